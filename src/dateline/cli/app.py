@@ -1,0 +1,75 @@
+"""The typer application every command module registers itself on."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+import typer
+from rich.console import Console
+
+from dateline import __version__
+from dateline.errors import DatelineError
+
+app = typer.Typer(
+    name="dateline",
+    help=(
+        "Turn news into political event data: who did what to whom, when and where, "
+        "with the sentence that proves it.\n\n"
+        "Examples:\n\n"
+        "  dateline code article.txt\n\n"
+        "  dateline code page.html --format json\n\n"
+        "  dateline run corpus/ --db events.duckdb\n\n"
+        "  dateline events --db events.duckdb --dyad USA:RUS"
+    ),
+    no_args_is_help=True,
+    rich_markup_mode="markdown",
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+def fail(message: str, code: int = 1) -> None:
+    """Print one readable error line and exit non-zero."""
+    err_console.print(f"[bold red]Error:[/] {message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn a DatelineError into one line on stderr and exit code 1 (the CLI's only edge)."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except DatelineError as exc:
+            fail(str(exc))
+        except BrokenPipeError:  # `dateline code ... | head`
+            sys.stderr.close()
+            raise typer.Exit(0) from None
+
+    return wrapper
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        console.print(f"dateline {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: bool = typer.Option(
+        False,
+        "--version",
+        callback=version_callback,
+        is_eager=True,
+        help="Print the version and exit.",
+    ),
+) -> None:
+    """Dateline command line."""

@@ -1,0 +1,52 @@
+"""Every error Dateline raises, each saying what went wrong, where, and what to try.
+
+Hierarchy::
+
+    DatelineError
+    ├── InputError          an article or corpus item cannot be read (binary, empty, bad encoding, ...)
+    ├── DataFileError       a shipped or user data file (YAML/CSV) is malformed
+    ├── ModelError          the spaCy model cannot be loaded
+    ├── StoreError          the database cannot be opened, migrated or written
+    │   └── StoreBusy       another process holds the database
+    └── EvaluationError     a gold-standard file cannot be read
+"""
+
+from __future__ import annotations
+
+
+class DatelineError(Exception):
+    """Base class of every error Dateline raises on purpose."""
+
+
+class InputError(DatelineError):
+    """An input item cannot be turned into an article."""
+
+    def __init__(self, message: str, item: str | None = None) -> None:
+        self.item = item
+        super().__init__(f"{item}: {message}" if item else message)
+
+
+class DataFileError(DatelineError):
+    """A data file (lexicon, knowledge base, user dictionary) is malformed."""
+
+    def __init__(self, message: str, path: str | None = None, row: int | None = None) -> None:
+        where = path or "data file"
+        if row is not None:
+            where += f" row {row}"
+        super().__init__(f"{where}: {message}")
+
+
+class ModelError(DatelineError):
+    """The spaCy pipeline could not be loaded."""
+
+
+class StoreError(DatelineError):
+    """The event store cannot be opened or written."""
+
+
+class StoreBusy(StoreError):
+    """Another process is writing to the database."""
+
+
+class EvaluationError(DatelineError):
+    """A gold-standard file cannot be read."""

