@@ -443,6 +443,13 @@ def _resolve_noun(ctx: _Context, tok: Token) -> bool:
         dets = {t.lower_ for t in mods}
         plural = tok.tag_ == "NNS" or bool(dets & GROUP_DETERMINERS)
         cue = [c for t in mods if (c := kb.country_of(t.text))]
+        for child in tok.children:  # "the president of Armenia"
+            if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
+                cue += [
+                    c
+                    for p in child.children
+                    if p.dep_ == "pobj" and (c := _country_inside(ctx, p.subtree))
+                ]
         people = _people_by_role(ctx, tok, cue, plural)
         if people:
             start = min([tok.i] + [t.i for t in mods])
@@ -676,14 +683,23 @@ def _by_position(entries: list[tuple]) -> list[tuple]:
     return sorted(entries, key=lambda e: -e[0])
 
 
+EXPLETIVE_ADJECTIVES = {"early", "late", "important", "possible", "impossible", "difficult", "hard", "easy",
+                        "necessary", "clear", "likely", "unlikely", "time", "essential", "vital", "crucial",
+                        "unclear", "true", "obvious", "wrong", "right", "good", "bad", "useful", "premature"}  # fmt: skip
+
+
 def _expletive(tok: Token) -> bool:
     """ "It was agreed to ...", "it was quite early to ...": a dummy subject, no antecedent."""
-    if tok.lower_ != "it" or tok.dep_ not in {"nsubj", "nsubjpass", "expl"}:
-        return tok.dep_ == "expl"
+    if tok.dep_ == "expl":
+        return True
+    if tok.lower_ != "it" or tok.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
     head = tok.head
-    return any(c.dep_ in {"xcomp", "ccomp", "csubj", "acomp"} for c in head.children) and (
-        head.lemma_ == "be" or tok.dep_ == "nsubjpass"
-    )
+    clause = any(c.dep_ in {"xcomp", "ccomp", "csubj"} for c in head.children)
+    if tok.dep_ == "nsubjpass":
+        return clause  # "It was agreed to establish ...", "it is said that ..."
+    adjectives = {c.lemma_.lower() for c in head.children if c.dep_ in {"acomp", "attr"}}
+    return head.lemma_ == "be" and bool(adjectives & EXPLETIVE_ADJECTIVES)
 
 
 def _resolve_pronoun(ctx: _Context, tok: Token) -> None:

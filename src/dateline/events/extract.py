@@ -17,6 +17,23 @@ ABSORBING = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT", "CON
 # Clauses that describe background or conditions rather than the reported happening.
 SUBORDINATE_DEPS = {"relcl", "acl", "advcl", "csubj", "pcomp"}
 CONDITION_MARKS = {"if", "unless", "provided", "whether"}
+# Types that act on the source's own country when no target is named.
+DOMESTIC = {"COERCE", "CONCEDE", "PROTEST"}
+# Sectors of bodies that act inside their own country.
+DOMESTIC_SECTORS = {
+    "GOV",
+    "MIL",
+    "COP",
+    "JUD",
+    "LEG",
+    "OPP",
+    "REB",
+    "SPY",
+    "PTY",
+    "CVL",
+    "EDU",
+    "LAB",
+}
 # Types whose target is often the territory where they happen: "imposed a curfew in Algiers".
 TERRITORIAL = {"COERCE", "ASSAULT", "PROTEST", "CONCEDE", "MOBILIZE", "THREATEN", "AID", "RETREAT"}
 COMPLEMENT_DEPS = {
@@ -96,6 +113,8 @@ def find_candidates(sent, lexicon: Lexicon) -> list[Candidate]:
             tok.pos_ == "AUX" and tok.dep_ not in {"aux", "auxpass"}
         ):
             entry, obj = _match_verb(tok, lexicon)
+            if entry is not None and not _subject_allowed(entry, tok):
+                entry, obj = _match_verb(tok, lexicon, skip=entry)
             if entry is not None:
                 out.append(Candidate(tok, entry, entry.event, entry.mode, object_token=obj))
         elif tok.pos_ == "NOUN" or (tok.pos_ == "VERB" and nominal_position):
@@ -112,8 +131,23 @@ def find_candidates(sent, lexicon: Lexicon) -> list[Candidate]:
     return out
 
 
-def _match_verb(tok: Token, lexicon: Lexicon) -> tuple[TriggerEntry | None, Token | None]:
+def _subject_allowed(entry: TriggerEntry, tok: Token) -> bool:
+    """Entries restricted by their subject: troops "arriving" are no diplomatic visit."""
+    if not entry.subject_words and not entry.not_subject_words:
+        return True
+    subj = subject_of(tok)
+    words = {t.lemma_.lower() for t in subj.subtree} if subj is not None else set()
+    if entry.subject_words and not words & entry.subject_words:
+        return False
+    return not (entry.not_subject_words and words & entry.not_subject_words)
+
+
+def _match_verb(
+    tok: Token, lexicon: Lexicon, skip: TriggerEntry | None = None
+) -> tuple[TriggerEntry | None, Token | None]:
     for entry in lexicon.verb_entries(tok):
+        if skip is not None and (entry is skip or not _subject_allowed(entry, tok)):
+            continue
         obj = None
         if entry.particle and not any(
             c.dep_ in {"prt", "advmod", "prep"} and c.lower_ in entry.particle for c in tok.children
@@ -312,6 +346,9 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
     targets = _domestic_targets(sources, targets, territory)
     if not targets and sources and territory:
         targets = territory
+    if not targets and cand.event in DOMESTIC:
+        targets = _own_country(sources)
+    sources = _sources_in_context(sources, targets)
     modality, negated, reporter = mod.classify(cand, lexicon, actors)
     event_type, mode = mod.retype(
         cand.event, cand.mode or _mode_from_cues(cand, lexicon), modality, negated, cand, lexicon
@@ -356,6 +393,10 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
         pairs = [(s, None) for s in sources]
     else:
         pairs = [(None, t) for t in targets]
+    if cand.entry.symmetric and mode != "visit":
+        pairs += [
+            (t, s) for s, t in pairs if s is not None and t is not None and (t, s) not in pairs
+        ]
     out = []
     reporter_ref = reporter[0].ref(reporter[1].text) if reporter else None
     for src, tgt in pairs:
@@ -400,10 +441,37 @@ def _domestic_targets(sources, targets, territory):
     out = []
     for actor, tok in targets:
         if actor.kind == "role" and actor.country is None:
-            from dateline.model import Actor as _Actor
-
-            actor = _Actor(id=f"{actor.id}:{country}", name=actor.name, country=country,
+            actor = Actor(id=f"{actor.id}:{country}", name=actor.name, country=country,
                            sector=actor.sector, kind="role")  # fmt: skip
+        out.append((actor, tok))
+    return out
+
+
+def _own_country(sources) -> list[tuple[Actor, Token]]:
+    """Curfews, crackdowns, concessions and protests with no named target act on the source's
+    own country: "Turkish police prevented the demonstration" is TUR against TUR."""
+    countries = {a.country for a, _ in sources if a.country}
+    if len(countries) != 1:
+        return []
+    (country,) = countries
+    tok = sources[0][1]
+    return [(Actor(id=f"domestic:{country}", name=country, country=country, kind="country"), tok)]
+
+
+def _sources_in_context(sources, targets):
+    """A titled person or an official body with no country of its own ("President X", "the
+    authorities") acting inside one country is taken to belong to it: the domestic reading."""
+    countries = {a.country for a, _ in targets if a.country}
+    if len(countries) != 1:
+        return sources
+    (country,) = countries
+    out = []
+    for actor, tok in sources:
+        if actor.country is None and (
+            actor.sector in DOMESTIC_SECTORS or (actor.kind == "person" and actor.sector)
+        ):
+            actor = Actor(id=f"{actor.id}:{country}", name=actor.name, country=country, sector=actor.sector,
+                          kind=actor.kind)  # fmt: skip
         out.append((actor, tok))
     return out
 
@@ -444,9 +512,7 @@ def _territory_target(cand: Candidate, actors: ActorIndex, sources) -> list[tupl
                             tok.text, [a.country for a, _ in sources if a.country]
                         )
                         if place is not None and place.country:
-                            from dateline.model import Actor as _Actor
-
-                            return [(_Actor(id=f"place:{place.country}", name=place.name,
+                            return [(Actor(id=f"place:{place.country}", name=place.name,
                                             country=place.country, kind="country"), tok)]  # fmt: skip
     return []
 
@@ -462,7 +528,16 @@ def arguments(
         sources, targets = _verb_arguments(tok, cand, actors)
     src_ids = {id(a) for a, _ in sources}
     targets = [t for t in targets if id(t[0]) not in src_ids or len(sources) > 1]
-    return _unique(sources), _unique(targets)
+    return _informative(_unique(sources)), _informative(_unique(targets))
+
+
+def _informative(pairs: list[tuple[Actor, Token]]) -> list[tuple[Actor, Token]]:
+    """In "X and a group of deputies", a role with no country adds nothing next to actors with one."""
+    if any(a.country or a.sector in {"IGO", "NGO"} for a, _ in pairs):
+        return [
+            p for p in pairs if p[0].country or p[0].kind != "role" or p[0].sector in {"IGO", "NGO"}
+        ]
+    return pairs
 
 
 def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
@@ -519,6 +594,8 @@ def _targets_of_verb(
             for p in c.children:
                 if p.dep_ == "pobj":
                     out += np_actors(p, actors)
+                elif p.dep_ == "prep":  # "kidnapped up to 16 advisers"
+                    out += [x for q in p.children if q.dep_ == "pobj" for x in np_actors(q, actors)]
     if not out:
         # "called for sanctions against Nigeria", "complained over raids by Israel"
         for c in tok.children:
@@ -554,27 +631,28 @@ def _targets_of_verb(
     return out
 
 
-def _inner_actors(tok: Token, actors: ActorIndex, preps: set[str]) -> list[tuple[Actor, Token]]:
+def _inner_actors(
+    tok: Token, actors: ActorIndex, preps: set[str], depth: int = 0
+) -> list[tuple[Actor, Token]]:
     """Actors inside a non-actor object: "Serbia's suppression", "sanctions on Russia",
-    "the withdrawal of Serbian forces", "a request from Iraq"."""
+    "the withdrawal of Serbian forces", "70 million dollars of aid for Romania"."""
     out: list[tuple[Actor, Token]] = []
     for c in tok.children:
         if c.dep_ == "poss":
             out += np_actors(c, actors)
-        elif c.dep_ == "prep" and c.lower_ in preps | {
-            "of",
-            "by",
-            "from",
-            "between",
-            "about",
-            "over",
-        }:
+        elif c.dep_ == "prep" and c.lower_ in preps | INNER_PREPS:
             for p in c.children:
                 if p.dep_ == "pobj":
-                    out += np_actors(p, actors)
+                    found = np_actors(p, actors)
+                    if not found and depth < 2:
+                        found = _inner_actors(p, actors, preps, depth + 1)
+                    out += found
         elif c.dep_ in {"compound", "amod"}:
             out += [(a, c) for a in actors.all_at(c.i) if a.kind != "role" or a.country]
     return out
+
+
+INNER_PREPS = {"of", "by", "from", "between", "about", "over", "for"}
 
 
 def _noun_arguments(cand: Candidate, actors: ActorIndex):

@@ -20,7 +20,8 @@ PLOVER_TYPES = (
 )  # fmt: skip
 DEFAULT_TARGET_PREPS = ("with", "to", "against", "on", "toward", "towards", "into", "upon", "from")
 _KNOWN_KEYS = {"id", "event", "mode", "context", "verbs", "nouns", "objects", "not_objects", "particle",
-               "preps", "complement", "targets", "object", "example"}  # fmt: skip
+               "preps", "complement", "targets", "object", "symmetric", "subject_words", "not_subject_words",
+               "example"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,9 @@ class TriggerEntry:
     objects: frozenset[str] = frozenset()
     not_objects: frozenset[str] = frozenset()
     object_role: str = "target"
+    symmetric: bool = False
+    subject_words: frozenset[str] = frozenset()
+    not_subject_words: frozenset[str] = frozenset()
     particle: frozenset[str] = frozenset()
     preps: frozenset[str] = frozenset()
     complement: frozenset[str] = frozenset()
@@ -144,6 +148,9 @@ def _entry(raw: Any, path: str, row: int) -> TriggerEntry:
         objects=words("objects"),
         not_objects=words("not_objects"),
         object_role=str(raw.get("object") or "target"),
+        symmetric=bool(raw.get("symmetric", False)),
+        subject_words=words("subject_words"),
+        not_subject_words=words("not_subject_words"),
         particle=words("particle"),
         preps=words("preps"),
         complement=words("complement"),
