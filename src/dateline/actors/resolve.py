@@ -40,7 +40,6 @@ LEADER_WORDS = {
     "man",
     "men",
     "sides",
-    "side",
     "premier",
     "premiers",
     "chancellor",
@@ -175,6 +174,14 @@ def _resolve_named(ctx: _Context, span: Span) -> bool:
     if entry is None and label == "NORP":
         code = kb.country_of(text)  # a demonym: "German", "Palestinian"
         entry = kb.lookup(code, on=ctx.on) if code else None
+    if entry is None and label in {"GPE", "LOC"}:
+        # "South Lebanon", "eastern Ukraine", "Tel Aviv": a place names its country
+        country = _country_inside(ctx, span) or _gazetteer_country(span.text, ctx)
+        if country:
+            found = kb.lookup(country)
+            actor = _get(ctx, ("place", country), found.name if found else country, country, None, "country")
+            _mention(ctx, actor, span, "gazetteer")
+            return True
     if entry is None:
         if label in {"ORG"} and span.root.pos_ == "PROPN":
             # An organisation we do not know: keep it, affiliation from context.
@@ -185,6 +192,12 @@ def _resolve_named(ctx: _Context, span: Span) -> bool:
         return False
     if entry.kind == "person":
         return _resolve_person(ctx, span, entry)
+    if _ethnic(span):
+        # "ethnic Albanians in Serbia": a community, placed by where it lives, not a state
+        country = _place_country(ctx, span.root)
+        actor = _get(ctx, ("ethnic", _norm(text), country), f"ethnic {text}", country, "CVL", "group")
+        _mention(ctx, actor, span, "ethnic")
+        return True
     # A demonym used as an adjective of a role noun ("Russian officials") belongs to that role
     # noun phrase; on any other noun ("German goods", "a U.S. request") it names the country.
     modifier = span.root
@@ -214,6 +227,29 @@ def _resolve_named(ctx: _Context, span: Span) -> bool:
     actor = _get(ctx, key, entry.name, entry.country, entry.sector, kind)
     _mention(ctx, actor, span, f"kb:{entry.source}" if entry.source else "kb")
     return True
+
+
+def _ethnic(span: Span) -> bool:
+    root = span.root
+    while root.dep_ in {"amod", "compound"} and root.head is not root:
+        root = root.head
+    words = [t.lower_ for t in root.lefts] + [t.lower_ for t in span.doc[max(0, span.start - 2) : span.start]]
+    return "ethnic" in words
+
+
+def _place_country(ctx: _Context, tok: Token) -> str | None:
+    """The country of a place attached by in/of/from to a noun ("Albanians of southern Serbia")."""
+    head = tok
+    while head.dep_ in {"amod", "compound"} and head.head is not head:
+        head = head.head
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in {"in", "of", "from"}:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    country = _country_inside(ctx, pobj.subtree)
+                    if country:
+                        return country
+    return None
 
 
 def _is_role_noun(kb, tok: Token) -> bool:
@@ -300,7 +336,8 @@ def _title_cues(ctx: _Context, span: Span) -> tuple[str | None, str | None, int]
     doc, kb = ctx.doc, ctx.kb
     i = span.start - 1
     words: list[Token] = []
-    while i >= 0 and span.start - i <= 8:
+    sent_start = span.sent.start
+    while i >= sent_start and span.start - i <= 8:
         tok = doc[i]
         if tok.is_punct and tok.text not in {".", "-"}:
             break
@@ -406,6 +443,17 @@ def _country_inside(ctx: _Context, tokens) -> str | None:
     return None
 
 
+def _gazetteer_country(name: str, ctx: _Context) -> str | None:
+    """The country of a populated place from the offline gazetteer, preferring the article's countries."""
+    from dateline.places import resolve_place
+
+    hint = [a.country for a in ctx.index.actors if a.country]
+    place = resolve_place(name, hint)
+    if place is None or place.precision not in {"city", "admin1", "building"}:
+        return None
+    return place.country
+
+
 def _country_cue(ctx: _Context, span: Span) -> str | None:
     role, country, _ = _title_cues(ctx, span)
     return country
@@ -481,24 +529,29 @@ def _resolve_noun(ctx: _Context, tok: Token) -> bool:
     countries: list[str] = []
     # Multi-word names among the modifiers first: "Ivory Coast rebels", "South Korean troops".
     names = [t for t in mods if t.pos_ in {"PROPN", "ADJ", "NOUN"} and t not in role_tokens]
+    in_chunk: set[int] = set()
     for n in (3, 2):
         for j in range(len(names) - n + 1):
             chunk = names[j : j + n]
-            if chunk[-1].i - chunk[0].i == n - 1:
+            if chunk[-1].i - chunk[0].i == n - 1 and not in_chunk.intersection(t.i for t in chunk):
                 phrase = " ".join(t.text for t in chunk)
                 c = kb.country_of(phrase)
                 if c is None:
                     entry = kb.lookup(phrase, on=ctx.on)
-                    c = (
-                        entry.country
-                        if entry is not None and entry.kind in {"metonym", "country"}
-                        else None
-                    )
-                if c and c not in countries:
-                    countries.append(c)
-    multiword = bool(countries)
+                    c = entry.country if entry is not None and entry.kind in {"metonym", "country"} else None
+                if c:
+                    in_chunk.update(t.i for t in chunk)
+                    if c not in countries:
+                        countries.append(c)
+    # An organisation or armed group in front of the role speaks for it: "Red Cross officials",
+    # "Hezbollah guerrillas" are that organisation.
+    orgs = [a for t in mods for a in ctx.index.all_at(t.i) if a.kind in {"organisation", "group"}]
+    if orgs and not countries and not any(kb.country_of(t.text) for t in mods):
+        start = min([tok.i] + [t.i for t in mods if t.dep_ != "det"])
+        _mention_tokens(ctx, orgs[0], start, tok.i + 1, "org-role")
+        return True
     for t in mods:
-        if t in role_tokens or multiword:
+        if t in role_tokens or t.i in in_chunk:
             continue
         # a named group or organisation in front of the role: "Hezbollah guerrillas"
         named = [a.country for a in ctx.index.all_at(t.i) if a.country and a.kind != "role"]
@@ -591,7 +644,7 @@ def _role_matches(ctx: _Context, actor: Actor, word: str) -> bool:
     role = ctx.roles.get(actor.id, "")
     word = word.rstrip("s") if word.endswith("ents") or word.endswith("ers") else word
     if word.startswith("president"):
-        return "president" in role
+        return "president" in role and "vice" not in role
     if word in {
         "leader",
         "leaders",
@@ -624,14 +677,28 @@ def _people_by_role(ctx: _Context, tok: Token, countries: list[str], plural: boo
     if not seen:
         return []
     if plural:
-        # "the two presidents": the most recent pair of heads met together.
+        # "the two presidents": the most recent pair met together, or the last two met apart
+        # when both come after that pair ("Trump's call was with Japan's Abe ... the two men").
+        pair_start = -1
+        last_two: list[Actor] = []
+        for i, _s, actor in _by_position(ctx.recent):
+            if i < tok.i and actor in seen and actor not in last_two:
+                last_two.append(actor)
+                pair_start = i
+            if len(last_two) == 2:
+                break
         for i, _s, group in _by_position(ctx.recent_groups):
-            if i < tok.i and all(
-                a.kind == "person" and _role_matches(ctx, a, tok.lower_) for a in group
-            ):
+            if i < tok.i and all(a.kind == "person" and _role_matches(ctx, a, tok.lower_) for a in group):
+                if len(last_two) == 2 and pair_start > i:
+                    return last_two
                 return list(group)
         return seen[:2] if len(seen) >= 2 else []
-    return seen[:1]
+    if countries:
+        return seen[:1]
+    # "the president" with no nationality: the most-mentioned matching person so far (salience),
+    # the most recent one on a tie.
+    counts = {a.id: sum(1 for i, _s, b in ctx.recent if b is a and i < tok.i) for a in seen}
+    return [max(seen, key=lambda a: (counts[a.id], -seen.index(a)))]
 
 
 def _role_name(kb, country: str, role: str) -> str:

@@ -305,8 +305,13 @@ def _in_condition(tok: Token) -> bool:
     return False
 
 
+BACKGROUND_PREPS = {"after", "before", "following", "since", "during", "amid", "despite", "until"}
+
+
 def _is_subordinate(tok: Token) -> bool:
     for node in _clause_path(tok)[:-1]:
+        if node.dep_ == "pobj" and node.head.lower_ in BACKGROUND_PREPS:
+            return True  # "after fierce fighting", "following the invasion": background
         if node.dep_ in SUBORDINATE_DEPS:
             if (
                 node.dep_ == "advcl"
@@ -323,7 +328,11 @@ def _is_subordinate(tok: Token) -> bool:
 def _intention_of_noun(tok: Token) -> bool:
     """ "plans to sell", "efforts to defeat", "moves to cancel": an aim, not an event."""
     for node in _clause_path(tok)[:4]:
-        if node.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+        if (
+            node.dep_ == "acl"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+            and node.head.lemma_.lower() not in {"attempt", "bid", "try", "effort"}
+        ):
             return True
     return False
 
@@ -357,6 +366,8 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
         negated = False if event_type == "REJECT" else negated
     if not sources and not targets:
         return []
+    if not sources and modality in {"future", "hypothetical"}:
+        return []  # a plan nobody is said to have ("it was too early to consider easing sanctions")
     if event_type is None:
         return []
     date_value, precision, historical = mod.event_date(cand, article, lexicon)
@@ -372,16 +383,8 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
     pairs: list[tuple[tuple[Actor, Token] | None, tuple[Actor, Token] | None]] = []
     if len(sources) > 1 and {id(t[0]) for t in targets} <= {id(s[0]) for s in sources}:
         targets = []  # "X and Y agreed that their countries ...": the same parties, reciprocal
-    if sources and targets and event_type in {"AGREE", "CONSULT", "SUPPORT", "COOPERATE"}:
-        # a leader "agreeing with" their own country is not a dyad
-        kept = [
-            t
-            for t in targets
-            if t[0].kind == "person" or t[0].country not in {s[0].country for s in sources}
-        ]
-        targets = kept or targets
     if sources and targets:
-        pairs = [(s, t) for s in sources for t in targets if s[0] is not t[0]]
+        pairs = [(s, t) for s in sources for t in targets if s[0] is not t[0] and not _own_side(s[0], t[0], event_type)]
     elif (
         sources
         and len(sources) > 1
@@ -393,7 +396,7 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
         pairs = [(s, None) for s in sources]
     else:
         pairs = [(None, t) for t in targets]
-    if cand.entry.symmetric and mode != "visit":
+    if cand.entry.symmetric and mode != "visit" and event_type == cand.event:
         pairs += [
             (t, s) for s, t in pairs if s is not None and t is not None and (t, s) not in pairs
         ]
@@ -447,6 +450,16 @@ def _domestic_targets(sources, targets, territory):
     return out
 
 
+def _own_side(source: Actor, target: Actor, event_type: str) -> bool:
+    """A leader agreeing or talking "with" their own country is not a dyad."""
+    return (
+        event_type in {"AGREE", "CONSULT", "SUPPORT", "COOPERATE"}
+        and target.kind == "country"
+        and source.country is not None
+        and source.country == target.country
+    )
+
+
 def _own_country(sources) -> list[tuple[Actor, Token]]:
     """Curfews, crackdowns, concessions and protests with no named target act on the source's
     own country: "Turkish police prevented the demonstration" is TUR against TUR."""
@@ -490,6 +503,10 @@ def _territory_target(cand: Candidate, actors: ActorIndex, sources) -> list[tupl
         for g in c.children
         if g.dep_ == "dobj"
     ]
+    for head in list(heads):
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"at", "on", "against", "near"}:
+                heads += [p for p in prep.children if p.dep_ == "pobj"]  # "fired at targets in Jericho"
     for head in heads:
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in {
@@ -613,7 +630,9 @@ def _targets_of_verb(
                         out += _inner_actors(p, actors, preps)
     if depth < 2 and (cand.event in ABSORBING or not out):
         for c in tok.children:
-            if c.dep_ in {"ccomp", "xcomp"} and c.pos_ in {"VERB", "AUX"}:
+            if c.dep_ == "advcl" and not out and any(g.lower_ == "to" for g in c.children):
+                out += _targets_of_verb(c, cand, actors, depth + 1)  # "opened fire to disperse protesters"
+            elif c.dep_ in {"ccomp", "xcomp"} and c.pos_ in {"VERB", "AUX"}:
                 inner_subj = next((g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}), None)
                 if inner_subj is not None and c.dep_ == "ccomp":
                     found = np_actors(inner_subj, actors) or _inner_actors(
