@@ -524,6 +524,14 @@ def _resolve_noun(ctx: _Context, tok: Token) -> bool:
             if actor is not None:
                 _mention_tokens(ctx, actor, tok.i, tok.i + 1, "surname")
                 return True
+            # "Italy's Rossi", "Australia's Turnbull": a name owned by a country is a person of it
+            poss = [c for c in tok.children if c.dep_ == "poss"]
+            country = _possessor_country(ctx, ctx.doc[tok.i : tok.i + 1]) if poss else None
+            if country and kb.lookup(tok.text, on=ctx.on) is None and not _gazetteer_country(tok.text, ctx):
+                actor = _get(ctx, ("person", _norm(tok.text)), tok.text, country, None, "person")
+                ctx.people.setdefault(_norm(tok.text), actor)
+                _mention_tokens(ctx, actor, tok.i, tok.i + 1, "possessive")
+                return True
         return False
     # Nationalities among the modifiers, with conjunctions ("German and French").
     countries: list[str] = []
@@ -733,6 +741,20 @@ def _register_groups(ctx: _Context) -> None:
             ctx.recent_groups.append((tok.i, ctx.sent_of.get(tok.i, 0), tuple(members)))
 
 
+def _singular_role(ctx: _Context, start: int) -> bool:
+    """A role mention naming one person ("the Irish prime minister"), not a body or a crowd."""
+    span_end = start
+    while span_end + 1 < len(ctx.doc) and ctx.index.all_at(span_end + 1) == ctx.index.all_at(start):
+        span_end += 1
+    head = ctx.doc[span_end]
+    return head.tag_ in {"NN", "NNP"} and head.lemma_.lower() in PERSON_ROLES
+
+
+PERSON_ROLES = {"minister", "president", "king", "queen", "chancellor", "spokesman", "spokeswoman",
+                "spokesperson", "ambassador", "envoy", "leader", "premier", "secretary", "governor",
+                "mayor", "general", "commander", "chief", "emir", "prince", "official", "diplomat"}  # fmt: skip
+
+
 def _is_subject(tok: Token) -> bool:
     node = tok
     for _ in range(4):
@@ -780,7 +802,9 @@ def _resolve_pronoun(ctx: _Context, tok: Token) -> None:
         people = [
             (i, s, a)
             for i, s, a in reversed(ctx.recent)
-            if i < tok.i and sent - s <= 2 and a.kind == "person"
+            if i < tok.i
+            and sent - s <= 2
+            and (a.kind == "person" or (a.kind == "role" and _singular_role(ctx, i)))
         ]
         # the subject of the nearest clause first ("The president accepted X's invitation and
         # said he ..."), then the nearest mention

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.actors.index import ActorIndex
 from dateline.events import modality as mod
-from dateline.events.lexicon import Lexicon, TriggerEntry
+from dateline.events.lexicon import Lexicon, TriggerEntry, lemma_forms
 from dateline.model import Actor, Article, Event, Span
 
 # Verbal types whose complement is part of what they say ("agreed to cooperate", "demanded that
@@ -49,6 +49,9 @@ COMPLEMENT_DEPS = {
     "pcomp",
 }
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
+# Heads that an event noun modifies without changing the event: "mediation effort".
+GENERIC_HEADS = {"effort", "process", "mission", "operation", "campaign", "initiative", "attempt", "bid",
+                 "plan", "programme", "program", "drive", "move", "round", "session"}
 # Passives that describe a state of their subject rather than an act done to it.
 STATIVE_PASSIVES = {
     "commit",
@@ -76,7 +79,12 @@ class Candidate:
     nominal: bool = False
     support: Token | None = None  # the light verb governing a nominal trigger
     object_token: Token | None = None  # the object that licensed an `objects` entry
+    frame: Token | None = None  # the noun whose dependents carry a nominal event's arguments
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def head(self) -> Token:
+        return self.frame if self.frame is not None else self.token
 
 
 def extract_events(doc: Doc, article: Article, actors: ActorIndex, lexicon: Lexicon) -> list[Event]:
@@ -121,13 +129,18 @@ def find_candidates(sent, lexicon: Lexicon) -> list[Candidate]:
             entries = lexicon.noun_entries(tok)
             if not entries:
                 continue
-            governor = _noun_governor(tok)
-            licensed = governor is not None and governor.lemma_.lower() in support
-            if not licensed and not _noun_has_own_args(tok):
+            frame = tok
+            if tok.dep_ == "compound" and tok.head.lemma_.lower() in GENERIC_HEADS:
+                frame = tok.head  # "a mediation effort between", "the peace process with"
+            elif tok.dep_ == "compound":
+                continue  # "aid deliveries", "war crimes court": a modifier, not the event
+            governor = _noun_governor(frame)
+            licensed = governor is not None and bool(support.intersection(lemma_forms(governor)))
+            if not licensed and not _noun_has_own_args(frame):
                 continue
             entry = entries[0]
             out.append(Candidate(tok, entry, entry.event, entry.mode, nominal=True,
-                                 support=governor if licensed else None))  # fmt: skip
+                                 support=governor if licensed else None, frame=frame))  # fmt: skip
     return out
 
 
@@ -154,7 +167,7 @@ def _match_verb(
         ):
             continue
         if entry.preps and not any(
-            c.dep_ in {"prep", "dative"} and c.lower_ in entry.preps for c in tok.children
+            c.dep_ in {"prep", "dative", "prt"} and c.lower_ in entry.preps for c in tok.children
         ):
             continue
         if entry.objects:
@@ -256,11 +269,21 @@ def _drop_absorbed(cands: list[Candidate]) -> list[Candidate]:
                 for t in child.subtree:
                     if t.i != cand.token.i and t.i in by_index and t.i not in absorbed:
                         absorbed.add(t.i)
+    preferred: set[int] = set()
+    # "ordered a deployment of troops", "announced a suspension of links": when a verb that is
+    # also a light verb carries an event noun, the noun names the event.
+    for cand in cands:
+        if cand.nominal and cand.support is not None and cand.support.i in by_index:
+            verb = by_index[cand.support.i]
+            if not verb.nominal and verb.entry.specificity == 0 and verb.token.i not in absorbed:
+                absorbed.add(verb.token.i)
+                absorbed.discard(cand.token.i)
+                preferred.add(cand.token.i)
     out = []
     for cand in cands:
         if cand.token.i in absorbed:
             continue
-        if cand.nominal and cand.token.head.i in by_index and cand.token.head.i != cand.token.i:
+        if cand.nominal and cand.token.i not in preferred and cand.token.head.i in by_index and cand.token.head.i != cand.token.i:
             # "accepted an invitation", "easing sanctions": the verb's event already covers it.
             verb = by_index[cand.token.head.i]
             if not verb.nominal and cand.token.dep_ in {"dobj", "nsubjpass"}:
@@ -305,7 +328,7 @@ def _in_condition(tok: Token) -> bool:
     return False
 
 
-BACKGROUND_PREPS = {"after", "before", "following", "since", "during", "amid", "despite", "until"}
+BACKGROUND_PREPS = {"after", "before", "following", "since", "amid", "despite", "until"}
 
 
 def _is_subordinate(tok: Token) -> bool:
@@ -549,12 +572,12 @@ def arguments(
 
 
 def _informative(pairs: list[tuple[Actor, Token]]) -> list[tuple[Actor, Token]]:
-    """In "X and a group of deputies", a role with no country adds nothing next to actors with one."""
+    """In "X and a group of deputies", a role with no country adds nothing next to actors with one;
+    in "more refugees from Iraq" and "Iraq", the specific actor stands for its country."""
     if any(a.country or a.sector in {"IGO", "NGO"} for a, _ in pairs):
-        return [
-            p for p in pairs if p[0].country or p[0].kind != "role" or p[0].sector in {"IGO", "NGO"}
-        ]
-    return pairs
+        pairs = [p for p in pairs if p[0].country or p[0].kind != "role" or p[0].sector in {"IGO", "NGO"}]
+    specific = {a.country for a, _ in pairs if a.kind in {"role", "person"} and a.country}
+    return [p for p in pairs if not (p[0].kind == "country" and p[0].country in specific)]
 
 
 def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
@@ -594,15 +617,21 @@ def _targets_of_verb(
     for c in tok.children:
         if c.dep_ in {"dobj", "dative", "iobj", "attr"} and c.pos_ != "ADP":
             if object_is_topic and c.dep_ == "dobj":
+                # "deployed troops along its border with Armenia": the place, not the troops
+                out += _inner_actors(c, actors, preps | {"along", "near", "at", "to", "toward"})
                 continue
             found = np_actors(c, actors)
-            if not found:
-                found = _inner_actors(c, actors, preps)
-            out += found
+            inner = [x for x in _inner_actors(c, actors, preps) if x not in found]
+            if inner and all(_via_pronoun(t, actors) for _a, t in found):
+                found = []  # "reopened its border with Tajikistan": the border's other side
+            out += found + inner
         elif c.dep_ in {"prep", "dative"} and (c.lower_ in preps or c.dep_ == "dative"):
             if c.lower_ in used_preps:
                 continue  # "spoke with Putin ..., with officials on hand": the first one counts
             used_preps.add(c.lower_)
+            for p in c.children:
+                if p.dep_ == "pcomp" and depth < 2:  # "looked forward to welcoming the king"
+                    out += _targets_of_verb(p, cand, actors, depth + 1)
             for p in c.children:
                 if p.dep_ == "pobj":
                     found = np_actors(p, actors) or _inner_actors(p, actors, preps)
@@ -626,8 +655,8 @@ def _targets_of_verb(
                 "since",
             }:
                 for p in c.children:
-                    if p.dep_ == "pobj" and not np_actors(p, actors):
-                        out += _inner_actors(p, actors, preps)
+                    if p.dep_ == "pobj":
+                        out += np_actors(p, actors) or _inner_actors(p, actors, preps)
     if depth < 2 and (cand.event in ABSORBING or not out):
         for c in tok.children:
             if c.dep_ == "advcl" and not out and any(g.lower_ == "to" for g in c.children):
@@ -663,22 +692,27 @@ def _inner_actors(
             for p in c.children:
                 if p.dep_ == "pobj":
                     found = np_actors(p, actors)
-                    if not found and depth < 2:
-                        found = _inner_actors(p, actors, preps, depth + 1)
+                    if depth < 2 and all(_via_pronoun(t, actors) for _a, t in found):
+                        found += _inner_actors(p, actors, preps, depth + 1)  # "its border with X"
                     out += found
         elif c.dep_ in {"compound", "amod"}:
             out += [(a, c) for a in actors.all_at(c.i) if a.kind != "role" or a.country]
     return out
 
 
-INNER_PREPS = {"of", "by", "from", "between", "about", "over", "for"}
+def _via_pronoun(tok: Token, actors: ActorIndex) -> bool:
+    """The noun's only actor comes from a possessive pronoun: "its border", "their ties"."""
+    return not actors.all_at(tok.i) and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in tok.children)
+
+
+INNER_PREPS = {"of", "by", "from", "between", "about", "over", "for", "along"}
 
 
 def _noun_arguments(cand: Candidate, actors: ActorIndex):
-    tok = cand.token
+    tok = cand.head
     sources: list[tuple[Actor, Token]] = []
     targets: list[tuple[Actor, Token]] = []
-    preps = set(cand.entry.targets) | {"between"}
+    preps = set(cand.entry.targets) | {"between", "for"}
     for c in tok.children:
         if c.dep_ == "poss":
             sources += np_actors(c, actors)
@@ -699,6 +733,11 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
             for p in c.children:
                 if p.dep_ == "pobj":
                     sources += np_actors(p, actors)
+        elif c.dep_ == "prep" and c.lower_ == "of" and cand.event in ABSORBING:
+            # "its rejection of the Dutch proposal", "a demand of Iraq"
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    targets += np_actors(p, actors) or _inner_actors(p, actors, preps)
         elif c.dep_ == "prep" and c.lower_ == "of":
             # "a suspension of air links with Serbia"
             for p in c.children:
@@ -787,6 +826,10 @@ def np_actors(tok: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
             for c in t.children:
                 if c.dep_ in {"compound", "amod", "nmod", "poss"} and c.i not in seen:
                     found.extend(a for a in actors.all_at(c.i) if a not in found)
+                    if c.dep_ == "compound":  # "a Paraguayan cargo ship"
+                        for g in c.children:
+                            if g.dep_ in {"amod", "compound"}:
+                                found.extend(a for a in actors.all_at(g.i) if a not in found)
         if not found and t.lower_ in GROUP_HEADS:
             # "leaders of Romania's new government", "two of its nationals"
             for c in t.children:

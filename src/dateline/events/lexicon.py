@@ -81,17 +81,32 @@ class Lexicon:
         return _load(extra)
 
     def word_set(self, name: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in self.lists.get(name, ()))
+        values = self.lists.get(name, ())
+        return frozenset({True: "on", False: "off"}.get(w, str(w)).lower() if isinstance(w, bool) else str(w).lower() for w in values)
 
     def trigger_lemmas(self) -> frozenset[str]:
         """Every lemma that can start an event (for cheap candidate-sentence selection)."""
         return frozenset(self.by_verb) | frozenset(self.by_noun)
 
     def verb_entries(self, token: Token) -> list[TriggerEntry]:
-        return self.by_verb.get(token.lemma_.lower(), [])
+        for form in lemma_forms(token):
+            if form in self.by_verb:
+                return self.by_verb[form]
+        return []
 
     def noun_entries(self, token: Token) -> list[TriggerEntry]:
         return self.by_noun.get(token.lemma_.lower(), []) or self.by_noun.get(token.lower_, [])
+
+
+def lemma_forms(token: Token) -> list[str]:
+    """The lemma, then regular de-inflections of the word (the small English model sometimes
+    lemmatises wrongly: "staged" -> "stag")."""
+    low = token.lower_
+    forms = [token.lemma_.lower(), low]
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("ing", ""), ("ing", "e")):
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            forms.append(low[: -len(suffix)] + repl)
+    return forms
 
 
 @cache
@@ -136,7 +151,8 @@ def _entry(raw: Any, path: str, row: int) -> TriggerEntry:
         value = raw.get(key) or []
         if isinstance(value, str):
             value = [value]
-        return frozenset(str(v).lower() for v in value)
+        # YAML 1.1 reads bare on/off/yes/no as booleans: give the words back
+        return frozenset({True: "on", False: "off"}.get(v, str(v)).lower() if isinstance(v, bool) else str(v).lower() for v in value)
 
     return TriggerEntry(
         id=str(raw.get("id") or f"{Path(path).name}:{row}"),

@@ -194,14 +194,15 @@ def event_date(
     """
     anchor = article.published
     resolved = None
-    try:
-        from dateline.time import event_date as clause_date
+    from dateline.time import event_date as clause_date
 
-        resolved = clause_date(
-            cand.token if not cand.nominal or cand.support is None else cand.support, anchor
-        )
-    except ImportError:  # pragma: no cover - the time module ships with the package
-        resolved = None
+    trigger = cand.token if not cand.nominal or cand.support is None else cand.support
+    resolved = clause_date(trigger, anchor)
+    if resolved is None:
+        # "Abe said Thursday that he would consider ...": the report's date
+        speech = _speech_verb_over(chain(cand)[-1], lexicon)
+        if speech is not None:
+            resolved = clause_date(speech, anchor)
     historical = _is_background(cand, lexicon)
     if resolved is not None:
         return (
@@ -214,6 +215,19 @@ def event_date(
     if anchor is None:
         return None, None, False
     return anchor.isoformat(), "day", False
+
+
+def _speech_verb_over(top: Token, lexicon: Lexicon) -> Token | None:
+    speech = lexicon.word_set("speech_verbs")
+    node = top
+    for _ in range(3):
+        if node.dep_ in {"ccomp", "parataxis"} and node.head.lemma_.lower() in speech:
+            return node.head
+        if node.dep_ in {"ccomp", "xcomp", "conj"} and node.head is not node:
+            node = node.head
+            continue
+        return None
+    return None
 
 
 def _is_background(cand: Candidate, lexicon: Lexicon) -> bool:
