@@ -1,0 +1,329 @@
+"""Corpus runs: read inputs, code the articles not yet stored, write each one as it is done.
+
+The run is resumable and idempotent: articles already in the store (same content hash) are
+skipped, each coded article is committed on its own, so an interrupted run (Ctrl-C, kill -9)
+loses at most the articles being coded at that moment. Unreadable items and articles that fail
+to code are recorded in the store's ``errors`` table and do not stop the run.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import multiprocessing
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from dateline.errors import InputError, StoreError
+from dateline.model import Article, Result
+from dateline.settings import Settings
+from dateline.store import Store
+
+log = logging.getLogger(__name__)
+
+ALL_FAILED = 0.99  # error ratio from which a run counts as failed (exit code 2)
+
+Outcome = Result | str  # a coded article, or why it could not be coded
+
+
+@dataclass
+class RunSummary:
+    """What a corpus run did: counts, time, and the exit code they imply."""
+
+    run_id: str
+    read: int = 0  # articles read from the inputs
+    coded: int = 0  # articles coded and stored by this run
+    skipped: int = 0  # already in the store (or repeated in the inputs)
+    duplicates: int = 0  # stored, but near duplicates of an earlier article
+    events: int = 0  # events stored (negated ones excluded)
+    quotes: int = 0
+    input_errors: int = 0  # items that could not be read as articles
+    coding_errors: int = 0  # articles that failed to code or store
+    seconds: float = 0.0
+    interrupted: bool = False
+    error_items: list[str] = field(default_factory=list)  # first few failing items, for messages
+
+    @property
+    def errors(self) -> int:
+        return self.input_errors + self.coding_errors
+
+    @property
+    def rate(self) -> float:
+        """Articles coded per second."""
+        return self.coded / self.seconds if self.seconds > 0 else 0.0
+
+    @property
+    def exit_code(self) -> int:
+        """0: no errors; 1: some items failed (the rest is stored); 2: (nearly) everything failed."""
+        if not self.errors:
+            return 0
+        ratio = self.errors / (self.read + self.input_errors)
+        return 2 if ratio >= ALL_FAILED else 1
+
+    def as_dict(self) -> dict[str, Any]:
+        out = dataclasses.asdict(self)
+        out.update(errors=self.errors, rate=round(self.rate, 2), exit_code=self.exit_code)
+        return out
+
+
+# --- coding, in this process or in a worker -------------------------------------------------------
+
+
+def code_batch(pipeline: Any, batch: Sequence[Article]) -> Iterator[tuple[Article, Outcome]]:
+    """Code a batch with ``pipeline.pipe``; if that fails, code the rest one by one so that
+    only the failing article is lost, with its reason."""
+    done = 0
+    try:
+        for result in pipeline.pipe(batch, batch_size=max(1, len(batch))):
+            yield batch[done], result
+            done += 1
+        return
+    except Exception as exc:  # batch boundary: find the bad article below
+        log.debug("batch of %d failed (%s); coding one by one", len(batch), exc)
+    for article in batch[done:]:
+        try:
+            yield article, pipeline.code(article)
+        except Exception as exc:  # batch boundary: record the article and go on
+            yield article, f"coding failed: {type(exc).__name__}: {exc}"
+
+
+_worker_pipeline: Any = None
+
+
+def _init_worker(settings: Settings) -> None:
+    """Worker initializer: load the pipeline (model, knowledge base, lexicon) once."""
+    global _worker_pipeline
+    from dateline.pipeline import Pipeline
+
+    _worker_pipeline = Pipeline(settings)
+    _ = _worker_pipeline.nlp
+
+
+def _work(batch: list[Article]) -> list[tuple[Article, Outcome]]:
+    return list(code_batch(_worker_pipeline, batch))
+
+
+# --- the run ---------------------------------------------------------------------------------------
+
+
+def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def model_version(model: str) -> str | None:
+    """The installed version of a spaCy model package, if it is one."""
+    from importlib import metadata
+
+    for name in (model, model.replace("_", "-")):
+        try:
+            return metadata.version(name)
+        except metadata.PackageNotFoundError:
+            continue
+    return None
+
+
+class _Run:
+    """The state of one run: the store, the counts and the progress display."""
+
+    def __init__(self, store: Store, summary: RunSummary, progress: Any) -> None:
+        self.store = store
+        self.summary = summary
+        self.progress = progress
+        self.task = None
+        self.started = time.monotonic()
+
+    def error(
+        self, reason: str, item: str | None, kind: str, article_id: str | None = None
+    ) -> None:
+        self.store.add_error(
+            reason, item=item, run_id=self.summary.run_id, kind=kind, article_id=article_id
+        )
+        if len(self.summary.error_items) < 20:
+            self.summary.error_items.append(
+                f"{item}: {reason}" if item and item not in reason else reason
+            )
+        log.warning("%s", reason if not item or item in reason else f"{item}: {reason}")
+        self.tick(0)
+
+    def select(self, items: Iterable[Article | InputError], limit: int | None) -> Iterator[Article]:
+        """The articles to code: input errors recorded, stored and repeated articles skipped."""
+        stored = self.store.article_ids()
+        s = self.summary
+        for item in items:
+            if isinstance(item, InputError):
+                s.input_errors += 1
+                self.error(str(item), item.item, "input")
+                continue
+            if limit is not None and s.read >= limit:
+                break
+            s.read += 1
+            if item.id in stored:
+                s.skipped += 1
+                self.tick(1)
+                continue
+            stored.add(item.id)
+            yield item
+
+    def write(self, article: Article, outcome: Outcome) -> None:
+        s = self.summary
+        if isinstance(outcome, str):
+            s.coding_errors += 1
+            self.error(outcome, article.origin or article.id, "coding", article.id)
+            self.tick(1)
+            return
+        try:
+            added = self.store.add_result(outcome, run_id=s.run_id)
+        except StoreError as exc:  # this article's rows are rolled back; the run goes on
+            s.coding_errors += 1
+            self.error(str(exc), article.origin or article.id, "store", article.id)
+            self.tick(1)
+            return
+        if not added:
+            s.skipped += 1
+        else:
+            events = sum(1 for e in outcome.events if not e.negated)
+            s.coded += 1
+            s.events += events
+            s.quotes += len(outcome.quotes)
+            if self.store.duplicate_of(article.id):
+                s.duplicates += 1
+            log.info("stored %s (%d events)", article.id, events)
+        self.tick(1)
+
+    def tick(self, advance: int) -> None:
+        s = self.summary
+        s.seconds = time.monotonic() - self.started
+        if self.progress is not None and self.task is not None:
+            self.progress.update(
+                self.task, advance=advance, rate=f"{s.rate:.1f}", events=s.events, errors=s.errors
+            )
+
+
+def _progress(total: int | None):
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    columns = [SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[rate]} art/s · {task.fields[events]} events · "
+                          "{task.fields[errors]} errors"),
+               TimeElapsedColumn()]  # fmt: skip
+    if total:
+        columns.append(TimeRemainingColumn())
+    return Progress(*columns, console=Console(stderr=True), transient=False)
+
+
+def run_corpus(
+    inputs: Sequence[str],
+    store: Store,
+    settings: Settings | None = None,
+    workers: int = 1,
+    progress: bool = True,
+    limit: int | None = None,
+    published: date | None = None,
+    batch_size: int = 8,
+) -> RunSummary:
+    """Code every new article of ``inputs`` into ``store`` and return what was done.
+
+    ``workers`` > 1 codes in that many processes (each loads the pipeline once); results are
+    written by this process only. ``limit`` stops after that many articles have been read
+    (stored ones included, so the same limit always means the same articles). ``published``
+    dates inputs that carry no date. A KeyboardInterrupt is recorded in the ``runs`` table
+    (status ``interrupted``) and raised again; running the same command again resumes.
+    """
+    from dateline.ingest import iter_articles
+
+    settings = settings or Settings.load()
+    run_id = store.start_run(
+        settings=dataclasses.asdict(settings),
+        inputs=inputs,
+        model=settings.model,
+        model_version=model_version(settings.model),
+    )
+    summary = RunSummary(run_id)
+    bar = _progress(limit) if progress else None
+    run = _Run(store, summary, bar)
+    status = "failed"
+    try:
+        if bar is not None:
+            bar.start()
+            run.task = bar.add_task("coding", total=limit, rate="0.0", events=0, errors=0)
+        todo = run.select(iter_articles(list(inputs), settings, published=published), limit)
+        if workers <= 1:
+            from dateline.pipeline import Pipeline
+
+            pipeline = Pipeline(settings)
+            for batch in _batches(todo, batch_size):
+                for article, outcome in code_batch(pipeline, batch):
+                    run.write(article, outcome)
+        else:
+            _run_parallel(run, todo, settings, workers, batch_size)
+        status = "finished"
+    except KeyboardInterrupt:
+        status = "interrupted"
+        summary.interrupted = True
+        raise
+    finally:
+        run.tick(0)
+        if bar is not None:
+            bar.stop()
+        store.finish_run(
+            run_id,
+            status,
+            articles=summary.coded,
+            skipped=summary.skipped,
+            duplicates=summary.duplicates,
+            events=summary.events,
+            errors=summary.errors,
+        )
+    return summary
+
+
+def _run_parallel(
+    run: _Run, todo: Iterator[Article], settings: Settings, workers: int, batch_size: int
+) -> None:
+    """Code batches in worker processes, at most two per worker in flight; write as they finish."""
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(settings,)
+    ) as pool:
+        batches = _batches(todo, batch_size)
+        pending: set[Future] = set()
+        try:
+            for batch in batches:
+                pending.add(pool.submit(_work, batch))
+                if len(pending) >= 2 * workers:
+                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                    for future in done:
+                        for article, outcome in future.result():
+                            run.write(article, outcome)
+            for future in _as_done(pending):
+                for article, outcome in future.result():
+                    run.write(article, outcome)
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+def _as_done(pending: set[Future]) -> Iterator[Future]:
+    while pending:
+        done, pending = wait(pending, return_when=FIRST_COMPLETED)
+        yield from done

@@ -1,0 +1,62 @@
+"""`dateline export`: write stored events as Parquet, CSV, JSONL, PLOVER JSON or GDELT TSV."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+
+from dateline.cli.app import app, console, handle_errors
+from dateline.cli.query import DB_OPTION, open_store
+
+
+class ExportFormat(StrEnum):
+    parquet = "parquet"
+    csv = "csv"
+    jsonl = "jsonl"
+    plover = "plover"
+    gdelt = "gdelt"
+
+
+@app.command("export")
+@handle_errors
+def export_cli(
+    out: Path = typer.Argument(..., help="Output file (a folder for parquet)."),
+    db: Path = DB_OPTION,
+    fmt: ExportFormat = typer.Option(
+        ExportFormat.parquet, "--format", "-f", help="parquet, csv, jsonl, plover or gdelt."
+    ),
+    actor: str = typer.Option(None, "--actor", help="Only events with this actor on either side."),
+    dyad: str = typer.Option(None, "--dyad", help="Only events between two actors: USA:RUS."),
+    since: str = typer.Option(
+        None, "--since", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD)."
+    ),
+    until: str = typer.Option(None, "--until", help="Up to this date, inclusive."),
+    include_negated: bool = typer.Option(
+        False, "--include-negated", help="Also export negated events."
+    ),
+    include_duplicates: bool = typer.Option(
+        False, "--include-duplicates", help="Also export events of near-duplicate articles."
+    ),
+) -> None:
+    """Export events for other tools.
+
+    parquet: a folder partitioned by month (out/month=2024-01/part-0.parquet);
+    csv, jsonl: one row per event; plover: PLOVER-style JSON records, one per line;
+    gdelt: the 61 tab-separated columns of the GDELT 2.0 event table, one row per event group.
+
+    Examples:
+
+      dateline export --db events.duckdb events_parquet
+
+      dateline export --db events.duckdb --format csv events.csv --since 2024-01
+
+      dateline export --db events.duckdb --format gdelt events.gdelt.tsv
+
+    In Python: `dateline.open("events.duckdb", read_only=True).export("events.csv", "csv")`.
+    """
+    with open_store(db) as store:
+        n = store.export(out, fmt.value, actor=actor, dyad=dyad, since=since, until=until,
+                         include_negated=include_negated, include_duplicates=include_duplicates)  # fmt: skip
+    console.print(f"{n} rows written to {out} ({fmt.value})", highlight=False)

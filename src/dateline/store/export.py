@@ -1,0 +1,313 @@
+"""Exports of stored events: Parquet (by month), CSV, JSONL, PLOVER JSON and GDELT 2.0 TSV."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from dateline.errors import StoreError
+
+if TYPE_CHECKING:
+    from dateline.store.store import Store
+
+# The flat event columns every tabular export writes, in order (documented in docs/store.md).
+EXPORT_COLUMNS = (
+    "id", "article_id", "event_index", "group_id", "day", "date", "date_precision", "event", "mode",
+    "context", "cameo", "quad_class", "goldstein", "source_text", "source_name", "source_country",
+    "source_sector", "target_text", "target_name", "target_country", "target_sector", "negated",
+    "modality", "reported_by_name", "reported_by_country", "location_name", "location_country",
+    "location_admin1", "location_lat", "location_lon", "location_precision", "confidence",
+    "sentence", "sentence_text", "trigger_text", "trigger_start", "trigger_end", "published",
+    "article_title", "article_source", "url", "duplicate_of", "month",
+)  # fmt: skip
+
+# GDELT 2.0 event table, the 61 columns in the order of the GDELT Event Codebook V2.0.
+GDELT_COLUMNS = (
+    "GlobalEventID", "Day", "MonthYear", "Year", "FractionDate",
+    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode", "Actor1EthnicCode",
+    "Actor1Religion1Code", "Actor1Religion2Code", "Actor1Type1Code", "Actor1Type2Code",
+    "Actor1Type3Code",
+    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode", "Actor2EthnicCode",
+    "Actor2Religion1Code", "Actor2Religion2Code", "Actor2Type1Code", "Actor2Type2Code",
+    "Actor2Type3Code",
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+    "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    "Actor1Geo_Type", "Actor1Geo_FullName", "Actor1Geo_CountryCode", "Actor1Geo_ADM1Code",
+    "Actor1Geo_ADM2Code", "Actor1Geo_Lat", "Actor1Geo_Long", "Actor1Geo_FeatureID",
+    "Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode", "Actor2Geo_ADM1Code",
+    "Actor2Geo_ADM2Code", "Actor2Geo_Lat", "Actor2Geo_Long", "Actor2Geo_FeatureID",
+    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code",
+    "ActionGeo_ADM2Code", "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
+    "DATEADDED", "SOURCEURL",
+)  # fmt: skip
+assert len(GDELT_COLUMNS) == 61
+
+# GDELT geo types: 1 country, 2 US state, 3 US city, 4 world city, 5 world state (ADM1).
+GEO_TYPES = {"country": 1, "admin1": 5, "city": 4, "building": 4}
+LEAD_SENTENCES = 3  # events in the first sentences count as GDELT "root" events
+
+
+def _select(store: Store, include_negated: bool, include_duplicates: bool, **filters: Any):
+    where, params = store._event_where(
+        include_negated=include_negated, include_duplicates=include_duplicates, **filters
+    )
+    cols = ", ".join(
+        {
+            "published": "a.published",
+            "article_title": "a.title AS article_title",
+            "article_source": "a.source AS article_source",
+            "url": "a.url",
+            "duplicate_of": "a.duplicate_of",
+            "month": "coalesce(strftime(e.day, '%Y-%m'), 'undated') AS month",
+        }.get(c, f"e.{c}")
+        for c in EXPORT_COLUMNS
+    )
+    query = (
+        f"SELECT {cols} FROM events e JOIN articles a ON a.id = e.article_id {where}"
+        " ORDER BY e.day NULLS LAST, e.article_id, e.event_index"
+    )
+    return query, params
+
+
+def _prepare_out(out: Path, directory: bool) -> None:
+    if directory:
+        if out.exists() and not out.is_dir():
+            raise StoreError(f"{out} is a file; a Parquet export writes a folder (one per month)")
+        if out.exists():
+            shutil.rmtree(out)
+    elif out.is_dir():
+        raise StoreError(f"{out} is a folder; give a file name for this format")
+    out.parent.mkdir(parents=True, exist_ok=True)
+
+
+def to_parquet(store: Store, out: Path, include_negated: bool = False,
+               include_duplicates: bool = False, **filters: Any) -> int:  # fmt: skip
+    """A Hive-partitioned Parquet folder: ``out/month=YYYY-MM/part-0.parquet``."""
+    import pyarrow.dataset as ds
+
+    query, params = _select(store, include_negated, include_duplicates, **filters)
+    table = store._arrow(query, params)
+    _prepare_out(out, directory=True)
+    ds.write_dataset(
+        table,
+        out,
+        format="parquet",
+        partitioning=["month"],
+        partitioning_flavor="hive",
+        basename_template="part-{i}.parquet",
+        existing_data_behavior="overwrite_or_ignore",
+    )
+    return table.num_rows
+
+
+def _records(store: Store, query: str, params: list[Any]) -> Iterator[dict[str, Any]]:
+    cur = store._cursor(query, params)
+    names = [d[0] for d in cur.description]
+    while rows := cur.fetchmany(1000):
+        for row in rows:
+            yield dict(zip(names, row, strict=True))
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    return value
+
+
+def to_csv(store: Store, out: Path, include_negated: bool = False,
+           include_duplicates: bool = False, **filters: Any) -> int:  # fmt: skip
+    """One CSV file with a header row; ``context`` joined with ';'."""
+    query, params = _select(store, include_negated, include_duplicates, **filters)
+    _prepare_out(out, directory=False)
+    n = 0
+    with out.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(EXPORT_COLUMNS)
+        for rec in _records(store, query, params):
+            rec["context"] = ";".join(rec["context"] or [])
+            writer.writerow([_jsonable(rec[c]) for c in EXPORT_COLUMNS])
+            n += 1
+    return n
+
+
+def to_jsonl(store: Store, out: Path, include_negated: bool = False,
+             include_duplicates: bool = False, **filters: Any) -> int:  # fmt: skip
+    """One JSON object per line, the same columns as CSV (``context`` a list)."""
+    query, params = _select(store, include_negated, include_duplicates, **filters)
+    _prepare_out(out, directory=False)
+    n = 0
+    with out.open("w", encoding="utf-8") as fh:
+        for rec in _records(store, query, params):
+            fh.write(
+                json.dumps({k: _jsonable(v) for k, v in rec.items()}, ensure_ascii=False) + "\n"
+            )
+            n += 1
+    return n
+
+
+def _plover_entity(text: Any, name: Any, country: Any, sector: Any) -> list[dict[str, Any]]:
+    if not (text or name):
+        return []
+    return [{"actorText": text or name, "name": name, "code": country, "sector": sector}]
+
+
+def to_plover(store: Store, out: Path, include_negated: bool = False,
+              include_duplicates: bool = False, **filters: Any) -> int:  # fmt: skip
+    """PLOVER-style JSON records, one per line: id, date, actor/recipient lists, event, mode,
+    context, text (the evidence sentence) and provenance."""
+    query, params = _select(store, include_negated, include_duplicates, **filters)
+    _prepare_out(out, directory=False)
+    n = 0
+    with out.open("w", encoding="utf-8") as fh:
+        for r in _records(store, query, params):
+            loc = None
+            if r["location_name"]:
+                loc = {"name": r["location_name"], "country": r["location_country"],
+                       "admin1": r["location_admin1"], "lat": r["location_lat"],
+                       "lon": r["location_lon"], "precision": r["location_precision"]}  # fmt: skip
+            record = {
+                "id": r["id"],
+                "date": r["date"] or _jsonable(r["day"]),
+                "actor": _plover_entity(
+                    r["source_text"], r["source_name"], r["source_country"], r["source_sector"]
+                ),
+                "recipient": _plover_entity(
+                    r["target_text"], r["target_name"], r["target_country"], r["target_sector"]
+                ),
+                "event": r["event"],
+                "mode": r["mode"],
+                "context": list(r["context"] or []),
+                "text": r["sentence_text"],
+                "cameo": r["cameo"],
+                "quad_class": r["quad_class"],
+                "goldstein": r["goldstein"],
+                "negated": r["negated"],
+                "modality": r["modality"],
+                "location": loc,
+                "article_id": r["article_id"],
+                "source": r["article_source"],
+                "url": r["url"],
+                "published": _jsonable(r["published"]),
+            }
+            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+            n += 1
+    return n
+
+
+def _gdelt_actor(code: Any, name: Any, sector: Any) -> list[Any]:
+    """Actor{n}Code .. Actor{n}Type3Code (10 columns)."""
+    cameo = (code or "") + (sector or "") if (code or sector) else None
+    return [cameo, (name or "").upper() or None, code, None, None, None, None, sector, None, None]
+
+
+def _gdelt_geo(
+    name: Any, country: Any, admin1: Any, lat: Any, lon: Any, precision: Any
+) -> list[Any]:
+    """{prefix}Geo_Type .. Geo_FeatureID (8 columns)."""
+    if not name:
+        return [None] * 8
+    return [GEO_TYPES.get(precision or "", 1 if country else 0), name, country, admin1, None,
+            lat, lon, None]  # fmt: skip
+
+
+def to_gdelt(store: Store, out: Path, include_negated: bool = False,
+             include_duplicates: bool = False, **filters: Any) -> int:  # fmt: skip
+    """GDELT 2.0 event-table rows (61 tab-separated columns, no header), one per event group:
+    NumMentions/NumArticles/NumSources count how many events, articles and outlets restate it."""
+    where, params = store._event_where(
+        include_negated=include_negated, include_duplicates=True, **filters
+    )
+    query = f"""
+        WITH ev AS (
+            SELECT e.*, a.url, a.source AS outlet, a.coded_at, a.duplicate_of
+            FROM events e JOIN articles a ON a.id = e.article_id {where}
+        ),
+        g AS (
+            SELECT group_id, min(id) AS first_id, count(*) AS num_mentions,
+                   count(DISTINCT article_id) AS num_articles,
+                   count(DISTINCT coalesce(outlet, url, article_id)) AS num_sources,
+                   min(sentence) AS first_sentence, avg(goldstein) AS goldstein,
+                   bool_or(duplicate_of IS NULL) AS has_original
+            FROM ev GROUP BY group_id
+        )
+        SELECT g.*, ev.day, ev.source_country, ev.source_name, ev.source_sector,
+               ev.target_country, ev.target_name, ev.target_sector, ev.cameo, ev.quad_class,
+               ev.location_name, ev.location_country, ev.location_admin1, ev.location_lat,
+               ev.location_lon, ev.location_precision, ev.coded_at, ev.url
+        FROM g JOIN ev ON ev.id = g.first_id
+        {"" if include_duplicates else "WHERE g.has_original"}
+        ORDER BY ev.day NULLS LAST, g.group_id"""
+    _prepare_out(out, directory=False)
+    n = 0
+    with out.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE,
+                            escapechar="\\")  # fmt: skip
+        for r in _records(store, query, params):
+            writer.writerow(["" if v is None else _clean_tsv(v) for v in _gdelt_row(r)])
+            n += 1
+    return n
+
+
+def _clean_tsv(value: Any) -> Any:
+    return value.replace("\t", " ").replace("\n", " ") if isinstance(value, str) else value
+
+
+def _gdelt_row(r: dict[str, Any]) -> list[Any]:
+    day: dt.date | None = r["day"]
+    cameo = r["cameo"] or ""
+    if day:
+        doy = day.timetuple().tm_yday
+        dates = [day.strftime("%Y%m%d"), day.strftime("%Y%m"), day.year,
+                 round(day.year + doy / 365.0, 4)]  # fmt: skip
+    else:
+        dates = [None, None, None, None]
+    loc = (r["location_name"], r["location_country"], r["location_admin1"], r["location_lat"],
+           r["location_lon"], r["location_precision"])  # fmt: skip
+    gold = r["goldstein"]
+    row = [
+        int(r["group_id"][:15], 16),
+        *dates,
+        *_gdelt_actor(r["source_country"], r["source_name"], r["source_sector"]),
+        *_gdelt_actor(r["target_country"], r["target_name"], r["target_sector"]),
+        int((r["first_sentence"] or 0) < LEAD_SENTENCES),
+        cameo or None,
+        cameo[:3] or None,
+        cameo[:2] or None,
+        r["quad_class"],
+        round(gold, 1) if gold is not None else None,
+        r["num_mentions"],
+        r["num_sources"],
+        r["num_articles"],
+        0,
+        *[None] * 8,  # Actor1Geo_*: where actor 1 is, which Dateline does not code
+        *[None] * 8,  # Actor2Geo_*
+        *_gdelt_geo(*loc),
+        r["coded_at"].strftime("%Y%m%d%H%M%S") if r["coded_at"] else None,
+        r["url"],
+    ]
+    return row
+
+
+EXPORTERS: dict[str, Callable[..., int]] = {
+    "parquet": to_parquet,
+    "csv": to_csv,
+    "jsonl": to_jsonl,
+    "plover": to_plover,
+    "gdelt": to_gdelt,
+}
+
+
+def export(store: Store, out: str | Path, format: str = "parquet", **filters: Any) -> int:  # noqa: A002
+    """Write the store's events to ``out`` in ``format``; returns how many rows were written.
+
+    ``filters`` are those of :meth:`Store.events` (actor, dyad, type, quad, since, until, ...),
+    plus ``include_negated`` and ``include_duplicates`` (both False by default).
+    """
+    if format not in EXPORTERS:
+        raise StoreError(f"export format {format!r} is unknown; use one of {', '.join(EXPORTERS)}")
+    return EXPORTERS[format](store, Path(out), **filters)

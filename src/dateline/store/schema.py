@@ -1,0 +1,244 @@
+"""The event store's tables, as named migration functions applied in order and recorded."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import duckdb
+
+Migration = Callable[[duckdb.DuckDBPyConnection], None]
+
+# Columns of the events table, in order (also the keys ``store.add_result`` writes).
+EVENT_COLUMNS = (
+    "id", "article_id", "event_index", "event", "mode", "context", "cameo", "quad_class",
+    "goldstein", "source_text", "source_name", "source_country", "source_sector",
+    "source_actor_id", "target_text", "target_name", "target_country", "target_sector",
+    "target_actor_id", "date", "date_precision", "day", "sentence", "sentence_text",
+    "trigger_text", "trigger_start", "trigger_end", "negated", "modality", "reported_by_text",
+    "reported_by_name", "reported_by_country", "reported_by_sector", "location_name",
+    "location_country", "location_admin1", "location_lat", "location_lon", "location_precision",
+    "confidence", "group_id",
+)  # fmt: skip
+
+ARTICLE_COLUMNS = (
+    "id", "title", "authors", "published", "source", "url", "origin", "text", "minhash",
+    "duplicate_of", "similarity", "run_id", "coded_at",
+)  # fmt: skip
+
+QUOTE_COLUMNS = (
+    "id", "article_id", "quote_index", "text", "start_char", "end_char", "sentence",
+    "speaker_text", "speaker_name", "speaker_country", "speaker_sector", "speaker_actor_id",
+)  # fmt: skip
+
+ACTOR_COLUMNS = ("id", "article_id", "actor_id", "name", "country", "sector", "kind")
+
+MENTION_COLUMNS = (
+    "actor_key", "article_id", "actor_id", "mention_index", "text", "start_char", "end_char",
+    "sentence", "rule",
+)  # fmt: skip
+
+
+def m001_initial(con: duckdb.DuckDBPyConnection) -> None:
+    """Articles, events, actors, mentions, quotes, runs and errors."""
+    con.execute(
+        """
+        CREATE TABLE articles (
+            id VARCHAR PRIMARY KEY,
+            title VARCHAR,
+            authors VARCHAR[],
+            published DATE,
+            source VARCHAR,
+            url VARCHAR,
+            origin VARCHAR,
+            text VARCHAR,
+            minhash UBIGINT[],
+            duplicate_of VARCHAR,
+            similarity DOUBLE,
+            run_id VARCHAR,
+            coded_at TIMESTAMP
+        )"""
+    )
+    con.execute(
+        """
+        CREATE TABLE events (
+            id VARCHAR PRIMARY KEY,
+            article_id VARCHAR NOT NULL,
+            event_index INTEGER NOT NULL,
+            event VARCHAR NOT NULL,
+            mode VARCHAR,
+            context VARCHAR[],
+            cameo VARCHAR,
+            quad_class INTEGER,
+            goldstein DOUBLE,
+            source_text VARCHAR,
+            source_name VARCHAR,
+            source_country VARCHAR,
+            source_sector VARCHAR,
+            source_actor_id VARCHAR,
+            target_text VARCHAR,
+            target_name VARCHAR,
+            target_country VARCHAR,
+            target_sector VARCHAR,
+            target_actor_id VARCHAR,
+            date VARCHAR,
+            date_precision VARCHAR,
+            day DATE,
+            sentence INTEGER,
+            sentence_text VARCHAR,
+            trigger_text VARCHAR,
+            trigger_start INTEGER,
+            trigger_end INTEGER,
+            negated BOOLEAN NOT NULL DEFAULT false,
+            modality VARCHAR,
+            reported_by_text VARCHAR,
+            reported_by_name VARCHAR,
+            reported_by_country VARCHAR,
+            reported_by_sector VARCHAR,
+            location_name VARCHAR,
+            location_country VARCHAR,
+            location_admin1 VARCHAR,
+            location_lat DOUBLE,
+            location_lon DOUBLE,
+            location_precision VARCHAR,
+            confidence DOUBLE,
+            group_id VARCHAR NOT NULL
+        )"""
+    )
+    con.execute(
+        """
+        CREATE TABLE actors (
+            id VARCHAR PRIMARY KEY,
+            article_id VARCHAR NOT NULL,
+            actor_id VARCHAR NOT NULL,
+            name VARCHAR,
+            country VARCHAR,
+            sector VARCHAR,
+            kind VARCHAR
+        )"""
+    )
+    con.execute(
+        """
+        CREATE TABLE mentions (
+            actor_key VARCHAR NOT NULL,
+            article_id VARCHAR NOT NULL,
+            actor_id VARCHAR NOT NULL,
+            mention_index INTEGER NOT NULL,
+            text VARCHAR,
+            start_char INTEGER,
+            end_char INTEGER,
+            sentence INTEGER,
+            rule VARCHAR,
+            PRIMARY KEY (actor_key, mention_index)
+        )"""
+    )
+    con.execute(
+        """
+        CREATE TABLE quotes (
+            id VARCHAR PRIMARY KEY,
+            article_id VARCHAR NOT NULL,
+            quote_index INTEGER NOT NULL,
+            text VARCHAR,
+            start_char INTEGER,
+            end_char INTEGER,
+            sentence INTEGER,
+            speaker_text VARCHAR,
+            speaker_name VARCHAR,
+            speaker_country VARCHAR,
+            speaker_sector VARCHAR,
+            speaker_actor_id VARCHAR
+        )"""
+    )
+    con.execute(
+        """
+        CREATE TABLE runs (
+            id VARCHAR PRIMARY KEY,
+            started TIMESTAMP NOT NULL,
+            finished TIMESTAMP,
+            status VARCHAR NOT NULL DEFAULT 'running',
+            inputs VARCHAR[],
+            settings JSON,
+            dateline_version VARCHAR,
+            model VARCHAR,
+            model_version VARCHAR,
+            articles INTEGER DEFAULT 0,
+            skipped INTEGER DEFAULT 0,
+            duplicates INTEGER DEFAULT 0,
+            events INTEGER DEFAULT 0,
+            errors INTEGER DEFAULT 0
+        )"""
+    )
+    con.execute(
+        """
+        CREATE TABLE errors (
+            run_id VARCHAR,
+            kind VARCHAR NOT NULL,
+            item VARCHAR,
+            article_id VARCHAR,
+            reason VARCHAR NOT NULL,
+            "at" TIMESTAMP NOT NULL
+        )"""
+    )
+    con.execute("CREATE INDEX events_article ON events (article_id)")
+    con.execute("CREATE INDEX quotes_article ON quotes (article_id)")
+    con.execute("CREATE INDEX actors_article ON actors (article_id)")
+
+
+def m002_event_groups(con: duckdb.DuckDBPyConnection) -> None:
+    """The ``event_groups`` view: one row per happening, GDELT-style NumArticles/NumSources."""
+    con.execute(
+        """
+        CREATE VIEW event_groups AS
+        SELECT
+            e.group_id,
+            min(e.day) AS day,
+            arg_min(e.event, e.id) AS event,
+            arg_min(e.cameo, e.id) AS cameo,
+            arg_min(e.quad_class, e.id) AS quad_class,
+            avg(e.goldstein) AS goldstein,
+            arg_min(e.source_country, e.id) AS source_country,
+            arg_min(e.source_name, e.id) AS source_name,
+            arg_min(e.target_country, e.id) AS target_country,
+            arg_min(e.target_name, e.id) AS target_name,
+            min(e.id) AS first_event_id,
+            count(*) AS num_mentions,
+            count(DISTINCT e.article_id) AS num_articles,
+            count(DISTINCT coalesce(a.source, a.url, a.id)) AS num_sources
+        FROM events e JOIN articles a ON a.id = e.article_id
+        WHERE NOT e.negated
+        GROUP BY e.group_id"""
+    )
+
+
+MIGRATIONS: list[Migration] = [m001_initial, m002_event_groups]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def pending(con: duckdb.DuckDBPyConnection) -> list[Migration]:
+    """The migrations not yet recorded in ``schema_migrations`` (all of them on a new file)."""
+    tables = {
+        r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+    }
+    if "schema_migrations" not in tables:
+        return list(MIGRATIONS)
+    done = {r[0] for r in con.execute("SELECT name FROM schema_migrations").fetchall()}
+    return [m for m in MIGRATIONS if m.__name__ not in done]
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Apply every pending migration, each in its own transaction; return their names."""
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations "
+        "(name VARCHAR PRIMARY KEY, applied_at TIMESTAMP DEFAULT current_timestamp)"
+    )
+    applied = []
+    for migration in pending(con):
+        con.execute("BEGIN TRANSACTION")
+        try:
+            migration(con)
+            con.execute("INSERT INTO schema_migrations (name) VALUES (?)", [migration.__name__])
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        con.execute("COMMIT")
+        applied.append(migration.__name__)
+    return applied

@@ -1,0 +1,170 @@
+"""Corpus runs: resumable, idempotent, errors recorded, and a killed run resumes exactly."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dateline.batch import RunSummary, code_batch, run_corpus
+from dateline.cli import app
+from dateline.model import Article
+from dateline.settings import Settings
+from dateline.store import Store
+
+# Invented news items, one per line of the test corpus.
+STORIES = [
+    ("Russia and China signed a trade agreement in Beijing on Monday.", "2024-01-08"),
+    ("Ukraine accused Russia of shelling the city of Kharkiv on Tuesday.", "2024-01-09"),
+    ("The United States imposed new sanctions on Iran on Wednesday.", "2024-01-10"),
+    ("France and Germany met in Paris to discuss energy policy.", "2024-01-11"),
+    ("Israel carried out air strikes against Hamas in Gaza on Friday.", "2024-01-12"),
+    ("India sent humanitarian aid to Sri Lanka after the floods.", "2024-01-15"),
+    ("Turkey threatened Sweden over its NATO bid on Monday.", "2024-01-15"),
+    ("Japan and South Korea agreed to resume security talks.", "2024-01-16"),
+    ("Brazil criticised the United States over its tariffs.", "2024-01-17"),
+    ("Egypt hosted talks between Israel and Hamas in Cairo.", "2024-01-18"),
+    ("Poland expelled Russian diplomats on Thursday.", "2024-01-18"),
+    ("China warned Taiwan against any move toward independence.", "2024-01-19"),
+]
+PADDING = (
+    " Officials said more meetings were planned. The statement gave no further details."
+    " Analysts said the decision had been expected for weeks. Markets reacted calmly."
+)
+
+
+def write_corpus(path: Path, bad_line: bool = False, padding: int = 1) -> Path:
+    with path.open("w", encoding="utf-8") as fh:
+        for i, (text, day) in enumerate(STORIES):
+            record = {
+                "id": f"n{i:02d}",
+                "title": f"Story {i}",
+                "text": text + PADDING * padding,
+                "date": day,
+            }
+            fh.write(json.dumps(record) + "\n")
+        if bad_line:
+            fh.write("{not json\n")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("read", "input_errors", "coding_errors", "code"),
+    [(10, 0, 0, 0), (10, 1, 0, 1), (10, 0, 9, 1), (0, 3, 0, 2), (5, 0, 5, 2), (0, 0, 0, 0)],
+)
+def test_exit_code_follows_the_error_ratio(read, input_errors, coding_errors, code):
+    summary = RunSummary("r", read=read, input_errors=input_errors, coding_errors=coding_errors)
+    assert summary.exit_code == code
+
+
+@pytest.mark.slow
+def test_a_failing_article_is_isolated_from_its_batch(pipeline):
+    good = Article(id="g", text="Russia and China signed a trade agreement on Monday.")
+    bad = Article(id="b", text=None)  # type: ignore[arg-type] - breaks the tokenizer
+    out = list(code_batch(pipeline, [good, bad, good]))
+    assert [a.id for a, _ in out] == ["g", "b", "g"]
+    assert not isinstance(out[0][1], str) and out[0][1].events
+    assert isinstance(out[1][1], str) and out[1][1].startswith("coding failed")
+
+
+@pytest.mark.slow
+def test_run_corpus_stores_skips_and_records_errors(tmp_path, pipeline):
+    corpus = write_corpus(tmp_path / "corpus.jsonl", bad_line=True)
+    with Store() as store:
+        first = run_corpus([str(corpus), str(tmp_path / "missing.jsonl")], store, progress=False)
+        assert (first.read, first.coded, first.skipped, first.input_errors) == (12, 12, 0, 2)
+        assert first.events == store.stats()["events"] > 0
+        assert first.exit_code == 1
+        errors = store.errors(first.run_id)
+        assert len(errors) == 2 and set(errors["kind"]) == {"input"}
+        assert store.runs().iloc[0]["status"] == "finished"
+        again = run_corpus([str(corpus)], store, progress=False)
+        assert (again.read, again.coded, again.skipped, again.events) == (12, 0, 12, 0)
+        assert store.stats()["articles"] == 12
+
+
+@pytest.mark.slow
+def test_limit_reads_only_the_first_articles(tmp_path, pipeline):
+    corpus = write_corpus(tmp_path / "corpus.jsonl")
+    with Store() as store:
+        summary = run_corpus([str(corpus)], store, Settings.load(), progress=False, limit=5)
+        assert (summary.read, summary.coded) == (5, 5)
+        assert store.stats()["articles"] == 5
+
+
+def _dateline(*args: str) -> list[str]:
+    return [sys.executable, "-m", "dateline", *args]
+
+
+def _event_rows(path: Path) -> list[tuple]:
+    with Store(path, read_only=True) as s:
+        frame = s.sql(
+            "SELECT id, article_id, event, source_country, target_country, day, cameo, goldstein,"
+            " trigger_start, negated, group_id FROM events ORDER BY id"
+        )
+    return [tuple(r) for r in frame.itertuples(index=False)]
+
+
+@pytest.mark.slow
+def test_a_killed_run_resumes_with_one_row_per_article(tmp_path, pipeline):
+    corpus = write_corpus(tmp_path / "corpus.jsonl", padding=3)
+    db = tmp_path / "killed.duckdb"
+    env = {**os.environ, "COLUMNS": "120"}
+    args = _dateline(
+        "run", str(corpus), "--db", str(db), "--batch-size", "1", "--no-progress", "-v"
+    )
+    proc = subprocess.Popen(
+        args, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env
+    )
+    stored = 0
+    deadline = time.monotonic() + 120
+    try:
+        while stored < 3 and time.monotonic() < deadline:
+            line = proc.stderr.readline()
+            if not line:
+                break
+            stored += line.startswith("INFO stored")
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+    assert stored == 3, "the run never stored three articles"
+    with Store(db, read_only=True) as s:
+        kept = s.stats()["articles"]
+        assert 3 <= kept < 12, kept  # killed part way
+        assert s.runs().iloc[0]["status"] == "running"  # it never finished
+    resumed = subprocess.run(args, capture_output=True, text=True, env=env, timeout=300)
+    assert resumed.returncode == 0, resumed.stderr
+    fresh = tmp_path / "fresh.duckdb"  # the same corpus, uninterrupted
+    with Store(fresh) as store:
+        assert run_corpus([str(corpus)], store, progress=False).exit_code == 0
+    with Store(db, read_only=True) as s:
+        counts = s.sql("SELECT count(*) AS n, count(DISTINCT id) AS ids FROM articles")
+        assert (counts["n"][0], counts["ids"][0]) == (12, 12)
+        assert s.runs()["status"].tolist() == ["finished", "running"]
+        assert s.runs().iloc[0]["skipped"] == kept
+    assert _event_rows(db) == _event_rows(fresh)
+    assert len(_event_rows(fresh)) > 0
+
+
+@pytest.mark.slow
+def test_run_cli_prints_a_summary_and_sets_the_exit_code(tmp_path, pipeline):
+    corpus = write_corpus(tmp_path / "corpus.jsonl", bad_line=True)
+    db = tmp_path / "events.duckdb"
+    res = CliRunner().invoke(
+        app, ["run", str(corpus), "--db", str(db), "--no-progress", "--limit", "4"]
+    )
+    assert res.exit_code == 0, res.output  # the bad last line lies beyond the limit
+    assert "articles read" in res.output and "coded" in res.output
+    with Store(db, read_only=True) as s:
+        assert s.stats()["articles"] == 4
+    res = CliRunner().invoke(
+        app, ["run", str(tmp_path / "nothing.jsonl"), "--db", str(db), "--no-progress"]
+    )
+    assert res.exit_code == 2

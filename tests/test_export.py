@@ -1,0 +1,149 @@
+"""Exports round-trip: Parquet by month, CSV, JSONL, PLOVER records and GDELT's 61 columns."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import duckdb
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from dateline.cli import app
+from dateline.errors import StoreError
+from dateline.model import Location
+from dateline.store import Store
+from dateline.store.export import EXPORT_COLUMNS, GDELT_COLUMNS
+from test_store_builders import FILLER, event, make_result
+
+KYIV = Location("Kyiv", country="UKR", admin1="Kyiv City", lat=50.45, lon=30.52, precision="city")
+
+
+def results():
+    text = "China sent aid to Ukraine on Friday. " + FILLER * 2
+    return [
+        make_result("c1", [event("USA", "AGREE", "RUS", "2024-01-10"),
+                           event("RUS", "ACCUSE", "USA", "2024-01-10", negated=True)],
+                    published="2024-01-10"),
+        make_result("c2", [event("RUS", "ASSAULT", "UKR", "2024-02-03", location=KYIV)],
+                    published="2024-02-03"),
+        make_result("c3", [event("CHN", "AID", "UKR", "2024-02-09")], published="2024-02-09", text=text),
+        make_result("c4", [event("CHN", "AID", "UKR", "2024-02-09")], published="2024-02-09",
+                    text=text + " More soon.", source="Copy Desk"),  # near duplicate of c3
+        make_result("c5", [event("FRA", "CONSULT", "USA")], published=None),  # undated
+    ]  # fmt: skip
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    path = tmp_path / "events.duckdb"
+    with Store(path) as s:
+        for r in results():
+            s.add_result(r)
+    return path
+
+
+@pytest.fixture
+def store(db_path):
+    with Store(db_path, read_only=True) as s:
+        yield s
+
+
+def test_parquet_is_partitioned_by_month_and_reads_back_the_same(store, tmp_path):
+    out = tmp_path / "pq"
+    n = store.export(out, "parquet")
+    assert n == 4  # negated and near-duplicate events left out
+    assert sorted(p.name for p in out.iterdir()) == [
+        "month=2024-01",
+        "month=2024-02",
+        "month=undated",
+    ]
+    by_pandas = pd.read_parquet(out).sort_values("id").reset_index(drop=True)
+    by_duckdb = duckdb.sql(
+        f"SELECT * FROM read_parquet('{out}/**/*.parquet', hive_partitioning = true) ORDER BY id"
+    ).df()
+    assert list(by_pandas["id"]) == list(by_duckdb["id"]) == ["c1:0", "c2:0", "c3:0", "c5:0"]
+    for col in ("event", "source_country", "target_country", "goldstein", "sentence_text"):
+        assert list(by_pandas[col]) == list(by_duckdb[col]), col
+    assert list(by_pandas["month"].astype(str)) == ["2024-01", "2024-02", "2024-02", "undated"]
+    assert set(EXPORT_COLUMNS) <= set(by_duckdb.columns)
+
+
+def test_csv_and_jsonl_have_one_line_per_event(store, tmp_path):
+    n = store.export(tmp_path / "e.csv", "csv", include_negated=True, include_duplicates=True)
+    assert n == 6
+    rows = list(csv.DictReader((tmp_path / "e.csv").open(encoding="utf-8")))
+    assert len(rows) == 6 and list(rows[0]) == list(EXPORT_COLUMNS)
+    assert len((tmp_path / "e.csv").read_text(encoding="utf-8").splitlines()) == 7
+    n = store.export(tmp_path / "e.jsonl", "jsonl")
+    lines = (tmp_path / "e.jsonl").read_text(encoding="utf-8").splitlines()
+    assert n == len(lines) == 4
+    first = json.loads(lines[0])
+    assert first["id"] == "c1:0" and first["day"] == "2024-01-10" and first["context"] == []
+
+
+def test_export_filters(store, tmp_path):
+    assert store.export(tmp_path / "f.csv", "csv", dyad="RUS:UKR") == 1
+    assert store.export(tmp_path / "g.csv", "csv", since="2024-02") == 2
+
+
+def test_plover_records(store, tmp_path):
+    store.export(tmp_path / "p.jsonl", "plover")
+    records = [
+        json.loads(x) for x in (tmp_path / "p.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    assault = next(r for r in records if r["event"] == "ASSAULT")
+    assert assault["actor"] == [
+        {"actorText": "Russia", "name": "Russia", "code": "RUS", "sector": "GOV"}
+    ]
+    assert assault["recipient"][0]["code"] == "UKR"
+    assert assault["date"] == "2024-02-03" and assault["text"].startswith("Russia attacked Ukraine")
+    assert assault["location"]["name"] == "Kyiv"
+    for key in ("id", "date", "actor", "recipient", "event", "mode", "context", "text"):
+        assert key in assault
+
+
+def test_gdelt_rows_have_61_tab_separated_columns(store, tmp_path):
+    n = store.export(tmp_path / "g.tsv", "gdelt")
+    lines = (tmp_path / "g.tsv").read_text(encoding="utf-8").splitlines()
+    assert n == len(lines) == 4  # one row per event group; the near duplicate joins c3's group
+    rows = [line.split("\t") for line in lines]
+    assert all(len(r) == 61 for r in rows)
+    assault = dict(zip(GDELT_COLUMNS, next(r for r in rows if r[26] == "190"), strict=True))
+    assert (
+        assault["Day"] == "20240203"
+        and assault["MonthYear"] == "202402"
+        and assault["Year"] == "2024"
+    )
+    assert assault["Actor1Code"] == "RUSGOV" and assault["Actor1CountryCode"] == "RUS"
+    assert assault["Actor2CountryCode"] == "UKR" and assault["Actor1Type1Code"] == "GOV"
+    assert (assault["EventBaseCode"], assault["EventRootCode"], assault["QuadClass"]) == (
+        "190",
+        "19",
+        "4",
+    )
+    assert assault["GoldsteinScale"] == "-10.0" and assault["AvgTone"] == "0"
+    assert assault["ActionGeo_FullName"] == "Kyiv" and assault["ActionGeo_Lat"] == "50.45"
+    assert assault["SOURCEURL"] == "https://example.org/c2"
+    assert len(assault["DATEADDED"]) == 14 and int(assault["GlobalEventID"]) > 0
+    aid = dict(zip(GDELT_COLUMNS, next(r for r in rows if r[26] == "070"), strict=True))
+    assert (aid["NumMentions"], aid["NumArticles"], aid["NumSources"]) == ("2", "2", "2")
+    undated = next(r for r in rows if r[26] == "040")
+    assert undated[1] == ""
+
+
+def test_unknown_format_and_bad_targets(store, tmp_path):
+    with pytest.raises(StoreError, match="unknown"):
+        store.export(tmp_path / "x", "xml")
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(StoreError, match="is a file"):
+        store.export(tmp_path / "file", "parquet")
+
+
+def test_export_cli(db_path, tmp_path):
+    out = tmp_path / "cli.csv"
+    res = CliRunner().invoke(app, ["export", "--db", str(db_path), "--format", "csv", str(out)])
+    assert res.exit_code == 0, res.output
+    assert "4 rows written" in res.output
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 5
