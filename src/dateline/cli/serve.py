@@ -1,0 +1,104 @@
+"""`dateline serve`: the dashboard and JSON API over an event store, on loopback by default."""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import sys
+from pathlib import Path
+
+import typer
+
+from dateline.cli.app import app, console, fail, handle_errors
+from dateline.settings import Settings
+
+
+def is_loopback(host: str) -> bool:
+    """True for localhost and loopback addresses (127.0.0.0/8, ::1)."""
+    if host.lower() in {"localhost", "localhost.localdomain"}:
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def get_once(web_app, path: str) -> tuple[int, str, str]:
+    """Answer one GET in-process (no socket): (status, content type, body text)."""
+    import asyncio
+
+    import httpx
+
+    async def fetch() -> httpx.Response:
+        transport = httpx.ASGITransport(app=web_app, client=("127.0.0.1", 0))
+        async with httpx.AsyncClient(transport=transport, base_url="http://localhost") as client:
+            return await client.get(path)
+
+    response = asyncio.run(fetch())
+    return response.status_code, response.headers.get("content-type", ""), response.text
+
+
+@app.command("serve")
+@handle_errors
+def serve_cli(
+    db: Path = typer.Option(
+        ..., "--db", help="Event store (DuckDB file) to serve; opened read-only."
+    ),
+    host: str = typer.Option(
+        "127.0.0.1", "--host", help="Address to bind (loopback unless --allow-remote)."
+    ),
+    port: int = typer.Option(8000, "--port", min=0, max=65535, help="Port to listen on."),
+    allow_remote: bool = typer.Option(
+        False,
+        "--allow-remote",
+        help="Allow binding a non-loopback address (the API then faces the network).",
+    ),
+    get: str = typer.Option(
+        None,
+        "--get",
+        help="Answer one GET request in-process, print the body and exit (e.g. /api/events).",
+    ),
+    no_code: bool = typer.Option(
+        False, "--no-code", help="Switch off POST /api/code and the 'Code a text' page."
+    ),
+) -> None:
+    """Serve the dashboard and the JSON API for an event store.
+
+    Examples:
+
+      dateline serve --db events.duckdb
+
+      dateline serve --db events.duckdb --port 8080
+
+      dateline serve --db events.duckdb --get "/api/events?dyad=USA:RUS&limit=5"
+    """
+    from dateline.store import Store
+    from dateline.web import WebLimits, create_app
+
+    if get is None and not allow_remote and not is_loopback(host):
+        fail(
+            f"--host {host} is not a loopback address; the dashboard has no login, so it binds to "
+            "127.0.0.1 by default. Add --allow-remote if you really want it reachable from the network."
+        )
+    if not db.exists():
+        fail(f"{db}: no such database; build one with `dateline run CORPUS --db {db}`")
+    store = Store(str(db), read_only=True)
+    web_app = create_app(store, Settings.load(), limits=WebLimits(allow_code=not no_code))
+    if get is not None:
+        if not get.startswith("/"):
+            fail(f"--get {get!r}: give a path starting with '/', like /api/events")
+        status, content_type, body = get_once(web_app, get)
+        if content_type.startswith("application/json"):
+            body = json.dumps(json.loads(body), indent=2, ensure_ascii=False)
+        sys.stdout.write(body if body.endswith("\n") else body + "\n")
+        if status >= 400:
+            raise typer.Exit(1)
+        return
+    import uvicorn
+
+    console.print(
+        f"Dateline serving [bold]{db}[/] at http://{host}:{port}/  (API docs: /docs; Ctrl+C to stop)"
+    )
+    uvicorn.run(
+        web_app, host=host, port=port, log_level="info", server_header=False, proxy_headers=False
+    )

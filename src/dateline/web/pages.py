@@ -1,0 +1,301 @@
+"""The dashboard pages: server-rendered HTML, each the twin of a JSON route under /api."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from dateline.web import queries
+from dateline.web.api import code_article, store_call
+from dateline.web.charts import bars_svg, network_svg, timeline_svg, tone
+from dateline.web.params import (
+    EventFilters,
+    Freq,
+    NetworkBy,
+    PageArgs,
+    check_range,
+    event_filters,
+    page_args,
+)
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+
+EVENT_TYPES = [
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+]  # fmt: skip
+
+
+def render(request: Request, template: str, **context: Any) -> Response:
+    context.setdefault("params", {})
+    return request.app.state.templates.TemplateResponse(request, template, context)
+
+
+def _twin(request: Request, path: str) -> str:
+    query = request.url.query
+    return f"{path}?{query}" if query else path
+
+
+def _mix_chart(mix: list[dict]) -> Any:
+    return bars_svg(
+        [(m["event"], m["count"]) for m in mix],
+        css=[tone(m["event"]) for m in mix],
+        links=[f"/events?type={quote(m['event'])}" for m in mix],
+    )
+
+
+@router.get("/")
+def home(request: Request) -> Response:
+    stats = store_call(request, queries.stats)
+    rows, _ = store_call(request, queries.events, EventFilters(limit=10))
+    return render(
+        request,
+        "home.html",
+        title="Overview",
+        nav="home",
+        twin="/api/stats",
+        stats=stats,
+        rows=rows,
+        dyads=stats.get("top_dyads", []),
+        mix_chart=_mix_chart(stats.get("event_mix", [])),
+    )
+
+
+@router.get("/events")
+def events_page(request: Request, f: EventFilters = Depends(event_filters)) -> Response:
+    rows, has_more = store_call(request, queries.events, f)
+    total = store_call(request, queries.count_events, f)
+    params = f.as_params()
+    params["limit"] = f.limit
+    params["offset"] = f.offset
+    return render(
+        request,
+        "events.html",
+        title="Events",
+        nav="events",
+        twin=_twin(request, "/api/events"),
+        rows=rows,
+        has_more=has_more,
+        total=total,
+        params=_Params(params, f.limit, f.offset),
+        event_types=EVENT_TYPES,
+    )
+
+
+class _Params(dict):
+    """Filter values for templates: attribute access, and the page links drop defaults."""
+
+    def __init__(self, values: dict[str, Any], limit: int, offset: int) -> None:
+        clean = {k: v for k, v in values.items() if k not in ("limit", "offset")}
+        if limit != 50:
+            clean["limit"] = limit
+        if offset:
+            clean["offset"] = offset
+        super().__init__(clean)
+        self.limit = limit
+        self.offset = offset
+
+    def __getattr__(self, key: str) -> Any:
+        return self.get(key)
+
+
+@router.get("/articles")
+def articles_page(
+    request: Request,
+    q: str | None = Query(None, max_length=200),
+    since: str | None = Query(None, max_length=10),
+    until: str | None = Query(None, max_length=10),
+    page: PageArgs = Depends(page_args),
+) -> Response:
+    since, until = check_range(since, until)
+    rows, has_more = store_call(
+        request, queries.articles, q or None, since, until, page.limit, page.offset
+    )
+    return render(
+        request,
+        "articles.html",
+        title="Articles",
+        nav="articles",
+        twin=_twin(request, "/api/articles"),
+        rows=rows,
+        has_more=has_more,
+        params=_Params({"q": q, "since": since, "until": until}, page.limit, page.offset),
+    )
+
+
+def _evidence_context(doc: dict[str, Any]) -> dict[str, Any]:
+    from dateline.web.highlight import chunk_article
+
+    text = doc["article"].get("text") or ""
+    return {"chunks": chunk_article(text, queries.marks(doc), doc["events"])}
+
+
+@router.get("/articles/{article_id}")
+def article_page(request: Request, article_id: str) -> Response:
+    doc = store_call(request, queries.article, article_id)
+    if doc is None:
+        raise HTTPException(404, f"no article with id {article_id!r}")
+    return render(
+        request,
+        "article.html",
+        title=doc["article"].get("title") or article_id,
+        nav="articles",
+        twin=f"/api/articles/{quote(article_id, safe='')}",
+        **doc,
+        **_evidence_context(doc),
+    )
+
+
+@router.get("/actors")
+def actors_page(
+    request: Request,
+    q: str | None = Query(None, max_length=200),
+    country: str | None = Query(None, max_length=3),
+    sector: str | None = Query(None, max_length=10),
+    page: PageArgs = Depends(page_args),
+) -> Response:
+    rows, has_more = store_call(
+        request, queries.actors, q or None, country or None, sector or None, page.limit, page.offset
+    )
+    return render(
+        request,
+        "actors.html",
+        title="Actors",
+        nav="actors",
+        twin=_twin(request, "/api/actors"),
+        rows=rows,
+        has_more=has_more,
+        params=_Params({"q": q, "country": country, "sector": sector}, page.limit, page.offset),
+    )
+
+
+@router.get("/actors/{name}")
+def actor_page(request: Request, name: str, freq: Freq = "month") -> Response:
+    doc = store_call(request, queries.actor, name, freq)
+    if doc is None:
+        raise HTTPException(404, f"no actor named {name!r}")
+    partners = doc["partners"][:12]
+    return render(
+        request,
+        "actor.html",
+        title=doc["actor"]["name"],
+        nav="actors",
+        twin=f"/api/actors/{quote(name, safe='')}",
+        actor=doc["actor"],
+        rows=doc["events"],
+        quotes=doc["quotes"],
+        partners_chart=bars_svg(
+            [(p["partner"], p["events"]) for p in partners],
+            css=["coop" if p["coop"] >= p["conflict"] else "conflict" for p in partners],
+            links=[
+                f"/dyads/{quote(name, safe='')}/{quote(p['partner'], safe='')}" for p in partners
+            ],
+        ),
+        timeline=timeline_svg([(p["period"], p["coop"], p["conflict"]) for p in doc["periods"]]),
+        mix_chart=_mix_chart(doc["mix"]),
+    )
+
+
+@router.get("/dyads/{a}/{b}")
+def dyad_page(request: Request, a: str, b: str, freq: Freq = "month") -> Response:
+    doc = store_call(request, queries.dyad, a, b, freq)
+    return render(
+        request,
+        "dyad.html",
+        title=f"{a} ↔ {b}",
+        nav="network",
+        twin=_twin(request, f"/api/dyads/{quote(a, safe='')}/{quote(b, safe='')}"),
+        a=a,
+        b=b,
+        freq=freq,
+        total=doc["total"],
+        coop=doc["coop"],
+        conflict=doc["conflict"],
+        rows=doc["events"],
+        quotes=doc["quotes"],
+        timeline=timeline_svg([(p["period"], p["coop"], p["conflict"]) for p in doc["periods"]]),
+        mix_chart=_mix_chart(doc["mix"]),
+    )
+
+
+@router.get("/network")
+def network_page(
+    request: Request,
+    since: str | None = Query(None, max_length=10),
+    until: str | None = Query(None, max_length=10),
+    min_events: int = Query(1, ge=1, le=1000),
+    top: int = Query(40, ge=2, le=200),
+    by: NetworkBy = "country",
+) -> Response:
+    since, until = check_range(since, until)
+    doc = store_call(request, queries.network, since, until, min_events, top, by)
+    return render(
+        request,
+        "network.html",
+        title="Network",
+        nav="network",
+        twin=_twin(request, "/api/network"),
+        params={"since": since, "until": until, "min_events": min_events, "top": top, "by": by},
+        nodes=doc["nodes"],
+        edges=doc["edges"],
+        svg=network_svg(doc["nodes"], doc["edges"]),
+    )
+
+
+@router.get("/quotes")
+def quotes_page(
+    request: Request,
+    speaker: str | None = Query(None, max_length=200),
+    page: PageArgs = Depends(page_args),
+) -> Response:
+    rows, has_more = store_call(
+        request, queries.quotes, speaker or None, None, page.limit, page.offset
+    )
+    return render(
+        request,
+        "quotes.html",
+        title="Quotes",
+        nav="quotes",
+        twin=_twin(request, "/api/quotes"),
+        rows=rows,
+        has_more=has_more,
+        params=_Params({"speaker": speaker}, page.limit, page.offset),
+    )
+
+
+@router.get("/code")
+def code_form(request: Request) -> Response:
+    return render(
+        request,
+        "code.html",
+        title="Code a text",
+        nav="code",
+        max_bytes=request.app.state.limits.max_body_bytes,
+    )
+
+
+@router.post("/code")
+def code_submit(
+    request: Request,
+    text: str = Form(..., max_length=200_000),
+    date: str | None = Form(None, max_length=10),
+    title: str | None = Form(None, max_length=1000),
+) -> Response:
+    result = code_article(request, text, date or None, title or None)
+    doc = queries.result_doc(result)
+    return render(
+        request,
+        "code.html",
+        title="Code a text",
+        nav="code",
+        max_bytes=request.app.state.limits.max_body_bytes,
+        text=text,
+        form_title=title,
+        form_date=date,
+        result=result,
+        **doc,
+        **_evidence_context(doc),
+    )
