@@ -192,6 +192,11 @@ def _resolve_named(ctx: _Context, span: Span) -> bool:
         return False
     if entry.kind == "person":
         return _resolve_person(ctx, span, entry)
+    if entry.id.startswith("people:") and (place := _place_country(ctx, span.root)) and place != entry.country:
+        # "the Albanians of southern Serbia": residents of the place they live in
+        actor = _get(ctx, ("ethnic", _norm(text), place), f"{text} of {place}", place, "CVL", "group")
+        _mention(ctx, actor, span, "residents")
+        return True
     if _ethnic(span):
         # "ethnic Albanians in Serbia": a community, placed by where it lives, not a state
         country = _place_country(ctx, span.root)
@@ -481,8 +486,9 @@ def _resolve_noun(ctx: _Context, tok: Token) -> bool:
     for t in reversed([m for m in mods if m.i < tok.i]):
         if (
             t.i == role_tokens[0].i - 1
-            and t.pos_ in {"NOUN", "ADJ", "PROPN"}
+            and t.pos_ in {"NOUN", "ADJ"}
             and not kb.country_of(t.text)
+            and not ctx.index.all_at(t.i)
         ):
             role_tokens.insert(0, t)
         else:

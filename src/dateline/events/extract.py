@@ -116,7 +116,9 @@ def find_candidates(sent, lexicon: Lexicon) -> list[Candidate]:
     support = lexicon.word_set("support_verbs")
     out: list[Candidate] = []
     for tok in sent:
-        nominal_position = tok.dep_ in NOMINAL_DEPS and tok.tag_ not in {"VBG", "VBN", "VBD"}
+        nominal_position = tok.dep_ in NOMINAL_DEPS and (
+            tok.tag_ not in {"VBG", "VBN", "VBD"} or any(c.dep_ == "det" for c in tok.children)
+        )
         if (tok.pos_ == "VERB" and not nominal_position) or (
             tok.pos_ == "AUX" and tok.dep_ not in {"aux", "auxpass"}
         ):
@@ -273,7 +275,7 @@ def _drop_absorbed(cands: list[Candidate]) -> list[Candidate]:
     # "ordered a deployment of troops", "announced a suspension of links": when a verb that is
     # also a light verb carries an event noun, the noun names the event.
     for cand in cands:
-        if cand.nominal and cand.support is not None and cand.support.i in by_index:
+        if cand.nominal and cand.support is not None and cand.support.i in by_index and cand.head.dep_ == "dobj":
             verb = by_index[cand.support.i]
             if not verb.nominal and verb.entry.specificity == 0 and verb.token.i not in absorbed:
                 absorbed.add(verb.token.i)
@@ -376,7 +378,7 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
     sources, targets = arguments(cand, actors)
     territory = _territory_target(cand, actors, sources) if cand.event in TERRITORIAL else []
     targets = _domestic_targets(sources, targets, territory)
-    if not targets and sources and territory:
+    if not targets and territory:
         targets = territory
     if not targets and cand.event in DOMESTIC:
         targets = _own_country(sources)
@@ -404,6 +406,8 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
     trig = cand.token
     trigger = Span(text=trig.text, start=trig.idx, end=trig.idx + len(trig.text))
     pairs: list[tuple[tuple[Actor, Token] | None, tuple[Actor, Token] | None]] = []
+    if len(sources) > 1 and all(t[0].kind == "role" and not t[0].country for t in targets):
+        targets = []  # "the Turkish and Greek sides agreed to share information on missing people"
     if len(sources) > 1 and {id(t[0]) for t in targets} <= {id(s[0]) for s in sources}:
         targets = []  # "X and Y agreed that their countries ...": the same parties, reciprocal
     if sources and targets:
@@ -466,7 +470,7 @@ def _domestic_targets(sources, targets, territory):
         return targets
     out = []
     for actor, tok in targets:
-        if actor.kind == "role" and actor.country is None:
+        if actor.country is None and (actor.kind == "role" or (actor.kind == "person" and actor.sector)):
             actor = Actor(id=f"{actor.id}:{country}", name=actor.name, country=country,
                            sector=actor.sector, kind="role")  # fmt: skip
         out.append((actor, tok))
@@ -774,6 +778,8 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
                 sources += np_actors(subj, actors)
         if not targets:
             for c in verb.children:
+                if c.dep_ == "advcl" and any(g.lower_ == "to" for g in c.children):
+                    targets += _targets_of_verb(c, cand, actors, 1)  # "began a hunger strike to protest against X"
                 if c.dep_ in {"dative", "iobj"} or (c.dep_ == "prep" and c.lower_ in preps):
                     for p in c.children:
                         if p.dep_ == "pobj":
@@ -860,7 +866,7 @@ def np_actors(tok: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
     return out
 
 
-GROUP_HEADS = {
+GROUP_HEADS = {"deployment", "contingent", "batch", "patch", "unit", "team", "squad", "convoy", 
     "leaders",
     "leader",
     "members",
