@@ -185,7 +185,7 @@ def _resolve_named(ctx: _Context, span: Span) -> bool:
     if entry is None:
         if label in {"ORG"} and span.root.pos_ == "PROPN":
             # An organisation we do not know: keep it, affiliation from context.
-            country = _country_cue(ctx, span) or _country_inside(ctx, span)
+            country = _country_cue(ctx, span) or _country_inside(ctx, span) or _place_country(ctx, span.root)
             actor = _get(ctx, ("org", _norm(text)), text, country, None, "organisation")
             _mention(ctx, actor, span, "ner-org")
             return True

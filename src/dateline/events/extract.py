@@ -35,7 +35,7 @@ DOMESTIC_SECTORS = {
     "LAB",
 }
 # Types whose target is often the territory where they happen: "imposed a curfew in Algiers".
-TERRITORIAL = {"COERCE", "ASSAULT", "PROTEST", "CONCEDE", "MOBILIZE", "THREATEN", "AID", "RETREAT"}
+TERRITORIAL = {"COERCE", "ASSAULT", "PROTEST", "CONCEDE", "MOBILIZE", "THREATEN", "AID", "RETREAT", "SANCTION"}
 COMPLEMENT_DEPS = {
     "xcomp",
     "ccomp",
@@ -285,10 +285,10 @@ def _drop_absorbed(cands: list[Candidate]) -> list[Candidate]:
     for cand in cands:
         if cand.token.i in absorbed:
             continue
-        if cand.nominal and cand.token.i not in preferred and cand.token.head.i in by_index and cand.token.head.i != cand.token.i:
+        if cand.nominal and cand.token.i not in preferred and cand.head.head.i in by_index and cand.head.head.i != cand.token.i:
             # "accepted an invitation", "easing sanctions": the verb's event already covers it.
-            verb = by_index[cand.token.head.i]
-            if not verb.nominal and cand.token.dep_ in {"dobj", "nsubjpass"}:
+            verb = by_index[cand.head.head.i]
+            if not verb.nominal and cand.head.dep_ in {"dobj", "nsubjpass"}:
                 continue
         out.append(cand)
     return out
@@ -380,6 +380,11 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
     targets = _domestic_targets(sources, targets, territory)
     if not targets and territory:
         targets = territory
+    if not sources and territory and cand.event in {"ASSAULT", "COERCE"}:
+        # "a roadside bomb near Samarra killed a soldier": unidentified attackers where it happened
+        country = territory[0][0].country
+        sources = [(Actor(id=f"uaf:{country}", name=f"unidentified forces ({country})", country=country,
+                          sector="UAF", kind="group"), territory[0][1])]  # fmt: skip
     if not targets and cand.event in DOMESTIC:
         targets = _own_country(sources)
     sources = _sources_in_context(sources, targets)
