@@ -41,6 +41,14 @@ class ActorIndex:
         if not any(m.start == mention.start and m.end == mention.end for m in actor.mentions):
             actor.mentions.append(mention)
 
+    def reassign(self, tok_start: int, tok_end: int, actor: Actor, mention: Mention) -> None:
+        """Tokens ``tok_start:tok_end`` refer to ``actor`` only (an acronym or apposition that names
+        an actor already met)."""
+        for i in range(tok_start, tok_end):
+            self.by_token[i] = [actor]
+        self.spans[(tok_start, tok_end)] = actor
+        actor.mentions.append(mention)
+
     def at(self, token_index: int) -> Actor | None:
         """The (first) actor a token belongs to, or None."""
         bucket = self.by_token.get(token_index)

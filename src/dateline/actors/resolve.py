@@ -98,6 +98,7 @@ def resolve_actors(doc: Doc, article: Article, kb) -> ActorIndex:
     # 3. Coordinated noun phrases ("Trump and Putin", "Jordan and Britain") are groups that
     #    "they" and "the two" can refer to.
     _register_groups(ctx)
+    _appositions(ctx)
     # 4. Pronouns, now that every explicit mention is known.
     for tok in doc:
         if tok.pos_ == "PRON" and tok.i not in claimed:
@@ -729,6 +730,32 @@ def _entity_of(doc: Doc, tok: Token) -> Span | None:
 
 
 # --------------------------------------------------------------------------- pronouns
+
+
+def _appositions(ctx: _Context) -> None:
+    """An apposition or bracketed acronym names the actor it follows: "the Nigerian Union of
+    Teachers (NUT), the umbrella union", "Kenzo Oshima, the UN relief coordinator"."""
+    for tok in ctx.doc:
+        if tok.dep_ != "appos":
+            continue
+        head = tok.head
+        owners = [a for a in ctx.index.all_at(head.i) if a.country or a.kind == "person"]
+        if not owners:
+            # "Teachers (NUT)": the acronym hangs off the last word of a longer name
+            node = head
+            while node.dep_ in {"pobj", "prep"} and node.head is not node and not owners:
+                node = node.head
+                owners = [a for a in ctx.index.all_at(node.i) if a.country]
+        mine = ctx.index.all_at(tok.i)
+        if len(owners) != 1 or (mine and any(a.country for a in mine)):
+            continue
+        span = ctx.doc[tok.left_edge.i : tok.i + 1] if tok.pos_ != "PROPN" else ctx.doc[tok.i : tok.i + 1]
+        if mine and mine[0].kind == "person":
+            continue
+        ctx.index.reassign(span.start, span.end, owners[0], Mention(
+            text=span.text, start=span.start_char, end=span.end_char,
+            sentence=ctx.sent_of.get(span.start, 0), rule="apposition"))  # fmt: skip
+        ctx.recent = [(i, s, owners[0] if span.start <= i < span.end else a) for i, s, a in ctx.recent]
 
 
 def _register_groups(ctx: _Context) -> None:

@@ -354,7 +354,8 @@ def _intention_of_noun(tok: Token) -> bool:
     """ "plans to sell", "efforts to defeat", "moves to cancel": an aim, not an event."""
     for node in _clause_path(tok)[:4]:
         if (
-            node.dep_ == "acl"
+            node.dep_ in {"acl", "xcomp"}
+            and node.head.pos_ == "NOUN"
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
             and node.head.lemma_.lower() not in {"attempt", "bid", "try", "effort"}
         ):
@@ -683,7 +684,7 @@ def _targets_of_verb(
             elif c.dep_ == "dobj":
                 # "urged the EC to support the PLO": the object of the inner verb.
                 for g in c.children:
-                    if g.dep_ in {"acl", "relcl"} and cand.event in ABSORBING:
+                    if g.dep_ in {"acl", "relcl", "xcomp"} and cand.event in ABSORBING:
                         out += _targets_of_verb(g, cand, actors, depth + 1)
     return out
 
