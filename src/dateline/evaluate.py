@@ -334,6 +334,9 @@ class Report:
     confusion: dict[str, dict[str, int]] = field(default_factory=dict)
     errors: list[ErrorItem] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
+    # actor accuracy on gold events whose type was found: [correct, total]
+    source_country: list[int] = field(default_factory=lambda: [0, 0])
+    target_country: list[int] = field(default_factory=lambda: [0, 0])
 
     @property
     def cameo_root_agreement(self) -> float:
@@ -349,6 +352,10 @@ class Report:
             "triples": self.triples.to_dict(),
             "per_type": {k: v.to_dict() for k, v in sorted(self.per_type.items())},
             "per_type_triples": {k: v.to_dict() for k, v in sorted(self.per_type_triples.items())},
+            "actors": {
+                "source_country": {"correct": self.source_country[0], "total": self.source_country[1]},
+                "target_country": {"correct": self.target_country[0], "total": self.target_country[1]},
+            },
             "cameo_root": {
                 "agree": self.cameo_agree,
                 "total": self.cameo_total,
@@ -372,6 +379,10 @@ class Report:
                 triples=Scores.from_dict(d["triples"]),
                 per_type={k: Scores.from_dict(v) for k, v in d["per_type"].items()},
                 per_type_triples={k: Scores.from_dict(v) for k, v in d["per_type_triples"].items()},
+                source_country=[d.get("actors", {}).get("source_country", {}).get("correct", 0),
+                                d.get("actors", {}).get("source_country", {}).get("total", 0)],
+                target_country=[d.get("actors", {}).get("target_country", {}).get("correct", 0),
+                                d.get("actors", {}).get("target_country", {}).get("total", 0)],
                 cameo_agree=d["cameo_root"]["agree"],
                 cameo_total=d["cameo_root"]["total"],
                 confusion=d.get("confusion", {}),
@@ -395,6 +406,9 @@ class Report:
             "",
             f"CAMEO root agreement: {self.cameo_root_agreement:.3f} ({self.cameo_agree}/{self.cameo_total})",
             "",
+            "Actor accuracy on gold events whose type was found: source country "
+            f"{_share(self.source_country)}, target country {_share(self.target_country)}",
+            "",
             "| type | P | R | F1 | tp | fp | fn | triple F1 |",
             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         ]
@@ -405,6 +419,11 @@ class Report:
         if errors:
             lines += ["", errors_markdown(self.errors)]
         return "\n".join(lines) + "\n"
+
+
+def _share(counts: list[int]) -> str:
+    correct, total = counts
+    return f"{correct / total:.3f} ({correct}/{total})" if total else "n/a"
 
 
 def _row(label: str, s: Scores) -> str:
@@ -510,6 +529,7 @@ def score(gold: list[GoldRecord], predicted: dict[str, list[dict[str, Any]]]) ->
         _count_types(rec, g_types, p_types, preds, per_type, report)
         _count_triples(rec, preds, per_triple, report)
         _count_cameo(rec, g_types, preds, onto, report)
+        _count_actors(rec, preds, report)
         if len(g_types) <= 1:
             row = next(iter(g_types), NONE)
             for t in p_types or {NONE}:
@@ -518,6 +538,25 @@ def score(gold: list[GoldRecord], predicted: dict[str, list[dict[str, Any]]]) ->
     report.per_type_triples = dict(per_triple)
     report.confusion = {g: dict(c) for g, c in confusion.items()}
     return report
+
+
+def _count_actors(rec, preds, report) -> None:
+    """Per gold event whose type was predicted: is a gold source (target) country among the
+    predicted sources (targets) of that type? Actors with no country (IGOs) count as None."""
+    for e in rec.events:
+        same = [p for p in preds if p["_type"] == e.event]
+        if not same:
+            continue
+        if e.source:
+            report.source_country[1] += 1
+            gold = {a.country for a in e.source}
+            if {_country(p.get("source")) for p in same} & gold:
+                report.source_country[0] += 1
+        if e.target:
+            report.target_country[1] += 1
+            gold = {a.country for a in e.target}
+            if {_country(p.get("target")) for p in same} & gold:
+                report.target_country[0] += 1
 
 
 def _count_types(rec, g_types, p_types, preds, per_type, report) -> None:
