@@ -476,7 +476,9 @@ def _domestic_targets(sources, targets, territory):
         return targets
     out = []
     for actor, tok in targets:
-        if actor.country is None and (actor.kind == "role" or (actor.kind == "person" and actor.sector)):
+        if actor.country is None and actor.sector not in {"IGO", "NGO"} and (
+            actor.kind == "role" or (actor.kind == "person" and actor.sector)
+        ):
             actor = Actor(id=f"{actor.id}:{country}", name=actor.name, country=country,
                            sector=actor.sector, kind="role")  # fmt: skip
         out.append((actor, tok))
@@ -681,7 +683,7 @@ def _targets_of_verb(
                         out += found
                         continue
                 out += _targets_of_verb(c, cand, actors, depth + 1)
-            elif c.dep_ == "dobj":
+            elif c.dep_ == "dobj" and not out:
                 # "urged the EC to support the PLO": the object of the inner verb.
                 for g in c.children:
                     if g.dep_ in {"acl", "relcl", "xcomp"} and cand.event in ABSORBING:
@@ -696,7 +698,7 @@ def _inner_actors(
     "the withdrawal of Serbian forces", "70 million dollars of aid for Romania"."""
     out: list[tuple[Actor, Token]] = []
     for c in tok.children:
-        if c.dep_ == "poss":
+        if c.dep_ == "poss" and c.tag_ != "PRP$":  # "their disapproval" belongs to the subject
             out += np_actors(c, actors)
         elif c.dep_ == "prep" and c.lower_ in preps | INNER_PREPS:
             for p in c.children:
