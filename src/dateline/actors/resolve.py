@@ -861,7 +861,8 @@ def _resolve_pronoun(ctx: _Context, tok: Token) -> None:
                 return
     elif low in THING_PRONOUNS:
         for i, s, actor in reversed(ctx.recent):
-            if i < tok.i and sent - s <= 1 and actor.kind in {"country", "organisation", "group"}:
+            body = actor.kind == "role" and ctx.doc[i].tag_ in {"NN", "NNP"} and not _singular_role(ctx, i)
+            if i < tok.i and sent - s <= 1 and (actor.kind in {"country", "organisation", "group"} or body):
                 _mention_tokens(ctx, actor, tok.i, tok.i + 1, "pronoun")
                 return
 

@@ -21,7 +21,7 @@ def run_cli(
         ..., help="Files, directories, '-' for stdin (text, HTML, JSONL, CSV, WARC)."
     ),
     db: Path = typer.Option(
-        ..., "--db", help="The event store to write (a DuckDB file; created if missing)."
+        None, "--db", help="The event store to write (a DuckDB file; created if missing)."
     ),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes coding in parallel."),
     limit: int = typer.Option(
@@ -54,6 +54,18 @@ def run_cli(
     verbose: bool = typer.Option(
         False, "--verbose", "-v", help="Log every stored article and error on stderr."
     ),
+    engine: str = typer.Option(
+        "local", "--engine", help="'local' (processes here) or 'dask' (a Dask cluster)."
+    ),
+    scheduler: str = typer.Option(
+        None, "--scheduler", help="Dask scheduler (tcp://HOST:8786); default: --workers local."
+    ),
+    parquet: Path = typer.Option(
+        None, "--parquet", help="Dask engine: write partitioned Parquet to this folder."
+    ),
+    parquet_only: bool = typer.Option(
+        False, "--parquet-only", help="Dask engine: write only the Parquet (no --db needed)."
+    ),
 ) -> None:
     """Code a corpus into an event store; run it again to resume.
 
@@ -67,6 +79,8 @@ def run_cli(
       dateline run articles.jsonl --db events.duckdb --workers 4 --text-field body
 
       dateline run guardian.csv --db events.duckdb --limit 100 --no-progress
+
+      dateline run shards/ --db events.duckdb --engine dask --scheduler tcp://HOST:8786
 
     Exit status: 0 when every item was coded; 1 when some items could not be read or coded
     (they are listed in the store's errors table, the rest is stored); 2 when (nearly) all
@@ -90,10 +104,27 @@ def run_cli(
         id_field=id_field,
     )
     anchor = _parse_date(published)
+    if engine not in {"local", "dask"}:
+        fail(f"unknown --engine {engine!r}; use 'local' or 'dask'", 2)
+    if db is None and not parquet_only:
+        fail("no event store given; add --db events.duckdb (or --engine dask --parquet-only)", 2)
+    if engine == "dask":
+        from dateline.cli.dask_run import check_dask_options, run_parquet_only
+
+        check_dask_options(db, limit, scheduler, parquet, parquet_only)
+        if parquet_only:
+            run_parquet_only(inputs, settings, scheduler, workers, parquet, anchor, batch_size)
+            return
     with Store(db) as store:
         try:
-            summary = run_corpus(inputs, store, settings, workers=workers, progress=progress,
-                                 limit=limit, published=anchor, batch_size=batch_size)  # fmt: skip
+            if engine == "dask":
+                from dateline.distributed import run_dask
+
+                summary = run_dask(inputs, store, settings, scheduler=scheduler, workers=workers,
+                                   parquet_dir=parquet, published=anchor, batch_size=batch_size)  # fmt: skip
+            else:
+                summary = run_corpus(inputs, store, settings, workers=workers, progress=progress,
+                                     limit=limit, published=anchor, batch_size=batch_size)  # fmt: skip
         except KeyboardInterrupt:
             err_console.print(
                 f"Interrupted. Everything coded so far is in {db}; run the same command again to resume."

@@ -191,9 +191,9 @@ def _find_object(tok: Token, lemmas: frozenset[str]) -> Token | None:
     """The object (or a noun inside it) whose lemma is in ``lemmas``: "imposed sanctions",
     "handed over 700 kg of medicine", "put troops on alert", "agreed to a ceasefire"."""
     frontier = [
-        c for c in tok.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd", "dative"}
+        c for c in tok.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd", "dative", "npadvmod"}
     ]
-    for prep in (c for c in tok.children if c.dep_ in {"prep", "prt"}):
+    for prep in (c for c in tok.children if c.dep_ in {"prep", "prt", "agent"}):
         frontier.extend(c for c in prep.children if c.dep_ in {"pobj"})
     # Passive: "sanctions were imposed" -> the subject is the object.
     seen = 0
@@ -255,10 +255,14 @@ def _drop_absorbed(cands: list[Candidate]) -> list[Candidate]:
         if cand.event not in ABSORBING:
             continue
         head = cand.support if cand.nominal else cand.token
-        if head is None:
-            continue
-        for child in head.children:
-            if cand.nominal and child.dep_ != "advcl":
+        children = list(head.children) if head is not None else []
+        if cand.nominal:
+            # "its demand that Israel ease restrictions": the noun's own clause is its content
+            children = [c for c in children if c.dep_ == "advcl"]
+            children += [c for c in cand.head.children if c.dep_ in {"acl", "ccomp"}]
+        for child in children:
+            if cand.nominal and child.dep_ in {"acl", "ccomp"}:
+                absorbed.update(t.i for t in child.subtree if t.i in by_index and t.i != cand.token.i)
                 continue
             if child.dep_ in COMPLEMENT_DEPS:
                 if (
@@ -418,6 +422,8 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
         targets = []  # "X and Y agreed that their countries ...": the same parties, reciprocal
     if sources and targets:
         pairs = [(s, t) for s in sources for t in targets if s[0] is not t[0] and not _own_side(s[0], t[0], event_type)]
+        if not pairs:
+            pairs = [(s, None) for s in sources]  # every target was the source's own side
     elif (
         sources
         and len(sources) > 1
@@ -516,7 +522,7 @@ def _sources_in_context(sources, targets):
     out = []
     for actor, tok in sources:
         if actor.country is None and (
-            actor.sector in DOMESTIC_SECTORS or (actor.kind == "person" and actor.sector)
+            actor.sector in DOMESTIC_SECTORS or (actor.kind == "person" and actor.sector not in {None, "IGO", "NGO"})
         ):
             actor = Actor(id=f"{actor.id}:{country}", name=actor.name, country=country, sector=actor.sector,
                           kind=actor.kind)  # fmt: skip
@@ -762,6 +768,13 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
                                 if q.dep_ == "pobj"
                                 for x in np_actors(q, actors)
                             ]
+    if not targets and cand.event in ABSORBING:
+        for c in tok.children:
+            if c.dep_ in {"acl", "ccomp"}:
+                subj = next((g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}), None)
+                targets += np_actors(subj, actors) if subj is not None else []
+                if not targets:
+                    targets += _targets_of_verb(c, cand, actors, 1)
     verb = cand.support
     if verb is None and tok.dep_ in {"dobj", "nsubjpass"} and tok.head.pos_ == "VERB":
         verb = tok.head  # "speeded up the withdrawal of forces": any governing verb

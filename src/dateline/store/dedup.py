@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import inspect
 import re
@@ -39,12 +40,19 @@ def _minhash(values: Sequence[int]) -> MinHash:
     return MinHash(num_perm=NUM_PERM, hashvalues=np.asarray(values, dtype=np.uint64), **_SCHEME)
 
 
+@functools.cache
+def _bands(threshold: float) -> tuple[int, int]:
+    """LSH (bands, rows) for a threshold: datasketch integrates for them, so do it once."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
+
+
 class NearDuplicates:
     """An LSH index of stored article signatures, rebuilt from the store when first needed."""
 
     def __init__(self, threshold: float = THRESHOLD) -> None:
         self.threshold = threshold
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM, params=_bands(threshold))
         self._sigs: dict[str, MinHash] = {}
 
     @classmethod

@@ -177,7 +177,7 @@ def layout(graph: nx.DiGraph, seed: int = 7) -> dict[str, tuple[float, float]]:
     comps = sorted(nx.connected_components(und), key=lambda c: (-len(c), sorted(map(str, c))))
     out: dict[str, tuple[float, float]] = {}
     for comp, (bx, by, bw, bh) in zip(comps, _boxes([len(c) for c in comps]), strict=True):
-        pad_x, pad_y = bw * 0.08, bh * 0.08
+        pad_x, pad_y = bw * 0.14, bh * 0.1
         for n, (x, y) in _component(und.subgraph(comp), seed).items():
             out[str(n)] = (bx + pad_x + x * (bw - 2 * pad_x), by + pad_y + y * (bh - 2 * pad_y))
     return out

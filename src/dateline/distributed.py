@@ -1,0 +1,465 @@
+"""Corpus runs on a Dask cluster: partition the inputs, code each partition on a worker, write Parquet.
+
+Every worker loads the pipeline once (``get_pipeline`` caches it per process and settings),
+codes its partitions with the same per-batch function as the local engine
+(:func:`dateline.batch.code_batch`) and writes one Parquet file per partition and table
+(``articles/``, ``events/``, ``quotes/``, ``actors/``, ``mentions/``) with the event store's
+columns. The client then loads the coded articles into a :class:`~dateline.store.Store`, which
+adds near-duplicate links and event groups exactly as ``dateline run`` does, unless
+``parquet_only`` leaves the Parquet files as a data lake. Workers read the input paths
+themselves, so on a cluster they must see the same file system as the client.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import io
+import itertools
+import logging
+import time
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from dateline.batch import RunSummary, code_batch, model_version
+from dateline.errors import DatelineError, InputError
+from dateline.model import Article, Result
+from dateline.settings import Settings
+
+log = logging.getLogger(__name__)
+
+TABLES = ("articles", "events", "quotes", "actors", "mentions")
+RECORD_KINDS = ("jsonl", "csv", "tsv", "json")
+
+
+@dataclass(frozen=True)
+class Partition:
+    """One unit of work: the items ``start``..``stop`` (None: to the end) of one input file."""
+
+    index: int
+    path: str
+    kind: str | None
+    start: int = 0
+    stop: int | None = None
+
+    @property
+    def name(self) -> str:
+        return f"part-{self.index:05d}"
+
+
+# --- partitioning (on the client) ------------------------------------------------------------
+
+
+def partition_inputs(
+    inputs: Sequence[str | Path], items_per_partition: int = 64
+) -> list[Partition]:
+    """Split ``inputs`` (files and directories) into partitions of at most ``items_per_partition``.
+
+    JSONL, CSV/TSV, JSON-list and WARC files are split into item ranges; any other file (text,
+    HTML) is one partition. Directories are walked as ``dateline run`` walks them.
+    """
+    from dateline.ingest.sources import file_format, walk
+
+    if items_per_partition < 1:
+        raise DatelineError(
+            f"items_per_partition must be at least 1, got {items_per_partition}; "
+            "try the default (64)"
+        )
+    files: list[Path] = []
+    for raw in inputs:
+        path = Path(raw)
+        if str(raw) == "-":
+            raise InputError("the Dask engine cannot read stdin; save it to a file first", "-")
+        if path.is_dir():
+            files.extend(walk(path))
+        elif path.exists():
+            files.append(path)
+        else:
+            raise InputError("no such file or directory; check the path", str(path))
+    parts: list[Partition] = []
+    for path in files:
+        kind = file_format(path)
+        if kind in RECORD_KINDS or kind == "warc":
+            count = _count_items(path, kind)
+            for start in range(0, max(count, 1), items_per_partition):
+                stop = start + items_per_partition
+                parts.append(Partition(len(parts), str(path), kind, start, stop))
+        else:
+            parts.append(Partition(len(parts), str(path), kind))
+    return parts
+
+
+def _count_items(path: Path, kind: str) -> int:
+    """How many items (records or archived pages) a file holds; cheap next to coding them."""
+    from dateline.ingest import decode_bytes
+    from dateline.ingest.sources import RECORD_READERS
+    from dateline.ingest.warc import iter_warc
+
+    data = path.read_bytes()
+    if kind == "warc":
+        return sum(1 for _ in iter_warc(io.BytesIO(data), str(path)))
+    if kind == "jsonl":  # one item per non-blank line, as iter_jsonl reads it
+        return sum(1 for line in data.splitlines() if line.strip())
+    try:
+        text = decode_bytes(data, str(path))
+    except InputError:
+        return 1  # one partition, which reports the error
+    return sum(1 for _ in RECORD_READERS[kind](text, str(path)))
+
+
+# --- reading and coding (on a worker) --------------------------------------------------------
+
+
+def read_partition(part: Partition, settings: Settings, published: date | None = None):
+    """The articles (or InputErrors) of one partition, named as ``iter_articles`` names them."""
+    from dateline.ingest import decode_bytes
+    from dateline.ingest.corpora import article_from_record
+    from dateline.ingest.sources import RECORD_READERS, read_file
+    from dateline.ingest.warc import iter_warc
+
+    path = Path(part.path)
+    if part.kind not in RECORD_KINDS and part.kind != "warc":
+        yield from read_file(path, settings, published)
+        return
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield InputError(f"cannot read it ({exc.strerror}); check its permissions", part.path)
+        return
+    if part.kind == "warc":
+        pages = iter_warc(io.BytesIO(data), part.path)
+        for page in itertools.islice(pages, part.start, part.stop):
+            if isinstance(page, InputError):
+                yield page
+                continue
+            yield _checked(page.item, settings, lambda p=page: _html_article(p, published))
+        return
+    try:
+        text = decode_bytes(data, part.path)
+    except InputError as exc:
+        if part.start == 0:
+            yield exc
+        return
+    records = RECORD_READERS[part.kind](text, part.path)
+    for item, record in itertools.islice(records, part.start, part.stop):
+        if isinstance(record, InputError):
+            yield record
+            continue
+        yield _checked(
+            item,
+            settings,
+            lambda r=record, i=item: article_from_record(
+                r, settings, item=i, name=part.path, published=published
+            ),
+        )
+
+
+def _html_article(page: Any, published: date | None) -> Article:
+    from dateline.ingest import article_from_html
+
+    article = article_from_html(page.html, origin=page.url or page.item, url=page.url)
+    if article.published is None:
+        article.published = page.captured or published
+    return article
+
+
+def _checked(item: str, settings: Settings, build: Any) -> Article | InputError:
+    """Build and check one article; an InputError comes back named by ``item``, not raised."""
+    from dateline.ingest import check_article
+    from dateline.ingest.corpora import message_of
+
+    try:
+        article = build()
+        check_article(article, settings, item)
+    except InputError as exc:
+        return exc if exc.item == item else InputError(message_of(exc), item)
+    return article
+
+
+@dataclass
+class PartitionResult:
+    """What a worker sends back: the coded results (unless Parquet-only) and the failures."""
+
+    partition: str
+    read: int = 0
+    coded: int = 0
+    events: int = 0
+    quotes: int = 0
+    results: list[Result] = dataclasses.field(default_factory=list)
+    errors: list[tuple[str, str | None, str, str | None]] = dataclasses.field(
+        default_factory=list
+    )  # (reason, item, kind, article id)
+    seconds: float = 0.0
+
+
+def code_partition(
+    part: Partition,
+    settings: Settings,
+    out_dir: str | None,
+    run_id: str,
+    published: date | None = None,
+    return_results: bool = True,
+    batch_size: int = 16,
+) -> PartitionResult:
+    """Code one partition with this process's pipeline; write its Parquet files to ``out_dir``."""
+    from dateline.pipeline import get_pipeline
+
+    started = time.monotonic()
+    pipeline = get_pipeline(settings)
+    out = PartitionResult(part.name)
+    articles: list[Article] = []
+    for item in read_partition(part, settings, published):
+        if isinstance(item, InputError):
+            out.errors.append((str(item), item.item, "input", None))
+        else:
+            articles.append(item)
+    out.read = len(articles)
+    results: list[Result] = []
+    for start in range(0, len(articles), batch_size):
+        for article, outcome in code_batch(pipeline, articles[start : start + batch_size]):
+            if isinstance(outcome, str):
+                out.errors.append((outcome, article.origin or article.id, "coding", article.id))
+            else:
+                results.append(outcome)
+    out.coded = len(results)
+    out.events = sum(1 for r in results for e in r.events if not e.negated)
+    out.quotes = sum(len(r.quotes) for r in results)
+    if out_dir is not None:
+        write_parquet(results, Path(out_dir), part.name, run_id)
+    if return_results:
+        out.results = results
+    out.seconds = time.monotonic() - started
+    return out
+
+
+# --- Parquet ---------------------------------------------------------------------------------
+
+
+def table_rows(results: Sequence[Result], run_id: str | None = None) -> dict[str, list[tuple]]:
+    """The rows of each store table for ``results``, in the store's column order.
+
+    Near-duplicate links are left empty (the store sets them when it loads the articles);
+    event group ids are the article's own, as for an article with no near duplicate.
+    """
+    from dateline.store import Store
+    from dateline.store.dedup import signature
+    from dateline.store.store import _ref
+
+    coded_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    rows: dict[str, list[tuple]] = {name: [] for name in TABLES}
+    for result in results:
+        art = result.article
+        rows["articles"].append((
+            art.id, art.title, list(art.authors or []), art.published, art.source, art.url,
+            art.origin, art.text, signature(art.text or ""), None, None, run_id, coded_at,
+        ))  # fmt: skip
+        rows["events"].extend(Store._event_row(result, i, {}) for i in range(len(result.events)))
+        rows["quotes"].extend(
+            (f"{art.id}:q{i}", art.id, i, q.text, q.start, q.end, q.sentence, *_ref(q.speaker),
+             q.speaker.actor_id if q.speaker else None)
+            for i, q in enumerate(result.quotes)
+        )  # fmt: skip
+        actors, mentions = Store._actor_rows(result)
+        rows["actors"].extend(actors)
+        rows["mentions"].extend(mentions)
+    return rows
+
+
+def write_parquet(
+    results: Sequence[Result], out_dir: Path, name: str, run_id: str | None = None
+) -> dict[str, Path]:
+    """Write ``out_dir/<table>/<name>.parquet`` for every table; returns the paths."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from dateline.store import schema
+
+    columns = {
+        "articles": schema.ARTICLE_COLUMNS,
+        "events": schema.EVENT_COLUMNS,
+        "quotes": schema.QUOTE_COLUMNS,
+        "actors": schema.ACTOR_COLUMNS,
+        "mentions": schema.MENTION_COLUMNS,
+    }
+    written = {}
+    for table, rows in table_rows(results, run_id).items():
+        names = columns[table]
+        arrays = {col: [row[j] for row in rows] for j, col in enumerate(names)}
+        folder = out_dir / table
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{name}.parquet"
+        pq.write_table(pa.table(arrays) if rows else pa.table({c: pa.array([]) for c in names}),
+                       path)  # fmt: skip
+        written[table] = path
+    return written
+
+
+# --- the run (on the client) -----------------------------------------------------------------
+
+
+def make_client(scheduler: Any = None, workers: int = 2, threads_per_worker: int = 1):
+    """A Dask client: to ``scheduler`` (an address or a Cluster object), else a LocalCluster."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as exc:  # the optional extra
+        raise DatelineError(
+            "the Dask engine needs the 'distributed' package; install it with "
+            "'pip install dateline[dask]'"
+        ) from exc
+    if scheduler is None:
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=threads_per_worker, processes=True,
+            dashboard_address=None,
+        )  # fmt: skip
+        return Client(cluster), cluster
+    if isinstance(scheduler, str):
+        try:
+            return Client(scheduler, timeout="30s"), None
+        except OSError as exc:
+            raise DatelineError(
+                f"cannot reach the Dask scheduler at {scheduler} ({exc}); check the address "
+                "(tcp://HOST:8786) and that 'dask scheduler' is running"
+            ) from None
+    return Client(scheduler), None
+
+
+def run_dask(
+    inputs: Sequence[str | Path],
+    out: Any = None,
+    settings: Settings | None = None,
+    scheduler: Any = None,
+    workers: int = 2,
+    parquet_dir: str | Path | None = None,
+    published: date | None = None,
+    items_per_partition: int = 64,
+    batch_size: int = 16,
+) -> RunSummary:
+    """Code ``inputs`` on a Dask cluster; returns the same summary as ``run_corpus``.
+
+    ``out`` is a :class:`~dateline.store.Store` (or a path to one) that receives every coded
+    article, or None to write Parquet only. ``parquet_dir`` (required without a store) receives
+    one Parquet file per partition and table. ``scheduler`` is a scheduler address
+    (``tcp://HOST:8786``), a Cluster object (``SLURMCluster``, ``KubeCluster``) or None for a
+    local cluster of ``workers`` processes.
+    """
+    from dateline.store import Store
+
+    settings = settings or Settings.load()
+    if out is None and parquet_dir is None:
+        raise DatelineError("run_dask needs a store or a parquet_dir to write to; give one")
+    parts = partition_inputs(inputs, items_per_partition)
+    own_store = out is not None and not isinstance(out, Store)
+    store = Store(out) if own_store else out
+    try:
+        return _run(parts, store, settings, scheduler, workers, parquet_dir, published, batch_size)
+    finally:
+        if own_store:
+            store.close()
+
+
+def _run(
+    parts: list[Partition],
+    store: Any,
+    settings: Settings,
+    scheduler: Any,
+    workers: int,
+    parquet_dir: str | Path | None,
+    published: date | None,
+    batch_size: int,
+) -> RunSummary:
+    from distributed import as_completed
+
+    started = time.monotonic()
+    if store is not None:
+        run_id = store.start_run(
+            settings=dataclasses.asdict(settings) | {"engine": "dask"},
+            inputs=sorted({p.path for p in parts}),
+            model=settings.model,
+            model_version=model_version(settings.model),
+        )
+    else:
+        run_id = uuid.uuid4().hex[:12]
+    summary = RunSummary(run_id)
+    client, cluster = make_client(scheduler, workers)
+    status = "failed"
+    try:
+        out_dir = str(Path(parquet_dir).resolve()) if parquet_dir is not None else None
+        futures = [
+            client.submit(
+                code_partition,
+                part,
+                settings,
+                out_dir,
+                run_id,
+                published,
+                store is not None,
+                batch_size,
+                key=f"dateline-{run_id}-{part.name}",
+            )  # fmt: skip
+            for part in parts
+        ]
+        for future in as_completed(futures):
+            _collect(future.result(), store, summary)
+            future.release()
+        status = "finished"
+    except KeyboardInterrupt:
+        status = "interrupted"
+        summary.interrupted = True
+        raise
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+        summary.seconds = time.monotonic() - started
+        if store is not None:
+            store.finish_run(
+                run_id, status, articles=summary.coded, skipped=summary.skipped,
+                duplicates=summary.duplicates, events=summary.events, errors=summary.errors,
+            )  # fmt: skip
+    return summary
+
+
+def _collect(part: PartitionResult, store: Any, summary: RunSummary) -> None:
+    """Fold one partition's outcome into the summary, storing its articles and errors."""
+    summary.read += part.read
+    for reason, item, kind, article_id in part.errors:
+        if kind == "input":
+            summary.input_errors += 1
+        else:
+            summary.coding_errors += 1
+        if len(summary.error_items) < 20:
+            summary.error_items.append(
+                f"{item}: {reason}" if item and item not in reason else reason
+            )
+        if store is not None:
+            store.add_error(
+                reason, item=item, run_id=summary.run_id, kind=kind, article_id=article_id
+            )
+    if store is None:
+        summary.coded += part.coded
+        summary.events += part.events
+        summary.quotes += part.quotes
+        return
+    from dateline.errors import StoreError
+
+    for result in part.results:
+        try:
+            added = store.add_result(result, run_id=summary.run_id)
+        except StoreError as exc:  # this article's rows are rolled back; the run goes on
+            summary.coding_errors += 1
+            art = result.article
+            store.add_error(str(exc), item=art.origin or art.id, run_id=summary.run_id,
+                            kind="store", article_id=art.id)  # fmt: skip
+            continue
+        if not added:
+            summary.skipped += 1
+            continue
+        summary.coded += 1
+        summary.events += sum(1 for e in result.events if not e.negated)
+        summary.quotes += len(result.quotes)
+        if store.duplicate_of(result.article.id):
+            summary.duplicates += 1
