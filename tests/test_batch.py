@@ -113,8 +113,10 @@ def _event_rows(path: Path) -> list[tuple]:
 
 
 @pytest.mark.slow
-def test_a_killed_run_resumes_with_one_row_per_article(tmp_path, pipeline):
-    corpus = write_corpus(tmp_path / "corpus.jsonl", padding=3)
+def test_a_killed_run_resumes_with_one_row_per_article(tmp_path):
+    """SIGKILL a `dateline run` part way, run it again: one row per article, and the same events
+    as an uninterrupted run (made with two worker processes, so that path is checked too)."""
+    corpus = write_corpus(tmp_path / "corpus.jsonl")
     db = tmp_path / "killed.duckdb"
     env = {**os.environ, "COLUMNS": "120"}
     args = _dateline(
@@ -141,9 +143,10 @@ def test_a_killed_run_resumes_with_one_row_per_article(tmp_path, pipeline):
         assert s.runs().iloc[0]["status"] == "running"  # it never finished
     resumed = subprocess.run(args, capture_output=True, text=True, env=env, timeout=300)
     assert resumed.returncode == 0, resumed.stderr
-    fresh = tmp_path / "fresh.duckdb"  # the same corpus, uninterrupted
+    fresh = tmp_path / "fresh.duckdb"  # the same corpus, uninterrupted, coded by two workers
     with Store(fresh) as store:
-        assert run_corpus([str(corpus)], store, progress=False).exit_code == 0
+        summary = run_corpus([str(corpus)], store, progress=False, workers=2, batch_size=3)
+        assert (summary.coded, summary.exit_code) == (12, 0)
     with Store(db, read_only=True) as s:
         counts = s.sql("SELECT count(*) AS n, count(DISTINCT id) AS ids FROM articles")
         assert (counts["n"][0], counts["ids"][0]) == (12, 12)
@@ -168,3 +171,31 @@ def test_run_cli_prints_a_summary_and_sets_the_exit_code(tmp_path, pipeline):
         app, ["run", str(tmp_path / "nothing.jsonl"), "--db", str(db), "--no-progress"]
     )
     assert res.exit_code == 2
+
+
+WIRE = (
+    "Russia and China signed a long-term gas supply agreement in Moscow on Tuesday, officials"
+    " from both governments said. The deal covers deliveries through a new pipeline across"
+    " Mongolia and was welcomed by the Chinese foreign ministry. Negotiators had worked on the"
+    " terms for more than two years, and the final text was approved by both cabinets last week."
+)
+
+
+@pytest.mark.slow
+def test_a_near_duplicate_story_adds_no_counts(tmp_path, pipeline):
+    corpus = tmp_path / "wire.jsonl"
+    copy = WIRE.replace("last week", "earlier this month")
+    rows = [{"text": WIRE, "date": "2024-03-05", "source": "Wire A"},
+            {"text": copy, "date": "2024-03-05", "source": "Paper B"},
+            {"text": STORIES[1][0], "date": STORIES[1][1]}]  # fmt: skip
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    with Store() as store:
+        summary = run_corpus([str(corpus)], store, progress=False)
+        assert (summary.coded, summary.duplicates) == (3, 1)
+        dup = store.articles().dropna(subset=["duplicate_of"])
+        assert len(dup) == 1 and dup.iloc[0]["similarity"] >= 0.8
+        original = dup.iloc[0]["duplicate_of"]
+        solo = len(store.events(article_id=original))
+        assert solo > 0
+        assert store.stats()["events"] == solo + len(store.events(text="Kharkiv"))
+        assert store.groups()["num_articles"].max() == 2
