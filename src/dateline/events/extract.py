@@ -697,25 +697,28 @@ def _targets_of_verb(
     return out
 
 
-def _inner_actors(
-    tok: Token, actors: ActorIndex, preps: set[str], depth: int = 0
-) -> list[tuple[Actor, Token]]:
+def _inner_actors(tok: Token, actors: ActorIndex, preps: set[str], depth: int = 0) -> list[tuple[Actor, Token]]:
     """Actors inside a non-actor object: "Serbia's suppression", "sanctions on Russia",
-    "the withdrawal of Serbian forces", "70 million dollars of aid for Romania"."""
-    out: list[tuple[Actor, Token]] = []
+    "the withdrawal of Serbian forces", "70 million dollars of aid for Romania".
+
+    Target prepositions ("evidence with the U.S.") count first; "of", "about", "between" and the
+    like only when those name no one ("evidence about contacts between X and Y" is a topic)."""
+    first: list[tuple[Actor, Token]] = []
+    second: list[tuple[Actor, Token]] = []
     for c in tok.children:
         if c.dep_ == "poss" and c.tag_ != "PRP$":  # "their disapproval" belongs to the subject
-            out += np_actors(c, actors)
-        elif c.dep_ == "prep" and c.lower_ in preps | INNER_PREPS:
+            first += np_actors(c, actors)
+        elif c.dep_ in {"compound", "amod"}:
+            first += [(a, c) for a in actors.all_at(c.i) if a.kind != "role" or a.country]
+        elif c.dep_ == "prep" and (c.lower_ in preps or c.lower_ in INNER_PREPS):
+            bucket = first if c.lower_ in preps else second
             for p in c.children:
                 if p.dep_ == "pobj":
                     found = np_actors(p, actors)
                     if depth < 2 and all(_via_pronoun(t, actors) for _a, t in found):
                         found += _inner_actors(p, actors, preps, depth + 1)  # "its border with X"
-                    out += found
-        elif c.dep_ in {"compound", "amod"}:
-            out += [(a, c) for a in actors.all_at(c.i) if a.kind != "role" or a.country]
-    return out
+                    bucket += found
+    return first or second
 
 
 def _via_pronoun(tok: Token, actors: ActorIndex) -> bool:
