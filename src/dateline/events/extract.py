@@ -381,6 +381,8 @@ def _main_clause_first(cands: list[Candidate]) -> list[Candidate]:
 
 def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Event]:
     sources, targets = arguments(cand, actors)
+    if not targets and (cand.event == "THREATEN" or cand.event in mod.HOSTILE_CONDITIONAL):
+        targets = _condition_subject(cand, actors)
     territory = _territory_target(cand, actors, sources) if cand.event in TERRITORIAL else []
     targets = _domestic_targets(sources, targets, territory)
     if not targets and territory:
@@ -416,6 +418,8 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
     trig = cand.token
     trigger = Span(text=trig.text, start=trig.idx, end=trig.idx + len(trig.text))
     pairs: list[tuple[tuple[Actor, Token] | None, tuple[Actor, Token] | None]] = []
+    if len(sources) > 1 and targets and {t[0].country for t in targets} <= {s[0].country for s in sources}:
+        targets = []  # "Palestinians and Israelis failed to agree on Palestinian offices": mutual
     if len(sources) > 1 and all(t[0].kind == "role" and not t[0].country for t in targets):
         targets = []  # "the Turkish and Greek sides agreed to share information on missing people"
     if len(sources) > 1 and {id(t[0]) for t in targets} <= {id(s[0]) for s in sources}:
@@ -489,6 +493,18 @@ def _domestic_targets(sources, targets, territory):
                            sector=actor.sector, kind="role")  # fmt: skip
         out.append((actor, tok))
     return out
+
+
+def _condition_subject(cand: Candidate, actors: ActorIndex) -> list[tuple[Actor, Token]]:
+    """The party a threat is aimed at is the subject of its condition: "X threatened to stop
+    talks if the United States goes ahead", "... unless Hamas renounces violence"."""
+    for node in mod.chain(cand):
+        for c in node.children:
+            if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in CONDITION_MARKS for g in c.children):
+                subj = next((g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}), None)
+                if subj is not None:
+                    return np_actors(subj, actors)
+    return []
 
 
 def _own_side(source: Actor, target: Actor, event_type: str) -> bool:
@@ -711,7 +727,9 @@ def _inner_actors(tok: Token, actors: ActorIndex, preps: set[str], depth: int = 
         elif c.dep_ in {"compound", "amod"}:
             first += [(a, c) for a in actors.all_at(c.i) if a.kind != "role" or a.country]
         elif c.dep_ == "prep" and (c.lower_ in preps or c.lower_ in INNER_PREPS):
-            bucket = first if c.lower_ in preps else second
+            # "the withdrawal of Serbian forces from Bosnia": who withdraws comes first
+            agentive = c.lower_ == "of" and tok.lemma_.lower() in AGENTIVE_NOUNS
+            bucket = first if (c.lower_ in preps and c.lower_ != "from") or agentive else second
             for p in c.children:
                 if p.dep_ == "pobj":
                     found = np_actors(p, actors)
@@ -726,6 +744,8 @@ def _via_pronoun(tok: Token, actors: ActorIndex) -> bool:
     return not actors.all_at(tok.i) and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in tok.children)
 
 
+AGENTIVE_NOUNS = {"withdrawal", "removal", "release", "resignation", "departure", "expulsion", "extradition",
+                  "return", "surrender", "disarmament", "pullout", "ouster", "arrest", "punishment"}
 INNER_PREPS = {"of", "by", "from", "between", "about", "over", "for", "along"}
 
 

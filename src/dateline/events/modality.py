@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from dateline.model import Actor, Article
 
 MODAL_REQUEST = TriggerEntry(id="rule:modal-request", event="REQUEST", mode=None)
+# Hostile acts that a condition turns into threats ("will withdraw ... unless", "may halt ... if").
+HOSTILE_CONDITIONAL = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST"}
 
 
 def chain(cand: Candidate) -> list[Token]:
