@@ -49,6 +49,8 @@ COMPLEMENT_DEPS = {
     "pcomp",
 }
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
+WILLING = {"willing", "ready", "prepared", "eager", "keen"}
+WILLING_ENTRY = TriggerEntry(id="rule:willing", event="AGREE")
 # Heads that an event noun modifies without changing the event: "mediation effort".
 GENERIC_HEADS = {"effort", "process", "mission", "operation", "campaign", "initiative", "attempt", "bid",
                  "plan", "programme", "program", "drive", "move", "round", "session"}
@@ -127,6 +129,11 @@ def find_candidates(sent, lexicon: Lexicon) -> list[Candidate]:
                 entry, obj = _match_verb(tok, lexicon, skip=entry)
             if entry is not None:
                 out.append(Candidate(tok, entry, entry.event, entry.mode, object_token=obj))
+        elif tok.pos_ == "ADJ" and tok.lemma_.lower() in WILLING and any(c.dep_ == "xcomp" for c in tok.children):
+            # "Norway is willing to send material": an offer, unless what is offered is hostile
+            inner = [c for c in tok.children if c.dep_ == "xcomp"][0]
+            if not any(lexicon.verb_entries(t) for t in inner.subtree if t.pos_ == "VERB"):
+                out.append(Candidate(tok, WILLING_ENTRY, "AGREE", None))
         elif tok.pos_ == "NOUN" or (tok.pos_ == "VERB" and nominal_position):
             entries = lexicon.noun_entries(tok)
             if not entries:
@@ -431,7 +438,7 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
     elif (
         sources
         and len(sources) > 1
-        and cand.event not in {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"}
+        and (cand.event not in {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"} or cand.entry.symmetric)
     ):
         # "X and Y agreed": a reciprocal event, coded both ways.
         pairs = [(s, t) for s in sources for t in sources if s[0] is not t[0]]
