@@ -83,7 +83,7 @@ def resolve_actors(doc: Doc, article: Article, kb) -> ActorIndex:
     claimed: set[int] = set()
     # 1. Named entities and knowledge-base phrases, longest first, in document order.
     for span in _named_spans(doc, kb):
-        if claimed.intersection(range(span.start, span.end)):
+        if claimed.intersection(range(span.start, span.end)) or _dateline_place(span):
             continue
         if _resolve_named(ctx, span):
             claimed.update(range(span.start, span.end))
@@ -107,6 +107,20 @@ def resolve_actors(doc: Doc, article: Article, kb) -> ActorIndex:
 
 
 # --------------------------------------------------------------------------- named spans
+
+
+def _dateline_place(span: Span) -> bool:
+    """ "OTTAWA — ...", "BRASILIA (Reuters) -": the place a story was filed from, not an actor."""
+    doc = span.doc
+    at_start = span.start == 0 or doc[span.start - 1].is_space or doc[span.start - 1].is_sent_start
+    after = doc[span.end] if span.end < len(doc) else None
+    return (
+        at_start
+        and span.text.isupper()
+        and len(span.text) > 2
+        and after is not None
+        and (after.text in {"—", "–", "-", "(", ","} or after.is_punct)
+    )
 
 
 def _named_spans(doc: Doc, kb) -> list[Span]:
@@ -739,6 +753,8 @@ def _appositions(ctx: _Context) -> None:
         if tok.dep_ != "appos":
             continue
         head = tok.head
+        if _merge_role_and_person(ctx, head, tok):
+            continue
         owners = [a for a in ctx.index.all_at(head.i) if a.country or a.kind == "person"]
         if not owners:
             # "Teachers (NUT)": the acronym hangs off the last word of a longer name
@@ -756,6 +772,30 @@ def _appositions(ctx: _Context) -> None:
             text=span.text, start=span.start_char, end=span.end_char,
             sentence=ctx.sent_of.get(span.start, 0), rule="apposition"))  # fmt: skip
         ctx.recent = [(i, s, owners[0] if span.start <= i < span.end else a) for i, s, a in ctx.recent]
+
+
+def _merge_role_and_person(ctx: _Context, head: Token, appos: Token) -> bool:
+    """"the home secretary, Sajid Javid" / "Sajid Javid, the home secretary": one person, whose
+    country and sector the role supplies when the knowledge base did not."""
+    pairs = [(ctx.index.all_at(head.i), ctx.index.all_at(appos.i), head, appos),
+             (ctx.index.all_at(appos.i), ctx.index.all_at(head.i), appos, head)]  # fmt: skip
+    for roles, people, role_tok, _person_tok in pairs:
+        role = next((a for a in roles if a.kind == "role"), None)
+        person = next((a for a in people if a.kind == "person"), None)
+        if role is None or person is None:
+            continue
+        if person.country is None:
+            person.country = role.country
+        if person.sector is None:
+            person.sector = role.sector
+        span = ctx.doc[role_tok.left_edge.i : role_tok.i + 1]
+        ctx.index.reassign(span.start, span.end, person, Mention(
+            text=span.text, start=span.start_char, end=span.end_char,
+            sentence=ctx.sent_of.get(span.start, 0), rule="apposition"))  # fmt: skip
+        role.mentions = [m for m in role.mentions if not (span.start_char <= m.start < span.end_char)]
+        ctx.recent = [(i, s, person if span.start <= i < span.end else a) for i, s, a in ctx.recent]
+        return True
+    return False
 
 
 def _register_groups(ctx: _Context) -> None:

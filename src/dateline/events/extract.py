@@ -388,6 +388,14 @@ def _main_clause_first(cands: list[Candidate]) -> list[Candidate]:
 
 def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Event]:
     sources, targets = arguments(cand, actors)
+    if cand.event in {"THREATEN", "ACCUSE", "REQUEST", "REJECT"} and sources:
+        # "Erdogan warned that Turkey would act": the speaker's own country, as the subject of
+        # the reported clause, is not the target
+        own = {a.country for a, _ in sources if a.country}
+        targets = [
+            t for t in targets
+            if not (t[0].kind == "country" and t[0].country in own and t[1].dep_ == "nsubj" and t[1].head.dep_ == "ccomp")
+        ]  # fmt: skip
     if not targets and (cand.event == "THREATEN" or cand.event in mod.HOSTILE_CONDITIONAL):
         targets = _condition_subject(cand, actors)
     territory = _territory_target(cand, actors, sources) if cand.event in TERRITORIAL else []
