@@ -568,6 +568,8 @@ def _territory_target(cand: Candidate, actors: ActorIndex, sources) -> list[tupl
     verb = cand.support if cand.nominal and cand.support is not None else cand.token
     heads = [verb] + ([cand.token] if cand.nominal else [])
     heads += [c for c in verb.children if c.dep_ in {"dobj", "xcomp", "ccomp"}]
+    # "a roadside bombing near Samarra killed ...": a subject that is no actor can place the act
+    heads += [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and not actors.all_at(c.i)]
     heads += [
         g
         for c in verb.children
@@ -582,6 +584,9 @@ def _territory_target(cand: Candidate, actors: ActorIndex, sources) -> list[tupl
     for head in heads:
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in {
+                "near",
+                "outside",
+                "around",
                 "in",
                 "into",
                 "inside",
@@ -596,7 +601,7 @@ def _territory_target(cand: Candidate, actors: ActorIndex, sources) -> list[tupl
                 if found:
                     return found[:1]
                 for tok in pobj.subtree:
-                    if tok.ent_type_ in {"GPE", "LOC", "FAC"} and tok.pos_ == "PROPN":
+                    if tok.pos_ == "PROPN" and tok.ent_type_ not in {"PERSON", "ORG", "DATE", "TIME"}:
                         place = resolve_place(
                             tok.text, [a.country for a, _ in sources if a.country]
                         )
