@@ -75,15 +75,17 @@ def network(
 ) -> nx.DiGraph:
     """A directed actor graph: an edge per (source, target) with ``weight`` (event groups),
     ``goldstein`` (mean score), ``sign`` (+1 cooperative, -1 conflictual, 0), and the
-    ``cooperation`` / ``conflict`` counts. Nodes are countries (falling back to names for
-    actors without one) when ``by="country"``, or actor names when ``by="name"``.
+    ``cooperation`` / ``conflict`` counts. Nodes are countries (IGOs and NGOs by name; other
+    actors without a country are left out) when ``by="country"``, or actor names when ``by="name"``.
     """
     import networkx as nx
 
     keys = {
+        # countries; international organisations and NGOs (no country) by name; other actors
+        # with no country ("people", "fighters") are left out of a country network
         "country": (
-            "coalesce(e.source_country, e.source_name)",
-            "coalesce(e.target_country, e.target_name)",
+            "coalesce(e.source_country, CASE WHEN e.source_sector IN ('IGO', 'NGO') THEN e.source_name END)",
+            "coalesce(e.target_country, CASE WHEN e.target_sector IN ('IGO', 'NGO') THEN e.target_name END)",
         ),
         "name": (
             "coalesce(e.source_name, e.source_text)",
