@@ -48,9 +48,11 @@ class Pipeline:
         return self._code_doc(article, nlp_mod.annotate(self.nlp, article.text))
 
     def pipe(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Result]:
-        """Code many articles, batching the spaCy work."""
-        pairs = ((a.text, a) for a in articles)
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        """Code many articles, batching the spaCy work (at most ``batch_size`` articles and
+        about ``dateline.fast.CHARS_PER_BATCH`` characters a batch, which bounds memory)."""
+        from dateline.fast import pipe_docs
+
+        for doc, article in pipe_docs(self.nlp, articles, max_articles=batch_size):
             yield self._code_doc(article, doc)
 
     def code_text(

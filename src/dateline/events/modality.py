@@ -89,6 +89,13 @@ def classify(
         negated = True
     if cand.token.lower_ in negation:
         negated = True
+    preventive = lexicon.word_set("preventive_verbs")
+    frame = cand.head
+    governor = frame.head.head if frame.dep_ == "pobj" else frame.head
+    particles = {str(k): str(v) for k, v in (lexicon.lists.get("preventive_particles") or {}).items()}
+    held_off = particles.get(governor.lemma_.lower()) in {c.lower_ for c in governor.children if c.dep_ in {"prt", "advmod"}}
+    if cand.nominal and governor is not frame and (governor.lemma_.lower() in preventive or held_off):
+        negated = True  # "held off from a full-scale attack", "averted a strike"
     return modality, negated, _reporter(nodes[-1], lexicon, actors)
 
 
