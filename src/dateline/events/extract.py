@@ -19,6 +19,7 @@ SUBORDINATE_DEPS = {"relcl", "acl", "advcl", "csubj", "pcomp"}
 CONDITION_MARKS = {"if", "unless", "provided", "whether"}
 # Types that act on the source's own country when no target is named.
 DOMESTIC = {"COERCE", "CONCEDE", "PROTEST"}
+VERBAL_CONFLICT = {"ACCUSE", "REQUEST", "REJECT", "THREATEN"}
 # Sectors of bodies that act inside their own country.
 DOMESTIC_SECTORS = {
     "GOV",
@@ -409,7 +410,9 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
                           sector="UAF", kind="group"), territory[0][1])]  # fmt: skip
     if not targets and cand.event in DOMESTIC:
         targets = _own_country(sources)
-    sources = _sources_in_context(sources, targets)
+    if cand.event not in VERBAL_CONFLICT or not any(t[0].kind == "country" for t in targets):
+        # a statement aimed at a state says nothing about where its author comes from
+        sources = _sources_in_context(sources, targets)
     modality, negated, reporter = mod.classify(cand, lexicon, actors)
     event_type, mode = mod.retype(
         cand.event, cand.mode or _mode_from_cues(cand, lexicon), modality, negated, cand, lexicon
@@ -418,7 +421,7 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
         negated = False if event_type == "REJECT" else negated
     if not sources and not targets:
         return []
-    if not sources and modality in {"future", "hypothetical"}:
+    if not sources and (modality in {"future", "hypothetical"} or cand.entry is WILLING_ENTRY):
         return []  # a plan nobody is said to have ("it was too early to consider easing sanctions")
     if event_type is None:
         return []

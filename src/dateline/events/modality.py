@@ -58,9 +58,10 @@ def classify(
             ):
                 negated = True
             if c.dep_ in {"nsubj", "nsubjpass"} and any(
-                g.dep_ == "det" and g.lower_ in {"neither", "no"} for g in c.children
+                (g.dep_ == "det" and g.lower_ in {"neither", "no"}) or g.lower_ in {"neither", "nor"}
+                for g in c.subtree
             ):
-                negated = True
+                negated = True  # "Neither side mentioned ...", "Neither Iran nor Turkey will accept ..." 
             if c.dep_ == "aux" and c.lower_ in future_aux:
                 modality = "future"
             elif c.dep_ == "aux" and c.lower_ in hypo_aux and modality == "asserted":
