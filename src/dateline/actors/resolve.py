@@ -895,7 +895,7 @@ def _resolve_pronoun(ctx: _Context, tok: Token) -> None:
             if (
                 i < tok.i
                 and sent - s <= 1
-                and actor.kind in {"role", "group", "organisation", "country"}
+                and actor.kind in {"role", "group", "organisation"}
             ):
                 _mention_tokens(ctx, actor, tok.i, tok.i + 1, "pronoun")
                 return

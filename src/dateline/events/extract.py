@@ -403,7 +403,7 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
     targets = _domestic_targets(sources, targets, territory)
     if not targets and territory:
         targets = territory
-    if not sources and territory and cand.event in {"ASSAULT", "COERCE"}:
+    if not sources and territory and cand.event in {"ASSAULT", "COERCE"} and _unattributed(cand):
         # "a roadside bomb near Samarra killed a soldier": unidentified attackers where it happened
         country = territory[0][0].country
         sources = [(Actor(id=f"uaf:{country}", name=f"unidentified forces ({country})", country=country,
@@ -523,6 +523,22 @@ def _condition_subject(cand: Candidate, actors: ActorIndex) -> list[tuple[Actor,
                 if subj is not None:
                     return np_actors(subj, actors)
     return []
+
+
+ATTACK_NOUNS = {"bombing", "attack", "blast", "explosion", "bomb", "strike", "airstrike", "shelling", "shell",
+                "mine", "rocket", "missile", "gunfire", "fire", "ambush", "raid", "device", "gunman", "gunmen"}
+
+
+def _unattributed(cand: Candidate) -> bool:
+    """No one is named as doing it: a passive with no agent, or a weapon or attack as subject
+    ("a roadside bomb killed ..."), as opposed to an actor the resolver did not know."""
+    verb = cand.support if cand.nominal and cand.support is not None else cand.token
+    subj = subject_of(verb)
+    if subj is None:
+        return not cand.nominal or cand.support is None
+    if subj.dep_ == "nsubjpass":
+        return not any(c.dep_ == "agent" for c in verb.children)
+    return subj.lemma_.lower() in ATTACK_NOUNS
 
 
 def _own_side(source: Actor, target: Actor, event_type: str) -> bool:
@@ -879,6 +895,9 @@ def subject_of(verb: Token) -> Token | None:
             continue
         if node.dep_ in {"relcl", "acl"} and node.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             return node.head
+        if node.dep_ == "pcomp" and node.head.head is not node.head:
+            node = node.head.head  # "shifted its focus from fighting Isis": Turkey fights
+            continue
         return None
     return None
 
