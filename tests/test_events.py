@@ -117,3 +117,25 @@ def test_seed_consult_with_trump_is_on_the_day_and_by_phone(pipeline, seed_path)
     ]  # fmt: skip
     assert trump_putin and {e.date for e in trump_putin} == {"2017-01-28"}
     assert "phone" in {e.mode for e in trump_putin}
+
+
+def test_neither_nor_subjects_refuse(pipeline):
+    got = events(pipeline, "Neither Iran nor Turkey will accept foreign troops in Syria.")
+    assert got and {e.event for e in got} == {"REJECT"}
+
+
+def test_averted_acts_are_negated(pipeline):
+    assert not [e for e in events(pipeline, "Turkey persuaded Russia to hold off from an attack on Idlib.") if e.event == "ASSAULT"]
+    held = [e for e in events(pipeline, "Turkey persuaded Russia to hold off from an attack on Idlib.", negated=True) if e.event == "ASSAULT"]
+    assert held and all(e.negated for e in held)
+
+
+def test_threat_is_aimed_at_the_subject_of_its_condition(pipeline):
+    got = triples(events(pipeline, "Russia threatened to halt the talks if the United States deploys new missiles."))
+    assert ("THREATEN", "RUS", "USA") in got
+
+
+def test_unnamed_attackers_are_placed_where_they_struck(pipeline):
+    got = events(pipeline, "A roadside bomb near the town of Samarra killed two Australian soldiers on Sunday.")
+    (e,) = [e for e in got if e.event == "ASSAULT"]
+    assert (e.source.country, e.source.sector, e.target.country) == ("IRQ", "UAF", "AUS")

@@ -516,7 +516,8 @@ def _domestic_targets(sources, targets, territory):
 def _condition_subject(cand: Candidate, actors: ActorIndex) -> list[tuple[Actor, Token]]:
     """The party a threat is aimed at is the subject of its condition: "X threatened to stop
     talks if the United States goes ahead", "... unless Hamas renounces violence"."""
-    for node in mod.chain(cand):
+    nodes = [*mod.chain(cand), *(t for t in cand.token.subtree if t.dep_ in {"xcomp", "acl", "ccomp"})]
+    for node in nodes:
         for c in node.children:
             if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in CONDITION_MARKS for g in c.children):
                 subj = next((g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}), None)
@@ -952,7 +953,7 @@ def np_actors(tok: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
     return out
 
 
-GROUP_HEADS = {"deployment", "contingent", "batch", "patch", "unit", "team", "squad", "convoy", 
+GROUP_HEADS = {"deployment", "contingent", "batch", "patch", "unit", "team", "squad", "convoy",
     "leaders",
     "leader",
     "members",

@@ -61,7 +61,7 @@ def classify(
                 (g.dep_ == "det" and g.lower_ in {"neither", "no"}) or g.lower_ in {"neither", "nor"}
                 for g in c.subtree
             ):
-                negated = True  # "Neither side mentioned ...", "Neither Iran nor Turkey will accept ..." 
+                negated = True  # "Neither side mentioned ...", "Neither Iran nor Turkey will accept ..."
             if c.dep_ == "aux" and c.lower_ in future_aux:
                 modality = "future"
             elif c.dep_ == "aux" and c.lower_ in hypo_aux and modality == "asserted":
