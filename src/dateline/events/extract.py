@@ -297,6 +297,13 @@ def _drop_absorbed(cands: list[Candidate]) -> list[Candidate]:
     for cand in cands:
         if cand.token.i in absorbed:
             continue
+        if (
+            cand.nominal
+            and cand.head.dep_ in {"nsubj", "nsubjpass"}
+            and cand.head.head.i in by_index
+            and not by_index[cand.head.head.i].nominal
+        ):
+            continue  # "a roadside bombing killed ...": the verb's event tells it
         if cand.nominal and cand.token.i not in preferred and cand.head.head.i in by_index and cand.head.head.i != cand.token.i:
             # "accepted an invitation", "easing sanctions": the verb's event already covers it.
             verb = by_index[cand.head.head.i]
