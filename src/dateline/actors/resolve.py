@@ -180,15 +180,15 @@ def _resolve_named(ctx: _Context, span: Span) -> bool:
         return False
     label = span.label_ if span.label_ else ""
     entry = kb.lookup(text, on=ctx.on)
+    if entry is None and (code := kb.country_of(text)):
+        entry = kb.lookup(code, on=ctx.on)  # a demonym ("German", "Ugandan"), whatever NER called it
     if (label == "PERSON" or _looks_like_person(ctx, span)) and (
         entry is None or entry.kind == "person"
     ):
         return _resolve_person(ctx, span, entry)
     if entry is None and span[-1].text in {"'s", "’s"}:
         entry = kb.lookup(span[:-1].text, on=ctx.on)
-    if entry is None and label == "NORP":
-        code = kb.country_of(text)  # a demonym: "German", "Palestinian"
-        entry = kb.lookup(code, on=ctx.on) if code else None
+
     if entry is None and label in {"GPE", "LOC"}:
         # "South Lebanon", "eastern Ukraine", "Tel Aviv": a place names its country
         country = _country_inside(ctx, span) or _gazetteer_country(span.text, ctx)

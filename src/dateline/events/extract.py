@@ -960,7 +960,7 @@ def np_actors(tok: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
     return out
 
 
-GROUP_HEADS = {"deployment", "contingent", "batch", "patch", "unit", "team", "squad", "convoy",
+GROUP_HEADS = {"scores", "number", "handful", "dozen", "deployment", "contingent", "batch", "patch", "unit", "team", "squad", "convoy",
     "leaders",
     "leader",
     "members",
