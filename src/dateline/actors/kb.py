@@ -175,6 +175,7 @@ class KnowledgeBase:
         self._exact: dict[str, tuple[int, object]] = {}  # case-kept key -> (priority, target)
         self._folded: dict[str, tuple[int, object]] = {}
         self._country_exact: dict[str, str] = {}
+        self._multiword_country_words: set[str] = set()
         self._country_folded: dict[str, str] = {}
         self._countries: dict[str, Entry] = {}
         self._entries: dict[str, Entry] = {}
@@ -243,6 +244,8 @@ class KnowledgeBase:
         self._phrases[alias] = None
 
     def _country_word(self, word: str, code: str, user: bool) -> None:
+        if " " in word.strip():
+            self._multiword_country_words.add(word.strip())
         exact = _case_sensitive(word)
         table = self._country_exact if exact else self._country_folded
         key = normalize(word, fold=not exact)
@@ -406,6 +409,10 @@ class KnowledgeBase:
     def phrases(self) -> list[str]:
         """Every name, alias, people noun, capital and surname, in original casing."""
         return list(self._phrases)
+
+    def multiword_country_words(self) -> list[str]:
+        """Demonyms and country words of more than one word ("Sierra Leonean", "South Korean")."""
+        return sorted(self._multiword_country_words)
 
     def people_with_surname(self, surname: str, on: date | None = None) -> list[Entry]:
         """People with this surname as of ``on``; those holding an office on that date first."""

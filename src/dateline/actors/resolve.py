@@ -151,6 +151,7 @@ def _kb_matches(doc: Doc, kb) -> list[Span]:
     if matcher is None:
         matcher = PhraseMatcher(doc.vocab, attr="LOWER")
         phrases = sorted({p for p in kb.phrases() if p and (len(p) > 2 or p.isupper())})
+        phrases += kb.multiword_country_words()  # "Sierra Leonean", "South Korean"
         from spacy.lang.en import English
 
         make = English(vocab=doc.vocab).tokenizer
