@@ -152,8 +152,8 @@ def retype(
     if modality in {"future", "hypothetical"}:
         if event in hostile or (conditional == "unless" and event in cooperative):
             return "THREATEN", None
-        if event in cooperative and event != "AGREE" and modality == "future":
-            return "AGREE", None
+        if event in cooperative and event != "AGREE" and modality == "future" and mode != "resign":
+            return "AGREE", None  # (an announced resignation stays a resignation)
     return event, mode
 
 
