@@ -461,6 +461,9 @@ def _country_inside(ctx: _Context, tokens) -> str | None:
         entry = ctx.kb.lookup(tok.text, on=ctx.on)
         if entry is not None and entry.kind in {"country", "metonym"} and entry.country:
             return entry.country
+    for tok in tokens:  # then towns and regions from the gazetteer: "the Tyumen region"
+        if tok.pos_ == "PROPN" and tok.ent_type_ not in {"PERSON", "ORG"} and (c := _gazetteer_country(tok.text, ctx)):
+            return c
     return None
 
 
@@ -615,6 +618,15 @@ def _resolve_noun(ctx: _Context, tok: Token) -> bool:
                             c = _country_inside(ctx, [g for g in pobj.subtree if g.i <= pobj.i])
                         if c:
                             countries.append(c)
+    if not countries:
+        # "workers affiliated with the Serbian union", "a group based in Trinidad"
+        for child in tok.children:
+            if child.dep_ in {"acl", "amod"} and child.tag_ in {"VBN", "JJ"}:
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ in {"with", "in", "to", "from", "of"}:
+                        for pobj in prep.children:
+                            if pobj.dep_ == "pobj" and (c := _country_inside(ctx, pobj.subtree)):
+                                countries.append(c)
     plural = tok.tag_ in {"NNS", "NNPS"}
     dets = {t.lower_ for t in mods}
     # Role coreference: "the French president", "the new U.S. leader", "the two presidents".

@@ -867,6 +867,11 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
                                 sources += np_actors(p, actors)
             elif subj is not None:
                 sources += np_actors(subj, actors)
+        if not targets and cand.event in ABSORBING:
+            for c in verb.children:  # "reiterated its demand that Israel ease ..."
+                if c.dep_ == "ccomp":
+                    subj = next((g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}), None)
+                    targets += np_actors(subj, actors) if subj is not None else []
         if not targets:
             for c in verb.children:
                 if c.dep_ == "advcl" and any(g.lower_ == "to" for g in c.children):
