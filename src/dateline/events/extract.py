@@ -21,20 +21,8 @@ CONDITION_MARKS = {"if", "unless", "provided", "whether"}
 DOMESTIC = {"COERCE", "CONCEDE", "PROTEST"}
 VERBAL_CONFLICT = {"ACCUSE", "REQUEST", "REJECT", "THREATEN"}
 # Sectors of bodies that act inside their own country.
-DOMESTIC_SECTORS = {
-    "GOV",
-    "MIL",
-    "COP",
-    "JUD",
-    "LEG",
-    "OPP",
-    "REB",
-    "SPY",
-    "PTY",
-    "CVL",
-    "EDU",
-    "LAB",
-}
+DOMESTIC_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "SPY", "PTY", "CVL", "EDU", "LAB", "REL",
+                    "REF", "AGR", "BUS", "MED", "CRM", "SOC", "ELI", "UAF"}  # fmt: skip
 # Types whose target is often the territory where they happen: "imposed a curfew in Algiers".
 TERRITORIAL = {"COERCE", "ASSAULT", "PROTEST", "CONCEDE", "MOBILIZE", "THREATEN", "AID", "RETREAT", "SANCTION"}
 COMPLEMENT_DEPS = {
@@ -408,8 +396,9 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
         targets = _condition_subject(cand, actors)
     territory = _territory_target(cand, actors, sources) if cand.event in TERRITORIAL else []
     targets = _domestic_targets(sources, targets, territory)
+    placed = False  # the target is where the act happened, not whom it addressed
     if not targets and territory:
-        targets = territory
+        targets, placed = territory, True
     if not sources and territory and cand.event in {"ASSAULT", "COERCE"} and _unattributed(cand):
         # "a roadside bomb near Samarra killed a soldier": unidentified attackers where it happened
         country = territory[0][0].country
@@ -417,7 +406,9 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
                           sector="UAF", kind="group"), territory[0][1])]  # fmt: skip
     if not targets and cand.event in DOMESTIC:
         targets = _own_country(sources)
-    if cand.event not in VERBAL_CONFLICT or not any(t[0].kind == "country" for t in targets):
+    if placed or cand.event not in VERBAL_CONFLICT or not any(
+        t[0].kind == "country" and not t[0].id.startswith("domestic:") for t in targets
+    ):
         # a statement aimed at a state says nothing about where its author comes from
         sources = _sources_in_context(sources, targets)
     modality, negated, reporter = mod.classify(cand, lexicon, actors)
