@@ -690,7 +690,7 @@ def _targets_of_verb(
         if c.dep_ in {"dobj", "dative", "iobj", "attr"} and c.pos_ != "ADP":
             if object_is_topic and c.dep_ == "dobj":
                 # "deployed troops along its border with Armenia": the place, not the troops
-                out += _inner_actors(c, actors, preps | {"along", "near", "at", "to", "toward"})
+                out += _inner_actors(c, actors, preps | {"along", "near", "at", "to", "toward"}, modifiers=False)
                 continue
             found = np_actors(c, actors)
             inner = [x for x in _inner_actors(c, actors, preps) if x not in found]
@@ -751,7 +751,9 @@ def _targets_of_verb(
     return out
 
 
-def _inner_actors(tok: Token, actors: ActorIndex, preps: set[str], depth: int = 0) -> list[tuple[Actor, Token]]:
+def _inner_actors(
+    tok: Token, actors: ActorIndex, preps: set[str], depth: int = 0, modifiers: bool = True
+) -> list[tuple[Actor, Token]]:
     """Actors inside a non-actor object: "Serbia's suppression", "sanctions on Russia",
     "the withdrawal of Serbian forces", "70 million dollars of aid for Romania".
 
@@ -759,11 +761,13 @@ def _inner_actors(tok: Token, actors: ActorIndex, preps: set[str], depth: int = 
     like only when those name no one ("evidence about contacts between X and Y" is a topic)."""
     first: list[tuple[Actor, Token]] = []
     second: list[tuple[Actor, Token]] = []
+    owners: list[tuple[Actor, Token]] = []
     for c in tok.children:
         if c.dep_ == "poss" and c.tag_ != "PRP$":  # "their disapproval" belongs to the subject
-            first += np_actors(c, actors)
+            (first if modifiers else owners).extend(np_actors(c, actors))
         elif c.dep_ in {"compound", "amod"}:
-            first += [(a, c) for a in actors.all_at(c.i) if a.kind != "role" or a.country]
+            found = [(a, c) for a in actors.all_at(c.i) if a.kind != "role" or a.country]
+            (first if modifiers else owners).extend(found)
         elif c.dep_ == "prep" and (c.lower_ in preps or c.lower_ in INNER_PREPS):
             # "the withdrawal of Serbian forces from Bosnia": who withdraws comes first
             agentive = c.lower_ == "of" and tok.lemma_.lower() in AGENTIVE_NOUNS
@@ -774,7 +778,9 @@ def _inner_actors(tok: Token, actors: ActorIndex, preps: set[str], depth: int = 
                     if depth < 2 and all(_via_pronoun(t, actors) for _a, t in found):
                         found += _inner_actors(p, actors, preps, depth + 1)  # "its border with X"
                     bucket += found
-    return first or second
+    # "imposed sanctions on Iran": the preposition names the target; "lifted U.S. sanctions"
+    # names whose sanctions they are only when nothing else does
+    return first or second or owners
 
 
 def _via_pronoun(tok: Token, actors: ActorIndex) -> bool:
