@@ -128,3 +128,16 @@ def test_eval_gold_file_codes_every_record_without_error(eval_path):
     out = run("code", str(eval_path), "--format", "jsonl")
     assert out.returncode == 0, out.stderr
     assert len(out.stdout.splitlines()) == sum(1 for line in eval_path.open() if line.strip())
+
+
+def test_user_dictionaries_change_who_is_who(tmp_path, data_dir):
+    article = tmp_path / "a.txt"
+    article.write_text("Zara Testova criticised Moldova on Monday. Later, Bob Example met reporters.")
+    out = run(
+        "actors", str(article), "--date", "2030-06-01", "--json",
+        "--actors", str(data_dir / "actors" / "user_people.yaml"),
+        "--actors", str(data_dir / "actors" / "petrarch_sample.txt"),
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    rows = {json.loads(line)["name"]: json.loads(line) for line in out.stdout.splitlines()}
+    assert (rows["Zara Testova"]["country"], rows["Zara Testova"]["sector"]) == ("UKR", "GOV")
