@@ -189,3 +189,12 @@ def test_time_expressions_lists_resolvable_ones(nlp):
     assert ("Monday", "2017-01-23") in found
     assert ("today", "2017-01-28") in found
     assert all(text != "25-minute" for text, _ in found)
+
+
+def test_impossible_calendar_dates_are_not_dates():
+    from datetime import date as _date
+
+    from dateline.time import resolve as _resolve
+
+    assert _resolve("2019-14", _date(2019, 2, 1)) is None
+    assert _resolve("February 30, 2019", _date(2019, 3, 1)) is None

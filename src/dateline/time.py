@@ -245,7 +245,10 @@ def resolve(text: str, anchor: date | None, prefer: str = "past") -> ResolvedDat
     """
     if isinstance(anchor, datetime):
         anchor = anchor.date()
-    return _resolve(_clean(text), anchor, prefer)
+    try:
+        return _resolve(_clean(text), anchor, prefer)
+    except (ValueError, OverflowError):  # "2019-14", "February 30": not a date in the calendar
+        return None
 
 
 @lru_cache(maxsize=16384)
