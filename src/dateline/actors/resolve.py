@@ -17,6 +17,7 @@ Rules, in the order they apply (each mention records the rule that resolved it):
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -377,7 +378,7 @@ def _title_cues(ctx: _Context, span: Span) -> tuple[str | None, str | None, int]
     text = " ".join(t.text for t in words)
     lower = text.lower()
     for phrase in kb.role_phrases():
-        if re.search(rf"(?<![\w]){re.escape(phrase)}(?![\w])", lower):
+        if phrase in lower and _word_pattern(phrase).search(lower):
             role = phrase
             break
     for tok in words:
@@ -410,6 +411,12 @@ def _title_cues(ctx: _Context, span: Span) -> tuple[str | None, str | None, int]
                 country = entry.country
                 break
     return role, country, words[0].i
+
+
+@lru_cache(maxsize=4096)
+def _word_pattern(phrase: str) -> re.Pattern:
+    """A compiled whole-word pattern for a role phrase (compiled once, not per mention)."""
+    return re.compile(rf"(?<![\w]){re.escape(phrase)}(?![\w])")
 
 
 def _former(ctx: _Context, span: Span) -> bool:
