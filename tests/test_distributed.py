@@ -44,16 +44,34 @@ def corpus(tmp_path_factory) -> Path:
 
 def test_partitions_split_record_files_and_warcs(corpus):
     parts = partition_inputs([corpus], items_per_partition=3)
-    spans = [(Path(p.path).name, p.start, p.stop) for p in parts]
-    assert spans == [
-        ("pages.warc.gz", 0, 3),
-        ("wire.jsonl", 0, 3),
-        ("wire.jsonl", 3, 6),
-        ("wire.jsonl", 6, 9),
-    ]
+    names = [Path(p.path).name for p in parts]
+    assert names == ["pages.warc.gz", "wire.jsonl", "wire.jsonl", "wire.jsonl"]
     assert [p.name for p in parts] == [f"part-{i:05d}" for i in range(4)]
+    assert (parts[0].start, parts[0].stop) == (0, 3)  # the WARC: by page
+    jsonl = parts[1:]  # JSONL: byte ranges of 3 lines each, so a worker reads only its own
+    assert [p.first_line for p in jsonl] == [1, 4, 7]
+    assert [p.offset for p in jsonl] == [0, jsonl[0].length, jsonl[0].length + jsonl[1].length]
+    assert sum(p.length for p in jsonl) == (corpus / "wire.jsonl").stat().st_size
     one = partition_inputs([corpus / "pages.warc.gz"], items_per_partition=1)
     assert [(p.start, p.stop) for p in one] == [(0, 1), (1, 2)]
+
+
+def test_jsonl_ranges_name_items_by_their_line_in_the_file(tmp_path):
+    from dateline.errors import InputError
+    from dateline.ingest import iter_articles
+
+    lines = [json.dumps({"text": t}) for _, t in ARTICLES[:4]]
+    path = tmp_path / "gappy.jsonl"
+    path.write_text("\n".join([lines[0], "", lines[1], "{broken", "", lines[2], lines[3]]) + "\n")
+    settings = Settings.load()
+    whole = [(type(x).__name__, x.item if isinstance(x, InputError) else x.origin)
+             for x in iter_articles([path], settings)]  # fmt: skip
+    for size in (1, 2, 3, 10):
+        parts = partition_inputs([path], items_per_partition=size)
+        split = [(type(x).__name__, x.item if isinstance(x, InputError) else x.origin)
+                 for p in parts for x in read_partition(p, settings)]  # fmt: skip
+        assert split == whole, size
+    assert ("InputError", f"{path}:4") in whole
 
 
 def test_partition_reads_the_same_articles_as_iter_articles(corpus):
@@ -114,7 +132,7 @@ def test_dask_engine_stores_the_same_events_as_the_local_engine(corpus, tmp_path
     assert expected.coded == len(ARTICLES) + len(PAGES) and local_events
 
     cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                           dashboard_address=None)  # fmt: skip
+                           dashboard_address=":0")  # fmt: skip
     try:
         with Store(tmp_path / "dask.duckdb") as store:
             summary = run_dask([corpus], store, settings, scheduler=cluster,
@@ -166,3 +184,16 @@ def test_cli_dask_parquet_only(corpus, tmp_path):
     assert "coded" in done.output and "8" in done.output
     n = duckdb.connect().execute(f"SELECT count(DISTINCT article_id) FROM '{out}/events/*.parquet'")
     assert n.fetchone()[0] >= 6
+
+
+def test_small_inputs_get_smaller_partitions(corpus):
+    from dateline.distributed import auto_partitions
+
+    parts = partition_inputs([corpus])  # 64 items a partition: one per file
+    assert [p.items for p in parts] == [2, 8]
+    small = auto_partitions(parts, slots=2)  # 10 items, 16 slots' worth -> 1 item each
+    assert [(Path(p.path).name, p.items) for p in small] == [("pages.warc.gz", 1)] * 2 + [
+        ("wire.jsonl", 1)
+    ] * 8
+    assert auto_partitions(small, slots=1) == small  # already eight per worker
+    assert [p.items for p in auto_partitions(parts, slots=1)] == [2] * 5

