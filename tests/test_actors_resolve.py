@@ -24,11 +24,16 @@ def actor_for(doc, index, words: str):
         for m in actor.mentions:
             if words in m.text:
                 return actor
-    raise AssertionError(f"no actor mention contains {words!r}: {[(a.name, [m.text for m in a.mentions]) for a in index.actors]}")
+    raise AssertionError(
+        f"no actor mention contains {words!r}: {[(a.name, [m.text for m in a.mentions]) for a in index.actors]}"
+    )
 
 
 def test_title_and_nationality_introduce_an_unknown_person_and_the_surname_follows(pipeline):
-    doc, index = resolve(pipeline, "Japanese Prime Minister Kenji Watanabe met farmers on Monday. Later, Watanabe said the talks went well.")
+    doc, index = resolve(
+        pipeline,
+        "Japanese Prime Minister Kenji Watanabe met farmers on Monday. Later, Watanabe said the talks went well.",
+    )
     first = actor_for(doc, index, "Kenji Watanabe")
     assert (first.country, first.sector, first.kind) == ("JPN", "GOV", "person")
     rules = {m.rule for m in first.mentions}
@@ -37,16 +42,27 @@ def test_title_and_nationality_introduce_an_unknown_person_and_the_surname_follo
 
 
 def test_knowledge_base_person_is_resolved_by_the_article_date(pipeline):
-    doc, index = resolve(pipeline, "Obama criticised the plan on Tuesday.", published=date(2012, 5, 1))
-    assert (actor_for(doc, index, "Obama").country, actor_for(doc, index, "Obama").sector) == ("USA", "GOV")
-    doc, index = resolve(pipeline, "Obama criticised the plan on Tuesday.", published=date(2019, 5, 1))
+    doc, index = resolve(
+        pipeline, "Obama criticised the plan on Tuesday.", published=date(2012, 5, 1)
+    )
+    assert (actor_for(doc, index, "Obama").country, actor_for(doc, index, "Obama").sector) == (
+        "USA",
+        "GOV",
+    )
+    doc, index = resolve(
+        pipeline, "Obama criticised the plan on Tuesday.", published=date(2019, 5, 1)
+    )
     assert actor_for(doc, index, "Obama").sector == "ELI"  # a former president by then
 
 
 def test_same_surname_after_a_change_of_office(pipeline):
-    doc, index = resolve(pipeline, "Merkel spoke to reporters in Berlin.", published=date(2015, 3, 1))
+    doc, index = resolve(
+        pipeline, "Merkel spoke to reporters in Berlin.", published=date(2015, 3, 1)
+    )
     assert actor_for(doc, index, "Merkel").sector == "GOV"
-    doc, index = resolve(pipeline, "Merkel spoke to reporters in Berlin.", published=date(2023, 3, 1))
+    doc, index = resolve(
+        pipeline, "Merkel spoke to reporters in Berlin.", published=date(2023, 3, 1)
+    )
     assert actor_for(doc, index, "Merkel").sector == "ELI"
 
 
@@ -59,7 +75,12 @@ def test_same_surname_after_a_change_of_office(pipeline):
         ("The White House welcomed the vote.", "White House", "USA", "GOV"),
         ("Downing Street declined to comment.", "Downing Street", "GBR", "GOV"),
         ("NATO condemned the attack.", "NATO", None, "IGO"),
-        ("U.S. intelligence agencies accused Iran of hacking.", "intelligence agencies", "USA", "SPY"),
+        (
+            "U.S. intelligence agencies accused Iran of hacking.",
+            "intelligence agencies",
+            "USA",
+            "SPY",
+        ),
         ("Egyptian police arrested twelve protesters.", "police", "EGY", "COP"),
         ("Rebels in the Ivory Coast rejected the plan.", "Rebels", "CIV", "REB"),
     ],
@@ -71,7 +92,9 @@ def test_names_metonyms_and_roles(pipeline, text, words, country, sector):
 
 
 def test_compound_nationalities_give_one_actor_each(pipeline):
-    doc, index = resolve(pipeline, "German and French foreign ministers voiced concern about the plan.")
+    doc, index = resolve(
+        pipeline, "German and French foreign ministers voiced concern about the plan."
+    )
     head = next(t for t in doc if t.text == "ministers")
     assert {(a.country, a.sector) for a in index.all_at(head.i)} == {("DEU", "GOV"), ("FRA", "GOV")}
 
@@ -83,7 +106,9 @@ def test_possessive_and_affiliation(pipeline):
 
 
 def test_role_description_refers_back_to_the_person(pipeline):
-    text = "French President Emile Dubois met farmers in Lyon. The French president promised them aid."
+    text = (
+        "French President Emile Dubois met farmers in Lyon. The French president promised them aid."
+    )
     doc, index = resolve(pipeline, text)
     dubois = actor_for(doc, index, "Emile Dubois")
     assert any(m.rule == "role-coref" and "president" in m.text for m in dubois.mentions)
@@ -96,7 +121,9 @@ def test_group_reference_and_plural_pronoun(pipeline):
 
 
 def test_singular_pronoun_prefers_the_subject(pipeline):
-    doc, index = resolve(pipeline, "Merkel accepted Trudeau's invitation and said she would visit Ottawa.")
+    doc, index = resolve(
+        pipeline, "Merkel accepted Trudeau's invitation and said she would visit Ottawa."
+    )
     she = next(t for t in doc if t.text == "she")
     assert index.at(she.i).name == "Angela Merkel"
 
@@ -108,5 +135,7 @@ def test_dummy_it_has_no_antecedent(pipeline):
 
 
 def test_the_author_is_never_an_actor(pipeline):
-    doc, index = resolve(pipeline, "Dana Whitfield reports that Chile praised Peru.", authors=["Dana Whitfield"])
+    doc, index = resolve(
+        pipeline, "Dana Whitfield reports that Chile praised Peru.", authors=["Dana Whitfield"]
+    )
     assert all("Whitfield" not in m.text for a in index.actors for m in a.mentions)

@@ -15,7 +15,11 @@ pytestmark = pytest.mark.slow
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "dateline", *args], input=stdin, capture_output=True, text=True, timeout=300
+        [sys.executable, "-m", "dateline", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 
@@ -51,7 +55,15 @@ def test_json_output_follows_the_contract(tmp_path):
 
 
 def test_stdin_with_date():
-    out = run("code", "-", "--date", "2017-01-28", "--format", "json", stdin="Chile accused Peru of spying on Friday.")
+    out = run(
+        "code",
+        "-",
+        "--date",
+        "2017-01-28",
+        "--format",
+        "json",
+        stdin="Chile accused Peru of spying on Friday.",
+    )
     assert out.returncode == 0, out.stderr
     (event,) = json.loads(out.stdout)["events"]
     assert (event["event"], event["source"]["country"], event["target"]["country"], event["date"]) == (
@@ -98,7 +110,9 @@ def test_missing_file_and_bad_date():
 
 def test_actors_command_explains_each_mention(tmp_path):
     article = tmp_path / "a.txt"
-    article.write_text("German Chancellor Angela Merkel met French President Francois Hollande. Merkel said they agreed.")
+    article.write_text(
+        "German Chancellor Angela Merkel met French President Francois Hollande. Merkel said they agreed."
+    )
     out = run("actors", str(article), "--date", "2016-05-01", "--json")
     assert out.returncode == 0, out.stderr
     rows = [json.loads(line) for line in out.stdout.splitlines()]
@@ -119,7 +133,11 @@ def test_seed_article_prints_the_trump_putin_call(seed_path):
         if e["event"] == "CONSULT" and e["source"] and e["source"]["name"] == "Donald Trump"
         and e["target"] and e["target"]["name"] == "Vladimir Putin"
     ]  # fmt: skip
-    assert consult and consult[0]["source"]["country"] == "USA" and consult[0]["source"]["sector"] == "GOV"
+    assert (
+        consult
+        and consult[0]["source"]["country"] == "USA"
+        and consult[0]["source"]["sector"] == "GOV"
+    )
     assert consult[0]["target"]["country"] == "RUS" and consult[0]["target"]["sector"] == "GOV"
     assert consult[0]["date"] == "2017-01-28"
 
@@ -132,7 +150,9 @@ def test_eval_gold_file_codes_every_record_without_error(eval_path):
 
 def test_user_dictionaries_change_who_is_who(tmp_path, data_dir):
     article = tmp_path / "a.txt"
-    article.write_text("Zara Testova criticised Moldova on Monday. Later, Bob Example met reporters.")
+    article.write_text(
+        "Zara Testova criticised Moldova on Monday. Later, Bob Example met reporters."
+    )
     out = run(
         "actors", str(article), "--date", "2030-06-01", "--json",
         "--actors", str(data_dir / "actors" / "user_people.yaml"),

@@ -13,12 +13,19 @@ def events(pipeline, text, date="2017-01-28", negated=False):
 
 
 def triples(evs):
-    return {(e.event, e.source.country if e.source else None, e.target.country if e.target else None) for e in evs}
+    return {
+        (e.event, e.source.country if e.source else None, e.target.country if e.target else None)
+        for e in evs
+    }
 
 
 def test_subject_object_and_prepositional_targets(pipeline):
-    assert ("ACCUSE", "GEO", "RUS") in triples(events(pipeline, "Georgia accused Russia of violating its airspace."))
-    assert ("SANCTION", "AUS", "MMR") in triples(events(pipeline, "Australia imposed sanctions on Myanmar."))
+    assert ("ACCUSE", "GEO", "RUS") in triples(
+        events(pipeline, "Georgia accused Russia of violating its airspace.")
+    )
+    assert ("SANCTION", "AUS", "MMR") in triples(
+        events(pipeline, "Australia imposed sanctions on Myanmar.")
+    )
 
 
 def test_passive_agent_is_the_source(pipeline):
@@ -37,7 +44,11 @@ def test_no_event_has_the_same_source_and_target(pipeline):
 
 
 def test_negated_events_are_marked_and_left_out(pipeline):
-    assert not [e for e in events(pipeline, "Neither side mentioned sanctions on Iran.") if e.event == "SANCTION"]
+    assert not [
+        e
+        for e in events(pipeline, "Neither side mentioned sanctions on Iran.")
+        if e.event == "SANCTION"
+    ]
     marked = [e for e in events(pipeline, "Neither side imposed sanctions on Iran.", negated=True)]
     assert marked and all(e.negated and e.modality == "negated" for e in marked)
 
@@ -48,26 +59,40 @@ def test_refusal_in_the_future_is_a_rejection(pipeline):
 
 
 def test_plans_become_agreements_with_future_modality(pipeline):
-    got = events(pipeline, "Brazilian President Lula is expected to visit Angola next month.", date="2009-05-01")
+    got = events(
+        pipeline,
+        "Brazilian President Lula is expected to visit Angola next month.",
+        date="2009-05-01",
+    )
     visit = [e for e in got if e.event == "AGREE"]
     assert visit and visit[0].modality == "future"
     assert visit[0].date is not None and visit[0].date.startswith("2009-06")
 
 
 def test_conditional_hostile_act_is_a_threat(pipeline):
-    got = events(pipeline, "France warned that Iran would face new sanctions if it enriched more uranium.")
+    got = events(
+        pipeline, "France warned that Iran would face new sanctions if it enriched more uranium."
+    )
     assert "THREATEN" in {e.event for e in got}
     assert "ASSAULT" not in {e.event for e in got}
 
 
 def test_reported_speech_keeps_the_reporter(pipeline):
-    got = [e for e in events(pipeline, "Chilean officials said Peru and Bolivia agreed to share data.") if e.event == "AGREE"]
+    got = [
+        e
+        for e in events(pipeline, "Chilean officials said Peru and Bolivia agreed to share data.")
+        if e.event == "AGREE"
+    ]
     assert got and all(e.reported_by is not None and e.reported_by.country == "CHL" for e in got)
     assert {e.source.country for e in got} == {"PER", "BOL"}
 
 
 def test_dates_resolve_against_the_article_date(pipeline):
-    (e,) = [e for e in events(pipeline, "Chile accused Peru of spying on Friday.") if e.event == "ACCUSE"]
+    (e,) = [
+        e
+        for e in events(pipeline, "Chile accused Peru of spying on Friday.")
+        if e.event == "ACCUSE"
+    ]
     assert e.date == "2017-01-27"  # the Friday before Saturday 28 January 2017
     (e,) = [e for e in events(pipeline, "Chile accused Peru of spying.") if e.event == "ACCUSE"]
     assert e.date == "2017-01-28"
@@ -79,7 +104,9 @@ def test_background_events_get_no_article_date(pipeline):
 
 
 def test_every_event_has_codes_and_evidence(pipeline):
-    result = pipeline.code_text("Turkish police arrested 20 Kurdish activists in Istanbul.", date="2020-02-02")
+    result = pipeline.code_text(
+        "Turkish police arrested 20 Kurdish activists in Istanbul.", date="2020-02-02"
+    )
     for e in result.events:
         assert e.cameo and e.cameo[:2].isdigit()
         assert e.quad_class in {1, 2, 3, 4}
@@ -97,16 +124,27 @@ def _seed(pipeline, seed_path):
 def test_seed_article_key_events(pipeline, seed_path):
     result = _seed(pipeline, seed_path)
     evs = [e for e in result.events if not e.negated]
-    on_day = {(e.event, e.source.country, e.target.country) for e in evs if e.source and e.target and e.date == "2017-01-28"}
+    on_day = {
+        (e.event, e.source.country, e.target.country)
+        for e in evs
+        if e.source and e.target and e.date == "2017-01-28"
+    }
     assert {("CONSULT", "USA", "RUS"), ("CONSULT", "RUS", "USA")} <= on_day
     assert {("AGREE", "USA", "RUS"), ("AGREE", "RUS", "USA")} <= on_day
     for partner in ("JPN", "DEU", "FRA", "AUS"):
         assert ("CONSULT", "USA", partner) in on_day
     assert ("ACCUSE", "DEU", "USA") in on_day and ("ACCUSE", "FRA", "USA") in on_day
     assert ("AGREE", "USA", "JPN") in on_day
-    obama = [e for e in evs if e.event == "SANCTION" and e.source and e.source.name == "Barack Obama"]
+    obama = [
+        e for e in evs if e.event == "SANCTION" and e.source and e.source.name == "Barack Obama"
+    ]
     assert obama and all(e.target.country == "RUS" and e.date != "2017-01-28" for e in obama)
-    assert not [e for e in evs if e.date == "2017-01-28" and (e.event == "SANCTION" or e.trigger.text.lower().startswith("eas"))]
+    assert not [
+        e
+        for e in evs
+        if e.date == "2017-01-28"
+        and (e.event == "SANCTION" or e.trigger.text.lower().startswith("eas"))
+    ]
 
 
 def test_seed_consult_with_trump_is_on_the_day_and_by_phone(pipeline, seed_path):
@@ -125,17 +163,35 @@ def test_neither_nor_subjects_refuse(pipeline):
 
 
 def test_averted_acts_are_negated(pipeline):
-    assert not [e for e in events(pipeline, "Turkey persuaded Russia to hold off from an attack on Idlib.") if e.event == "ASSAULT"]
-    held = [e for e in events(pipeline, "Turkey persuaded Russia to hold off from an attack on Idlib.", negated=True) if e.event == "ASSAULT"]
+    assert not [
+        e
+        for e in events(pipeline, "Turkey persuaded Russia to hold off from an attack on Idlib.")
+        if e.event == "ASSAULT"
+    ]
+    held = [
+        e
+        for e in events(
+            pipeline, "Turkey persuaded Russia to hold off from an attack on Idlib.", negated=True
+        )
+        if e.event == "ASSAULT"
+    ]
     assert held and all(e.negated for e in held)
 
 
 def test_threat_is_aimed_at_the_subject_of_its_condition(pipeline):
-    got = triples(events(pipeline, "Russia threatened to halt the talks if the United States deploys new missiles."))
+    got = triples(
+        events(
+            pipeline,
+            "Russia threatened to halt the talks if the United States deploys new missiles.",
+        )
+    )
     assert ("THREATEN", "RUS", "USA") in got
 
 
 def test_unnamed_attackers_are_placed_where_they_struck(pipeline):
-    got = events(pipeline, "A roadside bomb near the town of Samarra killed two Australian soldiers on Sunday.")
+    got = events(
+        pipeline,
+        "A roadside bomb near the town of Samarra killed two Australian soldiers on Sunday.",
+    )
     (e,) = [e for e in got if e.event == "ASSAULT"]
     assert (e.source.country, e.source.sector, e.target.country) == ("IRQ", "UAF", "AUS")

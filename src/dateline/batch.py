@@ -19,6 +19,7 @@ from datetime import date
 from typing import Any
 
 from dateline.errors import InputError, StoreError
+from dateline.limits import time_limit, warm_up
 from dateline.model import Article, Result
 from dateline.settings import Settings
 from dateline.store import Store
@@ -76,19 +77,27 @@ class RunSummary:
 def code_batch(pipeline: Any, batch: Sequence[Article]) -> Iterator[tuple[Article, Outcome]]:
     """Code a batch with ``pipeline.pipe``; if that fails, code the rest one by one so that
     only the failing article is lost, with its reason."""
-    done = 0
+    # per-article time limit (settings.timeout_s, see dateline.limits): the batch gets
+    # timeout_s per article; results are collected first so that only coding is timed
+    timeout = getattr(getattr(pipeline, "settings", None), "timeout_s", None)
+    if timeout:
+        warm_up(pipeline)  # lazy loading happens outside the limit
     try:
-        for result in pipeline.pipe(batch, batch_size=max(1, len(batch))):
-            yield batch[done], result
-            done += 1
-        return
+        with time_limit(timeout * len(batch) if timeout else None, f"batch of {len(batch)}"):
+            results = list(pipeline.pipe(batch, batch_size=max(1, len(batch))))
     except Exception as exc:  # batch boundary: find the bad article below
         log.debug("batch of %d failed (%s); coding one by one", len(batch), exc)
-    for article in batch[done:]:
+    else:
+        yield from zip(batch, results, strict=True)
+        return
+    for article in batch:
         try:
-            yield article, pipeline.code(article)
+            with time_limit(timeout, article.origin or article.id):
+                result = pipeline.code(article)
         except Exception as exc:  # batch boundary: record the article and go on
             yield article, f"coding failed: {type(exc).__name__}: {exc}"
+            continue
+        yield article, result
 
 
 _worker_pipeline: Any = None

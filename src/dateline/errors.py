@@ -4,6 +4,7 @@ Hierarchy::
 
     DatelineError
     ├── InputError          an article or corpus item cannot be read (binary, empty, bad encoding, ...)
+    ├── ArticleTimeout      coding one article ran over settings.timeout_s
     ├── DataFileError       a shipped or user data file (YAML/CSV) is malformed
     ├── ModelError          the spaCy model cannot be loaded
     ├── StoreError          the database cannot be opened, migrated or written
@@ -24,6 +25,10 @@ class InputError(DatelineError):
     def __init__(self, message: str, item: str | None = None) -> None:
         self.item = item
         super().__init__(f"{item}: {message}" if item else message)
+
+
+class ArticleTimeout(DatelineError):
+    """Coding one article took longer than ``settings.timeout_s`` (see dateline.limits)."""
 
 
 class DataFileError(DatelineError):

@@ -353,8 +353,14 @@ class Report:
             "per_type": {k: v.to_dict() for k, v in sorted(self.per_type.items())},
             "per_type_triples": {k: v.to_dict() for k, v in sorted(self.per_type_triples.items())},
             "actors": {
-                "source_country": {"correct": self.source_country[0], "total": self.source_country[1]},
-                "target_country": {"correct": self.target_country[0], "total": self.target_country[1]},
+                "source_country": {
+                    "correct": self.source_country[0],
+                    "total": self.source_country[1],
+                },
+                "target_country": {
+                    "correct": self.target_country[0],
+                    "total": self.target_country[1],
+                },
             },
             "cameo_root": {
                 "agree": self.cameo_agree,
@@ -379,10 +385,14 @@ class Report:
                 triples=Scores.from_dict(d["triples"]),
                 per_type={k: Scores.from_dict(v) for k, v in d["per_type"].items()},
                 per_type_triples={k: Scores.from_dict(v) for k, v in d["per_type_triples"].items()},
-                source_country=[d.get("actors", {}).get("source_country", {}).get("correct", 0),
-                                d.get("actors", {}).get("source_country", {}).get("total", 0)],
-                target_country=[d.get("actors", {}).get("target_country", {}).get("correct", 0),
-                                d.get("actors", {}).get("target_country", {}).get("total", 0)],
+                source_country=[
+                    d.get("actors", {}).get("source_country", {}).get("correct", 0),
+                    d.get("actors", {}).get("source_country", {}).get("total", 0),
+                ],
+                target_country=[
+                    d.get("actors", {}).get("target_country", {}).get("correct", 0),
+                    d.get("actors", {}).get("target_country", {}).get("total", 0),
+                ],
                 cameo_agree=d["cameo_root"]["agree"],
                 cameo_total=d["cameo_root"]["total"],
                 confusion=d.get("confusion", {}),

@@ -17,10 +17,10 @@ Rules, in the order they apply (each mention records the rule that resolved it):
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -183,7 +183,9 @@ def _resolve_named(ctx: _Context, span: Span) -> bool:
     label = span.label_ if span.label_ else ""
     entry = kb.lookup(text, on=ctx.on)
     if entry is None and (code := kb.country_of(text)):
-        entry = kb.lookup(code, on=ctx.on)  # a demonym ("German", "Ugandan"), whatever NER called it
+        entry = kb.lookup(
+            code, on=ctx.on
+        )  # a demonym ("German", "Ugandan"), whatever NER called it
     if (label == "PERSON" or _looks_like_person(ctx, span)) and (
         entry is None or entry.kind == "person"
     ):
@@ -196,28 +198,42 @@ def _resolve_named(ctx: _Context, span: Span) -> bool:
         country = _country_inside(ctx, span) or _gazetteer_country(span.text, ctx)
         if country:
             found = kb.lookup(country)
-            actor = _get(ctx, ("place", country), found.name if found else country, country, None, "country")
+            actor = _get(
+                ctx, ("place", country), found.name if found else country, country, None, "country"
+            )
             _mention(ctx, actor, span, "gazetteer")
             return True
     if entry is None:
         if label in {"ORG"} and span.root.pos_ == "PROPN":
             # An organisation we do not know: keep it, affiliation from context.
-            country = _country_cue(ctx, span) or _country_inside(ctx, span) or _place_country(ctx, span.root)
+            country = (
+                _country_cue(ctx, span)
+                or _country_inside(ctx, span)
+                or _place_country(ctx, span.root)
+            )
             actor = _get(ctx, ("org", _norm(text)), text, country, None, "organisation")
             _mention(ctx, actor, span, "ner-org")
             return True
         return False
     if entry.kind == "person":
         return _resolve_person(ctx, span, entry)
-    if entry.id.startswith("people:") and (place := _place_country(ctx, span.root)) and place != entry.country:
+    if (
+        entry.id.startswith("people:")
+        and (place := _place_country(ctx, span.root))
+        and place != entry.country
+    ):
         # "the Albanians of southern Serbia": residents of the place they live in
-        actor = _get(ctx, ("ethnic", _norm(text), place), f"{text} of {place}", place, "CVL", "group")
+        actor = _get(
+            ctx, ("ethnic", _norm(text), place), f"{text} of {place}", place, "CVL", "group"
+        )
         _mention(ctx, actor, span, "residents")
         return True
     if _ethnic(span):
         # "ethnic Albanians in Serbia": a community, placed by where it lives, not a state
         country = _place_country(ctx, span.root)
-        actor = _get(ctx, ("ethnic", _norm(text), country), f"ethnic {text}", country, "CVL", "group")
+        actor = _get(
+            ctx, ("ethnic", _norm(text), country), f"ethnic {text}", country, "CVL", "group"
+        )
         _mention(ctx, actor, span, "ethnic")
         return True
     # A demonym used as an adjective of a role noun ("Russian officials") belongs to that role
@@ -255,7 +271,9 @@ def _ethnic(span: Span) -> bool:
     root = span.root
     while root.dep_ in {"amod", "compound"} and root.head is not root:
         root = root.head
-    words = [t.lower_ for t in root.lefts] + [t.lower_ for t in span.doc[max(0, span.start - 2) : span.start]]
+    words = [t.lower_ for t in root.lefts] + [
+        t.lower_ for t in span.doc[max(0, span.start - 2) : span.start]
+    ]
     return "ethnic" in words
 
 
@@ -469,7 +487,11 @@ def _country_inside(ctx: _Context, tokens) -> str | None:
         if entry is not None and entry.kind in {"country", "metonym"} and entry.country:
             return entry.country
     for tok in tokens:  # then towns and regions from the gazetteer: "the Tyumen region"
-        if tok.pos_ == "PROPN" and tok.ent_type_ not in {"PERSON", "ORG"} and (c := _gazetteer_country(tok.text, ctx)):
+        if (
+            tok.pos_ == "PROPN"
+            and tok.ent_type_ not in {"PERSON", "ORG"}
+            and (c := _gazetteer_country(tok.text, ctx))
+        ):
             return c
     return None
 
@@ -559,7 +581,11 @@ def _resolve_noun(ctx: _Context, tok: Token) -> bool:
             # "Italy's Rossi", "Australia's Turnbull": a name owned by a country is a person of it
             poss = [c for c in tok.children if c.dep_ == "poss"]
             country = _possessor_country(ctx, ctx.doc[tok.i : tok.i + 1]) if poss else None
-            if country and kb.lookup(tok.text, on=ctx.on) is None and not _gazetteer_country(tok.text, ctx):
+            if (
+                country
+                and kb.lookup(tok.text, on=ctx.on) is None
+                and not _gazetteer_country(tok.text, ctx)
+            ):
                 actor = _get(ctx, ("person", _norm(tok.text)), tok.text, country, None, "person")
                 ctx.people.setdefault(_norm(tok.text), actor)
                 _mention_tokens(ctx, actor, tok.i, tok.i + 1, "possessive")
@@ -578,7 +604,11 @@ def _resolve_noun(ctx: _Context, tok: Token) -> bool:
                 c = kb.country_of(phrase)
                 if c is None:
                     entry = kb.lookup(phrase, on=ctx.on)
-                    c = entry.country if entry is not None and entry.kind in {"metonym", "country"} else None
+                    c = (
+                        entry.country
+                        if entry is not None and entry.kind in {"metonym", "country"}
+                        else None
+                    )
                 if c:
                     in_chunk.update(t.i for t in chunk)
                     if c not in countries:
@@ -737,7 +767,9 @@ def _people_by_role(ctx: _Context, tok: Token, countries: list[str], plural: boo
             if len(last_two) == 2:
                 break
         for i, _s, group in _by_position(ctx.recent_groups):
-            if i < tok.i and all(a.kind == "person" and _role_matches(ctx, a, tok.lower_) for a in group):
+            if i < tok.i and all(
+                a.kind == "person" and _role_matches(ctx, a, tok.lower_) for a in group
+            ):
                 if len(last_two) == 2 and pair_start > i:
                     return last_two
                 return list(group)
@@ -785,17 +817,23 @@ def _appositions(ctx: _Context) -> None:
         mine = ctx.index.all_at(tok.i)
         if len(owners) != 1 or (mine and any(a.country for a in mine)):
             continue
-        span = ctx.doc[tok.left_edge.i : tok.i + 1] if tok.pos_ != "PROPN" else ctx.doc[tok.i : tok.i + 1]
+        span = (
+            ctx.doc[tok.left_edge.i : tok.i + 1]
+            if tok.pos_ != "PROPN"
+            else ctx.doc[tok.i : tok.i + 1]
+        )
         if mine and mine[0].kind == "person":
             continue
         ctx.index.reassign(span.start, span.end, owners[0], Mention(
             text=span.text, start=span.start_char, end=span.end_char,
             sentence=ctx.sent_of.get(span.start, 0), rule="apposition"))  # fmt: skip
-        ctx.recent = [(i, s, owners[0] if span.start <= i < span.end else a) for i, s, a in ctx.recent]
+        ctx.recent = [
+            (i, s, owners[0] if span.start <= i < span.end else a) for i, s, a in ctx.recent
+        ]
 
 
 def _merge_role_and_person(ctx: _Context, head: Token, appos: Token) -> bool:
-    """"the home secretary, Sajid Javid" / "Sajid Javid, the home secretary": one person, whose
+    """ "the home secretary, Sajid Javid" / "Sajid Javid, the home secretary": one person, whose
     country and sector the role supplies when the knowledge base did not."""
     pairs = [(ctx.index.all_at(head.i), ctx.index.all_at(appos.i), head, appos),
              (ctx.index.all_at(appos.i), ctx.index.all_at(head.i), appos, head)]  # fmt: skip
@@ -812,7 +850,9 @@ def _merge_role_and_person(ctx: _Context, head: Token, appos: Token) -> bool:
         ctx.index.reassign(span.start, span.end, person, Mention(
             text=span.text, start=span.start_char, end=span.end_char,
             sentence=ctx.sent_of.get(span.start, 0), rule="apposition"))  # fmt: skip
-        role.mentions = [m for m in role.mentions if not (span.start_char <= m.start < span.end_char)]
+        role.mentions = [
+            m for m in role.mentions if not (span.start_char <= m.start < span.end_char)
+        ]
         ctx.recent = [(i, s, person if span.start <= i < span.end else a) for i, s, a in ctx.recent]
         return True
     return False
@@ -912,17 +952,21 @@ def _resolve_pronoun(ctx: _Context, tok: Token) -> None:
                     _mention_tokens(ctx, actor, tok.i, tok.i + 1, "pronoun")
                 return
         for i, s, actor in reversed(ctx.recent):
-            if (
-                i < tok.i
-                and sent - s <= 1
-                and actor.kind in {"role", "group", "organisation"}
-            ):
+            if i < tok.i and sent - s <= 1 and actor.kind in {"role", "group", "organisation"}:
                 _mention_tokens(ctx, actor, tok.i, tok.i + 1, "pronoun")
                 return
     elif low in THING_PRONOUNS:
         for i, s, actor in reversed(ctx.recent):
-            body = actor.kind == "role" and ctx.doc[i].tag_ in {"NN", "NNP"} and not _singular_role(ctx, i)
-            if i < tok.i and sent - s <= 1 and (actor.kind in {"country", "organisation", "group"} or body):
+            body = (
+                actor.kind == "role"
+                and ctx.doc[i].tag_ in {"NN", "NNP"}
+                and not _singular_role(ctx, i)
+            )
+            if (
+                i < tok.i
+                and sent - s <= 1
+                and (actor.kind in {"country", "organisation", "group"} or body)
+            ):
                 _mention_tokens(ctx, actor, tok.i, tok.i + 1, "pronoun")
                 return
 

@@ -24,7 +24,17 @@ VERBAL_CONFLICT = {"ACCUSE", "REQUEST", "REJECT", "THREATEN"}
 DOMESTIC_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "SPY", "PTY", "CVL", "EDU", "LAB", "REL",
                     "REF", "AGR", "BUS", "MED", "CRM", "SOC", "ELI", "UAF"}  # fmt: skip
 # Types whose target is often the territory where they happen: "imposed a curfew in Algiers".
-TERRITORIAL = {"COERCE", "ASSAULT", "PROTEST", "CONCEDE", "MOBILIZE", "THREATEN", "AID", "RETREAT", "SANCTION"}
+TERRITORIAL = {
+    "COERCE",
+    "ASSAULT",
+    "PROTEST",
+    "CONCEDE",
+    "MOBILIZE",
+    "THREATEN",
+    "AID",
+    "RETREAT",
+    "SANCTION",
+}
 COMPLEMENT_DEPS = {
     "xcomp",
     "ccomp",
@@ -41,8 +51,23 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
 WILLING = {"willing", "ready", "prepared", "eager", "keen"}
 WILLING_ENTRY = TriggerEntry(id="rule:willing", event="AGREE")
 # Heads that an event noun modifies without changing the event: "mediation effort".
-GENERIC_HEADS = {"effort", "process", "mission", "operation", "campaign", "initiative", "attempt", "bid",
-                 "plan", "programme", "program", "drive", "move", "round", "session"}
+GENERIC_HEADS = {
+    "effort",
+    "process",
+    "mission",
+    "operation",
+    "campaign",
+    "initiative",
+    "attempt",
+    "bid",
+    "plan",
+    "programme",
+    "program",
+    "drive",
+    "move",
+    "round",
+    "session",
+}
 # Passives that describe a state of their subject rather than an act done to it.
 STATIVE_PASSIVES = {
     "commit",
@@ -118,7 +143,11 @@ def find_candidates(sent, lexicon: Lexicon) -> list[Candidate]:
                 entry, obj = _match_verb(tok, lexicon, skip=entry)
             if entry is not None:
                 out.append(Candidate(tok, entry, entry.event, entry.mode, object_token=obj))
-        elif tok.pos_ == "ADJ" and tok.lemma_.lower() in WILLING and any(c.dep_ == "xcomp" for c in tok.children):
+        elif (
+            tok.pos_ == "ADJ"
+            and tok.lemma_.lower() in WILLING
+            and any(c.dep_ == "xcomp" for c in tok.children)
+        ):
             # "Norway is willing to send material": an offer, unless what is offered is hostile
             inner = [c for c in tok.children if c.dep_ == "xcomp"][0]
             if not any(lexicon.verb_entries(t) for t in inner.subtree if t.pos_ == "VERB"):
@@ -187,7 +216,9 @@ def _find_object(tok: Token, lemmas: frozenset[str]) -> Token | None:
     """The object (or a noun inside it) whose lemma is in ``lemmas``: "imposed sanctions",
     "handed over 700 kg of medicine", "put troops on alert", "agreed to a ceasefire"."""
     frontier = [
-        c for c in tok.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd", "dative", "npadvmod"}
+        c
+        for c in tok.children
+        if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd", "dative", "npadvmod"}
     ]
     for prep in (c for c in tok.children if c.dep_ in {"prep", "prt", "agent"}):
         frontier.extend(c for c in prep.children if c.dep_ in {"pobj"})
@@ -258,7 +289,9 @@ def _drop_absorbed(cands: list[Candidate]) -> list[Candidate]:
             children += [c for c in cand.head.children if c.dep_ in {"acl", "ccomp"}]
         for child in children:
             if cand.nominal and child.dep_ in {"acl", "ccomp"}:
-                absorbed.update(t.i for t in child.subtree if t.i in by_index and t.i != cand.token.i)
+                absorbed.update(
+                    t.i for t in child.subtree if t.i in by_index and t.i != cand.token.i
+                )
                 continue
             if child.dep_ in COMPLEMENT_DEPS:
                 if (
@@ -275,7 +308,12 @@ def _drop_absorbed(cands: list[Candidate]) -> list[Candidate]:
     # "ordered a deployment of troops", "announced a suspension of links": when a verb that is
     # also a light verb carries an event noun, the noun names the event.
     for cand in cands:
-        if cand.nominal and cand.support is not None and cand.support.i in by_index and cand.head.dep_ == "dobj":
+        if (
+            cand.nominal
+            and cand.support is not None
+            and cand.support.i in by_index
+            and cand.head.dep_ == "dobj"
+        ):
             verb = by_index[cand.support.i]
             if not verb.nominal and verb.entry.specificity == 0 and verb.token.i not in absorbed:
                 absorbed.add(verb.token.i)
@@ -292,7 +330,12 @@ def _drop_absorbed(cands: list[Candidate]) -> list[Candidate]:
             and not by_index[cand.head.head.i].nominal
         ):
             continue  # "a roadside bombing killed ...": the verb's event tells it
-        if cand.nominal and cand.token.i not in preferred and cand.head.head.i in by_index and cand.head.head.i != cand.token.i:
+        if (
+            cand.nominal
+            and cand.token.i not in preferred
+            and cand.head.head.i in by_index
+            and cand.head.head.i != cand.token.i
+        ):
             # "accepted an invitation", "easing sanctions": the verb's event already covers it.
             verb = by_index[cand.head.head.i]
             if not verb.nominal and cand.head.dep_ in {"dobj", "nsubjpass"}:
@@ -406,8 +449,10 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
                           sector="UAF", kind="group"), territory[0][1])]  # fmt: skip
     if not targets and cand.event in DOMESTIC:
         targets = _own_country(sources)
-    if placed or cand.event not in VERBAL_CONFLICT or not any(
-        t[0].kind == "country" and not t[0].id.startswith("domestic:") for t in targets
+    if (
+        placed
+        or cand.event not in VERBAL_CONFLICT
+        or not any(t[0].kind == "country" and not t[0].id.startswith("domestic:") for t in targets)
     ):
         # a statement aimed at a state says nothing about where its author comes from
         sources = _sources_in_context(sources, targets)
@@ -434,14 +479,23 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
     trig = cand.token
     trigger = Span(text=trig.text, start=trig.idx, end=trig.idx + len(trig.text))
     pairs: list[tuple[tuple[Actor, Token] | None, tuple[Actor, Token] | None]] = []
-    if len(sources) > 1 and targets and {t[0].country for t in targets} <= {s[0].country for s in sources}:
+    if (
+        len(sources) > 1
+        and targets
+        and {t[0].country for t in targets} <= {s[0].country for s in sources}
+    ):
         targets = []  # "Palestinians and Israelis failed to agree on Palestinian offices": mutual
     if len(sources) > 1 and all(t[0].kind == "role" and not t[0].country for t in targets):
         targets = []  # "the Turkish and Greek sides agreed to share information on missing people"
     if len(sources) > 1 and {id(t[0]) for t in targets} <= {id(s[0]) for s in sources}:
         targets = []  # "X and Y agreed that their countries ...": the same parties, reciprocal
     if sources and targets:
-        pairs = [(s, t) for s in sources for t in targets if s[0] is not t[0] and not _own_side(s[0], t[0], event_type)]
+        pairs = [
+            (s, t)
+            for s in sources
+            for t in targets
+            if s[0] is not t[0] and not _own_side(s[0], t[0], event_type)
+        ]
         if not pairs:
             pairs = [(s, None) for s in sources]  # every target was the source's own side
     elif (
@@ -502,8 +556,10 @@ def _domestic_targets(sources, targets, territory):
         return targets
     out = []
     for actor, tok in targets:
-        if actor.country is None and actor.sector not in {"IGO", "NGO"} and (
-            actor.kind == "role" or (actor.kind == "person" and actor.sector)
+        if (
+            actor.country is None
+            and actor.sector not in {"IGO", "NGO"}
+            and (actor.kind == "role" or (actor.kind == "person" and actor.sector))
         ):
             actor = Actor(id=f"{actor.id}:{country}", name=actor.name, country=country,
                            sector=actor.sector, kind="role")  # fmt: skip
@@ -514,18 +570,42 @@ def _domestic_targets(sources, targets, territory):
 def _condition_subject(cand: Candidate, actors: ActorIndex) -> list[tuple[Actor, Token]]:
     """The party a threat is aimed at is the subject of its condition: "X threatened to stop
     talks if the United States goes ahead", "... unless Hamas renounces violence"."""
-    nodes = [*mod.chain(cand), *(t for t in cand.token.subtree if t.dep_ in {"xcomp", "acl", "ccomp"})]
+    nodes = [
+        *mod.chain(cand),
+        *(t for t in cand.token.subtree if t.dep_ in {"xcomp", "acl", "ccomp"}),
+    ]
     for node in nodes:
         for c in node.children:
-            if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in CONDITION_MARKS for g in c.children):
+            if c.dep_ == "advcl" and any(
+                g.dep_ == "mark" and g.lower_ in CONDITION_MARKS for g in c.children
+            ):
                 subj = next((g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}), None)
                 if subj is not None:
                     return np_actors(subj, actors)
     return []
 
 
-ATTACK_NOUNS = {"bombing", "attack", "blast", "explosion", "bomb", "strike", "airstrike", "shelling", "shell",
-                "mine", "rocket", "missile", "gunfire", "fire", "ambush", "raid", "device", "gunman", "gunmen"}
+ATTACK_NOUNS = {
+    "bombing",
+    "attack",
+    "blast",
+    "explosion",
+    "bomb",
+    "strike",
+    "airstrike",
+    "shelling",
+    "shell",
+    "mine",
+    "rocket",
+    "missile",
+    "gunfire",
+    "fire",
+    "ambush",
+    "raid",
+    "device",
+    "gunman",
+    "gunmen",
+}
 
 
 def _unattributed(cand: Candidate) -> bool:
@@ -571,7 +651,8 @@ def _sources_in_context(sources, targets):
     out = []
     for actor, tok in sources:
         if actor.country is None and (
-            actor.sector in DOMESTIC_SECTORS or (actor.kind == "person" and actor.sector not in {None, "IGO", "NGO"})
+            actor.sector in DOMESTIC_SECTORS
+            or (actor.kind == "person" and actor.sector not in {None, "IGO", "NGO"})
         ):
             actor = Actor(id=f"{actor.id}:{country}", name=actor.name, country=country, sector=actor.sector,
                           kind=actor.kind)  # fmt: skip
@@ -587,7 +668,9 @@ def _territory_target(cand: Candidate, actors: ActorIndex, sources) -> list[tupl
     heads = [verb] + ([cand.token] if cand.nominal else [])
     heads += [c for c in verb.children if c.dep_ in {"dobj", "xcomp", "ccomp"}]
     # "a roadside bombing near Samarra killed ...": a subject that is no actor can place the act
-    heads += [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and not actors.all_at(c.i)]
+    heads += [
+        c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and not actors.all_at(c.i)
+    ]
     heads += [
         g
         for c in verb.children
@@ -598,7 +681,9 @@ def _territory_target(cand: Candidate, actors: ActorIndex, sources) -> list[tupl
     for head in list(heads):
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in {"at", "on", "against", "near"}:
-                heads += [p for p in prep.children if p.dep_ == "pobj"]  # "fired at targets in Jericho"
+                heads += [
+                    p for p in prep.children if p.dep_ == "pobj"
+                ]  # "fired at targets in Jericho"
     for head in heads:
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in {
@@ -619,7 +704,12 @@ def _territory_target(cand: Candidate, actors: ActorIndex, sources) -> list[tupl
                 if found:
                     return found[:1]
                 for tok in pobj.subtree:
-                    if tok.pos_ == "PROPN" and tok.ent_type_ not in {"PERSON", "ORG", "DATE", "TIME"}:
+                    if tok.pos_ == "PROPN" and tok.ent_type_ not in {
+                        "PERSON",
+                        "ORG",
+                        "DATE",
+                        "TIME",
+                    }:
                         place = resolve_place(
                             tok.text, [a.country for a, _ in sources if a.country]
                         )
@@ -647,7 +737,9 @@ def _informative(pairs: list[tuple[Actor, Token]]) -> list[tuple[Actor, Token]]:
     """In "X and a group of deputies", a role with no country adds nothing next to actors with one;
     in "more refugees from Iraq" and "Iraq", the specific actor stands for its country."""
     if any(a.country or a.sector in {"IGO", "NGO"} for a, _ in pairs):
-        pairs = [p for p in pairs if p[0].country or p[0].kind != "role" or p[0].sector in {"IGO", "NGO"}]
+        pairs = [
+            p for p in pairs if p[0].country or p[0].kind != "role" or p[0].sector in {"IGO", "NGO"}
+        ]
     specific = {a.country for a, _ in pairs if a.kind in {"role", "person"} and a.country}
     return [p for p in pairs if not (p[0].kind == "country" and p[0].country in specific)]
 
@@ -690,7 +782,9 @@ def _targets_of_verb(
         if c.dep_ in {"dobj", "dative", "iobj", "attr"} and c.pos_ != "ADP":
             if object_is_topic and c.dep_ == "dobj":
                 # "deployed troops along its border with Armenia": the place, not the troops
-                out += _inner_actors(c, actors, preps | {"along", "near", "at", "to", "toward"}, modifiers=False)
+                out += _inner_actors(
+                    c, actors, preps | {"along", "near", "at", "to", "toward"}, modifiers=False
+                )
                 continue
             found = np_actors(c, actors)
             inner = [x for x in _inner_actors(c, actors, preps) if x not in found]
@@ -732,7 +826,9 @@ def _targets_of_verb(
     if depth < 2 and (cand.event in ABSORBING or not out):
         for c in tok.children:
             if c.dep_ == "advcl" and not out and any(g.lower_ == "to" for g in c.children):
-                out += _targets_of_verb(c, cand, actors, depth + 1)  # "opened fire to disperse protesters"
+                out += _targets_of_verb(
+                    c, cand, actors, depth + 1
+                )  # "opened fire to disperse protesters"
             elif c.dep_ in {"ccomp", "xcomp"} and c.pos_ in {"VERB", "AUX"}:
                 inner_subj = next((g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}), None)
                 if inner_subj is not None and c.dep_ == "ccomp":
@@ -785,11 +881,27 @@ def _inner_actors(
 
 def _via_pronoun(tok: Token, actors: ActorIndex) -> bool:
     """The noun's only actor comes from a possessive pronoun: "its border", "their ties"."""
-    return not actors.all_at(tok.i) and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in tok.children)
+    return not actors.all_at(tok.i) and any(
+        c.dep_ == "poss" and c.tag_ == "PRP$" for c in tok.children
+    )
 
 
-AGENTIVE_NOUNS = {"withdrawal", "removal", "release", "resignation", "departure", "expulsion", "extradition",
-                  "return", "surrender", "disarmament", "pullout", "ouster", "arrest", "punishment"}
+AGENTIVE_NOUNS = {
+    "withdrawal",
+    "removal",
+    "release",
+    "resignation",
+    "departure",
+    "expulsion",
+    "extradition",
+    "return",
+    "surrender",
+    "disarmament",
+    "pullout",
+    "ouster",
+    "arrest",
+    "punishment",
+}
 INNER_PREPS = {"of", "by", "from", "between", "about", "over", "for", "along"}
 
 
@@ -872,7 +984,9 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
         if not targets:
             for c in verb.children:
                 if c.dep_ == "advcl" and any(g.lower_ == "to" for g in c.children):
-                    targets += _targets_of_verb(c, cand, actors, 1)  # "began a hunger strike to protest against X"
+                    targets += _targets_of_verb(
+                        c, cand, actors, 1
+                    )  # "began a hunger strike to protest against X"
                 if c.dep_ in {"dative", "iobj"} or (c.dep_ == "prep" and c.lower_ in preps):
                     for p in c.children:
                         if p.dep_ == "pobj":
@@ -962,7 +1076,19 @@ def np_actors(tok: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
     return out
 
 
-GROUP_HEADS = {"scores", "number", "handful", "dozen", "deployment", "contingent", "batch", "patch", "unit", "team", "squad", "convoy",
+GROUP_HEADS = {
+    "scores",
+    "number",
+    "handful",
+    "dozen",
+    "deployment",
+    "contingent",
+    "batch",
+    "patch",
+    "unit",
+    "team",
+    "squad",
+    "convoy",
     "leaders",
     "leader",
     "members",

@@ -82,7 +82,12 @@ class Lexicon:
 
     def word_set(self, name: str) -> frozenset[str]:
         values = self.lists.get(name, ())
-        return frozenset({True: "on", False: "off"}.get(w, str(w)).lower() if isinstance(w, bool) else str(w).lower() for w in values)
+        return frozenset(
+            {True: "on", False: "off"}.get(w, str(w)).lower()
+            if isinstance(w, bool)
+            else str(w).lower()
+            for w in values
+        )
 
     def trigger_lemmas(self) -> frozenset[str]:
         """Every lemma that can start an event (for cheap candidate-sentence selection)."""
@@ -103,7 +108,16 @@ def lemma_forms(token: Token) -> list[str]:
     lemmatises wrongly: "staged" -> "stag")."""
     low = token.lower_
     forms = [token.lemma_.lower(), low]
-    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("ing", ""), ("ing", "e")):
+    for suffix, repl in (
+        ("ied", "y"),
+        ("ies", "y"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("es", ""),
+        ("s", ""),
+        ("ing", ""),
+        ("ing", "e"),
+    ):
         if low.endswith(suffix) and len(low) - len(suffix) >= 3:
             forms.append(low[: -len(suffix)] + repl)
     return forms
@@ -152,7 +166,12 @@ def _entry(raw: Any, path: str, row: int) -> TriggerEntry:
         if isinstance(value, str):
             value = [value]
         # YAML 1.1 reads bare on/off/yes/no as booleans: give the words back
-        return frozenset({True: "on", False: "off"}.get(v, str(v)).lower() if isinstance(v, bool) else str(v).lower() for v in value)
+        return frozenset(
+            {True: "on", False: "off"}.get(v, str(v)).lower()
+            if isinstance(v, bool)
+            else str(v).lower()
+            for v in value
+        )
 
     return TriggerEntry(
         id=str(raw.get("id") or f"{Path(path).name}:{row}"),

@@ -58,10 +58,13 @@ def classify(
             ):
                 negated = True
             if c.dep_ in {"nsubj", "nsubjpass"} and any(
-                (g.dep_ == "det" and g.lower_ in {"neither", "no"}) or g.lower_ in {"neither", "nor"}
+                (g.dep_ == "det" and g.lower_ in {"neither", "no"})
+                or g.lower_ in {"neither", "nor"}
                 for g in c.subtree
             ):
-                negated = True  # "Neither side mentioned ...", "Neither Iran nor Turkey will accept ..."
+                negated = (
+                    True  # "Neither side mentioned ...", "Neither Iran nor Turkey will accept ..."
+                )
             if c.dep_ == "aux" and c.lower_ in future_aux:
                 modality = "future"
             elif c.dep_ == "aux" and c.lower_ in hypo_aux and modality == "asserted":
@@ -93,9 +96,17 @@ def classify(
     preventive = lexicon.word_set("preventive_verbs")
     frame = cand.head
     governor = frame.head.head if frame.dep_ == "pobj" else frame.head
-    particles = {str(k): str(v) for k, v in (lexicon.lists.get("preventive_particles") or {}).items()}
-    held_off = particles.get(governor.lemma_.lower()) in {c.lower_ for c in governor.children if c.dep_ in {"prt", "advmod"}}
-    if cand.nominal and governor is not frame and (governor.lemma_.lower() in preventive or held_off):
+    particles = {
+        str(k): str(v) for k, v in (lexicon.lists.get("preventive_particles") or {}).items()
+    }
+    held_off = particles.get(governor.lemma_.lower()) in {
+        c.lower_ for c in governor.children if c.dep_ in {"prt", "advmod"}
+    }
+    if (
+        cand.nominal
+        and governor is not frame
+        and (governor.lemma_.lower() in preventive or held_off)
+    ):
         negated = True  # "held off from a full-scale attack", "averted a strike"
     return modality, negated, _reporter(nodes[-1], lexicon, actors)
 
