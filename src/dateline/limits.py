@@ -1,0 +1,85 @@
+"""Per-article time limits: stop coding an article that runs longer than ``settings.timeout_s``.
+
+The limit uses ``SIGALRM`` (a real-time interval timer), so it works in the main thread of a
+POSIX process: the ``dateline run`` process and its ``ProcessPoolExecutor`` workers. Elsewhere
+(Windows, worker threads such as Dask's) :func:`time_limit` cannot interrupt and lets the work
+run unbounded. The alarm interrupts Python code between bytecodes; a single long call into C
+(one regex match, one spaCy Cython loop) is interrupted when it returns to Python.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import threading
+import weakref
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
+
+from dateline.errors import ArticleTimeout
+
+T = TypeVar("T")
+
+WARM_UP_TEXT = "Ruritania's president said on Monday that troops attacked rebels in Freedonia."
+_warm: weakref.WeakSet = weakref.WeakSet()
+
+
+def can_interrupt() -> bool:
+    """True when :func:`time_limit` can stop work here (POSIX, main thread)."""
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None, what: str = "article") -> Iterator[None]:
+    """Raise :class:`~dateline.errors.ArticleTimeout` if the block runs over ``seconds``.
+
+    ``seconds`` None or <= 0 means no limit. Nested limits keep the outer timer running (an
+    outer limit that fires sooner wins), and the previous handler is restored on exit.
+    """
+    if not seconds or seconds <= 0 or not can_interrupt():
+        yield
+        return
+
+    def on_alarm(signum: int, frame: object) -> None:
+        raise ArticleTimeout(
+            f"{what}: coding took longer than timeout_s={seconds:g} s and was stopped; raise "
+            "the limit (DATELINE_TIMEOUT_S or Settings(timeout_s=...)) or split the document"
+        )
+
+    outer_remaining, _ = signal.getitimer(signal.ITIMER_REAL)
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    if previous is None:  # installed outside Python; the default is the best we can restore
+        previous = signal.SIG_DFL
+    if outer_remaining and outer_remaining < seconds:
+        # the outer limit fires first; let its handler take the signal
+        signal.signal(signal.SIGALRM, previous)
+        yield
+        return
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        left, _ = signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        if outer_remaining:
+            # put the outer timer back, less the time spent here
+            spent = seconds - left
+            signal.setitimer(signal.ITIMER_REAL, max(outer_remaining - spent, 1e-3))
+
+
+def call_with_limit(seconds: float | None, what: str, func: Callable[..., T], *args: object) -> T:
+    """``func(*args)`` under :func:`time_limit`; a timeout raises ArticleTimeout."""
+    with time_limit(seconds, what):
+        return func(*args)
+
+
+def warm_up(pipeline: Any) -> None:
+    """Code one tiny article, once per pipeline, so that lazy loading (model, knowledge base,
+    lexicon, date parser, gazetteer) happens outside any time limit: an import interrupted
+    half-way would leave a broken module behind, and load time is not the article's fault."""
+    if pipeline in _warm:
+        return
+    from dateline.model import Article
+
+    pipeline.code(Article(id="warm-up", text=WARM_UP_TEXT))
+    _warm.add(pipeline)
