@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import signal
 import threading
+import time
 import weakref
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
@@ -29,6 +30,12 @@ def can_interrupt() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
+#: After the first alarm, it fires again this often until the block has stopped: a signal
+#: handler's exception is swallowed when it lands in a garbage-collector callback or a
+#: ``__del__`` method, so one alarm is not enough.
+REPEAT_S = 0.1
+
+
 @contextlib.contextmanager
 def time_limit(seconds: float | None, what: str = "article") -> Iterator[None]:
     """Raise :class:`~dateline.errors.ArticleTimeout` if the block runs over ``seconds``.
@@ -39,31 +46,38 @@ def time_limit(seconds: float | None, what: str = "article") -> Iterator[None]:
     if not seconds or seconds <= 0 or not can_interrupt():
         yield
         return
+    outer_remaining, _ = signal.getitimer(signal.ITIMER_REAL)
+    if outer_remaining and outer_remaining < seconds:
+        yield  # the outer limit fires first; its handler takes the signal
+        return
+    active = [True]
 
     def on_alarm(signum: int, frame: object) -> None:
-        raise ArticleTimeout(
-            f"{what}: coding took longer than timeout_s={seconds:g} s and was stopped; raise "
-            "the limit (DATELINE_TIMEOUT_S or Settings(timeout_s=...)) or split the document"
-        )
+        if active[0]:
+            raise ArticleTimeout(
+                f"{what}: coding took longer than timeout_s={seconds:g} s and was stopped; "
+                "raise the limit (DATELINE_TIMEOUT_S or Settings(timeout_s=...)) or split "
+                "the document"
+            )
 
-    outer_remaining, _ = signal.getitimer(signal.ITIMER_REAL)
     previous = signal.signal(signal.SIGALRM, on_alarm)
     if previous is None:  # installed outside Python; the default is the best we can restore
         previous = signal.SIG_DFL
-    if outer_remaining and outer_remaining < seconds:
-        # the outer limit fires first; let its handler take the signal
-        signal.signal(signal.SIGALRM, previous)
-        yield
-        return
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    started = time.monotonic()
+    signal.setitimer(signal.ITIMER_REAL, seconds, min(REPEAT_S, seconds))
     try:
         yield
     finally:
-        left, _ = signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-        if outer_remaining:
-            # put the outer timer back, less the time spent here
-            spent = seconds - left
+        while True:  # an alarm may land here too: retry until the timer is off
+            try:
+                active[0] = False
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, previous)
+                break
+            except ArticleTimeout:
+                continue
+        if outer_remaining:  # put the outer timer back, less the time spent here
+            spent = time.monotonic() - started
             signal.setitimer(signal.ITIMER_REAL, max(outer_remaining - spent, 1e-3))
 
 

@@ -13,6 +13,8 @@ from dateline.ingest.header import detect_header as read_header
 from dateline.ingest.header import strip_tail
 from dateline.model import Article
 
+# Characters that take no space: a document of only these is empty.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
 
@@ -63,7 +65,7 @@ def article_from_text(
     ("Join the mailing list", ...; see ``data/boilerplate.yaml``) are dropped. Explicit
     ``published`` and ``title`` win over what the header says.
     """
-    if not text or not text.strip():
+    if not text or not _INVISIBLE.sub("", text).strip():
         raise InputError(
             "empty document (no text, or only whitespace); check the file or the text field",
             origin,
