@@ -9,7 +9,16 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from dateline.cli.app import app, console, err_console, handle_errors
+from dateline.cli.app import (
+    ACTORS_OPTION,
+    MODEL_OPTION,
+    PUBLISHED_OPTION,
+    app,
+    console,
+    err_console,
+    handle_errors,
+    parse_date,
+)
 from dateline.errors import InputError
 from dateline.settings import Settings
 
@@ -18,13 +27,9 @@ from dateline.settings import Settings
 @handle_errors
 def actors_cli(
     inputs: list[str] = typer.Argument(..., help="Files, directories or '-' for stdin."),
-    published: str = typer.Option(
-        None, "--date", "-d", help="Publication date (YYYY-MM-DD) if the input has none."
-    ),
-    actors_files: list[Path] = typer.Option(
-        None, "--actors", help="Extra actor dictionary (YAML/CSV/PETRARCH)."
-    ),
-    model: str = typer.Option(None, "--model", help="spaCy pipeline to use."),
+    published: str = PUBLISHED_OPTION,
+    actors_files: list[Path] = ACTORS_OPTION,
+    model: str = MODEL_OPTION,
     as_json: bool = typer.Option(
         False, "--json", help="One JSON object per mention instead of a table."
     ),
@@ -41,7 +46,6 @@ def actors_cli(
       dateline actors article.txt --actors my_actors.yaml --json
     """
     from dateline.actors.resolve import describe, resolve_actors
-    from dateline.cli.code import _parse_date
     from dateline.ingest import iter_articles
     from dateline.nlp import annotate
     from dateline.pipeline import get_pipeline
@@ -51,7 +55,7 @@ def actors_cli(
     )
     pipeline = get_pipeline(settings)
     failed = False
-    for item in iter_articles(inputs, settings, published=_parse_date(published)):
+    for item in iter_articles(inputs, settings, published=parse_date(published)):
         if isinstance(item, InputError):
             failed = True
             err_console.print(f"[bold red]Error:[/] {item}", highlight=False)

