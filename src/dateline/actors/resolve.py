@@ -409,14 +409,7 @@ def _title_cues(ctx: _Context, span: Span) -> tuple[str | None, str | None, int]
         for n in (3, 2):
             for j in range(len(words) - n + 1):
                 phrase = " ".join(t.text for t in words[j : j + n])
-                c = kb.country_of(phrase)
-                if c is None:
-                    entry = kb.lookup(phrase, on=ctx.on)
-                    c = (
-                        entry.country
-                        if entry is not None and entry.kind in {"metonym", "country"}
-                        else None
-                    )
+                c = _place_word_country(ctx, phrase)
                 if c:
                     country = c
                     break
@@ -475,17 +468,24 @@ def _possessor_country(ctx: _Context, span: Span) -> str | None:
     return None
 
 
+def _place_word_country(ctx: _Context, words: str) -> str | None:
+    """The country a word or phrase names: a country word or demonym ("South Korean"), else a
+    country or metonym of the knowledge base ("White House", "Kremlin")."""
+    code = ctx.kb.country_of(words)
+    if code is None:
+        entry = ctx.kb.lookup(words, on=ctx.on)
+        if entry is not None and entry.kind in {"metonym", "country"}:
+            code = entry.country
+    return code
+
+
 def _country_inside(ctx: _Context, tokens) -> str | None:
     """A country named inside a phrase: "Baghdad University", "Romania's new government"."""
     for tok in tokens:
         if not (tok.is_title or tok.is_upper) or tok.is_stop:
             continue
-        code = ctx.kb.country_of(tok.text)
-        if code:
+        if code := _place_word_country(ctx, tok.text):
             return code
-        entry = ctx.kb.lookup(tok.text, on=ctx.on)
-        if entry is not None and entry.kind in {"country", "metonym"} and entry.country:
-            return entry.country
     for tok in tokens:  # then towns and regions from the gazetteer: "the Tyumen region"
         if (
             tok.pos_ == "PROPN"
@@ -601,14 +601,7 @@ def _resolve_noun(ctx: _Context, tok: Token) -> bool:
             chunk = names[j : j + n]
             if chunk[-1].i - chunk[0].i == n - 1 and not in_chunk.intersection(t.i for t in chunk):
                 phrase = " ".join(t.text for t in chunk)
-                c = kb.country_of(phrase)
-                if c is None:
-                    entry = kb.lookup(phrase, on=ctx.on)
-                    c = (
-                        entry.country
-                        if entry is not None and entry.kind in {"metonym", "country"}
-                        else None
-                    )
+                c = _place_word_country(ctx, phrase)
                 if c:
                     in_chunk.update(t.i for t in chunk)
                     if c not in countries:

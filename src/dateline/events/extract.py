@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
@@ -47,7 +47,6 @@ COMPLEMENT_DEPS = {
     "advcl",
     "pcomp",
 }
-SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
 WILLING = {"willing", "ready", "prepared", "eager", "keen"}
 WILLING_ENTRY = TriggerEntry(id="rule:willing", event="AGREE")
 # Heads that an event noun modifies without changing the event: "mediation effort".
@@ -96,7 +95,6 @@ class Candidate:
     support: Token | None = None  # the light verb governing a nominal trigger
     object_token: Token | None = None  # the object that licensed an `objects` entry
     frame: Token | None = None  # the noun whose dependents carry a nominal event's arguments
-    notes: list[str] = field(default_factory=list)
 
     @property
     def head(self) -> Token:
