@@ -266,6 +266,28 @@ def _candidates(doc: Doc, sent) -> list[tuple[int, int]]:
 
 
 _matcher_cache: dict[int, object] = {}
+_MATCHES_KEY = "dateline.places.matches"
+
+
+def _doc_matches(doc: Doc) -> list[tuple[int, int]]:
+    """Every gazetteer phrase in ``doc`` (matched once per document, kept in ``doc.user_data``)."""
+    from spacy.matcher import PhraseMatcher
+
+    found = doc.user_data.get(_MATCHES_KEY)
+    if found is None:
+        vocab = doc.vocab
+        matcher = _matcher_cache.get(id(vocab))
+        if matcher is None:
+            tokenizer = _blank_tokenizer()
+            matcher = PhraseMatcher(vocab, attr="LOWER")
+            patterns = [
+                Doc(vocab, words=[t.text for t in tokenizer(p)]) for p in gazetteer().phrases()
+            ]
+            matcher.add("PLACE", patterns)
+            _matcher_cache[id(vocab)] = matcher
+        found = [(s, e) for _, s, e in matcher(doc)]
+        doc.user_data[_MATCHES_KEY] = found
+    return found
 
 
 @cache
@@ -276,18 +298,13 @@ def _blank_tokenizer():
 
 
 def _phrase_matches(doc: Doc, sent) -> list[tuple[int, int]]:
-    from spacy.matcher import PhraseMatcher
-
-    vocab = doc.vocab
-    matcher = _matcher_cache.get(id(vocab))
-    if matcher is None:
-        tokenizer = _blank_tokenizer()
-        matcher = PhraseMatcher(vocab, attr="LOWER")
-        patterns = [Doc(vocab, words=[t.text for t in tokenizer(p)]) for p in gazetteer().phrases()]
-        matcher.add("PLACE", patterns)
-        _matcher_cache[id(vocab)] = matcher
     found = sorted(
-        ((s, e) for _, s, e in matcher(sent.as_doc())), key=lambda se: (se[0], -(se[1] - se[0]))
+        (
+            (s - sent.start, e - sent.start)
+            for s, e in _doc_matches(doc)
+            if s >= sent.start and e <= sent.end
+        ),
+        key=lambda se: (se[0], -(se[1] - se[0])),
     )
     spans, last_end = [], -1
     for s, e in found:

@@ -14,7 +14,7 @@ from functools import cache
 from importlib import resources
 
 import yaml
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from dateline.errors import DataFileError
 from dateline.model import ActorRef, Article, Quote
@@ -268,12 +268,13 @@ def _speaker_ref(tok: Token, actors) -> ActorRef:
     return ActorRef(text=text)
 
 
-def _attribute(doc: Doc, start: int, end: int, quoted: list[bool], actors) -> ActorRef | None:
+def _attribute(
+    doc: Doc, text: str, start: int, end: int, quoted: list[bool], actors, sent_of: list[Span]
+) -> ActorRef | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     lex = lexicon()
-    text = doc.text
     para_start = text.rfind("\n", 0, start) + 1
     para_end = text.find("\n", end)
     para_end = len(text) if para_end == -1 else para_end
@@ -317,12 +318,12 @@ def _attribute(doc: Doc, start: int, end: int, quoted: list[bool], actors) -> Ac
     if words <= lex.scare_max_words:
         return None
     # 2. the nearest speech verb outside quotes in the sentences the quote touches
-    sents = {t.sent.start: t.sent for t in (span[0], span[-1])}
+    sents = {sent_of[t.i].start: sent_of[t.i] for t in (span[0], span[-1])}
     nxt = span[-1].i + 1
     while nxt < len(doc) and doc[nxt].is_punct:
         nxt += 1
-    if nxt < len(doc) and doc[nxt].sent.start not in sents and doc[nxt].sent.start == nxt:
-        sents[nxt] = doc[nxt].sent  # "...," \n she said.
+    if nxt < len(doc) and sent_of[nxt].start not in sents and sent_of[nxt].start == nxt:
+        sents[nxt] = sent_of[nxt]  # "...," \n she said.
     candidates = [
         t
         for s in sents.values()
@@ -358,16 +359,21 @@ def find_quotes(doc: Doc, article: Article, actors) -> list[Quote]:
     for start, end, _ in spans:
         for i in range(max(0, start - 1), min(len(text), end + 1)):
             quoted[i] = True
-    sent_index = {s.start: n for n, s in enumerate(doc.sents)}
+    doc_text = doc.text  # built from the tokens on every access: once here
+    sentences = list(doc.sents)
+    sent_index = {s.start: n for n, s in enumerate(sentences)}
+    sent_of = [s for s in sentences for _ in range(len(s))]  # token index -> its sentence
     quotes: list[Quote] = []
     chain_speaker: dict[int, ActorRef] = {}
     chains: list[int] = []
     for start, end, chain in spans:
-        speaker = _attribute(doc, start, end, quoted, actors)
+        speaker = _attribute(doc, doc_text, start, end, quoted, actors, sent_of)
         if speaker is not None and chain not in chain_speaker:
             chain_speaker[chain] = speaker
         first = doc.char_span(start, end, alignment_mode="expand")
-        sentence = sent_index.get(first[0].sent.start) if first is not None and len(first) else None
+        sentence = (
+            sent_index.get(sent_of[first[0].i].start) if first is not None and len(first) else None
+        )
         quotes.append(
             Quote(text=text[start:end], start=start, end=end, speaker=speaker, sentence=sentence)
         )
