@@ -9,7 +9,7 @@ same as with any other batching; only speed and memory change (see docs/performa
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -41,8 +41,10 @@ def pipe_docs(
     articles: Iterable[Article],
     max_articles: int = 64,
     max_chars: int = CHARS_PER_BATCH,
+    text_of: Callable[[Article], str] = lambda article: article.text,
 ) -> Iterator[tuple[Doc, Article]]:
-    """``(doc, article)`` for every article, in order, annotated in length-sized batches."""
+    """``(doc, article)`` for every article, in order, annotated in length-sized batches;
+    ``text_of`` gives the text spaCy sees (the article's, or one with sentences blanked)."""
     for batch in sized_batches(articles, max(1, max_articles), max_chars):
-        docs = nlp.pipe((a.text for a in batch), batch_size=len(batch))
+        docs = nlp.pipe((text_of(a) for a in batch), batch_size=len(batch))
         yield from zip(docs, batch, strict=True)

@@ -20,6 +20,7 @@ class Pipeline:
         self._nlp = None
         self._kb = None
         self._lexicon = None
+        self._selector = None
 
     @property
     def nlp(self):
@@ -43,16 +44,36 @@ class Pipeline:
             self._lexicon = Lexicon.load()
         return self._lexicon
 
+    @property
+    def selector(self):
+        """The cheap pass that picks the sentences the full pipeline sees (see dateline.select)."""
+        if self._selector is None:
+            from dateline.select import SentenceSelector
+
+            self._selector = SentenceSelector.build(self.nlp, self.lexicon, self.kb)
+        return self._selector
+
+    def annotation_text(self, article: Article) -> str:
+        """What spaCy's full pipeline runs over: the article, with the sentences the cheap pass
+        found nothing in blanked out (unless ``settings.full_parse``)."""
+        if self.settings.full_parse:
+            return article.text
+        from dateline.select import blank_unselected
+
+        return blank_unselected(article.text, self.selector.select(article.text))
+
     def code(self, article: Article) -> Result:
         """Code one article."""
-        return self._code_doc(article, nlp_mod.annotate(self.nlp, article.text))
+        return self._code_doc(article, nlp_mod.annotate(self.nlp, self.annotation_text(article)))
 
     def pipe(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Result]:
         """Code many articles, batching the spaCy work (at most ``batch_size`` articles and
         about ``dateline.fast.CHARS_PER_BATCH`` characters a batch, which bounds memory)."""
         from dateline.fast import pipe_docs
 
-        for doc, article in pipe_docs(self.nlp, articles, max_articles=batch_size):
+        for doc, article in pipe_docs(
+            self.nlp, articles, max_articles=batch_size, text_of=self.annotation_text
+        ):
             yield self._code_doc(article, doc)
 
     def code_text(

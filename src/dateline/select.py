@@ -1,0 +1,191 @@
+"""The cheap pass: which sentences of an article are worth tagging, parsing and NER.
+
+Only a sentence that can yield a record needs spaCy's statistical components: one with a
+trigger word of the lexicon (with the words its entry requires, "impose" + "sanction"), one
+with a quotation mark or a speech verb (quotes and their speakers), or one that introduces an
+actor by title ("President Vladimir Putin"), so later bare mentions resolve. The pass uses only
+the tokenizer, a rule-based sentence splitter and the lemmatizer's own lookup tables, all
+without a model. A kept sentence that opens with a pronoun also keeps the sentence before it,
+where the pronoun's antecedent usually is.
+
+:func:`blank_unselected` turns the other sentences into whitespace of the same length, so the
+full pipeline runs over far fewer tokens and every character offset stays the article's own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dateline.events.lexicon import Lexicon
+
+#: Characters that end a sentence in the cheap pass (the parser decides in the full pass).
+_SENTENCE_END = frozenset({".", "!", "?", "...", "\u2026"})
+_CLOSERS = frozenset({'"', "\u201d", "'", "\u2019", ")", "]"})
+_QUOTE_CHARS = frozenset('"\u201c\u201d')
+_PRONOUNS = frozenset({"he", "she", "they", "it", "his", "her", "their", "its", "him", "them"})
+_CACHE_LIMIT = 500_000
+# Regular English de-inflections (the rule lemmatizer's suffix rules for verbs and nouns,
+# plus doubled consonants: "stopped" -> "stop").
+_SUFFIXES = (
+    ("ies", "y"), ("ied", "y"), ("es", "e"), ("es", ""), ("s", ""), ("ed", "e"), ("ed", ""),
+    ("ing", "e"), ("ing", ""), ("ves", "f"), ("men", "man"),
+)  # fmt: skip
+
+
+@dataclass
+class SentenceSelector:
+    """Chooses the sentences the full pipeline must see. Build once per process."""
+
+    nlp: Language
+    lexicon: Lexicon
+    role_words: frozenset[str] = frozenset()
+    _requirements: dict[str, list[tuple[frozenset[str], ...]]] = field(
+        default_factory=dict, init=False
+    )
+    _exceptions: dict[str, set[str]] = field(default_factory=dict, init=False)
+    _lemma_cache: dict[str, frozenset[str]] = field(default_factory=dict, init=False)
+
+    def __post_init__(self) -> None:
+        for entry in self.lexicon.entries:
+            required = (entry.objects, entry.particle, entry.subject_words)
+            needs = tuple(words for words in required if words)
+            for lemma in entry.verbs:
+                self._requirements.setdefault(lemma, []).append(needs)
+            for lemma in entry.nouns:
+                self._requirements.setdefault(lemma, []).append(())
+        if "lemmatizer" in self.nlp.pipe_names:
+            tables = self.nlp.get_pipe("lemmatizer").lookups
+            if tables.has_table("lemma_exc"):
+                for by_form in tables.get_table("lemma_exc").values():
+                    for form, lemmas in by_form.items():
+                        self._exceptions.setdefault(form, set()).update(lemmas)
+
+    @classmethod
+    def build(cls, nlp: Language, lexicon: Lexicon, kb) -> SentenceSelector:
+        """A selector for this pipeline, trigger lexicon and knowledge base (its role nouns)."""
+        roles = frozenset(phrase.split()[-1] for phrase in kb.role_phrases())
+        return cls(nlp=nlp, lexicon=lexicon, role_words=roles)
+
+    def lemmas(self, word: str) -> frozenset[str]:
+        """Every lemma the lowercase ``word`` could have (over-generates; never misses one)."""
+        found = self._lemma_cache.get(word)
+        if found is None:
+            forms = {word, *self._exceptions.get(word, ())}
+            for suffix, repl in _SUFFIXES:
+                if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+                    stem = word[: -len(suffix)]
+                    forms.add(stem + repl)
+                    if suffix in ("ed", "ing") and len(stem) >= 3 and stem[-1] == stem[-2]:
+                        forms.add(stem[:-1])
+            found = frozenset(forms)
+            if len(self._lemma_cache) < _CACHE_LIMIT:
+                self._lemma_cache[word] = found
+        return found
+
+    def sentences(self, doc: Doc) -> list[tuple[int, int]]:
+        """Token ranges of the sentences of a tokenized (not parsed) ``doc``."""
+        spans: list[tuple[int, int]] = []
+        start, n, i = 0, len(doc), 0
+        while i < n:
+            text = doc[i].text
+            if doc[i].is_space and "\n" in text:
+                spans.append((start, i))
+                start = i + 1
+            elif text in _SENTENCE_END:
+                j = i + 1  # closing quotes and brackets stay with their sentence
+                while j < n and doc[j].text in _CLOSERS and (doc[j].whitespace_ or j + 1 == n):
+                    j += 1
+                if j >= n or doc[j].is_space or not doc[j].text[:1].islower():
+                    spans.append((start, j))
+                    start = i = j
+                    continue
+            i += 1
+        spans.append((start, n))
+        trimmed = []
+        for s, e in spans:
+            while s < e and doc[s].is_space:
+                s += 1
+            while e > s and doc[e - 1].is_space:
+                e -= 1
+            if s < e:
+                trimmed.append((s, e))
+        return trimmed
+
+    def new_names(self, doc: Doc, start: int, end: int, seen: set[str]) -> bool:
+        """Whether ``doc[start:end]`` names someone not named before in the article: two or
+        more capitalised words ("Shamima Begum"), so a later bare "Begum" can be resolved."""
+        found = False
+        i = start
+        while i < end:
+            j = i
+            while j < end and doc[j].is_alpha and doc[j].text[0].isupper():
+                j += 1
+            if j - i >= 2:
+                name = " ".join(doc[k].lower_ for k in range(i, j))
+                if name not in seen:
+                    seen.add(name)
+                    found = True
+            i = j + 1
+        return found
+
+    def keep(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether the sentence ``doc[start:end]`` needs the full pipeline."""
+        words = [doc[i].lower_ for i in range(start, end)]
+        lemma_sets = [self.lemmas(w) for w in words]
+        present: set[str] = set()
+        for s in lemma_sets:
+            present |= s
+        for lemma in present:
+            for needs in self._requirements.get(lemma, ()):
+                if all(words & present for words in needs):
+                    return True
+        for i in range(start, end):
+            text = doc[i].text
+            if text in _QUOTE_CHARS:
+                return True
+            if doc[i].lower_ in self.role_words and i + 1 < end and doc[i + 1].text[:1].isupper():
+                return True
+        return False
+
+    def select(self, text: str) -> list[tuple[int, int]]:
+        """Character ranges of the sentences of ``text`` the full pipeline must see."""
+        doc = self.nlp.make_doc(text)
+        sents = self.sentences(doc)
+        seen: set[str] = set()
+        kept = [self.new_names(doc, s, e, seen) | self.keep(doc, s, e) for s, e in sents]
+        for k in range(1, len(sents)):
+            if kept[k] and not kept[k - 1]:
+                s, e = sents[k]
+                for i in range(s, min(e, s + 4)):
+                    if doc[i].text in _QUOTE_CHARS:  # words inside a quotation do not count
+                        break
+                    if doc[i].lower_ in _PRONOUNS:
+                        kept[k - 1] = True
+                        break
+        ranges = []
+        for (s, e), keep in zip(sents, kept, strict=True):
+            if keep:
+                ranges.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)))
+        return ranges
+
+
+def blank_unselected(text: str, ranges: Iterable[tuple[int, int]]) -> str:
+    """``text`` with everything outside ``ranges`` turned to spaces (line breaks kept)."""
+    out: list[str] = []
+    pos = 0
+    for start, end in ranges:
+        if start > pos:
+            out.append(_blank(text[pos:start]))
+        out.append(text[start:end])
+        pos = end
+    if pos < len(text):
+        out.append(_blank(text[pos:]))
+    return "".join(out)
+
+
+def _blank(chunk: str) -> str:
+    return "".join(ch if ch == "\n" else " " for ch in chunk)

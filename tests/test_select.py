@@ -1,0 +1,103 @@
+"""The cheap pass: sentence splitting, lemma guesses, which sentences the full pipeline sees."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.ingest import article_from_text
+from dateline.pipeline import Pipeline
+from dateline.select import blank_unselected
+from dateline.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def selector(pipeline):
+    return pipeline.selector
+
+
+def _kept(selector, text: str) -> list[str]:
+    return [text[s:e] for s, e in selector.select(text)]
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [("met", "meet"), ("fought", "fight"), ("imposed", "impose"), ("sanctions", "sanction"),
+     ("stopped", "stop"), ("talks", "talk"), ("accusing", "accuse"), ("carried", "carry")],
+)  # fmt: skip
+def test_lemma_guesses_cover_regular_and_irregular_forms(selector, word, lemma):
+    assert lemma in selector.lemmas(word)
+
+
+def test_sentences_split_at_final_punctuation_and_line_breaks(selector, nlp):
+    text = 'The U.S. envoy arrived. "We will talk," he said.\nTalks began!  Nothing else'
+    doc = nlp.make_doc(text)
+    sents = [doc[s:e].text for s, e in selector.sentences(doc)]
+    assert sents == [
+        "The U.S. envoy arrived.",
+        '"We will talk," he said.',
+        "Talks began!",
+        "Nothing else",
+    ]
+
+
+def test_only_sentences_that_can_matter_are_kept(selector):
+    text = (
+        "The weather in the capital was mild. Russia imposed sanctions on Ukraine. "
+        "The convoy reached the town. Mali and Niger reached an agreement on patrols. "
+        "Crowds filled the square. German Chancellor Angela Merkel arrived late."
+    )
+    kept = _kept(selector, text)
+    assert "Russia imposed sanctions on Ukraine." in kept  # a trigger
+    assert "Mali and Niger reached an agreement on patrols." in kept  # trigger + required object
+    assert "The convoy reached the town." not in kept  # "reach" needs "agreement", "deal", ...
+    assert "The weather in the capital was mild." not in kept
+    assert "German Chancellor Angela Merkel arrived late." in kept  # introduces a person
+
+
+def test_quotes_new_names_and_antecedents_are_kept(selector):
+    text = (
+        "Ahmed Jarba spent the week in the north. He later attacked the rebels. "
+        'The stadium was full. "It was a good day," the coach told reporters. '
+        "Ahmed Jarba returned home."
+    )
+    kept = _kept(selector, text)
+    assert "Ahmed Jarba spent the week in the north." in kept  # names someone new; antecedent
+    assert "He later attacked the rebels." in kept
+    assert '"It was a good day," the coach told reporters.' in kept
+    assert "The stadium was full." not in kept
+    assert "Ahmed Jarba returned home." not in kept  # named before, nothing to code
+
+
+def test_blanking_keeps_offsets_and_line_breaks():
+    text = "One two.\nThree four. Five six."
+    ranges = [(9, 20)]
+    blanked = blank_unselected(text, ranges)
+    assert len(blanked) == len(text)
+    assert blanked[9:20] == "Three four."
+    assert blanked.strip() == "Three four."
+    assert blanked[8] == "\n"
+
+
+@pytest.mark.slow
+def test_fast_and_full_parse_code_the_same_events(pipeline):
+    text = (
+        "OTTAWA — Canada and Mexico signed a trade agreement on Tuesday. The ceremony was brief "
+        "and the weather was cold. Prime Minister Justin Trudeau praised the deal. Mexican "
+        'officials said they welcomed it. "This is a good day," Trudeau told reporters. The '
+        "snow kept falling. Protesters later clashed with police outside parliament."
+    )
+    article = article_from_text(text, published="2017-01-31", detect_header=False)
+    full = Pipeline(Settings.load(full_parse=True)).code(article)
+    fast = pipeline.code(article)
+    assert "weather" not in pipeline.annotation_text(article)
+    key = lambda r: sorted(  # noqa: E731
+        (e.event, e.trigger.start, e.source and e.source.country, e.target and e.target.country)
+        for e in r.events
+    )
+    assert key(fast) == key(full)
+    assert key(fast)
+    assert [(q.start, q.speaker and q.speaker.name) for q in fast.quotes] == [
+        (q.start, q.speaker and q.speaker.name) for q in full.quotes
+    ]
+    for event in fast.events:  # evidence offsets are the article's own
+        assert text[event.trigger.start : event.trigger.end] == event.trigger.text
