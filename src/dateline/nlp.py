@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from dateline.errors import ModelError
 
@@ -46,6 +46,19 @@ def load(name: str) -> Language:
     """The spaCy pipeline called ``name``, loaded once per process (thread-safe)."""
     with _lock:
         return _load(name)
+
+
+_ENTS_KEY = "dateline.ents"
+
+
+def entities_in(span: Span) -> list[Span]:
+    """``span.ents``, from a list of the document's entities built once (``Span.ents`` rebuilds
+    every entity of the document on each call)."""
+    doc = span.doc
+    ents = doc.user_data.get(_ENTS_KEY)
+    if ents is None:
+        ents = doc.user_data[_ENTS_KEY] = list(doc.ents)
+    return [e for e in ents if e.start >= span.start and e.end <= span.end]
 
 
 def annotate(nlp: Language, text: str) -> Doc:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.errors import DataFileError
 from dateline.model import Event, Location
+from dateline.nlp import entities_in
 
 __all__ = ["resolve_place", "locate_events", "Gazetteer", "gazetteer"]
 
@@ -258,7 +259,7 @@ def _candidates(doc: Doc, sent) -> list[tuple[int, int]]:
     for start, end in _phrase_matches(doc, sent):
         spans.append((start, end))
         taken.update(range(start, end))
-    for ent in sent.ents:
+    for ent in entities_in(sent):
         if ent.label_ in _PLACE_LABELS and not taken.intersection(range(ent.start, ent.end)):
             start = ent.start + 1 if doc[ent.start].lower_ == "the" else ent.start
             spans.append((start, ent.end))

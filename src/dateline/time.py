@@ -16,6 +16,8 @@ from functools import lru_cache
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from dateline.nlp import entities_in
+
 __all__ = ["ResolvedDate", "resolve", "event_date", "time_expressions"]
 
 
@@ -341,7 +343,7 @@ def time_expressions(
     """Every DATE/TIME entity and bare weekday/today word of a sentence that resolves to a date."""
     found: list[tuple[SpacySpan, ResolvedDate]] = []
     covered: set[int] = set()
-    for ent in sent.ents:
+    for ent in entities_in(sent):
         if ent.label_ not in ("DATE", "TIME"):
             continue
         covered.update(range(ent.start, ent.end))

@@ -52,6 +52,7 @@ _THE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"'s?$")
 
 
+@lru_cache(maxsize=65536)
 def normalize(text: str, fold: bool = True) -> str:
     """Lookup key: no accents, dots or apostrophes, other punctuation -> space, no leading "the".
 

@@ -64,6 +64,7 @@ class Lexicon:
     lists: dict[str, Any] = field(default_factory=dict)
     by_verb: dict[str, list[TriggerEntry]] = field(default_factory=dict)
     by_noun: dict[str, list[TriggerEntry]] = field(default_factory=dict)
+    _word_sets: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for entry in self.entries:
@@ -81,13 +82,17 @@ class Lexicon:
         return _load(extra)
 
     def word_set(self, name: str) -> frozenset[str]:
-        values = self.lists.get(name, ())
-        return frozenset(
-            {True: "on", False: "off"}.get(w, str(w)).lower()
-            if isinstance(w, bool)
-            else str(w).lower()
-            for w in values
-        )
+        """The lowercased words of the list ``name`` (built once per list)."""
+        words = self._word_sets.get(name)
+        if words is None:
+            words = frozenset(
+                {True: "on", False: "off"}.get(w, str(w)).lower()
+                if isinstance(w, bool)
+                else str(w).lower()
+                for w in self.lists.get(name, ())
+            )
+            self._word_sets[name] = words
+        return words
 
     def trigger_lemmas(self) -> frozenset[str]:
         """Every lemma that can start an event (for cheap candidate-sentence selection)."""
