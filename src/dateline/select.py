@@ -5,8 +5,8 @@ trigger word of the lexicon (with the words its entry requires, "impose" + "sanc
 with a quotation mark or a speech verb (quotes and their speakers), or one that introduces an
 actor by title ("President Vladimir Putin"), so later bare mentions resolve. The pass uses only
 the tokenizer, a rule-based sentence splitter and the lemmatizer's own lookup tables, all
-without a model. A kept sentence that opens with a pronoun also keeps the sentence before it,
-where the pronoun's antecedent usually is.
+without a model. A kept sentence with a pronoun outside quotation marks also keeps the
+sentence before it, where the pronoun's antecedent usually is.
 
 :func:`blank_unselected` turns the other sentences into whitespace of the same length, so the
 full pipeline runs over far fewer tokens and every character offset stays the article's own.
@@ -160,10 +160,11 @@ class SentenceSelector:
         for k in range(1, len(sents)):
             if kept[k] and not kept[k - 1]:
                 s, e = sents[k]
-                for i in range(s, min(e, s + 4)):
+                quoted = False
+                for i in range(s, e):
                     if doc[i].text in _QUOTE_CHARS:  # words inside a quotation do not count
-                        break
-                    if doc[i].lower_ in _PRONOUNS:
+                        quoted = not quoted
+                    elif not quoted and doc[i].lower_ in _PRONOUNS:
                         kept[k - 1] = True
                         break
         ranges = []
