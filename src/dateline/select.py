@@ -27,7 +27,7 @@ _SENTENCE_END = frozenset({".", "!", "?", "...", "\u2026"})
 _CLOSERS = frozenset({'"', "\u201d", "'", "\u2019", ")", "]"})
 _QUOTE_CHARS = frozenset('"\u201c\u201d')
 _PRONOUNS = frozenset({"he", "she", "they", "it", "his", "her", "their", "its", "him", "them"})
-_CACHE_LIMIT = 500_000
+_CACHE_LIMIT = 200_000  # distinct words remembered per process
 # Regular English de-inflections (the rule lemmatizer's suffix rules for verbs and nouns,
 # plus doubled consonants: "stopped" -> "stop").
 _SUFFIXES = (
@@ -134,11 +134,9 @@ class SentenceSelector:
 
     def keep(self, doc: Doc, start: int, end: int) -> bool:
         """Whether the sentence ``doc[start:end]`` needs the full pipeline."""
-        words = [doc[i].lower_ for i in range(start, end)]
-        lemma_sets = [self.lemmas(w) for w in words]
-        present: set[str] = set()
-        for s in lemma_sets:
-            present |= s
+        present: set[str] = set()  # every lemma any word of the sentence could have
+        for i in range(start, end):
+            present |= self.lemmas(doc[i].lower_)
         for lemma in present:
             for needs in self._requirements.get(lemma, ()):
                 if all(words & present for words in needs):
