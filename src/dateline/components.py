@@ -25,7 +25,7 @@ import re
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Self
 
 import numpy
 from spacy.attrs import (
@@ -220,7 +220,34 @@ def _passes(check: _Check, values: tuple[int, ...], strings: StringStore) -> boo
     return operand.search(strings[value]) is not None  # REGEX, on the string as the Matcher does
 
 
-class FastAttributeRuler(Pipe):
+class _Wrapper(Pipe):
+    """A twin of a stock component: it is saved and loaded as that component (``_stock``), and
+    rebuilds what it derived from it (:meth:`_refresh`) after loading."""
+
+    def _stock(self) -> Pipe:
+        raise NotImplementedError
+
+    def _refresh(self) -> None:
+        raise NotImplementedError
+
+    def to_bytes(self, *, exclude: Iterable[str] = SimpleFrozenList()) -> bytes:
+        return self._stock().to_bytes(exclude=exclude)
+
+    def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = SimpleFrozenList()) -> Self:
+        self._stock().from_bytes(bytes_data, exclude=exclude)
+        self._refresh()
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> None:
+        self._stock().to_disk(path, exclude=exclude)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> Self:
+        self._stock().from_disk(path, exclude=exclude)
+        self._refresh()
+        return self
+
+
+class FastAttributeRuler(_Wrapper):
     """An ``AttributeRuler`` that applies its patterns from lookup tables (same annotations).
 
     Wraps the original ruler (``.ruler``) and runs it whenever ``fallback_reason`` is set.
@@ -399,25 +426,11 @@ class FastAttributeRuler(Pipe):
         )
         self.compile()
 
-    def to_bytes(self, *, exclude: Iterable[str] = SimpleFrozenList()) -> bytes:
-        return self.ruler.to_bytes(exclude=exclude)
+    def _stock(self) -> Pipe:
+        return self.ruler
 
-    def from_bytes(
-        self, bytes_data: bytes, *, exclude: Iterable[str] = SimpleFrozenList()
-    ) -> "FastAttributeRuler":
-        self.ruler.from_bytes(bytes_data, exclude=exclude)
+    def _refresh(self) -> None:
         self.compile()
-        return self
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> None:
-        self.ruler.to_disk(path, exclude=exclude)
-
-    def from_disk(
-        self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()
-    ) -> "FastAttributeRuler":
-        self.ruler.from_disk(path, exclude=exclude)
-        self.compile()
-        return self
 
 
 def lemmatizer_fallback_reason(lemmatizer: Lemmatizer) -> str | None:
@@ -469,7 +482,7 @@ def _with_set_index(lemmatizer: Lemmatizer) -> Lemmatizer:
     return copy_
 
 
-class FastLemmatizer(Pipe):
+class FastLemmatizer(_Wrapper):
     """A rule/lookup ``Lemmatizer`` with a per-process cache keyed by (ORTH, POS, MORPH).
 
     Wraps the original (``.lemmatizer``). Misses and tokens without a POS (so that W108 still
@@ -592,25 +605,11 @@ class FastLemmatizer(Pipe):
         self.lemmatizer.initialize(get_examples, nlp=nlp, lookups=lookups)
         self._reset()
 
-    def to_bytes(self, *, exclude: Iterable[str] = SimpleFrozenList()) -> bytes:
-        return self.lemmatizer.to_bytes(exclude=exclude)
+    def _stock(self) -> Pipe:
+        return self.lemmatizer
 
-    def from_bytes(
-        self, bytes_data: bytes, *, exclude: Iterable[str] = SimpleFrozenList()
-    ) -> "FastLemmatizer":
-        self.lemmatizer.from_bytes(bytes_data, exclude=exclude)
+    def _refresh(self) -> None:
         self._reset()
-        return self
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> None:
-        self.lemmatizer.to_disk(path, exclude=exclude)
-
-    def from_disk(
-        self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()
-    ) -> "FastLemmatizer":
-        self.lemmatizer.from_disk(path, exclude=exclude)
-        self._reset()
-        return self
 
 
 @Language.factory(
