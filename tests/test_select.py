@@ -136,3 +136,18 @@ def test_fast_mode_agrees_with_full_parse_on_real_articles(corpus_path, pipeline
     assert total > 100
     assert same / total >= 0.95
     assert kept < chars  # something was skipped
+
+
+@pytest.mark.slow
+def test_sentence_numbers_count_the_articles_sentences(pipeline):
+    text = (
+        "The weather was mild. The stadium was full. The trains ran late. "
+        "Russia imposed sanctions on Ukraine. The snow kept falling."
+    )
+    article = article_from_text(text, published="2024-02-03", detect_header=False)
+    full = Pipeline(Settings.load(full_parse=True)).code(article)
+    fast = pipeline.code(article)
+    assert "weather" not in pipeline.annotation_text(article)  # three sentences were skipped
+    assert [e.sentence for e in fast.events] == [e.sentence for e in full.events] == [3]
+    mentions = [m.sentence for a in fast.actors for m in a.mentions]
+    assert mentions and set(mentions) == {3}

@@ -94,7 +94,12 @@ class Pipeline:
         events = extract_events(doc, article, actors, self.lexicon)
         quotes = find_quotes(doc, article, actors)
         locate_events(events, doc, actors)
-        return Result(article=article, events=events, quotes=quotes, actors=actors.used())
+        result = Result(article=article, events=events, quotes=quotes, actors=actors.used())
+        if not self.settings.full_parse:  # count the article's sentences, not the blanked text's
+            from dateline.select import renumber_sentences
+
+            renumber_sentences(result, doc, self.selector.sentence_starts(article.text))
+        return result
 
 
 _default: dict[Settings, Pipeline] = {}

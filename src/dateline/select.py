@@ -14,6 +14,7 @@ full pipeline runs over far fewer tokens and every character offset stays the ar
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -21,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dateline.events.lexicon import Lexicon
+from dateline.model import Result
 
 #: Characters that end a sentence in the cheap pass (the parser decides in the full pass).
 _SENTENCE_END = frozenset({".", "!", "?", "...", "\u2026"})
@@ -149,6 +151,11 @@ class SentenceSelector:
                 return True
         return False
 
+    def sentence_starts(self, text: str) -> list[int]:
+        """Character offsets where the sentences of ``text`` start (the cheap pass's split)."""
+        doc = self.nlp.make_doc(text)
+        return [doc[s].idx for s, _ in self.sentences(doc)]
+
     def select(self, text: str) -> list[tuple[int, int]]:
         """Character ranges of the sentences of ``text`` the full pipeline must see."""
         doc = self.nlp.make_doc(text)
@@ -170,6 +177,27 @@ class SentenceSelector:
             if keep:
                 ranges.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)))
         return ranges
+
+
+def renumber_sentences(result: Result, doc: Doc, starts: list[int]) -> None:
+    """Make the sentence numbers of ``result`` (events, quotes, mentions) count the article's
+    sentences, not those of the blanked text spaCy saw (``starts``: from
+    :meth:`SentenceSelector.sentence_starts` over the article's own text)."""
+    number = []
+    for sent in doc.sents:
+        first = next((t.idx for t in sent if not t.is_space), sent.start_char)
+        number.append(max(bisect.bisect_right(starts, first) - 1, 0))
+
+    def renumbered(i: int | None) -> int | None:
+        return number[i] if i is not None and 0 <= i < len(number) else i
+
+    for event in result.events:
+        event.sentence = renumbered(event.sentence)
+    for quote in result.quotes:
+        quote.sentence = renumbered(quote.sentence)
+    for actor in result.actors:
+        for mention in actor.mentions:
+            mention.sentence = renumbered(mention.sentence)
 
 
 def blank_unselected(text: str, ranges: Iterable[tuple[int, int]]) -> str:
