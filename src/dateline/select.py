@@ -2,13 +2,14 @@
 
 Only a sentence that can yield a record needs spaCy's statistical components: one with a
 trigger word of the lexicon (with the words its entry requires, "impose" + "sanction"), one
-with a quotation mark or a speech verb (quotes and their speakers), or one that introduces an
-actor by title ("President Vladimir Putin"), so later bare mentions resolve. The pass uses only
-the tokenizer, a rule-based sentence splitter and the lemmatizer's own lookup tables, all
-without a model. A kept sentence with a pronoun outside quotation marks also keeps the
-sentence before it, where the pronoun's antecedent usually is.
+inside or touching a quotation (quotes and their speakers), one that introduces an actor by
+title ("President Vladimir Putin"), or one naming someone for the first time ("Shamima
+Begum"), so later bare mentions resolve. A kept sentence with a pronoun outside quotation
+marks also keeps the sentence before it, where the pronoun's antecedent usually is. The pass
+uses only the tokenizer, a rule-based sentence splitter, the quotation scanner of
+:mod:`dateline.quotes` and the lemmatizer's own lookup tables, all without a model.
 
-:func:`blank_unselected` turns the other sentences into whitespace of the same length, so the
+:func:`blank_unselected` turns the other sentences into line breaks of the same length, so the
 full pipeline runs over far fewer tokens and every character offset stays the article's own.
 """
 
@@ -23,6 +24,7 @@ from spacy.tokens import Doc
 
 from dateline.events.lexicon import Lexicon
 from dateline.model import Result
+from dateline.quotes import quote_spans
 
 #: Characters that end a sentence in the cheap pass (the parser decides in the full pass).
 _SENTENCE_END = frozenset({".", "!", "?", "...", "\u2026"})
@@ -162,6 +164,11 @@ class SentenceSelector:
         sents = self.sentences(doc)
         seen: set[str] = set()
         kept = [self.new_names(doc, s, e, seen) | self.keep(doc, s, e) for s, e in sents]
+        quoted_chars = [(start, end) for start, end, _ in quote_spans(text)]
+        for k, (s, e) in enumerate(sents):  # every sentence of a quotation, not just its ends
+            first, last = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+            if not kept[k] and any(qs < last and first < qe for qs, qe in quoted_chars):
+                kept[k] = True
         for k in range(1, len(sents)):
             if kept[k] and not kept[k - 1]:
                 s, e = sents[k]
@@ -201,7 +208,7 @@ def renumber_sentences(result: Result, doc: Doc, starts: list[int]) -> None:
 
 
 def blank_unselected(text: str, ranges: Iterable[tuple[int, int]]) -> str:
-    """``text`` with everything outside ``ranges`` turned to spaces (line breaks kept)."""
+    """``text`` with the sentences outside ``ranges`` turned to line breaks (offsets kept)."""
     out: list[str] = []
     pos = 0
     for start, end in ranges:
@@ -215,4 +222,9 @@ def blank_unselected(text: str, ranges: Iterable[tuple[int, int]]) -> str:
 
 
 def _blank(chunk: str) -> str:
-    return "".join(ch if ch == "\n" else " " for ch in chunk)
+    if chunk.isspace():  # the space between two kept sentences stays as it was
+        return chunk
+    # Line breaks, not spaces: a whitespace token holding a break always starts a sentence
+    # (dateline.nlp's paragraph component), so the parser never joins a kept sentence to the
+    # blank, or two kept sentences across it, and every sentence's text stays its own.
+    return "\n" * len(chunk)
