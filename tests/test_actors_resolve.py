@@ -139,3 +139,24 @@ def test_the_author_is_never_an_actor(pipeline):
         pipeline, "Dana Whitfield reports that Chile praised Peru.", authors=["Dana Whitfield"]
     )
     assert all("Whitfield" not in m.text for a in index.actors for m in a.mentions)
+
+
+def test_a_word_that_is_only_a_small_towns_nickname_gives_no_country(pipeline):
+    # "Liberty" is a small town in Missouri and "Freedom" an alternate name of Alliance, Ohio:
+    # neither makes the leaders of a Georgian alliance American
+    for name in ("Liberty", "Freedom"):
+        doc, index = resolve(
+            pipeline, f"Leaders of the Tavria ({name}) alliance met in Tbilisi on Monday."
+        )
+        assert actor_for(doc, index, "Leaders").country in (None, "GEO")
+
+
+def test_town_country_needs_the_towns_own_name_and_size_or_a_hint():
+    from dateline.places import gazetteer
+
+    towns = gazetteer()
+    assert towns.town_country("Tyumen") == "RUS"  # big enough on its own
+    assert towns.town_country("Freedom") is None  # an alternate name only
+    assert towns.town_country("Liberty") is None  # a small town, country not in the article
+    assert towns.town_country("Liberty", hints=("USA",)) == "USA"
+    assert towns.town_country("Texas") == "USA"

@@ -24,6 +24,9 @@ __all__ = ["resolve_place", "locate_events", "Gazetteer", "gazetteer"]
 
 PLACES_FILE = "places.yaml"
 HINT_BOOST = 10  # a candidate in an actor's country counts as ten times its population
+#: A town named by a bare word counts for an actor's country only when the article already
+#: names that country, or when the town is at least this big.
+TOWN_MIN_POPULATION = 50_000
 _SPECIFICITY = {"building": 0, "city": 1, "admin1": 2, "region": 3, "country": 4, "unresolved": 5}
 _LOCATIVE = {"in", "at", "inside", "near", "outside", "aboard", "within"}
 _PASS_THROUGH = _LOCATIVE | {"from", "on", "during"}
@@ -159,6 +162,23 @@ class Gazetteer:
             ]  # fmt: skip
             if found:
                 return _city_location(max(found, key=lambda c: c.population))
+        return None
+
+    def town_country(
+        self, name: str, hints: tuple[str, ...] = (), min_population: int = TOWN_MIN_POPULATION
+    ) -> str | None:
+        """The country of a town or US state by its own name, for a word nothing else marks as
+        a place ("the Tyumen region"): alternate names are not used ("Freedom" is one for
+        Alliance, Ohio), and a town must be in one of ``hints`` or have ``min_population``."""
+        key = _key(name)
+        if key in self.states:
+            return "USA"
+        found = self.cities.get(key)
+        if not found:
+            return None
+        best = max(found, key=lambda c: c.population * (HINT_BOOST if c.country in hints else 1))
+        if best.country in hints or best.population >= min_population:
+            return best.country
         return None
 
     def _plain(self, key: str, name: str, hints: tuple[str, ...]) -> Location | None:

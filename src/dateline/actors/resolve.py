@@ -490,10 +490,19 @@ def _country_inside(ctx: _Context, tokens) -> str | None:
         if (
             tok.pos_ == "PROPN"
             and tok.ent_type_ not in {"PERSON", "ORG"}
-            and (c := _gazetteer_country(tok.text, ctx))
+            and (c := _town_country(tok.text, ctx))
         ):
             return c
     return None
+
+
+def _town_country(name: str, ctx: _Context) -> str | None:
+    """The country of a town named by a word the NER did not mark as a place (strict: no
+    alternate names; a small town only in a country the article already names)."""
+    from dateline.places import gazetteer
+
+    hints = tuple(a.country for a in ctx.index.actors if a.country)
+    return gazetteer().town_country(name, hints)
 
 
 def _gazetteer_country(name: str, ctx: _Context) -> str | None:
