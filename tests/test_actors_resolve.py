@@ -160,3 +160,11 @@ def test_town_country_needs_the_towns_own_name_and_size_or_a_hint():
     assert towns.town_country("Liberty") is None  # a small town, country not in the article
     assert towns.town_country("Liberty", hints=("USA",)) == "USA"
     assert towns.town_country("Texas") == "USA"
+
+
+def test_a_capitals_namesake_in_a_named_country_is_that_countrys_town(pipeline):
+    doc, index = resolve(pipeline, "Gunmen attacked a convoy in Tripoli, the Lebanese army said.")
+    assert actor_for(doc, index, "Tripoli").country == "LBN"
+    doc, index = resolve(pipeline, "Tripoli rejected the plan, Libyan officials said.")
+    actor = actor_for(doc, index, "Tripoli")
+    assert (actor.country, actor.sector) == ("LBY", "GOV")  # the capital, as a metonym

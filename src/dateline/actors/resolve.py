@@ -217,6 +217,13 @@ def _resolve_named(ctx: _Context, span: Span) -> bool:
         return False
     if entry.kind == "person":
         return _resolve_person(ctx, span, entry)
+    if entry.source.endswith(" capital") and (home := _namesake_town(ctx, span, entry.country)):
+        # "Tripoli ... the north Lebanese port": a town of a country the sentence names, not
+        # the capital of the same name
+        found = kb.lookup(home)
+        actor = _get(ctx, ("place", home), found.name if found else home, home, None, "country")
+        _mention(ctx, actor, span, "gazetteer")
+        return True
     if (
         entry.id.startswith("people:")
         and (place := _place_country(ctx, span.root))
@@ -494,6 +501,20 @@ def _country_inside(ctx: _Context, tokens) -> str | None:
         ):
             return c
     return None
+
+
+def _namesake_town(ctx: _Context, span: Span, capital_of: str | None) -> str | None:
+    """The country of a town called like a capital elsewhere, when the sentence names that
+    country and not the capital's ("Tripoli" with "Lebanese": Tripoli, Lebanon)."""
+    sent = ctx.doc[span.start].sent
+    named = {c for t in sent if (t.is_title or t.is_upper) and (c := ctx.kb.country_of(t.text))}
+    named -= {None}
+    if not named or capital_of in named:
+        return None
+    from dateline.places import gazetteer
+
+    home = gazetteer().town_country(span.text, tuple(sorted(named)))
+    return home if home in named else None
 
 
 def _town_country(name: str, ctx: _Context) -> str | None:
