@@ -508,7 +508,6 @@ def _namesake_town(ctx: _Context, span: Span, capital_of: str | None) -> str | N
     country and not the capital's ("Tripoli" with "Lebanese": Tripoli, Lebanon)."""
     sent = ctx.doc[span.start].sent
     named = {c for t in sent if (t.is_title or t.is_upper) and (c := ctx.kb.country_of(t.text))}
-    named -= {None}
     if not named or capital_of in named:
         return None
     from dateline.places import gazetteer
@@ -522,16 +521,19 @@ def _town_country(name: str, ctx: _Context) -> str | None:
     alternate names; a small town only in a country the article already names)."""
     from dateline.places import gazetteer
 
-    hints = tuple(a.country for a in ctx.index.actors if a.country)
-    return gazetteer().town_country(name, hints)
+    return gazetteer().town_country(name, _article_countries(ctx))
+
+
+def _article_countries(ctx: _Context) -> tuple[str, ...]:
+    """Countries of the actors resolved so far: hints for places named in the article."""
+    return tuple(a.country for a in ctx.index.actors if a.country)
 
 
 def _gazetteer_country(name: str, ctx: _Context) -> str | None:
     """The country of a populated place from the offline gazetteer, preferring the article's countries."""
     from dateline.places import resolve_place
 
-    hint = [a.country for a in ctx.index.actors if a.country]
-    place = resolve_place(name, hint)
+    place = resolve_place(name, _article_countries(ctx))
     if place is None or place.precision not in {"city", "admin1", "building"}:
         return None
     return place.country
