@@ -10,25 +10,36 @@ same as with any other batching; only speed and memory change (see docs/performa
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from dateline.model import Article
 
+T = TypeVar("T")
+
 #: About five news articles of 800 words; measured best on the Guardian sample (2 cores).
 CHARS_PER_BATCH = 25_000
 
 
+def _article_text(article: Article) -> str:
+    return article.text
+
+
 def sized_batches(
-    articles: Iterable[Article], max_articles: int = 64, max_chars: int = CHARS_PER_BATCH
-) -> Iterator[list[Article]]:
-    """Consecutive groups of ``articles``: at most ``max_articles``, and about ``max_chars``."""
-    batch: list[Article] = []
+    items: Iterable[T],
+    max_articles: int = 64,
+    max_chars: int = CHARS_PER_BATCH,
+    text_of: Callable[[T], str] = _article_text,
+) -> Iterator[list[T]]:
+    """Consecutive groups of ``items`` (articles, or anything ``text_of`` reads a text from):
+    at most ``max_articles``, and about ``max_chars`` characters."""
+    batch: list[T] = []
     chars = 0
-    for article in articles:
-        batch.append(article)
-        chars += len(article.text)
+    for item in items:
+        batch.append(item)
+        chars += len(text_of(item))
         if len(batch) >= max_articles or chars >= max_chars:
             yield batch
             batch, chars = [], 0
@@ -38,13 +49,13 @@ def sized_batches(
 
 def pipe_docs(
     nlp: Language,
-    articles: Iterable[Article],
+    items: Iterable[T],
     max_articles: int = 64,
     max_chars: int = CHARS_PER_BATCH,
-    text_of: Callable[[Article], str] = lambda article: article.text,
-) -> Iterator[tuple[Doc, Article]]:
-    """``(doc, article)`` for every article, in order, annotated in length-sized batches;
-    ``text_of`` gives the text spaCy sees (the article's, or one with sentences blanked)."""
-    for batch in sized_batches(articles, max(1, max_articles), max_chars):
-        docs = nlp.pipe((text_of(a) for a in batch), batch_size=len(batch))
+    text_of: Callable[[T], str] = _article_text,
+) -> Iterator[tuple[Doc, T]]:
+    """``(doc, item)`` for every item, in order, annotated in length-sized batches; ``text_of``
+    gives the text spaCy sees (an article's, or one with sentences blanked)."""
+    for batch in sized_batches(items, max(1, max_articles), max_chars, text_of):
+        docs = nlp.pipe((text_of(item) for item in batch), batch_size=len(batch))
         yield from zip(docs, batch, strict=True)

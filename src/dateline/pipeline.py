@@ -56,25 +56,31 @@ class Pipeline:
     def annotation_text(self, article: Article) -> str:
         """What spaCy's full pipeline runs over: the article, with the sentences the cheap pass
         found nothing in blanked out (unless ``settings.full_parse``)."""
-        if self.settings.full_parse:
-            return article.text
-        from dateline.select import blank_unselected
+        return self._prepare(article)[0]
 
-        return blank_unselected(article.text, self.selector.select(article.text))
+    def _prepare(self, article: Article) -> tuple[str, list[int] | None]:
+        """The text spaCy sees, and where the article's sentences start (None: spaCy sees the
+        whole article, so its own sentences are the article's)."""
+        if self.settings.full_parse:
+            return article.text, None
+        plan = self.selector.plan(article.text)
+        return plan.blank(article.text), plan.starts
 
     def code(self, article: Article) -> Result:
         """Code one article."""
-        return self._code_doc(article, nlp_mod.annotate(self.nlp, self.annotation_text(article)))
+        text, starts = self._prepare(article)
+        return self._code_doc(article, nlp_mod.annotate(self.nlp, text), starts)
 
     def pipe(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Result]:
         """Code many articles, batching the spaCy work (at most ``batch_size`` articles and
         about ``dateline.fast.CHARS_PER_BATCH`` characters a batch, which bounds memory)."""
         from dateline.fast import pipe_docs
 
-        for doc, article in pipe_docs(
-            self.nlp, articles, max_articles=batch_size, text_of=self.annotation_text
+        prepared = ((article, *self._prepare(article)) for article in articles)
+        for doc, (article, _, starts) in pipe_docs(
+            self.nlp, prepared, max_articles=batch_size, text_of=lambda item: item[1]
         ):
-            yield self._code_doc(article, doc)
+            yield self._code_doc(article, doc, starts)
 
     def code_text(
         self, text: str, date: date | str | None = None, title: str | None = None
@@ -84,7 +90,7 @@ class Pipeline:
 
         return self.code(article_from_text(text, published=date, title=title, detect_header=False))
 
-    def _code_doc(self, article: Article, doc: Doc) -> Result:
+    def _code_doc(self, article: Article, doc: Doc, starts: list[int] | None = None) -> Result:
         from dateline.actors.resolve import resolve_actors
         from dateline.events.extract import extract_events
         from dateline.places import locate_events
@@ -95,10 +101,10 @@ class Pipeline:
         quotes = find_quotes(doc, article, actors)
         locate_events(events, doc, actors)
         result = Result(article=article, events=events, quotes=quotes, actors=actors.used())
-        if not self.settings.full_parse:  # count the article's sentences, not the blanked text's
+        if starts is not None:  # count the article's sentences, not the blanked text's
             from dateline.select import renumber_sentences
 
-            renumber_sentences(result, doc, self.selector.sentence_starts(article.text))
+            renumber_sentences(result, doc, starts)
         return result
 
 

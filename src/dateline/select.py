@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dateline.events.lexicon import Lexicon
+from dateline.events.lexicon import SUFFIX_RULES, Lexicon
 from dateline.model import Result
 from dateline.quotes import quote_spans
 
@@ -32,12 +32,18 @@ _CLOSERS = frozenset({'"', "\u201d", "'", "\u2019", ")", "]"})
 _QUOTE_CHARS = frozenset('"\u201c\u201d')
 _PRONOUNS = frozenset({"he", "she", "they", "it", "his", "her", "their", "its", "him", "them"})
 _CACHE_LIMIT = 200_000  # distinct words remembered per process
-# Regular English de-inflections (the rule lemmatizer's suffix rules for verbs and nouns,
-# plus doubled consonants: "stopped" -> "stop").
-_SUFFIXES = (
-    ("ies", "y"), ("ied", "y"), ("es", "e"), ("es", ""), ("s", ""), ("ed", "e"), ("ed", ""),
-    ("ing", "e"), ("ing", ""), ("ves", "f"), ("men", "man"),
-)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the cheap pass decided for one text."""
+
+    ranges: list[tuple[int, int]]  # character ranges of the kept sentences
+    starts: list[int]  # where every sentence of the text starts (kept or not)
+
+    def blank(self, text: str) -> str:
+        """``text`` with the sentences not kept blanked out (see :func:`blank_unselected`)."""
+        return blank_unselected(text, self.ranges)
 
 
 @dataclass
@@ -51,6 +57,7 @@ class SentenceSelector:
         default_factory=dict, init=False
     )
     _exceptions: dict[str, set[str]] = field(default_factory=dict, init=False)
+    _suffixes: tuple[tuple[str, str], ...] = field(default=SUFFIX_RULES, init=False)
     _lemma_cache: dict[str, frozenset[str]] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
@@ -61,12 +68,18 @@ class SentenceSelector:
                 self._requirements.setdefault(lemma, []).append(needs)
             for lemma in entry.nouns:
                 self._requirements.setdefault(lemma, []).append(())
+        # the extractor's own de-inflections, plus the rule lemmatizer's exceptions ("met") and
+        # its suffix rules for verbs and nouns ("ves" -> "f"), so no lemma it can give is missed
         if "lemmatizer" in self.nlp.pipe_names:
             tables = self.nlp.get_pipe("lemmatizer").lookups
             if tables.has_table("lemma_exc"):
                 for by_form in tables.get_table("lemma_exc").values():
                     for form, lemmas in by_form.items():
                         self._exceptions.setdefault(form, set()).update(lemmas)
+            if tables.has_table("lemma_rules"):
+                rules = tables.get_table("lemma_rules")
+                model = [tuple(r) for pos in ("verb", "noun") for r in rules.get(pos, ())]
+                self._suffixes = tuple(dict.fromkeys([*SUFFIX_RULES, *model]))
 
     @classmethod
     def build(cls, nlp: Language, lexicon: Lexicon, kb) -> SentenceSelector:
@@ -79,8 +92,8 @@ class SentenceSelector:
         found = self._lemma_cache.get(word)
         if found is None:
             forms = {word, *self._exceptions.get(word, ())}
-            for suffix, repl in _SUFFIXES:
-                if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            for suffix, repl in self._suffixes:
+                if suffix and word.endswith(suffix) and len(word) - len(suffix) >= 2:
                     stem = word[: -len(suffix)]
                     forms.add(stem + repl)
                     if suffix in ("ed", "ing") and len(stem) >= 3 and stem[-1] == stem[-2]:
@@ -153,13 +166,12 @@ class SentenceSelector:
                 return True
         return False
 
-    def sentence_starts(self, text: str) -> list[int]:
-        """Character offsets where the sentences of ``text`` start (the cheap pass's split)."""
-        doc = self.nlp.make_doc(text)
-        return [doc[s].idx for s, _ in self.sentences(doc)]
-
     def select(self, text: str) -> list[tuple[int, int]]:
         """Character ranges of the sentences of ``text`` the full pipeline must see."""
+        return self.plan(text).ranges
+
+    def plan(self, text: str) -> Selection:
+        """The sentences of ``text`` (where each starts) and which of them to keep."""
         doc = self.nlp.make_doc(text)
         sents = self.sentences(doc)
         seen: set[str] = set()
@@ -179,17 +191,18 @@ class SentenceSelector:
                     elif not quoted and doc[i].lower_ in _PRONOUNS:
                         kept[k - 1] = True
                         break
-        ranges = []
-        for (s, e), keep in zip(sents, kept, strict=True):
-            if keep:
-                ranges.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)))
-        return ranges
+        ranges = [
+            (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))
+            for (s, e), keep in zip(sents, kept, strict=True)
+            if keep
+        ]
+        return Selection(ranges=ranges, starts=[doc[s].idx for s, _ in sents])
 
 
 def renumber_sentences(result: Result, doc: Doc, starts: list[int]) -> None:
     """Make the sentence numbers of ``result`` (events, quotes, mentions) count the article's
-    sentences, not those of the blanked text spaCy saw (``starts``: from
-    :meth:`SentenceSelector.sentence_starts` over the article's own text)."""
+    sentences, not those of the blanked text spaCy saw (``starts``: :attr:`Selection.starts`
+    of the article's own text)."""
     number = []
     for sent in doc.sents:
         first = next((t.idx for t in sent if not t.is_space), sent.start_char)

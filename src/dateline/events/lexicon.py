@@ -108,21 +108,19 @@ class Lexicon:
         return self.by_noun.get(token.lemma_.lower(), []) or self.by_noun.get(token.lower_, [])
 
 
+#: Regular English de-inflections tried after the lemma, in order (``lemma_forms``).
+SUFFIX_RULES = (
+    ("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("ing", ""),
+    ("ing", "e"),
+)  # fmt: skip
+
+
 def lemma_forms(token: Token) -> list[str]:
     """The lemma, then regular de-inflections of the word (the small English model sometimes
     lemmatises wrongly: "staged" -> "stag")."""
     low = token.lower_
     forms = [token.lemma_.lower(), low]
-    for suffix, repl in (
-        ("ied", "y"),
-        ("ies", "y"),
-        ("ed", ""),
-        ("ed", "e"),
-        ("es", ""),
-        ("s", ""),
-        ("ing", ""),
-        ("ing", "e"),
-    ):
+    for suffix, repl in SUFFIX_RULES:
         if low.endswith(suffix) and len(low) - len(suffix) >= 3:
             forms.append(low[: -len(suffix)] + repl)
     return forms
