@@ -173,6 +173,19 @@ def test_run_cli_prints_a_summary_and_sets_the_exit_code(tmp_path, pipeline):
     assert res.exit_code == 2
 
 
+@pytest.mark.slow
+def test_run_cli_full_parse_reaches_the_settings_of_the_run(tmp_path, pipeline):
+    corpus = write_corpus(tmp_path / "corpus.jsonl")
+    db = tmp_path / "events.duckdb"
+    for flag in ("--fast", "--full-parse"):
+        args = ["run", str(corpus), "--db", str(db), "--no-progress", "--limit", "2", flag]
+        res = CliRunner().invoke(app, args)
+        assert res.exit_code == 0, res.output
+    with Store(db, read_only=True) as s:
+        recorded = [json.loads(v)["full_parse"] for v in s.runs()["settings"]]
+    assert sorted(recorded) == [False, True]
+
+
 WIRE = (
     "Russia and China signed a long-term gas supply agreement in Moscow on Tuesday, officials"
     " from both governments said. The deal covers deliveries through a new pipeline across"

@@ -52,6 +52,11 @@ DATE_FIELD_OPTION = typer.Option(
 ID_FIELD_OPTION = typer.Option(
     None, "--id-field", help="JSONL/CSV field holding the id (default: id)."
 )
+FULL_PARSE_OPTION = typer.Option(
+    None,
+    "--full-parse/--fast",
+    help="Parse every sentence (slower), not only those the cheap pass picks.",
+)
 
 
 def parse_date(value: str | None) -> date | None:

@@ -13,6 +13,7 @@ from rich.table import Table
 from dateline.cli.app import (
     ACTORS_OPTION,
     DATE_FIELD_OPTION,
+    FULL_PARSE_OPTION,
     ID_FIELD_OPTION,
     MODEL_OPTION,
     PUBLISHED_OPTION,
@@ -59,9 +60,7 @@ def code_cli(
     include_negated: bool = typer.Option(
         False, "--include-negated", help="Also output negated events."
     ),
-    full_parse: bool = typer.Option(
-        None, "--full-parse/--fast", help="Parse every sentence (slower)."
-    ),
+    full_parse: bool = FULL_PARSE_OPTION,
     sample: bool = typer.Option(
         False, "--sample", help="Code the sample article shipped with Dateline."
     ),

