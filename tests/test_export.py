@@ -164,3 +164,81 @@ def test_export_cli(db_path, tmp_path):
     assert res.exit_code == 0, res.output
     assert "4 rows written" in res.output
     assert len(out.read_text(encoding="utf-8").splitlines()) == 5
+
+
+# Safe targets (issue 17): an export never destroys anything it did not write itself.
+
+
+def test_export_refuses_the_folder_holding_the_store_and_keeps_everything(db_path, tmp_path):
+    (tmp_path / "notes.txt").write_text("my notes")
+    (tmp_path / "code").mkdir()
+    (tmp_path / "code" / "a.py").write_text("print(1)")
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    for args in ([str(tmp_path)], [str(tmp_path), "--overwrite"]):
+        res = CliRunner().invoke(app, ["export", "--db", str(db_path), *args])
+        assert res.exit_code == 1, res.output
+        assert "folder holding the store" in res.output
+        assert "Traceback" not in res.output
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+    assert (tmp_path / "notes.txt").read_text() == "my notes"
+    with Store(db_path, read_only=True) as s:  # the store is intact
+        assert s.stats()["articles"] == 5
+
+
+def test_export_never_overwrites_the_store_or_another_duckdb_file(db_path, tmp_path):
+    size = db_path.stat().st_size
+    for fmt in ("csv", "jsonl", "gdelt", "parquet"):
+        res = CliRunner().invoke(
+            app, ["export", "--db", str(db_path), "-f", fmt, str(db_path), "--overwrite"]
+        )
+        assert res.exit_code == 1 and "store itself" in res.output, res.output
+    assert db_path.stat().st_size == size
+    other = tmp_path / "other.duckdb"
+    Store(other).close()
+    with Store(db_path, read_only=True) as s, pytest.raises(StoreError, match="DuckDB database"):
+        s.export(other, "csv", overwrite=True)
+
+
+def test_existing_target_needs_overwrite_and_folder_with_foreign_files_is_refused(store, tmp_path):
+    out = tmp_path / "e.csv"
+    out.write_text("keep me")
+    with pytest.raises(StoreError, match="--overwrite"):
+        store.export(out, "csv")
+    assert out.read_text() == "keep me"
+    assert store.export(out, "csv", overwrite=True) == 4
+    assert out.read_text(encoding="utf-8").startswith("id,")
+    (tmp_path / "empty.csv").touch()  # an empty file is no loss
+    assert store.export(tmp_path / "empty.csv", "csv") == 4
+
+    pq = tmp_path / "pq"
+    store.export(pq, "parquet")
+    with pytest.raises(StoreError, match="already holds a Parquet export"):
+        store.export(pq, "parquet")
+    assert store.export(pq, "parquet", overwrite=True, since="2024-02") == 2
+    assert sorted(p.name for p in pq.iterdir()) == ["month=2024-02"]  # the old export replaced
+    (pq / "notes.txt").write_text("mine")
+    with pytest.raises(StoreError, match=r"not a Parquet export \(notes.txt\)"):
+        store.export(pq, "parquet", overwrite=True)
+    assert (pq / "notes.txt").read_text() == "mine"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no leftovers
+
+
+def test_a_failed_export_leaves_the_previous_one_whole(store, tmp_path, monkeypatch):
+    import dateline.store.export as export_module
+
+    out = tmp_path / "e.csv"
+    store.export(out, "csv")
+    before = out.read_bytes()
+
+    def dies_half_way(rows):
+        for i, row in enumerate(rows):
+            if i == 2:
+                raise KeyboardInterrupt  # a Ctrl-C (or a kill) in the middle of writing
+            yield row
+
+    real_records = export_module._records
+    monkeypatch.setattr(export_module, "_records", lambda *a: dies_half_way(real_records(*a)))
+    with pytest.raises(KeyboardInterrupt):
+        store.export(out, "csv", overwrite=True, include_negated=True)
+    assert out.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["e.csv", "events.duckdb"]

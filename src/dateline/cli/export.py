@@ -39,12 +39,19 @@ def export_cli(
     include_duplicates: bool = typer.Option(
         False, "--include-duplicates", help="Also export events of near-duplicate articles."
     ),
+    overwrite: bool = typer.Option(
+        False, "--overwrite", help="Replace an existing export at OUT (never other files)."
+    ),
 ) -> None:
     """Export events for other tools.
 
     parquet: a folder partitioned by month (out/month=2024-01/part-0.parquet);
     csv, jsonl: one row per event; plover: PLOVER-style JSON records, one per line;
     gdelt: the 61 tab-separated columns of the GDELT 2.0 event table, one row per event group.
+
+    The export is written beside OUT and renamed into place when complete. An existing
+    non-empty OUT is refused unless --overwrite; the store itself, a folder holding it, any
+    DuckDB file and a folder with files other than a Parquet export are never replaced.
 
     Examples:
 
@@ -57,6 +64,6 @@ def export_cli(
     In Python: `dateline.open("events.duckdb", read_only=True).export("events.csv", "csv")`.
     """
     with open_store(db) as store:
-        n = store.export(out, fmt.value, actor=actor, dyad=dyad, since=since, until=until,
+        n = store.export(out, fmt.value, overwrite=overwrite, actor=actor, dyad=dyad, since=since, until=until,
                          include_negated=include_negated, include_duplicates=include_duplicates)  # fmt: skip
     console.print(f"{n} rows written to {out} ({fmt.value})", highlight=False)

@@ -12,6 +12,7 @@ import typer
 from rich.table import Table
 
 from dateline.cli.app import app, console, handle_errors
+from dateline.csvcells import escape_frame
 from dateline.store import Store
 
 # Shared options, declared once (every store command takes --db and --format the same way).
@@ -57,7 +58,7 @@ def print_frame(frame: pd.DataFrame, fmt: TableFormat, columns: list[str] | None
                 title: str | None = None) -> None:  # fmt: skip
     """Write a DataFrame as a rich table (``columns`` only), CSV or JSON records."""
     if fmt is TableFormat.csv:
-        frame.to_csv(sys.stdout, index=False)
+        escape_frame(frame).to_csv(sys.stdout, index=False)
         return
     if fmt is TableFormat.json:
         text = frame.to_json(orient="records", date_format="iso", force_ascii=False)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-import shutil
 from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from dateline.csvcells import escape_formula
 from dateline.errors import StoreError
+from dateline.store.target import atomic_target, check_target
 
 if TYPE_CHECKING:
     from dateline.store.store import Store
@@ -75,17 +76,6 @@ def _select(store: Store, include_negated: bool, include_duplicates: bool, **fil
     return query, params
 
 
-def _prepare_out(out: Path, directory: bool) -> None:
-    if directory:
-        if out.exists() and not out.is_dir():
-            raise StoreError(f"{out} is a file; a Parquet export writes a folder (one per month)")
-        if out.exists():
-            shutil.rmtree(out)
-    elif out.is_dir():
-        raise StoreError(f"{out} is a folder; give a file name for this format")
-    out.parent.mkdir(parents=True, exist_ok=True)
-
-
 def to_parquet(store: Store, out: Path, include_negated: bool = False,
                include_duplicates: bool = False, **filters: Any) -> int:  # fmt: skip
     """A Hive-partitioned Parquet folder: ``out/month=YYYY-MM/part-0.parquet``."""
@@ -93,7 +83,6 @@ def to_parquet(store: Store, out: Path, include_negated: bool = False,
 
     query, params = _select(store, include_negated, include_duplicates, **filters)
     table = store._arrow(query, params)
-    _prepare_out(out, directory=True)
     ds.write_dataset(
         table,
         out,
@@ -124,14 +113,13 @@ def to_csv(store: Store, out: Path, include_negated: bool = False,
            include_duplicates: bool = False, **filters: Any) -> int:  # fmt: skip
     """One CSV file with a header row; ``context`` joined with ';'."""
     query, params = _select(store, include_negated, include_duplicates, **filters)
-    _prepare_out(out, directory=False)
     n = 0
     with out.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(EXPORT_COLUMNS)
         for rec in _records(store, query, params):
             rec["context"] = ";".join(rec["context"] or [])
-            writer.writerow([_jsonable(rec[c]) for c in EXPORT_COLUMNS])
+            writer.writerow([escape_formula(_jsonable(rec[c])) for c in EXPORT_COLUMNS])
             n += 1
     return n
 
@@ -140,7 +128,6 @@ def to_jsonl(store: Store, out: Path, include_negated: bool = False,
              include_duplicates: bool = False, **filters: Any) -> int:  # fmt: skip
     """One JSON object per line, the same columns as CSV (``context`` a list)."""
     query, params = _select(store, include_negated, include_duplicates, **filters)
-    _prepare_out(out, directory=False)
     n = 0
     with out.open("w", encoding="utf-8") as fh:
         for rec in _records(store, query, params):
@@ -162,7 +149,6 @@ def to_plover(store: Store, out: Path, include_negated: bool = False,
     """PLOVER-style JSON records, one per line: id, date, actor/recipient lists, event, mode,
     context, text (the evidence sentence) and provenance."""
     query, params = _select(store, include_negated, include_duplicates, **filters)
-    _prepare_out(out, directory=False)
     n = 0
     with out.open("w", encoding="utf-8") as fh:
         for r in _records(store, query, params):
@@ -259,7 +245,6 @@ def to_gdelt(store: Store, out: Path, include_negated: bool = False,
         FROM g JOIN ev ON ev.id = g.first_id
         {"" if include_duplicates else "WHERE g.has_original"}
         ORDER BY ev.day NULLS LAST, g.group_id"""
-    _prepare_out(out, directory=False)
     n = 0
     with out.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE,
@@ -319,12 +304,19 @@ EXPORTERS: dict[str, Callable[..., int]] = {
 }
 
 
-def export(store: Store, out: str | Path, format: str = "parquet", **filters: Any) -> int:  # noqa: A002
+def export(store: Store, out: str | Path, format: str = "parquet",  # noqa: A002
+           overwrite: bool = False, **filters: Any) -> int:  # fmt: skip
     """Write the store's events to ``out`` in ``format``; returns how many rows were written.
 
     ``filters`` are those of :meth:`Store.events` (actor, dyad, type, quad, since, until, ...),
-    plus ``include_negated`` and ``include_duplicates`` (both False by default).
+    plus ``include_negated`` and ``include_duplicates`` (both False by default). The export is
+    written beside ``out`` and renamed into place when complete; an existing non-empty ``out``
+    is refused unless ``overwrite`` (see :mod:`dateline.store.target`).
     """
     if format not in EXPORTERS:
         raise StoreError(f"export format {format!r} is unknown; use one of {', '.join(EXPORTERS)}")
-    return EXPORTERS[format](store, Path(out), **filters)
+    out = Path(out)
+    directory = format == "parquet"
+    check_target(out, store.path, directory=directory, overwrite=overwrite)
+    with atomic_target(out, directory=directory) as tmp:
+        return EXPORTERS[format](store, tmp, **filters)

@@ -816,11 +816,14 @@ class Store:
 
         return network(self, since=since, until=until, by=by)
 
-    def export(self, out: str | Path, format: str = "parquet", **filters: Any) -> int:  # noqa: A002
-        """Write events to ``out`` as parquet, csv, jsonl, plover or gdelt; returns the row count."""
+    def export(self, out: str | Path, format: str = "parquet",  # noqa: A002
+               overwrite: bool = False, **filters: Any) -> int:  # fmt: skip
+        """Write events to ``out`` as parquet, csv, jsonl, plover or gdelt; returns the row count.
+
+        Written atomically; an existing non-empty ``out`` is refused unless ``overwrite``."""
         from dateline.store.export import export
 
-        return export(self, out, format, **filters)
+        return export(self, out, format, overwrite=overwrite, **filters)
 
     def sql(self, query: str, params: Sequence[Any] | dict[str, Any] | None = None) -> pd.DataFrame:
         """Run one read-only SELECT (or WITH ... SELECT) with optional ``?`` parameters.

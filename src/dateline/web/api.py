@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
+from dateline.csvcells import escape_frame
 from dateline.web import queries
 from dateline.web.params import (
     DATE_PATTERN,
@@ -89,7 +90,7 @@ def _page(request: Request, rows: list[dict], limit: int, offset: int, has_more:
 
 def _csv(frame) -> Response:
     buf = io.StringIO()
-    frame.to_csv(buf, index=False)
+    escape_frame(frame).to_csv(buf, index=False)
     return Response(
         buf.getvalue(),
         media_type="text/csv; charset=utf-8",
