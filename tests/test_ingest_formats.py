@@ -94,7 +94,8 @@ def test_jsonl_bad_lines_are_yielded_and_good_lines_come_through(data_dir):
     path = data_dir / "ingest" / "records.jsonl"
     outcomes = run(path, published=date(2020, 1, 1))
     good = articles(outcomes)
-    assert [a.origin for a in good] == [f"{path}#a1", f"{path}#a2", f"{path}#a4"]
+    assert [a.record_id for a in good] == ["a1", "a2", "a4"]
+    assert [a.origin for a in good] == [f"{path}:1", f"{path}:2", f"{path}:4"]
     assert good[0].title == "Border crossing reopens"
     assert good[0].published == date(2021, 4, 1)
     assert good[1].published == date(2021, 4, 2)  # "April 2, 2021"
@@ -103,6 +104,7 @@ def test_jsonl_bad_lines_are_yielded_and_good_lines_come_through(data_dir):
     assert set(bad) == {f"{path}:3", f"{path}:5", f"{path}:6"}
     assert "not valid JSON" in bad[f"{path}:3"]
     assert "record id a5" in bad[f"{path}:5"] and "empty document" in bad[f"{path}:5"]
+    assert {e.item: e.record_id for e in errors(outcomes)}[f"{path}:5"] == "a5"
     assert "no 'text' field" in bad[f"{path}:6"] and "'body'" in bad[f"{path}:6"]
 
 
@@ -113,6 +115,7 @@ def test_jsonl_other_text_field_and_no_id_uses_line_number(tmp_path):
     )
     good = run(path, settings=Settings(text_field="body"))
     assert [a.origin for a in good] == [f"{path}:1", f"{path}:3"]
+    assert [a.record_id for a in good] == [None, None]
     assert len({a.id for a in good}) == 2
 
 
@@ -130,7 +133,7 @@ def test_json_list_and_single_object(tmp_path):
     many = tmp_path / "many.json"
     many.write_text(json.dumps([{"id": 1, "text": ENGLISH}, {"id": 2, "text": ""}, "oops"]))
     outcomes = run(many)
-    assert [a.origin for a in articles(outcomes)] == [f"{many}#1"]
+    assert [(a.record_id, a.origin) for a in articles(outcomes)] == [("1", f"{many}[0]")]
     assert [e.item for e in errors(outcomes)] == [f"{many}[1]", f"{many}[2]"]
     one = tmp_path / "one.json"
     one.write_text(json.dumps({"text": ENGLISH, "date": "2019-05-06", "authors": ["A. Writer"]}))
@@ -144,7 +147,8 @@ def test_csv_with_custom_field_names(data_dir):
         text_field="story", date_field="when", id_field="story_id", title_field="headline"
     )
     good = run(path, settings=settings)
-    assert [a.origin for a in good] == [f"{path}#s-01", f"{path}#s-02"]
+    assert [a.record_id for a in good] == ["s-01", "s-02"]
+    assert [a.origin for a in good] == [f"{path}:2", f"{path}:3"]
     assert [a.title for a in good] == ["Army withdraws from valley", "Talks stall"]
     assert [a.published for a in good] == [date(2021, 6, 1), date(2021, 6, 2)]
     assert good[0].text.startswith("The army of Arlen withdrew")
@@ -164,17 +168,18 @@ def test_csv_unnamed_index_column_and_multiline_cells(tmp_path):
     )
     outcomes = run(path)
     good = articles(outcomes)
-    assert [a.origin for a in good] == [f"{path}#7", f"{path}#9"]
+    assert [a.record_id for a in good] == ["7", "9"]
     assert good[0].source == "Example" and good[0].published == date(2019, 4, 10)
     [bad] = errors(outcomes)
-    assert bad.item == f"{path}:6" and "record id 11" in str(bad)
+    assert bad.item == f"{path}:6" and "record id 11" in str(bad) and bad.record_id == "11"
 
 
 def test_tsv(tmp_path):
     path = tmp_path / "items.tsv"
     path.write_text(f"id\tdate\ttext\nt1\t2022-01-02\t{ENGLISH}\n")
     [article] = run(path)
-    assert article.origin == f"{path}#t1" and article.published == date(2022, 1, 2)
+    assert article.record_id == "t1" and article.origin == f"{path}:2"
+    assert article.published == date(2022, 1, 2)
 
 
 @pytest.mark.parametrize("encoding", ["latin-1", "utf-16", "utf-16-le", "cp1252"])
@@ -254,7 +259,8 @@ def test_unknown_extensions_are_sniffed(tmp_path, data_dir):
     text = tmp_path / "notes"
     text.write_text(ENGLISH)
     outcomes = run(jsonl, html, text)
-    assert [a.origin for a in outcomes] == [f"{jsonl}#x", str(html), str(text)]
+    assert [a.origin for a in outcomes] == [f"{jsonl}:1", str(html), str(text)]
+    assert [a.record_id for a in outcomes] == ["x", None, None]
     assert outcomes[1].title == "Ministers sign fishing accord"
 
 
@@ -262,7 +268,7 @@ def test_gzipped_jsonl(tmp_path):
     path = tmp_path / "records.jsonl.gz"
     path.write_bytes(gzip.compress((json.dumps({"id": "g", "text": ENGLISH}) + "\n").encode()))
     [article] = run(path)
-    assert article.origin == f"{path}#g"
+    assert article.origin == f"{path}:1" and article.record_id == "g"
 
 
 def test_non_english_is_skipped_unless_allowed(tmp_path):
@@ -312,7 +318,7 @@ def test_guardian_corpus(corpus_path):
     assert len(outcomes) == 249
     assert all(a.published is not None for a in outcomes)
     assert len({a.id for a in outcomes}) == 249
-    assert all(a.origin.startswith(f"{corpus_path}#") for a in outcomes)
+    assert all(a.origin.startswith(f"{corpus_path}:") and a.record_id for a in outcomes)
 
 
 def test_html_markup_does_not_count_against_max_chars(data_dir):

@@ -13,7 +13,6 @@ themselves, so on a cluster they must see the same file system as the client.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import io
 import itertools
 import logging
@@ -312,14 +311,10 @@ def table_rows(results: Sequence[Result], run_id: str | None = None) -> dict[str
     from dateline.store.dedup import signature
     from dateline.store.store import _ref
 
-    coded_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     rows: dict[str, list[tuple]] = {name: [] for name in TABLES}
     for result in results:
         art = result.article
-        rows["articles"].append((
-            art.id, art.title, list(art.authors or []), art.published, art.source, art.url,
-            art.origin, art.text, signature(art.text or ""), None, None, run_id, coded_at,
-        ))  # fmt: skip
+        rows["articles"].append(Store._article_row(result, signature(art.text or ""), None, run_id))
         rows["events"].extend(Store._event_row(result, i, {}) for i in range(len(result.events)))
         rows["quotes"].extend(
             (f"{art.id}:q{i}", art.id, i, q.text, q.start, q.end, q.sentence, *_ref(q.speaker),

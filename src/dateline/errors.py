@@ -22,8 +22,10 @@ class DatelineError(Exception):
 class InputError(DatelineError):
     """An input item cannot be turned into an article."""
 
-    def __init__(self, message: str, item: str | None = None) -> None:
+    def __init__(self, message: str, item: str | None = None, record_id: str | None = None) -> None:
         self.item = item
+        self.reason = message
+        self.record_id = record_id  # the corpus record's own id (--id-field), when it has one
         super().__init__(f"{item}: {message}" if item else message)
 
 

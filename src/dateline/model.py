@@ -9,7 +9,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # what changed: docs/schema-changelog.md
 SCHEMA_FILE = "result-v1.json"
 
 
@@ -24,7 +24,8 @@ class Article:
     published: date | None = None
     source: str | None = None
     url: str | None = None
-    origin: str | None = None  # path, URL or record id the article came from
+    origin: str | None = None  # where it came from: path, "file:line", "file[index]" or URL
+    record_id: str | None = None  # the corpus record's own id (--id-field), to join results back
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -34,6 +35,8 @@ class Article:
             "published": self.published.isoformat() if self.published else None,
             "source": self.source,
             "url": self.url,
+            "record_id": self.record_id,
+            "origin": self.origin,
             "text": self.text,
         }
 
@@ -217,6 +220,16 @@ class Result:
 
     def to_json(self, include_negated: bool = False, indent: int | None = None) -> str:
         return json.dumps(self.to_dict(include_negated), ensure_ascii=False, indent=indent)
+
+
+def error_record(item: str | None, reason: str, record_id: str | None = None) -> dict[str, Any]:
+    """The line ``--format jsonl`` writes for an input that could not be coded, so output line N
+    still answers input line N: ``{"schema_version", "id": null, "error": {...}}``."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "id": None,
+        "error": {"item": item, "record_id": record_id, "reason": reason},
+    }
 
 
 @cache

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from enum import StrEnum
 from importlib import resources
@@ -26,7 +27,7 @@ from dateline.cli.app import (
     parse_date,
 )
 from dateline.errors import InputError
-from dateline.model import Result
+from dateline.model import Result, error_record
 from dateline.settings import Settings
 
 
@@ -80,7 +81,9 @@ def code_cli(
       cat article.txt | dateline code - --date 2017-01-28
 
     Exit status: 0 when every item was coded, 1 when an input could not be read (the other
-    items are still coded; each bad item is named on stderr).
+    items are still coded; each bad item is named on stderr). With --format jsonl a bad item
+    also gets its output line, {"id": null, "error": {"item", "record_id", "reason"}}, so
+    output line N answers input line N.
     """
     from dateline.ingest import iter_articles
     from dateline.pipeline import get_pipeline
@@ -106,6 +109,9 @@ def code_cli(
         if isinstance(item, InputError):
             errors += 1
             err_console.print(f"[bold red]Error:[/] {item}", highlight=False, soft_wrap=True)
+            if output_format is OutputFormat.jsonl:  # output line N answers input line N
+                record = error_record(item.item, item.reason, item.record_id)
+                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
             continue
         result = pipeline.code(item)
         coded += 1

@@ -130,6 +130,7 @@ def article_from_record(
             f"{where}no {settings.text_field!r} field (fields: {fields}); "
             "name the text field with text_field (--text-field)",
             item,
+            record_id=rid,
         )
     text = record[settings.text_field]
     if isinstance(text, int | float) and not isinstance(text, bool):
@@ -139,17 +140,17 @@ def article_from_record(
             reason = f"empty document (the {settings.text_field!r} field is empty)"
         else:
             reason = f"the {settings.text_field!r} field holds a {type(text).__name__}, not text"
-        raise InputError(f"{where}{reason}", item)
+        raise InputError(f"{where}{reason}", item, record_id=rid)
     html = looks_like_html(text)
     try:
         check_size(text, settings, item, html=html)
     except InputError as exc:
-        raise InputError(f"{where}{message_of(exc)}", item) from None
+        raise InputError(f"{where}{message_of(exc)}", item, record_id=rid) from None
     raw_date = record.get(settings.date_field)
     record_date = parse_date(raw_date)
     if raw_date not in (None, "") and record_date is None:
         logger.warning("%s: %r in %r is not a date; ignored", item, raw_date, settings.date_field)
-    origin = f"{name}#{rid}" if rid else item
+    origin = item  # "file:line" (JSONL, CSV) or "file[index]" (JSON); the id is record_id
     url = _string(record.get(settings.url_field))
     try:
         if html:
@@ -166,7 +167,8 @@ def article_from_record(
                 detect_header=title is None,
             )
     except InputError as exc:
-        raise InputError(f"{where}{message_of(exc)}", item) from None
+        raise InputError(f"{where}{message_of(exc)}", item, record_id=rid) from None
+    article.record_id = rid
     article.title = _string(record.get(settings.title_field)) or article.title
     article.authors = _authors(record) or article.authors
     article.source = _string(record.get("source")) or article.source

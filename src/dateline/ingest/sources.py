@@ -196,9 +196,13 @@ def _dated(article: Article, fallback: date | None) -> Article:
 
 def _guard(item: str, settings: Settings, build: Callable[[], Article]) -> Outcome:
     """Build one article and check it; an InputError comes back (named by ``item``), not raised."""
+    article = None
     try:
         article = build()
         check_article(article, settings, item)
     except InputError as exc:
-        return exc if exc.item == item else InputError(message_of(exc), item)
+        record_id = exc.record_id or (article.record_id if article else None)
+        if exc.item == item and exc.record_id == record_id:
+            return exc
+        return InputError(message_of(exc), item, record_id=record_id)
     return article

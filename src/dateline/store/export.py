@@ -25,7 +25,7 @@ EXPORT_COLUMNS = (
     "modality", "reported_by_name", "reported_by_country", "location_name", "location_country",
     "location_admin1", "location_lat", "location_lon", "location_precision", "confidence",
     "sentence", "sentence_text", "trigger_text", "trigger_start", "trigger_end", "published",
-    "article_title", "article_source", "url", "duplicate_of", "month",
+    "article_title", "article_source", "url", "duplicate_of", "record_id", "origin", "month",
 )  # fmt: skip
 
 # GDELT 2.0 event table, the 61 columns in the order of the GDELT Event Codebook V2.0.
@@ -65,6 +65,8 @@ def _select(store: Store, include_negated: bool, include_duplicates: bool, **fil
             "article_source": "a.source AS article_source",
             "url": "a.url",
             "duplicate_of": "a.duplicate_of",
+            "record_id": "a.record_id",
+            "origin": "a.origin",
             "month": "coalesce(strftime(e.day, '%Y-%m'), 'undated') AS month",
         }.get(c, f"e.{c}")
         for c in EXPORT_COLUMNS
@@ -177,6 +179,8 @@ def to_plover(store: Store, out: Path, include_negated: bool = False,
                 "modality": r["modality"],
                 "location": loc,
                 "article_id": r["article_id"],
+                "record_id": r["record_id"],
+                "origin": r["origin"],
                 "source": r["article_source"],
                 "url": r["url"],
                 "published": _jsonable(r["published"]),

@@ -22,7 +22,7 @@ EVENT_COLUMNS = (
 
 ARTICLE_COLUMNS = (
     "id", "title", "authors", "published", "source", "url", "origin", "text", "minhash",
-    "duplicate_of", "similarity", "run_id", "coded_at",
+    "duplicate_of", "similarity", "run_id", "coded_at", "record_id",
 )  # fmt: skip
 
 QUOTE_COLUMNS = (
@@ -209,7 +209,12 @@ def m002_event_groups(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [m001_initial, m002_event_groups]
+def m003_record_ids(con: duckdb.DuckDBPyConnection) -> None:
+    """``articles.record_id``: the corpus record's own id (--id-field), to join results back."""
+    con.execute("ALTER TABLE articles ADD COLUMN record_id VARCHAR")
+
+
+MIGRATIONS: list[Migration] = [m001_initial, m002_event_groups, m003_record_ids]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

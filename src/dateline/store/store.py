@@ -313,12 +313,7 @@ class Store:
         if near and near[0] == art.id:
             near = None
         original_groups = self._group_links(near[0]) if near else {}
-        coded_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-        article_row = (
-            art.id, art.title, list(art.authors or []), art.published, art.source, art.url,
-            art.origin, art.text, sig, near[0] if near else None, near[1] if near else None,
-            run_id, coded_at,
-        )  # fmt: skip
+        article_row = self._article_row(result, sig, near, run_id)
         event_rows = [
             self._event_row(result, i, original_groups) for i in range(len(result.events))
         ]
@@ -354,6 +349,18 @@ class Store:
         if sig is not None and near is None:
             index.add(art.id, sig)
         return True
+
+    @staticmethod
+    def _article_row(
+        result: Result, sig: Any, near: tuple[str, float] | None = None, run_id: str | None = None
+    ) -> tuple:
+        """The articles row of a result, in ``schema.ARTICLE_COLUMNS`` order."""
+        art = result.article
+        return (
+            art.id, art.title, list(art.authors or []), art.published, art.source, art.url,
+            art.origin, art.text, sig, near[0] if near else None, near[1] if near else None,
+            run_id, _now(), art.record_id,
+        )  # fmt: skip
 
     @staticmethod
     def _insert(table: str, columns: Sequence[str]) -> str:
@@ -575,7 +582,7 @@ class Store:
         order_sql = _order(order, EVENT_ORDER) + ", e.article_id, e.event_index"
         query = (
             "SELECT e.*, a.title AS article_title, a.published, a.source AS article_source,"
-            " a.url, a.duplicate_of"
+            " a.url, a.duplicate_of, a.record_id, a.origin"
             f" FROM events e JOIN articles a ON a.id = e.article_id {where}"
             f" ORDER BY {order_sql}" + _page(limit, offset, params)
         )
@@ -682,7 +689,7 @@ class Store:
         if not include_duplicates:
             clauses.append("a.duplicate_of IS NULL")
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-        cols = "a.id, a.title, a.authors, a.published, a.source, a.url, a.origin, a.duplicate_of," \
+        cols = "a.id, a.record_id, a.title, a.authors, a.published, a.source, a.url, a.origin, a.duplicate_of," \
                " a.similarity, a.run_id, a.coded_at" + (", a.text" if with_text else "")  # fmt: skip
         query = (
             f"SELECT {cols},"
