@@ -337,6 +337,8 @@ class Report:
     # actor accuracy on gold events whose type was found: [correct, total]
     source_country: list[int] = field(default_factory=lambda: [0, 0])
     target_country: list[int] = field(default_factory=lambda: [0, 0])
+    # article-level gold only: pairs / located / right_country / places / right_place counts
+    locations: dict[str, int] = field(default_factory=dict)
 
     @property
     def cameo_root_agreement(self) -> float:
@@ -370,6 +372,7 @@ class Report:
             "confusion": {
                 g: dict(sorted(row.items())) for g, row in sorted(self.confusion.items())
             },
+            "locations": dict(self.locations),
             "errors": [asdict(e) for e in self.errors],
         }
 
@@ -398,6 +401,7 @@ class Report:
                 confusion=d.get("confusion", {}),
                 errors=[ErrorItem(**e) for e in d.get("errors", [])],
                 meta=d.get("meta", {}),
+                locations=d.get("locations", {}),
             )
         except (KeyError, TypeError) as exc:
             raise EvaluationError(
@@ -406,6 +410,8 @@ class Report:
 
     def to_markdown(self, errors: bool = False) -> str:
         """Markdown tables: micro scores, per type, CAMEO agreement, confusion (and errors)."""
+        if self.meta.get("level") == "story":
+            return self._story_markdown(errors)
         lines = [
             f"Records: {self.records} · gold events: {self.gold_events} · predicted events: {self.predicted_events}",
             "",
@@ -419,6 +425,7 @@ class Report:
             "Actor accuracy on gold events whose type was found: source country "
             f"{_share(self.source_country)}, target country {_share(self.target_country)}",
             "",
+            *([self.locations_line(), ""] if self.locations else []),
             "| type | P | R | F1 | tp | fp | fn | triple F1 |",
             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         ]
@@ -426,6 +433,32 @@ class Report:
             s, t = self.per_type[name], self.per_type_triples.get(name, Scores())
             lines.append(_row(name, s) + f" {t.f1:.3f} |")
         lines += ["", confusion_markdown(self.confusion)]
+        if errors:
+            lines += ["", errors_markdown(self.errors)]
+        return "\n".join(lines) + "\n"
+
+    def locations_line(self) -> str:
+        """Event locations on matched pairs (article-level gold only)."""
+        c = self.locations
+        return (
+            f"Locations over {c.get('pairs', 0)} matched events the gold places in a country: "
+            f"coverage {_share([c.get('located', 0), c.get('pairs', 0)])}, country accuracy "
+            f"{_share([c.get('right_country', 0), c.get('located', 0)])}, place accuracy "
+            f"{_share([c.get('right_place', 0), c.get('places', 0)])}"
+        )
+
+    def _story_markdown(self, errors: bool) -> str:
+        """Story-level labels measure recall only: is the labelled type among the coded events?"""
+        lines = [
+            f"Stories: {self.records} · coded events: {self.predicted_events}",
+            "",
+            "| labelled type | recall | found | stories |",
+            "| --- | ---: | ---: | ---: |",
+            f"| all | {self.types.recall:.3f} | {self.types.tp} | {self.types.tp + self.types.fn} |",
+        ]
+        for name in sorted(self.per_type):
+            s = self.per_type[name]
+            lines.append(f"| {name} | {s.recall:.3f} | {s.tp} | {s.tp + s.fn} |")
         if errors:
             lines += ["", errors_markdown(self.errors)]
         return "\n".join(lines) + "\n"
@@ -677,7 +710,20 @@ def compare(a: Report, b: Report) -> str:
 
 
 def evaluate_file(path: str | Path, pipeline: Any, batch_size: int = 32) -> Report:
-    """Code every gold sentence with ``pipeline`` and score the result."""
+    """Code every gold sentence (or article, or story: the format is detected) with
+    ``pipeline`` and score the result."""
+    from dateline import evaluate_articles as articles
+
+    try:
+        with open(path, encoding="utf-8") as fh:
+            head = fh.read(1 << 16)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise EvaluationError(f"{path}: cannot read the gold file ({exc})") from None
+    level = articles.detect_level(head)
+    if level == articles.ARTICLE:
+        return articles.evaluate_articles(path, pipeline)
+    if level == articles.STORY:
+        return articles.evaluate_stories(path, pipeline)
     gold = load_gold(path)
     articles = [_article(rec) for rec in gold]
     predicted = {

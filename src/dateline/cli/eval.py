@@ -34,7 +34,9 @@ class EvalFormat(StrEnum):
 @handle_errors
 def eval_cli(
     gold: Path = typer.Argument(
-        ..., help="Gold file: Dateline JSONL, PLOVER gold JSON or PETRARCH XML."
+        ...,
+        help="Gold file: sentence JSONL, article JSONL ('sents'), story JSONL ('level': "
+        "'story'), PLOVER gold JSON or PETRARCH XML.",
     ),
     output_format: EvalFormat = typer.Option(
         EvalFormat.table, "--format", "-f", help="table, json or markdown."
@@ -53,7 +55,9 @@ def eval_cli(
 ) -> None:
     """Code every gold sentence and score the events: precision, recall and F1 for event types and
     for (type, source country, target country) triples, per type, CAMEO root agreement and a
-    confusion table. See docs/evaluation.md for the counting rules.
+    confusion table. Article-level gold is coded article by article and counted per sentence
+    (plus event locations); story-level labels give recall of the labelled type. See
+    docs/evaluation.md for the counting rules.
 
     Examples:
 
@@ -113,9 +117,19 @@ def _add(table: Table, label: str, s: Scores, *extra: str) -> None:
 
 def print_report(report: Report) -> None:
     """Rich tables: micro scores, per-type scores and the confusion table."""
+    level = report.meta.get("level")
+    if level == "story":
+        console.print(Markdown(report.to_markdown()))
+        return
+    counted = (
+        "asserted/historical, not negated; gold: asserted"
+        if level == "article"
+        else "negated ones not counted"
+    )
+    articles = f"{report.meta['articles']} articles · " if level == "article" else ""
     console.print(
-        f"{report.records} sentences · {report.gold_events} gold events · "
-        f"{report.predicted_events} predicted (negated ones not counted)",
+        f"{articles}{report.records} sentences · {report.gold_events} gold events · "
+        f"{report.predicted_events} predicted ({counted})",
         highlight=False,
     )
     micro = Table(title="Micro scores", title_justify="left")
@@ -128,6 +142,8 @@ def print_report(report: Report) -> None:
         f"CAMEO root agreement: {report.cameo_root_agreement:.3f} ({report.cameo_agree}/{report.cameo_total})",
         highlight=False,
     )
+    if report.locations:
+        console.print(report.locations_line(), highlight=False)
     per = Table(title="Per event type", title_justify="left")
     for col in ("type", "P", "R", "F1", "tp", "fp", "fn", "triple F1"):
         per.add_column(col, justify="left" if col == "type" else "right")
