@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from dateline.cli.app import app, console, fail, handle_errors
-from dateline.cli.query import DB_OPTION, TableFormat, open_store, print_frame
+from dateline.cli.query import DB_OPTION, HAPPENED_OPTION, TableFormat, open_store, print_frame
 
 
 class Freq(StrEnum):
@@ -40,11 +40,13 @@ def dyad_cli(
     fmt: TableFormat = typer.Option(
         TableFormat.table, "--format", "-f", help="table, csv or json."
     ),
+    modality: list[str] = HAPPENED_OPTION,
 ) -> None:
     """Cooperation and conflict between two actors over time.
 
     Counts event groups (restatements across articles count once) per week or month, by
-    QuadClass, with the mean Goldstein score.
+    QuadClass, with the mean Goldstein score. Only events that happened count unless
+    --modality says otherwise (planned and hypothetical events are not events yet).
 
     Examples:
 
@@ -52,12 +54,15 @@ def dyad_cli(
 
       dateline dyad USA RUS --db events.duckdb --plot usa-rus.png
 
+      dateline dyad USA RUS --db events.duckdb --modality future
+
     In Python: `dateline.open("events.duckdb", read_only=True).dyad("USA", "RUS", freq="month")`.
     """
     from dateline.store.analysis import plot_dyad
 
     with open_store(db) as store:
-        frame = store.dyad(a, b, freq=freq.value, since=since, until=until, directed=directed)
+        frame = store.dyad(a, b, freq=freq.value, since=since, until=until, directed=directed,
+                           modality=modality or "happened")  # fmt: skip
     if frame.empty:
         fail(
             f"no dated events between {a} and {b} in {db}; check the codes with 'dateline events --db {db} --actor {a}'"
@@ -84,6 +89,7 @@ def network_cli(
     by: str = typer.Option(
         "country", "--by", help="Nodes are 'country' codes (else names) or actor 'name's."
     ),
+    modality: list[str] = HAPPENED_OPTION,
 ) -> None:
     """Write who-acts-on-whom as a directed graph for Gephi, networkx or igraph.
 
@@ -96,6 +102,8 @@ def network_cli(
 
       dateline network --db events.duckdb --since 2024-01 --out graph.gexf
 
+      dateline network --db events.duckdb --modality all --out everything.graphml
+
     In Python: `dateline.open("events.duckdb", read_only=True).network(since="2024-01")`.
     """
     import networkx as nx
@@ -105,7 +113,7 @@ def network_cli(
     if writer is None:
         fail(f"--out {out}: use a .graphml or .gexf file name")
     with open_store(db) as store:
-        graph = store.network(since=since, until=until, by=by)
+        graph = store.network(since=since, until=until, by=by, modality=modality or "happened")
     out.parent.mkdir(parents=True, exist_ok=True)
     writer(graph, out)
     console.print(

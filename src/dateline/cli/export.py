@@ -9,6 +9,7 @@ import typer
 
 from dateline.cli.app import app, console, handle_errors
 from dateline.cli.query import DB_OPTION, open_store
+from dateline.store.modality import HELP as MODALITY_HELP
 
 
 class ExportFormat(StrEnum):
@@ -42,12 +43,17 @@ def export_cli(
     overwrite: bool = typer.Option(
         False, "--overwrite", help="Replace an existing export at OUT (never other files)."
     ),
+    modality: list[str] = typer.Option(
+        None, "--modality", help=MODALITY_HELP + " Default: all (gdelt: happened)."
+    ),
 ) -> None:
     """Export events for other tools.
 
     parquet: a folder partitioned by month (out/month=2024-01/part-0.parquet);
     csv, jsonl: one row per event; plover: PLOVER-style JSON records, one per line;
-    gdelt: the 61 tab-separated columns of the GDELT 2.0 event table, one row per event group.
+    gdelt: the 61 tab-separated columns of the GDELT 2.0 event table, one row per event group,
+    of events that happened only (unless --modality). The other formats carry every event's
+    modality and negated columns.
 
     The export is written beside OUT and renamed into place when complete. An existing
     non-empty OUT is refused unless --overwrite; the store itself, a folder holding it, any
@@ -61,9 +67,12 @@ def export_cli(
 
       dateline export --db events.duckdb --format gdelt events.gdelt.tsv
 
+      dateline export --db events.duckdb --format csv planned.csv --modality future
+
     In Python: `dateline.open("events.duckdb", read_only=True).export("events.csv", "csv")`.
     """
     with open_store(db) as store:
         n = store.export(out, fmt.value, overwrite=overwrite, actor=actor, dyad=dyad, since=since, until=until,
-                         include_negated=include_negated, include_duplicates=include_duplicates)  # fmt: skip
+                         include_negated=include_negated, include_duplicates=include_duplicates,
+                         modality=modality or None)  # fmt: skip
     console.print(f"{n} rows written to {out} ({fmt.value})", highlight=False)

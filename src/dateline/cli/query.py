@@ -14,6 +14,7 @@ from rich.table import Table
 from dateline.cli.app import app, console, handle_errors
 from dateline.csvcells import escape_frame
 from dateline.store import Store
+from dateline.store.modality import HELP as MODALITY_HELP
 
 # Shared options, declared once (every store command takes --db and --format the same way).
 DB_OPTION = typer.Option(
@@ -28,8 +29,14 @@ class TableFormat(StrEnum):
 
 
 FORMAT_OPTION = typer.Option(TableFormat.table, "--format", "-f", help="table, csv or json.")
+MODALITY_OPTION = typer.Option(None, "--modality", help=MODALITY_HELP + " Default: all.")
+HAPPENED_OPTION = typer.Option(
+    None, "--modality", help=MODALITY_HELP + " Default: happened (planned, hypothetical and "
+    "negated events are not counted)."
+)  # fmt: skip
 
-EVENT_COLUMNS = ["day", "source_name", "event", "target_name", "quad_class", "goldstein", "article_id"]  # fmt: skip
+EVENT_COLUMNS = ["day", "source_name", "event", "target_name", "quad_class", "goldstein",
+                 "modality", "negated", "article_id"]  # fmt: skip
 QUOTE_COLUMNS = ["published", "speaker_name", "text", "article_id"]
 NO_WRAP = {"day", "published", "event", "quad_class", "period"}
 QUAD_STYLE = {1: "blue", 2: "green", 3: "yellow", 4: "red"}
@@ -110,6 +117,7 @@ def events_cli(
     ),
     limit: int = typer.Option(50, "--limit", "-n", help="At most this many rows (0: all)."),
     offset: int = typer.Option(0, "--offset", help="Skip this many rows first."),
+    modality: list[str] = MODALITY_OPTION,
     fmt: TableFormat = FORMAT_OPTION,
 ) -> None:
     """List stored events, filtered.
@@ -122,17 +130,20 @@ def events_cli(
 
       dateline events --db events.duckdb --type AGREE --format csv > agree.csv
 
+      dateline events --db events.duckdb --modality future,hypothetical
+
     In Python: `dateline.open("events.duckdb", read_only=True).events(dyad="USA:RUS")`.
     """
     with open_store(db) as store:
         frame = store.events(
             actor=actor, dyad=dyad, type=type_ or None, quad=quad or None, since=since, until=until,
             text=text, include_negated=include_negated, include_duplicates=include_duplicates,
-            limit=limit or None, offset=offset, order=order,
+            limit=limit or None, offset=offset, order=order, modality=modality or None,
         )  # fmt: skip
         total = store.count_events(
             actor=actor, dyad=dyad, type=type_ or None, quad=quad or None, since=since, until=until,
             text=text, include_negated=include_negated, include_duplicates=include_duplicates,
+            modality=modality or None,
         )  # fmt: skip
     print_frame(frame, fmt, EVENT_COLUMNS, title=f"Events ({len(frame)} of {total})")
 

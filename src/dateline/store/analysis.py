@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -27,6 +28,7 @@ def dyad(
     since: str | dt.date | None = None,
     until: str | dt.date | None = None,
     directed: bool = False,
+    modality: str | Sequence[str] | None = "happened",
 ) -> pd.DataFrame:
     """Event groups between ``a`` and ``b`` per period: one column per QuadClass, the
     cooperation (1+2) and conflict (3+4) totals, all groups, and their mean Goldstein score.
@@ -36,7 +38,9 @@ def dyad(
     """
     if freq not in FREQS:
         raise StoreError(f"freq: {freq!r} is not one of {', '.join(FREQS)}")
-    where, params = store._event_where(dyad=(a, b), since=since, until=until, directed=directed)
+    where, params = store._event_where(
+        dyad=(a, b), since=since, until=until, directed=directed, modality=modality
+    )
     where += (" AND " if where else "WHERE ") + "e.day IS NOT NULL"
     quad_cols = ", ".join(
         f"count(*) FILTER (WHERE quad_class = {q}) AS {n}" for q, n in QUADS.items()
@@ -72,6 +76,7 @@ def network(
     since: str | dt.date | None = None,
     until: str | dt.date | None = None,
     by: str = "country",
+    modality: str | Sequence[str] | None = "happened",
 ) -> nx.DiGraph:
     """A directed actor graph: an edge per (source, target) with ``weight`` (event groups),
     ``goldstein`` (mean score), ``sign`` (+1 cooperative, -1 conflictual, 0), and the
@@ -95,7 +100,7 @@ def network(
     if by not in keys:
         raise StoreError(f"by: {by!r} is not one of {', '.join(keys)}")
     src, tgt = keys[by]
-    where, params = store._event_where(since=since, until=until)
+    where, params = store._event_where(since=since, until=until, modality=modality)
     query = f"""
         WITH g AS (
             SELECT e.group_id, arg_min({src}, e.id) AS s, arg_min({tgt}, e.id) AS t,

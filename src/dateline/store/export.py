@@ -225,7 +225,11 @@ def _gdelt_geo(
 def to_gdelt(store: Store, out: Path, include_negated: bool = False,
              include_duplicates: bool = False, **filters: Any) -> int:  # fmt: skip
     """GDELT 2.0 event-table rows (61 tab-separated columns, no header), one per event group:
-    NumMentions/NumArticles/NumSources count how many events, articles and outlets restate it."""
+    NumMentions/NumArticles/NumSources count how many events, articles and outlets restate it.
+    Only events that happened (``modality="happened"``) unless ``modality`` says otherwise:
+    GDELT's columns have no place for a planned or hypothetical event."""
+    if filters.get("modality") is None:
+        filters["modality"] = "happened"
     where, params = store._event_where(
         include_negated=include_negated, include_duplicates=True, **filters
     )
@@ -313,7 +317,8 @@ def export(store: Store, out: str | Path, format: str = "parquet",  # noqa: A002
     """Write the store's events to ``out`` in ``format``; returns how many rows were written.
 
     ``filters`` are those of :meth:`Store.events` (actor, dyad, type, quad, since, until, ...),
-    plus ``include_negated`` and ``include_duplicates`` (both False by default). The export is
+    plus ``include_negated`` and ``include_duplicates`` (both False by default) and
+    ``modality`` (default: all, except ``gdelt``: only events that happened). The export is
     written beside ``out`` and renamed into place when complete; an existing non-empty ``out``
     is refused unless ``overwrite`` (see :mod:`dateline.store.target`).
     """

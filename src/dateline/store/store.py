@@ -17,6 +17,7 @@ import pandas as pd
 from dateline.errors import StoreBusy, StoreError
 from dateline.model import ActorRef, Result
 from dateline.store import dedup, schema
+from dateline.store.modality import resolve as resolve_modality
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -503,9 +504,17 @@ class Store:
         include_duplicates: bool = False,
         article_id: str | None = None,
         directed: bool = False,
+        modality: str | Sequence[str] | None = None,
     ) -> tuple[str, list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
+        modalities = resolve_modality(modality)
+        if modalities:
+            marks = ", ".join("?" * len(modalities))
+            negated = " OR e.negated" if "negated" in modalities else ""
+            clauses.append(f"(coalesce(e.modality, 'asserted') IN ({marks}){negated})")
+            params += list(modalities)
+            include_negated = include_negated or "negated" in modalities
         if actor:
             clauses.append(f"({_side_match('source')} OR {_side_match('target')})")
             params += [actor] * 6
@@ -567,6 +576,7 @@ class Store:
         include_duplicates: bool = False,
         article_id: str | None = None,
         directed: bool = False,
+        modality: str | Sequence[str] | None = None,
     ) -> pd.DataFrame:
         """Events matching every filter given, one row each, with their article's title and date.
 
@@ -574,10 +584,12 @@ class Store:
         matches both directions unless ``directed``; ``type`` is a PLOVER type or CAMEO code;
         ``quad`` a QuadClass (1-4) or list; ``since``/``until`` take YYYY, YYYY-MM or YYYY-MM-DD.
         Events of near-duplicate articles are left out unless ``include_duplicates``.
+        ``modality`` keeps only events of those modalities ("future", "happened" = asserted,
+        reported or historical, a list; default: all).
         """
         where, params = self._event_where(
             actor, dyad, type, quad, since, until, text, include_negated,
-            include_duplicates, article_id, directed,
+            include_duplicates, article_id, directed, modality,
         )  # fmt: skip
         order_sql = _order(order, EVENT_ORDER) + ", e.article_id, e.event_index"
         query = (
@@ -806,22 +818,27 @@ class Store:
         since: str | dt.date | None = None,
         until: str | dt.date | None = None,
         directed: bool = False,
+        modality: str | Sequence[str] | None = "happened",
     ) -> pd.DataFrame:
-        """Event groups between two actors per week or month, by QuadClass, with mean Goldstein."""
+        """Event groups between two actors per period, by QuadClass, with mean Goldstein
+        (only events that happened unless ``modality`` says otherwise)."""
         from dateline.store.analysis import dyad
 
-        return dyad(self, a, b, freq=freq, since=since, until=until, directed=directed)
+        return dyad(self, a, b, freq=freq, since=since, until=until, directed=directed,
+                    modality=modality)  # fmt: skip
 
     def network(
         self,
         since: str | dt.date | None = None,
         until: str | dt.date | None = None,
         by: str = "country",
+        modality: str | Sequence[str] | None = "happened",
     ) -> nx.DiGraph:
-        """Who acts on whom: a directed graph weighted by event groups, signed by mean Goldstein."""
+        """Who acts on whom: a directed graph weighted by event groups, signed by mean Goldstein
+        (only events that happened unless ``modality`` says otherwise)."""
         from dateline.store.analysis import network
 
-        return network(self, since=since, until=until, by=by)
+        return network(self, since=since, until=until, by=by, modality=modality)
 
     def export(self, out: str | Path, format: str = "parquet",  # noqa: A002
                overwrite: bool = False, **filters: Any) -> int:  # fmt: skip

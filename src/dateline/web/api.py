@@ -13,11 +13,13 @@ from dateline.csvcells import escape_frame
 from dateline.web import queries
 from dateline.web.params import (
     DATE_PATTERN,
+    MODALITY_QUERY,
     EventFilters,
     Freq,
     NetworkBy,
     PageArgs,
     check_date,
+    check_modality,
     check_range,
     client_key,
     event_filters,
@@ -198,9 +200,12 @@ def api_dyad(
     a: str = Path(max_length=200),
     b: str = Path(max_length=200),
     freq: Freq = Query("month", description="Time bucket: week or month"),
+    modality: str | None = MODALITY_QUERY,
 ) -> dict[str, Any]:
-    """Both directions (A→B and B→A) are counted; `periods` is the chart, `events` the latest."""
-    return {"ok": True, **store_call(request, queries.dyad, a, b, freq)}
+    """Both directions (A→B and B→A) are counted; `periods` is the chart, `events` the latest.
+    Only events that happened count unless `modality` says otherwise."""
+    modality = check_modality(modality)
+    return {"ok": True, **store_call(request, queries.dyad, a, b, freq, modality)}
 
 
 @router.get("/network", summary="Actors and who acts on whom, with a layout")
@@ -211,10 +216,14 @@ def api_network(
     min_events: int = Query(1, ge=1, le=1000, description="Hide edges with fewer events"),
     top: int = Query(40, ge=2, le=200, description="Keep the most active actors"),
     by: NetworkBy = Query("country", description="Nodes are countries (else names) or actor names"),
+    modality: str | None = MODALITY_QUERY,
 ) -> dict[str, Any]:
-    """Nodes carry `x`, `y` in [0, 1] (spring layout); edges count event groups by tone."""
+    """Nodes carry `x`, `y` in [0, 1] (spring layout); edges count event groups by tone.
+    Only events that happened count unless `modality` says otherwise."""
     since, until = check_range(since, until)
-    return {"ok": True, **store_call(request, queries.network, since, until, min_events, top, by)}
+    modality = check_modality(modality)
+    doc = store_call(request, queries.network, since, until, min_events, top, by, modality)
+    return {"ok": True, **doc}
 
 
 @router.get("/stats", summary="Counts and date range of the store")

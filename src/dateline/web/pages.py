@@ -12,10 +12,12 @@ from dateline.web import queries
 from dateline.web.api import code_article, store_call
 from dateline.web.charts import bars_svg, network_svg, timeline_svg, tone
 from dateline.web.params import (
+    MODALITY_QUERY,
     EventFilters,
     Freq,
     NetworkBy,
     PageArgs,
+    check_modality,
     check_range,
     event_filters,
     page_args,
@@ -200,8 +202,10 @@ def actor_page(request: Request, name: str, freq: Freq = "month") -> Response:
 
 
 @router.get("/dyads/{a}/{b}")
-def dyad_page(request: Request, a: str, b: str, freq: Freq = "month") -> Response:
-    doc = store_call(request, queries.dyad, a, b, freq)
+def dyad_page(
+    request: Request, a: str, b: str, freq: Freq = "month", modality: str | None = MODALITY_QUERY
+) -> Response:
+    doc = store_call(request, queries.dyad, a, b, freq, check_modality(modality))
     return render(
         request,
         "dyad.html",
@@ -229,9 +233,11 @@ def network_page(
     min_events: int = Query(1, ge=1, le=1000),
     top: int = Query(40, ge=2, le=200),
     by: NetworkBy = "country",
+    modality: str | None = MODALITY_QUERY,
 ) -> Response:
     since, until = check_range(since, until)
-    doc = store_call(request, queries.network, since, until, min_events, top, by)
+    modality = check_modality(modality)
+    doc = store_call(request, queries.network, since, until, min_events, top, by, modality)
     return render(
         request,
         "network.html",

@@ -9,6 +9,9 @@ from typing import Any, Literal
 
 from fastapi import HTTPException, Query, Request
 
+from dateline.errors import StoreError
+from dateline.store.modality import resolve as resolve_modality
+
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 MAX_PAGE = 500
 Sort = Literal[
@@ -43,6 +46,26 @@ def check_range(since: str | None, until: str | None) -> tuple[str | None, str |
     return since, until
 
 
+MODALITY_QUERY = Query(
+    None,
+    max_length=100,
+    pattern=r"^[a-z,]*$",
+    description="Only events of these modalities (comma-separated): asserted, reported, "
+    "historical, future, hypothetical, negated, `happened` or `all`",
+)
+
+
+def check_modality(value: str | None) -> str | None:
+    """A ``modality`` filter naming known modalities, else 400."""
+    if not value:
+        return None
+    try:
+        resolve_modality(value)
+    except StoreError as exc:
+        raise HTTPException(400, str(exc)) from None
+    return value
+
+
 def parse_dyad(value: str | None) -> tuple[str, str] | None:
     """'USA:RUS' (or 'USA,RUS') -> ('USA', 'RUS')."""
     if value is None or value == "":
@@ -65,6 +88,7 @@ class EventFilters:
     until: str | None = None
     q: str | None = None
     include_negated: bool = False
+    modality: str | None = None
     sort: str = "-date"
     limit: int = 50
     offset: int = 0
@@ -106,6 +130,7 @@ def event_filters(
     until: str | None = Query(None, max_length=10, description="Latest event date, YYYY[-MM[-DD]]"),
     q: str | None = Query(None, max_length=200, description="Words in the evidence sentence"),
     include_negated: bool = Query(False, description="Include events the text negates"),
+    modality: str | None = MODALITY_QUERY,
     sort: Sort = Query("-date", description="Sort column; prefix `-` for descending"),
     limit: int = Query(50, ge=1, le=MAX_PAGE, description=f"Rows per page (1-{MAX_PAGE})"),
     offset: int = Query(0, ge=0, le=1_000_000, description="Rows to skip"),
@@ -122,6 +147,7 @@ def event_filters(
         until=until or None,
         q=q or None,
         include_negated=include_negated,
+        modality=check_modality(modality),
         sort=sort,
         limit=limit,
         offset=offset,

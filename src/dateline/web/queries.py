@@ -85,6 +85,7 @@ def _store_events(store, f: EventFilters, limit: int | None, offset: int):
         until=f.until,
         text=f.q,
         include_negated=f.include_negated,
+        modality=f.modality,
         limit=limit,
         offset=offset,
         order=f.sort,
@@ -110,6 +111,7 @@ def count_events(store, f: EventFilters) -> int:
             until=f.until,
             text=f.q,
             include_negated=f.include_negated,
+            modality=f.modality,
         )
     )
 
@@ -367,13 +369,16 @@ def actor(store, name: str, freq: str = "month") -> dict[str, Any] | None:
     }
 
 
-def dyad(store, a: str, b: str, freq: str = "month") -> dict[str, Any]:
+def dyad(
+    store, a: str, b: str, freq: str = "month", modality: str | None = "happened"
+) -> dict[str, Any]:
     """Both directions between two actors: the Store's series, mix, latest events, quotes.
 
     ``periods`` and the totals count event groups (a happening reported by several articles
     counts once); ``mix`` and ``events`` are the coded events themselves.
     """
-    series = records(store.dyad(a, b, freq=freq))
+    modality = modality or "happened"
+    series = records(store.dyad(a, b, freq=freq, modality=modality))
     periods = [
         {
             "period": _period_label(p["period"], freq),
@@ -386,7 +391,9 @@ def dyad(store, a: str, b: str, freq: str = "month") -> dict[str, Any]:
     ]
     evs = [
         event_row(r)
-        for r in records(store.events(dyad=(a, b), order="-date", limit=MAX_PROFILE_EVENTS))
+        for r in records(
+            store.events(dyad=(a, b), order="-date", limit=MAX_PROFILE_EVENTS, modality=modality)
+        )
     ]
     article_ids = {e.get("article_id") for e in evs}
     said = []
@@ -399,6 +406,7 @@ def dyad(store, a: str, b: str, freq: str = "month") -> dict[str, Any]:
         "a": a,
         "b": b,
         "freq": freq,
+        "modality": modality,
         "total": sum(p["events"] for p in periods),
         "coop": sum(p["coop"] for p in periods),
         "conflict": sum(p["conflict"] for p in periods),
@@ -413,12 +421,19 @@ def dyad(store, a: str, b: str, freq: str = "month") -> dict[str, Any]:
 
 
 def network(
-    store, since, until, min_events: int = 1, top: int = 40, by: str = "country"
+    store,
+    since,
+    until,
+    min_events: int = 1,
+    top: int = 40,
+    by: str = "country",
+    modality: str | None = "happened",
 ) -> dict[str, Any]:
     """The Store's actor graph, trimmed to the ``top`` busiest actors, with a spring layout."""
     import networkx as nx
 
-    graph = store.network(since=since, until=until, by=by)
+    modality = modality or "happened"
+    graph = store.network(since=since, until=until, by=by, modality=modality)
     busiest = sorted(graph.nodes(data=True), key=lambda n: (-int(n[1].get("events", 0)), str(n[0])))
     kept = {n for n, _ in busiest[:top]}
     shown = [
@@ -449,7 +464,8 @@ def network(
         for n in names
     ]
     shown.sort(key=lambda e: (-e["count"], e["source"], e["target"]))
-    return {"since": since, "until": until, "by": by, "nodes": nodes, "edges": shown}
+    return {"since": since, "until": until, "by": by, "modality": modality, "nodes": nodes,
+            "edges": shown}  # fmt: skip
 
 
 def stats(store) -> dict[str, Any]:
