@@ -6,11 +6,12 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from dateline.events.candidate import Candidate
 from dateline.events.lexicon import Lexicon, TriggerEntry
+from dateline.events.syntax import np_actors, subject_of
 
 if TYPE_CHECKING:
     from dateline.actors.index import ActorIndex
-    from dateline.events.extract import Candidate
     from dateline.model import Actor, Article
 
 MODAL_REQUEST = TriggerEntry(id="rule:modal-request", event="REQUEST", mode=None)
@@ -113,8 +114,6 @@ def classify(
 
 def _reporter(top: Token, lexicon: Lexicon, actors: ActorIndex) -> tuple[Actor, Token] | None:
     """Who reports the event: the subject of a speech verb whose complement holds it."""
-    from dateline.events.extract import np_actors, subject_of
-
     speech = lexicon.word_set("speech_verbs")
     node = top
     for _ in range(3):
@@ -180,8 +179,6 @@ def _conditional_marker(nodes: list[Token]) -> str | None:
 
 def modal_requests(sent, lexicon: Lexicon) -> list[Candidate]:
     """ "X said Y must leave": a speech verb over a clause with must/should is a REQUEST by X."""
-    from dateline.events.extract import Candidate
-
     speech = lexicon.word_set("speech_verbs") | {
         "announce",
         "conclude",

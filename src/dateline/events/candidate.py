@@ -1,0 +1,27 @@
+"""A trigger before it is coded: the token, its lexicon entry and the words that carry its frame."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from dateline.events.lexicon import TriggerEntry
+
+
+@dataclass
+class Candidate:
+    """A trigger token with its lexicon entry, before arguments are attached."""
+
+    token: Token
+    entry: TriggerEntry
+    event: str
+    mode: str | None
+    nominal: bool = False
+    support: Token | None = None  # the light verb governing a nominal trigger
+    object_token: Token | None = None  # the object that licensed an `objects` entry
+    frame: Token | None = None  # the noun whose dependents carry a nominal event's arguments
+
+    @property
+    def head(self) -> Token:
+        return self.frame if self.frame is not None else self.token

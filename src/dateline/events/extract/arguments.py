@@ -1,0 +1,318 @@
+"""Arguments: the source and target actors the dependency parse gives a trigger."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dateline.actors.index import ActorIndex
+from dateline.events.candidate import Candidate
+from dateline.events.extract.clauses import ABSORBING
+from dateline.events.syntax import np_actors, subject_of
+from dateline.model import Actor
+
+# Passives that describe a state of their subject rather than an act done to it.
+STATIVE_PASSIVES = {
+    "commit",
+    "dedicate",
+    "determine",
+    "prepare",
+    "engage",
+    "oblige",
+    "resolve",
+    "set",
+    "involve",
+}
+
+
+def arguments(
+    cand: Candidate, actors: ActorIndex
+) -> tuple[list[tuple[Actor, Token]], list[tuple[Actor, Token]]]:
+    """Source and target actors of a candidate, each with the token that names it."""
+    tok = cand.token
+    if cand.nominal:
+        sources, targets = _noun_arguments(cand, actors)
+    else:
+        sources, targets = _verb_arguments(tok, cand, actors)
+    src_ids = {id(a) for a, _ in sources}
+    targets = [t for t in targets if id(t[0]) not in src_ids or len(sources) > 1]
+    return _informative(_unique(sources)), _informative(_unique(targets))
+
+
+def _informative(pairs: list[tuple[Actor, Token]]) -> list[tuple[Actor, Token]]:
+    """In "X and a group of deputies", a role with no country adds nothing next to actors with one;
+    in "more refugees from Iraq" and "Iraq", the specific actor stands for its country."""
+    if any(a.country or a.sector in {"IGO", "NGO"} for a, _ in pairs):
+        pairs = [
+            p for p in pairs if p[0].country or p[0].kind != "role" or p[0].sector in {"IGO", "NGO"}
+        ]
+    specific = {a.country for a, _ in pairs if a.kind in {"role", "person"} and a.country}
+    return [p for p in pairs if not (p[0].kind == "country" and p[0].country in specific)]
+
+
+def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
+    sources: list[tuple[Actor, Token]] = []
+    targets: list[tuple[Actor, Token]] = []
+    subj = subject_of(tok)
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
+    has_agent = any(c.dep_ == "agent" for c in tok.children)
+    if passive and not has_agent and tok.lemma_.lower() in STATIVE_PASSIVES:
+        passive = False  # "France is committed to the UN": a state of the subject
+    if passive:
+        for c in tok.children:
+            if c.dep_ == "agent":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        sources += np_actors(p, actors)
+        if subj is not None:
+            found = np_actors(subj, actors)
+            if not found:
+                # "controls, an embargo and travel restrictions on Russian officials were imposed"
+                for node in [subj, *[c for c in subj.subtree if c.dep_ == "conj"]]:
+                    found += _inner_actors(node, actors, set(cand.entry.targets))
+            targets += found
+    elif subj is not None:
+        sources += np_actors(subj, actors)
+    targets += _targets_of_verb(tok, cand, actors, depth=0)
+    return sources, targets
+
+
+def _targets_of_verb(
+    tok: Token, cand: Candidate, actors: ActorIndex, depth: int
+) -> list[tuple[Actor, Token]]:
+    out: list[tuple[Actor, Token]] = []
+    preps = set(cand.entry.targets)
+    used_preps: set[str] = set()
+    object_is_topic = cand.entry.object_role == "topic" and depth == 0
+    for c in tok.children:
+        if c.dep_ in {"dobj", "dative", "iobj", "attr"} and c.pos_ != "ADP":
+            if object_is_topic and c.dep_ == "dobj":
+                # "deployed troops along its border with Armenia": the place, not the troops
+                out += _inner_actors(
+                    c, actors, preps | {"along", "near", "at", "to", "toward"}, modifiers=False
+                )
+                continue
+            found = np_actors(c, actors)
+            inner = [x for x in _inner_actors(c, actors, preps) if x not in found]
+            if inner and all(_via_pronoun(t, actors) for _a, t in found):
+                found = []  # "reopened its border with Tajikistan": the border's other side
+            out += found + inner
+        elif c.dep_ in {"prep", "dative"} and (c.lower_ in preps or c.dep_ == "dative"):
+            if c.lower_ in used_preps:
+                continue  # "spoke with Putin ..., with officials on hand": the first one counts
+            used_preps.add(c.lower_)
+            for p in c.children:
+                if p.dep_ == "pcomp" and depth < 2:  # "looked forward to welcoming the king"
+                    out += _targets_of_verb(p, cand, actors, depth + 1)
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    found = np_actors(p, actors) or _inner_actors(p, actors, preps)
+                    out += found
+        elif c.dep_ == "prt":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out += np_actors(p, actors)
+                elif p.dep_ == "prep":  # "kidnapped up to 16 advisers"
+                    out += [x for q in p.children if q.dep_ == "pobj" for x in np_actors(q, actors)]
+    if not out:
+        # "called for sanctions against Nigeria", "complained over raids by Israel"
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ not in preps | {
+                "by",
+                "during",
+                "in",
+                "at",
+                "after",
+                "before",
+                "since",
+            }:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out += np_actors(p, actors) or _inner_actors(p, actors, preps)
+    if depth < 2 and (cand.event in ABSORBING or not out):
+        for c in tok.children:
+            if c.dep_ == "advcl" and not out and any(g.lower_ == "to" for g in c.children):
+                out += _targets_of_verb(
+                    c, cand, actors, depth + 1
+                )  # "opened fire to disperse protesters"
+            elif c.dep_ in {"ccomp", "xcomp"} and c.pos_ in {"VERB", "AUX"}:
+                inner_subj = next((g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}), None)
+                if inner_subj is not None and c.dep_ == "ccomp":
+                    found = np_actors(inner_subj, actors) or _inner_actors(
+                        inner_subj, actors, preps
+                    )
+                    if found:
+                        out += found
+                        continue
+                out += _targets_of_verb(c, cand, actors, depth + 1)
+            elif c.dep_ == "dobj" and not out:
+                # "urged the EC to support the PLO": the object of the inner verb.
+                for g in c.children:
+                    if g.dep_ in {"acl", "relcl", "xcomp"} and cand.event in ABSORBING:
+                        out += _targets_of_verb(g, cand, actors, depth + 1)
+    return out
+
+
+def _inner_actors(
+    tok: Token, actors: ActorIndex, preps: set[str], depth: int = 0, modifiers: bool = True
+) -> list[tuple[Actor, Token]]:
+    """Actors inside a non-actor object: "Serbia's suppression", "sanctions on Russia",
+    "the withdrawal of Serbian forces", "70 million dollars of aid for Romania".
+
+    Target prepositions ("evidence with the U.S.") count first; "of", "about", "between" and the
+    like only when those name no one ("evidence about contacts between X and Y" is a topic)."""
+    first: list[tuple[Actor, Token]] = []
+    second: list[tuple[Actor, Token]] = []
+    owners: list[tuple[Actor, Token]] = []
+    for c in tok.children:
+        if c.dep_ == "poss" and c.tag_ != "PRP$":  # "their disapproval" belongs to the subject
+            (first if modifiers else owners).extend(np_actors(c, actors))
+        elif c.dep_ in {"compound", "amod"}:
+            found = [(a, c) for a in actors.all_at(c.i) if a.kind != "role" or a.country]
+            (first if modifiers else owners).extend(found)
+        elif c.dep_ == "prep" and (c.lower_ in preps or c.lower_ in INNER_PREPS):
+            # "the withdrawal of Serbian forces from Bosnia": who withdraws comes first
+            agentive = c.lower_ == "of" and tok.lemma_.lower() in AGENTIVE_NOUNS
+            bucket = first if (c.lower_ in preps and c.lower_ != "from") or agentive else second
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    found = np_actors(p, actors)
+                    if depth < 2 and all(_via_pronoun(t, actors) for _a, t in found):
+                        found += _inner_actors(p, actors, preps, depth + 1)  # "its border with X"
+                    bucket += found
+    # "imposed sanctions on Iran": the preposition names the target; "lifted U.S. sanctions"
+    # names whose sanctions they are only when nothing else does
+    return first or second or owners
+
+
+def _via_pronoun(tok: Token, actors: ActorIndex) -> bool:
+    """The noun's only actor comes from a possessive pronoun: "its border", "their ties"."""
+    return not actors.all_at(tok.i) and any(
+        c.dep_ == "poss" and c.tag_ == "PRP$" for c in tok.children
+    )
+
+
+AGENTIVE_NOUNS = {
+    "withdrawal",
+    "removal",
+    "release",
+    "resignation",
+    "departure",
+    "expulsion",
+    "extradition",
+    "return",
+    "surrender",
+    "disarmament",
+    "pullout",
+    "ouster",
+    "arrest",
+    "punishment",
+}
+INNER_PREPS = {"of", "by", "from", "between", "about", "over", "for", "along"}
+
+
+def _noun_arguments(cand: Candidate, actors: ActorIndex):
+    tok = cand.head
+    sources: list[tuple[Actor, Token]] = []
+    targets: list[tuple[Actor, Token]] = []
+    preps = set(cand.entry.targets) | {"between", "for"}
+    for c in tok.children:
+        if c.dep_ == "poss":
+            sources += np_actors(c, actors)
+        elif c.dep_ in {"compound", "amod", "nmod"}:
+            found = [(a, c) for a in actors.all_at(c.i)]
+            (
+                targets if cand.event in {"SANCTION", "ASSAULT", "COERCE"} and sources else sources
+            ).extend(found)
+        elif c.dep_ == "prep" and c.lower_ == "by":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    sources += np_actors(p, actors)
+        elif c.dep_ == "prep" and c.lower_ in preps:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    targets += np_actors(p, actors) or _inner_actors(p, actors, preps)
+        elif c.dep_ == "prep" and c.lower_ == "of" and cand.event in {"RETREAT", "MOBILIZE"}:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    sources += np_actors(p, actors)
+        elif c.dep_ == "prep" and c.lower_ == "of" and cand.event in ABSORBING:
+            # "its rejection of the Dutch proposal", "a demand of Iraq"
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    targets += np_actors(p, actors) or _inner_actors(p, actors, preps)
+        elif c.dep_ == "prep" and c.lower_ == "of":
+            # "a suspension of air links with Serbia"
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    for g in p.children:
+                        if g.dep_ == "prep" and g.lower_ in preps:
+                            targets += [
+                                x
+                                for q in g.children
+                                if q.dep_ == "pobj"
+                                for x in np_actors(q, actors)
+                            ]
+    if not targets and cand.event in ABSORBING:
+        for c in tok.children:
+            if c.dep_ in {"acl", "ccomp"}:
+                subj = next((g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}), None)
+                targets += np_actors(subj, actors) if subj is not None else []
+                if not targets:
+                    targets += _targets_of_verb(c, cand, actors, 1)
+    verb = cand.support
+    if verb is None and tok.dep_ in {"dobj", "nsubjpass"} and tok.head.pos_ == "VERB":
+        verb = tok.head  # "speeded up the withdrawal of forces": any governing verb
+    if (
+        sources
+        and not any(a.country for a, _ in sources)
+        and verb is not None
+        and subject_of(verb) is not None
+    ):
+        sources = []
+    if verb is not None:
+        if not sources:
+            subj = subject_of(verb)
+            passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+            if passive:
+                for c in verb.children:
+                    if c.dep_ == "agent":
+                        for p in c.children:
+                            if p.dep_ == "pobj":
+                                sources += np_actors(p, actors)
+            elif subj is not None:
+                sources += np_actors(subj, actors)
+        if not targets and cand.event in ABSORBING:
+            for c in verb.children:  # "reiterated its demand that Israel ease ..."
+                if c.dep_ == "ccomp":
+                    subj = next((g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}), None)
+                    targets += np_actors(subj, actors) if subj is not None else []
+        if not targets:
+            for c in verb.children:
+                if c.dep_ == "advcl" and any(g.lower_ == "to" for g in c.children):
+                    targets += _targets_of_verb(
+                        c, cand, actors, 1
+                    )  # "began a hunger strike to protest against X"
+                if c.dep_ in {"dative", "iobj"} or (c.dep_ == "prep" and c.lower_ in preps):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            targets += np_actors(p, actors)
+                    if c.dep_ in {"iobj"}:
+                        targets += np_actors(c, actors)
+    elif not sources and tok.dep_ in {"pobj", "dobj"}:
+        # "wound up his day with a conversation with X": the governing verb's subject.
+        head = tok.head.head if tok.dep_ == "pobj" else tok.head
+        if head.pos_ in {"VERB", "AUX"}:
+            subj = subject_of(head)
+            if subj is not None:
+                sources += np_actors(subj, actors)
+    return sources, targets
+
+
+def _unique(pairs: list[tuple[Actor, Token]]) -> list[tuple[Actor, Token]]:
+    seen: set[int] = set()
+    out = []
+    for actor, tok in pairs:
+        if id(actor) not in seen:
+            seen.add(id(actor))
+            out.append((actor, tok))
+    return out

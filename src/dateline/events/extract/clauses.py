@@ -1,0 +1,156 @@
+"""Which triggers are events of their own: not the content of another trigger, a condition or an aim,
+and background clauses only when the sentence has no main-clause event.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dateline.events.candidate import Candidate
+
+# Verbal types whose complement is part of what they say ("agreed to cooperate", "demanded that
+# X leave", "threatened to cut supplies"): triggers inside the complement are not separate events.
+ABSORBING = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT", "CONCEDE", "PROTEST"}
+# Clauses that describe background or conditions rather than the reported happening.
+SUBORDINATE_DEPS = {"relcl", "acl", "advcl", "csubj", "pcomp"}
+CONDITION_MARKS = {"if", "unless", "provided", "whether"}
+COMPLEMENT_DEPS = {
+    "xcomp",
+    "ccomp",
+    "dobj",
+    "prep",
+    "attr",
+    "oprd",
+    "acomp",
+    "dative",
+    "advcl",
+    "pcomp",
+}
+
+
+def drop_absorbed(cands: list[Candidate]) -> list[Candidate]:
+    """Triggers inside the complement of a verbal trigger ("agreed to cooperate") are its content."""
+    absorbed: set[int] = set()
+    by_index = {c.token.i: c for c in cands}
+    for cand in cands:
+        if cand.event not in ABSORBING:
+            continue
+        head = cand.support if cand.nominal else cand.token
+        children = list(head.children) if head is not None else []
+        if cand.nominal:
+            # "its demand that Israel ease restrictions": the noun's own clause is its content
+            children = [c for c in children if c.dep_ == "advcl"]
+            children += [c for c in cand.head.children if c.dep_ in {"acl", "ccomp"}]
+        for child in children:
+            if cand.nominal and child.dep_ in {"acl", "ccomp"}:
+                absorbed.update(
+                    t.i for t in child.subtree if t.i in by_index and t.i != cand.token.i
+                )
+                continue
+            if child.dep_ in COMPLEMENT_DEPS:
+                if (
+                    child.dep_ == "advcl"
+                    and not any(g.lower_ in {"to"} for g in child.children)
+                    and child.lemma_.lower()
+                    not in {"say", "call", "demand", "urge", "insist", "protest"}
+                ):
+                    continue  # "..., killing one person": a separate event
+                for t in child.subtree:
+                    if t.i != cand.token.i and t.i in by_index and t.i not in absorbed:
+                        absorbed.add(t.i)
+    preferred: set[int] = set()
+    # "ordered a deployment of troops", "announced a suspension of links": when a verb that is
+    # also a light verb carries an event noun, the noun names the event.
+    for cand in cands:
+        if (
+            cand.nominal
+            and cand.support is not None
+            and cand.support.i in by_index
+            and cand.head.dep_ == "dobj"
+        ):
+            verb = by_index[cand.support.i]
+            if not verb.nominal and verb.entry.specificity == 0 and verb.token.i not in absorbed:
+                absorbed.add(verb.token.i)
+                absorbed.discard(cand.token.i)
+                preferred.add(cand.token.i)
+    out = []
+    for cand in cands:
+        if cand.token.i in absorbed:
+            continue
+        if (
+            cand.nominal
+            and cand.head.dep_ in {"nsubj", "nsubjpass"}
+            and cand.head.head.i in by_index
+            and not by_index[cand.head.head.i].nominal
+        ):
+            continue  # "a roadside bombing killed ...": the verb's event tells it
+        if (
+            cand.nominal
+            and cand.token.i not in preferred
+            and cand.head.head.i in by_index
+            and cand.head.head.i != cand.token.i
+        ):
+            # "accepted an invitation", "easing sanctions": the verb's event already covers it.
+            verb = by_index[cand.head.head.i]
+            if not verb.nominal and cand.head.dep_ in {"dobj", "nsubjpass"}:
+                continue
+        out.append(cand)
+    return out
+
+
+def _clause_path(tok: Token) -> list[Token]:
+    path = [tok]
+    while path[-1].head is not path[-1] and len(path) < 30:
+        path.append(path[-1].head)
+    return path
+
+
+def _in_condition(tok: Token) -> bool:
+    for node in _clause_path(tok):
+        if node.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children
+        ):
+            return True
+    return False
+
+
+BACKGROUND_PREPS = {"after", "before", "following", "since", "amid", "despite", "until"}
+
+
+def _is_subordinate(tok: Token) -> bool:
+    for node in _clause_path(tok)[:-1]:
+        if node.dep_ == "pobj" and node.head.lower_ in BACKGROUND_PREPS:
+            return True  # "after fierce fighting", "following the invasion": background
+        if node.dep_ in SUBORDINATE_DEPS:
+            if (
+                node.dep_ == "advcl"
+                and not any(c.dep_ == "mark" for c in node.children)
+                and node.tag_ == "VBG"
+            ):
+                continue  # "..., killing one person": a participle that reports another act
+            if node.dep_ == "advcl" and any(c.lower_ == "to" for c in node.children):
+                continue  # purpose clauses keep their own events
+            return True
+    return False
+
+
+def _intention_of_noun(tok: Token) -> bool:
+    """ "plans to sell", "efforts to defeat", "moves to cancel": an aim, not an event."""
+    for node in _clause_path(tok)[:4]:
+        if (
+            node.dep_ in {"acl", "xcomp"}
+            and node.head.pos_ == "NOUN"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+            and node.head.lemma_.lower() not in {"attempt", "bid", "try", "effort"}
+        ):
+            return True
+    return False
+
+
+def main_clause_first(cands: list[Candidate]) -> list[Candidate]:
+    """Conditions ("if it is attacked") are never events; background clauses ("after a coup
+    toppled the government", "whom they had taken hostage") only count when the sentence has no
+    main-clause event."""
+    cands = [c for c in cands if not _in_condition(c.token) and not _intention_of_noun(c.token)]
+    main = [c for c in cands if not _is_subordinate(c.token)]
+    return main or cands

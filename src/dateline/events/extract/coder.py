@@ -1,0 +1,219 @@
+"""The event coder: triggers -> events of their own -> arguments -> modality, type and date -> one
+event record per (source, target) pair, deduplicated per sentence.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from dateline.actors.index import ActorIndex
+from dateline.events import modality as mod
+from dateline.events.candidate import Candidate
+from dateline.events.extract.arguments import arguments
+from dateline.events.extract.clauses import drop_absorbed, main_clause_first
+from dateline.events.extract.inference import (
+    DOMESTIC,
+    TERRITORIAL,
+    VERBAL_CONFLICT,
+    condition_subject,
+    domestic_targets,
+    own_country,
+    own_side,
+    sources_in_context,
+    territory_target,
+    unattributed,
+)
+from dateline.events.extract.triggers import WILLING_ENTRY, find_candidates
+from dateline.events.lexicon import Lexicon
+from dateline.events.syntax import np_text
+from dateline.model import Actor, Article, Event, Span
+
+
+def extract_events(doc: Doc, article: Article, actors: ActorIndex, lexicon: Lexicon) -> list[Event]:
+    """Every event of the article, one per (source, target) pair, in text order."""
+    from dateline.events.ontology import Ontology
+
+    ontology = Ontology.load()
+    sentences = list(doc.sents)
+    sent_of = {}
+    for s_i, sent in enumerate(sentences):
+        for tok in sent:
+            sent_of[tok.i] = s_i
+    events: list[Event] = []
+    for s_i, sent in enumerate(sentences):
+        candidates = find_candidates(sent, lexicon)
+        candidates += mod.modal_requests(sent, lexicon)
+        candidates = drop_absorbed(candidates)
+        candidates = main_clause_first(candidates)
+        for cand in candidates:
+            events.extend(_code(cand, s_i, sentences[s_i], doc, article, actors, lexicon, ontology))
+    return _dedupe(events)
+
+
+def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Event]:
+    sources, targets = arguments(cand, actors)
+    if cand.event in {"THREATEN", "ACCUSE", "REQUEST", "REJECT"} and sources:
+        # "Erdogan warned that Turkey would act": the speaker's own country, as the subject of
+        # the reported clause, is not the target
+        own = {a.country for a, _ in sources if a.country}
+        targets = [
+            t for t in targets
+            if not (t[0].kind == "country" and t[0].country in own and t[1].dep_ == "nsubj" and t[1].head.dep_ == "ccomp")
+        ]  # fmt: skip
+    if not targets and (cand.event == "THREATEN" or cand.event in mod.HOSTILE_CONDITIONAL):
+        targets = condition_subject(cand, actors)
+    territory = territory_target(cand, actors, sources) if cand.event in TERRITORIAL else []
+    targets = domestic_targets(sources, targets, territory)
+    placed = False  # the target is where the act happened, not whom it addressed
+    if not targets and territory:
+        targets, placed = territory, True
+    if not sources and territory and cand.event in {"ASSAULT", "COERCE"} and unattributed(cand):
+        # "a roadside bomb near Samarra killed a soldier": unidentified attackers where it happened
+        country = territory[0][0].country
+        sources = [(Actor(id=f"uaf:{country}", name=f"unidentified forces ({country})", country=country,
+                          sector="UAF", kind="group"), territory[0][1])]  # fmt: skip
+    if not targets and cand.event in DOMESTIC:
+        targets = own_country(sources)
+    if (
+        placed
+        or cand.event not in VERBAL_CONFLICT
+        or not any(t[0].kind == "country" and not t[0].id.startswith("domestic:") for t in targets)
+    ):
+        # a statement aimed at a state says nothing about where its author comes from
+        sources = sources_in_context(sources, targets)
+    modality, negated, reporter = mod.classify(cand, lexicon, actors)
+    event_type, mode = mod.retype(
+        cand.event, cand.mode or _mode_from_cues(cand, lexicon), modality, negated, cand, lexicon
+    )
+    if event_type != cand.event:
+        negated = False if event_type == "REJECT" else negated
+    if not sources and not targets:
+        return []
+    if not sources and (modality in {"future", "hypothetical"} or cand.entry is WILLING_ENTRY):
+        return []  # a plan nobody is said to have ("it was too early to consider easing sanctions")
+    if event_type is None:
+        return []
+    date_value, precision, historical = mod.event_date(cand, article, lexicon)
+    if historical and modality == "asserted":
+        modality = "historical"
+    try:
+        cameo = ontology.cameo_for(event_type, mode)
+    except KeyError:
+        cameo = ontology.cameo_for(event_type)
+        mode = None
+    trig = cand.token
+    trigger = Span(text=trig.text, start=trig.idx, end=trig.idx + len(trig.text))
+    pairs: list[tuple[tuple[Actor, Token] | None, tuple[Actor, Token] | None]] = []
+    if (
+        len(sources) > 1
+        and targets
+        and {t[0].country for t in targets} <= {s[0].country for s in sources}
+    ):
+        targets = []  # "Palestinians and Israelis failed to agree on Palestinian offices": mutual
+    if len(sources) > 1 and all(t[0].kind == "role" and not t[0].country for t in targets):
+        targets = []  # "the Turkish and Greek sides agreed to share information on missing people"
+    if len(sources) > 1 and {id(t[0]) for t in targets} <= {id(s[0]) for s in sources}:
+        targets = []  # "X and Y agreed that their countries ...": the same parties, reciprocal
+    if sources and targets:
+        pairs = [
+            (s, t)
+            for s in sources
+            for t in targets
+            if s[0] is not t[0] and not own_side(s[0], t[0], event_type)
+        ]
+        if not pairs:
+            pairs = [(s, None) for s in sources]  # every target was the source's own side
+    elif (
+        sources
+        and len(sources) > 1
+        and (cand.event not in {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"} or cand.entry.symmetric)
+    ):
+        # "X and Y agreed": a reciprocal event, coded both ways.
+        pairs = [(s, t) for s in sources for t in sources if s[0] is not t[0]]
+    elif sources:
+        pairs = [(s, None) for s in sources]
+    else:
+        pairs = [(None, t) for t in targets]
+    if cand.entry.symmetric and mode != "visit" and event_type == cand.event:
+        pairs += [
+            (t, s) for s, t in pairs if s is not None and t is not None and (t, s) not in pairs
+        ]
+    out = []
+    reporter_ref = reporter[0].ref(reporter[1].text) if reporter else None
+    for src, tgt in pairs:
+        confidence = 0.4 + 0.25 * bool(src and src[0].country) + 0.2 * bool(tgt and tgt[0].country)
+        if modality != "asserted":
+            confidence -= 0.1
+        out.append(
+            Event(
+                event=event_type,
+                mode=mode,
+                context=list(cand.entry.context),
+                cameo=cameo,
+                quad_class=ontology.quad_class(event_type),
+                goldstein=ontology.goldstein(event_type, mode),
+                source=src[0].ref(np_text(src[1])) if src else None,
+                target=tgt[0].ref(np_text(tgt[1])) if tgt else None,
+                date=date_value,
+                date_precision=precision,
+                sentence=s_i,
+                sentence_text=sent.text,
+                trigger=trigger,
+                negated=negated,
+                modality="negated" if negated else modality,
+                reported_by=reporter_ref,
+                confidence=max(0.05, min(confidence, 0.95)),
+            )
+        )
+    return out
+
+
+def _mode_from_cues(cand: Candidate, lexicon: Lexicon) -> str | None:
+    """A mode from words next to the trigger: "spoke by telephone" is CONSULT/phone."""
+    cues = (lexicon.lists.get("mode_cues") or {}).get(cand.event) or {}
+    if not cues:
+        return None
+    near = set()
+    for node in (cand.token, cand.support):
+        if node is None:
+            continue
+        for c in node.children:
+            if c.dep_ in {"prep", "compound", "amod", "npadvmod"}:
+                near.update(t.lemma_.lower() for t in c.subtree)
+    if cand.nominal:
+        near.add(cand.token.lemma_.lower())
+    for mode, words in cues.items():
+        if near & {str(w).lower() for w in words}:
+            return mode
+    return None
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per (sentence, type, source, target): keep the first trigger, and drop a
+    target-less event when the same source has that type with a target in the sentence."""
+    with_target = {
+        (e.sentence, e.event, e.source.actor_id if e.source else None)
+        for e in events
+        if e.target is not None
+    }
+    events = [
+        e
+        for e in events
+        if e.target is not None
+        or (e.sentence, e.event, e.source.actor_id if e.source else None) not in with_target
+    ]
+    seen: set[tuple] = set()
+    out = []
+    for e in events:
+        key = (
+            e.sentence,
+            e.event,
+            e.source.actor_id if e.source else None,
+            e.target.actor_id if e.target else None,
+            e.negated,
+        )
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(e)
+    return out

@@ -1,0 +1,209 @@
+"""Arguments from context when the sentence names none: the place of the act, the source's own
+country, unidentified attackers, the party a condition names, the domestic reading of roles.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dateline.actors.index import ActorIndex
+from dateline.events import modality as mod
+from dateline.events.candidate import Candidate
+from dateline.events.extract.clauses import CONDITION_MARKS
+from dateline.events.syntax import np_actors, subject_of
+from dateline.model import Actor
+
+# Types that act on the source's own country when no target is named.
+DOMESTIC = {"COERCE", "CONCEDE", "PROTEST"}
+VERBAL_CONFLICT = {"ACCUSE", "REQUEST", "REJECT", "THREATEN"}
+# Sectors of bodies that act inside their own country.
+DOMESTIC_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "SPY", "PTY", "CVL", "EDU", "LAB", "REL",
+                    "REF", "AGR", "BUS", "MED", "CRM", "SOC", "ELI", "UAF"}  # fmt: skip
+# Types whose target is often the territory where they happen: "imposed a curfew in Algiers".
+TERRITORIAL = {
+    "COERCE",
+    "ASSAULT",
+    "PROTEST",
+    "CONCEDE",
+    "MOBILIZE",
+    "THREATEN",
+    "AID",
+    "RETREAT",
+    "SANCTION",
+}
+
+
+def domestic_targets(sources, targets, territory):
+    """A target named only by its role ("protesters", "opposition candidates") is taken to be
+    of the country where the act happens, else of the source's country when every source has
+    the same one: the domestic reading."""
+    countries = {a.country for a, _ in sources if a.country}
+    if territory:
+        country = territory[0][0].country
+    elif len(countries) == 1:
+        (country,) = countries
+    else:
+        return targets
+    out = []
+    for actor, tok in targets:
+        if (
+            actor.country is None
+            and actor.sector not in {"IGO", "NGO"}
+            and (actor.kind == "role" or (actor.kind == "person" and actor.sector))
+        ):
+            actor = Actor(id=f"{actor.id}:{country}", name=actor.name, country=country,
+                           sector=actor.sector, kind="role")  # fmt: skip
+        out.append((actor, tok))
+    return out
+
+
+def condition_subject(cand: Candidate, actors: ActorIndex) -> list[tuple[Actor, Token]]:
+    """The party a threat is aimed at is the subject of its condition: "X threatened to stop
+    talks if the United States goes ahead", "... unless Hamas renounces violence"."""
+    nodes = [
+        *mod.chain(cand),
+        *(t for t in cand.token.subtree if t.dep_ in {"xcomp", "acl", "ccomp"}),
+    ]
+    for node in nodes:
+        for c in node.children:
+            if c.dep_ == "advcl" and any(
+                g.dep_ == "mark" and g.lower_ in CONDITION_MARKS for g in c.children
+            ):
+                subj = next((g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}), None)
+                if subj is not None:
+                    return np_actors(subj, actors)
+    return []
+
+
+ATTACK_NOUNS = {
+    "bombing",
+    "attack",
+    "blast",
+    "explosion",
+    "bomb",
+    "strike",
+    "airstrike",
+    "shelling",
+    "shell",
+    "mine",
+    "rocket",
+    "missile",
+    "gunfire",
+    "fire",
+    "ambush",
+    "raid",
+    "device",
+    "gunman",
+    "gunmen",
+}
+
+
+def unattributed(cand: Candidate) -> bool:
+    """No one is named as doing it: a passive with no agent, or a weapon or attack as subject
+    ("a roadside bomb killed ..."), as opposed to an actor the resolver did not know."""
+    verb = cand.support if cand.nominal and cand.support is not None else cand.token
+    subj = subject_of(verb)
+    if subj is None:
+        return not cand.nominal or cand.support is None
+    if subj.dep_ == "nsubjpass":
+        return not any(c.dep_ == "agent" for c in verb.children)
+    return subj.lemma_.lower() in ATTACK_NOUNS
+
+
+def own_side(source: Actor, target: Actor, event_type: str) -> bool:
+    """A leader agreeing or talking "with" their own country is not a dyad."""
+    return (
+        event_type in {"AGREE", "CONSULT", "SUPPORT", "COOPERATE"}
+        and target.kind == "country"
+        and source.country is not None
+        and source.country == target.country
+    )
+
+
+def own_country(sources) -> list[tuple[Actor, Token]]:
+    """Curfews, crackdowns, concessions and protests with no named target act on the source's
+    own country: "Turkish police prevented the demonstration" is TUR against TUR."""
+    countries = {a.country for a, _ in sources if a.country}
+    if len(countries) != 1:
+        return []
+    (country,) = countries
+    tok = sources[0][1]
+    return [(Actor(id=f"domestic:{country}", name=country, country=country, kind="country"), tok)]
+
+
+def sources_in_context(sources, targets):
+    """A titled person or an official body with no country of its own ("President X", "the
+    authorities") acting inside one country is taken to belong to it: the domestic reading."""
+    countries = {a.country for a, _ in targets if a.country}
+    if len(countries) != 1:
+        return sources
+    (country,) = countries
+    out = []
+    for actor, tok in sources:
+        if actor.country is None and (
+            actor.sector in DOMESTIC_SECTORS
+            or (actor.kind == "person" and actor.sector not in {None, "IGO", "NGO"})
+        ):
+            actor = Actor(id=f"{actor.id}:{country}", name=actor.name, country=country, sector=actor.sector,
+                          kind=actor.kind)  # fmt: skip
+        out.append((actor, tok))
+    return out
+
+
+def territory_target(cand: Candidate, actors: ActorIndex, sources) -> list[tuple[Actor, Token]]:
+    """The country of a place the act happens in ("a curfew in Algiers", "demonstrated in Serbia")."""
+    from dateline.places import resolve_place
+
+    verb = cand.support if cand.nominal and cand.support is not None else cand.token
+    heads = [verb] + ([cand.token] if cand.nominal else [])
+    heads += [c for c in verb.children if c.dep_ in {"dobj", "xcomp", "ccomp"}]
+    # "a roadside bombing near Samarra killed ...": a subject that is no actor can place the act
+    heads += [
+        c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and not actors.all_at(c.i)
+    ]
+    heads += [
+        g
+        for c in verb.children
+        if c.dep_ in {"xcomp", "ccomp"}
+        for g in c.children
+        if g.dep_ == "dobj"
+    ]
+    for head in list(heads):
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"at", "on", "against", "near"}:
+                heads += [
+                    p for p in prep.children if p.dep_ == "pobj"
+                ]  # "fired at targets in Jericho"
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {
+                "near",
+                "outside",
+                "around",
+                "in",
+                "into",
+                "inside",
+                "across",
+                "throughout",
+            }:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                found = [(a, pobj) for a in actors.all_at(pobj.i) if a.country]
+                if found:
+                    return found[:1]
+                for tok in pobj.subtree:
+                    if tok.pos_ == "PROPN" and tok.ent_type_ not in {
+                        "PERSON",
+                        "ORG",
+                        "DATE",
+                        "TIME",
+                    }:
+                        place = resolve_place(
+                            tok.text, [a.country for a, _ in sources if a.country]
+                        )
+                        if place is not None and place.country:
+                            return [(Actor(id=f"place:{place.country}", name=place.name,
+                                            country=place.country, kind="country"), tok)]  # fmt: skip
+    return []

@@ -1,0 +1,179 @@
+"""Triggers: the tokens of a sentence that the lexicon names as events, each with its best entry."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dateline.events.candidate import Candidate
+from dateline.events.lexicon import Lexicon, TriggerEntry, lemma_forms
+from dateline.events.syntax import subject_of
+
+WILLING = {"willing", "ready", "prepared", "eager", "keen"}
+WILLING_ENTRY = TriggerEntry(id="rule:willing", event="AGREE")
+# Heads that an event noun modifies without changing the event: "mediation effort".
+GENERIC_HEADS = {
+    "effort",
+    "process",
+    "mission",
+    "operation",
+    "campaign",
+    "initiative",
+    "attempt",
+    "bid",
+    "plan",
+    "programme",
+    "program",
+    "drive",
+    "move",
+    "round",
+    "session",
+}
+# A word in one of these positions is a noun, whatever the tagger said ("staged rallies").
+NOMINAL_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos"}
+
+
+def find_candidates(sent, lexicon: Lexicon) -> list[Candidate]:
+    """Trigger tokens of one sentence with the most specific matching entry."""
+    support = lexicon.word_set("support_verbs")
+    out: list[Candidate] = []
+    for tok in sent:
+        nominal_position = tok.dep_ in NOMINAL_DEPS and (
+            tok.tag_ not in {"VBG", "VBN", "VBD"} or any(c.dep_ == "det" for c in tok.children)
+        )
+        if (tok.pos_ == "VERB" and not nominal_position) or (
+            tok.pos_ == "AUX" and tok.dep_ not in {"aux", "auxpass"}
+        ):
+            entry, obj = _match_verb(tok, lexicon)
+            if entry is not None and not _subject_allowed(entry, tok):
+                entry, obj = _match_verb(tok, lexicon, skip=entry)
+            if entry is not None:
+                out.append(Candidate(tok, entry, entry.event, entry.mode, object_token=obj))
+        elif (
+            tok.pos_ == "ADJ"
+            and tok.lemma_.lower() in WILLING
+            and any(c.dep_ == "xcomp" for c in tok.children)
+        ):
+            # "Norway is willing to send material": an offer, unless what is offered is hostile
+            inner = [c for c in tok.children if c.dep_ == "xcomp"][0]
+            if not any(lexicon.verb_entries(t) for t in inner.subtree if t.pos_ == "VERB"):
+                out.append(Candidate(tok, WILLING_ENTRY, "AGREE", None))
+        elif tok.pos_ == "NOUN" or (tok.pos_ == "VERB" and nominal_position):
+            entries = lexicon.noun_entries(tok)
+            if not entries:
+                continue
+            frame = tok
+            if tok.dep_ == "compound" and tok.head.lemma_.lower() in GENERIC_HEADS:
+                frame = tok.head  # "a mediation effort between", "the peace process with"
+            elif tok.dep_ == "compound":
+                continue  # "aid deliveries", "war crimes court": a modifier, not the event
+            governor = _noun_governor(frame)
+            licensed = governor is not None and bool(support.intersection(lemma_forms(governor)))
+            if not licensed and not _noun_has_own_args(frame):
+                continue
+            entry = entries[0]
+            out.append(Candidate(tok, entry, entry.event, entry.mode, nominal=True,
+                                 support=governor if licensed else None, frame=frame))  # fmt: skip
+    return out
+
+
+def _subject_allowed(entry: TriggerEntry, tok: Token) -> bool:
+    """Entries restricted by their subject: troops "arriving" are no diplomatic visit."""
+    if not entry.subject_words and not entry.not_subject_words:
+        return True
+    subj = subject_of(tok)
+    words = {t.lemma_.lower() for t in subj.subtree} if subj is not None else set()
+    if entry.subject_words and not words & entry.subject_words:
+        return False
+    return not (entry.not_subject_words and words & entry.not_subject_words)
+
+
+def _match_verb(
+    tok: Token, lexicon: Lexicon, skip: TriggerEntry | None = None
+) -> tuple[TriggerEntry | None, Token | None]:
+    for entry in lexicon.verb_entries(tok):
+        if skip is not None and (entry is skip or not _subject_allowed(entry, tok)):
+            continue
+        obj = None
+        if entry.particle and not any(
+            c.dep_ in {"prt", "advmod", "prep"} and c.lower_ in entry.particle for c in tok.children
+        ):
+            continue
+        if entry.preps and not any(
+            c.dep_ in {"prep", "dative", "prt"} and c.lower_ in entry.preps for c in tok.children
+        ):
+            continue
+        if entry.objects:
+            obj = _find_object(tok, entry.objects)
+            if obj is None:
+                continue
+        if entry.not_objects and _find_object(tok, entry.not_objects) is not None:
+            continue
+        if entry.complement and not any(
+            c.dep_ in {"xcomp", "ccomp", "advcl"} and c.lemma_.lower() in entry.complement
+            for c in tok.children
+        ):
+            continue
+        return entry, obj
+    return None, None
+
+
+def _find_object(tok: Token, lemmas: frozenset[str]) -> Token | None:
+    """The object (or a noun inside it) whose lemma is in ``lemmas``: "imposed sanctions",
+    "handed over 700 kg of medicine", "put troops on alert", "agreed to a ceasefire"."""
+    frontier = [
+        c
+        for c in tok.children
+        if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd", "dative", "npadvmod"}
+    ]
+    for prep in (c for c in tok.children if c.dep_ in {"prep", "prt", "agent"}):
+        frontier.extend(c for c in prep.children if c.dep_ in {"pobj"})
+    # Passive: "sanctions were imposed" -> the subject is the object.
+    seen = 0
+    while frontier and seen < 12:
+        node = frontier.pop(0)
+        seen += 1
+        if node.lemma_.lower() in lemmas or node.lower_ in lemmas:
+            return node
+        for c in node.children:
+            if c.dep_ in {"compound", "amod"} and (
+                c.lemma_.lower() in lemmas or c.lower_ in lemmas
+            ):
+                return node
+            if c.dep_ == "prep" and c.lower_ == "of":
+                frontier.extend(g for g in c.children if g.dep_ == "pobj")
+            if c.dep_ == "conj":
+                frontier.append(c)
+    return None
+
+
+def _noun_governor(tok: Token) -> Token | None:
+    """The verb a nominal trigger depends on as object ("held talks", "imposed sanctions",
+    "staged a rally", "declared a ceasefire", "called for sanctions")."""
+    head = tok
+    # "a series of financial controls", "a suspension of air links": climb "of" phrases.
+    while head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
+        head = head.head.head
+    while head.dep_ == "conj":
+        head = head.head
+    if head.dep_ in {"dobj", "nsubjpass", "attr"} and head.head.pos_ in {"VERB", "AUX"}:
+        return head.head
+    if (
+        head.dep_ == "pobj"
+        and head.head.dep_ in {"prep", "agent"}
+        and head.head.head.pos_ == "VERB"
+        and head.head.lower_ in {"for", "in", "into", "on"}
+    ):
+        return head.head.head
+    return None
+
+
+def _noun_has_own_args(tok: Token) -> bool:
+    """A nominal event standing on its own: "a conversation with Turnbull", "Obama's sanctions"."""
+    has_target = any(
+        c.dep_ == "prep" and c.lower_ in {"with", "against", "on", "between", "to"}
+        for c in tok.children
+    )
+    has_source = any(
+        c.dep_ in {"poss", "amod", "compound"} and c.pos_ in {"PROPN", "ADJ"} for c in tok.children
+    )
+    return has_target and (has_source or tok.dep_ in {"pobj", "dobj", "nsubj"})

@@ -1,0 +1,139 @@
+"""Dependency-tree helpers the event coder and the modality rules share: subjects, actor noun phrases."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dateline.actors.index import ActorIndex
+from dateline.model import Actor
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The grammatical subject of a verb, inherited through xcomp, conj and participles."""
+    seen = 0
+    node = verb
+    while seen < 6:
+        seen += 1
+        for c in node.children:
+            if c.dep_ in {"nsubj", "nsubjpass", "csubj"}:
+                return c
+        if node.dep_ in {"xcomp", "conj", "advcl", "ccomp", "acomp"} and node.head is not node:
+            if node.dep_ == "ccomp":
+                return None
+            node = node.head
+            continue
+        if node.dep_ in {"relcl", "acl"} and node.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return node.head
+        if node.dep_ == "pcomp" and node.head.head is not node.head:
+            node = node.head.head  # "shifted its focus from fighting Isis": Turkey fights
+            continue
+        return None
+    return None
+
+
+def np_actors(tok: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
+    """Actors named by the noun phrase headed by ``tok``, following conjunctions and appositions
+    (also those the parser hangs under a title: "U.S. President X and Russian President Y")."""
+    out: list[tuple[Actor, Token]] = []
+    stack = [tok]
+    seen: set[int] = set()
+    while stack:
+        t = stack.pop(0)
+        if t.i in seen:
+            continue
+        seen.add(t.i)
+        found = actors.all_at(t.i)
+        if not found:
+            for c in t.children:
+                if c.dep_ in {"compound", "amod", "nmod", "poss"} and c.i not in seen:
+                    found.extend(a for a in actors.all_at(c.i) if a not in found)
+                    if c.dep_ == "compound":  # "a Paraguayan cargo ship"
+                        for g in c.children:
+                            if g.dep_ in {"amod", "compound"}:
+                                found.extend(a for a in actors.all_at(g.i) if a not in found)
+        if not found and t.lower_ in GROUP_HEADS:
+            # "leaders of Romania's new government", "two of its nationals"
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj" and p.i not in seen:
+                            stack.append(p)
+        out += [(a, t) for a in found]
+        for c in t.children:
+            if c.dep_ in {"conj", "appos"}:
+                stack.append(c)
+            elif c.dep_ in {"compound", "nmod", "amod"}:
+                # coordinated names hanging under a title word
+                stack.extend(g for g in c.subtree if g.dep_ in {"conj", "appos"} and g.i != c.i)
+                if c.dep_ == "nmod" and any(a.kind == "person" for a in actors.all_at(c.i)):
+                    stack.append(
+                        c
+                    )  # "U.S. President Trump and Russian President Putin" (nmod parse)
+    # A person and the country cue in front of them are one actor: keep the most specific.
+    persons = [p for p in out if p[0].kind == "person"]
+    if persons:
+        countries = {p[0].country for p in persons}
+        out = [
+            p
+            for p in out
+            if p[0].kind == "person" or p[0].kind != "country" or p[0].country not in countries
+        ]
+    return out
+
+
+GROUP_HEADS = {
+    "scores",
+    "number",
+    "handful",
+    "dozen",
+    "deployment",
+    "contingent",
+    "batch",
+    "patch",
+    "unit",
+    "team",
+    "squad",
+    "convoy",
+    "leaders",
+    "leader",
+    "members",
+    "member",
+    "head",
+    "heads",
+    "one",
+    "two",
+    "three",
+    "some",
+    "many",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "group",
+    "delegation",
+    "officials",
+    "representatives",
+    "supporters",
+    "units",
+    "part",
+    "most",
+    "all",
+    "none",
+    "wing",
+    "faction",
+    "sides",
+    "side",
+}
+
+
+def np_text(tok: Token) -> str:
+    """The words naming an actor: the head with its own modifiers, no clauses."""
+    left = tok
+    for c in tok.lefts:
+        if c.dep_ in {"compound", "amod", "nmod", "poss", "det", "nummod", "case", "punct"}:
+            left = c if c.i < left.i else left
+            break
+    start = min(left.i, tok.i)
+    while start < tok.i and tok.doc[start].dep_ in {"det", "punct"}:
+        start += 1
+    span = tok.doc[start : tok.i + 1]
+    return span.text
