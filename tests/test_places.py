@@ -24,6 +24,8 @@ from dateline.places import locate_events, resolve_place
         ("the Netherlands", (), "NLD", "country"),
         ("Texas", (), "USA", "admin1"),
         ("Middle East", (), None, "region"),
+        ("Tripoli", ("LBN",), "LBN", "city"),
+        ("Idlib province", (), "SYR", "admin1"),
         ("Crimea", (), "UKR", "region"),
     ],
 )
@@ -35,7 +37,7 @@ def test_resolve_place(name, hint, country, precision):
 def test_landmarks_get_their_city_coordinates():
     oval = resolve_place("the Oval Office")
     washington = resolve_place("Washington")
-    assert (oval.name, oval.country, oval.precision) == ("Oval Office", "USA", "building")
+    assert (oval.name, oval.country, oval.precision) == ("Oval Office", "USA", "point")
     assert (washington.country, washington.admin1, washington.precision) == ("USA", "DC", "city")
     assert (oval.lat, oval.lon) == (washington.lat, washington.lon)
     assert resolve_place("Élysée Palace").country == "FRA"
@@ -83,7 +85,7 @@ def test_place_inside_another_clause_is_not_the_location(nlp):
 
 def test_landmark_building(nlp):
     place = _locate(nlp, "The president met the envoy at his desk in the Oval Office.", "met")
-    assert (place.name, place.precision, place.country) == ("Oval Office", "building", "USA")
+    assert (place.name, place.precision, place.country) == ("Oval Office", "point", "USA")
 
 
 def test_actor_country_is_not_a_location(nlp):

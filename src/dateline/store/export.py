@@ -50,7 +50,7 @@ GDELT_COLUMNS = (
 assert len(GDELT_COLUMNS) == 61
 
 # GDELT geo types: 1 country, 2 US state, 3 US city, 4 world city, 5 world state (ADM1).
-GEO_TYPES = {"country": 1, "admin1": 5, "city": 4, "building": 4}
+GEO_TYPES = {"country": 1, "admin1": 5, "city": 4, "point": 4, "building": 4}
 LEAD_SENTENCES = 3  # events in the first sentences count as GDELT "root" events
 
 

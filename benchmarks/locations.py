@@ -1,0 +1,111 @@
+"""Where events happened, measured on the article-level gold (``guardian_lead_dev.jsonl``).
+
+Counts as ``../shared/eval/CODING_GUIDE.md`` says: predicted events (not negated, asserted or
+historical) are paired with gold events (asserted) of the same type in the same gold sentence;
+over the pairs whose gold location has a country: coverage (located at all), country accuracy
+(of the located), place accuracy (of the gold city/point places, the share named: same GeoNames
+place or the same name up to spelling). Also by the rule (``basis``) that placed the event.
+
+    PYTHONPATH=src python benchmarks/locations.py ../shared/eval/guardian_lead_dev.jsonl
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter, defaultdict
+from pathlib import Path
+
+
+def gold_sentence(starts: list[int], offset: int) -> int:
+    """Gold sentence number (0-based, as ``sent``) holding an offset of the joined text."""
+    n = 0
+    for i, start in enumerate(starts):
+        if offset >= start:
+            n = i
+    return n
+
+
+def same_place(pred: dict, gold: dict) -> bool:
+    from dateline.gazetteer import gazetteer, skeleton
+
+    if not pred.get("name") or not gold.get("place"):
+        return False
+    names = {pred["name"], pred.get("text") or pred["name"]}
+    if any(skeleton(n) == skeleton(gold["place"]) for n in names):
+        return True
+    place = gazetteer().resolve(gold["place"], [gold["country"]] if gold.get("country") else [])
+    return bool(place and place.feature_id and place.feature_id == pred.get("feature_id"))
+
+
+def measure(path: Path, full_parse: bool = False) -> dict:
+    from dateline.pipeline import get_pipeline
+    from dateline.settings import Settings
+
+    pipe = get_pipeline(Settings.load(full_parse=full_parse) if full_parse else Settings.load())
+    counts: Counter = Counter()
+    by_basis: dict[str, Counter] = defaultdict(Counter)
+    misses = []
+    for line in path.read_text("utf-8").splitlines():
+        rec = json.loads(line)
+        starts, pos = [], 0
+        for s in rec["sents"]:
+            starts.append(rec["text"].index(s, pos) if s in rec["text"][pos:] else pos)
+            pos = starts[-1] + len(s)
+        result = pipe.code_text(rec["text"], date=rec.get("date"))
+        preds: dict[tuple[int, str], list[dict]] = defaultdict(list)
+        for e in result.events:
+            if e.negated or e.modality not in ("asserted", "historical"):
+                continue
+            sent = gold_sentence(starts, e.trigger.start)
+            preds[(sent, e.event)].append(e.location.to_dict() if e.location else {})
+        for g in rec["events"]:
+            if g.get("modality") != "asserted":
+                continue
+            pool = preds.get((g["sent"], g["event"]))
+            if not pool:
+                continue
+            pred = pool.pop(0)
+            gold = g.get("location") or {}
+            if not gold.get("country"):
+                continue
+            counts["pairs"] += 1
+            basis = pred.get("basis") or "none"
+            by_basis[basis]["pairs"] += 1
+            if pred.get("country"):
+                counts["located"] += 1
+                right = pred["country"] == gold["country"]
+                counts["country_right"] += right
+                by_basis[basis]["country_right"] += right
+                if not right:
+                    misses.append((rec["id"], g["sent"], g["event"], gold, pred))
+            if gold.get("precision") in ("city", "point") and gold.get("place"):
+                counts["gold_places"] += 1
+                counts["place_right"] += same_place(pred, gold)
+    out = {
+        "pairs": counts["pairs"],
+        "coverage": counts["located"] / max(counts["pairs"], 1),
+        "country_accuracy": counts["country_right"] / max(counts["located"], 1),
+        "place_accuracy": counts["place_right"] / max(counts["gold_places"], 1),
+        "gold_places": counts["gold_places"],
+        "by_basis": {k: dict(v) for k, v in sorted(by_basis.items())},
+    }
+    return out | {"wrong_country": misses}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("gold", type=Path)
+    ap.add_argument("--full-parse", action="store_true")
+    ap.add_argument("--show-misses", action="store_true")
+    args = ap.parse_args()
+    report = measure(args.gold, args.full_parse)
+    misses = report.pop("wrong_country")
+    print(json.dumps(report, indent=2))
+    if args.show_misses:
+        for m in misses:
+            print(m)
+
+
+if __name__ == "__main__":
+    main()
