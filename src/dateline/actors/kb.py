@@ -19,10 +19,13 @@ from pathlib import Path
 
 from dateline.actors.dictionaries import (
     DATA_DIR,
+    PHOENIX_PREFIX,
+    PHOENIX_UNTIL,
     CountryRow,
     NamedRow,
     RoleRow,
     Tables,
+    read_phoenix_people,
     read_shipped,
     read_user_file,
 )
@@ -59,8 +62,10 @@ def normalize(text: str, fold: bool = True) -> str:
     ``"the U.S."`` -> ``"us"``; ``"Côte d'Ivoire"`` -> ``"cote divoire"``; ``"al-Qaeda"`` ->
     ``"al qaeda"``. With ``fold=False`` the case is kept (for short acronyms such as "US", "IS").
     """
-    text = unicodedata.normalize("NFKD", text.translate(_APOS))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.translate(_APOS)
+    if not text.isascii():  # ASCII is already NFKD with no combining marks (most names)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.replace(".", "").replace("'", "")
     text = _NON_WORD.sub(" ", text).strip().replace("_", " ")
     text = _THE.sub("", text)
@@ -69,6 +74,8 @@ def normalize(text: str, fold: bool = True) -> str:
 
 def _case_sensitive(alias: str) -> bool:
     """Short all-caps acronyms ("US", "IS", "WHO", "UN") only match in capitals."""
+    if not alias.isupper():  # a lowercase letter survives normalisation: not an acronym
+        return False
     key = normalize(alias, fold=False).replace(" ", "")
     return key.isupper() and key.isalpha() and len(key) <= 3
 
@@ -99,12 +106,18 @@ class _Person:
     aliases: list[str] = field(default_factory=list)
     surname: str = ""
     roles: list[_Role] = field(default_factory=list)
+    known_until: date | None = None  # the table's last revision: later offices are not known
 
     def entry(self, on: date | None) -> Entry:
         """This person as of ``on``; ``on=None`` -> their most recent role."""
         roles = self.roles
         if not roles:
             return Entry(self.id, self.name, self.country, None, "person", None, self.source)
+        if on is not None and self.known_until is not None and on > self.known_until:
+            # after the table's snapshot an office may have ended (or a new one begun): keep
+            # the person's country, leave the sector to the text ("the national security adviser")
+            country = self.country or max(roles, key=_role_start).country
+            return Entry(self.id, self.name, country, None, "person", None, self.source)
         if on is None:
             r = max(roles, key=_role_start)
             return Entry(self.id, self.name, r.country, r.sector, "person", r.role, r.source)
@@ -186,6 +199,7 @@ class KnowledgeBase:
         self._modifiers: dict[str, str] = {}
         self._role_phrases: list[str] = []
         self._phrases: dict[str, None] = {}
+        self._lazy_people: list[Path] = list(tables.lazy_people)
         self._build(tables)
 
     # -- loading ---------------------------------------------------------------------------
@@ -222,11 +236,14 @@ class KnowledgeBase:
             self._modifiers[normalize(word)] = code
         self._role_phrases = sorted(set(self._sectors), key=lambda p: (-len(p.split()), -len(p), p))
 
-    def _index(self, alias: str, target: object, kind: str, user: bool) -> None:
+    def _index(self, alias: str, target: object, kind: str, user: bool, match: bool = True) -> None:
+        """Add ``alias`` to the lookup tables; ``match=False`` keeps it out of :meth:`phrases`
+        (looked up when NER finds the name, not searched for in every text)."""
         if not alias:
             return
         prio = -1 if user else _PRIORITY[kind]
-        exact = _case_sensitive(alias)
+        # a converted Phoenix acronym ("AMIT", "BRAC") is matched in capitals only, like "UN"
+        exact = _case_sensitive(alias) or (not match and alias.isupper() and " " not in alias)
         table = self._exact if exact else self._folded
         key = normalize(alias, fold=not exact)
         if not key:
@@ -242,7 +259,8 @@ class KnowledgeBase:
             table[key] = (prio, target)
         elif old is None or prio < old[0] or (user and prio == old[0]):
             table[key] = (prio, target)
-        self._phrases[alias] = None
+        if match:
+            self._phrases[alias] = None
 
     def _country_word(self, word: str, code: str, user: bool) -> None:
         if " " in word.strip():
@@ -293,11 +311,15 @@ class KnowledgeBase:
             name = self._countries[n.country].name  # the Kremlin stands for Russia('s government)
         entry = Entry(n.id, name, n.country, n.sector, n.kind, None, n.source)
         self._entries[n.id] = entry
+        # The converted Phoenix names (2,000 organisations and armed groups) are looked up
+        # when NER finds them, not searched for in every text (that would double the matcher).
+        match = not n.source.startswith(PHOENIX_PREFIX)
         for alias in (n.name, *n.aliases):
-            self._index(alias, entry, n.kind, user)
+            self._index(alias, entry, n.kind, user, match)
 
     def _add_people(self, rows: list[RoleRow]) -> None:
         seen_user: set[str] = set()
+        indexed: set[tuple[str, str, bool]] = set()  # (person id, name, user) already indexed
         for r in rows:
             user = r.source.startswith("user:")
             p = self._people.get(r.id)
@@ -306,6 +328,8 @@ class KnowledgeBase:
                 p.source = r.source
             if p is None:
                 p = _Person(r.id, r.name, r.country, r.source)
+                if r.source.startswith(PHOENIX_PREFIX):
+                    p.known_until = PHOENIX_UNTIL
                 self._people[r.id] = p
             if user:
                 seen_user.add(r.id)
@@ -317,9 +341,11 @@ class KnowledgeBase:
                     p.aliases.append(a)
             if r.role or r.sector or r.start or r.end:
                 p.roles.append(_Role(r.role, r.role_country, r.sector, r.start, r.end, r.source))
-            self._index(r.name, (r.id,), "person", user)
-            for a in r.aliases:
-                self._index(a, (r.id,), "person", user)
+            for a in (r.name, *r.aliases):
+                if (r.id, a, user) not in indexed:  # one person has a row per office
+                    indexed.add((r.id, a, user))
+                    # 18,000 Phoenix office holders: found by NER, then looked up
+                    self._index(a, (r.id,), "person", user, not r.source.startswith(PHOENIX_PREFIX))
         for p in self._people.values():
             if p.surname:
                 bucket = self._surnames.setdefault(normalize(p.surname), [])
@@ -335,10 +361,25 @@ class KnowledgeBase:
 
     # -- lookups ---------------------------------------------------------------------------
 
+    def _load_lazy_people(self) -> bool:
+        """Read the deferred people tables (the Phoenix office holders) once; True if any were.
+
+        They are looked up by full name only and never outrank a curated entry, so reading them
+        at the first miss gives the same answers as reading them up front, without making every
+        process that never asks pay for 26,000 rows.
+        """
+        if not self._lazy_people:
+            return False
+        paths, self._lazy_people = self._lazy_people, []
+        for path in paths:
+            self._add_people(read_phoenix_people(path))
+        return True
+
     def _probe(self, phrase: str) -> object | None:
-        hit = self._exact.get(normalize(phrase, fold=False))
-        if hit is None:
-            hit = self._folded.get(normalize(phrase))
+        exact, folded = normalize(phrase, fold=False), normalize(phrase)
+        hit = self._exact.get(exact) or self._folded.get(folded)
+        if hit is None and self._load_lazy_people():
+            hit = self._exact.get(exact) or self._folded.get(folded)
         return hit[1] if hit is not None else None
 
     def lookup(self, phrase: str, on: date | None = None) -> Entry | None:
@@ -429,12 +470,15 @@ class KnowledgeBase:
 
     def get(self, entry_id: str, on: date | None = None) -> Entry | None:
         """An entry by its id ("country:RUS", "person:vladimir-putin")."""
+        if entry_id not in self._entries:
+            self._load_lazy_people()
         if entry_id in self._people:
             return self._people[entry_id].entry(on)
         return self._entries.get(entry_id)
 
     def counts(self) -> dict[str, int]:
         """How many entries of each kind ("country", "organisation", "group", "person", ...)."""
+        self._load_lazy_people()
         out: dict[str, int] = {}
         for e in self._entries.values():
             kind = "people noun" if e.id.startswith("people:") else e.kind
@@ -445,6 +489,7 @@ class KnowledgeBase:
 
     def entries(self, on: date | None = None) -> list[Entry]:
         """Every entry (people as of ``on``), in load order."""
+        self._load_lazy_people()
         return list(self._entries.values()) + [p.entry(on) for p in self._people.values()]
 
 
