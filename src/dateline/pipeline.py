@@ -92,12 +92,14 @@ class Pipeline:
 
     def _code_doc(self, article: Article, doc: Doc, starts: list[int] | None = None) -> Result:
         from dateline.actors.resolve import resolve_actors
+        from dateline.events.cameo_codes import refine_codes
         from dateline.events.extract import extract_events
         from dateline.places import locate_events
         from dateline.quotes import find_quotes
 
         actors = resolve_actors(doc, article, self.kb)
         events = extract_events(doc, article, actors, self.lexicon)
+        refine_codes(events, doc)
         quotes = find_quotes(doc, article, actors)
         locate_events(events, doc, actors)
         result = Result(article=article, events=events, quotes=quotes, actors=actors.used())

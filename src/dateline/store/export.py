@@ -7,11 +7,12 @@ import datetime as dt
 import json
 from collections.abc import Callable, Iterator
 from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dateline.csvcells import escape_formula
-from dateline.errors import StoreError
+from dateline.errors import DataFileError, StoreError
 from dateline.store.target import atomic_target, check_target
 
 if TYPE_CHECKING:
@@ -48,6 +49,8 @@ GDELT_COLUMNS = (
     "DATEADDED", "SOURCEURL",
 )  # fmt: skip
 assert len(GDELT_COLUMNS) == 61
+
+ACTOR_TYPES_FILE = "cameo_actor_types.csv"
 
 # GDELT geo types: 1 country, 2 US state, 3 US city, 4 world city, 5 world state (ADM1).
 GEO_TYPES = {"country": 1, "admin1": 5, "city": 4, "point": 4, "building": 4}
@@ -190,10 +193,26 @@ def to_plover(store: Store, out: Path, include_negated: bool = False,
     return n
 
 
+@cache
+def cameo_actor_types() -> dict[str, str | None]:
+    """PLOVER sector -> CAMEO actor type code (None: CAMEO has none), from the documented table
+    ``dateline/data/cameo_actor_types.csv``: PLOVER reuses some CAMEO letters for other things
+    (PLOVER MED is medical, CAMEO MED is media)."""
+    text = resources.files("dateline.data").joinpath(ACTOR_TYPES_FILE).read_text("utf-8")
+    table: dict[str, str | None] = {}
+    for row_no, row in enumerate(csv.DictReader(text.splitlines()), start=2):
+        sector = (row.get("plover_sector") or "").strip().upper()
+        if not sector or sector in table:
+            raise DataFileError(f"empty or repeated sector {sector!r}", ACTOR_TYPES_FILE, row_no)
+        table[sector] = (row.get("cameo_type") or "").strip().upper() or None
+    return table
+
+
 def _gdelt_actor(code: Any, name: Any, sector: Any) -> list[Any]:
-    """Actor{n}Code .. Actor{n}Type3Code (10 columns)."""
-    cameo = (code or "") + (sector or "") if (code or sector) else None
-    return [cameo, (name or "").upper() or None, code, None, None, None, None, sector, None, None]
+    """Actor{n}Code .. Actor{n}Type3Code (10 columns): the PLOVER sector as its CAMEO type."""
+    kind = cameo_actor_types().get(str(sector).upper()) if sector else None
+    cameo = (code or "") + (kind or "") or None
+    return [cameo, (name or "").upper() or None, code, None, None, None, None, kind, None, None]
 
 
 @cache
@@ -235,7 +254,8 @@ def to_gdelt(store: Store, out: Path, include_negated: bool = False,
     )
     query = f"""
         WITH ev AS (
-            SELECT e.*, a.url, a.source AS outlet, a.coded_at, a.duplicate_of
+            SELECT e.*, coalesce(a.url, a.origin) AS url, a.source AS outlet, a.coded_at,
+                   a.duplicate_of
             FROM events e JOIN articles a ON a.id = e.article_id {where}
         ),
         g AS (

@@ -15,24 +15,28 @@ from markupsafe import Markup, escape
 
 COOP_QUADS = {1, 2}
 CONFLICT_QUADS = {3, 4}
-COOP_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST"}
-CONFLICT_TYPES = {
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-}  # fmt: skip
 
 
 def tone(event: str | None, quad: int | float | None = None) -> str:
-    """'coop', 'conflict' or 'neutral' for an event type and/or quad class."""
-    if quad is not None and not (isinstance(quad, float) and math.isnan(quad)):
+    """'coop', 'conflict' or 'neutral' for a quad class, else for the QuadClass the ontology
+    gives the event type, so a label always agrees with the exports' QuadClass."""
+    if quad is None or (isinstance(quad, float) and math.isnan(quad)):
+        quad = _type_quad(event)
+    if quad is not None:
         if int(quad) in COOP_QUADS:
             return "coop"
         if int(quad) in CONFLICT_QUADS:
             return "conflict"
-    if event and event.upper() in COOP_TYPES:
-        return "coop"
-    if event and event.upper() in CONFLICT_TYPES:
-        return "conflict"
     return "neutral"
+
+
+def _type_quad(event: str | None) -> int | None:
+    from dateline.events.ontology import Ontology
+
+    try:
+        return Ontology.load().quad_class(event) if event else None
+    except KeyError:
+        return None
 
 
 def _n(x: float) -> str:
