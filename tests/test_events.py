@@ -191,7 +191,7 @@ def test_threat_is_aimed_at_the_subject_of_its_condition(pipeline):
 def test_unnamed_attackers_are_placed_where_they_struck(pipeline):
     got = events(
         pipeline,
-        "A roadside bomb near the town of Samarra killed two Australian soldiers on Sunday.",
+        "A roadside bomb outside the city of Tikrit killed two Danish soldiers on Sunday.",
     )
     (e,) = [e for e in got if e.event == "ASSAULT"]
-    assert (e.source.country, e.source.sector, e.target.country) == ("IRQ", "UAF", "AUS")
+    assert (e.source.country, e.source.sector, e.target.country) == ("IRQ", "UAF", "DNK")

@@ -52,7 +52,7 @@ def np_actors(tok: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
                             if g.dep_ in {"amod", "compound"}:
                                 found.extend(a for a in actors.all_at(g.i) if a not in found)
         if not found and t.lower_ in GROUP_HEADS:
-            # "leaders of Romania's new government", "two of its nationals"
+            # "members of Ghana's cabinet", "two of its nationals"
             for c in t.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     for p in c.children:

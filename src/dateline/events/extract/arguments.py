@@ -39,7 +39,7 @@ def arguments(
 
 
 def _informative(pairs: list[tuple[Actor, Token]]) -> list[tuple[Actor, Token]]:
-    """In "X and a group of deputies", a role with no country adds nothing next to actors with one;
+    """In "X and several senators", a role with no country adds nothing next to actors with one;
     in "more refugees from Iraq" and "Iraq", the specific actor stands for its country."""
     if any(a.country or a.sector in {"IGO", "NGO"} for a, _ in pairs):
         pairs = [
@@ -114,7 +114,7 @@ def _targets_of_verb(
                 elif p.dep_ == "prep":  # "kidnapped up to 16 advisers"
                     out += [x for q in p.children if q.dep_ == "pobj" for x in np_actors(q, actors)]
     if not out:
-        # "called for sanctions against Nigeria", "complained over raids by Israel"
+        # "called for penalties against Chad", "complained over raids by Israel"
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ not in preps | {
                 "by",
@@ -156,9 +156,9 @@ def _inner_actors(
     tok: Token, actors: ActorIndex, preps: set[str], depth: int = 0, modifiers: bool = True
 ) -> list[tuple[Actor, Token]]:
     """Actors inside a non-actor object: "Serbia's suppression", "sanctions on Russia",
-    "the withdrawal of Serbian forces", "70 million dollars of aid for Romania".
+    "the pullback of Ethiopian troops", "five million euros of aid for Moldova".
 
-    Target prepositions ("evidence with the U.S.") count first; "of", "about", "between" and the
+    Target prepositions ("data shared with Canada") count first; "of", "about", "between" and the
     like only when those name no one ("evidence about contacts between X and Y" is a topic)."""
     first: list[tuple[Actor, Token]] = []
     second: list[tuple[Actor, Token]] = []
@@ -170,7 +170,7 @@ def _inner_actors(
             found = [(a, c) for a in actors.all_at(c.i) if a.kind != "role" or a.country]
             (first if modifiers else owners).extend(found)
         elif c.dep_ == "prep" and (c.lower_ in preps or c.lower_ in INNER_PREPS):
-            # "the withdrawal of Serbian forces from Bosnia": who withdraws comes first
+            # "the pullback of Kenyan troops from Somalia": who withdraws comes first
             agentive = c.lower_ == "of" and tok.lemma_.lower() in AGENTIVE_NOUNS
             bucket = first if (c.lower_ in preps and c.lower_ != "from") or agentive else second
             for p in c.children:
@@ -241,7 +241,7 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
                 if p.dep_ == "pobj":
                     targets += np_actors(p, actors) or _inner_actors(p, actors, preps)
         elif c.dep_ == "prep" and c.lower_ == "of":
-            # "a suspension of air links with Serbia"
+            # "a halt of rail traffic with Belarus"
             for p in c.children:
                 if p.dep_ == "pobj":
                     for g in p.children:
@@ -261,7 +261,7 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
                     targets += _targets_of_verb(c, cand, actors, 1)
     verb = cand.support
     if verb is None and tok.dep_ in {"dobj", "nsubjpass"} and tok.head.pos_ == "VERB":
-        verb = tok.head  # "speeded up the withdrawal of forces": any governing verb
+        verb = tok.head  # "hastened the pullout of its units": any governing verb
     if (
         sources
         and not any(a.country for a, _ in sources)

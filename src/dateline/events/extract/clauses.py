@@ -149,7 +149,7 @@ def _intention_of_noun(tok: Token) -> bool:
 
 def main_clause_first(cands: list[Candidate]) -> list[Candidate]:
     """Conditions ("if it is attacked") are never events; background clauses ("after a coup
-    toppled the government", "whom they had taken hostage") only count when the sentence has no
+    toppled the government", "which the army had seized") only count when the sentence has no
     main-clause event."""
     cands = [c for c in cands if not _in_condition(c.token) and not _intention_of_noun(c.token)]
     main = [c for c in cands if not _is_subordinate(c.token)]

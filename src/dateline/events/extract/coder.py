@@ -109,9 +109,9 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
         and targets
         and {t[0].country for t in targets} <= {s[0].country for s in sources}
     ):
-        targets = []  # "Palestinians and Israelis failed to agree on Palestinian offices": mutual
+        targets = []  # "Serbs and Kosovars agreed on Serbian schools": mutual
     if len(sources) > 1 and all(t[0].kind == "role" and not t[0].country for t in targets):
-        targets = []  # "the Turkish and Greek sides agreed to share information on missing people"
+        targets = []  # "the Eritrean and Ethiopian delegations agreed to swap prisoners"
     if len(sources) > 1 and {id(t[0]) for t in targets} <= {id(s[0]) for s in sources}:
         targets = []  # "X and Y agreed that their countries ...": the same parties, reciprocal
     if sources and targets:

@@ -59,7 +59,7 @@ def domestic_targets(sources, targets, territory):
 
 def condition_subject(cand: Candidate, actors: ActorIndex) -> list[tuple[Actor, Token]]:
     """The party a threat is aimed at is the subject of its condition: "X threatened to stop
-    talks if the United States goes ahead", "... unless Hamas renounces violence"."""
+    talks if Brazil signs the deal", "... unless Hamas renounces violence"."""
     nodes = [
         *mod.chain(cand),
         *(t for t in cand.token.subtree if t.dep_ in {"xcomp", "acl", "ccomp"}),
@@ -122,7 +122,7 @@ def own_side(source: Actor, target: Actor, event_type: str) -> bool:
 
 def own_country(sources) -> list[tuple[Actor, Token]]:
     """Curfews, crackdowns, concessions and protests with no named target act on the source's
-    own country: "Turkish police prevented the demonstration" is TUR against TUR."""
+    own country: "Peruvian police blocked the march" is PER against PER."""
     countries = {a.country for a, _ in sources if a.country}
     if len(countries) != 1:
         return []

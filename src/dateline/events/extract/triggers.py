@@ -53,7 +53,7 @@ def find_candidates(sent, lexicon: Lexicon) -> list[Candidate]:
             and tok.lemma_.lower() in WILLING
             and any(c.dep_ == "xcomp" for c in tok.children)
         ):
-            # "Norway is willing to send material": an offer, unless what is offered is hostile
+            # "Chile is willing to send engineers": an offer, unless what is offered is hostile
             inner = [c for c in tok.children if c.dep_ == "xcomp"][0]
             if not any(lexicon.verb_entries(t) for t in inner.subtree if t.pos_ == "VERB"):
                 out.append(Candidate(tok, WILLING_ENTRY, "AGREE", None))
@@ -119,7 +119,7 @@ def _match_verb(
 
 def _find_object(tok: Token, lemmas: frozenset[str]) -> Token | None:
     """The object (or a noun inside it) whose lemma is in ``lemmas``: "imposed sanctions",
-    "handed over 700 kg of medicine", "put troops on alert", "agreed to a ceasefire"."""
+    "handed over two tonnes of flour", "put troops on alert", "agreed to a ceasefire"."""
     frontier = [
         c
         for c in tok.children
@@ -150,7 +150,7 @@ def _noun_governor(tok: Token) -> Token | None:
     """The verb a nominal trigger depends on as object ("held talks", "imposed sanctions",
     "staged a rally", "declared a ceasefire", "called for sanctions")."""
     head = tok
-    # "a series of financial controls", "a suspension of air links": climb "of" phrases.
+    # "a series of financial controls", "a halt of rail traffic": climb "of" phrases.
     while head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
         head = head.head.head
     while head.dep_ == "conj":
