@@ -144,6 +144,8 @@ def _count_items(path: Path, kind: str) -> int:
     from dateline.ingest.sources import RECORD_READERS
     from dateline.ingest.warc import iter_warc
 
+    if path.stat().st_size > Settings.load().max_input_bytes:
+        return 1  # one partition, which reports the size
     data = path.read_bytes()
     if kind == "warc":
         return sum(1 for _ in iter_warc(io.BytesIO(data), str(path)))
@@ -161,9 +163,10 @@ def read_partition(
     part: Partition, settings: Settings, published: date | None = None
 ) -> Iterator[Article | InputError]:
     """The articles (or InputErrors) of one partition, named as ``iter_articles`` names them."""
-    from dateline.ingest import decode_bytes
     from dateline.ingest.corpora import article_from_record
-    from dateline.ingest.sources import RECORD_READERS, read_file
+    from dateline.ingest.detect import bad_lines, decode_report
+    from dateline.ingest.reading import too_big
+    from dateline.ingest.sources import RECORD_READERS, _warc_article, read_file, skip_bad_lines
     from dateline.ingest.warc import iter_warc
 
     path = Path(part.path)
@@ -171,6 +174,11 @@ def read_partition(
         yield from read_file(path, settings, published)
         return
     try:
+        size = path.stat().st_size if part.length is None else part.length
+        if size > settings.max_input_bytes:
+            if part.start == 0 and part.offset == 0:
+                yield too_big(settings, part.path)
+            return
         with path.open("rb") as fh:
             fh.seek(part.offset)
             data = fh.read(-1 if part.length is None else part.length)
@@ -178,15 +186,17 @@ def read_partition(
         yield InputError(f"cannot read it ({exc.strerror}); check its permissions", part.path)
         return
     if part.kind == "warc":
-        pages = iter_warc(io.BytesIO(data), part.path)
+        pages = iter_warc(io.BytesIO(data), part.path, settings.max_input_bytes)
         for page in itertools.islice(pages, part.start, part.stop):
             if isinstance(page, InputError):
                 yield page
                 continue
-            yield _checked(page.item, settings, lambda p=page: _html_article(p, published))
+            yield _checked(
+                page.item, settings, lambda p=page: _warc_article(p, settings, published)
+            )
         return
     try:
-        text = decode_bytes(data, part.path)
+        text, damaged = decode_report(data, part.path)
     except InputError as exc:
         if part.start == 0:
             yield exc
@@ -195,6 +205,9 @@ def read_partition(
         records = _jsonl_records(text, part.path, part.first_line)
     else:
         records = RECORD_READERS[part.kind](text, part.path)
+    if damaged:
+        bad = bad_lines(data, part.path, first_line=part.first_line, first_offset=part.offset)
+        records = skip_bad_lines(records, bad, part.path)
     for item, record in itertools.islice(records, part.start, part.stop):
         if isinstance(record, InputError):
             yield record
@@ -212,21 +225,12 @@ def _jsonl_records(text: str, name: str, first_line: int) -> Iterator[tuple[str,
     """``iter_jsonl`` over a slice of a file, naming items by their line in the whole file."""
     from dateline.ingest.corpora import iter_jsonl, message_of
 
-    for number, line in enumerate(text.splitlines(), start=first_line):
+    for number, line in enumerate(text.split("\n"), start=first_line):
         item = f"{name}:{number}"
         for _, record in iter_jsonl(line, name):  # nothing for a blank line
             if isinstance(record, InputError):
                 record = InputError(message_of(record), item)
             yield item, record
-
-
-def _html_article(page: Any, published: date | None) -> Article:
-    from dateline.ingest import article_from_html
-
-    article = article_from_html(page.html, origin=page.url or page.item, url=page.url)
-    if article.published is None:
-        article.published = page.captured or published
-    return article
 
 
 def _checked(item: str, settings: Settings, build: Any) -> Article | InputError:

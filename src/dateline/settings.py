@@ -29,7 +29,15 @@ class Settings:
     max_chars: int = field(
         default=1_000_000, metadata={"help": "longest article accepted, in characters"}
     )
-    timeout_s: float = field(default=60.0, metadata={"help": "longest time spent on one article"})
+    max_input_bytes: int = field(
+        default=100_000_000,
+        metadata={
+            "help": "largest input read (a file, decompressed; a WARC record; stdin; a web body)"
+        },
+    )
+    timeout_s: float = field(
+        default=60.0, metadata={"help": "longest time spent reading or coding one input"}
+    )
     text_field: str = field(
         default="text", metadata={"help": "field holding the text in JSONL/CSV"}
     )

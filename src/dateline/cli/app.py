@@ -52,6 +52,12 @@ DATE_FIELD_OPTION = typer.Option(
 ID_FIELD_OPTION = typer.Option(
     None, "--id-field", help="JSONL/CSV field holding the id (default: id)."
 )
+MAX_INPUT_BYTES_OPTION = typer.Option(
+    None,
+    "--max-input-bytes",
+    min=1,
+    help="Largest input read, decompressed (a file, a WARC record, stdin); default 100000000.",
+)
 FULL_PARSE_OPTION = typer.Option(
     None,
     "--full-parse/--fast",

@@ -13,6 +13,7 @@ from dateline.cli.app import (
     DATE_FIELD_OPTION,
     FULL_PARSE_OPTION,
     ID_FIELD_OPTION,
+    MAX_INPUT_BYTES_OPTION,
     MODEL_OPTION,
     PUBLISHED_OPTION,
     TEXT_FIELD_OPTION,
@@ -46,6 +47,7 @@ def run_cli(
     id_field: str = ID_FIELD_OPTION,
     model: str = MODEL_OPTION,
     full_parse: bool = FULL_PARSE_OPTION,
+    max_input_bytes: int = MAX_INPUT_BYTES_OPTION,
     actors_files: list[Path] = ACTORS_OPTION,
     batch_size: int = typer.Option(
         8, "--batch-size", min=1, help="Articles coded together (and lost at most on a kill)."
@@ -101,6 +103,7 @@ def run_cli(
     settings = Settings.load(
         model=model,
         full_parse=full_parse,
+        max_input_bytes=max_input_bytes,
         actors_files=tuple(str(p) for p in actors_files) if actors_files else None,
         text_field=text_field,
         date_field=date_field,

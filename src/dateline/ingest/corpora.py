@@ -14,6 +14,7 @@ from dateline.errors import InputError
 from dateline.ingest.dates import parse_date
 from dateline.ingest.detect import check_size, looks_like_html
 from dateline.ingest.html import article_from_html
+from dateline.ingest.jsonparse import JsonTooDeep, parse_json
 from dateline.ingest.text import article_from_text
 from dateline.model import Article
 from dateline.settings import Settings
@@ -28,12 +29,17 @@ CSV_FIELD_LIMIT = 2**31 - 1
 
 def iter_jsonl(text: str, name: str) -> Iterator[tuple[str, Record | InputError]]:
     """One ``(item, record)`` per non-blank line; a bad line gives an InputError instead."""
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Lines end at "\n" only: U+2028 and the other breaks str.splitlines knows are legal inside
+    # a JSON string, and line numbers must match what an editor (and the decoder) counts.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         item = f"{name}:{number}"
         try:
-            value = json.loads(line)
+            value = parse_json(line)
+        except JsonTooDeep as exc:
+            yield item, InputError(f"{exc}; the line is skipped", item)
+            continue
         except json.JSONDecodeError as exc:
             yield (
                 item,
@@ -50,7 +56,10 @@ def iter_jsonl(text: str, name: str) -> Iterator[tuple[str, Record | InputError]
 def iter_json(text: str, name: str) -> Iterator[tuple[str, Record | InputError]]:
     """The records of a JSON file holding one object or a list of objects."""
     try:
-        value = json.loads(text)
+        value = parse_json(text)
+    except JsonTooDeep as exc:
+        yield name, InputError(str(exc), name)
+        return
     except json.JSONDecodeError as exc:
         yield (
             name,

@@ -2,20 +2,30 @@
 
 from __future__ import annotations
 
-import gzip
 import io
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from dateline.errors import InputError
+from dateline.errors import ArticleTimeout, InputError
 from dateline.ingest.corpora import article_from_record, iter_csv, iter_json, iter_jsonl, message_of
-from dateline.ingest.detect import check_article, check_size, decode_bytes, sniff_format
+from dateline.ingest.detect import (
+    bad_lines,
+    check_article,
+    check_no_nul,
+    check_size,
+    decode_report,
+    sniff_format,
+)
 from dateline.ingest.html import article_from_html
+from dateline.ingest.reading import gunzip, read_path, read_stream
 from dateline.ingest.text import article_from_text
-from dateline.ingest.warc import iter_warc
+from dateline.ingest.warc import WarcPage, gzip_members_complete, iter_warc
+from dateline.limits import time_limit
 from dateline.model import Article
 from dateline.settings import Settings
 
@@ -61,8 +71,15 @@ def iter_articles(
     settings = settings or Settings.load()
     for raw in inputs:
         if str(raw) == "-":
-            stream = getattr(sys.stdin, "buffer", None)
-            data = stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
+            try:
+                with reading_limit(settings, "stdin"):
+                    stream = getattr(sys.stdin, "buffer", None)
+                    if stream is None:  # a text stream (tests, embedding): already decoded
+                        stream = io.BytesIO(sys.stdin.read().encode("utf-8"))
+                    data = read_stream(stream, settings, "stdin")
+            except InputError as exc:
+                yield exc
+                continue
             yield from read_content(data, "stdin", None, settings, published)
             continue
         path = Path(raw)
@@ -94,22 +111,37 @@ def file_format(path: Path) -> str | None:
 
 
 def read_file(path: Path, settings: Settings, published: date | None = None) -> Iterator[Outcome]:
-    """The articles (or errors) of one file."""
+    """The articles (or errors) of one file, read within ``max_input_bytes`` and ``timeout_s``."""
     name = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        yield InputError(f"cannot read it ({exc.strerror}); check its permissions", name)
-        return
     kind = file_format(path)
-    if kind is None and path.suffix.lower() == ".gz":
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError, zlib.error) as exc:
-            yield InputError(f"not a readable gzip file ({exc})", name)
-            return
-        kind = file_format(path.with_suffix(""))
+    try:
+        with reading_limit(settings, name):
+            data = read_path(path, settings)
+            if kind is None and path.suffix.lower() == ".gz":
+                data = gunzip(data, settings, name)
+                kind = file_format(path.with_suffix(""))
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        yield InputError(f"cannot read it ({reason}); check its permissions", name)
+        return
+    except InputError as exc:
+        yield exc
+        return
     yield from read_content(data, name, kind, settings, published)
+
+
+@contextmanager
+def reading_limit(settings: Settings, item: str) -> Iterator[None]:
+    """Bound reading (and building) one input by ``timeout_s``; over it, an InputError."""
+    try:
+        with time_limit(settings.timeout_s, item):
+            yield
+    except ArticleTimeout:
+        raise InputError(
+            f"reading took longer than timeout_s={settings.timeout_s:g} s and was stopped "
+            "(an endless or very slow input?); raise the limit (DATELINE_TIMEOUT_S) or split it",
+            item,
+        ) from None
 
 
 def read_content(
@@ -122,14 +154,20 @@ def read_content(
         yield from _read_warc(data, name, settings, published)
         return
     try:
-        text = decode_bytes(data, name)
+        with reading_limit(settings, name):
+            text, damaged = decode_report(data, name)
+            if kind is None:
+                kind = sniff_format(text)
+            if kind not in RECORD_READERS:
+                check_no_nul(text, name)
     except InputError as exc:
         yield exc
         return
-    if kind is None:
-        kind = sniff_format(text)
     if kind in RECORD_READERS:
-        for item, record in RECORD_READERS[kind](text, name):
+        records = RECORD_READERS[kind](text, name)
+        if damaged:
+            records = skip_bad_lines(records, bad_lines(data, name), name)
+        for item, record in records:
             if isinstance(record, InputError):
                 yield record
                 continue
@@ -154,18 +192,66 @@ def read_content(
 def _read_warc(
     data: bytes, name: str, settings: Settings, published: date | None
 ) -> Iterator[Outcome]:
-    for page in iter_warc(io.BytesIO(data), name):
+    cut_reported = False
+    for page in iter_warc(io.BytesIO(data), name, settings.max_input_bytes):
         if isinstance(page, InputError):
+            cut_reported = cut_reported or "cut off" in str(page)
             yield page
             continue
-        yield _guard(
-            page.item,
-            settings,
-            lambda p=page: _dated(
-                article_from_html(p.html, origin=p.url or p.item, url=p.url),
-                p.captured or published,
-            ),
+        yield _guard(page.item, settings, lambda p=page: _warc_article(p, settings, published))
+    if not cut_reported and data.startswith(b"\x1f\x8b") and not gzip_members_complete(data):
+        yield InputError(
+            "the gzip stream ends inside a record (a cut-off download?); the records before "
+            "it were read, the cut-off one is not stored",
+            f"{name} (last record)",
         )
+
+
+def _warc_article(page: WarcPage, settings: Settings, published: date | None) -> Article:
+    """A WARC page under the same limits as an HTML file: its raw size is checked first."""
+    check_size(page.html, settings, page.item, html=True)
+    article = article_from_html(page.html, origin=page.url or page.item, url=page.url)
+    return _dated(article, page.captured or published)
+
+
+def skip_bad_lines(
+    records: Iterable[tuple[str, Any]], bad: dict[int, str], name: str
+) -> Iterator[tuple[str, Any]]:
+    """The records of a UTF-8 file with invalid lines: a record holding a bad line becomes an
+    InputError naming the line and byte offset; every other record comes through as decoded.
+
+    A record's lines run from its own line (``name:N``) to the line before the next record;
+    bad lines outside any record (a header, a JSON file) are reported on their own.
+    """
+    reported: set[int] = set()
+
+    def resolve(item: str, record: Any, start: int | None, end: float) -> Iterator[tuple]:
+        if start is None:
+            yield item, record
+            return
+        hit = [n for n in bad if start <= n < end]
+        reported.update(hit)
+        if hit and not isinstance(record, InputError):
+            yield item, InputError(f"{bad[hit[0]]}; the record is skipped", item)
+        else:
+            yield item, record
+
+    previous = None
+    for item, record in records:
+        start = _line_of(item, name)
+        if previous is not None:
+            yield from resolve(*previous, start if start is not None else float("inf"))
+        previous = (item, record, start)
+    if previous is not None:
+        yield from resolve(*previous, float("inf"))
+    for number in sorted(set(bad) - reported):
+        item = f"{name}:{number}"
+        yield item, InputError(f"{bad[number]}; it was read with U+FFFD for the bad bytes", item)
+
+
+def _line_of(item: str, name: str) -> int | None:
+    tail = item[len(name) + 1 :] if item.startswith(name + ":") else ""
+    return int(tail) if tail.isdigit() else None
 
 
 def _sniff_bytes(data: bytes) -> str | None:
@@ -198,8 +284,9 @@ def _guard(item: str, settings: Settings, build: Callable[[], Article]) -> Outco
     """Build one article and check it; an InputError comes back (named by ``item``), not raised."""
     article = None
     try:
-        article = build()
-        check_article(article, settings, item)
+        with reading_limit(settings, item):
+            article = build()
+            check_article(article, settings, item)
     except InputError as exc:
         record_id = exc.record_id or (article.record_id if article else None)
         if exc.item == item and exc.record_id == record_id:

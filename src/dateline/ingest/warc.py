@@ -25,32 +25,51 @@ class WarcPage:
     html: bytes
 
 
-def iter_warc(stream: BinaryIO, name: str) -> Iterator[WarcPage | InputError]:
+def iter_warc(
+    stream: BinaryIO, name: str, max_bytes: int | None = None
+) -> Iterator[WarcPage | InputError]:
     """The HTML ``response`` records of a WARC/ARC stream (gzipped or not), in order.
 
-    Other records (requests, metadata, images, PDFs, error pages) are skipped; a file warcio
-    cannot read gives one InputError and ends the iteration.
+    Other records (requests, metadata, images, PDFs, error pages) are skipped. Every record is
+    checked: one shorter than its ``Content-Length`` (a cut-off download) or whose
+    ``WARC-Block-Digest``/``WARC-Payload-Digest`` does not match is an InputError naming the
+    file and the record, and so is a page over ``max_bytes``; a file warcio cannot read gives
+    one InputError and ends the iteration.
     """
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     number = pages = 0
     try:
-        for record in ArchiveIterator(stream, arc2warc=True):
+        for record in ArchiveIterator(stream, arc2warc=True, check_digests=True):
             number += 1
-            if record.rec_type != "response" or record.http_headers is None:
-                continue
-            status = record.http_headers.get_statuscode() or ""
-            content_type = (record.http_headers.get_header("Content-Type") or "").lower()
-            if not status.startswith("2") or not content_type.startswith(HTML_TYPES):
-                continue
             url = record.rec_headers.get_header("WARC-Target-URI")
+            item = f"{name} record {number} ({url})" if url else f"{name} record {number}"
+            if not _is_html_page(record):
+                problem = _drain_and_check(record)
+                if problem:
+                    yield InputError(problem, item)
+                continue
             pages += 1
+            cap = max_bytes if max_bytes is not None else -1
+            html = record.content_stream().read(cap + 1 if cap >= 0 else -1)
+            if max_bytes is not None and len(html) > max_bytes:
+                yield InputError(
+                    f"page larger than max_input_bytes={max_bytes:,} bytes; raise the limit "
+                    "(--max-input-bytes, DATELINE_MAX_INPUT_BYTES) to read it",
+                    item,
+                )
+                _drain_and_check(record)
+                continue
+            problem = _drain_and_check(record)
+            if problem:
+                yield InputError(problem, item)
+                continue
             yield WarcPage(
-                item=f"{name} record {number} ({url})" if url else f"{name} record {number}",
+                item=item,
                 url=url,
                 captured=parse_date(record.rec_headers.get_header("WARC-Date")),
-                html=record.content_stream().read(),
+                html=html,
             )
     # warcio reports a cut-off or garbled archive in all of these ways
     except (ArchiveLoadFailed, AttributeError, ValueError, EOFError, OSError) as exc:
@@ -67,6 +86,55 @@ def iter_warc(stream: BinaryIO, name: str) -> Iterator[WarcPage | InputError]:
             "'response' records of a WARC",
             name,
         )
+
+
+def _is_html_page(record) -> bool:
+    if record.rec_type != "response" or record.http_headers is None:
+        return False
+    status = record.http_headers.get_statuscode() or ""
+    content_type = (record.http_headers.get_header("Content-Type") or "").lower()
+    return status.startswith("2") and content_type.startswith(HTML_TYPES)
+
+
+def _drain_and_check(record) -> str | None:
+    """Read the rest of ``record`` (discarding it) and say what is wrong with it, if anything:
+    fewer bytes than its ``Content-Length``, or a digest that does not match."""
+    content = record.content_stream()
+    while content.read(1 << 20):
+        pass
+    missing = getattr(record.raw_stream, "limit", 0) or 0
+    if missing > 0:
+        return (
+            f"record cut off: {missing:,} of its {record.length:,} bytes (Content-Length) are "
+            "missing; the file is incomplete (a cut-off download?), nothing of it is stored"
+        )
+    checker = getattr(record, "digest_checker", None)
+    if checker is not None and checker.passed is False:
+        return (
+            f"record damaged: {'; '.join(checker.problems)} (WARC digest); nothing of it is stored"
+        )
+    return None
+
+
+def gzip_members_complete(data: bytes) -> bool:
+    """False when gzip ``data`` ends inside a member (a cut-off ``.warc.gz``); output is
+    discarded, so this needs time but no memory."""
+    import zlib
+
+    rest = data
+    while rest:
+        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        pending = rest
+        try:
+            while not inflater.eof:
+                piece = inflater.decompress(pending, 1 << 20)
+                pending = inflater.unconsumed_tail
+                if not piece and not pending:
+                    return False
+        except zlib.error:
+            return False
+        rest = inflater.unused_data.lstrip(b"\x00")
+    return True
 
 
 def write_warc(
