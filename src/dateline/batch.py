@@ -104,10 +104,12 @@ _worker_pipeline: Any = None
 
 
 def _init_worker(settings: Settings) -> None:
-    """Worker initializer: load the pipeline (model, knowledge base, lexicon) once."""
+    """Worker initializer: die with the parent process, load the pipeline once."""
     global _worker_pipeline
+    from dateline.lifecycle import die_with_parent
     from dateline.pipeline import Pipeline
 
+    die_with_parent()
     _worker_pipeline = Pipeline(settings)
     _ = _worker_pipeline.nlp
 
@@ -255,8 +257,9 @@ def run_corpus(
     ``workers`` > 1 codes in that many processes (each loads the pipeline once); results are
     written by this process only. ``limit`` stops after that many articles have been read
     (stored ones included, so the same limit always means the same articles). ``published``
-    dates inputs that carry no date. A KeyboardInterrupt is recorded in the ``runs`` table
-    (status ``interrupted``) and raised again; running the same command again resumes.
+    dates inputs that carry no date. A KeyboardInterrupt (or SIGTERM, through
+    :func:`dateline.lifecycle.sigterm_as_interrupt`) is recorded in the ``runs`` table (status
+    ``interrupted``) and raised again; running the same command again resumes.
     """
     from dateline.ingest import iter_articles
 
@@ -328,6 +331,10 @@ def _run_parallel(
                 for article, outcome in future.result():
                     run.write(article, outcome)
         except BaseException:
+            # Ctrl-C reaches the workers too, SIGTERM only this process: stop them now rather
+            # than wait at exit for the batches they are coding (their results are not stored).
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.terminate()
             pool.shutdown(wait=False, cancel_futures=True)
             raise
 

@@ -24,6 +24,7 @@ from dateline.cli.app import (
     handle_errors,
     parse_date,
 )
+from dateline.lifecycle import EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated, sigterm_as_interrupt
 from dateline.settings import Settings
 from dateline.store import Store
 
@@ -88,7 +89,8 @@ def run_cli(
 
     Exit status: 0 when every item was coded; 1 when some items could not be read or coded
     (they are listed in the store's errors table, the rest is stored); 2 when (nearly) all
-    failed; 130 when interrupted (run the same command again to resume).
+    failed; 130 when interrupted by Ctrl-C, 143 when stopped by SIGTERM (kill): the run is
+    recorded as interrupted, run the same command again to resume.
 
     In Python: `dateline.batch.run_corpus(inputs, dateline.open("events.duckdb"), settings)`.
     """
@@ -121,7 +123,7 @@ def run_cli(
         if parquet_only:
             run_parquet_only(inputs, settings, scheduler, workers, parquet, anchor, batch_size)
             return
-    with Store(db) as store:
+    with Store(db) as store, sigterm_as_interrupt():
         try:
             if engine == "dask":
                 from dateline.distributed import run_dask
@@ -131,11 +133,12 @@ def run_cli(
             else:
                 summary = run_corpus(inputs, store, settings, workers=workers, progress=progress,
                                      limit=limit, published=anchor, batch_size=batch_size)  # fmt: skip
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as exc:
             err_console.print(
                 f"Interrupted. Everything coded so far is in {db}; run the same command again to resume."
             )
-            raise typer.Exit(130) from None
+            code = EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
+            raise typer.Exit(code) from None
         stats = store.stats()
     table = Table(title=f"Run {summary.run_id} → {db}", title_justify="left")
     table.add_column("", style="bold")
