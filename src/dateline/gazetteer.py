@@ -228,9 +228,9 @@ class Gazetteer:
         """Keep the places and their sorted names as lists of lines (parsed when looked up)."""
         files = resources.files("dateline.data").joinpath("gazetteer")
         places = gzip.decompress(files.joinpath("places.tsv.gz").read_bytes()).decode("utf-8")
-        self._lines: list[str] = places.split("\n")[1:]
+        self._lines: list[str] = places.rstrip("\n").split("\n")[1:]
         names = gzip.decompress(files.joinpath("names.tsv.gz").read_bytes()).decode("utf-8")
-        self._names: list[str] = names.split("\n")
+        self._names: list[str] = names.rstrip("\n").split("\n")
         self._country_runs: dict[str, range] = {}
         self._skeletons: dict[str, dict[str, list[int]]] = {}
 
