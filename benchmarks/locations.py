@@ -72,6 +72,8 @@ def measure(path: Path, full_parse: bool = False) -> dict:
             counts["pairs"] += 1
             basis = pred.get("basis") or "none"
             by_basis[basis]["pairs"] += 1
+            if not pred.get("country"):
+                misses.append((rec["id"], g["sent"], g["event"], gold, "UNLOCATED"))
             if pred.get("country"):
                 counts["located"] += 1
                 right = pred["country"] == gold["country"]
@@ -81,7 +83,11 @@ def measure(path: Path, full_parse: bool = False) -> dict:
                     misses.append((rec["id"], g["sent"], g["event"], gold, pred))
             if gold.get("precision") in ("city", "point") and gold.get("place"):
                 counts["gold_places"] += 1
-                counts["place_right"] += same_place(pred, gold)
+                hit = same_place(pred, gold)
+                counts["place_right"] += hit
+                if not hit:
+                    misses.append((rec["id"], g["sent"], "PLACE", gold.get("place"),
+                                   gold.get("basis"), pred.get("name"), pred.get("basis")))
     out = {
         "pairs": counts["pairs"],
         "coverage": counts["located"] / max(counts["pairs"], 1),

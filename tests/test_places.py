@@ -55,11 +55,14 @@ def test_hint_picks_the_smaller_namesake():
     assert resolve_place("Moscow", ["USA"]).country == "RUS"
 
 
-def _locate(nlp, text, trigger, actors=None):
+def _locate(nlp, text, trigger, actors=None, event_type="CONSULT"):
     doc = nlp(text)
     start = text.index(trigger)
-    event = Event(event="CONSULT", sentence=0, trigger=Span(trigger, start, start + len(trigger)))
-    locate_events([event], doc, actors or ActorIndex())
+    sentence = next(i for i, s in enumerate(doc.sents) if s.start_char <= start < s.end_char)
+    event = Event(
+        event=event_type, sentence=sentence, trigger=Span(trigger, start, start + len(trigger))
+    )
+    locate_events([event], doc, actors or ActorIndex(), text)
     return event.location
 
 
@@ -80,7 +83,9 @@ def test_city_with_country_qualifier(nlp):
 
 def test_place_inside_another_clause_is_not_the_location(nlp):
     text = "The prime minister agreed to attend a conference of donor nations in Hamburg, Germany, next month."
-    assert _locate(nlp, text, "agreed") is None
+    place = _locate(nlp, text, "agreed")
+    assert place.basis == "article"  # not the clause or the sentence: only the article's country
+    assert (place.country, place.precision) == ("DEU", "country")
 
 
 def test_landmark_building(nlp):
@@ -100,6 +105,43 @@ def test_actor_country_is_not_a_location(nlp):
 
 def test_no_place_leaves_none(nlp):
     assert _locate(nlp, "The minister criticized the decision on Friday.", "criticized") is None
+
+
+def test_the_ground_an_attack_is_done_to(nlp):
+    text = "Government aircraft bombed Homs and the rebels answered with rockets."
+    place = _locate(nlp, text, "bombed", event_type="ASSAULT")
+    assert (place.name, place.country, place.precision, place.basis) == (
+        "Homs", "SYR", "city", "clause"
+    )  # fmt: skip
+    assert place.feature_id and place.lat is not None
+
+
+def test_a_place_that_acts_is_not_where_it_happened(nlp):
+    text = "Ankara condemned the vote, and the rally went ahead in Brussels."
+    assert _locate(nlp, text, "condemned").name == "Brussels"  # the sentence's place, not Ankara
+
+
+def test_the_city_of_a_name_the_ner_took_for_a_person(nlp):
+    text = "Shells fell on the city of Mykolaiv on Tuesday, officials said."
+    place = _locate(nlp, text, "fell", event_type="ASSAULT")
+    assert (place.country, place.precision, place.name) == ("UKR", "city", "Mykolaiv")
+
+
+def test_dateline_then_the_article_place(nlp):
+    text = "TRIPOLI, Lebanon (AP) - Gunmen attacked a checkpoint overnight. Nobody was hurt."
+    place = _locate(nlp, text, "attacked", event_type="ASSAULT")
+    assert (place.country, place.basis) == ("LBN", "dateline")
+    text = (
+        "Fighting went on in Aleppo. Aid convoys arrived in Aleppo on Monday. "
+        "Rebels shelled a checkpoint at dawn."
+    )
+    place = _locate(nlp, text, "shelled", event_type="ASSAULT")
+    assert (place.name, place.precision, place.basis) == ("Aleppo", "city", "article")
+
+
+def test_an_article_about_several_countries_gives_no_country(nlp):
+    text = "Talks opened in Vienna. Protests went on in Moscow. Then the envoy criticised the plan."
+    assert _locate(nlp, text, "criticised") is None
 
 
 def test_actor_countries_break_ties(nlp):

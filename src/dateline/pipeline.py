@@ -101,7 +101,7 @@ class Pipeline:
         events = extract_events(doc, article, actors, self.lexicon)
         refine_codes(events, doc)
         quotes = find_quotes(doc, article, actors)
-        locate_events(events, doc, actors)
+        locate_events(events, doc, actors, article.text)
         result = Result(article=article, events=events, quotes=quotes, actors=actors.used())
         if starts is not None:  # count the article's sentences, not the blanked text's
             from dateline.select import renumber_sentences

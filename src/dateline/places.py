@@ -7,12 +7,16 @@ to a country of the article's actors first, then to the most populous candidate.
 
 from __future__ import annotations
 
+import calendar
+import re
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from dateline.gazetteer import Gazetteer, Place, gazetteer
+from dateline.gazetteer import Gazetteer, Place, gazetteer, parse_form
 from dateline.model import Event, Location
 from dateline.nlp import entities_in
 
@@ -25,9 +29,14 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 
 def to_location(place: Place, text: str | None = None, basis: str | None = None) -> Location:
-    """The event-record form of a gazetteer place."""
+    """The event-record form of a gazetteer place, named as the article names it ("Raqqa" for
+    GeoNames' Ar Raqqah) when the text gives a name."""
+    name = place.name
+    if text and place.kind in ("city", "admin1", "point"):
+        core, _ = parse_form(text)
+        name = core.removeprefix("the ").strip() or place.name
     return Location(
-        name=place.name, country=place.country, admin1=place.admin1, lat=place.lat,
+        name=name, country=place.country, admin1=place.admin1, lat=place.lat,
         lon=place.lon, precision=place.kind, feature_id=place.feature_id, text=text, basis=basis,
     )  # fmt: skip
 
@@ -49,14 +58,6 @@ def resolve_place(name: str, country_hint: Iterable[str] = ()) -> Location:
 
 
 # --- where an event happened ----------------------------------------------------------------------
-
-
-def _hints(actors) -> tuple[str, ...]:
-    counts: dict[str, int] = {}
-    for actor in getattr(actors, "actors", ()) or ():
-        if actor.country:
-            counts[actor.country] = counts.get(actor.country, 0) + max(1, len(actor.mentions))
-    return tuple(sorted(counts, key=counts.get, reverse=True))
 
 
 def _clause_head(token: Token) -> Token:
@@ -164,46 +165,327 @@ def _with_qualifier(doc: Doc, start: int, end: int, spans: list[tuple[int, int]]
     return text
 
 
-def locate_events(events: list[Event], doc: Doc, actors) -> None:
-    """Set ``event.location`` from a place phrase ("in Paris", "at the Kremlin") in the event's clause."""
+def locate_events(events: list[Event], doc: Doc, actors, article_text: str | None = None) -> None:
+    """Set ``event.location``, trying in turn (``Location.basis`` records which one placed it):
+
+    1. ``clause``: a place phrase of the event's own clause ("shelled Afrin", "talks in Paris",
+       "a strike near Idlib");
+    2. ``sentence``: a place elsewhere in the sentence, the most specific first (a place that
+       acts, "Turkey said", is an actor, not where things happen);
+    3. ``dateline``: the article's dateline ("BEIRUT (Reuters) -");
+    4. ``article``: the place the article is about (a town or division named most and at least
+       twice, in the article's main country), else that country when the article is about one
+       country (``ARTICLE_COUNTRY_SHARE`` of its place mentions).
+    """
     if not events:
         return
     sents = list(doc.sents)
-    hints = _hints(actors)
+    mentions = find_mentions(doc, actors)
+    about = _article_place(doc, mentions, actors)
+    fallback = _dateline(article_text, mentions) or about
     for event in events:
         if not 0 <= event.sentence < len(sents):
             continue
-        sent = sents[event.sentence]
         trigger_span = doc.char_span(
             event.trigger.start, event.trigger.end, alignment_mode="expand"
         )
         if trigger_span is None or len(trigger_span) == 0:
             continue
-        trigger = trigger_span.root
-        clause = _clause_head(trigger)
-        spans = _candidates(doc, sent)
-        best: tuple[tuple[int, int], Location] | None = None
-        qualifiers = set()
-        for start, end in spans:
-            if start in qualifiers:
+        sent = sents[event.sentence]
+        here = [m for m in mentions if sent.start <= m.start < sent.end]
+        location = _in_clause(event, trigger_span.root, here, actors) or _in_sentence(
+            event, trigger_span.root, here, actors
+        )
+        if (
+            location is not None
+            and location.precision == "country"
+            and about is not None
+            and about.precision != "country"
+            and about.country == location.country
+        ):
+            location = about  # "fighting in Syria" in a story all about Manbij: Manbij
+        event.location = location or fallback
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place named in the article: its tokens, its words and what the gazetteer made of it."""
+
+    start: int
+    end: int
+    text: str
+    place: Place
+
+    def location(self, basis: str) -> Location:
+        return to_location(self.place, self.text, basis)
+
+
+def find_mentions(doc: Doc, actors) -> list[PlaceMention]:
+    """Every place named in ``doc``: NER places, gazetteer phrases, "the city of X" (a place
+    even when the NER took it for a person); not a person's name, not a demonym. Resolved with
+    the article's countries as hints, then again with the divisions of the other places."""
+    spans = []
+    for sent in doc.sents:
+        for start, end in _candidates(doc, sent) + _named_as_places(doc, sent):
+            start, end = _widen(doc, start, end)
+            if _is_person(actors, start, end) or not any(
+                t.is_title or t.is_upper for t in doc[start:end]
+            ):
                 continue
-            root = doc[start:end].root
-            verb = _attached_verb(root)
-            in_clause = verb is not None and verb.i == clause.i
-            on_noun = trigger.pos_ not in ("VERB", "AUX") and _hangs_from(root, trigger)
-            if not (in_clause or on_noun):
+            spans.append((start, end))
+    hints = _hints(actors)
+    names = {(s, e): _with_qualifier(doc, s, e, spans) for s, e in spans}
+    first = [(s, e, gazetteer().resolve(names[(s, e)], hints)) for s, e in spans]
+    for s, e, p in _unmarked_places(doc, actors, spans, hints):
+        first.append((s, e, p))
+        names[(s, e)] = doc[s:e].text
+    counts = Counter(p.country for _, _, p in first if p and p.country)
+    hints = tuple(dict.fromkeys([*sorted(counts, key=counts.get, reverse=True), *hints]))
+    near = {(p.country, p.admin1) for _, _, p in first if p and p.kind in ("city", "admin1")}
+    out = []
+    for s, e, p in first:
+        if p is None:
+            continue
+        if p.kind in ("city", "admin1"):
+            p = gazetteer().resolve(names[(s, e)], hints, near=near) or p
+        out.append(PlaceMention(s, e, doc[s:e].text, p))
+    return out
+
+
+_NOT_PLACES = {"PERSON", "ORG", "NORP", "DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
+_CALENDAR = {m.lower() for m in (*calendar.month_name, *calendar.day_name) if m}
+
+
+def _unmarked_places(doc: Doc, actors, spans, hints) -> list[tuple[int, int, Place]]:
+    """Proper names after "in", "near", "into"... that the NER did not mark ("fighting near
+    al-Bab"): places only when the gazetteer finds a town or division of the article's own
+    countries there, or a big town."""
+    taken = {i for s, e in spans for i in range(s, e)}
+    out = []
+    for tok in doc:
+        if tok.i in taken or tok.pos_ != "PROPN" or not _locative(tok):
+            continue
+        if actors.all_at(tok.i) or tok.ent_type_ in _NOT_PLACES or tok.lower_ in _CALENDAR:
+            continue
+        start = min(
+            [tok.i, *(c.i for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN")]
+        )
+        start, end = _widen(doc, start, tok.i + 1)
+        place = gazetteer().resolve(doc[start:end].text, hints[:3])
+        if (
+            place is not None
+            and place.kind in ("city", "admin1")
+            and (place.country in hints[:3] or place.population >= TOWN_NOT_PERSON)
+        ):
+            out.append((start, end, place))
+    return out
+
+
+def _named_as_places(doc: Doc, sent) -> list[tuple[int, int]]:
+    """Names the text calls a place ("the city of Mykolaiv") whatever label the NER gave."""
+    out = []
+    for ent in entities_in(sent):
+        s = ent.start
+        if ent.label_ in _PLACE_LABELS:
+            continue
+        called = s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in _CITY_WORDS
+        if called or (ent.label_ == "PERSON" and len(ent) == 1 and _town_not_person(ent)):
+            out.append((s, ent.end))
+    return out
+
+
+#: A one-word "person" the NER found is a town when a town this big has that name.
+TOWN_NOT_PERSON = 100_000
+
+
+def _town_not_person(ent) -> bool:
+    """ "bombed Homs": a single word the NER took for a person that names a big town and is
+    the object or place of an act, not someone who acts or speaks."""
+    tok = ent.root
+    if tok.dep_ not in ("dobj", "pobj", "conj", "appos"):
+        return False
+    found = gazetteer().candidates(ent.text)
+    return any(p.kind == "city" and own and p.population >= TOWN_NOT_PERSON for p, own in found)
+
+
+_CITY_WORDS = {"city", "town", "village", "port", "capital", "province", "governorate", "region"}
+_DIVISION_WORDS = {"province", "governorate", "region", "state", "oblast", "district", "county"}
+
+
+def _widen(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Take in "the city of" before and "province" after a name: they say what kind it is."""
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _CITY_WORDS:
+        start -= 2
+    if end < len(doc) and doc[end].lower_ in _DIVISION_WORDS:
+        end += 1
+    return start, end
+
+
+def _is_person(actors, start: int, end: int) -> bool:
+    """A name that the actor stage resolved as a person is no place ("Jordan" the minister)."""
+    return any(a.kind == "person" for i in range(start, end) for a in actors.all_at(i))
+
+
+def _hints(actors) -> tuple[str, ...]:
+    counts: dict[str, int] = {}
+    for actor in getattr(actors, "actors", ()) or ():
+        if actor.country:
+            counts[actor.country] = counts.get(actor.country, 0) + max(1, len(actor.mentions))
+    return tuple(sorted(counts, key=counts.get, reverse=True))
+
+
+#: Events whose target is the ground they act on: "shelled Afrin" happened in Afrin.
+_ON_TARGET = {"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "AID"}
+#: Prepositions that place an act at or around a place (and "into", "across" its ground).
+_WHERE = _LOCATIVE | {"into", "across", "throughout", "around", "on", "over"}
+
+
+def _in_clause(event: Event, trigger: Token, here: list[PlaceMention], actors) -> Location | None:
+    """A place phrase of the event's own clause, or the ground its act is done to."""
+    clause = _clause_head(trigger)
+    best: tuple[tuple[int, int], PlaceMention] | None = None
+    for m in here:
+        root = trigger.doc[m.start : m.end].root
+        verb = _attached_verb(root)
+        in_clause = verb is not None and verb.i == clause.i
+        on_noun = trigger.pos_ not in ("VERB", "AUX") and (
+            _hangs_from(root, trigger)
+            or (root.head.i == trigger.i and root.dep_ in ("compound", "nmod", "poss"))
+        )
+        on_target = event.event in _ON_TARGET and _acted_on(root, trigger, clause)
+        if not (in_clause or on_noun or on_target):
+            continue
+        rank = (_SPECIFICITY.get(m.place.kind, 5), abs(m.start - trigger.i))
+        if best is None or rank < best[0]:
+            best = (rank, m)
+    return best[1].location("clause") if best else None
+
+
+def _acted_on(root: Token, trigger: Token, clause: Token) -> bool:
+    """The place is the object of the act ("attacked Afrin", "the siege of Ghouta", "pulled out
+    of Manbij")."""
+    head = root.head
+    if root.dep_ in ("dobj", "nsubjpass") and head.i in (trigger.i, clause.i):
+        return True
+    if root.dep_ == "pobj" and head.lower_ in _WHERE | {"of", "against", "to", "from"}:
+        return head.head.i in (trigger.i, clause.i)
+    return False
+
+
+def _in_sentence(event: Event, trigger: Token, here: list[PlaceMention], actors) -> Location | None:
+    """The most specific place elsewhere in the sentence that is not one of its actors."""
+    best: tuple[tuple[int, int], PlaceMention] | None = None
+    for m in here:
+        root = trigger.doc[m.start : m.end].root
+        if m.place.kind == "country" or m.place.kind == "region":
+            # a country counts only where things happen in it ("in Syria"), not when it acts
+            if not _locative(root):
                 continue
-            name = _with_qualifier(doc, start, end, spans)
-            if "," in name:
-                qualifiers.add(end + 1)
-            place = resolve_place(name, hints)
-            if place.precision == "unresolved":
-                continue
-            rank = (_SPECIFICITY[place.precision], abs(start - trigger.i))
-            if best is None or rank < best[0]:
-                best = (rank, place)
-        if best is not None:
-            event.location = best[1]
+        elif _acts(trigger.doc, m, actors):
+            continue
+        if _elsewhere(root, _clause_head(trigger)):
+            continue
+        rank = (_SPECIFICITY.get(m.place.kind, 5), abs(m.start - trigger.i))
+        if best is None or rank < best[0]:
+            best = (rank, m)
+    return best[1].location("sentence") if best else None
+
+
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Za-z.'\u2019-]+(?: [A-Z][A-Za-z.'\u2019-]+){0,3})"
+    r"(?:, (?P<qualifier>[A-Z][A-Za-z.' ]+?))?\s*(?:\([^)]{1,40}\))?\s*[-\u2013\u2014:]+\s"
+)
+
+
+def _dateline(text: str | None, mentions: list[PlaceMention]) -> Location | None:
+    """The place of a dateline that opens the article: "BEIRUT (Reuters) -", "Idlib, Syria —"."""
+    if not text:
+        return None
+    m = _DATELINE.match(text[:120])
+    if m is None:
+        return None
+    words = m["place"]
+    if not (words.isupper() or m["qualifier"] or "(" in m.group(0)):
+        return None
+    name = words.title() if words.isupper() else words
+    hints = [p.place.country for p in mentions if p.place.country]
+    query = f"{name}, {m['qualifier']}" if m["qualifier"] else name
+    place = gazetteer().resolve(
+        query, Counter(hints).most_common() and [c for c, _ in Counter(hints).most_common()]
+    )
+    if place is None or place.kind not in ("city", "admin1", "point", "country"):
+        return None
+    location = to_location(place, m.group(0).strip(" -\u2013\u2014:"), "dateline")
+    location.name = name if place.kind != "country" else place.name
+    return location
+
+
+#: An article is about one country when more than this share of its named places lie in it.
+ARTICLE_COUNTRY_SHARE = 0.5
+#: ... and a town or division is its place when named at least this often and most.
+ARTICLE_PLACE_MIN = 2
+
+
+def _article_place(doc: Doc, mentions: list[PlaceMention], actors) -> Location | None:
+    """The place the whole article is about, for events whose text names none: counted over
+    the places where things happen (towns and divisions twice; a country only after "in",
+    "across"...; a place that acts, "Turkey said", not at all)."""
+    weights: Counter = Counter()
+    for m in mentions:
+        if not m.place.country or _acts(doc, m, actors):
+            continue
+        if m.place.kind in ("city", "admin1", "point"):
+            weights[m.place.country] += 2
+        elif _locative(doc[m.start : m.end].root):
+            weights[m.place.country] += 1
+    if not weights:
+        return None
+    country, n = weights.most_common(1)[0]
+    if n / sum(weights.values()) <= ARTICLE_COUNTRY_SHARE:
+        return None
+    local = Counter(
+        m.place.feature_id for m in mentions
+        if m.place.country == country and m.place.kind in ("city", "admin1", "point")
+    )  # fmt: skip
+    if local:
+        (fid, k), *rest = local.most_common(2)
+        if k >= ARTICLE_PLACE_MIN and (not rest or k > rest[0][1]):
+            m = next(m for m in mentions if m.place.feature_id == fid)
+            return m.location("article")
+    place = gazetteer().country(country)
+    return to_location(place, None, "article") if place else None
+
+
+def _elsewhere(root: Token, clause: Token) -> bool:
+    """The place belongs to another act or is a topic: inside a clause that hangs from the
+    event's ("agreed to attend a conference in Hamburg") or the thing talked about ("discussed
+    the situation in the Middle East")."""
+    tok = root
+    for _ in range(12):
+        head = tok.head
+        if head.i == tok.i:
+            return False
+        if head.i == clause.i:
+            if tok.dep_ in ("xcomp", "ccomp", "advcl", "relcl", "acl"):
+                return True
+            return (
+                tok.dep_ in ("dobj", "attr") and tok.lemma_.lower() not in gazetteer().venue_nouns
+            )
+        tok = head
+    return False
+
+
+def _locative(root: Token) -> bool:
+    """ "in Syria", "across Iraq": the place is where something happens."""
+    return root.dep_ == "pobj" and root.head.lower_ in _WHERE
+
+
+def _acts(doc: Doc, m: PlaceMention, actors) -> bool:
+    """ "Turkey said", "Damascus's forces", "Ankara" as the government: the place is an actor."""
+    root = doc[m.start : m.end].root
+    if _locative(root):
+        return False
+    return root.dep_ in ("nsubj", "nsubjpass", "poss") or bool(actors.all_at(root.i))
 
 
 def _hangs_from(token: Token, noun: Token) -> bool:
