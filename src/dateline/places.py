@@ -11,7 +11,7 @@ import calendar
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.tokens import Doc, Token
@@ -181,7 +181,7 @@ def locate_events(events: list[Event], doc: Doc, actors, article_text: str | Non
         return
     sents = list(doc.sents)
     mentions = find_mentions(doc, actors)
-    about = _article_place(doc, mentions, actors)
+    about = _article_place(doc, mentions, actors, article_text)
     fallback = _dateline(article_text, mentions) or about
     for event in events:
         if not 0 <= event.sentence < len(sents):
@@ -248,7 +248,11 @@ def find_mentions(doc: Doc, actors) -> list[PlaceMention]:
             continue
         if p.kind in ("city", "admin1"):
             p = gazetteer().resolve(names[(s, e)], hints, near=near) or p
-        out.append(PlaceMention(s, e, doc[s:e].text, p))
+        site = _site(doc, e, p)
+        if site is not p:
+            out.append(PlaceMention(s, e + 1, doc[s : e + 1].text, site))
+        else:
+            out.append(PlaceMention(s, e, doc[s:e].text, p))
     return out
 
 
@@ -310,6 +314,21 @@ def _town_not_person(ent) -> bool:
 
 _CITY_WORDS = {"city", "town", "village", "port", "capital", "province", "governorate", "region"}
 _DIVISION_WORDS = {"province", "governorate", "region", "state", "oblast", "district", "county"}
+
+
+#: Words after a town's name that make it a site of that town ("Manchester airport").
+_SITE_WORDS = {"airport", "camp", "prison", "airbase", "base", "border crossing", "crossing",
+               "hospital", "university", "square", "mosque", "refinery", "dam", "port"}  # fmt: skip
+
+
+def _site(doc: Doc, end: int, place: Place | None) -> Place | None:
+    """ "Manchester airport", "the Hol camp": a point at the town's coordinates."""
+    if place is None or place.kind != "city" or end >= len(doc):
+        return place
+    word = doc[end].lower_
+    if word not in _SITE_WORDS:
+        return place
+    return replace(place, name=f"{place.name} {word}", kind="point")
 
 
 def _widen(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -426,10 +445,13 @@ ARTICLE_COUNTRY_SHARE = 0.5
 ARTICLE_PLACE_MIN = 2
 
 
-def _article_place(doc: Doc, mentions: list[PlaceMention], actors) -> Location | None:
-    """The place the whole article is about, for events whose text names none: counted over
-    the places where things happen (towns and divisions twice; a country only after "in",
-    "across"...; a place that acts, "Turkey said", not at all)."""
+def _article_place(
+    doc: Doc, mentions: list[PlaceMention], actors, article_text: str | None = None
+) -> Location | None:
+    """The place the whole article is about, for events whose text names none: the country
+    counted over the places where things happen (towns and divisions twice; a country only
+    after "in", "across"...; a place that acts, "Turkey said", not at all), then its town or
+    division named most often in the whole text (the parsed text may skip sentences)."""
     weights: Counter = Counter()
     for m in mentions:
         if not m.place.country or _acts(doc, m, actors):
@@ -447,6 +469,10 @@ def _article_place(doc: Doc, mentions: list[PlaceMention], actors) -> Location |
         m.place.feature_id for m in mentions
         if m.place.country == country and m.place.kind in ("city", "admin1", "point")
     )  # fmt: skip
+    if local and article_text:
+        for fid in local:
+            words = {m.text for m in mentions if m.place.feature_id == fid}
+            local[fid] = max(local[fid], sum(_occurrences(article_text, w) for w in words))
     if local:
         (fid, k), *rest = local.most_common(2)
         if k >= ARTICLE_PLACE_MIN and (not rest or k > rest[0][1]):
@@ -473,6 +499,11 @@ def _elsewhere(root: Token, clause: Token) -> bool:
             )
         tok = head
     return False
+
+
+def _occurrences(text: str, words: str) -> int:
+    """How often ``words`` stand in ``text`` as whole words."""
+    return len(re.findall(rf"(?<![\w-]){re.escape(words)}(?![\w-])", text))
 
 
 def _locative(root: Token) -> bool:
