@@ -80,5 +80,9 @@ def test_unknown_and_empty_names():
     assert g.candidates("   ") == []
 
 
+def test_a_country_sorting_last_can_be_searched_by_sound():
+    assert gazetteer().resolve("Qwertyuiop", ("ZWE",)) is None  # the last run of the file
+
+
 def test_built_once_per_process():
     assert gazetteer() is gazetteer()
