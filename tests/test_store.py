@@ -46,6 +46,7 @@ def test_new_store_applies_and_records_every_migration(tmp_path):
     with Store(path) as s:
         assert s.schema_version == SCHEMA_VERSION
         assert s.migrations()[:3] == ["m001_initial", "m002_event_groups", "m003_record_ids"]
+        assert "m004_watch" in s.migrations()
     with Store(path, read_only=True) as s:  # reopening applies nothing new
         assert s.schema_version == SCHEMA_VERSION
 

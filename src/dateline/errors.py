@@ -7,6 +7,7 @@ Hierarchy::
     ├── ArticleTimeout      coding one article ran over settings.timeout_s
     ├── DataFileError       a shipped or user data file (YAML/CSV) is malformed
     ├── ModelError          the spaCy model cannot be loaded
+    ├── FetchError          `dateline watch` could not fetch a feed or page (kind, transient)
     ├── StoreError          the database cannot be opened, migrated or written
     │   └── StoreBusy       another process holds the database
     └── EvaluationError     a gold-standard file cannot be read
@@ -45,6 +46,21 @@ class DataFileError(DatelineError):
 
 class ModelError(DatelineError):
     """The spaCy pipeline could not be loaded."""
+
+
+class FetchError(DatelineError):
+    """A feed or page could not be fetched, or was refused on purpose (robots.txt, size, type).
+
+    ``kind`` names the reason for counting (``http``, ``timeout``, ``network``, ``redirects``,
+    ``too-large``, ``content-type``, ``robots``); ``transient`` says whether trying again later
+    may help (5xx, timeouts, network errors) or not (4xx, robots.txt, a PDF).
+    """
+
+    def __init__(self, message: str, url: str, kind: str, transient: bool = False) -> None:
+        self.url = url
+        self.kind = kind
+        self.transient = transient
+        super().__init__(f"{url}: {message}")
 
 
 class StoreError(DatelineError):

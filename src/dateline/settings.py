@@ -52,6 +52,50 @@ class Settings:
     )
     url_field: str = field(default="url", metadata={"help": "field holding the URL in JSONL/CSV"})
     skip_non_english: bool = field(default=True, metadata={"help": "skip articles not in English"})
+    # --- `dateline watch`: the polite fetcher and the rounds (see docs/watch.md) ---
+    watch_user_agent: str = field(
+        default="",
+        metadata={"help": "User-Agent of the fetcher (empty: 'Dateline/<version> (+project URL)')"},
+    )
+    watch_timeout_s: float = field(
+        default=20.0, metadata={"help": "seconds to wait for a server (connect and each read)"}
+    )
+    watch_retries: int = field(
+        default=2, metadata={"help": "retries of a request after a 5xx answer or a timeout"}
+    )
+    watch_retry_backoff_s: float = field(
+        default=2.0, metadata={"help": "wait before the first retry; doubles for each next one"}
+    )
+    watch_max_redirects: int = field(
+        default=5, metadata={"help": "redirects followed before a fetch is given up"}
+    )
+    watch_max_bytes: int = field(
+        default=5_000_000, metadata={"help": "largest page or feed read, in bytes"}
+    )
+    watch_host_delay_s: float = field(
+        default=1.0, metadata={"help": "least time between two requests to one host, in seconds"}
+    )
+    watch_host_concurrency: int = field(
+        default=2, metadata={"help": "requests in flight to one host at most"}
+    )
+    watch_concurrency: int = field(
+        default=8, metadata={"help": "pages fetched at once over all hosts"}
+    )
+    watch_robots: bool = field(
+        default=True, metadata={"help": "obey robots.txt (switch off only for your own sites)"}
+    )
+    watch_every_s: float = field(
+        default=900.0, metadata={"help": "seconds between rounds of 'dateline watch --every'"}
+    )
+    watch_backoff_max_s: float = field(
+        default=86_400.0, metadata={"help": "longest wait before a failing source is tried again"}
+    )
+    watch_max_items: int = field(
+        default=200, metadata={"help": "new items taken from one source in one round"}
+    )
+    watch_item_attempts: int = field(
+        default=3, metadata={"help": "rounds a page that failed for a passing reason is tried"}
+    )
 
     @classmethod
     def load(cls, **overrides: Any) -> Settings:

@@ -7,7 +7,7 @@ import importlib
 from dateline.cli.app import app
 
 # Each module registers its command(s) on `app` when imported.
-COMMANDS = ["code", "actors", "serve", "eval", "run", "query", "export", "analysis"]
+COMMANDS = ["code", "actors", "serve", "eval", "run", "query", "export", "analysis", "watch"]
 
 for _name in COMMANDS:
     importlib.import_module(f"dateline.cli.{_name}")

@@ -214,7 +214,63 @@ def m003_record_ids(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("ALTER TABLE articles ADD COLUMN record_id VARCHAR")
 
 
-MIGRATIONS: list[Migration] = [m001_initial, m002_event_groups, m003_record_ids]
+def m004_watch(con: duckdb.DuckDBPyConnection) -> None:
+    """`dateline watch`: each source's state, each item seen, and each round's counts."""
+    con.execute(
+        """
+        CREATE TABLE watch_sources (
+            url VARCHAR PRIMARY KEY,
+            kind VARCHAR,
+            title VARCHAR,
+            added TIMESTAMP NOT NULL,
+            last_checked TIMESTAMP,
+            last_success TIMESTAMP,
+            last_new TIMESTAMP,
+            status VARCHAR,
+            last_error VARCHAR,
+            etag VARCHAR,
+            last_modified VARCHAR,
+            failures INTEGER NOT NULL DEFAULT 0,
+            next_due TIMESTAMP
+        )"""
+    )
+    con.execute(
+        """
+        CREATE TABLE watch_items (
+            url VARCHAR PRIMARY KEY,
+            canonical_url VARCHAR,
+            source_url VARCHAR NOT NULL,
+            first_seen TIMESTAMP NOT NULL,
+            last_tried TIMESTAMP NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 1,
+            status VARCHAR NOT NULL,
+            reason VARCHAR,
+            article_id VARCHAR,
+            run_id VARCHAR
+        )"""
+    )
+    con.execute(
+        """
+        CREATE TABLE watch_rounds (
+            run_id VARCHAR PRIMARY KEY,
+            started TIMESTAMP NOT NULL,
+            finished TIMESTAMP,
+            sources INTEGER DEFAULT 0,
+            sources_checked INTEGER DEFAULT 0,
+            sources_failed INTEGER DEFAULT 0,
+            not_modified INTEGER DEFAULT 0,
+            new_items INTEGER DEFAULT 0,
+            coded INTEGER DEFAULT 0,
+            failed INTEGER DEFAULT 0,
+            skipped INTEGER DEFAULT 0,
+            duplicates INTEGER DEFAULT 0,
+            events INTEGER DEFAULT 0,
+            export_path VARCHAR
+        )"""
+    )
+
+
+MIGRATIONS: list[Migration] = [m001_initial, m002_event_groups, m003_record_ids, m004_watch]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

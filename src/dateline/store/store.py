@@ -505,6 +505,7 @@ class Store:
         article_id: str | None = None,
         directed: bool = False,
         modality: str | Sequence[str] | None = None,
+        run_id: str | None = None,
     ) -> tuple[str, list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
@@ -558,6 +559,9 @@ class Store:
         if article_id:
             clauses.append("e.article_id = ?")
             params.append(article_id)
+        if run_id:  # the articles one run (or `dateline watch` round) stored
+            clauses.append("a.run_id = ?")
+            params.append(run_id)
         return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def events(

@@ -226,6 +226,17 @@ def api_network(
     return {"ok": True, **doc}
 
 
+@router.get("/sources", summary="Watched feeds and sitemaps: last update, events, health")
+def api_sources(
+    request: Request,
+    rounds: int = Query(10, ge=0, le=200, description="How many of the latest rounds to list"),
+) -> dict[str, Any]:
+    """One row per source `dateline watch` follows (failing ones first): when it was last
+    checked and last brought something new, failures in a row, its last error, the articles
+    and (non-negated) events it brought; then the latest rounds with their counts."""
+    return {"ok": True, **store_call(request, queries.sources, rounds)}
+
+
 @router.get("/stats", summary="Counts and date range of the store")
 def api_stats(request: Request) -> dict[str, Any]:
     return {"ok": True, **store_call(request, queries.stats)}

@@ -272,6 +272,13 @@ def quotes_page(
     )
 
 
+@router.get("/sources")
+def sources_page(request: Request) -> Response:
+    doc = store_call(request, queries.sources, 10)
+    return render(request, "sources.html", title="Sources", nav="sources", twin="/api/sources",
+                  **doc)  # fmt: skip
+
+
 @router.get("/code")
 def code_form(request: Request) -> Response:
     return render(

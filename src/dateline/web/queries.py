@@ -487,3 +487,21 @@ def stats(store) -> dict[str, Any]:
     ]
     base["top_dyads"] = sorted(pairs.values(), key=lambda p: (-p["events"], p["a"], p["b"]))[:10]
     return base
+
+
+def sources(store, rounds: int = 10) -> dict[str, Any]:
+    """The sources `dateline watch` follows with their health, failing ones first, and the
+    latest rounds (read-only stores of an older schema show none)."""
+    from dateline.watch import state
+
+    if "m004_watch" not in store.migrations():
+        return {"sources": [], "rounds": [], "failing": 0, "last_update": None}
+    rows = records(state.health(store))
+    latest = records(state.rounds(store, rounds))
+    updates = [r["last_new"] for r in rows if r.get("last_new")]
+    return {
+        "sources": rows,
+        "rounds": latest,
+        "failing": sum(1 for r in rows if (r.get("failures") or 0) > 0),
+        "last_update": max(updates) if updates else None,
+    }
