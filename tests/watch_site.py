@@ -60,15 +60,16 @@ class Site:
         return self.base + path
 
     def hits(self, path: str) -> list[Request]:
+        """The requests of ``path`` (whatever their query string, unless ``path`` has one)."""
         with self.lock:
-            return [r for r in self.log if r.path == path]
+            return [r for r in self.log if r.path == path or r.path.split("?")[0] == path]
 
     def answer(self, path: str, headers: dict[str, str]) -> Answer:
         with self.lock:
             count = sum(1 for r in self.log if r.path == path) + 1
             request = Request(path, headers, count)
             self.log.append(request)
-            route = self.routes.get(path)
+            route = self.routes.get(path) or self.routes.get(path.split("?")[0])
         if route is None:
             return 404, {"Content-Type": "text/plain"}, b"not found"
         return route(request) if callable(route) else route

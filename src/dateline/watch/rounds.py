@@ -49,7 +49,8 @@ class SourceReport:
     new_items: int = 0
     coded: int = 0
     events: int = 0
-    duplicates: int = 0
+    duplicates: int = 0  # already stored (same text or canonical URL): not coded again
+    near_duplicates: int = 0  # coded and stored, but near duplicates of a stored article
     skipped: int = 0
     failed: int = 0
     failures: int = 0  # in a row, after this round
@@ -85,6 +86,7 @@ class RoundSummary:
             "failed": self.total("failed"),
             "skipped": self.total("skipped"),
             "duplicates": self.total("duplicates"),
+            "near_duplicates": self.total("near_duplicates"),
             "events": self.total("events"),
         }
 
@@ -315,7 +317,7 @@ class _Round:
         report.coded += 1
         report.events += sum(1 for e in result.events if not e.negated)
         if self.store.duplicate_of(article.id):
-            report.duplicates += 1
+            report.near_duplicates += 1
         log.info("stored %s from %s", article.id, page.item.url)
 
     # --- records -------------------------------------------------------------------------------
@@ -408,9 +410,10 @@ def run_round(
             fetcher.close()
         summary.seconds = time.monotonic() - started
         c = summary.counts
-        store.finish_run(run_id, status, articles=c["coded"], skipped=c["skipped"],
-                         duplicates=c["duplicates"], events=c["events"],
-                         errors=c["failed"] + c["sources_failed"])  # fmt: skip
+        # as for `dateline run`: skipped = already stored, errors = rows added to `errors`
+        store.finish_run(run_id, status, articles=c["coded"], skipped=c["duplicates"],
+                         duplicates=c["near_duplicates"], events=c["events"],
+                         errors=c["failed"] + c["skipped"] + c["sources_failed"])  # fmt: skip
         state.finish_round(store, run_id, c)
     if export_dir is not None and summary.counts["coded"]:
         summary.export_path, summary.exported = export_round(
