@@ -1,0 +1,76 @@
+"""The state of one article's resolution, and how actors and mentions are recorded in it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from dateline.actors.index import ActorIndex
+from dateline.model import Actor, Mention
+
+_name_chars = re.compile(r"[^\w\s'-]")
+
+
+@dataclass
+class Context:
+    """One article's resolution so far: the persons met, recent mentions and groups, roles."""
+
+    doc: Doc
+    kb: object
+    on: date | None
+    index: ActorIndex
+    authors: set[str]
+    sent_of: dict[int, int]
+    people: dict[str, Actor]  # surname / full name (lowercase) -> person actor
+    recent: list[tuple[int, int, Actor]]  # (token index, sentence, actor) in document order
+    recent_groups: list[tuple[int, int, tuple[Actor, ...]]]
+    roles: dict[str, str] = None  # person actor id -> role ("president", "prime minister")
+
+    def __post_init__(self) -> None:
+        if self.roles is None:
+            self.roles = {}
+
+
+def get_actor(ctx: Context, key: tuple, name: str, country, sector, kind: str) -> Actor:
+    return ctx.index.get_or_add(
+        key, lambda aid: Actor(id=aid, name=name, country=country, sector=sector, kind=kind)
+    )
+
+
+def mention(ctx: Context, actor: Actor, span: Span, rule: str) -> None:
+    mention_tokens(ctx, actor, span.start, span.end, rule)
+
+
+def mention_tokens(ctx: Context, actor: Actor, start: int, end: int, rule: str) -> None:
+    doc = ctx.doc
+    span = doc[start:end]
+    sentence = ctx.sent_of.get(start, 0)
+    ctx.index.add_mention(
+        actor,
+        start,
+        end,
+        Mention(
+            text=span.text, start=span.start_char, end=span.end_char, sentence=sentence, rule=rule
+        ),
+    )
+    ctx.recent.append((start, sentence, actor))
+    # Compound subjects: remember groups of actors joined by "and" for "they" / "the two".
+    root = span.root
+    if root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children):
+        head = root
+        while head.dep_ == "conj":
+            head = head.head
+        members: list[Actor] = []
+        for t in [head, *[c for c in head.subtree if c.dep_ == "conj"]]:
+            for a in ctx.index.all_at(t.i):
+                if a not in members:
+                    members.append(a)
+        if len(members) > 1:
+            ctx.recent_groups.append((start, sentence, tuple(members)))
+
+
+def norm(text: str) -> str:
+    return " ".join(_name_chars.sub(" ", text.lower()).split())

@@ -1,0 +1,166 @@
+"""Coreference by role and by group: "the French president", "the two leaders", appositions,
+coordinated actors that "they" can name.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dateline.actors.resolve.context import Context
+from dateline.model import Actor, Mention
+
+HEAD_ROLES = (
+    "president",
+    "prime minister",
+    "chancellor",
+    "premier",
+    "king",
+    "queen",
+    "emir",
+    "leader",
+    "head",
+)
+
+
+def _role_matches(ctx: Context, actor: Actor, word: str) -> bool:
+    role = ctx.roles.get(actor.id, "")
+    word = word.rstrip("s") if word.endswith("ents") or word.endswith("ers") else word
+    if word.startswith("president"):
+        return "president" in role and "vice" not in role
+    if word in {
+        "leader",
+        "leaders",
+        "head",
+        "heads",
+        "counterpart",
+        "counterparts",
+        "premier",
+        "premiers",
+    }:
+        return any(r in role for r in HEAD_ROLES)
+    if word.startswith("chancellor"):
+        return "chancellor" in role
+    return True
+
+
+def people_by_role(ctx: Context, tok: Token, countries: list[str], plural: bool) -> list[Actor]:
+    seen: list[Actor] = []
+    for i, _s, actor in _by_position(ctx.recent):
+        if i >= tok.i:
+            continue
+        if actor.kind != "person" or actor.sector not in {"GOV", None}:
+            continue
+        if countries and actor.country not in countries:
+            continue
+        if not _role_matches(ctx, actor, tok.lower_):
+            continue
+        if actor not in seen:
+            seen.append(actor)
+    if not seen:
+        return []
+    if plural:
+        # "the two presidents": the most recent pair met together, or the last two met apart
+        # when both come after that pair ("Trump's call was with Japan's Abe ... the two men").
+        pair_start = -1
+        last_two: list[Actor] = []
+        for i, _s, actor in _by_position(ctx.recent):
+            if i < tok.i and actor in seen and actor not in last_two:
+                last_two.append(actor)
+                pair_start = i
+            if len(last_two) == 2:
+                break
+        for i, _s, group in _by_position(ctx.recent_groups):
+            if i < tok.i and all(
+                a.kind == "person" and _role_matches(ctx, a, tok.lower_) for a in group
+            ):
+                if len(last_two) == 2 and pair_start > i:
+                    return last_two
+                return list(group)
+        return seen[:2] if len(seen) >= 2 else []
+    if countries:
+        return seen[:1]
+    # "the president" with no nationality: the most-mentioned matching person so far (salience),
+    # the most recent one on a tie.
+    counts = {a.id: sum(1 for i, _s, b in ctx.recent if b is a and i < tok.i) for a in seen}
+    return [max(seen, key=lambda a: (counts[a.id], -seen.index(a)))]
+
+
+def _by_position(entries: list[tuple]) -> list[tuple]:
+    """Mentions from the latest to the earliest position in the text."""
+    return sorted(entries, key=lambda e: -e[0])
+
+
+def appositions(ctx: Context) -> None:
+    """An apposition or bracketed acronym names the actor it follows: "the Nigerian Union of
+    Teachers (NUT), the umbrella union", "Kenzo Oshima, the UN relief coordinator"."""
+    for tok in ctx.doc:
+        if tok.dep_ != "appos":
+            continue
+        head = tok.head
+        if _merge_role_and_person(ctx, head, tok):
+            continue
+        owners = [a for a in ctx.index.all_at(head.i) if a.country or a.kind == "person"]
+        if not owners:
+            # "Teachers (NUT)": the acronym hangs off the last word of a longer name
+            node = head
+            while node.dep_ in {"pobj", "prep"} and node.head is not node and not owners:
+                node = node.head
+                owners = [a for a in ctx.index.all_at(node.i) if a.country]
+        mine = ctx.index.all_at(tok.i)
+        if len(owners) != 1 or (mine and any(a.country for a in mine)):
+            continue
+        span = (
+            ctx.doc[tok.left_edge.i : tok.i + 1]
+            if tok.pos_ != "PROPN"
+            else ctx.doc[tok.i : tok.i + 1]
+        )
+        if mine and mine[0].kind == "person":
+            continue
+        ctx.index.reassign(span.start, span.end, owners[0], Mention(
+            text=span.text, start=span.start_char, end=span.end_char,
+            sentence=ctx.sent_of.get(span.start, 0), rule="apposition"))  # fmt: skip
+        ctx.recent = [
+            (i, s, owners[0] if span.start <= i < span.end else a) for i, s, a in ctx.recent
+        ]
+
+
+def _merge_role_and_person(ctx: Context, head: Token, appos: Token) -> bool:
+    """ "the home secretary, Sajid Javid" / "Sajid Javid, the home secretary": one person, whose
+    country and sector the role supplies when the knowledge base did not."""
+    pairs = [(ctx.index.all_at(head.i), ctx.index.all_at(appos.i), head, appos),
+             (ctx.index.all_at(appos.i), ctx.index.all_at(head.i), appos, head)]  # fmt: skip
+    for roles, people, role_tok, _person_tok in pairs:
+        role = next((a for a in roles if a.kind == "role"), None)
+        person = next((a for a in people if a.kind == "person"), None)
+        if role is None or person is None:
+            continue
+        if person.country is None:
+            person.country = role.country
+        if person.sector is None:
+            person.sector = role.sector
+        span = ctx.doc[role_tok.left_edge.i : role_tok.i + 1]
+        ctx.index.reassign(span.start, span.end, person, Mention(
+            text=span.text, start=span.start_char, end=span.end_char,
+            sentence=ctx.sent_of.get(span.start, 0), rule="apposition"))  # fmt: skip
+        role.mentions = [
+            m for m in role.mentions if not (span.start_char <= m.start < span.end_char)
+        ]
+        ctx.recent = [(i, s, person if span.start <= i < span.end else a) for i, s, a in ctx.recent]
+        return True
+    return False
+
+
+def register_groups(ctx: Context) -> None:
+    known = {e[0] for e in ctx.recent_groups}
+    for tok in ctx.doc:
+        if tok.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj"} or tok.i in known:
+            continue
+        members: list[Actor] = []
+        for t in tok.subtree:
+            if t.dep_ in {"prep", "relcl", "acl", "advcl", "ccomp", "xcomp"} and t is not tok:
+                break
+            for a in ctx.index.all_at(t.i):
+                if a.kind in {"person", "country", "organisation", "group"} and a not in members:
+                    members.append(a)
+        if len(members) > 1 and any(t.dep_ == "cc" for t in tok.subtree):
+            ctx.recent_groups.append((tok.i, ctx.sent_of.get(tok.i, 0), tuple(members)))

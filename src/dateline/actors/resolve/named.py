@@ -1,0 +1,189 @@
+"""Named entities and knowledge-base phrases: countries, organisations, groups, metonyms, places."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from dateline.actors.resolve.context import Context, get_actor, mention, norm
+from dateline.actors.resolve.cues import (
+    country_inside,
+    gazetteer_country,
+    namesake_town,
+    place_country,
+)
+from dateline.actors.resolve.persons import country_cue, looks_like_person, resolve_person
+from dateline.actors.resolve.roles import is_role_noun
+
+
+def dateline_place(span: Span) -> bool:
+    """ "OTTAWA — ...", "BRASILIA (Reuters) -": the place a story was filed from, not an actor."""
+    doc = span.doc
+    at_start = span.start == 0 or doc[span.start - 1].is_space or doc[span.start - 1].is_sent_start
+    after = doc[span.end] if span.end < len(doc) else None
+    return (
+        at_start
+        and span.text.isupper()
+        and len(span.text) > 2
+        and after is not None
+        and (after.text in {"—", "–", "-", "(", ","} or after.is_punct)
+    )
+
+
+def named_spans(doc: Doc, kb) -> list[Span]:
+    spans: list[Span] = [
+        e for e in doc.ents if e.label_ in {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+    ]
+    spans.extend(_kb_matches(doc, kb))
+    # Longest first, then document order; ties resolved by start.
+    spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
+    out: list[Span] = []
+    taken: set[int] = set()
+    for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
+        if not taken.intersection(range(span.start, span.end)):
+            out.append(span)
+            taken.update(range(span.start, span.end))
+    out.sort(key=lambda s: s.start)
+    return out
+
+
+_matchers: dict[int, object] = {}
+
+
+def _kb_matches(doc: Doc, kb) -> list[Span]:
+    from spacy.matcher import PhraseMatcher
+
+    key = id(kb)
+    matcher = _matchers.get(key)
+    if matcher is None:
+        matcher = PhraseMatcher(doc.vocab, attr="LOWER")
+        phrases = sorted({p for p in kb.phrases() if p and (len(p) > 2 or p.isupper())})
+        phrases += kb.multiword_country_words()  # "Sierra Leonean", "South Korean"
+        from spacy.lang.en import English
+
+        make = English(vocab=doc.vocab).tokenizer
+        matcher.add("KB", [make(p) for p in phrases])
+        _matchers[key] = matcher
+    spans = []
+    for _, start, end in matcher(doc):
+        span = doc[start:end]
+        text = span.text
+        # Case matters for short or common words: "May" the month is not Theresa May,
+        # "US" the country is not "us".
+        if not any(c.isupper() for c in text):
+            continue
+        if len(span) == 1 and span[0].pos_ in {"VERB", "AUX", "ADP", "PRON", "DET"}:
+            continue
+        spans.append(span)
+    return spans
+
+
+def resolve_named(ctx: Context, span: Span) -> bool:
+    kb = ctx.kb
+    # Strip a leading "the" that NER sometimes includes.
+    if span[0].lower_ == "the" and len(span) > 1:
+        span = span[1:]
+    text = span.text
+    if norm(text) in ctx.authors:
+        return False
+    label = span.label_ if span.label_ else ""
+    entry = kb.lookup(text, on=ctx.on)
+    if entry is None and (code := kb.country_of(text)):
+        entry = kb.lookup(
+            code, on=ctx.on
+        )  # a demonym ("German", "Ugandan"), whatever NER called it
+    if (label == "PERSON" or looks_like_person(ctx, span)) and (
+        entry is None or entry.kind == "person"
+    ):
+        return resolve_person(ctx, span, entry)
+    if entry is None and span[-1].text in {"'s", "’s"}:
+        entry = kb.lookup(span[:-1].text, on=ctx.on)
+
+    if entry is None and label in {"GPE", "LOC"}:
+        # "South Lebanon", "eastern Ukraine", "Tel Aviv": a place names its country
+        country = country_inside(ctx, span) or gazetteer_country(span.text, ctx)
+        if country:
+            found = kb.lookup(country)
+            actor = get_actor(
+                ctx, ("place", country), found.name if found else country, country, None, "country"
+            )
+            mention(ctx, actor, span, "gazetteer")
+            return True
+    if entry is None:
+        if label in {"ORG"} and span.root.pos_ == "PROPN":
+            # An organisation we do not know: keep it, affiliation from context.
+            country = (
+                country_cue(ctx, span) or country_inside(ctx, span) or place_country(ctx, span.root)
+            )
+            actor = get_actor(ctx, ("org", norm(text)), text, country, None, "organisation")
+            mention(ctx, actor, span, "ner-org")
+            return True
+        return False
+    if entry.kind == "person":
+        return resolve_person(ctx, span, entry)
+    if entry.source.endswith(" capital") and (home := namesake_town(ctx, span, entry.country)):
+        # "Tripoli ... the north Lebanese port": a town of a country the sentence names, not
+        # the capital of the same name
+        found = kb.lookup(home)
+        actor = get_actor(
+            ctx, ("place", home), found.name if found else home, home, None, "country"
+        )
+        mention(ctx, actor, span, "gazetteer")
+        return True
+    if (
+        entry.id.startswith("people:")
+        and (place := place_country(ctx, span.root))
+        and place != entry.country
+    ):
+        # "the Albanians of southern Serbia": residents of the place they live in
+        actor = get_actor(
+            ctx, ("ethnic", norm(text), place), f"{text} of {place}", place, "CVL", "group"
+        )
+        mention(ctx, actor, span, "residents")
+        return True
+    if _ethnic(span):
+        # "ethnic Albanians in Serbia": a community, placed by where it lives, not a state
+        country = place_country(ctx, span.root)
+        actor = get_actor(
+            ctx, ("ethnic", norm(text), country), f"ethnic {text}", country, "CVL", "group"
+        )
+        mention(ctx, actor, span, "ethnic")
+        return True
+    # A demonym used as an adjective of a role noun ("Russian officials") belongs to that role
+    # noun phrase; on any other noun ("German goods", "a U.S. request") it names the country.
+    modifier = span.root
+    while modifier.dep_ == "conj" and modifier.head is not modifier:
+        modifier = modifier.head  # "German and French ministers": French hangs off German
+    if (
+        modifier.dep_ in {"amod", "compound", "nmod"}
+        and modifier.head.pos_ in {"NOUN", "PROPN"}
+        and modifier.head.i not in range(span.start, span.end)
+        and entry.kind in {"country", "metonym"}
+        and is_role_noun(kb, modifier.head)
+    ):
+        return False
+    if entry.kind == "country" and span.root.dep_ == "compound" and span.root.head.pos_ == "PROPN":
+        return False  # "U.S. President Trump": the country is a title cue, not an actor
+    kind = {
+        "country": "country",
+        "organisation": "organisation",
+        "group": "group",
+        "metonym": "country",
+    }.get(entry.kind, "organisation")
+    key = (
+        ("gov", entry.country, entry.sector)
+        if entry.kind == "metonym" and entry.country
+        else ("kb", entry.id)
+    )
+    actor = get_actor(ctx, key, entry.name, entry.country, entry.sector, kind)
+    mention(ctx, actor, span, f"kb:{entry.source}" if entry.source else "kb")
+    return True
+
+
+def _ethnic(span: Span) -> bool:
+    root = span.root
+    while root.dep_ in {"amod", "compound"} and root.head is not root:
+        root = root.head
+    words = [t.lower_ for t in root.lefts] + [
+        t.lower_ for t in span.doc[max(0, span.start - 2) : span.start]
+    ]
+    return "ethnic" in words

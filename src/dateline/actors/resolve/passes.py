@@ -1,0 +1,58 @@
+"""The passes over one article, in order: named spans, noun heads, groups and appositions, pronouns."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc
+
+from dateline.actors.index import ActorIndex
+from dateline.actors.resolve.context import Context, norm
+from dateline.actors.resolve.coreference import appositions, register_groups
+from dateline.actors.resolve.named import dateline_place, named_spans, resolve_named
+from dateline.actors.resolve.pronouns import resolve_pronoun
+from dateline.actors.resolve.roles import resolve_noun
+from dateline.model import Actor, Article, Mention
+
+
+def resolve_actors(doc: Doc, article: Article, kb) -> ActorIndex:
+    """Resolve every actor mention of ``doc`` (the annotated ``article``) into an ActorIndex."""
+    index = ActorIndex()
+    sent_of: dict[int, int] = {}
+    for s_i, sent in enumerate(doc.sents):
+        for tok in sent:
+            sent_of[tok.i] = s_i
+    authors = {norm(a) for a in article.authors}
+    ctx = Context(doc, kb, article.published, index, authors, sent_of, {}, [], [])
+
+    claimed: set[int] = set()
+    # 1. Named entities and knowledge-base phrases, longest first, in document order.
+    for span in named_spans(doc, kb):
+        if claimed.intersection(range(span.start, span.end)) or dateline_place(span):
+            continue
+        if resolve_named(ctx, span):
+            claimed.update(range(span.start, span.end))
+    # 2. Noun heads: role nouns with nationality, bare surnames NER missed, group and role coref.
+    for tok in doc:
+        if tok.i in claimed or index.all_at(tok.i) or tok.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        if tok.dep_ in {"compound", "flat"} and tok.head.pos_ in {"NOUN", "PROPN"}:
+            continue
+        if resolve_noun(ctx, tok):
+            claimed.add(tok.i)
+    # 3. Coordinated noun phrases ("Trump and Putin", "Jordan and Britain") are groups that
+    #    "they" and "the two" can refer to.
+    register_groups(ctx)
+    appositions(ctx)
+    # 4. Pronouns, now that every explicit mention is known.
+    for tok in doc:
+        if tok.pos_ == "PRON" and tok.i not in claimed:
+            resolve_pronoun(ctx, tok)
+    return index
+
+
+def describe(index: ActorIndex) -> Iterable[tuple[str, Actor, Mention]]:
+    """(mention text, actor, mention) for every mention in text order, for `dateline actors`."""
+    rows = [(m.text, a, m) for a in index.actors for m in a.mentions]
+    rows.sort(key=lambda r: r[2].start)
+    return rows

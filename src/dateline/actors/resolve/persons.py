@@ -1,0 +1,172 @@
+"""Named persons: the knowledge base by date, titles and nationality in front of the name, an
+affiliation after it, earlier mentions of the same person.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from dateline.actors.resolve.context import Context, get_actor, mention, mention_tokens, norm
+from dateline.actors.resolve.cues import place_word_country, possessor_country
+
+
+def looks_like_person(ctx: Context, span: Span) -> bool:
+    if span.label_ not in {"ORG", "GPE", "NORP", ""}:
+        return False
+    key = norm(span.text)
+    return key in ctx.people
+
+
+def resolve_person(ctx: Context, span: Span, entry=None) -> bool:
+    kb = ctx.kb
+    # Trim possessive marker tokens.
+    while len(span) > 1 and span[-1].text in {"'s", "’s", "'"}:
+        span = span[:-1]
+    name = span.text.strip()
+    key = norm(name)
+    if key in ctx.authors:
+        return False
+    surname = norm(span[-1].text)
+    known = ctx.people.get(key) or (ctx.people.get(surname) if len(span) == 1 else None)
+    if known is not None:
+        mention(ctx, known, span, "surname")
+        return True
+    role, cue_country, title_start = _title_cues(ctx, span)
+    if entry is None:
+        entry = kb.lookup(name, on=ctx.on)
+        if entry is not None and entry.kind != "person":
+            entry = None
+    if entry is None and len(span) == 1:
+        candidates = kb.people_with_surname(span.text, on=ctx.on)
+        if cue_country:
+            candidates = [c for c in candidates if c.country == cue_country] or candidates
+        if len(candidates) == 1:
+            entry = candidates[0]
+    if entry is not None and cue_country and entry.country and entry.country != cue_country:
+        entry = None  # "French President X" is not the Russian X of the knowledge base
+    if entry is not None:
+        actor = get_actor(
+            ctx, ("person", entry.id), entry.name, entry.country, entry.sector, "person"
+        )
+        rule = "kb-person"
+    else:
+        country = cue_country
+        sector = kb.sector_of(role) if role else None
+        affiliation = _affiliation(ctx, span)
+        if affiliation is not None:
+            country = country or affiliation.country
+            sector = sector or affiliation.sector
+            rule = "affiliation"
+        elif cue_country or role:
+            rule = "title"
+        else:
+            poss = possessor_country(ctx, span)
+            if poss:
+                country, rule = poss, "possessive"
+            else:
+                rule = "ner-person"
+        if role and _former(ctx, span):
+            sector = "ELI"
+        actor = get_actor(ctx, ("person", key), name, country, sector, "person")
+    if role or entry is not None:
+        ctx.roles.setdefault(actor.id, (getattr(entry, "role", None) or role or "").lower())
+    ctx.people[key] = actor
+    ctx.people.setdefault(norm(actor.name), actor)
+    ctx.people.setdefault(surname, actor)
+    actor_surname = norm(actor.name.split()[-1]) if actor.name.split() else surname
+    ctx.people.setdefault(actor_surname, actor)
+    mention_tokens(ctx, actor, title_start if (role or cue_country) else span.start, span.end, rule)
+    return True
+
+
+def _title_cues(ctx: Context, span: Span) -> tuple[str | None, str | None, int]:
+    """Role words and a nationality just before a name: "U.S. President", "Japanese Prime Minister"."""
+    doc, kb = ctx.doc, ctx.kb
+    i = span.start - 1
+    words: list[Token] = []
+    sent_start = span.sent.start
+    while i >= sent_start and span.start - i <= 8:
+        tok = doc[i]
+        if tok.is_punct and tok.text not in {".", "-"}:
+            break
+        if tok.pos_ in {"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON"} and tok.lower_ not in {
+            "of"
+        }:
+            break
+        if tok.lower_ in {"the", "a", "an"}:
+            break
+        words.insert(0, tok)
+        i -= 1
+    if not words:
+        return None, None, span.start
+    role = None
+    country = None
+    text = " ".join(t.text for t in words)
+    lower = text.lower()
+    for phrase in kb.role_phrases():
+        if phrase in lower and _word_pattern(phrase).search(lower):
+            role = phrase
+            break
+    for tok in words:
+        c = kb.country_of(tok.text)
+        if c:
+            country = c
+            break
+    if country is None:
+        # multi-word cues: "White House", "South Korean"
+        for n in (3, 2):
+            for j in range(len(words) - n + 1):
+                phrase = " ".join(t.text for t in words[j : j + n])
+                c = place_word_country(ctx, phrase)
+                if c:
+                    country = c
+                    break
+            if country:
+                break
+    if country is None:
+        for tok in words:
+            entry = kb.lookup(tok.text, on=ctx.on)
+            if entry is not None and entry.kind in {"metonym", "country"} and entry.country:
+                country = entry.country
+                break
+    return role, country, words[0].i
+
+
+@lru_cache(maxsize=4096)
+def _word_pattern(phrase: str) -> re.Pattern:
+    """A compiled whole-word pattern for a role phrase (compiled once, not per mention)."""
+    return re.compile(rf"(?<![\w]){re.escape(phrase)}(?![\w])")
+
+
+def _former(ctx: Context, span: Span) -> bool:
+    i = span.start - 1
+    while i >= 0 and span.start - i <= 6:
+        if ctx.doc[i].lower_ in {"former", "ex", "ousted", "late"}:
+            return True
+        if ctx.doc[i].is_punct:
+            break
+        i -= 1
+    return False
+
+
+def _affiliation(ctx: Context, span: Span):
+    """ "X of The New York Times" -> the organisation's entry."""
+    root = span.root
+    for child in root.children:
+        if child.dep_ == "prep" and child.lower_ in {"of", "from", "at"}:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    phrase = ctx.doc[pobj.left_edge.i : pobj.i + 1].text
+                    for candidate in (phrase, re.sub(r"^the\s+", "", phrase, flags=re.I)):
+                        entry = ctx.kb.lookup(candidate, on=ctx.on)
+                        if entry is not None and entry.kind in {"organisation", "group"}:
+                            return entry
+    return None
+
+
+def country_cue(ctx: Context, span: Span) -> str | None:
+    role, country, _ = _title_cues(ctx, span)
+    return country

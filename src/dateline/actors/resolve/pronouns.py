@@ -1,0 +1,103 @@
+"""Pronouns: he/she/they/it to the nearest fitting actor of the last sentences, dummy "it" skipped."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dateline.actors.resolve.context import Context, mention_tokens
+
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+THING_PRONOUNS = {"it", "its", "itself"}
+
+
+def _singular_role(ctx: Context, start: int) -> bool:
+    """A role mention naming one person ("the Irish prime minister"), not a body or a crowd."""
+    span_end = start
+    while span_end + 1 < len(ctx.doc) and ctx.index.all_at(span_end + 1) == ctx.index.all_at(start):
+        span_end += 1
+    head = ctx.doc[span_end]
+    return head.tag_ in {"NN", "NNP"} and head.lemma_.lower() in PERSON_ROLES
+
+
+PERSON_ROLES = {"minister", "president", "king", "queen", "chancellor", "spokesman", "spokeswoman",
+                "spokesperson", "ambassador", "envoy", "leader", "premier", "secretary", "governor",
+                "mayor", "general", "commander", "chief", "emir", "prince", "official", "diplomat"}  # fmt: skip
+
+
+def _is_subject(tok: Token) -> bool:
+    node = tok
+    for _ in range(4):
+        if node.dep_ in {"nsubj", "nsubjpass"}:
+            return True
+        if node.dep_ in {"compound", "conj", "appos", "flat"} and node.head is not node:
+            node = node.head
+            continue
+        return False
+    return False
+
+
+EXPLETIVE_ADJECTIVES = {"early", "late", "important", "possible", "impossible", "difficult", "hard", "easy",
+                        "necessary", "clear", "likely", "unlikely", "time", "essential", "vital", "crucial",
+                        "unclear", "true", "obvious", "wrong", "right", "good", "bad", "useful", "premature"}  # fmt: skip
+
+
+def _expletive(tok: Token) -> bool:
+    """ "It was agreed to ...", "it was quite early to ...": a dummy subject, no antecedent."""
+    if tok.dep_ == "expl":
+        return True
+    if tok.lower_ != "it" or tok.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    head = tok.head
+    clause = any(c.dep_ in {"xcomp", "ccomp", "csubj"} for c in head.children)
+    if tok.dep_ == "nsubjpass":
+        return clause  # "It was agreed to establish ...", "it is said that ..."
+    adjectives = {c.lemma_.lower() for c in head.children if c.dep_ in {"acomp", "attr"}}
+    return head.lemma_ == "be" and bool(adjectives & EXPLETIVE_ADJECTIVES)
+
+
+def resolve_pronoun(ctx: Context, tok: Token) -> None:
+    low = tok.lower_
+    sent = ctx.sent_of.get(tok.i, 0)
+    if _expletive(tok):
+        return
+    ctx.recent.sort(key=lambda e: e[0])
+    ctx.recent_groups.sort(key=lambda e: e[0])
+    if low in PERSON_PRONOUNS:
+        people = [
+            (i, s, a)
+            for i, s, a in reversed(ctx.recent)
+            if i < tok.i
+            and sent - s <= 2
+            and (a.kind == "person" or (a.kind == "role" and _singular_role(ctx, i)))
+        ]
+        # the subject of the nearest clause first ("The president accepted X's invitation and
+        # said he ..."), then the nearest mention
+        subjects = [e for e in people if _is_subject(ctx.doc[e[0]]) and sent - e[1] <= 1]
+        for _i, _s, actor in subjects[:1] or people[:1]:
+            mention_tokens(ctx, actor, tok.i, tok.i + 1, "pronoun")
+            return
+    elif low in PLURAL_PRONOUNS:
+        for i, s, group in reversed(ctx.recent_groups):
+            if i < tok.i and sent - s <= 1:
+                for actor in group:
+                    mention_tokens(ctx, actor, tok.i, tok.i + 1, "pronoun")
+                return
+        for i, s, actor in reversed(ctx.recent):
+            if i < tok.i and sent - s <= 1 and actor.kind in {"role", "group", "organisation"}:
+                mention_tokens(ctx, actor, tok.i, tok.i + 1, "pronoun")
+                return
+    elif low in THING_PRONOUNS:
+        for i, s, actor in reversed(ctx.recent):
+            body = (
+                actor.kind == "role"
+                and ctx.doc[i].tag_ in {"NN", "NNP"}
+                and not _singular_role(ctx, i)
+            )
+            if (
+                i < tok.i
+                and sent - s <= 1
+                and (actor.kind in {"country", "organisation", "group"} or body)
+            ):
+                mention_tokens(ctx, actor, tok.i, tok.i + 1, "pronoun")
+                return
