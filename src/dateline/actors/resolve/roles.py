@@ -16,6 +16,7 @@ from dateline.actors.resolve.cues import (
     place_word_country,
     possessor_country,
 )
+from dateline.model import Actor
 
 # Dependency labels that modify a noun inside its own noun phrase.
 NP_MODIFIERS = {"compound", "amod", "nmod", "det", "nummod", "quantmod", "flat", "predet", "case"}
@@ -59,10 +60,77 @@ def _np_left(tok: Token) -> list[Token]:
 
 
 def resolve_noun(ctx: Context, tok: Token) -> bool:
-    kb = ctx.kb
-    mods = _np_left(tok)
+    """Resolve a noun head to the actor(s) it names; False when it names none.
 
-    # Role phrase: the head plus adjacent compound nouns ("foreign ministers", "intelligence agencies").
+    The steps, in order (the first that settles the noun ends it):
+
+    1. ``_leader_by_cue``: a leader word ("the president of Armenia", "the two leaders") names
+       people already met, by the nationality in front of it or after "of"/"from".
+    2. ``_role_of``: the role phrase (head plus adjacent compound nouns) and its sector; with
+       none, ``_bare_name``: a surname NER missed, or a name a country owns ("Italy's Rossi").
+    3. The countries of the role: multi-word names among the modifiers (``_chunk_countries``),
+       unless an organisation in front speaks for the role (``_org_role``: "Red Cross
+       officials"); then single modifiers (``_modifier_countries``), else a place after
+       in/of/from (``_prep_countries``), else one after a participle (``_participle_countries``).
+    4. ``_role_coref``: a leader role with those countries names people already met.
+    5. ``_role_actors``: otherwise one role actor per country, or one with no country.
+    """
+    mods = _np_left(tok)
+    if tok.lower_ in LEADER_WORDS and tok.pos_ == "NOUN" and _leader_by_cue(ctx, tok, mods):
+        return True
+    sector, role_text, role_tokens = _role_of(ctx, tok, mods)
+    if sector is None:
+        return _bare_name(ctx, tok)
+    countries, in_chunk = _chunk_countries(ctx, mods, role_tokens)
+    if _org_role(ctx, tok, mods, countries):
+        return True
+    countries = _modifier_countries(ctx, mods, role_tokens, in_chunk, countries)
+    if not countries:
+        countries = _prep_countries(ctx, tok)
+    if not countries:
+        countries = _participle_countries(ctx, tok)
+    if _role_coref(ctx, tok, mods, countries, role_text):
+        return True
+    _role_actors(ctx, tok, mods, countries, sector, role_text)
+    return True
+
+
+def _mention_people(ctx: Context, tok: Token, mods: list[Token], people: list[Actor]) -> None:
+    """Mentions of the persons a role phrase names; two or more are a group "they" can name."""
+    start = min([tok.i] + [t.i for t in mods])
+    rule = "group-coref" if len(people) > 1 else "role-coref"
+    for p in people:
+        mention_tokens(ctx, p, start, tok.i + 1, rule)
+    if len(people) > 1:
+        ctx.recent_groups.append((tok.i, ctx.sent_of.get(tok.i, 0), tuple(people)))
+
+
+def _leader_by_cue(ctx: Context, tok: Token, mods: list[Token]) -> bool:
+    """ "the Armenian president", "the president of Armenia", "both leaders": people met so far."""
+    kb = ctx.kb
+    dets = {t.lower_ for t in mods}
+    plural = tok.tag_ == "NNS" or bool(dets & GROUP_DETERMINERS)
+    cue = [c for t in mods if (c := kb.country_of(t.text))]
+    for child in tok.children:  # "the president of Armenia"
+        if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
+            cue += [
+                c
+                for p in child.children
+                if p.dep_ == "pobj" and (c := country_inside(ctx, p.subtree))
+            ]
+    people = people_by_role(ctx, tok, cue, plural)
+    if people:
+        _mention_people(ctx, tok, mods, people)
+        return True
+    return False
+
+
+def _role_of(
+    ctx: Context, tok: Token, mods: list[Token]
+) -> tuple[str | None, str | None, list[Token]]:
+    """(sector, role phrase, role tokens): the head plus adjacent compound nouns ("foreign
+    ministers", "intelligence agencies"), the longest phrase the knowledge base has a sector for."""
+    kb = ctx.kb
     role_tokens = [tok]
     for t in reversed([m for m in mods if m.i < tok.i]):
         if (
@@ -74,61 +142,45 @@ def resolve_noun(ctx: Context, tok: Token) -> bool:
             role_tokens.insert(0, t)
         else:
             break
-    if tok.lower_ in LEADER_WORDS and tok.pos_ == "NOUN":
-        dets = {t.lower_ for t in mods}
-        plural = tok.tag_ == "NNS" or bool(dets & GROUP_DETERMINERS)
-        cue = [c for t in mods if (c := kb.country_of(t.text))]
-        for child in tok.children:  # "the president of Armenia"
-            if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
-                cue += [
-                    c
-                    for p in child.children
-                    if p.dep_ == "pobj" and (c := country_inside(ctx, p.subtree))
-                ]
-        people = people_by_role(ctx, tok, cue, plural)
-        if people:
-            start = min([tok.i] + [t.i for t in mods])
-            for p in people:
-                mention_tokens(
-                    ctx, p, start, tok.i + 1, "group-coref" if len(people) > 1 else "role-coref"
-                )
-            if len(people) > 1:
-                ctx.recent_groups.append((tok.i, ctx.sent_of.get(tok.i, 0), tuple(people)))
-            return True
     sector = None
-    role_text = None
     head_is_role = is_role_noun(kb, tok)
     for start in range(len(role_tokens) if head_is_role else 0):
         phrase = " ".join(t.lower_ for t in role_tokens[start:])
         sector = kb.sector_of(phrase)
         if sector:
-            role_text = phrase
-            break
-    if sector is None:
-        # A bare surname NER missed or mislabelled ("Abe said", "Merkel's invitation").
-        if tok.pos_ == "PROPN" and tok.is_title:
-            actor = ctx.people.get(norm(tok.text))
-            if actor is not None:
-                mention_tokens(ctx, actor, tok.i, tok.i + 1, "surname")
-                return True
-            # "Italy's Rossi", "Australia's Turnbull": a name owned by a country is a person of it
-            poss = [c for c in tok.children if c.dep_ == "poss"]
-            country = possessor_country(ctx, ctx.doc[tok.i : tok.i + 1]) if poss else None
-            if (
-                country
-                and kb.lookup(tok.text, on=ctx.on) is None
-                and not gazetteer_country(tok.text, ctx)
-            ):
-                actor = get_actor(
-                    ctx, ("person", norm(tok.text)), tok.text, country, None, "person"
-                )
-                ctx.people.setdefault(norm(tok.text), actor)
-                mention_tokens(ctx, actor, tok.i, tok.i + 1, "possessive")
-                return True
-        return False
-    # Nationalities among the modifiers, with conjunctions ("German and French").
+            return sector, phrase, role_tokens
+    return sector, None, role_tokens
+
+
+def _bare_name(ctx: Context, tok: Token) -> bool:
+    """A bare surname NER missed or mislabelled ("Abe said", "Merkel's invitation")."""
+    kb = ctx.kb
+    if tok.pos_ == "PROPN" and tok.is_title:
+        actor = ctx.people.get(norm(tok.text))
+        if actor is not None:
+            mention_tokens(ctx, actor, tok.i, tok.i + 1, "surname")
+            return True
+        # "Italy's Rossi", "Australia's Turnbull": a name owned by a country is a person of it
+        poss = [c for c in tok.children if c.dep_ == "poss"]
+        country = possessor_country(ctx, ctx.doc[tok.i : tok.i + 1]) if poss else None
+        if (
+            country
+            and kb.lookup(tok.text, on=ctx.on) is None
+            and not gazetteer_country(tok.text, ctx)
+        ):
+            actor = get_actor(ctx, ("person", norm(tok.text)), tok.text, country, None, "person")
+            ctx.people.setdefault(norm(tok.text), actor)
+            mention_tokens(ctx, actor, tok.i, tok.i + 1, "possessive")
+            return True
+    return False
+
+
+def _chunk_countries(
+    ctx: Context, mods: list[Token], role_tokens: list[Token]
+) -> tuple[list[str], set[int]]:
+    """Countries of multi-word names among the modifiers ("Ivory Coast rebels", "South Korean
+    troops"), and the token indices those names cover."""
     countries: list[str] = []
-    # Multi-word names among the modifiers first: "Ivory Coast rebels", "South Korean troops".
     names = [t for t in mods if t.pos_ in {"PROPN", "ADJ", "NOUN"} and t not in role_tokens]
     in_chunk: set[int] = set()
     for n in (3, 2):
@@ -141,13 +193,27 @@ def resolve_noun(ctx: Context, tok: Token) -> bool:
                     in_chunk.update(t.i for t in chunk)
                     if c not in countries:
                         countries.append(c)
-    # An organisation or armed group in front of the role speaks for it: "Red Cross officials",
-    # "Hezbollah guerrillas" are that organisation.
+    return countries, in_chunk
+
+
+def _org_role(ctx: Context, tok: Token, mods: list[Token], countries: list[str]) -> bool:
+    """An organisation or armed group in front of the role speaks for it: "Red Cross officials",
+    "Hezbollah guerrillas" are that organisation (when no nationality is named)."""
     orgs = [a for t in mods for a in ctx.index.all_at(t.i) if a.kind in {"organisation", "group"}]
-    if orgs and not countries and not any(kb.country_of(t.text) for t in mods):
+    if orgs and not countries and not any(ctx.kb.country_of(t.text) for t in mods):
         start = min([tok.i] + [t.i for t in mods if t.dep_ != "det"])
         mention_tokens(ctx, orgs[0], start, tok.i + 1, "org-role")
         return True
+    return False
+
+
+def _modifier_countries(
+    ctx: Context, mods: list[Token], role_tokens: list[Token], in_chunk: set[int], found: list[str]
+) -> list[str]:
+    """``found`` plus the nationalities of single modifiers, with conjunctions ("German and
+    French"), named groups and entities in front of the role."""
+    kb = ctx.kb
+    countries = list(found)
     for t in mods:
         if t in role_tokens or t.i in in_chunk:
             continue
@@ -164,48 +230,73 @@ def resolve_noun(ctx: Context, tok: Token) -> bool:
             c = entry.country if entry is not None else None
         if c and c not in countries:
             countries.append(c)
-    if not countries:
-        for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in {"in", "of", "from"}:
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        ent = _entity_of(ctx.doc, pobj)
-                        phrase = ent.text if ent is not None else pobj.text
-                        c = kb.country_of(phrase)
-                        if c is None:
-                            entry = kb.lookup(re.sub(r"(?i)^the\s+", "", phrase), on=ctx.on)
-                            c = (
-                                entry.country
-                                if entry is not None and entry.kind != "organisation"
-                                else None
-                            )
-                        if c is None:
-                            c = country_inside(ctx, [g for g in pobj.subtree if g.i <= pobj.i])
-                        if c:
+    return countries
+
+
+def _prep_countries(ctx: Context, tok: Token) -> list[str]:
+    """Countries of a place after in/of/from: "officials in Kabul", "soldiers from Chad"."""
+    kb = ctx.kb
+    countries: list[str] = []
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in {"in", "of", "from"}:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    ent = _entity_of(ctx.doc, pobj)
+                    phrase = ent.text if ent is not None else pobj.text
+                    c = kb.country_of(phrase)
+                    if c is None:
+                        entry = kb.lookup(re.sub(r"(?i)^the\s+", "", phrase), on=ctx.on)
+                        c = (
+                            entry.country
+                            if entry is not None and entry.kind != "organisation"
+                            else None
+                        )
+                    if c is None:
+                        c = country_inside(ctx, [g for g in pobj.subtree if g.i <= pobj.i])
+                    if c:
+                        countries.append(c)
+    return countries
+
+
+def _participle_countries(ctx: Context, tok: Token) -> list[str]:
+    """ "workers affiliated with the Serbian union", "a group based in Trinidad"."""
+    countries: list[str] = []
+    for child in tok.children:
+        if child.dep_ in {"acl", "amod"} and child.tag_ in {"VBN", "JJ"}:
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ in {"with", "in", "to", "from", "of"}:
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj" and (c := country_inside(ctx, pobj.subtree)):
                             countries.append(c)
-    if not countries:
-        # "workers affiliated with the Serbian union", "a group based in Trinidad"
-        for child in tok.children:
-            if child.dep_ in {"acl", "amod"} and child.tag_ in {"VBN", "JJ"}:
-                for prep in child.children:
-                    if prep.dep_ == "prep" and prep.lower_ in {"with", "in", "to", "from", "of"}:
-                        for pobj in prep.children:
-                            if pobj.dep_ == "pobj" and (c := country_inside(ctx, pobj.subtree)):
-                                countries.append(c)
+    return countries
+
+
+def _role_coref(
+    ctx: Context, tok: Token, mods: list[Token], countries: list[str], role_text: str | None
+) -> bool:
+    """Role coreference: "the French president", "the new U.S. leader", "the two presidents"."""
     plural = tok.tag_ in {"NNS", "NNPS"}
     dets = {t.lower_ for t in mods}
-    # Role coreference: "the French president", "the new U.S. leader", "the two presidents".
     if tok.lower_ in LEADER_WORDS or (role_text and role_text.split()[-1] in LEADER_WORDS):
         people = people_by_role(ctx, tok, countries, plural or bool(dets & GROUP_DETERMINERS))
         if people:
-            start = min([tok.i] + [t.i for t in mods])
-            rule = "group-coref" if len(people) > 1 else "role-coref"
-            for p in people:
-                mention_tokens(ctx, p, start, tok.i + 1, rule)
-            if len(people) > 1:
-                ctx.recent_groups.append((tok.i, ctx.sent_of.get(tok.i, 0), tuple(people)))
+            _mention_people(ctx, tok, mods, people)
             return True
+    return False
+
+
+def _role_actors(
+    ctx: Context,
+    tok: Token,
+    mods: list[Token],
+    countries: list[str],
+    sector: str,
+    role_text: str | None,
+) -> None:
+    """One role actor per country ("German and French ministers" are two), or one with none."""
+    kb = ctx.kb
     if not countries:
+        dets = {t.lower_ for t in mods}
         if "former" in dets or any(t.lower_ == "former" for t in mods):
             sector = "ELI"
         # A role with no nationality is kept: the events stage can still use it.
@@ -220,7 +311,7 @@ def resolve_noun(ctx: Context, tok: Token) -> bool:
         mention_tokens(
             ctx, actor, min([tok.i] + [t.i for t in mods if t.dep_ != "det"]), tok.i + 1, "role"
         )
-        return True
+        return
     start = min([tok.i] + [t.i for t in mods if t.dep_ != "det"])
     group = []
     for c in countries:
@@ -231,7 +322,6 @@ def resolve_noun(ctx: Context, tok: Token) -> bool:
         group.append(actor)
     if len(group) > 1:
         ctx.recent_groups.append((start, ctx.sent_of.get(start, 0), tuple(group)))
-    return True
 
 
 def _role_name(kb, country: str, role: str) -> str:
