@@ -234,6 +234,7 @@ def test_fetcher_names_dateline_sends_validators_and_honours_304(site):
         )
 
     site.routes["/feed.xml"] = feed
+    site.routes["/robots.txt"] = (200, {"Set-Cookie": "session=abc; Path=/"}, b"")
     with Fetcher(fast_settings()) as fetcher:
         first = fetcher.feed(site.url("/feed.xml"))
         again = fetcher.feed(site.url("/feed.xml"), etag=first.headers["etag"],
@@ -244,6 +245,7 @@ def test_fetcher_names_dateline_sends_validators_and_honours_304(site):
     assert all("Dateline/" in r.headers["user-agent"] for r in requests)
     assert requests[1].headers["if-none-match"] == '"v1"'
     assert requests[1].headers["if-modified-since"] == "Mon, 01 Jan 2024 00:00:00 GMT"
+    assert not any("cookie" in r.headers for r in requests)  # the cookie set was not kept
     assert user_agent(Settings(watch_user_agent="Newsroom bot 1.0")) == "Newsroom bot 1.0"
 
 
@@ -644,3 +646,97 @@ def test_watch_command_once_runs_a_round_and_reports(site, tmp_path, monkeypatch
         app, ["watch", str(listing), "--db", str(db), "--once", "--every", "5m"]
     )
     assert bad.exit_code == 2 and "not both" in bad.output
+
+
+def test_the_dashboard_reads_beside_a_watch_through_a_second_connection(site, tmp_path):
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+    from dateline.errors import StoreError
+    from dateline.web import WebLimits, create_app
+
+    site.routes["/feed.xml"] = rss_answer(rss("Beside", [("/a.html", "A", None, None)]))
+    site.routes["/a.html"] = html_answer(page(61))
+    with Store(tmp_path / "w.duckdb") as store:
+        reader = store.reader()
+        app = create_app(reader, limits=WebLimits(allow_code=False))
+        with TestClient(app) as client:
+            assert client.get("/api/sources").json()["sources"] == []
+            one_round([site.url("/feed.xml")], store)  # the writer goes on meanwhile
+            body = client.get("/api/sources").json()
+        assert [s["title"] for s in body["sources"]] == ["Beside"]
+        assert body["sources"][0]["articles"] == 1
+        with pytest.raises(StoreError, match="read-only"):
+            reader.add_error("x")
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_watch_serve_shows_the_dashboard_while_watching(site, tmp_path, monkeypatch):
+    import httpx
+    from typer.testing import CliRunner
+
+    import dateline.pipeline
+    from dateline.cli import app
+
+    monkeypatch.setattr(dateline.pipeline, "Pipeline", StubCoder)
+    site.routes["/feed.xml"] = rss_answer(rss("Served", [("/a.html", "A", None, None)]))
+    site.routes["/a.html"] = html_answer(page(62))
+    port = _free_port()
+    args = ["watch", site.url("/feed.xml"), "--db", str(tmp_path / "w.duckdb"), "--every", "2s",
+            "--rounds", "2", "--no-live", "--host-delay", "0", "--serve", "--port", str(port)]  # fmt: skip
+    outcome = {}
+    runner = threading.Thread(target=lambda: outcome.update(r=CliRunner().invoke(app, args)))
+    runner.start()
+    seen = None
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and runner.is_alive():
+        try:
+            body = httpx.get(f"http://127.0.0.1:{port}/api/sources", timeout=2).json()
+        except httpx.HTTPError:
+            time.sleep(0.2)
+            continue
+        if body["sources"] and body["sources"][0]["articles"]:
+            seen = body
+            break
+        time.sleep(0.2)
+    runner.join(30)
+    assert outcome["r"].exit_code == 0, outcome["r"].output
+    assert seen is not None, "the dashboard never showed the watched source"
+    assert seen["sources"][0]["title"] == "Served"
+
+
+def test_live_table_shows_every_source_and_settings_come_from_the_environment(monkeypatch):
+    from rich.console import Console
+
+    from dateline.cli.watch import round_table
+    from dateline.watch.rounds import RoundSummary, SourceReport
+
+    summary = RoundSummary("r1", sources={
+        "http://a.example/rss": SourceReport("http://a.example/rss", status="ok", title="A wire",
+                                             new_items=4, coded=3, events=7, skipped=1),
+        "http://b.example/rss": SourceReport("http://b.example/rss", status="failed", failures=2,
+                                             error="http://b.example/rss: HTTP 503 after 3 attempt(s)"),
+    })  # fmt: skip
+    console = Console(record=True, width=250)
+    console.print(round_table(summary))
+    text = console.export_text()
+    assert "A wire" in text and "http://b.example/rss" in text
+    assert "failed (2x)" in text and "HTTP 503" in text
+    assert " 7 " in text  # the events column
+    monkeypatch.setenv("DATELINE_WATCH_TIMEOUT_S", "7.5")
+    monkeypatch.setenv("DATELINE_WATCH_ROBOTS", "0")
+    monkeypatch.setenv("DATELINE_WATCH_USER_AGENT", "Newsroom monitor (desk@example.org)")
+    settings = Settings.load(watch_retries=5)
+    assert settings.watch_timeout_s == 7.5 and settings.watch_robots is False
+    assert settings.watch_retries == 5
+    assert user_agent(settings) == "Newsroom monitor (desk@example.org)"
+    assert Settings.load(watch_timeout_s=2.0).watch_timeout_s == 2.0  # a flag wins

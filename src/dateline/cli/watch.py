@@ -127,6 +127,12 @@ def watch_cli(
         None, "--live/--no-live", help="Live table of the sources (default: on a terminal)."
     ),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log every page on stderr."),
+    serve: bool = typer.Option(
+        False, "--serve", help="Also serve the dashboard (read-only, on 127.0.0.1) while watching."
+    ),
+    port: int = typer.Option(
+        8000, "--port", min=0, max=65535, help="Port of the --serve dashboard."
+    ),
 ) -> None:
     """Keep an event store current from RSS/Atom/JSON feeds and news sitemaps.
 
@@ -143,6 +149,8 @@ def watch_cli(
       dateline watch feeds.opml --db events.duckdb --every 15m
 
       dateline watch sources.txt --db events.duckdb --once --export-dir updates --format gdelt
+
+      dateline watch feeds.opml --db events.duckdb --every 15m --serve --port 8000
 
     Exit status (with --once): 0 all went well; 1 some sources or pages failed (recorded in
     the store's errors table, see 'dateline sources'); 2 every source failed; 130 interrupted.
@@ -176,20 +184,47 @@ def watch_cli(
     pipeline = Pipeline(settings)  # loaded once, on the first article to code
     options = {"pipeline": pipeline, "export_dir": export_dir, "export_format": fmt.value}
     exit_code = 0
+    store = Store(db) if serve else None  # held open: the dashboard reads through store.reader()
+    server = _serve(store, settings, port) if store is not None else None
     try:
-        for summary in _rounds(urls, db, settings, once, rounds, live, options):
+        for summary in _rounds(urls, db, settings, once, rounds, live, options, store):
             exit_code = summary.exit_code
     except KeyboardInterrupt:
         err_console.print(
             f"Interrupted. Everything stored so far is in {db}; run the same command to resume."
         )
         raise typer.Exit(130) from None
+    finally:
+        if server is not None:
+            server.should_exit = True
+        if store is not None:
+            store.close()
     raise typer.Exit(exit_code if once or rounds else 0)
 
 
-def _rounds(urls, db, settings, once, rounds, live, options):
-    """Rounds with the store open only while each runs, so that between rounds other commands
-    ('dateline sources', 'dateline serve --get') can read it."""
+def _serve(store: Store, settings: Settings, port: int):
+    """The dashboard on 127.0.0.1:``port`` in a thread, reading ``store`` through a second
+    connection (the coder page is off: the watch's pipeline is busy)."""
+    import threading
+
+    import uvicorn
+
+    from dateline.web import WebLimits, create_app
+
+    web_app = create_app(store.reader(), settings, limits=WebLimits(allow_code=False))
+    config = uvicorn.Config(web_app, host="127.0.0.1", port=port, log_level="warning",
+                            server_header=False, proxy_headers=False)  # fmt: skip
+    server = uvicorn.Server(config)
+    threading.Thread(target=server.run, name="dateline-serve", daemon=True).start()
+    err_console.print(f"Dashboard at http://127.0.0.1:{port}/sources while watching.")
+    return server
+
+
+def _rounds(urls, db, settings, once, rounds, live, options, held: Store | None = None):
+    """Rounds with the store open only while each runs (unless ``held`` open for --serve), so
+    that between rounds other commands ('dateline sources', 'dateline serve --get') can read it."""
+    from contextlib import nullcontext
+
     from dateline.watch import run_round
 
     done = 0
@@ -200,7 +235,7 @@ def _rounds(urls, db, settings, once, rounds, live, options):
         try:
             if display:
                 display.start()
-            with Store(db) as store:
+            with nullcontext(held) if held is not None else Store(db) as store:
                 summary = run_round(urls, store, settings, on_update=update, **options)
         except StoreBusy as exc:
             if once or rounds:

@@ -197,6 +197,15 @@ class Store:
         """Close the connection (a writer releases the file for other processes)."""
         self._con.close()
 
+    def reader(self) -> Store:
+        """A read-only Store on a second connection to this open database, for another thread
+        of this process: DuckDB lets one process write a file, so a dashboard beside a writer
+        (``dateline watch --serve``) reads through this rather than opening the file again."""
+        other = object.__new__(type(self))
+        other.path, other.read_only, other._near = self.path, True, None
+        other._con = self._con.cursor()
+        return other
+
     def __enter__(self) -> Store:
         return self
 

@@ -12,6 +12,7 @@ import logging
 import threading
 import time
 from dataclasses import dataclass, field
+from http.cookiejar import CookieJar, DefaultCookiePolicy
 from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
 
@@ -89,6 +90,7 @@ class Fetcher:
         self.settings = settings
         self.client = httpx.Client(
             headers={"User-Agent": user_agent(settings)},
+            cookies=_no_cookies(),  # no session, no tracking: every request stands alone
             timeout=httpx.Timeout(settings.watch_timeout_s),
             follow_redirects=False,  # followed here, so each hop is paced and checked
             transport=transport,
@@ -284,6 +286,11 @@ class Fetcher:
 
 
 # --- helpers ---------------------------------------------------------------------------------------
+
+
+def _no_cookies() -> CookieJar:
+    """A cookie jar that keeps nothing a server sets."""
+    return CookieJar(policy=DefaultCookiePolicy(allowed_domains=[]))
 
 
 def _origin(url: str) -> str:
