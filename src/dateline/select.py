@@ -98,6 +98,7 @@ class SentenceSelector:
                     forms.add(stem + repl)
                     if suffix in ("ed", "ing") and len(stem) >= 3 and stem[-1] == stem[-2]:
                         forms.add(stem[:-1])
+            forms |= {stem for f in list(forms) if (stem := self.lexicon.unprefixed(f))}
             found = frozenset(forms)
             if len(self._lemma_cache) < _CACHE_LIMIT:
                 self._lemma_cache[word] = found

@@ -99,10 +99,25 @@ class Lexicon:
         return frozenset(self.by_verb) | frozenset(self.by_noun)
 
     def verb_entries(self, token: Token) -> list[TriggerEntry]:
-        for form in lemma_forms(token):
+        forms = lemma_forms(token)
+        for form in forms:
             if form in self.by_verb:
                 return self.by_verb[form]
+        for form in forms:  # "reimposed", "re-admitted": the act again is the same act
+            stem = self.unprefixed(form)
+            if stem in self.by_verb:
+                return self.by_verb[stem]
         return []
+
+    def unprefixed(self, word: str) -> str | None:
+        """``word`` without a repetition prefix ("reimpose" -> "impose"), or None when it has
+        none or is a word of its own ("reassure", "replace": listed in ``not_prefixed``)."""
+        if word in self.word_set("not_prefixed"):
+            return None
+        for prefix in sorted(self.word_set("verb_prefixes"), key=len, reverse=True):
+            if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+                return word[len(prefix) :]
+        return None
 
     def noun_entries(self, token: Token) -> list[TriggerEntry]:
         return self.by_noun.get(token.lemma_.lower(), []) or self.by_noun.get(token.lower_, [])

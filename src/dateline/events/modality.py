@@ -88,6 +88,14 @@ def classify(
             and any(c.lower_ == "to" for c in node.children)
         ):
             modality = "future"
+    top = nodes[-1]
+    if (
+        modality == "asserted"
+        and top.dep_ == "ccomp"
+        and top.head.pos_ in {"VERB", "AUX"}
+        and top.head.lemma_.lower() in future_verbs
+    ):
+        modality = "future"  # "Canada wants Britain to strike", "hopes that talks resume"
     if cand.nominal and any(
         c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in cand.token.children
     ):

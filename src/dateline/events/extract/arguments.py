@@ -24,6 +24,10 @@ STATIVE_PASSIVES = {
 }
 
 
+# Types whose purpose clause names a topic, never a participant: "met X to discuss Syria".
+TOPIC_PURPOSE = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "AID"}
+
+
 def arguments(
     cand: Candidate, actors: ActorIndex
 ) -> tuple[list[tuple[Actor, Token]], list[tuple[Actor, Token]]]:
@@ -130,7 +134,12 @@ def _targets_of_verb(
                         out += np_actors(p, actors) or _inner_actors(p, actors, preps)
     if depth < 2 and (cand.event in ABSORBING or not out):
         for c in tok.children:
-            if c.dep_ == "advcl" and not out and any(g.lower_ == "to" for g in c.children):
+            if (
+                c.dep_ == "advcl"
+                and not out
+                and cand.event not in TOPIC_PURPOSE
+                and any(g.lower_ == "to" for g in c.children)
+            ):
                 out += _targets_of_verb(
                     c, cand, actors, depth + 1
                 )  # "opened fire to disperse protesters"

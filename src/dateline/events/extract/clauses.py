@@ -128,8 +128,6 @@ def _is_subordinate(tok: Token) -> bool:
                 and node.tag_ == "VBG"
             ):
                 continue  # "..., killing one person": a participle that reports another act
-            if node.dep_ == "advcl" and any(c.lower_ == "to" for c in node.children):
-                continue  # purpose clauses keep their own events
             return True
     return False
 
@@ -147,10 +145,58 @@ def _intention_of_noun(tok: Token) -> bool:
     return False
 
 
-def main_clause_first(cands: list[Candidate]) -> list[Candidate]:
-    """Conditions ("if it is attacked") are never events; background clauses ("after a coup
-    toppled the government", "which the army had seized") only count when the sentence has no
-    main-clause event."""
-    cands = [c for c in cands if not _in_condition(c.token) and not _intention_of_noun(c.token)]
+def _infinitive(node: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+
+
+def in_purpose(tok: Token) -> bool:
+    """ "met the minister to discuss trade", "flew to Kabul to fight": a purpose clause says what
+    someone set out to do, not what happened (the act it hangs from is the event)."""
+    for node in _clause_path(tok)[:-1]:
+        if node.dep_ == "advcl" and _infinitive(node):
+            return True
+        if node.dep_ in {"ccomp", "relcl"} or (node.dep_ == "advcl" and not _infinitive(node)):
+            return False  # a finite clause of its own: purposes above it are not its frame
+    return False
+
+
+def describes_noun(tok: Token, events: set[int], perception: frozenset[str]) -> bool:
+    """ "migrants hailing from Eritrea", "forces fighting in the north": a present participle
+    after a noun says what the noun is or does habitually, not an act the sentence reports.
+    Not when the noun is itself an event ("a call congratulating X": its content) or what
+    someone saw ("saw fighters shooting people")."""
+    for node in _clause_path(tok)[:3]:
+        if (
+            node.dep_ == "acl"
+            and node.tag_ == "VBG"
+            and node.head.pos_ in {"NOUN", "PROPN", "PRON"}
+        ):
+            noun = node.head
+            seen = noun.dep_ == "dobj" and noun.head.lemma_.lower() in perception
+            return noun.i not in events and not seen
+        if (
+            node.dep_ not in {"xcomp", "dobj", "prep", "pobj", "compound", "amod"}
+            and node is not tok
+        ):
+            break
+    return False
+
+
+def main_clause_first(
+    cands: list[Candidate], perception: frozenset[str] = frozenset()
+) -> list[Candidate]:
+    """Conditions ("if it is attacked"), aims ("to discuss trade") and descriptions ("forces
+    fighting in the north") are never events; background clauses ("after a coup toppled the
+    government", "which the army had seized") only count when the sentence has no main-clause
+    event. ``perception``: verbs whose object's participle is what was seen ("saw X firing")."""
+    events = {c.token.i for c in cands}
+    cands = [
+        c
+        for c in cands
+        if not _in_condition(c.token)
+        and not _intention_of_noun(c.token)
+        and not in_purpose(c.token)
+        and not describes_noun(c.token, events, perception)
+    ]
     main = [c for c in cands if not _is_subordinate(c.token)]
     return main or cands

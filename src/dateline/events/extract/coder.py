@@ -44,7 +44,7 @@ def extract_events(doc: Doc, article: Article, actors: ActorIndex, lexicon: Lexi
         candidates = find_candidates(sent, lexicon)
         candidates += mod.modal_requests(sent, lexicon)
         candidates = drop_absorbed(candidates)
-        candidates = main_clause_first(candidates)
+        candidates = main_clause_first(candidates, lexicon.word_set("perception_verbs"))
         for cand in candidates:
             events.extend(_code(cand, s_i, sentences[s_i], doc, article, actors, lexicon, ontology))
     return _dedupe(events)
@@ -87,6 +87,8 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
     )
     if event_type != cand.event:
         negated = False if event_type == "REJECT" else negated
+    if mode == "visit" and not any(_official(a) for a, _ in sources):
+        return []  # "the volunteer travelled to Iraq", "refugees arrived": a journey, no visit
     if not sources and not targets:
         return []
     if not sources and (modality in {"future", "hypothetical"} or cand.entry is WILLING_ENTRY):
@@ -166,6 +168,14 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
             )
         )
     return out
+
+
+# Who can pay a visit: a state or someone acting for one, an IGO/NGO, a party or opposition.
+VISITOR_SECTORS = {"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "IGO", "NGO", "PTY", "OPP"}
+
+
+def _official(actor: Actor) -> bool:
+    return actor.kind == "country" or actor.sector in VISITOR_SECTORS
 
 
 def _mode_from_cues(cand: Candidate, lexicon: Lexicon) -> str | None:

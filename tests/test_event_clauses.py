@@ -1,0 +1,78 @@
+"""What a sentence reports as happening: purpose clauses, participles describing a noun, desires,
+journeys that are no visits, topics that are no participants, prefixed verbs."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def happened(pipeline, text):
+    """(type, source country, target country) of the events coded as having happened."""
+    result = pipeline.code_text(text, date="2020-03-01")
+    return {
+        (e.event, e.source.country if e.source else None, e.target.country if e.target else None)
+        for e in result.events
+        if not e.negated and e.modality in {"asserted", "historical"}
+    }
+
+
+def types(pipeline, text):
+    return {t for t, _s, _t in happened(pipeline, text)}
+
+
+def test_purpose_clause_is_no_event_of_its_own(pipeline):
+    got = happened(
+        pipeline, "Norway's foreign minister met his Danish counterpart in Oslo to discuss Iran."
+    )
+    assert ("CONSULT", "NOR", "DNK") in got
+    assert not any("IRN" in t for t in got), "the topic of the talks is no participant"
+    assert "ASSAULT" not in types(
+        pipeline, "The young volunteer travelled to Iraq in 2015 to fight against the militants."
+    )
+
+
+def test_planned_meeting_keeps_its_topic_out(pipeline):
+    result = pipeline.code_text(
+        "The Kenyan and Ugandan presidents will meet in Nairobi on Monday to discuss Somalia.",
+        date="2020-03-01",
+    )
+    assert result.events and all(e.modality == "future" for e in result.events)
+    assert not any(e.target and e.target.country == "SOM" for e in result.events)
+
+
+def test_participle_describing_a_noun_is_no_event(pipeline):
+    assert not happened(
+        pipeline, "Migrants hailing from Eritrea, Sudan and Yemen were stranded on the coast."
+    )
+    assert "ASSAULT" not in types(
+        pipeline, "Foreign forces fighting in the north want the oil fields."
+    )
+    # what someone saw happen is an event
+    assert "ASSAULT" in types(pipeline, "Witnesses saw soldiers beating protesters in Harare.")
+
+
+def test_desire_is_not_what_happened(pipeline):
+    assert not happened(pipeline, "Canada wants Britain to attack the rebels.")
+
+
+def test_journey_is_no_visit_but_an_official_trip_is(pipeline):
+    assert not happened(pipeline, "Hundreds of refugees arrived in Greece on Sunday.")
+    assert not happened(pipeline, "The young volunteer travelled to Iraq in 2015.")
+    got = happened(pipeline, "The Egyptian president arrived in Sudan for a two-day visit.")
+    assert ("CONSULT", "EGY", "SDN") in got
+
+
+def test_prefixed_verb_is_the_verb_again(pipeline):
+    got = happened(pipeline, "Argentina reimposed tariffs on Brazilian steel on Friday.")
+    assert ("SANCTION", "ARG", "BRA") in got
+    assert not happened(pipeline, "The minister reassured Portugal about the deal.")
+
+
+def test_prefix_rules(pipeline):
+    lexicon = pipeline.lexicon
+    assert lexicon.unprefixed("reimpose") == "impose"
+    assert lexicon.unprefixed("re-admit") == "admit"
+    assert lexicon.unprefixed("replace") is None and lexicon.unprefixed("red") is None
+    assert "impose" in pipeline.selector.lemmas("reimposed")
