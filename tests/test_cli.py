@@ -82,9 +82,11 @@ def test_jsonl_in_jsonl_out_and_bad_lines_named(tmp_path):
     out = run("code", str(corpus), "--format", "jsonl")
     assert out.returncode == 1  # one item was skipped
     lines = [json.loads(line) for line in out.stdout.splitlines()]
-    assert len(lines) == 2
-    for line in lines:
+    assert len(lines) == 3  # output line N answers input line N
+    for line in (lines[0], lines[2]):
         validate(line)
+    assert [lines[0]["article"]["record_id"], lines[2]["article"]["record_id"]] == ["a", "b"]
+    assert lines[1]["id"] is None and lines[1]["error"]["item"].endswith("sentences.jsonl:2")
     assert "sentences.jsonl:2" in out.stderr
 
 

@@ -76,7 +76,7 @@ def test_bare_month_is_most_recent(anchor, month):
 @given(anchor=ANCHORS)
 def test_weeks_start_on_monday(anchor):
     for text in ("last week", "this week", "next week", "earlier this week", "in two weeks"):
-        got = resolve(text, anchor)
+        got = resolve(text, anchor, prefer="future" if text.startswith("in ") else "past")
         assert got.precision == "week"
         assert date.fromisoformat(got.value).weekday() == 0
         assert got.start <= got.end
@@ -94,7 +94,6 @@ def test_weeks_start_on_monday(anchor):
         ("last Saturday", "2017-01-21", "day"),
         ("next Tuesday", "2017-01-31", "day"),
         ("earlier this week", "2017-01-23", "week"),  # dateparser: None
-        ("in about two weeks", "2017-02-06", "week"),
         ("this month", "2017-01", "month"),
         ("last month", "2016-12", "month"),
         ("in recent months", "2017-01", "month"),
@@ -112,6 +111,12 @@ def test_weeks_start_on_monday(anchor):
 def test_resolve_examples(text, value, precision):
     got = resolve(text, SAT)
     assert (got.value, got.precision) == (value, precision)
+
+
+def test_in_n_units_is_a_date_ahead_only_in_a_future_clause():
+    got = resolve("in about two weeks", SAT, prefer="future")
+    assert (got.value, got.precision) == ("2017-02-06", "week")
+    assert resolve("in about two weeks", SAT) is None  # "the second raid in two weeks": a span
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,9 @@ from typing import Any
 
 SCHEMA_VERSION = "1.1"  # what changed: docs/schema-changelog.md
 SCHEMA_FILE = "result-v1.json"
+#: Every event modality, and those of events that happened (counted in series, networks, GDELT).
+MODALITIES = ("asserted", "reported", "historical", "future", "hypothetical", "negated")
+HAPPENED = ("asserted", "reported", "historical")
 
 
 @dataclass(slots=True)
@@ -144,6 +147,7 @@ class Event:
     goldstein: float | None = None
     date: str | None = None  # "YYYY-MM-DD" | "YYYY-MM" | "YYYY" | None
     date_precision: str | None = None  # day | month | year | None
+    date_note: str | None = None  # why a date is unusual: after publication as the text says, ...
     negated: bool = False
     modality: str = "asserted"  # asserted | negated | hypothetical | future | historical | reported
     reported_by: ActorRef | None = None
@@ -163,6 +167,7 @@ class Event:
             "target": self.target.to_dict() if self.target else None,
             "date": self.date,
             "date_precision": self.date_precision,
+            "date_note": self.date_note,
             "sentence": self.sentence,
             "sentence_text": self.sentence_text,
             "trigger": {

@@ -93,6 +93,7 @@ class Pipeline:
     def _code_doc(self, article: Article, doc: Doc, starts: list[int] | None = None) -> Result:
         from dateline.actors.resolve import resolve_actors
         from dateline.events.cameo_codes import refine_codes
+        from dateline.events.dating import check_dates
         from dateline.events.extract import extract_events
         from dateline.places import locate_events
         from dateline.quotes import find_quotes
@@ -100,6 +101,7 @@ class Pipeline:
         actors = resolve_actors(doc, article, self.kb)
         events = extract_events(doc, article, actors, self.lexicon)
         refine_codes(events, doc)
+        check_dates(events, article.published)
         quotes = find_quotes(doc, article, actors)
         locate_events(events, doc, actors, article.text)
         result = Result(article=article, events=events, quotes=quotes, actors=actors.used())

@@ -67,7 +67,11 @@ _TRAILING = re.compile(r"(?:'s|’s|\s+(?:morning|afternoon|evening|night))+$")
 _DURATION = re.compile(
     rf"^{_APPROX}(?:{_NUM})[ -](?:second|minute|hour|{_UNIT_WORDS})s?(?:-?long)?$"
 )
-_REJECT = re.compile(r"centur|decade|\d0s\b|\bage\b|\bera\b|[-\d]+(?:st|nd|rd|th)-")
+_REJECT = re.compile(
+    r"centur|decade|\d0s\b|\bage\b|\baged\b|\bera\b|[-\d]+(?:st|nd|rd|th)-|years?[- ]old"
+)
+# A bare number of one to three digits ("Jumah Hamdan, 53, said") is an age or a count, never a date.
+_BARE_NUMBER = re.compile(r"\d{1,3}")
 _TIME_ONLY = re.compile(r"^(?:\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|noon|midnight|tonight)$")
 
 
@@ -170,7 +174,9 @@ def _ago(m: re.Match, anchor: date, prefer: str) -> ResolvedDate:
     return _at(_shift(anchor, UNITS[m.group(2)], -_number(m.group(1))), UNITS[m.group(2)])
 
 
-def _in_future(m: re.Match, anchor: date, prefer: str) -> ResolvedDate:
+def _in_future(m: re.Match, anchor: date, prefer: str) -> ResolvedDate | None:
+    if prefer != "future":  # "the first visit in 20 years" is a span, not a date
+        return None
     return _at(_shift(anchor, UNITS[m.group(2)], _number(m.group(1))), UNITS[m.group(2)])
 
 
@@ -207,6 +213,41 @@ def _month_day(m: re.Match, anchor: date, prefer: str) -> ResolvedDate | None:
     behind = [c for c in candidates if c <= anchor]
     return _day(max(behind)) if behind else None
 
+
+def _day_range(m: re.Match, anchor: date | None, prefer: str = "past") -> ResolvedDate | None:
+    """'24-25 April' and 'April 24-25': the first day, with day precision, covering the span."""
+    month, first, last = MONTHS[m.group("mo")], int(m.group("d1")), int(m.group("d2"))
+    if last <= first:
+        return None
+    if m.group("y"):
+        years = [int(m.group("y"))]
+    elif anchor is not None:
+        years = [anchor.year - 1, anchor.year, anchor.year + 1]
+    else:
+        return None
+    starts = [date(y, month, first) for y in years if last <= calendar.monthrange(y, month)[1]]
+    if not m.group("y"):
+        if prefer == "future":
+            starts = [d for d in starts if d >= anchor]
+            starts = starts[:1]
+        else:
+            starts = [d for d in starts if d <= anchor][-1:]
+    if not starts:
+        return None
+    start = starts[0]
+    return ResolvedDate(start.isoformat(), "day", start, start.replace(day=last))
+
+
+_RANGES = [
+    re.compile(
+        rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|—|to)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)? "
+        rf"(?:of )?(?P<mo>{_MO})\.?(?:,? (?P<y>\d{{4}}))?"
+    ),
+    re.compile(
+        rf"(?P<mo>{_MO})\.? (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|—|to)\s*"
+        rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<y>\d{{4}}))?"
+    ),
+]
 
 _RULES: list[tuple[re.Pattern, object]] = [
     (re.compile(r"today|this morning|this afternoon|this evening|yesterday|tomorrow"), _simple),
@@ -262,8 +303,11 @@ def _resolve(text: str, anchor: date | None, prefer: str) -> ResolvedDate | None
             if m := pattern.fullmatch(text):
                 return rule(m, anchor, prefer)
     stripped = _TRAILING.sub("", _LEADING.sub("", text)).strip(" ,")
-    if not stripped:
+    if not stripped or _BARE_NUMBER.fullmatch(stripped):
         return None
+    for pattern in _RANGES:
+        if m := pattern.fullmatch(stripped):
+            return _day_range(m, anchor, prefer)
     for pattern, rule in _ABSOLUTE:
         if m := pattern.fullmatch(stripped):
             return rule(m)
@@ -393,7 +437,8 @@ def _is_future(head: Token) -> bool:
         if child.dep_ in ("aux", "auxpass") and child.lower_ in _FUTURE_MARKERS:
             return True
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
-    if infinitive and head.dep_ in ("xcomp", "acl", "advcl"):
+    perfect = any(c.dep_ == "aux" and c.lower_ == "have" for c in head.children)
+    if infinitive and not perfect and head.dep_ in ("xcomp", "acl", "advcl"):
         return True  # "accepted an invitation to attend ...", "expected to visit ..."
     cur = head
     while cur.dep_ == "xcomp" and cur.head.i != cur.i:
@@ -427,6 +472,8 @@ def event_date(trigger: Token | SpacySpan, anchor: date | None) -> ResolvedDate 
         if cur.dep_ != "xcomp" or cur.head.i == cur.i:
             break
         cur = cur.head
+    if _is_participle_clause(cur):  # "shelled the town on Tuesday, killing four": Tuesday
+        scopes.append((cur.head, _clause_tokens(cur.head)))
     for root, tokens in scopes:
         inside = [
             (span, rd)
@@ -437,6 +484,19 @@ def event_date(trigger: Token | SpacySpan, anchor: date | None) -> ResolvedDate 
         if inside:
             return min(inside, key=lambda pair: _rank(pair, root))[1]
     return None
+
+
+def _is_participle_clause(verb: Token) -> bool:
+    """A participle clause hanging from a main verb, without its own subject or subordinator
+    ("..., killing four people"; not "after killing ..." nor "..., police said")."""
+    return (
+        verb.dep_ in ("advcl", "conj")
+        and verb.tag_ in ("VBG", "VBN")
+        and verb.head.i != verb.i
+        and verb.head.pos_ in _VERBAL
+        and not any(c.dep_ in ("mark", "nsubj", "nsubjpass", "aux") for c in verb.children)
+        and verb.i > verb.head.i
+    )
 
 
 _REFERENCE_PREPS = {"since", "before", "after", "until", "till", "following", "prior"}

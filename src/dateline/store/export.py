@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
 # The flat event columns every tabular export writes, in order (documented in docs/store.md).
 EXPORT_COLUMNS = (
-    "id", "article_id", "event_index", "group_id", "day", "date", "date_precision", "event", "mode",
+    "id", "article_id", "event_index", "group_id", "day", "date", "date_precision", "date_note",
+    "event", "mode",
     "context", "cameo", "quad_class", "goldstein", "source_text", "source_name", "source_country",
     "source_sector", "target_text", "target_name", "target_country", "target_sector", "negated",
     "modality", "reported_by_name", "reported_by_country", "location_name", "location_country",
@@ -165,6 +166,7 @@ def to_plover(store: Store, out: Path, include_negated: bool = False,
             record = {
                 "id": r["id"],
                 "date": r["date"] or _jsonable(r["day"]),
+                "date_note": r["date_note"],
                 "actor": _plover_entity(
                     r["source_text"], r["source_name"], r["source_country"], r["source_sector"]
                 ),

@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from dateline.errors import StoreError
+from dateline.model import HAPPENED, MODALITIES
 
-MODALITIES = ("asserted", "reported", "historical", "future", "hypothetical", "negated")
-HAPPENED = ("asserted", "reported", "historical")
 #: Names that stand for a set of modalities.
 GROUPS = {"happened": HAPPENED, "all": MODALITIES}
 HELP = (

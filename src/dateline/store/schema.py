@@ -17,7 +17,7 @@ EVENT_COLUMNS = (
     "trigger_text", "trigger_start", "trigger_end", "negated", "modality", "reported_by_text",
     "reported_by_name", "reported_by_country", "reported_by_sector", "location_name",
     "location_country", "location_admin1", "location_lat", "location_lon", "location_precision",
-    "confidence", "group_id",
+    "confidence", "group_id", "date_note",
 )  # fmt: skip
 
 ARTICLE_COLUMNS = (
@@ -270,7 +270,14 @@ def m004_watch(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [m001_initial, m002_event_groups, m003_record_ids, m004_watch]
+def m005_event_date_notes(con: duckdb.DuckDBPyConnection) -> None:
+    """``events.date_note``: why an event's date is unusual (after publication as the text says)."""
+    con.execute("ALTER TABLE events ADD COLUMN date_note VARCHAR")
+
+
+MIGRATIONS: list[Migration] = [
+    m001_initial, m002_event_groups, m003_record_ids, m004_watch, m005_event_date_notes,
+]  # fmt: skip
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -416,7 +416,7 @@ class Store:
             *_ref(e.reported_by),
             loc.name if loc else None, loc.country if loc else None, loc.admin1 if loc else None,
             loc.lat if loc else None, loc.lon if loc else None, loc.precision if loc else None,
-            e.confidence, gid,
+            e.confidence, gid, e.date_note,
         )  # fmt: skip
 
     @staticmethod
