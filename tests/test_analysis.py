@@ -78,7 +78,7 @@ def test_monthly_dyad_and_direction(store):
     assert store.dyad("usa", "Russia", freq="month")["events"].sum() == 5  # names work too
     assert store.dyad("USA", "FRA").empty
     with pytest.raises(StoreError, match="freq"):
-        store.dyad("USA", "RUS", freq="day")
+        store.dyad("USA", "RUS", freq="hour")
 
 
 def test_a_restated_event_adds_rows_but_not_counts(store):

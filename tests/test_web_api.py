@@ -129,7 +129,7 @@ def test_events_csv(client, url):
         "/api/events?dyad=USA",
         "/api/events?type=AG%20REE",
         "/api/events?format=xml",
-        "/api/dyads/USA/RUS?freq=year",
+        "/api/dyads/USA/RUS?freq=decade",
         "/api/network?top=1",
         "/api/articles?since=1-2-3",
     ],

@@ -12,8 +12,11 @@ from dateline.cli.query import DB_OPTION, HAPPENED_OPTION, TableFormat, open_sto
 
 
 class Freq(StrEnum):
+    day = "day"
     week = "week"
     month = "month"
+    quarter = "quarter"
+    year = "year"
 
 
 SHORT = {"verbal_coop": "verb.coop", "material_coop": "mat.coop", "verbal_conflict": "verb.confl",
@@ -26,7 +29,9 @@ def dyad_cli(
     a: str = typer.Argument(..., help="First actor: country code (USA) or name."),
     b: str = typer.Argument(..., help="Second actor."),
     db: Path = DB_OPTION,
-    freq: Freq = typer.Option(Freq.week, "--freq", help="week or month."),
+    freq: Freq = typer.Option(
+        Freq.week, "--freq", help="day, week (Monday to Sunday), month, quarter or year."
+    ),
     since: str = typer.Option(
         None, "--since", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD)."
     ),
@@ -44,13 +49,14 @@ def dyad_cli(
 ) -> None:
     """Cooperation and conflict between two actors over time.
 
-    Counts event groups (restatements across articles count once) per week or month, by
-    QuadClass, with the mean Goldstein score. Only events that happened count unless
+    Counts event groups (restatements across articles count once) per day, week, month, quarter
+    or year, by QuadClass, with the mean Goldstein score. Every period from --since to --until
+    is a row (zeros where nothing happened), so the series plots as it is. Only events that happened count unless
     --modality says otherwise (planned and hypothetical events are not events yet).
 
     Examples:
 
-      dateline dyad USA RUS --db events.duckdb --freq month
+      dateline dyad USA RUS --db events.duckdb --freq month --since 2017-08 --until 2018-12
 
       dateline dyad USA RUS --db events.duckdb --plot usa-rus.png
 
@@ -120,3 +126,58 @@ def network_cli(
         f"{graph.number_of_nodes()} actors, {graph.number_of_edges()} edges written to {out}",
         highlight=False,
     )
+
+
+class PanelFormat(StrEnum):
+    csv = "csv"
+    parquet = "parquet"
+
+
+@app.command("panel")
+@handle_errors
+def panel_cli(
+    out: Path = typer.Argument(..., help="Output file: .csv or .parquet."),
+    db: Path = DB_OPTION,
+    freq: Freq = typer.Option(
+        Freq.month, "--freq", help="day, week (Monday to Sunday), month, quarter or year."
+    ),
+    since: str = typer.Option(
+        None, "--since", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD)."
+    ),
+    until: str = typer.Option(None, "--until", help="Up to this date, inclusive."),
+    by: str = typer.Option(
+        "country", "--by", help="Dyads of 'country' codes (else IGO/NGO names) or actor 'name's."
+    ),
+    modality: list[str] = HAPPENED_OPTION,
+    overwrite: bool = typer.Option(False, "--overwrite", help="Replace an existing OUT."),
+) -> None:
+    """Write a dyad x period panel for R or pandas: one row per directed dyad and period.
+
+    Every dyad with an event group in the window gets every period of the window (zeros where
+    nothing happened), with counts per QuadClass, all event groups, and the sum and mean of
+    their Goldstein scores.
+
+    Examples:
+
+      dateline panel --db events.duckdb panel.csv --freq month --since 2018 --until 2019
+
+      dateline panel --db events.duckdb panel.parquet --freq quarter --by name
+
+    In Python: `dateline.open("events.duckdb", read_only=True).panel(freq="month")`.
+    """
+    from dateline.store.target import atomic_target, check_target
+
+    kind = out.suffix.lower().lstrip(".")
+    if kind not in PanelFormat.__members__:
+        fail(f"{out}: use a .csv or .parquet file name")
+    with open_store(db) as store:
+        frame = store.panel(freq=freq.value, since=since, until=until, by=by,
+                            modality=modality or "happened")  # fmt: skip
+        check_target(out, store.path, directory=False, overwrite=overwrite)
+    with atomic_target(out, directory=False) as tmp:
+        if kind == "csv":
+            frame.to_csv(tmp, index=False, date_format="%Y-%m-%d")
+        else:
+            frame.to_parquet(tmp, index=False)
+    dyads = frame[["source", "target"]].drop_duplicates().shape[0] if len(frame) else 0
+    console.print(f"{len(frame)} rows ({dyads} dyads) written to {out}", highlight=False)

@@ -15,9 +15,50 @@ if TYPE_CHECKING:
 
     from dateline.store.store import Store
 
-FREQS = {"week": "week", "month": "month"}
+#: Period length -> pandas period alias (weeks run Monday to Sunday).
+FREQS = {"day": "D", "week": "W-SUN", "month": "M", "quarter": "Q", "year": "Y"}
 QUADS = {1: "verbal_coop", 2: "material_coop", 3: "verbal_conflict", 4: "material_conflict"}
 DYAD_COLUMNS = ["period", *QUADS.values(), "cooperation", "conflict", "events", "goldstein"]
+PANEL_COLUMNS = ["source", "target", "period", *QUADS.values(), "events", "goldstein_sum",
+                 "goldstein_mean"]  # fmt: skip
+PANEL_KEYS = {
+    # a country, else an IGO or NGO by name (like the network); other actors are left out
+    "country": (
+        "coalesce(e.source_country, CASE WHEN e.source_sector IN ('IGO', 'NGO') THEN e.source_name END)",
+        "coalesce(e.target_country, CASE WHEN e.target_sector IN ('IGO', 'NGO') THEN e.target_name END)",
+    ),
+    "name": ("coalesce(e.source_name, e.source_text)", "coalesce(e.target_name, e.target_text)"),
+}
+
+
+def _check_freq(freq: str) -> str:
+    if freq not in FREQS:
+        raise StoreError(f"freq: {freq!r} is not one of {', '.join(FREQS)}")
+    return FREQS[freq]
+
+
+def periods(
+    freq: str,
+    first: Any = None,
+    last: Any = None,
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
+) -> pd.DatetimeIndex:
+    """The first day of every period from ``since`` (else ``first``) to ``until`` (else
+    ``last``): the requested window, even where it holds no event."""
+    from dateline.store.store import _since, _until
+
+    alias = _check_freq(freq)
+    start = _since(since) if since else first
+    end = _until(until) if until else last
+    if start is None or end is None or pd.isna(start) or pd.isna(end):
+        return pd.DatetimeIndex([], name="period")
+    span = pd.period_range(pd.Timestamp(start).to_period(alias), pd.Timestamp(end).to_period(alias))
+    return pd.DatetimeIndex(span.start_time.normalize(), name="period")
+
+
+def _quad_counts() -> str:
+    return ", ".join(f"count(*) FILTER (WHERE quad_class = {q}) AS {n}" for q, n in QUADS.items())
 
 
 def dyad(
@@ -33,18 +74,15 @@ def dyad(
     """Event groups between ``a`` and ``b`` per period: one column per QuadClass, the
     cooperation (1+2) and conflict (3+4) totals, all groups, and their mean Goldstein score.
 
-    Periods without events are filled with zeros (Goldstein NaN) so the time axis is even.
-    Weeks start on Monday; ``period`` is the first day of the week or month.
+    Every period of the window is a row, zeros where nothing happened (Goldstein NaN): from
+    ``since`` (else the first event) to ``until`` (else the last). ``freq`` is day, week
+    (Monday to Sunday), month, quarter or year; ``period`` is the period's first day.
     """
-    if freq not in FREQS:
-        raise StoreError(f"freq: {freq!r} is not one of {', '.join(FREQS)}")
+    alias = _check_freq(freq)
     where, params = store._event_where(
         dyad=(a, b), since=since, until=until, directed=directed, modality=modality
     )
     where += (" AND " if where else "WHERE ") + "e.day IS NOT NULL"
-    quad_cols = ", ".join(
-        f"count(*) FILTER (WHERE quad_class = {q}) AS {n}" for q, n in QUADS.items()
-    )
     query = f"""
         WITH g AS (
             SELECT e.group_id, min(e.day) AS day, arg_min(e.quad_class, e.id) AS quad_class,
@@ -52,23 +90,81 @@ def dyad(
             FROM events e JOIN articles a ON a.id = e.article_id {where}
             GROUP BY e.group_id
         )
-        SELECT date_trunc('{FREQS[freq]}', day)::DATE AS period, {quad_cols},
-               count(*) AS events, avg(goldstein) AS goldstein
-        FROM g GROUP BY period ORDER BY period"""
+        SELECT day, {_quad_counts()}, count(*) AS events, sum(goldstein) AS gsum,
+               count(goldstein) AS gn
+        FROM g GROUP BY day"""
     frame = store._frame(query, params)
-    if frame.empty:
-        return pd.DataFrame({c: pd.Series(dtype="float64" if c == "goldstein" else "int64")
-                             for c in DYAD_COLUMNS}).assign(period=pd.Series(dtype="datetime64[us]"))  # fmt: skip
-    frame["period"] = pd.to_datetime(frame["period"])
-    step = pd.DateOffset(weeks=1) if freq == "week" else pd.DateOffset(months=1)
-    full = pd.date_range(frame["period"].min(), frame["period"].max(), freq=step)
-    frame = frame.set_index("period").reindex(full)
-    frame.index.name = "period"
+    days = pd.to_datetime(frame["day"]) if len(frame) else pd.Series(dtype="datetime64[ns]")
+    index = periods(freq, days.min() if len(frame) else None, days.max() if len(frame) else None,
+                    since, until)  # fmt: skip
     counts = [*QUADS.values(), "events"]
+    if len(frame):
+        frame["period"] = days.dt.to_period(alias).dt.start_time.dt.normalize()
+        frame = frame.groupby("period")[[*counts, "gsum", "gn"]].sum()
+    else:
+        frame = pd.DataFrame(columns=[*counts, "gsum", "gn"], dtype="float64")
+    frame = frame.reindex(index)
+    frame.index.name = "period"
     frame[counts] = frame[counts].fillna(0).astype("int64")
+    frame["goldstein"] = frame["gsum"] / frame["gn"].where(frame["gn"] > 0)
     frame["cooperation"] = frame["verbal_coop"] + frame["material_coop"]
     frame["conflict"] = frame["verbal_conflict"] + frame["material_conflict"]
-    return frame.reset_index()[DYAD_COLUMNS]
+    out = frame.reset_index()[DYAD_COLUMNS]
+    out["period"] = pd.to_datetime(out["period"]).astype("datetime64[us]")
+    out["goldstein"] = out["goldstein"].astype("float64")
+    return out
+
+
+def panel(
+    store: Store,
+    freq: str = "month",
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
+    by: str = "country",
+    modality: str | Sequence[str] | None = "happened",
+) -> pd.DataFrame:
+    """A balanced panel for R or pandas: every directed dyad (source, target) that has an event
+    group in the window, times every period of the window, with counts per QuadClass, all
+    groups, and the sum and mean of their Goldstein scores (zeros and NaN where none)."""
+    alias = _check_freq(freq)
+    if by not in PANEL_KEYS:
+        raise StoreError(f"by: {by!r} is not one of {', '.join(PANEL_KEYS)}")
+    src, tgt = PANEL_KEYS[by]
+    where, params = store._event_where(since=since, until=until, modality=modality)
+    where += (" AND " if where else "WHERE ") + "e.day IS NOT NULL"
+    query = f"""
+        WITH g AS (
+            SELECT e.group_id, arg_min({src}, e.id) AS source, arg_min({tgt}, e.id) AS target,
+                   min(e.day) AS day, arg_min(e.quad_class, e.id) AS quad_class,
+                   avg(e.goldstein) AS goldstein
+            FROM events e JOIN articles a ON a.id = e.article_id {where}
+            GROUP BY e.group_id
+        )
+        SELECT source, target, day, {_quad_counts()}, count(*) AS events,
+               sum(goldstein) AS goldstein_sum, count(goldstein) AS gn
+        FROM g WHERE source IS NOT NULL AND target IS NOT NULL AND source <> target
+        GROUP BY source, target, day"""
+    frame = store._frame(query, params)
+    counts = [*QUADS.values(), "events"]
+    if frame.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object" if c in ("source", "target") else
+                                          "datetime64[us]" if c == "period" else "float64")
+                             for c in PANEL_COLUMNS})  # fmt: skip
+    days = pd.to_datetime(frame["day"])
+    frame["period"] = days.dt.to_period(alias).dt.start_time.dt.normalize()
+    grouped = frame.groupby(["source", "target", "period"])[[*counts, "goldstein_sum", "gn"]].sum()
+    index = periods(freq, days.min(), days.max(), since, until)
+    dyads = grouped.index.droplevel("period").unique()
+    full = pd.MultiIndex.from_tuples(
+        [(s, t, p) for s, t in dyads for p in index], names=["source", "target", "period"]
+    )
+    grouped = grouped.reindex(full)
+    grouped[counts] = grouped[counts].fillna(0).astype("int64")
+    grouped["goldstein_sum"] = grouped["goldstein_sum"].fillna(0.0)
+    grouped["goldstein_mean"] = grouped["goldstein_sum"] / grouped["gn"].where(grouped["gn"] > 0)
+    out = grouped.reset_index()[PANEL_COLUMNS]
+    out["period"] = pd.to_datetime(out["period"]).astype("datetime64[us]")
+    return out
 
 
 def network(
@@ -143,7 +239,7 @@ def plot_dyad(frame: pd.DataFrame, a: str, b: str, out: Any, freq: str = "week")
 
     fig, ax = plt.subplots(figsize=(10, 4.5), dpi=120)
     x = pd.to_datetime(frame["period"]) if len(frame) else pd.Series(dtype="datetime64[ns]")
-    width = 5 if freq == "week" else 24
+    width = {"day": 0.8, "week": 5, "month": 24, "quarter": 70, "year": 280}.get(freq, 24)
     ax.bar(x, frame["verbal_coop"], width=width, color="#9ecae1", label="verbal cooperation")
     ax.bar(x, frame["material_coop"], width=width, bottom=frame["verbal_coop"], color="#2171b5",
            label="material cooperation")  # fmt: skip

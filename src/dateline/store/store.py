@@ -833,12 +833,27 @@ class Store:
         directed: bool = False,
         modality: str | Sequence[str] | None = "happened",
     ) -> pd.DataFrame:
-        """Event groups between two actors per period, by QuadClass, with mean Goldstein
-        (only events that happened unless ``modality`` says otherwise)."""
+        """Event groups between two actors per period (day, week, month, quarter or year), by
+        QuadClass, with mean Goldstein; every period from ``since`` to ``until`` is a row, zeros
+        where nothing happened (only events that happened unless ``modality`` says otherwise)."""
         from dateline.store.analysis import dyad
 
         return dyad(self, a, b, freq=freq, since=since, until=until, directed=directed,
                     modality=modality)  # fmt: skip
+
+    def panel(
+        self,
+        freq: str = "month",
+        since: str | dt.date | None = None,
+        until: str | dt.date | None = None,
+        by: str = "country",
+        modality: str | Sequence[str] | None = "happened",
+    ) -> pd.DataFrame:
+        """Every directed dyad x period of the window: counts per QuadClass, all event groups,
+        Goldstein sum and mean (a balanced panel for R or pandas; see ``analysis.panel``)."""
+        from dateline.store.analysis import panel
+
+        return panel(self, freq=freq, since=since, until=until, by=by, modality=modality)
 
     def network(
         self,

@@ -18,6 +18,7 @@ from dateline.web.params import (
     Freq,
     NetworkBy,
     PageArgs,
+    SeriesFreq,
     check_date,
     check_modality,
     check_range,
@@ -199,13 +200,17 @@ def api_dyad(
     request: Request,
     a: str = Path(max_length=200),
     b: str = Path(max_length=200),
-    freq: Freq = Query("month", description="Time bucket: week or month"),
+    freq: SeriesFreq = Query("month", description="Time bucket: day, week, month, quarter or year"),
+    since: str | None = Query(None, max_length=10, description="First period, YYYY[-MM[-DD]]"),
+    until: str | None = Query(None, max_length=10, description="Last period, YYYY[-MM[-DD]]"),
     modality: str | None = MODALITY_QUERY,
 ) -> dict[str, Any]:
     """Both directions (A→B and B→A) are counted; `periods` is the chart, `events` the latest.
     Only events that happened count unless `modality` says otherwise."""
     modality = check_modality(modality)
-    return {"ok": True, **store_call(request, queries.dyad, a, b, freq, modality)}
+    since, until = check_range(since, until)
+    doc = store_call(request, queries.dyad, a, b, freq, modality, since, until)
+    return {"ok": True, **doc}
 
 
 @router.get("/network", summary="Actors and who acts on whom, with a layout")

@@ -20,6 +20,7 @@ Sort = Literal[
     "article_id", "-article_id",
 ]  # fmt: skip
 Freq = Literal["week", "month"]
+SeriesFreq = Literal["day", "week", "month", "quarter", "year"]
 NetworkBy = Literal["country", "name"]
 
 

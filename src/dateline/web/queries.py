@@ -370,7 +370,13 @@ def actor(store, name: str, freq: str = "month") -> dict[str, Any] | None:
 
 
 def dyad(
-    store, a: str, b: str, freq: str = "month", modality: str | None = "happened"
+    store,
+    a: str,
+    b: str,
+    freq: str = "month",
+    modality: str | None = "happened",
+    since: str | None = None,
+    until: str | None = None,
 ) -> dict[str, Any]:
     """Both directions between two actors: the Store's series, mix, latest events, quotes.
 
@@ -378,7 +384,7 @@ def dyad(
     counts once); ``mix`` and ``events`` are the coded events themselves.
     """
     modality = modality or "happened"
-    series = records(store.dyad(a, b, freq=freq, modality=modality))
+    series = records(store.dyad(a, b, freq=freq, modality=modality, since=since, until=until))
     periods = [
         {
             "period": _period_label(p["period"], freq),
@@ -392,7 +398,14 @@ def dyad(
     evs = [
         event_row(r)
         for r in records(
-            store.events(dyad=(a, b), order="-date", limit=MAX_PROFILE_EVENTS, modality=modality)
+            store.events(
+                dyad=(a, b),
+                order="-date",
+                limit=MAX_PROFILE_EVENTS,
+                modality=modality,
+                since=since,
+                until=until,
+            )  # fmt: skip
         )
     ]
     article_ids = {e.get("article_id") for e in evs}
