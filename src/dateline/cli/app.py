@@ -11,7 +11,7 @@ from typing import Any
 import typer
 from rich.console import Console
 
-from dateline import __version__
+from dateline._version import __version__
 from dateline.errors import DatelineError, InputError
 
 app = typer.Typer(

@@ -442,7 +442,7 @@ class Store:
         model_version: str | None = None,
     ) -> str:
         """Record the start of a corpus run; returns its id."""
-        from dateline import __version__
+        from dateline._version import __version__
 
         run_id = uuid.uuid4().hex[:12]
         with self._transaction(f"run {run_id}") as con:

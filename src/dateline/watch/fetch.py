@@ -40,7 +40,7 @@ def user_agent(settings: Settings) -> str:
     """The User-Agent header: the setting, or one naming Dateline, its version and its home."""
     if settings.watch_user_agent:
         return settings.watch_user_agent
-    from dateline import __version__
+    from dateline._version import __version__
 
     return f"{ROBOTS_TOKEN}/{__version__} (+{PROJECT_URL}; political event coding from news)"
 

@@ -16,7 +16,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from dateline import __version__
+from dateline._version import __version__
 from dateline.errors import DatelineError
 from dateline.settings import Settings
 from dateline.web.guard import GuardMiddleware, TokenBucket, error_body
