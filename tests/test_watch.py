@@ -740,3 +740,31 @@ def test_live_table_shows_every_source_and_settings_come_from_the_environment(mo
     assert settings.watch_retries == 5
     assert user_agent(settings) == "Newsroom monitor (desk@example.org)"
     assert Settings.load(watch_timeout_s=2.0).watch_timeout_s == 2.0  # a flag wins
+
+
+def test_a_page_without_text_takes_the_full_text_the_feed_carries(site, tmp_path):
+    from watch_site import article_text
+
+    story = "".join(f"<p>{p}</p>" for p in article_text(63) + article_text(64))
+    script_page = (b"<html><head><title>App</title></head><body><div id='root'></div>"
+                   b"<script>render()</script></body></html>")  # fmt: skip
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Full</title>'
+        f"<item><title>Whole story</title><link>/app/1</link><content:encoded><![CDATA[{story}]]>"
+        "</content:encoded></item>"
+        "<item><title>Teaser only</title><link>/app/2</link>"
+        "<description>A short teaser.</description></item></channel></rss>"
+    ).encode()
+    site.routes["/feed.xml"] = rss_answer(feed)
+    site.routes["/app/1"] = html_answer(script_page)
+    site.routes["/app/2"] = html_answer(script_page)
+    with Store(tmp_path / "w.duckdb") as store:
+        one_round([site.url("/feed.xml")], store)
+        got = outcomes(store)
+        (row,) = store.articles(with_text=True).to_dict("records")
+    assert got[site.url("/app/1")][0] == "coded"
+    assert row["title"] == "Whole story" and article_text(63)[0] in row["text"]
+    assert row["url"] == site.url("/app/1")
+    assert got[site.url("/app/2")][0] == "skipped"
+    assert "no article text" in got[site.url("/app/2")][1]

@@ -88,7 +88,17 @@ def fetch_page(fetcher: Fetcher, item: FeedItem, key: str, settings: Settings) -
         html = decode_html(fetched.body, item.url)
         check_size(html, settings, item.url, html=True)
         canonical = canonical_url(html, fetched.url)
-        article = article_from_html(html, url=canonical or fetched.url, origin=item.url)
+        try:
+            article = article_from_html(html, url=canonical or fetched.url, origin=item.url)
+        except InputError:
+            if not item.content:
+                raise
+            # the page shows no text (scripts, a consent wall) but the feed carries the article
+            article = article_from_html(
+                f"<html><body><article>{item.content}</article></body></html>",
+                url=canonical or fetched.url,
+                origin=item.url,
+            )
         fill_from_feed(article, item)
         check_article(article, settings, item.url)
     except FetchError as exc:

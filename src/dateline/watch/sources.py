@@ -33,6 +33,7 @@ class FeedItem:
     published: dt.date | None = None
     authors: tuple[str, ...] = ()
     feed_title: str | None = None
+    content: str | None = None  # the entry's own full text (HTML), used when the page has none
 
 
 @dataclass
@@ -153,6 +154,7 @@ def parse_json_feed(body: bytes, url: str) -> Listing:
                 published=_iso_date(entry.get("date_published") or entry.get("date_modified")),
                 authors=authors,
                 feed_title=title,
+                content=_long_enough(entry.get("content_html") or entry.get("content_text")),
             )  # fmt: skip
         )
     return Listing(kind="feed", title=title, items=items)
@@ -187,6 +189,7 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> Listing:
                 published=_entry_date(entry),
                 authors=authors,
                 feed_title=title,
+                content=_entry_content(entry),
             )  # fmt: skip
         )
     if problem is not None and not items:
@@ -195,6 +198,22 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> Listing:
         )
     warning = f"read despite {type(problem).__name__}: {problem}" if problem else None
     return Listing(kind="feed", title=title, items=items, warning=warning)
+
+
+#: Shortest feed content taken as the article's text (shorter is a teaser, not the article).
+MIN_CONTENT_CHARS = 500
+
+
+def _long_enough(value: object) -> str | None:
+    return value if isinstance(value, str) and len(value) >= MIN_CONTENT_CHARS else None
+
+
+def _entry_content(entry) -> str | None:
+    """The longest of an entry's full contents (``content:encoded``, Atom ``content``) or its
+    summary, when long enough to be the article rather than a teaser."""
+    values = [c.get("value") or "" for c in entry.get("content", [])]
+    values.append(entry.get("summary") or "")
+    return _long_enough(max(values, key=len))
 
 
 def _entry_link(entry) -> str | None:
