@@ -107,16 +107,81 @@ def test_plover_records(store, tmp_path):
 def test_gdelt_geography_uses_fips_codes():
     from dateline.store.export import _gdelt_geo
 
-    paris = _gdelt_geo("Paris", "FRA", "11", 48.85, 2.35, "city")
-    assert paris[:4] == [4, "Paris", "FR", "FR11"]
-    assert _gdelt_geo("Britain", "GBR", None, None, None, "country")[:4] == [
-        1,
-        "Britain",
-        "UK",
-        "UK",
-    ]
+    paris = _gdelt_geo("Paris", "FRA", "11", 48.85, 2.35, "city", "2988507")
+    assert paris == [4, "Paris, Ile-de-France, France", "FR", "FR11", None, 48.85, 2.35, "2988507"]
+    britain = _gdelt_geo("Britain", "GBR", None, None, None, "country")
+    assert britain[:4] == [1, "United Kingdom", "UK", "UK"] and britain[7] == "UK"
+    assert britain[5] is not None  # a country gets coordinates (its capital's)
     assert _gdelt_geo("Berlin", "DEU", "16", 52.5, 13.4, "city")[2] == "GM"
-    assert _gdelt_geo(None, "DEU", None, None, None, None) == [None] * 8
+    texas = _gdelt_geo("Texas", "USA", "TX", 31.0, -97.5, "admin1", "USTX")
+    assert texas[:4] == [2, "Texas, United States", "US", "USTX"]  # a US state is type 2
+    assert _gdelt_geo("Austin", "USA", "TX", 30.3, -97.7, "city")[0] == 3  # a US city is type 3
+    assert _gdelt_geo(None, None, None, None, None, None) == [None] * 8
+
+
+# GDELT 2.0 Event Codebook, the 8 geography fields of each of Actor1Geo, Actor2Geo, ActionGeo.
+GDELT_GEO_SPEC = {
+    "Geo_Type": lambda v: v in {"1", "2", "3", "4", "5"},  # country, US state, US city,
+    # world city, world state (ADM1)
+    "Geo_FullName": lambda v: bool(v) and "\t" not in v,  # "City, ADM1, Country"
+    "Geo_CountryCode": lambda v: len(v) == 2 and v.isalpha() and v.isupper(),  # FIPS 10-4
+    "Geo_ADM1Code": lambda v: len(v) in (2, 4, 5) and v[:2].isupper() and v.isalnum(),
+    "Geo_ADM2Code": lambda v: v == "" or v.isalnum(),  # GAUL ADM2 (Dateline: empty)
+    "Geo_Lat": lambda v: -90 <= float(v) <= 90,
+    "Geo_Long": lambda v: -180 <= float(v) <= 180,
+    "Geo_FeatureID": lambda v: bool(v) and (v.isdigit() or v.isalnum()),  # GNS/GeoNames id,
+    # or the ADM1 / country code
+}
+
+
+def test_gdelt_geography_columns_follow_gdelts_definitions(tmp_path):
+    from dateline.places import resolve_place
+
+    places = [
+        resolve_place(n) for n in ("Aleppo", "Idlib province", "Syria", "Texas", "Paris, Texas")
+    ]
+    assert all(p.precision != "unresolved" for p in places)
+    rows_in = [
+        make_result(f"g{i}", [event("RUS", "ASSAULT", "UKR", "2024-03-0" + str(i + 1), location=p)],
+                    published="2024-03-0" + str(i + 1))
+        for i, p in enumerate(places)
+    ]  # fmt: skip
+    with Store(tmp_path / "g.duckdb") as s:
+        for r in rows_in:
+            s.add_result(r)
+        s.export(tmp_path / "g.tsv", "gdelt")
+    rows = [
+        dict(zip(GDELT_COLUMNS, line.split("\t"), strict=True))
+        for line in (tmp_path / "g.tsv").read_text(encoding="utf-8").splitlines()
+    ]
+    assert len(rows) == 5
+    for row in rows:
+        for prefix in ("Actor1", "Actor2", "Action"):
+            for field, ok in GDELT_GEO_SPEC.items():
+                value = row[f"{prefix}{field}"]
+                assert ok(value), (prefix, field, value, row[f"{prefix}Geo_FullName"])
+            code, adm1 = row[f"{prefix}Geo_CountryCode"], row[f"{prefix}Geo_ADM1Code"]
+            assert adm1.startswith(code)
+            if row[f"{prefix}Geo_Type"] == "1":
+                assert adm1 == code == row[f"{prefix}Geo_FeatureID"]
+    by_type = {r["ActionGeo_Type"]: r for r in rows}
+    assert (
+        by_type["4"]["ActionGeo_FullName"] == "Aleppo, Syria"
+    )  # the division of the same name once
+    assert (
+        by_type["4"]["ActionGeo_FeatureID"] == "170063"
+        and by_type["4"]["ActionGeo_ADM1Code"] == "SY09"
+    )
+    assert by_type["5"]["ActionGeo_ADM1Code"] == "SY12" == by_type["5"]["ActionGeo_FeatureID"]
+    assert by_type["1"]["ActionGeo_CountryCode"] == "SY"
+    assert (
+        by_type["2"]["ActionGeo_ADM1Code"] == "USTX"
+        and by_type["3"]["ActionGeo_ADM1Code"] == "USTX"
+    )
+    # actors are placed where they are based: Russia (RS) and Ukraine (UP), at country level
+    assert {(r["Actor1Geo_CountryCode"], r["Actor2Geo_CountryCode"]) for r in rows} == {
+        ("RS", "UP")
+    }
 
 
 def test_gdelt_rows_have_61_tab_separated_columns(store, tmp_path):
@@ -139,7 +204,7 @@ def test_gdelt_rows_have_61_tab_separated_columns(store, tmp_path):
         "4",
     )
     assert assault["GoldsteinScale"] == "-10.0" and assault["AvgTone"] == "0"
-    assert assault["ActionGeo_FullName"] == "Kyiv" and assault["ActionGeo_Lat"] == "50.45"
+    assert assault["ActionGeo_FullName"] == "Kyiv, Ukraine" and assault["ActionGeo_Lat"] == "50.45"
     # GDELT writes geography in FIPS 10-4 codes: Ukraine is UP; a division name is no code
     assert assault["ActionGeo_CountryCode"] == "UP" and assault["ActionGeo_ADM1Code"] == "UP"
     assert assault["SOURCEURL"] == "https://example.org/c2"

@@ -532,3 +532,19 @@ def _hangs_from(token: Token, noun: Token) -> bool:
         else:
             return False
     return False
+
+
+def actor_place(text: str, country: str) -> Location | None:
+    """A town or division named in an actor's own words ("Idlib rebels", "the Damascus
+    government") that lies in the actor's country, or None."""
+    for name in re.findall(r"[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)*", text):
+        found = [
+            p
+            for p, own in gazetteer().candidates(name)
+            if own
+            and p.country == country
+            and (p.kind == "admin1" or (p.kind == "city" and p.population >= TOWN_NOT_PERSON))
+        ]  # fmt: skip  (a person called like a village is no place: big towns only)
+        if found:
+            return to_location(max(found, key=lambda p: p.kind == "city"), name)
+    return None

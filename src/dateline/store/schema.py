@@ -17,7 +17,8 @@ EVENT_COLUMNS = (
     "trigger_text", "trigger_start", "trigger_end", "negated", "modality", "reported_by_text",
     "reported_by_name", "reported_by_country", "reported_by_sector", "location_name",
     "location_country", "location_admin1", "location_lat", "location_lon", "location_precision",
-    "confidence", "group_id", "date_note",
+    "confidence", "group_id", "date_note", "location_feature_id", "location_basis",
+    "location_text",
 )  # fmt: skip
 
 ARTICLE_COLUMNS = (
@@ -275,8 +276,16 @@ def m005_event_date_notes(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("ALTER TABLE events ADD COLUMN date_note VARCHAR")
 
 
+def m006_location_detail(con: duckdb.DuckDBPyConnection) -> None:
+    """Where each event happened, in more detail: the gazetteer's feature id (GeoNames id of a
+    town, FIPS code of a division or country), the rule that placed it, and the words used."""
+    for column in ("location_feature_id", "location_basis", "location_text"):
+        con.execute(f"ALTER TABLE events ADD COLUMN {column} VARCHAR")
+
+
 MIGRATIONS: list[Migration] = [
     m001_initial, m002_event_groups, m003_record_ids, m004_watch, m005_event_date_notes,
+    m006_location_detail,
 ]  # fmt: skip
 SCHEMA_VERSION = len(MIGRATIONS)
 

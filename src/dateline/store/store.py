@@ -416,7 +416,8 @@ class Store:
             *_ref(e.reported_by),
             loc.name if loc else None, loc.country if loc else None, loc.admin1 if loc else None,
             loc.lat if loc else None, loc.lon if loc else None, loc.precision if loc else None,
-            e.confidence, gid, e.date_note,
+            e.confidence, gid, e.date_note, loc.feature_id if loc else None,
+            loc.basis if loc else None, loc.text if loc else None,
         )  # fmt: skip
 
     @staticmethod

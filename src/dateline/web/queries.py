@@ -203,6 +203,9 @@ def result_doc(result: dict[str, Any]) -> dict[str, Any]:
                     "trigger_start": e["trigger"]["start"],
                     "trigger_end": e["trigger"]["end"],
                     "location": loc.get("name"),
+                    "location_country": loc.get("country"),
+                    "location_precision": loc.get("precision"),
+                    "location_basis": loc.get("basis"),
                 }
             )
         )
