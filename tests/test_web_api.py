@@ -485,3 +485,30 @@ def test_every_route_and_page_is_documented(client):
         "/code",
     ]:
         assert f"`{page}`" in doc, page
+
+
+def test_map_json_counts_points_and_countries(client):
+    data = client.get("/api/map").json()
+    assert data["events"] == data["located"] == 10  # every fixture event carries its dateline town
+    places = {p["name"]: p for p in data["points"]}
+    assert places["Kyiv"]["count"] == 3 and places["Kyiv"]["country"] == "UKR"
+    assert places["Geneva"]["precision"] == "city" and places["Geneva"]["lat"] > 46
+    assert data["countries"] == {"USA": 3, "UKR": 3, "CHE": 2, "CHN": 2}
+    # the same filters as the events page
+    only = client.get("/api/map", params={"type": "ASSAULT"}).json()
+    assert [p["name"] for p in only["points"]] == ["Kyiv"] and only["events"] == 1
+
+
+def test_map_page_draws_countries_and_linked_points(client):
+    html = client.get("/map", params={"quad": 4}).text
+    assert html.count('class="land') >= 170  # the vendored world outline
+    assert 'data-country="UKR"' in html and "shade-0" in html
+    kyiv = client.get("/api/map").json()["points"]
+    fid = next(p["place"] for p in kyiv if p["name"] == "Kyiv")
+    assert f'href="/events?quad=4&amp;place={fid}"' in html  # click-through keeps the filters
+    rows = client.get("/api/events", params={"place": fid}).json()["rows"]
+    assert rows and all(r["location"] == "Kyiv" for r in rows)
+    assert (
+        client.get("/api/events", params={"place": "CHE"}).json()["rows"][0]["location"] == "Geneva"
+    )
+    assert client.get("/map", params={"place": "<x>"}).status_code == 400

@@ -130,6 +130,28 @@ def test_filter_by_dyad_then_open_the_evidence(page, base_url, shots):
     assert page.problems == []
 
 
+def test_map_filters_then_clicks_through_to_the_evidence(page, base_url, shots):
+    page.goto(f"{base_url}/map")
+    assert page.locator("svg.worldmap").is_visible()
+    assert page.locator("svg.worldmap path.land").count() >= 170  # the vendored outline
+    assert page.locator("svg.worldmap a.point").count() == 4  # four dateline towns
+    assert page.locator('path.land[data-country="UKR"]').get_attribute("class") != "land shade-0"
+    page.screenshot(path=str(shots / "map.png"), full_page=True)
+    page.select_option("form.filters select[name=type]", "ASSAULT")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url("**/map?type=ASSAULT*")
+    points = page.locator("svg.worldmap a.point")
+    assert points.count() == 1
+    points.first.click()
+    page.wait_for_url("**/events?type=ASSAULT&place=*")
+    rows = page.locator("tr.event-row")
+    assert rows.count() == 1 and "shelled" in rows.first.inner_text()
+    rows.first.locator("a.evidence-link").click()
+    page.wait_for_url("**/articles/wire-002#ev-*")
+    assert page.locator("mark.hl-t.conflict", has_text="shelled").is_visible()
+    assert page.problems == []
+
+
 def test_dyad_network_and_actor_pages_draw(page, base_url, shots):
     page.goto(f"{base_url}/dyads/USA/RUS")
     assert page.locator("svg.timeline rect.bar.coop").count() == 2

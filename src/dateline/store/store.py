@@ -516,9 +516,13 @@ class Store:
         directed: bool = False,
         modality: str | Sequence[str] | None = None,
         run_id: str | None = None,
+        place: str | None = None,
     ) -> tuple[str, list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
+        if place:  # a gazetteer feature id (a town, a division) or a country's alpha-3 code
+            clauses.append("(e.location_feature_id = ? OR e.location_country = ?)")
+            params += [place, place]
         modalities = resolve_modality(modality)
         if modalities:
             marks = ", ".join("?" * len(modalities))
@@ -591,6 +595,7 @@ class Store:
         article_id: str | None = None,
         directed: bool = False,
         modality: str | Sequence[str] | None = None,
+        place: str | None = None,
     ) -> pd.DataFrame:
         """Events matching every filter given, one row each, with their article's title and date.
 
@@ -599,11 +604,12 @@ class Store:
         ``quad`` a QuadClass (1-4) or list; ``since``/``until`` take YYYY, YYYY-MM or YYYY-MM-DD.
         Events of near-duplicate articles are left out unless ``include_duplicates``.
         ``modality`` keeps only events of those modalities ("future", "happened" = asserted,
-        reported or historical, a list; default: all).
+        reported or historical, a list; default: all). ``place`` keeps events located at a
+        gazetteer feature id (``location_feature_id``) or in a country (alpha-3).
         """
         where, params = self._event_where(
             actor, dyad, type, quad, since, until, text, include_negated,
-            include_duplicates, article_id, directed, modality,
+            include_duplicates, article_id, directed, modality, place=place,
         )  # fmt: skip
         order_sql = _order(order, EVENT_ORDER) + ", e.article_id, e.event_index"
         query = (

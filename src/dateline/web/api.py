@@ -242,6 +242,11 @@ def api_sources(
     return {"ok": True, **store_call(request, queries.sources, rounds)}
 
 
+@router.get("/map", summary="Where the matching events happened: points and events per country")
+def api_map(request: Request, f: EventFilters = Depends(event_filters)) -> dict[str, Any]:
+    return store_call(request, queries.map_data, f)
+
+
 @router.get("/stats", summary="Counts and date range of the store")
 def api_stats(request: Request) -> dict[str, Any]:
     return {"ok": True, **store_call(request, queries.stats)}

@@ -85,6 +85,23 @@ _ARTICLES = [
 ]
 
 
+# Where each story's events happened: its dateline's town (so the map page has points).
+_DATELINES = {
+    "wire-001": "Washington",
+    "wire-002": "Kyiv",
+    "wire-003": "Geneva",
+    "wire-004": "Beijing",
+}
+
+
+def _dateline_location(art_id: str):
+    from dateline.places import resolve_place
+
+    place = resolve_place(_DATELINES[art_id])
+    place.basis, place.text = "dateline", _DATELINES[art_id].upper()
+    return place
+
+
 def _span(text: str, needle: str, after: int = 0) -> Span:
     start = text.index(needle, after)
     return Span(needle, start, start + len(needle))
@@ -148,6 +165,7 @@ def sample_results() -> list[Result]:
                     date_precision="day",
                     confidence=0.8,
                     sentence_text=text[s:e],
+                    location=_dateline_location(art_id),
                 )  # fmt: skip
             )
         coded_quotes = []

@@ -104,6 +104,25 @@ class _Params(dict):
         return self.get(key)
 
 
+@router.get("/map")
+def map_page(request: Request, f: EventFilters = Depends(event_filters)) -> Response:
+    from dateline.web.geomap import map_svg
+
+    data = store_call(request, queries.map_data, f)
+    params = f.as_params()
+    return render(
+        request,
+        "map.html",
+        title="Map",
+        nav="map",
+        twin=_twin(request, "/api/map"),
+        data=data,
+        svg=map_svg(data["points"], data["countries"], params),
+        params=_Params(params, f.limit, 0),
+        event_types=EVENT_TYPES,
+    )
+
+
 @router.get("/articles")
 def articles_page(
     request: Request,

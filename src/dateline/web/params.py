@@ -90,6 +90,7 @@ class EventFilters:
     q: str | None = None
     include_negated: bool = False
     modality: str | None = None
+    place: str | None = None
     sort: str = "-date"
     limit: int = 50
     offset: int = 0
@@ -132,6 +133,13 @@ def event_filters(
     q: str | None = Query(None, max_length=200, description="Words in the evidence sentence"),
     include_negated: bool = Query(False, description="Include events the text negates"),
     modality: str | None = MODALITY_QUERY,
+    place: str | None = Query(
+        None,
+        max_length=40,
+        pattern=r"^[A-Za-z0-9]*$",
+        description="Where it happened: a gazetteer feature id (GeoNames id of a town, "
+        "`SY12` for a division) or a country's alpha-3 code",
+    ),
     sort: Sort = Query("-date", description="Sort column; prefix `-` for descending"),
     limit: int = Query(50, ge=1, le=MAX_PAGE, description=f"Rows per page (1-{MAX_PAGE})"),
     offset: int = Query(0, ge=0, le=1_000_000, description="Rows to skip"),
@@ -149,6 +157,7 @@ def event_filters(
         q=q or None,
         include_negated=include_negated,
         modality=check_modality(modality),
+        place=place or None,
         sort=sort,
         limit=limit,
         offset=offset,

@@ -86,6 +86,7 @@ def _store_events(store, f: EventFilters, limit: int | None, offset: int):
         text=f.q,
         include_negated=f.include_negated,
         modality=f.modality,
+        place=f.place,
         limit=limit,
         offset=offset,
         order=f.sort,
@@ -112,6 +113,7 @@ def count_events(store, f: EventFilters) -> int:
             text=f.q,
             include_negated=f.include_negated,
             modality=f.modality,
+            place=f.place,
         )
     )
 
@@ -120,6 +122,44 @@ def events_frame(store, f: EventFilters):
     """The same page as a DataFrame with the API's column names (for CSV)."""
     frame = _store_events(store, f, f.limit, f.offset)
     return frame.rename(columns=EVENT_RENAMES)
+
+
+#: The map reads at most this many matching events (newest first).
+MAP_MAX_EVENTS = 20_000
+
+
+def map_data(store, f: EventFilters) -> dict[str, Any]:
+    """Where the matching events happened: points (a town, site or division with coordinates,
+    its events counted) and events per country (any precision), for the map page and /api/map."""
+    frame = _store_events(store, f, MAP_MAX_EVENTS, 0)
+    points: dict[str, dict[str, Any]] = {}
+    countries: Counter = Counter()
+    located = 0
+    rows = records(frame)
+    for r in rows:
+        country = r.get("location_country")
+        if not country and not r.get("location_name"):
+            continue
+        located += 1
+        if country:
+            countries[country] += 1
+        precision = r.get("location_precision")
+        lat, lon = r.get("location_lat"), r.get("location_lon")
+        if precision in ("country", "region", None) or lat is None or lon is None:
+            continue
+        key = r.get("location_feature_id") or f"{r.get('location_name')}|{country}"
+        point = points.setdefault(key, {
+            "place": r.get("location_feature_id") or country, "name": r.get("location_name"),
+            "country": country, "precision": precision, "lat": lat, "lon": lon, "count": 0,
+        })  # fmt: skip
+        point["count"] += 1
+    return {
+        "events": len(rows),
+        "located": located,
+        "points": sorted(points.values(), key=lambda p: -p["count"]),
+        "countries": dict(countries.most_common()),
+        "truncated": len(rows) >= MAP_MAX_EVENTS,
+    }
 
 
 def _page(frame, limit: int, convert=None) -> tuple[list[dict[str, Any]], bool]:
