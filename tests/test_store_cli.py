@@ -68,3 +68,18 @@ def test_a_missing_store_is_one_readable_line(tmp_path):
     res = invoke("events", "--db", str(tmp_path / "nope.duckdb"))
     assert res.exit_code == 1
     assert "no event store" in res.output and "Traceback" not in res.output
+
+
+def test_map_draws_a_png_and_lists_places(tmp_path):
+    from dateline.web.fixtures import build_store
+
+    db = tmp_path / "m.duckdb"
+    build_store(str(db)).close()
+    out = tmp_path / "where.png"
+    result = CliRunner().invoke(
+        app, ["map", "--db", str(db), "--png", str(out), "--type", "ASSAULT"]
+    )
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and out.stat().st_size > 20_000
+    assert "1 of 1 events located" in result.output and "Kyiv" in result.output
+    assert "Geneva" not in result.output  # the filter applies

@@ -7,7 +7,9 @@ import importlib
 from dateline.cli.app import app
 
 # Each module registers its command(s) on `app` when imported.
-COMMANDS = ["code", "actors", "serve", "eval", "run", "query", "export", "analysis", "watch"]
+COMMANDS = [
+    "code", "actors", "serve", "eval", "run", "query", "export", "analysis", "watch", "map",
+]  # fmt: skip
 
 for _name in COMMANDS:
     importlib.import_module(f"dateline.cli.{_name}")

@@ -8,32 +8,16 @@ points mark towns, sites and divisions, sized by their events, each a link to th
 
 from __future__ import annotations
 
-import json
 import math
 from functools import cache
-from importlib import resources
 from typing import Any
 from urllib.parse import urlencode
 
 from markupsafe import Markup, escape
 
-#: The map's frame: longitude -180..180, latitude 84..-58 (Antarctica left out).
-NORTH, SOUTH = 84.0, -58.0
+from dateline.mapdata import NORTH, SOUTH, rings, world
+
 SHADES = 5  # country layer classes: none, then 4 steps of events
-
-
-@cache
-def world() -> list[dict[str, Any]]:
-    """The vendored world outline: features with ``iso3``, ``name`` and polygon rings."""
-    text = resources.files("dateline.data").joinpath("world/countries.geojson").read_text("utf-8")
-    return json.loads(text)["features"]
-
-
-def rings(feature: dict[str, Any]) -> list[list[list[float]]]:
-    """Every ring (outer and holes) of a Polygon or MultiPolygon feature."""
-    geom = feature["geometry"]
-    polys = geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]
-    return [ring for poly in polys for ring in poly]
 
 
 @cache

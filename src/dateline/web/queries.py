@@ -17,6 +17,10 @@ EVENT_RENAMES = {"source_name": "source", "target_name": "target", "location_nam
 QUOTE_RENAMES = {"speaker_name": "speaker"}
 
 
+#: The map reads at most this many matching events (newest first).
+MAP_MAX_EVENTS = 20_000
+
+
 # --- JSON-safe rows ----------------------------------------------------------------------------
 
 
@@ -124,42 +128,11 @@ def events_frame(store, f: EventFilters):
     return frame.rename(columns=EVENT_RENAMES)
 
 
-#: The map reads at most this many matching events (newest first).
-MAP_MAX_EVENTS = 20_000
-
-
 def map_data(store, f: EventFilters) -> dict[str, Any]:
-    """Where the matching events happened: points (a town, site or division with coordinates,
-    its events counted) and events per country (any precision), for the map page and /api/map."""
-    frame = _store_events(store, f, MAP_MAX_EVENTS, 0)
-    points: dict[str, dict[str, Any]] = {}
-    countries: Counter = Counter()
-    located = 0
-    rows = records(frame)
-    for r in rows:
-        country = r.get("location_country")
-        if not country and not r.get("location_name"):
-            continue
-        located += 1
-        if country:
-            countries[country] += 1
-        precision = r.get("location_precision")
-        lat, lon = r.get("location_lat"), r.get("location_lon")
-        if precision in ("country", "region", None) or lat is None or lon is None:
-            continue
-        key = r.get("location_feature_id") or f"{r.get('location_name')}|{country}"
-        point = points.setdefault(key, {
-            "place": r.get("location_feature_id") or country, "name": r.get("location_name"),
-            "country": country, "precision": precision, "lat": lat, "lon": lon, "count": 0,
-        })  # fmt: skip
-        point["count"] += 1
-    return {
-        "events": len(rows),
-        "located": located,
-        "points": sorted(points.values(), key=lambda p: -p["count"]),
-        "countries": dict(countries.most_common()),
-        "truncated": len(rows) >= MAP_MAX_EVENTS,
-    }
+    """Where the matching events happened (see :func:`dateline.mapdata.map_data`)."""
+    from dateline.mapdata import map_data as summarise
+
+    return clean(summarise(records(_store_events(store, f, MAP_MAX_EVENTS, 0))))
 
 
 def _page(frame, limit: int, convert=None) -> tuple[list[dict[str, Any]], bool]:
