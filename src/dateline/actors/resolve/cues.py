@@ -71,7 +71,7 @@ def namesake_town(ctx: Context, span: Span, capital_of: str | None) -> str | Non
     named = {c for t in sent if (t.is_title or t.is_upper) and (c := ctx.kb.country_of(t.text))}
     if not named or capital_of in named:
         return None
-    from dateline.places import gazetteer
+    from dateline.gazetteer import gazetteer
 
     home = gazetteer().town_country(span.text, tuple(sorted(named)))
     return home if home in named else None
@@ -80,7 +80,7 @@ def namesake_town(ctx: Context, span: Span, capital_of: str | None) -> str | Non
 def _town_country(name: str, ctx: Context) -> str | None:
     """The country of a town named by a word the NER did not mark as a place (strict: no
     alternate names; a small town only in a country the article already names)."""
-    from dateline.places import gazetteer
+    from dateline.gazetteer import gazetteer
 
     return gazetteer().town_country(name, _article_countries(ctx))
 
@@ -92,9 +92,9 @@ def _article_countries(ctx: Context) -> tuple[str, ...]:
 
 def gazetteer_country(name: str, ctx: Context) -> str | None:
     """The country of a populated place from the offline gazetteer, preferring the article's countries."""
-    from dateline.places import resolve_place
+    from dateline.gazetteer import gazetteer
 
-    place = resolve_place(name, _article_countries(ctx))
-    if place is None or place.precision not in {"city", "admin1", "building"}:
+    place = gazetteer().resolve(name, _article_countries(ctx))
+    if place is None or place.kind not in {"city", "admin1", "point"}:
         return None
     return place.country

@@ -152,7 +152,7 @@ def sources_in_context(sources, targets):
 
 def territory_target(cand: Candidate, actors: ActorIndex, sources) -> list[tuple[Actor, Token]]:
     """The country of a place the act happens in ("a curfew in Algiers", "demonstrated in Serbia")."""
-    from dateline.places import resolve_place
+    from dateline.gazetteer import gazetteer
 
     verb = cand.support if cand.nominal and cand.support is not None else cand.token
     heads = [verb] + ([cand.token] if cand.nominal else [])
@@ -200,7 +200,7 @@ def territory_target(cand: Candidate, actors: ActorIndex, sources) -> list[tuple
                         "DATE",
                         "TIME",
                     }:
-                        place = resolve_place(
+                        place = gazetteer().resolve(
                             tok.text, [a.country for a, _ in sources if a.country]
                         )
                         if place is not None and place.country:
