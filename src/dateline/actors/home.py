@@ -1,0 +1,83 @@
+"""The country a story is set in, and the unnamed bodies that belong to it.
+
+"Police arrested 40 people after the march" names no state, but in a story set in Pakistan the
+police are Pakistan's police and the 40 people Pakistani civilians. The story's country is its
+dominant location: the dateline place ("LAHORE —") and the places and countries the article
+names, counted mention by mention. Only a clear majority counts; in a story about several
+countries an unnamed "army" stays without a country rather than being given the wrong one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from dateline.actors.index import ActorIndex
+from dateline.model import Actor
+
+#: Sectors of bodies that act inside the country where the story is set (not IGOs, NGOs,
+#: journalists, refugees or former officials, which are often from elsewhere).
+HOME_SECTORS = {
+    "COP", "MIL", "SPY", "GOV", "JUD", "LEG", "OPP", "PTY", "REB", "PRM", "UAF", "CVL", "LAB",
+    "EDU", "MED", "REL", "CRM", "BUS", "AGR", "SOC",
+}  # fmt: skip
+#: Weight of the dateline place, which says where the story was filed from.
+DATELINE_WEIGHT = 3
+#: The dominant country needs at least this share of the place votes and this many votes.
+MIN_SHARE = 0.6
+MIN_VOTES = 2
+
+
+def dateline_place(doc: Doc) -> str | None:
+    """The place a story was filed from, when it opens with one in capitals ("LAHORE —",
+    "KABUL, Afghanistan (Reuters) -"); None otherwise."""
+    words = []
+    for tok in doc[:6]:
+        if tok.is_space:
+            continue
+        if tok.text in {"—", "–", "-", "(", ","} or (tok.is_punct and words):
+            break
+        if not (tok.is_upper and tok.is_alpha):
+            return None
+        words.append(tok.text)
+    return " ".join(words).title() if words and len(" ".join(words)) > 2 else None
+
+
+def dominant_country(
+    index: ActorIndex, dateline_country: str | None = None, sentences: set[int] | None = None
+) -> str | None:
+    """The country that holds a clear majority of the article's place mentions.
+
+    Votes: every mention of a country, capital or known town (actors of kind ``country``),
+    plus ``DATELINE_WEIGHT`` for the dateline place. ``sentences`` limits the count to those
+    sentence numbers (a headline and lead, say).
+    """
+    votes: Counter[str] = Counter()
+    for actor in index.actors:
+        if actor.kind != "country" or not actor.country:
+            continue
+        for m in actor.mentions:
+            if sentences is None or m.sentence in sentences:
+                votes[actor.country] += 1
+    if dateline_country:
+        votes[dateline_country] += DATELINE_WEIGHT
+    if not votes:
+        return None
+    (country, top), *_ = votes.most_common(1)
+    total = sum(votes.values())
+    return country if top >= MIN_VOTES and top / total >= MIN_SHARE else None
+
+
+def localise_roles(index: ActorIndex, country: str, country_name: str) -> list[Actor]:
+    """Give the story's country to role actors that have none ("police", "security forces",
+    "40 people"): the actors changed, renamed like a named role ("Pakistan police")."""
+    changed = []
+    for actor in index.actors:
+        if actor.kind == "role" and actor.country is None and actor.sector in HOME_SECTORS:
+            actor.country = country
+            actor.name = f"{country_name} {actor.name}"
+            for m in actor.mentions:
+                m.rule = f"{m.rule}+home"
+            changed.append(actor)
+    return changed

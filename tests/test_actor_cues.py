@@ -1,0 +1,118 @@
+"""Gender cues, month and town namesakes, and the story's home country, on sentences of our own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dateline.actors import gender, home, namesakes
+from dateline.actors.resolve import resolve_actors
+from dateline.model import Article
+
+# ------------------------------------------------------------------ no model needed
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Angela Merkel", "female"),
+        ("Mrs Jane Roe", "female"),
+        ("Sir Keir Example", "male"),
+        ("Donald Trump", "male"),
+        ("Merkel", None),  # a surname says nothing
+        ("Kim Example", None),  # a first name shared by both is not listed
+    ],
+)
+def test_name_gender(name, expected):
+    assert gender.name_gender(name) == expected
+
+
+def test_agreement_only_rules_out_a_known_mismatch():
+    assert not gender.agrees("female", "he")
+    assert gender.agrees("female", "her")
+    assert gender.agrees(None, "he")
+    assert gender.agrees("male", "they")
+
+
+def test_cue_tables_have_no_word_in_both_genders():
+    c = gender.cues()
+    for table in (c.titles, c.roles, c.first_names):
+        assert table and set(table.values()) == {"female", "male"}
+
+
+def test_dominant_country_needs_a_clear_majority():
+    from dateline.actors.index import ActorIndex
+    from dateline.model import Actor, Mention
+
+    index = ActorIndex()
+
+    def place(country, n):
+        actor = Actor(id=country, name=country, country=country, kind="country")
+        actor.mentions = [Mention(country, 0, 1, i) for i in range(n)]
+        index.actors.append(actor)
+
+    place("PAK", 3)
+    place("IND", 1)
+    assert home.dominant_country(index) == "PAK"  # 3 of 4
+    place("AFG", 2)
+    assert home.dominant_country(index) is None  # 3 of 6: a story about several countries
+    assert home.dominant_country(index, dateline_country="PAK") == "PAK"  # 6 of 9
+
+
+# ------------------------------------------------------------------ with the real model
+
+
+def _resolve(pipeline, text, published=date(2018, 3, 1)):
+    doc = pipeline.nlp(text)
+    return doc, resolve_actors(doc, Article(id="t", text=text, published=published), pipeline.kb)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "word", "is_date"),
+    [
+        ("The talks resumed in May after a long pause.", "May", True),
+        ("Elections are due on May 5 in the capital.", "May", True),
+        ("The ban has been in force since last May.", "May", True),
+        ("Prices rose between April and May.", "May", True),
+        ("Prime Minister May met the unions on Tuesday.", "May", False),
+        ("May's government lost the vote.", "May", False),
+        ("Theresa May said the deal was dead.", "May", False),
+    ],
+)
+def test_month_as_date(nlp, text, word, is_date):
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == word)
+    assert namesakes.is_date_word(doc[tok.i : tok.i + 1]) is is_date
+
+
+@pytest.mark.slow
+def test_town_named_like_a_person(nlp):
+    towns = {"Bolton": "GBR"}.get
+    doc = nlp("Hundreds of workers rallied in Bolton on Saturday against the closures.")
+    tok = next(t for t in doc if t.text == "Bolton")
+    assert namesakes.is_place_word(doc[tok.i : tok.i + 1], towns)
+    doc = nlp("The envoy handed the letter to Bolton on Saturday.")
+    tok = next(t for t in doc if t.text == "Bolton")
+    assert not namesakes.is_place_word(doc[tok.i : tok.i + 1], towns)
+
+
+@pytest.mark.slow
+def test_genders_from_first_names_titles_and_roles(pipeline):
+    doc, index = _resolve(
+        pipeline,
+        "Chancellor Helga Lindqvist met Mr Tomas Sample in Berlin. "
+        "The spokeswoman, Ola Exampleson, said the talks had gone well.",
+    )
+    genders = gender.person_genders(doc, index)
+    by_name = {a.name: genders.get(a.id) for a in index.actors if a.kind == "person"}
+    assert by_name.get("Helga Lindqvist") == "female"
+    assert by_name.get("Tomas Sample") == "male"
+    assert by_name.get("Ola Exampleson") == "female"
+
+
+@pytest.mark.slow
+def test_dateline_place(nlp):
+    assert home.dateline_place(nlp("LAHORE — Police arrested 40 people.")) == "Lahore"
+    assert home.dateline_place(nlp("Police arrested 40 people in Lahore.")) is None
