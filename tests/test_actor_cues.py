@@ -93,6 +93,9 @@ def test_town_named_like_a_person(nlp):
     doc = nlp("Hundreds of workers rallied in Bolton on Saturday against the closures.")
     tok = next(t for t in doc if t.text == "Bolton")
     assert namesakes.is_place_word(doc[tok.i : tok.i + 1], towns)
+    doc = nlp("Flooding closed schools in Jackson, Mississippi, on Monday.")
+    tok = next(t for t in doc if t.text == "Jackson")
+    assert namesakes.is_place_word(doc[tok.i : tok.i + 1], {"Jackson": "USA"}.get)
     doc = nlp("The envoy handed the letter to Bolton on Saturday.")
     tok = next(t for t in doc if t.text == "Bolton")
     assert not namesakes.is_place_word(doc[tok.i : tok.i + 1], towns)
@@ -116,3 +119,24 @@ def test_genders_from_first_names_titles_and_roles(pipeline):
 def test_dateline_place(nlp):
     assert home.dateline_place(nlp("LAHORE — Police arrested 40 people.")) == "Lahore"
     assert home.dateline_place(nlp("Police arrested 40 people in Lahore.")) is None
+
+
+def test_localise_roles_gives_unnamed_bodies_the_story_country():
+    from dateline.actors.index import ActorIndex
+    from dateline.model import Actor, Mention
+
+    index = ActorIndex()
+    police = Actor(id="A1", name="police", sector="COP", kind="role")
+    police.mentions = [Mention("Police", 0, 6, 0, "role")]
+    world = Actor(id="A2", name="world leaders", sector="GOV", kind="role")
+    ngo = Actor(id="A3", name="aid workers", sector="NGO", kind="role")
+    named = Actor(id="A4", name="Indian troops", country="IND", sector="MIL", kind="role")
+    index.actors += [police, world, ngo, named]
+    changed = home.localise_roles(index, "PAK", "Pakistan")
+    assert changed == [police]
+    assert (police.country, police.name, police.mentions[0].rule) == (
+        "PAK",
+        "Pakistan police",
+        "role+home",
+    )
+    assert world.country is None and ngo.country is None and named.country == "IND"

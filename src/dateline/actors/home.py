@@ -22,6 +22,11 @@ HOME_SECTORS = {
     "COP", "MIL", "SPY", "GOV", "JUD", "LEG", "OPP", "PTY", "REB", "PRM", "UAF", "CVL", "LAB",
     "EDU", "MED", "REL", "CRM", "BUS", "AGR", "SOC",
 }  # fmt: skip
+#: Words that place a role outside the story's country: "world leaders", "foreign troops".
+FOREIGN_WORDS = {
+    "world", "foreign", "international", "western", "global", "regional", "overseas", "allied",
+    "coalition", "multinational", "peacekeeping", "peacekeepers", "un", "nato", "exiled",
+}  # fmt: skip
 #: Weight of the dateline place, which says where the story was filed from.
 DATELINE_WEIGHT = 3
 #: The dominant country needs at least this share of the place votes and this many votes.
@@ -74,7 +79,12 @@ def localise_roles(index: ActorIndex, country: str, country_name: str) -> list[A
     "40 people"): the actors changed, renamed like a named role ("Pakistan police")."""
     changed = []
     for actor in index.actors:
-        if actor.kind == "role" and actor.country is None and actor.sector in HOME_SECTORS:
+        if (
+            actor.kind == "role"
+            and actor.country is None
+            and actor.sector in HOME_SECTORS
+            and not FOREIGN_WORDS.intersection(actor.name.lower().split())
+        ):
             actor.country = country
             actor.name = f"{country_name} {actor.name}"
             for m in actor.mentions:

@@ -61,23 +61,23 @@ def is_date_word(span: Span) -> bool:
 
 
 def is_place_word(span: Span, town_country: Callable[[str], str | None]) -> bool:
-    """A one-word name used as a place: NER calls it a place, or it follows "in"/"near"/"at" and
-    the gazetteer (``town_country``) knows a town of that name ("a rally in Bolton")."""
+    """A one-word name used as a place: right after "in"/"near"/"at" with NER or the gazetteer
+    (``town_country``) calling it a place ("a rally in Bolton"), or followed by its state or
+    country ("Jackson, Mississippi")."""
     if len(span) != 1:
         return False
     tok = span[0]
+    doc = tok.doc
     if _titled(tok):
         return False
-    if tok.ent_type_ in {"GPE", "LOC", "FAC"}:
-        return True
-    prep = tok.head if tok.dep_ == "pobj" else None
-    if prep is None:
-        doc = tok.doc
-        prep = doc[tok.i - 1] if tok.i > 0 and doc[tok.i - 1].pos_ == "ADP" else None
+    before = doc[tok.i - 1] if tok.i > 0 else None
+    if before is not None and before.lower_ in PLACE_PREPS and before.pos_ == "ADP":
+        return tok.ent_type_ in {"GPE", "LOC", "FAC"} or town_country(tok.text) is not None
+    after = doc[tok.i + 1 : tok.i + 3]
     return (
-        prep is not None
-        and prep.lower_ in PLACE_PREPS
-        and prep.i == tok.i - 1
+        len(after) == 2
+        and after[0].text == ","
+        and after[1].ent_type_ in {"GPE", "LOC"}
         and town_country(tok.text) is not None
     )
 
