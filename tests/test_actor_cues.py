@@ -140,3 +140,88 @@ def test_localise_roles_gives_unnamed_bodies_the_story_country():
         "role+home",
     )
     assert world.country is None and ngo.country is None and named.country == "IND"
+
+
+# ------------------------------------------------------------------ wired into the resolver
+
+
+def _mentions(index, word):
+    return [(a, m) for a in index.actors for m in a.mentions if m.text == word]
+
+
+@pytest.mark.slow
+def test_pronoun_agrees_in_gender_with_its_antecedent(pipeline):
+    doc, index = _resolve(
+        pipeline,
+        "Helga Lindqvist met Tomas Berg in Oslo on Monday. "
+        "The visitor accepted Lindqvist's invitation and said he would return in the spring.",
+    )
+    (actor, _), *_ = _mentions(index, "he")
+    assert actor.name == "Tomas Berg"
+
+
+@pytest.mark.slow
+def test_she_and_him_find_their_own_antecedents(pipeline):
+    doc, index = _resolve(
+        pipeline, "Martin Berg praised Helga Lindqvist on Monday, and she thanked him for it."
+    )
+    assert [a.name for a, _ in _mentions(index, "she")] == ["Helga Lindqvist"]
+    assert [a.name for a, _ in _mentions(index, "him")] == ["Martin Berg"]
+
+
+@pytest.mark.slow
+def test_a_month_is_not_the_politician_of_that_name(pipeline):
+    doc, index = _resolve(
+        pipeline,
+        "Theresa May visited Dublin on Tuesday. The talks had stalled in May, "
+        "and officials hoped for a deal by June.",
+        published=date(2018, 7, 1),
+    )
+    may = [m.text for a in index.actors if a.name == "Theresa May" for m in a.mentions]
+    assert may == ["Theresa May"]
+
+
+@pytest.mark.slow
+def test_a_town_is_not_the_politician_of_that_name(pipeline):
+    doc, index = _resolve(
+        pipeline,
+        "Thousands of workers rallied in Bolton on Saturday against the closures.",
+        published=date(2018, 7, 1),
+    )
+    ((actor, _),) = _mentions(index, "Bolton")
+    assert (actor.kind, actor.country) == ("country", "GBR")
+
+
+@pytest.mark.slow
+def test_unnamed_police_belong_to_the_story_country(pipeline):
+    doc, index = _resolve(
+        pipeline,
+        "Protesters marched through Lahore on Sunday, and Pakistani opposition leaders joined "
+        "them outside the provincial assembly. Police arrested 40 people after the march.",
+    )
+    ((police, _),) = _mentions(index, "Police")
+    assert (police.country, police.sector) == ("PAK", "COP")
+
+
+@pytest.mark.slow
+def test_unnamed_police_of_a_dateline_story_coerce_its_civilians(pipeline):
+    from dateline.model import Article
+
+    text = "LAHORE — Police arrested 40 people after the march on Sunday."
+    result = pipeline.code(Article(id="t", text=text, published=date(2021, 3, 7)))
+    coerce = [e for e in result.events if e.event == "COERCE"]
+    assert coerce
+    e = coerce[0]
+    assert (e.source.country, e.source.sector) == ("PAK", "COP")
+    assert (e.target.country, e.target.sector) == ("PAK", "CVL")
+
+
+@pytest.mark.slow
+def test_no_home_country_for_a_story_about_several_countries(pipeline):
+    doc, index = _resolve(
+        pipeline,
+        "Ministers from India, Pakistan and China met in Geneva. "
+        "Police later closed the road to the venue.",
+    )
+    ((police, _),) = _mentions(index, "Police")
+    assert police.country is None

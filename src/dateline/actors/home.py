@@ -54,16 +54,17 @@ def dominant_country(
 ) -> str | None:
     """The country that holds a clear majority of the article's place mentions.
 
-    Votes: every mention of a country, capital or known town (actors of kind ``country``),
-    plus ``DATELINE_WEIGHT`` for the dateline place. ``sentences`` limits the count to those
-    sentence numbers (a headline and lead, say).
+    Votes: every explicit mention of a country, capital or known town (actors of kind
+    ``country``) or of a body with a nationality ("Pakistani opposition leaders"), plus
+    ``DATELINE_WEIGHT`` for the dateline place; pronouns do not vote. ``sentences`` limits the
+    count to those sentence numbers (a headline and lead, say).
     """
     votes: Counter[str] = Counter()
     for actor in index.actors:
-        if actor.kind != "country" or not actor.country:
+        if actor.kind not in {"country", "role"} or not actor.country:
             continue
         for m in actor.mentions:
-            if sentences is None or m.sentence in sentences:
+            if m.rule != "pronoun" and (sentences is None or m.sentence in sentences):
                 votes[actor.country] += 1
     if dateline_country:
         votes[dateline_country] += DATELINE_WEIGHT

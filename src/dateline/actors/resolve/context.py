@@ -28,10 +28,13 @@ class Context:
     recent: list[tuple[int, int, Actor]]  # (token index, sentence, actor) in document order
     recent_groups: list[tuple[int, int, tuple[Actor, ...]]]
     roles: dict[str, str] = None  # person actor id -> role ("president", "prime minister")
+    genders: dict[str, str] = None  # person actor id -> "female" / "male", where cues agree
 
     def __post_init__(self) -> None:
         if self.roles is None:
             self.roles = {}
+        if self.genders is None:
+            self.genders = {}
 
 
 def get_actor(ctx: Context, key: tuple, name: str, country, sector, kind: str) -> Actor:

@@ -58,7 +58,7 @@ def country_inside(ctx: Context, tokens) -> str | None:
         if (
             tok.pos_ == "PROPN"
             and tok.ent_type_ not in {"PERSON", "ORG"}
-            and (c := _town_country(tok.text, ctx))
+            and (c := town_country(tok.text, ctx))
         ):
             return c
     return None
@@ -77,7 +77,7 @@ def namesake_town(ctx: Context, span: Span, capital_of: str | None) -> str | Non
     return home if home in named else None
 
 
-def _town_country(name: str, ctx: Context) -> str | None:
+def town_country(name: str, ctx: Context) -> str | None:
     """The country of a town named by a word the NER did not mark as a place (strict: no
     alternate names; a small town only in a country the article already names)."""
     from dateline.gazetteer import gazetteer

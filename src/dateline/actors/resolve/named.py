@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from dateline.actors.namesakes import is_place_word
 from dateline.actors.resolve.context import Context, get_actor, mention, norm
 from dateline.actors.resolve.cues import (
     country_inside,
     gazetteer_country,
     namesake_town,
     place_country,
+    town_country,
 )
 from dateline.actors.resolve.persons import country_cue, looks_like_person, resolve_person
 from dateline.actors.resolve.roles import is_role_noun
@@ -91,6 +93,18 @@ def resolve_named(ctx: Context, span: Span) -> bool:
         entry = kb.lookup(
             code, on=ctx.on
         )  # a demonym ("German", "Ugandan"), whatever NER called it
+    if (entry is None or entry.kind == "person") and is_place_word(
+        span, lambda name: town_country(name, ctx)
+    ):
+        # "a rally in Bolton", "Jackson, Mississippi": a town named like a person
+        country = town_country(span.text, ctx)
+        if country:
+            found = kb.lookup(country)
+            actor = get_actor(
+                ctx, ("place", country), found.name if found else country, country, None, "country"
+            )
+            mention(ctx, actor, span, "gazetteer")
+            return True
     if (label == "PERSON" or looks_like_person(ctx, span)) and (
         entry is None or entry.kind == "person"
     ):

@@ -6,9 +6,13 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
+from dateline.actors import home
+from dateline.actors.gender import person_genders
 from dateline.actors.index import ActorIndex
+from dateline.actors.namesakes import is_date_word
 from dateline.actors.resolve.context import Context, norm
 from dateline.actors.resolve.coreference import appositions, register_groups
+from dateline.actors.resolve.cues import gazetteer_country
 from dateline.actors.resolve.named import dateline_place, named_spans, resolve_named
 from dateline.actors.resolve.pronouns import resolve_pronoun
 from dateline.actors.resolve.roles import resolve_noun
@@ -30,6 +34,9 @@ def resolve_actors(doc: Doc, article: Article, kb) -> ActorIndex:
     for span in named_spans(doc, kb):
         if claimed.intersection(range(span.start, span.end)) or dateline_place(span):
             continue
+        if is_date_word(span):  # "in May", "May 5": the month, not Theresa May
+            claimed.update(range(span.start, span.end))
+            continue
         if resolve_named(ctx, span):
             claimed.update(range(span.start, span.end))
     # 2. Noun heads: role nouns with nationality, bare surnames NER missed, group and role coref.
@@ -44,11 +51,25 @@ def resolve_actors(doc: Doc, article: Article, kb) -> ActorIndex:
     #    "they" and "the two" can refer to.
     register_groups(ctx)
     appositions(ctx)
-    # 4. Pronouns, now that every explicit mention is known.
+    # 4. Pronouns, now that every explicit mention is known, agreeing in gender with the people
+    #    whose titles, first names or roles say it.
+    ctx.genders = person_genders(doc, index)
     for tok in doc:
         if tok.pos_ == "PRON" and tok.i not in claimed:
             resolve_pronoun(ctx, tok)
+    # 5. Unnamed bodies ("police", "the army", "40 people") of a story set in one country.
+    _home_country(ctx)
     return index
+
+
+def _home_country(ctx: Context) -> None:
+    """Give the story's dominant country to role actors that name none (actors/home.py)."""
+    place = home.dateline_place(ctx.doc)
+    filed_from = (ctx.kb.country_of(place) or gazetteer_country(place, ctx)) if place else None
+    country = home.dominant_country(ctx.index, filed_from)
+    if country:
+        entry = ctx.kb.lookup(country)
+        home.localise_roles(ctx.index, country, entry.name if entry else country)
 
 
 def describe(index: ActorIndex) -> Iterable[tuple[str, Actor, Mention]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from dateline.actors.gender import agrees
 from dateline.actors.resolve.context import Context, mention_tokens
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
@@ -26,11 +27,15 @@ PERSON_ROLES = {"minister", "president", "king", "queen", "chancellor", "spokesm
 
 
 def _is_subject(tok: Token) -> bool:
+    """The mention starting at ``tok`` is a clause subject ("The U.S. president accepted ...")."""
     node = tok
     for _ in range(4):
         if node.dep_ in {"nsubj", "nsubjpass"}:
             return True
-        if node.dep_ in {"compound", "conj", "appos", "flat"} and node.head is not node:
+        if (
+            node.dep_ in {"compound", "conj", "appos", "flat", "det", "amod"}
+            and node.head is not node
+        ):
             node = node.head
             continue
         return False
@@ -70,6 +75,7 @@ def resolve_pronoun(ctx: Context, tok: Token) -> None:
             if i < tok.i
             and sent - s <= 2
             and (a.kind == "person" or (a.kind == "role" and _singular_role(ctx, i)))
+            and agrees(ctx.genders.get(a.id), low)  # "he" is not Angela Merkel
         ]
         # the subject of the nearest clause first ("The president accepted X's invitation and
         # said he ..."), then the nearest mention

@@ -8,6 +8,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from dateline.actors.namesakes import is_date_word, is_place_word
 from dateline.actors.resolve.context import Context, get_actor, mention_tokens, norm
 from dateline.actors.resolve.coreference import people_by_role
 from dateline.actors.resolve.cues import (
@@ -15,6 +16,7 @@ from dateline.actors.resolve.cues import (
     gazetteer_country,
     place_word_country,
     possessor_country,
+    town_country,
 )
 from dateline.model import Actor
 
@@ -155,7 +157,10 @@ def _role_of(
 def _bare_name(ctx: Context, tok: Token) -> bool:
     """A bare surname NER missed or mislabelled ("Abe said", "Merkel's invitation")."""
     kb = ctx.kb
-    if tok.pos_ == "PROPN" and tok.is_title:
+    one = ctx.doc[tok.i : tok.i + 1]
+    if tok.pos_ == "PROPN" and tok.is_title and not is_date_word(one):
+        if is_place_word(one, lambda name: town_country(name, ctx)):
+            return False  # "a rally in Bolton": the town, not John Bolton
         actor = ctx.people.get(norm(tok.text))
         if actor is not None:
             mention_tokens(ctx, actor, tok.i, tok.i + 1, "surname")
