@@ -21,6 +21,7 @@ class Pipeline:
         self._kb = None
         self._lexicon = None
         self._selector = None
+        self._names = None
 
     @property
     def nlp(self):
@@ -60,11 +61,21 @@ class Pipeline:
 
     def _prepare(self, article: Article) -> tuple[str, list[int] | None]:
         """The text spaCy sees, and where the article's sentences start (None: spaCy sees the
-        whole article, so its own sentences are the article's)."""
+        whole article, so its own sentences are the article's). Headlines in capitals or title
+        case, and text with no capitals, are re-cased as running text (``dateline.recase``)."""
         if self.settings.full_parse:
-            return article.text, None
+            return self._recase(article.text), None
         plan = self.selector.plan(article.text)
-        return plan.blank(article.text), plan.starts
+        return self._recase(plan.blank(article.text)), plan.starts
+
+    def _recase(self, text: str) -> str:
+        from dateline.recase import name_lookup, recase_text
+
+        if self._names is None:
+            common = self.lexicon.trigger_lemmas() | frozenset(self.nlp.Defaults.stop_words)
+            common |= frozenset(w for p in self.kb.role_phrases() for w in p.split())
+            self._names = name_lookup(self.kb, common)
+        return recase_text(text, self._names)
 
     def code(self, article: Article) -> Result:
         """Code one article."""

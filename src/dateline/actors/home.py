@@ -29,9 +29,10 @@ FOREIGN_WORDS = {
 }  # fmt: skip
 #: Weight of the dateline place, which says where the story was filed from.
 DATELINE_WEIGHT = 3
-#: The dominant country needs at least this share of the place votes and this many votes.
+#: The dominant country needs at least this share of the place votes and this many votes (a
+#: story that names one place only is set there).
 MIN_SHARE = 0.6
-MIN_VOTES = 2
+MIN_VOTES = 1
 
 
 def dateline_place(doc: Doc) -> str | None:

@@ -11,7 +11,13 @@ Rules, in the order they apply (each mention records the rule that resolved it):
 ``role``          a role noun with a nationality ("U.S. intelligence agencies", "German ministers")
 ``role-coref``    a role description of a person already met ("the French president")
 ``group-coref``   "the two presidents", "both leaders": the persons of that role met so far
-``pronoun``       he/she/they/it with a clear antecedent in the last two sentences
+``pronoun``       he/she/they/it with a clear antecedent in the last two sentences, agreeing in
+                  gender where titles, first names or roles tell it (``actors/gender.py``)
+``...+home``      an unnamed body ("police", "the army", "40 people") given the country of a
+                  story set in one country (``actors/home.py``)
+
+A month used as a date ("in May") and a town named like a person ("a rally in Bolton") are not
+read as people (``actors/namesakes.py``).
 
 Modules, in the order the passes use them (``passes.resolve_actors`` runs them):
 
