@@ -38,7 +38,9 @@ def test_headline_recased_keeping_names_and_length():
 
 
 def test_capitals_recased_with_acronyms_from_the_names():
-    assert recase_text("UN ENVOY VISITS NEW YORK TODAY", is_name) == "UN envoy visits New York today"
+    assert (
+        recase_text("UN ENVOY VISITS NEW YORK TODAY", is_name) == "UN envoy visits New York today"
+    )
 
 
 def test_title_case_keeps_its_acronyms():
@@ -63,7 +65,9 @@ def test_running_text_is_untouched():
 def test_headline_is_coded_with_the_story_country(pipeline):
     from dateline.model import Article
 
-    article = Article(id="h", text="POLICE ARREST 40 AFTER LAHORE MARCH", published=date(2021, 3, 7))
+    article = Article(
+        id="h", text="POLICE ARREST 40 AFTER LAHORE MARCH", published=date(2021, 3, 7)
+    )
     coerce = [e for e in pipeline.code(article).events if e.event == "COERCE"]
     assert coerce and (coerce[0].source.country, coerce[0].source.sector) == ("PAK", "COP")
 

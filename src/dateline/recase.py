@@ -84,7 +84,10 @@ def _longest_name(line: str, words, i: int, is_name) -> tuple[int, list[str] | N
         if i + size > len(words):
             continue
         group = words[i : i + size]
-        if any(line[a.end() : b.start()] not in (" ", "-") for a, b in zip(group, group[1:])):
+        if any(
+            line[a.end() : b.start()] not in (" ", "-")
+            for a, b in zip(group, group[1:], strict=False)
+        ):
             continue
         phrase = line[group[0].start() : group[-1].end()]
         written = is_name(phrase)
