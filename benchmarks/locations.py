@@ -88,17 +88,8 @@ def measure(path: Path, full_parse: bool = False) -> dict:
                 hit = same_place(pred, gold)
                 counts["place_right"] += hit
                 if not hit:
-                    misses.append(
-                        (
-                            rec["id"],
-                            g["sent"],
-                            "PLACE",
-                            gold.get("place"),
-                            gold.get("basis"),
-                            pred.get("name"),
-                            pred.get("basis"),
-                        )
-                    )
+                    misses.append((rec["id"], g["sent"], "PLACE", gold.get("place"),
+                                   gold.get("basis"), pred.get("name"), pred.get("basis")))
     out = {
         "pairs": counts["pairs"],
         "coverage": counts["located"] / max(counts["pairs"], 1),
