@@ -225,3 +225,16 @@ def test_no_home_country_for_a_story_about_several_countries(pipeline):
     )
     ((police, _),) = _mentions(index, "Police")
     assert police.country is None
+
+
+@pytest.mark.slow
+def test_title_gives_the_sector_the_knowledge_base_does_not_know(pipeline):
+    """A Phoenix office holder after the tables' last revision: country from the KB, sector
+    from the title in the text."""
+    doc, index = _resolve(
+        pipeline,
+        "Foreign Minister Carl Bildt arrived in Kyiv on Monday.",
+        published=date(2019, 5, 1),
+    )
+    ((bildt, _),) = [(a, m) for a in index.actors for m in a.mentions if "Bildt" in m.text]
+    assert (bildt.country, bildt.sector) == ("SWE", "GOV")

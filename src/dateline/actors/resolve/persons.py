@@ -48,9 +48,10 @@ def resolve_person(ctx: Context, span: Span, entry=None) -> bool:
     if entry is not None and cue_country and entry.country and entry.country != cue_country:
         entry = None  # "French President X" is not the Russian X of the knowledge base
     if entry is not None:
-        actor = get_actor(
-            ctx, ("person", entry.id), entry.name, entry.country, entry.sector, "person"
-        )
+        # the KB knows who, the title in the text what on that date, where the KB does not
+        # ("National Security Adviser John Bolton" after the tables' last revision)
+        sector = entry.sector or (kb.sector_of(role) if role else None)
+        actor = get_actor(ctx, ("person", entry.id), entry.name, entry.country, sector, "person")
         rule = "kb-person"
     else:
         country = cue_country
