@@ -76,3 +76,26 @@ def test_prefix_rules(pipeline):
     assert lexicon.unprefixed("re-admit") == "admit"
     assert lexicon.unprefixed("replace") is None and lexicon.unprefixed("red") is None
     assert "impose" in pipeline.selector.lemmas("reimposed")
+
+
+def test_relative_pronoun_stands_for_its_noun(pipeline):
+    got = happened(
+        pipeline, "Thailand reopened its embassy in Yangon, which it had closed in 2012."
+    )
+    assert ("SUPPORT", "THA", "MMR") in got
+    assert "COERCE" not in {t for t, _s, _t in got}
+
+
+def test_event_noun_under_a_verb_of_undergoing(pipeline):
+    got = happened(pipeline, "A Nigerian convoy suffered an attack near the border with Niger.")
+    assert ("ASSAULT", None, "NGA") in got
+    got = happened(pipeline, "Malian soldiers came under fire from rebels near Kidal.")
+    assert any(t == "ASSAULT" and tgt == "MLI" for t, _s, tgt in got)
+    got = happened(pipeline, "Germany received a request from Poland for more troops.")
+    assert ("REQUEST", "POL", "DEU") in got
+
+
+def test_sourceless_restatement_in_a_sentence_is_coded_once(pipeline):
+    result = pipeline.code_text("Israeli jets struck Gaza, and an airstrike killed five people.")
+    assault = [e for e in result.events if e.event == "ASSAULT"]
+    assert len(assault) == 1 and assault[0].source.country == "ISR"

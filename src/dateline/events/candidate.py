@@ -21,6 +21,7 @@ class Candidate:
     support: Token | None = None  # the light verb governing a nominal trigger
     object_token: Token | None = None  # the object that licensed an `objects` entry
     frame: Token | None = None  # the noun whose dependents carry a nominal event's arguments
+    undergone: bool = False  # the governing verb's subject suffers the event ("came under fire")
 
     @property
     def head(self) -> Token:

@@ -31,6 +31,24 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
+
+
+def antecedent(tok: Token) -> Token:
+    """The noun a relative pronoun stands for ("the embassy, which it had closed": embassy),
+    else ``tok`` itself."""
+    if tok.lower_ not in RELATIVE_PRONOUNS or tok.tag_ not in {"WDT", "WP"}:
+        return tok
+    node = tok.head
+    for _ in range(3):
+        if node.dep_ == "relcl" and node.head.pos_ in {"NOUN", "PROPN"}:
+            return node.head
+        if node.head is node:
+            break
+        node = node.head
+    return tok
+
+
 def np_actors(tok: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
     """Actors named by the noun phrase headed by ``tok``, following conjunctions and appositions
     (also those the parser hangs under a title: "U.S. President X and Russian President Y")."""

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from dateline.actors.index import ActorIndex
 from dateline.events.candidate import Candidate
 from dateline.events.extract.clauses import ABSORBING
-from dateline.events.syntax import np_actors, subject_of
+from dateline.events.syntax import antecedent, np_actors, subject_of
 from dateline.model import Actor
 
 # Passives that describe a state of their subject rather than an act done to it.
@@ -57,6 +57,7 @@ def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
     sources: list[tuple[Actor, Token]] = []
     targets: list[tuple[Actor, Token]] = []
     subj = subject_of(tok)
+    subj = antecedent(subj) if subj is not None else None
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
     has_agent = any(c.dep_ == "agent" for c in tok.children)
     if passive and not has_agent and tok.lemma_.lower() in STATIVE_PASSIVES:
@@ -95,6 +96,7 @@ def _targets_of_verb(
                     c, actors, preps | {"along", "near", "at", "to", "toward"}, modifiers=False
                 )
                 continue
+            c = antecedent(c)  # "the town, which rebels seized": the town
             found = np_actors(c, actors)
             inner = [x for x in _inner_actors(c, actors, preps) if x not in found]
             if inner and all(_via_pronoun(t, actors) for _a, t in found):
@@ -269,6 +271,8 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
                 if not targets:
                     targets += _targets_of_verb(c, cand, actors, 1)
     verb = cand.support
+    if cand.undergone and verb is not None:
+        return _undergone_arguments(tok, verb, sources, targets, actors)
     if verb is None and tok.dep_ in {"dobj", "nsubjpass"} and tok.head.pos_ == "VERB":
         verb = tok.head  # "hastened the pullout of its units": any governing verb
     if (
@@ -315,6 +319,21 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
             if subj is not None:
                 sources += np_actors(subj, actors)
     return sources, targets
+
+
+def _undergone_arguments(tok: Token, verb: Token, sources, targets, actors: ActorIndex):
+    """ "the convoy came under fire from rebels": the verb's subject is the target; the source
+    is who the noun or the verb says it came from ("from", "by")."""
+    subj = subject_of(verb)
+    victims = np_actors(antecedent(subj), actors) if subj is not None else []
+    givers = [s for s in sources if s not in victims]
+    for node in (tok, verb):
+        for c in node.children:
+            if c.dep_ in {"prep", "agent"} and c.lower_ in {"from", "by"}:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        givers += np_actors(p, actors)
+    return givers, victims or targets
 
 
 def _unique(pairs: list[tuple[Actor, Token]]) -> list[tuple[Actor, Token]]:

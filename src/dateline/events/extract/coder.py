@@ -198,9 +198,28 @@ def _mode_from_cues(cand: Candidate, lexicon: Lexicon) -> str | None:
     return None
 
 
+def _restated(event: Event, events: list[Event]) -> bool:
+    """An event with no source that repeats another of its type in the sentence: "jets struck
+    the town and the strike killed five people" (no target, an unplaced one, or the other's)."""
+    if event.source is not None or event.negated:
+        return False
+    target = event.target.actor_id if event.target and event.target.country else None
+    return any(
+        other is not event
+        and other.sentence == event.sentence
+        and other.event == event.event
+        and other.source is not None
+        and not other.negated
+        and (target is None or (other.target is not None and other.target.actor_id == target))
+        for other in events
+    )
+
+
 def _dedupe(events: list[Event]) -> list[Event]:
-    """One event per (sentence, type, source, target): keep the first trigger, and drop a
-    target-less event when the same source has that type with a target in the sentence."""
+    """One event per (sentence, type, source, target): keep the first trigger, drop a
+    target-less event when the same source has that type with a target in the sentence, and a
+    sourceless restatement of another event of the sentence (:func:`_restated`)."""
+    events = [e for e in events if not _restated(e, events)]
     with_target = {
         (e.sentence, e.event, e.source.actor_id if e.source else None)
         for e in events

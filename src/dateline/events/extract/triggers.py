@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from dateline.events.candidate import Candidate
 from dateline.events.lexicon import Lexicon, TriggerEntry, lemma_forms
-from dateline.events.syntax import subject_of
+from dateline.events.syntax import antecedent, subject_of
 
 WILLING = {"willing", "ready", "prepared", "eager", "keen"}
 WILLING_ENTRY = TriggerEntry(id="rule:willing", event="AGREE")
@@ -67,12 +67,15 @@ def find_candidates(sent, lexicon: Lexicon) -> list[Candidate]:
             elif tok.dep_ == "compound":
                 continue  # "aid deliveries", "war crimes court": a modifier, not the event
             governor = _noun_governor(frame)
-            licensed = governor is not None and bool(support.intersection(lemma_forms(governor)))
+            forms = set(lemma_forms(governor)) if governor is not None else set()
+            undergone = governor is not None and _undergoes(frame, governor, forms, lexicon)
+            licensed = undergone or bool(support & forms)
             if not licensed and not _noun_has_own_args(frame):
                 continue
             entry = entries[0]
             out.append(Candidate(tok, entry, entry.event, entry.mode, nominal=True,
-                                 support=governor if licensed else None, frame=frame))  # fmt: skip
+                                 support=governor if licensed else None, frame=frame,
+                                 undergone=undergone))  # fmt: skip
     return out
 
 
@@ -120,11 +123,13 @@ def _match_verb(
 def _find_object(tok: Token, lemmas: frozenset[str]) -> Token | None:
     """The object (or a noun inside it) whose lemma is in ``lemmas``: "imposed sanctions",
     "handed over two tonnes of flour", "put troops on alert", "agreed to a ceasefire"."""
-    frontier = [
-        c
-        for c in tok.children
-        if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd", "dative", "npadvmod"}
-    ]
+    frontier = []
+    for c in tok.children:
+        if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd", "dative", "npadvmod"}:
+            noun = antecedent(c)  # "the embassy, which it had closed"
+            frontier.append(noun)
+            if noun is not c and noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN":
+                frontier.append(noun.head.head)  # "its embassy in Yangon, which": either noun
     for prep in (c for c in tok.children if c.dep_ in {"prep", "prt", "agent"}):
         frontier.extend(c for c in prep.children if c.dep_ in {"pobj"})
     # Passive: "sanctions were imposed" -> the subject is the object.
@@ -146,6 +151,16 @@ def _find_object(tok: Token, lemmas: frozenset[str]) -> Token | None:
     return None
 
 
+def _undergoes(noun: Token, verb: Token, forms: set[str], lexicon: Lexicon) -> bool:
+    """ "suffered an attack", "faced sanctions", "came under fire": the verb's subject is on the
+    receiving end of the event noun (``undergoer_verbs``, or a verb + preposition of
+    ``undergoer_preps``)."""
+    if noun.dep_ == "dobj":
+        return bool(forms & lexicon.word_set("undergoer_verbs"))
+    preps = {str(k): str(v) for k, v in (lexicon.lists.get("undergoer_preps") or {}).items()}
+    return noun.dep_ == "pobj" and any(preps.get(f) == noun.head.lower_ for f in forms)
+
+
 def _noun_governor(tok: Token) -> Token | None:
     """The verb a nominal trigger depends on as object ("held talks", "imposed sanctions",
     "staged a rally", "declared a ceasefire", "called for sanctions")."""
@@ -161,7 +176,7 @@ def _noun_governor(tok: Token) -> Token | None:
         head.dep_ == "pobj"
         and head.head.dep_ in {"prep", "agent"}
         and head.head.head.pos_ == "VERB"
-        and head.head.lower_ in {"for", "in", "into", "on"}
+        and head.head.lower_ in {"for", "in", "into", "on", "under"}
     ):
         return head.head.head
     return None
