@@ -79,7 +79,10 @@ def test_api_events_csv_is_escaped(db_path):
         from fastapi.testclient import TestClient
     from dateline.web import create_app
 
-    with Store(db_path, read_only=True) as s, TestClient(create_app(s)) as client:
+    with (
+        Store(db_path, read_only=True) as s,
+        TestClient(create_app(s), base_url="http://localhost") as client,
+    ):
         response = client.get("/api/events.csv")
         assert response.status_code == 200
         assert_defused(response.text)

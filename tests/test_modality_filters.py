@@ -110,7 +110,10 @@ def test_api_modality_parameter(db_path):
 
     from dateline.web import create_app
 
-    with Store(db_path, read_only=True) as store, TestClient(create_app(store)) as client:
+    with (
+        Store(db_path, read_only=True) as store,
+        TestClient(create_app(store), base_url="http://localhost") as client,
+    ):
         rows = client.get("/api/events?modality=future").json()["rows"]
         assert [r["modality"] for r in rows] == ["future"]
         assert client.get("/api/dyads/USA/RUS").json()["total"] == 2

@@ -95,7 +95,7 @@ def test_api_events_carry_record_id(tmp_path):
 
     store = Store()
     store.add_result(coded("n-17", "corpus.jsonl:1"))
-    with TestClient(create_app(store)) as client:
+    with TestClient(create_app(store), base_url="http://localhost") as client:
         [row] = client.get("/api/events").json()["rows"]
         assert (row["record_id"], row["origin"]) == ("n-17", "corpus.jsonl:1")
         assert client.get("/api/articles/h1").json()["article"]["record_id"] == "n-17"

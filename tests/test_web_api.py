@@ -30,7 +30,7 @@ def store():
 @pytest.fixture(scope="module")
 def client(store):
     app = create_app(store, limits=WebLimits(code_burst=1000, code_rate_per_minute=6000))
-    with TestClient(app) as c:
+    with TestClient(app, base_url="http://localhost") as c:
         yield c
 
 
@@ -324,7 +324,7 @@ def test_code_validates_the_body(client):
 
 def test_code_is_rate_limited_per_client(store):
     app = create_app(store, limits=WebLimits(code_burst=2, code_rate_per_minute=1))
-    with TestClient(app) as c:
+    with TestClient(app, base_url="http://localhost") as c:
         app.state.bucket.take("testclient")
         app.state.bucket.take("testclient")
         response = c.post("/api/code", json={"text": "Russia and China signed an agreement."})
@@ -333,7 +333,9 @@ def test_code_is_rate_limited_per_client(store):
 
 
 def test_code_can_be_switched_off(store):
-    with TestClient(create_app(store, limits=WebLimits(allow_code=False))) as c:
+    with TestClient(
+        create_app(store, limits=WebLimits(allow_code=False)), base_url="http://localhost"
+    ) as c:
         assert_error(c.post("/api/code", json={"text": "Russia and China met."}), 403)
 
 
@@ -342,7 +344,7 @@ def test_code_returns_the_json_contract(store, pipeline):
     from dateline.model import validate
 
     app = create_app(store, pipeline=pipeline)
-    with TestClient(app) as c:
+    with TestClient(app, base_url="http://localhost") as c:
         text = "Russia and China signed an agreement on Monday in Beijing."
         body = c.post(
             "/api/code", json={"text": text, "date": "2020-01-08", "title": "Deal"}
@@ -442,7 +444,7 @@ def test_hostile_names_and_urls_stay_inert():
     article = Article("evil-1", text, title=evil, url="javascript:alert(1)")
     store = Store(":memory:")
     store.add_result(Result(article, [event], [], [bad, target]))
-    with TestClient(create_app(store)) as c:
+    with TestClient(create_app(store), base_url="http://localhost") as c:
         for url in [
             "/",
             "/events",

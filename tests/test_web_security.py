@@ -106,7 +106,7 @@ def hostile_store() -> Store:
 @pytest.fixture(scope="module")
 def client(hostile_store):
     app = create_app(hostile_store, limits=WebLimits(code_burst=1000, code_rate_per_minute=6000))
-    with TestClient(app, raise_server_exceptions=False) as c:
+    with TestClient(app, raise_server_exceptions=False, base_url="http://localhost") as c:
         yield c
 
 
@@ -257,7 +257,7 @@ def test_oversized_bodies_are_413_everywhere(client):
 def test_code_rate_limit_holds_under_a_burst():
     store = build_store(":memory:")
     app = create_app(store, limits=WebLimits(code_burst=3, code_rate_per_minute=1))
-    with TestClient(app, raise_server_exceptions=False) as c:
+    with TestClient(app, raise_server_exceptions=False, base_url="http://localhost") as c:
         statuses = [c.post("/api/code", json={"text": " "}).status_code for _ in range(10)]
     # a blank text spends a token, then is refused (400) before any coding; the rest wait
     assert statuses.count(400) == 3 and statuses.count(429) == 7, statuses

@@ -61,6 +61,11 @@ def serve_cli(
     no_code: bool = typer.Option(
         False, "--no-code", help="Switch off POST /api/code and the 'Code a text' page."
     ),
+    allowed_hosts: list[str] = typer.Option(
+        None,
+        "--allowed-host",
+        help="Another Host name to answer (besides loopback names and --host); repeatable.",
+    ),
 ) -> None:
     """Serve the dashboard and the JSON API for an event store.
 
@@ -71,6 +76,11 @@ def serve_cli(
       dateline serve --db events.duckdb --port 8080
 
       dateline serve --db events.duckdb --get "/api/events?dyad=USA:RUS&limit=5"
+
+    Only requests naming localhost, 127.0.0.1, [::1], the --host given or an --allowed-host
+    in their Host header are answered (400 otherwise: DNS rebinding); POSTs from other sites'
+    pages are refused (403). Slow clients are cut off: 10 s for a request's headers, 30 s for
+    its body, 5 s idle keep-alive, at most 200 connections.
     """
     from dateline.store import Store
     from dateline.web import WebLimits, create_app
@@ -83,7 +93,10 @@ def serve_cli(
     if not db.exists():
         fail(f"{db}: no such database; build one with `dateline run CORPUS --db {db}`")
     store = Store(str(db), read_only=True)
-    web_app = create_app(store, Settings.load(), limits=WebLimits(allow_code=not no_code))
+    names = [*(allowed_hosts or []), *([] if _is_wildcard(host) else [host])]
+    web_app = create_app(
+        store, Settings.load(), limits=WebLimits(allow_code=not no_code), allowed_hosts=names
+    )
     if get is not None:
         if not get.startswith("/"):
             fail(f"--get {get!r}: give a path starting with '/', like /api/events")
@@ -99,6 +112,22 @@ def serve_cli(
     console.print(
         f"Dateline serving [bold]{db}[/] at http://{host}:{port}/  (API docs: /docs; Ctrl+C to stop)"
     )
+    from dateline.web.server import uvicorn_options
+
     uvicorn.run(
-        web_app, host=host, port=port, log_level="info", server_header=False, proxy_headers=False
+        web_app,
+        host=host,
+        port=port,
+        log_level="info",
+        server_header=False,
+        proxy_headers=False,
+        **uvicorn_options(),
     )
+
+
+def _is_wildcard(host: str) -> bool:
+    """0.0.0.0 and :: listen everywhere; clients never send them as a Host name."""
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_unspecified
+    except ValueError:
+        return False

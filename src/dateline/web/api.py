@@ -10,6 +10,8 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from dateline.csvcells import escape_frame
+from dateline.errors import ArticleTimeout
+from dateline.ingest.detect import check_size
 from dateline.web import queries
 from dateline.web.params import (
     DATE_PATTERN,
@@ -273,14 +275,16 @@ def code_article(
         )
     if not text.strip():
         raise HTTPException(400, "text is empty; post the article text")
-    with request.app.state.pipeline_lock:
-        if request.app.state.pipeline is None:
-            from dateline.pipeline import get_pipeline
-
-            request.app.state.pipeline = get_pipeline(request.app.state.settings)
-        pipeline = request.app.state.pipeline
-        result = pipeline.code_text(text, date=date, title=title)
-    return result.to_dict()
+    settings = request.app.state.settings
+    check_size(text, settings, "the posted text")  # the limits every input path shares
+    pipeline = request.app.state.pipeline
+    if pipeline is None:  # the server's own worker process, under timeout_s
+        try:
+            return request.app.state.coder.code(text, date, title)
+        except ArticleTimeout as exc:
+            raise HTTPException(422, str(exc)) from None
+    with request.app.state.pipeline_lock:  # a pipeline the caller shared: no time limit here
+        return pipeline.code_text(text, date=date, title=title).to_dict()
 
 
 @router.post("/code", summary="Code a posted article and return the Dateline JSON contract")

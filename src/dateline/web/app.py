@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from dateline._version import __version__
 from dateline.errors import DatelineError
 from dateline.settings import Settings
-from dateline.web.guard import GuardMiddleware, TokenBucket, error_body
+from dateline.web.coder import CodingProcess
+from dateline.web.guard import GuardMiddleware, TokenBucket, allowed_host_names, error_body
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +38,7 @@ class WebLimits:
     """
 
     max_body_bytes: int = 200_000  # POST bodies (the text to code), 413 beyond
+    body_timeout_s: float = 30.0  # time to receive a POST body, 408 beyond
     code_rate_per_minute: float = 12.0  # POST /api/code and /code, per client address
     code_burst: int = 6
     allow_code: bool = (
@@ -118,11 +121,15 @@ def create_app(
     *,
     limits: WebLimits | None = None,
     pipeline: Any | None = None,
+    allowed_hosts: Iterable[str] = (),
 ) -> FastAPI:
     """Build the FastAPI app serving the dashboard (``/``) and the JSON API (``/api/...``).
 
     ``store`` is an open :class:`dateline.store.Store` (read-only is enough); ``settings`` are
     used for the coder behind ``POST /api/code``; ``pipeline`` lets a caller share a loaded one.
+    Requests must name a loopback host (``localhost``, ``127.0.0.1``, ``[::1]``) or one of
+    ``allowed_hosts`` in their ``Host`` header, and unsafe requests must not come from another
+    site (``Origin``); see docs/reliability.md.
     """
     from dateline.web import api, pages
 
@@ -141,13 +148,19 @@ def create_app(
     app.state.limits = limits
     app.state.pipeline = pipeline
     app.state.pipeline_lock = threading.Lock()
+    app.state.coder = CodingProcess(app.state.settings)
     app.state.bucket = TokenBucket(limits.code_rate_per_minute / 60.0, limits.code_burst)
     app.state.templates = _templates()
     _install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=str(STATIC), check_dir=True), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
-    app.add_middleware(GuardMiddleware, max_body=limits.max_body_bytes)
+    app.add_middleware(
+        GuardMiddleware,
+        max_body=limits.max_body_bytes,
+        body_timeout_s=limits.body_timeout_s,
+        allowed_hosts=allowed_host_names(tuple(allowed_hosts)),
+    )
 
     @app.get("/docs", include_in_schema=False, response_class=HTMLResponse)
     def docs_page(request: Request) -> Response:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import threading
 import time
@@ -55,7 +56,8 @@ def error_body(status: int, message: str) -> dict:
     return {"ok": False, "error": message, "status": status}
 
 
-async def _send_error(send: Send, status: int, message: str) -> None:
+async def _send_error(send: Send, status: int, message: str, close: bool = False) -> None:
+    """The JSON error; ``close`` ends the connection too (a body left unread or too slow)."""
     body = json.dumps(error_body(status, message)).encode()
     await send(
         {
@@ -64,6 +66,7 @@ async def _send_error(send: Send, status: int, message: str) -> None:
             "headers": [
                 (b"content-type", b"application/json"),
                 (b"content-length", str(len(body)).encode()),
+                *([(b"connection", b"close")] if close else []),
                 *SECURITY_HEADERS,
             ],
         }
@@ -71,17 +74,84 @@ async def _send_error(send: Send, status: int, message: str) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
-class GuardMiddleware:
-    """Pure ASGI middleware: refuse bodies over ``max_body`` bytes (413), add security headers."""
+#: Host names a dashboard on loopback answers to by default (DNS rebinding sends another one).
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1", "localhost.localdomain")
+UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
-    def __init__(self, app: ASGIApp, max_body: int) -> None:
+
+def host_name(value: str) -> str:
+    """The host of a ``Host`` header or an origin's netloc, lower-case, without port/brackets."""
+    value = value.strip().lower()
+    if value.startswith("["):  # [::1]:8000
+        return value[1 : value.find("]")] if "]" in value else value
+    if value.count(":") == 1:
+        value = value.split(":", 1)[0]
+    return value.rstrip(".")
+
+
+def allowed_host_names(extra: tuple[str, ...] | list[str] = ()) -> frozenset[str]:
+    """The loopback names plus ``extra`` (the ``--host`` served and any ``--allowed-host``)."""
+    return frozenset(host_name(h) for h in (*LOOPBACK_HOSTS, *extra) if h)
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope.get("headers", []):
+        if key == name:
+            return value.decode("latin-1")
+    return None
+
+
+def _cross_site(scope: Scope, hosts: frozenset[str]) -> str | None:
+    """Why an unsafe request comes from another site (CSRF), or None when it does not."""
+    if _header(scope, b"sec-fetch-site") == "cross-site":
+        return "cross-site request"
+    origin = _header(scope, b"origin")
+    if origin is None:  # not sent by a browser's cross-site form or fetch
+        return None
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(origin)
+    if origin == "null" or not parts.hostname or host_name(parts.hostname) not in hosts:
+        return f"Origin {origin!r} is not this server"
+    return None
+
+
+class GuardMiddleware:
+    """Pure ASGI middleware: refuse unknown ``Host`` names (400, against DNS rebinding) and
+    cross-site unsafe requests (403, against CSRF), bodies over ``max_body`` bytes (413) or
+    slower than ``body_timeout_s`` (408); add security headers."""
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        max_body: int,
+        allowed_hosts: frozenset[str] | None = None,
+        body_timeout_s: float = 30.0,
+    ) -> None:
         self.app = app
         self.max_body = max_body
+        self.allowed_hosts = allowed_hosts if allowed_hosts is not None else allowed_host_names()
+        self.body_timeout_s = body_timeout_s
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        host = _header(scope, b"host")
+        if host is None or host_name(host) not in self.allowed_hosts:
+            await _send_error(
+                send,
+                400,
+                f"Host {host!r} is not served here (allowed: "
+                f"{', '.join(sorted(self.allowed_hosts))}); start 'dateline serve' with "
+                "--allowed-host NAME to add a name",
+            )
+            return
+        if scope.get("method") in UNSAFE_METHODS:
+            why = _cross_site(scope, self.allowed_hosts)
+            if why:
+                await _send_error(send, 403, f"{why}; post from this server's own pages")
+                return
         limit = self.max_body
         too_big = f"request body is larger than {limit} bytes; send a shorter text"
         for name, value in scope.get("headers", []):
@@ -99,8 +169,15 @@ class GuardMiddleware:
             # Content-Length is refused here too, before any handler sees it.
             chunks: list[bytes] = []
             received = 0
+            deadline = time.monotonic() + self.body_timeout_s
             while True:
-                message = await receive()
+                try:
+                    message = await asyncio.wait_for(receive(), deadline - time.monotonic())
+                except TimeoutError:
+                    await _send_error(
+                        send, 408, "the request body came too slowly; send it again", close=True
+                    )
+                    return
                 if message["type"] != "http.request":
                     return  # client went away
                 chunk = message.get("body", b"")
