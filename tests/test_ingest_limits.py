@@ -324,3 +324,43 @@ def test_dateline_run_on_dev_zero_records_an_input_error(tmp_path):
     with Store(db, read_only=True) as store:
         rows = store.sql("SELECT item, kind FROM errors").to_dict("records")
     assert rows == [{"item": "/dev/zero", "kind": "input"}]
+
+
+# --- symlinks and repeated errors ---------------------------------------------------------------
+
+
+def test_symlink_loops_and_broken_links_are_reported_not_skipped_silently(tmp_path):
+    corpus = tmp_path / "corpus"
+    (corpus / "sub").mkdir(parents=True)
+    (corpus / "sub" / "a.txt").write_text(STORY, encoding="utf-8")
+    (corpus / "sub" / "up").symlink_to("..")  # a folder loop
+    (corpus / "self").symlink_to("self")  # a file link to itself
+    (corpus / "gone").symlink_to("nothere")
+    good, bad = split(run(corpus))
+    assert [a.origin for a in good] == [str(corpus / "sub" / "a.txt")]
+    messages = {e.item: str(e) for e in bad}
+    assert set(messages) == {str(corpus / n) for n in ("sub/up", "self", "gone")}
+    assert "symlink loop" in messages[str(corpus / "sub/up")]
+    assert "symlink loop" in messages[str(corpus / "self")]
+    assert "broken symlink" in messages[str(corpus / "gone")]
+    [direct] = run(corpus / "self")
+    assert "symlink loop" in str(direct)
+
+
+def test_an_input_error_is_recorded_once_across_resumes(tmp_path):
+    from typer.testing import CliRunner
+
+    from dateline.cli import app
+    from dateline.store import Store
+
+    bad = tmp_path / "blank.txt"
+    bad.write_text("\u3164" * 50, encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    for _ in range(3):
+        res = CliRunner().invoke(app, ["run", str(bad), "--db", str(db), "--no-progress"])
+        assert res.exit_code == 2, res.output
+    with Store(db, read_only=True) as store:
+        errors = store.sql("SELECT item, run_id FROM errors")
+        runs = store.sql("SELECT id FROM runs ORDER BY started")
+    assert errors["item"].tolist() == [str(bad)]  # one row, not three
+    assert errors["run_id"].tolist() == [runs["id"].tolist()[-1]]  # the latest run's

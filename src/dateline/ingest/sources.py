@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import io
+import os
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -84,21 +86,61 @@ def iter_articles(
             continue
         path = Path(raw)
         if path.is_dir():
-            for file in walk(path):
+            problems: list[InputError] = []
+            for file in walk(path, problems):
                 yield from read_file(file, settings, published)
+            yield from problems
         elif path.exists():
             yield from read_file(path, settings, published)
+        elif path.is_symlink():
+            yield InputError(_broken_link(path), str(path))
         else:
             yield InputError("no such file or directory; check the path", str(path))
 
 
-def walk(directory: Path) -> list[Path]:
-    """Every non-hidden file under ``directory``, sorted."""
-    return sorted(
-        p
-        for p in directory.rglob("*")
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(directory).parts)
-    )
+def walk(directory: Path, problems: list[InputError] | None = None) -> list[Path]:
+    """Every non-hidden file under ``directory``, sorted.
+
+    Symlinked folders are followed once: a link back to a folder already walked (a loop) is
+    skipped, and so is a file link that loops or leads nowhere; each is reported in
+    ``problems`` when a list is given, so nothing is skipped without a message.
+    """
+    files: list[Path] = []
+    seen = {os.path.realpath(directory)}
+    for root, dirs, names in os.walk(directory, followlinks=True):
+        for name in sorted(dirs):
+            full = Path(root) / name
+            real = os.path.realpath(full)
+            if name.startswith(".") or (full.is_symlink() and real in seen):
+                dirs.remove(name)
+                if not name.startswith(".") and problems is not None:
+                    problems.append(InputError(
+                        f"symlink loop: it leads back to {real}, a folder already read; skipped",
+                        str(full),
+                    ))  # fmt: skip
+                continue
+            seen.add(real)
+        for name in names:
+            full = Path(root) / name
+            if name.startswith("."):
+                continue
+            if full.is_file():
+                files.append(full)
+            elif problems is not None and full.is_symlink():
+                problems.append(InputError(_broken_link(full), str(full)))
+    return sorted(files)
+
+
+def _broken_link(path: Path) -> str:
+    try:
+        path.resolve(strict=True)
+    except RuntimeError:  # Python < 3.13 reports a loop this way
+        return "symlink loop: the link points (through other links) to itself; skipped"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symlink loop: the link points (through other links) to itself; skipped"
+        return f"broken symlink: it points to {os.readlink(path)!r}, which does not exist; skipped"
+    return "not a regular file (a device, socket or pipe inside a folder); skipped"
 
 
 def file_format(path: Path) -> str | None:

@@ -483,8 +483,17 @@ class Store:
         kind: str = "input",
         article_id: str | None = None,
     ) -> None:
-        """Record why an input item or an article could not be coded."""
+        """Record why an input item or an article could not be coded.
+
+        An input error is kept once per input: the same error for the same item from an
+        earlier run (a resume) is replaced by this run's, so re-running a corpus with a bad
+        file does not pile up copies of its error."""
         with self._transaction(f"error for {item}") as con:
+            if kind == "input" and item is not None:
+                con.execute(
+                    "DELETE FROM errors WHERE kind = 'input' AND item = ? AND reason = ?",
+                    [item, reason],
+                )
             con.execute(
                 'INSERT INTO errors (run_id, kind, item, article_id, reason, "at") VALUES (?, ?, ?, ?, ?, ?)',
                 [run_id, kind, item, article_id, reason, _now()],
