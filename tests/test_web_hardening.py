@@ -176,3 +176,49 @@ def test_api_code_runs_under_the_time_limit_with_the_real_model(store):
         assert time.monotonic() - started < 10
         assert client.post("/api/code", json={"text": sentence}).status_code == 200
         app.state.coder.close()
+
+
+# --- many clients -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def file_store(tmp_path):
+    from dateline.store import Store
+
+    path = tmp_path / "served.duckdb"
+    build_store(str(path)).close()
+    with Store(path, read_only=True) as store:
+        yield store
+
+
+def test_a_read_only_store_is_served_by_a_pool_and_a_cache(file_store):
+    from concurrent.futures import ThreadPoolExecutor
+
+    app = create_app(file_store)
+    assert len(app.state.stores.stores) == 4  # four connections to one read-only file
+    with TestClient(app, base_url="http://localhost") as client:
+        urls = [
+            "/api/events",
+            "/api/events?dyad=USA:RUS",
+            "/api/stats",
+            "/events",
+            "/api/dyads/USA/RUS",
+        ]
+        first = {u: client.get(u).content for u in urls}
+        with ThreadPoolExecutor(16) as pool:
+            answers = list(pool.map(lambda u: (u, client.get(u)), urls * 20))
+        assert all(r.status_code == 200 and r.content == first[u] for u, r in answers)
+        cache = next(m for m in app.user_middleware if m.cls.__name__ == "ResponseCache")
+        assert cache is not None
+        evil = TestClient(app, base_url="http://evil.example").get("/api/events")
+        assert evil.status_code == 400  # the Host check runs before the cache
+    app.state.stores.close()
+
+
+def test_a_writable_store_is_never_cached(tmp_path):
+    from dateline.store import Store
+
+    with Store(tmp_path / "w.duckdb") as store:
+        app = create_app(store)
+        assert not any(m.cls.__name__ == "ResponseCache" for m in app.user_middleware)
+        assert len(app.state.stores.stores) == 1

@@ -61,6 +61,9 @@ def serve_cli(
     no_code: bool = typer.Option(
         False, "--no-code", help="Switch off POST /api/code and the 'Code a text' page."
     ),
+    no_cache: bool = typer.Option(
+        False, "--no-cache", help="Answer every GET from the store (no in-memory answer cache)."
+    ),
     allowed_hosts: list[str] = typer.Option(
         None,
         "--allowed-host",
@@ -95,7 +98,10 @@ def serve_cli(
     store = Store(str(db), read_only=True)
     names = [*(allowed_hosts or []), *([] if _is_wildcard(host) else [host])]
     web_app = create_app(
-        store, Settings.load(), limits=WebLimits(allow_code=not no_code), allowed_hosts=names
+        store,
+        Settings.load(),
+        limits=WebLimits(allow_code=not no_code, response_cache=not no_cache),
+        allowed_hosts=names,
     )
     if get is not None:
         if not get.startswith("/"):

@@ -69,9 +69,10 @@ router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
 
 
 def store_call(request: Request, func, *args, **kwargs):
-    """Run one read against the store, one at a time (a DuckDB connection is not thread-safe)."""
-    with request.app.state.store_lock:
-        return func(request.app.state.store, *args, **kwargs)
+    """Run one read on a connection of the pool, which lends each to one request at a time
+    (a DuckDB connection is not thread-safe)."""
+    with request.app.state.stores.take() as store:
+        return func(store, *args, **kwargs)
 
 
 def _next(request: Request, offset: int, limit: int, has_more: bool) -> str | None:

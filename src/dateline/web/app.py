@@ -22,6 +22,7 @@ from dateline.errors import DatelineError
 from dateline.settings import Settings
 from dateline.web.coder import CodingProcess
 from dateline.web.guard import GuardMiddleware, TokenBucket, allowed_host_names, error_body
+from dateline.web.serving import ResponseCache, StorePool
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +40,7 @@ class WebLimits:
 
     max_body_bytes: int = 200_000  # POST bodies (the text to code), 413 beyond
     body_timeout_s: float = 30.0  # time to receive a POST body, 408 beyond
+    response_cache: bool = True  # repeat GET answers from memory (read-only stores only)
     code_rate_per_minute: float = 12.0  # POST /api/code and /code, per client address
     code_burst: int = 6
     allow_code: bool = (
@@ -143,7 +145,7 @@ def create_app(
         openapi_url="/openapi.json",
     )
     app.state.store = store
-    app.state.store_lock = threading.Lock()
+    app.state.stores = StorePool(store)
     app.state.settings = settings or Settings.load()
     app.state.limits = limits
     app.state.pipeline = pipeline
@@ -155,6 +157,8 @@ def create_app(
     app.mount("/static", StaticFiles(directory=str(STATIC), check_dir=True), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
+    if limits.response_cache and getattr(store, "read_only", False):  # it cannot change
+        app.add_middleware(ResponseCache)
     app.add_middleware(
         GuardMiddleware,
         max_body=limits.max_body_bytes,

@@ -24,10 +24,13 @@ MAP_MAX_EVENTS = 20_000
 # --- JSON-safe rows ----------------------------------------------------------------------------
 
 
+_PLAIN = frozenset({str, int, bool})
+
+
 def clean(value: Any) -> Any:
     """numpy/pandas scalars, NaN/NaT/NA and dates -> plain JSON values."""
-    if value is None:
-        return None
+    if value is None or type(value) in _PLAIN:  # most cells: nothing to convert
+        return value
     if hasattr(value, "item") and not isinstance(value, list | dict | str | bytes):
         with contextlib.suppress(ValueError, AttributeError):
             value = value.item()
