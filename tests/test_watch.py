@@ -598,7 +598,7 @@ def test_dashboard_shows_sources_last_update_events_and_failures(tmp_path):
     from dateline.web import create_app
 
     store = _store_with_sources(tmp_path / "s.duckdb")
-    with TestClient(create_app(store)) as client:
+    with TestClient(create_app(store), base_url="http://localhost") as client:
         body = client.get("/api/sources").json()
         html = client.get("/sources").text
     assert body["ok"] is True and body["failing"] == 1

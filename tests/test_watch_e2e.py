@@ -48,7 +48,10 @@ def test_watch_once_over_50_pages_in_5_feeds_fills_a_store_the_dashboard_shows(
         from fastapi.testclient import TestClient
     from dateline.web import create_app
 
-    with Store(db, read_only=True) as store, TestClient(create_app(store)) as client:
+    with (
+        Store(db, read_only=True) as store,
+        TestClient(create_app(store), base_url="http://localhost") as client,
+    ):
         stats = client.get("/api/stats").json()
         body = client.get("/api/sources").json()
         page = client.get("/sources")
