@@ -662,7 +662,7 @@ def test_the_dashboard_reads_beside_a_watch_through_a_second_connection(site, tm
     with Store(tmp_path / "w.duckdb") as store:
         reader = store.reader()
         app = create_app(reader, limits=WebLimits(allow_code=False))
-        with TestClient(app) as client:
+        with TestClient(app, base_url="http://localhost") as client:
             assert client.get("/api/sources").json()["sources"] == []
             one_round([site.url("/feed.xml")], store)  # the writer goes on meanwhile
             body = client.get("/api/sources").json()

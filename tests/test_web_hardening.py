@@ -215,10 +215,11 @@ def test_a_read_only_store_is_served_by_a_pool_and_a_cache(file_store):
     app.state.stores.close()
 
 
-def test_a_writable_store_is_never_cached(tmp_path):
+def test_a_store_that_can_change_is_never_cached(tmp_path):
     from dateline.store import Store
 
     with Store(tmp_path / "w.duckdb") as store:
-        app = create_app(store)
-        assert not any(m.cls.__name__ == "ResponseCache" for m in app.user_middleware)
-        assert len(app.state.stores.stores) == 1
+        for served in (store, store.reader()):  # a writer, and a reader beside a writer
+            app = create_app(served)
+            assert not any(m.cls.__name__ == "ResponseCache" for m in app.user_middleware)
+            assert len(app.state.stores.stores) == 1

@@ -141,6 +141,9 @@ class Store:
     def __init__(self, path: str | Path = MEMORY, read_only: bool = False) -> None:
         self.path = str(path)
         self.read_only = read_only
+        # No one can write it while it is open: DuckDB bars writers in other processes while a
+        # read-only connection holds the file (a reader() of an open writer is not frozen).
+        self.frozen = read_only and self.path != MEMORY
         self._near: dedup.NearDuplicates | None = None
         self._con = self._connect()
         try:
@@ -203,6 +206,7 @@ class Store:
         (``dateline watch --serve``) reads through this rather than opening the file again."""
         other = object.__new__(type(self))
         other.path, other.read_only, other._near = self.path, True, None
+        other.frozen = False  # the writer beside it goes on writing
         other._con = self._con.cursor()
         return other
 

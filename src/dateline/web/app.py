@@ -157,7 +157,7 @@ def create_app(
     app.mount("/static", StaticFiles(directory=str(STATIC), check_dir=True), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
-    if limits.response_cache and getattr(store, "read_only", False):  # it cannot change
+    if limits.response_cache and getattr(store, "frozen", False):  # it cannot change
         app.add_middleware(ResponseCache)
     app.add_middleware(
         GuardMiddleware,

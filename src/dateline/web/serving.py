@@ -3,9 +3,10 @@
 One DuckDB connection is not thread-safe, so the app used to answer one store read at a time;
 with 50 clients p95 latency was 1.5 s. Several read-only connections to one file in one
 process share the database and run queries in parallel (DuckDB releases the GIL while it
-works). A store opened read-only cannot change while it is served (DuckDB lets no other
-process write it meanwhile), so the answer to a GET is the same every time it is asked: the
-cache keeps recent 200 answers, bounded in count and bytes, and only for read-only stores.
+works). A store opened read-only from its file cannot change while it is served (DuckDB lets no
+other process write it meanwhile; ``Store.frozen``), so the answer to a GET is the same every
+time it is asked: the cache keeps recent 200 answers, bounded in count and bytes, and only for
+such stores (not for ``Store.reader()`` beside a writer, as in ``dateline watch --serve``).
 """
 
 from __future__ import annotations
@@ -30,11 +31,10 @@ class StorePool:
 
     def __init__(self, store: Any, size: int = POOL_SIZE) -> None:
         self.stores = [store]
-        path = getattr(store, "path", ":memory:")
-        if getattr(store, "read_only", False) and path != ":memory:":
+        if getattr(store, "frozen", False):  # a file opened read-only: open it again
             from dateline.store import Store
 
-            self.stores += [Store(path, read_only=True) for _ in range(size - 1)]
+            self.stores += [Store(store.path, read_only=True) for _ in range(size - 1)]
         self._free: queue.Queue = queue.Queue()
         for s in self.stores:
             self._free.put(s)
