@@ -223,3 +223,25 @@ def test_a_store_that_can_change_is_never_cached(tmp_path):
             app = create_app(served)
             assert not any(m.cls.__name__ == "ResponseCache" for m in app.user_middleware)
             assert len(app.state.stores.stores) == 1
+
+
+def test_fifty_clients_against_a_real_serve_get_no_errors(tmp_path):
+    """50 concurrent clients on a real `dateline serve` (a small fixture store, no model):
+    every answer 200. The p95 figure of docs/reliability.md comes from benchmarks/load.py."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "load.py"
+    spec = importlib.util.spec_from_file_location("dateline_load_small", path)
+    load = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = load
+    spec.loader.exec_module(load)
+    db = tmp_path / "served.duckdb"
+    build_store(str(db)).close()
+    with load.serve(db) as base:
+        result = load.run_load(base, seconds=4, clients=50, max_requests=5_000)
+    summary = result.summary()
+    print("\n50 clients:", {k: summary[k] for k in ("requests", "errors", "p50_ms", "p95_ms")})
+    assert summary["errors"] == 0, summary["first_errors"]
+    assert summary["requests"] >= 50

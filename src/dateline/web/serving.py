@@ -11,6 +11,7 @@ such stores (not for ``Store.reader()`` beside a writer, as in ``dateline watch 
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import queue
 import threading
@@ -53,7 +54,10 @@ class StorePool:
 
 
 class ResponseCache:
-    """Pure ASGI middleware: answer a repeated GET from memory (LRU by count and bytes)."""
+    """Pure ASGI middleware: answer a repeated GET from memory (LRU by count and bytes).
+
+    Concurrent requests for a page not yet cached wait for the first one to make it, rather
+    than all querying the store at once (50 clients starting together did just that)."""
 
     def __init__(
         self, app: ASGIApp, entries: int = CACHE_ENTRIES, max_bytes: int = CACHE_BYTES
@@ -64,6 +68,7 @@ class ResponseCache:
         self._cache: OrderedDict[tuple, tuple[list, bytes]] = OrderedDict()
         self._bytes = 0
         self._lock = threading.Lock()
+        self._in_flight: dict[tuple, asyncio.Event] = {}  # pages being made (one event loop)
         self.hits = self.misses = 0
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -71,18 +76,16 @@ class ResponseCache:
             await self.app(scope, receive, send)
             return
         key = (scope["method"], scope["path"], scope.get("query_string", b""))
-        with self._lock:
-            hit = self._cache.get(key)
-            if hit is not None:
-                self._cache.move_to_end(key)
-                self.hits += 1
-            else:
-                self.misses += 1
+        hit = self._lookup(key)
+        if hit is None and key in self._in_flight:  # the same page is being made: wait for it
+            await self._in_flight[key].wait()
+            hit = self._lookup(key)
         if hit is not None:
             headers, body = hit
             await send({"type": "http.response.start", "status": 200, "headers": headers})
             await send({"type": "http.response.body", "body": body})
             return
+        done = self._in_flight.setdefault(key, asyncio.Event())
         start: Message | None = None
         chunks: list[bytes] = []
         size = 0
@@ -98,7 +101,22 @@ class ResponseCache:
                     self._store(key, list(start.get("headers", [])), b"".join(chunks), size)
             await send(message)
 
-        await self.app(scope, receive, keep)
+        try:
+            await self.app(scope, receive, keep)
+        finally:
+            if self._in_flight.get(key) is done:
+                del self._in_flight[key]
+            done.set()
+
+    def _lookup(self, key: tuple) -> tuple[list, bytes] | None:
+        with self._lock:
+            hit = self._cache.get(key)
+            if hit is not None:
+                self._cache.move_to_end(key)
+                self.hits += 1
+            else:
+                self.misses += 1
+            return hit
 
     def _store(self, key: tuple, headers: list, body: bytes, size: int) -> None:
         if size > LARGEST_CACHED:
