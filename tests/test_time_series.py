@@ -88,6 +88,9 @@ def test_api_dyad_window_and_freq(db_path):
 
     from dateline.web import create_app
 
-    with Store(db_path, read_only=True) as store, TestClient(create_app(store)) as client:
+    with (
+        Store(db_path, read_only=True) as store,
+        TestClient(create_app(store), base_url="http://localhost") as client,
+    ):
         doc = client.get("/api/dyads/USA/RUS?freq=quarter&since=2017-07&until=2018-06").json()
         assert [p["events"] for p in doc["periods"]] == [0, 0, 1, 1]
