@@ -768,3 +768,37 @@ def test_a_page_without_text_takes_the_full_text_the_feed_carries(site, tmp_path
     assert row["url"] == site.url("/app/1")
     assert got[site.url("/app/2")][0] == "skipped"
     assert "no article text" in got[site.url("/app/2")][1]
+
+
+def test_sigterm_ends_the_round_as_interrupted_without_waiting_for_requests(site, tmp_path):
+    release, reached = threading.Event(), threading.Event()
+
+    def stuck(request):
+        reached.set()
+        release.wait(30)
+        return html_answer(page(65))
+
+    site.routes["/feed.xml"] = rss_answer(rss("T", [("/stuck.html", "S", None, None)]))
+    site.routes["/stuck.html"] = stuck
+    db = tmp_path / "w.duckdb"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "dateline", "watch", site.url("/feed.xml"), "--db", str(db),
+         "--once", "--no-live", "--host-delay", "0", "--timeout", "25"],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        assert reached.wait(60), "the watch never asked for the page"
+        proc.send_signal(signal.SIGTERM)
+        started = time.monotonic()
+        code = proc.wait(20)
+        waited = time.monotonic() - started
+    finally:
+        release.set()
+        if proc.poll() is None:
+            proc.kill()
+    assert code == 143, proc.stderr.read().decode()
+    assert waited < 10  # the 25 s read timeout of the page in flight was not waited out
+    with Store(db) as store:
+        assert store.runs().iloc[0]["status"] == "interrupted"
+        assert state.items(store).empty  # the page in flight is fetched again next round

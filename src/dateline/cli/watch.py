@@ -25,6 +25,7 @@ from dateline.cli.app import (
 )
 from dateline.cli.query import DB_OPTION, FORMAT_OPTION, TableFormat, open_store, print_frame
 from dateline.errors import StoreBusy
+from dateline.lifecycle import EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated, sigterm_as_interrupt
 from dateline.settings import Settings
 from dateline.store import Store
 
@@ -153,7 +154,8 @@ def watch_cli(
       dateline watch feeds.opml --db events.duckdb --every 15m --serve --port 8000
 
     Exit status (with --once): 0 all went well; 1 some sources or pages failed (recorded in
-    the store's errors table, see 'dateline sources'); 2 every source failed; 130 interrupted.
+    the store's errors table, see 'dateline sources'); 2 every source failed; 130 interrupted
+    (Ctrl+C), 143 terminated (SIGTERM); either way the round is recorded 'interrupted'.
 
     In Python: `dateline.watch.run_round(urls, dateline.open("events.duckdb"), settings)`.
     """
@@ -187,13 +189,16 @@ def watch_cli(
     store = Store(db) if serve else None  # held open: the dashboard reads through store.reader()
     server = _serve(store, settings, port) if store is not None else None
     try:
-        for summary in _rounds(urls, db, settings, once, rounds, live, options, store):
-            exit_code = summary.exit_code
-    except KeyboardInterrupt:
+        with sigterm_as_interrupt():  # systemd's stop: the round is recorded 'interrupted'
+            for summary in _rounds(urls, db, settings, once, rounds, live, options, store):
+                exit_code = summary.exit_code
+    except KeyboardInterrupt as exc:
         err_console.print(
             f"Interrupted. Everything stored so far is in {db}; run the same command to resume."
         )
-        raise typer.Exit(130) from None
+        raise typer.Exit(
+            EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
+        ) from None
     finally:
         if server is not None:
             server.should_exit = True

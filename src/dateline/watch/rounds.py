@@ -9,12 +9,15 @@ nothing: the next round fetches what was in flight and the store's content id st
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import logging
+import queue
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -144,17 +147,13 @@ class _Round:
         self.update()
         listings = []
         workers = max(1, min(self.settings.watch_concurrency, len(due)))
-        with ThreadPoolExecutor(workers, thread_name_prefix="dateline-feed") as pool:
+        with _threads(workers, "dateline-feed") as pool:
             futures = {pool.submit(read_source, self.fetcher, st): st for st in due}
-            try:
-                for future in _as_done(set(futures)):
-                    st = futures[future]
-                    listing = self._source_done(st, future)
-                    if listing is not None:
-                        listings.append((st, listing))
-            except BaseException:
-                pool.shutdown(wait=False, cancel_futures=True)
-                raise
+            for future in _as_done(set(futures)):
+                st = futures[future]
+                listing = self._source_done(st, future)
+                if listing is not None:
+                    listings.append((st, listing))
         order = {st.url: i for i, st in enumerate(states)}
         return sorted(listings, key=lambda pair: order[pair[0].url])
 
@@ -225,31 +224,27 @@ class _Round:
             return
         workers = max(1, min(self.settings.watch_concurrency, len(jobs)))
         batch: list[tuple[Article, Page]] = []
-        with ThreadPoolExecutor(workers, thread_name_prefix="dateline-page") as pool:
+        with _threads(workers, "dateline-page") as pool:
             pending = {
                 pool.submit(fetch_page, self.fetcher, item, normalise_url(item.url), self.settings)
                 for _, item in jobs
             }
-            try:
-                while pending:
-                    done, pending = wait(pending, timeout=0, return_when=FIRST_COMPLETED)
-                    if not done:
-                        if batch:  # nothing else ready: code what is here rather than wait
-                            self.code(batch)
-                            batch = []
-                        done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                    for future in done:
-                        page = future.result()
-                        if self.page_done(page):
-                            batch.append((page.article, page))
-                        if len(batch) >= self.batch_size:
-                            self.code(batch)
-                            batch = []
-                if batch:
-                    self.code(batch)
-            except BaseException:
-                pool.shutdown(wait=False, cancel_futures=True)
-                raise
+            while pending:
+                done, pending = wait(pending, timeout=0, return_when=FIRST_COMPLETED)
+                if not done:
+                    if batch:  # nothing else ready: code what is here rather than wait
+                        self.code(batch)
+                        batch = []
+                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    page = future.result()
+                    if self.page_done(page):
+                        batch.append((page.article, page))
+                    if len(batch) >= self.batch_size:
+                        self.code(batch)
+                        batch = []
+            if batch:
+                self.code(batch)
 
     def page_done(self, page: Page) -> bool:
         """Record a page that brought no article; True when its article is to be coded."""
@@ -448,6 +443,60 @@ def parse_every(value: str | float | None) -> float | None:
     if seconds < 1:
         raise InputError(f"--every {value!r}: a round every {seconds:g} s is too often")
     return seconds
+
+
+class _DaemonPool:
+    """The part of ThreadPoolExecutor a round uses, on daemon threads: ThreadPoolExecutor's
+    threads are joined at interpreter exit, so an interrupted watch (Ctrl+C, SIGTERM) would
+    wait out every request in flight, up to its timeouts and retries."""
+
+    def __init__(self, workers: int, name: str) -> None:
+        self._jobs: queue.SimpleQueue = queue.SimpleQueue()
+        self._threads = [threading.Thread(target=self._work, name=f"{name}-{i}", daemon=True)
+                         for i in range(workers)]  # fmt: skip
+        for thread in self._threads:
+            thread.start()
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Future:
+        future: Future = Future()
+        self._jobs.put((future, fn, args))
+        return future
+
+    def _work(self) -> None:
+        while (job := self._jobs.get()) is not None:
+            future, fn, args = job
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                result = fn(*args)
+            except BaseException as exc:  # handed to the round through the future
+                future.set_exception(exc)
+            else:
+                future.set_result(result)
+
+    def shutdown(self, wait: bool = True) -> None:
+        if not wait:  # interrupted: cancel what has not started
+            with contextlib.suppress(queue.Empty):
+                while (job := self._jobs.get_nowait()) is not None:
+                    job[0].cancel()
+        for _ in self._threads:
+            self._jobs.put(None)
+        if wait:
+            for thread in self._threads:
+                thread.join()
+
+
+@contextlib.contextmanager
+def _threads(workers: int, name: str) -> Iterator[_DaemonPool]:
+    """A pool that, when the round is interrupted, neither starts queued work nor waits for
+    the requests in flight (closing the fetcher ends them)."""
+    pool = _DaemonPool(workers, name)
+    try:
+        yield pool
+    except BaseException:
+        pool.shutdown(wait=False)
+        raise
+    pool.shutdown(wait=True)
 
 
 def _as_done(pending: set[Future]) -> Iterator[Future]:
