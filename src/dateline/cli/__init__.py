@@ -9,6 +9,7 @@ from dateline.cli.app import app
 # Each module registers its command(s) on `app` when imported.
 COMMANDS = [
     "code", "actors", "serve", "eval", "run", "query", "export", "analysis", "watch", "map",
+    "train",
 ]  # fmt: skip
 
 for _name in COMMANDS:

@@ -22,6 +22,7 @@ class Candidate:
     object_token: Token | None = None  # the object that licensed an `objects` entry
     frame: Token | None = None  # the noun whose dependents carry a nominal event's arguments
     undergone: bool = False  # the governing verb's subject suffers the event ("came under fire")
+    confidence: float | None = None  # the event model's calibrated probability of the type
 
     @property
     def head(self) -> Token:

@@ -24,6 +24,7 @@ from dateline.events.extract.inference import (
     unattributed,
 )
 from dateline.events.extract.triggers import WILLING_ENTRY, find_candidates
+from dateline.events.gate import active_model, gate_candidates
 from dateline.events.lexicon import Lexicon
 from dateline.events.syntax import np_text
 from dateline.model import Actor, Article, Event, Span
@@ -39,9 +40,10 @@ def extract_events(doc: Doc, article: Article, actors: ActorIndex, lexicon: Lexi
     for s_i, sent in enumerate(sentences):
         for tok in sent:
             sent_of[tok.i] = s_i
+    model = active_model()
     events: list[Event] = []
     for s_i, sent in enumerate(sentences):
-        candidates = find_candidates(sent, lexicon)
+        candidates = gate_candidates(sent, find_candidates(sent, lexicon), actors, model)
         candidates += mod.modal_requests(sent, lexicon)
         candidates = drop_absorbed(candidates)
         candidates = main_clause_first(candidates, lexicon.word_set("perception_verbs"))
@@ -143,9 +145,11 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
     out = []
     reporter_ref = reporter[0].ref(reporter[1].text) if reporter else None
     for src, tgt in pairs:
-        confidence = 0.4 + 0.25 * bool(src and src[0].country) + 0.2 * bool(tgt and tgt[0].country)
-        if modality != "asserted":
-            confidence -= 0.1
+        if cand.confidence is not None:
+            confidence = cand.confidence
+        else:
+            confidence = 0.4 + 0.25 * bool(src and src[0].country) + 0.2 * bool(tgt and tgt[0].country)
+            confidence -= 0.1 * (modality != "asserted")
         out.append(
             Event(
                 event=event_type,

@@ -1,0 +1,104 @@
+"""How the event coder uses the trained model: gate, retype and propose trigger candidates.
+
+The lexicon proposes candidates (readable knowledge, and one feature of the model); the model
+scores every verb and noun of the sentence. A lexicon candidate the model thinks reports no
+event is dropped ("killed off any challenge", "wound up his day"); one the model confidently
+reads as another type is retyped ("captured a suspect" is COERCE, not ASSAULT); a word with no
+lexicon entry that the model confidently reads as an event becomes a candidate of its own.
+Each surviving candidate carries the model's calibrated probability of its type.
+"""
+
+from __future__ import annotations
+
+import os
+
+from dateline.events.classifier import (
+    NONE,
+    EventModel,
+    candidate_tokens,
+    load_model,
+    token_features,
+)
+from dateline.events.lexicon import TriggerEntry
+
+#: A lexicon candidate is kept when the model gives an event at least this probability.
+GATE = 0.05
+#: A word without a lexicon entry becomes a candidate at this probability of one type.
+PROPOSE = 0.5
+#: Retype a lexicon candidate when another type is this much likelier than the lexicon's.
+RETYPE_MARGIN = 0.3
+_ENTRIES: dict[str, TriggerEntry] = {}
+
+
+def model_entry(event: str) -> TriggerEntry:
+    """The lexicon entry a model-proposed candidate carries (default argument rules)."""
+    entry = _ENTRIES.get(event)
+    if entry is None:
+        entry = _ENTRIES[event] = TriggerEntry(id=f"model:{event}", event=event)
+    return entry
+
+
+def active_model() -> EventModel | None:
+    """The shipped model, unless DATELINE_EVENT_MODEL=off (the lexicon alone, for comparison)."""
+    if os.environ.get("DATELINE_EVENT_MODEL", "on").strip().lower() in {"off", "0", "no", "false"}:
+        return None
+    return load_model()
+
+
+def gate_candidates(sent, candidates: list, actors, model: EventModel | None) -> list:
+    """The sentence's candidates after the model's say (unchanged when there is no model)."""
+    if model is None:
+        return candidates
+    from dateline.events.candidate import Candidate
+    from dateline.events.extract.triggers import _noun_governor
+
+    tokens = candidate_tokens(sent)
+    if not tokens:
+        return candidates
+    lexicon_type: dict[int, str] = {}
+    for cand in candidates:
+        lexicon_type.setdefault(cand.token.i, cand.event)
+    feats = [token_features(t, actors, lexicon_type.get(t.i)) for t in tokens]
+    probs = model.scores(feats)
+    classes = model.classes
+    none = classes.index(NONE)
+    row_of = {t.i: row for t, row in zip(tokens, probs, strict=True)}
+    out = []
+    for cand in candidates:
+        row = row_of.get(cand.token.i)
+        if row is None:
+            out.append(cand)  # a rule candidate on a word the model does not score
+            continue
+        if 1.0 - row[none] < GATE:
+            continue
+        best = _best_type(row, none)
+        mine = classes.index(cand.event) if cand.event in classes else None
+        if mine is None or row[best] >= row[mine] + RETYPE_MARGIN:
+            cand.event, cand.mode = classes[best], None
+            mine = best
+        cand.confidence = float(row[mine])
+        out.append(cand)
+    taken = {c.token.i for c in candidates}
+    for tok in tokens:
+        if tok.i in taken:
+            continue
+        row = row_of[tok.i]
+        best = _best_type(row, none)
+        if row[best] < PROPOSE:
+            continue
+        event = classes[best]
+        cand = Candidate(tok, model_entry(event), event, None)
+        if tok.pos_ == "NOUN":
+            governor = _noun_governor(tok)
+            cand.nominal, cand.support, cand.frame = True, governor, tok
+        cand.confidence = float(row[best])
+        out.append(cand)
+    out.sort(key=lambda c: c.token.i)
+    return out
+
+
+def _best_type(row, none: int) -> int:
+    """The likeliest event type (never NONE)."""
+    masked = row.copy()
+    masked[none] = -1.0
+    return int(masked.argmax())

@@ -1,0 +1,467 @@
+"""Building the event model (:mod:`dateline.events.classifier`) from sentence-coded gold.
+
+``dateline train`` reads the coded articles of ``../shared/train/`` (``guardian_lead_train.jsonl``:
+real Guardian leads; ``ngec_synthetic_sentences.jsonl``: synthetic stories coded sentence by
+sentence), parses them with the same spaCy pipeline and actor resolver the coder uses, labels
+every candidate word with the type of the gold event whose trigger it heads (or NONE), and fits a
+multinomial logistic regression. Probabilities are calibrated with one temperature fitted on
+out-of-fold predictions (folds by article, or by headline for the synthetic stories, so that text
+written from one headline stays on one side). Deterministic for a given seed and data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+
+from dateline.errors import InputError
+from dateline.events.classifier import NONE, EventModel, candidate_tokens, token_features
+from dateline.model import Article
+
+#: Files of the training folder and how much each one's examples weigh (real news counts most).
+SENTENCE_FILES = {"guardian_lead_train.jsonl": 1.0, "ngec_synthetic_sentences.jsonl": 0.7}
+STORY_FILE = "ngec_synthetic_train.jsonl"
+MIN_FEATURE_COUNT = 2
+#: Weak examples from the story-level stories: their weight, and the least probability of the
+#: labelled type the sentence-trained model must give the chosen word.
+WEAK_WEIGHT = 0.3
+WEAK_MIN_PROBABILITY = 0.1
+
+
+@dataclass
+class Example:
+    """One candidate word of a training sentence with its features and label."""
+
+    group: str  # article id or story headline: folds never split a group
+    feats: list[str]
+    label: str
+    weight: float = 1.0
+
+
+@dataclass
+class CodedText:
+    """A text coded sentence by sentence: its sentences and gold events (``sent`` 0-based)."""
+
+    id: str
+    group: str
+    sents: list[str]
+    events: list[dict]
+    date: str | None = None
+    weight: float = 1.0
+    meta: dict = field(default_factory=dict)
+
+
+def read_coded(path: Path, weight: float = 1.0) -> list[CodedText]:
+    """Articles or stories of the sentence-coded format (``sents`` + ``events`` with ``sent``)."""
+    out = []
+    for line_no, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            sents = [str(s) for s in row["sents"]]
+        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            raise InputError(
+                f"{path} line {line_no}: not a sentence-coded record ({exc})"
+            ) from None
+        out.append(
+            CodedText(
+                id=str(row.get("id") or f"{path.stem}-{line_no}"),
+                group=str(row.get("title") or row.get("id") or line_no),
+                sents=sents,
+                events=list(row.get("events") or []),
+                date=row.get("date"),
+                weight=weight,
+            )
+        )
+    return out
+
+
+def read_training_folder(folder: Path) -> list[CodedText]:
+    """Every sentence-coded file of the training folder that exists."""
+    texts: list[CodedText] = []
+    for name, weight in SENTENCE_FILES.items():
+        path = folder / name
+        if path.is_file():
+            texts += read_coded(path, weight)
+    if not texts:
+        raise InputError(
+            f"{folder}: none of {', '.join(SENTENCE_FILES)} found; pass the shared train/ folder"
+        )
+    return texts
+
+
+def read_stories(path: Path) -> list[dict]:
+    """The story-level synthetic stories (``text``, ``title``, ``events`` with one label)."""
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def validation_titles(titles: Iterable[str], share: float = 0.2, exclude: set[str] = frozenset()):
+    """Headlines set aside for validation: a fixed hash of the title, so every run agrees."""
+    out = set()
+    for title in titles:
+        if title in exclude:
+            continue
+        bucket = int(hashlib.sha1(title.encode("utf-8")).hexdigest()[:8], 16) % 1000
+        if bucket < share * 1000:
+            out.add(title)
+    return out
+
+
+# --------------------------------------------------------------------------- labels
+
+
+def _trigger_span(doc, start: int, end: int, trigger: str):
+    """The tokens of the first part of ``trigger`` ("airstrike", "accused ... of") found in the
+    sentence at characters ``start:end``."""
+    text = doc.text[start:end].lower()
+    for piece in re.split(r"\s*(?:\.\.\.|\u2026)\s*", trigger or ""):
+        piece = piece.strip().lower()
+        if not piece:
+            continue
+        at = text.find(piece)
+        if at < 0:
+            continue
+        span = doc.char_span(start + at, start + at + len(piece), alignment_mode="expand")
+        if span is not None and len(span):
+            return span
+    return None
+
+
+def _head_of(span):
+    """The word a trigger phrase is about: its syntactic head, else its first verb or noun."""
+    from dateline.events.classifier import is_candidate
+
+    heads = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head is t]
+    for tok in heads + list(span):
+        if is_candidate(tok):
+            return tok
+    return None
+
+
+def label_text(coded: CodedText, doc, actors, lexicon_types: dict[int, str]) -> list[Example]:
+    """Examples for every candidate word of a parsed coded text."""
+    starts, pos = [], 0
+    for sent in coded.sents:
+        starts.append(pos)
+        pos += len(sent) + 1
+    labels: dict[int, str] = {}
+    ignore: set[int] = set()
+    for event in coded.events:
+        s = event.get("sent")
+        if not isinstance(s, int) or not 0 <= s < len(coded.sents):
+            continue
+        span = _trigger_span(doc, starts[s], starts[s] + len(coded.sents[s]), event.get("trigger"))
+        if span is None:
+            continue
+        head = _head_of(span)
+        if head is None:
+            continue
+        labels.setdefault(head.i, str(event["event"]).upper())
+        ignore.update(t.i for t in span if t.i != head.i)
+    out = []
+    for sent in doc.sents:
+        for tok in candidate_tokens(sent):
+            if tok.i in ignore and tok.i not in labels:
+                continue  # part of a trigger phrase, not its head: neither event nor non-event
+            feats = token_features(tok, actors, lexicon_types.get(tok.i))
+            out.append(Example(coded.group, feats, labels.get(tok.i, NONE), coded.weight))
+    return out
+
+
+def lexicon_types(doc, lexicon) -> dict[int, str]:
+    """The type the lexicon proposes for each word it matches (a feature of the model)."""
+    from dateline.events.extract.triggers import find_candidates
+
+    out: dict[int, str] = {}
+    for sent in doc.sents:
+        for cand in find_candidates(sent, lexicon):
+            out.setdefault(cand.token.i, cand.event)
+    return out
+
+
+def parse_texts(texts: list[CodedText], pipeline, batch_size: int = 32) -> Iterator[Example]:
+    """Parse, resolve actors and label every coded text with the coder's own components."""
+    from dateline.actors.resolve import resolve_actors
+
+    joined = [" ".join(t.sents) for t in texts]
+    docs = pipeline.nlp.pipe(joined, batch_size=batch_size)
+    for coded, text, doc in zip(texts, joined, docs, strict=True):
+        published = _date(coded.date)
+        article = Article(id=coded.id, text=text, published=published)
+        actors = resolve_actors(doc, article, pipeline.kb)
+        yield from label_text(coded, doc, actors, lexicon_types(doc, pipeline.lexicon))
+
+
+def weak_story_examples(
+    folder: Path, pipeline, model: EventModel, exclude: set[str], weight: float = WEAK_WEIGHT
+) -> list[Example]:
+    """Weak examples from the story-level stories (their label is usually reported in the first
+    sentence): in each story's first sentence, the word the sentence-trained ``model`` finds
+    likeliest to report the labelled type becomes an example of it, when it gives that type at
+    least :data:`WEAK_MIN_PROBABILITY`. No negatives: the other words are not known to be none.
+    Stories whose headline is in ``exclude`` (the validation part) are never used."""
+    from dateline.actors.resolve import resolve_actors
+
+    path = folder / STORY_FILE
+    if not path.is_file():
+        return []
+    stories = [s for s in read_stories(path) if (s.get("title") or s.get("id")) not in exclude]
+    heads = [str(s.get("text") or "")[:600] for s in stories]
+    out: list[Example] = []
+    for story, doc in zip(stories, pipeline.nlp.pipe(heads, batch_size=64), strict=True):
+        labels = [str(e.get("event") or "").upper() for e in story.get("events") or []]
+        if not labels or labels[0] not in model.classes:
+            continue
+        first = next(iter(doc.sents), None)
+        tokens = candidate_tokens(first) if first is not None else []
+        if not tokens:
+            continue
+        article = Article(id=str(story.get("id")), text=doc.text)
+        actors = resolve_actors(doc, article, pipeline.kb)
+        lex = lexicon_types(doc, pipeline.lexicon)
+        feats = [token_features(t, actors, lex.get(t.i)) for t in tokens]
+        probs = model.scores(feats)[:, model.classes.index(labels[0])]
+        best = int(probs.argmax())
+        if probs[best] >= WEAK_MIN_PROBABILITY:
+            group = str(story.get("title") or story.get("id"))
+            out.append(Example(group, feats[best], labels[0], weight))
+    return out
+
+
+def _date(value) -> date | None:
+    try:
+        return date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+# --------------------------------------------------------------------------- fitting
+
+
+def _vocabulary(examples: list[Example], min_count: int = MIN_FEATURE_COUNT) -> dict[str, int]:
+    counts = Counter(f for ex in examples for f in set(ex.feats))
+    kept = sorted(f for f, n in counts.items() if n >= min_count)
+    return {f: i for i, f in enumerate(kept)}
+
+
+def _matrix(examples: list[Example], vocab: dict[str, int]):
+    from scipy.sparse import csr_matrix
+
+    rows, cols = [], []
+    for r, ex in enumerate(examples):
+        idx = sorted({vocab[f] for f in ex.feats if f in vocab})
+        rows += [r] * len(idx)
+        cols += idx
+    data = np.ones(len(rows), dtype=np.float32)
+    return csr_matrix((data, (rows, cols)), shape=(len(examples), len(vocab)))
+
+
+def fit(examples: list[Example], c: float = 1.0, seed: int = 0, temperature: float = 1.0):
+    """A multinomial logistic regression over the examples' features."""
+    from sklearn.linear_model import LogisticRegression
+    from threadpoolctl import threadpool_limits
+
+    vocab = _vocabulary(examples)
+    x = _matrix(examples, vocab)
+    y = np.array([ex.label for ex in examples])
+    w = np.array([ex.weight for ex in examples], dtype=np.float64)
+    clf = LogisticRegression(C=c, max_iter=1000, random_state=seed, tol=1e-4)
+    with threadpool_limits(1):  # threads only slow it down on a shared machine
+        clf.fit(x, y, sample_weight=w)
+    classes = tuple(str(k) for k in clf.classes_)
+    return EventModel(
+        classes=classes,
+        vocab=vocab,
+        weights=clf.coef_.T.astype(np.float32).copy(),
+        bias=clf.intercept_.astype(np.float32),
+        temperature=temperature,
+    )
+
+
+def _folds(examples: list[Example], k: int, seed: int) -> list[np.ndarray]:
+    """Fold number of each example, by group (deterministic shuffle of the groups)."""
+    groups = sorted({ex.group for ex in examples})
+    rng = np.random.default_rng(seed)
+    order = rng.permutation(len(groups))
+    fold_of = {groups[g]: i % k for i, g in enumerate(order)}
+    return np.array([fold_of[ex.group] for ex in examples])
+
+
+def cross_validate(examples: list[Example], k: int = 5, c: float = 1.0, seed: int = 0):
+    """Out-of-fold class probabilities (uncalibrated) for every example, and the class order."""
+    fold = _folds(examples, k, seed)
+    classes: tuple[str, ...] | None = None
+    logits = None
+    for f in range(k):
+        train = [ex for ex, g in zip(examples, fold, strict=True) if g != f]
+        test_idx = np.flatnonzero(fold == f)
+        model = fit(train, c=c, seed=seed)
+        if classes is None:
+            classes = model.classes
+            logits = np.zeros((len(examples), len(classes)))
+        test = [examples[i] for i in test_idx]
+        probs = model.scores([ex.feats for ex in test])
+        # re-order to the first fold's classes (a fold may lack a rare class)
+        for j, name in enumerate(classes):
+            if name in model.classes:
+                logits[test_idx, j] = np.log(probs[:, model.classes.index(name)] + 1e-12)
+            else:
+                logits[test_idx, j] = np.log(1e-12)
+    return classes, logits
+
+
+def fit_temperature(logits: np.ndarray, labels: list[str], classes: tuple[str, ...]) -> float:
+    """The temperature minimising the log loss of out-of-fold predictions."""
+    from scipy.optimize import minimize_scalar
+
+    y = np.array([classes.index(lbl) if lbl in classes else 0 for lbl in labels])
+
+    def nll(t: float) -> float:
+        z = logits / t
+        z = z - z.max(axis=1, keepdims=True)
+        logp = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
+        return -float(logp[np.arange(len(y)), y].mean())
+
+    return float(minimize_scalar(nll, bounds=(0.3, 5.0), method="bounded").x)
+
+
+def token_report(probs: np.ndarray, labels: list[str], classes: tuple[str, ...], threshold=0.5):
+    """Precision/recall of event words (type must match) at a probability threshold."""
+    best = probs.argmax(axis=1)
+    tp = fp = fn = 0
+    for row, label in enumerate(labels):
+        name = classes[best[row]]
+        pred = name if name != NONE and probs[row, best[row]] >= threshold else NONE
+        if pred != NONE and pred == label:
+            tp += 1
+        else:
+            fp += pred != NONE
+            fn += label != NONE
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return {"precision": round(p, 3), "recall": round(r, 3), "tp": tp, "fp": fp, "fn": fn}
+
+
+def reliability(probs: np.ndarray, labels: list[str], classes: tuple[str, ...], bins: int = 10):
+    """Predicted vs observed precision of the top non-NONE class, by probability bin."""
+    none = classes.index(NONE) if NONE in classes else -1
+    masked = probs.copy()
+    if none >= 0:
+        masked[:, none] = -1
+    best = masked.argmax(axis=1)
+    conf = masked[np.arange(len(best)), best]
+    rows = []
+    for b in range(bins):
+        lo, hi = b / bins, (b + 1) / bins
+        sel = (conf >= lo) & ((conf < hi) if b < bins - 1 else (conf <= hi))
+        if not sel.any():
+            continue
+        right = [labels[i] == classes[best[i]] for i in np.flatnonzero(sel)]
+        rows.append(
+            {
+                "bin": f"{lo:.1f}-{hi:.1f}",
+                "n": int(sel.sum()),
+                "predicted": round(float(conf[sel].mean()), 3),
+                "observed": round(float(np.mean(right)), 3),
+            }  # fmt: skip
+        )
+    return rows
+
+
+def train(
+    folder: Path,
+    out: Path,
+    pipeline,
+    seed: int = 0,
+    folds: int = 5,
+    c: float = 1.0,
+    stories: bool = True,
+    log=print,
+) -> dict:
+    """Parse the training folder, cross-validate, fit the final model and save it to ``out``."""
+    texts = read_training_folder(folder)
+    log(f"parsing {len(texts)} coded texts ({sum(len(t.sents) for t in texts)} sentences)")
+    examples = list(parse_texts(texts, pipeline))
+    log(f"{len(examples)} candidate words, {sum(ex.label != NONE for ex in examples)} event words")
+    weak: list[Example] = []
+    if stories:
+        held_out = validation_titles(
+            {str(s.get("title") or s.get("id")) for s in read_stories(folder / STORY_FILE)},
+            exclude={t.group for t in texts},
+        ) if (folder / STORY_FILE).is_file() else set()  # fmt: skip
+        weak = weak_story_examples(folder, pipeline, fit(examples, c=c, seed=seed), held_out)
+        log(
+            f"{len(weak)} weak examples from the story-level stories ({len(held_out)} headlines held out)"
+        )
+    classes, logits = cross_validate(examples + weak, k=folds, c=c, seed=seed)
+    logits = logits[: len(examples)]  # calibrate and report on the hand-coded words only
+    labels = [ex.label for ex in examples]
+    temperature = fit_temperature(logits, labels, classes)
+    z = logits / temperature
+    probs = np.exp(z - z.max(axis=1, keepdims=True))
+    probs /= probs.sum(axis=1, keepdims=True)
+    real = np.array([ex.weight == SENTENCE_FILES["guardian_lead_train.jsonl"] for ex in examples])
+    report = {
+        "examples": len(examples),
+        "event_words": int(sum(lbl != NONE for lbl in labels)),
+        "folds": folds,
+        "seed": seed,
+        "C": c,
+        "temperature": round(temperature, 3),
+        "cv_all": {str(t): token_report(probs, labels, classes, t) for t in (0.3, 0.5, 0.7)},
+        "cv_guardian": {
+            str(t): token_report(
+                probs[real], [lbl for lbl, r in zip(labels, real, strict=True) if r], classes, t
+            )
+            for t in (0.3, 0.5, 0.7)
+        },  # fmt: skip
+        "reliability": reliability(probs, labels, classes),
+    }
+    log(f"cross-validated (by article/headline): {json.dumps(report['cv_all'])}")
+    report["weak_examples"] = len(weak)
+    model = fit(examples + weak, c=c, seed=seed, temperature=temperature)
+    model = EventModel(
+        classes=model.classes,
+        vocab=model.vocab,
+        weights=model.weights,
+        bias=model.bias,
+        temperature=temperature,
+        info={k: v for k, v in report.items() if k != "reliability"},
+    )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    model.save(out)
+    log(f"saved {out} ({out.stat().st_size / 1e6:.1f} MB, {len(model.vocab)} features)")
+    return report
+
+
+def story_check(folder: Path, pipeline, share: float = 0.2) -> dict:
+    """Story-level recall of the labelled type on the stories whose headline is set aside for
+    validation (a fixed hash of the title; headlines of the sentence-coded stories, which the
+    model trains on, never count)."""
+    from dateline import evaluate_articles as articles
+
+    path = folder / STORY_FILE
+    if not path.is_file():
+        raise InputError(f"{path}: no story file to check story-level recall on")
+    stories = articles.load_stories(path)
+    coded = folder / "ngec_synthetic_sentences.jsonl"
+    seen = {t.group for t in read_coded(coded)} if coded.is_file() else set()
+    keep = validation_titles({s.title or s.id for s in stories}, share, seen)
+    held = [s for s in stories if (s.title or s.id) in keep]
+    predicted = articles.code_texts(((s.id, s.text, None) for s in held), pipeline)
+    report = articles.score_stories(held, predicted)
+    return {
+        "stories": len(held),
+        "headlines": len(keep),
+        "recall": round(report.types.recall, 4),
+        "per_type": {k: round(v.recall, 3) for k, v in sorted(report.per_type.items())},
+    }

@@ -1,0 +1,195 @@
+"""The trained event model: fitting, saving, calibration, the coder's gate, the shipped model."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from dateline.events.classifier import NONE, EventModel
+from dateline.train import Example, fit, fit_temperature, reliability, validation_titles
+
+# Hand-made feature lists: "strike" is an attack with "air" in front of it, a labour protest
+# when people go "on" it; "capture" of a town is an assault, of a suspect an arrest.
+SENSES = [
+    (["l=strike", "mod=air|strike", "gov=carry|dobj"], "ASSAULT"),
+    (["l=strike", "mod=air|strike", "gov=launch|dobj"], "ASSAULT"),
+    (["l=strike", "mod=drone|strike", "gov=launch|dobj"], "ASSAULT"),
+    (["l=strike", "govp=on|go", "mod=general|strike"], "PROTEST"),
+    (["l=strike", "govp=on|go", "mod=rail|strike"], "PROTEST"),
+    (["l=strike", "gov=call|dobj", "mod=teacher|strike"], "PROTEST"),
+    (["l=capture", "cl=dobj:town", "arg=nsubj:actor:MIL"], "ASSAULT"),
+    (["l=capture", "cl=dobj:village", "arg=nsubj:actor:MIL"], "ASSAULT"),
+    (["l=capture", "cl=dobj:suspect", "arg=nsubj:actor:COP"], "COERCE"),
+    (["l=capture", "cl=dobj:fugitive", "arg=nsubj:actor:COP"], "COERCE"),
+    (["l=day", "dep=dobj"], NONE),
+    (["l=town", "dep=pobj"], NONE),
+    (["l=suspect", "dep=dobj"], NONE),
+    (["l=pay", "dep=dobj"], NONE),
+]
+
+
+def _examples(copies: int = 3) -> list[Example]:
+    return [Example(f"g{i % 5}", feats, label) for i, (feats, label) in enumerate(SENSES * copies)]
+
+
+def test_fitting_is_deterministic():
+    a, b = fit(_examples(), seed=7), fit(_examples(), seed=7)
+    assert a.classes == b.classes and a.vocab == b.vocab
+    assert np.array_equal(a.weights, b.weights) and np.array_equal(a.bias, b.bias)
+
+
+def test_the_model_separates_senses_it_was_shown():
+    model = fit(_examples(), c=10.0)
+
+    def top(feats: list[str]) -> str:
+        probs = model.predict(feats)
+        return max(probs, key=probs.get)
+
+    assert top(["l=strike", "mod=air|strike", "gov=order|dobj"]) == "ASSAULT"
+    assert top(["l=strike", "govp=on|go", "mod=nurse|strike"]) == "PROTEST"
+    assert top(["l=capture", "cl=dobj:city", "arg=nsubj:actor:MIL"]) == "ASSAULT"
+    assert top(["l=capture", "cl=dobj:suspect", "arg=nsubj:actor:COP"]) == "COERCE"
+    assert top(["l=day", "dep=dobj"]) == NONE
+
+
+def test_a_saved_model_reads_back_the_same(tmp_path):
+    model = fit(_examples(), c=10.0, temperature=1.3)
+    path = tmp_path / "m.npz"
+    model.save(path)
+    again = EventModel.read(path)
+    assert again.classes == model.classes and again.vocab == model.vocab
+    assert again.temperature == pytest.approx(1.3)
+    feats = SENSES[0][0]
+    # weights are stored as float16: probabilities agree to about 3 decimals
+    assert np.allclose(again.scores([feats]), model.scores([feats]), atol=2e-3)
+
+
+def test_probabilities_sum_to_one_and_unknown_features_are_ignored():
+    model = fit(_examples())
+    probs = model.scores([["l=never-seen", "x=y"], []])
+    assert probs.shape == (2, len(model.classes))
+    assert np.allclose(probs.sum(axis=1), 1.0)
+    assert np.allclose(probs[0], probs[1])  # nothing known: the prior only
+
+
+def test_temperature_softens_overconfident_scores():
+    rng = np.random.default_rng(0)
+    classes = ("A", "B")
+    labels = [str(x) for x in rng.choice(["A", "B"], size=400)]
+    # right 70% of the time, but claiming ~99%
+    right = rng.random(400) < 0.7
+    logits = np.array(
+        [
+            [5.0, 0.0] if (lbl == "A") == r else [0.0, 5.0]
+            for lbl, r in zip(labels, right, strict=True)
+        ]
+    )
+    assert fit_temperature(logits, labels, classes) > 2.0
+
+
+def test_reliability_bins_compare_predicted_and_observed():
+    classes = (NONE, "ASSAULT")
+    probs = np.array([[0.1, 0.9], [0.1, 0.9], [0.8, 0.2]])
+    rows = reliability(probs, ["ASSAULT", NONE, NONE], classes)
+    top = next(r for r in rows if r["bin"] == "0.9-1.0")
+    assert top["n"] == 2 and top["observed"] == 0.5 and top["predicted"] == 0.9
+
+
+def test_validation_headlines_are_stable_and_exclusive():
+    titles = [f"Headline number {i}" for i in range(500)]
+    first = validation_titles(titles, 0.2, exclude={"Headline number 3"})
+    assert first == validation_titles(reversed(titles), 0.2, exclude={"Headline number 3"})
+    assert "Headline number 3" not in first
+    assert 60 < len(first) < 140
+
+
+def test_without_a_model_the_gate_changes_nothing():
+    from dateline.events.gate import gate_candidates
+
+    cands = [object(), object()]
+    assert gate_candidates(None, cands, None, None) is cands
+
+
+def test_the_model_can_be_switched_off(monkeypatch):
+    from dateline.events.gate import active_model
+
+    monkeypatch.setenv("DATELINE_EVENT_MODEL", "off")
+    assert active_model() is None
+
+
+# --------------------------------------------------------------------------- with spaCy
+
+OWN_TRAINING = [
+    ("Russian jets carried out an air strike on the village.", "strike", "ASSAULT"),
+    ("Israeli aircraft launched an air strike on a camp in Gaza.", "strike", "ASSAULT"),
+    ("Turkish drones carried out a strike on a convoy near the border.", "strike", "ASSAULT"),
+    ("The army said an air strike hit a rebel base overnight.", "strike", "ASSAULT"),
+    ("Teachers went on strike in Nairobi over unpaid wages.", "strike", "PROTEST"),
+    ("Rail workers in France went on strike against the pension reform.", "strike", "PROTEST"),
+    ("The union called a general strike to protest the new tax.", "strike", "PROTEST"),
+    ("Doctors in Lagos went on strike for better pay.", "strike", "PROTEST"),
+    ("The minister spent the day in his office.", None, None),
+    ("The town lies on the river.", None, None),
+]
+
+
+def _fixture(folder) -> None:
+    articles = []
+    for n, (sentence, trigger, event) in enumerate(OWN_TRAINING):
+        events = [{"sent": 0, "event": event, "trigger": trigger, "modality": "asserted"}]
+        articles.append({"id": f"own-{n}", "date": "2024-05-01", "sents": [sentence],
+                         "events": events if event else []})  # fmt: skip
+    lines = "\n".join(json.dumps(a) for a in articles)
+    (folder / "guardian_lead_train.jsonl").write_text(lines + "\n", "utf-8")
+
+
+@pytest.mark.slow
+def test_training_on_own_sentences_is_deterministic_and_separates_senses(tmp_path):
+    from dateline.actors.resolve import resolve_actors
+    from dateline.events.classifier import token_features
+    from dateline.model import Article
+    from dateline.pipeline import Pipeline
+    from dateline.train import lexicon_types, train
+
+    _fixture(tmp_path)
+    pipeline = Pipeline()
+    train(tmp_path, tmp_path / "a.npz", pipeline, folds=2, log=lambda *_: None)
+    train(tmp_path, tmp_path / "b.npz", pipeline, folds=2, log=lambda *_: None)
+    a, b = EventModel.read(tmp_path / "a.npz"), EventModel.read(tmp_path / "b.npz")
+    assert np.array_equal(a.weights, b.weights) and a.vocab == b.vocab
+
+    def at_strike(text: str) -> dict[str, float]:
+        doc = pipeline.nlp(text)
+        actors = resolve_actors(doc, Article(id="t", text=text), pipeline.kb)
+        tok = next(t for t in doc if t.lower_ == "strike")
+        return a.predict(
+            token_features(tok, actors, lexicon_types(doc, pipeline.lexicon).get(tok.i))
+        )
+
+    air = at_strike("Syrian jets carried out an air strike on the market.")
+    labour = at_strike("Nurses in Accra went on strike over pay.")
+    assert air["ASSAULT"] > air["PROTEST"]
+    assert labour["PROTEST"] > labour["ASSAULT"]
+
+
+@pytest.mark.slow
+def test_the_shipped_model_reads_sentences_of_our_own():
+    from dateline.events.classifier import load_model
+    from dateline.pipeline import Pipeline
+
+    assert load_model() is not None
+    pipeline = Pipeline()
+
+    def types(text: str) -> dict[str, float]:
+        return {e.event: e.confidence for e in pipeline.code_text(text, date="2024-05-01").events}
+
+    shot = types("Israeli soldiers shot dead two Palestinian protesters near the border.")
+    assert "ASSAULT" in shot and shot["ASSAULT"] > 0.7
+    air = types("Russian warplanes carried out an air strike on the rebel-held town of Idlib.")
+    assert "PROTEST" not in air  # the lexicon's labour sense of "strike" is overruled
+    visit = types("The French president welcomed the Kenyan prime minister in Paris.")
+    assert visit and max(visit.values()) > 0.5
+    for e in pipeline.code_text("Germany pledged aid to Yemen.", date="2024-05-01").events:
+        assert 0.0 <= e.confidence <= 1.0
