@@ -63,10 +63,22 @@ def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
 
 
-def open(path: str = ":memory:", read_only: bool = False):  # noqa: A001 - mirrors sqlite_utils.Database
-    """Open an event store: ``db = dateline.open("events.duckdb"); db.events(actor="USA")``."""
+def open(path: str = ":memory:", read_only: bool = False, create: bool = False):  # noqa: A001 - mirrors sqlite_utils.Database
+    """Open an existing event store: ``db = dateline.open("events.duckdb"); db.events(actor="USA")``.
+
+    A path with no file raises :class:`~dateline.errors.StoreError` (a typo would otherwise
+    give an empty store) unless ``create=True``, which makes a new store there.
+    """
+    from pathlib import Path
+
+    from dateline.errors import StoreError
     from dateline.store import Store
 
+    if str(path) != ":memory:" and not create and not Path(path).exists():
+        raise StoreError(
+            f"no event store at {path}; check the path, or pass create=True to make a new one "
+            f"(dateline.open({str(path)!r}, create=True))"
+        )
     return Store(path, read_only=read_only)
 
 

@@ -175,6 +175,7 @@ class _Run:
             if isinstance(item, InputError):
                 s.input_errors += 1
                 self.error(str(item), item.item, "input")
+                self.tick(1)  # an input item, counted in the progress bar's total
                 continue
             if limit is not None and s.read >= limit:
                 break
@@ -242,6 +243,16 @@ def _progress(total: int | None):
     return Progress(*columns, console=Console(stderr=True), transient=False)
 
 
+def _total(inputs: Sequence[str], limit: int | None) -> int | None:
+    """The progress bar's total: the inputs' item count where cheap to know, at most ``limit``."""
+    from dateline.ingest.count import count_items
+
+    counted = count_items(inputs)
+    if counted is None:
+        return limit
+    return min(counted, limit) if limit is not None else counted
+
+
 def run_corpus(
     inputs: Sequence[str],
     store: Store,
@@ -271,13 +282,14 @@ def run_corpus(
         model_version=model_version(settings.model),
     )
     summary = RunSummary(run_id)
-    bar = _progress(limit) if progress else None
+    total = _total(inputs, limit) if progress else None
+    bar = _progress(total) if progress else None
     run = _Run(store, summary, bar)
     status = "failed"
     try:
         if bar is not None:
             bar.start()
-            run.task = bar.add_task("coding", total=limit, rate="0.0", events=0, errors=0)
+            run.task = bar.add_task("coding", total=total, rate="0.0", events=0, errors=0)
         todo = run.select(iter_articles(list(inputs), settings, published=published), limit)
         if workers <= 1:
             from dateline.pipeline import Pipeline

@@ -363,15 +363,23 @@ def write_parquet(
 # --- the run (on the client) -----------------------------------------------------------------
 
 
-def make_client(scheduler: Any = None, workers: int = 2, threads_per_worker: int = 1):
-    """A Dask client: to ``scheduler`` (an address or a Cluster object), else a LocalCluster."""
+def require_dask() -> None:
+    """Raise a DatelineError naming the one command that installs the Dask extra."""
     try:
-        from distributed import Client, LocalCluster
+        import dask  # noqa: F401
+        import distributed  # noqa: F401
     except ImportError as exc:  # the optional extra
         raise DatelineError(
-            "the Dask engine needs the 'distributed' package; install it with "
-            "'pip install dateline[dask]'"
+            f"the Dask engine needs {exc.name or 'distributed'}, which is not installed; add it "
+            "with: pip install 'dateline[dask]' (in a checkout: pip install -e '.[dask]')"
         ) from exc
+
+
+def make_client(scheduler: Any = None, workers: int = 2, threads_per_worker: int = 1):
+    """A Dask client: to ``scheduler`` (an address or a Cluster object), else a LocalCluster."""
+    require_dask()
+    from distributed import Client, LocalCluster
+
     if scheduler is None:
         cluster = LocalCluster(
             n_workers=workers, threads_per_worker=threads_per_worker, processes=True,
@@ -411,6 +419,7 @@ def run_dask(
     """
     from dateline.store import Store
 
+    require_dask()
     settings = settings or Settings.load()
     if out is None and parquet_dir is None:
         raise DatelineError("run_dask needs a store or a parquet_dir to write to; give one")

@@ -200,14 +200,21 @@ class SentenceSelector:
         return Selection(ranges=ranges, starts=[doc[s].idx for s, _ in sents])
 
 
-def renumber_sentences(result: Result, doc: Doc, starts: list[int]) -> None:
-    """Make the sentence numbers of ``result`` (events, quotes, mentions) count the article's
-    sentences, not those of the blanked text spaCy saw (``starts``: :attr:`Selection.starts`
-    of the article's own text)."""
+def sentence_numbers(doc: Doc, starts: list[int]) -> list[int]:
+    """For each sentence of ``doc``, the number of the article sentence it starts in
+    (``starts``: where the article's own sentences start, :attr:`Selection.starts`)."""
     number = []
     for sent in doc.sents:
         first = next((t.idx for t in sent if not t.is_space), sent.start_char)
         number.append(max(bisect.bisect_right(starts, first) - 1, 0))
+    return number
+
+
+def renumber_sentences(result: Result, doc: Doc, starts: list[int]) -> None:
+    """Make the sentence numbers of ``result`` (events, quotes, mentions) count the article's
+    sentences, not those of the blanked text spaCy saw (``starts``: :attr:`Selection.starts`
+    of the article's own text)."""
+    number = sentence_numbers(doc, starts)
 
     def renumbered(i: int | None) -> int | None:
         return number[i] if i is not None and 0 <= i < len(number) else i

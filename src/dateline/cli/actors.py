@@ -49,6 +49,7 @@ def actors_cli(
     from dateline.ingest import iter_articles
     from dateline.nlp import annotate
     from dateline.pipeline import get_pipeline
+    from dateline.select import sentence_numbers
 
     settings = Settings.load(
         model=model, actors_files=tuple(str(p) for p in actors_files) if actors_files else None
@@ -63,11 +64,20 @@ def actors_cli(
         doc = annotate(pipeline.nlp, item.text)
         index = resolve_actors(doc, item, pipeline.kb)
         rows = list(describe(index))
+        # number sentences as 'dateline code' does (the cheap pass's sentences of the article)
+        numbers = None if settings.full_parse else sentence_numbers(
+            doc, pipeline.selector.plan(item.text).starts
+        )  # fmt: skip
+
+        def sentence_of(mention, numbers=numbers):
+            i = mention.sentence
+            return numbers[i] if numbers and i is not None and 0 <= i < len(numbers) else i
+
         if as_json:
             for text, actor, mention in rows:
                 sys.stdout.write(json.dumps({
                     "article": item.id, "text": text, "start": mention.start, "end": mention.end,
-                    "sentence": mention.sentence, "actor": actor.id, "name": actor.name,
+                    "sentence": sentence_of(mention), "actor": actor.id, "name": actor.name,
                     "country": actor.country, "sector": actor.sector, "kind": actor.kind, "rule": mention.rule,
                 }, ensure_ascii=False) + "\n")  # fmt: skip
             continue
@@ -76,7 +86,7 @@ def actors_cli(
             table.add_column(col)
         for text, actor, mention in rows:
             table.add_row(
-                str(mention.sentence),
+                str(sentence_of(mention)),
                 text,
                 actor.name,
                 actor.country or "",

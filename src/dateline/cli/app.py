@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -31,8 +32,22 @@ app = typer.Typer(
     add_completion=False,
 )
 
-console = Console()
-err_console = Console(stderr=True)
+#: Width of tables written to a pipe or file (a terminal's own width is used otherwise).
+PIPE_WIDTH = 200
+
+
+def _width(stream) -> int | None:
+    """None (the terminal's width) for a terminal or when COLUMNS is set, else PIPE_WIDTH:
+    rich would cut piped tables to 80 columns."""
+    import os
+
+    if "COLUMNS" in os.environ or getattr(stream, "isatty", lambda: False)():
+        return None
+    return PIPE_WIDTH
+
+
+console = Console(width=_width(sys.stdout))
+err_console = Console(stderr=True, width=_width(sys.stderr))
 
 
 # Options that every command reading articles shares, declared once.
@@ -77,8 +92,22 @@ def parse_date(value: str | None) -> date | None:
 
 def fail(message: str, code: int = 1) -> None:
     """Print one readable error line and exit non-zero."""
-    err_console.print(f"[bold red]Error:[/] {message}", highlight=False, soft_wrap=True)
+    from rich.markup import escape
+
+    # escaped: messages name files and extras ("file[3]", "dateline[web]") that are not markup
+    err_console.print(f"[bold red]Error:[/] {escape(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
+
+
+def install_hint(extra: str) -> str:
+    """The one command that adds an optional extra, for a package and for a checkout."""
+    return f"pip install 'dateline[{extra}]' (in a checkout: pip install -e '.[{extra}]')"
+
+
+def fail_missing(exc: ImportError, extra: str, what: str) -> None:
+    """A missing optional dependency: say which, and the one command that adds it."""
+    name = exc.name or str(exc)
+    fail(f"{what} needs {name}, which is not installed; add it with: {install_hint(extra)}")
 
 
 def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -103,6 +132,39 @@ def version_callback(value: bool) -> None:
         raise typer.Exit()
 
 
+class _StderrHandler(logging.StreamHandler):
+    """Log lines to whatever ``sys.stderr`` is when they are written."""
+
+    @property
+    def stream(self):  # type: ignore[override]
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value) -> None:  # StreamHandler.__init__ sets it
+        pass
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        # by default only what reading the input warns about (the commands report their own
+        # errors); with --verbose (INFO) everything
+        if self.level > logging.INFO and not record.name.startswith("dateline.ingest"):
+            return False
+        return super().filter(record)
+
+
+def show_log(level: int = logging.WARNING) -> None:
+    """Show Dateline's log on stderr from ``level`` up: by default the input warnings (a CSV
+    date that cannot be read), with INFO everything; one handler however often it is called."""
+    logger = logging.getLogger("dateline")
+    handler = next((h for h in logger.handlers if isinstance(h, _StderrHandler)), None)
+    if handler is None:
+        handler = _StderrHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
+        logger.addHandler(handler)
+    handler.setLevel(level)
+    if logger.level == logging.NOTSET or logger.level > level:
+        logger.setLevel(level)
+
+
 @app.callback()
 def main_callback(
     version: bool = typer.Option(
@@ -114,3 +176,4 @@ def main_callback(
     ),
 ) -> None:
     """Dateline command line."""
+    show_log()

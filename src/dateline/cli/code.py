@@ -27,7 +27,8 @@ from dateline.cli.app import (
     handle_errors,
     parse_date,
 )
-from dateline.errors import InputError
+from dateline.errors import ArticleTimeout, InputError
+from dateline.limits import call_with_limit, warm_up
 from dateline.model import Result, error_record
 from dateline.settings import Settings
 
@@ -116,7 +117,18 @@ def code_cli(
                 record = error_record(item.item, item.reason, item.record_id)
                 sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
             continue
-        result = pipeline.code(item)
+        try:  # the same per-article time limit as 'dateline run'
+            warm_up(pipeline)
+            result = call_with_limit(
+                settings.timeout_s, item.origin or item.id, pipeline.code, item
+            )
+        except ArticleTimeout as exc:
+            errors += 1
+            err_console.print(f"[bold red]Error:[/] {exc}", highlight=False, soft_wrap=True)
+            if output_format is OutputFormat.jsonl:
+                record = error_record(item.origin or item.id, str(exc), item.record_id)
+                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            continue
         coded += 1
         _emit(result, output_format, settings.include_negated)
     if errors and not coded:
@@ -167,7 +179,7 @@ def print_result(result: Result, include_negated: bool = False) -> None:
     for name, kw in (("#", {"justify": "right", "width": 3}), ("date", {"no_wrap": True}), ("source", {}),
                      ("event", {"no_wrap": True}), ("target", {}), ("trigger", {}), ("where", {}),
                      ("modality", {})):  # fmt: skip
-        table.add_column(name, **kw)
+        table.add_column(name, overflow="fold", **kw)  # fold, never cut ("Vladim...")
     for e in events:
         kind = e.event + (f"/{e.mode}" if e.mode else "")
         style = {1: "blue", 2: "green", 3: "yellow", 4: "red"}.get(e.quad_class or 0, "")
@@ -184,15 +196,15 @@ def print_result(result: Result, include_negated: bool = False) -> None:
     console.print(table)
     actors = Table(title=f"Actors ({len(result.actors)})", title_justify="left", expand=True)
     for name in ("name", "country", "sector", "kind", "mentions"):
-        actors.add_column(name)
+        actors.add_column(name, overflow="fold")
     for a in result.actors:
         mentions = sorted({m.text for m in a.mentions})
         actors.add_row(a.name, a.country or "", a.sector or "", a.kind, ", ".join(mentions)[:80])
     console.print(actors)
     if result.quotes:
         quotes = Table(title=f"Quotes ({len(result.quotes)})", title_justify="left", expand=True)
-        quotes.add_column("speaker")
-        quotes.add_column("quote")
+        quotes.add_column("speaker", overflow="fold")
+        quotes.add_column("quote", overflow="fold")
         for q in result.quotes:
             quotes.add_row(_actor(q.speaker), f"“{q.text}”")
         console.print(quotes)

@@ -23,6 +23,7 @@ from dateline.cli.app import (
     fail,
     handle_errors,
     parse_date,
+    show_log,
 )
 from dateline.lifecycle import EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated, sigterm_as_interrupt
 from dateline.settings import Settings
@@ -92,16 +93,12 @@ def run_cli(
     failed; 130 when interrupted by Ctrl-C, 143 when stopped by SIGTERM (kill): the run is
     recorded as interrupted, run the same command again to resume.
 
-    In Python: `dateline.batch.run_corpus(inputs, dateline.open("events.duckdb"), settings)`.
+    In Python: `dateline.batch.run_corpus(inputs, dateline.open("events.duckdb", create=True), settings)`.
     """
     from dateline.batch import run_corpus
 
     if verbose:
-        handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
-        logger = logging.getLogger("dateline")
-        logger.addHandler(handler)
-        logger.setLevel(logging.INFO)
+        show_log(logging.INFO)
     settings = Settings.load(
         model=model,
         full_parse=full_parse,

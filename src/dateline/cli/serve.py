@@ -9,7 +9,7 @@ from pathlib import Path
 
 import typer
 
-from dateline.cli.app import app, console, fail, handle_errors
+from dateline.cli.app import app, console, fail, fail_missing, handle_errors
 from dateline.settings import Settings
 
 
@@ -86,7 +86,13 @@ def serve_cli(
     its body, 5 s idle keep-alive, at most 200 connections.
     """
     from dateline.store import Store
-    from dateline.web import WebLimits, create_app
+
+    try:
+        import uvicorn  # noqa: F401 - checked here so a missing extra is one clear line
+
+        from dateline.web import WebLimits, create_app
+    except ImportError as exc:
+        fail_missing(exc, "web", "dateline serve")
 
     if get is None and not allow_remote and not is_loopback(host):
         fail(

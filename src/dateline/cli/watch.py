@@ -22,6 +22,7 @@ from dateline.cli.app import (
     err_console,
     fail,
     handle_errors,
+    show_log,
 )
 from dateline.cli.query import DB_OPTION, FORMAT_OPTION, TableFormat, open_store, print_frame
 from dateline.errors import StoreBusy
@@ -157,16 +158,12 @@ def watch_cli(
     the store's errors table, see 'dateline sources'); 2 every source failed; 130 interrupted
     (Ctrl+C), 143 terminated (SIGTERM); either way the round is recorded 'interrupted'.
 
-    In Python: `dateline.watch.run_round(urls, dateline.open("events.duckdb"), settings)`.
+    In Python: `dateline.watch.run_round(urls, dateline.open("events.duckdb", create=True), settings)`.
     """
     from dateline.watch import expand_sources, parse_every
 
     if verbose:
-        handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
-        logger = logging.getLogger("dateline")
-        logger.addHandler(handler)
-        logger.setLevel(logging.INFO)
+        show_log(logging.INFO)
     if once and every:
         fail("give --once or --every, not both", 2)
     urls = expand_sources(sources)

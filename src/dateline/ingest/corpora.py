@@ -158,7 +158,13 @@ def article_from_record(
     raw_date = record.get(settings.date_field)
     record_date = parse_date(raw_date)
     if raw_date not in (None, "") and record_date is None:
-        logger.warning("%s: %r in %r is not a date; ignored", item, raw_date, settings.date_field)
+        logger.warning(
+            "%s: %r in the %r field is not a date; the record is coded as undated "
+            "(--date gives a fallback)",
+            item,
+            raw_date,
+            settings.date_field,
+        )
     origin = item  # "file:line" (JSONL, CSV) or "file[index]" (JSON); the id is record_id
     url = _string(record.get(settings.url_field))
     try:

@@ -41,6 +41,28 @@ def decode_html(data: bytes, item: str) -> str:
     return decode_bytes(data, item)
 
 
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+#: A line of prose has at least this many words and ends like a sentence.
+MIN_SENTENCE_WORDS = 5
+#: ... unless the text is this long, which no menu is.
+MIN_UNPUNCTUATED_WORDS = 60
+
+
+def looks_like_prose(body: str) -> bool:
+    """Whether extracted text holds at least one sentence, not just menu items ("Home About")."""
+    lines = [line.strip() for line in body.splitlines() if line.strip()]
+    if sum(len(line.split()) for line in lines) >= MIN_UNPUNCTUATED_WORDS:
+        return True
+    return any(
+        len(line.split()) >= MIN_SENTENCE_WORDS and _SENTENCE_END.search(line) for line in lines
+    )
+
+
+def clip(text: str, length: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= length else flat[: length - 1] + "…"
+
+
 def article_from_html(
     html: str | bytes,
     *,
@@ -82,6 +104,12 @@ def article_from_html(
         raise InputError(
             "no article text found in the HTML (empty, broken, or only navigation and "
             "scripts); check that the page holds the article itself",
+            item,
+        )
+    if not looks_like_prose(body):
+        raise InputError(
+            f"no article text found in the HTML, only short lines ({clip(body)!r}: navigation, "
+            "menus or captions); check that the page holds the article itself",
             item,
         )
     authors = [a.strip() for a in (doc.author or "").split(";") if a.strip()]
