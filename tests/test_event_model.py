@@ -193,3 +193,64 @@ def test_the_shipped_model_reads_sentences_of_our_own():
     assert visit and max(visit.values()) > 0.5
     for e in pipeline.code_text("Germany pledged aid to Yemen.", date="2024-05-01").events:
         assert 0.0 <= e.confidence <= 1.0
+
+
+@pytest.mark.slow
+def test_the_coder_drops_events_below_min_confidence():
+    from dateline.pipeline import Pipeline
+    from dateline.settings import Settings
+
+    text = (
+        "Russian warplanes carried out an air strike on the town. "
+        "The French president welcomed the Kenyan prime minister in Paris."
+    )
+    every = Pipeline().code_text(text, date="2024-05-01").events
+    confident = Pipeline(Settings.load(min_confidence=0.6)).code_text(text, date="2024-05-01")
+    assert {e.confidence >= 0.6 for e in every} == {True, False}  # the test means something
+    assert [e.event for e in confident.events] == [e.event for e in every if e.confidence >= 0.6]
+
+
+# --------------------------------------------------------------------------- --min-confidence
+
+
+def _store_with_confidences(path):
+    from dateline.store import Store
+    from test_store_builders import event, make_result
+
+    result = make_result("c1", [event("USA", "AGREE", "RUS", "2024-01-10"),
+                                event("RUS", "ACCUSE", "USA", "2024-01-10"),
+                                event("CHN", "AID", "UKR", "2024-01-10")])  # fmt: skip
+    for e, confidence in zip(result.events, (0.2, 0.6, 0.9), strict=True):
+        e.confidence = confidence
+    store = Store(path)
+    store.add_result(result)
+    return store
+
+
+def test_stored_events_filter_on_confidence(tmp_path):
+    store = _store_with_confidences(tmp_path / "e.duckdb")
+    assert len(store.events()) == 3
+    assert sorted(store.events(min_confidence=0.5)["event"]) == ["ACCUSE", "AID"]
+    assert store.count_events(min_confidence=0.85) == 1
+    store.close()
+
+
+def test_events_and_export_commands_take_min_confidence(tmp_path):
+    from typer.testing import CliRunner
+
+    from dateline.cli import app
+
+    db = tmp_path / "e.duckdb"
+    _store_with_confidences(db).close()
+    runner = CliRunner()
+    listed = runner.invoke(app, ["events", "--db", str(db), "--min-confidence", "0.5",
+                                 "--format", "csv"])  # fmt: skip
+    assert listed.exit_code == 0, listed.output
+    assert "AID" in listed.output and "AGREE" not in listed.output
+    out = tmp_path / "high.csv"
+    exported = runner.invoke(app, ["export", "--db", str(db), "--format", "csv", str(out),
+                                   "--min-confidence", "0.85"])  # fmt: skip
+    assert exported.exit_code == 0, exported.output
+    assert out.read_text("utf-8").count("\n") == 2  # header + the one confident event
+    refused = runner.invoke(app, ["events", "--db", str(db), "--min-confidence", "1.5"])
+    assert refused.exit_code != 0

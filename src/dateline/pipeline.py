@@ -111,6 +111,8 @@ class Pipeline:
 
         actors = resolve_actors(doc, article, self.kb)
         events = extract_events(doc, article, actors, self.lexicon)
+        if self.settings.min_confidence > 0:
+            events = [e for e in events if e.confidence >= self.settings.min_confidence]
         refine_codes(events, doc)
         check_dates(events, article.published)
         quotes = find_quotes(doc, article, actors)

@@ -23,6 +23,10 @@ class Settings:
     actors_files: tuple[str, ...] = field(
         default=(), metadata={"help": "extra actor dictionaries (YAML/CSV/PETRARCH)"}
     )
+    min_confidence: float = field(
+        default=0.0,
+        metadata={"help": "drop events the coder gives a lower probability of being right"},
+    )
     include_negated: bool = field(
         default=False, metadata={"help": "keep negated events in outputs"}
     )

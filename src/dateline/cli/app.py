@@ -73,6 +73,14 @@ MAX_INPUT_BYTES_OPTION = typer.Option(
     min=1,
     help="Largest input read, decompressed (a file, a WARC record, stdin); default 100000000.",
 )
+MIN_CONFIDENCE_OPTION = typer.Option(
+    None,
+    "--min-confidence",
+    min=0.0,
+    max=1.0,
+    help="Only events the coder gives at least this probability of being right (0-1; "
+    "calibrated, see docs/accuracy.md).",
+)
 FULL_PARSE_OPTION = typer.Option(
     None,
     "--full-parse/--fast",

@@ -17,6 +17,7 @@ from dateline.cli.app import (
     FULL_PARSE_OPTION,
     ID_FIELD_OPTION,
     MAX_INPUT_BYTES_OPTION,
+    MIN_CONFIDENCE_OPTION,
     MODEL_OPTION,
     PUBLISHED_OPTION,
     TEXT_FIELD_OPTION,
@@ -64,6 +65,7 @@ def code_cli(
         False, "--include-negated", help="Also output negated events."
     ),
     full_parse: bool = FULL_PARSE_OPTION,
+    min_confidence: float = MIN_CONFIDENCE_OPTION,
     max_input_bytes: int = MAX_INPUT_BYTES_OPTION,
     sample: bool = typer.Option(
         False, "--sample", help="Code the sample article shipped with Dateline."
@@ -104,6 +106,7 @@ def code_cli(
         id_field=id_field,
         include_negated=include_negated or None,
         full_parse=full_parse,
+        min_confidence=min_confidence,
         max_input_bytes=max_input_bytes,
     )
     pipeline = get_pipeline(settings)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from dateline.cli.app import app, console, handle_errors
+from dateline.cli.app import MIN_CONFIDENCE_OPTION, app, console, handle_errors
 from dateline.cli.query import DB_OPTION, open_store
 from dateline.store.modality import HELP as MODALITY_HELP
 
@@ -46,6 +46,7 @@ def export_cli(
     modality: list[str] = typer.Option(
         None, "--modality", help=MODALITY_HELP + " Default: all (gdelt: happened)."
     ),
+    min_confidence: float = MIN_CONFIDENCE_OPTION,
 ) -> None:
     """Export events for other tools.
 
@@ -74,5 +75,5 @@ def export_cli(
     with open_store(db) as store:
         n = store.export(out, fmt.value, overwrite=overwrite, actor=actor, dyad=dyad, since=since, until=until,
                          include_negated=include_negated, include_duplicates=include_duplicates,
-                         modality=modality or None)  # fmt: skip
+                         modality=modality or None, min_confidence=min_confidence)  # fmt: skip
     console.print(f"{n} rows written to {out} ({fmt.value})", highlight=False)

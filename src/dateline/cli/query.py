@@ -11,7 +11,7 @@ import pandas as pd
 import typer
 from rich.table import Table
 
-from dateline.cli.app import app, console, handle_errors
+from dateline.cli.app import MIN_CONFIDENCE_OPTION, app, console, handle_errors
 from dateline.csvcells import escape_frame
 from dateline.store import Store
 from dateline.store.modality import HELP as MODALITY_HELP
@@ -118,6 +118,7 @@ def events_cli(
     limit: int = typer.Option(50, "--limit", "-n", help="At most this many rows (0: all)."),
     offset: int = typer.Option(0, "--offset", help="Skip this many rows first."),
     modality: list[str] = MODALITY_OPTION,
+    min_confidence: float = MIN_CONFIDENCE_OPTION,
     fmt: TableFormat = FORMAT_OPTION,
 ) -> None:
     """List stored events, filtered.
@@ -139,11 +140,12 @@ def events_cli(
             actor=actor, dyad=dyad, type=type_ or None, quad=quad or None, since=since, until=until,
             text=text, include_negated=include_negated, include_duplicates=include_duplicates,
             limit=limit or None, offset=offset, order=order, modality=modality or None,
+            min_confidence=min_confidence,
         )  # fmt: skip
         total = store.count_events(
             actor=actor, dyad=dyad, type=type_ or None, quad=quad or None, since=since, until=until,
             text=text, include_negated=include_negated, include_duplicates=include_duplicates,
-            modality=modality or None,
+            modality=modality or None, min_confidence=min_confidence,
         )  # fmt: skip
     print_frame(frame, fmt, EVENT_COLUMNS, title=f"Events ({len(frame)} of {total})")
 

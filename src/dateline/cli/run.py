@@ -14,6 +14,7 @@ from dateline.cli.app import (
     FULL_PARSE_OPTION,
     ID_FIELD_OPTION,
     MAX_INPUT_BYTES_OPTION,
+    MIN_CONFIDENCE_OPTION,
     MODEL_OPTION,
     PUBLISHED_OPTION,
     TEXT_FIELD_OPTION,
@@ -49,6 +50,7 @@ def run_cli(
     id_field: str = ID_FIELD_OPTION,
     model: str = MODEL_OPTION,
     full_parse: bool = FULL_PARSE_OPTION,
+    min_confidence: float = MIN_CONFIDENCE_OPTION,
     max_input_bytes: int = MAX_INPUT_BYTES_OPTION,
     actors_files: list[Path] = ACTORS_OPTION,
     batch_size: int = typer.Option(
@@ -102,6 +104,7 @@ def run_cli(
     settings = Settings.load(
         model=model,
         full_parse=full_parse,
+        min_confidence=min_confidence,
         max_input_bytes=max_input_bytes,
         actors_files=tuple(str(p) for p in actors_files) if actors_files else None,
         text_field=text_field,

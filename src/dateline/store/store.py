@@ -530,9 +530,13 @@ class Store:
         modality: str | Sequence[str] | None = None,
         run_id: str | None = None,
         place: str | None = None,
+        min_confidence: float | None = None,
     ) -> tuple[str, list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
+        if min_confidence:  # the coder's calibrated probability that the event is right
+            clauses.append("coalesce(e.confidence, 0) >= ?")
+            params.append(float(min_confidence))
         if place:  # a gazetteer feature id (a town, a division) or a country's alpha-3 code
             clauses.append("(e.location_feature_id = ? OR e.location_country = ?)")
             params += [place, place]
@@ -609,6 +613,7 @@ class Store:
         directed: bool = False,
         modality: str | Sequence[str] | None = None,
         place: str | None = None,
+        min_confidence: float | None = None,
     ) -> pd.DataFrame:
         """Events matching every filter given, one row each, with their article's title and date.
 
@@ -619,10 +624,12 @@ class Store:
         ``modality`` keeps only events of those modalities ("future", "happened" = asserted,
         reported or historical, a list; default: all). ``place`` keeps events located at a
         gazetteer feature id (``location_feature_id``) or in a country (alpha-3).
+        ``min_confidence`` keeps events the coder gives at least that probability of being right.
         """
         where, params = self._event_where(
             actor, dyad, type, quad, since, until, text, include_negated,
             include_duplicates, article_id, directed, modality, place=place,
+            min_confidence=min_confidence,
         )  # fmt: skip
         order_sql = _order(order, EVENT_ORDER) + ", e.article_id, e.event_index"
         query = (
