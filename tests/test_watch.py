@@ -71,6 +71,18 @@ class StubCoder:
         return Result(article=article)
 
 
+class OneEventCoder(StubCoder):
+    """Each article gets one event on its first word (to see what the exports write)."""
+
+    def code(self, article) -> Result:
+        from dateline.model import Event, Span
+
+        word = article.text.split()[0]
+        event = Event(event="CONSULT", sentence=0, trigger=Span(word, 0, len(word)),
+                      sentence_text=article.text.split("\n")[0])  # fmt: skip
+        return Result(article=article, events=[event])
+
+
 @pytest.fixture
 def site():
     site = Site()
@@ -80,9 +92,9 @@ def site():
     server.server_close()
 
 
-def one_round(site_urls, store, settings=None, **kwargs):
+def one_round(site_urls, store, settings=None, coder=StubCoder, **kwargs):
     settings = settings or fast_settings()
-    return run_round(site_urls, store, settings, pipeline=StubCoder(settings), **kwargs)
+    return run_round(site_urls, store, settings, pipeline=coder(settings), **kwargs)
 
 
 def outcomes(store: Store) -> dict[str, tuple[str, str | None]]:
@@ -479,9 +491,11 @@ def test_each_round_exports_its_new_events(site, tmp_path):
     site.routes["/a.html"] = html_answer(page(41))
     with Store(tmp_path / "w.duckdb") as store:
         summary = one_round([site.url("/feed.xml")], store, export_dir=tmp_path / "out",
-                            export_format="csv")  # fmt: skip
+                            export_format="csv", coder=OneEventCoder)  # fmt: skip
         assert summary.export_path and Path(summary.export_path).exists()
         assert Path(summary.export_path).name.endswith(".events.csv")
+        lines = Path(summary.export_path).read_text(encoding="utf-8").splitlines()
+        assert len(lines) == 2 and "CONSULT" in lines[1] and summary.exported == 1
         assert state.rounds(store).iloc[0]["export_path"] == summary.export_path
         quiet = one_round([site.url("/feed.xml")], store, export_dir=tmp_path / "out")
         assert quiet.export_path is None  # nothing new, no file
@@ -802,3 +816,43 @@ def test_sigterm_ends_the_round_as_interrupted_without_waiting_for_requests(site
     with Store(db) as store:
         assert store.runs().iloc[0]["status"] == "interrupted"
         assert state.items(store).empty  # the page in flight is fetched again next round
+
+
+def test_a_sitemap_index_brings_the_pages_of_its_newest_sitemaps(site, tmp_path):
+    ns = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+    xml = {"Content-Type": "application/xml"}
+    site.routes["/index.xml"] = (200, xml, (
+        f"<sitemapindex {ns}>"
+        "<sitemap><loc>{base}/news-new.xml</loc><lastmod>2024-05-02</lastmod></sitemap>"
+        "<sitemap><loc>{base}/news-broken.xml</loc><lastmod>2024-05-01</lastmod></sitemap>"
+        "</sitemapindex>"
+    ).replace("{base}", site.base).encode())  # fmt: skip
+    site.routes["/news-new.xml"] = (200, xml, (
+        f"<urlset {ns}><url><loc>{site.base}/n/1.html</loc><lastmod>2024-05-02</lastmod></url>"
+        f"<url><loc>{site.base}/n/2.html</loc></url></urlset>"
+    ).encode())  # fmt: skip
+    site.routes["/news-broken.xml"] = (500, {}, b"down")
+    site.routes["/n/1.html"] = html_answer(page(66, with_meta=False))
+    site.routes["/n/2.html"] = html_answer(page(67))
+    with Store(tmp_path / "w.duckdb") as store:
+        summary = one_round([site.url("/index.xml")], store)
+        report = summary.sources[site.url("/index.xml")]
+        dated = store.articles().set_index("url").loc[site.url("/n/1.html"), "published"]
+        (source,) = state.health(store).to_dict("records")
+    assert report.status == "ok" and report.coded == 2
+    assert "news-broken.xml" in report.error  # a broken child is reported, the rest goes on
+    assert str(dated)[:10] == "2024-05-02"  # the sitemap's date, the page has none
+    assert source["kind"] == "sitemapindex" and source["articles"] == 2
+
+
+def test_rounds_export_parquet_folders(site, tmp_path):
+    import pyarrow.dataset as ds
+
+    site.routes["/feed.xml"] = rss_answer(rss("F", [("/a.html", "A", None, None)]))
+    site.routes["/a.html"] = html_answer(page(68))
+    with Store(tmp_path / "w.duckdb") as store:
+        summary = one_round([site.url("/feed.xml")], store, export_dir=tmp_path / "out",
+                            export_format="parquet", coder=OneEventCoder)  # fmt: skip
+    out = Path(summary.export_path)
+    assert out.is_dir() and out.name.endswith(".events.parquet")
+    assert ds.dataset(out, format="parquet").count_rows() == summary.exported == 1
