@@ -149,3 +149,25 @@ def test_actor_countries_break_ties(nlp):
     place = _locate(nlp, "Protesters marched in Georgia on Monday.", "marched", actors)
     assert (place.country, place.precision) == ("USA", "admin1")
     assert _locate(nlp, "Protesters marched in Georgia on Monday.", "marched").country == "GEO"
+
+
+def test_police_and_domestic_acts_happen_at_home(nlp):
+    from dateline.model import ActorRef
+
+    text = "Fighting went on in Aleppo. Aid convoys arrived in Aleppo on Monday. Police arrested a man."
+    doc = nlp(text)
+    start = text.index("arrested")
+    police = ActorRef(text="Police", name="police", country="GBR", sector="COP")
+    man = ActorRef(text="a man", name="man", country=None, sector="CVL")
+    event = Event(event="COERCE", sentence=2, trigger=Span("arrested", start, start + 8),
+                  source=police, target=man)  # fmt: skip
+    locate_events([event], doc, ActorIndex(), text)
+    assert (event.location.country, event.location.basis) == ("GBR", "actors")
+    # a place in the sentence still wins
+    text2 = "Police arrested a man in Aleppo."
+    doc2 = nlp(text2)
+    start = text2.index("arrested")
+    event2 = Event(event="COERCE", sentence=0, trigger=Span("arrested", start, start + 8),
+                   source=police, target=man)  # fmt: skip
+    locate_events([event2], doc2, ActorIndex(), text2)
+    assert (event2.location.country, event2.location.basis) == ("SYR", "clause")

@@ -173,7 +173,9 @@ def locate_events(events: list[Event], doc: Doc, actors, article_text: str | Non
     2. ``sentence``: a place elsewhere in the sentence, the most specific first (a place that
        acts, "Turkey said", is an actor, not where things happen);
     3. ``dateline``: the article's dateline ("BEIRUT (Reuters) -");
-    4. ``article``: the place the article is about (a town or division named most and at least
+    4. ``actors``: a domestic act (both sides of one country; police, courts) at home, when the
+       article's place lies elsewhere;
+    5. ``article``: the place the article is about (a town or division named most and at least
        twice, in the article's main country), else that country when the article is about one
        country (``ARTICLE_COUNTRY_SHARE`` of its place mentions).
     """
@@ -204,7 +206,7 @@ def locate_events(events: list[Event], doc: Doc, actors, article_text: str | Non
             and about.country == location.country
         ):
             location = about  # "fighting in Syria" in a story all about Manbij: Manbij
-        event.location = location or fallback
+        event.location = location or _at_home(event, fallback) or fallback
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,6 +260,25 @@ def find_mentions(doc: Doc, actors) -> list[PlaceMention]:
 
 _NOT_PLACES = {"PERSON", "ORG", "NORP", "DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
 _CALENDAR = {m.lower() for m in (*calendar.month_name, *calendar.day_name) if m}
+
+
+#: Sectors whose acts happen in their own country unless the text says otherwise.
+_AT_HOME_SECTORS = {"COP", "JUD"}
+
+
+def _at_home(event: Event, fallback: Location | None) -> Location | None:
+    """A domestic act whose text names no place happens at home: when both sides are of one
+    country ("Turkish police detained Turkish journalists"), or the actor is a police force or
+    a court, and the article's place lies elsewhere (or the article has none), that country
+    (basis ``actors``)."""
+    src, tgt = event.source, event.target
+    home = src.country if src and tgt and src.country and src.country == tgt.country else None
+    if home is None and src is not None and src.sector in _AT_HOME_SECTORS:
+        home = src.country  # police and courts act inside their own country's jurisdiction
+    if home is None or (fallback is not None and fallback.country == home):
+        return None
+    place = gazetteer().country(home)
+    return to_location(place, None, "actors") if place else None
 
 
 def _unmarked_places(doc: Doc, actors, spans, hints) -> list[tuple[int, int, Place]]:
