@@ -88,8 +88,17 @@ def measure(path: Path, full_parse: bool = False) -> dict:
                 hit = same_place(pred, gold)
                 counts["place_right"] += hit
                 if not hit:
-                    misses.append((rec["id"], g["sent"], "PLACE", gold.get("place"),
-                                   gold.get("basis"), pred.get("name"), pred.get("basis")))
+                    misses.append(
+                        (
+                            rec["id"],
+                            g["sent"],
+                            "PLACE",
+                            gold.get("place"),
+                            gold.get("basis"),
+                            pred.get("name"),
+                            pred.get("basis"),
+                        )
+                    )
     out = {
         "pairs": counts["pairs"],
         "coverage": counts["located"] / max(counts["pairs"], 1),
@@ -118,10 +127,6 @@ def main() -> None:
     if args.show_misses:
         for m in misses:
             print(m)
-
-
-if __name__ == "__main__":
-    main()
 
 
 HELD_BACK = {
@@ -205,3 +210,7 @@ def corpus_shares(path: Path, sample_out: Path | None, sample_size: int = 160) -
         sample = rng.sample(located, min(sample_size, len(located)))
         sample_out.write_text("".join(json.dumps(s, ensure_ascii=False) + "\n" for s in sample))
     return out
+
+
+if __name__ == "__main__":
+    main()
