@@ -179,7 +179,13 @@ def corpus_shares(path: Path, sample_out: Path | None, sample_size: int = 160) -
         counts["articles"] += 1
         art = article_from_text(text, published=day, detect_header=False)
         art.id = f"guardian-{key}"
-        for e in pipe.code(art).events:
+        try:
+            events = pipe.code(art).events
+        except Exception as exc:  # a bug elsewhere costs its article, not the measurement
+            counts["errors"] += 1
+            print(f"{art.id}: {type(exc).__name__}: {exc}", file=sys.stderr)
+            continue
+        for e in events:
             if e.negated or e.modality not in ("asserted", "reported", "historical"):
                 continue
             counts["events"] += 1

@@ -173,8 +173,10 @@ def locate_events(events: list[Event], doc: Doc, actors, article_text: str | Non
     2. ``sentence``: a place elsewhere in the sentence, the most specific first (a place that
        acts, "Turkey said", is an actor, not where things happen);
     3. ``dateline``: the article's dateline ("BEIRUT (Reuters) -");
-    4. ``actors``: a domestic act (both sides of one country; police, courts) at home, when the
-       article's place lies elsewhere;
+    4. ``actors``: words (a statement, demand, accusation: QuadClass 1 or 3) are placed where
+       their speaker is based, at country precision (or by the dateline), never at the
+       article's town; a domestic act (both sides of one country; police, courts) at home, when
+       the article's place lies elsewhere;
     5. ``article``: the place the article is about (a town or division named most and at least
        twice, in the article's main country), else that country when the article is about one
        country (``ARTICLE_COUNTRY_SHARE`` of its place mentions).
@@ -184,7 +186,8 @@ def locate_events(events: list[Event], doc: Doc, actors, article_text: str | Non
     sents = list(doc.sents)
     mentions = find_mentions(doc, actors)
     about = _article_place(doc, mentions, actors, article_text)
-    fallback = _dateline(article_text, mentions) or about
+    dateline = _dateline(article_text, mentions)
+    fallback = dateline or about
     for event in events:
         if not 0 <= event.sentence < len(sents):
             continue
@@ -206,6 +209,9 @@ def locate_events(events: list[Event], doc: Doc, actors, article_text: str | Non
             and about.country == location.country
         ):
             location = about  # "fighting in Syria" in a story all about Manbij: Manbij
+        if location is None and event.quad_class in _VERBAL:
+            event.location = _speaker_home(event) or dateline
+            continue
         event.location = location or _at_home(event, fallback) or fallback
 
 
@@ -260,6 +266,18 @@ def find_mentions(doc: Doc, actors) -> list[PlaceMention]:
 
 _NOT_PLACES = {"PERSON", "ORG", "NORP", "DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
 _CALENDAR = {m.lower() for m in (*calendar.month_name, *calendar.day_name) if m}
+
+
+#: Quad classes of words, not deeds (verbal cooperation and conflict): said where the speaker is.
+_VERBAL = {1, 3}
+
+
+def _speaker_home(event: Event) -> Location | None:
+    """A statement, demand or accusation whose text says not where it was made: the speaker's
+    own country, at country precision (basis ``actors``); the article's town is no evidence."""
+    src = event.source
+    home = gazetteer().country(src.country) if src and src.country else None
+    return to_location(home, None, "actors") if home else None
 
 
 #: Sectors whose acts happen in their own country unless the text says otherwise.
