@@ -148,7 +148,9 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
         if cand.confidence is not None:
             confidence = cand.confidence
         else:
-            confidence = 0.4 + 0.25 * bool(src and src[0].country) + 0.2 * bool(tgt and tgt[0].country)
+            confidence = (
+                0.4 + 0.25 * bool(src and src[0].country) + 0.2 * bool(tgt and tgt[0].country)
+            )
             confidence -= 0.1 * (modality != "asserted")
         out.append(
             Event(
