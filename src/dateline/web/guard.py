@@ -102,16 +102,29 @@ def _header(scope: Scope, name: bytes) -> str | None:
 
 
 def _cross_site(scope: Scope, hosts: frozenset[str]) -> str | None:
-    """Why an unsafe request comes from another site (CSRF), or None when it does not."""
-    if _header(scope, b"sec-fetch-site") == "cross-site":
-        return "cross-site request"
+    """Why an unsafe request comes from another site (CSRF), or None when it does not.
+
+    Browsers say where a request comes from in ``Sec-Fetch-Site`` and ``Origin``. Under this
+    app's ``Referrer-Policy: no-referrer`` a browser sends ``Origin: null`` even for a form on
+    our own page, so ``null`` is judged by ``Sec-Fetch-Site``; clients that send neither
+    header (curl, scripts) are not browsers a page could steer.
+    """
+    fetch_site = _header(scope, b"sec-fetch-site")
+    if fetch_site in ("cross-site", "same-site"):  # same-site: another port or subdomain
+        return f"{fetch_site} request"
     origin = _header(scope, b"origin")
-    if origin is None:  # not sent by a browser's cross-site form or fetch
+    if origin is None:
         return None
+    if origin == "null":
+        return (
+            None
+            if fetch_site in ("same-origin", "none")
+            else "Origin 'null' with no Sec-Fetch-Site"
+        )
     from urllib.parse import urlsplit
 
     parts = urlsplit(origin)
-    if origin == "null" or not parts.hostname or host_name(parts.hostname) not in hosts:
+    if not parts.hostname or host_name(parts.hostname) not in hosts:
         return f"Origin {origin!r} is not this server"
     return None
 
