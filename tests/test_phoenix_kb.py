@@ -11,6 +11,7 @@ import pytest
 
 from dateline.actors import dictionaries as d
 from dateline.actors.kb import KnowledgeBase, normalize
+from dateline.datafiles import read_csv
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -37,7 +38,7 @@ def convert():
 def test_lean_reader_matches_the_strict_reader():
     """phoenix_people.csv is read without per-cell checks; the strict reader must agree."""
     path = d.DATA_DIR / "phoenix_people.csv"
-    strict = d._rows_to_tables(d._read_csv(path), "person", path, "").roles
+    strict = d._rows_to_tables(read_csv(path), "person", path, "").roles
     lean = d.read_phoenix_people(path)
     assert len(lean) == len(strict) > 20000
     for a, b in zip(lean, strict, strict=True):
@@ -56,7 +57,7 @@ def test_lean_reader_matches_the_strict_reader():
 def test_converted_groups_and_organisations_read_strictly():
     for name, kind in d.PHOENIX_FILES[:2]:
         path = d.DATA_DIR / name
-        named = d._rows_to_tables(d._read_csv(path), kind, path, "").named
+        named = d._rows_to_tables(read_csv(path), kind, path, "").named
         assert len(named) > 500
         assert all(n.sector in d.SECTORS for n in named)
 
@@ -101,7 +102,7 @@ def test_phoenix_acronym_needs_capitals(kb):
     acronyms = [
         n.name
         for n in d._rows_to_tables(
-            d._read_csv(d.DATA_DIR / "phoenix_organisations.csv"),
+            read_csv(d.DATA_DIR / "phoenix_organisations.csv"),
             "organisation",
             d.DATA_DIR / "phoenix_organisations.csv",
             "",

@@ -11,12 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
-from dateline.errors import DataFileError
+from dateline.datafiles import data_file, load_mapping
 from dateline.model import ActorRef, Article, Quote
 
 __all__ = ["find_quotes", "quote_spans"]
@@ -40,16 +38,8 @@ class _Lexicon:
 @cache
 def lexicon() -> _Lexicon:
     """The speech-verb and statement-noun lists from ``data/quotes.yaml``."""
-    path = f"dateline/data/{QUOTES_FILE}"
-    try:
-        data = yaml.safe_load(
-            resources.files("dateline.data").joinpath(QUOTES_FILE).read_text("utf-8")
-        )
-    except yaml.YAMLError as exc:
-        raise DataFileError(f"not valid YAML ({exc}); fix the syntax", path) from exc
-    for key in ("speech_verbs", "statement_nouns", "statement_agents"):
-        if not isinstance(data, dict) or not isinstance(data.get(key), list):
-            raise DataFileError(f"'{key}' must be a list of words", path)
+    lists = ("speech_verbs", "statement_nouns", "statement_agents")
+    data = load_mapping(data_file(QUOTES_FILE), required=dict.fromkeys(lists, list))
     return _Lexicon(
         speech_verbs=frozenset(w.lower() for w in data["speech_verbs"]),
         statement_nouns=frozenset(w.lower() for w in data["statement_nouns"]),

@@ -16,16 +16,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from dateline.datafiles import data_file, load_yaml, read_csv
 from dateline.errors import DataFileError
 
-try:  # the C loader is 5-10x faster; fall back when PyYAML was built without libyaml
-    _YamlLoader: Any = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover
-    _YamlLoader = yaml.SafeLoader
-
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
+DATA_DIR = data_file("actors")
 
 #: PLOVER sector codes (manual, "Sector Codes") plus IGO/NGO, which PLOVER files under "country"
 #: but Dateline reports as the sector of an organisation whose country is None.
@@ -171,7 +165,7 @@ def read_shipped(data_dir: Path = DATA_DIR, include_phoenix: bool = True) -> Tab
     tables = Tables()
     tables.extend(
         _rows_to_tables(
-            _read_csv(data_dir / "countries.csv"), "country", data_dir / "countries.csv", ""
+            read_csv(data_dir / "countries.csv"), "country", data_dir / "countries.csv", ""
         )
     )
     for name, kind in (
@@ -182,7 +176,7 @@ def read_shipped(data_dir: Path = DATA_DIR, include_phoenix: bool = True) -> Tab
         path = data_dir / name
         tables.extend(_rows_to_tables(_read_yaml_rows(path), kind, path, ""))
     tables.extend(
-        _rows_to_tables(_read_csv(data_dir / "people.csv"), "person", data_dir / "people.csv", "")
+        _rows_to_tables(read_csv(data_dir / "people.csv"), "person", data_dir / "people.csv", "")
     )
     tables.extend(read_sectors_yaml(data_dir / "sectors.yaml"))
     if include_phoenix:
@@ -193,7 +187,7 @@ def read_shipped(data_dir: Path = DATA_DIR, include_phoenix: bool = True) -> Tab
             if kind == "person":
                 tables.lazy_people.append(path)
             else:
-                tables.extend(_rows_to_tables(_read_csv(path), kind, path, ""))
+                tables.extend(_rows_to_tables(read_csv(path), kind, path, ""))
     return tables
 
 
@@ -236,7 +230,7 @@ def read_phoenix_people(path: Path) -> list[RoleRow]:
 
 def read_sectors_yaml(path: Path, prefix: str = "") -> Tables:
     """sectors.yaml: ``sectors: {GOV: [president, ...]}`` and ``modifiers: {rebel: REB, ...}``."""
-    data = _load_yaml(path)
+    data = load_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("sectors"), dict):
         raise DataFileError(
             "expected a mapping with a 'sectors:' mapping of CODE: [phrases]", str(path)
@@ -274,9 +268,9 @@ def read_user_file(path: str | Path) -> Tables:
     if suffix == ".txt":
         return read_petrarch(path)
     if suffix == ".csv":
-        rows = _read_csv(path)
+        rows = read_csv(path)
     elif suffix in (".yaml", ".yml"):
-        data = _load_yaml(path)
+        data = load_yaml(path)
         if isinstance(data, dict) and "sectors" in data and isinstance(data["sectors"], dict):
             return read_sectors_yaml(path, prefix="user:")
         rows = _yaml_rows(data, path)
@@ -453,68 +447,8 @@ def _petrarch_entry(entry: dict[str, Any], path: Path, tables: Tables) -> None:
 # low-level readers and validation
 
 
-def _read_csv(path: Path) -> list[tuple[int, dict[str, Any]]]:
-    """``(line number, row)`` pairs; ``#`` comment lines and blank lines are skipped."""
-    try:
-        with path.open(encoding="utf-8", newline="") as fh:
-            numbered = [
-                (i, line)
-                for i, line in enumerate(fh, start=1)
-                if line.strip() and not line.lstrip().startswith("#")
-            ]
-    except FileNotFoundError:
-        raise DataFileError(
-            "missing data file; reinstall dateline or restore it", str(path)
-        ) from None
-    except UnicodeDecodeError as exc:
-        raise DataFileError(
-            f"not UTF-8 ({exc.reason}); re-save the file as UTF-8", str(path)
-        ) from None
-    if not numbered:
-        raise DataFileError("empty file; expected a header row", str(path))
-    reader = csv.reader(line for _, line in numbered)
-    out: list[tuple[int, dict[str, Any]]] = []
-    try:
-        header = [h.strip() for h in next(reader)]
-        for cells in reader:
-            lineno = numbered[reader.line_num - 1][0]
-            if len(cells) > len(header):
-                raise DataFileError(
-                    f"{len(cells)} cells but {len(header)} header columns (an unquoted comma?)",
-                    str(path),
-                    lineno,
-                )
-            out.append(
-                (lineno, {k: (v or "").strip() for k, v in zip(header, cells, strict=False) if k})
-            )
-    except csv.Error as exc:
-        raise DataFileError(
-            f"bad CSV: {exc}", str(path), numbered[min(reader.line_num, len(numbered)) - 1][0]
-        ) from None
-    return out
-
-
-def _load_yaml(path: Path) -> Any:
-    try:
-        with path.open(encoding="utf-8") as fh:
-            return yaml.load(fh, Loader=_YamlLoader)
-    except FileNotFoundError:
-        raise DataFileError(
-            "missing data file; reinstall dateline or restore it", str(path)
-        ) from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        row = mark.line + 1 if mark is not None else None
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise DataFileError(f"bad YAML: {problem}", str(path), row) from None
-    except UnicodeDecodeError as exc:
-        raise DataFileError(
-            f"not UTF-8 ({exc.reason}); re-save the file as UTF-8", str(path)
-        ) from None
-
-
 def _read_yaml_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
-    return _yaml_rows(_load_yaml(path), path)
+    return _yaml_rows(load_yaml(path), path)
 
 
 def _yaml_rows(data: Any, path: Path) -> list[tuple[int, dict[str, Any]]]:

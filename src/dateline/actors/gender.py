@@ -15,8 +15,9 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from dateline.actors.dictionaries import DATA_DIR, _load_yaml
+from dateline.actors.dictionaries import DATA_DIR
 from dateline.actors.index import ActorIndex
+from dateline.datafiles import load_yaml
 from dateline.errors import DataFileError
 
 FEMALE, MALE = "female", "male"
@@ -46,7 +47,7 @@ class GenderCues:
 def cues() -> GenderCues:
     """The shipped cue tables (read once per process)."""
     path = DATA_DIR / "gender.yaml"
-    data = _load_yaml(path)
+    data = load_yaml(path)
     tables: list[dict[str, str]] = []
     for key in ("titles", "roles", "first_names"):
         section = data.get(key) if isinstance(data, dict) else None

@@ -10,11 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-import yaml
 from spacy.tokens import Doc, Token
 
+from dateline.datafiles import data_file, load_mapping
 from dateline.errors import DataFileError
 from dateline.events.ontology import Ontology
 from dateline.model import Event
@@ -35,8 +34,7 @@ class Rule:
 @cache
 def rules() -> dict[str, tuple[Rule, ...]]:
     """PLOVER type -> its sub-code rules, in order; every code checked against the ontology."""
-    text = resources.files("dateline.data").joinpath(SUBCODES_FILE).read_text("utf-8")
-    raw = yaml.safe_load(text) or {}
+    raw = load_mapping(data_file(SUBCODES_FILE))
     ontology = Ontology.load()
     out: dict[str, tuple[Rule, ...]] = {}
     for event, entries in raw.items():

@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 from spacy.tokens import Token
 
+from dateline.datafiles import data_file, load_mapping
 from dateline.errors import DataFileError
 
 PLOVER_TYPES = (
@@ -143,16 +142,11 @@ def lemma_forms(token: Token) -> list[str]:
 
 @cache
 def _load(extra: tuple[str, ...]) -> Lexicon:
-    shipped = resources.files("dateline.data").joinpath("triggers.yaml")
     entries: list[TriggerEntry] = []
     lists: dict[str, Any] = {}
-    sources = [(p, Path(p).read_text("utf-8")) for p in extra]
-    sources.append(("triggers.yaml", shipped.read_text("utf-8")))
-    for name, text in sources:
-        try:
-            data = yaml.safe_load(text) or {}
-        except yaml.YAMLError as exc:
-            raise DataFileError(f"not valid YAML: {exc}", name) from exc
+    sources = [(p, load_mapping(Path(p))) for p in extra]
+    sources.append(("triggers.yaml", load_mapping(data_file("triggers.yaml"))))
+    for name, data in sources:
         for key, value in data.items():
             if key not in {"version", "entries"} and key not in lists:
                 lists[key] = value

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from dateline.datafiles import data_file, load_mapping, read_csv
 from dateline.errors import DataFileError
 
 ONTOLOGY_FILE = "plover.yaml"
@@ -188,16 +185,14 @@ class Ontology:
 
 @cache
 def _load() -> Ontology:
-    data_dir = resources.files("dateline.data")
-    cameo = _read_cameo(data_dir.joinpath(CAMEO_FILE).read_text("utf-8"))
-    raw = yaml.safe_load(data_dir.joinpath(ONTOLOGY_FILE).read_text("utf-8"))
+    cameo = _read_cameo(read_csv(data_file(CAMEO_FILE)))
+    raw = load_mapping(data_file(ONTOLOGY_FILE))
     return _build(raw, cameo)
 
 
-def _read_cameo(text: str) -> dict[str, CameoEntry]:
+def _read_cameo(rows: list[tuple[int, dict[str, Any]]]) -> dict[str, CameoEntry]:
     out: dict[str, CameoEntry] = {}
-    rows = csv.DictReader(text.splitlines())
-    for row_no, row in enumerate(rows, start=2):
+    for row_no, row in rows:
         code = (row.get("cameo") or "").strip()
         if not code.isdigit() or not 2 <= len(code) <= 4:
             raise DataFileError(f"bad CAMEO code {code!r}; use 2 to 4 digits", CAMEO_FILE, row_no)

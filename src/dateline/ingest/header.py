@@ -6,10 +6,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-from importlib import resources
 
-import yaml
-
+from dateline.datafiles import data_file, load_mapping
 from dateline.errors import DataFileError
 from dateline.ingest.dates import DATE, parse_date
 
@@ -51,22 +49,15 @@ class Header:
 @cache
 def boilerplate() -> Boilerplate:
     """Load and compile ``data/boilerplate.yaml`` once."""
-    path = f"dateline/data/{BOILERPLATE_FILE}"
-    try:
-        data = yaml.safe_load(
-            resources.files("dateline.data").joinpath(BOILERPLATE_FILE).read_text("utf-8")
-        )
-    except yaml.YAMLError as exc:
-        raise DataFileError(f"not valid YAML ({exc}); fix the syntax", path) from exc
-    if not isinstance(data, dict) or not isinstance(data.get("tail_patterns"), list):
-        raise DataFileError("expected a mapping with a 'tail_patterns' list", path)
+    path = data_file(BOILERPLATE_FILE)
+    data = load_mapping(path, required={"tail_patterns": list})
     tail = []
     for row, pattern in enumerate(data["tail_patterns"], start=1):
         try:
             tail.append(re.compile(str(pattern), re.IGNORECASE))
         except re.error as exc:
             raise DataFileError(
-                f"tail pattern {row} {pattern!r} is not a regular expression ({exc})", path
+                f"tail pattern {row} {pattern!r} is not a regular expression ({exc})", str(path)
             ) from exc
     prefixes = "|".join(re.escape(str(p)) for p in data.get("date_prefixes") or ())
     prefix = rf"(?:(?:{prefixes})(?:\s+on)?:?\s+)?" if prefixes else ""

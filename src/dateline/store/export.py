@@ -7,11 +7,11 @@ import datetime as dt
 import json
 from collections.abc import Callable, Iterator
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dateline.csvcells import escape_formula
+from dateline.datafiles import data_file, read_csv
 from dateline.errors import DataFileError, StoreError
 from dateline.store.target import atomic_target, check_target
 
@@ -200,9 +200,8 @@ def cameo_actor_types() -> dict[str, str | None]:
     """PLOVER sector -> CAMEO actor type code (None: CAMEO has none), from the documented table
     ``dateline/data/cameo_actor_types.csv``: PLOVER reuses some CAMEO letters for other things
     (PLOVER MED is medical, CAMEO MED is media)."""
-    text = resources.files("dateline.data").joinpath(ACTOR_TYPES_FILE).read_text("utf-8")
     table: dict[str, str | None] = {}
-    for row_no, row in enumerate(csv.DictReader(text.splitlines()), start=2):
+    for row_no, row in read_csv(data_file(ACTOR_TYPES_FILE)):
         sector = (row.get("plover_sector") or "").strip().upper()
         if not sector or sector in table:
             raise DataFileError(f"empty or repeated sector {sector!r}", ACTOR_TYPES_FILE, row_no)
