@@ -140,3 +140,36 @@ def test_context_aliases(onto):
     assert onto.normalise_context("refugees") == "migration"
     assert onto.normalise_context("Human Rights") == "human_rights"
     assert onto.normalise_context("nonsense") is None
+
+
+def test_the_ontology_owns_the_list_of_types(onto):
+    """Types, QuadClasses and scores are asked of the ontology: no other module lists all 16."""
+    import ast
+    from pathlib import Path
+
+    from dateline.events.ontology import plover_types
+
+    assert plover_types() == tuple(onto.types)
+    src = Path(__file__).resolve().parents[1] / "src" / "dateline"
+    listing = []
+    for path in src.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.List | ast.Tuple | ast.Set | ast.Dict):
+                items = node.keys if isinstance(node, ast.Dict) else node.elts
+                words = {i.value for i in items if isinstance(i, ast.Constant)}
+                if set(onto.types) <= words:
+                    listing.append(f"{path.relative_to(src)}:{node.lineno}")
+    assert listing == [], f"ask dateline.events.ontology.plover_types() instead: {listing}"
+
+
+def test_the_dashboard_fixtures_agree_with_the_ontology(onto):
+    from dateline.web.fixtures import sample_results
+
+    events = [e for result in sample_results() for e in result.events]
+    assert events
+    for e in events:
+        assert (e.quad_class, e.cameo, e.goldstein) == (
+            onto.quad_class(e.event),
+            onto.cameo_for(e.event),
+            onto.goldstein(e.event),
+        )

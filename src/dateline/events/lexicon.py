@@ -12,11 +12,8 @@ from spacy.tokens import Token
 
 from dateline.datafiles import data_file, load_mapping
 from dateline.errors import DataFileError
+from dateline.events.ontology import plover_types
 
-PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "REJECT", "ACCUSE", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)  # fmt: skip
 DEFAULT_TARGET_PREPS = ("with", "to", "against", "on", "toward", "towards", "into", "upon", "from")
 _KNOWN_KEYS = {"id", "event", "mode", "context", "verbs", "nouns", "objects", "not_objects", "particle",
                "preps", "complement", "targets", "object", "symmetric", "subject_words", "not_subject_words",
@@ -166,9 +163,9 @@ def _entry(raw: Any, path: str, row: int) -> TriggerEntry:
             f"unknown keys {sorted(unknown)}; allowed: {sorted(_KNOWN_KEYS)}", path, row
         )
     event = str(raw.get("event", "")).upper()
-    if event not in PLOVER_TYPES:
+    if event not in plover_types():
         raise DataFileError(
-            f"'event' must be one of {', '.join(PLOVER_TYPES)}, not {event!r}", path, row
+            f"'event' must be one of {', '.join(plover_types())}, not {event!r}", path, row
         )
     if not raw.get("verbs") and not raw.get("nouns"):
         raise DataFileError("an entry needs 'verbs' or 'nouns'", path, row)

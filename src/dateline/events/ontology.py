@@ -11,6 +11,9 @@ from dateline.errors import DataFileError
 
 ONTOLOGY_FILE = "plover.yaml"
 CAMEO_FILE = "cameo_plover.csv"
+#: QuadClasses by side: 1-2 cooperation (verbal, material), 3-4 conflict (verbal, material).
+COOPERATION_QUADS = frozenset({1, 2})
+CONFLICT_QUADS = frozenset({3, 4})
 
 
 @dataclass(frozen=True)
@@ -178,6 +181,11 @@ class Ontology:
         if mode is not None and etype.modes[mode].plover_score is not None:
             return etype.modes[mode].plover_score
         return etype.plover_score
+
+
+def plover_types() -> tuple[str, ...]:
+    """The 16 PLOVER event types, in the order of ``data/plover.yaml``: ask here, never list them."""
+    return tuple(Ontology.load().types)
 
 
 # ---------------------------------------------------------------------- loading

@@ -13,8 +13,7 @@ from urllib.parse import quote
 import networkx as nx
 from markupsafe import Markup, escape
 
-COOP_QUADS = {1, 2}
-CONFLICT_QUADS = {3, 4}
+from dateline.events.ontology import CONFLICT_QUADS, COOPERATION_QUADS, Ontology
 
 
 def tone(event: str | None, quad: int | float | None = None) -> str:
@@ -23,7 +22,7 @@ def tone(event: str | None, quad: int | float | None = None) -> str:
     if quad is None or (isinstance(quad, float) and math.isnan(quad)):
         quad = _type_quad(event)
     if quad is not None:
-        if int(quad) in COOP_QUADS:
+        if int(quad) in COOPERATION_QUADS:
             return "coop"
         if int(quad) in CONFLICT_QUADS:
             return "conflict"
@@ -31,8 +30,6 @@ def tone(event: str | None, quad: int | float | None = None) -> str:
 
 
 def _type_quad(event: str | None) -> int | None:
-    from dateline.events.ontology import Ontology
-
     try:
         return Ontology.load().quad_class(event) if event else None
     except KeyError:

@@ -6,14 +6,8 @@ import math
 from typing import Any
 from urllib.parse import quote, urlencode
 
+from dateline.events.ontology import Ontology
 from dateline.web.charts import tone
-
-QUAD_NAMES = {
-    1: "verbal cooperation",
-    2: "material cooperation",
-    3: "verbal conflict",
-    4: "material conflict",
-}
 
 
 def missing(value: Any) -> bool:
@@ -50,7 +44,7 @@ def event_tone(row: dict[str, Any]) -> str:
 def quad_name(value: Any) -> str:
     if missing(value):
         return "—"
-    return QUAD_NAMES.get(int(value), str(value))
+    return Ontology.load().quad_classes.get(int(value), str(value))
 
 
 def num(value: Any, digits: int = 1) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from dateline.events.ontology import Ontology
 from dateline.model import Actor, Article, Event, Mention, Quote, Result, Span
 
 HOSTILE_TITLE = 'Border talks <script>alert("x")</script> & "quotes"'
@@ -21,12 +22,6 @@ _ACTORS = {
     "RUSMIL": ("Russian Army", "RUS", "MIL", "organisation"),
 }
 
-_QUAD = {
-    "AGREE": (1, "057", 6.0), "CONSULT": (1, "040", 1.0), "SUPPORT": (1, "051", 3.4),
-    "AID": (2, "070", 7.0), "COOPERATE": (2, "061", 6.4), "ACCUSE": (3, "112", -2.0),
-    "THREATEN": (3, "138", -7.0), "SANCTION": (4, "163", -8.0), "ASSAULT": (4, "190", -10.0),
-    "REJECT": (3, "120", -4.0), "REQUEST": (1, "020", 3.0), "MOBILIZE": (4, "150", -7.2),
-}  # fmt: skip
 
 # (id, date, title, text, events [(sentence, source, trigger, event, target)], quotes [(speaker, text)])
 _ARTICLES = [
@@ -127,6 +122,7 @@ def _sentence_starts(text: str) -> list[tuple[int, int]]:
 
 def sample_results() -> list[Result]:
     """Four short invented wire stories with events, quotes and actors, as Results."""
+    ontology = Ontology.load()  # the type's QuadClass, CAMEO code and Goldstein value
     results = []
     for art_id, day, title, text, events, quotes in _ARTICLES:
         article = Article(id=art_id, text=text, title=title, published=date.fromisoformat(day),
@@ -149,7 +145,11 @@ def sample_results() -> list[Result]:
         coded = []
         for sent, src, trig, ev, tgt in events:
             s, e = sentences[sent]
-            quad, cameo, gold = _QUAD[ev]
+            quad, cameo, gold = (
+                ontology.quad_class(ev),
+                ontology.cameo_for(ev),
+                ontology.goldstein(ev),
+            )
             a, b = actor(src), actor(tgt)
             coded.append(
                 Event(

@@ -8,6 +8,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
+from dateline.events.ontology import plover_types
 from dateline.web import queries
 from dateline.web.api import code_article, store_call
 from dateline.web.charts import bars_svg, network_svg, timeline_svg, tone
@@ -24,11 +25,6 @@ from dateline.web.params import (
 )
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
-
-EVENT_TYPES = [
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-]  # fmt: skip
 
 
 def render(request: Request, template: str, **context: Any) -> Response:
@@ -83,7 +79,7 @@ def events_page(request: Request, f: EventFilters = Depends(event_filters)) -> R
         has_more=has_more,
         total=total,
         params=_Params(params, f.limit, f.offset),
-        event_types=EVENT_TYPES,
+        event_types=plover_types(),
     )
 
 
@@ -119,7 +115,7 @@ def map_page(request: Request, f: EventFilters = Depends(event_filters)) -> Resp
         data=data,
         svg=map_svg(data["points"], data["countries"], params),
         params=_Params(params, f.limit, 0),
-        event_types=EVENT_TYPES,
+        event_types=plover_types(),
     )
 
 
