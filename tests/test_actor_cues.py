@@ -238,3 +238,13 @@ def test_title_gives_the_sector_the_knowledge_base_does_not_know(pipeline):
     )
     ((bildt, _),) = [(a, m) for a in index.actors for m in a.mentions if "Bildt" in m.text]
     assert (bildt.country, bildt.sector) == ("SWE", "GOV")
+
+
+@pytest.mark.slow
+def test_a_first_name_makes_an_ner_organisation_a_person(pipeline):
+    doc, index = _resolve(
+        pipeline, "Chancellor Helga Example met the unions, and she promised a new offer."
+    )
+    helga = [a for a in index.actors if "Example" in a.name]
+    assert helga and helga[0].kind == "person"
+    assert [a.name for a, _ in _mentions(index, "she")] == [helga[0].name]

@@ -9,15 +9,36 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from dateline.actors.gender import name_gender
 from dateline.actors.resolve.context import Context, get_actor, mention, mention_tokens, norm
 from dateline.actors.resolve.cues import place_word_country, possessor_country
 
 
 def looks_like_person(ctx: Context, span: Span) -> bool:
+    """A name met before as a person, or one NER called an organisation that reads as a
+    person's: a known first name and one more capitalised word ("Helga Lindqvist"), not an
+    organisation word ("Maria Foundation")."""
     if span.label_ not in {"ORG", "GPE", "NORP", ""}:
         return False
     key = norm(span.text)
-    return key in ctx.people
+    if key in ctx.people:
+        return True
+    return (
+        span.label_ == "ORG"
+        and len(span) == 2
+        and all(t.is_title and t.pos_ == "PROPN" for t in span)
+        and name_gender(span[0].text) is not None
+        and span[1].lower_ not in NOT_SURNAMES
+        and not ctx.kb.sector_of(span[1].lower_)
+    )
+
+
+#: Last words that make a first name plus a word an organisation or a place, not a person.
+NOT_SURNAMES = {"foundation", "trust", "fund", "group", "bank", "line", "airways", "airlines",
+                "hospital", "university", "college", "school", "institute", "centre", "center",
+                "street", "square", "bridge", "station", "park", "house", "hall", "club",
+                "museum", "gallery", "festival", "prize", "award", "company", "corporation",
+                "project", "campaign", "network", "media", "news", "times", "post", "party"}  # fmt: skip
 
 
 def resolve_person(ctx: Context, span: Span, entry=None) -> bool:
