@@ -26,6 +26,7 @@ def actors_dir(data_dir):
         ("GBRMED", ("GBR", "JRN")),  # CAMEO MED is media
         ("SYRINS", ("SYR", "REB")),
         ("FRA", ("FRA", None)),
+        ("ELI", (None, "ELI")),  # a bare sector code, as Phoenix writes "former official"
     ],
 )
 def test_cameo_to_plover(code, expected):

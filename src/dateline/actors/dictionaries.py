@@ -370,6 +370,10 @@ def cameo_to_plover(code: str) -> tuple[str | None, str | None]:
     head, tail = code[:3], code[3:6]
     if head in CAMEO_INTERNATIONAL:
         return CAMEO_INTERNATIONAL[head]
+    if len(code) == 3 and (head in SECTORS or head in CAMEO_SECTORS):
+        # "[ELI]" after an office in the Phoenix files: a sector with no country of its own
+        # (no sector code is an ISO country code)
+        return None, CAMEO_SECTORS.get(head, head)
     sector = CAMEO_SECTORS.get(tail, tail) if tail else None
     if sector is not None and sector not in SECTORS:
         sector = None
