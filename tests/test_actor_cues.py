@@ -248,3 +248,13 @@ def test_a_first_name_makes_an_ner_organisation_a_person(pipeline):
     helga = [a for a in index.actors if "Example" in a.name]
     assert helga and helga[0].kind == "person"
     assert [a.name for a, _ in _mentions(index, "she")] == [helga[0].name]
+
+
+@pytest.mark.slow
+def test_reflexive_is_a_gender_cue(pipeline):
+    doc, index = _resolve(
+        pipeline, "Kim Lindqvist described herself as a reformer when the Kim Berg camp met."
+    )
+    genders = gender.person_genders(doc, index)
+    lindqvist = [a for a in index.actors if a.name == "Kim Lindqvist"]
+    assert lindqvist and genders.get(lindqvist[0].id) == "female"

@@ -141,7 +141,11 @@ def person_genders(doc: Doc, index: ActorIndex) -> dict[str, str]:
 def _reflexive_subject(tok: Token, index: ActorIndex):
     """The one person who is the subject of a reflexive's clause ("Roe described herself as")."""
     subjects = [c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    people = {
-        a for s in subjects for t in s.subtree for a in index.all_at(t.i) if a.kind == "person"
+    people = {  # by id: an Actor is a mutable dataclass, not hashable
+        a.id: a
+        for s in subjects
+        for t in s.subtree
+        for a in index.all_at(t.i)
+        if a.kind == "person"
     }
-    return next(iter(people)) if len(people) == 1 else None
+    return next(iter(people.values())) if len(people) == 1 else None
