@@ -254,3 +254,16 @@ def test_events_and_export_commands_take_min_confidence(tmp_path):
     assert out.read_text("utf-8").count("\n") == 2  # header + the one confident event
     refused = runner.invoke(app, ["events", "--db", str(db), "--min-confidence", "1.5"])
     assert refused.exit_code != 0
+
+
+def test_event_calibration_is_saved_and_keeps_the_order(tmp_path):
+    model = fit(_examples())
+    assert model.event_confidence(0.3) == pytest.approx(0.3)  # no curve: the word's probability
+    curved = EventModel(model.classes, model.vocab, model.weights, model.bias,
+                        calibration=(0.4, 0.3))  # fmt: skip
+    curved.save(tmp_path / "c.npz")
+    again = EventModel.read(tmp_path / "c.npz")
+    assert again.calibration == pytest.approx((0.4, 0.3))
+    values = [again.event_confidence(p) for p in (0.01, 0.2, 0.5, 0.9, 0.99)]
+    assert values == sorted(values) and values[0] > 0.0 and values[-1] < 1.0
+    assert values[0] > 0.01 and values[-1] < 0.99  # a shallow curve pulls both ends in

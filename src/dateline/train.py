@@ -385,6 +385,7 @@ def train(
     folds: int = 5,
     c: float = 1.0,
     stories: bool = True,
+    calibrate: bool = True,
     log=print,
 ) -> dict:
     """Parse the training folder, cross-validate, fit the final model and save it to ``out``."""
@@ -428,7 +429,11 @@ def train(
     }
     log(f"cross-validated (by article/headline): {json.dumps(report['cv_all'])}")
     report["weak_examples"] = len(weak)
+    if calibrate:
+        report["event_calibration"] = calibrate_events(texts, examples, pipeline, temperature, seed)
+        log(f"event-level calibration: {report['event_calibration']}")
     model = fit(examples + weak, c=c, seed=seed, temperature=temperature)
+    cal = report.get("event_calibration") or {}
     model = EventModel(
         classes=model.classes,
         vocab=model.vocab,
@@ -436,6 +441,7 @@ def train(
         bias=model.bias,
         temperature=temperature,
         info={k: v for k, v in report.items() if k != "reliability"},
+        calibration=(cal.get("slope", 1.0), cal.get("intercept", 0.0)),
     )
     out.parent.mkdir(parents=True, exist_ok=True)
     model.save(out)
@@ -465,3 +471,81 @@ def story_check(folder: Path, pipeline, share: float = 0.2) -> dict:
         "recall": round(report.types.recall, 4),
         "per_type": {k: round(v.recall, 3) for k, v in sorted(report.per_type.items())},
     }
+
+
+# --------------------------------------------------------------------------- event-level calibration
+
+
+def calibrate_events(
+    texts: list[CodedText], examples: list[Example], pipeline, temperature: float, seed: int = 0,
+    folds: int = 2, c: float = 1.0, workdir: Path | None = None,
+) -> dict:  # fmt: skip
+    """Map the model's word-level probability to the probability that a coded event is right
+    (its type among its sentence's asserted gold types), by cross-fitting: a model trained on the
+    other folds codes each fold's texts, and a logistic curve is fitted to (probability, right)
+    over all folds. The coder applies it to every event's confidence."""
+    import os
+    import tempfile
+
+    from sklearn.linear_model import LogisticRegression
+
+    from dateline.events.classifier import MODEL_FILE_ENV
+
+    groups = sorted({t.group for t in texts})
+    fold_of = {g: i % folds for i, g in enumerate(np.random.default_rng(seed).permutation(groups))}
+    judged: list[tuple[float, bool]] = []
+    workdir = Path(workdir or tempfile.mkdtemp(prefix="dateline-calib-"))
+    previous = os.environ.get(MODEL_FILE_ENV)
+    try:
+        for f in range(folds):
+            model = fit([ex for ex in examples if fold_of[ex.group] != f], c=c, seed=seed,
+                        temperature=temperature)  # fmt: skip
+            path = workdir / f"fold{f}-{seed}.npz"
+            model.save(path)
+            os.environ[MODEL_FILE_ENV] = str(path)
+            held = [t for t in texts if fold_of[t.group] == f]
+            judged += _judge_coded(held, pipeline)
+    finally:
+        if previous is None:
+            os.environ.pop(MODEL_FILE_ENV, None)
+        else:
+            os.environ[MODEL_FILE_ENV] = previous
+    x = np.array([[_logit(p)] for p, _ in judged])
+    y = np.array([int(r) for _, r in judged])
+    curve = LogisticRegression(C=1.0).fit(x, y)
+    return {
+        "slope": round(float(curve.coef_[0][0]), 4),
+        "intercept": round(float(curve.intercept_[0]), 4),
+        "events": len(judged),
+        "right": int(y.sum()),
+    }
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-4), 1 - 1e-4)
+    return float(np.log(p / (1 - p)))
+
+
+def _judge_coded(texts: list[CodedText], pipeline) -> list[tuple[float, bool]]:
+    """(raw model probability, right) for every counted event the pipeline codes in ``texts``."""
+    from dateline.evaluate_articles import counted_prediction
+
+    articles = [Article(id=t.id, text=" ".join(t.sents), published=_date(t.date)) for t in texts]
+    out: list[tuple[float, bool]] = []
+    for coded, result in zip(texts, pipeline.pipe(articles), strict=True):
+        starts, pos = [], 0
+        for sent in coded.sents:
+            starts.append(pos)
+            pos += len(sent) + 1
+        gold: dict[int, Counter] = {}
+        for e in coded.events:
+            if e.get("modality", "asserted") == "asserted" and isinstance(e.get("sent"), int):
+                gold.setdefault(e["sent"], Counter())[str(e["event"]).upper()] += 1
+        events = [e for e in result.events if counted_prediction(e.to_dict())]
+        for e in sorted(events, key=lambda e: -e.confidence):
+            n = max(i for i, s in enumerate(starts) if s <= e.trigger.start)
+            left = gold.setdefault(n, Counter())
+            right = left[e.event] > 0
+            left[e.event] -= right
+            out.append((e.confidence, right))  # the fold models carry no calibration
+    return out

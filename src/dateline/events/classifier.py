@@ -154,6 +154,14 @@ class EventModel:
     bias: np.ndarray  # (n_classes,)
     temperature: float = 1.0
     info: dict | None = None
+    calibration: tuple[float, float] = (1.0, 0.0)  # slope, intercept on the logit (event level)
+
+    def event_confidence(self, probability: float) -> float:
+        """The probability that an event coded from a word of this probability is right (the
+        event-level curve fitted by cross-fitting in :func:`dateline.train.calibrate_events`)."""
+        p = min(max(probability, 1e-4), 1 - 1e-4)
+        slope, intercept = self.calibration
+        return float(1.0 / (1.0 + np.exp(-(slope * np.log(p / (1 - p)) + intercept))))
 
     def scores(self, feature_lists: list[list[str]]) -> np.ndarray:
         """Calibrated class probabilities, one row per feature list."""
@@ -182,6 +190,7 @@ class EventModel:
             bias=self.bias.astype(np.float32),
             temperature=np.array(self.temperature),
             info=np.array(json.dumps(self.info or {})),
+            calibration=np.array(self.calibration, dtype=np.float64),
         )
 
     @classmethod
@@ -196,6 +205,11 @@ class EventModel:
                     bias=data["bias"].astype(np.float32),
                     temperature=float(data["temperature"]),
                     info=json.loads(str(data["info"])),
+                    calibration=(
+                        tuple(float(v) for v in data["calibration"])
+                        if "calibration" in data.files
+                        else (1.0, 0.0)
+                    ),
                 )
         except (OSError, KeyError, ValueError) as exc:
             raise ModelError(

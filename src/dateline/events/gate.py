@@ -76,7 +76,7 @@ def gate_candidates(sent, candidates: list, actors, model: EventModel | None) ->
         if mine is None or row[best] >= row[mine] + RETYPE_MARGIN:
             cand.event, cand.mode = classes[best], None
             mine = best
-        cand.confidence = float(row[mine])
+        cand.confidence = model.event_confidence(float(row[mine]))
         out.append(cand)
     taken = {c.token.i for c in candidates}
     for tok in tokens:
@@ -91,7 +91,7 @@ def gate_candidates(sent, candidates: list, actors, model: EventModel | None) ->
         if tok.pos_ == "NOUN":
             governor = _noun_governor(tok)
             cand.nominal, cand.support, cand.frame = True, governor, tok
-        cand.confidence = float(row[best])
+        cand.confidence = model.event_confidence(float(row[best]))
         out.append(cand)
     out.sort(key=lambda c: c.token.i)
     return out
