@@ -50,7 +50,7 @@ def gate_candidates(sent, candidates: list, actors, model: EventModel | None) ->
     if model is None:
         return candidates
     from dateline.events.candidate import Candidate
-    from dateline.events.extract.triggers import _noun_governor
+    from dateline.events.extract.triggers import noun_governor
 
     tokens = candidate_tokens(sent)
     if not tokens:
@@ -89,7 +89,7 @@ def gate_candidates(sent, candidates: list, actors, model: EventModel | None) ->
         event = classes[best]
         cand = Candidate(tok, model_entry(event), event, None)
         if tok.pos_ == "NOUN":
-            governor = _noun_governor(tok)
+            governor = noun_governor(tok)
             cand.nominal, cand.support, cand.frame = True, governor, tok
         cand.confidence = model.event_confidence(float(row[best]))
         out.append(cand)

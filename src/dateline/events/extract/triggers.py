@@ -66,7 +66,7 @@ def find_candidates(sent, lexicon: Lexicon) -> list[Candidate]:
                 frame = tok.head  # "a mediation effort between", "the peace process with"
             elif tok.dep_ == "compound":
                 continue  # "aid deliveries", "war crimes court": a modifier, not the event
-            governor = _noun_governor(frame)
+            governor = noun_governor(frame)
             forms = set(lemma_forms(governor)) if governor is not None else set()
             undergone = governor is not None and _undergoes(frame, governor, forms, lexicon)
             licensed = undergone or bool(support & forms)
@@ -161,7 +161,7 @@ def _undergoes(noun: Token, verb: Token, forms: set[str], lexicon: Lexicon) -> b
     return noun.dep_ == "pobj" and any(preps.get(f) == noun.head.lower_ for f in forms)
 
 
-def _noun_governor(tok: Token) -> Token | None:
+def noun_governor(tok: Token) -> Token | None:
     """The verb a nominal trigger depends on as object ("held talks", "imposed sanctions",
     "staged a rally", "declared a ceasefire", "called for sanctions")."""
     head = tok
