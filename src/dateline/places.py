@@ -171,15 +171,17 @@ def locate_events(events: list[Event], doc: Doc, actors, article_text: str | Non
     1. ``clause``: a place phrase of the event's own clause ("shelled Afrin", "talks in Paris",
        "a strike near Idlib");
     2. ``sentence``: a place elsewhere in the sentence, the most specific first (a place that
-       acts, "Turkey said", is an actor, not where things happen);
+       acts, "Turkey said", is an actor, not where things happen); not for words (QuadClass 1
+       and 3), which happen where said, not where they are about;
     3. ``dateline``: the article's dateline ("BEIRUT (Reuters) -");
     4. ``actors``: words (a statement, demand, accusation: QuadClass 1 or 3) are placed where
        their speaker is based, at country precision (or by the dateline), never at the
        article's town; a domestic act (both sides of one country; police, courts) at home, when
        the article's place lies elsewhere;
     5. ``article``: the place the article is about (a town or division named most and at least
-       twice, in the article's main country), else that country when the article is about one
-       country (``ARTICLE_COUNTRY_SHARE`` of its place mentions).
+       twice, in the article's main country) when it is named within ``NEAR_SENTENCES`` before
+       the event, else that country when the article is about one country
+       (``ARTICLE_COUNTRY_SHARE`` of its place mentions).
     """
     if not events:
         return
@@ -198,21 +200,44 @@ def locate_events(events: list[Event], doc: Doc, actors, article_text: str | Non
             continue
         sent = sents[event.sentence]
         here = [m for m in mentions if sent.start <= m.start < sent.end]
-        location = _in_clause(event, trigger_span.root, here, actors) or _in_sentence(
-            event, trigger_span.root, here, actors
-        )
+        verbal = event.quad_class in _VERBAL
+        location = _in_clause(event, trigger_span.root, here, actors)
+        if location is None and not verbal:  # words happen where said, not where they are about
+            location = _in_sentence(event, trigger_span.root, here, actors)
+        if verbal and location is None:
+            event.location = _speaker_home(event) or dateline
+            continue
+        nearby = _near(about, mentions, sents, event.sentence, article_text)
         if (
             location is not None
             and location.precision == "country"
-            and about is not None
-            and about.precision != "country"
-            and about.country == location.country
+            and nearby is not None
+            and nearby.precision != "country"
+            and nearby.country == location.country
         ):
-            location = about  # "fighting in Syria" in a story all about Manbij: Manbij
-        if location is None and event.quad_class in _VERBAL:
-            event.location = _speaker_home(event) or dateline
-            continue
-        event.location = location or _at_home(event, fallback) or fallback
+            location = nearby  # "fighting in Syria" just after "Manbij": Manbij
+        event.location = location or _at_home(event, fallback) or dateline or nearby
+
+
+#: The article's town places an event only when named this many sentences before it or in it;
+#: farther away, only its country does.
+NEAR_SENTENCES = 4
+
+
+def _near(about: Location | None, mentions, sents, index: int, text: str | None) -> Location | None:
+    """The article's place for the event of sentence ``index``: its town when the town is named
+    in that sentence or the ``NEAR_SENTENCES`` before it (in the article's text: the parsed
+    text may skip sentences), else its country."""
+    if about is None or about.precision == "country":
+        return about
+    lo = sents[max(0, index - NEAR_SENTENCES)].start_char
+    hi = sents[index].end_char
+    words = {m.text for m in mentions if m.place.feature_id == about.feature_id}
+    window = (text or sents[index].doc.text)[lo:hi]
+    if any(_occurrences(window, w) for w in words):
+        return about
+    place = gazetteer().country(about.country) if about.country else None
+    return to_location(place, None, "article") if place else None
 
 
 @dataclass(frozen=True, slots=True)
