@@ -31,6 +31,15 @@ def test_resolve(name, hints, kind, country, want_kind):
     assert (place.country, place.kind) == (country, want_kind)
 
 
+def test_an_old_name_of_a_foreign_city_does_not_beat_the_town_of_the_article():
+    g = gazetteer()
+    assert g.resolve("Salisbury", ("GBR", "RUS")).country == "GBR"  # not Harare's colonial name
+    assert (
+        g.resolve("Palmyra", ("SYR",)).country == "SYR"
+    )  # an alternate name in the story's country
+    assert g.resolve("Raqqa").kind == "city"  # the town, not the division named after it
+
+
 def test_village_sized_places_are_known():
     """Down to GeoNames' cities1000 extract: places of about a thousand people."""
     place = gazetteer().resolve("Tripoli, Iowa")

@@ -52,6 +52,9 @@ HINT_WEIGHT = 1.0
 ADMIN1_PENALTY = 1.0
 #: A name matched only through an alternate name counts as half its population.
 ALIAS_PENALTY = 0.3
+#: ... and as a tenth of it when it lies outside the article's countries ("Salisbury" in a
+#: British story is the English town, not Harare's old name).
+FOREIGN_ALIAS_PENALTY = 1.0
 #: Another place of the article in the same division adds this much (its neighbours).
 NEAR_WEIGHT = 0.5
 #: Population assumed for a place GeoNames records none for (a division's seat).
@@ -209,6 +212,7 @@ class Gazetteer:
     def _admin1(self) -> None:
         self.admin1_rows: dict[tuple[str, str], Place] = {}
         self.admin1_keys: dict[str, list[tuple[str, str]]] = {}
+        self._admin1_alias: set[tuple[str, str, str]] = set()
         text = resources.files("dateline.data").joinpath("gazetteer/admin1.tsv").read_text("utf-8")
         for row in csv.DictReader(io.StringIO(text), delimiter="\t"):
             country = self.by_iso2.get(row["country"])
@@ -221,8 +225,12 @@ class Gazetteer:
                 feature_id=f"{country.fips or country.iso2}{row['code']}",
             )  # fmt: skip
             self.admin1_rows[(country.iso3, row["code"])] = place
+            own = skeleton(row["name"])
             for name in [row["name"], *filter(None, row["aliases"].split("|"))]:
-                self.admin1_keys.setdefault(_file_key(name), []).append((country.iso3, row["code"]))
+                key = _file_key(name)
+                self.admin1_keys.setdefault(key, []).append((country.iso3, row["code"]))
+                if skeleton(name) != own:  # another name ("Salisbury" for Harare), not a spelling
+                    self._admin1_alias.add((key, country.iso3, row["code"]))
 
     def _places(self) -> None:
         """Keep the places and their sorted names as lists of lines (parsed when looked up)."""
@@ -359,7 +367,7 @@ class Gazetteer:
         if code and all(cc != code for cc, _ in divisions) and (country := self.country(code)):
             out.append((country, True))  # not "England", a division that stands for its country
         for cc, a1 in divisions:
-            out.append((self.admin1_rows[(cc, a1)], True))
+            out.append((self.admin1_rows[(cc, a1)], (key, cc, a1) not in self._admin1_alias))
         out += [(self._place(i), own) for i, own in self._lookup(key)]
         return out
 
@@ -458,8 +466,8 @@ class Gazetteer:
             s = math.log10(max(place.population, MIN_POPULATION))
             if place.kind == "admin1":
                 s -= ADMIN1_PENALTY
-            if not primary:
-                s -= ALIAS_PENALTY
+            if not primary:  # another name, e.g. a historical one: less so outside the article
+                s -= ALIAS_PENALTY if place.country in hints or not hints else FOREIGN_ALIAS_PENALTY
             if place.country in hints:
                 s += HINT_WEIGHT
             if (place.country, place.admin1) in near:
