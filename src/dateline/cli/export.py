@@ -9,15 +9,11 @@ import typer
 
 from dateline.cli.app import MIN_CONFIDENCE_OPTION, app, console, handle_errors
 from dateline.cli.query import DB_OPTION, open_store
+from dateline.store.export import EXPORTERS
 from dateline.store.modality import HELP as MODALITY_HELP
 
-
-class ExportFormat(StrEnum):
-    parquet = "parquet"
-    csv = "csv"
-    jsonl = "jsonl"
-    plover = "plover"
-    gdelt = "gdelt"
+#: The formats ``dateline.store.export.EXPORTERS`` can write: the registry owns the list.
+ExportFormat = StrEnum("ExportFormat", {name: name for name in EXPORTERS})
 
 
 @app.command("export")
@@ -26,7 +22,7 @@ def export_cli(
     out: Path = typer.Argument(..., help="Output file (a folder for parquet)."),
     db: Path = DB_OPTION,
     fmt: ExportFormat = typer.Option(
-        ExportFormat.parquet, "--format", "-f", help="parquet, csv, jsonl, plover or gdelt."
+        ExportFormat("parquet"), "--format", "-f", help=f"One of: {', '.join(EXPORTERS)}."
     ),
     actor: str = typer.Option(None, "--actor", help="Only events with this actor on either side."),
     dyad: str = typer.Option(None, "--dyad", help="Only events between two actors: USA:RUS."),

@@ -11,6 +11,7 @@ from fastapi import HTTPException, Query, Request
 
 from dateline.errors import StoreError
 from dateline.store.modality import resolve as resolve_modality
+from dateline.store.store import parse_dyad as store_parse_dyad
 
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 MAX_PAGE = 500
@@ -68,13 +69,13 @@ def check_modality(value: str | None) -> str | None:
 
 
 def parse_dyad(value: str | None) -> tuple[str, str] | None:
-    """'USA:RUS' (or 'USA,RUS') -> ('USA', 'RUS')."""
+    """'USA:RUS' (or 'USA,RUS') -> ('USA', 'RUS'), read as the store reads it; a bad one is a 400."""
     if value is None or value == "":
         return None
-    parts = [p.strip() for p in re.split(r"[:,]", value, maxsplit=1)]
-    if len(parts) != 2 or not all(parts):
-        raise HTTPException(400, f"dyad: {value!r} should name two actors, like USA:RUS")
-    return parts[0], parts[1]
+    try:
+        return store_parse_dyad(value)
+    except StoreError as exc:
+        raise HTTPException(400, str(exc)) from None
 
 
 @dataclass
