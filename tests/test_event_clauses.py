@@ -99,3 +99,8 @@ def test_sourceless_restatement_in_a_sentence_is_coded_once(pipeline):
     result = pipeline.code_text("Israeli jets struck Gaza, and an airstrike killed five people.")
     assault = [e for e in result.events if e.event == "ASSAULT"]
     assert len(assault) == 1 and assault[0].source.country == "ISR"
+
+
+def test_between_names_both_parties(pipeline):
+    got = happened(pipeline, "Peace talks between Ethiopia and Eritrea were held in Riyadh.")
+    assert ("CONSULT", "ETH", "ERI") in got and (None, "ETH") not in {(s, t) for _e, s, t in got}

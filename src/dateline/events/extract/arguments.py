@@ -221,6 +221,10 @@ AGENTIVE_NOUNS = {
 INNER_PREPS = {"of", "by", "from", "between", "about", "over", "for", "along"}
 
 
+# Acts two parties do together: "between X and Y" names both as parties.
+MUTUAL = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT"}
+
+
 def _noun_arguments(cand: Candidate, actors: ActorIndex):
     tok = cand.head
     sources: list[tuple[Actor, Token]] = []
@@ -238,6 +242,18 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
             for p in c.children:
                 if p.dep_ == "pobj":
                     sources += np_actors(p, actors)
+        elif (
+            c.dep_ == "prep"
+            and c.lower_ == "between"
+            and cand.event in MUTUAL
+            and cand.mode != "third-party"  # a mediation between X and Y is aimed at both
+        ):
+            # "talks between Ethiopia and Eritrea": both are parties (a reciprocal event)
+            parties = [x for p in c.children if p.dep_ == "pobj" for x in np_actors(p, actors)]
+            if len(parties) > 1:
+                sources += parties
+            else:
+                targets += parties
         elif c.dep_ == "prep" and c.lower_ in preps:
             for p in c.children:
                 if p.dep_ == "pobj":
