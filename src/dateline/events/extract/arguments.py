@@ -57,7 +57,7 @@ def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
     sources: list[tuple[Actor, Token]] = []
     targets: list[tuple[Actor, Token]] = []
     subj = subject_of(tok)
-    subj = antecedent(subj) if subj is not None else None
+    subj = antecedent(subj) if subj is not None else None  # "the army, which shelled X"
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
     has_agent = any(c.dep_ == "agent" for c in tok.children)
     if passive and not has_agent and tok.lemma_.lower() in STATIVE_PASSIVES:

@@ -190,13 +190,12 @@ def main_clause_first(
     government", "which the army had seized") only count when the sentence has no main-clause
     event. ``perception``: verbs whose object's participle is what was seen ("saw X firing")."""
     events = {c.token.i for c in cands}
-    cands = [
+    cands = [c for c in cands if not _in_condition(c.token) and not _intention_of_noun(c.token)]
+    # an aim of the main clause ("went there to fight") still makes other clauses background
+    main = [c for c in cands if not _is_subordinate(c.token) or in_purpose(c.token)]
+    pool = main or cands
+    return [
         c
-        for c in cands
-        if not _in_condition(c.token)
-        and not _intention_of_noun(c.token)
-        and not in_purpose(c.token)
-        and not describes_noun(c.token, events, perception)
+        for c in pool
+        if not in_purpose(c.token) and not describes_noun(c.token, events, perception)
     ]
-    main = [c for c in cands if not _is_subordinate(c.token)]
-    return main or cands
