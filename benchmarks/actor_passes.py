@@ -11,6 +11,8 @@ import itertools
 import time
 from pathlib import Path
 
+from corpus import open_corpus
+
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "guardian_sample_249.csv"
 
 
@@ -28,7 +30,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=60)
     args = ap.parse_args()
     settings = Settings.load()
-    items = iter_articles([args.corpus], settings)
+    items = iter_articles([str(open_corpus(args.corpus))], settings)
     articles = [a for a in itertools.islice(items, args.limit) if not isinstance(a, InputError)]
     pipeline = Pipeline(settings)
     prepared = [pipeline._prepare(a)[0] for a in articles]

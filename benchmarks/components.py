@@ -12,13 +12,13 @@ and checks that every token's POS, MORPH, LEMMA, TAG and DEP come out the same::
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import spacy
+from corpus import open_rows
 from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
 from spacy.tokens import Doc
 
@@ -30,10 +30,9 @@ CHECKED = [POS, MORPH, LEMMA, TAG, DEP]
 
 
 def read_texts(path: Path, limit: int) -> list[str]:
-    """The ``text`` column of the first ``limit`` rows of the corpus CSV."""
-    csv.field_size_limit(sys.maxsize)
-    with path.open(newline="", encoding="utf-8") as f:
-        return [row["text"] for _, row in zip(range(limit), csv.DictReader(f), strict=False)]
+    """The ``text`` column of the first ``limit`` rows of the corpus CSV (held-back rows left
+    out)."""
+    return [row["text"] for row in open_rows(path, limit)]
 
 
 def cpu(run: Callable[[Doc], object], docs: Sequence[object]) -> float:

@@ -15,17 +15,15 @@ saved reference run::
 from __future__ import annotations
 
 import argparse
-import csv
 import difflib
 import json
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from corpus import numbered_open_rows
+
 SHARED = Path(__file__).resolve().parents[2] / "shared"
-# Rows of the corpus (its first column) held back for blind scoring: never coded here.
-HELD_BACK = {11, 41, 62, 82, 87, 97, 110, 143, 154, 204, 520, 537, 575, 620, 633, 685, 716, 721,
-             732, 766}  # fmt: skip
 
 
 def articles(shared: Path, limit: int) -> Iterator:
@@ -36,17 +34,9 @@ def articles(shared: Path, limit: int) -> Iterator:
 
     settings = Settings.load()
     yield from iter_articles(sorted((shared / "seed").glob("*.txt")), settings)
-    csv.field_size_limit(sys.maxsize)
-    taken = 0
     corpus = shared / "corpus" / "guardian_sample_249.csv"
-    with corpus.open(newline="", encoding="utf-8") as f:
-        for line, row in enumerate(csv.DictReader(f), start=2):
-            if taken >= limit:
-                break
-            if int(row[""]) in HELD_BACK:
-                continue
-            taken += 1
-            yield article_from_record(row, settings, item=f"corpus:{line}", name=corpus.name)
+    for line, row in numbered_open_rows(corpus, limit):
+        yield article_from_record(row, settings, item=f"corpus:{line}", name=corpus.name)
 
 
 def code(shared: Path, limit: int) -> list[str]:

@@ -31,6 +31,7 @@ from typing import Any
 from urllib.parse import quote
 
 import httpx
+from corpus import write_open_corpus
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPUS = SHARED / "corpus" / "guardian_sample_249.csv"
@@ -43,33 +44,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-# Rows of the corpus (its first column) held back for blind scoring (../shared/eval/README.md):
-# never coded, so the store is built from a copy without them.
-HELD_BACK = {11, 41, 62, 82, 87, 97, 110, 143, 154, 204, 520, 537, 575, 620, 633, 685, 716, 721,
-             732, 766}  # fmt: skip
-
-
 def corpus_without_held_back(corpus: Path, out: Path, limit: int) -> Path:
     """The first ``limit`` rows of ``corpus`` that are not held back, as a CSV at ``out``."""
-    import csv
-
-    csv.field_size_limit(sys.maxsize)
-    with (
-        corpus.open(newline="", encoding="utf-8") as src,
-        out.open("w", newline="", encoding="utf-8") as dst,
-    ):
-        reader = csv.DictReader(src)
-        writer = csv.DictWriter(dst, fieldnames=reader.fieldnames)
-        writer.writeheader()
-        taken = 0
-        for row in reader:
-            if taken >= limit:
-                break
-            if row.get("", "").isdigit() and int(row[""]) in HELD_BACK:
-                continue
-            writer.writerow(row)
-            taken += 1
-    return out
+    return write_open_corpus(corpus, out, limit)
 
 
 def build_store(corpus: Path, db: Path, limit: int) -> None:

@@ -18,6 +18,8 @@ import json
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from corpus import open_rows
+
 
 def gold_sentence(starts: list[int], offset: int) -> int:
     """Gold sentence number (0-based, as ``sent``) holding an offset of the joined text."""
@@ -129,30 +131,6 @@ def main() -> None:
             print(m)
 
 
-HELD_BACK = {
-    "11",
-    "41",
-    "62",
-    "82",
-    "87",
-    "97",
-    "110",
-    "143",
-    "154",
-    "204",
-    "520",
-    "537",
-    "575",
-    "620",
-    "633",
-    "685",
-    "716",
-    "721",
-    "732",
-    "766",
-}  # fmt: skip  (../shared/eval/README.md)
-
-
 def corpus_shares(path: Path, sample_out: Path | None, sample_size: int = 160) -> dict:
     """On a corpus CSV (``"",date,text,source``; held-back rows skipped): of the events that
     happened (not negated; asserted, reported or historical), the share with any location,
@@ -170,12 +148,8 @@ def corpus_shares(path: Path, sample_out: Path | None, sample_size: int = 160) -
     pipe = get_pipeline(Settings.load())
     counts: Counter = Counter()
     located = []
-    with path.open(encoding="utf-8", newline="") as fh:
-        rows = [r for r in csv.reader(fh)][1:]
-    for row in rows:
-        key, day, text = row[0], row[1], row[2]
-        if key in HELD_BACK:
-            continue
+    for row in open_rows(path):
+        key, day, text = row[""], row["date"], row["text"]
         counts["articles"] += 1
         art = article_from_text(text, published=day, detect_header=False)
         art.id = f"guardian-{key}"

@@ -21,6 +21,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from corpus import open_corpus
+
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPUS = SHARED / "corpus" / "guardian_sample_249.csv"
 GOLD = SHARED / "eval" / "plover_gsr_dev.jsonl"
@@ -36,7 +38,7 @@ def load_articles(path: Path, limit: int | None, repeat: int) -> list[Any]:
     from dateline.ingest import iter_articles
     from dateline.settings import Settings
 
-    items = iter_articles([str(path)], Settings.load())
+    items = iter_articles([str(open_corpus(path))], Settings.load())
     articles = [a for a in itertools.islice(items, limit) if not isinstance(a, InputError)]
     return articles * repeat
 
