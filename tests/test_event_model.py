@@ -267,3 +267,34 @@ def test_event_calibration_is_saved_and_keeps_the_order(tmp_path):
     values = [again.event_confidence(p) for p in (0.01, 0.2, 0.5, 0.9, 0.99)]
     assert values == sorted(values) and values[0] > 0.0 and values[-1] < 1.0
     assert values[0] > 0.01 and values[-1] < 0.99  # a shallow curve pulls both ends in
+
+
+def test_scores_do_not_depend_on_the_process_hash_seed():
+    """A re-run or a resumed batch stores the same confidences: float32 weights summed in a
+    set's order (which changes with PYTHONHASHSEED) differed in the last digits."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import numpy as np\n"
+        "from dateline.events.classifier import EventModel\n"
+        "rng = np.random.default_rng(3)\n"
+        "vocab = {f'f{i}': i for i in range(400)}\n"
+        "weights = (rng.normal(size=(400, 3)) * 10.0 ** rng.integers(-3, 3, (400, 1)))\n"
+        "model = EventModel(classes=('NONE', 'A', 'B'), vocab=vocab,\n"
+        "                   weights=weights.astype(np.float32), bias=np.zeros(3, np.float32))\n"
+        "print(repr(model.scores([list(vocab)]).tolist()))\n"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=True,
+        ).stdout  # fmt: skip
+        for seed in (1, 2, 3, 4)
+    }
+    assert len(outputs) == 1, outputs

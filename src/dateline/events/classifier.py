@@ -168,9 +168,12 @@ class EventModel:
         out = np.tile(self.bias, (len(feature_lists), 1)).astype(np.float64)
         vocab, weights = self.vocab, self.weights
         for row, feats in enumerate(feature_lists):
-            idx = [vocab[f] for f in set(feats) if f in vocab]
+            # sorted, summed in float64: a set's order changes with each process's hash seed,
+            # and float32 sums in another order differ in the last digits (a re-run or a
+            # resumed batch would store other confidences for the same text)
+            idx = sorted({vocab[f] for f in feats if f in vocab})
             if idx:
-                out[row] += weights[idx].sum(axis=0)
+                out[row] += weights[idx].sum(axis=0, dtype=np.float64)
         out /= self.temperature
         out -= out.max(axis=1, keepdims=True)
         np.exp(out, out=out)
