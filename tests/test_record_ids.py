@@ -70,6 +70,34 @@ def test_store_exports_and_queries_carry_record_id(tmp_path):
         assert pd.read_parquet(tmp_path / "pq")["record_id"].tolist() == ["n-17"]
 
 
+def test_gdelt_export_carries_record_id_only_when_asked(tmp_path):
+    from dateline.store.export import DATELINE_GDELT_COLUMNS, GDELT_COLUMNS
+
+    db = tmp_path / "e.duckdb"
+    with Store(db) as store:
+        store.add_result(coded("n-17", "corpus.jsonl:1"))
+        store.export(tmp_path / "plain.tsv", "gdelt")
+        store.export(tmp_path / "joined.tsv", "gdelt", dateline_columns=True)
+        event_id = store.events()["id"].tolist()[0]
+    [plain] = (tmp_path / "plain.tsv").read_text(encoding="utf-8").splitlines()
+    assert len(plain.split("\t")) == len(GDELT_COLUMNS)  # GDELT's own shape by default
+    [joined] = (tmp_path / "joined.tsv").read_text(encoding="utf-8").splitlines()
+    columns = GDELT_COLUMNS + DATELINE_GDELT_COLUMNS
+    row = dict(zip(columns, joined.split("\t"), strict=True))
+    assert row["Dateline_RecordId"] == "n-17" and row["Dateline_Origin"] == "corpus.jsonl:1"
+    assert row["Dateline_EventId"] == event_id
+    assert (row["Dateline_Modality"], row["Dateline_Negated"]) == ("asserted", "0")
+    out = CliRunner().invoke(app, ["export", str(tmp_path / "x.csv"), "--db", str(db),
+                                   "--format", "csv", "--dateline-columns"])  # fmt: skip
+    message = " ".join(out.output.replace("│", " ").split())  # rich wraps it in a box
+    assert out.exit_code == 2 and "--dateline-columns is for --format gdelt" in message
+    out = CliRunner().invoke(app, ["export", str(tmp_path / "x.tsv"), "--db", str(db),
+                                   "--format", "gdelt", "--dateline-columns"])  # fmt: skip
+    assert out.exit_code == 0, out.output
+    [line] = (tmp_path / "x.tsv").read_text(encoding="utf-8").splitlines()
+    assert line.split("\t")[-5:-3] == ["n-17", "corpus.jsonl:1"]
+
+
 def test_an_old_store_gains_the_record_id_column(tmp_path):
     import duckdb
 

@@ -43,14 +43,21 @@ def export_cli(
         None, "--modality", help=MODALITY_HELP + " Default: all (gdelt: happened)."
     ),
     min_confidence: float = MIN_CONFIDENCE_OPTION,
+    dateline_columns: bool = typer.Option(
+        False,
+        "--dateline-columns",
+        help="gdelt only: append Dateline_RecordId, _Origin, _EventId, _Modality and _Negated "
+        "after GDELT's 61 columns, to join rows back to their input.",
+    ),
 ) -> None:
     """Export events for other tools.
 
     parquet: a folder partitioned by month (out/month=2024-01/part-0.parquet);
     csv, jsonl: one row per event; plover: PLOVER-style JSON records, one per line;
     gdelt: the 61 tab-separated columns of the GDELT 2.0 event table, one row per event group,
-    of events that happened only (unless --modality). The other formats carry every event's
-    modality and negated columns.
+    of events that happened only (unless --modality); --dateline-columns appends the record
+    id, origin, event id, modality and negation. The other formats carry every event's
+    record_id, origin, modality and negated columns.
 
     The export is written beside OUT and renamed into place when complete. An existing
     non-empty OUT is refused unless --overwrite; the store itself, a folder holding it, any
@@ -68,8 +75,17 @@ def export_cli(
 
     In Python: `dateline.open("events.duckdb", read_only=True).export("events.csv", "csv")`.
     """
+    extra = {}
+    if dateline_columns:
+        if fmt.value != "gdelt":
+            raise typer.BadParameter(
+                "--dateline-columns is for --format gdelt; the other formats always carry "
+                "record_id, origin, modality and negated",
+                param_hint="--dateline-columns",
+            )
+        extra["dateline_columns"] = True
     with open_store(db) as store:
         n = store.export(out, fmt.value, overwrite=overwrite, actor=actor, dyad=dyad, since=since, until=until,
                          include_negated=include_negated, include_duplicates=include_duplicates,
-                         modality=modality or None, min_confidence=min_confidence)  # fmt: skip
+                         modality=modality or None, min_confidence=min_confidence, **extra)  # fmt: skip
     console.print(f"{n} rows written to {out} ({fmt.value})", highlight=False)

@@ -51,6 +51,13 @@ GDELT_COLUMNS = (
     "DATEADDED", "SOURCEURL",
 )  # fmt: skip
 assert len(GDELT_COLUMNS) == 61
+# Appended to the 61 GDELT columns only when asked for (``dateline_columns=True``,
+# ``--dateline-columns``): GDELT readers expect exactly 61 columns. They join a row back to the
+# input record of its first event and say how that event was reported.
+DATELINE_GDELT_COLUMNS = (
+    "Dateline_RecordId", "Dateline_Origin", "Dateline_EventId", "Dateline_Modality",
+    "Dateline_Negated",
+)  # fmt: skip
 
 ACTOR_TYPES_FILE = "cameo_actor_types.csv"
 
@@ -274,11 +281,14 @@ def _actor_geo(text: Any, country: Any) -> list[Any]:
 
 
 def to_gdelt(store: Store, out: Path, include_negated: bool = False,
-             include_duplicates: bool = False, **filters: Any) -> int:  # fmt: skip
+             include_duplicates: bool = False, dateline_columns: bool = False,
+             **filters: Any) -> int:  # fmt: skip
     """GDELT 2.0 event-table rows (61 tab-separated columns, no header), one per event group:
     NumMentions/NumArticles/NumSources count how many events, articles and outlets restate it.
     Only events that happened (``modality="happened"``) unless ``modality`` says otherwise:
-    GDELT's columns have no place for a planned or hypothetical event."""
+    GDELT's columns have no place for a planned or hypothetical event. ``dateline_columns``
+    appends :data:`DATELINE_GDELT_COLUMNS` (record id, origin, event id, modality, negation of
+    the group's first event)."""
     if filters.get("modality") is None:
         filters["modality"] = "happened"
     where, params = store._event_where(
@@ -287,7 +297,7 @@ def to_gdelt(store: Store, out: Path, include_negated: bool = False,
     query = f"""
         WITH ev AS (
             SELECT e.*, coalesce(a.url, a.origin) AS url, a.source AS outlet, a.coded_at,
-                   a.duplicate_of
+                   a.duplicate_of, a.record_id, a.origin AS article_origin
             FROM events e JOIN articles a ON a.id = e.article_id {where}
         ),
         g AS (
@@ -302,7 +312,8 @@ def to_gdelt(store: Store, out: Path, include_negated: bool = False,
                ev.target_country, ev.target_name, ev.target_sector, ev.cameo, ev.quad_class,
                ev.location_name, ev.location_country, ev.location_admin1, ev.location_lat,
                ev.location_lon, ev.location_precision, ev.location_feature_id,
-               ev.source_text, ev.target_text, ev.coded_at, ev.url
+               ev.source_text, ev.target_text, ev.coded_at, ev.url, ev.record_id,
+               ev.article_origin, ev.modality, ev.negated
         FROM g JOIN ev ON ev.id = g.first_id
         {"" if include_duplicates else "WHERE g.has_original"}
         ORDER BY ev.day NULLS LAST, g.group_id"""
@@ -311,7 +322,11 @@ def to_gdelt(store: Store, out: Path, include_negated: bool = False,
         writer = csv.writer(fh, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE,
                             escapechar="\\")  # fmt: skip
         for r in _records(store, query, params):
-            writer.writerow(["" if v is None else _clean_tsv(v) for v in _gdelt_row(r)])
+            row = _gdelt_row(r)
+            if dateline_columns:
+                row += [r["record_id"], r["article_origin"], r["first_id"], r["modality"],
+                        int(bool(r["negated"]))]  # fmt: skip
+            writer.writerow(["" if v is None else _clean_tsv(v) for v in row])
             n += 1
     return n
 
