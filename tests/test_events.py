@@ -195,3 +195,9 @@ def test_unnamed_attackers_are_placed_where_they_struck(pipeline):
     )
     (e,) = [e for e in got if e.event == "ASSAULT"]
     assert (e.source.country, e.source.sector, e.target.country) == ("IRQ", "UAF", "DNK")
+
+
+def test_a_past_form_of_another_verb_is_not_that_verb(pipeline):
+    # "wound" is the past of "wind" ("wound up the meeting"); to injure is "wounded"
+    assert not events(pipeline, "The governor wound up the budget session with a short speech.")
+    assert "ASSAULT" in {e.event for e in events(pipeline, "Gunmen wounded three border guards.")}

@@ -128,9 +128,13 @@ SUFFIX_RULES = (
 
 def lemma_forms(token: Token) -> list[str]:
     """The lemma, then regular de-inflections of the word (the small English model sometimes
-    lemmatises wrongly: "staged" -> "stag")."""
+    lemmatises wrongly: "staged" -> "stag"). A past form whose lemma is another word is not
+    also read as a base form: "wound up" is "wind up", "found" is "find", never "wound" (to
+    injure) or "found" (to establish), whose past forms are "wounded" and "founded"."""
     low = token.lower_
-    forms = [token.lemma_.lower(), low]
+    lemma = token.lemma_.lower()
+    past_of_another = token.tag_ in {"VBD", "VBN"} and lemma != low
+    forms = [lemma] if past_of_another else [lemma, low]
     for suffix, repl in SUFFIX_RULES:
         if low.endswith(suffix) and len(low) - len(suffix) >= 3:
             forms.append(low[: -len(suffix)] + repl)
