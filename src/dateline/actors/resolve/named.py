@@ -99,12 +99,7 @@ def resolve_named(ctx: Context, span: Span) -> bool:
         # "a rally in Bolton", "Jackson, Mississippi": a town named like a person
         country = town_country(span.text, ctx)
         if country:
-            found = kb.lookup(country)
-            actor = get_actor(
-                ctx, ("place", country), found.name if found else country, country, None, "country"
-            )
-            mention(ctx, actor, span, "gazetteer")
-            return True
+            return _place_stands_for_country(ctx, kb, span, country)
     if (label == "PERSON" or looks_like_person(ctx, span)) and (
         entry is None or entry.kind == "person"
     ):
@@ -116,12 +111,7 @@ def resolve_named(ctx: Context, span: Span) -> bool:
         # "South Lebanon", "eastern Ukraine", "Tel Aviv": a place names its country
         country = country_inside(ctx, span) or gazetteer_country(span.text, ctx)
         if country:
-            found = kb.lookup(country)
-            actor = get_actor(
-                ctx, ("place", country), found.name if found else country, country, None, "country"
-            )
-            mention(ctx, actor, span, "gazetteer")
-            return True
+            return _place_stands_for_country(ctx, kb, span, country)
     if entry is None:
         if label in {"ORG"} and span.root.pos_ == "PROPN":
             # An organisation we do not know: keep it, affiliation from context.
@@ -201,3 +191,13 @@ def _ethnic(span: Span) -> bool:
         t.lower_ for t in span.doc[max(0, span.start - 2) : span.start]
     ]
     return "ethnic" in words
+
+
+def _place_stands_for_country(ctx: Context, kb, span: Span, country: str) -> bool:
+    """A place mention acts for its country: the country's one actor, this span as evidence."""
+    found = kb.lookup(country)
+    actor = get_actor(
+        ctx, ("place", country), found.name if found else country, country, None, "country"
+    )
+    mention(ctx, actor, span, "gazetteer")
+    return True
