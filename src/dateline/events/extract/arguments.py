@@ -63,11 +63,7 @@ def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
     if passive and not has_agent and tok.lemma_.lower() in STATIVE_PASSIVES:
         passive = False  # "France is committed to the UN": a state of the subject
     if passive:
-        for c in tok.children:
-            if c.dep_ == "agent":
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        sources += np_actors(p, actors)
+        sources += agent_actors(tok, actors)
         if subj is not None:
             found = np_actors(subj, actors)
             if not found:
@@ -303,11 +299,7 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
             subj = subject_of(verb)
             passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
             if passive:
-                for c in verb.children:
-                    if c.dep_ == "agent":
-                        for p in c.children:
-                            if p.dep_ == "pobj":
-                                sources += np_actors(p, actors)
+                sources += agent_actors(verb, actors)
             elif subj is not None:
                 sources += np_actors(subj, actors)
         if not targets and cand.event in ABSORBING:
@@ -360,3 +352,15 @@ def _unique(pairs: list[tuple[Actor, Token]]) -> list[tuple[Actor, Token]]:
             seen.add(id(actor))
             out.append((actor, tok))
     return out
+
+
+def agent_actors(verb: Token, actors: ActorIndex) -> list:
+    """The actors of a passive verb's ``by`` phrase ("was shelled by the army")."""
+    return [
+        actor
+        for c in verb.children
+        if c.dep_ == "agent"
+        for p in c.children
+        if p.dep_ == "pobj"
+        for actor in np_actors(p, actors)
+    ]
