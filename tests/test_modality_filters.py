@@ -73,7 +73,17 @@ def test_series_and_network_count_only_what_happened_by_default(db_path):
 def test_gdelt_holds_what_happened_and_tables_carry_modality_and_negation(db_path, tmp_path):
     with Store(db_path, read_only=True) as store:
         assert store.export(tmp_path / "g.tsv", "gdelt") == 2
-        assert store.export(tmp_path / "all.tsv", "gdelt", modality="all") == 4
+        with pytest.raises(StoreError, match="add --dateline-columns"):
+            store.export(tmp_path / "all.tsv", "gdelt", modality="all")
+        with pytest.raises(StoreError, match="add --dateline-columns"):
+            store.export(tmp_path / "neg.tsv", "gdelt", include_negated=True)
+        assert store.export(tmp_path / "r.tsv", "gdelt", modality="reported") == 1
+        assert store.export(tmp_path / "all.tsv", "gdelt", modality="all",
+                            dateline_columns=True) == 4  # fmt: skip
+    modalities = sorted(line.split("\t")[-2] for line in
+                        (tmp_path / "all.tsv").read_text(encoding="utf-8").splitlines())  # fmt: skip
+    assert modalities == ["asserted", "future", "hypothetical", "reported"]
+    with Store(db_path, read_only=True) as store:
         store.export(tmp_path / "e.csv", "csv")
         store.export(tmp_path / "e.jsonl", "jsonl", modality="future")
     assert {"modality", "negated"} <= set(EXPORT_COLUMNS)
@@ -100,6 +110,12 @@ def test_cli_modality_options(db_path, tmp_path):
     assert out.exit_code == 0 and "1 edges" in out.stdout
     out = runner.invoke(app, ["export", str(tmp_path / "f.csv"), "--db", str(db_path),
                               "--format", "csv", "--modality", "hypothetical"])  # fmt: skip
+    assert out.exit_code == 0 and "1 rows" in out.stdout
+    out = runner.invoke(app, ["export", str(tmp_path / "f.tsv"), "--db", str(db_path),
+                              "--format", "gdelt", "--modality", "future"])  # fmt: skip
+    assert out.exit_code == 1 and "add --dateline-columns" in out.output
+    out = runner.invoke(app, ["export", str(tmp_path / "f.tsv"), "--db", str(db_path),
+                              "--format", "gdelt", "--modality", "future", "--dateline-columns"])  # fmt: skip
     assert out.exit_code == 0 and "1 rows" in out.stdout
     out = runner.invoke(app, ["events", "--db", str(db_path), "--modality", "maybe"])
     assert out.exit_code == 1 and "'maybe' is not one of" in out.output

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 from dateline.csvcells import escape_formula
 from dateline.datafiles import data_file, read_csv
 from dateline.errors import DataFileError, StoreError
+from dateline.store.modality import HAPPENED
+from dateline.store.modality import resolve as resolve_modality
 from dateline.store.target import atomic_target, check_target
 
 if TYPE_CHECKING:
@@ -291,6 +293,7 @@ def to_gdelt(store: Store, out: Path, include_negated: bool = False,
     the group's first event)."""
     if filters.get("modality") is None:
         filters["modality"] = "happened"
+    _require_dateline_columns(filters["modality"], include_negated, dateline_columns)
     where, params = store._event_where(
         include_negated=include_negated, include_duplicates=True, **filters
     )
@@ -329,6 +332,24 @@ def to_gdelt(store: Store, out: Path, include_negated: bool = False,
             writer.writerow(["" if v is None else _clean_tsv(v) for v in row])
             n += 1
     return n
+
+
+def _require_dateline_columns(modality: Any, include_negated: bool, dateline_columns: bool) -> None:
+    """Refuse GDELT rows of events that did not happen unless each row says its modality.
+
+    GDELT's 61 columns have no modality or negation column, and its readers take every row as
+    something that happened; a plan, a hypothesis or a denial exported there without the
+    Dateline columns would be read as a fact.
+    """
+    chosen = resolve_modality(modality)
+    if dateline_columns or (not include_negated and chosen and set(chosen) <= set(HAPPENED)):
+        return
+    raise StoreError(
+        "the GDELT export holds only events that happened unless each row says otherwise: "
+        "to export future, hypothetical or negated events as GDELT rows add --dateline-columns "
+        "(Python: dateline_columns=True), which appends Dateline_Modality and Dateline_Negated; "
+        "or export --format csv/jsonl, which always carry modality and negated"
+    )
 
 
 def _clean_tsv(value: Any) -> Any:
