@@ -52,7 +52,7 @@ def _workers_cpu(cluster: Any) -> float:
 def measure(workers: int, shard: Path, out: Path, args: argparse.Namespace) -> dict[str, Any]:
     from distributed import Client, LocalCluster
 
-    from dateline.distributed import run_dask
+    from dateline.runs.dask import run_dask
     from dateline.settings import Settings
 
     settings = Settings.load()

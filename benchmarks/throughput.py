@@ -70,9 +70,9 @@ def run_phase(phase: str, args: argparse.Namespace) -> dict[str, Any]:
         for _ in nlp.pipe((a.text for a in articles), batch_size=args.batch_size):
             pass
     else:
-        from dateline.batch import code_batch
         from dateline.pipeline import Pipeline
         from dateline.places import gazetteer
+        from dateline.runs.local import code_batch
         from dateline.settings import Settings
 
         pipeline = Pipeline(Settings.load(model=args.model, full_parse=phase == "dateline-full"))

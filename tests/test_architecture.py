@@ -26,8 +26,8 @@ LAYERS: list[tuple[str, list[str]]] = [
                 "dateline.time", "dateline.places", "dateline.quotes"]),
     ("pipeline", ["dateline.pipeline", "dateline.evaluate", "dateline.evaluate_articles",
                   "dateline.train"]),
-    ("store and runs", ["dateline.store", "dateline.batch", "dateline.distributed",
-                        "dateline.watch", "dateline.mapdata"]),
+    ("store and runs", ["dateline.store", "dateline.runs", "dateline.watch",
+                        "dateline.mapdata"]),
     ("edges", ["dateline", "dateline.__main__", "dateline.cli", "dateline.web"]),
 ]  # fmt: skip
 
@@ -42,14 +42,14 @@ KNOWN_LOOPS: dict[frozenset[str], str] = {
 #: Display libraries belong at the edges (CLI, web).
 DISPLAY = ("rich", "matplotlib")
 KNOWN_DISPLAY: dict[str, str] = {
-    "dateline.batch": "rich progress bar; to become a callback the CLI renders (issue 15, part 4)",
+    "dateline.runs.local": "rich progress bar; to become a callback the CLI renders (issue 15, part 4)",
     "dateline.store.analysis": "matplotlib dyad plot; to move to the CLI (issue 15, part 4)",
 }
 KNOWN_PRIVATE: dict[tuple[str, str], str] = {
     ("dateline.store.analysis", "dateline.store.store._since"): "store facade split",
     ("dateline.store.analysis", "dateline.store.store._until"): "store facade split",
-    ("dateline.distributed", "dateline.store.store._ref"): "row building shared with Dask",
-    ("dateline.distributed", "dateline.ingest.sources._warc_article"): "Dask reads via ingest",
+    ("dateline.runs.dask", "dateline.store.store._ref"): "row building shared with Dask",
+    ("dateline.runs.dask", "dateline.ingest.sources._warc_article"): "Dask reads via ingest",
     **{
         ("dateline.evaluate_articles", f"dateline.evaluate.{name}"): "scorers share counting"
         for name in ("_article", "_count_actors", "_count_cameo", "_norm_event", "_pred_type")

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from dateline.batch import RunSummary, code_batch, run_corpus
 from dateline.cli import app
 from dateline.model import Article
+from dateline.runs.local import RunSummary, code_batch, run_corpus
 from dateline.settings import Settings
 from dateline.store import Store
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dateline.distributed import Partition, partition_inputs, read_partition, write_parquet
+from dateline.runs.dask import Partition, partition_inputs, read_partition, write_parquet
 from dateline.settings import Settings
 
 # Our own short wire-style articles (not taken from any shared material).
@@ -121,8 +121,8 @@ def _events(store) -> list[tuple]:
 def test_dask_engine_stores_the_same_events_as_the_local_engine(corpus, tmp_path):
     from distributed import LocalCluster
 
-    from dateline.batch import run_corpus
-    from dateline.distributed import run_dask
+    from dateline.runs.dask import run_dask
+    from dateline.runs.local import run_corpus
     from dateline.store import Store
 
     settings = Settings.load()
@@ -187,7 +187,7 @@ def test_cli_dask_parquet_only(corpus, tmp_path):
 
 
 def test_small_inputs_get_smaller_partitions(corpus):
-    from dateline.distributed import auto_partitions
+    from dateline.runs.dask import auto_partitions
 
     parts = partition_inputs([corpus])  # 64 items a partition: one per file
     assert [p.items for p in parts] == [2, 8]

@@ -16,11 +16,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dateline.batch import run_corpus
 from dateline.errors import ArticleTimeout
 from dateline.ingest import make_id
 from dateline.limits import call_with_limit, can_interrupt, time_limit
 from dateline.model import Article, validate
+from dateline.runs.local import run_corpus
 from dateline.settings import Settings
 from dateline.store import Store
 

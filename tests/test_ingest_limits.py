@@ -294,7 +294,7 @@ def test_text_of_invisible_characters_only_is_an_error(tmp_path, text):
 
 
 def test_the_dask_partitions_read_a_damaged_file_like_iter_articles(tmp_path):
-    from dateline.distributed import partition_inputs, read_partition
+    from dateline.runs.dask import partition_inputs, read_partition
 
     lines = [json.dumps({"text": story(i)}, ensure_ascii=False) for i in range(7)]
     data = "\n".join(lines).encode("utf-8")

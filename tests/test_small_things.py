@@ -86,7 +86,7 @@ def test_serve_without_the_web_extra_says_the_one_command(monkeypatch, tmp_path)
 
 
 def test_dask_without_the_extra_says_the_one_command(monkeypatch, tmp_path):
-    from dateline.distributed import make_client
+    from dateline.runs.dask import make_client
 
     monkeypatch.setitem(sys.modules, "distributed", None)
     with pytest.raises(DatelineError, match=r"pip install 'dateline\[dask\]'"):

@@ -32,7 +32,7 @@ def run_parquet_only(
     parquet: Path, published: date | None, batch_size: int,
 ) -> None:  # fmt: skip
     """Code ``inputs`` on Dask into partitioned Parquet and print what was written."""
-    from dateline.distributed import run_dask
+    from dateline.runs.dask import run_dask
 
     summary = run_dask(inputs, None, settings, scheduler=scheduler, workers=workers,
                        parquet_dir=parquet, published=published, batch_size=batch_size)  # fmt: skip

@@ -95,9 +95,9 @@ def run_cli(
     failed; 130 when interrupted by Ctrl-C, 143 when stopped by SIGTERM (kill): the run is
     recorded as interrupted, run the same command again to resume.
 
-    In Python: `dateline.batch.run_corpus(inputs, dateline.open("events.duckdb", create=True), settings)`.
+    In Python: `dateline.runs.local.run_corpus(inputs, dateline.open("events.duckdb", create=True), settings)`.
     """
-    from dateline.batch import run_corpus
+    from dateline.runs.local import run_corpus
 
     if verbose:
         show_log(logging.INFO)
@@ -126,7 +126,7 @@ def run_cli(
     with Store(db) as store, sigterm_as_interrupt():
         try:
             if engine == "dask":
-                from dateline.distributed import run_dask
+                from dateline.runs.dask import run_dask
 
                 summary = run_dask(inputs, store, settings, scheduler=scheduler, workers=workers,
                                    parquet_dir=parquet, published=anchor, batch_size=batch_size)  # fmt: skip

@@ -277,7 +277,7 @@ class _Round:
 
     def code(self, batch: list[tuple[Article, Page]]) -> None:
         """Code a batch (one by one if the batch fails) and store each article as it is done."""
-        from dateline.batch import code_batch
+        from dateline.runs.local import code_batch
 
         pages = {id(article): page for article, page in batch}
         for article, outcome in code_batch(self.pipeline, [a for a, _ in batch]):
@@ -378,7 +378,7 @@ def run_round(
     urls = list(dict.fromkeys(sources))
     state.register(store, urls)
     states = state.load_sources(store, urls)
-    from dateline.batch import model_version
+    from dateline.runs.local import model_version
 
     run_id = store.start_run(settings=dataclasses.asdict(settings), inputs=urls,
                              model=settings.model, model_version=model_version(settings.model))  # fmt: skip

@@ -2,7 +2,7 @@
 
 Every worker loads the pipeline once (``get_pipeline`` caches it per process and settings),
 codes its partitions with the same per-batch function as the local engine
-(:func:`dateline.batch.code_batch`) and writes one Parquet file per partition and table
+(:func:`dateline.runs.local.code_batch`) and writes one Parquet file per partition and table
 (``articles/``, ``events/``, ``quotes/``, ``actors/``, ``mentions/``) with the event store's
 columns. The client then loads the coded articles into a :class:`~dateline.store.Store`, which
 adds near-duplicate links and event groups exactly as ``dateline run`` does, unless
@@ -25,9 +25,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from dateline.batch import RunSummary, code_batch, model_version
 from dateline.errors import DatelineError, InputError
 from dateline.model import Article, Result
+from dateline.runs.local import RunSummary, code_batch, model_version
 from dateline.settings import Settings
 
 log = logging.getLogger(__name__)
