@@ -33,9 +33,6 @@ LAYERS: list[tuple[str, list[str]]] = [
 
 KNOWN_UPWARD: dict[tuple[str, str], str] = {}
 KNOWN_LOOPS: dict[frozenset[str], str] = {
-    frozenset({"dateline.store.store", "dateline.store.analysis"}):
-        "Store methods call analysis, analysis uses the store's private date helpers; "
-        "goes with the store facade split (issue 15, part 3)",
     frozenset({"dateline.evaluate", "dateline.evaluate_articles"}):
         "evaluate dispatches to the article-level scorer, which reuses evaluate's counting",
 }  # fmt: skip
@@ -46,8 +43,6 @@ KNOWN_DISPLAY: dict[str, str] = {
     "dateline.store.analysis": "matplotlib dyad plot; to move to the CLI (issue 15, part 4)",
 }
 KNOWN_PRIVATE: dict[tuple[str, str], str] = {
-    ("dateline.store.analysis", "dateline.store.store._since"): "store facade split",
-    ("dateline.store.analysis", "dateline.store.store._until"): "store facade split",
     ("dateline.runs.dask", "dateline.store.store._ref"): "row building shared with Dask",
     ("dateline.runs.dask", "dateline.ingest.sources._warc_article"): "Dask reads via ingest",
     **{

@@ -14,7 +14,7 @@ from dateline.cli.export import export_cli
 from dateline.errors import StoreError
 from dateline.ingest.sources import EXTENSIONS, RECORD_READERS
 from dateline.store.export import EXPORTERS
-from dateline.store.store import parse_dyad
+from dateline.store.filters import parse_dyad
 from dateline.web.params import parse_dyad as web_parse_dyad
 
 ROOT = Path(__file__).resolve().parents[1]

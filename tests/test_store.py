@@ -12,7 +12,7 @@ import pytest
 from dateline.errors import StoreBusy, StoreError
 from dateline.model import Span
 from dateline.store import SCHEMA_VERSION, Store
-from dateline.store.store import event_day
+from dateline.store.periods import event_day
 from test_store_builders import FILLER, event, make_result
 
 

@@ -450,7 +450,7 @@ def test_failing_source_backs_off_is_reported_and_never_dropped(site, tmp_path):
         assert second.sources[site.url("/down.xml")].status == "backing off"
         assert second.sources[site.url("/up.xml")].status == "ok"
         # once due, it is tried again and its failures add up: the wait doubles
-        store._rows("UPDATE watch_sources SET next_due = NULL")
+        store.db.rows("UPDATE watch_sources SET next_due = NULL")
         third = one_round(sources, store, fast_settings(watch_every_s=60))
         report = third.sources[site.url("/down.xml")]
         assert report.failures == 2

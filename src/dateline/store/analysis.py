@@ -9,14 +9,14 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from dateline.errors import StoreError
+from dateline.store.filters import EventFilter
+from dateline.store.periods import freq_alias, periods
 
 if TYPE_CHECKING:
     import networkx as nx
 
     from dateline.store.store import Store
 
-#: Period length -> pandas period alias (weeks run Monday to Sunday).
-FREQS = {"day": "D", "week": "W-SUN", "month": "M", "quarter": "Q", "year": "Y"}
 QUADS = {1: "verbal_coop", 2: "material_coop", 3: "verbal_conflict", 4: "material_conflict"}
 DYAD_COLUMNS = ["period", *QUADS.values(), "cooperation", "conflict", "events", "goldstein"]
 PANEL_COLUMNS = ["source", "target", "period", *QUADS.values(), "events", "goldstein_sum",
@@ -29,32 +29,6 @@ PANEL_KEYS = {
     ),
     "name": ("coalesce(e.source_name, e.source_text)", "coalesce(e.target_name, e.target_text)"),
 }
-
-
-def _check_freq(freq: str) -> str:
-    if freq not in FREQS:
-        raise StoreError(f"freq: {freq!r} is not one of {', '.join(FREQS)}")
-    return FREQS[freq]
-
-
-def periods(
-    freq: str,
-    first: Any = None,
-    last: Any = None,
-    since: str | dt.date | None = None,
-    until: str | dt.date | None = None,
-) -> pd.DatetimeIndex:
-    """The first day of every period from ``since`` (else ``first``) to ``until`` (else
-    ``last``): the requested window, even where it holds no event."""
-    from dateline.store.store import _since, _until
-
-    alias = _check_freq(freq)
-    start = _since(since) if since else first
-    end = _until(until) if until else last
-    if start is None or end is None or pd.isna(start) or pd.isna(end):
-        return pd.DatetimeIndex([], name="period")
-    span = pd.period_range(pd.Timestamp(start).to_period(alias), pd.Timestamp(end).to_period(alias))
-    return pd.DatetimeIndex(span.start_time.normalize(), name="period")
 
 
 def _quad_counts() -> str:
@@ -78,11 +52,10 @@ def dyad(
     ``since`` (else the first event) to ``until`` (else the last). ``freq`` is day, week
     (Monday to Sunday), month, quarter or year; ``period`` is the period's first day.
     """
-    alias = _check_freq(freq)
-    where, params = store._event_where(
+    alias = freq_alias(freq)
+    where, params = EventFilter(
         dyad=(a, b), since=since, until=until, directed=directed, modality=modality
-    )
-    where += (" AND " if where else "WHERE ") + "e.day IS NOT NULL"
+    ).and_dated()
     query = f"""
         WITH g AS (
             SELECT e.group_id, min(e.day) AS day, arg_min(e.quad_class, e.id) AS quad_class,
@@ -93,7 +66,7 @@ def dyad(
         SELECT day, {_quad_counts()}, count(*) AS events, sum(goldstein) AS gsum,
                count(goldstein) AS gn
         FROM g GROUP BY day"""
-    frame = store._frame(query, params)
+    frame = store.db.frame(query, params)
     days = pd.to_datetime(frame["day"]) if len(frame) else pd.Series(dtype="datetime64[ns]")
     index = periods(freq, days.min() if len(frame) else None, days.max() if len(frame) else None,
                     since, until)  # fmt: skip
@@ -126,12 +99,11 @@ def panel(
     """A balanced panel for R or pandas: every directed dyad (source, target) that has an event
     group in the window, times every period of the window, with counts per QuadClass, all
     groups, and the sum and mean of their Goldstein scores (zeros and NaN where none)."""
-    alias = _check_freq(freq)
+    alias = freq_alias(freq)
     if by not in PANEL_KEYS:
         raise StoreError(f"by: {by!r} is not one of {', '.join(PANEL_KEYS)}")
     src, tgt = PANEL_KEYS[by]
-    where, params = store._event_where(since=since, until=until, modality=modality)
-    where += (" AND " if where else "WHERE ") + "e.day IS NOT NULL"
+    where, params = EventFilter(since=since, until=until, modality=modality).and_dated()
     query = f"""
         WITH g AS (
             SELECT e.group_id, arg_min({src}, e.id) AS source, arg_min({tgt}, e.id) AS target,
@@ -144,7 +116,7 @@ def panel(
                sum(goldstein) AS goldstein_sum, count(goldstein) AS gn
         FROM g WHERE source IS NOT NULL AND target IS NOT NULL AND source <> target
         GROUP BY source, target, day"""
-    frame = store._frame(query, params)
+    frame = store.db.frame(query, params)
     counts = [*QUADS.values(), "events"]
     if frame.empty:
         return pd.DataFrame({c: pd.Series(dtype="object" if c in ("source", "target") else
@@ -196,7 +168,7 @@ def network(
     if by not in keys:
         raise StoreError(f"by: {by!r} is not one of {', '.join(keys)}")
     src, tgt = keys[by]
-    where, params = store._event_where(since=since, until=until, modality=modality)
+    where, params = EventFilter(since=since, until=until, modality=modality).where()
     query = f"""
         WITH g AS (
             SELECT e.group_id, arg_min({src}, e.id) AS s, arg_min({tgt}, e.id) AS t,
@@ -210,7 +182,7 @@ def network(
         FROM g WHERE s IS NOT NULL AND t IS NOT NULL AND s <> t
         GROUP BY s, t ORDER BY s, t"""
     graph = nx.DiGraph(since=str(since or ""), until=str(until or ""), by=by)
-    for s, t, weight, gold, coop, conflict in store._rows(query, params):
+    for s, t, weight, gold, coop, conflict in store.db.rows(query, params):
         gold = float(gold) if gold is not None else 0.0
         for node in (s, t):
             if node not in graph:

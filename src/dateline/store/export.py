@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from dateline.csvcells import escape_formula
 from dateline.datafiles import data_file, read_csv
 from dateline.errors import DataFileError, StoreError
+from dateline.store.filters import EventFilter
 from dateline.store.modality import HAPPENED
 from dateline.store.modality import resolve as resolve_modality
 from dateline.store.target import atomic_target, check_target
@@ -67,9 +68,9 @@ LEAD_SENTENCES = 3  # events in the first sentences count as GDELT "root" events
 
 
 def _select(store: Store, include_negated: bool, include_duplicates: bool, **filters: Any):
-    where, params = store._event_where(
+    where, params = EventFilter(
         include_negated=include_negated, include_duplicates=include_duplicates, **filters
-    )
+    ).where()
     cols = ", ".join(
         {
             "published": "a.published",
@@ -96,7 +97,7 @@ def to_parquet(store: Store, out: Path, include_negated: bool = False,
     import pyarrow.dataset as ds
 
     query, params = _select(store, include_negated, include_duplicates, **filters)
-    table = store._arrow(query, params)
+    table = store.db.arrow(query, params)
     ds.write_dataset(
         table,
         out,
@@ -110,7 +111,7 @@ def to_parquet(store: Store, out: Path, include_negated: bool = False,
 
 
 def _records(store: Store, query: str, params: list[Any]) -> Iterator[dict[str, Any]]:
-    cur = store._cursor(query, params)
+    cur = store.db.cursor(query, params)
     names = [d[0] for d in cur.description]
     while rows := cur.fetchmany(1000):
         for row in rows:
@@ -294,9 +295,9 @@ def to_gdelt(store: Store, out: Path, include_negated: bool = False,
     if filters.get("modality") is None:
         filters["modality"] = "happened"
     _require_dateline_columns(filters["modality"], include_negated, dateline_columns)
-    where, params = store._event_where(
+    where, params = EventFilter(
         include_negated=include_negated, include_duplicates=True, **filters
-    )
+    ).where()
     query = f"""
         WITH ev AS (
             SELECT e.*, coalesce(a.url, a.origin) AS url, a.source AS outlet, a.coded_at,

@@ -7,24 +7,24 @@ import datetime as dt
 import json
 import logging
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import duckdb
 import pandas as pd
 
-from dateline.errors import StoreBusy, StoreError
+from dateline.errors import StoreError
 from dateline.model import ActorRef, Result
 from dateline.store import dedup, schema
-from dateline.store.modality import resolve as resolve_modality
+from dateline.store.connection import MEMORY, Database, message
+from dateline.store.filters import EventFilter, Where
+from dateline.store.periods import event_day
 
 if TYPE_CHECKING:
     import networkx as nx
 
 log = logging.getLogger(__name__)
-
-MEMORY = ":memory:"
 
 # Sort keys accepted by ``events(order=...)``; a leading "-" sorts descending.
 EVENT_ORDER = {
@@ -48,69 +48,6 @@ ARTICLE_ORDER = {"published": "a.published", "title": "a.title", "id": "a.id",
                  "coded_at": "a.coded_at", "events": "events", "source": "a.source"}  # fmt: skip
 
 
-def _period_start(value: str, name: str) -> dt.date:
-    """'2020' -> 2020-01-01, '2020-03' -> 2020-03-01, '2020-03-09' -> itself."""
-    try:
-        parts = [int(p) for p in str(value).split("-")]
-        if not 1 <= len(parts) <= 3 or len(str(value).split("-")[0]) != 4:
-            raise ValueError
-        return dt.date(
-            parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1
-        )
-    except (ValueError, TypeError):
-        raise StoreError(
-            f"{name}: {value!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD"
-        ) from None
-
-
-def _period_end(value: str, name: str) -> dt.date:
-    """The last day of the year, month or day a (partial) date names."""
-    start = _period_start(value, name)
-    n = len(str(value).split("-"))
-    if n == 1:
-        return dt.date(start.year, 12, 31)
-    if n == 2:
-        nxt = dt.date(start.year + (start.month == 12), start.month % 12 + 1, 1)
-        return nxt - dt.timedelta(days=1)
-    return start
-
-
-def _as_date(value: Any) -> dt.date | None:
-    if value is None or isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
-    if isinstance(value, dt.datetime):
-        return value.date()
-    return _period_start(str(value)[:10], "date")
-
-
-def event_day(date: str | None, published: dt.date | None) -> dt.date | None:
-    """The calendar day an event is counted on: its own date when it names a day, else the
-    publication date when that falls inside the event's month/year, else the period's first day."""
-    if date:
-        try:
-            start = _period_start(date, "date")
-        except StoreError:
-            return published
-        if len(date.split("-")) == 3:
-            return start
-        end = _period_end(date, "date")
-        if published and start <= published <= end:
-            return published
-        return start
-    return published
-
-
-def parse_dyad(dyad: str | Sequence[str] | None) -> tuple[str, str] | None:
-    """'USA:RUS', 'USA,RUS' or ('USA', 'RUS') -> ('USA', 'RUS')."""
-    if dyad is None:
-        return None
-    parts = dyad.replace(",", ":").split(":", 1) if isinstance(dyad, str) else list(dyad)
-    parts = [str(p).strip() for p in parts]
-    if len(parts) != 2 or not all(parts):
-        raise StoreError(f"dyad: {dyad!r} should name two actors, like 'USA:RUS'")
-    return parts[0], parts[1]
-
-
 def _ref(ref: ActorRef | None) -> tuple[Any, ...]:
     if ref is None:
         return (None, None, None, None)
@@ -121,14 +58,6 @@ def _side_key(ref: ActorRef | None) -> str:
     if ref is None:
         return ""
     return dedup.actor_key(ref.country, ref.name, ref.text)
-
-
-def _side_match(side: str) -> str:
-    """SQL matching one side of an event against an actor: country code or name (any case)."""
-    return (
-        f"(upper(e.{side}_country) = upper(?) OR lower(e.{side}_name) = lower(?)"
-        f" OR lower(e.{side}_text) = lower(?))"
-    )
 
 
 class Store:
@@ -145,60 +74,11 @@ class Store:
         # read-only connection holds the file (a reader() of an open writer is not frozen).
         self.frozen = read_only and self.path != MEMORY
         self._near: dedup.NearDuplicates | None = None
-        self._con = self._connect()
-        try:
-            self._prepare()
-        except BaseException:
-            self._con.close()
-            raise
-
-    # --- opening -------------------------------------------------------------------------------
-
-    def _connect(self) -> duckdb.DuckDBPyConnection:
-        memory = self.path == MEMORY
-        if self.read_only and not memory and not Path(self.path).exists():
-            raise StoreError(
-                f"no event store at {self.path}; create one with 'dateline run INPUT --db {self.path}'"
-            )
-        try:
-            return duckdb.connect(self.path, read_only=self.read_only and not memory)
-        except duckdb.IOException as exc:
-            if "lock" in str(exc).lower():
-                if self.read_only:
-                    raise StoreBusy(
-                        f"database busy: {self.path} is open for writing in another process "
-                        "(probably a 'dateline run'); try again when the run finishes or use a "
-                        f"copy of the file (cp {self.path} snapshot.duckdb)"
-                    ) from None
-                raise StoreBusy(
-                    f"database busy: {self.path} is open in another process (a 'dateline run', "
-                    "'dateline serve' or a notebook); try again when that finishes or use "
-                    "another --db file"
-                ) from None
-            raise StoreError(f"cannot open {self.path}: {exc}") from None
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot open {self.path}: {exc}; is it a DuckDB file?") from None
-
-    def _prepare(self) -> None:
-        if self.read_only and self.path != MEMORY:
-            # a read-only store reads only itself: no files, URLs or attached databases via sql()
-            self._con.execute("SET enable_external_access = false")
-            missing = schema.pending(self._con)
-            if missing:
-                names = ", ".join(m.__name__ for m in missing)
-                raise StoreError(
-                    f"{self.path} needs schema migrations ({names}); open it once without "
-                    "read_only (any 'dateline run' or 'dateline.open(path)') to upgrade it"
-                )
-            return
-        try:
-            schema.migrate(self._con)
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot migrate {self.path}: {exc}") from None
+        self.db = Database.open(self.path, read_only)
 
     def close(self) -> None:
         """Close the connection (a writer releases the file for other processes)."""
-        self._con.close()
+        self.db.close()
 
     def reader(self) -> Store:
         """A read-only Store on a second connection to this open database, for another thread
@@ -207,7 +87,7 @@ class Store:
         other = object.__new__(type(self))
         other.path, other.read_only, other._near = self.path, True, None
         other.frozen = False  # the writer beside it goes on writing
-        other._con = self._con.cursor()
+        other.db = self.db.reader()
         return other
 
     def __enter__(self) -> Store:
@@ -223,86 +103,30 @@ class Store:
     @property
     def schema_version(self) -> int:
         """How many named migrations this file has applied."""
-        return int(self._scalar("SELECT count(*) FROM schema_migrations"))
+        return int(self.db.scalar("SELECT count(*) FROM schema_migrations"))
 
     def migrations(self) -> list[str]:
         """Names of the applied migrations, oldest first."""
-        rows = self._con.execute("SELECT name FROM schema_migrations ORDER BY applied_at, name")
-        return [r[0] for r in rows.fetchall()]
-
-    # --- low-level helpers (used by export.py and analysis.py) ----------------------------------
-
-    def _frame(self, query: str, params: Sequence[Any] | None = None) -> pd.DataFrame:
-        try:
-            return self._con.execute(query, list(params or [])).df()
-        except duckdb.Error as exc:
-            raise StoreError(f"query failed on {self.path}: {_msg(exc)}") from None
-
-    def _rows(self, query: str, params: Sequence[Any] | None = None) -> list[tuple]:
-        try:
-            return self._con.execute(query, list(params or [])).fetchall()
-        except duckdb.Error as exc:
-            raise StoreError(f"query failed on {self.path}: {_msg(exc)}") from None
-
-    def _cursor(self, query: str, params: Sequence[Any] | None = None) -> duckdb.DuckDBPyConnection:
-        """A cursor over a query's result, for streaming exports."""
-        cur = self._con.cursor()
-        try:
-            return cur.execute(query, list(params or []))
-        except duckdb.Error as exc:
-            raise StoreError(f"query failed on {self.path}: {_msg(exc)}") from None
-
-    def _arrow(self, query: str, params: Sequence[Any] | None = None) -> Any:
-        """A query's result as a pyarrow Table."""
-        try:
-            rel = self._con.sql(query, params=list(params or []))
-            fetch = getattr(rel, "to_arrow_table", None) or rel.arrow  # duckdb < 1.4: .arrow()
-            return fetch()
-        except duckdb.Error as exc:
-            raise StoreError(f"query failed on {self.path}: {_msg(exc)}") from None
-
-    def _scalar(self, query: str, params: Sequence[Any] | None = None) -> Any:
-        rows = self._rows(query, params)
-        return rows[0][0] if rows else None
-
-    def _writable(self) -> None:
-        if self.read_only:
-            raise StoreError(f"{self.path} is open read-only; open it without read_only to write")
-
-    @contextlib.contextmanager
-    def _transaction(self, what: str) -> Iterator[duckdb.DuckDBPyConnection]:
-        """One transaction: everything inside is written, or (on any error) nothing is."""
-        self._writable()
-        self._con.execute("BEGIN TRANSACTION")
-        try:
-            yield self._con
-        except duckdb.Error as exc:
-            self._con.execute("ROLLBACK")
-            raise StoreError(
-                f"{what}: could not be stored ({_msg(exc)}); nothing of it was written"
-            ) from None
-        except BaseException:
-            self._con.execute("ROLLBACK")
-            raise
-        self._con.execute("COMMIT")
+        rows = self.db.rows("SELECT name FROM schema_migrations ORDER BY applied_at, name")
+        return [r[0] for r in rows]
 
     # --- writing -------------------------------------------------------------------------------
 
     def has_article(self, article_id: str) -> bool:
         """Whether an article with this id (content hash) is stored."""
-        return self._scalar("SELECT count(*) FROM articles WHERE id = ?", [article_id]) > 0
+        return self.db.scalar("SELECT count(*) FROM articles WHERE id = ?", [article_id]) > 0
 
     def duplicate_of(self, article_id: str) -> str | None:
         """The id of the article this one nearly duplicates, or None."""
-        return self._scalar("SELECT duplicate_of FROM articles WHERE id = ?", [article_id])
+        return self.db.scalar("SELECT duplicate_of FROM articles WHERE id = ?", [article_id])
 
     def article_ids(self) -> set[str]:
         """The ids of every stored article."""
-        return {r[0] for r in self._rows("SELECT id FROM articles")}
+        return {r[0] for r in self.db.rows("SELECT id FROM articles")}
 
     def _near_index(self) -> dedup.NearDuplicates:
         if self._near is None:
-            rows = self._rows(
+            rows = self.db.rows(
                 "SELECT id, minhash FROM articles WHERE duplicate_of IS NULL AND minhash IS NOT NULL"
             )
             self._near = dedup.NearDuplicates.build(rows)
@@ -316,7 +140,7 @@ class Store:
         A near duplicate of a stored article gets ``duplicate_of`` set and its events join the
         original's event groups, so it adds no event counts.
         """
-        self._writable()
+        self.db.writable()
         art = result.article
         exists = self.has_article(art.id)
         if exists and not replace:
@@ -346,7 +170,7 @@ class Store:
             )  # fmt: skip
             for i, q in enumerate(result.quotes)
         ]
-        with self._transaction(f"article {art.id}") as con:
+        with self.db.transaction(f"article {art.id}") as con:
             if exists:
                 self._delete_article(con, art.id)
             con.execute(self._insert("articles", schema.ARTICLE_COLUMNS), article_row)
@@ -390,7 +214,7 @@ class Store:
 
     def _group_links(self, article_id: str) -> dict[tuple, str]:
         """(event, source key, target key, negated) -> group id, for the events of an article."""
-        rows = self._rows(
+        rows = self.db.rows(
             "SELECT event, source_country, source_name, source_text, target_country, target_name,"
             " target_text, negated, group_id FROM events WHERE article_id = ? ORDER BY event_index",
             [article_id],
@@ -450,7 +274,7 @@ class Store:
         from dateline._version import __version__
 
         run_id = uuid.uuid4().hex[:12]
-        with self._transaction(f"run {run_id}") as con:
+        with self.db.transaction(f"run {run_id}") as con:
             con.execute(
                 "INSERT INTO runs (id, started, inputs, settings, dateline_version, model,"
                 " model_version) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -473,7 +297,7 @@ class Store:
         if unknown:
             raise StoreError(f"finish_run: unknown counts {sorted(unknown)}; use {allowed}")
         sets = ", ".join(f"{k} = ?" for k in counts)
-        with self._transaction(f"run {run_id}") as con:
+        with self.db.transaction(f"run {run_id}") as con:
             con.execute(
                 f"UPDATE runs SET finished = ?, status = ?{', ' if sets else ''}{sets} WHERE id = ?",
                 [_now(), status, *counts.values(), run_id],
@@ -492,7 +316,7 @@ class Store:
         An input error is kept once per input: the same error for the same item from an
         earlier run (a resume) is replaced by this run's, so re-running a corpus with a bad
         file does not pile up copies of its error."""
-        with self._transaction(f"error for {item}") as con:
+        with self.db.transaction(f"error for {item}") as con:
             if kind == "input" and item is not None:
                 con.execute(
                     "DELETE FROM errors WHERE kind = 'input' AND item = ? AND reason = ?",
@@ -506,94 +330,13 @@ class Store:
     def errors(self, run_id: str | None = None) -> pd.DataFrame:
         """Recorded errors (of one run or all), oldest first."""
         where, params = ("WHERE run_id = ?", [run_id]) if run_id else ("", [])
-        return self._frame(f'SELECT * FROM errors {where} ORDER BY "at"', params)
+        return self.db.frame(f'SELECT * FROM errors {where} ORDER BY "at"', params)
 
     def runs(self) -> pd.DataFrame:
         """Every corpus run with its settings, versions and counts, newest first."""
-        return self._frame("SELECT * FROM runs ORDER BY started DESC")
+        return self.db.frame("SELECT * FROM runs ORDER BY started DESC")
 
     # --- reading -------------------------------------------------------------------------------
-
-    def _event_where(
-        self,
-        actor: str | None = None,
-        dyad: str | Sequence[str] | None = None,
-        type: str | Sequence[str] | None = None,  # noqa: A002 - the documented filter name
-        quad: int | Sequence[int] | None = None,
-        since: str | dt.date | None = None,
-        until: str | dt.date | None = None,
-        text: str | None = None,
-        include_negated: bool = False,
-        include_duplicates: bool = False,
-        article_id: str | None = None,
-        directed: bool = False,
-        modality: str | Sequence[str] | None = None,
-        run_id: str | None = None,
-        place: str | None = None,
-        min_confidence: float | None = None,
-    ) -> tuple[str, list[Any]]:
-        clauses: list[str] = []
-        params: list[Any] = []
-        if min_confidence:  # the coder's calibrated probability that the event is right
-            clauses.append("coalesce(e.confidence, 0) >= ?")
-            params.append(float(min_confidence))
-        if place:  # a gazetteer feature id (a town, a division) or a country's alpha-3 code
-            clauses.append("(e.location_feature_id = ? OR e.location_country = ?)")
-            params += [place, place]
-        modalities = resolve_modality(modality)
-        if modalities:
-            marks = ", ".join("?" * len(modalities))
-            negated = " OR e.negated" if "negated" in modalities else ""
-            clauses.append(f"(coalesce(e.modality, 'asserted') IN ({marks}){negated})")
-            params += list(modalities)
-            include_negated = include_negated or "negated" in modalities
-        if actor:
-            clauses.append(f"({_side_match('source')} OR {_side_match('target')})")
-            params += [actor] * 6
-        pair = parse_dyad(dyad)
-        if pair:
-            a, b = pair
-            fwd = f"({_side_match('source')} AND {_side_match('target')})"
-            if directed:
-                clauses.append(fwd)
-                params += [a] * 3 + [b] * 3
-            else:
-                clauses.append(f"({fwd} OR {fwd})")
-                params += [a] * 3 + [b] * 3 + [b] * 3 + [a] * 3
-        if type:
-            types = [type] if isinstance(type, str) else list(type)
-            clauses.append(
-                "(" + " OR ".join("upper(e.event) = upper(?) OR e.cameo = ?" for _ in types) + ")"
-            )
-            for t in types:
-                params += [t, t]
-        if quad is not None and quad != []:
-            quads = [int(quad)] if isinstance(quad, int | str) else [int(q) for q in quad]
-            clauses.append(f"e.quad_class IN ({', '.join('?' * len(quads))})")
-            params += quads
-        if since:
-            clauses.append("e.day >= ?")
-            params.append(_since(since))
-        if until:
-            clauses.append("e.day <= ?")
-            params.append(_until(until))
-        if text:
-            clauses.append(
-                "(contains(lower(e.sentence_text), lower(?)) OR contains(lower(e.source_name), lower(?))"
-                " OR contains(lower(e.target_name), lower(?)) OR contains(lower(a.title), lower(?)))"
-            )
-            params += [text] * 4
-        if not include_negated:
-            clauses.append("NOT e.negated")
-        if not include_duplicates:
-            clauses.append("a.duplicate_of IS NULL")
-        if article_id:
-            clauses.append("e.article_id = ?")
-            params.append(article_id)
-        if run_id:  # the articles one run (or `dateline watch` round) stored
-            clauses.append("a.run_id = ?")
-            params.append(run_id)
-        return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def events(
         self,
@@ -626,11 +369,11 @@ class Store:
         gazetteer feature id (``location_feature_id``) or in a country (alpha-3).
         ``min_confidence`` keeps events the coder gives at least that probability of being right.
         """
-        where, params = self._event_where(
+        where, params = EventFilter(
             actor, dyad, type, quad, since, until, text, include_negated,
             include_duplicates, article_id, directed, modality, place=place,
             min_confidence=min_confidence,
-        )  # fmt: skip
+        ).where()  # fmt: skip
         order_sql = _order(order, EVENT_ORDER) + ", e.article_id, e.event_index"
         query = (
             "SELECT e.*, a.title AS article_title, a.published, a.source AS article_source,"
@@ -638,15 +381,15 @@ class Store:
             f" FROM events e JOIN articles a ON a.id = e.article_id {where}"
             f" ORDER BY {order_sql}" + _page(limit, offset, params)
         )
-        return self._frame(query, params)
+        return self.db.frame(query, params)
 
     def count_events(self, **filters: Any) -> int:
         """How many events match the same filters as :meth:`events` (limit/offset/order aside)."""
         for key in ("limit", "offset", "order"):
             filters.pop(key, None)
-        where, params = self._event_where(**filters)
+        where, params = EventFilter(**filters).where()
         return int(
-            self._scalar(
+            self.db.scalar(
                 f"SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id {where}",
                 params,
             )
@@ -659,16 +402,10 @@ class Store:
         limit: int | None = None,
     ) -> pd.DataFrame:
         """Event groups (restatements of one happening across articles), busiest first."""
-        clauses, params = [], []
-        if since:
-            clauses.append("day >= ?")
-            params.append(_since(since))
-        if until:
-            clauses.append("day <= ?")
-            params.append(_until(until))
-        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-        query = f"SELECT * FROM event_groups {where} ORDER BY num_articles DESC, day, group_id"
-        return self._frame(query + _page(limit, 0, params), params)
+        w = Where()
+        w.window("day", since, until)
+        query = f"SELECT * FROM event_groups {w.sql()} ORDER BY num_articles DESC, day, group_id"
+        return self.db.frame(query + _page(limit, 0, w.params), w.params)
 
     def quotes(
         self,
@@ -681,26 +418,19 @@ class Store:
         offset: int = 0,
     ) -> pd.DataFrame:
         """Quotes with their speaker and article; ``speaker`` matches name, words or country."""
-        clauses, params = [], []
+        w = Where()
         if speaker:
-            clauses.append(
+            w.and_(
                 "(lower(q.speaker_name) = lower(?) OR lower(q.speaker_text) = lower(?)"
-                " OR upper(q.speaker_country) = upper(?))"
+                " OR upper(q.speaker_country) = upper(?))",
+                *[speaker] * 3,
             )
-            params += [speaker] * 3
         if article_id:
-            clauses.append("q.article_id = ?")
-            params.append(article_id)
+            w.and_("q.article_id = ?", article_id)
         if text:
-            clauses.append("contains(lower(q.text), lower(?))")
-            params.append(text)
-        if since:
-            clauses.append("a.published >= ?")
-            params.append(_since(since))
-        if until:
-            clauses.append("a.published <= ?")
-            params.append(_until(until))
-        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+            w.and_("contains(lower(q.text), lower(?))", text)
+        w.window("a.published", since, until)
+        where, params = w.sql(), w.params
         query = (
             "SELECT q.id, q.article_id, q.quote_index, q.text, q.start_char AS start,"
             ' q.end_char AS "end", q.sentence, q.speaker_text, q.speaker_name, q.speaker_country,'
@@ -708,7 +438,7 @@ class Store:
             f" FROM quotes q JOIN articles a ON a.id = q.article_id {where}"
             " ORDER BY a.published DESC NULLS LAST, q.article_id, q.quote_index"
         )
-        return self._frame(query + _page(limit, offset, params), params)
+        return self.db.frame(query + _page(limit, offset, params), params)
 
     def articles(
         self,
@@ -723,24 +453,19 @@ class Store:
         order: str = "-published",
     ) -> pd.DataFrame:
         """Articles with their event and quote counts (without the text unless ``with_text``)."""
-        clauses, params = [], []
-        if since:
-            clauses.append("a.published >= ?")
-            params.append(_since(since))
-        if until:
-            clauses.append("a.published <= ?")
-            params.append(_until(until))
+        w = Where()
+        w.window("a.published", since, until)
         if text:
-            clauses.append(
-                "(contains(lower(a.title), lower(?)) OR contains(lower(a.text), lower(?)))"
+            w.and_(
+                "(contains(lower(a.title), lower(?)) OR contains(lower(a.text), lower(?)))",
+                text,
+                text,
             )
-            params += [text, text]
         if source:
-            clauses.append("lower(a.source) = lower(?)")
-            params.append(source)
+            w.and_("lower(a.source) = lower(?)", source)
         if not include_duplicates:
-            clauses.append("a.duplicate_of IS NULL")
-        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+            w.and_("a.duplicate_of IS NULL")
+        where, params = w.sql(), w.params
         cols = "a.id, a.record_id, a.title, a.authors, a.published, a.source, a.url, a.origin, a.duplicate_of," \
                " a.similarity, a.run_id, a.coded_at" + (", a.text" if with_text else "")  # fmt: skip
         query = (
@@ -749,28 +474,28 @@ class Store:
             " (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes"
             f" FROM articles a {where} ORDER BY {_order(order, ARTICLE_ORDER)}, a.id"
         )
-        return self._frame(query + _page(limit, offset, params), params)
+        return self.db.frame(query + _page(limit, offset, params), params)
 
     def article(self, article_id: str) -> dict[str, Any] | None:
         """One article with all its events (negated ones too), quotes and actors, as plain data.
 
         ``{"article": {...}, "events": [...], "quotes": [...], "actors": [{..., "mentions": [...]}]}``
         """
-        rows = self._frame("SELECT * EXCLUDE (minhash) FROM articles WHERE id = ?", [article_id])
+        rows = self.db.frame("SELECT * EXCLUDE (minhash) FROM articles WHERE id = ?", [article_id])
         if rows.empty:
             return None
         art = _plain(rows.to_dict("records")[0])
-        events = self._frame(
+        events = self.db.frame(
             "SELECT * FROM events WHERE article_id = ? ORDER BY event_index", [article_id]
         )
         quotes = self.quotes(article_id=article_id)
         quotes = quotes.sort_values("quote_index") if not quotes.empty else quotes
-        actors = self._frame(
+        actors = self.db.frame(
             "SELECT actor_id AS id, name, country, sector, kind FROM actors WHERE article_id = ?"
             " ORDER BY actor_id",
             [article_id],
         )
-        mentions = self._frame(
+        mentions = self.db.frame(
             'SELECT actor_id, text, start_char AS start, end_char AS "end", sentence, rule'
             " FROM mentions WHERE article_id = ? ORDER BY actor_id, mention_index",
             [article_id],
@@ -800,17 +525,14 @@ class Store:
 
         ``events`` counts event groups the actor takes part in, from non-duplicate articles.
         """
-        clauses, params = [], []
+        w = Where()
         if name:
-            clauses.append("contains(lower(ac.name), lower(?))")
-            params.append(name)
+            w.and_("contains(lower(ac.name), lower(?))", name)
         if country:
-            clauses.append("upper(ac.country) = upper(?)")
-            params.append(country)
+            w.and_("upper(ac.country) = upper(?)", country)
         if sector:
-            clauses.append("upper(ac.sector) = upper(?)")
-            params.append(sector)
-        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+            w.and_("upper(ac.sector) = upper(?)", sector)
+        where, params = w.sql(), w.params
         query = f"""
             WITH acts AS (
                 SELECT ac.name, ac.country, ac.sector, any_value(ac.kind) AS kind,
@@ -848,7 +570,7 @@ class Store:
                 AND evs.sector IS NOT DISTINCT FROM acts.sector
             ORDER BY events DESC, articles DESC, acts.name"""
         both = params * 2
-        return self._frame(query + _page(limit, offset, both), both)
+        return self.db.frame(query + _page(limit, offset, both), both)
 
     def dyad(
         self,
@@ -926,15 +648,15 @@ class Store:
         args = params if isinstance(params, dict) else list(params or [])
         if self.read_only:
             try:
-                return self._con.execute(query, args).df()
+                return self.db.con.execute(query, args).df()
             except duckdb.Error as exc:
-                raise StoreError(f"sql: {_msg(exc)}") from None
-        cur = self._con.cursor()
+                raise StoreError(f"sql: {message(exc)}") from None
+        cur = self.db.con.cursor()
         try:
             cur.execute("BEGIN TRANSACTION")
             return cur.execute(query, args).df()
         except duckdb.Error as exc:
-            raise StoreError(f"sql: {_msg(exc)}") from None
+            raise StoreError(f"sql: {message(exc)}") from None
         finally:
             with contextlib.suppress(duckdb.Error):
                 cur.execute("ROLLBACK")
@@ -942,7 +664,7 @@ class Store:
 
     def stats(self) -> dict[str, Any]:
         """Counts of everything stored, the event date range and the schema version."""
-        row = self._rows(
+        row = self.db.rows(
             """SELECT
                 (SELECT count(*) FROM articles),
                 (SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL),
@@ -967,21 +689,8 @@ class Store:
         return out
 
 
-def _msg(exc: BaseException) -> str:
-    """The first line of a DuckDB error (the rest repeats the statement)."""
-    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-
-
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
-
-
-def _since(value: str | dt.date) -> dt.date:
-    return value if isinstance(value, dt.date) else _period_start(value, "since")
-
-
-def _until(value: str | dt.date) -> dt.date:
-    return value if isinstance(value, dt.date) else _period_end(value, "until")
 
 
 def _order(order: str, allowed: dict[str, str]) -> str:

@@ -50,7 +50,7 @@ _SOURCE_COLUMNS = ("url", "kind", "title", "etag", "last_modified", "failures", 
 
 def register(store: Store, urls: Iterable[str]) -> None:
     """Add sources not yet in the store (known ones keep their state)."""
-    with store._transaction("watch sources") as con:
+    with store.db.transaction("watch sources") as con:
         for url in urls:
             con.execute(
                 "INSERT INTO watch_sources (url, added) VALUES (?, ?) ON CONFLICT DO NOTHING",
@@ -60,7 +60,7 @@ def register(store: Store, urls: Iterable[str]) -> None:
 
 def load_sources(store: Store, urls: Iterable[str] | None = None) -> list[SourceState]:
     """The stored state of ``urls`` (in that order), or of every source."""
-    rows = store._rows(f"SELECT {', '.join(_SOURCE_COLUMNS)} FROM watch_sources ORDER BY url")
+    rows = store.db.rows(f"SELECT {', '.join(_SOURCE_COLUMNS)} FROM watch_sources ORDER BY url")
     states = {r[0]: SourceState(*r) for r in rows}
     if urls is None:
         return list(states.values())
@@ -80,7 +80,7 @@ def source_checked(
     """Record one check of a source: success resets its failures, failure counts one more."""
     at = now()
     failures = 0 if ok else state.failures + 1
-    with store._transaction(f"watch source {state.url}") as con:
+    with store.db.transaction(f"watch source {state.url}") as con:
         con.execute(
             "UPDATE watch_sources SET kind = ?, title = ?, etag = ?, last_modified = ?,"
             " failures = ?, next_due = ?, last_error = ?, status = ?, last_checked = ?,"
@@ -97,7 +97,7 @@ def source_checked(
 
 def seen(store: Store, max_attempts: int) -> set[str]:
     """URLs (and canonical URLs) of items not to fetch again: done, or failed too often."""
-    rows = store._rows(
+    rows = store.db.rows(
         "SELECT url, canonical_url FROM watch_items WHERE status <> ? OR attempts >= ?",
         [FAILED, max_attempts],
     )
@@ -117,7 +117,7 @@ def record_item(
 ) -> None:
     """Record what became of one listed item (a retried item counts one more attempt)."""
     at = now()
-    with store._transaction(f"watch item {url}") as con:
+    with store.db.transaction(f"watch item {url}") as con:
         con.execute(
             "INSERT INTO watch_items (url, canonical_url, source_url, first_seen, last_tried,"
             " attempts, status, reason, article_id, run_id) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?)"
@@ -131,7 +131,7 @@ def record_item(
 
 def start_round(store: Store, run_id: str, sources: int) -> None:
     """Record a round's start; rounds a killed watch left 'running' are marked 'killed'."""
-    with store._transaction(f"watch round {run_id}") as con:
+    with store.db.transaction(f"watch round {run_id}") as con:
         con.execute(
             "UPDATE runs SET status = 'killed' WHERE status = 'running' AND id IN"
             " (SELECT run_id FROM watch_rounds WHERE finished IS NULL)"
@@ -151,7 +151,7 @@ def finish_round(
 ) -> None:
     values = [int(counts.get(k, 0)) for k in ROUND_COUNTS]
     sets = ", ".join(f"{k} = ?" for k in ROUND_COUNTS)
-    with store._transaction(f"watch round {run_id}") as con:
+    with store.db.transaction(f"watch round {run_id}") as con:
         con.execute(
             f"UPDATE watch_rounds SET finished = ?, export_path = ?, {sets} WHERE run_id = ?",
             [now(), export_path, *values, run_id],
@@ -160,7 +160,7 @@ def finish_round(
 
 def rounds(store: Store, limit: int = 20) -> pd.DataFrame:
     """The latest rounds with their counts and status, newest first."""
-    return store._frame(
+    return store.db.frame(
         "SELECT w.*, r.status FROM watch_rounds w LEFT JOIN runs r ON r.id = w.run_id"
         " ORDER BY w.started DESC LIMIT ?",
         [limit],
@@ -172,7 +172,7 @@ def health(store: Store) -> pd.DataFrame:
 
     An article listed by two sources counts for the first one that brought it.
     """
-    return store._frame(
+    return store.db.frame(
         """
         WITH items AS (
             SELECT source_url, count(*) AS items,
@@ -205,7 +205,7 @@ def health(store: Store) -> pd.DataFrame:
 def items(store: Store, source_url: str | None = None) -> pd.DataFrame:
     """Items seen (of one source or all) with their outcome, latest first."""
     where, params = ("WHERE source_url = ?", [source_url]) if source_url else ("", [])
-    return store._frame(f"SELECT * FROM watch_items {where} ORDER BY last_tried DESC", params)
+    return store.db.frame(f"SELECT * FROM watch_items {where} ORDER BY last_tried DESC", params)
 
 
 def as_rows(frame: pd.DataFrame) -> list[dict[str, Any]]:

@@ -10,8 +10,8 @@ from typing import Any, Literal
 from fastapi import HTTPException, Query, Request
 
 from dateline.errors import StoreError
+from dateline.store.filters import parse_dyad as store_parse_dyad
 from dateline.store.modality import resolve as resolve_modality
-from dateline.store.store import parse_dyad as store_parse_dyad
 
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 MAX_PAGE = 500
