@@ -9,11 +9,10 @@ countries an unnamed "army" stays without a country rather than being given the 
 
 from __future__ import annotations
 
-from collections import Counter
-
 from spacy.tokens import Doc
 
 from dateline.actors.index import ActorIndex
+from dateline.actors.theatre import place_votes
 from dateline.model import Actor
 
 #: Sectors of bodies that act inside the country where the story is set (not IGOs, NGOs,
@@ -60,13 +59,7 @@ def dominant_country(
     ``DATELINE_WEIGHT`` for the dateline place; pronouns do not vote. ``sentences`` limits the
     count to those sentence numbers (a headline and lead, say).
     """
-    votes: Counter[str] = Counter()
-    for actor in index.actors:
-        if actor.kind not in {"country", "role"} or not actor.country:
-            continue
-        for m in actor.mentions:
-            if m.rule != "pronoun" and (sentences is None or m.sentence in sentences):
-                votes[actor.country] += 1
+    votes = place_votes(index, sentences)
     if dateline_country:
         votes[dateline_country] += DATELINE_WEIGHT
     if not votes:

@@ -29,12 +29,16 @@ class Context:
     recent_groups: list[tuple[int, int, tuple[Actor, ...]]]
     roles: dict[str, str] = None  # person actor id -> role ("president", "prime minister")
     genders: dict[str, str] = None  # person actor id -> "female" / "male", where cues agree
+    #: actor id -> the countries it may belong to; the story decides (actors/theatre.py)
+    theatre: dict[str, tuple[str, ...]] = None
 
     def __post_init__(self) -> None:
         if self.roles is None:
             self.roles = {}
         if self.genders is None:
             self.genders = {}
+        if self.theatre is None:
+            self.theatre = {}
 
 
 def get_actor(ctx: Context, key: tuple, name: str, country, sector, kind: str) -> Actor:

@@ -15,6 +15,7 @@ from dateline.actors.resolve.cues import (
 )
 from dateline.actors.resolve.persons import country_cue, looks_like_person, resolve_person
 from dateline.actors.resolve.roles import is_role_noun
+from dateline.actors.theatre import theatre
 
 
 def dateline_place(span: Span) -> bool:
@@ -112,6 +113,11 @@ def resolve_named(ctx: Context, span: Span) -> bool:
         country = country_inside(ctx, span) or gazetteer_country(span.text, ctx)
         if country:
             return _place_stands_for_country(ctx, kb, span, country)
+    if entry is None and len(span) > 1 and kb.country_of(span[0].text):
+        rest = kb.lookup(span[1:].text, on=ctx.on)
+        if rest is not None and rest.kind == "group":
+            # "British Isis militants": NER joins the nationality to the group's name
+            return resolve_named(ctx, span[1:])
     if entry is None:
         if label in {"ORG"} and span.root.pos_ == "PROPN":
             # An organisation we do not know: keep it, affiliation from context.
@@ -179,6 +185,9 @@ def resolve_named(ctx: Context, span: Span) -> bool:
         else ("kb", entry.id)
     )
     actor = get_actor(ctx, key, entry.name, entry.country, entry.sector, kind)
+    group_id = entry.id.removeprefix("group:")
+    if entry.country is None and group_id in theatre().groups:
+        ctx.theatre[actor.id] = theatre().groups[group_id]  # Islamic State: SYR or IRQ
     mention(ctx, actor, span, f"kb:{entry.source}" if entry.source else "kb")
     return True
 

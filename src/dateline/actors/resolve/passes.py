@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
-from dateline.actors import home
+from dateline.actors import home, theatre
 from dateline.actors.gender import person_genders
 from dateline.actors.index import ActorIndex
 from dateline.actors.namesakes import is_date_word
@@ -57,9 +57,24 @@ def resolve_actors(doc: Doc, article: Article, kb) -> ActorIndex:
     for tok in doc:
         if tok.pos_ == "PRON" and tok.i not in claimed:
             resolve_pronoun(ctx, tok)
-    # 5. Unnamed bodies ("police", "the army", "40 people") of a story set in one country.
+    # 5. Actors whose country is where the story happens (Islamic State, "Kurdish fighters"),
+    #    then unnamed bodies ("police", "the army", "40 people") of a story set in one country.
+    _theatre_countries(ctx)
     _home_country(ctx)
     return index
+
+
+def _theatre_countries(ctx: Context) -> None:
+    """Give each actor the story decides (actors/theatre.py) the country the article names most
+    among those it may belong to."""
+    if not ctx.theatre:
+        return
+    votes = theatre.place_votes(ctx.index)
+    by_id = {a.id: a for a in ctx.index.actors}
+    for actor_id, candidates in ctx.theatre.items():
+        actor = by_id.get(actor_id)
+        if actor is not None and actor.country is None:
+            actor.country = theatre.theatre_country(votes, candidates)
 
 
 def _home_country(ctx: Context) -> None:

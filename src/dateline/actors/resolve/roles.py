@@ -18,6 +18,7 @@ from dateline.actors.resolve.cues import (
     possessor_country,
     town_country,
 )
+from dateline.actors.theatre import is_backer, people_word, theatre
 from dateline.model import Actor
 
 # Dependency labels that modify a noun inside its own noun phrase.
@@ -39,6 +40,8 @@ LEADER_WORDS = {
     "counterpart",
 }
 GROUP_DETERMINERS = {"two", "both", "three", "all"}
+#: Sectors of people who fight for a group: "Isis militants", "Hezbollah fighters".
+ARMED_SECTORS = {"REB", "PRM", "MIL", "UAF"}
 
 
 def is_role_noun(kb, tok: Token) -> bool:
@@ -84,7 +87,7 @@ def resolve_noun(ctx: Context, tok: Token) -> bool:
     if sector is None:
         return _bare_name(ctx, tok)
     countries, in_chunk = _chunk_countries(ctx, mods, role_tokens)
-    if _org_role(ctx, tok, mods, countries):
+    if _org_role(ctx, tok, mods, countries, sector):
         return True
     countries = _modifier_countries(ctx, mods, role_tokens, in_chunk, countries)
     if not countries:
@@ -186,7 +189,11 @@ def _chunk_countries(
     """Countries of multi-word names among the modifiers ("Ivory Coast rebels", "South Korean
     troops"), and the token indices those names cover."""
     countries: list[str] = []
-    names = [t for t in mods if t.pos_ in {"PROPN", "ADJ", "NOUN"} and t not in role_tokens]
+    names = [
+        t
+        for t in mods
+        if t.pos_ in {"PROPN", "ADJ", "NOUN"} and t not in role_tokens and not is_backer(t)
+    ]
     in_chunk: set[int] = set()
     for n in (3, 2):
         for j in range(len(names) - n + 1):
@@ -201,11 +208,19 @@ def _chunk_countries(
     return countries, in_chunk
 
 
-def _org_role(ctx: Context, tok: Token, mods: list[Token], countries: list[str]) -> bool:
+def _org_role(
+    ctx: Context, tok: Token, mods: list[Token], countries: list[str], sector: str
+) -> bool:
     """An organisation or armed group in front of the role speaks for it: "Red Cross officials",
-    "Hezbollah guerrillas" are that organisation (when no nationality is named)."""
+    "Hezbollah guerrillas" are that organisation (when no nationality is named). Fighters act
+    for their armed group whatever their passports say: "British Isis militants" are Isis."""
     orgs = [a for t in mods for a in ctx.index.all_at(t.i) if a.kind in {"organisation", "group"}]
-    if orgs and not countries and not any(ctx.kb.country_of(t.text) for t in mods):
+    armed = [a for a in orgs if a.kind == "group" and a.sector in ARMED_SECTORS]
+    if armed and sector in ARMED_SECTORS:
+        orgs = armed
+    elif countries or any(ctx.kb.country_of(t.text) for t in mods):
+        orgs = []
+    if orgs:
         start = min([tok.i] + [t.i for t in mods if t.dep_ != "det"])
         mention_tokens(ctx, orgs[0], start, tok.i + 1, "org-role")
         return True
@@ -220,8 +235,8 @@ def _modifier_countries(
     kb = ctx.kb
     countries = list(found)
     for t in mods:
-        if t in role_tokens or t.i in in_chunk:
-            continue
+        if t in role_tokens or t.i in in_chunk or is_backer(t):
+            continue  # "US-backed forces" are not American
         # a named group or organisation in front of the role: "Hezbollah guerrillas"
         named = [a.country for a in ctx.index.all_at(t.i) if a.country and a.kind != "role"]
         if named:
@@ -300,6 +315,9 @@ def _role_actors(
 ) -> None:
     """One role actor per country ("German and French ministers" are two), or one with none."""
     kb = ctx.kb
+    if not countries and (people := people_word([*mods, tok])):
+        _people_role(ctx, tok, mods, people, sector, role_text)
+        return
     if not countries:
         dets = {t.lower_ for t in mods}
         if "former" in dets or any(t.lower_ == "former" for t in mods):
@@ -327,6 +345,23 @@ def _role_actors(
         group.append(actor)
     if len(group) > 1:
         ctx.recent_groups.append((start, ctx.sent_of.get(start, 0), tuple(group)))
+
+
+def _people_role(
+    ctx: Context, tok: Token, mods: list[Token], people, sector: str, role_text: str | None
+) -> None:
+    """ "Kurdish fighters", "the Kurdish-led force": a role of a people without a state, whose
+    country the story decides (actors/theatre.py); civilians keep their sector."""
+    word, spec = people
+    if sector not in theatre().civilian_sectors:
+        sector = spec.sector
+    name = role_text or tok.lemma_
+    if word not in name.lower():
+        name = f"{word.capitalize()} {name}"
+    actor = get_actor(ctx, ("people", word, sector), name, None, sector, "group")
+    ctx.theatre[actor.id] = spec.countries
+    start = min([tok.i] + [t.i for t in mods if t.dep_ != "det"])
+    mention_tokens(ctx, actor, start, tok.i + 1, "people")
 
 
 def _role_name(kb, country: str, role: str) -> str:

@@ -1,0 +1,143 @@
+"""Who did it to whom: where the (type, source, target) triples go wrong (docs/accuracy.md).
+
+Codes the articles of an article-level gold file, pairs predicted and gold events of the same
+type in the same sentence (pairs whose triple matches first) and tallies, per pair, what is wrong
+with the source and the target; ``--show F`` writes the failing pairs to a markdown file for
+reading. Run it on the TRAINING articles to find failure kinds; on dev only to measure::
+
+    python benchmarks/dyad_audit.py ../shared/train/guardian_lead_train.jsonl --show /tmp/a.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+# Words before a name that make it the subject matter rather than a participant.
+TOPIC_WORDS = {"on", "about", "over", "regarding", "concerning", "discuss", "discussed"}
+
+
+def _key(actor: Any) -> str | None:
+    from dateline.evaluate_articles import actor_key
+
+    return actor_key(actor)
+
+
+def _side(gold: Any, pred: dict[str, Any] | None, sentence: str, side: str) -> str:
+    """One word for how a predicted side compares with the gold side."""
+    if gold is None:
+        if pred is None:
+            return "ok"
+        return f"{side} spurious" + (" (topic)" if _is_topic(pred, sentence) else "")
+    if pred is None:
+        return f"{side} missing"
+    if _key(gold) == _key(pred):
+        return "ok"
+    if _is_topic(pred, sentence):
+        return f"{side} topic taken as participant"
+    if gold.country or pred.get("country"):
+        return f"{side} wrong country"
+    return f"{side} wrong sector-key"
+
+
+def _is_topic(pred: dict[str, Any], sentence: str) -> bool:
+    text = (pred.get("text") or "").strip()
+    if not text:
+        return False
+    m = re.search(r"(\w+)\s+(?:the\s+)?" + re.escape(text), sentence)
+    return bool(m and m.group(1).lower() in TOPIC_WORDS)
+
+
+def audit(path: Path, show: Path | None) -> None:
+    from dateline.evaluate import _pred_type
+    from dateline.evaluate_articles import (
+        _dyad_fits,
+        _max_matching,
+        code_texts,
+        counted_prediction,
+        load_articles,
+    )
+    from dateline.events.ontology import Ontology
+    from dateline.pipeline import get_pipeline
+
+    onto = Ontology.load()
+    gold = load_articles(path)
+    predicted = code_texts(((a.id, a.text, a.date) for a in gold), get_pipeline())
+    tally: Counter = Counter()
+    examples: dict[str, list[str]] = defaultdict(list)
+    for art in gold:
+        starts = art.sentence_starts()
+        by_sent: dict[int, list[dict[str, Any]]] = defaultdict(list)
+        for p in predicted.get(art.id, []):
+            if counted_prediction(p):
+                start = (p.get("trigger") or {}).get("start", 0)
+                sent = max((i for i, s in enumerate(starts) if s <= start), default=0)
+                by_sent[sent].append(dict(p, _type=_pred_type(onto, p.get("event", ""))))
+        for n, sentence in enumerate(art.sents):
+            g = [e for e in art.events if e.sent == n and e.modality == "asserted"]
+            p = by_sent.get(n, [])
+            pairs = _max_matching(g, p, _dyad_fits)
+            used_g, used_p = {a for a, _ in pairs}, {b for _, b in pairs}
+            rest_g = [i for i in range(len(g)) if i not in used_g]
+            rest_p = [j for j in range(len(p)) if j not in used_p]
+            same_type = _max_matching(
+                rest_g, rest_p, lambda a, b, g=g, p=p: g[a].event == p[b]["_type"]
+            )
+            pairs += [(rest_g[a], rest_p[b]) for a, b in same_type]
+            tally["gold events"] += len(g)
+            tally["predicted events"] += len(p)
+            tally["type pairs"] += len(pairs)
+            for gi, pj in pairs:
+                e, q = g[gi], p[pj]
+                tally["triple right"] += _dyad_fits(e, q)
+                tally["source country right"] += bool(e.source) and _key(e.source) == _key(
+                    q.get("source")
+                )
+                tally["gold source set"] += bool(e.source)
+                tally["target country right"] += bool(e.target) and _key(e.target) == _key(
+                    q.get("target")
+                )
+                tally["gold target set"] += bool(e.target)
+                for side, gs in (("source", e.source), ("target", e.target)):
+                    verdict = _side(gs, q.get(side), sentence, side)
+                    if verdict == "ok":
+                        continue
+                    tally[verdict] += 1
+                    ps = q.get(side) or {}
+                    gtxt = f"{gs.text} {gs.country}/{gs.sector}" if gs else "-"
+                    ptxt = f"{ps.get('text')} {ps.get('country')}/{ps.get('sector')}" if ps else "-"
+                    examples[verdict].append(
+                        f"- {art.id}#{n} {e.event} [{(q.get('trigger') or {}).get('text')}] "
+                        f"gold {gtxt} | pred {ptxt}\n  > {sentence}"
+                    )
+    share = lambda a, b: f"{tally[a] / tally[b]:.3f}" if tally[b] else "-"  # noqa: E731
+    print(f"| {path.name} | count |\n| --- | ---: |")
+    for name in ("gold events", "predicted events", "type pairs", "triple right"):
+        print(f"| {name} | {tally[name]} |")
+    kinds = sorted(k for k in tally if k.startswith(("source ", "target ")) and "right" not in k)
+    for name in kinds:
+        if name.endswith(" set"):
+            continue
+        print(f"| {name} | {tally[name]} |")
+    src_share = share("source country right", "gold source set")
+    tgt_share = share("target country right", "gold target set")
+    print(f"| source key right (pairs with a gold source) | {src_share} |")
+    print(f"| target key right (pairs with a gold target) | {tgt_share} |")
+    if show:
+        parts = [f"## {k} ({len(v)})\n" + "\n".join(v) for k, v in sorted(examples.items())]
+        show.write_text("\n\n".join(parts) + "\n", "utf-8")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("gold", type=Path)
+    ap.add_argument("--show", type=Path, help="write the failing pairs here (markdown)")
+    args = ap.parse_args()
+    audit(args.gold, args.show)
+
+
+if __name__ == "__main__":
+    main()

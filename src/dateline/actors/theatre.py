@@ -1,0 +1,96 @@
+"""Actors keyed to the country where the story happens, not to a fixed one.
+
+The coding guide keys Islamic State to the country where it operates (Syria or Iraq) and the
+Kurdish forces of Syria to Syria (REB); "US-backed forces" are not American. Which country a
+story happens in is read from the article itself: of the countries an actor may belong to
+(``data/actors/theatre.yaml``), the one its places and national actors name most often.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from dateline.actors.index import ActorIndex
+from dateline.datafiles import data_file, load_mapping
+from dateline.errors import DataFileError
+
+
+@dataclass(frozen=True, slots=True)
+class People:
+    """A people without a state: the countries its armed movements belong to, and their sector."""
+
+    countries: tuple[str, ...]
+    sector: str
+
+
+@dataclass(frozen=True, slots=True)
+class Theatre:
+    """``theatre.yaml``: group ids and peoples whose country the story decides."""
+
+    groups: dict[str, tuple[str, ...]]
+    peoples: dict[str, People]
+    civilian_sectors: frozenset[str]
+    backing_words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def theatre() -> Theatre:
+    path = data_file("actors/theatre.yaml")
+    raw = load_mapping(path, {"groups": dict, "peoples": dict})
+    peoples = {}
+    for word, spec in raw["peoples"].items():
+        if not isinstance(spec, dict) or not spec.get("countries") or not spec.get("sector"):
+            raise DataFileError(f"people {word!r} needs 'countries' and 'sector'", str(path))
+        peoples[str(word).lower()] = People(tuple(spec["countries"]), str(spec["sector"]))
+    return Theatre(
+        groups={str(k): tuple(v) for k, v in raw["groups"].items()},
+        peoples=peoples,
+        civilian_sectors=frozenset(raw.get("civilian_sectors") or ()),
+        backing_words=frozenset(str(w).lower() for w in raw.get("backing_words") or ()),
+    )
+
+
+def place_votes(index: ActorIndex, sentences: set[int] | None = None) -> Counter[str]:
+    """How often the article names each country: mentions of countries, capitals and towns
+    (actors of kind ``country``) and of bodies with a nationality; pronouns do not vote."""
+    votes: Counter[str] = Counter()
+    for actor in index.actors:
+        if actor.kind not in {"country", "role"} or not actor.country:
+            continue
+        for m in actor.mentions:
+            if m.rule != "pronoun" and (sentences is None or m.sentence in sentences):
+                votes[actor.country] += 1
+    return votes
+
+
+def theatre_country(votes: Counter[str], candidates: Iterable[str]) -> str | None:
+    """The candidate the article names most (the first listed on a tie); None if it names none."""
+    best, best_votes = None, 0
+    for country in candidates:
+        if votes[country] > best_votes:
+            best, best_votes = country, votes[country]
+    return best
+
+
+def people_word(tokens: Iterable[Token]) -> tuple[str, People] | None:
+    """The stateless people named among a role's modifiers: "Kurdish" in "Kurdish-led forces"."""
+    peoples = theatre().peoples
+    for tok in tokens:
+        if tok.lower_ in peoples:
+            return tok.lower_, peoples[tok.lower_]
+    return None
+
+
+def is_backer(tok: Token) -> bool:
+    """``tok`` is the X of "X-backed", "X-funded": the backer, not the backed force's country."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is None:
+        return False
+    words = theatre().backing_words
+    return nxt.text in {"-", "‑", "–"} and tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ in words

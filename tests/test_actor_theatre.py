@@ -1,0 +1,86 @@
+"""Actors whose country is where the story happens (dateline/actors/theatre.py), on sentences of
+our own: Islamic State in Syria or Iraq, "Kurdish fighters", "US-backed forces", foreign
+fighters who act for their group."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+import pytest
+
+from dateline.actors.theatre import theatre, theatre_country
+from dateline.model import Article
+
+
+def test_theatre_data_lists_islamic_state_and_the_kurds():
+    data = theatre()
+    assert data.groups["ISIS"] == ("SYR", "IRQ")
+    assert data.peoples["kurdish"].countries[0] == "SYR"
+    assert "backed" in data.backing_words
+
+
+def test_the_candidate_named_most_wins_and_the_first_breaks_a_tie():
+    assert theatre_country(Counter({"IRQ": 3, "SYR": 1, "USA": 9}), ("SYR", "IRQ")) == "IRQ"
+    assert theatre_country(Counter({"IRQ": 2, "SYR": 2}), ("SYR", "IRQ")) == "SYR"
+    assert theatre_country(Counter({"USA": 4}), ("SYR", "IRQ")) is None
+
+
+def _code(pipeline, text: str):
+    return pipeline.code(Article(id="t", text=text, published=date(2018, 3, 1))).events
+
+
+def _one(events, kind: str):
+    found = [e for e in events if e.event == kind]
+    assert found, [(e.event, e.source, e.target) for e in events]
+    return found[0]
+
+
+@pytest.mark.slow
+def test_islamic_state_takes_the_country_the_story_happens_in(pipeline):
+    syria = _code(
+        pipeline,
+        "Islamic State fighters stormed a checkpoint outside Raqqa on Monday. "
+        "Residents of the Syrian city said the jihadists withdrew at dawn.",
+    )
+    assert _one(syria, "ASSAULT").source.country == "SYR"
+    iraq = _code(
+        pipeline,
+        "Isis gunmen attacked Iraqi soldiers near Mosul on Friday. "
+        "Iraqi officials said the militants fled towards Tal Afar.",
+    )
+    assault = _one(iraq, "ASSAULT")
+    assert (assault.source.country, assault.source.sector) == ("IRQ", "REB")
+
+
+@pytest.mark.slow
+def test_kurdish_forces_are_the_syrian_rebels_of_a_syria_story(pipeline):
+    events = _code(
+        pipeline,
+        "Turkish jets bombed villages near Kobani in northern Syria. "
+        "Kurdish-led fighters ambushed a Turkish convoy the next day.",
+    )
+    kurds = [e for e in events if e.source and "Kurdish" in e.source.text]
+    assert kurds, [(e.event, e.source) for e in events]
+    assert (kurds[0].source.country, kurds[0].source.sector) == ("SYR", "REB")
+
+
+@pytest.mark.slow
+def test_a_backers_country_is_not_the_backed_forces_country(pipeline):
+    events = _code(
+        pipeline,
+        "US-backed forces shelled a village near Deir ez-Zor in eastern Syria on Sunday.",
+    )
+    assert _one(events, "ASSAULT").source.country != "USA"
+
+
+@pytest.mark.slow
+def test_foreign_fighters_act_for_their_group(pipeline):
+    events = _code(
+        pipeline,
+        "Three Belgian Isis militants were detained by Kurdish fighters near Hasakah in "
+        "north-eastern Syria.",
+    )
+    capture = [e for e in events if e.target is not None]
+    assert capture, [(e.event, e.source, e.target) for e in events]
+    assert (capture[0].target.country, capture[0].target.sector) == ("SYR", "REB")
