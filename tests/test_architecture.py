@@ -39,7 +39,6 @@ KNOWN_LOOPS: dict[frozenset[str], str] = {
 #: Display libraries belong at the edges (CLI, web).
 DISPLAY = ("rich", "matplotlib")
 KNOWN_DISPLAY: dict[str, str] = {
-    "dateline.runs.local": "rich progress bar; to become a callback the CLI renders (issue 15, part 4)",
     "dateline.store.analysis": "matplotlib dyad plot; to move to the CLI (issue 15, part 4)",
 }
 KNOWN_PRIVATE: dict[tuple[str, str], str] = {

@@ -64,6 +64,59 @@ def test_exit_code_follows_the_error_ratio(read, input_errors, coding_errors, co
     assert summary.exit_code == code
 
 
+class Recorder:
+    """A RunProgress that writes down what the run told it."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple] = []
+
+    def start(self, total):
+        self.calls.append(("start", total))
+
+    def advance(self, items, summary):
+        self.calls.append(("advance", items, summary.errors))
+
+    def error(self, item, reason, summary):
+        self.calls.append(("error", item, reason))
+
+    def finish(self, summary):
+        self.calls.append(("finish", summary.read, summary.errors))
+
+
+def test_progress_is_told_the_total_each_item_and_each_error_by_name(tmp_path):
+    corpus = tmp_path / "broken.jsonl"
+    corpus.write_text('{not json\n{"id": "x"}\n\n{also not json\n', encoding="utf-8")
+    recorder = Recorder()
+    with Store() as store:
+        summary = run_corpus([str(corpus)], store, progress=recorder)
+    calls = recorder.calls
+    assert calls[0] == ("start", 3) and calls[-1] == ("finish", 0, 3)
+    errors = [c for c in calls if c[0] == "error"]
+    assert [c[1] for c in errors] == [f"{corpus}:1", f"{corpus}:2", f"{corpus}:4"]
+    assert all(c[2] for c in errors)
+    assert sum(c[1] for c in calls if c[0] == "advance") == 3 == summary.input_errors
+
+
+def test_the_cli_bar_draws_items_done_of_the_total_and_the_errors(tmp_path):
+    from io import StringIO
+
+    from rich.console import Console
+
+    from dateline.cli.progress import RichProgress
+
+    out = StringIO()
+    bar = RichProgress(Console(file=out, width=120, force_terminal=False))
+    bar.start(4)
+    bar.advance(3, RunSummary("r", read=3, coded=3, events=5))
+    bar.error(
+        "wire.jsonl:4", "not JSON", RunSummary("r", read=3, coded=3, events=5, input_errors=1)
+    )
+    bar.advance(1, RunSummary("r", read=3, coded=3, events=5, input_errors=1))
+    bar.finish(RunSummary("r", read=3, coded=3, events=5, input_errors=1))
+    text = out.getvalue()
+    assert "4/4" in text and "5 events" in text and "1 errors" in text
+
+
 @pytest.mark.slow
 def test_a_failing_article_is_isolated_from_its_batch(pipeline):
     good = Article(id="g", text="Russia and China signed a trade agreement on Monday.")
@@ -78,14 +131,21 @@ def test_a_failing_article_is_isolated_from_its_batch(pipeline):
 def test_run_corpus_stores_skips_and_records_errors(tmp_path, pipeline):
     corpus = write_corpus(tmp_path / "corpus.jsonl", bad_line=True)
     with Store() as store:
-        first = run_corpus([str(corpus), str(tmp_path / "missing.jsonl")], store, progress=False)
+        recorder = Recorder()
+        first = run_corpus([str(corpus), str(tmp_path / "missing.jsonl")], store, progress=recorder)
+        assert recorder.calls[0] == ("start", 13)  # 12 stories and the bad line; missing: 0
+        assert sum(c[1] for c in recorder.calls if c[0] == "advance") == 14
+        assert [c[1] for c in recorder.calls if c[0] == "error"] == [
+            f"{corpus}:13",
+            str(tmp_path / "missing.jsonl"),
+        ]
         assert (first.read, first.coded, first.skipped, first.input_errors) == (12, 12, 0, 2)
         assert first.events == store.stats()["events"] > 0
         assert first.exit_code == 1
         errors = store.errors(first.run_id)
         assert len(errors) == 2 and set(errors["kind"]) == {"input"}
         assert store.runs().iloc[0]["status"] == "finished"
-        again = run_corpus([str(corpus)], store, progress=False)
+        again = run_corpus([str(corpus)], store)
         assert (again.read, again.coded, again.skipped, again.events) == (12, 0, 12, 0)
         assert store.stats()["articles"] == 12
 
@@ -94,7 +154,7 @@ def test_run_corpus_stores_skips_and_records_errors(tmp_path, pipeline):
 def test_limit_reads_only_the_first_articles(tmp_path, pipeline):
     corpus = write_corpus(tmp_path / "corpus.jsonl")
     with Store() as store:
-        summary = run_corpus([str(corpus)], store, Settings.load(), progress=False, limit=5)
+        summary = run_corpus([str(corpus)], store, Settings.load(), limit=5)
         assert (summary.read, summary.coded) == (5, 5)
         assert store.stats()["articles"] == 5
 
@@ -145,7 +205,7 @@ def test_a_killed_run_resumes_with_one_row_per_article(tmp_path):
     assert resumed.returncode == 0, resumed.stderr
     fresh = tmp_path / "fresh.duckdb"  # the same corpus, uninterrupted, coded by two workers
     with Store(fresh) as store:
-        summary = run_corpus([str(corpus)], store, progress=False, workers=2, batch_size=3)
+        summary = run_corpus([str(corpus)], store, workers=2, batch_size=3)
         assert (summary.coded, summary.exit_code) == (12, 0)
     with Store(db, read_only=True) as s:
         counts = s.sql("SELECT count(*) AS n, count(DISTINCT id) AS ids FROM articles")
@@ -203,7 +263,7 @@ def test_a_near_duplicate_story_adds_no_counts(tmp_path, pipeline):
             {"text": STORIES[1][0], "date": STORIES[1][1]}]  # fmt: skip
     corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     with Store() as store:
-        summary = run_corpus([str(corpus)], store, progress=False)
+        summary = run_corpus([str(corpus)], store)
         assert (summary.coded, summary.duplicates) == (3, 1)
         dup = store.articles().dropna(subset=["duplicate_of"])
         assert len(dup) == 1 and dup.iloc[0]["similarity"] >= 0.8

@@ -127,7 +127,7 @@ def test_dask_engine_stores_the_same_events_as_the_local_engine(corpus, tmp_path
 
     settings = Settings.load()
     with Store() as local:
-        expected = run_corpus([corpus], local, settings, progress=False)
+        expected = run_corpus([corpus], local, settings)
         local_events = _events(local)
     assert expected.coded == len(ARTICLES) + len(PAGES) and local_events
 

@@ -149,7 +149,7 @@ def test_a_slow_article_becomes_an_error_row_and_the_run_goes_on(tmp_path, pipel
     # ~100k characters codes in seconds; short ones in milliseconds
     settings_ = Settings.load(timeout_s=0.5)
     with Store(tmp_path / "run.duckdb") as store:
-        summary = run_corpus([str(corpus)], store, settings_, progress=False, batch_size=2)
+        summary = run_corpus([str(corpus)], store, settings_, batch_size=2)
         errors = store.errors()
         stored = store.article_ids()
     assert summary.coded == 3 and summary.coding_errors == 1

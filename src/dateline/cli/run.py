@@ -97,6 +97,7 @@ def run_cli(
 
     In Python: `dateline.runs.local.run_corpus(inputs, dateline.open("events.duckdb", create=True), settings)`.
     """
+    from dateline.cli.progress import RichProgress
     from dateline.runs.local import run_corpus
 
     if verbose:
@@ -131,7 +132,8 @@ def run_cli(
                 summary = run_dask(inputs, store, settings, scheduler=scheduler, workers=workers,
                                    parquet_dir=parquet, published=anchor, batch_size=batch_size)  # fmt: skip
             else:
-                summary = run_corpus(inputs, store, settings, workers=workers, progress=progress,
+                bar = RichProgress() if progress else None
+                summary = run_corpus(inputs, store, settings, workers=workers, progress=bar,
                                      limit=limit, published=anchor, batch_size=batch_size)  # fmt: skip
         except KeyboardInterrupt as exc:
             err_console.print(

@@ -21,6 +21,7 @@ from typing import Any
 from dateline.errors import InputError, StoreError
 from dateline.limits import time_limit, warm_up
 from dateline.model import Article, Result
+from dateline.runs.progress import RunProgress
 from dateline.settings import Settings
 from dateline.store import Store
 
@@ -145,13 +146,12 @@ def model_version(model: str) -> str | None:
 
 
 class _Run:
-    """The state of one run: the store, the counts and the progress display."""
+    """The state of one run: the store, the counts and whom to tell about progress."""
 
-    def __init__(self, store: Store, summary: RunSummary, progress: Any) -> None:
+    def __init__(self, store: Store, summary: RunSummary, progress: RunProgress | None) -> None:
         self.store = store
         self.summary = summary
         self.progress = progress
-        self.task = None
         self.started = time.monotonic()
 
     def error(
@@ -165,7 +165,9 @@ class _Run:
                 f"{item}: {reason}" if item and item not in reason else reason
             )
         log.warning("%s", reason if not item or item in reason else f"{item}: {reason}")
-        self.tick(0)
+        self.summary.seconds = time.monotonic() - self.started
+        if self.progress:
+            self.progress.error(item, reason, self.summary)
 
     def select(self, items: Iterable[Article | InputError], limit: int | None) -> Iterator[Article]:
         """The articles to code: input errors recorded, stored and repeated articles skipped."""
@@ -175,7 +177,7 @@ class _Run:
             if isinstance(item, InputError):
                 s.input_errors += 1
                 self.error(str(item), item.item, "input")
-                self.tick(1)  # an input item, counted in the progress bar's total
+                self.tick(1)  # an input item, counted in the progress total
                 continue
             if limit is not None and s.read >= limit:
                 break
@@ -214,37 +216,13 @@ class _Run:
         self.tick(1)
 
     def tick(self, advance: int) -> None:
-        s = self.summary
-        s.seconds = time.monotonic() - self.started
-        if self.progress is not None and self.task is not None:
-            self.progress.update(
-                self.task, advance=advance, rate=f"{s.rate:.1f}", events=s.events, errors=s.errors
-            )
-
-
-def _progress(total: int | None):
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        SpinnerColumn,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
-
-    columns = [SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-               TextColumn("{task.fields[rate]} art/s · {task.fields[events]} events · "
-                          "{task.fields[errors]} errors"),
-               TimeElapsedColumn()]  # fmt: skip
-    if total:
-        columns.append(TimeRemainingColumn())
-    return Progress(*columns, console=Console(stderr=True), transient=False)
+        self.summary.seconds = time.monotonic() - self.started
+        if self.progress and advance:
+            self.progress.advance(advance, self.summary)
 
 
 def _total(inputs: Sequence[str], limit: int | None) -> int | None:
-    """The progress bar's total: the inputs' item count where cheap to know, at most ``limit``."""
+    """The progress total: the inputs' item count where cheap to know, at most ``limit``."""
     from dateline.ingest.count import count_items
 
     counted = count_items(inputs)
@@ -258,7 +236,7 @@ def run_corpus(
     store: Store,
     settings: Settings | None = None,
     workers: int = 1,
-    progress: bool = True,
+    progress: RunProgress | None = None,
     limit: int | None = None,
     published: date | None = None,
     batch_size: int = 8,
@@ -268,7 +246,9 @@ def run_corpus(
     ``workers`` > 1 codes in that many processes (each loads the pipeline once); results are
     written by this process only. ``limit`` stops after that many articles have been read
     (stored ones included, so the same limit always means the same articles). ``published``
-    dates inputs that carry no date. A KeyboardInterrupt (or SIGTERM, through
+    dates inputs that carry no date. ``progress`` (a :class:`~dateline.runs.progress.RunProgress`)
+    is told the total, each item done and each error; the CLI draws it as a bar, None reports
+    nothing. A KeyboardInterrupt (or SIGTERM, through
     :func:`dateline.lifecycle.sigterm_as_interrupt`) is recorded in the ``runs`` table (status
     ``interrupted``) and raised again; running the same command again resumes.
     """
@@ -282,14 +262,11 @@ def run_corpus(
         model_version=model_version(settings.model),
     )
     summary = RunSummary(run_id)
-    total = _total(inputs, limit) if progress else None
-    bar = _progress(total) if progress else None
-    run = _Run(store, summary, bar)
+    run = _Run(store, summary, progress or None)
     status = "failed"
     try:
-        if bar is not None:
-            bar.start()
-            run.task = bar.add_task("coding", total=total, rate="0.0", events=0, errors=0)
+        if progress:
+            progress.start(_total(inputs, limit))
         todo = run.select(iter_articles(list(inputs), settings, published=published), limit)
         if workers <= 1:
             from dateline.pipeline import Pipeline
@@ -307,8 +284,8 @@ def run_corpus(
         raise
     finally:
         run.tick(0)
-        if bar is not None:
-            bar.stop()
+        if progress:
+            progress.finish(summary)
         store.finish_run(
             run_id,
             status,
