@@ -43,7 +43,6 @@ KNOWN_DISPLAY: dict[str, str] = {
 }
 KNOWN_PRIVATE: dict[tuple[str, str], str] = {
     ("dateline.runs.dask", "dateline.store.store._ref"): "row building shared with Dask",
-    ("dateline.runs.dask", "dateline.ingest.sources._warc_article"): "Dask reads via ingest",
     **{
         ("dateline.evaluate_articles", f"dateline.evaluate.{name}"): "scorers share counting"
         for name in ("_article", "_count_actors", "_count_cameo", "_norm_event", "_pred_type")

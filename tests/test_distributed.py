@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from dateline.ingest.slices import FileSlice
 from dateline.runs.dask import Partition, partition_inputs, read_partition, write_parquet
 from dateline.settings import Settings
 
@@ -47,13 +48,15 @@ def test_partitions_split_record_files_and_warcs(corpus):
     names = [Path(p.path).name for p in parts]
     assert names == ["pages.warc.gz", "wire.jsonl", "wire.jsonl", "wire.jsonl"]
     assert [p.name for p in parts] == [f"part-{i:05d}" for i in range(4)]
-    assert (parts[0].start, parts[0].stop) == (0, 3)  # the WARC: by page
-    jsonl = parts[1:]  # JSONL: byte ranges of 3 lines each, so a worker reads only its own
+    assert (parts[0].slice.start, parts[0].slice.stop) == (0, 3)  # the WARC: by page
+    jsonl = [
+        p.slice for p in parts[1:]
+    ]  # JSONL: byte ranges of 3 lines each, so a worker reads only its own
     assert [p.first_line for p in jsonl] == [1, 4, 7]
     assert [p.offset for p in jsonl] == [0, jsonl[0].length, jsonl[0].length + jsonl[1].length]
     assert sum(p.length for p in jsonl) == (corpus / "wire.jsonl").stat().st_size
     one = partition_inputs([corpus / "pages.warc.gz"], items_per_partition=1)
-    assert [(p.start, p.stop) for p in one] == [(0, 1), (1, 2)]
+    assert [(p.slice.start, p.slice.stop) for p in one] == [(0, 1), (1, 2)]
 
 
 def test_jsonl_ranges_name_items_by_their_line_in_the_file(tmp_path):
@@ -89,7 +92,7 @@ def test_partition_of_a_missing_path_is_an_input_error(tmp_path):
 
     with pytest.raises(InputError, match="no such file"):
         partition_inputs([tmp_path / "nope.jsonl"])
-    bad = Partition(0, str(tmp_path / "gone.csv"), "csv", 0, 5)
+    bad = Partition(0, FileSlice(str(tmp_path / "gone.csv"), "csv", 0, 5))
     (item,) = list(read_partition(bad, Settings.load()))
     assert isinstance(item, InputError) and "cannot read" in str(item)
 

@@ -240,7 +240,7 @@ def _read_warc(
             cut_reported = cut_reported or "cut off" in str(page)
             yield page
             continue
-        yield _guard(page.item, settings, lambda p=page: _warc_article(p, settings, published))
+        yield _guard(page.item, settings, lambda p=page: warc_article(p, settings, published))
     if not cut_reported and data.startswith(b"\x1f\x8b") and not gzip_members_complete(data):
         yield InputError(
             "the gzip stream ends inside a record (a cut-off download?); the records before "
@@ -249,7 +249,7 @@ def _read_warc(
         )
 
 
-def _warc_article(page: WarcPage, settings: Settings, published: date | None) -> Article:
+def warc_article(page: WarcPage, settings: Settings, published: date | None) -> Article:
     """A WARC page under the same limits as an HTML file: its raw size is checked first."""
     check_size(page.html, settings, page.item, html=True)
     article = article_from_html(page.html, origin=page.url or page.item, url=page.url)

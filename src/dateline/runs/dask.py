@@ -13,8 +13,6 @@ themselves, so on a cluster they must see the same file system as the client.
 from __future__ import annotations
 
 import dataclasses
-import io
-import itertools
 import logging
 import math
 import time
@@ -26,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from dateline.errors import DatelineError, InputError
+from dateline.ingest.slices import FileSlice, read_slice, slice_inputs
 from dateline.model import Article, Result
 from dateline.runs.local import RunSummary, code_batch, model_version
 from dateline.settings import Settings
@@ -33,31 +32,27 @@ from dateline.settings import Settings
 log = logging.getLogger(__name__)
 
 TABLES = ("articles", "events", "quotes", "actors", "mentions")
-RECORD_KINDS = ("jsonl", "csv", "tsv", "json")
 MAX_PER_PARTITION = 64
 
 
 @dataclass(frozen=True)
 class Partition:
-    """One unit of work: the items ``start``..``stop`` (None: to the end) of one input file.
-
-    A JSONL partition is a byte range instead (``offset``, ``length``, starting at line
-    ``first_line``), so a worker reads only its own lines of a big file.
-    """
+    """One unit of work: one slice of one input file (see :mod:`dateline.ingest.slices`)."""
 
     index: int
-    path: str
-    kind: str | None
-    start: int = 0
-    stop: int | None = None
-    offset: int = 0
-    length: int | None = None
-    first_line: int = 1
-    items: int = 1  # how many items it holds (1 for a whole text or HTML file)
+    slice: FileSlice
 
     @property
     def name(self) -> str:
         return f"part-{self.index:05d}"
+
+    @property
+    def path(self) -> str:
+        return self.slice.path
+
+    @property
+    def items(self) -> int:
+        return self.slice.items
 
 
 # --- partitioning (on the client) ------------------------------------------------------------
@@ -66,46 +61,16 @@ class Partition:
 def partition_inputs(
     inputs: Sequence[str | Path], items_per_partition: int = 64
 ) -> list[Partition]:
-    """Split ``inputs`` (files and directories) into partitions of at most ``items_per_partition``.
-
-    JSONL files are split into byte ranges of whole lines; CSV/TSV, JSON-list and WARC files
-    into item ranges; any other file (text, HTML, gzipped JSONL) is one partition.
-    Directories are walked as ``dateline run`` walks them.
-    """
-    from dateline.ingest.sources import file_format, walk
-
+    """Split ``inputs`` (files and directories) into partitions of at most ``items_per_partition``
+    items, as :func:`dateline.ingest.slices.slice_inputs` slices them."""
     if items_per_partition < 1:
         raise DatelineError(
             f"items_per_partition must be at least 1, got {items_per_partition}; "
             "try the default (64)"
         )
-    files: list[Path] = []
-    for raw in inputs:
-        path = Path(raw)
-        if str(raw) == "-":
-            raise InputError("the Dask engine cannot read stdin; save it to a file first", "-")
-        if path.is_dir():
-            files.extend(walk(path))
-        elif path.exists():
-            files.append(path)
-        else:
-            raise InputError("no such file or directory; check the path", str(path))
-    parts: list[Partition] = []
-    for path in files:
-        kind = file_format(path)
-        if kind == "jsonl":
-            for offset, length, first_line, n in _line_ranges(path, items_per_partition):
-                parts.append(Partition(len(parts), str(path), kind, 0, None, offset, length,
-                                       first_line, n))  # fmt: skip
-        elif kind in RECORD_KINDS or kind == "warc":
-            count = _count_items(path, kind)
-            for start in range(0, max(count, 1), items_per_partition):
-                stop = start + items_per_partition
-                n = max(0, min(stop, count) - start)
-                parts.append(Partition(len(parts), str(path), kind, start, stop, items=n))
-        else:
-            parts.append(Partition(len(parts), str(path), kind))
-    return parts
+    if any(str(raw) == "-" for raw in inputs):
+        raise InputError("the Dask engine cannot read stdin; save it to a file first", "-")
+    return [Partition(i, s) for i, s in enumerate(slice_inputs(inputs, items_per_partition))]
 
 
 def auto_partitions(parts: list[Partition], slots: int, per_slot: int = 8) -> list[Partition]:
@@ -118,132 +83,15 @@ def auto_partitions(parts: list[Partition], slots: int, per_slot: int = 8) -> li
     return partition_inputs(list(dict.fromkeys(p.path for p in parts)), size)
 
 
-def _line_ranges(path: Path, lines_per_range: int) -> list[tuple[int, int, int, int]]:
-    """``(offset, length, first line, lines)`` of consecutive byte ranges holding that many
-    non-blank lines each (the last may hold fewer); an empty file gives one empty range."""
-    ranges: list[tuple[int, int, int, int]] = []
-    start = offset = count = 0
-    first = number = 1
-    with path.open("rb") as fh:
-        for line in fh:
-            offset += len(line)
-            number += 1
-            if line.strip():
-                count += 1
-            if count == lines_per_range:
-                ranges.append((start, offset - start, first, count))
-                start, first, count = offset, number, 0
-    if count or not ranges:
-        ranges.append((start, offset - start, first, count))
-    return ranges
-
-
-def _count_items(path: Path, kind: str) -> int:
-    """How many items (records or archived pages) a file holds; cheap next to coding them."""
-    from dateline.ingest import decode_bytes
-    from dateline.ingest.sources import RECORD_READERS
-    from dateline.ingest.warc import iter_warc
-
-    if path.stat().st_size > Settings.load().max_input_bytes:
-        return 1  # one partition, which reports the size
-    data = path.read_bytes()
-    if kind == "warc":
-        return sum(1 for _ in iter_warc(io.BytesIO(data), str(path)))
-    try:
-        text = decode_bytes(data, str(path))
-    except InputError:
-        return 1  # one partition, which reports the error
-    return sum(1 for _ in RECORD_READERS[kind](text, str(path)))
-
-
 # --- reading and coding (on a worker) --------------------------------------------------------
 
 
 def read_partition(
     part: Partition, settings: Settings, published: date | None = None
 ) -> Iterator[Article | InputError]:
-    """The articles (or InputErrors) of one partition, named as ``iter_articles`` names them."""
-    from dateline.ingest.corpora import article_from_record
-    from dateline.ingest.detect import bad_lines, decode_report
-    from dateline.ingest.reading import too_big
-    from dateline.ingest.sources import RECORD_READERS, _warc_article, read_file, skip_bad_lines
-    from dateline.ingest.warc import iter_warc
-
-    path = Path(part.path)
-    if part.kind not in RECORD_KINDS and part.kind != "warc":
-        yield from read_file(path, settings, published)
-        return
-    try:
-        size = path.stat().st_size if part.length is None else part.length
-        if size > settings.max_input_bytes:
-            if part.start == 0 and part.offset == 0:
-                yield too_big(settings, part.path)
-            return
-        with path.open("rb") as fh:
-            fh.seek(part.offset)
-            data = fh.read(-1 if part.length is None else part.length)
-    except OSError as exc:
-        yield InputError(f"cannot read it ({exc.strerror}); check its permissions", part.path)
-        return
-    if part.kind == "warc":
-        pages = iter_warc(io.BytesIO(data), part.path, settings.max_input_bytes)
-        for page in itertools.islice(pages, part.start, part.stop):
-            if isinstance(page, InputError):
-                yield page
-                continue
-            yield _checked(
-                page.item, settings, lambda p=page: _warc_article(p, settings, published)
-            )
-        return
-    try:
-        text, damaged = decode_report(data, part.path)
-    except InputError as exc:
-        if part.start == 0:
-            yield exc
-        return
-    if part.kind == "jsonl":
-        records = _jsonl_records(text, part.path, part.first_line)
-    else:
-        records = RECORD_READERS[part.kind](text, part.path)
-    if damaged:
-        bad = bad_lines(data, part.path, first_line=part.first_line, first_offset=part.offset)
-        records = skip_bad_lines(records, bad, part.path)
-    for item, record in itertools.islice(records, part.start, part.stop):
-        if isinstance(record, InputError):
-            yield record
-            continue
-        yield _checked(
-            item,
-            settings,
-            lambda r=record, i=item: article_from_record(
-                r, settings, item=i, name=part.path, published=published
-            ),
-        )
-
-
-def _jsonl_records(text: str, name: str, first_line: int) -> Iterator[tuple[str, Any]]:
-    """``iter_jsonl`` over a slice of a file, naming items by their line in the whole file."""
-    from dateline.ingest.corpora import iter_jsonl, message_of
-
-    for number, line in enumerate(text.split("\n"), start=first_line):
-        item = f"{name}:{number}"
-        for _, record in iter_jsonl(line, name):  # nothing for a blank line
-            if isinstance(record, InputError):
-                record = InputError(message_of(record), item)
-            yield item, record
-
-
-def _checked(item: str, settings: Settings, build: Any) -> Article | InputError:
-    """Build and check one article; an InputError comes back named by ``item``, not raised."""
-    from dateline.ingest import check_article
-    from dateline.ingest.corpora import message_of
-
-    try:
-        article = build()
-        check_article(article, settings, item)
-    except InputError as exc:
-        return exc if exc.item == item else InputError(message_of(exc), item)
-    return article
+    """The articles (or InputErrors) of one partition, read by ``ingest`` as ``iter_articles``
+    reads (and names) them."""
+    return read_slice(part.slice, settings, published)
 
 
 @dataclass
