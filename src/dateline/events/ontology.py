@@ -40,6 +40,8 @@ class EventType:
     cameo: str = ""  # the CAMEO code written for the bare type
     plover_score: float | None = None
     mode_aliases: dict[str, str | None] = field(default_factory=dict)
+    # both parties do the act together (a meeting, a deal): "A met B" and "B met A" are one act
+    reciprocal: bool = False
 
 
 @dataclass(frozen=True)
@@ -183,6 +185,11 @@ class Ontology:
         return etype.plover_score
 
 
+def reciprocal_types() -> frozenset[str]:
+    """Types whose two parties act together (``reciprocal: true`` in ``data/plover.yaml``)."""
+    return frozenset(name for name, t in Ontology.load().types.items() if t.reciprocal)
+
+
 def plover_types() -> tuple[str, ...]:
     """The 16 PLOVER event types, in the order of ``data/plover.yaml``: ask here, never list them."""
     return tuple(Ontology.load().types)
@@ -269,6 +276,7 @@ def _build(raw: dict[str, Any], cameo: dict[str, CameoEntry]) -> Ontology:
             cameo=code,
             plover_score=spec.get("plover_score"),
             mode_aliases=aliases,
+            reciprocal=bool(spec.get("reciprocal", False)),
         )
     for code, entry in cameo.items():
         if entry.event not in types:

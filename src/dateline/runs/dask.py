@@ -167,7 +167,7 @@ def table_rows(results: Sequence[Result], run_id: str | None = None) -> dict[str
     for result in results:
         art = result.article
         rows["articles"].append(Store._article_row(result, signature(art.text or ""), None, run_id))
-        rows["events"].extend(Store._event_row(result, i, {}) for i in range(len(result.events)))
+        rows["events"].extend(Store._event_rows(result, {}))
         rows["quotes"].extend(
             (f"{art.id}:q{i}", art.id, i, q.text, q.start, q.end, q.sentence, *_ref(q.speaker),
              q.speaker.actor_id if q.speaker else None)

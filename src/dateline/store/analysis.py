@@ -31,6 +31,23 @@ PANEL_KEYS = {
 }
 
 
+# a group whose events name more than one source is a reciprocal act coded both ways ("A and B
+# met"; only reciprocal types group two directions, see dedup.dyad_key)
+_MUTUAL = (
+    "count(DISTINCT coalesce(e.source_country, lower(e.source_name), lower(e.source_text))) > 1"
+    " AS mutual"
+)
+
+
+def _both_ways(source: str, target: str) -> str:
+    """SQL over the groups ``g`` that lists a group coded in both directions under each: both
+    parties did it, so a directed view shows it both ways (once per direction)."""
+    return (
+        f"SELECT * FROM g UNION ALL "
+        f"SELECT * REPLACE ({target} AS {source}, {source} AS {target}) FROM g WHERE mutual"
+    )
+
+
 def _quad_counts() -> str:
     return ", ".join(f"count(*) FILTER (WHERE quad_class = {q}) AS {n}" for q, n in QUADS.items())
 
@@ -108,13 +125,14 @@ def panel(
         WITH g AS (
             SELECT e.group_id, arg_min({src}, e.id) AS source, arg_min({tgt}, e.id) AS target,
                    min(e.day) AS day, arg_min(e.quad_class, e.id) AS quad_class,
-                   avg(e.goldstein) AS goldstein
+                   avg(e.goldstein) AS goldstein, {_MUTUAL}
             FROM events e JOIN articles a ON a.id = e.article_id {where}
             GROUP BY e.group_id
-        )
+        ),
+        d AS ({_both_ways("source", "target")})
         SELECT source, target, day, {_quad_counts()}, count(*) AS events,
                sum(goldstein) AS goldstein_sum, count(goldstein) AS gn
-        FROM g WHERE source IS NOT NULL AND target IS NOT NULL AND source <> target
+        FROM d WHERE source IS NOT NULL AND target IS NOT NULL AND source <> target
         GROUP BY source, target, day"""
     frame = store.db.frame(query, params)
     counts = [*QUADS.values(), "events"]
@@ -172,14 +190,16 @@ def network(
     query = f"""
         WITH g AS (
             SELECT e.group_id, arg_min({src}, e.id) AS s, arg_min({tgt}, e.id) AS t,
-                   arg_min(e.quad_class, e.id) AS quad_class, avg(e.goldstein) AS goldstein
+                   arg_min(e.quad_class, e.id) AS quad_class, avg(e.goldstein) AS goldstein,
+                   {_MUTUAL}
             FROM events e JOIN articles a ON a.id = e.article_id {where}
             GROUP BY e.group_id
-        )
+        ),
+        d AS ({_both_ways("s", "t")})
         SELECT s, t, count(*) AS weight, avg(goldstein) AS goldstein,
                count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperation,
                count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict
-        FROM g WHERE s IS NOT NULL AND t IS NOT NULL AND s <> t
+        FROM d WHERE s IS NOT NULL AND t IS NOT NULL AND s <> t
         GROUP BY s, t ORDER BY s, t"""
     graph = nx.DiGraph(since=str(since or ""), until=str(until or ""), by=by)
     for s, t, weight, gold, coop, conflict in store.db.rows(query, params):

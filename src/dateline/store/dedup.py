@@ -6,10 +6,13 @@ import functools
 import hashlib
 import inspect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
+
+from dateline.events.ontology import reciprocal_types
 
 NUM_PERM = 128
 SHINGLE = 3  # words per shingle
@@ -105,7 +108,79 @@ def group_id(
     negated: bool,
     article_id: str,
 ) -> str:
-    """Events with the same day, source, target and type share a group (undated: per article)."""
+    """Events with the same day, source, target and type share a group (undated: per article).
+
+    A reciprocal type's dyad is unordered: "A met B" and "B met A" on one day are one group.
+    """
     scope = day if day else f"article:{article_id}"
+    source, target = dyad_key(event, source, target)
     key = "|".join((scope, event, source, target, "neg" if negated else ""))
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class GroupKey:
+    """What groups one event: its counting day, PLOVER type, side keys (``""`` when a side is
+    unknown; see :func:`actor_key`) and negation."""
+
+    day: str | None
+    event: str
+    source: str
+    target: str
+    negated: bool
+
+    def link(self) -> tuple[str, str, str, bool]:
+        """The key under which another article's group is reused (near duplicates)."""
+        return (self.event, *dyad_key(self.event, self.source, self.target), self.negated)
+
+
+def dyad_key(event: str, source: str, target: str) -> tuple[str, str]:
+    """(source, target) as grouped: sorted for a reciprocal type when both sides are known."""
+    if source and target and event in reciprocal_types():
+        return (source, target) if source <= target else (target, source)
+    return source, target
+
+
+def article_group_ids(
+    keys: Sequence[GroupKey], article_id: str, links: Mapping[tuple, str] | None = None
+) -> list[str]:
+    """The group id of each event of one article, so that one act restated links up.
+
+    - Both sides known: :func:`group_id` (or the group of the same key in ``links``, an
+      original article's groups for its near duplicate), so restatements of one act in this or
+      any article share it; a reciprocal type's two directions are one group.
+    - One side unknown ("Trump's conversation Saturday"): the event joins the one group of this
+      article with the same day, type and negation whose dyad holds the known side on the same
+      side (either side for a reciprocal type); when there are none or several it stays apart.
+    - No side known: its own group (nothing says which act it restates).
+    """
+    links = links or {}
+
+    def own(k: GroupKey) -> str:
+        return links.get(k.link()) or group_id(
+            k.day, k.event, k.source, k.target, k.negated, article_id
+        )
+
+    full: dict[GroupKey, str] = {}
+    for k in keys:
+        if k.source and k.target:
+            full.setdefault(k, own(k))
+    out = []
+    for k in keys:
+        if k in full:
+            out.append(full[k])
+            continue
+        known = k.source or k.target
+        matches = {
+            gid
+            for f, gid in full.items()
+            if known
+            and (f.day, f.event, f.negated) == (k.day, k.event, k.negated)
+            and (
+                known in (f.source, f.target)
+                if k.event in reciprocal_types()
+                else (f.source if k.source else f.target) == known
+            )
+        }
+        out.append(matches.pop() if len(matches) == 1 else own(k))
+    return out

@@ -15,7 +15,7 @@ import duckdb
 import pandas as pd
 
 from dateline.errors import StoreError
-from dateline.model import ActorRef, Result
+from dateline.model import ActorRef, Event, Result
 from dateline.store import dedup, schema
 from dateline.store.connection import MEMORY, Database, message
 from dateline.store.filters import EventFilter, Where
@@ -58,6 +58,17 @@ def _side_key(ref: ActorRef | None) -> str:
     if ref is None:
         return ""
     return dedup.actor_key(ref.country, ref.name, ref.text)
+
+
+def _group_key(result: Result, e: Event) -> dedup.GroupKey:
+    day = event_day(e.date, result.article.published)
+    return dedup.GroupKey(
+        day.isoformat() if day else None,
+        e.event,
+        _side_key(e.source),
+        _side_key(e.target),
+        bool(e.negated),
+    )
 
 
 class Store:
@@ -152,9 +163,7 @@ class Store:
             near = None
         original_groups = self._group_links(near[0]) if near else {}
         article_row = self._article_row(result, sig, near, run_id)
-        event_rows = [
-            self._event_row(result, i, original_groups) for i in range(len(result.events))
-        ]
+        event_rows = self._event_rows(result, original_groups)
         actor_rows, mention_rows = self._actor_rows(result)
         quote_rows = [
             (
@@ -213,7 +222,7 @@ class Store:
         con.execute("DELETE FROM articles WHERE id = ?", [article_id])
 
     def _group_links(self, article_id: str) -> dict[tuple, str]:
-        """(event, source key, target key, negated) -> group id, for the events of an article."""
+        """``GroupKey.link()`` -> group id, for the events of an article."""
         rows = self.db.rows(
             "SELECT event, source_country, source_name, source_text, target_country, target_name,"
             " target_text, negated, group_id FROM events WHERE article_id = ? ORDER BY event_index",
@@ -221,18 +230,22 @@ class Store:
         )
         links: dict[tuple, str] = {}
         for ev, sc, sn, st, tc, tn, tt, neg, gid in rows:
-            key = (ev, dedup.actor_key(sc, sn, st), dedup.actor_key(tc, tn, tt), bool(neg))
-            links.setdefault(key, gid)
+            skey, tkey = dedup.actor_key(sc, sn, st), dedup.actor_key(tc, tn, tt)
+            links.setdefault((ev, *dedup.dyad_key(ev, skey, tkey), bool(neg)), gid)
         return links
 
     @staticmethod
-    def _event_row(result: Result, i: int, links: dict[tuple, str]) -> tuple:
+    def _event_rows(result: Result, links: dict[tuple, str]) -> list[tuple]:
+        """The events rows of a result, with the group ids of :func:`dedup.article_group_ids`."""
+        group_ids = dedup.article_group_ids(
+            [_group_key(result, e) for e in result.events], result.article.id, links
+        )
+        return [Store._event_row(result, i, gid) for i, gid in enumerate(group_ids)]
+
+    @staticmethod
+    def _event_row(result: Result, i: int, gid: str) -> tuple:
         art, e = result.article, result.events[i]
         day = event_day(e.date, art.published)
-        skey, tkey = _side_key(e.source), _side_key(e.target)
-        gid = links.get((e.event, skey, tkey, bool(e.negated))) or dedup.group_id(
-            day.isoformat() if day else None, e.event, skey, tkey, bool(e.negated), art.id
-        )
         loc = e.location
         return (
             f"{art.id}:{i}", art.id, i, e.event, e.mode, list(e.context or []), e.cameo,
