@@ -119,9 +119,10 @@ def main() -> None:
     ap.add_argument("--show-misses", action="store_true")
     ap.add_argument("--corpus", action="store_true", help="shares on a corpus CSV instead")
     ap.add_argument("--sample-out", type=Path, help="with --corpus: located events to check")
+    ap.add_argument("--events-out", type=Path, help="with --corpus: every event that happened")
     args = ap.parse_args()
     if args.corpus:
-        print(json.dumps(corpus_shares(args.gold, args.sample_out), indent=2))
+        print(json.dumps(corpus_shares(args.gold, args.sample_out, events_out=args.events_out), indent=2))
         return
     report = measure(args.gold, args.full_parse)
     misses = report.pop("wrong_country")
@@ -131,11 +132,17 @@ def main() -> None:
             print(m)
 
 
-def corpus_shares(path: Path, sample_out: Path | None, sample_size: int = 160) -> dict:
+def corpus_shares(
+    path: Path, sample_out: Path | None, sample_size: int = 160, events_out: Path | None = None
+) -> dict:
     """On a corpus CSV (``"",date,text,source``; held-back rows skipped): of the events that
     happened (not negated; asserted, reported or historical), the share with any location,
-    with a city or finer, with coordinates, by basis; and a seeded random sample of located
-    events, with their evidence, written to ``sample_out`` for checking by hand."""
+    with a city or finer, with coordinates, by basis; the share placed at a city, site or
+    division among the events whose sentence or the one before names one (found by running
+    the full spaCy model and :func:`dateline.places.find_mentions` on those two sentences
+    alone, independent of the sentences the pipeline chose to parse); and a seeded random
+    sample of located events, with their evidence, written to ``sample_out`` for checking by
+    hand (``events_out``: every event that happened, for error analysis)."""
     import csv
     import random
     import sys
@@ -147,7 +154,7 @@ def corpus_shares(path: Path, sample_out: Path | None, sample_size: int = 160) -
     csv.field_size_limit(sys.maxsize)
     pipe = get_pipeline(Settings.load())
     counts: Counter = Counter()
-    located = []
+    located, everything = [], []
     for row in open_rows(path):
         key, day, text = row[""], row["date"], row["text"]
         counts["articles"] += 1
@@ -159,11 +166,25 @@ def corpus_shares(path: Path, sample_out: Path | None, sample_size: int = 160) -
             counts["errors"] += 1
             print(f"{art.id}: {type(exc).__name__}: {exc}", file=sys.stderr)
             continue
+        starts = pipe.selector.plan(art.text).starts
         for e in events:
             if e.negated or e.modality not in ("asserted", "reported", "historical"):
                 continue
             counts["events"] += 1
             loc = e.location
+            here, before = _sentence_pair(art.text, starts, e.sentence)
+            named = _named_local(pipe.nlp, before, here)
+            fine = bool(loc and loc.precision in ("point", "city", "admin1"))
+            if named:
+                counts["named_nearby"] += 1
+                counts["named_nearby_fine"] += fine
+            record = {"article": art.id, "sentence": e.sentence, "event": e.event,
+                      "quad": e.quad_class, "trigger": e.trigger.text,
+                      "source": e.source.country if e.source else None,
+                      "target": e.target.country if e.target else None,
+                      "evidence": e.sentence_text, "before": before, "named_nearby": named,
+                      "location": loc.to_dict() if loc else None}  # fmt: skip
+            everything.append(record)
             if loc is None or not loc.country:
                 continue
             counts["located"] += 1
@@ -171,7 +192,7 @@ def corpus_shares(path: Path, sample_out: Path | None, sample_size: int = 160) -
             counts[f"precision:{loc.precision}"] += 1
             if loc.precision in ("point", "city"):
                 counts["city_or_finer"] += 1
-            if loc.precision in ("point", "city", "admin1"):
+            if fine:
                 counts["city_or_admin1"] += 1
             if loc.lat is not None:
                 counts["coordinates"] += 1
@@ -184,13 +205,43 @@ def corpus_shares(path: Path, sample_out: Path | None, sample_size: int = 160) -
         "share_city_or_finer": round(counts["city_or_finer"] / n, 3),
         "share_city_or_admin1": round(counts["city_or_admin1"] / n, 3),
         "share_coordinates": round(counts["coordinates"] / n, 3),
+        "share_fine_where_named_nearby": round(
+            counts["named_nearby_fine"] / max(counts["named_nearby"], 1), 3
+        ),
     }
     if sample_out is not None:
         rng = random.Random(18)
         sample = rng.sample(located, min(sample_size, len(located)))
         sample_out.write_text("".join(json.dumps(s, ensure_ascii=False) + "\n" for s in sample))
+    if events_out is not None:
+        events_out.write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in everything)
+        )
     return out
 
+
+def _sentence_pair(text: str, starts: list[int], index: int) -> tuple[str, str]:
+    """The article's sentence ``index`` and the one before it ("" for the first)."""
+    bounds = [*starts, len(text)]
+    if not 0 <= index < len(starts):
+        return "", ""
+    here = text[bounds[index] : bounds[index + 1]].strip()
+    before = text[bounds[index - 1] : bounds[index]].strip() if index > 0 else ""
+    return here, before
+
+
+def _named_local(nlp, before: str, here: str) -> str | None:
+    """A town, site or division named in a sentence or the one before it, or None."""
+    from dateline.actors.index import ActorIndex
+    from dateline.places import find_mentions
+
+    for sentence in (here, before):
+        if not sentence:
+            continue
+        for m in find_mentions(nlp(sentence), ActorIndex()):
+            if m.place.kind in ("point", "city", "admin1"):
+                return m.text
+    return None
 
 if __name__ == "__main__":
     main()

@@ -55,13 +55,18 @@ def test_hint_picks_the_smaller_namesake():
     assert resolve_place("Moscow", ["USA"]).country == "RUS"
 
 
-def _locate(nlp, text, trigger, actors=None, event_type="CONSULT"):
-    doc = nlp(text)
+def _locate(
+    nlp, text, trigger, actors=None, event_type="CONSULT", quad=None, source=None, target=None,
+    parsed=None,
+):  # fmt: skip
+    """The location of one event; ``parsed``: the text spaCy sees (other sentences blanked)."""
+    doc = nlp(parsed or text)
     start = text.index(trigger)
     sentence = next(i for i, s in enumerate(doc.sents) if s.start_char <= start < s.end_char)
     event = Event(
-        event=event_type, sentence=sentence, trigger=Span(trigger, start, start + len(trigger))
-    )
+        event=event_type, sentence=sentence, trigger=Span(trigger, start, start + len(trigger)),
+        quad_class=quad, source=source, target=target,
+    )  # fmt: skip
     locate_events([event], doc, actors or ActorIndex(), text)
     return event.location
 
@@ -133,15 +138,18 @@ def test_dateline_then_the_article_place(nlp):
     assert (place.country, place.basis) == ("LBN", "dateline")
     text = (
         "Fighting went on in Aleppo. Aid convoys arrived in Aleppo on Monday. "
-        "Rebels shelled a checkpoint at dawn."
+        "The agencies asked for more trucks. Rebels shelled a checkpoint at dawn."
     )
     place = _locate(nlp, text, "shelled", event_type="ASSAULT")
     assert (place.name, place.precision, place.basis) == ("Aleppo", "city", "article")
 
 
 def test_an_article_about_several_countries_gives_no_country(nlp):
-    text = "Talks opened in Vienna. Protests went on in Moscow. Then the envoy criticised the plan."
-    assert _locate(nlp, text, "criticised") is None
+    text = (
+        "Talks opened in Vienna. Protests went on in Moscow. The envoys asked for calm. "
+        "Then the guards detained a reporter."
+    )
+    assert _locate(nlp, text, "detained", event_type="COERCE") is None
 
 
 def test_actor_countries_break_ties(nlp):
@@ -171,3 +179,85 @@ def test_police_and_domestic_acts_happen_at_home(nlp):
                    source=police, target=man)  # fmt: skip
     locate_events([event2], doc2, ActorIndex(), text2)
     assert (event2.location.country, event2.location.basis) == ("SYR", "clause")
+
+
+def _country(code):
+    from dateline.model import ActorRef
+
+    return ActorRef(text=code, name=code, country=code, sector="GOV")
+
+
+def test_words_have_no_place_unless_the_text_says_where(nlp):
+    story = "Shelling went on in Aleppo and Homs. Aid convoys arrived in Aleppo on Monday. "
+    text = story + "The Syrian foreign minister accused the rebels of breaking the truce."
+    speaker = _country("SYR")
+    # not the article's town, not the speaker's country: nothing says where he spoke
+    assert _locate(nlp, text, "accused", event_type="ACCUSE", quad=3, source=speaker) is None
+    text = story + "The Syrian foreign minister told reporters in Geneva that the truce held."
+    place = _locate(nlp, text, "told", event_type="CONSULT", quad=1, source=speaker)
+    assert (place.name, place.basis) == ("Geneva", "clause")
+
+
+def test_the_target_of_words_is_not_where_they_were_said(nlp):
+    text = "The foreign secretary called on the Kremlin to release the sailors."
+    assert _locate(nlp, text, "called", event_type="REQUEST", quad=3) is None
+    text = "A planned Canadian withdrawal worried the allies."
+    assert _locate(nlp, text, "withdrawal", event_type="CONCEDE", quad=1) is None
+
+
+def test_a_visit_happens_where_it_goes(nlp):
+    place = _locate(nlp, "The Indian premier visited Nairobi on Tuesday.", "visited", quad=1)
+    assert (place.name, place.country, place.basis) == ("Nairobi", "KEN", "clause")
+
+
+def test_the_sentence_before_lends_its_place_when_the_scene_goes_on(nlp):
+    text = "Government jets bombed Homs on Monday. Four children died in the raid."
+    place = _locate(nlp, text, "died", event_type="ASSAULT")
+    assert (place.name, place.precision, place.basis) == ("Homs", "city", "before")
+
+
+def test_a_scene_change_or_two_towns_lend_nothing(nlp):
+    text = "Government jets bombed Homs on Monday. Meanwhile, rebels ambushed a patrol."
+    place = _locate(nlp, text, "ambushed", event_type="ASSAULT")
+    assert place is None or place.basis != "before"
+    text = "Government jets bombed Homs and Aleppo on Monday. Rebels ambushed a patrol."
+    place = _locate(nlp, text, "ambushed", event_type="ASSAULT")
+    assert place is None or place.basis != "before"
+    text = "The minister spoke in Geneva on Monday. Rebels ambushed a patrol."
+    place = _locate(nlp, text, "ambushed", event_type="ASSAULT")
+    assert place is None or place.name != "Geneva"  # where words were said is no scene
+
+
+def test_an_unparsed_sentence_before_still_lends_its_town(nlp):
+    from dateline.select import blank_unselected
+
+    text = "Clashes went on near Aleppo all day.\nThree soldiers were killed by a mine."
+    parsed = blank_unselected(text, [(text.index("Three"), len(text))])
+    assert parsed.strip().startswith("Three")
+    place = _locate(nlp, text, "killed", event_type="ASSAULT", parsed=parsed)
+    assert (place.name, place.precision, place.basis) == ("Aleppo", "city", "before")
+    text = "The envoy told reporters in Aleppo it was calm.\nThree soldiers were killed by a mine."
+    parsed = blank_unselected(text, [(text.index("Three"), len(text))])
+    place = _locate(nlp, text, "killed", event_type="ASSAULT", parsed=parsed)
+    assert place is None or place.basis != "before"
+
+
+def test_actors_of_other_countries_veto_the_article_place(nlp):
+    story = "Shelling went on in Aleppo. Aid convoys arrived in Aleppo on Monday. "
+    text = story + "The agencies asked for calm. Washington froze the assets of Moscow banks."
+    usa, rus = _country("USA"), _country("RUS")
+    args = {"event_type": "SANCTION", "quad": 4}
+    assert _locate(nlp, text, "froze", source=usa, target=rus, **args) is None
+    place = _locate(nlp, text, "froze", source=usa, target=_country("SYR"), **args)
+    assert place is not None and place.country == "SYR"
+    # fighting between two foreign sides still happens on the ground it is fought on
+    text = story + "The agencies asked for calm. Jets struck the depot at night."
+    place = _locate(nlp, text, "struck", event_type="ASSAULT", source=usa, target=rus)
+    assert place is not None and place.country == "SYR"
+
+
+def test_a_town_taken_for_a_person_is_a_place_as_the_object_of_an_act(nlp):
+    actors = ActorIndex(actors=[Actor(id="A1", name="Syria", country="SYR")])
+    place = _locate(nlp, "Troops entered Tal Abyad after a week.", "entered", actors, "ASSAULT")
+    assert (place.country, place.precision) == ("SYR", "city")
+    assert _locate(nlp, "Rebels met Bashar on Monday.", "met", actors) is None

@@ -289,6 +289,9 @@ class Gazetteer:
                     target[name_key(name)] = entry
         self.aliases = {name_key(k): str(v) for k, v in (data.get("aliases") or {}).items()}
         self.venue_nouns = frozenset(str(w).lower() for w in data.get("venue_nouns") or ())
+        self.visit_verbs = frozenset(str(w).lower() for w in data.get("visit_verbs") or ())
+        self.talk_words = frozenset(str(w).lower() for w in data.get("talk_words") or ())
+        self.scene_changes = tuple(str(w).lower() for w in data.get("scene_changes") or ())
 
     # --- entries ------------------------------------------------------------------------------
 

@@ -171,17 +171,22 @@ def locate_events(events: list[Event], doc: Doc, actors, article_text: str | Non
     1. ``clause``: a place phrase of the event's own clause ("shelled Afrin", "talks in Paris",
        "a strike near Idlib");
     2. ``sentence``: a place elsewhere in the sentence, the most specific first (a place that
-       acts, "Turkey said", is an actor, not where things happen); not for words (QuadClass 1
-       and 3), which happen where said, not where they are about;
-    3. ``dateline``: the article's dateline ("BEIRUT (Reuters) -");
-    4. ``actors``: words (a statement, demand, accusation: QuadClass 1 or 3) are placed where
-       their speaker is based, at country precision (or by the dateline), never at the
-       article's town; a domestic act (both sides of one country; police, courts) at home, when
-       the article's place lies elsewhere;
-    5. ``article``: the place the article is about (a town or division named most and at least
-       twice, in the article's main country) when it is named within ``NEAR_SENTENCES`` before
-       the event, else that country when the article is about one country
-       (``ARTICLE_COUNTRY_SHARE`` of its place mentions).
+       acts, "Turkey said", is an actor, not where things happen);
+    3. ``before``: the place where things happen in the sentence before, when this sentence
+       continues its scene (no "Meanwhile", "Last year" opening it; see :func:`_before`);
+    4. ``actors``: a domestic act (both sides of one country; police, courts) at home, when the
+       article's place lies elsewhere;
+    5. ``dateline``: the article's dateline ("BEIRUT (Reuters) -");
+    6. ``article``: the place the article is about, when it is about one country
+       (``ARTICLE_COUNTRY_SHARE`` of its place mentions): its town or division named most and
+       at least twice when named within ``NEAR_SENTENCES`` before the event, else the country.
+
+    Words (QuadClass 1 and 3: a statement, demand, accusation, phone call) happen where they
+    were said: only a place phrase of their own clause ("told reporters in Geneva", "visited
+    Moscow") or a dateline in the speaker's own country places them, never the place they are
+    about, their target ("called on the Kremlin") or the article's place. Rules 3 and 6 never
+    place an event whose actors' countries are known and all differ from the place's: the
+    place is then a guess the actors contradict (a US resignation in a story about Syria).
     """
     if not events:
         return
@@ -189,7 +194,8 @@ def locate_events(events: list[Event], doc: Doc, actors, article_text: str | Non
     mentions = find_mentions(doc, actors)
     about = _article_place(doc, mentions, actors, article_text)
     dateline = _dateline(article_text, mentions)
-    fallback = dateline or about
+    text = article_text if article_text and len(article_text) == len(doc.text) else doc.text
+    hints = tuple(dict.fromkeys(m.place.country for m in mentions if m.place.country))
     for event in events:
         if not 0 <= event.sentence < len(sents):
             continue
@@ -201,12 +207,11 @@ def locate_events(events: list[Event], doc: Doc, actors, article_text: str | Non
         sent = sents[event.sentence]
         here = [m for m in mentions if sent.start <= m.start < sent.end]
         verbal = event.quad_class in _VERBAL
-        location = _in_clause(event, trigger_span.root, here, actors)
-        if location is None and not verbal:  # words happen where said, not where they are about
-            location = _in_sentence(event, trigger_span.root, here, actors)
-        if verbal and location is None:
-            event.location = _speaker_home(event) or dateline
+        location = _in_clause(event, trigger_span.root, here, actors, verbal)
+        if verbal:  # words happen where said, not where they are about
+            event.location = location or _said_at_dateline(event, dateline)
             continue
+        location = location or _in_sentence(event, trigger_span.root, here, actors)
         nearby = _near(about, mentions, sents, event.sentence, article_text)
         if (
             location is not None
@@ -216,7 +221,15 @@ def locate_events(events: list[Event], doc: Doc, actors, article_text: str | Non
             and nearby.country == location.country
         ):
             location = nearby  # "fighting in Syria" just after "Manbij": Manbij
-        event.location = location or _at_home(event, fallback) or dateline or nearby
+        if location is None:
+            before = _before(doc, sent, mentions, actors, text, hints)
+            home = _home(event)
+            if _fits_actors(event, before) and (home is None or before.country == home):
+                location = before
+        if location is None:
+            fallback = nearby if _fits_actors(event, nearby) else None
+            location = _at_home(event, dateline or about) or dateline or fallback
+        event.location = location
 
 
 #: The article's town places an event only when named this many sentences before it or in it;
@@ -238,6 +251,145 @@ def _near(about: Location | None, mentions, sents, index: int, text: str | None)
         return about
     place = gazetteer().country(about.country) if about.country else None
     return to_location(place, None, "article") if place else None
+
+
+def _fits_actors(event: Event, place: Location | None) -> bool:
+    """False when both sides' countries are known and neither is the place's: "the US imposed
+    sanctions on Russia" in a story about Syria did not happen in Syria. One side known says
+    little (an American soldier killed in Manbij), and acts on the ground are often fought
+    by two foreign sides on a third's (Israeli strikes on Iranian forces in Syria)."""
+    if place is None:
+        return False
+    if event.event in _ON_TARGET:
+        return True  # fighting between two foreign sides happens on a third's ground
+    sides = [a.country if a is not None else None for a in (event.source, event.target)]
+    return not all(sides) or place.country in sides
+
+
+def _said_at_dateline(event: Event, dateline: Location | None) -> Location | None:
+    """Words whose text names no place: the dateline, when it lies in the speaker's country."""
+    src = event.source
+    if dateline is None or src is None or src.country != dateline.country:
+        return None
+    return dateline
+
+
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s+|\n\s*")
+
+
+def _previous_range(text: str, start: int) -> tuple[int, int] | None:
+    """Character range of the sentence before the one starting at ``start`` (None: first)."""
+    head = text[:start].rstrip()
+    if not head:
+        return None
+    begin = 0
+    for m in _SENTENCE_END.finditer(head):
+        if m.end() < len(head):
+            begin = m.end()
+    return begin, len(head)
+
+
+def _before(doc: Doc, sent, mentions, actors, text: str, hints) -> Location | None:
+    """The place of the sentence before, when this sentence goes on with its scene: a town,
+    site or division where something happens there ("in Idlib", "shelled
+    Afrin"; not a place that acts or one only talked about), and only one of the most specific
+    kind. A sentence that opens with a scene change ("Meanwhile", "Last year", ...) borrows
+    nothing; neither does a sentence in quotation marks (someone's words, not the scene).
+    The sentence before may not have been parsed (the pipeline parses only sentences that can
+    yield records): its places are then read from its words after "in", "near", "at"..."""
+    first = next((t for t in sent if not t.is_space), None)
+    if first is None:
+        return None
+    opening = text[first.idx : first.idx + 40].lower().lstrip("\"'\u201c\u2018 ")
+    if text[first.idx] in '"\u201c' or any(
+        re.match(rf"{re.escape(w)}\b", opening) for w in gazetteer().scene_changes
+    ):
+        return None
+    span = _previous_range(text, first.idx)
+    if span is None:
+        return None
+    lo, hi = span
+    found: list[Location] = []
+    parsed = [m for m in mentions if lo <= doc[m.start].idx < hi]
+    if doc.text[lo:hi].strip():
+        for m in parsed:
+            root = doc[m.start : m.end].root
+            if m.place.kind not in _FINE or _acts(doc, m, actors) or not _scene_place(root):
+                continue
+            found.append(m.location("before"))
+    else:
+        found = _raw_places(text[lo:hi], hints)
+    if not found:
+        return None
+    best = min(_SPECIFICITY.get(p.precision, 5) for p in found)
+    top = {(p.feature_id or p.name) for p in found if _SPECIFICITY.get(p.precision, 5) == best}
+    if len(top) != 1:
+        return None  # two towns named: which one this sentence goes on with is a guess
+    return next(p for p in found if _SPECIFICITY.get(p.precision, 5) == best)
+
+
+#: What the sentence before may lend: a town, a site or a division; a country it names is too
+#: often one the story only passes through ("returned to Britain from Syria").
+_FINE = {"city", "admin1", "point"}
+
+_RAW_PLACE = re.compile(
+    r"\b(?:in|near|at|outside|around|inside|into|across|throughout|of the (?:city|town|village) of)"
+    r" (?:the )?((?:al-|el-)?[A-Z][\w'\u2019-]+(?: (?:al-)?[A-Z][\w'\u2019-]+){0,2})"
+)
+
+
+def _raw_places(words: str, hints) -> list[Location]:
+    """Places after a locative word in text the parser did not see ("clashes near al-Bab"):
+    towns and divisions of the article's countries, big towns elsewhere."""
+    out = []
+    for m in _RAW_PLACE.finditer(words):
+        name = m.group(1)
+        if name.split()[0].lower() in _CALENDAR or _talk_before(words[: m.start()]):
+            continue
+        place = gazetteer().resolve(name, hints[:3])
+        if place is None or place.kind not in _FINE:
+            continue
+        if place.kind == "city" and not (
+            place.country in hints[:3] or place.population >= TOWN_NOT_PERSON
+        ):
+            continue
+        out.append(to_location(place, name, "before"))
+    return out
+
+
+#: Forms of speech verbs the lemmas of ``talk_words`` do not reach by trimming a suffix.
+_SAID = {"said", "says", "told", "spoke", "speaking", "met", "meets"}
+
+
+def _talk_before(words: str) -> bool:
+    """Whether the four words before a place phrase are words of talking ("told reporters in",
+    "at a summit in"): for text the parser did not see."""
+    talk = gazetteer().talk_words
+    for word in re.findall(r"[a-z]+", words.lower())[-4:]:
+        stems = {word, word.removesuffix("s"), word.removesuffix("ing"), word.removesuffix("ed")}
+        if word in _SAID or stems & talk:
+            return True
+    return False
+
+
+def _scene_place(root: Token) -> bool:
+    """A place where something happens ("fighting in Idlib", "shelled Afrin"), not where
+    words were said ("speaking in Geneva") nor what they were about ("discussed Syria")."""
+    from dateline.quotes import lexicon as quote_words
+
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head  # "bombed Homs and Aleppo": Aleppo as Homs
+    talk = gazetteer().talk_words | quote_words().speech_verbs
+    tok = root
+    for _ in range(8):  # up to the clause's verb: "talks in Geneva", "spoke in Geneva"
+        if tok.lemma_.lower() in talk:
+            return False
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    if _locative(root):
+        return True
+    return root.dep_ in ("dobj", "nsubjpass") and root.head.pos_ == "VERB"
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,27 +449,27 @@ _CALENDAR = {m.lower() for m in (*calendar.month_name, *calendar.day_name) if m}
 _VERBAL = {1, 3}
 
 
-def _speaker_home(event: Event) -> Location | None:
-    """A statement, demand or accusation whose text says not where it was made: the speaker's
-    own country, at country precision (basis ``actors``); the article's town is no evidence."""
-    src = event.source
-    home = gazetteer().country(src.country) if src and src.country else None
-    return to_location(home, None, "actors") if home else None
-
-
 #: Sectors whose acts happen in their own country unless the text says otherwise.
 _AT_HOME_SECTORS = {"COP", "JUD"}
 
 
-def _at_home(event: Event, fallback: Location | None) -> Location | None:
-    """A domestic act whose text names no place happens at home: when both sides are of one
-    country ("Turkish police detained Turkish journalists"), or the actor is a police force or
-    a court, and the article's place lies elsewhere (or the article has none), that country
-    (basis ``actors``)."""
+def _home(event: Event) -> str | None:
+    """The country a domestic act happens in: both sides of one country ("Turkish police
+    detained Turkish journalists"), or a police force or court, which act inside their own
+    country's jurisdiction; else None."""
     src, tgt = event.source, event.target
-    home = src.country if src and tgt and src.country and src.country == tgt.country else None
-    if home is None and src is not None and src.sector in _AT_HOME_SECTORS:
-        home = src.country  # police and courts act inside their own country's jurisdiction
+    if src and tgt and src.country and src.country == tgt.country:
+        return src.country
+    if src is not None and src.sector in _AT_HOME_SECTORS:
+        return src.country
+    return None
+
+
+def _at_home(event: Event, fallback: Location | None) -> Location | None:
+    """A domestic act (:func:`_home`) whose text names no place happens at home, when the
+    article's place lies elsewhere (or the article has none): that country (basis
+    ``actors``)."""
+    home = _home(event)
     if home is None or (fallback is not None and fallback.country == home):
         return None
     place = gazetteer().country(home)
@@ -325,27 +477,55 @@ def _at_home(event: Event, fallback: Location | None) -> Location | None:
 
 
 def _unmarked_places(doc: Doc, actors, spans, hints) -> list[tuple[int, int, Place]]:
-    """Proper names after "in", "near", "into"... that the NER did not mark ("fighting near
-    al-Bab"): places only when the gazetteer finds a town or division of the article's own
-    countries there, or a big town."""
+    """Proper names the NER did not mark as places: after "in", "near", "into"... ("fighting
+    near al-Bab"), places when the gazetteer finds a town or division of the article's own
+    countries there, or a big town; the same as the object of an act ("seized Tal Abyad"); a
+    name the NER took for a person ("shelled Jisr al-Shughur") only when a town of the article's
+    countries is so spelt in GeoNames (no other spelling: "Bashar" is no "Basra"); never a name
+    the actor stage knows."""
     taken = {i for s, e in spans for i in range(s, e)}
+    entity_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
     out = []
     for tok in doc:
-        if tok.i in taken or tok.pos_ != "PROPN" or not _locative(tok):
+        if tok.i in taken or tok.pos_ != "PROPN" or tok.lower_ in _CALENDAR:
             continue
-        if actors.all_at(tok.i) or tok.ent_type_ in _NOT_PLACES or tok.lower_ in _CALENDAR:
+        base = tok
+        while base.dep_ == "conj" and base.head.i != base.i:
+            base = base.head  # "bombed Homs and Aleppo": Aleppo as Homs
+        locative = _locative(base)
+        acted_on = base.dep_ in ("dobj", "nsubjpass") and base.head.pos_ == "VERB"
+        person = tok.ent_type_ == "PERSON"
+        if not (locative or acted_on) or (tok.ent_type_ in _NOT_PLACES and not person):
             continue
-        start = min(
-            [tok.i, *(c.i for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN")]
-        )
-        start, end = _widen(doc, start, tok.i + 1)
-        place = gazetteer().resolve(doc[start:end].text, hints[:3])
-        if (
-            place is not None
-            and place.kind in ("city", "admin1")
-            and (place.country in hints[:3] or place.population >= TOWN_NOT_PERSON)
+        ent = entity_at.get(tok.i)
+        if person and ent is not None:
+            start, end = ent.start, ent.end
+        else:
+            start = min(
+                [tok.i, *(c.i for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN")]
+            )
+            start, end = _widen(doc, start, tok.i + 1)
+        if taken.intersection(range(start, end)) or any(
+            actors.all_at(i) for i in range(start, end)
         ):
+            continue
+        name = doc[start:end].text
+        if person:  # the name as GeoNames spells it or an alternate, no other spelling
+            own = [
+                p for p, _ in gazetteer().candidates(name)
+                if p.kind == "city" and p.country in hints[:3]
+            ]  # fmt: skip
+            place = max(own, key=lambda p: p.population) if own else None
+        else:
+            place = gazetteer().resolve(name, hints[:3])
+            if place is not None and not (
+                place.kind in ("city", "admin1")
+                and (place.country in hints[:3] or place.population >= TOWN_NOT_PERSON)
+            ):
+                place = None
+        if place is not None:
             out.append((start, end, place))
+            taken.update(range(start, end))
     return out
 
 
@@ -423,25 +603,44 @@ _ON_TARGET = {"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "AID"}
 _WHERE = _LOCATIVE | {"into", "across", "throughout", "around", "on", "over"}
 
 
-def _in_clause(event: Event, trigger: Token, here: list[PlaceMention], actors) -> Location | None:
-    """A place phrase of the event's own clause, or the ground its act is done to."""
+def _in_clause(
+    event: Event, trigger: Token, here: list[PlaceMention], actors, verbal: bool = False
+) -> Location | None:
+    """A place phrase of the event's own clause, or the ground its act is done to. For words
+    (``verbal``) only where they were said: a place phrase of their clause ("told reporters in
+    Geneva"), of their noun ("talks in Sochi") or what a visit visits ("visited Moscow"); never
+    their target ("called on the Kremlin") or a noun's modifier ("a US withdrawal")."""
     clause = _clause_head(trigger)
     best: tuple[tuple[int, int], PlaceMention] | None = None
     for m in here:
         root = trigger.doc[m.start : m.end].root
         verb = _attached_verb(root)
         in_clause = verb is not None and verb.i == clause.i
-        on_noun = trigger.pos_ not in ("VERB", "AUX") and (
-            _hangs_from(root, trigger)
-            or (root.head.i == trigger.i and root.dep_ in ("compound", "nmod", "poss"))
-        )
-        on_target = event.event in _ON_TARGET and _acted_on(root, trigger, clause)
+        if verbal:
+            on_noun = trigger.pos_ not in ("VERB", "AUX") and _hangs_from(root, trigger)
+            on_target = _visited(root, trigger, clause)
+        else:
+            on_noun = trigger.pos_ not in ("VERB", "AUX") and (
+                _hangs_from(root, trigger)
+                or (root.head.i == trigger.i and root.dep_ in ("compound", "nmod", "poss"))
+            )
+            on_target = event.event in _ON_TARGET and _acted_on(root, trigger, clause)
         if not (in_clause or on_noun or on_target):
             continue
         rank = (_SPECIFICITY.get(m.place.kind, 5), abs(m.start - trigger.i))
         if best is None or rank < best[0]:
             best = (rank, m)
     return best[1].location("clause") if best else None
+
+
+def _visited(root: Token, trigger: Token, clause: Token) -> bool:
+    """ "visited Moscow", "a tour of Iraq": the object of a visit is where it happened."""
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ in ("of", "to"):
+        head = head.head
+    elif root.dep_ != "dobj":
+        return False
+    return head.i in (trigger.i, clause.i) and head.lemma_.lower() in gazetteer().visit_verbs
 
 
 def _acted_on(root: Token, trigger: Token, clause: Token) -> bool:
