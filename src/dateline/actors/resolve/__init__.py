@@ -13,6 +13,7 @@ Rules, in the order they apply (each mention records the rule that resolved it):
 ``group-coref``   "the two presidents", "both leaders": the persons of that role met so far
 ``pronoun``       he/she/they/it with a clear antecedent in the last two sentences, agreeing in
                   gender where titles, first names or roles tell it (``actors/gender.py``)
+``description``   "the militia", "the ministry": the one earlier actor of that kind (``describe``)
 ``people``        a role of a people without a state ("Kurdish fighters"); with Islamic State,
                   given the country the story happens in (``actors/theatre.py``)
 ``...+home``      an unnamed body ("police", "the army", "40 people") given the country of a

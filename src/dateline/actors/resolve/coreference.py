@@ -97,7 +97,7 @@ def appositions(ctx: Context) -> None:
         if tok.dep_ != "appos":
             continue
         head = tok.head
-        if _merge_role_and_person(ctx, head, tok):
+        if _merge_role_and_person(ctx, head, tok) or _nationality_of_person(ctx, head, tok):
             continue
         owners = [a for a in ctx.index.all_at(head.i) if a.country or a.kind == "person"]
         if not owners:
@@ -148,6 +148,40 @@ def _merge_role_and_person(ctx: Context, head: Token, appos: Token) -> bool:
         ctx.recent = [(i, s, person if span.start <= i < span.end else a) for i, s, a in ctx.recent]
         return True
     return False
+
+
+def _nationality_of_person(ctx: Context, head: Token, appos: Token) -> bool:
+    """ "Tom Walker, a Briton held in Syria", "Ali Hamdan, a member of the Syrian opposition",
+    "Jo Smith, a volunteer with Kurdish forces": a person the knowledge base does not know acts
+    for the state or group the apposition names (its first actor with a country, outside any
+    clause of its own)."""
+    person = next((a for a in ctx.index.all_at(head.i) if a.kind == "person"), None)
+    if person is None or person.country is not None:
+        return False
+    clauses = {
+        t.i for c in appos.children if c.dep_ in {"relcl", "acl", "advcl"} for t in c.subtree
+    }
+    found = None
+    for t in sorted(appos.subtree, key=lambda t: t.i):
+        if t.i in clauses:
+            continue
+        found = next((a for a in ctx.index.all_at(t.i) if a.country and a is not person), None)
+        if found is not None:
+            break
+    if found is None:
+        return False
+    person.country = found.country
+    if person.sector is None and found.kind != "country":
+        person.sector = found.sector
+    if found.kind != "country" or ctx.index.all_at(appos.i) != [found]:
+        return False  # "a member of ...": the apposition is the person's (appositions below)
+    # "a Briton" names the person, not the United Kingdom as a second actor
+    span = ctx.doc[appos.left_edge.i : appos.i + 1]
+    ctx.index.reassign(span.start, span.end, person, Mention(
+        text=span.text, start=span.start_char, end=span.end_char,
+        sentence=ctx.sent_of.get(span.start, 0), rule="apposition"))  # fmt: skip
+    found.mentions = [m for m in found.mentions if not span.start_char <= m.start < span.end_char]
+    return True
 
 
 def register_groups(ctx: Context) -> None:

@@ -47,19 +47,20 @@ def resolve_actors(doc: Doc, article: Article, kb) -> ActorIndex:
             continue
         if resolve_noun(ctx, tok):
             claimed.add(tok.i)
-    # 3. Coordinated noun phrases ("Trump and Putin", "Jordan and Britain") are groups that
+    # 3. Actors whose country is where the story happens (Islamic State, "Kurdish fighters"),
+    #    now that every place is known.
+    _theatre_countries(ctx)
+    # 4. Coordinated noun phrases ("Trump and Putin", "Jordan and Britain") are groups that
     #    "they" and "the two" can refer to.
     register_groups(ctx)
     appositions(ctx)
-    # 4. Pronouns, now that every explicit mention is known, agreeing in gender with the people
+    # 5. Pronouns, now that every explicit mention is known, agreeing in gender with the people
     #    whose titles, first names or roles say it.
     ctx.genders = person_genders(doc, index)
     for tok in doc:
         if tok.pos_ == "PRON" and tok.i not in claimed:
             resolve_pronoun(ctx, tok)
-    # 5. Actors whose country is where the story happens (Islamic State, "Kurdish fighters"),
-    #    then unnamed bodies ("police", "the army", "40 people") of a story set in one country.
-    _theatre_countries(ctx)
+    # 6. Unnamed bodies ("police", "the army", "40 people") of a story set in one country.
     _home_country(ctx)
     return index
 

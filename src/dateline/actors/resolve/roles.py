@@ -18,6 +18,7 @@ from dateline.actors.resolve.cues import (
     possessor_country,
     town_country,
 )
+from dateline.actors.resolve.describe import description_antecedent
 from dateline.actors.theatre import is_backer, people_word, theatre
 from dateline.model import Actor
 
@@ -82,6 +83,8 @@ def resolve_noun(ctx: Context, tok: Token) -> bool:
     """
     mods = _np_left(tok)
     if tok.lower_ in LEADER_WORDS and tok.pos_ == "NOUN" and _leader_by_cue(ctx, tok, mods):
+        return True
+    if description_antecedent(ctx, tok, mods):  # "the militia", "the ministry"
         return True
     sector, role_text, role_tokens = _role_of(ctx, tok, mods)
     if sector is None:

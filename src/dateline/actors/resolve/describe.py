@@ -1,0 +1,91 @@
+"""Definite descriptions of actors named earlier: "the militia", "the group", "the ministry".
+
+Conservative by design: a description takes an antecedent only when exactly one actor of the
+right kind (``data/actors/descriptions.yaml``) was named before it in the article; a nationality
+in front ("the Syrian militia") must agree. Otherwise the noun stays a role of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from dateline.actors.resolve.context import Context, mention_tokens
+from dateline.actors.theatre import people_word
+from dateline.datafiles import data_file, load_mapping
+from dateline.model import Actor
+
+#: Sectors of an armed group's antecedent: rebels and pro-government militias.
+ARMED_GROUP_SECTORS = {"REB", "PRM"}
+DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+@dataclass(frozen=True, slots=True)
+class Descriptions:
+    armed: frozenset[str]
+    bodies: frozenset[str]
+    any_body: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def descriptions() -> Descriptions:
+    raw = load_mapping(
+        data_file("actors/descriptions.yaml"), {"armed": list, "bodies": list, "any_body": list}
+    )
+    return Descriptions(
+        *(frozenset(str(w).lower() for w in raw[k]) for k in Descriptions.__slots__)
+    )
+
+
+def description_antecedent(ctx: Context, tok: Token, mods: list[Token]) -> bool:
+    """Mention the one earlier actor a definite description ("the militia") refers to; False
+    when the noun is no such description or the antecedent is not unique."""
+    word = tok.lower_
+    data = descriptions()
+    if word not in data.armed | data.bodies | data.any_body:
+        return False
+    if not any(t.dep_ == "det" and t.lower_ in DEFINITE for t in mods):
+        return False  # "a militia", "militias": a new actor
+    if any(t.dep_ in {"poss", "nummod"} for t in mods):
+        return False  # "its militia", "two groups"
+    countries = set()
+    for t in mods:
+        if (c := ctx.kb.country_of(t.text)) or (c := _named_country(ctx, t)):
+            countries.add(c)
+    people = people_word(mods)
+    if people is not None:
+        countries |= set(people[1].countries)
+    candidates = _earlier(ctx, tok, lambda a: _fits(a, word, data))
+    if countries:
+        candidates = [a for a in candidates if a.country in countries]
+    if len(candidates) != 1:
+        return False
+    start = min([tok.i] + [t.i for t in mods if t.dep_ != "det"])
+    mention_tokens(ctx, candidates[0], start, tok.i + 1, "description")
+    return True
+
+
+def _fits(actor: Actor, word: str, data: Descriptions) -> bool:
+    if word in data.any_body:
+        return actor.kind in {"organisation", "group"}
+    if word in data.armed:
+        return actor.kind == "group" and actor.sector in ARMED_GROUP_SECTORS
+    # "the Ministry of Defence in London ... the ministry": a named body or a role with a country
+    return (
+        actor.kind in {"organisation", "group"} or (actor.kind == "role" and actor.country)
+    ) and (word in actor.name.lower().split())
+
+
+def _named_country(ctx: Context, tok: Token) -> str | None:
+    found = [a.country for a in ctx.index.all_at(tok.i) if a.country]
+    return found[0] if found else None
+
+
+def _earlier(ctx: Context, tok: Token, fits) -> list[Actor]:
+    out: list[Actor] = []
+    for i, _s, actor in ctx.recent:
+        if i < tok.i and fits(actor) and actor not in out:
+            out.append(actor)
+    return out
