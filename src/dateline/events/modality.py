@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -14,6 +15,9 @@ if TYPE_CHECKING:
     from dateline.actors.index import ActorIndex
     from dateline.model import Actor, Article
 
+# An act dated this long before the article's date is background history ("in 2011", "last
+# year"): asserted, and marked historical (the coding guide's "more than about a month").
+BACKGROUND_GAP = dt.timedelta(days=31)
 MODAL_REQUEST = TriggerEntry(id="rule:modal-request", event="REQUEST", mode=None)
 # Hostile acts that a condition turns into threats ("will withdraw ... unless", "may halt ... if").
 HOSTILE_CONDITIONAL = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST"}
@@ -52,7 +56,9 @@ def classify(
     nodes = chain(cand)
     negated = False
     modality = "asserted"
-    for node in nodes:
+    for i, node in enumerate(nodes):
+        if i and _own_clause(nodes[i - 1]):
+            break  # "did not comment, but has condemned": the conjunct has its own tense
         for c in node.children:
             if c.dep_ == "neg" or (
                 c.dep_ in {"det", "advmod"} and c.lower_ in {"no", "never", "neither"}
@@ -102,6 +108,10 @@ def classify(
         negated = True
     if cand.token.lower_ in negation:
         negated = True
+    if modality == "asserted":
+        modality = _supposed(cand, lexicon) or modality
+    if modality == "asserted" and _names_a_plan(cand, lexicon):
+        modality = "future"  # "Chad intends to ...", "forces are preparing an offensive"
     preventive = lexicon.word_set("preventive_verbs")
     frame = cand.head
     governor = frame.head.head if frame.dep_ == "pobj" else frame.head
@@ -118,6 +128,91 @@ def classify(
     ):
         negated = True  # "held off from a full-scale attack", "averted a strike"
     return modality, negated, _reporter(nodes[-1], lexicon, actors)
+
+
+def _own_clause(node: Token) -> bool:
+    """A conjoined verb with its own auxiliary or subject, whose head's words are not its own."""
+    return node.dep_ == "conj" and any(
+        c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in node.children
+    )
+
+
+def _supposed(cand: Candidate, lexicon: Lexicon) -> str | None:
+    """An event noun that is planned or supposed: "a possible strike", "the planned withdrawal",
+    "a decision on airstrikes", "the decision to pull out", "the risk of a war"."""
+    tok = cand.token
+    for c in tok.children:
+        if c.dep_ in {"amod", "compound"} and c.lower_ in lexicon.word_set(
+            "hypothetical_modifiers"
+        ):
+            return "hypothetical"
+        if c.dep_ in {"amod", "compound"} and c.lower_ in lexicon.word_set("future_modifiers"):
+            return "future"
+    noun = None
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        noun = tok.head.head
+    elif tok.dep_ == "acl" and tok.pos_ == "VERB":
+        noun = tok.head
+    if noun is None or noun.pos_ != "NOUN" or noun is cand.support:
+        return None
+    if noun.lemma_.lower() in lexicon.word_set("hypothetical_nouns"):
+        return "hypothetical"
+    if noun.lemma_.lower() in lexicon.word_set("plan_nouns"):
+        return "future"
+    return None
+
+
+# Types a plan word can itself report: demands, threats and refusals are acts of speech (and
+# "forces are preparing" is a mobilisation).
+_PLAN_ACTS = frozenset({"REQUEST", "THREATEN", "REJECT"})
+
+
+def _names_a_plan(cand: Candidate, lexicon: Lexicon) -> bool:
+    """The trigger is itself a plan word no lexicon entry reads as an act ("intends", "poised"):
+    the event model proposed the act it plans, which has not happened."""
+    tok = cand.token
+    words = lexicon.word_set("plan_triggers")
+    if tok.lemma_.lower() not in words and tok.lower_ not in words:
+        return False
+    if cand.event in _PLAN_ACTS or (cand.event == "MOBILIZE" and tok.lemma_.lower() == "prepare"):
+        return False
+    return not lexicon.verb_entries(tok)
+
+
+def stated(
+    event: str, cand: Candidate, modality: str, negated: bool, reporter: tuple | None,
+    lexicon: Lexicon,
+) -> tuple[str, bool]:  # fmt: skip
+    """(modality, negated) of speech acts whose content has not happened: the act of speech has.
+
+    - A threat is made even when what it threatens is future or conditional: "Iran said it would
+      strike if attacked" and "warned of war if ..." are THREATENs that happened, unless the
+      threat word itself is hedged ("may warn") or nobody is said to have made it.
+    - "Will not allow X" and "did not rule out X", read as threats by the event model, are threats
+      that happened, negation included.
+    - A refusal is a negated act: "said it would not attend" is a REJECT that happened, not a
+      negated one (unless the trigger is itself a refusal word: "did not reject" stays negated).
+    """
+    conditional = _conditional_marker(chain(cand)) is not None
+    own_entry = not cand.entry.id.startswith("model:")
+    if event == "REJECT" and cand.event == "REJECT" and negated:
+        if not (own_entry and cand.entry.event == "REJECT"):
+            negated = False  # the event model read the negated act as the refusal it is
+            modality = "asserted" if not conditional else modality
+    elif event == "REJECT" and cand.event != "REJECT" and modality == "future" and not conditional:
+        modality = "asserted"  # "will not accept": the refusal is stated now
+    threat_word = own_entry and cand.entry.event == "THREATEN"
+    if event == "THREATEN" and cand.event == "THREATEN" and negated and not threat_word:
+        negated = False  # "would not allow ...", "did not rule out ...": the negation is the threat
+    if event == "THREATEN" and not negated and modality in {"future", "hypothetical"}:
+        made = not _modal_on(cand.token, lexicon) if threat_word else reporter is not None
+        modality = "asserted" if made else modality
+    return modality, negated
+
+
+def _modal_on(tok: Token, lexicon: Lexicon) -> bool:
+    modals = lexicon.word_set("future_auxiliaries") | lexicon.word_set("hypothetical_auxiliaries")
+    return any(c.dep_ == "aux" and c.lower_ in modals for c in tok.children)
 
 
 def _reporter(top: Token, lexicon: Lexicon, actors: ActorIndex) -> tuple[Actor, Token] | None:
@@ -231,10 +326,11 @@ def event_date(
             resolved = clause_date(speech, anchor)
     historical = _is_background(cand, lexicon)
     if resolved is not None:
+        long_before = anchor is not None and resolved.end < anchor - BACKGROUND_GAP
         return (
             resolved.value,
             resolved.precision,
-            historical and resolved.start < (anchor or resolved.start),
+            long_before or (historical and resolved.start < (anchor or resolved.start)),
         )
     if historical:
         return None, None, True

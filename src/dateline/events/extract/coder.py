@@ -89,6 +89,7 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
     )
     if event_type != cand.event:
         negated = False if event_type == "REJECT" else negated
+    modality, negated = mod.stated(event_type, cand, modality, negated, reporter, lexicon)
     if mode == "visit" and not any(_official(a) for a, _ in sources):
         return []  # "the volunteer travelled to Iraq", "refugees arrived": a journey, no visit
     if not sources and not targets:
