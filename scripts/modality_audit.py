@@ -55,7 +55,7 @@ def audit(path: str) -> tuple[Counter, list[tuple]]:
             if (g in {"asserted", "background"}) != (m in {"asserted", "historical"}):
                 wrong.append((art.id, e.sent, e.event, g, m, fit["trigger"]["text"],
                               art.sents[e.sent]))  # fmt: skip
-        for n, preds in by_sent.items():
+        for preds in by_sent.values():
             for p in preds:
                 if not p.get("_used"):
                     pairs[("(no gold)", predicted_modality(p))] += 1
