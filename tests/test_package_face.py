@@ -28,16 +28,27 @@ def test_importing_the_store_does_not_load_spacy():
     assert run_python(f"import sys\nimport dateline.store\n{SPACY_LOADED}").strip() == "[]"
 
 
-def test_dateline_version_does_not_load_spacy():
+def test_dateline_version_loads_neither_spacy_nor_pandas_nor_the_store():
+    heavy = "{'spacy', 'thinc', 'pandas', 'duckdb', 'datasketch'}"
     code = (
         "import runpy, sys\n"
         "sys.argv = ['dateline', '--version']\n"
         "try:\n    runpy.run_module('dateline', run_name='__main__')\n"
         "except SystemExit as exc:\n    assert not exc.code, exc.code\n"
-        f"{SPACY_LOADED}"
+        f"print(sorted(m for m in sys.modules if m.split('.')[0] in {heavy}))\n"
+        "print('dateline.store' in sys.modules)"
     )
     out = run_python(code).splitlines()
-    assert out == [f"dateline {__version__}", "[]"]
+    assert out == [f"dateline {__version__}", "[]", "False"]
+
+
+def test_the_cli_app_has_every_command_whichever_module_came_first():
+    code = (
+        "import dateline.cli.query, typer\n"  # binds the package's `app` to the submodule
+        "from dateline.cli import COMMANDS, app\n"
+        "print(type(app).__name__, len(typer.main.get_command(app).commands) > len(COMMANDS))"
+    )
+    assert run_python(code).split() == ["Typer", "True"]
 
 
 def test_public_names_load_on_first_use():
