@@ -21,7 +21,7 @@ TOPIC_WORDS = {"on", "about", "over", "regarding", "concerning", "discuss", "dis
 
 
 def _key(actor: Any) -> str | None:
-    from dateline.evaluate_articles import actor_key
+    from dateline.evaluation.articles import actor_key
 
     return actor_key(actor)
 
@@ -52,14 +52,14 @@ def _is_topic(pred: dict[str, Any], sentence: str) -> bool:
 
 
 def audit(path: Path, show: Path | None) -> None:
-    from dateline.evaluate import _pred_type
-    from dateline.evaluate_articles import (
+    from dateline.evaluation.articles import (
         _dyad_fits,
         _max_matching,
         code_texts,
         counted_prediction,
         load_articles,
     )
+    from dateline.evaluation.sentences import pred_type
     from dateline.events.ontology import Ontology
     from dateline.pipeline import get_pipeline
 
@@ -75,7 +75,7 @@ def audit(path: Path, show: Path | None) -> None:
             if counted_prediction(p):
                 start = (p.get("trigger") or {}).get("start", 0)
                 sent = max((i for i, s in enumerate(starts) if s <= start), default=0)
-                by_sent[sent].append(dict(p, _type=_pred_type(onto, p.get("event", ""))))
+                by_sent[sent].append(dict(p, _type=pred_type(onto, p.get("event", ""))))
         for n, sentence in enumerate(art.sents):
             g = [e for e in art.events if e.sent == n and e.modality == "asserted"]
             p = by_sent.get(n, [])

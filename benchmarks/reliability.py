@@ -18,8 +18,7 @@ from pathlib import Path
 
 def judged_events(path: Path, pipeline) -> list[tuple[float, bool]]:
     """(confidence, right) for every counted event the pipeline codes in the gold file."""
-    from dateline import evaluate_articles as articles
-    from dateline.evaluate import load_gold
+    from dateline.evaluation import articles, load_gold
 
     head = path.read_text("utf-8")[: 1 << 16]
     out: list[tuple[float, bool]] = []

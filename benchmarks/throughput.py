@@ -108,7 +108,7 @@ def run_phase(phase: str, args: argparse.Namespace) -> dict[str, Any]:
 
 def run_eval(args: argparse.Namespace) -> list[dict[str, Any]]:
     """Event-type and dyad (triple) F1 on the dev gold, per mode."""
-    from dateline.evaluate import evaluate_file
+    from dateline.evaluation import evaluate_file
     from dateline.pipeline import Pipeline
     from dateline.settings import Settings
 

@@ -19,7 +19,7 @@ BASELINE = Path(__file__).with_name("eval_baseline.json")
 
 @pytest.fixture(scope="module")
 def report(pipeline, eval_path):
-    from dateline.evaluate import evaluate_file
+    from dateline.evaluation import evaluate_file
 
     return evaluate_file(eval_path, pipeline).to_dict()
 

@@ -24,18 +24,14 @@ LAYERS: list[tuple[str, list[str]]] = [
     ("stages", ["dateline.ingest", "dateline.nlp", "dateline.components", "dateline.fast",
                 "dateline.select", "dateline.recase", "dateline.actors", "dateline.events",
                 "dateline.time", "dateline.places", "dateline.quotes"]),
-    ("pipeline", ["dateline.pipeline", "dateline.evaluate", "dateline.evaluate_articles",
-                  "dateline.train"]),
+    ("pipeline", ["dateline.pipeline", "dateline.evaluation", "dateline.train"]),
     ("store and runs", ["dateline.store", "dateline.runs", "dateline.watch",
                         "dateline.mapdata"]),
     ("edges", ["dateline", "dateline.__main__", "dateline.cli", "dateline.web"]),
 ]  # fmt: skip
 
 KNOWN_UPWARD: dict[tuple[str, str], str] = {}
-KNOWN_LOOPS: dict[frozenset[str], str] = {
-    frozenset({"dateline.evaluate", "dateline.evaluate_articles"}):
-        "evaluate dispatches to the article-level scorer, which reuses evaluate's counting",
-}  # fmt: skip
+KNOWN_LOOPS: dict[frozenset[str], str] = {}
 #: Display libraries belong at the edges (CLI, web).
 DISPLAY = ("rich", "matplotlib")
 KNOWN_DISPLAY: dict[str, str] = {
@@ -43,10 +39,6 @@ KNOWN_DISPLAY: dict[str, str] = {
 }
 KNOWN_PRIVATE: dict[tuple[str, str], str] = {
     ("dateline.runs.dask", "dateline.store.store._ref"): "row building shared with Dask",
-    **{
-        ("dateline.evaluate_articles", f"dateline.evaluate.{name}"): "scorers share counting"
-        for name in ("_article", "_count_actors", "_count_cameo", "_norm_event", "_pred_type")
-    },
 }
 
 

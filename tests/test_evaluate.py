@@ -7,7 +7,7 @@ import json
 import pytest
 
 from dateline.errors import EvaluationError
-from dateline.evaluate import (
+from dateline.evaluation import (
     NONE,
     GoldActor,
     GoldEvent,
@@ -297,7 +297,7 @@ def test_evaluate_file_and_cli(working_pipeline, data_dir, tmp_path):
     from typer.testing import CliRunner
 
     from dateline.cli import app
-    from dateline.evaluate import evaluate_file
+    from dateline.evaluation import evaluate_file
 
     gold = data_dir / "eval" / "tiny.jsonl"
     report = evaluate_file(gold, working_pipeline)

@@ -7,8 +7,8 @@ import json
 import pytest
 
 from dateline.errors import EvaluationError
-from dateline.evaluate import Report
-from dateline.evaluate_articles import (
+from dateline.evaluation import Report
+from dateline.evaluation.articles import (
     ARTICLE,
     STORY,
     actor_key,

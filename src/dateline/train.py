@@ -453,7 +453,7 @@ def story_check(folder: Path, pipeline, share: float = 0.2) -> dict:
     """Story-level recall of the labelled type on the stories whose headline is set aside for
     validation (a fixed hash of the title; headlines of the sentence-coded stories, which the
     model trains on, never count)."""
-    from dateline import evaluate_articles as articles
+    from dateline.evaluation import articles
 
     path = folder / STORY_FILE
     if not path.is_file():
@@ -528,7 +528,7 @@ def _logit(p: float) -> float:
 
 def _judge_coded(texts: list[CodedText], pipeline) -> list[tuple[float, bool]]:
     """(raw model probability, right) for every counted event the pipeline codes in ``texts``."""
-    from dateline.evaluate_articles import counted_prediction
+    from dateline.evaluation.articles import counted_prediction
 
     articles = [Article(id=t.id, text=" ".join(t.sents), published=_date(t.date)) for t in texts]
     out: list[tuple[float, bool]] = []

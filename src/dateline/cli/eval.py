@@ -20,7 +20,7 @@ from dateline.cli.app import (
     handle_errors,
 )
 from dateline.errors import EvaluationError
-from dateline.evaluate import NONE, Report, Scores, compare, errors_markdown, evaluate_file
+from dateline.evaluation import NONE, Report, Scores, compare, errors_markdown, evaluate_file
 from dateline.settings import Settings
 
 

@@ -1,7 +1,7 @@
 """Score whole articles and stories: the article-level gold (``sents`` + events numbered by
 sentence, counted as ``../shared/eval/CODING_GUIDE.md`` says) and story-level labels.
 
-Sentence gold (one sentence a record) is scored by :mod:`dateline.evaluate`; this module reads
+Sentence gold (one sentence a record) is scored by :mod:`dateline.evaluation.sentences`; this module reads
 the two formats whose unit is an article, codes the article as one text and scores per sentence.
 """
 
@@ -16,20 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from dateline.errors import EvaluationError
-from dateline.evaluate import (
-    NONE,
-    ErrorItem,
-    GoldActor,
-    GoldEvent,
-    GoldRecord,
-    Report,
-    Scores,
-    _article,
-    _count_actors,
-    _count_cameo,
-    _norm_event,
-    _pred_type,
-)
+from dateline.evaluation.gold import GoldActor, GoldEvent, GoldRecord, norm_event
+from dateline.evaluation.report import NONE, ErrorItem, Report, Scores
+from dateline.evaluation.sentences import article_of, count_actors, count_cameo, pred_type
 from dateline.events.ontology import Ontology
 
 ARTICLE = "article-jsonl"
@@ -157,7 +146,7 @@ def load_articles(path: str | Path) -> list[ArticleGold]:
             sent = e.get("sent")
             if not isinstance(sent, int) or not 0 <= sent < len(art.sents):
                 raise EvaluationError(f"{where} ({art.id}): event sentence {sent!r} out of range")
-            name, mode = _norm_event(onto, str(e.get("event") or ""), e.get("mode"), where)
+            name, mode = norm_event(onto, str(e.get("event") or ""), e.get("mode"), where)
             art.events.append(
                 ArticleEvent(
                     sent=sent,
@@ -189,7 +178,7 @@ def load_stories(path: str | Path) -> list[StoryGold]:
         if not isinstance(text, str) or not text.strip():
             raise EvaluationError(f"{where}: a story needs its 'text'")
         labels = [
-            _norm_event(onto, str(e.get("event") or ""), None, where)[0]
+            norm_event(onto, str(e.get("event") or ""), None, where)[0]
             for e in item.get("events") or []
         ]
         out.append(StoryGold(str(item.get("id") or f"story-{line_no}"), text, labels,
@@ -284,7 +273,7 @@ def score_articles(gold: list[ArticleGold], predicted: dict[str, list[dict[str, 
             if counted_prediction(p):
                 start = (p.get("trigger") or {}).get("start", 0)
                 sent = max((i for i, s in enumerate(starts) if s <= start), default=0)
-                by_sent[sent].append(dict(p, _type=_pred_type(onto, p.get("event", ""))))
+                by_sent[sent].append(dict(p, _type=pred_type(onto, p.get("event", ""))))
         gold_by_sent: dict[int, list[ArticleEvent]] = defaultdict(list)
         for e in art.events:
             if e.modality in GOLD_COUNTED:
@@ -298,8 +287,8 @@ def score_articles(gold: list[ArticleGold], predicted: dict[str, list[dict[str, 
             pairs = _count_sentence_dyads(rid, sentence, g, p, per_triple, report)
             _count_locations(g, p, pairs, locations)
             record = GoldRecord(rid, sentence, art.date, [_as_gold_event(e) for e in g])
-            _count_cameo(record, {e.event for e in g}, p, onto, report)
-            _count_actors(record, p, report)
+            count_cameo(record, {e.event for e in g}, p, onto, report)
+            count_actors(record, p, report)
             g_types = {e.event for e in g}
             if len(g_types) <= 1:
                 row = next(iter(g_types), NONE)
@@ -421,7 +410,7 @@ def score_stories(gold: list[StoryGold], predicted: dict[str, list[dict[str, Any
     per_type: dict[str, Scores] = defaultdict(Scores)
     for story in gold:
         preds = [p for p in predicted.get(story.id, []) if not p.get("negated")]
-        types = {_pred_type(onto, p.get("event", "")) for p in preds}
+        types = {pred_type(onto, p.get("event", "")) for p in preds}
         report.gold_events += len(story.labels)
         report.predicted_events += len(preds)
         for label in story.labels:
@@ -447,7 +436,7 @@ def code_texts(
 ) -> dict[str, list[dict[str, Any]]]:
     """Code (id, text, date) items with ``pipeline``; id -> event dicts."""
     articles = [
-        replace(_article(GoldRecord(id=rid, text=text, date=day)), id=rid)
+        replace(article_of(GoldRecord(id=rid, text=text, date=day)), id=rid)
         for rid, text, day in items
     ]
     return {
