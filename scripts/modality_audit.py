@@ -12,7 +12,8 @@ from __future__ import annotations
 import argparse
 from collections import Counter, defaultdict
 
-from dateline.evaluate_articles import _pred_type, code_texts, load_articles
+from dateline.evaluation.articles import code_texts, load_articles
+from dateline.evaluation.sentences import pred_type
 from dateline.events.ontology import Ontology
 from dateline.pipeline import get_pipeline
 from dateline.settings import Settings
@@ -38,7 +39,7 @@ def audit(path: str) -> tuple[Counter, list[tuple]]:
         for p in predicted.get(art.id, []):
             start = (p.get("trigger") or {}).get("start", 0)
             sent = max((i for i, s in enumerate(starts) if s <= start), default=0)
-            by_sent[sent].append(dict(p, _type=_pred_type(onto, p.get("event", ""))))
+            by_sent[sent].append(dict(p, _type=pred_type(onto, p.get("event", ""))))
         for e in art.events:
             same = [p for p in by_sent[e.sent] if p["_type"] == e.event and not p.get("_used")]
             if not same:
