@@ -188,6 +188,28 @@ def test_error_list(report):
     assert all(e.text for e in report.errors)
 
 
+def test_the_error_list_is_in_the_same_order_whatever_the_hash_seed():
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from dateline.evaluation import GoldEvent, GoldRecord, score\n"
+        "gold = [GoldRecord('a', 't', events=[GoldEvent(t) for t in "
+        "('ASSAULT', 'PROTEST', 'AID', 'ACCUSE')])]\n"
+        "pred = {'a': [{'event': t} for t in ('THREATEN', 'COERCE', 'REQUEST', 'CONSULT')]}\n"
+        "print([(e.kind, e.event) for e in score(gold, pred).errors])"
+    )
+    outs = {
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+        ).stdout
+        for seed in range(4)
+    }  # fmt: skip
+    assert len(outs) == 1, outs
+
+
 def test_wildcard_target_and_no_partial_credit():
     gold = [GoldRecord("a", "t", events=[GoldEvent("MOBILIZE", source=[GoldActor("x", "THA")])])]
     assert score(gold, {"a": [ev("MOBILIZE", "THA", "MMR")]}).triples.tp == 1

@@ -292,7 +292,7 @@ def score_articles(gold: list[ArticleGold], predicted: dict[str, list[dict[str, 
             g_types = {e.event for e in g}
             if len(g_types) <= 1:
                 row = next(iter(g_types), NONE)
-                for t in {x["_type"] for x in p} or {NONE}:
+                for t in sorted({x["_type"] for x in p} or {NONE}):
                     confusion[row][t] += 1
     report.per_type = dict(per_type)
     report.per_type_triples = dict(per_triple)

@@ -85,7 +85,7 @@ def score(gold: list[GoldRecord], predicted: dict[str, list[dict[str, Any]]]) ->
         count_actors(rec, preds, report)
         if len(g_types) <= 1:
             row = next(iter(g_types), NONE)
-            for t in p_types or {NONE}:
+            for t in sorted(p_types or {NONE}):
                 confusion[row][t] += 1
     report.per_type = dict(per_type)
     report.per_type_triples = dict(per_triple)
@@ -113,7 +113,7 @@ def count_actors(rec, preds, report) -> None:
 
 
 def _count_types(rec, g_types, p_types, preds, per_type, report) -> None:
-    for t in g_types | p_types:
+    for t in sorted(g_types | p_types):  # sorted: the error list's order is the same every run
         if t in g_types and t in p_types:
             report.types.tp += 1
             per_type[t].tp += 1
