@@ -10,6 +10,7 @@ import pytest
 from dateline.ingest.slices import FileSlice
 from dateline.runs.dask import Partition, partition_inputs, read_partition, write_parquet
 from dateline.settings import Settings
+from test_batch import Recorder  # a RunProgress that writes down what it was told
 
 # Our own short wire-style articles (not taken from any shared material).
 ARTICLES = [
@@ -138,9 +139,13 @@ def test_dask_engine_stores_the_same_events_as_the_local_engine(corpus, tmp_path
                            dashboard_address=":0")  # fmt: skip
     try:
         with Store(tmp_path / "dask.duckdb") as store:
+            recorder = Recorder()
             summary = run_dask([corpus], store, settings, scheduler=cluster,
-                               parquet_dir=tmp_path / "lake", items_per_partition=3)  # fmt: skip
+                               parquet_dir=tmp_path / "lake", items_per_partition=3,
+                               progress=recorder)  # fmt: skip
             assert _events(store) == local_events
+            assert recorder.calls[0] == ("start", 10) and recorder.calls[-1] == ("finish", 10, 0)
+            assert sum(c[1] for c in recorder.calls if c[0] == "advance") == 10
             assert (summary.read, summary.coded, summary.errors) == (expected.read, 10, 0)
             assert summary.events == expected.events
             assert store.runs()["status"].tolist() == ["finished"]
@@ -200,3 +205,19 @@ def test_small_inputs_get_smaller_partitions(corpus):
     ] * 8
     assert auto_partitions(small, slots=1) == small  # already eight per worker
     assert [p.items for p in auto_partitions(parts, slots=1)] == [2] * 5
+
+
+def test_each_partition_tells_progress_its_items_and_its_errors_by_name():
+    from dateline.runs.dask import PartitionResult, _collect
+    from dateline.runs.local import RunSummary
+
+    part = PartitionResult("part-00000", read=3, coded=2, events=4, errors=[
+        ("not valid JSON", "wire.jsonl:2", "input", None),
+        ("coding failed: ValueError", "wire.jsonl:3", "coding", "a3"),
+    ])  # fmt: skip
+    summary, recorder = RunSummary("r"), Recorder()
+    _collect(part, None, summary, recorder)
+    assert [c[:2] for c in recorder.calls] == [
+        ("error", "wire.jsonl:2"), ("error", "wire.jsonl:3"), ("advance", 4)
+    ]  # fmt: skip
+    assert (summary.read, summary.coded, summary.errors) == (3, 2, 2)

@@ -9,6 +9,7 @@ import typer
 from rich.table import Table
 
 from dateline.cli.app import console, err_console, fail
+from dateline.runs.progress import RunProgress
 from dateline.settings import Settings
 
 
@@ -29,13 +30,14 @@ def check_dask_options(
 
 def run_parquet_only(
     inputs: list[str], settings: Settings, scheduler: str | None, workers: int,
-    parquet: Path, published: date | None, batch_size: int,
+    parquet: Path, published: date | None, batch_size: int, progress: RunProgress | None = None,
 ) -> None:  # fmt: skip
     """Code ``inputs`` on Dask into partitioned Parquet and print what was written."""
     from dateline.runs.dask import run_dask
 
     summary = run_dask(inputs, None, settings, scheduler=scheduler, workers=workers,
-                       parquet_dir=parquet, published=published, batch_size=batch_size)  # fmt: skip
+                       parquet_dir=parquet, published=published, batch_size=batch_size,
+                       progress=progress)  # fmt: skip
     table = Table(title=f"Run {summary.run_id} → {parquet}/", title_justify="left")
     table.add_column("", style="bold")
     table.add_column("this run", justify="right")

@@ -122,17 +122,19 @@ def run_cli(
 
         check_dask_options(db, limit, scheduler, parquet, parquet_only)
         if parquet_only:
-            run_parquet_only(inputs, settings, scheduler, workers, parquet, anchor, batch_size)
+            run_parquet_only(inputs, settings, scheduler, workers, parquet, anchor, batch_size,
+                             progress=RichProgress() if progress else None)  # fmt: skip
             return
+    bar = RichProgress() if progress else None
     with Store(db) as store, sigterm_as_interrupt():
         try:
             if engine == "dask":
                 from dateline.runs.dask import run_dask
 
                 summary = run_dask(inputs, store, settings, scheduler=scheduler, workers=workers,
-                                   parquet_dir=parquet, published=anchor, batch_size=batch_size)  # fmt: skip
+                                   parquet_dir=parquet, published=anchor, batch_size=batch_size,
+                                   progress=bar)  # fmt: skip
             else:
-                bar = RichProgress() if progress else None
                 summary = run_corpus(inputs, store, settings, workers=workers, progress=bar,
                                      limit=limit, published=anchor, batch_size=batch_size)  # fmt: skip
         except KeyboardInterrupt as exc:

@@ -27,6 +27,7 @@ from dateline.errors import DatelineError, InputError
 from dateline.ingest.slices import FileSlice, read_slice, slice_inputs
 from dateline.model import Article, Result
 from dateline.runs.local import RunSummary, code_batch, model_version
+from dateline.runs.progress import RunProgress
 from dateline.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -255,6 +256,7 @@ def run_dask(
     published: date | None = None,
     items_per_partition: int | None = None,
     batch_size: int = 16,
+    progress: RunProgress | None = None,
 ) -> RunSummary:
     """Code ``inputs`` on a Dask cluster; returns the same summary as ``run_corpus``.
 
@@ -264,6 +266,8 @@ def run_dask(
     (``tcp://HOST:8786``), a Cluster object (``SLURMCluster``, ``KubeCluster``) or None for a
     local cluster of ``workers`` processes. ``items_per_partition`` defaults to 64, or fewer
     when that would leave fewer than eight partitions per worker (see :func:`auto_partitions`).
+    ``progress`` is told the total, each partition's items as it finishes and each error, as
+    :func:`dateline.runs.local.run_corpus` tells it.
     """
     from dateline.store import Store
 
@@ -276,7 +280,7 @@ def run_dask(
     store = Store(out) if own_store else out
     try:
         return _run(parts, store, settings, scheduler, workers, parquet_dir, published, batch_size,
-                    auto=items_per_partition is None)  # fmt: skip
+                    auto=items_per_partition is None, progress=progress or None)  # fmt: skip
     finally:
         if own_store:
             store.close()
@@ -292,6 +296,7 @@ def _run(
     published: date | None,
     batch_size: int,
     auto: bool = False,
+    progress: RunProgress | None = None,
 ) -> RunSummary:
     from distributed import as_completed
 
@@ -312,6 +317,8 @@ def _run(
         if auto:
             slots = sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values())
             parts = auto_partitions(parts, max(slots, workers if scheduler is None else 1))
+        if progress:
+            progress.start(sum(p.items for p in parts))
         out_dir = str(Path(parquet_dir).resolve()) if parquet_dir is not None else None
         futures = [
             client.submit(
@@ -328,7 +335,8 @@ def _run(
             for part in parts
         ]
         for future in as_completed(futures):
-            _collect(future.result(), store, summary)
+            summary.seconds = time.monotonic() - started
+            _collect(future.result(), store, summary, progress)
             future.release()
         status = "finished"
     except KeyboardInterrupt:
@@ -340,6 +348,8 @@ def _run(
         if cluster is not None:
             cluster.close()
         summary.seconds = time.monotonic() - started
+        if progress:
+            progress.finish(summary)
         if store is not None:
             store.finish_run(
                 run_id, status, articles=summary.coded, skipped=summary.skipped,
@@ -348,8 +358,11 @@ def _run(
     return summary
 
 
-def _collect(part: PartitionResult, store: Any, summary: RunSummary) -> None:
-    """Fold one partition's outcome into the summary, storing its articles and errors."""
+def _collect(
+    part: PartitionResult, store: Any, summary: RunSummary, progress: RunProgress | None = None
+) -> None:
+    """Fold one partition's outcome into the summary, storing its articles and errors, and
+    tell ``progress`` its errors and how many items it went through."""
     summary.read += part.read
     for reason, item, kind, article_id in part.errors:
         if kind == "input":
@@ -364,11 +377,22 @@ def _collect(part: PartitionResult, store: Any, summary: RunSummary) -> None:
             store.add_error(
                 reason, item=item, run_id=summary.run_id, kind=kind, article_id=article_id
             )
-    if store is None:
+        if progress:
+            progress.error(item, reason, summary)
+    if store is not None:
+        _store_results(part, store, summary, progress)
+    else:
         summary.coded += part.coded
         summary.events += part.events
         summary.quotes += part.quotes
-        return
+    if progress:
+        progress.advance(part.read + sum(1 for e in part.errors if e[2] == "input"), summary)
+
+
+def _store_results(
+    part: PartitionResult, store: Any, summary: RunSummary, progress: RunProgress | None
+) -> None:
+    """Load one partition's coded articles into the store (near duplicates linked there)."""
     from dateline.errors import StoreError
 
     for result in part.results:
@@ -379,6 +403,8 @@ def _collect(part: PartitionResult, store: Any, summary: RunSummary) -> None:
             art = result.article
             store.add_error(str(exc), item=art.origin or art.id, run_id=summary.run_id,
                             kind="store", article_id=art.id)  # fmt: skip
+            if progress:
+                progress.error(art.origin or art.id, str(exc), summary)
             continue
         if not added:
             summary.skipped += 1
