@@ -84,3 +84,47 @@ def test_foreign_fighters_act_for_their_group(pipeline):
     capture = [e for e in events if e.target is not None]
     assert capture, [(e.event, e.source, e.target) for e in events]
     assert (capture[0].target.country, capture[0].target.sector) == ("SYR", "REB")
+
+
+@pytest.mark.slow
+def test_rebels_belong_to_the_country_whose_towns_the_story_names(pipeline):
+    """Russia and the US are named more often, but the fighting is in Syrian towns."""
+    events = _code(
+        pipeline,
+        "Russian and American diplomats met in Moscow as Russia pressed Washington. "
+        "Rebels shelled a market in Homs, and opposition fighters ambushed troops near Hama.",
+    )
+    shelling = [e for e in events if e.trigger.text == "shelled"]
+    assert shelling and shelling[0].source.country == "SYR"
+
+
+@pytest.mark.slow
+def test_a_place_held_by_a_side_is_that_side(pipeline):
+    events = _code(
+        pipeline,
+        "Turkish jets bombed Kurdish-held villages near Afrin in northern Syria. "
+        "Hama has suffered too, as Syrian and Russian jets have bombed rebel-held towns.",
+    )
+    targets = {(e.source.country, e.target.text, e.target.country, e.target.sector)
+               for e in events if e.event == "ASSAULT" and e.target}  # fmt: skip
+    assert ("TUR", "Kurdish-held villages", "SYR", "REB") in targets
+    assert {("SYR", "rebel-held towns"), ("RUS", "rebel-held towns")} <= {
+        (s, t) for s, t, _c, _sector in targets
+    }
+
+
+@pytest.mark.slow
+def test_a_passive_with_no_agent_takes_the_attacks_owner_as_source(pipeline):
+    events = _code(
+        pipeline,
+        "A photographer was killed in an Isis ambush outside Raqqa in Syria on Tuesday.",
+    )
+    assault = _one(events, "ASSAULT")
+    assert (assault.source.country, assault.source.sector) == ("SYR", "REB")
+
+
+@pytest.mark.slow
+def test_a_role_in_front_of_a_position_names_its_owner(pipeline):
+    events = _code(pipeline, "Rebels attacked regime positions near Hama in western Syria.")
+    assault = _one(events, "ASSAULT")
+    assert (assault.target.country, assault.target.sector) == ("SYR", "GOV")

@@ -9,6 +9,8 @@ countries an unnamed "army" stays without a country rather than being given the 
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Doc
 
 from dateline.actors.index import ActorIndex
@@ -84,5 +86,45 @@ def localise_roles(index: ActorIndex, country: str, country_name: str) -> list[A
             actor.name = f"{country_name} {actor.name}"
             for m in actor.mentions:
                 m.rule = f"{m.rule}+home"
+            changed.append(actor)
+    return changed
+
+
+#: Sectors of the sides of a civil conflict, whose unnamed members ("rebels", "the opposition")
+#: belong to the country the story names most even without a clear majority.
+CONFLICT_SECTORS = {"REB", "OPP"}
+
+
+def conflict_country(index: ActorIndex, dateline_country: str | None = None) -> str | None:
+    """The country whose towns and regions the article names most, when it leads the next one:
+    where "rebels" fight in a story that also names their foreign backers and enemies (a
+    country's name or its nationals do not count: they are as often the backers)."""
+    votes: Counter[str] = Counter()
+    for actor in index.actors:
+        if actor.kind == "country" and actor.country:
+            votes[actor.country] += sum(1 for m in actor.mentions if m.rule == "gazetteer")
+    if dateline_country:
+        votes[dateline_country] += DATELINE_WEIGHT
+    ranked = [r for r in votes.most_common(2) if r[1]]
+    if not ranked or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+def localise_conflict_roles(index: ActorIndex, country: str, country_name: str) -> list[Actor]:
+    """Give ``country`` to the unnamed sides of a conflict ("rebels", "opposition fighters") that
+    have none."""
+    changed = []
+    for actor in index.actors:
+        if (
+            actor.kind == "role"
+            and actor.country is None
+            and actor.sector in CONFLICT_SECTORS
+            and not FOREIGN_WORDS.intersection(actor.name.lower().split())
+        ):
+            actor.country = country
+            actor.name = f"{country_name} {actor.name}"
+            for m in actor.mentions:
+                m.rule = f"{m.rule}+conflict"
             changed.append(actor)
     return changed

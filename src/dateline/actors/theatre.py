@@ -86,6 +86,12 @@ def people_word(tokens: Iterable[Token]) -> tuple[str, People] | None:
     return None
 
 
+def holder_word(tok: Token) -> bool:
+    """A people's name as the X of "X-held", "X-led" ("Kurdish-held villages"), which the parser
+    may tag as an adjective: it names the people's armed movement."""
+    return tok.lower_ in theatre().peoples and tok.head.tag_ == "VBN" and tok.head.i > tok.i
+
+
 def is_backer(tok: Token) -> bool:
     """``tok`` is the X of "X-backed", "X-funded": the backer, not the backed force's country."""
     doc = tok.doc

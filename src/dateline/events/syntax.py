@@ -69,6 +69,8 @@ def np_actors(tok: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
                         for g in c.children:
                             if g.dep_ in {"amod", "compound"}:
                                 found.extend(a for a in actors.all_at(g.i) if a not in found)
+        if not found:
+            found = _holders(t, actors)  # "rebel-held districts", "Isis-controlled areas"
         if not found and t.lower_ in GROUP_HEADS:
             # "members of Ghana's cabinet", "two of its nationals"
             for c in t.children:
@@ -96,6 +98,21 @@ def np_actors(tok: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
             for p in out
             if p[0].kind == "person" or p[0].kind != "country" or p[0].country not in countries
         ]
+    return out
+
+
+#: "rebel-held", "Isis-controlled", "Kurdish-run": a place named by who holds it.
+HOLDING_VERBS = {"hold", "held", "control", "controlled", "run", "occupy", "occupied"}
+
+
+def _holders(tok: Token, actors: ActorIndex) -> list[Actor]:
+    """The holder of a place described by it: "rebel-held districts" are the rebels'."""
+    out: list[Actor] = []
+    for c in tok.children:
+        if c.dep_ == "amod" and c.lower_ in HOLDING_VERBS:
+            for g in c.children:
+                if g.dep_ in {"npadvmod", "compound", "nmod", "amod"}:
+                    out.extend(a for a in actors.all_at(g.i) if a not in out)
     return out
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from dateline.actors import home, theatre
 from dateline.actors.gender import person_genders
@@ -15,7 +15,7 @@ from dateline.actors.resolve.coreference import appositions, register_groups
 from dateline.actors.resolve.cues import gazetteer_country
 from dateline.actors.resolve.named import dateline_place, named_spans, resolve_named
 from dateline.actors.resolve.pronouns import resolve_pronoun
-from dateline.actors.resolve.roles import resolve_noun
+from dateline.actors.resolve.roles import is_role_noun, resolve_noun
 from dateline.model import Actor, Article, Mention
 
 
@@ -41,9 +41,15 @@ def resolve_actors(doc: Doc, article: Article, kb) -> ActorIndex:
             claimed.update(range(span.start, span.end))
     # 2. Noun heads: role nouns with nationality, bare surnames NER missed, group and role coref.
     for tok in doc:
-        if tok.i in claimed or index.all_at(tok.i) or tok.pos_ not in {"NOUN", "PROPN"}:
+        if tok.i in claimed or index.all_at(tok.i):
             continue
-        if tok.dep_ in {"compound", "flat"} and tok.head.pos_ in {"NOUN", "PROPN"}:
+        if tok.pos_ not in {"NOUN", "PROPN"} and not theatre.holder_word(tok):
+            continue
+        if (
+            tok.dep_ in {"compound", "flat"}
+            and tok.head.pos_ in {"NOUN", "PROPN"}
+            and not _owner_compound(ctx, tok)
+        ):
             continue
         if resolve_noun(ctx, tok):
             claimed.add(tok.i)
@@ -63,6 +69,25 @@ def resolve_actors(doc: Doc, article: Article, kb) -> ActorIndex:
     # 6. Unnamed bodies ("police", "the army", "40 people") of a story set in one country.
     _home_country(ctx)
     return index
+
+
+def _owner_compound(ctx: Context, tok: Token) -> bool:
+    """A role noun in front of a thing it owns or does: "regime positions", "army checkpoint",
+    "government shelling" name the regime, the army, the government (not "intelligence
+    agencies", whose head is the role)."""
+    head = tok.head
+    return (
+        tok.dep_ == "compound"
+        and tok.pos_ == "NOUN"
+        and head.pos_ == "NOUN"
+        and is_role_noun(ctx.kb, tok)
+        and not is_role_noun(ctx.kb, head)
+        and not index_has(ctx, head)
+    )
+
+
+def index_has(ctx: Context, tok: Token) -> bool:
+    return bool(ctx.index.all_at(tok.i))
 
 
 def _theatre_countries(ctx: Context) -> None:
@@ -86,6 +111,9 @@ def _home_country(ctx: Context) -> None:
     if country:
         entry = ctx.kb.lookup(country)
         home.localise_roles(ctx.index, country, entry.name if entry else country)
+    elif country := home.conflict_country(ctx.index, filed_from):
+        entry = ctx.kb.lookup(country)
+        home.localise_conflict_roles(ctx.index, country, entry.name if entry else country)
 
 
 def describe(index: ActorIndex) -> Iterable[tuple[str, Actor, Mention]]:

@@ -19,7 +19,7 @@ from dateline.actors.resolve.cues import (
     town_country,
 )
 from dateline.actors.resolve.describe import description_antecedent
-from dateline.actors.theatre import is_backer, people_word, theatre
+from dateline.actors.theatre import holder_word, is_backer, people_word, theatre
 from dateline.model import Actor
 
 # Dependency labels that modify a noun inside its own noun phrase.
@@ -87,6 +87,14 @@ def resolve_noun(ctx: Context, tok: Token) -> bool:
     if description_antecedent(ctx, tok, mods):  # "the militia", "the ministry"
         return True
     sector, role_text, role_tokens = _role_of(ctx, tok, mods)
+    if (
+        sector is None
+        and (tok.dep_ not in {"amod", "nmod"} or holder_word(tok))
+        and (people := people_word([tok]))
+    ):
+        # "the Kurds", "Kurdish-held territory": the people's armed movement (actors/theatre.py)
+        _people_role(ctx, tok, [], people, people[1].sector, None)
+        return True
     if sector is None:
         return _bare_name(ctx, tok)
     countries, in_chunk = _chunk_countries(ctx, mods, role_tokens)
@@ -358,10 +366,11 @@ def _people_role(
     word, spec = people
     if sector not in theatre().civilian_sectors:
         sector = spec.sector
-    name = role_text or tok.lemma_
+    name = role_text or tok.text
     if word not in name.lower():
-        name = f"{word.capitalize()} {name}"
-    actor = get_actor(ctx, ("people", word, sector), name, None, sector, "group")
+        name = f"{word} {name}"
+    name = name[:1].upper() + name[1:]
+    actor = get_actor(ctx, ("people", spec, sector), name, None, sector, "group")
     ctx.theatre[actor.id] = spec.countries
     start = min([tok.i] + [t.i for t in mods if t.dep_ != "det"])
     mention_tokens(ctx, actor, start, tok.i + 1, "people")

@@ -7,6 +7,7 @@ from spacy.tokens import Token
 from dateline.actors.index import ActorIndex
 from dateline.events.candidate import Candidate
 from dateline.events.extract.clauses import ABSORBING
+from dateline.events.extract.inference import ATTACK_NOUNS
 from dateline.events.syntax import antecedent, np_actors, subject_of
 from dateline.model import Actor
 
@@ -63,7 +64,7 @@ def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
     if passive and not has_agent and tok.lemma_.lower() in STATIVE_PASSIVES:
         passive = False  # "France is committed to the UN": a state of the subject
     if passive:
-        sources += agent_actors(tok, actors)
+        sources += agent_actors(tok, actors) or _attack_owners(tok, actors)
         if subj is not None:
             found = np_actors(subj, actors)
             if not found:
@@ -75,6 +76,29 @@ def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
         sources += np_actors(subj, actors)
     targets += _targets_of_verb(tok, cand, actors, depth=0)
     return sources, targets
+
+
+# Acts of force whose owner is who did it: "an Isis ambush", "a Turkish offensive".
+ATTACKS = ATTACK_NOUNS | {
+    "offensive",
+    "assault",
+    "bombardment",
+    "incursion",
+    "operation",
+    "shelling",
+}
+
+
+def _attack_owners(verb: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
+    """ "was killed in an Isis ambush", "were wounded during a Turkish air raid": a passive with
+    no agent takes the owner of the attack that did it as its source."""
+    out: list[tuple[Actor, Token]] = []
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in {"in", "during", "by", "from", "after"}:
+            for p in c.children:
+                if p.dep_ == "pobj" and p.lemma_.lower() in ATTACKS:
+                    out += np_actors(p, actors)
+    return out
 
 
 def _targets_of_verb(

@@ -109,13 +109,12 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
     trig = cand.token
     trigger = Span(text=trig.text, start=trig.idx, end=trig.idx + len(trig.text))
     pairs: list[tuple[tuple[Actor, Token] | None, tuple[Actor, Token] | None]] = []
-    if (
-        len(sources) > 1
-        and targets
-        and {t[0].country for t in targets} <= {s[0].country for s in sources}
-    ):
+    # "Syrian and Russian jets bombed rebel-held villages" hit the rebels: an act of force is
+    # never a mutual act of its sources
+    mutual = len(sources) > 1 and event_type not in ACTS_OF_FORCE
+    if mutual and targets and {t[0].country for t in targets} <= {s[0].country for s in sources}:
         targets = []  # "Serbs and Kosovars agreed on Serbian schools": mutual
-    if len(sources) > 1 and all(t[0].kind == "role" and not t[0].country for t in targets):
+    if mutual and all(t[0].kind == "role" and not t[0].country for t in targets):
         targets = []  # "the Eritrean and Ethiopian delegations agreed to swap prisoners"
     if len(sources) > 1 and {id(t[0]) for t in targets} <= {id(s[0]) for s in sources}:
         targets = []  # "X and Y agreed that their countries ...": the same parties, reciprocal
@@ -176,6 +175,9 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
         )
     return out
 
+
+# Acts done to someone, never a mutual act of the sources.
+ACTS_OF_FORCE = {"ASSAULT", "COERCE", "SANCTION", "THREATEN"}
 
 # Who can pay a visit: a state or someone acting for one, an IGO/NGO, a party or opposition.
 VISITOR_SECTORS = {"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "IGO", "NGO", "PTY", "OPP"}
