@@ -246,8 +246,9 @@ def retype(
 ):
     """PLOVER's reading of plans, refusals and conditional acts.
 
-    A planned or promised cooperative act is an AGREE (intent to cooperate); a planned or
-    conditional hostile act is a THREATEN; "will not accept" and "failed to reach agreement" are
+    A planned or promised cooperative act is an AGREE (intent to cooperate; the PLOVER manual
+    makes a promised withdrawal a CONCEDE, the sentence gold an AGREE: see docs/accuracy.md); a
+    planned or conditional hostile act is a THREATEN; "will not accept" and "failed to reach agreement" are
     REJECTs. Everything else keeps its type.
     """
     cooperative = set(lexicon.lists.get("cooperative", ()))

@@ -94,8 +94,30 @@ def drop_absorbed(cands: list[Candidate]) -> list[Candidate]:
             verb = by_index[cand.head.head.i]
             if not verb.nominal and cand.head.dep_ in {"dobj", "nsubjpass"}:
                 continue
+        verb = _manner_of(cand, by_index)
+        if verb is not None:
+            # "arrested ten protesters in a raid": the raid is how, not another act (and its
+            # mode, "in an airstrike", is the verb's)
+            verb.mode = verb.mode or cand.mode
+            continue
         out.append(cand)
     return out
+
+
+# "struck the town in an airstrike", "arrested them during a raid", "attacked it with a drone
+# strike": an event noun in a verb's adjunct that names the same act as the verb.
+MANNER_PREPS = {"in", "during", "with", "through", "via"}
+
+
+def _manner_of(cand: Candidate, by_index: dict[int, Candidate]) -> Candidate | None:
+    """The verbal trigger of the same type whose manner adjunct holds this nominal trigger."""
+    noun, prep = cand.head, cand.head.head
+    if not cand.nominal or noun.dep_ != "pobj" or prep.dep_ != "prep":
+        return None
+    verb = by_index.get(prep.head.i) if prep.lower_ in MANNER_PREPS else None
+    if verb is None or verb.nominal or verb.event != cand.event:
+        return None
+    return verb
 
 
 def _clause_path(tok: Token) -> list[Token]:
