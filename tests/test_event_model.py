@@ -105,6 +105,64 @@ def test_validation_headlines_are_stable_and_exclusive():
     assert 60 < len(first) < 140
 
 
+# Modes of our own: an air strike is ASSAULT/aerial, a shooting ASSAULT/firearms, a generic
+# attack has no mode; "arrested" is COERCE/arrest.
+MODED = [
+    (["l=strike", "mod=air|strike"], "ASSAULT", "aerial"),
+    (["l=bomb", "mod=air|bomb", "gov=drop|dobj"], "ASSAULT", "aerial"),
+    (["l=raid", "mod=air|raid"], "ASSAULT", "aerial"),
+    (["l=shoot", "cl=dobj:protester"], "ASSAULT", "firearms"),
+    (["l=shoot", "lprep=shoot|at"], "ASSAULT", "firearms"),
+    (["l=gun", "gov=fire|dobj"], "ASSAULT", "firearms"),
+    (["l=attack", "cl=dobj:village"], "ASSAULT", None),
+    (["l=attack", "cl=dobj:convoy"], "ASSAULT", None),
+    (["l=assault", "gov=launch|dobj"], "ASSAULT", None),
+    (["l=arrest", "cl=dobj:activist"], "COERCE", "arrest"),
+    (["l=detain", "cl=dobj:journalist"], "COERCE", "arrest"),
+    (["l=day", "dep=dobj"], NONE, None),
+]
+
+
+def _moded(copies: int = 5) -> list[Example]:
+    return [
+        Example(f"g{i % 5}", feats, label, mode=mode)
+        for i, (feats, label, mode) in enumerate(MODED * copies)
+    ]
+
+
+def test_modes_are_learnt_per_type_and_read_back(tmp_path):
+    model = fit(_moded(), c=10.0, modes=True)
+    # COERCE shows a single mode, so it has nothing to tell apart and is not learnt
+    assert {c.split("|")[0] for c in model.mode_classes} == {"ASSAULT"}
+    guessed = model.modes(
+        [["l=strike", "mod=air|strike"], ["l=shoot", "cl=dobj:protester"], ["l=attack"],
+         ["l=arrest"]],
+        ["ASSAULT", "ASSAULT", "ASSAULT", "COERCE"],
+    )  # fmt: skip
+    assert [mode for mode, _ in guessed] == ["aerial", "firearms", None, None]
+    assert guessed[0][1] > 0.5 and guessed[3] == (None, 0.0)
+    model.save(tmp_path / "m.npz")
+    again = EventModel.read(tmp_path / "m.npz")
+    assert again.mode_classes == model.mode_classes
+    assert again.modes([["l=raid", "mod=air|raid"]], ["ASSAULT"])[0][0] == "aerial"
+
+
+def test_rare_modes_count_as_no_mode_and_weak_examples_teach_none():
+    from dateline.train import WEAK_WEIGHT, mode_labels
+
+    examples = _moded(1) + [Example("w", ["l=strike"], "ASSAULT", WEAK_WEIGHT, "aerial")]
+    labels = list(mode_labels(examples, min_count=2))
+    assert labels[0] == "ASSAULT|aerial" and labels[3] == "ASSAULT|firearms"
+    assert labels[-1] == ""  # a weak example's mode is not known
+    assert labels[-2] == ""  # NONE
+    assert labels[9] == ""  # COERCE|arrest alone: nothing to tell apart
+
+
+def test_a_model_without_modes_guesses_none():
+    model = fit(_examples())
+    assert model.modes([["l=strike"]], ["ASSAULT"]) == [(None, 0.0)]
+
+
 def test_without_a_model_the_gate_changes_nothing():
     from dateline.events.gate import gate_candidates
 
@@ -172,6 +230,32 @@ def test_training_on_own_sentences_is_deterministic_and_separates_senses(tmp_pat
     labour = at_strike("Nurses in Accra went on strike over pay.")
     assert air["ASSAULT"] > air["PROTEST"]
     assert labour["PROTEST"] > labour["ASSAULT"]
+
+
+@pytest.mark.slow
+def test_features_from_the_parse_arrays_name_the_words_roles():
+    from dateline.actors.resolve import resolve_actors
+    from dateline.events.classifier import candidate_indices, token_features, word_features
+    from dateline.model import Article
+    from dateline.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    text = "Police in Lagos did not arrest the striking nurses, who had marched to parliament."
+    doc = pipeline.nlp(text)
+    actors = resolve_actors(doc, Article(id="t", text=text), pipeline.kb)
+    sent = next(iter(doc.sents))
+    indices = candidate_indices(sent)
+    words = [doc[i].lower_ for i in indices]
+    assert "arrest" in words and "did" not in words and "lagos" not in words
+    arrest = indices[words.index("arrest")]
+    feats = word_features(doc, indices, actors, {arrest: "COERCE"})[words.index("arrest")]
+    assert {"l=arrest", "neg", "lex=COERCE", "lexl=COERCE|arrest", "c=dobj"} <= set(feats)
+    assert "cl=dobj:nurse" in feats and "clause=main" in feats
+    assert any(f.startswith("arg=nsubj:") and f != "arg=nsubj:-" for f in feats)
+    marched = indices[words.index("marched")]
+    assert "clause=relcl" in token_features(doc[marched], actors)
+    # one word alone gets the same features as in a batch
+    assert token_features(doc[arrest], actors, "COERCE") == feats
 
 
 @pytest.mark.slow

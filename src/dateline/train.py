@@ -16,14 +16,19 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 import numpy as np
 
 from dateline.errors import InputError
-from dateline.events.classifier import NONE, EventModel, candidate_tokens, token_features
+from dateline.events.classifier import (
+    NONE,
+    EventModel,
+    candidate_indices,
+    word_features,
+)
 from dateline.model import Article
 
 #: Files of the training folder and how much each one's examples weigh (real news counts most).
@@ -44,6 +49,7 @@ class Example:
     feats: list[str]
     label: str
     weight: float = 1.0
+    mode: str | None = None  # the gold event's PLOVER mode (event words only)
 
 
 @dataclass
@@ -154,6 +160,7 @@ def label_text(coded: CodedText, doc, actors, lexicon_types: dict[int, str]) -> 
         starts.append(pos)
         pos += len(sent) + 1
     labels: dict[int, str] = {}
+    modes: dict[int, str | None] = {}
     ignore: set[int] = set()
     for event in coded.events:
         s = event.get("sent")
@@ -165,15 +172,19 @@ def label_text(coded: CodedText, doc, actors, lexicon_types: dict[int, str]) -> 
         head = _head_of(span)
         if head is None:
             continue
-        labels.setdefault(head.i, str(event["event"]).upper())
+        if head.i not in labels:
+            labels[head.i] = str(event["event"]).upper()
+            modes[head.i] = event.get("mode") or None
         ignore.update(t.i for t in span if t.i != head.i)
     out = []
     for sent in doc.sents:
-        for tok in candidate_tokens(sent):
-            if tok.i in ignore and tok.i not in labels:
-                continue  # part of a trigger phrase, not its head: neither event nor non-event
-            feats = token_features(tok, actors, lexicon_types.get(tok.i))
-            out.append(Example(coded.group, feats, labels.get(tok.i, NONE), coded.weight))
+        indices = [
+            i for i in candidate_indices(sent) if i in labels or i not in ignore
+        ]  # part of a trigger phrase, not its head: neither event nor non-event
+        feats = word_features(doc, indices, actors, lexicon_types)
+        for i, f in zip(indices, feats, strict=True):
+            label = labels.get(i, NONE)
+            out.append(Example(coded.group, f, label, coded.weight, modes.get(i)))
     return out
 
 
@@ -222,13 +233,13 @@ def weak_story_examples(
         if not labels or labels[0] not in model.classes:
             continue
         first = next(iter(doc.sents), None)
-        tokens = candidate_tokens(first) if first is not None else []
-        if not tokens:
+        indices = candidate_indices(first) if first is not None else []
+        if not indices:
             continue
         article = Article(id=str(story.get("id")), text=doc.text)
         actors = resolve_actors(doc, article, pipeline.kb)
         lex = lexicon_types(doc, pipeline.lexicon)
-        feats = [token_features(t, actors, lex.get(t.i)) for t in tokens]
+        feats = word_features(doc, indices, actors, lex)
         probs = model.scores(feats)[:, model.classes.index(labels[0])]
         best = int(probs.argmax())
         if probs[best] >= WEAK_MIN_PROBABILITY:
@@ -265,26 +276,96 @@ def _matrix(examples: list[Example], vocab: dict[str, int]):
     return csr_matrix((data, (rows, cols)), shape=(len(examples), len(vocab)))
 
 
-def fit(examples: list[Example], c: float = 1.0, seed: int = 0, temperature: float = 1.0):
-    """A multinomial logistic regression over the examples' features."""
+def _logistic(x, y: np.ndarray, w: np.ndarray, c: float, seed: int):
     from sklearn.linear_model import LogisticRegression
     from threadpoolctl import threadpool_limits
 
+    clf = LogisticRegression(C=c, max_iter=1000, random_state=seed, tol=1e-4)
+    with threadpool_limits(1):  # threads only slow it down on a shared machine
+        clf.fit(x, y, sample_weight=w)
+    return clf
+
+
+def fit(
+    examples: list[Example],
+    c: float = 1.0,
+    seed: int = 0,
+    temperature: float = 1.0,
+    modes: bool = False,
+    mode_c: float | None = None,
+) -> EventModel:
+    """A multinomial logistic regression over the examples' features; with ``modes``, a second
+    one over the same features for the mode of the event words (see :func:`mode_label`)."""
     vocab = _vocabulary(examples)
     x = _matrix(examples, vocab)
     y = np.array([ex.label for ex in examples])
     w = np.array([ex.weight for ex in examples], dtype=np.float64)
-    clf = LogisticRegression(C=c, max_iter=1000, random_state=seed, tol=1e-4)
-    with threadpool_limits(1):  # threads only slow it down on a shared machine
-        clf.fit(x, y, sample_weight=w)
-    classes = tuple(str(k) for k in clf.classes_)
+    clf = _logistic(x, y, w, c, seed)
+    mode_parts = _fit_modes(examples, x, w, mode_c or c, seed) if modes else {}
     return EventModel(
-        classes=classes,
+        classes=tuple(str(k) for k in clf.classes_),
         vocab=vocab,
-        weights=clf.coef_.T.astype(np.float32).copy(),
-        bias=clf.intercept_.astype(np.float32),
+        weights=_coef(clf).T.astype(np.float32).copy(),
+        bias=_intercept(clf).astype(np.float32),
         temperature=temperature,
+        **mode_parts,
     )
+
+
+def _fit_modes(examples: list[Example], x, w: np.ndarray, c: float, seed: int) -> dict:
+    """The mode model's fields of :class:`EventModel` (empty when there is nothing to learn)."""
+    mode_y = mode_labels(examples)
+    rows = np.flatnonzero(mode_y != "")
+    if len(set(mode_y[rows])) < 2:
+        return {}
+    clf = _logistic(x[rows], mode_y[rows], w[rows], c, seed)
+    return {
+        "mode_classes": tuple(str(k) for k in clf.classes_),
+        "mode_weights": _coef(clf).T.astype(np.float32).copy(),
+        "mode_bias": _intercept(clf).astype(np.float32),
+    }
+
+
+def fit_modes_only(examples: list[Example], c: float = 1.0, seed: int = 0) -> EventModel:
+    """A model whose mode part alone is fitted (for cross-validating modes cheaply)."""
+    vocab = _vocabulary(examples)
+    x = _matrix(examples, vocab)
+    w = np.array([ex.weight for ex in examples], dtype=np.float64)
+    empty = np.zeros((len(vocab), 1), dtype=np.float32)
+    return EventModel((NONE,), vocab, empty, np.zeros(1, np.float32),
+                      **_fit_modes(examples, x, w, c, seed))  # fmt: skip
+
+
+def _coef(clf) -> np.ndarray:
+    """(n_classes, n_features) weights; scikit-learn keeps one row for two classes."""
+    if len(clf.classes_) == 2:
+        return np.vstack([-clf.coef_[0] / 2, clf.coef_[0] / 2])
+    return clf.coef_
+
+
+def _intercept(clf) -> np.ndarray:
+    if len(clf.classes_) == 2:
+        return np.array([-clf.intercept_[0] / 2, clf.intercept_[0] / 2])
+    return clf.intercept_
+
+
+#: A type's mode is learnt when the hand-coded event words show at least this many of it
+#: (rarer modes count as the type's "no mode").
+MIN_MODE_EXAMPLES = 5
+
+
+def mode_labels(examples: list[Example], min_count: int = MIN_MODE_EXAMPLES) -> np.ndarray:
+    """``TYPE|mode`` (``TYPE|-``: none) for each hand-coded event word, '' for the others
+    (non-events, weak examples whose mode is unknown). A mode seen fewer than ``min_count``
+    times becomes ``TYPE|-``; a type left with one class has nothing to predict ('')."""
+    raw = [
+        f"{ex.label}|{ex.mode or '-'}" if ex.label != NONE and ex.weight > WEAK_WEIGHT else ""
+        for ex in examples
+    ]
+    counts = Counter(r for r in raw if r)
+    kept = [r if not r or counts[r] >= min_count else r.split("|")[0] + "|-" for r in raw]
+    per_type = Counter(k.split("|")[0] for k in set(kept) if k)
+    return np.array([k if k and per_type[k.split("|")[0]] >= 2 else "" for k in kept])
 
 
 def _folds(examples: list[Example], k: int, seed: int) -> list[np.ndarray]:
@@ -317,6 +398,42 @@ def cross_validate(examples: list[Example], k: int = 5, c: float = 1.0, seed: in
             else:
                 logits[test_idx, j] = np.log(1e-12)
     return classes, logits
+
+
+def cross_validate_modes(
+    examples: list[Example], k: int = 5, c: float = 1.0, seed: int = 0, min_probability=0.5
+) -> dict:
+    """Out-of-fold accuracy of the mode model on the hand-coded event words whose type has
+    modes to tell apart, given the gold type: every word, and the words where the model's
+    mode reaches ``min_probability`` (the coder uses it only there); against always guessing
+    the type's commonest mode of the training folds."""
+    labels = mode_labels(examples)
+    fold = _folds(examples, k, seed)
+    right = majority = total = sure = sure_right = 0
+    for f in range(k):
+        model = fit_modes_only([e for e, g in zip(examples, fold, strict=True) if g != f], c, seed)
+        train_labels = labels[(fold != f) & (labels != "")]
+        common = {}
+        for lbl, _ in Counter(train_labels).most_common():
+            common.setdefault(lbl.split("|")[0], lbl.split("|")[1])
+        test = [i for i in np.flatnonzero(fold == f) if labels[i]]
+        types = [examples[i].label for i in test]
+        guessed = model.modes([examples[i].feats for i in test], types)
+        for i, (mode, prob) in zip(test, guessed, strict=True):
+            gold = labels[i].split("|")[1]
+            total += 1
+            right += (mode or "-") == gold
+            majority += common.get(examples[i].label) == gold
+            if prob >= min_probability:
+                sure += 1
+                sure_right += (mode or "-") == gold
+    return {
+        "event_words": total,
+        "accuracy": round(right / total, 3) if total else None,
+        "majority_accuracy": round(majority / total, 3) if total else None,
+        f"share_at_{min_probability}": round(sure / total, 3) if total else None,
+        f"accuracy_at_{min_probability}": round(sure_right / sure, 3) if sure else None,
+    }
 
 
 def fit_temperature(logits: np.ndarray, labels: list[str], classes: tuple[str, ...]) -> float:
@@ -429,17 +546,15 @@ def train(
     }
     log(f"cross-validated (by article/headline): {json.dumps(report['cv_all'])}")
     report["weak_examples"] = len(weak)
+    report["cv_modes"] = cross_validate_modes(examples, k=folds, c=c, seed=seed)
+    log(f"cross-validated mode accuracy (given the gold type): {json.dumps(report['cv_modes'])}")
     if calibrate:
         report["event_calibration"] = calibrate_events(texts, examples, pipeline, temperature, seed)
         log(f"event-level calibration: {report['event_calibration']}")
-    model = fit(examples + weak, c=c, seed=seed, temperature=temperature)
+    model = fit(examples + weak, c=c, seed=seed, temperature=temperature, modes=True)
     cal = report.get("event_calibration") or {}
-    model = EventModel(
-        classes=model.classes,
-        vocab=model.vocab,
-        weights=model.weights,
-        bias=model.bias,
-        temperature=temperature,
+    model = replace(
+        model,
         info={k: v for k, v in report.items() if k != "reliability"},
         calibration=(cal.get("slope", 1.0), cal.get("intercept", 0.0)),
     )
@@ -499,7 +614,7 @@ def calibrate_events(
     try:
         for f in range(folds):
             model = fit([ex for ex in examples if fold_of[ex.group] != f], c=c, seed=seed,
-                        temperature=temperature)  # fmt: skip
+                        temperature=temperature, modes=True)  # fmt: skip
             path = workdir / f"fold{f}-{seed}.npz"
             model.save(path)
             os.environ[MODEL_FILE_ENV] = str(path)

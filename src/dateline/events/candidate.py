@@ -23,6 +23,7 @@ class Candidate:
     frame: Token | None = None  # the noun whose dependents carry a nominal event's arguments
     undergone: bool = False  # the governing verb's subject suffers the event ("came under fire")
     confidence: float | None = None  # the event model's calibrated probability of the type
+    model_mode: str | None = None  # the event model's mode, used when the lexicon gives none
 
     @property
     def head(self) -> Token:

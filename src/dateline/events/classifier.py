@@ -23,6 +23,7 @@ from importlib import resources
 from pathlib import Path
 
 import numpy as np
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_ALPHA, LEMMA, LENGTH, LOWER, POS, TAG
 from spacy.tokens import Span, Token
 
 from dateline.errors import ModelError
@@ -47,106 +48,188 @@ def candidate_tokens(sent: Span) -> list[Token]:
     return [t for t in sent if is_candidate(t)]
 
 
-def _actor_tag(tok: Token, actors) -> str:
+_COLUMNS = (LEMMA, LOWER, POS, TAG, DEP, HEAD, ENT_TYPE, IS_ALPHA, LENGTH)
+_ARRAYS_KEY = "dateline.model_arrays"
+
+
+class _Words:
+    """The parse's attributes of a document as Python lists, from one ``doc.to_array`` call
+    (cached on the doc): building the features from these is several times faster than
+    asking each Token for each attribute."""
+
+    def __init__(self, doc) -> None:
+        arr = doc.to_array(list(_COLUMNS))  # uint64: string hashes, and offsets mod 2**64
+        strings = doc.vocab.strings
+        names: dict[int, str] = {}
+
+        def text(column: int) -> list[str]:
+            out = []
+            for h in arr[:, column].tolist():
+                name = names.get(h)
+                if name is None:
+                    name = names[h] = strings[h] if h else ""
+                out.append(name)
+            return out
+
+        self.lemma = [w.lower() for w in text(0)]
+        self.lower = text(1)
+        self.pos = text(2)
+        self.tag = text(3)
+        self.dep = text(4)
+        self.head = (np.arange(len(doc)) + arr[:, 5].astype(np.int64)).tolist()
+        self.ent = text(6)
+        self.alpha = arr[:, 7].astype(bool).tolist()
+        self.length = arr[:, 8].tolist()
+        children: list[list[int]] = [[] for _ in range(len(doc))]
+        for i, h in enumerate(self.head):
+            if h != i:
+                children[h].append(i)
+        self.children = children
+
+    @classmethod
+    def of(cls, doc) -> _Words:
+        words = doc.user_data.get(_ARRAYS_KEY)
+        if words is None or len(words.lemma) != len(doc):
+            words = doc.user_data[_ARRAYS_KEY] = cls(doc)
+        return words
+
+    def is_candidate(self, i: int) -> bool:
+        return self.pos[i] in CANDIDATE_POS and self.alpha[i] and self.length[i] > 2
+
+
+def candidate_indices(sent: Span) -> list[int]:
+    """The document indices of the sentence's words the model scores (:func:`is_candidate`)."""
+    words = _Words.of(sent.doc)
+    return [i for i in range(sent.start, sent.end) if words.is_candidate(i)]
+
+
+def _actor_tag(i: int, words: _Words, actors, memo: dict[int, str]) -> str:
     """What a noun phrase names: a known actor's kind/sector, else its entity label, else '-'."""
+    tag = memo.get(i)
+    if tag is not None:
+        return tag
+    tag = "-"
+    found = None
     if actors is not None:
-        found = actors.all_at(tok.i)
+        found = actors.all_at(i)
         if not found:
-            for c in tok.children:
-                if c.dep_ in {"compound", "amod", "poss", "nmod"}:
-                    found = actors.all_at(c.i)
+            for c in words.children[i]:
+                if words.dep[c] in {"compound", "amod", "poss", "nmod"}:
+                    found = actors.all_at(c)
                     if found:
                         break
-        if found:
-            actor = found[0]
-            return f"actor:{actor.sector or actor.kind}"
-    if tok.ent_type_:
-        return f"ent:{tok.ent_type_}"
-    if tok.pos_ == "PRON":
-        return "pron"
-    return "-"
+    if found:
+        tag = f"actor:{found[0].sector or found[0].kind}"
+    elif words.ent[i]:
+        tag = f"ent:{words.ent[i]}"
+    elif words.pos[i] == "PRON":
+        tag = "pron"
+    memo[i] = tag
+    return tag
 
 
 def token_features(tok: Token, actors=None, lexicon_type: str | None = None) -> list[str]:
     """The sparse features of one candidate word (strings; the model knows their weights)."""
-    lemma = tok.lemma_.lower()
-    pos = tok.pos_
-    head = tok.head
-    feats = [
-        "bias",
-        f"l={lemma}",
-        f"lp={lemma}|{pos}",
-        f"w={tok.lower_}",
-        f"tag={tok.tag_}",
-        f"dep={tok.dep_}",
-        f"ld={lemma}|{tok.dep_}",
-        f"hl={head.lemma_.lower()}",
-        f"hp={head.pos_}|{tok.dep_}",
-        f"lhl={lemma}|{head.lemma_.lower()}",
-        f"suf={tok.lower_[-3:]}",
-        f"lex={lexicon_type or NONE}",
-        f"lexl={lexicon_type or NONE}|{lemma}",
-    ]
-    if tok.i > 0:
-        feats.append(f"prev={tok.nbor(-1).lower_}|{lemma}")
-    # clause the word sits in, two steps up
-    node, path = tok, []
-    for _ in range(3):
-        if node.head is node:
-            break
-        path.append(node.dep_)
-        node = node.head
-    feats.append("path=" + ">".join(path[:2]))
-    clause = next((d for d in path if d in CLAUSE_DEPS), "main")
-    feats.append(f"clause={clause}")
-    feats.append(f"lclause={lemma}|{clause}")
-    has_subj = False
-    for c in tok.children:
-        dep = c.dep_
-        cl = c.lemma_.lower()
-        if dep in {"det", "punct", "cc"}:
-            continue
-        feats.append(f"c={dep}")
-        feats.append(f"cl={dep}:{cl}")
-        if dep in ARG_DEPS:
-            tag = _actor_tag(c, actors)
-            feats.append(f"arg={dep}:{tag}")
-            feats.append(f"larg={lemma}|{dep}:{tag}")
-            feats.append(f"lcl={lemma}|{dep}:{cl}")
-            if dep.startswith("nsubj"):
-                has_subj = True
-        elif dep in {"prep", "agent", "prt"}:
-            feats.append(f"lprep={lemma}|{cl}")
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    tag = _actor_tag(g, actors)
-                    feats.append(f"pobj={cl}:{tag}")
-                    feats.append(f"lpobj={lemma}|{cl}:{g.lemma_.lower()}")
-        elif dep in {"compound", "amod", "nmod"}:
-            feats.append(f"mod={cl}|{lemma}")
-            feats.append(f"modtag={_actor_tag(c, actors)}")
-        elif dep == "neg":
-            feats.append("neg")
-        elif dep in {"aux", "auxpass"}:
-            if cl in MODAL_WORDS or c.lower_ in MODAL_WORDS:
-                feats.append(f"modal={c.lower_}")
-            if dep == "auxpass":
-                feats.append("passive")
-            if c.lower_ == "to":
-                feats.append("to-inf")
-    if not has_subj and pos == "VERB":
-        feats.append("nosubj")
-    if tok.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass", "attr"}:
-        # a noun's governing verb: "carried out an air strike", "called a strike"
-        feats.append(f"gov={head.lemma_.lower()}|{tok.dep_}")
-        if head.dep_ == "prep":
-            feats.append(f"govp={head.lower_}|{head.head.lemma_.lower()}")
-    return feats
+    return word_features(tok.doc, [tok.i], actors, {tok.i: lexicon_type} if lexicon_type else {})[0]
+
+
+def word_features(doc, indices: list[int], actors=None, lexicon_types=None) -> list[list[str]]:
+    """The sparse features of the words at ``indices`` of ``doc``: the word's lemma and role,
+    its head, its dependents and whether they are known actors, negation, modals, passive,
+    the clause it sits in, and the type the lexicon proposes there (``lexicon_types``)."""
+    words = _Words.of(doc)
+    lemma_of, lower, dep, head_of, children = (
+        words.lemma,
+        words.lower,
+        words.dep,
+        words.head,
+        words.children,
+    )
+    lexicon_types = lexicon_types or {}
+    memo: dict[int, str] = {}
+    out = []
+    for i in indices:
+        lemma = lemma_of[i]
+        pos = words.pos[i]
+        head = head_of[i]
+        my_dep = dep[i]
+        lex = lexicon_types.get(i) or NONE
+        feats = [
+            "bias",
+            f"l={lemma}",
+            f"lp={lemma}|{pos}",
+            f"w={lower[i]}",
+            f"tag={words.tag[i]}",
+            f"dep={my_dep}",
+            f"ld={lemma}|{my_dep}",
+            f"hl={lemma_of[head]}",
+            f"hp={words.pos[head]}|{my_dep}",
+            f"lhl={lemma}|{lemma_of[head]}",
+            f"suf={lower[i][-3:]}",
+            f"lex={lex}",
+            f"lexl={lex}|{lemma}",
+        ]
+        if i > 0:
+            feats.append(f"prev={lower[i - 1]}|{lemma}")
+        # the dependency path three steps up (the root repeats its own "ROOT")
+        path, node = [], i
+        for _ in range(3):
+            path.append(dep[node])
+            node = head_of[node]
+        feats.append("path=" + ">".join(path[:2]))
+        clause = next((d for d in path if d in CLAUSE_DEPS), "main")
+        feats.append(f"clause={clause}")
+        feats.append(f"lclause={lemma}|{clause}")
+        has_subj = False
+        for c in children[i]:
+            c_dep = dep[c]
+            if c_dep in {"det", "punct", "cc"}:
+                continue
+            cl = lemma_of[c]
+            feats.append(f"c={c_dep}")
+            feats.append(f"cl={c_dep}:{cl}")
+            if c_dep in ARG_DEPS:
+                tag = _actor_tag(c, words, actors, memo)
+                feats.append(f"arg={c_dep}:{tag}")
+                feats.append(f"larg={lemma}|{c_dep}:{tag}")
+                feats.append(f"lcl={lemma}|{c_dep}:{cl}")
+                if c_dep.startswith("nsubj"):
+                    has_subj = True
+            elif c_dep in {"prep", "agent", "prt"}:
+                feats.append(f"lprep={lemma}|{cl}")
+                for g in children[c]:
+                    if dep[g] == "pobj":
+                        tag = _actor_tag(g, words, actors, memo)
+                        feats.append(f"pobj={cl}:{tag}")
+                        feats.append(f"lpobj={lemma}|{cl}:{lemma_of[g]}")
+            elif c_dep in {"compound", "amod", "nmod"}:
+                feats.append(f"mod={cl}|{lemma}")
+                feats.append(f"modtag={_actor_tag(c, words, actors, memo)}")
+            elif c_dep == "neg":
+                feats.append("neg")
+            elif c_dep in {"aux", "auxpass"}:
+                if cl in MODAL_WORDS or lower[c] in MODAL_WORDS:
+                    feats.append(f"modal={lower[c]}")
+                if c_dep == "auxpass":
+                    feats.append("passive")
+                if lower[c] == "to":
+                    feats.append("to-inf")
+        if not has_subj and pos == "VERB":
+            feats.append("nosubj")
+        if my_dep in {"dobj", "pobj", "nsubj", "nsubjpass", "attr"}:
+            # a noun's governing verb: "carried out an air strike", "called a strike"
+            feats.append(f"gov={lemma_of[head]}|{my_dep}")
+            if dep[head] == "prep":
+                feats.append(f"govp={lower[head]}|{lemma_of[head_of[head]]}")
+        out.append(feats)
+    return out
 
 
 @dataclass(frozen=True)
 class EventModel:
-    """A trained linear model over :func:`token_features`: weights, vocabulary, classes."""
+    """A trained linear model over :func:`token_features`: weights, vocabulary, classes; and,
+    optionally, a second linear model over the same features for the PLOVER mode of an event
+    word (classes ``TYPE|mode``, ``TYPE|-`` for no mode)."""
 
     classes: tuple[str, ...]
     vocab: dict[str, int]
@@ -155,6 +238,9 @@ class EventModel:
     temperature: float = 1.0
     info: dict | None = None
     calibration: tuple[float, float] = (1.0, 0.0)  # slope, intercept on the logit (event level)
+    mode_classes: tuple[str, ...] = ()
+    mode_weights: np.ndarray | None = None  # (n_features, n_mode_classes)
+    mode_bias: np.ndarray | None = None
 
     def event_confidence(self, probability: float) -> float:
         """The probability that an event coded from a word of this probability is right (the
@@ -163,21 +249,59 @@ class EventModel:
         slope, intercept = self.calibration
         return float(1.0 / (1.0 + np.exp(-(slope * np.log(p / (1 - p)) + intercept))))
 
-    def scores(self, feature_lists: list[list[str]]) -> np.ndarray:
+    def _active(self, feature_lists: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
+        """(row, feature id) of every known feature of every list, each pair once, sorted: the
+        sums below then add the same numbers in the same order in every process (a set's order
+        changes with the hash seed, and float sums in another order differ in the last digits,
+        so a re-run would store other confidences for the same text)."""
+        get = self.vocab.get
+        lengths = np.fromiter((len(f) for f in feature_lists), dtype=np.int64)
+        ids = np.array([get(f, -1) for feats in feature_lists for f in feats], dtype=np.int64)
+        rows = np.repeat(np.arange(len(feature_lists), dtype=np.int64), lengths)
+        known = ids >= 0
+        size = max(len(self.vocab), 1)
+        keys = np.unique(rows[known] * size + ids[known])
+        return keys // size, keys % size
+
+    @staticmethod
+    def _linear(active, n: int, weights: np.ndarray, bias: np.ndarray) -> np.ndarray:
+        rows, ids = active
+        out = np.tile(bias.astype(np.float64), (n, 1))
+        np.add.at(out, rows, weights[ids].astype(np.float64))
+        return out
+
+    @staticmethod
+    def _softmax(z: np.ndarray) -> np.ndarray:
+        z -= z.max(axis=1, keepdims=True)
+        np.exp(z, out=z)
+        z /= z.sum(axis=1, keepdims=True)
+        return z
+
+    def scores(self, feature_lists: list[list[str]], active=None) -> np.ndarray:
         """Calibrated class probabilities, one row per feature list."""
-        out = np.tile(self.bias, (len(feature_lists), 1)).astype(np.float64)
-        vocab, weights = self.vocab, self.weights
-        for row, feats in enumerate(feature_lists):
-            # sorted, summed in float64: a set's order changes with each process's hash seed,
-            # and float32 sums in another order differ in the last digits (a re-run or a
-            # resumed batch would store other confidences for the same text)
-            idx = sorted({vocab[f] for f in feats if f in vocab})
-            if idx:
-                out[row] += weights[idx].sum(axis=0, dtype=np.float64)
+        active = self._active(feature_lists) if active is None else active
+        out = self._linear(active, len(feature_lists), self.weights, self.bias)
         out /= self.temperature
-        out -= out.max(axis=1, keepdims=True)
-        np.exp(out, out=out)
-        out /= out.sum(axis=1, keepdims=True)
+        return self._softmax(out)
+
+    def modes(self, feature_lists: list[list[str]], types: list[str], active=None) -> list:
+        """The likeliest PLOVER mode of each word for the type it is coded as, with its
+        probability among that type's modes: ``(mode or None, probability)``; ``(None, 0.0)``
+        where the model has no mode classes for the type."""
+        if not self.mode_classes or self.mode_weights is None or not feature_lists:
+            return [(None, 0.0)] * len(feature_lists)
+        active = self._active(feature_lists) if active is None else active
+        logits = self._linear(active, len(feature_lists), self.mode_weights, self.mode_bias)
+        out = []
+        for row, event in zip(logits, types, strict=True):
+            cols = [j for j, c in enumerate(self.mode_classes) if c.split("|")[0] == event]
+            if len(cols) < 2:
+                out.append((None, 0.0))
+                continue
+            probs = self._softmax(row[cols][None, :].copy())[0]
+            best = int(probs.argmax())
+            mode = self.mode_classes[cols[best]].split("|", 1)[1]
+            out.append((None if mode == "-" else mode, float(probs[best])))
         return out
 
     def predict(self, feats: list[str]) -> dict[str, float]:
@@ -185,6 +309,13 @@ class EventModel:
         return dict(zip(self.classes, self.scores([feats])[0].tolist(), strict=True))
 
     def save(self, path: str | Path) -> None:
+        extra = {}
+        if self.mode_classes and self.mode_weights is not None:
+            extra = {
+                "mode_classes": np.array(self.mode_classes),
+                "mode_weights": self.mode_weights.astype(np.float16),
+                "mode_bias": np.asarray(self.mode_bias, dtype=np.float32),
+            }
         np.savez_compressed(
             path,
             classes=np.array(self.classes),
@@ -194,6 +325,7 @@ class EventModel:
             temperature=np.array(self.temperature),
             info=np.array(json.dumps(self.info or {})),
             calibration=np.array(self.calibration, dtype=np.float64),
+            **extra,
         )
 
     @classmethod
@@ -201,6 +333,7 @@ class EventModel:
         try:
             with np.load(path, allow_pickle=False) as data:
                 vocab = [str(v) for v in data["vocab"]]
+                has_modes = "mode_classes" in data.files
                 return cls(
                     classes=tuple(str(c) for c in data["classes"]),
                     vocab={f: i for i, f in enumerate(vocab)},
@@ -213,6 +346,9 @@ class EventModel:
                         if "calibration" in data.files
                         else (1.0, 0.0)
                     ),
+                    mode_classes=(tuple(str(c) for c in data["mode_classes"]) if has_modes else ()),
+                    mode_weights=data["mode_weights"].astype(np.float32) if has_modes else None,
+                    mode_bias=data["mode_bias"].astype(np.float32) if has_modes else None,
                 )
         except (OSError, KeyError, ValueError) as exc:
             raise ModelError(

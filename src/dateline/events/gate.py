@@ -15,9 +15,9 @@ import os
 from dateline.events.classifier import (
     NONE,
     EventModel,
-    candidate_tokens,
+    candidate_indices,
     load_model,
-    token_features,
+    word_features,
 )
 from dateline.events.lexicon import TriggerEntry
 
@@ -27,6 +27,8 @@ GATE = 0.05
 PROPOSE = 0.5
 #: Retype a lexicon candidate when another type is this much likelier than the lexicon's.
 RETYPE_MARGIN = 0.3
+#: The model's mode is used (when the lexicon gives none) at this probability among the type's.
+MODE_MIN = 0.5
 _ENTRIES: dict[str, TriggerEntry] = {}
 
 
@@ -52,17 +54,18 @@ def gate_candidates(sent, candidates: list, actors, model: EventModel | None) ->
     from dateline.events.candidate import Candidate
     from dateline.events.extract.triggers import noun_governor
 
-    tokens = candidate_tokens(sent)
-    if not tokens:
+    indices = candidate_indices(sent)
+    if not indices:
         return candidates
     lexicon_type: dict[int, str] = {}
     for cand in candidates:
         lexicon_type.setdefault(cand.token.i, cand.event)
-    feats = [token_features(t, actors, lexicon_type.get(t.i)) for t in tokens]
+    feats = word_features(sent.doc, indices, actors, lexicon_type)
     probs = model.scores(feats)
     classes = model.classes
     none = classes.index(NONE)
-    row_of = {t.i: row for t, row in zip(tokens, probs, strict=True)}
+    row_of = dict(zip(indices, probs, strict=True))
+    feats_of = dict(zip(indices, feats, strict=True))
     out = []
     for cand in candidates:
         row = row_of.get(cand.token.i)
@@ -79,14 +82,16 @@ def gate_candidates(sent, candidates: list, actors, model: EventModel | None) ->
         cand.confidence = model.event_confidence(float(row[mine]))
         out.append(cand)
     taken = {c.token.i for c in candidates}
-    for tok in tokens:
-        if tok.i in taken:
+    doc = sent.doc
+    for i in indices:
+        if i in taken:
             continue
-        row = row_of[tok.i]
+        row = row_of[i]
         best = _best_type(row, none)
         if row[best] < PROPOSE:
             continue
         event = classes[best]
+        tok = doc[i]
         cand = Candidate(tok, model_entry(event), event, None)
         if tok.pos_ == "NOUN":
             governor = noun_governor(tok)
@@ -94,7 +99,19 @@ def gate_candidates(sent, candidates: list, actors, model: EventModel | None) ->
         cand.confidence = model.event_confidence(float(row[best]))
         out.append(cand)
     out.sort(key=lambda c: c.token.i)
+    _add_modes(out, feats_of, model)
     return out
+
+
+def _add_modes(candidates: list, feats_of: dict, model: EventModel) -> None:
+    """The model's mode for each candidate the lexicon gives none, where it is sure enough."""
+    todo = [c for c in candidates if c.mode is None and c.token.i in feats_of]
+    if not todo or not model.mode_classes:
+        return
+    guessed = model.modes([feats_of[c.token.i] for c in todo], [c.event for c in todo])
+    for cand, (mode, probability) in zip(todo, guessed, strict=True):
+        if mode is not None and probability >= MODE_MIN:
+            cand.model_mode = mode
 
 
 def _best_type(row, none: int) -> int:

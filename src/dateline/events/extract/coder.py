@@ -85,7 +85,12 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
         sources = sources_in_context(sources, targets)
     modality, negated, reporter = mod.classify(cand, lexicon, actors)
     event_type, mode = mod.retype(
-        cand.event, cand.mode or _mode_from_cues(cand, lexicon), modality, negated, cand, lexicon
+        cand.event,
+        cand.mode or _mode_from_cues(cand, lexicon) or cand.model_mode,
+        modality,
+        negated,
+        cand,
+        lexicon,
     )
     if event_type != cand.event:
         negated = False if event_type == "REJECT" else negated
