@@ -37,9 +37,7 @@ DISPLAY = ("rich", "matplotlib")
 KNOWN_DISPLAY: dict[str, str] = {
     "dateline.store.analysis": "matplotlib dyad plot; to move to the CLI (issue 15, part 4)",
 }
-KNOWN_PRIVATE: dict[tuple[str, str], str] = {
-    ("dateline.runs.dask", "dateline.store.store._ref"): "row building shared with Dask",
-}
+KNOWN_PRIVATE: dict[tuple[str, str], str] = {}
 
 
 @cache

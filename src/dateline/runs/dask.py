@@ -160,23 +160,14 @@ def table_rows(results: Sequence[Result], run_id: str | None = None) -> dict[str
     Near-duplicate links are left empty (the store sets them when it loads the articles);
     event group ids are the article's own, as for an article with no near duplicate.
     """
-    from dateline.store import Store
     from dateline.store.dedup import signature
-    from dateline.store.store import _ref
+    from dateline.store.rows import result_rows
 
     rows: dict[str, list[tuple]] = {name: [] for name in TABLES}
     for result in results:
-        art = result.article
-        rows["articles"].append(Store._article_row(result, signature(art.text or ""), None, run_id))
-        rows["events"].extend(Store._event_rows(result, {}))
-        rows["quotes"].extend(
-            (f"{art.id}:q{i}", art.id, i, q.text, q.start, q.end, q.sentence, *_ref(q.speaker),
-             q.speaker.actor_id if q.speaker else None)
-            for i, q in enumerate(result.quotes)
-        )  # fmt: skip
-        actors, mentions = Store._actor_rows(result)
-        rows["actors"].extend(actors)
-        rows["mentions"].extend(mentions)
+        sig = signature(result.article.text or "")
+        for table, cells in result_rows(result, sig, None, run_id).items():
+            rows[table].extend(cells)
     return rows
 
 
@@ -187,18 +178,11 @@ def write_parquet(
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from dateline.store import schema
+    from dateline.store.rows import TABLE_COLUMNS
 
-    columns = {
-        "articles": schema.ARTICLE_COLUMNS,
-        "events": schema.EVENT_COLUMNS,
-        "quotes": schema.QUOTE_COLUMNS,
-        "actors": schema.ACTOR_COLUMNS,
-        "mentions": schema.MENTION_COLUMNS,
-    }
     written = {}
     for table, rows in table_rows(results, run_id).items():
-        names = columns[table]
+        names = TABLE_COLUMNS[table]
         arrays = {col: [row[j] for row in rows] for j, col in enumerate(names)}
         folder = out_dir / table
         folder.mkdir(parents=True, exist_ok=True)

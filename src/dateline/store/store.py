@@ -15,11 +15,11 @@ import duckdb
 import pandas as pd
 
 from dateline.errors import StoreError
-from dateline.model import ActorRef, Event, Result
-from dateline.store import dedup, schema
+from dateline.model import Result
+from dateline.store import dedup
 from dateline.store.connection import MEMORY, Database, message
 from dateline.store.filters import EventFilter, Where
-from dateline.store.periods import event_day
+from dateline.store.rows import TABLE_COLUMNS, insert_sql, result_rows, utc_now
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -46,29 +46,6 @@ EVENT_ORDER = {
 }
 ARTICLE_ORDER = {"published": "a.published", "title": "a.title", "id": "a.id",
                  "coded_at": "a.coded_at", "events": "events", "source": "a.source"}  # fmt: skip
-
-
-def _ref(ref: ActorRef | None) -> tuple[Any, ...]:
-    if ref is None:
-        return (None, None, None, None)
-    return (ref.text, ref.name, ref.country, ref.sector)
-
-
-def _side_key(ref: ActorRef | None) -> str:
-    if ref is None:
-        return ""
-    return dedup.actor_key(ref.country, ref.name, ref.text)
-
-
-def _group_key(result: Result, e: Event) -> dedup.GroupKey:
-    day = event_day(e.date, result.article.published)
-    return dedup.GroupKey(
-        day.isoformat() if day else None,
-        e.event,
-        _side_key(e.source),
-        _side_key(e.target),
-        bool(e.negated),
-    )
 
 
 class Store:
@@ -162,58 +139,18 @@ class Store:
         if near and near[0] == art.id:
             near = None
         original_groups = self._group_links(near[0]) if near else {}
-        article_row = self._article_row(result, sig, near, run_id)
-        event_rows = self._event_rows(result, original_groups)
-        actor_rows, mention_rows = self._actor_rows(result)
-        quote_rows = [
-            (
-                f"{art.id}:q{i}",
-                art.id,
-                i,
-                q.text,
-                q.start,
-                q.end,
-                q.sentence,
-                *_ref(q.speaker),
-                q.speaker.actor_id if q.speaker else None,
-            )  # fmt: skip
-            for i, q in enumerate(result.quotes)
-        ]
+        rows = result_rows(result, sig, near, run_id, original_groups)
         with self.db.transaction(f"article {art.id}") as con:
             if exists:
                 self._delete_article(con, art.id)
-            con.execute(self._insert("articles", schema.ARTICLE_COLUMNS), article_row)
-            for table, columns, rows in (
-                ("events", schema.EVENT_COLUMNS, event_rows),
-                ("actors", schema.ACTOR_COLUMNS, actor_rows),
-                ("mentions", schema.MENTION_COLUMNS, mention_rows),
-                ("quotes", schema.QUOTE_COLUMNS, quote_rows),
-            ):
-                if rows:
-                    con.executemany(self._insert(table, columns), rows)
+            for table in ("articles", "events", "actors", "mentions", "quotes"):
+                if rows[table]:
+                    con.executemany(insert_sql(table, TABLE_COLUMNS[table]), rows[table])
         if exists:
             index.remove(art.id)
         if sig is not None and near is None:
             index.add(art.id, sig)
         return True
-
-    @staticmethod
-    def _article_row(
-        result: Result, sig: Any, near: tuple[str, float] | None = None, run_id: str | None = None
-    ) -> tuple:
-        """The articles row of a result, in ``schema.ARTICLE_COLUMNS`` order."""
-        art = result.article
-        return (
-            art.id, art.title, list(art.authors or []), art.published, art.source, art.url,
-            art.origin, art.text, sig, near[0] if near else None, near[1] if near else None,
-            run_id, _now(), art.record_id,
-        )  # fmt: skip
-
-    @staticmethod
-    def _insert(table: str, columns: Sequence[str]) -> str:
-        return (
-            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-        )
 
     @staticmethod
     def _delete_article(con: duckdb.DuckDBPyConnection, article_id: str) -> None:
@@ -234,46 +171,6 @@ class Store:
             links.setdefault((ev, *dedup.dyad_key(ev, skey, tkey), bool(neg)), gid)
         return links
 
-    @staticmethod
-    def _event_rows(result: Result, links: dict[tuple, str]) -> list[tuple]:
-        """The events rows of a result, with the group ids of :func:`dedup.article_group_ids`."""
-        group_ids = dedup.article_group_ids(
-            [_group_key(result, e) for e in result.events], result.article.id, links
-        )
-        return [Store._event_row(result, i, gid) for i, gid in enumerate(group_ids)]
-
-    @staticmethod
-    def _event_row(result: Result, i: int, gid: str) -> tuple:
-        art, e = result.article, result.events[i]
-        day = event_day(e.date, art.published)
-        loc = e.location
-        return (
-            f"{art.id}:{i}", art.id, i, e.event, e.mode, list(e.context or []), e.cameo,
-            e.quad_class, e.goldstein,
-            *_ref(e.source), e.source.actor_id if e.source else None,
-            *_ref(e.target), e.target.actor_id if e.target else None,
-            e.date, e.date_precision, day, e.sentence, e.sentence_text,
-            e.trigger.text, e.trigger.start, e.trigger.end, bool(e.negated), e.modality,
-            *_ref(e.reported_by),
-            loc.name if loc else None, loc.country if loc else None, loc.admin1 if loc else None,
-            loc.lat if loc else None, loc.lon if loc else None, loc.precision if loc else None,
-            e.confidence, gid, e.date_note, loc.feature_id if loc else None,
-            loc.basis if loc else None, loc.text if loc else None,
-        )  # fmt: skip
-
-    @staticmethod
-    def _actor_rows(result: Result) -> tuple[list[tuple], list[tuple]]:
-        aid = result.article.id
-        actors, mentions = [], []
-        for a in result.actors:
-            key = f"{aid}:{a.id}"
-            actors.append((key, aid, a.id, a.name, a.country, a.sector, a.kind))
-            mentions.extend(
-                (key, aid, a.id, j, m.text, m.start, m.end, m.sentence, m.rule)
-                for j, m in enumerate(a.mentions)
-            )
-        return actors, mentions
-
     # --- runs and errors -----------------------------------------------------------------------
 
     def start_run(
@@ -293,7 +190,7 @@ class Store:
                 " model_version) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [
                     run_id,
-                    _now(),
+                    utc_now(),
                     [str(i) for i in inputs],
                     json.dumps(settings or {}, default=str),
                     __version__,
@@ -313,7 +210,7 @@ class Store:
         with self.db.transaction(f"run {run_id}") as con:
             con.execute(
                 f"UPDATE runs SET finished = ?, status = ?{', ' if sets else ''}{sets} WHERE id = ?",
-                [_now(), status, *counts.values(), run_id],
+                [utc_now(), status, *counts.values(), run_id],
             )
 
     def add_error(
@@ -337,7 +234,7 @@ class Store:
                 )
             con.execute(
                 'INSERT INTO errors (run_id, kind, item, article_id, reason, "at") VALUES (?, ?, ?, ?, ?, ?)',
-                [run_id, kind, item, article_id, reason, _now()],
+                [run_id, kind, item, article_id, reason, utc_now()],
             )
 
     def errors(self, run_id: str | None = None) -> pd.DataFrame:
@@ -700,10 +597,6 @@ class Store:
         out["schema_version"] = self.schema_version
         out["path"] = self.path
         return out
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 def _order(order: str, allowed: dict[str, str]) -> str:
