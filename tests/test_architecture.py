@@ -34,9 +34,7 @@ KNOWN_UPWARD: dict[tuple[str, str], str] = {}
 KNOWN_LOOPS: dict[frozenset[str], str] = {}
 #: Display libraries belong at the edges (CLI, web).
 DISPLAY = ("rich", "matplotlib")
-KNOWN_DISPLAY: dict[str, str] = {
-    "dateline.store.analysis": "matplotlib dyad plot; to move to the CLI (issue 15, part 4)",
-}
+KNOWN_DISPLAY: dict[str, str] = {}
 KNOWN_PRIVATE: dict[tuple[str, str], str] = {}
 
 

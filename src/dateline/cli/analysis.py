@@ -64,7 +64,7 @@ def dyad_cli(
 
     In Python: `dateline.open("events.duckdb", read_only=True).dyad("USA", "RUS", freq="month")`.
     """
-    from dateline.store.analysis import plot_dyad
+    from dateline.cli.charts import plot_dyad
 
     with open_store(db) as store:
         frame = store.dyad(a, b, freq=freq.value, since=since, until=until, directed=directed,
