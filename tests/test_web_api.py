@@ -514,3 +514,13 @@ def test_map_page_draws_countries_and_linked_points(client):
         client.get("/api/events", params={"place": "CHE"}).json()["rows"][0]["location"] == "Geneva"
     )
     assert client.get("/map", params={"place": "<x>"}).status_code == 400
+
+
+def test_a_one_element_list_stays_a_list_in_the_json():
+    import numpy as np
+
+    from dateline.web.queries import clean
+
+    assert clean(np.array(["Mary Alice Salinas"], dtype=object)) == ["Mary Alice Salinas"]
+    assert clean(np.array(["a", "b"], dtype=object)) == ["a", "b"]
+    assert clean(np.int64(3)) == 3 and clean(np.float64("nan")) is None

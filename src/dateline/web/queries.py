@@ -31,7 +31,12 @@ def clean(value: Any) -> Any:
     """numpy/pandas scalars, NaN/NaT/NA and dates -> plain JSON values."""
     if value is None or type(value) in _PLAIN:  # most cells: nothing to convert
         return value
-    if hasattr(value, "item") and not isinstance(value, list | dict | str | bytes):
+    # numpy scalars only: item() of a one-element array would turn ["x"] into "x"
+    if (
+        hasattr(value, "item")
+        and getattr(value, "ndim", 0) == 0
+        and not isinstance(value, list | dict | str | bytes)
+    ):
         with contextlib.suppress(ValueError, AttributeError):
             value = value.item()
     if isinstance(value, float):
