@@ -340,3 +340,21 @@ def test_a_reader_gets_store_busy_while_a_writer_holds_the_file(tmp_path):
 )
 def test_event_day(date, published, day):
     assert event_day(date, published) == day
+
+
+def test_record_reads_are_the_frame_reads_as_plain_rows(store):
+    from dateline.store.filters import EventFilter
+
+    rows = store.event_records(EventFilter(actor="USA", quad=[1, 2]), order="-date")
+    frame = store.events(actor="USA", quad=[1, 2], order="-date")
+    assert [r["id"] for r in rows] == list(frame["id"]) and rows
+    assert isinstance(rows[0]["published"], dt.date) and isinstance(rows[0]["context"], list)
+    assert store.count_events(EventFilter(actor="USA")) == store.count_events(actor="USA")
+    assert [r["id"] for r in store.article_records(limit=2)] == list(store.articles(limit=2)["id"])
+    assert [r["name"] for r in store.actor_records()] == list(store.actors()["name"])
+    assert [r["id"] for r in store.quote_records(speaker="USA")] == list(
+        store.quotes(speaker="USA")["id"]
+    )
+    types = store.event_types()
+    assert sum(n for _, n in types) == store.count_events()
+    assert [n for _, n in types] == sorted((n for _, n in types), reverse=True)

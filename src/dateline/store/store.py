@@ -279,30 +279,44 @@ class Store:
         gazetteer feature id (``location_feature_id``) or in a country (alpha-3).
         ``min_confidence`` keeps events the coder gives at least that probability of being right.
         """
-        where, params = EventFilter(
+        match = EventFilter(
             actor, dyad, type, quad, since, until, text, include_negated,
             include_duplicates, article_id, directed, modality, place=place,
             min_confidence=min_confidence,
-        ).where()  # fmt: skip
-        order_sql = _order(order, EVENT_ORDER) + ", e.article_id, e.event_index"
-        query = (
-            "SELECT e.*, a.title AS article_title, a.published, a.source AS article_source,"
-            " a.url, a.duplicate_of, a.record_id, a.origin"
-            f" FROM events e JOIN articles a ON a.id = e.article_id {where}"
-            f" ORDER BY {order_sql}" + _page(limit, offset, params)
-        )
-        return self.db.frame(query, params)
+        )  # fmt: skip
+        return self.db.frame(*_events_sql(match, limit, offset, order))
 
-    def count_events(self, **filters: Any) -> int:
-        """How many events match the same filters as :meth:`events` (limit/offset/order aside)."""
+    def event_records(
+        self,
+        match: EventFilter | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        order: str = "date",
+    ) -> list[dict[str, Any]]:
+        """The rows of :meth:`events` for the events ``match`` selects, as plain dicts
+        (column -> Python value): for JSON and the web, which want rows, not a DataFrame."""
+        return self.db.records(*_events_sql(match or EventFilter(), limit, offset, order))
+
+    def count_events(self, match: EventFilter | None = None, **filters: Any) -> int:
+        """How many events match the same filters as :meth:`events` (limit/offset/order aside),
+        given as keywords or as an :class:`EventFilter`."""
         for key in ("limit", "offset", "order"):
             filters.pop(key, None)
-        where, params = EventFilter(**filters).where()
+        where, params = (match or EventFilter(**filters)).where()
         return int(
             self.db.scalar(
                 f"SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id {where}",
                 params,
             )
+        )
+
+    def event_types(self, match: EventFilter | None = None) -> list[tuple[str, int]]:
+        """(event type, events) of the events ``match`` selects, most frequent first."""
+        where, params = (match or EventFilter()).where()
+        return self.db.rows(
+            "SELECT e.event, count(*) AS n FROM events e JOIN articles a ON a.id = e.article_id"
+            f" {where} GROUP BY e.event ORDER BY n DESC, e.event",
+            params,
         )
 
     def groups(
@@ -328,27 +342,11 @@ class Store:
         offset: int = 0,
     ) -> pd.DataFrame:
         """Quotes with their speaker and article; ``speaker`` matches name, words or country."""
-        w = Where()
-        if speaker:
-            w.and_(
-                "(lower(q.speaker_name) = lower(?) OR lower(q.speaker_text) = lower(?)"
-                " OR upper(q.speaker_country) = upper(?))",
-                *[speaker] * 3,
-            )
-        if article_id:
-            w.and_("q.article_id = ?", article_id)
-        if text:
-            w.and_("contains(lower(q.text), lower(?))", text)
-        w.window("a.published", since, until)
-        where, params = w.sql(), w.params
-        query = (
-            "SELECT q.id, q.article_id, q.quote_index, q.text, q.start_char AS start,"
-            ' q.end_char AS "end", q.sentence, q.speaker_text, q.speaker_name, q.speaker_country,'
-            " q.speaker_sector, a.title AS article_title, a.published, a.url"
-            f" FROM quotes q JOIN articles a ON a.id = q.article_id {where}"
-            " ORDER BY a.published DESC NULLS LAST, q.article_id, q.quote_index"
-        )
-        return self.db.frame(query + _page(limit, offset, params), params)
+        return self.db.frame(*_quotes_sql(speaker, article_id, text, since, until, limit, offset))
+
+    def quote_records(self, **filters: Any) -> list[dict[str, Any]]:
+        """The rows of :meth:`quotes` (the same filters) as plain dicts, for JSON and the web."""
+        return self.db.records(*_quotes_sql(**filters))
 
     def articles(
         self,
@@ -363,28 +361,15 @@ class Store:
         order: str = "-published",
     ) -> pd.DataFrame:
         """Articles with their event and quote counts (without the text unless ``with_text``)."""
-        w = Where()
-        w.window("a.published", since, until)
-        if text:
-            w.and_(
-                "(contains(lower(a.title), lower(?)) OR contains(lower(a.text), lower(?)))",
-                text,
-                text,
+        return self.db.frame(
+            *_articles_sql(
+                since, until, text, source, include_duplicates, with_text, limit, offset, order
             )
-        if source:
-            w.and_("lower(a.source) = lower(?)", source)
-        if not include_duplicates:
-            w.and_("a.duplicate_of IS NULL")
-        where, params = w.sql(), w.params
-        cols = "a.id, a.record_id, a.title, a.authors, a.published, a.source, a.url, a.origin, a.duplicate_of," \
-               " a.similarity, a.run_id, a.coded_at" + (", a.text" if with_text else "")  # fmt: skip
-        query = (
-            f"SELECT {cols},"
-            " (SELECT count(*) FROM events e WHERE e.article_id = a.id AND NOT e.negated) AS events,"
-            " (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes"
-            f" FROM articles a {where} ORDER BY {_order(order, ARTICLE_ORDER)}, a.id"
         )
-        return self.db.frame(query + _page(limit, offset, params), params)
+
+    def article_records(self, **filters: Any) -> list[dict[str, Any]]:
+        """The rows of :meth:`articles` (the same filters) as plain dicts, for JSON and the web."""
+        return self.db.records(*_articles_sql(**filters))
 
     def article(self, article_id: str) -> dict[str, Any] | None:
         """One article with all its events (negated ones too), quotes and actors, as plain data.
@@ -435,52 +420,11 @@ class Store:
 
         ``events`` counts event groups the actor takes part in, from non-duplicate articles.
         """
-        w = Where()
-        if name:
-            w.and_("contains(lower(ac.name), lower(?))", name)
-        if country:
-            w.and_("upper(ac.country) = upper(?)", country)
-        if sector:
-            w.and_("upper(ac.sector) = upper(?)", sector)
-        where, params = w.sql(), w.params
-        query = f"""
-            WITH acts AS (
-                SELECT ac.name, ac.country, ac.sector, any_value(ac.kind) AS kind,
-                       count(DISTINCT ac.article_id) AS articles
-                FROM actors ac {where}
-                GROUP BY ac.name, ac.country, ac.sector
-            ),
-            ment AS (
-                SELECT ac.name, ac.country, ac.sector, count(*) AS mentions
-                FROM mentions m JOIN actors ac ON ac.id = m.actor_key {where}
-                GROUP BY ac.name, ac.country, ac.sector
-            ),
-            sides AS (
-                SELECT e.source_name AS name, e.source_country AS country,
-                       e.source_sector AS sector, e.group_id
-                FROM events e JOIN articles a ON a.id = e.article_id
-                WHERE NOT e.negated AND a.duplicate_of IS NULL
-                UNION ALL
-                SELECT e.target_name, e.target_country, e.target_sector, e.group_id
-                FROM events e JOIN articles a ON a.id = e.article_id
-                WHERE NOT e.negated AND a.duplicate_of IS NULL
-            ),
-            evs AS (
-                SELECT name, country, sector, count(DISTINCT group_id) AS events
-                FROM sides GROUP BY name, country, sector
-            )
-            SELECT acts.name, acts.country, acts.sector, acts.kind, acts.articles,
-                   coalesce(ment.mentions, 0) AS mentions, coalesce(evs.events, 0) AS events
-            FROM acts
-            LEFT JOIN ment ON ment.name IS NOT DISTINCT FROM acts.name
-                AND ment.country IS NOT DISTINCT FROM acts.country
-                AND ment.sector IS NOT DISTINCT FROM acts.sector
-            LEFT JOIN evs ON evs.name IS NOT DISTINCT FROM acts.name
-                AND evs.country IS NOT DISTINCT FROM acts.country
-                AND evs.sector IS NOT DISTINCT FROM acts.sector
-            ORDER BY events DESC, articles DESC, acts.name"""
-        both = params * 2
-        return self.db.frame(query + _page(limit, offset, both), both)
+        return self.db.frame(*_actors_sql(name, country, sector, limit, offset))
+
+    def actor_records(self, **filters: Any) -> list[dict[str, Any]]:
+        """The rows of :meth:`actors` (the same filters) as plain dicts, for JSON and the web."""
+        return self.db.records(*_actors_sql(**filters))
 
     def dyad(
         self,
@@ -597,6 +541,142 @@ class Store:
         out["schema_version"] = self.schema_version
         out["path"] = self.path
         return out
+
+
+def _events_sql(
+    match: EventFilter, limit: int | None, offset: int, order: str
+) -> tuple[str, list[Any]]:
+    where, params = match.where()
+    order_sql = _order(order, EVENT_ORDER) + ", e.article_id, e.event_index"
+    query = (
+        "SELECT e.*, a.title AS article_title, a.published, a.source AS article_source,"
+        " a.url, a.duplicate_of, a.record_id, a.origin"
+        f" FROM events e JOIN articles a ON a.id = e.article_id {where}"
+        f" ORDER BY {order_sql}" + _page(limit, offset, params)
+    )
+    return query, params
+
+
+def _quotes_sql(
+    speaker: str | None = None,
+    article_id: str | None = None,
+    text: str | None = None,
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> tuple[str, list[Any]]:
+    w = Where()
+    if speaker:
+        w.and_(
+            "(lower(q.speaker_name) = lower(?) OR lower(q.speaker_text) = lower(?)"
+            " OR upper(q.speaker_country) = upper(?))",
+            *[speaker] * 3,
+        )
+    if article_id:
+        w.and_("q.article_id = ?", article_id)
+    if text:
+        w.and_("contains(lower(q.text), lower(?))", text)
+    w.window("a.published", since, until)
+    where, params = w.sql(), w.params
+    query = (
+        "SELECT q.id, q.article_id, q.quote_index, q.text, q.start_char AS start,"
+        ' q.end_char AS "end", q.sentence, q.speaker_text, q.speaker_name, q.speaker_country,'
+        " q.speaker_sector, a.title AS article_title, a.published, a.url"
+        f" FROM quotes q JOIN articles a ON a.id = q.article_id {where}"
+        " ORDER BY a.published DESC NULLS LAST, q.article_id, q.quote_index"
+    )
+    return query + _page(limit, offset, params), params
+
+
+def _articles_sql(
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
+    text: str | None = None,
+    source: str | None = None,
+    include_duplicates: bool = True,
+    with_text: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+    order: str = "-published",
+) -> tuple[str, list[Any]]:
+    w = Where()
+    w.window("a.published", since, until)
+    if text:
+        w.and_(
+            "(contains(lower(a.title), lower(?)) OR contains(lower(a.text), lower(?)))",
+            text,
+            text,
+        )
+    if source:
+        w.and_("lower(a.source) = lower(?)", source)
+    if not include_duplicates:
+        w.and_("a.duplicate_of IS NULL")
+    where, params = w.sql(), w.params
+    cols = "a.id, a.record_id, a.title, a.authors, a.published, a.source, a.url, a.origin, a.duplicate_of," \
+           " a.similarity, a.run_id, a.coded_at" + (", a.text" if with_text else "")  # fmt: skip
+    query = (
+        f"SELECT {cols},"
+        " (SELECT count(*) FROM events e WHERE e.article_id = a.id AND NOT e.negated) AS events,"
+        " (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes"
+        f" FROM articles a {where} ORDER BY {_order(order, ARTICLE_ORDER)}, a.id"
+    )
+    return query + _page(limit, offset, params), params
+
+
+def _actors_sql(
+    name: str | None = None,
+    country: str | None = None,
+    sector: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> tuple[str, list[Any]]:
+    w = Where()
+    if name:
+        w.and_("contains(lower(ac.name), lower(?))", name)
+    if country:
+        w.and_("upper(ac.country) = upper(?)", country)
+    if sector:
+        w.and_("upper(ac.sector) = upper(?)", sector)
+    where, params = w.sql(), w.params
+    query = f"""
+        WITH acts AS (
+            SELECT ac.name, ac.country, ac.sector, any_value(ac.kind) AS kind,
+                   count(DISTINCT ac.article_id) AS articles
+            FROM actors ac {where}
+            GROUP BY ac.name, ac.country, ac.sector
+        ),
+        ment AS (
+            SELECT ac.name, ac.country, ac.sector, count(*) AS mentions
+            FROM mentions m JOIN actors ac ON ac.id = m.actor_key {where}
+            GROUP BY ac.name, ac.country, ac.sector
+        ),
+        sides AS (
+            SELECT e.source_name AS name, e.source_country AS country,
+                   e.source_sector AS sector, e.group_id
+            FROM events e JOIN articles a ON a.id = e.article_id
+            WHERE NOT e.negated AND a.duplicate_of IS NULL
+            UNION ALL
+            SELECT e.target_name, e.target_country, e.target_sector, e.group_id
+            FROM events e JOIN articles a ON a.id = e.article_id
+            WHERE NOT e.negated AND a.duplicate_of IS NULL
+        ),
+        evs AS (
+            SELECT name, country, sector, count(DISTINCT group_id) AS events
+            FROM sides GROUP BY name, country, sector
+        )
+        SELECT acts.name, acts.country, acts.sector, acts.kind, acts.articles,
+               coalesce(ment.mentions, 0) AS mentions, coalesce(evs.events, 0) AS events
+        FROM acts
+        LEFT JOIN ment ON ment.name IS NOT DISTINCT FROM acts.name
+            AND ment.country IS NOT DISTINCT FROM acts.country
+            AND ment.sector IS NOT DISTINCT FROM acts.sector
+        LEFT JOIN evs ON evs.name IS NOT DISTINCT FROM acts.name
+            AND evs.country IS NOT DISTINCT FROM acts.country
+            AND evs.sector IS NOT DISTINCT FROM acts.sector
+        ORDER BY events DESC, articles DESC, acts.name"""
+    both = params * 2
+    return query + _page(limit, offset, both), both
 
 
 def _order(order: str, allowed: dict[str, str]) -> str:

@@ -8,6 +8,7 @@ import math
 from collections import Counter, defaultdict
 from typing import Any
 
+from dateline.store.filters import EventFilter
 from dateline.web.charts import layout, tone
 from dateline.web.highlight import Mark
 from dateline.web.params import EventFilters, parse_dyad
@@ -68,9 +69,16 @@ def clean(value: Any) -> Any:
 
 
 def records(frame, renames: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    """A DataFrame's rows (the analyses' series, the watch state) as JSON-safe dicts."""
     if frame is None or len(frame) == 0:
         return []
-    rows = frame.to_dict("records")
+    return plain_rows(frame.to_dict("records"), renames)
+
+
+def plain_rows(
+    rows: list[dict[str, Any]], renames: dict[str, str] | None = None
+) -> list[dict[str, Any]]:
+    """The Store's rows with JSON-safe values (and keys renamed for the API)."""
     renames = renames or {}
     return [{renames.get(str(k), str(k)): clean(v) for k, v in row.items()} for row in rows]
 
@@ -87,52 +95,40 @@ def event_row(row: dict[str, Any]) -> dict[str, Any]:
 # --- events --------------------------------------------------------------------------------------
 
 
-def _store_events(store, f: EventFilters, limit: int | None, offset: int):
-    return store.events(
-        actor=f.actor,
-        dyad=parse_dyad(f.dyad),
-        type=f.type,
-        quad=f.quad,
-        since=f.since,
-        until=f.until,
-        text=f.q,
-        include_negated=f.include_negated,
-        modality=f.modality,
-        place=f.place,
-        limit=limit,
-        offset=offset,
-        order=f.sort,
-    )
+def _filter_args(f: EventFilters) -> dict[str, Any]:
+    """The web's event filters as the Store's (``q`` is the Store's ``text``)."""
+    return {
+        "actor": f.actor,
+        "dyad": parse_dyad(f.dyad),
+        "type": f.type,
+        "quad": f.quad,
+        "since": f.since,
+        "until": f.until,
+        "text": f.q,
+        "include_negated": f.include_negated,
+        "modality": f.modality,
+        "place": f.place,
+    }
+
+
+def _event_rows(store, f: EventFilters, limit: int | None, offset: int) -> list[dict[str, Any]]:
+    return store.event_records(EventFilter(**_filter_args(f)), limit, offset, f.sort)
 
 
 def events(store, f: EventFilters) -> tuple[list[dict[str, Any]], bool]:
     """One page of events (and whether another follows): asks the Store for one row more."""
-    frame = _store_events(store, f, f.limit + 1, f.offset)
-    rows = [event_row(r) for r in records(frame)]
+    rows = [event_row(r) for r in _event_rows(store, f, f.limit + 1, f.offset)]
     return rows[: f.limit], len(rows) > f.limit
 
 
 def count_events(store, f: EventFilters) -> int:
     """How many events match the filters (all pages)."""
-    return int(
-        store.count_events(
-            actor=f.actor,
-            dyad=parse_dyad(f.dyad),
-            type=f.type,
-            quad=f.quad,
-            since=f.since,
-            until=f.until,
-            text=f.q,
-            include_negated=f.include_negated,
-            modality=f.modality,
-            place=f.place,
-        )
-    )
+    return int(store.count_events(EventFilter(**_filter_args(f))))
 
 
 def events_frame(store, f: EventFilters):
     """The same page as a DataFrame with the API's column names (for CSV)."""
-    frame = _store_events(store, f, f.limit, f.offset)
+    frame = store.events(**_filter_args(f), limit=f.limit, offset=f.offset, order=f.sort)
     return frame.rename(columns=EVENT_RENAMES)
 
 
@@ -140,11 +136,13 @@ def map_data(store, f: EventFilters) -> dict[str, Any]:
     """Where the matching events happened (see :func:`dateline.mapdata.map_data`)."""
     from dateline.mapdata import map_data as summarise
 
-    return clean(summarise(records(_store_events(store, f, MAP_MAX_EVENTS, 0))))
+    return clean(summarise(plain_rows(_event_rows(store, f, MAP_MAX_EVENTS, 0))))
 
 
-def _page(frame, limit: int, convert=None) -> tuple[list[dict[str, Any]], bool]:
-    rows = records(frame)
+def _page(
+    rows: list[dict[str, Any]], limit: int, convert=None
+) -> tuple[list[dict[str, Any]], bool]:
+    rows = plain_rows(rows)
     if convert:
         rows = [convert(r) for r in rows]
     return rows[:limit], len(rows) > limit
@@ -154,8 +152,8 @@ def _page(frame, limit: int, convert=None) -> tuple[list[dict[str, Any]], bool]:
 
 
 def articles(store, q, since, until, limit: int, offset: int) -> tuple[list[dict], bool]:
-    frame = store.articles(since=since, until=until, text=q, limit=limit + 1, offset=offset)
-    return _page(frame, limit)
+    rows = store.article_records(since=since, until=until, text=q, limit=limit + 1, offset=offset)
+    return _page(rows, limit)
 
 
 def _actor_row(actor: dict[str, Any]) -> dict[str, Any]:
@@ -273,13 +271,17 @@ def marks(doc: dict[str, Any]) -> list[Mark]:
 
 
 def actors(store, q, country, sector, limit: int, offset: int) -> tuple[list[dict], bool]:
-    frame = store.actors(name=q, country=country, sector=sector, limit=limit + 1, offset=offset)
-    return _page(frame, limit)
+    rows = store.actor_records(
+        name=q, country=country, sector=sector, limit=limit + 1, offset=offset
+    )
+    return _page(rows, limit)
 
 
 def quotes(store, speaker, article_id, limit: int, offset: int) -> tuple[list[dict], bool]:
-    frame = store.quotes(speaker=speaker, article_id=article_id, limit=limit + 1, offset=offset)
-    return _page(frame, limit, _quote_row)
+    rows = store.quote_records(
+        speaker=speaker, article_id=article_id, limit=limit + 1, offset=offset
+    )
+    return _page(rows, limit, _quote_row)
 
 
 def _mix(evs: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -346,15 +348,17 @@ def actor(store, name: str, freq: str = "month") -> dict[str, Any] | None:
     """An actor's profile: partners, activity over time, event mix, quotes, latest events."""
     evs = [
         event_row(r)
-        for r in records(store.events(actor=name, order="-date", limit=MAX_PROFILE_EVENTS))
+        for r in store.event_records(EventFilter(actor=name), MAX_PROFILE_EVENTS, 0, "-date")
     ]
     known = [
-        a for a in records(store.actors(name=name)) if (a.get("name") or "").lower() == name.lower()
+        a
+        for a in plain_rows(store.actor_records(name=name))
+        if (a.get("name") or "").lower() == name.lower()
     ]
     if not evs and not known and not _is_code(name):
         return None
     if not evs and not known:
-        known = records(store.actors(country=name, limit=1))
+        known = plain_rows(store.actor_records(country=name, limit=1))
         if not known:
             return None
     if known and not _is_code(name):
@@ -375,7 +379,7 @@ def actor(store, name: str, freq: str = "month") -> dict[str, Any] | None:
         p["events"] += 1
         if e["tone"] in ("coop", "conflict"):
             p[e["tone"]] += 1
-    said = [_quote_row(q) for q in records(store.quotes(speaker=name, limit=20))]
+    said = [_quote_row(q) for q in store.quote_records(speaker=name, limit=20)]
     return {
         "actor": {
             "name": info.get("name") or name,
@@ -419,23 +423,12 @@ def dyad(
         }
         for p in series
     ]
-    evs = [
-        event_row(r)
-        for r in records(
-            store.events(
-                dyad=(a, b),
-                order="-date",
-                limit=MAX_PROFILE_EVENTS,
-                modality=modality,
-                since=since,
-                until=until,
-            )  # fmt: skip
-        )
-    ]
+    match = EventFilter(dyad=(a, b), modality=modality, since=since, until=until)
+    evs = [event_row(r) for r in store.event_records(match, MAX_PROFILE_EVENTS, 0, "-date")]
     article_ids = {e.get("article_id") for e in evs}
     said = []
     for speaker in (a, b):
-        for q in records(store.quotes(speaker=speaker, limit=500)):
+        for q in store.quote_records(speaker=speaker, limit=500):
             row = _quote_row(q)
             if row.get("article_id") in article_ids:
                 said.append(row)
@@ -508,10 +501,6 @@ def network(
 def stats(store) -> dict[str, Any]:
     """The Store's counts plus what the overview page shows: event mix and busiest pairs."""
     base = {k: clean(v) for k, v in store.stats().items() if k != "path"}
-    mix = store.sql(
-        "SELECT e.event, count(*) AS n FROM events e JOIN articles a ON a.id = e.article_id"
-        " WHERE NOT e.negated AND a.duplicate_of IS NULL GROUP BY e.event ORDER BY n DESC, e.event"
-    )
     pairs: dict[tuple[str, str], dict[str, Any]] = {}
     for s, t, d in store.network(by="country").edges(data=True):
         a, b = sorted((str(s), str(t)))
@@ -520,7 +509,8 @@ def stats(store) -> dict[str, Any]:
         p["coop"] += int(d.get("cooperation", 0))
         p["conflict"] += int(d.get("conflict", 0))
     base["event_mix"] = [
-        {"event": r["event"], "count": int(r["n"]), "tone": tone(r["event"])} for r in records(mix)
+        {"event": event, "count": int(n), "tone": tone(event)}
+        for event, n in store.event_types()  # events that are neither negated nor duplicates
     ]
     base["top_dyads"] = sorted(pairs.values(), key=lambda p: (-p["events"], p["a"], p["b"]))[:10]
     return base
