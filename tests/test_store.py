@@ -358,3 +358,15 @@ def test_record_reads_are_the_frame_reads_as_plain_rows(store):
     types = store.event_types()
     assert sum(n for _, n in types) == store.count_events()
     assert [n for _, n in types] == sorted((n for _, n in types), reverse=True)
+
+
+def test_series_is_the_one_count_per_period_that_dyad_draws(store):
+    import pandas as pd
+
+    from dateline.store.filters import EventFilter
+
+    match = EventFilter(dyad=("USA", "RUS"), modality="happened")
+    pd.testing.assert_frame_equal(store.series(match, "month"), store.dyad("USA", "RUS", "month"))
+    everything = store.series(freq="month")
+    assert list(everything["period"].dt.strftime("%Y-%m")) == ["2024-01", "2024-02", "2024-03"]
+    assert everything["events"].sum() == store.stats()["event_groups"] == 7

@@ -10,15 +10,21 @@ import pandas as pd
 
 from dateline.errors import StoreError
 from dateline.store.filters import EventFilter
-from dateline.store.periods import freq_alias, periods
+from dateline.store.periods import (
+    QUADS,
+    SERIES_COLUMNS,
+    freq_alias,
+    per_period,
+    periods,
+    quad_counts,
+)
 
 if TYPE_CHECKING:
     import networkx as nx
 
     from dateline.store.store import Store
 
-QUADS = {1: "verbal_coop", 2: "material_coop", 3: "verbal_conflict", 4: "material_conflict"}
-DYAD_COLUMNS = ["period", *QUADS.values(), "cooperation", "conflict", "events", "goldstein"]
+DYAD_COLUMNS = SERIES_COLUMNS
 PANEL_COLUMNS = ["source", "target", "period", *QUADS.values(), "events", "goldstein_sum",
                  "goldstein_mean"]  # fmt: skip
 PANEL_KEYS = {
@@ -48,10 +54,6 @@ def _both_ways(source: str, target: str) -> str:
     )
 
 
-def _quad_counts() -> str:
-    return ", ".join(f"count(*) FILTER (WHERE quad_class = {q}) AS {n}" for q, n in QUADS.items())
-
-
 def dyad(
     store: Store,
     a: str,
@@ -69,40 +71,8 @@ def dyad(
     ``since`` (else the first event) to ``until`` (else the last). ``freq`` is day, week
     (Monday to Sunday), month, quarter or year; ``period`` is the period's first day.
     """
-    alias = freq_alias(freq)
-    where, params = EventFilter(
-        dyad=(a, b), since=since, until=until, directed=directed, modality=modality
-    ).and_dated()
-    query = f"""
-        WITH g AS (
-            SELECT e.group_id, min(e.day) AS day, arg_min(e.quad_class, e.id) AS quad_class,
-                   avg(e.goldstein) AS goldstein
-            FROM events e JOIN articles a ON a.id = e.article_id {where}
-            GROUP BY e.group_id
-        )
-        SELECT day, {_quad_counts()}, count(*) AS events, sum(goldstein) AS gsum,
-               count(goldstein) AS gn
-        FROM g GROUP BY day"""
-    frame = store.db.frame(query, params)
-    days = pd.to_datetime(frame["day"]) if len(frame) else pd.Series(dtype="datetime64[ns]")
-    index = periods(freq, days.min() if len(frame) else None, days.max() if len(frame) else None,
-                    since, until)  # fmt: skip
-    counts = [*QUADS.values(), "events"]
-    if len(frame):
-        frame["period"] = days.dt.to_period(alias).dt.start_time.dt.normalize()
-        frame = frame.groupby("period")[[*counts, "gsum", "gn"]].sum()
-    else:
-        frame = pd.DataFrame(columns=[*counts, "gsum", "gn"], dtype="float64")
-    frame = frame.reindex(index)
-    frame.index.name = "period"
-    frame[counts] = frame[counts].fillna(0).astype("int64")
-    frame["goldstein"] = frame["gsum"] / frame["gn"].where(frame["gn"] > 0)
-    frame["cooperation"] = frame["verbal_coop"] + frame["material_coop"]
-    frame["conflict"] = frame["verbal_conflict"] + frame["material_conflict"]
-    out = frame.reset_index()[DYAD_COLUMNS]
-    out["period"] = pd.to_datetime(out["period"]).astype("datetime64[us]")
-    out["goldstein"] = out["goldstein"].astype("float64")
-    return out
+    match = EventFilter(dyad=(a, b), since=since, until=until, directed=directed, modality=modality)
+    return per_period(store.db, match, freq)
 
 
 def panel(
@@ -130,7 +100,7 @@ def panel(
             GROUP BY e.group_id
         ),
         d AS ({_both_ways("source", "target")})
-        SELECT source, target, day, {_quad_counts()}, count(*) AS events,
+        SELECT source, target, day, {quad_counts()}, count(*) AS events,
                sum(goldstein) AS goldstein_sum, count(goldstein) AS gn
         FROM d WHERE source IS NOT NULL AND target IS NOT NULL AND source <> target
         GROUP BY source, target, day"""

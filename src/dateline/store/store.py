@@ -19,6 +19,7 @@ from dateline.model import Result
 from dateline.store import dedup
 from dateline.store.connection import MEMORY, Database, message
 from dateline.store.filters import EventFilter, Where
+from dateline.store.periods import per_period
 from dateline.store.rows import TABLE_COLUMNS, insert_sql, result_rows, utc_now
 
 if TYPE_CHECKING:
@@ -443,6 +444,12 @@ class Store:
 
         return dyad(self, a, b, freq=freq, since=since, until=until, directed=directed,
                     modality=modality)  # fmt: skip
+
+    def series(self, match: EventFilter | None = None, freq: str = "week") -> pd.DataFrame:
+        """Event groups per period of the events ``match`` selects (default: every event that
+        happened), by QuadClass, with mean Goldstein: the one count of "events per period" that
+        :meth:`dyad`, the CLI and the web pages share (see :func:`periods.per_period`)."""
+        return per_period(self.db, match or EventFilter(modality="happened"), freq)
 
     def panel(
         self,
