@@ -194,6 +194,21 @@ def test_actors_and_actor(client):
     assert any(q["text"].startswith("We are ready") for q in body["quotes"])
 
 
+def test_actor_and_dyad_pages_count_periods_alike(client, store):
+    """One definition of events per period: the actor page counts event groups that happened,
+    as the dyad page and the CLI do, not coded event records."""
+    from dateline.store.filters import EventFilter
+
+    body = client.get("/api/actors/Russia", params={"freq": "month"}).json()
+    series = store.series(EventFilter(actor="Russia", modality="happened"), "month")
+    assert [p["events"] for p in body["periods"]] == list(series["events"]) and len(series)
+    assert [p["coop"] for p in body["periods"]] == list(series["cooperation"])
+    assert set(body["periods"][0]) == {"period", "events", "coop", "conflict", "goldstein"}
+    dyad = client.get("/api/dyads/Russia/USA", params={"freq": "month"}).json()["periods"]
+    ours = {p["period"]: p["events"] for p in body["periods"]}
+    assert all(ours.get(p["period"], 0) >= p["events"] for p in dyad)
+
+
 def test_quotes_by_speaker(client):
     rows = client.get("/api/quotes", params={"speaker": "United States"}).json()["rows"]
     assert [q["text"] for q in rows] == ["Nothing is off the table,"]

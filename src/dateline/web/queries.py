@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from typing import Any
 
 from dateline.store.filters import EventFilter
@@ -294,47 +294,19 @@ def _period_label(value: Any, freq: str) -> str:
     return text[:7] if freq == "month" else text[:10]
 
 
-def _bucket(day: str | None, freq: str) -> str | None:
-    """'2024-01-09' -> '2024-01' (month) or '2024-01-08' (the Monday of its week)."""
-    if not day or len(day) < 10:
-        return None
-    try:
-        d = dt.date.fromisoformat(day[:10])
-    except ValueError:
-        return None
-    if freq == "month":
-        return day[:7]
-    return (d - dt.timedelta(days=d.weekday())).isoformat()
-
-
-def _periods(evs: list[dict[str, Any]], freq: str) -> list[dict[str, Any]]:
-    """Events per period by tone, gaps filled with zeros so the chart's time axis is even."""
-    table: dict[str, dict[str, int]] = defaultdict(lambda: {"events": 0, "coop": 0, "conflict": 0})
-    for e in evs:
-        key = _bucket(e.get("day") or e.get("date"), freq)
-        if key is None:
-            continue
-        table[key]["events"] += 1
-        if e["tone"] in ("coop", "conflict"):
-            table[key][e["tone"]] += 1
-    if not table:
-        return []
-    keys = sorted(table)
-    filled = []
-    cur, last = keys[0], keys[-1]
-    for _ in range(2000):  # bounded: at most 2000 periods on a chart
-        filled.append({"period": cur, **table.get(cur, {"events": 0, "coop": 0, "conflict": 0})})
-        if cur >= last:
-            break
-        cur = _next_period(cur, freq)
-    return filled
-
-
-def _next_period(key: str, freq: str) -> str:
-    if freq == "month":
-        y, m = int(key[:4]), int(key[5:7])
-        return f"{y + (m == 12):04d}-{m % 12 + 1:02d}"
-    return (dt.date.fromisoformat(key) + dt.timedelta(days=7)).isoformat()
+def _series(store, match: EventFilter, freq: str) -> list[dict[str, Any]]:
+    """The Store's events per period (event groups; :func:`dateline.store.periods.per_period`)
+    in the shape the pages chart: a week labelled by its Monday, a month as YYYY-MM."""
+    return [
+        {
+            "period": _period_label(p["period"], freq),
+            "events": int(p.get("events") or 0),
+            "coop": int(p.get("cooperation") or 0),
+            "conflict": int(p.get("conflict") or 0),
+            "goldstein": p.get("goldstein"),
+        }
+        for p in records(store.series(match, freq))
+    ]
 
 
 MAX_PROFILE_EVENTS = 20_000  # an actor page reads at most this many events
@@ -390,7 +362,7 @@ def actor(store, name: str, freq: str = "month") -> dict[str, Any] | None:
             "articles": len({e.get("article_id") for e in evs}),
         },
         "partners": sorted(partners.values(), key=lambda p: (-p["events"], p["partner"])),
-        "periods": _periods(evs, freq),
+        "periods": _series(store, EventFilter(actor=name, modality="happened"), freq),
         "mix": _mix(evs),
         "quotes": said,
         "events": evs[:20],
@@ -412,18 +384,8 @@ def dyad(
     counts once); ``mix`` and ``events`` are the coded events themselves.
     """
     modality = modality or "happened"
-    series = records(store.dyad(a, b, freq=freq, modality=modality, since=since, until=until))
-    periods = [
-        {
-            "period": _period_label(p["period"], freq),
-            "events": int(p.get("events") or 0),
-            "coop": int(p.get("cooperation") or 0),
-            "conflict": int(p.get("conflict") or 0),
-            "goldstein": p.get("goldstein"),
-        }
-        for p in series
-    ]
     match = EventFilter(dyad=(a, b), modality=modality, since=since, until=until)
+    periods = _series(store, match, freq)
     evs = [event_row(r) for r in store.event_records(match, MAX_PROFILE_EVENTS, 0, "-date")]
     article_ids = {e.get("article_id") for e in evs}
     said = []
