@@ -164,7 +164,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         sub = before.get(key), now.get(key)
         if isinstance(sub[0], dict) and isinstance(sub[1], dict):
             inner = [k for k in sorted(set(sub[0]) | set(sub[1])) if sub[0].get(k) != sub[1].get(k)]
-            print(f"{key}: differs in {inner[:10]}")
+            more = f" (+{len(inner) - 30} more)" if len(inner) > 30 else ""
+            print(f"{key}: differs in {inner[:30]}{more}")
         else:
             print(f"{key}: differs")
     print("identical" if not differ else f"{len(differ)} of {len(before)} outputs differ")
