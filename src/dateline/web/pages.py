@@ -45,6 +45,32 @@ def _mix_chart(mix: list[dict]) -> Any:
     )
 
 
+def _timeline(periods: list[dict]) -> Any:
+    return timeline_svg([(p["period"], p["coop"], p["conflict"]) for p in periods])
+
+
+def _list_page(
+    request: Request,
+    name: str,
+    found: tuple[list[dict], bool],
+    filters: dict[str, Any],
+    page: PageArgs,
+) -> Response:
+    """A paged list (articles, actors, quotes): its rows, the next-page flag, the filters kept
+    for the page links, and the JSON twin under /api/NAME."""
+    rows, has_more = found
+    return render(
+        request,
+        f"{name}.html",
+        title=name.capitalize(),
+        nav=name,
+        twin=_twin(request, f"/api/{name}"),
+        rows=rows,
+        has_more=has_more,
+        params=_Params(filters, page.limit, page.offset),
+    )
+
+
 @router.get("/")
 def home(request: Request) -> Response:
     stats = store_call(request, queries.stats)
@@ -128,19 +154,8 @@ def articles_page(
     page: PageArgs = Depends(page_args),
 ) -> Response:
     since, until = check_range(since, until)
-    rows, has_more = store_call(
-        request, queries.articles, q or None, since, until, page.limit, page.offset
-    )
-    return render(
-        request,
-        "articles.html",
-        title="Articles",
-        nav="articles",
-        twin=_twin(request, "/api/articles"),
-        rows=rows,
-        has_more=has_more,
-        params=_Params({"q": q, "since": since, "until": until}, page.limit, page.offset),
-    )
+    found = store_call(request, queries.articles, q or None, since, until, page.limit, page.offset)
+    return _list_page(request, "articles", found, {"q": q, "since": since, "until": until}, page)
 
 
 def _evidence_context(doc: dict[str, Any]) -> dict[str, Any]:
@@ -174,19 +189,11 @@ def actors_page(
     sector: str | None = Query(None, max_length=10),
     page: PageArgs = Depends(page_args),
 ) -> Response:
-    rows, has_more = store_call(
+    found = store_call(
         request, queries.actors, q or None, country or None, sector or None, page.limit, page.offset
     )
-    return render(
-        request,
-        "actors.html",
-        title="Actors",
-        nav="actors",
-        twin=_twin(request, "/api/actors"),
-        rows=rows,
-        has_more=has_more,
-        params=_Params({"q": q, "country": country, "sector": sector}, page.limit, page.offset),
-    )
+    filters = {"q": q, "country": country, "sector": sector}
+    return _list_page(request, "actors", found, filters, page)
 
 
 @router.get("/actors/{name}")
@@ -211,7 +218,7 @@ def actor_page(request: Request, name: str, freq: Freq = "month") -> Response:
                 f"/dyads/{quote(name, safe='')}/{quote(p['partner'], safe='')}" for p in partners
             ],
         ),
-        timeline=timeline_svg([(p["period"], p["coop"], p["conflict"]) for p in doc["periods"]]),
+        timeline=_timeline(doc["periods"]),
         mix_chart=_mix_chart(doc["mix"]),
     )
 
@@ -235,7 +242,7 @@ def dyad_page(
         conflict=doc["conflict"],
         rows=doc["events"],
         quotes=doc["quotes"],
-        timeline=timeline_svg([(p["period"], p["coop"], p["conflict"]) for p in doc["periods"]]),
+        timeline=_timeline(doc["periods"]),
         mix_chart=_mix_chart(doc["mix"]),
     )
 
@@ -272,19 +279,8 @@ def quotes_page(
     speaker: str | None = Query(None, max_length=200),
     page: PageArgs = Depends(page_args),
 ) -> Response:
-    rows, has_more = store_call(
-        request, queries.quotes, speaker or None, None, page.limit, page.offset
-    )
-    return render(
-        request,
-        "quotes.html",
-        title="Quotes",
-        nav="quotes",
-        twin=_twin(request, "/api/quotes"),
-        rows=rows,
-        has_more=has_more,
-        params=_Params({"speaker": speaker}, page.limit, page.offset),
-    )
+    found = store_call(request, queries.quotes, speaker or None, None, page.limit, page.offset)
+    return _list_page(request, "quotes", found, {"speaker": speaker}, page)
 
 
 @router.get("/sources")
