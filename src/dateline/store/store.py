@@ -377,36 +377,33 @@ class Store:
 
         ``{"article": {...}, "events": [...], "quotes": [...], "actors": [{..., "mentions": [...]}]}``
         """
-        rows = self.db.frame("SELECT * EXCLUDE (minhash) FROM articles WHERE id = ?", [article_id])
-        if rows.empty:
+        rows = self.db.records(
+            "SELECT * EXCLUDE (minhash) FROM articles WHERE id = ?", [article_id]
+        )
+        if not rows:
             return None
-        art = _plain(rows.to_dict("records")[0])
-        events = self.db.frame(
+        events = self.db.records(
             "SELECT * FROM events WHERE article_id = ? ORDER BY event_index", [article_id]
         )
-        quotes = self.quotes(article_id=article_id)
-        quotes = quotes.sort_values("quote_index") if not quotes.empty else quotes
-        actors = self.db.frame(
+        quotes = sorted(self.quote_records(article_id=article_id), key=lambda q: q["quote_index"])
+        actors = self.db.records(
             "SELECT actor_id AS id, name, country, sector, kind FROM actors WHERE article_id = ?"
             " ORDER BY actor_id",
             [article_id],
         )
-        mentions = self.db.frame(
+        mentions = self.db.records(
             'SELECT actor_id, text, start_char AS start, end_char AS "end", sentence, rule'
             " FROM mentions WHERE article_id = ? ORDER BY actor_id, mention_index",
             [article_id],
         )
         by_actor: dict[str, list[dict[str, Any]]] = {}
-        for m in mentions.to_dict("records"):
+        for m in mentions:
             by_actor.setdefault(m.pop("actor_id"), []).append(_plain(m))
-        actor_list = [
-            {**_plain(a), "mentions": by_actor.get(a["id"], [])} for a in actors.to_dict("records")
-        ]
         return {
-            "article": art,
-            "events": [_plain(e) for e in events.to_dict("records")],
-            "quotes": [_plain(q) for q in quotes.to_dict("records")],
-            "actors": actor_list,
+            "article": _plain(rows[0]),
+            "events": [_plain(e) for e in events],
+            "quotes": [_plain(q) for q in quotes],
+            "actors": [{**_plain(a), "mentions": by_actor.get(a["id"], [])} for a in actors],
         }
 
     def actors(
