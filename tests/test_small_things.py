@@ -50,7 +50,7 @@ def test_progress_total_counts_files_and_jsonl_lines(tmp_path):
 
 def test_piped_tables_are_not_cut_to_80_columns(capsys):
     from dateline.cli.app import PIPE_WIDTH, console
-    from dateline.cli.query import TableFormat, print_frame
+    from dateline.cli.shared import TableFormat, print_frame
 
     assert console.width >= PIPE_WIDTH  # pytest's stdout is not a terminal
     name = "Ambassador Extraordinary and Plenipotentiary Konstantinos Papadopoulos-Vlahakis"

@@ -8,16 +8,18 @@ from pathlib import Path
 import typer
 
 from dateline.cli.app import app, console, fail, handle_errors
-from dateline.cli.query import DB_OPTION, HAPPENED_OPTION, TableFormat, open_store, print_frame
-
-
-class Freq(StrEnum):
-    day = "day"
-    week = "week"
-    month = "month"
-    quarter = "quarter"
-    year = "year"
-
+from dateline.cli.shared import (
+    DB_OPTION,
+    FORMAT_OPTION,
+    HAPPENED_OPTION,
+    SINCE_OPTION,
+    UNTIL_OPTION,
+    Freq,
+    TableFormat,
+    freq_option,
+    open_store,
+    print_frame,
+)
 
 SHORT = {"verbal_coop": "verb.coop", "material_coop": "mat.coop", "verbal_conflict": "verb.confl",
          "material_conflict": "mat.confl", "cooperation": "coop", "conflict": "confl"}  # fmt: skip
@@ -29,22 +31,16 @@ def dyad_cli(
     a: str = typer.Argument(..., help="First actor: country code (USA) or name."),
     b: str = typer.Argument(..., help="Second actor."),
     db: Path = DB_OPTION,
-    freq: Freq = typer.Option(
-        Freq.week, "--freq", help="day, week (Monday to Sunday), month, quarter or year."
-    ),
-    since: str = typer.Option(
-        None, "--since", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD)."
-    ),
-    until: str = typer.Option(None, "--until", help="Up to this date, inclusive."),
+    freq: Freq = freq_option(Freq.week),
+    since: str = SINCE_OPTION,
+    until: str = UNTIL_OPTION,
     directed: bool = typer.Option(
         False, "--directed", help="Only A acting on B (default: both directions)."
     ),
     plot: Path = typer.Option(
         None, "--plot", help="Also draw a chart to this file (.png, .svg or .pdf)."
     ),
-    fmt: TableFormat = typer.Option(
-        TableFormat.table, "--format", "-f", help="table, csv or json."
-    ),
+    fmt: TableFormat = FORMAT_OPTION,
     modality: list[str] = HAPPENED_OPTION,
 ) -> None:
     """Cooperation and conflict between two actors over time.
@@ -88,10 +84,8 @@ def dyad_cli(
 def network_cli(
     out: Path = typer.Option(..., "--out", "-o", help="Graph file: .graphml or .gexf."),
     db: Path = DB_OPTION,
-    since: str = typer.Option(
-        None, "--since", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD)."
-    ),
-    until: str = typer.Option(None, "--until", help="Up to this date, inclusive."),
+    since: str = SINCE_OPTION,
+    until: str = UNTIL_OPTION,
     by: str = typer.Option(
         "country", "--by", help="Nodes are 'country' codes (else names) or actor 'name's."
     ),
@@ -138,13 +132,9 @@ class PanelFormat(StrEnum):
 def panel_cli(
     out: Path = typer.Argument(..., help="Output file: .csv or .parquet."),
     db: Path = DB_OPTION,
-    freq: Freq = typer.Option(
-        Freq.month, "--freq", help="day, week (Monday to Sunday), month, quarter or year."
-    ),
-    since: str = typer.Option(
-        None, "--since", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD)."
-    ),
-    until: str = typer.Option(None, "--until", help="Up to this date, inclusive."),
+    freq: Freq = freq_option(Freq.month),
+    since: str = SINCE_OPTION,
+    until: str = UNTIL_OPTION,
     by: str = typer.Option(
         "country", "--by", help="Dyads of 'country' codes (else IGO/NGO names) or actor 'name's."
     ),

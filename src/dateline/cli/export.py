@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from dateline.cli.app import MIN_CONFIDENCE_OPTION, app, console, handle_errors
-from dateline.cli.query import DB_OPTION, open_store
+from dateline.cli.shared import DB_OPTION, SINCE_OPTION, UNTIL_OPTION, open_store
 from dateline.store.export import EXPORTERS
 from dateline.store.modality import HELP as MODALITY_HELP
 
@@ -26,10 +26,8 @@ def export_cli(
     ),
     actor: str = typer.Option(None, "--actor", help="Only events with this actor on either side."),
     dyad: str = typer.Option(None, "--dyad", help="Only events between two actors: USA:RUS."),
-    since: str = typer.Option(
-        None, "--since", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD)."
-    ),
-    until: str = typer.Option(None, "--until", help="Up to this date, inclusive."),
+    since: str = SINCE_OPTION,
+    until: str = UNTIL_OPTION,
     include_negated: bool = typer.Option(
         False, "--include-negated", help="Also export negated events."
     ),

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from dateline.cli.app import app, console, handle_errors
-from dateline.cli.query import DB_OPTION, HAPPENED_OPTION, open_store
+from dateline.cli.shared import DB_OPTION, HAPPENED_OPTION, SINCE_OPTION, UNTIL_OPTION, open_store
 
 
 @app.command("map")
@@ -19,8 +19,8 @@ def map_cli(
     ),
     actor: str = typer.Option(None, "--actor", help="Actor name or country code, either side."),
     type_: str = typer.Option(None, "--type", help="PLOVER event type or CAMEO code."),
-    since: str = typer.Option(None, "--since", help="From this date (YYYY[-MM[-DD]])."),
-    until: str = typer.Option(None, "--until", help="Up to this date, inclusive."),
+    since: str = SINCE_OPTION,
+    until: str = UNTIL_OPTION,
     top: int = typer.Option(15, "--top", min=0, help="Places listed in the table."),
     modality: list[str] = HAPPENED_OPTION,
 ) -> None:

@@ -2,89 +2,25 @@
 
 from __future__ import annotations
 
-import json
-import sys
-from enum import StrEnum
 from pathlib import Path
 
-import pandas as pd
 import typer
-from rich.table import Table
 
-from dateline.cli.app import MIN_CONFIDENCE_OPTION, app, console, handle_errors
-from dateline.csvcells import escape_frame
-from dateline.store import Store
-from dateline.store.modality import HELP as MODALITY_HELP
-
-# Shared options, declared once (every store command takes --db and --format the same way).
-DB_OPTION = typer.Option(
-    ..., "--db", help="The event store (DuckDB file) written by 'dateline run'."
+from dateline.cli.app import MIN_CONFIDENCE_OPTION, app, handle_errors
+from dateline.cli.shared import (
+    DB_OPTION,
+    FORMAT_OPTION,
+    MODALITY_OPTION,
+    SINCE_OPTION,
+    UNTIL_OPTION,
+    TableFormat,
+    open_store,
+    print_frame,
 )
-
-
-class TableFormat(StrEnum):
-    table = "table"
-    csv = "csv"
-    json = "json"
-
-
-FORMAT_OPTION = typer.Option(TableFormat.table, "--format", "-f", help="table, csv or json.")
-MODALITY_OPTION = typer.Option(None, "--modality", help=MODALITY_HELP + " Default: all.")
-HAPPENED_OPTION = typer.Option(
-    None, "--modality", help=MODALITY_HELP + " Default: happened (planned, hypothetical and "
-    "negated events are not counted)."
-)  # fmt: skip
 
 EVENT_COLUMNS = ["day", "source_name", "event", "target_name", "quad_class", "goldstein",
                  "modality", "negated", "article_id"]  # fmt: skip
 QUOTE_COLUMNS = ["published", "speaker_name", "text", "article_id"]
-NO_WRAP = {"day", "published", "event", "quad_class", "period"}
-QUAD_STYLE = {1: "blue", 2: "green", 3: "yellow", 4: "red"}
-
-
-def open_store(db: Path) -> Store:
-    """Open a store read-only (a running 'dateline run' makes this raise StoreBusy)."""
-    return Store(db, read_only=True)
-
-
-def _plain(value):
-    if value is None or (isinstance(value, float) and value != value) or value is pd.NaT:
-        return ""
-    if isinstance(value, pd.Timestamp):
-        return value.date().isoformat() if value == value.normalize() else value.isoformat()
-    if hasattr(value, "tolist"):
-        value = value.tolist()
-    if isinstance(value, list):
-        return ";".join(str(v) for v in value)
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)
-
-
-def print_frame(frame: pd.DataFrame, fmt: TableFormat, columns: list[str] | None = None,
-                title: str | None = None) -> None:  # fmt: skip
-    """Write a DataFrame as a rich table (``columns`` only), CSV or JSON records."""
-    if fmt is TableFormat.csv:
-        escape_frame(frame).to_csv(sys.stdout, index=False)
-        return
-    if fmt is TableFormat.json:
-        text = frame.to_json(orient="records", date_format="iso", force_ascii=False)
-        sys.stdout.write(json.dumps(json.loads(text), ensure_ascii=False, indent=1) + "\n")
-        return
-    shown = [c for c in (columns or list(frame.columns)) if c in frame.columns]
-    table = Table(title=title, title_justify="left", expand=False)
-    for c in shown:
-        table.add_column(c, overflow="fold", no_wrap=c in NO_WRAP)
-    for row in frame[shown].itertuples(index=False):
-        cells = [_plain(v) for v in row]
-        if "quad_class" in shown:
-            quad = row[shown.index("quad_class")]
-            style = QUAD_STYLE.get(int(quad)) if quad == quad and quad is not None else None
-            if style and "event" in shown:
-                i = shown.index("event")
-                cells[i] = f"[{style}]{cells[i]}[/]"
-        table.add_row(*cells)
-    console.print(table)
 
 
 @app.command("events")
@@ -97,10 +33,8 @@ def events_cli(
         None, "--type", help="PLOVER type (AGREE) or CAMEO code; repeatable."
     ),
     quad: list[int] = typer.Option(None, "--quad", help="QuadClass 1-4; repeatable."),
-    since: str = typer.Option(
-        None, "--since", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD)."
-    ),
-    until: str = typer.Option(None, "--until", help="Up to this date, inclusive."),
+    since: str = SINCE_OPTION,
+    until: str = UNTIL_OPTION,
     text: str = typer.Option(
         None, "--text", help="Words in the evidence sentence, an actor or the title."
     ),

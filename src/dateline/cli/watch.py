@@ -24,7 +24,7 @@ from dateline.cli.app import (
     handle_errors,
     show_log,
 )
-from dateline.cli.query import DB_OPTION, FORMAT_OPTION, TableFormat, open_store, print_frame
+from dateline.cli.shared import DB_OPTION, FORMAT_OPTION, TableFormat, open_store, print_frame
 from dateline.errors import StoreBusy
 from dateline.lifecycle import EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated, sigterm_as_interrupt
 from dateline.settings import Settings
