@@ -128,3 +128,23 @@ def test_a_role_in_front_of_a_position_names_its_owner(pipeline):
     events = _code(pipeline, "Rebels attacked regime positions near Hama in western Syria.")
     assault = _one(events, "ASSAULT")
     assert (assault.target.country, assault.target.sector) == ("SYR", "GOV")
+
+
+@pytest.mark.slow
+def test_clashes_between_two_sides_set_one_against_the_other(pipeline):
+    events = _code(
+        pipeline,
+        "Clashes between Kurdish groups and Turkish-led forces continued near Afrin in Syria.",
+    )
+    clash = _one(events, "ASSAULT")
+    assert (clash.source.country, clash.target.country) == ("SYR", "TUR")
+
+
+@pytest.mark.slow
+def test_kin_of_a_person_take_the_persons_country(pipeline):
+    events = _code(
+        pipeline,
+        "The parents of a British volunteer accused Turkish officials of lying about his death.",
+    )
+    accuse = _one(events, "ACCUSE")
+    assert (accuse.source.country, accuse.target.country) == ("GBR", "TUR")

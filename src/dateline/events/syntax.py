@@ -89,6 +89,9 @@ def np_actors(tok: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
                     stack.append(
                         c
                     )  # "U.S. President Trump and Russian President Putin" (nmod parse)
+    if not out and tok.dep_ == "appos" and tok.head is not tok:
+        # "the PKK, a designated terror group that has fought ...": the group is the PKK
+        return np_actors(tok.head, actors)
     # A person and the country cue in front of them are one actor: keep the most specific.
     persons = [p for p in out if p[0].kind == "person"]
     if persons:
@@ -157,6 +160,13 @@ GROUP_HEADS = {
     "faction",
     "sides",
     "side",
+    # kin speak for the person ("the parents of a British volunteer"): same country
+    "family",
+    "families",
+    "parents",
+    "relatives",
+    "mother",
+    "father",
 }
 
 

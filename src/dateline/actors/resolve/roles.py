@@ -41,6 +41,8 @@ LEADER_WORDS = {
     "counterpart",
 }
 GROUP_DETERMINERS = {"two", "both", "three", "all"}
+#: Nouns that name a people's organised body: "Kurdish groups", "the Kurdish movement".
+PEOPLE_BODIES = {"group", "unit", "movement", "side", "faction"}
 #: Sectors of people who fight for a group: "Isis militants", "Hezbollah fighters".
 ARMED_SECTORS = {"REB", "PRM", "MIL", "UAF"}
 
@@ -94,6 +96,9 @@ def resolve_noun(ctx: Context, tok: Token) -> bool:
     ):
         # "the Kurds", "Kurdish-held territory": the people's armed movement (actors/theatre.py)
         _people_role(ctx, tok, [], people, people[1].sector, None)
+        return True
+    if sector is None and tok.lemma_.lower() in PEOPLE_BODIES and (people := people_word(mods)):
+        _people_role(ctx, tok, mods, people, people[1].sector, None)  # "Kurdish groups"
         return True
     if sector is None:
         return _bare_name(ctx, tok)

@@ -241,6 +241,10 @@ AGENTIVE_NOUNS = {
 INNER_PREPS = {"of", "by", "from", "between", "about", "over", "for", "along"}
 
 
+# Fighting between two sides: "clashes between X and Y".
+FIGHTING_NOUNS = {"clash", "clashes", "fighting", "battle", "war", "hostility", "hostilities",
+                  "skirmish", "confrontation", "fight"}  # fmt: skip
+
 # Acts two parties do together: "between X and Y" names both as parties.
 MUTUAL = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT"}
 
@@ -272,6 +276,15 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
             parties = [x for p in c.children if p.dep_ == "pobj" for x in np_actors(p, actors)]
             if len(parties) > 1:
                 sources += parties
+            else:
+                targets += parties
+        elif c.dep_ == "prep" and c.lower_ == "between" and tok.lemma_.lower() in FIGHTING_NOUNS:
+            # "clashes between Kurdish groups and Turkish-led forces": the first side against
+            # the other, as the coding guide writes "A and B agreed"
+            parties = [x for p in c.children if p.dep_ == "pobj" for x in np_actors(p, actors)]
+            if len(parties) > 1:
+                sources += parties[:1]
+                targets += parties[1:]
             else:
                 targets += parties
         elif c.dep_ == "prep" and c.lower_ in preps:
