@@ -73,3 +73,5 @@ def test_a_call_for_an_act_is_an_asserted_request_and_the_act_is_not_done(pipeli
     )
     assert kinds(evs, "REQUEST") == [("asserted", False)]
     assert not happened(evs, "RETREAT")
+    demand = coded(pipeline, "Amnesty called for Egypt to free the activists.")
+    assert [(e.event, e.target.country) for e in demand] == [("REQUEST", "EGY")]  # one way only

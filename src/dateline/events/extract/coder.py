@@ -143,7 +143,8 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
         pairs = [(s, None) for s in sources]
     else:
         pairs = [(None, t) for t in targets]
-    if cand.entry.symmetric and mode != "visit" and event_type == cand.event:
+    if cand.entry.symmetric and mode != "visit" and event_type == cand.event == cand.entry.event:
+        # (a mutual entry read as another type is not mutual: "called for X to ..." is a demand)
         pairs += [
             (t, s) for s, t in pairs if s is not None and t is not None and (t, s) not in pairs
         ]
