@@ -122,7 +122,11 @@ def main() -> None:
     ap.add_argument("--events-out", type=Path, help="with --corpus: every event that happened")
     args = ap.parse_args()
     if args.corpus:
-        print(json.dumps(corpus_shares(args.gold, args.sample_out, events_out=args.events_out), indent=2))
+        print(
+            json.dumps(
+                corpus_shares(args.gold, args.sample_out, events_out=args.events_out), indent=2
+            )
+        )
         return
     report = measure(args.gold, args.full_parse)
     misses = report.pop("wrong_country")
@@ -140,7 +144,8 @@ def corpus_shares(
     with a city or finer, with coordinates, by basis; the share placed at a city, site or
     division among the events whose sentence or the one before names one (found by running
     the full spaCy model and :func:`dateline.places.find_mentions` on those two sentences
-    alone, independent of the sentences the pipeline chose to parse); and a seeded random
+    alone, independent of the sentences the pipeline chose to parse; a place that acts or
+    that someone comes from does not count); and a seeded random
     sample of located events, with their evidence, written to ``sample_out`` for checking by
     hand (``events_out``: every event that happened, for error analysis)."""
     import csv
@@ -214,9 +219,7 @@ def corpus_shares(
         sample = rng.sample(located, min(sample_size, len(located)))
         sample_out.write_text("".join(json.dumps(s, ensure_ascii=False) + "\n" for s in sample))
     if events_out is not None:
-        events_out.write_text(
-            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in everything)
-        )
+        events_out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in everything))
     return out
 
 
@@ -231,17 +234,26 @@ def _sentence_pair(text: str, starts: list[int], index: int) -> tuple[str, str]:
 
 
 def _named_local(nlp, before: str, here: str) -> str | None:
-    """A town, site or division named in a sentence or the one before it, or None."""
+    """A town, site or division named as a place in a sentence or the one before it, or None:
+    not as one who acts or owns ("Moscow said", "Damascus's forces"), nor as where someone
+    comes from ("a man from Birmingham")."""
     from dateline.actors.index import ActorIndex
     from dateline.places import find_mentions
 
     for sentence in (here, before):
         if not sentence:
             continue
-        for m in find_mentions(nlp(sentence), ActorIndex()):
+        doc = nlp(sentence)
+        for m in find_mentions(doc, ActorIndex()):
+            root = doc[m.start : m.end].root
+            if root.dep_ in ("nsubj", "poss") or (
+                root.dep_ == "pobj" and root.head.lower_ in ("from", "by")
+            ):
+                continue
             if m.place.kind in ("point", "city", "admin1"):
                 return m.text
     return None
+
 
 if __name__ == "__main__":
     main()

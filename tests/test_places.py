@@ -261,3 +261,12 @@ def test_a_town_taken_for_a_person_is_a_place_as_the_object_of_an_act(nlp):
     place = _locate(nlp, "Troops entered Tal Abyad after a week.", "entered", actors, "ASSAULT")
     assert (place.country, place.precision) == ("SYR", "city")
     assert _locate(nlp, "Rebels met Bashar on Monday.", "met", actors) is None
+
+
+def test_a_place_that_a_location_phrase_is_part_of(nlp):
+    text = "A soldier was killed during an ambush in a suburb of the port of Latakia."
+    place = _locate(nlp, text, "killed", event_type="ASSAULT")
+    assert (place.name, place.basis) == ("Latakia", "clause")
+    text = "Shells landed on the outskirts of Kharkiv overnight."
+    place = _locate(nlp, text, "landed", event_type="ASSAULT")
+    assert (place.name, place.country) == ("Kharkiv", "UKR")

@@ -66,8 +66,26 @@ def _clause_head(token: Token) -> Token:
     return token
 
 
+def _of_head(token: Token) -> Token:
+    """ "the outskirts of Damascus", "a suburb of the stronghold of Raqqa": the part of the
+    place (``part_nouns``), which carries the preposition that says where ("on the outskirts
+    of ..."); not any noun ("sanctions on the government of X" is not in X)."""
+    parts = gazetteer().part_nouns
+    for _ in range(3):
+        if (
+            token.dep_ == "pobj"
+            and token.head.lower_ == "of"
+            and token.head.head.lemma_.lower() in parts
+        ):
+            token = token.head.head
+        else:
+            break
+    return token
+
+
 def _attached_verb(token: Token) -> Token | None:
     """The verb a place phrase hangs from through locative prepositions, or None."""
+    token = _of_head(token)
     if token.dep_ != "pobj" or token.head.lower_ not in _LOCATIVE:
         return None
     tok = token.head.head
@@ -770,7 +788,9 @@ def _occurrences(text: str, words: str) -> int:
 
 
 def _locative(root: Token) -> bool:
-    """ "in Syria", "across Iraq": the place is where something happens."""
+    """ "in Syria", "across Iraq", "on the outskirts of Damascus": the place is where something
+    happens."""
+    root = _of_head(root)
     return root.dep_ == "pobj" and root.head.lower_ in _WHERE
 
 
@@ -784,6 +804,7 @@ def _acts(doc: Doc, m: PlaceMention, actors) -> bool:
 
 def _hangs_from(token: Token, noun: Token) -> bool:
     """True when a place phrase modifies a noun trigger: "a summit [in Hamburg]"."""
+    token = _of_head(token)
     if token.dep_ != "pobj" or token.head.lower_ not in _LOCATIVE:
         return False
     tok = token.head.head
