@@ -270,3 +270,61 @@ def test_a_place_that_a_location_phrase_is_part_of(nlp):
     text = "Shells landed on the outskirts of Kharkiv overnight."
     place = _locate(nlp, text, "landed", event_type="ASSAULT")
     assert (place.name, place.country) == ("Kharkiv", "UKR")
+
+
+def test_a_small_namesake_far_from_the_story_is_no_place():
+    from dateline.gazetteer import gazetteer
+    from dateline.places import _stray_namesake
+
+    roj = gazetteer().resolve("Roj", ("SYR",))  # an old name of a town in Utah
+    assert roj is not None and roj.country == "USA"
+    assert _stray_namesake(roj, {"SYR"}, "Roj")
+    assert not _stray_namesake(roj, {"SYR", "USA"}, "Roj")  # a story about the US keeps it
+    paris_tx = gazetteer().resolve("Paris, Texas")
+    assert not _stray_namesake(paris_tx, {"SYR"}, "Paris, Texas")  # qualified: meant
+    salisbury = gazetteer().resolve("Salisbury", ("SYR",))
+    assert not _stray_namesake(salisbury, {"SYR"}, "Salisbury")  # its own name, 40,000 people
+
+
+def test_a_town_of_a_clause_beside_the_event_is_not_its_place(nlp):
+    text = (
+        "In the south, where militias pushed into Daraa, and in Lebanon, where the army "
+        "arrested the smugglers, the border stayed shut."
+    )
+    place = _locate(nlp, text, "arrested", event_type="COERCE")
+    assert place is None or place.name != "Daraa"
+
+
+def test_several_towns_give_their_country(nlp):
+    text = "Missiles were fired at several targets on Monday, including Latakia, Homs and Hama."
+    place = _locate(nlp, text, "fired", event_type="ASSAULT")
+    assert (place.country, place.precision) == ("SYR", "country")
+
+
+def test_the_topic_of_a_promise_is_not_where_it_was_made(nlp):
+    text = "The president stepped back from his promise of a strike in Libya."
+    assert _locate(nlp, text, "promise", event_type="THREATEN", quad=3) is None
+
+
+def test_a_country_before_an_act_noun_says_who_not_where(nlp):
+    text = "The Canadian operations in Mali were ending."
+    place = _locate(nlp, text, "operations", event_type="ASSAULT")
+    assert (place.name, place.country) == ("Mali", "MLI")
+
+
+def test_an_event_of_another_time_gets_only_the_article_country(nlp):
+    from datetime import date
+
+    text = (
+        "Fighting went on in Aleppo. Aid convoys arrived in Aleppo on Monday. "
+        "The agencies asked for more trucks. In 2012 the army shelled a checkpoint."
+    )
+    doc = nlp(text)
+    start = text.index("shelled")
+    event = Event(event="ASSAULT", sentence=3, trigger=Span("shelled", start, start + 7),
+                  date="2012", date_precision="year")  # fmt: skip
+    locate_events([event], doc, ActorIndex(), text, date(2018, 3, 1))
+    assert (event.location.country, event.location.precision) == ("SYR", "country")
+    event.date, event.location = "2018-02-26", None
+    locate_events([event], doc, ActorIndex(), text, date(2018, 3, 1))
+    assert (event.location.name, event.location.precision) == ("Aleppo", "city")

@@ -116,7 +116,7 @@ class Pipeline:
         refine_codes(events, doc)
         check_dates(events, article.published)
         quotes = find_quotes(doc, article, actors)
-        locate_events(events, doc, actors, article.text)
+        locate_events(events, doc, actors, article.text, article.published)
         result = Result(article=article, events=events, quotes=quotes, actors=actors.used())
         if starts is not None:  # count the article's sentences, not the blanked text's
             from dateline.select import renumber_sentences

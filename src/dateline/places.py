@@ -12,11 +12,12 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from dateline.gazetteer import Gazetteer, Place, gazetteer, parse_form
+from dateline.gazetteer import Gazetteer, Place, gazetteer, parse_form, skeleton
 from dateline.model import Event, Location
 from dateline.nlp import entities_in
 
@@ -183,7 +184,13 @@ def _with_qualifier(doc: Doc, start: int, end: int, spans: list[tuple[int, int]]
     return text
 
 
-def locate_events(events: list[Event], doc: Doc, actors, article_text: str | None = None) -> None:
+def locate_events(
+    events: list[Event],
+    doc: Doc,
+    actors,
+    article_text: str | None = None,
+    published: date | None = None,
+) -> None:
     """Set ``event.location``, trying in turn (``Location.basis`` records which one placed it):
 
     1. ``clause``: a place phrase of the event's own clause ("shelled Afrin", "talks in Paris",
@@ -197,7 +204,10 @@ def locate_events(events: list[Event], doc: Doc, actors, article_text: str | Non
     5. ``dateline``: the article's dateline ("BEIRUT (Reuters) -");
     6. ``article``: the place the article is about, when it is about one country
        (``ARTICLE_COUNTRY_SHARE`` of its place mentions): its town or division named most and
-       at least twice when named within ``NEAR_SENTENCES`` before the event, else the country.
+       at least twice when named within ``NEAR_SENTENCES`` before the event, else the country;
+       only the country for an event of another time (historical, or dated more than
+       ``STORY_DAYS`` before publication: "In August 2016 it launched ...") or one its
+       sentence says happened elsewhere ("exiled from elsewhere in Syria").
 
     Words (QuadClass 1 and 3: a statement, demand, accusation, phone call) happen where they
     were said: only a place phrase of their own clause ("told reporters in Geneva", "visited
@@ -231,6 +241,8 @@ def locate_events(events: list[Event], doc: Doc, actors, article_text: str | Non
             continue
         location = location or _in_sentence(event, trigger_span.root, here, actors)
         nearby = _near(about, mentions, sents, event.sentence, article_text)
+        if not _in_story(event, published) or _ELSEWHERE.search(sent.text):
+            nearby = _country_level(nearby)
         if (
             location is not None
             and location.precision == "country"
@@ -248,6 +260,39 @@ def locate_events(events: list[Event], doc: Doc, actors, article_text: str | Non
             fallback = nearby if _fits_actors(event, nearby) else None
             location = _at_home(event, dateline or about) or dateline or fallback
         event.location = location
+
+
+#: An event dated more than this many days before publication is not part of the story's scene.
+STORY_DAYS = 31
+_ELSEWHERE = re.compile(r"\belsewhere\b|\bother parts of\b|\bacross the country\b", re.I)
+
+
+def _in_story(event: Event, published: date | None) -> bool:
+    """Whether the event belongs to the article's present story: not historical, and not
+    dated (by its own words) more than ``STORY_DAYS`` before publication."""
+    if event.modality == "historical":
+        return False
+    if published is None or not event.date:
+        return True
+    try:
+        parts = [int(x) for x in event.date.split("-")]
+    except ValueError:
+        return True
+    year, month = parts[0], parts[1] if len(parts) > 1 else 12
+    day = parts[2] if len(parts) > 2 else calendar.monthrange(year, month)[1]
+    try:
+        end = date(year, month, day)
+    except ValueError:
+        return True
+    return (published - end).days <= STORY_DAYS
+
+
+def _country_level(place: Location | None) -> Location | None:
+    """The country of the article's place, for events the article's town cannot be tied to."""
+    if place is None or place.precision == "country":
+        return place
+    country = gazetteer().country(place.country) if place.country else None
+    return to_location(country, None, "article") if country else None
 
 
 #: The article's town places an event only when named this many sentences before it or in it;
@@ -445,18 +490,37 @@ def find_mentions(doc: Doc, actors) -> list[PlaceMention]:
     counts = Counter(p.country for _, _, p in first if p and p.country)
     hints = tuple(dict.fromkeys([*sorted(counts, key=counts.get, reverse=True), *hints]))
     near = {(p.country, p.admin1) for _, _, p in first if p and p.kind in ("city", "admin1")}
+    ours = set(_hints(actors)) | {p.country for _, _, p in first if p and p.kind == "country"}
     out = []
     for s, e, p in first:
         if p is None:
             continue
         if p.kind in ("city", "admin1"):
             p = gazetteer().resolve(names[(s, e)], hints, near=near) or p
+        if _stray_namesake(p, ours, names[(s, e)]):
+            continue
         site = _site(doc, e, p)
         if site is not p:
             out.append(PlaceMention(s, e + 1, doc[s : e + 1].text, site))
         else:
             out.append(PlaceMention(s, e, doc[s:e].text, p))
     return out
+
+
+#: A town smaller than this in none of the article's countries is a namesake of a place the
+#: gazetteer lacks ("Roj" camp in Syria is no Roj in the US; "Hol" no village in Norway).
+STRAY_TOWN = 15_000
+
+
+def _stray_namesake(place: Place, ours: set[str], name: str) -> bool:
+    """A town in none of the article's countries, named without a qualifier ("Paris, Texas"
+    is kept), that is small, or found only under another of its names and not big ("Roj" is
+    an old name of Roy, Utah; the camp in Syria is not in the gazetteer)."""
+    if place.kind != "city" or place.country in ours or "," in name:
+        return False
+    core, _ = parse_form(name)
+    other_name = skeleton(core.removeprefix("the ")) != skeleton(place.name)
+    return place.population < STRAY_TOWN or (other_name and place.population < TOWN_NOT_PERSON)
 
 
 _NOT_PLACES = {"PERSON", "ORG", "NORP", "DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
@@ -634,13 +698,17 @@ def _in_clause(
         root = trigger.doc[m.start : m.end].root
         verb = _attached_verb(root)
         in_clause = verb is not None and verb.i == clause.i
-        if verbal:
-            on_noun = trigger.pos_ not in ("VERB", "AUX") and _hangs_from(root, trigger)
+        if verbal:  # "talks in Sochi", not "a promise of a strike in Syria"
+            on_noun = trigger.pos_ not in ("VERB", "AUX") and _hangs_from(root, trigger, 1)
             on_target = _visited(root, trigger, clause)
         else:
             on_noun = trigger.pos_ not in ("VERB", "AUX") and (
                 _hangs_from(root, trigger)
-                or (root.head.i == trigger.i and root.dep_ in ("compound", "nmod", "poss"))
+                or (
+                    root.head.i == trigger.i
+                    and root.dep_ in ("compound", "nmod", "poss")
+                    and m.place.kind in _FINE  # "the Afrin offensive"; "US operations": who
+                )
             )
             on_target = event.event in _ON_TARGET and _acted_on(root, trigger, clause)
         if not (in_clause or on_noun or on_target):
@@ -673,8 +741,15 @@ def _acted_on(root: Token, trigger: Token, clause: Token) -> bool:
 
 
 def _in_sentence(event: Event, trigger: Token, here: list[PlaceMention], actors) -> Location | None:
-    """The most specific place elsewhere in the sentence that is not one of its actors."""
-    best: tuple[tuple[int, int], PlaceMention] | None = None
+    """The most specific place elsewhere in the sentence that is not one of its actors, in
+    the event's clause or one that governs it ("In Idlib, officials said rebels attacked"),
+    not a clause beside it ("where Kurdish forces pushed into Raqqa, and in Iraq, where the
+    army ousted them": the ousting is not in Raqqa). Several towns of the best kind: their
+    one country, at country precision (an act over "Latakia, Homs and Hama" is not in one)."""
+    clause = _clause_head(trigger)
+    governing = {clause.i, *(t.i for t in clause.ancestors)}
+    governing |= {t.i for t in clause.conjuncts}  # "..., and the rally went ahead in Brussels"
+    ranked: list[tuple[tuple[int, int], PlaceMention]] = []
     for m in here:
         root = trigger.doc[m.start : m.end].root
         if m.place.kind == "country" or m.place.kind == "region":
@@ -683,12 +758,23 @@ def _in_sentence(event: Event, trigger: Token, here: list[PlaceMention], actors)
                 continue
         elif _acts(trigger.doc, m, actors):
             continue
-        if _elsewhere(root, _clause_head(trigger)):
+        if _elsewhere(root, clause) or _clause_head(root).i not in governing:
             continue
-        rank = (_SPECIFICITY.get(m.place.kind, 5), abs(m.start - trigger.i))
-        if best is None or rank < best[0]:
-            best = (rank, m)
-    return best[1].location("sentence") if best else None
+        ranked.append(((_SPECIFICITY.get(m.place.kind, 5), abs(m.start - trigger.i)), m))
+    if not ranked:
+        return None
+    ranked.sort(key=lambda r: r[0])
+    best = ranked[0][1]
+    rivals = {
+        m.place.feature_id or m.place.name
+        for rank, m in ranked
+        if rank[0] == ranked[0][0][0] and m.place.kind in _FINE
+    }
+    if len(rivals) > 1:
+        countries = {m.place.country for _, m in ranked if m.place.kind in _FINE}
+        country = gazetteer().country(countries.pop()) if len(countries) == 1 else None
+        return to_location(country, None, "sentence") if country else None
+    return best.location("sentence")
 
 
 _DATELINE = re.compile(
@@ -802,13 +888,14 @@ def _acts(doc: Doc, m: PlaceMention, actors) -> bool:
     return root.dep_ in ("nsubj", "nsubjpass", "poss") or bool(actors.all_at(root.i))
 
 
-def _hangs_from(token: Token, noun: Token) -> bool:
-    """True when a place phrase modifies a noun trigger: "a summit [in Hamburg]"."""
+def _hangs_from(token: Token, noun: Token, steps: int = 4) -> bool:
+    """True when a place phrase modifies a noun trigger: "a summit [in Hamburg]" (through at
+    most ``steps`` words: 1, the noun itself)."""
     token = _of_head(token)
     if token.dep_ != "pobj" or token.head.lower_ not in _LOCATIVE:
         return False
     tok = token.head.head
-    for _ in range(4):
+    for _ in range(steps):
         if tok.i == noun.i:
             return True
         if tok.dep_ in ("pobj", "prep", "npadvmod", "appos"):
