@@ -147,7 +147,9 @@ def corpus_shares(
     alone, independent of the sentences the pipeline chose to parse; a place that acts or
     that someone comes from does not count); and a seeded random
     sample of located events, with their evidence, written to ``sample_out`` for checking by
-    hand (``events_out``: every event that happened, for error analysis)."""
+    hand (``events_out``: every event that happened, for error analysis). The same shares
+    for deeds (QuadClass 2 and 4) and words (1 and 3: placed only where the text says where
+    they were said, as the coding guide asks) apart."""
     import csv
     import random
     import sys
@@ -180,9 +182,15 @@ def corpus_shares(
             here, before = _sentence_pair(art.text, starts, e.sentence)
             named = _named_local(pipe.nlp, before, here)
             fine = bool(loc and loc.precision in ("point", "city", "admin1"))
+            words = e.quad_class in (1, 3)  # placed only where the text says they were said
+            kind = "words" if words else "deeds"
+            counts[f"{kind}"] += 1
+            counts[f"{kind}_located"] += bool(loc and loc.country)
             if named:
                 counts["named_nearby"] += 1
                 counts["named_nearby_fine"] += fine
+                counts[f"{kind}_named_nearby"] += 1
+                counts[f"{kind}_named_nearby_fine"] += fine
             record = {"article": art.id, "sentence": e.sentence, "event": e.event,
                       "quad": e.quad_class, "trigger": e.trigger.text,
                       "source": e.source.country if e.source else None,
@@ -214,6 +222,11 @@ def corpus_shares(
             counts["named_nearby_fine"] / max(counts["named_nearby"], 1), 3
         ),
     }
+    for kind in ("deeds", "words"):  # deeds: QuadClass 2 and 4; words: 1 and 3
+        out[f"share_{kind}_located"] = round(counts[f"{kind}_located"] / max(counts[kind], 1), 3)
+        out[f"share_{kind}_fine_where_named_nearby"] = round(
+            counts[f"{kind}_named_nearby_fine"] / max(counts[f"{kind}_named_nearby"], 1), 3
+        )
     if sample_out is not None:
         rng = random.Random(18)
         sample = rng.sample(located, min(sample_size, len(located)))

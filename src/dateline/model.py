@@ -9,7 +9,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-SCHEMA_VERSION = "1.1"  # what changed: docs/schema-changelog.md
+SCHEMA_VERSION = "1.2"  # what changed: docs/schema-changelog.md
 SCHEMA_FILE = "result-v1.json"
 #: Every event modality, and those of events that happened (counted in series, networks, GDELT).
 MODALITIES = ("asserted", "reported", "historical", "future", "hypothetical", "negated")

@@ -233,9 +233,10 @@ def _gdelt_geo(
     """{prefix}Geo_Type .. Geo_FeatureID, the 8 columns as GDELT 2.0 defines them: Type (1
     country, 2 US state, 3 US city, 4 world city, 5 world state/ADM1), FullName ("City, ADM1,
     Country"), CountryCode and ADM1Code in FIPS 10-4 (ADM1: country code + division code; a
-    country's own code at country level), ADM2Code (GAUL, which Dateline does not carry:
-    empty), Lat, Long, FeatureID (GeoNames id of a town, the ADM1 code of a division, the
-    country code of a country)."""
+    country's own code at country level), ADM2Code (empty: GDELT's is a GAUL code outside the
+    US and state + county FIPS inside it, and the gazetteer knows no second-level division;
+    see docs/dates-places-quotes.md), Lat, Long, FeatureID (GeoNames id of a town, the ADM1
+    code of a division, the country code of a country)."""
     from dateline.gazetteer import gazetteer
 
     if not name and not country:
