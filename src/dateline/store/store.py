@@ -522,12 +522,12 @@ class Store:
 
     def stats(self) -> dict[str, Any]:
         """Counts of everything stored, the event date range and the schema version."""
+        counted, _ = EventFilter().where()  # events that count: not negated, not duplicates
         row = self.db.rows(
-            """SELECT
+            f"""SELECT
                 (SELECT count(*) FROM articles),
                 (SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL),
-                (SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id
-                   WHERE NOT e.negated AND a.duplicate_of IS NULL),
+                (SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id {counted}),
                 (SELECT count(*) FROM events WHERE negated),
                 (SELECT count(*) FROM event_groups),
                 (SELECT count(*) FROM quotes),
@@ -643,6 +643,7 @@ def _actors_sql(
     if sector:
         w.and_("upper(ac.sector) = upper(?)", sector)
     where, params = w.sql(), w.params
+    counted, _ = EventFilter().where()  # events that count: not negated, not duplicates
     query = f"""
         WITH acts AS (
             SELECT ac.name, ac.country, ac.sector, any_value(ac.kind) AS kind,
@@ -658,12 +659,10 @@ def _actors_sql(
         sides AS (
             SELECT e.source_name AS name, e.source_country AS country,
                    e.source_sector AS sector, e.group_id
-            FROM events e JOIN articles a ON a.id = e.article_id
-            WHERE NOT e.negated AND a.duplicate_of IS NULL
+            FROM events e JOIN articles a ON a.id = e.article_id {counted}
             UNION ALL
             SELECT e.target_name, e.target_country, e.target_sector, e.group_id
-            FROM events e JOIN articles a ON a.id = e.article_id
-            WHERE NOT e.negated AND a.duplicate_of IS NULL
+            FROM events e JOIN articles a ON a.id = e.article_id {counted}
         ),
         evs AS (
             SELECT name, country, sector, count(DISTINCT group_id) AS events
