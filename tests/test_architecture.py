@@ -8,6 +8,7 @@ import each other. Existing exceptions are listed with the reason; the lists may
 from __future__ import annotations
 
 import ast
+import re
 from functools import cache
 from pathlib import Path
 
@@ -148,6 +149,19 @@ def test_no_private_names_imported_from_other_modules():
         and name.rpartition(".")[0] != m
     }
     assert found == set(KNOWN_PRIVATE)
+
+
+def test_nothing_outside_the_store_reaches_into_a_store_object():
+    """The Store is a facade: other modules call its public methods (and its ``db`` for the
+    store's own parts), never ``store._frame`` or ``Store._event_row``."""
+    private = re.compile(r"\b(?:store|Store|db)\._[a-z]\w*")
+    found = [
+        f"{m}: {hit}"
+        for m, path in modules().items()
+        if not m.startswith("dateline.store")
+        for hit in private.findall(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []
 
 
 def _strongly_connected(edges: dict[str, set[str]]) -> list[list[str]]:
