@@ -16,7 +16,7 @@ import pandas as pd
 
 from dateline.errors import StoreError
 from dateline.model import Result
-from dateline.store import dedup
+from dateline.store import dedup, reads
 from dateline.store.connection import MEMORY, Database, message
 from dateline.store.filters import EventFilter, Where
 from dateline.store.periods import per_period
@@ -26,27 +26,6 @@ if TYPE_CHECKING:
     import networkx as nx
 
 log = logging.getLogger(__name__)
-
-# Sort keys accepted by ``events(order=...)``; a leading "-" sorts descending.
-EVENT_ORDER = {
-    "date": "e.day",
-    "day": "e.day",
-    "event": "e.event",
-    "source": "e.source_name",
-    "source_name": "e.source_name",
-    "source_country": "e.source_country",
-    "target": "e.target_name",
-    "target_name": "e.target_name",
-    "target_country": "e.target_country",
-    "quad_class": "e.quad_class",
-    "goldstein": "e.goldstein",
-    "confidence": "e.confidence",
-    "article_id": "e.article_id",
-    "published": "a.published",
-    "id": "e.id",
-}
-ARTICLE_ORDER = {"published": "a.published", "title": "a.title", "id": "a.id",
-                 "coded_at": "a.coded_at", "events": "events", "source": "a.source"}  # fmt: skip
 
 
 class Store:
@@ -285,7 +264,7 @@ class Store:
             include_duplicates, article_id, directed, modality, place=place,
             min_confidence=min_confidence,
         )  # fmt: skip
-        return self.db.frame(*_events_sql(match, limit, offset, order))
+        return self.db.frame(*reads.events_sql(match, limit, offset, order))
 
     def event_records(
         self,
@@ -296,7 +275,7 @@ class Store:
     ) -> list[dict[str, Any]]:
         """The rows of :meth:`events` for the events ``match`` selects, as plain dicts
         (column -> Python value): for JSON and the web, which want rows, not a DataFrame."""
-        return self.db.records(*_events_sql(match or EventFilter(), limit, offset, order))
+        return self.db.records(*reads.events_sql(match or EventFilter(), limit, offset, order))
 
     def count_events(self, match: EventFilter | None = None, **filters: Any) -> int:
         """How many events match the same filters as :meth:`events` (limit/offset/order aside),
@@ -330,7 +309,7 @@ class Store:
         w = Where()
         w.window("day", since, until)
         query = f"SELECT * FROM event_groups {w.sql()} ORDER BY num_articles DESC, day, group_id"
-        return self.db.frame(query + _page(limit, 0, w.params), w.params)
+        return self.db.frame(query + reads.page(limit, 0, w.params), w.params)
 
     def quotes(
         self,
@@ -343,11 +322,13 @@ class Store:
         offset: int = 0,
     ) -> pd.DataFrame:
         """Quotes with their speaker and article; ``speaker`` matches name, words or country."""
-        return self.db.frame(*_quotes_sql(speaker, article_id, text, since, until, limit, offset))
+        return self.db.frame(
+            *reads.quotes_sql(speaker, article_id, text, since, until, limit, offset)
+        )
 
     def quote_records(self, **filters: Any) -> list[dict[str, Any]]:
         """The rows of :meth:`quotes` (the same filters) as plain dicts, for JSON and the web."""
-        return self.db.records(*_quotes_sql(**filters))
+        return self.db.records(*reads.quotes_sql(**filters))
 
     def articles(
         self,
@@ -363,14 +344,14 @@ class Store:
     ) -> pd.DataFrame:
         """Articles with their event and quote counts (without the text unless ``with_text``)."""
         return self.db.frame(
-            *_articles_sql(
+            *reads.articles_sql(
                 since, until, text, source, include_duplicates, with_text, limit, offset, order
             )
         )
 
     def article_records(self, **filters: Any) -> list[dict[str, Any]]:
         """The rows of :meth:`articles` (the same filters) as plain dicts, for JSON and the web."""
-        return self.db.records(*_articles_sql(**filters))
+        return self.db.records(*reads.articles_sql(**filters))
 
     def article(self, article_id: str) -> dict[str, Any] | None:
         """One article with all its events (negated ones too), quotes and actors, as plain data.
@@ -418,11 +399,11 @@ class Store:
 
         ``events`` counts event groups the actor takes part in, from non-duplicate articles.
         """
-        return self.db.frame(*_actors_sql(name, country, sector, limit, offset))
+        return self.db.frame(*reads.actors_sql(name, country, sector, limit, offset))
 
     def actor_records(self, **filters: Any) -> list[dict[str, Any]]:
         """The rows of :meth:`actors` (the same filters) as plain dicts, for JSON and the web."""
-        return self.db.records(*_actors_sql(**filters))
+        return self.db.records(*reads.actors_sql(**filters))
 
     def dyad(
         self,
@@ -545,161 +526,6 @@ class Store:
         out["schema_version"] = self.schema_version
         out["path"] = self.path
         return out
-
-
-def _events_sql(
-    match: EventFilter, limit: int | None, offset: int, order: str
-) -> tuple[str, list[Any]]:
-    where, params = match.where()
-    order_sql = _order(order, EVENT_ORDER) + ", e.article_id, e.event_index"
-    query = (
-        "SELECT e.*, a.title AS article_title, a.published, a.source AS article_source,"
-        " a.url, a.duplicate_of, a.record_id, a.origin"
-        f" FROM events e JOIN articles a ON a.id = e.article_id {where}"
-        f" ORDER BY {order_sql}" + _page(limit, offset, params)
-    )
-    return query, params
-
-
-def _quotes_sql(
-    speaker: str | None = None,
-    article_id: str | None = None,
-    text: str | None = None,
-    since: str | dt.date | None = None,
-    until: str | dt.date | None = None,
-    limit: int | None = None,
-    offset: int = 0,
-) -> tuple[str, list[Any]]:
-    w = Where()
-    if speaker:
-        w.and_(
-            "(lower(q.speaker_name) = lower(?) OR lower(q.speaker_text) = lower(?)"
-            " OR upper(q.speaker_country) = upper(?))",
-            *[speaker] * 3,
-        )
-    if article_id:
-        w.and_("q.article_id = ?", article_id)
-    if text:
-        w.and_("contains(lower(q.text), lower(?))", text)
-    w.window("a.published", since, until)
-    where, params = w.sql(), w.params
-    query = (
-        "SELECT q.id, q.article_id, q.quote_index, q.text, q.start_char AS start,"
-        ' q.end_char AS "end", q.sentence, q.speaker_text, q.speaker_name, q.speaker_country,'
-        " q.speaker_sector, a.title AS article_title, a.published, a.url"
-        f" FROM quotes q JOIN articles a ON a.id = q.article_id {where}"
-        " ORDER BY a.published DESC NULLS LAST, q.article_id, q.quote_index"
-    )
-    return query + _page(limit, offset, params), params
-
-
-def _articles_sql(
-    since: str | dt.date | None = None,
-    until: str | dt.date | None = None,
-    text: str | None = None,
-    source: str | None = None,
-    include_duplicates: bool = True,
-    with_text: bool = False,
-    limit: int | None = None,
-    offset: int = 0,
-    order: str = "-published",
-) -> tuple[str, list[Any]]:
-    w = Where()
-    w.window("a.published", since, until)
-    if text:
-        w.and_(
-            "(contains(lower(a.title), lower(?)) OR contains(lower(a.text), lower(?)))",
-            text,
-            text,
-        )
-    if source:
-        w.and_("lower(a.source) = lower(?)", source)
-    if not include_duplicates:
-        w.and_("a.duplicate_of IS NULL")
-    where, params = w.sql(), w.params
-    cols = "a.id, a.record_id, a.title, a.authors, a.published, a.source, a.url, a.origin, a.duplicate_of," \
-           " a.similarity, a.run_id, a.coded_at" + (", a.text" if with_text else "")  # fmt: skip
-    query = (
-        f"SELECT {cols},"
-        " (SELECT count(*) FROM events e WHERE e.article_id = a.id AND NOT e.negated) AS events,"
-        " (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes"
-        f" FROM articles a {where} ORDER BY {_order(order, ARTICLE_ORDER)}, a.id"
-    )
-    return query + _page(limit, offset, params), params
-
-
-def _actors_sql(
-    name: str | None = None,
-    country: str | None = None,
-    sector: str | None = None,
-    limit: int | None = None,
-    offset: int = 0,
-) -> tuple[str, list[Any]]:
-    w = Where()
-    if name:
-        w.and_("contains(lower(ac.name), lower(?))", name)
-    if country:
-        w.and_("upper(ac.country) = upper(?)", country)
-    if sector:
-        w.and_("upper(ac.sector) = upper(?)", sector)
-    where, params = w.sql(), w.params
-    counted, _ = EventFilter().where()  # events that count: not negated, not duplicates
-    query = f"""
-        WITH acts AS (
-            SELECT ac.name, ac.country, ac.sector, any_value(ac.kind) AS kind,
-                   count(DISTINCT ac.article_id) AS articles
-            FROM actors ac {where}
-            GROUP BY ac.name, ac.country, ac.sector
-        ),
-        ment AS (
-            SELECT ac.name, ac.country, ac.sector, count(*) AS mentions
-            FROM mentions m JOIN actors ac ON ac.id = m.actor_key {where}
-            GROUP BY ac.name, ac.country, ac.sector
-        ),
-        sides AS (
-            SELECT e.source_name AS name, e.source_country AS country,
-                   e.source_sector AS sector, e.group_id
-            FROM events e JOIN articles a ON a.id = e.article_id {counted}
-            UNION ALL
-            SELECT e.target_name, e.target_country, e.target_sector, e.group_id
-            FROM events e JOIN articles a ON a.id = e.article_id {counted}
-        ),
-        evs AS (
-            SELECT name, country, sector, count(DISTINCT group_id) AS events
-            FROM sides GROUP BY name, country, sector
-        )
-        SELECT acts.name, acts.country, acts.sector, acts.kind, acts.articles,
-               coalesce(ment.mentions, 0) AS mentions, coalesce(evs.events, 0) AS events
-        FROM acts
-        LEFT JOIN ment ON ment.name IS NOT DISTINCT FROM acts.name
-            AND ment.country IS NOT DISTINCT FROM acts.country
-            AND ment.sector IS NOT DISTINCT FROM acts.sector
-        LEFT JOIN evs ON evs.name IS NOT DISTINCT FROM acts.name
-            AND evs.country IS NOT DISTINCT FROM acts.country
-            AND evs.sector IS NOT DISTINCT FROM acts.sector
-        ORDER BY events DESC, articles DESC, acts.name"""
-    both = params * 2
-    return query + _page(limit, offset, both), both
-
-
-def _order(order: str, allowed: dict[str, str]) -> str:
-    desc = order.startswith("-")
-    key = order.lstrip("-")
-    if key not in allowed:
-        raise StoreError(f"order: unknown key {key!r}; use one of {', '.join(sorted(allowed))}")
-    return f"{allowed[key]} {'DESC' if desc else 'ASC'} NULLS LAST"
-
-
-def _page(limit: int | None, offset: int, params: list[Any]) -> str:
-    """LIMIT/OFFSET as parameters (appended to ``params``)."""
-    sql = ""
-    if limit is not None:
-        sql += " LIMIT ?"
-        params.append(int(limit))
-    if offset:
-        sql += " OFFSET ?"
-        params.append(int(offset))
-    return sql
 
 
 def _plain(row: dict[str, Any]) -> dict[str, Any]:
