@@ -158,22 +158,24 @@ def finish_round(
         )
 
 
+_ROUNDS = (
+    "SELECT w.*, r.status FROM watch_rounds w LEFT JOIN runs r ON r.id = w.run_id"
+    " ORDER BY w.started DESC LIMIT ?"
+)
+
+
 def rounds(store: Store, limit: int = 20) -> pd.DataFrame:
     """The latest rounds with their counts and status, newest first."""
-    return store.db.frame(
-        "SELECT w.*, r.status FROM watch_rounds w LEFT JOIN runs r ON r.id = w.run_id"
-        " ORDER BY w.started DESC LIMIT ?",
-        [limit],
-    )
+    return store.db.frame(_ROUNDS, [limit])
 
 
-def health(store: Store) -> pd.DataFrame:
-    """Every source with its state, items seen, articles coded and (non-negated) events brought.
+def round_rows(store: Store, limit: int = 20) -> list[dict[str, Any]]:
+    """:func:`rounds` as plain rows (for the web)."""
+    return store.db.records(_ROUNDS, [limit])
 
-    An article listed by two sources counts for the first one that brought it.
-    """
-    return store.db.frame(
-        """
+
+#: Every source with its items, articles and events (see :func:`health`).
+_HEALTH = """
         WITH items AS (
             SELECT source_url, count(*) AS items,
                    count(*) FILTER (WHERE status = 'coded') AS articles,
@@ -199,7 +201,19 @@ def health(store: Store) -> pd.DataFrame:
         LEFT JOIN items ON items.source_url = s.url
         LEFT JOIN evs ON evs.source_url = s.url
         ORDER BY s.failures DESC, s.url"""
-    )
+
+
+def health(store: Store) -> pd.DataFrame:
+    """Every source with its state, items seen, articles coded and (non-negated) events brought.
+
+    An article listed by two sources counts for the first one that brought it.
+    """
+    return store.db.frame(_HEALTH)
+
+
+def health_rows(store: Store) -> list[dict[str, Any]]:
+    """:func:`health` as plain rows (for the web)."""
+    return store.db.records(_HEALTH)
 
 
 def items(store: Store, source_url: str | None = None) -> pd.DataFrame:

@@ -485,8 +485,8 @@ def sources(store, rounds: int = 10) -> dict[str, Any]:
 
     if "m004_watch" not in store.migrations():
         return {"sources": [], "rounds": [], "failing": 0, "last_update": None}
-    rows = records(state.health(store))
-    latest = records(state.rounds(store, rounds))
+    rows = plain_rows(state.health_rows(store))
+    latest = plain_rows(state.round_rows(store, rounds))
     updates = [r["last_new"] for r in rows if r.get("last_new")]
     return {
         "sources": rows,
