@@ -148,3 +148,26 @@ def test_kin_of_a_person_take_the_persons_country(pipeline):
     )
     accuse = _one(events, "ACCUSE")
     assert (accuse.source.country, accuse.target.country) == ("GBR", "TUR")
+
+
+@pytest.mark.slow
+def test_civilians_belong_to_the_country_whose_towns_the_story_names(pipeline):
+    """Russia and the US are named most, but the towns are Syrian: no majority country, yet the
+    civilians are Syria's (before the resolution, not from the event's place)."""
+    from dateline.actors.resolve import resolve_actors
+
+    text = (
+        "Moscow and Washington traded accusations as Russia and the US met in Vienna. "
+        "Russia said on Monday that 14 civilians had died in Homs and Aleppo."
+    )
+    doc = pipeline.nlp(text)
+    index = resolve_actors(doc, Article(id="t", text=text, published=date(2018, 3, 1)), pipeline.kb)
+    civilians = [a for a in index.actors if a.sector == "CVL"]
+    assert civilians and civilians[0].country == "SYR"
+
+
+@pytest.mark.slow
+def test_a_war_waged_is_no_participant_its_against_phrase_is(pipeline):
+    events = _code(pipeline, "Rebels waged a war on the government in Sanaa in Yemen.")
+    assault = _one(events, "ASSAULT")
+    assert (assault.target.country, assault.target.sector) == ("YEM", "GOV")

@@ -90,9 +90,10 @@ def localise_roles(index: ActorIndex, country: str, country_name: str) -> list[A
     return changed
 
 
-#: Sectors of the sides of a civil conflict, whose unnamed members ("rebels", "the opposition")
-#: belong to the country the story names most even without a clear majority.
-CONFLICT_SECTORS = {"REB", "OPP"}
+#: Sectors of the sides of a civil conflict and of the civilians caught in it, whose unnamed
+#: members ("rebels", "the opposition", "14 civilians") belong to the country whose towns the
+#: story names most, even without a clear majority of all its place mentions.
+CONFLICT_SECTORS = {"REB", "OPP", "CVL"}
 
 
 def conflict_country(index: ActorIndex, dateline_country: str | None = None) -> str | None:

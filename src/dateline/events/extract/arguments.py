@@ -116,6 +116,12 @@ def _targets_of_verb(
                     c, actors, preps | {"along", "near", "at", "to", "toward"}, modifiers=False
                 )
                 continue
+            if c.lemma_.lower() in FIGHTING_NOUNS | {"insurgency", "campaign"}:
+                # "fought an insurgency against the state": the act is no participant
+                out += [x for p in c.children if p.dep_ == "prep" and p.lower_ in
+                        {"against", "on", "with"} for q in p.children if q.dep_ == "pobj"
+                        for x in np_actors(q, actors)]  # fmt: skip
+                continue
             c = antecedent(c)  # "the town, which rebels seized": the town
             found = np_actors(c, actors)
             inner = [x for x in _inner_actors(c, actors, preps) if x not in found]
