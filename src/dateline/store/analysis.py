@@ -27,14 +27,22 @@ if TYPE_CHECKING:
 DYAD_COLUMNS = SERIES_COLUMNS
 PANEL_COLUMNS = ["source", "target", "period", *QUADS.values(), "events", "goldstein_sum",
                  "goldstein_mean"]  # fmt: skip
-PANEL_KEYS = {
-    # a country, else an IGO or NGO by name (like the network); other actors are left out
+#: What a panel row's or a network node's source and target are: ``country``, a country,
+#: else an IGO or NGO by name (other actors with no country, "people", "fighters", are left
+#: out); ``name``, the actor's name.
+SIDE_KEYS = {
     "country": (
         "coalesce(e.source_country, CASE WHEN e.source_sector IN ('IGO', 'NGO') THEN e.source_name END)",
         "coalesce(e.target_country, CASE WHEN e.target_sector IN ('IGO', 'NGO') THEN e.target_name END)",
     ),
     "name": ("coalesce(e.source_name, e.source_text)", "coalesce(e.target_name, e.target_text)"),
 }
+
+
+def _side_keys(by: str) -> tuple[str, str]:
+    if by not in SIDE_KEYS:
+        raise StoreError(f"by: {by!r} is not one of {', '.join(SIDE_KEYS)}")
+    return SIDE_KEYS[by]
 
 
 # a group whose events name more than one source is a reciprocal act coded both ways ("A and B
@@ -87,9 +95,7 @@ def panel(
     group in the window, times every period of the window, with counts per QuadClass, all
     groups, and the sum and mean of their Goldstein scores (zeros and NaN where none)."""
     alias = freq_alias(freq)
-    if by not in PANEL_KEYS:
-        raise StoreError(f"by: {by!r} is not one of {', '.join(PANEL_KEYS)}")
-    src, tgt = PANEL_KEYS[by]
+    src, tgt = _side_keys(by)
     where, params = EventFilter(since=since, until=until, modality=modality).and_dated()
     query = f"""
         WITH g AS (
@@ -141,21 +147,7 @@ def network(
     """
     import networkx as nx
 
-    keys = {
-        # countries; international organisations and NGOs (no country) by name; other actors
-        # with no country ("people", "fighters") are left out of a country network
-        "country": (
-            "coalesce(e.source_country, CASE WHEN e.source_sector IN ('IGO', 'NGO') THEN e.source_name END)",
-            "coalesce(e.target_country, CASE WHEN e.target_sector IN ('IGO', 'NGO') THEN e.target_name END)",
-        ),
-        "name": (
-            "coalesce(e.source_name, e.source_text)",
-            "coalesce(e.target_name, e.target_text)",
-        ),
-    }
-    if by not in keys:
-        raise StoreError(f"by: {by!r} is not one of {', '.join(keys)}")
-    src, tgt = keys[by]
+    src, tgt = _side_keys(by)
     where, params = EventFilter(since=since, until=until, modality=modality).where()
     query = f"""
         WITH g AS (
