@@ -194,8 +194,8 @@ def lexicon_types(doc, lexicon) -> dict[int, str]:
 
     out: dict[int, str] = {}
     for sent in doc.sents:
-        for cand in find_candidates(sent, lexicon):
-            out.setdefault(cand.token.i, cand.event)
+        for cand in find_candidates(sent, lexicon, fallback=True):
+            out.setdefault(cand.token.i, cand.proposed_type)
     return out
 
 

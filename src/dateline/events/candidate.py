@@ -28,3 +28,9 @@ class Candidate:
     @property
     def head(self) -> Token:
         return self.frame if self.frame is not None else self.token
+
+    @property
+    def proposed_type(self) -> str:
+        """The lexicon's type as the event model reads it: a type from the converted PETRARCH
+        verb table is a feature of its own ("pv:ASSAULT"), weighed apart from the hand lexicon's."""
+        return f"pv:{self.event}" if self.entry.fallback else self.event

@@ -59,7 +59,7 @@ def gate_candidates(sent, candidates: list, actors, model: EventModel | None) ->
         return candidates
     lexicon_type: dict[int, str] = {}
     for cand in candidates:
-        lexicon_type.setdefault(cand.token.i, cand.event)
+        lexicon_type.setdefault(cand.token.i, cand.proposed_type)
     feats = word_features(sent.doc, indices, actors, lexicon_type)
     probs = model.scores(feats)
     classes = model.classes
@@ -72,6 +72,8 @@ def gate_candidates(sent, candidates: list, actors, model: EventModel | None) ->
         if row is None:
             out.append(cand)  # a rule candidate on a word the model does not score
             continue
+        if cand.entry.fallback:
+            continue  # a feature of its word only: the model proposes it or not, below
         if 1.0 - row[none] < GATE:
             continue
         best = _best_type(row, none)
@@ -81,7 +83,7 @@ def gate_candidates(sent, candidates: list, actors, model: EventModel | None) ->
             mine = best
         cand.confidence = model.event_confidence(float(row[mine]))
         out.append(cand)
-    taken = {c.token.i for c in candidates}
+    taken = {c.token.i for c in candidates if not c.entry.fallback}
     doc = sent.doc
     for i in indices:
         if i in taken:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -14,6 +15,10 @@ from dateline.datafiles import data_file, load_mapping
 from dateline.errors import DataFileError
 from dateline.events.ontology import plover_types
 
+#: The converted PETRARCH/Phoenix verb table (scripts/convert_petrarch_verbs.py): a fallback
+#: candidate source, looked up only for verbs the hand lexicon does not name.
+FALLBACK_FILE = "petrarch_verbs.csv"
+FALLBACK_PREFIX = "petrarch:"
 DEFAULT_TARGET_PREPS = ("with", "to", "against", "on", "toward", "towards", "into", "upon", "from")
 _KNOWN_KEYS = {"id", "event", "mode", "context", "verbs", "nouns", "objects", "not_objects", "particle",
                "preps", "complement", "targets", "object", "symmetric", "subject_words", "not_subject_words",
@@ -43,6 +48,11 @@ class TriggerEntry:
     example: dict[str, Any] | None = None
 
     @property
+    def fallback(self) -> bool:
+        """An entry of the converted PETRARCH verb table, which the event model must confirm."""
+        return self.id.startswith(FALLBACK_PREFIX)
+
+    @property
     def specificity(self) -> int:
         return (
             2 * bool(self.objects)
@@ -60,6 +70,7 @@ class Lexicon:
     lists: dict[str, Any] = field(default_factory=dict)
     by_verb: dict[str, list[TriggerEntry]] = field(default_factory=dict)
     by_noun: dict[str, list[TriggerEntry]] = field(default_factory=dict)
+    fallback_verbs: dict[str, list[TriggerEntry]] = field(default_factory=dict)
     _word_sets: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -115,8 +126,46 @@ class Lexicon:
                 return word[len(prefix) :]
         return None
 
+    def fallback_entries(self, token: Token) -> list[TriggerEntry]:
+        """Entries of the converted PETRARCH verb table for a verb the hand lexicon does not
+        name at all (a verb it names with restrictions is never second-guessed from here)."""
+        if not self.fallback_verbs or self.verb_entries(token):
+            return []
+        for form in lemma_forms(token):
+            if form in self.fallback_verbs:
+                return self.fallback_verbs[form]
+        return []
+
     def noun_entries(self, token: Token) -> list[TriggerEntry]:
-        return self.by_noun.get(token.lemma_.lower(), []) or self.by_noun.get(token.lower_, [])
+        """The noun's own entries, else those of the verb it is derived from (``derived_verbs``)."""
+        return (
+            self.by_noun.get(token.lemma_.lower(), [])
+            or self.by_noun.get(token.lower_, [])
+            or self.derived_entries(token.lemma_.lower())
+        )
+
+    def derived_entries(self, noun: str) -> list[TriggerEntry]:
+        """The plain entries of the verb a noun names the act of: "the capture of", "a raid",
+        "the execution of", "her expulsion", "the withdrawal": the noun itself as a verb, or the
+        verb its suffix comes from (``noun_suffixes``: "execution" -> "execute"). Entries that
+        need an object, particle, preposition, complement or subject of a verb do not apply to
+        a noun; ``not_derived`` lists nouns whose sense is not their verb's."""
+        if noun in self.word_set("not_derived"):
+            return []
+        forms = [noun]
+        for suffix, repl in (self.lists.get("noun_suffixes") or {}).items():
+            for rep in [repl] if isinstance(repl, str) else repl:
+                if noun.endswith(suffix) and len(noun) - len(suffix) >= 3:
+                    forms.append(noun[: -len(suffix)] + (rep or ""))
+        for form in forms:
+            plain = [
+                e
+                for e in self.by_verb.get(form, [])
+                if not e.specificity and not e.subject_words and not e.not_subject_words
+            ]
+            if plain:
+                return plain
+        return []
 
 
 #: Regular English de-inflections tried after the lemma, in order (``lemma_forms``).
@@ -153,7 +202,30 @@ def _load(extra: tuple[str, ...]) -> Lexicon:
                 lists[key] = value
         for row, raw in enumerate(data.get("entries") or [], start=1):
             entries.append(_entry(raw, name, row))
-    return Lexicon(entries=entries, lists=lists)
+    return Lexicon(entries=entries, lists=lists, fallback_verbs=_fallback_verbs())
+
+
+def _fallback_verbs() -> dict[str, list[TriggerEntry]]:
+    """The converted PETRARCH verb table by lemma, entries with a particle first."""
+    path = data_file(FALLBACK_FILE)
+    if not path.is_file():
+        return {}
+    out: dict[str, list[TriggerEntry]] = {}
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(line for line in fh if not line.startswith("#")):
+            particle = (row.get("particle") or "").strip()
+            verb = row["verb"].strip()
+            entry = TriggerEntry(
+                id=f"{FALLBACK_PREFIX}{verb}{' ' + particle if particle else ''}:{row['cameo']}",
+                event=row["event"],
+                mode=row.get("mode") or None,
+                verbs=frozenset({verb}),
+                particle=frozenset({particle}) if particle else frozenset(),
+            )
+            out.setdefault(verb, []).append(entry)
+    for bucket in out.values():
+        bucket.sort(key=lambda e: -e.specificity)
+    return out
 
 
 def _entry(raw: Any, path: str, row: int) -> TriggerEntry:

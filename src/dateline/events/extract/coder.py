@@ -43,7 +43,8 @@ def extract_events(doc: Doc, article: Article, actors: ActorIndex, lexicon: Lexi
     model = active_model()
     events: list[Event] = []
     for s_i, sent in enumerate(sentences):
-        candidates = gate_candidates(sent, find_candidates(sent, lexicon), actors, model)
+        found = find_candidates(sent, lexicon, fallback=model is not None)
+        candidates = gate_candidates(sent, found, actors, model)
         candidates += mod.modal_requests(sent, lexicon)
         candidates = drop_absorbed(candidates)
         candidates = main_clause_first(candidates, lexicon.word_set("perception_verbs"))

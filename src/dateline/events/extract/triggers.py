@@ -32,8 +32,10 @@ GENERIC_HEADS = {
 NOMINAL_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos"}
 
 
-def find_candidates(sent, lexicon: Lexicon) -> list[Candidate]:
-    """Trigger tokens of one sentence with the most specific matching entry."""
+def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Candidate]:
+    """Trigger tokens of one sentence with the most specific matching entry; with ``fallback``,
+    also verbs only the converted PETRARCH table names (a feature for the event model, which
+    decides whether they report an event: see :mod:`dateline.events.gate`)."""
     support = lexicon.word_set("support_verbs")
     out: list[Candidate] = []
     for tok in sent:
@@ -46,6 +48,8 @@ def find_candidates(sent, lexicon: Lexicon) -> list[Candidate]:
             entry, obj = _match_verb(tok, lexicon)
             if entry is not None and not _subject_allowed(entry, tok):
                 entry, obj = _match_verb(tok, lexicon, skip=entry)
+            if entry is None and fallback:
+                entry, obj = _match_verb(tok, lexicon, entries=lexicon.fallback_entries(tok))
             if entry is not None:
                 out.append(Candidate(tok, entry, entry.event, entry.mode, object_token=obj))
         elif (
@@ -91,9 +95,12 @@ def _subject_allowed(entry: TriggerEntry, tok: Token) -> bool:
 
 
 def _match_verb(
-    tok: Token, lexicon: Lexicon, skip: TriggerEntry | None = None
+    tok: Token,
+    lexicon: Lexicon,
+    skip: TriggerEntry | None = None,
+    entries: list[TriggerEntry] | None = None,
 ) -> tuple[TriggerEntry | None, Token | None]:
-    for entry in lexicon.verb_entries(tok):
+    for entry in lexicon.verb_entries(tok) if entries is None else entries:
         if skip is not None and (entry is skip or not _subject_allowed(entry, tok)):
             continue
         obj = None
@@ -183,12 +190,16 @@ def noun_governor(tok: Token) -> Token | None:
 
 
 def _noun_has_own_args(tok: Token) -> bool:
-    """A nominal event standing on its own: "a conversation with Turnbull", "Obama's sanctions"."""
+    """A nominal event that names a participant of its own, whatever verb governs it: a target
+    ("a conversation with Turnbull", "the assault on the town") or a source ("Obama's
+    sanctions", "Turkish shelling", "airstrikes by the coalition")."""
     has_target = any(
         c.dep_ == "prep" and c.lower_ in {"with", "against", "on", "between", "to"}
         for c in tok.children
     )
     has_source = any(
-        c.dep_ in {"poss", "amod", "compound"} and c.pos_ in {"PROPN", "ADJ"} for c in tok.children
+        (c.dep_ in {"poss", "amod", "compound"} and c.pos_ in {"PROPN", "ADJ"})
+        or (c.dep_ in {"prep", "agent"} and c.lower_ == "by")
+        for c in tok.children
     )
-    return has_target and (has_source or tok.dep_ in {"pobj", "dobj", "nsubj"})
+    return has_target or has_source
