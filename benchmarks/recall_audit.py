@@ -34,7 +34,7 @@ from pathlib import Path
 
 from dateline import nlp as nlp_mod
 from dateline.actors.resolve import resolve_actors
-from dateline.evaluate_articles import counted_prediction
+from dateline.evaluation.articles import counted_prediction
 from dateline.events.extract.triggers import find_candidates
 from dateline.events.gate import active_model, gate_candidates
 from dateline.model import Article
