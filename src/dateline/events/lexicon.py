@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -11,7 +10,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from dateline.datafiles import data_file, load_mapping
+from dateline.datafiles import data_file, load_mapping, read_csv
 from dateline.errors import DataFileError
 from dateline.events.ontology import plover_types
 
@@ -211,10 +210,12 @@ def _fallback_verbs() -> dict[str, list[TriggerEntry]]:
     if not path.is_file():
         return {}
     out: dict[str, list[TriggerEntry]] = {}
-    with path.open(encoding="utf-8") as fh:
-        for row in csv.DictReader(line for line in fh if not line.startswith("#")):
-            particle = (row.get("particle") or "").strip()
-            verb = row["verb"].strip()
+    for _line, row in read_csv(path):
+        if row.get("event") not in plover_types():
+            continue
+        particle = row.get("particle") or ""
+        verb = row["verb"]
+        if verb:
             entry = TriggerEntry(
                 id=f"{FALLBACK_PREFIX}{verb}{' ' + particle if particle else ''}:{row['cameo']}",
                 event=row["event"],
