@@ -75,3 +75,24 @@ def test_a_call_for_an_act_is_an_asserted_request_and_the_act_is_not_done(pipeli
     assert not happened(evs, "RETREAT")
     demand = coded(pipeline, "Amnesty called for Egypt to free the activists.")
     assert [(e.event, e.target.country) for e in demand] == [("REQUEST", "EGY")]  # one way only
+
+
+def test_a_time_clause_takes_the_modality_of_its_main_clause(pipeline):
+    evs = coded(pipeline, "Thousands may die as Syrian forces storm the rebel town.")
+    assert not happened(evs, "ASSAULT")
+    done = coded(pipeline, "Syrian forces stormed the town as thousands fled.")
+    assert kinds(done, "ASSAULT") == [("asserted", False)]
+
+
+def test_a_plan_noun_trigger_names_a_plan(pipeline):
+    evs = coded(pipeline, "Trump's decision to pull US troops out of Syria surprised Turkey.")
+    assert not [e for e in evs if e.event in {"CONCEDE", "RETREAT"} and e in happened(evs, e.event)]
+
+
+def test_what_a_pledge_promises_is_not_done(pipeline):
+    evs = coded(pipeline, "Japan made a pledge to Vietnam on flood relief.")
+    assert [(e.event, e.modality) for e in evs] == [("AGREE", "asserted")]
+    demand = coded(
+        pipeline, "Egypt renewed its demand for the release of the detained journalists."
+    )
+    assert not happened(demand, "RETREAT")

@@ -112,6 +112,8 @@ def classify(
         modality = _supposed(cand, lexicon) or modality
     if modality == "asserted" and _names_a_plan(cand, lexicon):
         modality = "future"  # "Chad intends to ...", "forces are preparing an offensive"
+    if modality == "asserted":
+        modality = _time_clause_modality(nodes[-1], lexicon) or modality
     preventive = lexicon.word_set("preventive_verbs")
     frame = cand.head
     governor = frame.head.head if frame.dep_ == "pobj" else frame.head
@@ -128,6 +130,27 @@ def classify(
     ):
         negated = True  # "held off from a full-scale attack", "averted a strike"
     return modality, negated, _reporter(nodes[-1], lexicon, actors)
+
+
+# A time clause takes the modality of the clause it is attached to: "thousands may die as forces
+# storm the town", "they expect hard days until the city is retaken".
+TIME_MARKS = {"as", "when", "once", "until", "till", "while", "before", "after"}
+
+
+def _time_clause_modality(top: Token, lexicon: Lexicon) -> str | None:
+    if top.dep_ != "advcl" or not any(
+        c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in top.children
+    ):
+        return None
+    head = top.head
+    auxes = {c.lower_ for c in head.children if c.dep_ == "aux"}
+    if auxes & lexicon.word_set("future_auxiliaries") or (
+        head.lemma_.lower() in lexicon.word_set("future_verbs")
+    ):
+        return "future"
+    if auxes & lexicon.word_set("hypothetical_auxiliaries"):
+        return "hypothetical"
+    return None
 
 
 def _own_clause(node: Token) -> bool:
@@ -171,10 +194,13 @@ def _names_a_plan(cand: Candidate, lexicon: Lexicon) -> bool:
     """The trigger is itself a plan word no lexicon entry reads as an act ("intends", "poised"):
     the event model proposed the act it plans, which has not happened."""
     tok = cand.token
+    if cand.event in _PLAN_ACTS or (cand.event == "MOBILIZE" and tok.lemma_.lower() == "prepare"):
+        return False
+    if cand.nominal or tok.pos_ == "NOUN":  # "Trump's decision to pull out"
+        nouns = lexicon.word_set("plan_nouns")
+        return tok.lemma_.lower() in nouns and not lexicon.noun_entries(tok)
     words = lexicon.word_set("plan_triggers")
     if tok.lemma_.lower() not in words and tok.lower_ not in words:
-        return False
-    if cand.event in _PLAN_ACTS or (cand.event == "MOBILIZE" and tok.lemma_.lower() == "prepare"):
         return False
     return not lexicon.verb_entries(tok)
 
@@ -205,7 +231,8 @@ def stated(
     if event == "THREATEN" and cand.event == "THREATEN" and negated and not threat_word:
         negated = False  # "would not allow ...", "did not rule out ...": the negation is the threat
     if event == "THREATEN" and not negated and modality in {"future", "hypothetical"}:
-        made = not _modal_on(cand.token, lexicon) if threat_word else reporter is not None
+        said = reporter is not None or _speech_verb_over(chain(cand)[-1], lexicon) is not None
+        made = not _modal_on(cand.token, lexicon) if threat_word else said
         modality = "asserted" if made else modality
     return modality, negated
 

@@ -11,6 +11,10 @@ from dateline.events.candidate import Candidate
 # Verbal types whose complement is part of what they say ("agreed to cooperate", "demanded that
 # X leave", "threatened to cut supplies"): triggers inside the complement are not separate events.
 ABSORBING = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT", "CONCEDE", "PROTEST"}
+# Nouns of acts about the future whose "of/on/for" phrase is what is promised, asked, threatened
+# or refused, not an act that happened (unlike "criticism of the attack", where it did).
+PROMISSORY = {"AGREE", "REQUEST", "THREATEN", "REJECT"}
+CONTENT_PREPS = {"of", "on", "for"}
 # Clauses that describe background or conditions rather than the reported happening.
 SUBORDINATE_DEPS = {"relcl", "acl", "advcl", "csubj", "pcomp"}
 CONDITION_MARKS = {"if", "unless", "provided", "whether"}
@@ -41,6 +45,17 @@ def drop_absorbed(cands: list[Candidate]) -> list[Candidate]:
             # "its demand that Israel ease restrictions": the noun's own clause is its content
             children = [c for c in children if c.dep_ == "advcl"]
             children += [c for c in cand.head.children if c.dep_ in {"acl", "ccomp"}]
+            if cand.event in PROMISSORY:
+                # "a pledge of flood relief", "made a pledge on relief", "the threat of sanctions"
+                holders = [cand.head] + ([cand.support] if cand.support is not None else [])
+                absorbed.update(
+                    g.i
+                    for holder in holders
+                    for c in holder.children
+                    if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS
+                    for g in c.subtree
+                    if g.i in by_index and g.i != cand.token.i
+                )
         for child in children:
             if cand.nominal and child.dep_ in {"acl", "ccomp"}:
                 absorbed.update(
