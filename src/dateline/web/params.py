@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
-from datetime import date
 from typing import Any, Literal
 
 from fastapi import HTTPException, Query, Request
@@ -12,6 +11,7 @@ from fastapi import HTTPException, Query, Request
 from dateline.errors import StoreError
 from dateline.store.filters import parse_dyad as store_parse_dyad
 from dateline.store.modality import resolve as resolve_modality
+from dateline.store.periods import period_start
 
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 MAX_PAGE = 500
@@ -33,10 +33,9 @@ def check_date(value: str | None, name: str) -> str | None:
         raise HTTPException(
             400, f"{name}: {value!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD"
         )
-    parts = [int(p) for p in value.split("-")]
     try:
-        date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-    except ValueError:
+        period_start(value, name)  # as the store will read it
+    except StoreError:
         raise HTTPException(400, f"{name}: {value!r} is not a real date") from None
     return value
 
