@@ -296,8 +296,8 @@ def test_a_town_of_a_clause_beside_the_event_is_not_its_place(nlp):
 
 
 def test_several_towns_give_their_country(nlp):
-    text = "Missiles were fired at several targets on Monday, including Latakia, Homs and Hama."
-    place = _locate(nlp, text, "fired", event_type="ASSAULT")
+    text = "Jets struck targets in Aleppo, Homs and Damascus on Monday."
+    place = _locate(nlp, text, "struck", event_type="ASSAULT")
     assert (place.country, place.precision) == ("SYR", "country")
 
 
@@ -328,3 +328,21 @@ def test_an_event_of_another_time_gets_only_the_article_country(nlp):
     event.date, event.location = "2018-02-26", None
     locate_events([event], doc, ActorIndex(), text, date(2018, 3, 1))
     assert (event.location.name, event.location.precision) == ("Aleppo", "city")
+
+
+def test_a_describing_relative_clause_borrows_no_scene(nlp):
+    text = (
+        "Rebels shelled Aleppo on Monday. The militia, which has fought the army for years, "
+        "denied it."
+    )
+    place = _locate(nlp, text, "fought", event_type="ASSAULT")
+    assert place is None or place.basis != "before"
+
+
+def test_a_demonym_in_an_unparsed_sentence_is_no_town(nlp):
+    from dateline.select import blank_unselected
+
+    text = "The convoy was stopped near the Syrian border.\nTwo drivers were killed by a mine."
+    parsed = blank_unselected(text, [(text.index("Two"), len(text))])
+    place = _locate(nlp, text, "killed", event_type="ASSAULT", parsed=parsed)
+    assert place is None or place.precision != "city"

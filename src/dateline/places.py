@@ -241,7 +241,8 @@ def locate_events(
             continue
         location = location or _in_sentence(event, trigger_span.root, here, actors)
         nearby = _near(about, mentions, sents, event.sentence, article_text)
-        if not _in_story(event, published) or _ELSEWHERE.search(sent.text):
+        background = _describes(trigger_span.root)
+        if background or not _in_story(event, published) or _ELSEWHERE.search(sent.text):
             nearby = _country_level(nearby)
         if (
             location is not None
@@ -251,7 +252,7 @@ def locate_events(
             and nearby.country == location.country
         ):
             location = nearby  # "fighting in Syria" just after "Manbij": Manbij
-        if location is None:
+        if location is None and not background:
             before = _before(doc, sent, mentions, actors, text, hints)
             home = _home(event)
             if _fits_actors(event, before) and (home is None or before.country == home):
@@ -265,6 +266,25 @@ def locate_events(
 #: An event dated more than this many days before publication is not part of the story's scene.
 STORY_DAYS = 31
 _ELSEWHERE = re.compile(r"\belsewhere\b|\bother parts of\b|\bacross the country\b", re.I)
+
+
+def _place_clause(root: Token) -> Token:
+    """The clause a place belongs to, through verbs that act as prepositions ("fired at several
+    towns, including Latakia": the firing's clause, not "including")."""
+    clause = _clause_head(root)
+    for _ in range(4):
+        if clause.dep_ == "prep" and clause.head.i != clause.i:
+            clause = _clause_head(clause.head)
+        else:
+            break
+    return clause
+
+
+def _describes(trigger: Token) -> bool:
+    """The event is told inside a relative clause that describes someone ("the PKK, which has
+    fought an insurgency against the Turkish state"): background, not the scene's action."""
+    clause = _clause_head(trigger)
+    return clause.dep_ == "relcl" or (clause.dep_ == "conj" and clause.head.dep_ == "relcl")
 
 
 def _in_story(event: Event, published: date | None) -> bool:
@@ -409,6 +429,8 @@ def _raw_places(words: str, hints) -> list[Location]:
         name = m.group(1)
         if name.split()[0].lower() in _CALENDAR or _talk_before(words[: m.start()]):
             continue
+        if gazetteer().demonym(name.split()[0]) or gazetteer().country_code(name):
+            continue  # "near the Syrian border": a demonym or a country, not a town
         place = gazetteer().resolve(name, hints[:3])
         if place is None or place.kind not in _FINE:
             continue
@@ -693,7 +715,7 @@ def _in_clause(
     Geneva"), of their noun ("talks in Sochi") or what a visit visits ("visited Moscow"); never
     their target ("called on the Kremlin") or a noun's modifier ("a US withdrawal")."""
     clause = _clause_head(trigger)
-    best: tuple[tuple[int, int], PlaceMention] | None = None
+    ranked: list[tuple[tuple[int, int], PlaceMention]] = []
     for m in here:
         root = trigger.doc[m.start : m.end].root
         verb = _attached_verb(root)
@@ -713,10 +735,8 @@ def _in_clause(
             on_target = event.event in _ON_TARGET and _acted_on(root, trigger, clause)
         if not (in_clause or on_noun or on_target):
             continue
-        rank = (_SPECIFICITY.get(m.place.kind, 5), abs(m.start - trigger.i))
-        if best is None or rank < best[0]:
-            best = (rank, m)
-    return best[1].location("clause") if best else None
+        ranked.append(((_SPECIFICITY.get(m.place.kind, 5), abs(m.start - trigger.i)), m))
+    return _one_place(ranked, "clause")
 
 
 def _visited(root: Token, trigger: Token, clause: Token) -> bool:
@@ -758,9 +778,16 @@ def _in_sentence(event: Event, trigger: Token, here: list[PlaceMention], actors)
                 continue
         elif _acts(trigger.doc, m, actors):
             continue
-        if _elsewhere(root, clause) or _clause_head(root).i not in governing:
+        if _elsewhere(root, clause) or _place_clause(root).i not in governing:
             continue
         ranked.append(((_SPECIFICITY.get(m.place.kind, 5), abs(m.start - trigger.i)), m))
+    return _one_place(ranked, "sentence")
+
+
+def _one_place(ranked: list[tuple[tuple[int, int], PlaceMention]], basis: str) -> Location | None:
+    """The best-ranked place; several towns of the best kind (an act over "Aleppo, Homs and
+    Damascus") give their one country at country precision, or nothing when they lie in
+    several: which town is meant would be a guess."""
     if not ranked:
         return None
     ranked.sort(key=lambda r: r[0])
@@ -773,8 +800,8 @@ def _in_sentence(event: Event, trigger: Token, here: list[PlaceMention], actors)
     if len(rivals) > 1:
         countries = {m.place.country for _, m in ranked if m.place.kind in _FINE}
         country = gazetteer().country(countries.pop()) if len(countries) == 1 else None
-        return to_location(country, None, "sentence") if country else None
-    return best.location("sentence")
+        return to_location(country, None, basis) if country else None
+    return best.location(basis)
 
 
 _DATELINE = re.compile(
