@@ -171,3 +171,21 @@ def test_a_war_waged_is_no_participant_its_against_phrase_is(pipeline):
     events = _code(pipeline, "Rebels waged a war on the government in Sanaa in Yemen.")
     assault = _one(events, "ASSAULT")
     assert (assault.target.country, assault.target.sector) == ("YEM", "GOV")
+
+
+@pytest.mark.slow
+def test_killed_in_a_campaign_by_someone_has_that_someone_as_source(pipeline):
+    events = _code(
+        pipeline, "More than 200 people were killed in a bombing campaign by Russian jets in Idlib."
+    )
+    assault = _one(events, "ASSAULT")
+    assert (assault.source.country, assault.source.sector) == ("RUS", "MIL")
+
+
+@pytest.mark.slow
+def test_the_subject_of_a_passive_is_not_the_source_of_the_attack_that_did_it(pipeline):
+    events = _code(
+        pipeline,
+        "Dozens of people were suffocated by Saturday's chemical attack on Douma in Syria.",
+    )
+    assert all(e.source is None or e.source.sector != "CVL" for e in events)

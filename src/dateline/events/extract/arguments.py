@@ -86,6 +86,7 @@ ATTACKS = ATTACK_NOUNS | {
     "incursion",
     "operation",
     "shelling",
+    "campaign",
 }
 
 
@@ -97,7 +98,10 @@ def _attack_owners(verb: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]
         if c.dep_ == "prep" and c.lower_ in {"in", "during", "by", "from", "after"}:
             for p in c.children:
                 if p.dep_ == "pobj" and p.lemma_.lower() in ATTACKS:
-                    out += np_actors(p, actors)
+                    out += np_actors(p, actors) or [  # "a bombing campaign by Russian jets"
+                        x for b in p.children if b.dep_ in {"prep", "agent"} and b.lower_ == "by"
+                        for q in b.children if q.dep_ == "pobj" for x in np_actors(q, actors)
+                    ]  # fmt: skip
     return out
 
 
@@ -367,7 +371,11 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
         head = tok.head.head if tok.dep_ == "pobj" else tok.head
         if head.pos_ in {"VERB", "AUX"}:
             subj = subject_of(head)
-            if subj is not None:
+            if subj is not None and subj.dep_ == "nsubjpass" and tok.head.lower_ in {"by", "in"}:
+                # "dozens were killed by the attack": who underwent it, not who did it
+                if not targets:
+                    targets += np_actors(subj, actors)
+            elif subj is not None:
                 sources += np_actors(subj, actors)
     return sources, targets
 
