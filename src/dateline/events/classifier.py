@@ -18,7 +18,7 @@ import json
 import os
 import threading
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -284,6 +284,14 @@ class EventModel:
         out /= self.temperature
         return self._softmax(out)
 
+    @cached_property
+    def _mode_columns(self) -> dict[str, list[int]]:
+        """The mode classes' columns of each type."""
+        out: dict[str, list[int]] = {}
+        for j, name in enumerate(self.mode_classes):
+            out.setdefault(name.split("|")[0], []).append(j)
+        return out
+
     def modes(self, feature_lists: list[list[str]], types: list[str], active=None) -> list:
         """The likeliest PLOVER mode of each word for the type it is coded as, with its
         probability among that type's modes: ``(mode or None, probability)``; ``(None, 0.0)``
@@ -293,8 +301,9 @@ class EventModel:
         active = self._active(feature_lists) if active is None else active
         logits = self._linear(active, len(feature_lists), self.mode_weights, self.mode_bias)
         out = []
+        columns = self._mode_columns
         for row, event in zip(logits, types, strict=True):
-            cols = [j for j, c in enumerate(self.mode_classes) if c.split("|")[0] == event]
+            cols = columns.get(event, [])
             if len(cols) < 2:
                 out.append((None, 0.0))
                 continue

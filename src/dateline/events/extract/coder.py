@@ -24,7 +24,7 @@ from dateline.events.extract.inference import (
     unattributed,
 )
 from dateline.events.extract.triggers import WILLING_ENTRY, find_candidates
-from dateline.events.gate import active_model, gate_candidates
+from dateline.events.gate import active_model, gate_sentences
 from dateline.events.lexicon import Lexicon
 from dateline.events.syntax import np_text
 from dateline.model import Actor, Article, Event, Span
@@ -41,10 +41,11 @@ def extract_events(doc: Doc, article: Article, actors: ActorIndex, lexicon: Lexi
         for tok in sent:
             sent_of[tok.i] = s_i
     model = active_model()
+    found = [find_candidates(sent, lexicon, fallback=model is not None) for sent in sentences]
+    gated = gate_sentences(sentences, found, actors, model)
     events: list[Event] = []
     for s_i, sent in enumerate(sentences):
-        found = find_candidates(sent, lexicon, fallback=model is not None)
-        candidates = gate_candidates(sent, found, actors, model)
+        candidates = gated[s_i]
         candidates += mod.modal_requests(sent, lexicon)
         candidates = drop_absorbed(candidates)
         candidates = main_clause_first(candidates, lexicon.word_set("perception_verbs"))
