@@ -187,20 +187,55 @@ def _country(code):
     return ActorRef(text=code, name=code, country=code, sector="GOV")
 
 
-def test_words_have_no_place_unless_the_text_says_where(nlp):
+def test_words_have_no_town_unless_the_text_says_where(nlp):
     story = "Shelling went on in Aleppo and Homs. Aid convoys arrived in Aleppo on Monday. "
     text = story + "The Syrian foreign minister accused the rebels of breaking the truce."
     speaker = _country("SYR")
-    # not the article's town, not the speaker's country: nothing says where he spoke
-    assert _locate(nlp, text, "accused", event_type="ACCUSE", quad=3, source=speaker) is None
+    # in a story about Syria, a Syrian's words: Syria, never the article's town
+    place = _locate(nlp, text, "accused", event_type="ACCUSE", quad=3, source=speaker)
+    assert (place.country, place.precision, place.basis) == ("SYR", "country", "article")
     text = story + "The Syrian foreign minister told reporters in Geneva that the truce held."
     place = _locate(nlp, text, "told", event_type="CONSULT", quad=1, source=speaker)
     assert (place.name, place.basis) == ("Geneva", "clause")
 
 
+_SYRIA_STORY = (
+    "Shelling went on in Aleppo and Homs. Aid convoys arrived in Aleppo on Monday. "
+    "Rebels shelled Idlib again. "
+)
+
+
+def test_words_in_a_one_country_story_get_its_country_when_the_speaker_is_its_own(nlp):
+    def where(sentence, trigger, source=None, target=None, story=_SYRIA_STORY):
+        text = story + sentence
+        return _locate(nlp, text, trigger, event_type="ACCUSE", quad=3, source=source,
+                       target=target)  # fmt: skip
+
+    from dateline.model import ActorRef
+
+    spokesman = ActorRef(text="a spokesman", name="spokesman", country=None, sector="GOV")
+    place = where("A spokesman accused the rebels of looting.", "accused", spokesman)
+    assert (place.country, place.precision, place.basis) == ("SYR", "country", "article")
+    assert place.name != "Aleppo"
+    # no actor at all: the article's country too
+    place = where("The rebels were accused of looting.", "accused")
+    assert (place.country, place.precision) == ("SYR", "country")
+    # a foreign speaker's words in a Syria story: nothing says where they were said
+    senator = _country("USA")
+    assert where("A US senator accused the rebels of looting.", "accused", senator) is None
+    # a countryless speaker's words to a foreign side are no guess either
+    assert where("A spokesman accused Washington of lying.", "accused", spokesman,
+                 _country("USA")) is None  # fmt: skip
+    # an article about no one country places no words
+    mixed = "Shelling went on in Aleppo. Aid convoys arrived in Kyiv on Monday. "
+    assert where("A spokesman accused the rebels of looting.", "accused", spokesman,
+                 story=mixed) is None  # fmt: skip
+
+
 def test_the_target_of_words_is_not_where_they_were_said(nlp):
-    text = "The foreign secretary called on the Kremlin to release the sailors."
-    assert _locate(nlp, text, "called", event_type="REQUEST", quad=3) is None
+    text = "The British foreign secretary called on the Kremlin to release the sailors."
+    gbr = _country("GBR")
+    assert _locate(nlp, text, "called", event_type="REQUEST", quad=3, source=gbr) is None
     text = "A planned Canadian withdrawal worried the allies."
     assert _locate(nlp, text, "withdrawal", event_type="CONCEDE", quad=1) is None
 
@@ -302,8 +337,9 @@ def test_several_towns_give_their_country(nlp):
 
 
 def test_the_topic_of_a_promise_is_not_where_it_was_made(nlp):
-    text = "The president stepped back from his promise of a strike in Libya."
-    assert _locate(nlp, text, "promise", event_type="THREATEN", quad=3) is None
+    text = "The US president stepped back from his promise of a strike in Libya."
+    usa = _country("USA")
+    assert _locate(nlp, text, "promise", event_type="THREATEN", quad=3, source=usa) is None
 
 
 def test_a_country_before_an_act_noun_says_who_not_where(nlp):

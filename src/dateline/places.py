@@ -210,9 +210,11 @@ def locate_events(
        sentence says happened elsewhere ("exiled from elsewhere in Syria").
 
     Words (QuadClass 1 and 3: a statement, demand, accusation, phone call) happen where they
-    were said: only a place phrase of their own clause ("told reporters in Geneva", "visited
+    were said: a place phrase of their own clause ("told reporters in Geneva", "visited
     Moscow") or a dateline in the speaker's own country places them, never the place they are
-    about, their target ("called on the Kremlin") or the article's place. Rules 3 and 6 never
+    about or their target ("called on the Kremlin"); failing those, in an article about one
+    country, that country (never its town) when the speaker is of it or has no country of its
+    own (:func:`_said_in_story`). Rules 3 and 6 never
     place an event whose actors' countries are known and all differ from the place's: the
     place is then a guess the actors contradict (a US resignation in a story about Syria).
     """
@@ -237,7 +239,9 @@ def locate_events(
         verbal = event.quad_class in _VERBAL
         location = _in_clause(event, trigger_span.root, here, actors, verbal)
         if verbal:  # words happen where said, not where they are about
-            event.location = location or _said_at_dateline(event, dateline)
+            event.location = (
+                location or _said_at_dateline(event, dateline) or _said_in_story(event, about)
+            )
             continue
         location = location or _in_sentence(event, trigger_span.root, here, actors)
         nearby = _near(about, mentions, sents, event.sentence, article_text)
@@ -355,6 +359,23 @@ def _said_at_dateline(event: Event, dateline: Location | None) -> Location | Non
     if dateline is None or src is None or src.country != dateline.country:
         return None
     return dateline
+
+
+def _said_in_story(event: Event, about: Location | None) -> Location | None:
+    """Words whose text names no place, in an article about one country: that country, at
+    country precision (never the article's town: nothing ties the words to it), when the speaker
+    is of that country or has none of its own (an unnamed spokesman, "officials"). A foreign
+    speaker's words are not placed ("a US senator said" in a story about Syria), nor a
+    countryless speaker's words to a foreign side ("officials accused Washington")."""
+    if about is None or about.country is None:
+        return None
+    src, tgt = event.source, event.target
+    if src is not None and src.country:
+        if src.country != about.country:
+            return None
+    elif tgt is not None and tgt.country and tgt.country != about.country:
+        return None
+    return _country_level(about)
 
 
 _SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s+|\n\s*")
