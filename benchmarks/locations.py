@@ -148,8 +148,9 @@ def corpus_shares(
     that someone comes from does not count); and a seeded random
     sample of located events, with their evidence, written to ``sample_out`` for checking by
     hand (``events_out``: every event that happened, for error analysis). The same shares
-    for deeds (QuadClass 2 and 4) and words (1 and 3: placed only where the text says where
-    they were said, as the coding guide asks) apart."""
+    for deeds (QuadClass 2 and 4) and words (1 and 3: placed where the text says they were
+    said, else at the country of an article about one country when the speaker is of it)
+    apart."""
     import csv
     import random
     import sys
@@ -182,7 +183,7 @@ def corpus_shares(
             here, before = _sentence_pair(art.text, starts, e.sentence)
             named = _named_local(pipe.nlp, before, here)
             fine = bool(loc and loc.precision in ("point", "city", "admin1"))
-            words = e.quad_class in (1, 3)  # placed only where the text says they were said
+            words = e.quad_class in (1, 3)  # words: where said, else a one-country story's country
             kind = "words" if words else "deeds"
             counts[f"{kind}"] += 1
             counts[f"{kind}_located"] += bool(loc and loc.country)
@@ -194,6 +195,8 @@ def corpus_shares(
             record = {"article": art.id, "sentence": e.sentence, "event": e.event,
                       "quad": e.quad_class, "trigger": e.trigger.text,
                       "source": e.source.country if e.source else None,
+                      "source_text": e.source.text if e.source else None,
+                      "source_sector": e.source.sector if e.source else None,
                       "target": e.target.country if e.target else None,
                       "evidence": e.sentence_text, "before": before, "named_nearby": named,
                       "location": loc.to_dict() if loc else None}  # fmt: skip

@@ -205,7 +205,7 @@ _SYRIA_STORY = (
 )
 
 
-def test_words_in_a_one_country_story_get_its_country_when_the_speaker_is_its_own(nlp):
+def test_words_in_a_one_country_story_get_its_country_when_the_speaker_is_of_it(nlp):
     def where(sentence, trigger, source=None, target=None, story=_SYRIA_STORY):
         text = story + sentence
         return _locate(nlp, text, trigger, event_type="ACCUSE", quad=3, source=source,
@@ -213,22 +213,22 @@ def test_words_in_a_one_country_story_get_its_country_when_the_speaker_is_its_ow
 
     from dateline.model import ActorRef
 
-    spokesman = ActorRef(text="a spokesman", name="spokesman", country=None, sector="GOV")
-    place = where("A spokesman accused the rebels of looting.", "accused", spokesman)
+    syrian = _country("SYR")
+    place = where("A Syrian official accused the rebels of looting.", "accused", syrian)
     assert (place.country, place.precision, place.basis) == ("SYR", "country", "article")
-    assert place.name != "Aleppo"
-    # no actor at all: the article's country too
-    place = where("The rebels were accused of looting.", "accused")
-    assert (place.country, place.precision) == ("SYR", "country")
+    assert place.name != "Aleppo"  # never the article's town
     # a foreign speaker's words in a Syria story: nothing says where they were said
     senator = _country("USA")
     assert where("A US senator accused the rebels of looting.", "accused", senator) is None
-    # a countryless speaker's words to a foreign side are no guess either
-    assert where("A spokesman accused Washington of lying.", "accused", spokesman,
-                 _country("USA")) is None  # fmt: skip
+    # a speaker of no known country, none found, or an international body: no guess
+    spokesman = ActorRef(text="a spokesman", name="spokesman", country=None, sector="GOV")
+    assert where("A spokesman accused the rebels of looting.", "accused", spokesman) is None
+    assert where("The rebels were accused of looting.", "accused") is None
+    un = ActorRef(text="the UN", name="United Nations", country=None, sector="IGO")
+    assert where("The UN accused the rebels of looting.", "accused", un) is None
     # an article about no one country places no words
     mixed = "Shelling went on in Aleppo. Aid convoys arrived in Kyiv on Monday. "
-    assert where("A spokesman accused the rebels of looting.", "accused", spokesman,
+    assert where("A Syrian official accused the rebels of looting.", "accused", syrian,
                  story=mixed) is None  # fmt: skip
 
 

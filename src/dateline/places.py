@@ -213,8 +213,7 @@ def locate_events(
     were said: a place phrase of their own clause ("told reporters in Geneva", "visited
     Moscow") or a dateline in the speaker's own country places them, never the place they are
     about or their target ("called on the Kremlin"); failing those, in an article about one
-    country, that country (never its town) when the speaker is of it or has no country of its
-    own (:func:`_said_in_story`). Rules 3 and 6 never
+    country, that country (never its town) when the speaker is of it (:func:`_said_in_story`). Rules 3 and 6 never
     place an event whose actors' countries are known and all differ from the place's: the
     place is then a guess the actors contradict (a US resignation in a story about Syria).
     """
@@ -363,17 +362,15 @@ def _said_at_dateline(event: Event, dateline: Location | None) -> Location | Non
 
 def _said_in_story(event: Event, about: Location | None) -> Location | None:
     """Words whose text names no place, in an article about one country: that country, at
-    country precision (never the article's town: nothing ties the words to it), when the speaker
-    is of that country or has none of its own (an unnamed spokesman, "officials"). A foreign
-    speaker's words are not placed ("a US senator said" in a story about Syria), nor a
-    countryless speaker's words to a foreign side ("officials accused Washington")."""
-    if about is None or about.country is None:
-        return None
-    src, tgt = event.source, event.target
-    if src is not None and src.country:
-        if src.country != about.country:
-            return None
-    elif tgt is not None and tgt.country and tgt.country != about.country:
+    country precision (never the article's town: nothing ties the words to it), when the
+    speaker is of that country ("Syrian officials said" in a story about Syria). A foreign
+    speaker's words are not placed ("a US senator said"), nor words whose speaker has no known
+    country: in a hand check of 50 words placed so, those of a speaker without a country were
+    3 right of 16 judged (mostly British or US politicians whose country the actor stage had
+    not found: "the shadow home secretary", "a House speaker"), those of the country's own
+    speakers 9 of 11."""
+    src = event.source
+    if about is None or src is None or not src.country or src.country != about.country:
         return None
     return _country_level(about)
 
