@@ -122,16 +122,22 @@ def _file_key(name: str) -> str:
     return key[4:] if key.startswith("the ") else key
 
 
+_NOT_LETTER = re.compile(r"[^a-z ]")
+_DIGRAPHS = (("kh", "k"), ("sh", "s"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("q", "k"))
+_VOWEL_LIKE = re.compile(r"\B[hwy]|[aeiou]")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
 def skeleton(name: str) -> str:
     """The consonants that survive transliteration ('Ar-Raqqah', 'Raqqa' and 'Rakka' -> 'rk';
     'Khan Sheikhoun' and 'Khan Shaykhun' -> 'kn skn'): Arabic article words dropped, digraphs
     reduced, vowels and inner h/w/y dropped, doubled letters single."""
-    words = re.sub(r"[^a-z ]", "", fold(name).lower().replace("-", " ")).split()
+    words = _NOT_LETTER.sub("", fold(name).lower().replace("-", " ")).split()
     text = " ".join(w for w in words if w not in _ARTICLES)
-    for a, b in (("kh", "k"), ("sh", "s"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("q", "k")):
+    for a, b in _DIGRAPHS:
         text = text.replace(a, b)
-    text = re.sub(r"\B[hwy]|[aeiou]", "", text)
-    return re.sub(r"(.)\1+", r"\1", text)
+    text = _VOWEL_LIKE.sub("", text)
+    return _DOUBLED.sub(lambda m: m[1], text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,6 +247,7 @@ class Gazetteer:
         self._names: list[str] = names.rstrip("\n").split("\n")
         self._country_runs: dict[str, range] = {}
         self._skeletons: dict[str, dict[str, list[int]]] = {}
+        self._division_skeletons: dict[str, list[tuple[str, Place]]] = {}
 
     def _lookup(self, key: str) -> list[tuple[int, bool]]:
         """(line of a place, whether ``key`` is its own name) for every place called ``key``."""
@@ -398,10 +405,20 @@ class Gazetteer:
             if index is None:
                 index = self._skeletons[country.iso2] = self._skeleton_index(country.iso2)
             out += [self._place(i) for i in dict.fromkeys(index.get(target, ()))]
-            for (cc, _), place in self.admin1_rows.items():
-                if cc == code and skeleton(place.name) == target:
-                    out.append(place)
+            out += [place for skel, place in self._admin1_skeletons(code) if skel == target]
         return out
+
+    def _admin1_skeletons(self, code: str) -> list[tuple[str, Place]]:
+        """(skeleton, division) of one country's divisions in table order (built once per
+        country: the table holds every country's divisions)."""
+        found = self._division_skeletons.get(code)
+        if found is None:
+            found = self._division_skeletons[code] = [
+                (skeleton(place.name), place)
+                for (cc, _), place in self.admin1_rows.items()
+                if cc == code
+            ]
+        return found
 
     def _skeleton_index(self, iso2: str) -> dict[str, list[int]]:
         """Skeleton -> towns of one country by their own names (built once per country, when a

@@ -223,7 +223,8 @@ def locate_events(
     mentions = find_mentions(doc, actors)
     about = _article_place(doc, mentions, actors, article_text)
     dateline = _dateline(article_text, mentions)
-    text = article_text if article_text and len(article_text) == len(doc.text) else doc.text
+    doc_text = doc.text  # built anew by each access: once per document
+    text = article_text if article_text and len(article_text) == len(doc_text) else doc_text
     hints = tuple(dict.fromkeys(m.place.country for m in mentions if m.place.country))
     for event in events:
         if not 0 <= event.sentence < len(sents):
@@ -256,7 +257,7 @@ def locate_events(
         ):
             location = nearby  # "fighting in Syria" just after "Manbij": Manbij
         if location is None and not background:
-            before = _before(doc, sent, mentions, actors, text, hints)
+            before = _before(doc, sent, mentions, actors, text, hints, doc_text)
             home = _home(event)
             if _fits_actors(event, before) and (home is None or before.country == home):
                 location = before
@@ -390,14 +391,17 @@ def _previous_range(text: str, start: int) -> tuple[int, int] | None:
     return begin, len(head)
 
 
-def _before(doc: Doc, sent, mentions, actors, text: str, hints) -> Location | None:
+def _before(
+    doc: Doc, sent, mentions, actors, text: str, hints, doc_text: str | None = None
+) -> Location | None:
     """The place of the sentence before, when this sentence goes on with its scene: a town,
     site or division where something happens there ("in Idlib", "shelled
     Afrin"; not a place that acts or one only talked about), and only one of the most specific
     kind. A sentence that opens with a scene change ("Meanwhile", "Last year", ...) borrows
     nothing; neither does a sentence in quotation marks (someone's words, not the scene).
     The sentence before may not have been parsed (the pipeline parses only sentences that can
-    yield records): its places are then read from its words after "in", "near", "at"..."""
+    yield records): its places are then read from its words after "in", "near", "at"...
+    ``doc_text``: ``doc.text`` when the caller has it (spaCy builds it anew on each access)."""
     first = next((t for t in sent if not t.is_space), None)
     if first is None:
         return None
@@ -412,7 +416,7 @@ def _before(doc: Doc, sent, mentions, actors, text: str, hints) -> Location | No
     lo, hi = span
     found: list[Location] = []
     parsed = [m for m in mentions if lo <= doc[m.start].idx < hi]
-    if doc.text[lo:hi].strip():
+    if (doc.text if doc_text is None else doc_text)[lo:hi].strip():
         for m in parsed:
             root = doc[m.start : m.end].root
             if m.place.kind not in _FINE or _acts(doc, m, actors) or not _scene_place(root):
