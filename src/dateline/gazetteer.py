@@ -65,6 +65,9 @@ TOWN_MIN_POPULATION = 50_000
 
 #: Place kinds, most specific first; a kind is the precision of a location.
 KINDS = ("point", "city", "admin1", "region", "country")
+#: Answers of :meth:`Gazetteer.resolve` kept before the memo starts again (a bound on memory
+#: over a long batch run).
+RESOLVED_KEPT = 50_000
 _ARTICLES = {"al", "ar", "as", "ash", "ad", "an", "at", "az", "el"}
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "", "\u02bf": "", "\u02be": "", "`": ""})
 
@@ -138,6 +141,23 @@ def skeleton(name: str) -> str:
         text = text.replace(a, b)
     text = _VOWEL_LIKE.sub("", text)
     return _DOUBLED.sub(lambda m: m[1], text)
+
+
+_NOT_LETTER_OR_LINE = re.compile(r"[^a-z \n]")
+
+
+def skeletons(names: list[str]) -> list[str]:
+    """:func:`skeleton` of each name, the text work done once over all of them (a country's
+    towns: tens of thousands of names); no step of it reaches across a line break."""
+    names = [n.replace("\n", "") for n in names]
+    text = _NOT_LETTER_OR_LINE.sub("", fold("\n".join(names)).lower().replace("-", " "))
+    text = "\n".join(
+        " ".join(w for w in line.split() if w not in _ARTICLES) for line in text.split("\n")
+    )
+    for a, b in _DIGRAPHS:
+        text = text.replace(a, b)
+    text = _DOUBLED.sub(lambda m: m[1], _VOWEL_LIKE.sub("", text))
+    return text.split("\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,6 +268,7 @@ class Gazetteer:
         self._country_runs: dict[str, range] = {}
         self._skeletons: dict[str, dict[str, list[int]]] = {}
         self._division_skeletons: dict[str, list[tuple[str, Place]]] = {}
+        self._resolved: dict[tuple, Place | None] = {}
 
     def _lookup(self, key: str) -> list[tuple[int, bool]]:
         """(line of a place, whether ``key`` is its own name) for every place called ``key``."""
@@ -423,14 +444,33 @@ class Gazetteer:
     def _skeleton_index(self, iso2: str) -> dict[str, list[int]]:
         """Skeleton -> towns of one country by their own names (built once per country, when a
         name of the article is not found as written)."""
+        run = self._country_run(iso2)
+        names = [self._lines[i].split("\t", 2)[1] for i in run]
         index: dict[str, list[int]] = {}
-        for i in self._country_run(iso2):
-            index.setdefault(skeleton(self._lines[i].split("\t", 2)[1]), []).append(i)
+        for i, skel in zip(run, skeletons(names), strict=True):
+            index.setdefault(skel, []).append(i)
         return index
 
     # --- choosing ---------------------------------------------------------------------------
 
     def resolve(
+        self,
+        name: str,
+        hints: Iterable[str] = (),
+        kind: str | None = None,
+        near: Iterable[tuple[str, str]] = (),
+    ) -> Place | None:
+        """:meth:`_resolve_fresh`, remembered: an article asks about the same names with the
+        same hints again and again (each mention, each actor cue, each event)."""
+        key = (name, tuple(dict.fromkeys(hints)), kind, frozenset(near))
+        if key in self._resolved:
+            return self._resolved[key]
+        if len(self._resolved) >= RESOLVED_KEPT:
+            self._resolved.clear()
+        place = self._resolved[key] = self._resolve_fresh(name, key[1], kind, key[3])
+        return place
+
+    def _resolve_fresh(
         self,
         name: str,
         hints: Iterable[str] = (),
