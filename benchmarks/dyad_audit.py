@@ -56,10 +56,8 @@ def audit(path: Path, show: Path | None) -> None:
         _dyad_fits,
         _max_matching,
         code_texts,
-        counted_prediction,
         load_articles,
     )
-    from dateline.evaluation.sentences import pred_type
     from dateline.events.ontology import Ontology
     from dateline.pipeline import get_pipeline
 
@@ -69,13 +67,7 @@ def audit(path: Path, show: Path | None) -> None:
     tally: Counter = Counter()
     examples: dict[str, list[str]] = defaultdict(list)
     for art in gold:
-        starts = art.sentence_starts()
-        by_sent: dict[int, list[dict[str, Any]]] = defaultdict(list)
-        for p in predicted.get(art.id, []):
-            if counted_prediction(p):
-                start = (p.get("trigger") or {}).get("start", 0)
-                sent = max((i for i, s in enumerate(starts) if s <= start), default=0)
-                by_sent[sent].append(dict(p, _type=pred_type(onto, p.get("event", ""))))
+        by_sent = art.predictions_by_sentence(predicted.get(art.id, []), onto)
         for n, sentence in enumerate(art.sents):
             g = [e for e in art.events if e.sent == n and e.modality == "asserted"]
             p = by_sent.get(n, [])

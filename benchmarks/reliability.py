@@ -19,19 +19,16 @@ from pathlib import Path
 def judged_events(path: Path, pipeline) -> list[tuple[float, bool]]:
     """(confidence, right) for every counted event the pipeline codes in the gold file."""
     from dateline.evaluation import articles, load_gold
+    from dateline.events.ontology import Ontology
 
     head = path.read_text("utf-8")[: 1 << 16]
     out: list[tuple[float, bool]] = []
     if articles.detect_level(head) == articles.ARTICLE:
         gold = articles.load_articles(path)
         predicted = articles.code_texts(((a.id, a.text, a.date) for a in gold), pipeline)
+        onto = Ontology.load()
         for art in gold:
-            starts = art.sentence_starts()
-            by_sent: dict[int, list[dict]] = defaultdict(list)
-            for p in predicted.get(art.id, []):
-                if articles.counted_prediction(p):
-                    start = (p.get("trigger") or {}).get("start", 0)
-                    by_sent[max(i for i, s in enumerate(starts) if s <= start)].append(p)
+            by_sent = art.predictions_by_sentence(predicted.get(art.id, []), onto)
             gold_types: dict[int, Counter] = defaultdict(Counter)
             for e in art.events:
                 if e.modality in articles.GOLD_COUNTED:

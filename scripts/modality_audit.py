@@ -10,10 +10,9 @@ disagreements. For error analysis on the TRAINING articles; dev sets are only fo
 from __future__ import annotations
 
 import argparse
-from collections import Counter, defaultdict
+from collections import Counter
 
 from dateline.evaluation.articles import code_texts, load_articles
-from dateline.evaluation.sentences import pred_type
 from dateline.events.ontology import Ontology
 from dateline.pipeline import get_pipeline
 from dateline.settings import Settings
@@ -34,12 +33,7 @@ def audit(path: str) -> tuple[Counter, list[tuple]]:
     pairs: Counter = Counter()
     wrong: list[tuple] = []
     for art in gold:
-        starts = art.sentence_starts()
-        by_sent: dict[int, list[dict]] = defaultdict(list)
-        for p in predicted.get(art.id, []):
-            start = (p.get("trigger") or {}).get("start", 0)
-            sent = max((i for i, s in enumerate(starts) if s <= start), default=0)
-            by_sent[sent].append(dict(p, _type=pred_type(onto, p.get("event", ""))))
+        by_sent = art.predictions_by_sentence(predicted.get(art.id, []), onto, counted_only=False)
         for e in art.events:
             same = [p for p in by_sent[e.sent] if p["_type"] == e.event and not p.get("_used")]
             if not same:

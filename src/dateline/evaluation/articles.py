@@ -71,6 +71,22 @@ class ArticleGold:
             cursor = at + len(sent)
         return starts
 
+    def predictions_by_sentence(
+        self, predicted: list[dict[str, Any]], onto: Ontology, counted_only: bool = True
+    ) -> dict[int, list[dict[str, Any]]]:
+        """The coder's events by the sentence that holds their trigger's start (how the coding
+        guide assigns them), each a copy with its PLOVER type under ``_type``; only the events
+        that count as having happened unless ``counted_only`` is false."""
+        starts = self.sentence_starts()
+        by_sent: dict[int, list[dict[str, Any]]] = defaultdict(list)
+        for p in predicted:
+            if counted_only and not counted_prediction(p):
+                continue
+            start = (p.get("trigger") or {}).get("start", 0)
+            sent = max((i for i, s in enumerate(starts) if s <= start), default=0)
+            by_sent[sent].append(dict(p, _type=pred_type(onto, p.get("event", ""))))
+        return by_sent
+
 
 @dataclass(slots=True)
 class StoryGold:
@@ -267,13 +283,7 @@ def score_articles(gold: list[ArticleGold], predicted: dict[str, list[dict[str, 
     confusion: dict[str, Counter] = defaultdict(Counter)
     locations = Counter()
     for art in gold:
-        starts = art.sentence_starts()
-        by_sent: dict[int, list[dict[str, Any]]] = defaultdict(list)
-        for p in predicted.get(art.id, []):
-            if counted_prediction(p):
-                start = (p.get("trigger") or {}).get("start", 0)
-                sent = max((i for i, s in enumerate(starts) if s <= start), default=0)
-                by_sent[sent].append(dict(p, _type=pred_type(onto, p.get("event", ""))))
+        by_sent = art.predictions_by_sentence(predicted.get(art.id, []), onto)
         gold_by_sent: dict[int, list[ArticleEvent]] = defaultdict(list)
         for e in art.events:
             if e.modality in GOLD_COUNTED:
