@@ -74,18 +74,26 @@ def dominant_country(
 def localise_roles(index: ActorIndex, country: str, country_name: str) -> list[Actor]:
     """Give the story's country to role actors that have none ("police", "security forces",
     "40 people"): the actors changed, renamed like a named role ("Pakistan police")."""
+    return _localise(index, country, country_name, HOME_SECTORS, "home")
+
+
+def _localise(
+    index: ActorIndex, country: str, country_name: str, sectors: set[str], rule: str
+) -> list[Actor]:
+    """Give ``country`` to the unnamed role actors of ``sectors`` that have none and no foreign
+    word in their name, marking each mention's rule with ``+rule``: the actors changed."""
     changed = []
     for actor in index.actors:
         if (
             actor.kind == "role"
             and actor.country is None
-            and actor.sector in HOME_SECTORS
+            and actor.sector in sectors
             and not FOREIGN_WORDS.intersection(actor.name.lower().split())
         ):
             actor.country = country
             actor.name = f"{country_name} {actor.name}"
             for m in actor.mentions:
-                m.rule = f"{m.rule}+home"
+                m.rule = f"{m.rule}+{rule}"
             changed.append(actor)
     return changed
 
@@ -115,17 +123,4 @@ def conflict_country(index: ActorIndex, dateline_country: str | None = None) -> 
 def localise_conflict_roles(index: ActorIndex, country: str, country_name: str) -> list[Actor]:
     """Give ``country`` to the unnamed sides of a conflict ("rebels", "opposition fighters") that
     have none."""
-    changed = []
-    for actor in index.actors:
-        if (
-            actor.kind == "role"
-            and actor.country is None
-            and actor.sector in CONFLICT_SECTORS
-            and not FOREIGN_WORDS.intersection(actor.name.lower().split())
-        ):
-            actor.country = country
-            actor.name = f"{country_name} {actor.name}"
-            for m in actor.mentions:
-                m.rule = f"{m.rule}+conflict"
-            changed.append(actor)
-    return changed
+    return _localise(index, country, country_name, CONFLICT_SECTORS, "conflict")
