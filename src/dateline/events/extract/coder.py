@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from dateline.actors.index import ActorIndex
+from dateline.events import cameo_codes
 from dateline.events import modality as mod
 from dateline.events.candidate import Candidate
 from dateline.events.extract.arguments import arguments
@@ -86,9 +87,10 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
         # a statement aimed at a state says nothing about where its author comes from
         sources = sources_in_context(sources, targets)
     modality, negated, reporter = mod.classify(cand, lexicon, actors)
+    stated_mode = cand.mode or _mode_from_cues(cand, lexicon)
     event_type, mode = mod.retype(
         cand.event,
-        cand.mode or _mode_from_cues(cand, lexicon) or cand.model_mode,
+        stated_mode or cand.model_mode,
         modality,
         negated,
         cand,
@@ -113,6 +115,13 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
     except KeyError:
         cameo = ontology.cameo_for(event_type)
         mode = None
+    goldstein = ontology.goldstein(event_type, mode)
+    if mode is not None and not stated_mode and mode == cand.model_mode:
+        # the model's guessed mode gives way to a sub-code the trigger's own words name
+        # ("demanded the release of ..." is 1053 whatever mode the model guessed)
+        named = cameo_codes.choose(event_type, cameo_codes.context_words(cand.token))
+        if named is not None:
+            cameo, goldstein = named, ontology.cameo[named].goldstein
     trig = cand.token
     trigger = Span(text=trig.text, start=trig.idx, end=trig.idx + len(trig.text))
     pairs: list[tuple[tuple[Actor, Token] | None, tuple[Actor, Token] | None]] = []
@@ -167,7 +176,7 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
                 context=list(cand.entry.context),
                 cameo=cameo,
                 quad_class=ontology.quad_class(event_type),
-                goldstein=ontology.goldstein(event_type, mode),
+                goldstein=goldstein,
                 source=src[0].ref(np_text(src[1])) if src else None,
                 target=tgt[0].ref(np_text(tgt[1])) if tgt else None,
                 date=date_value,
