@@ -38,7 +38,9 @@ def test_an_act_and_its_consequence_are_two(pipeline):
 
 
 def test_an_adjunct_of_another_type_is_its_own_event(pipeline):
-    evs = coded(pipeline, "Kenyan police arrested five men during a protest in Nairobi.")
+    evs = coded(
+        pipeline, "Kenyan police arrested five men during a protest by students in Nairobi."
+    )
     assert {"COERCE", "PROTEST"} <= set(types(evs))
 
 
