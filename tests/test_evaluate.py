@@ -189,9 +189,7 @@ def test_error_list(report):
 
 
 def test_the_error_list_is_in_the_same_order_whatever_the_hash_seed():
-    import os
-    import subprocess
-    import sys
+    from hash_seeds import outputs_under_hash_seeds
 
     code = (
         "from dateline.evaluation import GoldEvent, GoldRecord, score\n"
@@ -200,13 +198,7 @@ def test_the_error_list_is_in_the_same_order_whatever_the_hash_seed():
         "pred = {'a': [{'event': t} for t in ('THREATEN', 'COERCE', 'REQUEST', 'CONSULT')]}\n"
         "print([(e.kind, e.event) for e in score(gold, pred).errors])"
     )
-    outs = {
-        subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, check=True,
-            env={**os.environ, "PYTHONHASHSEED": str(seed)},
-        ).stdout
-        for seed in range(4)
-    }  # fmt: skip
+    outs = outputs_under_hash_seeds(code, range(4))
     assert len(outs) == 1, outs
 
 

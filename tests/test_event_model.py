@@ -359,9 +359,7 @@ def test_event_calibration_is_saved_and_keeps_the_order(tmp_path):
 def test_scores_do_not_depend_on_the_process_hash_seed():
     """A re-run or a resumed batch stores the same confidences: float32 weights summed in a
     set's order (which changes with PYTHONHASHSEED) differed in the last digits."""
-    import os
-    import subprocess
-    import sys
+    from hash_seeds import outputs_under_hash_seeds
 
     script = (
         "import numpy as np\n"
@@ -373,15 +371,5 @@ def test_scores_do_not_depend_on_the_process_hash_seed():
         "                   weights=weights.astype(np.float32), bias=np.zeros(3, np.float32))\n"
         "print(repr(model.scores([list(vocab)]).tolist()))\n"
     )
-    outputs = {
-        subprocess.run(
-            [sys.executable, "-c", script],
-            env={**os.environ, "PYTHONHASHSEED": str(seed)},
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=True,
-        ).stdout  # fmt: skip
-        for seed in (1, 2, 3, 4)
-    }
+    outputs = outputs_under_hash_seeds(script, (1, 2, 3, 4), timeout=120)
     assert len(outputs) == 1, outputs

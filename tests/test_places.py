@@ -409,21 +409,10 @@ def test_two_towns_named_equally_often_place_the_same_under_any_hash_seed():
     that names no place of its own gets their country, whatever order a run iterates strings
     in (a re-run must store the same locations)."""
     import json
-    import os
-    import subprocess
-    import sys
 
-    outputs = {
-        subprocess.run(
-            [sys.executable, "-c", _TIE_SCRIPT],
-            env={**os.environ, "PYTHONHASHSEED": str(seed)},
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=True,
-        ).stdout  # fmt: skip
-        for seed in (1, 2)
-    }
+    from hash_seeds import outputs_under_hash_seeds
+
+    outputs = outputs_under_hash_seeds(_TIE_SCRIPT, (1, 2), timeout=300)
     assert len(outputs) == 1, outputs
     located = dict(json.loads(outputs.pop()))
     assert located["COERCE"] == ["Syria", "country", "article"]
