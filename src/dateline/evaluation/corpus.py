@@ -1,0 +1,221 @@
+"""Hand-coded articles of the shared corpus, kept as keys and offsets, never as copies.
+
+The repository's ``annotations/guardian_corpus/<annotator>.jsonl`` files code more rows of
+``../shared/corpus/guardian_sample_249.csv`` the way ``../shared/eval/CODING_GUIDE.md`` says.
+Each line names a corpus row (``key``), the character ``spans`` of its first sentences in the
+row's text, and the events by 0-based sentence. The article text itself stays in the corpus, so
+the annotations are useless without it: :func:`read_annotations` joins the two into records of
+the gold format (``id``, ``key``, ``sents``, ``text``, ``date``, ``events``), which training and
+``dateline eval`` read like ``../shared/train/guardian_lead_train.jsonl``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from dateline.errors import EvaluationError
+
+CORPUS_FILE = "guardian_sample_249.csv"
+#: Rows of the corpus kept for blind scoring (``../shared/eval/README.md``): never coded here.
+HELD_BACK = frozenset(
+    "11 41 62 82 87 97 110 143 154 204 520 537 575 620 633 685 716 721 732 766".split()
+)
+MODALITIES = frozenset({"asserted", "future", "hypothetical", "negated"})
+SENTENCES_PER_ARTICLE = 15
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusRow:
+    """One article of the corpus: its key (first column), publication date and text."""
+
+    key: str
+    date: str | None
+    text: str
+    source: str | None = None
+
+
+def read_corpus(path: str | Path) -> dict[str, CorpusRow]:
+    """The corpus CSV by key (its columns: key, date, text, source)."""
+    csv.field_size_limit(sys.maxsize)
+    rows: dict[str, CorpusRow] = {}
+    with open(path, newline="", encoding="utf-8") as handle:
+        reader = csv.reader(handle)
+        next(reader, None)
+        for cells in reader:
+            if len(cells) >= 3:
+                source = cells[3] if len(cells) > 3 else None
+                rows[cells[0]] = CorpusRow(cells[0], cells[1] or None, cells[2], source)
+    return rows
+
+
+def sentence_spans(text: str, nlp: Any, limit: int = SENTENCES_PER_ARTICLE) -> list[list[int]]:
+    """Character spans of the first ``limit`` sentences, split by the coder's own pipeline so
+    training sentences are the sentences the coder sees; surrounding whitespace is left out."""
+    spans: list[list[int]] = []
+    for sent in nlp(text[: 400 * limit]).sents:
+        start, end = sent.start_char, sent.end_char
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append([start, end])
+        if len(spans) == limit:
+            break
+    return spans
+
+
+def annotation_lines(folder: str | Path) -> Iterator[tuple[Path, int, dict[str, Any]]]:
+    """Every annotation line of the folder's ``*.jsonl`` files, in file-name order."""
+    for path in sorted(Path(folder).glob("*.jsonl")):
+        for line_no, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise EvaluationError(f"{path} line {line_no}: not JSON ({exc})") from None
+            yield path, line_no, item
+
+
+def check_annotation(item: dict[str, Any], corpus: dict[str, CorpusRow], plover: set[str],
+                     excluded: set[str] = frozenset()) -> list[str]:
+    """What is wrong with one annotation line (empty when nothing is)."""
+    problems = []
+    key = str(item.get("key"))
+    if key in HELD_BACK:
+        return [f"row {key} is held back for blind scoring: never code it"]
+    if key in excluded:
+        return [f"row {key} is already coded in ../shared/eval or ../shared/train"]
+    row = corpus.get(key)
+    if row is None:
+        return [f"row {key} is not in the corpus"]
+    spans = item.get("spans")
+    if not isinstance(spans, list) or not spans:
+        return ["'spans' must be a list of [start, end] pairs"]
+    last = 0
+    for n, span in enumerate(spans):
+        ok = isinstance(span, list) and len(span) == 2 and all(isinstance(x, int) for x in span)
+        if not ok or not last <= span[0] < span[1] <= len(row.text):
+            problems.append(f"span {n} {span!r} is not an increasing offset pair into the text")
+            continue
+        last = span[1]
+    for e in item.get("events") or []:
+        where = f"event {e.get('event')!r} of sentence {e.get('sent')!r}"
+        if not isinstance(e.get("sent"), int) or not 0 <= e["sent"] < len(spans):
+            problems.append(f"{where}: 'sent' must index 'spans'")
+        if e.get("event") not in plover:
+            problems.append(f"{where}: not one of the 16 PLOVER types")
+        if e.get("modality", "asserted") not in MODALITIES:
+            problems.append(f"{where}: modality must be one of {sorted(MODALITIES)}")
+        for side in ("source", "target"):
+            actor = e.get(side)
+            if actor is None:
+                continue
+            if not isinstance(actor, dict) or not actor.get("text"):
+                problems.append(f"{where}: {side} must be null or {{text, country, sector}}")
+                continue
+            country = actor.get("country")
+            if country is not None and not (
+                isinstance(country, str) and len(country) == 3 and country.isupper()
+            ):
+                problems.append(f"{where}: {side} country {country!r} is not ISO alpha-3")
+        sentence = _sentence(row.text, spans, e.get("sent"))
+        trigger = e.get("trigger")
+        if sentence is not None and (not trigger or str(trigger).lower() not in sentence.lower()):
+            problems.append(f"{where}: trigger {trigger!r} is not words of its sentence")
+    return problems
+
+
+def _sentence(text: str, spans: list, n: Any) -> str | None:
+    if isinstance(n, int) and 0 <= n < len(spans) and isinstance(spans[n], list):
+        return text[spans[n][0] : spans[n][1]]
+    return None
+
+
+def to_record(item: dict[str, Any], row: CorpusRow) -> dict[str, Any]:
+    """An annotation joined with its corpus row: a record of the gold format."""
+    sents = [row.text[a:b] for a, b in item["spans"]]
+    return {
+        "id": f"guardian-{row.key}",
+        "key": row.key,
+        "source_dataset": "guardian_corpus_annotation",
+        "date": row.date,
+        "sents": sents,
+        "text": " ".join(sents),
+        "events": list(item.get("events") or []),
+        "annotator": item.get("annotator"),
+        "hard": list(item.get("hard") or []),
+    }
+
+
+def read_annotations(
+    folder: str | Path, corpus_path: str | Path, first_coder_only: bool = True
+) -> list[dict[str, Any]]:
+    """The folder's annotations as gold-format records; an article coded twice (the
+    double-coded agreement sample) counts once, in its first file's coding, unless
+    ``first_coder_only`` is false."""
+    corpus = read_corpus(corpus_path)
+    records, seen = [], set()
+    for path, line_no, item in annotation_lines(folder):
+        key = str(item.get("key"))
+        row = corpus.get(key)
+        if row is None or key in HELD_BACK:
+            raise EvaluationError(f"{path} line {line_no}: row {key} is not a codable corpus row")
+        if first_coder_only and key in seen:
+            continue
+        seen.add(key)
+        records.append(to_record(item, row))
+    return records
+
+
+def as_predictions(record: dict[str, Any]) -> list[dict[str, Any]]:
+    """One coder's events in the coder's prediction shape, so that a second coder's coding of
+    the same article can be scored against the first with the evaluation's own counting."""
+    starts, cursor = [], 0
+    for sent in record["sents"]:
+        at = record["text"].find(sent, cursor)
+        starts.append(at)
+        cursor = at + len(sent)
+    out = []
+    for e in record["events"]:
+        modality = e.get("modality") or "asserted"
+        out.append(
+            {
+                "event": e["event"],
+                "mode": e.get("mode"),
+                "source": e.get("source"),
+                "target": e.get("target"),
+                "modality": "asserted" if modality == "negated" else modality,
+                "negated": modality == "negated",
+                "trigger": {"start": starts[e["sent"]], "text": e.get("trigger")},
+            }
+        )
+    return out
+
+
+def double_coded(folder: str | Path, corpus_path: str | Path) -> list[tuple[dict, dict]]:
+    """Pairs (first coding, second coding) of every article coded in two files."""
+    by_key: dict[str, list[dict]] = {}
+    corpus = read_corpus(corpus_path)
+    for _path, _line, item in annotation_lines(folder):
+        key = str(item.get("key"))
+        if key in corpus:
+            by_key.setdefault(key, []).append(to_record(item, corpus[key]))
+    return [(codings[0], codings[1]) for codings in by_key.values() if len(codings) >= 2]
+
+
+def write_jsonl(records: Iterable[dict[str, Any]], path: str | Path) -> int:
+    """Write records one JSON object a line; how many were written."""
+    n = 0
+    with open(path, "w", encoding="utf-8") as out:
+        for record in records:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            n += 1
+    return n
