@@ -50,10 +50,22 @@ def annotation(annotator: str, event: str = "ACCUSE") -> dict:
         "annotator": annotator,
         "spans": [[0, 44], [45, 79], [80, 98]],
         "events": [
-            {"sent": 0, "event": "ASSAULT", "source": {"text": "Rebels", "country": None,
-             "sector": "REB"}, "target": None, "modality": "asserted", "trigger": "shelled"},
-            {"sent": 1, "event": event, "source": {"text": "The governor", "country": "XKX",
-             "sector": "GOV"}, "target": None, "modality": "asserted", "trigger": "condemned"},
+            {
+                "sent": 0,
+                "event": "ASSAULT",
+                "source": {"text": "Rebels", "country": None, "sector": "REB"},
+                "target": None,
+                "modality": "asserted",
+                "trigger": "shelled",
+            },
+            {
+                "sent": 1,
+                "event": event,
+                "source": {"text": "The governor", "country": "XKX", "sector": "GOV"},
+                "target": None,
+                "modality": "asserted",
+                "trigger": "condemned",
+            },
         ],
     }
 
@@ -107,7 +119,7 @@ def test_agreement_scores_one_coder_against_the_other(corpus: Path, tmp_path: Pa
     folder.mkdir()
     (folder / "a.jsonl").write_text(json.dumps(annotation("a")) + "\n")
     (folder / "b.jsonl").write_text(json.dumps(annotation("b", "REJECT")) + "\n")
-    (first, second), = double_coded(folder, corpus)
+    ((first, second),) = double_coded(folder, corpus)
     gold_path = tmp_path / "first.jsonl"
     write_jsonl([first], gold_path)
     same = score_articles(load_articles(gold_path), {first["id"]: as_predictions(first)})
