@@ -57,6 +57,7 @@ def annotation(annotator: str, event: str = "ACCUSE") -> dict:
                 "target": None,
                 "modality": "asserted",
                 "trigger": "shelled",
+                "location": {"place": "Kelvar", "country": "XKX", "precision": "city"},
             },
             {
                 "sent": 1,
@@ -124,6 +125,7 @@ def test_agreement_scores_one_coder_against_the_other(corpus: Path, tmp_path: Pa
     write_jsonl([first], gold_path)
     same = score_articles(load_articles(gold_path), {first["id"]: as_predictions(first)})
     assert same.types.f1 == 1.0
+    assert same.locations["right_place"] == same.locations["places"] == 1
     differ = score_articles(load_articles(gold_path), {first["id"]: as_predictions(second)})
     assert differ.types.precision == 0.5 and differ.types.recall == 0.5
 

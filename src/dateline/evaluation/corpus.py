@@ -201,9 +201,17 @@ def as_predictions(record: dict[str, Any]) -> list[dict[str, Any]]:
                 "modality": "asserted" if modality == "negated" else modality,
                 "negated": modality == "negated",
                 "trigger": {"start": starts[e["sent"]], "text": e.get("trigger")},
+                "location": _as_predicted_place(e.get("location")),
             }
         )
     return out
+
+
+def _as_predicted_place(location: Any) -> dict[str, Any] | None:
+    """A coded location in the coder's shape (``name`` for the place, ``country``)."""
+    if not isinstance(location, dict):
+        return None
+    return {"name": location.get("place"), "country": location.get("country")}
 
 
 def double_coded(folder: str | Path, corpus_path: str | Path) -> list[tuple[dict, dict]]:
