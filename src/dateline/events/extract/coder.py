@@ -154,11 +154,6 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
         pairs = [(s, None) for s in sources]
     else:
         pairs = [(None, t) for t in targets]
-    if cand.entry.symmetric and mode != "visit" and event_type == cand.event == cand.entry.event:
-        # (a mutual entry read as another type is not mutual: "called for X to ..." is a demand)
-        pairs += [
-            (t, s) for s, t in pairs if s is not None and t is not None and (t, s) not in pairs
-        ]
     out = []
     reporter_ref = reporter[0].ref(reporter[1].text) if reporter else None
     for src, tgt in pairs:
