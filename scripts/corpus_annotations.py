@@ -89,10 +89,10 @@ def main(argv: list[str] | None = None) -> int:
         for n, (a, b) in enumerate(spans):
             print(f"[{n}] {row.text[a:b]}")
     elif args.command == "check":
-        plover = set(Ontology.load().types)
+        onto = Ontology.load()
         bad = 0
         for path, line_no, item in annotation_lines(args.folder):
-            for problem in check_annotation(item, corpus, plover, elsewhere):
+            for problem in check_annotation(item, corpus, onto, elsewhere):
                 bad += 1
                 print(f"{path.name} line {line_no} (row {item.get('key')}): {problem}")
         print(f"{len(mine)} rows coded; {bad} problems")

@@ -30,7 +30,7 @@ TEXT = (
     "Rebels shelled the town of Kelvar on Monday. The governor condemned the attack. "
     "Nobody else spoke."
 )
-PLOVER = set(Ontology.load().types)
+ONTO = Ontology.load()
 
 
 @pytest.fixture
@@ -82,23 +82,25 @@ def test_spans_are_the_sentences_without_their_spaces():
 
 
 def test_a_valid_annotation_has_no_problems(corpus: Path):
-    assert check_annotation(annotation("a"), read_corpus(corpus), PLOVER) == []
+    assert check_annotation(annotation("a"), read_corpus(corpus), ONTO) == []
 
 
 def test_check_names_each_problem(corpus: Path):
     rows = read_corpus(corpus)
     held = dict(annotation("a"), key="11")
-    assert "held back" in check_annotation(held, rows, PLOVER)[0]
-    assert "already coded" in check_annotation(annotation("a"), rows, PLOVER, {"900"})[0]
+    assert "held back" in check_annotation(held, rows, ONTO)[0]
+    assert "already coded" in check_annotation(annotation("a"), rows, ONTO, {"900"})[0]
     bad = annotation("a", event="SHOUT")
     bad["spans"][1] = [45, 9999]
     bad["events"][0]["trigger"] = "bombed"
     bad["events"][0]["source"]["country"] = "Syria"
-    problems = " | ".join(check_annotation(bad, rows, PLOVER))
+    bad["events"][0]["mode"] = "picnic"
+    problems = " | ".join(check_annotation(bad, rows, ONTO))
     assert "span 1" in problems
     assert "not one of the 16 PLOVER types" in problems
     assert "'bombed' is not words of its sentence" in problems
     assert "'Syria' is not ISO alpha-3" in problems
+    assert "'picnic' is not a mode of ASSAULT" in problems
 
 
 def test_records_join_offsets_with_the_corpus_and_load_as_gold(corpus: Path, tmp_path: Path):

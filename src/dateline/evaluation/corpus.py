@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from dateline.errors import EvaluationError
+from dateline.events.ontology import Ontology
 
 CORPUS_FILE = "guardian_sample_249.csv"
 #: Rows of the corpus kept for blind scoring (``../shared/eval/README.md``): never coded here.
@@ -89,7 +90,7 @@ def annotation_lines(folder: str | Path) -> Iterator[tuple[Path, int, dict[str, 
 def check_annotation(
     item: dict[str, Any],
     corpus: dict[str, CorpusRow],
-    plover: set[str],
+    onto: Ontology,
     excluded: set[str] = frozenset(),
 ) -> list[str]:
     """What is wrong with one annotation line (empty when nothing is)."""
@@ -116,8 +117,13 @@ def check_annotation(
         where = f"event {e.get('event')!r} of sentence {e.get('sent')!r}"
         if not isinstance(e.get("sent"), int) or not 0 <= e["sent"] < len(spans):
             problems.append(f"{where}: 'sent' must index 'spans'")
-        if e.get("event") not in plover:
+        if e.get("event") not in onto.types:
             problems.append(f"{where}: not one of the 16 PLOVER types")
+        elif e.get("mode"):
+            try:
+                onto.normalise(e["event"], e["mode"])
+            except KeyError:
+                problems.append(f"{where}: {e['mode']!r} is not a mode of {e['event']}")
         if e.get("modality", "asserted") not in MODALITIES:
             problems.append(f"{where}: modality must be one of {sorted(MODALITIES)}")
         for side in ("source", "target"):
