@@ -124,3 +124,29 @@ def localise_conflict_roles(index: ActorIndex, country: str, country_name: str) 
     """Give ``country`` to the unnamed sides of a conflict ("rebels", "opposition fighters") that
     have none."""
     return _localise(index, country, country_name, CONFLICT_SECTORS, "conflict")
+
+
+#: Kinds of actor whose nationality the text often leaves unsaid: a person met by name only
+#: ("Kotey", "Jones"), a group or organisation the knowledge base does not know.
+UNPLACED_KINDS = {"person", "unknown", "group", "organisation"}
+#: Sectors that say someone may well come from elsewhere (IGOs, NGOs, reporters, refugees).
+FOREIGN_SECTORS = {"IGO", "NGO", "JRN", "REF"}
+
+
+def localise_unplaced(index: ActorIndex, country: str) -> list[Actor]:
+    """Give the story's country to the persons and groups whose country nothing in the text
+    says: in a story set in Syria, a fighter known by name only acts there (the coding guide
+    keys him to Syria), and so does "the group" no knowledge base lists. Names are kept."""
+    changed = []
+    for actor in index.actors:
+        if (
+            actor.kind in UNPLACED_KINDS
+            and actor.country is None
+            and actor.sector not in FOREIGN_SECTORS
+            and not FOREIGN_WORDS.intersection(actor.name.lower().split())
+        ):
+            actor.country = country
+            for m in actor.mentions:
+                m.rule = f"{m.rule}+unplaced"
+            changed.append(actor)
+    return changed

@@ -55,6 +55,10 @@ def theatre() -> Theatre:
     )
 
 
+#: Sectors of people who are often abroad: their nationality says nothing of where the story is.
+TRAVELLING_SECTORS = {"JRN", "REF", "IGO", "NGO"}
+
+
 def place_votes(index: ActorIndex, sentences: set[int] | None = None) -> Counter[str]:
     """How often the article names each country: mentions of countries, capitals and towns
     (actors of kind ``country``) and of bodies with a nationality; pronouns do not vote."""
@@ -62,6 +66,8 @@ def place_votes(index: ActorIndex, sentences: set[int] | None = None) -> Counter
     for actor in index.actors:
         if actor.kind not in {"country", "role"} or not actor.country:
             continue
+        if actor.kind == "role" and actor.sector in TRAVELLING_SECTORS:
+            continue  # "Japanese journalists" report from anywhere
         for m in actor.mentions:
             if m.rule != "pronoun" and (sentences is None or m.sentence in sentences):
                 votes[actor.country] += 1

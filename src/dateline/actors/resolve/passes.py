@@ -114,6 +114,8 @@ def _home_country(ctx: Context) -> None:
     elif country := home.conflict_country(ctx.index, filed_from):
         entry = ctx.kb.lookup(country)
         home.localise_conflict_roles(ctx.index, country, entry.name if entry else country)
+    if country:
+        home.localise_unplaced(ctx.index, country)
 
 
 def describe(index: ActorIndex) -> Iterable[tuple[str, Actor, Mention]]:

@@ -59,7 +59,7 @@ def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
     targets: list[tuple[Actor, Token]] = []
     subj = subject_of(tok)
     subj = antecedent(subj) if subj is not None else None  # "the army, which shelled X"
-    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children) or reduced_passive(tok)
     has_agent = any(c.dep_ == "agent" for c in tok.children)
     if passive and not has_agent and tok.lemma_.lower() in STATIVE_PASSIVES:
         passive = False  # "France is committed to the UN": a state of the subject
@@ -76,6 +76,16 @@ def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
         sources += np_actors(subj, actors)
     targets += _targets_of_verb(tok, cand, actors, depth=0)
     return sources, targets
+
+
+def reduced_passive(verb: Token) -> bool:
+    """A past participle that modifies a noun ("a British man killed in Raqqa", "the villages
+    shelled by the army") says what was done to the noun: the noun is the target."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children)
+    )
 
 
 # Acts of force whose owner is who did it: "an Isis ambush", "a Turkish offensive".
@@ -110,6 +120,8 @@ def _targets_of_verb(
 ) -> list[tuple[Actor, Token]]:
     out: list[tuple[Actor, Token]] = []
     preps = set(cand.entry.targets)
+    if cand.event in TOPIC_TYPES:
+        preps -= TOPIC_PREPS  # "agreed on Syria", "met over Idlib": the topic
     used_preps: set[str] = set()
     object_is_topic = cand.entry.object_role == "topic" and depth == 0
     for c in tok.children:
@@ -151,8 +163,9 @@ def _targets_of_verb(
                     out += [x for q in p.children if q.dep_ == "pobj" for x in np_actors(q, actors)]
     if not out:
         # "called for penalties against Chad", "complained over raids by Israel"
+        topics = TOPIC_PREPS if cand.event in TOPIC_TYPES else set()
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ not in preps | {
+            if c.dep_ == "prep" and c.lower_ not in preps | topics | {
                 "by",
                 "during",
                 "in",
@@ -255,6 +268,12 @@ INNER_PREPS = {"of", "by", "from", "between", "about", "over", "for", "along"}
 FIGHTING_NOUNS = {"clash", "clashes", "fighting", "battle", "war", "hostility", "hostilities",
                   "skirmish", "confrontation", "fight"}  # fmt: skip
 
+# Acts done to someone, whose noun's "of" names who underwent it ("the shelling of Aleppo").
+ACTS_DONE_TO = {"ASSAULT", "COERCE", "SANCTION"}
+# Acts whose "on", "about", "over" name what they are about, not a party: "talks on Syria".
+TOPIC_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
+TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
+
 # Acts two parties do together: "between X and Y" names both as parties.
 MUTUAL = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT"}
 
@@ -264,6 +283,8 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
     sources: list[tuple[Actor, Token]] = []
     targets: list[tuple[Actor, Token]] = []
     preps = set(cand.entry.targets) | {"between", "for"}
+    if cand.event in TOPIC_TYPES:
+        preps -= TOPIC_PREPS  # "talks on Syria", "an agreement over Idlib": what it is about
     for c in tok.children:
         if c.dep_ == "poss":
             sources += np_actors(c, actors)
@@ -305,6 +326,17 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
             for p in c.children:
                 if p.dep_ == "pobj":
                     sources += np_actors(p, actors)
+        elif (
+            c.dep_ == "prep"
+            and c.lower_ == "of"
+            and cand.event in ACTS_DONE_TO
+            and tok.lemma_.lower() not in AGENTIVE_NOUNS
+        ):
+            # "the beheading of two journalists by militants", "the siege of the town": who
+            # underwent it
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    targets += np_actors(p, actors) or _inner_actors(p, actors, preps)
         elif c.dep_ == "prep" and c.lower_ == "of" and cand.event in ABSORBING:
             # "its rejection of the Dutch proposal", "a demand of Iraq"
             for p in c.children:

@@ -14,6 +14,7 @@ from dateline.events.extract.arguments import arguments
 from dateline.events.extract.clauses import drop_absorbed, main_clause_first
 from dateline.events.extract.inference import (
     DOMESTIC,
+    DOMESTIC_SECTORS,
     TERRITORIAL,
     VERBAL_CONFLICT,
     condition_subject,
@@ -79,13 +80,15 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
                           sector="UAF", kind="group"), territory[0][1])]  # fmt: skip
     if not targets and cand.event in DOMESTIC:
         targets = own_country(sources)
-    if (
+    if cand.event not in DIPLOMATIC and (
         placed
         or cand.event not in VERBAL_CONFLICT
         or not any(t[0].kind == "country" and not t[0].id.startswith("domestic:") for t in targets)
     ):
-        # a statement aimed at a state says nothing about where its author comes from
-        sources = sources_in_context(sources, targets)
+        # a statement aimed at a state says nothing about where its author comes from, nor
+        # talks with a state; an act done in a place is the place's ("police arrested two
+        # Americans in Cairo" are Egyptian police)
+        sources = sources_in_context(sources, territory or _at_home(targets))
     modality, negated, reporter = mod.classify(cand, lexicon, actors)
     stated_mode = cand.mode or _mode_from_cues(cand, lexicon)
     event_type, mode = mod.retype(
@@ -188,11 +191,21 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
     return out
 
 
+# Acts between two parties, usually of two states: who talks "with Russia" is not Russian.
+DIPLOMATIC = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "AID"}
+
 # Acts done to someone, never a mutual act of the sources.
 ACTS_OF_FORCE = {"ASSAULT", "COERCE", "SANCTION", "THREATEN"}
 
 # Who can pay a visit: a state or someone acting for one, an IGO/NGO, a party or opposition.
 VISITOR_SECTORS = {"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "IGO", "NGO", "PTY", "OPP"}
+
+
+def _at_home(targets):
+    """Targets that say where the act happened: a state, a place, or people of a sector that
+    lives at home ("Pakistani policemen"), not foreigners who travel ("Japanese journalists",
+    "Italian engineers" kidnapped abroad)."""
+    return [t for t in targets if t[0].kind == "country" or t[0].sector in DOMESTIC_SECTORS]
 
 
 def _official(actor: Actor) -> bool:

@@ -1,0 +1,92 @@
+"""Who did it to whom, on sentences of our own: the victim of a nominal or participial act, the
+people a domestic act is done to, topics of talks, sources placed where the act happens, and
+persons whose country only the story tells (events/extract/arguments.py, actors/home.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dateline.model import Article
+
+
+def _code(pipeline, text: str):
+    return pipeline.code(Article(id="t", text=text, published=date(2019, 3, 1))).events
+
+
+def _dyads(events, kind: str):
+    return [
+        (
+            e.source.country if e.source else None,
+            e.target.country if e.target else None,
+            e.target.text if e.target else None,
+        )
+        for e in events
+        if e.event == kind
+    ]
+
+
+@pytest.mark.slow
+def test_people_arrested_are_the_target_not_the_police(pipeline):
+    events = _code(pipeline, "Zambian police detained six women outside the court.")
+    coerce = [e for e in events if e.event == "COERCE"]
+    assert coerce, events
+    assert coerce[0].source.country == "ZMB"
+    assert coerce[0].target.text == "six women"
+    assert (coerce[0].target.country, coerce[0].target.sector) == ("ZMB", "CVL")
+
+
+@pytest.mark.slow
+def test_the_noun_of_an_act_of_force_names_who_underwent_it(pipeline):
+    events = _code(
+        pipeline, "The execution of three Nigerian aid workers by Boko Haram drew condemnation."
+    )
+    assault = [e for e in events if e.event == "ASSAULT"]
+    assert assault, events
+    assert assault[0].source.text == "Boko Haram"
+    assert assault[0].target is not None and assault[0].target.country == "NGA"
+
+
+@pytest.mark.slow
+def test_a_noun_modified_by_a_past_participle_is_the_target(pipeline):
+    events = _code(
+        pipeline, "Relatives of three Kenyan soldiers killed by al-Shabaab gathered in Nairobi."
+    )
+    assert _dyads(events, "ASSAULT") == [("SOM", "KEN", "three Kenyan soldiers")]
+
+
+@pytest.mark.slow
+def test_what_talks_are_about_is_no_party(pipeline):
+    events = _code(
+        pipeline, "The Finnish minister held talks on Venezuela with his Chilean counterpart."
+    )
+    consult = _dyads(events, "CONSULT")
+    assert consult, events
+    assert all("VEN" not in (s, t) for s, t, _ in consult)
+    assert any(t == "CHL" for _s, t, _ in consult)
+
+
+@pytest.mark.slow
+def test_an_unnamed_source_belongs_where_the_act_happens_not_to_its_victims(pipeline):
+    events = _code(pipeline, "Gunmen kidnapped two Italian engineers in Nigeria on Monday.")
+    found = [e for e in events if e.event in {"ASSAULT", "COERCE"} and e.source is not None]
+    assert found, events
+    assert found[0].source.country == "NGA"
+    beheading = _code(
+        pipeline, "The beheading of two Japanese journalists by militants shocked us."
+    )
+    assert _dyads(beheading, "ASSAULT") == [(None, "JPN", "two Japanese journalists")]
+
+
+@pytest.mark.slow
+def test_a_person_known_by_name_only_acts_in_the_country_of_the_story(pipeline):
+    events = _code(
+        pipeline,
+        "Fighting raged in the Yemeni port of Hodeidah and around Taiz on Sunday. "
+        "Residents of Aden and Sanaa said the shelling went on all night. "
+        "Abu Karrar ordered his fighters to shell the airport in Hodeidah.",
+    )
+    sources = [e.source for e in events if e.source is not None and "Karrar" in e.source.text]
+    assert sources, [(e.event, e.source, e.target) for e in events]
+    assert sources[0].country == "YEM"
