@@ -311,10 +311,10 @@ def test_a_small_namesake_far_from_the_story_is_no_place():
     from dateline.gazetteer import gazetteer
     from dateline.places import _stray_namesake
 
-    roj = gazetteer().resolve("Roj", ("SYR",))  # an old name of a town in Utah
-    assert roj is not None and roj.country == "USA"
-    assert _stray_namesake(roj, {"SYR"}, "Roj")
-    assert not _stray_namesake(roj, {"SYR", "USA"}, "Roj")  # a story about the US keeps it
+    hol = gazetteer().resolve("Hol", ("SYR",))  # a village in Norway, not the camp in Syria
+    assert hol is not None and hol.country == "NOR"
+    assert _stray_namesake(hol, {"SYR"}, "Hol")
+    assert not _stray_namesake(hol, {"SYR", "NOR"}, "Hol")  # a story about Norway keeps it
     paris_tx = gazetteer().resolve("Paris, Texas")
     assert not _stray_namesake(paris_tx, {"SYR"}, "Paris, Texas")  # qualified: meant
     salisbury = gazetteer().resolve("Salisbury", ("SYR",))
@@ -416,3 +416,60 @@ def test_two_towns_named_equally_often_place_the_same_under_any_hash_seed():
     assert len(outputs) == 1, outputs
     located = dict(json.loads(outputs.pop()))
     assert located["COERCE"] == ["Syria", "country", "article"]
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "precision", "shown"),
+    [
+        ("Baghuz", "SYR", "city", "Baghuz"),  # a village GeoNames' towns of 1,000+ lack
+        ("al-Baghuz Fawqani", "SYR", "city", "Baghuz"),
+        ("eastern Ghouta", "SYR", "city", "Eastern Ghouta"),
+        ("Roj", "SYR", "point", "Roj camp"),  # not Roy, Utah (an old name of it)
+        ("al-Hawl camp", "SYR", "point", "al-Hol camp"),
+        ("Rukban", "SYR", "point", "Rukban camp"),  # the camp, on the Syrian side
+        ("Khmeimim", "SYR", "point", "Hmeimim airbase"),
+        ("Hodeidah", "YEM", "city", "Al Hudaydah"),
+        ("Ain Issa", "SYR", "city", "Ayn Isa"),
+    ],
+)
+def test_places_of_conflict_reporting_the_town_list_lacks(name, country, precision, shown):
+    place = resolve_place(name)
+    assert (place.country, place.precision) == (country, precision)
+    assert place.lat is not None and place.feature_id  # mapped, with the nearest town's id
+    from dateline.gazetteer import gazetteer
+
+    assert gazetteer().resolve(name).name == shown
+
+
+def test_a_site_away_from_its_town_has_its_own_coordinates():
+    base, homs = resolve_place("Shayrat airbase"), resolve_place("Homs", ["SYR"])
+    assert (base.country, base.admin1) == ("SYR", homs.admin1)  # Homs governorate
+    assert abs(base.lat - homs.lat) > 0.1 and abs(base.lat - homs.lat) < 1  # not at Homs
+
+
+def test_a_country_wide_act_is_not_narrowed_to_the_story_town(nlp):
+    story = "Fighting raged in Aleppo. Shells landed in Aleppo on Monday. "
+    place = _locate(nlp, story + "Jets struck targets in Syria.", "struck", event_type="ASSAULT")
+    assert (place.name, place.precision) == ("Aleppo", "city")  # the story's scene goes on
+    text = story + "Jets struck targets across Syria."
+    place = _locate(nlp, text, "struck", event_type="ASSAULT")
+    assert (place.country, place.precision) == ("SYR", "country")
+
+
+def test_words_at_the_speaker_country_only_when_asked(nlp):
+    text = _SYRIA_STORY + "A US senator accused the rebels of looting."
+    doc = nlp(text)
+    start = text.index("accused")
+
+    def event():
+        return Event(
+            event="ACCUSE", sentence=3, trigger=Span("accused", start, start + 7), quad_class=3,
+            source=_country("USA"),
+        )  # fmt: skip
+
+    default, gdelt = event(), event()
+    locate_events([default], doc, ActorIndex(), text)
+    locate_events([gdelt], doc, ActorIndex(), text, words_at_speaker=True)
+    assert default.location is None  # the coding guide: none rather than a guess
+    assert (gdelt.location.country, gdelt.location.precision) == ("USA", "country")
+    assert gdelt.location.basis == "speaker"

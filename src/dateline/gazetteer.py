@@ -313,6 +313,10 @@ class Gazetteer:
                     raise DataFileError(
                         f"landmark {entry['name']!r} needs 'city' and 'country'", path
                     )
+                if section == "landmarks" and entry.get("kind", "point") not in ("point", "city"):
+                    raise DataFileError(
+                        f"landmark {entry['name']!r}: kind is 'point' (a site) or 'city'", path
+                    )
                 for name in [entry["name"], *(entry.get("aliases") or ())]:
                     target[name_key(name)] = entry
         self.aliases = {name_key(k): str(v) for k, v in (data.get("aliases") or {}).items()}
@@ -404,11 +408,16 @@ class Gazetteer:
         return out
 
     def _landmark(self, entry: dict) -> Place:
+        """A site at its town's coordinates, or at its own (``lat``, ``lon``) when it lies
+        away from the town it belongs to (an airbase, a camp, a village GeoNames' towns of
+        1,000+ lack); ``kind: city`` for a village or district rather than a site."""
         city = self.resolve(f"{entry['city']}, {entry['country']}")
+        own = entry.get("lat") is not None and entry.get("lon") is not None
         return Place(
-            name=entry["name"], kind="point", country=entry["country"],
+            name=entry["name"], kind=entry.get("kind", "point"), country=entry["country"],
             admin1=city.admin1 if city else None, admin1_name=city.admin1_name if city else None,
-            lat=city.lat if city else None, lon=city.lon if city else None,
+            lat=float(entry["lat"]) if own else city.lat if city else None,
+            lon=float(entry["lon"]) if own else city.lon if city else None,
             feature_id=city.feature_id if city else None,
         )  # fmt: skip
 

@@ -116,7 +116,10 @@ class Pipeline:
         refine_codes(events, doc)
         check_dates(events, article.published)
         quotes = find_quotes(doc, article, actors)
-        locate_events(events, doc, actors, article.text, article.published)
+        locate_events(
+            events, doc, actors, article.text, article.published,
+            words_at_speaker=self.settings.words_at_speaker_country,
+        )  # fmt: skip
         result = Result(article=article, events=events, quotes=quotes, actors=actors.used())
         if starts is not None:  # count the article's sentences, not the blanked text's
             from dateline.select import renumber_sentences

@@ -190,6 +190,7 @@ def locate_events(
     actors,
     article_text: str | None = None,
     published: date | None = None,
+    words_at_speaker: bool = False,
 ) -> None:
     """Set ``event.location``, trying in turn (``Location.basis`` records which one placed it):
 
@@ -213,7 +214,9 @@ def locate_events(
     were said: a place phrase of their own clause ("told reporters in Geneva", "visited
     Moscow") or a dateline in the speaker's own country places them, never the place they are
     about or their target ("called on the Kremlin"); failing those, in an article about one
-    country, that country (never its town) when the speaker is of it (:func:`_said_in_story`). Rules 3 and 6 never
+    country, that country (never its town) when the speaker is of it (:func:`_said_in_story`);
+    with ``words_at_speaker`` (GDELT's convention, not the coding guide's), else the speaker's
+    country, basis ``speaker`` (:func:`_said_at_home`). Rules 3 and 6 never
     place an event whose actors' countries are known and all differ from the place's: the
     place is then a guess the actors contradict (a US resignation in a story about Syria).
     """
@@ -242,6 +245,8 @@ def locate_events(
             event.location = (
                 location or _said_at_dateline(event, dateline) or _said_in_story(event, about)
             )
+            if event.location is None and words_at_speaker:
+                event.location = _said_at_home(event)
             continue
         location = location or _in_sentence(event, trigger_span.root, here, actors)
         nearby = _near(about, mentions, sents, event.sentence, article_text)
@@ -254,6 +259,7 @@ def locate_events(
             and nearby is not None
             and nearby.precision != "country"
             and nearby.country == location.country
+            and not _country_wide(sent.text, location.text)
         ):
             location = nearby  # "fighting in Syria" just after "Manbij": Manbij
         if location is None and not background:
@@ -282,6 +288,19 @@ def _place_clause(root: Token) -> Token:
         else:
             break
     return clause
+
+
+_COUNTRY_WIDE = (
+    r"\b(?:across|throughout|all over|around|the rest of|all of|much of|parts of)\s+(?:the\s+)?"
+)
+
+
+def _country_wide(sentence: str, words: str | None) -> bool:
+    """ "detentions across Syria", "throughout the country": the whole country, which the
+    article's town does not narrow."""
+    if not words:
+        return False
+    return re.search(_COUNTRY_WIDE + re.escape(words) + r"\b", sentence, re.I) is not None
 
 
 def _describes(trigger: Token) -> bool:
@@ -374,6 +393,18 @@ def _said_in_story(event: Event, about: Location | None) -> Location | None:
     if about is None or src is None or not src.country or src.country != about.country:
         return None
     return _country_level(about)
+
+
+def _said_at_home(event: Event) -> Location | None:
+    """Words whose text names no place, at their speaker's country (basis ``speaker``): GDELT's
+    convention for statements, a guess the coding guide does not make ("use none rather than
+    guessing"), so it is off unless asked for (``Settings.words_at_speaker_country``) and its
+    own basis lets a user drop it."""
+    src = event.source
+    if src is None or not src.country:
+        return None
+    place = gazetteer().country(src.country)
+    return to_location(place, None, "speaker") if place else None
 
 
 _SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s+|\n\s*")

@@ -56,6 +56,13 @@ class Settings:
     )
     url_field: str = field(default="url", metadata={"help": "field holding the URL in JSONL/CSV"})
     skip_non_english: bool = field(default=True, metadata={"help": "skip articles not in English"})
+    words_at_speaker_country: bool = field(
+        default=False,
+        metadata={
+            "help": "place words whose text says nowhere at the speaker's country (GDELT's "
+            "convention; basis 'speaker'), not nowhere as the coding guide asks"
+        },
+    )
     # --- `dateline watch`: the polite fetcher and the rounds (see docs/watch.md) ---
     watch_user_agent: str = field(
         default="",

@@ -1,0 +1,113 @@
+"""Hand check of located events: a deterministic sample to read, and the score of its verdicts.
+
+    PYTHONPATH=src python benchmarks/locations.py --corpus ../shared/corpus/guardian_sample_249.csv \
+        --events-out events.jsonl
+    python benchmarks/location_check.py sheet events.jsonl --n 160 > sheet.md
+    python benchmarks/location_check.py score events.jsonl benchmarks/location_verdicts.jsonl
+
+The sample: every located event of ``events.jsonl`` ranked by the SHA-1 of its key (article,
+sentence, event type, trigger), the first ``n`` taken. The rank does not depend on the run, so
+a later run keeps the events it still locates in the sample and a verdict carries over while
+the event keeps the same location (``score`` says which verdicts no longer match). Verdicts,
+one JSON object a line (keys and a short note, never the article's text):
+``{"key": [...], "where": "Raqqa|SYR|city", "verdict": "R", "note": "..."}``; R the act
+happened there at the stated precision, L the location is wrong, A wrong because the actor
+stage gave a side a wrong country, E no event that happened (the event coder's error).
+Accuracy is R / (R + L).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+from collections import Counter, defaultdict
+from pathlib import Path
+
+
+def event_key(rec: dict) -> list:
+    return [rec["article"], rec["sentence"], rec["event"], rec["trigger"]]
+
+
+def where(loc: dict) -> str:
+    return f"{loc.get('name')}|{loc.get('country')}|{loc.get('precision')}"
+
+
+def rank(key: list) -> str:
+    return hashlib.sha1(json.dumps(key).encode("utf-8")).hexdigest()
+
+
+def located(path: Path) -> list[dict]:
+    out, seen = [], set()
+    for line in path.read_text("utf-8").splitlines():
+        rec = json.loads(line)
+        loc = rec.get("location") or {}
+        key = json.dumps(event_key(rec))
+        if loc.get("country") and key not in seen:  # the same words twice: one event
+            seen.add(key)
+            out.append(rec)
+    return out
+
+
+def sample(path: Path, n: int) -> list[dict]:
+    return sorted(located(path), key=lambda r: rank(event_key(r)))[:n]
+
+
+def sheet(path: Path, n: int) -> str:
+    rows = []
+    for i, rec in enumerate(sample(path, n)):
+        loc = rec["location"]
+        rows.append(
+            f"## {i} {json.dumps(event_key(rec), ensure_ascii=False)} q={rec.get('quad')} "
+            f"src={rec.get('source')} ({rec.get('source_text')}) tgt={rec.get('target')}\n"
+            f"WHERE: {where(loc)} basis={loc.get('basis')} text={loc.get('text')!r}\n"
+            f"BEFORE: {(rec.get('before') or '')[-300:]}\nSENT: {rec['evidence']}\n"
+        )
+    return "\n".join(rows)
+
+
+def score(path: Path, verdicts_path: Path, n: int) -> dict:
+    verdicts = {}
+    for line in verdicts_path.read_text("utf-8").splitlines():
+        v = json.loads(line)
+        verdicts[json.dumps(v["key"])] = v
+    counts: dict[str, Counter] = defaultdict(Counter)
+    unjudged = []
+    for rec in sample(path, n):
+        v = verdicts.get(json.dumps(event_key(rec)))
+        loc = rec["location"]
+        if v is None or v["where"] != where(loc):
+            unjudged.append(event_key(rec))
+            continue
+        for group in ("all", f"basis {loc.get('basis')}", f"quad {rec.get('quad')}"):
+            counts[group][v["verdict"]] += 1
+    out = {}
+    for group, c in sorted(counts.items()):
+        judged = c["R"] + c["L"]
+        out[group] = dict(c) | {
+            "events": sum(c.values()),
+            "right": round(c["R"] / judged, 3) if judged else None,
+            "right_with_actor_errors": round(c["R"] / (judged + c["A"]), 3) if judged else None,
+        }
+    return out | {"unjudged": unjudged}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = ap.add_subparsers(dest="command", required=True)
+    s = sub.add_parser("sheet", help="the sample, one block an event, to read and judge")
+    s.add_argument("events", type=Path)
+    s.add_argument("--n", type=int, default=160)
+    c = sub.add_parser("score", help="accuracy of the sample from a verdicts file")
+    c.add_argument("events", type=Path)
+    c.add_argument("verdicts", type=Path)
+    c.add_argument("--n", type=int, default=160)
+    args = ap.parse_args()
+    if args.command == "sheet":
+        print(sheet(args.events, args.n))
+    else:
+        print(json.dumps(score(args.events, args.verdicts, args.n), indent=2))
+
+
+if __name__ == "__main__":
+    main()
