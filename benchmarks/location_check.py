@@ -2,8 +2,9 @@
 
     PYTHONPATH=src python benchmarks/locations.py --corpus ../shared/corpus/guardian_sample_249.csv \
         --events-out events.jsonl
-    python benchmarks/location_check.py sheet events.jsonl --n 160 > sheet.md
-    python benchmarks/location_check.py score events.jsonl benchmarks/location_verdicts.jsonl
+    python benchmarks/location_check.py sheet events.jsonl --n 160 --basis=-speaker > sheet.md
+    python benchmarks/location_check.py score events.jsonl benchmarks/location_verdicts.jsonl \
+        --n 160 --basis=-speaker
 
 The sample: every located event of ``events.jsonl`` ranked by the SHA-1 of its key (article,
 sentence, event type, trigger), the first ``n`` taken. The rank does not depend on the run, so
@@ -49,13 +50,22 @@ def located(path: Path) -> list[dict]:
     return out
 
 
-def sample(path: Path, n: int) -> list[dict]:
-    return sorted(located(path), key=lambda r: rank(event_key(r)))[:n]
+def sample(path: Path, n: int, basis: str | None = None) -> list[dict]:
+    """The first ``n`` located events by rank; ``basis``: only those placed by that rule, or
+    with a leading "-" all but those ("-speaker": the located events of the default rules
+    from a run with ``DATELINE_WORDS_AT_SPEAKER_COUNTRY=1``)."""
+    events = located(path)
+    if basis:
+        keep = basis.removeprefix("-")
+        events = [
+            r for r in events if (r["location"].get("basis") == keep) != basis.startswith("-")
+        ]
+    return sorted(events, key=lambda r: rank(event_key(r)))[:n]
 
 
-def sheet(path: Path, n: int) -> str:
+def sheet(path: Path, n: int, basis: str | None = None) -> str:
     rows = []
-    for i, rec in enumerate(sample(path, n)):
+    for i, rec in enumerate(sample(path, n, basis)):
         loc = rec["location"]
         rows.append(
             f"## {i} {json.dumps(event_key(rec), ensure_ascii=False)} q={rec.get('quad')} "
@@ -66,14 +76,14 @@ def sheet(path: Path, n: int) -> str:
     return "\n".join(rows)
 
 
-def score(path: Path, verdicts_path: Path, n: int) -> dict:
+def score(path: Path, verdicts_path: Path, n: int, basis: str | None = None) -> dict:
     verdicts = {}
     for line in verdicts_path.read_text("utf-8").splitlines():
         v = json.loads(line)
         verdicts[json.dumps(v["key"])] = v
     counts: dict[str, Counter] = defaultdict(Counter)
     unjudged = []
-    for rec in sample(path, n):
+    for rec in sample(path, n, basis):
         v = verdicts.get(json.dumps(event_key(rec)))
         loc = rec["location"]
         if v is None or v["where"] != where(loc):
@@ -98,15 +108,17 @@ def main() -> None:
     s = sub.add_parser("sheet", help="the sample, one block an event, to read and judge")
     s.add_argument("events", type=Path)
     s.add_argument("--n", type=int, default=160)
+    s.add_argument("--basis", help="only events placed by this rule; '-RULE': all but those")
     c = sub.add_parser("score", help="accuracy of the sample from a verdicts file")
     c.add_argument("events", type=Path)
     c.add_argument("verdicts", type=Path)
     c.add_argument("--n", type=int, default=160)
+    c.add_argument("--basis", help="only events placed by this rule; '-RULE': all but those")
     args = ap.parse_args()
     if args.command == "sheet":
-        print(sheet(args.events, args.n))
+        print(sheet(args.events, args.n, args.basis))
     else:
-        print(json.dumps(score(args.events, args.verdicts, args.n), indent=2))
+        print(json.dumps(score(args.events, args.verdicts, args.n, args.basis), indent=2))
 
 
 if __name__ == "__main__":

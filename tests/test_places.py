@@ -473,3 +473,15 @@ def test_words_at_the_speaker_country_only_when_asked(nlp):
     assert default.location is None  # the coding guide: none rather than a guess
     assert (gdelt.location.country, gdelt.location.precision) == ("USA", "country")
     assert gdelt.location.basis == "speaker"
+
+
+def test_words_at_a_meeting_of_people_or_in_a_speech_given_somewhere(nlp):
+    text = "The Dutch minister told reporters at a meeting of Nato defence ministers in Madrid."
+    place = _locate(nlp, text, "told", quad=1, source=_country("NLD"))
+    assert (place.name, place.basis) == ("Madrid", "clause")
+    text = "In a long speech delivered in Nairobi, the envoy demanded an end to the raids."
+    place = _locate(nlp, text, "demanded", event_type="REQUEST", quad=3)
+    assert (place.name, place.basis) == ("Nairobi", "clause")
+    # what words are about is still no venue: "a promise of strikes in Syria"
+    text = "The envoy condemned a promise of strikes in Syria."
+    assert _locate(nlp, text, "condemned", event_type="ACCUSE", quad=3) is None

@@ -90,10 +90,20 @@ def _attached_verb(token: Token) -> Token | None:
     if token.dep_ != "pobj" or token.head.lower_ not in _LOCATIVE:
         return None
     tok = token.head.head
+    venues = gazetteer().venue_nouns
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX"):
+            if tok.dep_ == "acl" and tok.head.lemma_.lower() in venues:
+                tok = tok.head  # "in a speech delivered in Cairo, she called ...": the speech's
+                continue
             return tok
-        if tok.dep_ == "pobj" and tok.head.lower_ in _PASS_THROUGH:
+        if (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ == "of"
+            and tok.head.head.lemma_.lower() in venues
+        ):
+            tok = tok.head.head  # "at a meeting of EU ministers in Brussels": the meeting's place
+        elif tok.dep_ == "pobj" and tok.head.lower_ in _PASS_THROUGH:
             tok = tok.head.head
         elif tok.dep_ in ("npadvmod", "appos", "compound", "conj") or tok.pos_ in ("PROPN", "NUM"):
             tok = tok.head
