@@ -485,3 +485,5 @@ def test_words_at_a_meeting_of_people_or_in_a_speech_given_somewhere(nlp):
     # what words are about is still no venue: "a promise of strikes in Syria"
     text = "The envoy condemned a promise of strikes in Syria."
     assert _locate(nlp, text, "condemned", event_type="ACCUSE", quad=3) is None
+    text = "Moscow has rejected calls for a humanitarian truce in Ghouta."
+    assert _locate(nlp, text, "rejected", event_type="REJECT", quad=3) is None  # the topic
