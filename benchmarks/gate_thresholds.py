@@ -2,9 +2,10 @@
 
 For each of five folds (by article, or by headline for the synthetic stories: the folds of
 ``dateline train``), a model is trained on the other folds (plus the weak story examples) and
-the whole coder codes the fold's held-out texts of ``guardian_lead_train.jsonl`` and
-``ngec_synthetic_sentences.jsonl`` under every setting of (GATE, PROPOSE, RETYPE_MARGIN,
-MODE_MIN) on the grid. Each text is coded only by a model that never saw it, so the table is an
+the whole coder codes the fold's held-out texts of ``guardian_lead_train.jsonl``,
+``ngec_synthetic_sentences.jsonl`` and the hand-coded corpus rows (``annotations/``, when the
+corpus is there) under every setting of (GATE, PROPOSE, RETYPE_MARGIN, MODE_MIN) on the grid;
+``real_news`` pools the Guardian leads and the corpus rows. Each text is coded only by a model that never saw it, so the table is an
 out-of-fold estimate of what each setting does to type precision/recall; the dev sets are
 never read. ``--lexicon`` adds the lexicon alone (``DATELINE_EVENT_MODEL=off``) for comparison::
 
@@ -69,6 +70,10 @@ def run(data: Path, grid: list[tuple], lexicon: bool, seed: int = 0, c: float = 
     started = time.perf_counter()
     pipeline = Pipeline()
     texts = T.read_training_folder(data)
+    corpus_texts = T.read_corpus_annotations(
+        T.default_annotations(), T.default_corpus(data), {t.id for t in texts}
+    )
+    texts += corpus_texts
     examples = list(T.parse_texts(texts, pipeline))
     held_out = T.validation_titles(
         {str(s.get("title") or s.get("id")) for s in T.read_stories(data / T.STORY_FILE)},
@@ -77,8 +82,10 @@ def run(data: Path, grid: list[tuple], lexicon: bool, seed: int = 0, c: float = 
     weak = T.weak_story_examples(data, pipeline, T.fit(examples, c=c, seed=seed), held_out)
     sets = {
         "guardian_lead_train": load_articles(data / "guardian_lead_train.jsonl"),
-        "ngec_synthetic_sentences": _gold_of([t for t in texts if t.weight != 1.0]),
+        "ngec_synthetic_sentences": _gold_of([t for t in texts if t.id.startswith("ngec")]),
     }
+    if corpus_texts:
+        sets["guardian_corpus_annotations"] = _gold_of(corpus_texts)
     group_of = {t.id: t.group for t in texts}
     docs = {}
     for gold in sets.values():
@@ -129,10 +136,13 @@ def run(data: Path, grid: list[tuple], lexicon: bool, seed: int = 0, c: float = 
         gate.GATE, gate.PROPOSE, gate.RETYPE_MARGIN, gate.MODE_MIN = saved
         os.environ.pop("DATELINE_EVENT_MODEL", None)
         os.environ.pop(MODEL_FILE_ENV, None)
+    scored = dict(sets)
+    if corpus_texts:
+        scored["real_news"] = sets["guardian_lead_train"] + sets["guardian_corpus_annotations"]
     rows = []
     for s in settings:
         row = {"setting": "lexicon only" if s == ("lexicon",) else s}
-        for name, gold in sets.items():
+        for name, gold in scored.items():
             report = score_articles(gold, {a.id: predicted[s].get(a.id, []) for a in gold})
             p, r = report.types.precision, report.types.recall
             row[name] = {

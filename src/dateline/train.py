@@ -2,7 +2,9 @@
 
 ``dateline train`` reads the coded articles of ``../shared/train/`` (``guardian_lead_train.jsonl``:
 real Guardian leads; ``ngec_synthetic_sentences.jsonl``: synthetic stories coded sentence by
-sentence), parses them with the same spaCy pipeline and actor resolver the coder uses, labels
+sentence) and the repository's hand-coded corpus rows (``annotations/guardian_corpus/``, joined
+with ``../shared/corpus/guardian_sample_249.csv``; real news, weighed like the Guardian leads),
+parses them with the same spaCy pipeline and actor resolver the coder uses, labels
 every candidate word with the type of the gold event whose trigger it heads (or NONE), and fits a
 multinomial logistic regression. Probabilities are calibrated with one temperature fitted on
 out-of-fold predictions (folds by article, or by headline for the synthetic stories, so that text
@@ -34,6 +36,8 @@ from dateline.model import Article
 #: Files of the training folder and how much each one's examples weigh (real news counts most).
 SENTENCE_FILES = {"guardian_lead_train.jsonl": 1.0, "ngec_synthetic_sentences.jsonl": 0.7}
 STORY_FILE = "ngec_synthetic_train.jsonl"
+#: The hand-coded corpus rows are real news: they weigh what the Guardian leads weigh.
+ANNOTATION_WEIGHT = SENTENCE_FILES["guardian_lead_train.jsonl"]
 MIN_FEATURE_COUNT = 2
 #: Weak examples from the story-level stories: their weight, and the least probability of the
 #: labelled type the sentence-trained model must give the chosen word.
@@ -103,6 +107,72 @@ def read_training_folder(folder: Path) -> list[CodedText]:
             f"{folder}: none of {', '.join(SENTENCE_FILES)} found; pass the shared train/ folder"
         )
     return texts
+
+
+def default_annotations() -> Path:
+    """The repository's ``annotations/guardian_corpus`` (beside ``src/`` in a checkout; an
+    installed wheel has none)."""
+    return Path(__file__).resolve().parents[2] / "annotations" / "guardian_corpus"
+
+
+def default_corpus(folder: Path) -> Path:
+    """The shared corpus beside the training folder: ``<data>/../corpus/guardian_sample_249.csv``."""
+    from dateline.evaluation.corpus import CORPUS_FILE
+
+    return folder.parent / "corpus" / CORPUS_FILE
+
+
+def read_corpus_annotations(
+    annotations: Path | None, corpus: Path | None, known: Iterable[str] = (), log=print
+) -> list[CodedText]:
+    """The hand-coded corpus rows as coded texts (weight :data:`ANNOTATION_WEIGHT`, one group per
+    article so that folds never split one), or none, with a note saying why, when the
+    annotation folder or the corpus is absent. A line that does not check out (held-back or
+    unknown row, a trigger not in its sentence, ...) is left out with a note naming it; a row
+    coded twice (the agreement sample) counts in its first file's coding; a row the training
+    folder already codes (``known`` ids) is left out."""
+    from dateline.evaluation.corpus import (
+        annotation_lines,
+        check_annotation,
+        read_corpus,
+        to_record,
+    )
+    from dateline.events.ontology import plover_types
+
+    if annotations is None:
+        return []
+    if not annotations.is_dir() or not any(annotations.glob("*.jsonl")):
+        log(f"note: no corpus annotations at {annotations}; training without them")
+        return []
+    if corpus is None or not corpus.is_file():
+        log(f"note: corpus {corpus} not found; training without the corpus annotations")
+        return []
+    rows = read_corpus(corpus)
+    plover = set(plover_types())
+    out: list[CodedText] = []
+    seen = set(known)
+    for path, line_no, item in annotation_lines(annotations):
+        key = str(item.get("key"))
+        problems = check_annotation(item, rows, plover)
+        if problems:
+            log(f"note: {path.name} line {line_no} (row {key}) left out: {problems[0]}")
+            continue
+        record = to_record(item, rows[key])
+        if record["id"] in seen:
+            continue
+        seen.add(record["id"])
+        out.append(
+            CodedText(
+                id=record["id"],
+                group=record["id"],
+                sents=record["sents"],
+                events=record["events"],
+                date=record["date"],
+                weight=ANNOTATION_WEIGHT,
+                meta={"annotator": record.get("annotator")},
+            )
+        )
+    return out
 
 
 def read_stories(path: Path) -> list[dict]:
@@ -503,10 +573,18 @@ def train(
     c: float = 1.0,
     stories: bool = True,
     calibrate: bool = True,
+    annotations: Path | None = None,
+    corpus: Path | None = None,
     log=print,
 ) -> dict:
-    """Parse the training folder, cross-validate, fit the final model and save it to ``out``."""
+    """Parse the training folder and the corpus annotations (``annotations`` joined with
+    ``corpus``; see :func:`read_corpus_annotations`), cross-validate, fit the final model and
+    save it to ``out``."""
     texts = read_training_folder(folder)
+    corpus_texts = read_corpus_annotations(annotations, corpus, {t.id for t in texts}, log=log)
+    if corpus_texts:
+        log(f"{len(corpus_texts)} hand-coded corpus articles from {annotations}")
+    texts += corpus_texts
     log(f"parsing {len(texts)} coded texts ({sum(len(t.sents) for t in texts)} sentences)")
     examples = list(parse_texts(texts, pipeline))
     log(f"{len(examples)} candidate words, {sum(ex.label != NONE for ex in examples)} event words")
@@ -529,6 +607,7 @@ def train(
     probs /= probs.sum(axis=1, keepdims=True)
     real = np.array([ex.weight == SENTENCE_FILES["guardian_lead_train.jsonl"] for ex in examples])
     report = {
+        "corpus_articles": len(corpus_texts),
         "examples": len(examples),
         "event_words": int(sum(lbl != NONE for lbl in labels)),
         "folds": folds,

@@ -30,6 +30,20 @@ def train_cli(
     seed: int = typer.Option(0, "--seed", help="Seed for the folds and the solver."),
     folds: int = typer.Option(5, "--folds", help="Cross-validation folds (by article/headline)."),
     report: Path = typer.Option(None, "--report", help="Write the training report as JSON."),
+    annotations: Path = typer.Option(
+        None,
+        "--annotations",
+        help="Hand-coded corpus rows (default: the checkout's annotations/guardian_corpus).",
+    ),
+    corpus: Path = typer.Option(
+        None,
+        "--corpus",
+        help="The corpus the annotations point into (default: "
+        "<data>/../corpus/guardian_sample_249.csv).",
+    ),
+    no_annotations: bool = typer.Option(
+        False, "--no-annotations", help="Train on the training folder alone."
+    ),
     story_check: bool = typer.Option(
         False,
         "--story-check",
@@ -40,7 +54,9 @@ def train_cli(
 ) -> None:
     """Train the event model on sentence-coded articles: parse them with the coder's own
     pipeline, label each verb and noun with the gold event it triggers (or none), fit a
-    logistic regression, calibrate it on cross-validated predictions and save it.
+    logistic regression, calibrate it on cross-validated predictions and save it. The
+    repository's hand-coded corpus rows (annotations/guardian_corpus, joined with the shared
+    corpus) are used too when both are there; a note says so when they are not.
 
     Examples:
 
@@ -49,12 +65,21 @@ def train_cli(
       dateline train --data ../shared/train --out /tmp/event_model.npz --report train.json
     """
     from dateline.pipeline import Pipeline
+    from dateline.train import default_annotations, default_corpus, train
     from dateline.train import story_check as check_stories
-    from dateline.train import train
 
     pipeline = Pipeline(Settings.load(model=model))
     target = out or _shipped_path()
-    result = train(data, target, pipeline, seed=seed, folds=folds, log=err_console.print)
+    result = train(
+        data,
+        target,
+        pipeline,
+        seed=seed,
+        folds=folds,
+        annotations=None if no_annotations else (annotations or default_annotations()),
+        corpus=corpus or default_corpus(data),
+        log=err_console.print,
+    )
     if story_check:
         import os
 
