@@ -137,7 +137,7 @@ def read_corpus_annotations(
         read_corpus,
         to_record,
     )
-    from dateline.events.ontology import plover_types
+    from dateline.events.ontology import Ontology
 
     if annotations is None:
         return []
@@ -148,12 +148,12 @@ def read_corpus_annotations(
         log(f"note: corpus {corpus} not found; training without the corpus annotations")
         return []
     rows = read_corpus(corpus)
-    plover = set(plover_types())
+    onto = Ontology.load()
     out: list[CodedText] = []
     seen = set(known)
     for path, line_no, item in annotation_lines(annotations):
         key = str(item.get("key"))
-        problems = check_annotation(item, rows, plover)
+        problems = check_annotation(item, rows, onto)
         if problems:
             log(f"note: {path.name} line {line_no} (row {key}) left out: {problems[0]}")
             continue
