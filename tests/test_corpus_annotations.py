@@ -19,6 +19,7 @@ from dateline.evaluation.corpus import (
     double_coded,
     read_annotations,
     read_corpus,
+    read_rows,
     sentence_spans,
     write_jsonl,
 )
@@ -89,7 +90,7 @@ def test_check_names_each_problem(corpus: Path):
     rows = read_corpus(corpus)
     held = dict(annotation("a"), key="11")
     assert "held back" in check_annotation(held, rows, ONTO)[0]
-    assert "already coded" in check_annotation(annotation("a"), rows, ONTO, {"900"})[0]
+    assert "coded in ../shared already" in check_annotation(annotation("a"), rows, ONTO, {"900"})[0]
     bad = annotation("a", event="SHOUT")
     bad["spans"][1] = [45, 9999]
     bad["events"][0]["trigger"] = "bombed"
@@ -140,12 +141,28 @@ def test_held_back_rows_are_the_eval_readme_s():
     assert all(f" {key}," in text or f" {key}:" in text or f" {key}." in text for key in HELD_BACK)
 
 
-def test_the_repository_s_annotations_are_valid():
+@pytest.mark.parametrize("kind", [[], ["--stories"]])
+def test_the_repository_s_annotations_are_valid(kind: list[str]):
     if not (SHARED / "corpus" / "guardian_sample_249.csv").is_file():
         pytest.skip("../shared/corpus is absent")
     done = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "corpus_annotations.py"), "check"],
+        [sys.executable, str(ROOT / "scripts" / "corpus_annotations.py"), *kind, "check"],
         capture_output=True,
         text=True,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_stories_are_coded_like_articles_and_validation_stories_are_refused(tmp_path: Path):
+    stories = tmp_path / "stories.jsonl"
+    story = {"id": "syn-7", "title": "Rebels Shell Kelvar", "text": TEXT, "events": []}
+    stories.write_text(json.dumps(story) + "\n")
+    rows = read_rows(stories)
+    item = dict(annotation("a"), key="syn-7")
+    assert check_annotation(item, rows, ONTO) == []
+    assert "set aside for validation" in check_annotation(item, rows, ONTO, {"syn-7"})[0]
+    folder = tmp_path / "ann"
+    folder.mkdir()
+    (folder / "a.jsonl").write_text(json.dumps(item) + "\n")
+    (record,) = read_annotations(folder, stories)
+    assert record["id"] == "syn-7" and record["title"] == "Rebels Shell Kelvar"

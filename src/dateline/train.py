@@ -38,6 +38,8 @@ SENTENCE_FILES = {"guardian_lead_train.jsonl": 1.0, "ngec_synthetic_sentences.js
 STORY_FILE = "ngec_synthetic_train.jsonl"
 #: The hand-coded corpus rows are real news: they weigh what the Guardian leads weigh.
 ANNOTATION_WEIGHT = SENTENCE_FILES["guardian_lead_train.jsonl"]
+#: Synthetic stories coded by sentence in the repository weigh what the shared ones weigh.
+STORY_ANNOTATION_WEIGHT = SENTENCE_FILES["ngec_synthetic_sentences.jsonl"]
 MIN_FEATURE_COUNT = 2
 #: Weak examples from the story-level stories: their weight, and the least probability of the
 #: labelled type the sentence-trained model must give the chosen word.
@@ -123,18 +125,25 @@ def default_corpus(folder: Path) -> Path:
 
 
 def read_corpus_annotations(
-    annotations: Path | None, corpus: Path | None, known: Iterable[str] = (), log=print
+    annotations: Path | None,
+    corpus: Path | None,
+    known: Iterable[str] = (),
+    log=print,
+    weight: float = ANNOTATION_WEIGHT,
+    excluded: set[str] = frozenset(),
 ) -> list[CodedText]:
     """The hand-coded corpus rows as coded texts (weight :data:`ANNOTATION_WEIGHT`, one group per
     article so that folds never split one), or none, with a note saying why, when the
     annotation folder or the corpus is absent. A line that does not check out (held-back or
     unknown row, a trigger not in its sentence, ...) is left out with a note naming it; a row
     coded twice (the agreement sample) counts in its first file's coding; a row the training
-    folder already codes (``known`` ids) is left out."""
+    folder already codes (``known`` ids) is left out. ``corpus`` may also be the story file:
+    coded stories group by headline, and ``excluded`` story ids (validation headlines) are
+    refused."""
     from dateline.evaluation.corpus import (
         annotation_lines,
         check_annotation,
-        read_corpus,
+        read_rows,
         to_record,
     )
     from dateline.events.ontology import Ontology
@@ -147,13 +156,13 @@ def read_corpus_annotations(
     if corpus is None or not corpus.is_file():
         log(f"note: corpus {corpus} not found; training without the corpus annotations")
         return []
-    rows = read_corpus(corpus)
+    rows = read_rows(corpus)
     onto = Ontology.load()
     out: list[CodedText] = []
     seen = set(known)
     for path, line_no, item in annotation_lines(annotations):
         key = str(item.get("key"))
-        problems = check_annotation(item, rows, onto)
+        problems = check_annotation(item, rows, onto, excluded)
         if problems:
             log(f"note: {path.name} line {line_no} (row {key}) left out: {problems[0]}")
             continue
@@ -164,15 +173,40 @@ def read_corpus_annotations(
         out.append(
             CodedText(
                 id=record["id"],
-                group=record["id"],
+                group=record.get("title") or record["id"],
                 sents=record["sents"],
                 events=record["events"],
                 date=record["date"],
-                weight=ANNOTATION_WEIGHT,
+                weight=weight,
                 meta={"annotator": record.get("annotator")},
             )
         )
     return out
+
+
+def read_story_annotations(
+    folder: Path, annotations: Path | None, known: Iterable[str] = (), log=print
+) -> list[CodedText]:
+    """The synthetic stories the repository codes by sentence (``annotations/ngec_stories``,
+    beside the corpus annotations), never one whose headline the story check holds out."""
+    story_file = folder / STORY_FILE
+    if annotations is None or not story_file.is_file():
+        return []
+    stories = read_stories(story_file)
+    coded = folder / "ngec_synthetic_sentences.jsonl"
+    seen_titles = {t.group for t in read_coded(coded)} if coded.is_file() else set()
+    held = validation_titles(
+        {str(s.get("title") or s.get("id")) for s in stories}, 0.2, seen_titles
+    )
+    excluded = {str(s["id"]) for s in stories if str(s.get("title") or s.get("id")) in held}
+    return read_corpus_annotations(
+        annotations.parent / "ngec_stories",
+        story_file,
+        known,
+        log,
+        weight=STORY_ANNOTATION_WEIGHT,
+        excluded=excluded,
+    )
 
 
 def read_stories(path: Path) -> list[dict]:
@@ -585,6 +619,10 @@ def train(
     if corpus_texts:
         log(f"{len(corpus_texts)} hand-coded corpus articles from {annotations}")
     texts += corpus_texts
+    story_texts = read_story_annotations(folder, annotations, {t.id for t in texts}, log)
+    if story_texts:
+        log(f"{len(story_texts)} synthetic stories coded by sentence in the repository")
+    texts += story_texts
     log(f"parsing {len(texts)} coded texts ({sum(len(t.sents) for t in texts)} sentences)")
     examples = list(parse_texts(texts, pipeline))
     log(f"{len(examples)} candidate words, {sum(ex.label != NONE for ex in examples)} event words")

@@ -57,6 +57,28 @@ def read_corpus(path: str | Path) -> dict[str, CorpusRow]:
     return rows
 
 
+def read_story_rows(path: str | Path) -> dict[str, CorpusRow]:
+    """The synthetic stories of ``../shared/train/ngec_synthetic_train.jsonl`` by id, in the
+    corpus row's shape (the headline in ``source``), so that stories are coded like articles."""
+    rows: dict[str, CorpusRow] = {}
+    for line in Path(path).read_text("utf-8").splitlines():
+        if line.strip():
+            story = json.loads(line)
+            key = str(story["id"])
+            rows[key] = CorpusRow(key, None, str(story["text"]), story.get("title"))
+    return rows
+
+
+def read_rows(path: str | Path) -> dict[str, CorpusRow]:
+    """The texts annotations point into: the corpus CSV, or the story JSONL."""
+    return read_story_rows(path) if str(path).endswith(".jsonl") else read_corpus(path)
+
+
+def is_story(key: str) -> bool:
+    """Story ids are names (``ngec-syn-0123``); corpus keys are numbers."""
+    return not key.isdigit()
+
+
 def sentence_spans(text: str, nlp: Any, limit: int = SENTENCES_PER_ARTICLE) -> list[list[int]]:
     """Character spans of the first ``limit`` sentences, split by the coder's own pipeline so
     training sentences are the sentences the coder sees; surrounding whitespace is left out."""
@@ -99,7 +121,7 @@ def check_annotation(
     if key in HELD_BACK:
         return [f"row {key} is held back for blind scoring: never code it"]
     if key in excluded:
-        return [f"row {key} is already coded in ../shared/eval or ../shared/train"]
+        return [f"row {key} is coded in ../shared already or set aside for validation"]
     row = corpus.get(key)
     if row is None:
         return [f"row {key} is not in the corpus"]
@@ -154,10 +176,12 @@ def _sentence(text: str, spans: list, n: Any) -> str | None:
 def to_record(item: dict[str, Any], row: CorpusRow) -> dict[str, Any]:
     """An annotation joined with its corpus row: a record of the gold format."""
     sents = [row.text[a:b] for a, b in item["spans"]]
+    story = is_story(row.key)
     return {
-        "id": f"guardian-{row.key}",
+        "id": row.key if story else f"guardian-{row.key}",
         "key": row.key,
-        "source_dataset": "guardian_corpus_annotation",
+        "source_dataset": "ngec_story_annotation" if story else "guardian_corpus_annotation",
+        "title": row.source if story else None,
         "date": row.date,
         "sents": sents,
         "text": " ".join(sents),
@@ -173,7 +197,7 @@ def read_annotations(
     """The folder's annotations as gold-format records; an article coded twice (the
     double-coded agreement sample) counts once, in its first file's coding, unless
     ``first_coder_only`` is false."""
-    corpus = read_corpus(corpus_path)
+    corpus = read_rows(corpus_path)
     records, seen = [], set()
     for path, line_no, item in annotation_lines(folder):
         key = str(item.get("key"))
@@ -223,7 +247,7 @@ def _as_predicted_place(location: Any) -> dict[str, Any] | None:
 def double_coded(folder: str | Path, corpus_path: str | Path) -> list[tuple[dict, dict]]:
     """Pairs (first coding, second coding) of every article coded in two files."""
     by_key: dict[str, list[dict]] = {}
-    corpus = read_corpus(corpus_path)
+    corpus = read_rows(corpus_path)
     for _path, _line, item in annotation_lines(folder):
         key = str(item.get("key"))
         if key in corpus:
