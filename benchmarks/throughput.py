@@ -70,16 +70,21 @@ def run_phase(phase: str, args: argparse.Namespace) -> dict[str, Any]:
         for _ in nlp.pipe((a.text for a in articles), batch_size=args.batch_size):
             pass
     else:
+        from dateline.limits import warm_up
         from dateline.pipeline import Pipeline
         from dateline.places import gazetteer
-        from dateline.runs.local import code_batch
+        from dateline.runs.local import code_batch, freeze_loaded
         from dateline.settings import Settings
 
         pipeline = Pipeline(Settings.load(model=args.model, full_parse=phase == "dateline-full"))
         _ = pipeline.nlp, pipeline.kb, pipeline.lexicon
         gazetteer()
         loaded = time.perf_counter()
-        list(pipeline.pipe(articles[:2]))  # warm up
+        # warm up as a run's worker does before its first batch (dateline.runs.local.code_batch:
+        # the lazy loads of dateline.limits.warm_up, then gc.freeze), then two articles as above
+        warm_up(pipeline)
+        freeze_loaded()
+        list(pipeline.pipe(articles[:2]))
         t0, c0 = time.perf_counter(), cpu_seconds()
         for start in range(0, len(articles), args.batch_size):
             # as `dateline run` codes: a failing article is recorded and skipped

@@ -9,8 +9,10 @@ to code are recorded in the store's ``errors`` table and do not stop the run.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import logging
 import multiprocessing
+import os
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -83,6 +85,7 @@ def code_batch(pipeline: Any, batch: Sequence[Article]) -> Iterator[tuple[Articl
     timeout = getattr(getattr(pipeline, "settings", None), "timeout_s", None)
     if timeout:
         warm_up(pipeline)  # lazy loading happens outside the limit
+    freeze_loaded()
     try:
         with time_limit(timeout * len(batch) if timeout else None, f"batch of {len(batch)}"):
             results = list(pipeline.pipe(batch, batch_size=max(1, len(batch))))
@@ -99,6 +102,21 @@ def code_batch(pipeline: Any, batch: Sequence[Article]) -> Iterator[tuple[Articl
             yield article, f"coding failed: {type(exc).__name__}: {exc}"
             continue
         yield article, result
+
+
+_frozen_in: int | None = None  # the process that froze (a forked child freezes its own)
+
+
+def freeze_loaded() -> None:
+    """Once per process, after the pipeline is loaded and warmed up: move every object alive
+    (the model, knowledge base, lexicon, tables: about a quarter of a million objects) out of
+    the garbage collector's reach with ``gc.freeze()``. They live as long as the process, and
+    every full collection of a run would otherwise walk them all again (about 0.3 s each on
+    the development machine, see docs/performance.md). Reference counting still frees them."""
+    global _frozen_in
+    if _frozen_in != os.getpid():
+        gc.freeze()
+        _frozen_in = os.getpid()
 
 
 _worker_pipeline: Any = None
