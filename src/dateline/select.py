@@ -19,6 +19,7 @@ import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX, IS_ALPHA, IS_SPACE, LOWER, ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -59,6 +60,7 @@ class SentenceSelector:
     _exceptions: dict[str, set[str]] = field(default_factory=dict, init=False)
     _suffixes: tuple[tuple[str, str], ...] = field(default=SUFFIX_RULES, init=False)
     _lemma_cache: dict[str, frozenset[str]] = field(default_factory=dict, init=False)
+    _strings: dict[int, str] = field(default_factory=dict, init=False)  # hash -> token text
 
     def __post_init__(self) -> None:
         for entry in self.lexicon.entries:
@@ -104,20 +106,47 @@ class SentenceSelector:
                 self._lemma_cache[word] = found
         return found
 
+    def words(self, doc: Doc) -> _Words:
+        """The tokens' text, lower case, offsets and flags as lists, from one array call (the
+        pass reads each several times; a spaCy Token is rebuilt on every ``doc[i]``)."""
+        arr = doc.to_array([ORTH, LOWER, IS_SPACE, IS_ALPHA, SPACY, IDX]).tolist()
+        strings, known = doc.vocab.strings, self._strings
+        if len(known) >= _CACHE_LIMIT:
+            known.clear()
+
+        def string(h: int) -> str:
+            found = known.get(h)
+            if found is None:
+                found = known[h] = strings[h]
+            return found
+
+        return _Words(
+            text=[string(row[0]) for row in arr],
+            lower=[string(row[1]) for row in arr],
+            space=[bool(row[2]) for row in arr],
+            alpha=[bool(row[3]) for row in arr],
+            trailing=[bool(row[4]) for row in arr],
+            idx=[row[5] for row in arr],
+        )
+
     def sentences(self, doc: Doc) -> list[tuple[int, int]]:
         """Token ranges of the sentences of a tokenized (not parsed) ``doc``."""
+        return self._sentences(self.words(doc))
+
+    def _sentences(self, w: _Words) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []
-        start, n, i = 0, len(doc), 0
+        texts, space = w.text, w.space
+        start, n, i = 0, len(texts), 0
         while i < n:
-            text = doc[i].text
-            if doc[i].is_space and "\n" in text:
+            text = texts[i]
+            if space[i] and "\n" in text:
                 spans.append((start, i))
                 start = i + 1
             elif text in _SENTENCE_END:
                 j = i + 1  # closing quotes and brackets stay with their sentence
-                while j < n and doc[j].text in _CLOSERS and (doc[j].whitespace_ or j + 1 == n):
+                while j < n and texts[j] in _CLOSERS and (w.trailing[j] or j + 1 == n):
                     j += 1
-                if j >= n or doc[j].is_space or not doc[j].text[:1].islower():
+                if j >= n or space[j] or not texts[j][:1].islower():
                     spans.append((start, j))
                     start = i = j
                     continue
@@ -125,45 +154,48 @@ class SentenceSelector:
         spans.append((start, n))
         trimmed = []
         for s, e in spans:
-            while s < e and doc[s].is_space:
+            while s < e and space[s]:
                 s += 1
-            while e > s and doc[e - 1].is_space:
+            while e > s and space[e - 1]:
                 e -= 1
             if s < e:
                 trimmed.append((s, e))
         return trimmed
 
-    def new_names(self, doc: Doc, start: int, end: int, seen: set[str]) -> bool:
-        """Whether ``doc[start:end]`` names someone not named before in the article: two or
-        more capitalised words ("Shamima Begum"), so a later bare "Begum" can be resolved."""
+    def new_names(self, w: _Words, start: int, end: int, seen: set[str]) -> bool:
+        """Whether the sentence ``start:end`` names someone not named before in the article:
+        two or more capitalised words ("Shamima Begum"), so a later bare "Begum" can be
+        resolved."""
         found = False
+        texts, alpha = w.text, w.alpha
         i = start
         while i < end:
             j = i
-            while j < end and doc[j].is_alpha and doc[j].text[0].isupper():
+            while j < end and alpha[j] and texts[j][0].isupper():
                 j += 1
             if j - i >= 2:
-                name = " ".join(doc[k].lower_ for k in range(i, j))
+                name = " ".join(w.lower[i:j])
                 if name not in seen:
                     seen.add(name)
                     found = True
             i = j + 1
         return found
 
-    def keep(self, doc: Doc, start: int, end: int) -> bool:
-        """Whether the sentence ``doc[start:end]`` needs the full pipeline."""
+    def keep(self, w: _Words, start: int, end: int) -> bool:
+        """Whether the sentence ``start:end`` needs the full pipeline."""
         present: set[str] = set()  # every lemma any word of the sentence could have
+        lower = w.lower
         for i in range(start, end):
-            present |= self.lemmas(doc[i].lower_)
+            present |= self.lemmas(lower[i])
         for lemma in present:
             for needs in self._requirements.get(lemma, ()):
                 if all(words & present for words in needs):
                     return True
+        texts = w.text
         for i in range(start, end):
-            text = doc[i].text
-            if text in _QUOTE_CHARS:
+            if texts[i] in _QUOTE_CHARS:
                 return True
-            if doc[i].lower_ in self.role_words and i + 1 < end and doc[i + 1].text[:1].isupper():
+            if lower[i] in self.role_words and i + 1 < end and texts[i + 1][:1].isupper():
                 return True
         return False
 
@@ -173,13 +205,14 @@ class SentenceSelector:
 
     def plan(self, text: str) -> Selection:
         """The sentences of ``text`` (where each starts) and which of them to keep."""
-        doc = self.nlp.make_doc(text)
-        sents = self.sentences(doc)
+        w = self.words(self.nlp.make_doc(text))
+        texts, lower, idx = w.text, w.lower, w.idx
+        sents = self._sentences(w)
         seen: set[str] = set()
-        kept = [self.new_names(doc, s, e, seen) | self.keep(doc, s, e) for s, e in sents]
+        kept = [self.new_names(w, s, e, seen) | self.keep(w, s, e) for s, e in sents]
         quoted_chars = [(start, end) for start, end, _ in quote_spans(text)]
         for k, (s, e) in enumerate(sents):  # every sentence of a quotation, not just its ends
-            first, last = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+            first, last = idx[s], idx[e - 1] + len(texts[e - 1])
             if not kept[k] and any(qs < last and first < qe for qs, qe in quoted_chars):
                 kept[k] = True
         for k in range(1, len(sents)):
@@ -187,17 +220,29 @@ class SentenceSelector:
                 s, e = sents[k]
                 quoted = False
                 for i in range(s, e):
-                    if doc[i].text in _QUOTE_CHARS:  # words inside a quotation do not count
+                    if texts[i] in _QUOTE_CHARS:  # words inside a quotation do not count
                         quoted = not quoted
-                    elif not quoted and doc[i].lower_ in _PRONOUNS:
+                    elif not quoted and lower[i] in _PRONOUNS:
                         kept[k - 1] = True
                         break
         ranges = [
-            (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))
+            (idx[s], idx[e - 1] + len(texts[e - 1]))
             for (s, e), keep in zip(sents, kept, strict=True)
             if keep
         ]
-        return Selection(ranges=ranges, starts=[doc[s].idx for s, _ in sents])
+        return Selection(ranges=ranges, starts=[idx[s] for s, _ in sents])
+
+
+@dataclass(frozen=True)
+class _Words:
+    """One tokenized text's tokens as parallel lists (see :meth:`SentenceSelector.words`)."""
+
+    text: list[str]
+    lower: list[str]
+    space: list[bool]  # the token is whitespace
+    alpha: list[bool]
+    trailing: list[bool]  # a space follows the token
+    idx: list[int]  # character offset
 
 
 def sentence_numbers(doc: Doc, starts: list[int]) -> list[int]:
