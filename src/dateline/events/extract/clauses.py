@@ -136,8 +136,11 @@ def _manner_of(cand: Candidate, by_index: dict[int, Candidate]) -> Candidate | N
 
 
 def _clause_path(tok: Token) -> list[Token]:
+    """``tok`` and its heads up to the root, at most 30 (a spaCy Token is a new object on every
+    access, so the root is found by index, never by ``is``; the root's label ROOT is none that
+    the callers look for)."""
     path = [tok]
-    while path[-1].head is not path[-1] and len(path) < 30:
+    while path[-1].head.i != path[-1].i and len(path) < 30:
         path.append(path[-1].head)
     return path
 
