@@ -90,3 +90,15 @@ def test_a_person_known_by_name_only_acts_in_the_country_of_the_story(pipeline):
     sources = [e.source for e in events if e.source is not None and "Karrar" in e.source.text]
     assert sources, [(e.event, e.source, e.target) for e in events]
     assert sources[0].country == "YEM"
+
+
+@pytest.mark.slow
+def test_we_in_a_quotation_is_its_speaker(pipeline):
+    events = _code(
+        pipeline,
+        '"We will launch an offensive against the rebels within days," the Malian president '
+        "told reporters in Bamako.",
+    )
+    threats = [e for e in events if e.event == "THREATEN"]
+    assert threats, [(e.event, e.source, e.target) for e in events]
+    assert (threats[0].source.text, threats[0].source.country) == ("We", "MLI")

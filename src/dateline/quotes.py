@@ -341,7 +341,19 @@ def _attribute(
 
 def find_quotes(doc: Doc, article: Article, actors) -> list[Quote]:
     """Every direct quotation in the article, with its speaker where the text names one."""
-    text = article.text
+    return [
+        Quote(
+            text=article.text[start:end], start=start, end=end, speaker=speaker, sentence=sentence
+        )
+        for start, end, speaker, sentence in attributed_spans(doc, article.text, actors)
+    ]
+
+
+def attributed_spans(
+    doc: Doc, text: str, actors
+) -> list[tuple[int, int, ActorRef | None, int | None]]:
+    """``(start, end, speaker, sentence)`` of every quoted passage of ``text`` (the text ``doc``
+    annotates): a quote that names no speaker takes the one of the passage it continues."""
     spans = quote_spans(text)
     if not spans:
         return []
@@ -353,7 +365,7 @@ def find_quotes(doc: Doc, article: Article, actors) -> list[Quote]:
     sentences = list(doc.sents)
     sent_index = {s.start: n for n, s in enumerate(sentences)}
     sent_of = [s for s in sentences for _ in range(len(s))]  # token index -> its sentence
-    quotes: list[Quote] = []
+    found: list[tuple[int, int, ActorRef | None, int | None]] = []
     chain_speaker: dict[int, ActorRef] = {}
     chains: list[int] = []
     for start, end, chain in spans:
@@ -364,11 +376,9 @@ def find_quotes(doc: Doc, article: Article, actors) -> list[Quote]:
         sentence = (
             sent_index.get(sent_of[first[0].i].start) if first is not None and len(first) else None
         )
-        quotes.append(
-            Quote(text=text[start:end], start=start, end=end, speaker=speaker, sentence=sentence)
-        )
+        found.append((start, end, speaker, sentence))
         chains.append(chain)
-    for quote, chain in zip(quotes, chains, strict=True):
-        if quote.speaker is None and chain in chain_speaker:
-            quote.speaker = chain_speaker[chain]
-    return quotes
+    return [
+        (start, end, speaker or chain_speaker.get(chain), sentence)
+        for (start, end, speaker, sentence), chain in zip(found, chains, strict=True)
+    ]

@@ -16,6 +16,7 @@ from dateline.actors.resolve.cues import gazetteer_country
 from dateline.actors.resolve.named import dateline_place, named_spans, resolve_named
 from dateline.actors.resolve.pronouns import resolve_pronoun
 from dateline.actors.resolve.roles import is_role_noun, resolve_noun
+from dateline.actors.resolve.speakers import quoted_first_person
 from dateline.model import Actor, Article, Mention
 
 
@@ -66,7 +67,9 @@ def resolve_actors(doc: Doc, article: Article, kb) -> ActorIndex:
     for tok in doc:
         if tok.pos_ == "PRON" and tok.i not in claimed:
             resolve_pronoun(ctx, tok)
-    # 6. Unnamed bodies ("police", "the army", "40 people") of a story set in one country.
+    # 6. "I" and "we" inside a quotation are its speaker.
+    quoted_first_person(ctx)
+    # 7. Unnamed bodies ("police", "the army", "40 people") of a story set in one country.
     _home_country(ctx)
     return index
 
