@@ -102,3 +102,25 @@ def test_we_in_a_quotation_is_its_speaker(pipeline):
     threats = [e for e in events if e.event == "THREATEN"]
     assert threats, [(e.event, e.source, e.target) for e in events]
     assert (threats[0].source.text, threats[0].source.country) == ("We", "MLI")
+
+
+@pytest.mark.slow
+def test_the_n_year_old_is_the_person_last_named(pipeline):
+    events = _code(
+        pipeline,
+        "Tom Example, a British student, travelled to Syria in 2015. "
+        "The 23-year-old was captured by Kurdish forces near Raqqa last week.",
+    )
+    captured = [e for e in events if e.target is not None and "year-old" in e.target.text]
+    assert captured, [(e.event, e.source, e.target) for e in events]
+    assert captured[0].target.country == "GBR"
+
+
+@pytest.mark.slow
+def test_an_igo_office_in_the_title_makes_the_person_act_for_the_igo(pipeline):
+    events = _code(pipeline, "UN envoy Staffan de Mistura met Bashar al-Assad in Damascus.")
+    consult = [e for e in events if e.event == "CONSULT"]
+    assert consult, events
+    assert (consult[0].source.country, consult[0].source.sector) == (None, "IGO")
+    own = _code(pipeline, "Russia's UN ambassador Vassily Nebenzia rejected the plan.")
+    assert [e.source.country for e in own if e.event == "REJECT"] == ["RUS"]

@@ -13,11 +13,15 @@ Rules, in the order they apply (each mention records the rule that resolved it):
 ``group-coref``   "the two presidents", "both leaders": the persons of that role met so far
 ``pronoun``       he/she/they/it with a clear antecedent in the last two sentences, agreeing in
                   gender where titles, first names or roles tell it (``actors/gender.py``)
-``description``   "the militia", "the ministry": the one earlier actor of that kind (``describe``)
+``description``   "the militia", "the ministry": the one earlier actor of that kind; "the
+                  26-year-old": the person last named (``describe``)
 ``people``        a role of a people without a state ("Kurdish fighters"); with Islamic State,
                   given the country the story happens in (``actors/theatre.py``)
 ``...+home``      an unnamed body ("police", "the army", "40 people") given the country of a
                   story set in one country (``actors/home.py``)
+``...+unplaced``  a person or group nothing in the text places, given the story's country
+``quote-speaker`` "I", "we", "our" inside a quotation: its speaker (``speakers``)
+``igo-title``     "EU commissioner X", "UN envoy X": X acts for the IGO (no country)
 
 A month used as a date ("in May") and a town named like a person ("a rally in Bolton") are not
 read as people (``actors/namesakes.py``).

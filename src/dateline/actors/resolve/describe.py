@@ -89,3 +89,26 @@ def _earlier(ctx: Context, tok: Token, fits) -> list[Actor]:
         if i < tok.i and fits(actor) and actor not in out:
             out.append(actor)
     return out
+
+
+#: How far back (in sentences) "the 26-year-old" looks for the person it describes.
+AGE_REACH = 2
+
+
+def age_description(ctx: Context, tok: Token) -> bool:
+    """ "The 26-year-old was captured ...": an age used as a noun is the person last named (in
+    this or the two sentences before); False when ``tok`` is no such phrase or no one fits."""
+    if tok.lower_ != "old" or tok.dep_ in {"amod", "acomp", "advmod", "compound"}:
+        return False
+    kids = list(tok.children)
+    if not any(c.lower_ in {"year", "years"} and c.dep_ == "npadvmod" for c in kids):
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in kids):
+        return False
+    sent = ctx.sent_of.get(tok.i, 0)
+    for i, s, actor in sorted(ctx.recent, key=lambda e: e[0], reverse=True):
+        if i < tok.i and sent - s <= AGE_REACH and actor.kind == "person":
+            start = min(c.left_edge.i for c in kids if c.dep_ != "det")
+            mention_tokens(ctx, actor, start, tok.i + 1, "description")
+            return True
+    return False

@@ -13,6 +13,7 @@ from dateline.actors.namesakes import is_date_word
 from dateline.actors.resolve.context import Context, norm
 from dateline.actors.resolve.coreference import appositions, register_groups
 from dateline.actors.resolve.cues import gazetteer_country
+from dateline.actors.resolve.describe import age_description
 from dateline.actors.resolve.named import dateline_place, named_spans, resolve_named
 from dateline.actors.resolve.pronouns import resolve_pronoun
 from dateline.actors.resolve.roles import is_role_noun, resolve_noun
@@ -67,6 +68,9 @@ def resolve_actors(doc: Doc, article: Article, kb) -> ActorIndex:
     for tok in doc:
         if tok.pos_ == "PRON" and tok.i not in claimed:
             resolve_pronoun(ctx, tok)
+    for tok in doc:
+        if tok.i not in claimed and not ctx.index.all_at(tok.i):
+            age_description(ctx, tok)  # "the 26-year-old": the person last named
     # 6. "I" and "we" inside a quotation are its speaker.
     quoted_first_person(ctx)
     # 7. Unnamed bodies ("police", "the army", "40 people") of a story set in one country.

@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 from dateline.actors.gender import name_gender
 from dateline.actors.resolve.context import Context, get_actor, mention, mention_tokens, norm
 from dateline.actors.resolve.cues import place_word_country, possessor_country
+from dateline.datafiles import data_file, load_mapping
 
 
 def looks_like_person(ctx: Context, span: Span) -> bool:
@@ -68,7 +69,13 @@ def resolve_person(ctx: Context, span: Span, entry=None) -> bool:
             entry = candidates[0]
     if entry is not None and cue_country and entry.country and entry.country != cue_country:
         entry = None  # "French President X" is not the Russian X of the knowledge base
-    if entry is not None:
+    igo = _igo_title(ctx, span, title_start)
+    if entry is not None and igo:
+        # "EU commissioner X": the title says X acts for the IGO, whatever office the KB last
+        # knew X in
+        actor = get_actor(ctx, ("person", entry.id), entry.name, None, "IGO", "person")
+        rule = "kb-person+igo-title"
+    elif entry is not None:
         # the KB knows who, the title in the text what on that date, where the KB does not
         # ("National Security Adviser John Bolton" after the tables' last revision)
         sector = entry.sector or (kb.sector_of(role) if role else None)
@@ -90,6 +97,8 @@ def resolve_person(ctx: Context, span: Span, entry=None) -> bool:
                 country, rule = poss, "possessive"
             else:
                 rule = "ner-person"
+        if igo:
+            country, sector, rule = None, "IGO", "igo-title"
         if role and _former(ctx, span):
             sector = "ELI"
         actor = get_actor(ctx, ("person", key), name, country, sector, "person")
@@ -100,7 +109,8 @@ def resolve_person(ctx: Context, span: Span, entry=None) -> bool:
     ctx.people.setdefault(surname, actor)
     actor_surname = norm(actor.name.split()[-1]) if actor.name.split() else surname
     ctx.people.setdefault(actor_surname, actor)
-    mention_tokens(ctx, actor, title_start if (role or cue_country) else span.start, span.end, rule)
+    titled = role or cue_country or igo
+    mention_tokens(ctx, actor, title_start if titled else span.start, span.end, rule)
     return True
 
 
@@ -155,6 +165,35 @@ def _title_cues(ctx: Context, span: Span) -> tuple[str | None, str | None, int]:
                 country = entry.country
                 break
     return role, country, words[0].i
+
+
+@lru_cache(maxsize=1)
+def igo_offices() -> frozenset[str]:
+    """``data/actors/igo_offices.yaml``: offices whose holder acts for the IGO the title names."""
+    raw = load_mapping(data_file("actors/igo_offices.yaml"), {"offices": list})
+    return frozenset(str(w).lower() for w in raw["offices"])
+
+
+def _igo_title(ctx: Context, span: Span, title_start: int) -> bool:
+    """The title in front of a name holds an IGO office: "EU commissioner", "African Union
+    chief", "UN envoy" (an IGO named among the title's words, then one of its offices)."""
+    words = ctx.doc[title_start : span.end - 1]  # NER may take the title into the name
+    ends = {
+        t.i + 1
+        for t in words
+        if any(a.sector == "IGO" and a.kind != "person" for a in ctx.index.all_at(t.i))
+    }
+    for n in (3, 2, 1):
+        for j in range(len(words) - n + 1):
+            entry = ctx.kb.lookup(words[j : j + n].text, on=ctx.on)
+            if entry is not None and entry.kind == "organisation" and entry.sector == "IGO":
+                ends.add(words[j + n - 1].i + 1)
+    offices = igo_offices()
+    for end in ends:
+        after = ctx.doc[end : span.end - 1].text.lower()
+        if any(_word_pattern(office).search(after) for office in offices):
+            return True
+    return False
 
 
 @lru_cache(maxsize=4096)
