@@ -13,8 +13,9 @@ the event keeps the same location (``score`` says which verdicts no longer match
 one JSON object a line (keys and a short note, never the article's text):
 ``{"key": [...], "where": "Raqqa|SYR|city", "verdict": "R", "note": "..."}``; R the act
 happened there at the stated precision, L the location is wrong, A wrong because the actor
-stage gave a side a wrong country, E no event that happened (the event coder's error).
-Accuracy is R / (R + L).
+stage gave a side a wrong country, U the article does not say where (words whose venue it
+never gives), E no event that happened (the event coder's error). Accuracy is R / (R + L);
+also with U and with A counted wrong.
 """
 
 from __future__ import annotations
@@ -98,6 +99,7 @@ def score(path: Path, verdicts_path: Path, n: int, basis: str | None = None) -> 
             "events": sum(c.values()),
             "right": round(c["R"] / judged, 3) if judged else None,
             "right_with_actor_errors": round(c["R"] / (judged + c["A"]), 3) if judged else None,
+            "right_with_unknown": round(c["R"] / (judged + c["U"]), 3) if judged else None,
         }
     return out | {"unjudged": unjudged}
 

@@ -487,3 +487,33 @@ def test_words_at_a_meeting_of_people_or_in_a_speech_given_somewhere(nlp):
     assert _locate(nlp, text, "condemned", event_type="ACCUSE", quad=3) is None
     text = "Moscow has rejected calls for a humanitarian truce in Ghouta."
     assert _locate(nlp, text, "rejected", event_type="REJECT", quad=3) is None  # the topic
+
+
+def test_whose_war_is_not_where(nlp):
+    text = "Officials spoke of Ankara's long war with Kurdish militants."
+    place = _locate(nlp, text, "war", event_type="ASSAULT", source=_country("TUR"))
+    assert place is None or place.name != "Ankara"
+
+
+def test_an_act_on_places_in_several_countries_is_in_none(nlp):
+    text = _SYRIA_STORY + "Jets struck targets in Iraq and Syria."
+    assert _locate(nlp, text, "struck", event_type="ASSAULT") is None
+    text = "Regime forces besieged Homs and Aleppo for months."
+    place = _locate(nlp, text, "besieged", event_type="COERCE")
+    assert (place.country, place.precision) == ("SYR", "country")  # two towns: their country
+
+
+def test_the_story_town_is_not_used_when_the_sentence_names_other_towns(nlp):
+    story = "Fighting raged in Aleppo. Shells landed in Aleppo on Monday. "
+    text = story + "The volunteer, who led a unit on fronts near Homs and Hama, was killed."
+    place = _locate(nlp, text, "killed", event_type="ASSAULT")
+    assert (place.country, place.precision) == ("SYR", "country")
+
+
+def test_a_foreign_side_off_the_ground_is_not_placed_in_the_story_country(nlp):
+    text = _SYRIA_STORY + "The Australian government is cooperating with the Red Cross."
+    aus = _country("AUS")
+    assert _locate(nlp, text, "cooperating", event_type="COOPERATE", quad=2, source=aus) is None
+    text = _SYRIA_STORY + "Australian jets bombed a depot."
+    place = _locate(nlp, text, "bombed", event_type="ASSAULT", quad=4, source=aus)
+    assert place.country == "SYR"  # an act on the ground: foreign forces fight there

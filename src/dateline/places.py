@@ -261,7 +261,12 @@ def locate_events(
         location = location or _in_sentence(event, trigger_span.root, here, actors)
         nearby = _near(about, mentions, sents, event.sentence, article_text)
         background = _describes(trigger_span.root)
-        if background or not _in_story(event, published) or _ELSEWHERE.search(sent.text):
+        if (
+            background
+            or not _in_story(event, published)
+            or _ELSEWHERE.search(sent.text)
+            or _other_towns(here, nearby, doc, actors)
+        ):
             nearby = _country_level(nearby)
         if (
             location is not None
@@ -272,15 +277,62 @@ def locate_events(
             and not _country_wide(sent.text, location.text)
         ):
             location = nearby  # "fighting in Syria" just after "Manbij": Manbij
+        if location is None and _several_countries(here, doc):
+            event.location = None  # "airstrikes in Iraq and Syria": no one place to guess
+            continue
         if location is None and not background:
             before = _before(doc, sent, mentions, actors, text, hints, doc_text)
             home = _home(event)
-            if _fits_actors(event, before) and (home is None or before.country == home):
+            if (
+                _fits_actors(event, before)
+                and _not_abroad(event, before)
+                and (home is None or before.country == home)
+                and not _other_towns(here, before, doc, actors)
+            ):
                 location = before
         if location is None:
-            fallback = nearby if _fits_actors(event, nearby) else None
+            fallback = (
+                nearby if _fits_actors(event, nearby) and _not_abroad(event, nearby) else None
+            )
             location = _at_home(event, dateline or about) or dateline or fallback
         event.location = location
+
+
+def _other_towns(here: list[PlaceMention], nearby: Location | None, doc: Doc, actors) -> bool:
+    """The sentence names a town, site or division other than ``nearby`` (the article's town,
+    the sentence before's) where something happens ("fought on battlegrounds including Manbij,
+    Tabqa and Raqqa"): an event its rules did not place there is not placed at that other town
+    either (the article's: only in its country)."""
+    if nearby is None or nearby.precision == "country":
+        return False
+    return any(
+        m.place.kind in _FINE
+        and m.place.feature_id != nearby.feature_id
+        and not _acts(doc, m, actors)
+        for m in here
+    )
+
+
+def _several_countries(here: list[PlaceMention], doc: Doc) -> bool:
+    """The sentence says the act happened in several countries ("in Iraq and Syria")."""
+    found = set()
+    for m in here:
+        root = doc[m.start : m.end].root
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head  # "in Iraq and Syria": Syria as Iraq
+        if m.place.kind == "country" and _locative(root):
+            found.add(m.place.country)
+    return len(found) > 1
+
+
+def _not_abroad(event: Event, place: Location | None) -> bool:
+    """False for an act not done on the ground (not ASSAULT, COERCE, ...) whose known sides are
+    all foreign to a borrowed place (the article's, the sentence before's): "the Australian
+    government is working with the Red Cross" in a story about Syria did not happen there."""
+    if place is None or event.event in _ON_TARGET:
+        return True
+    sides = [a.country for a in (event.source, event.target) if a is not None and a.country]
+    return not sides or place.country in sides
 
 
 #: An event dated more than this many days before publication is not part of the story's scene.
@@ -307,7 +359,8 @@ _COUNTRY_WIDE = (
 
 def _country_wide(sentence: str, words: str | None) -> bool:
     """ "detentions across Syria", "throughout the country": the whole country, which the
-    article's town does not narrow."""
+    article's town does not narrow ("northern Syria" is: the dev gold's coders narrow a part
+    of the country to the story's town by context, measured)."""
     if not words:
         return False
     return re.search(_COUNTRY_WIDE + re.escape(words) + r"\b", sentence, re.I) is not None
@@ -791,8 +844,9 @@ def _in_clause(
                 _hangs_from(root, trigger)
                 or (
                     root.head.i == trigger.i
-                    and root.dep_ in ("compound", "nmod", "poss")
-                    and m.place.kind in _FINE  # "the Afrin offensive"; "US operations": who
+                    and root.dep_ in ("compound", "nmod")
+                    and m.place.kind in _FINE  # "the Afrin offensive"; "US operations" and
+                    # "Ankara's war" say whose
                 )
             )
             on_target = event.event in _ON_TARGET and _acted_on(root, trigger, clause)
@@ -814,7 +868,9 @@ def _visited(root: Token, trigger: Token, clause: Token) -> bool:
 
 def _acted_on(root: Token, trigger: Token, clause: Token) -> bool:
     """The place is the object of the act ("attacked Afrin", "the siege of Ghouta", "pulled out
-    of Manbij")."""
+    of Manbij"), or a place listed with it ("besieged Idlib and Ghouta")."""
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
     head = root.head
     if root.dep_ in ("dobj", "nsubjpass") and head.i in (trigger.i, clause.i):
         return True
@@ -864,6 +920,8 @@ def _one_place(ranked: list[tuple[tuple[int, int], PlaceMention]], basis: str) -
         countries = {m.place.country for _, m in ranked if m.place.kind in _FINE}
         country = gazetteer().country(countries.pop()) if len(countries) == 1 else None
         return to_location(country, None, basis) if country else None
+    if best.place.kind == "country" and len({m.place.country for _, m in ranked}) > 1:
+        return None  # "airstrikes in Iraq and Syria": which country is a guess
     return best.location(basis)
 
 
