@@ -48,6 +48,8 @@ def candidate_tokens(sent: Span) -> list[Token]:
     return [t for t in sent if is_candidate(t)]
 
 
+#: Rows of :meth:`EventModel._linear` summed at once (its layers hold this many rows).
+_ROWS_AT_ONCE = 512
 _COLUMNS = (LEMMA, LOWER, POS, TAG, DEP, HEAD, ENT_TYPE, IS_ALPHA, LENGTH)
 _ARRAYS_KEY = "dateline.model_arrays"
 
@@ -260,14 +262,30 @@ class EventModel:
         rows = np.repeat(np.arange(len(feature_lists), dtype=np.int64), lengths)
         known = ids >= 0
         size = max(len(self.vocab), 1)
-        keys = np.unique(rows[known] * size + ids[known])
+        keys = np.sort(rows[known] * size + ids[known])  # np.unique's hashing: ~15x slower
+        if keys.size:
+            keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
         return keys // size, keys % size
 
     @staticmethod
     def _linear(active, n: int, weights: np.ndarray, bias: np.ndarray) -> np.ndarray:
+        """Bias plus each row's weights, added one by one in the order of ``active`` (what
+        ``np.add.at`` does, 2-3x faster): the k-th weights of all rows are added as one layer,
+        and a row with fewer adds zeros, which leave a sum as it is."""
         rows, ids = active
         out = np.tile(bias.astype(np.float64), (n, 1))
-        np.add.at(out, rows, weights[ids].astype(np.float64))
+        if not rows.size:
+            return out
+        place = np.arange(rows.size) - np.searchsorted(rows, rows)  # rank within its row
+        for lo in range(0, n, _ROWS_AT_ONCE):  # blocks of rows bound the layers' memory
+            a, b = np.searchsorted(rows, [lo, lo + _ROWS_AT_ONCE])
+            if a == b:
+                continue
+            block = out[lo : lo + _ROWS_AT_ONCE]  # a view: adding to it adds to out
+            layers = np.zeros((int(place[a:b].max()) + 1, len(block), weights.shape[1]))
+            layers[place[a:b], rows[a:b] - lo] = weights[ids[a:b]]
+            for layer in layers:
+                block += layer
         return out
 
     @staticmethod
