@@ -63,6 +63,25 @@ def entities_in(span: Span) -> list[Span]:
     return [e for e in ents if e.start >= span.start and e.end <= span.end]
 
 
+_TEXT_KEY = "dateline.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, kept in ``doc.user_data`` (spaCy joins it from every token on each access;
+    :func:`annotate` and :func:`dateline.fast.pipe_docs` store the text they annotated)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+def remember_text(doc: Doc, text: str) -> Doc:
+    """Store the text ``doc`` was made from (spaCy keeps every character, so it is
+    ``doc.text``) for :func:`doc_text`."""
+    doc.user_data[_TEXT_KEY] = text
+    return doc
+
+
 def annotate(nlp: Language, text: str) -> Doc:
     """Run the full pipeline (tagger, parser, NER, lemmatizer) over ``text``."""
-    return nlp(text)
+    return remember_text(nlp(text), text)

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.gazetteer import Gazetteer, Place, gazetteer, parse_form, skeleton
 from dateline.model import Event, Location
+from dateline.nlp import doc_text as nlp_doc_text
 from dateline.nlp import entities_in
 
 __all__ = ["resolve_place", "locate_events", "to_location", "Gazetteer", "gazetteer"]
@@ -236,7 +237,7 @@ def locate_events(
     mentions = find_mentions(doc, actors)
     about = _article_place(doc, mentions, actors, article_text)
     dateline = _dateline(article_text, mentions)
-    doc_text = doc.text  # built anew by each access: once per document
+    doc_text = nlp_doc_text(doc)  # spaCy builds doc.text anew on each access
     text = article_text if article_text and len(article_text) == len(doc_text) else doc_text
     hints = tuple(dict.fromkeys(m.place.country for m in mentions if m.place.country))
     for event in events:

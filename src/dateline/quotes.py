@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.datafiles import data_file, load_mapping
 from dateline.model import ActorRef, Article, Quote
+from dateline.nlp import doc_text as nlp_doc_text
 
 __all__ = ["find_quotes", "quote_spans"]
 
@@ -361,7 +362,7 @@ def attributed_spans(
     for start, end, _ in spans:
         for i in range(max(0, start - 1), min(len(text), end + 1)):
             quoted[i] = True
-    doc_text = doc.text  # built from the tokens on every access: once here
+    doc_text = nlp_doc_text(doc)  # spaCy builds doc.text from the tokens on every access
     sentences = list(doc.sents)
     sent_index = {s.start: n for n, s in enumerate(sentences)}
     sent_of = [s for s in sentences for _ in range(len(s))]  # token index -> its sentence
