@@ -124,3 +124,24 @@ def test_an_igo_office_in_the_title_makes_the_person_act_for_the_igo(pipeline):
     assert (consult[0].source.country, consult[0].source.sector) == (None, "IGO")
     own = _code(pipeline, "Russia's UN ambassador Vassily Nebenzia rejected the plan.")
     assert [e.source.country for e in own if e.event == "REJECT"] == ["RUS"]
+
+
+@pytest.mark.slow
+def test_it_in_a_reported_clause_is_the_body_that_said_it(pipeline):
+    events = _code(
+        pipeline,
+        "Talks in Geneva stalled. The Venezuelan opposition said it would not attend the talks "
+        "planned for later this month.",
+    )
+    sources = [e.source for e in events if e.source is not None and e.source.text == "it"]
+    assert sources, [(e.event, e.source, e.target) for e in events]
+    assert sources[0].country == "VEN"
+
+
+@pytest.mark.slow
+def test_a_town_in_front_of_an_attack_is_where_it_happened_not_who_did_it(pipeline):
+    events = _code(pipeline, "The Kandahar bombing killed twelve people on Friday.")
+    assault = [e for e in events if e.event == "ASSAULT"]
+    assert assault, events
+    assert assault[0].source is None
+    assert assault[0].target is not None and assault[0].target.country == "AFG"

@@ -12,12 +12,18 @@ PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 THING_PRONOUNS = {"it", "its", "itself"}
 
 
-def _singular_role(ctx: Context, start: int) -> bool:
-    """A role mention naming one person ("the Irish prime minister"), not a body or a crowd."""
+def _mention_head(ctx: Context, start: int):
+    """The last token of the mention starting at ``start`` ("opposition" of "the Venezuelan
+    opposition")."""
     span_end = start
     while span_end + 1 < len(ctx.doc) and ctx.index.all_at(span_end + 1) == ctx.index.all_at(start):
         span_end += 1
-    head = ctx.doc[span_end]
+    return ctx.doc[span_end]
+
+
+def _singular_role(ctx: Context, start: int) -> bool:
+    """A role mention naming one person ("the Irish prime minister"), not a body or a crowd."""
+    head = _mention_head(ctx, start)
     return head.tag_ in {"NN", "NNP"} and head.lemma_.lower() in PERSON_ROLES
 
 
@@ -94,10 +100,15 @@ def resolve_pronoun(ctx: Context, tok: Token) -> None:
                 mention_tokens(ctx, actor, tok.i, tok.i + 1, "pronoun")
                 return
     elif low in THING_PRONOUNS:
+        speaker = _reporting_subject(ctx, tok)
+        if speaker is not None and _is_body(ctx, *speaker):
+            # "the opposition said it would not attend": the body that said it
+            mention_tokens(ctx, speaker[1], tok.i, tok.i + 1, "pronoun")
+            return
         for i, s, actor in reversed(ctx.recent):
             body = (
                 actor.kind == "role"
-                and ctx.doc[i].tag_ in {"NN", "NNP"}
+                and _mention_head(ctx, i).tag_ in {"NN", "NNP"}
                 and not _singular_role(ctx, i)
             )
             if (
@@ -107,3 +118,25 @@ def resolve_pronoun(ctx: Context, tok: Token) -> None:
             ):
                 mention_tokens(ctx, actor, tok.i, tok.i + 1, "pronoun")
                 return
+
+
+def _reporting_subject(ctx: Context, tok: Token):
+    """(token index, actor) of the subject of the verb that reports the clause ``tok`` is the
+    subject of: "X said it would ...", "X acknowledged it had failed" give X."""
+    if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.head.dep_ != "ccomp":
+        return None
+    for c in tok.head.head.children:
+        if c.dep_ == "nsubj" and c.i < tok.i and (actors := ctx.index.all_at(c.i)):
+            start = c.i
+            while start > 0 and ctx.index.all_at(start - 1) == actors:
+                start -= 1
+            return start, actors[0]
+    return None
+
+
+def _is_body(ctx: Context, start: int, actor) -> bool:
+    """A state, organisation, group or body that "it" can stand for, not a person."""
+    if actor.kind in {"country", "organisation", "group"}:
+        return True
+    head = _mention_head(ctx, start)
+    return actor.kind == "role" and head.tag_ in {"NN", "NNP"} and not _singular_role(ctx, start)

@@ -73,7 +73,11 @@ def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
                     found += _inner_actors(node, actors, set(cand.entry.targets))
             targets += found
     elif subj is not None:
-        sources += np_actors(subj, actors)
+        found = np_actors(subj, actors)
+        if subj.lemma_.lower() in ATTACKS:
+            # "the Kandahar bombing killed twelve people": where it happened, not who did it
+            found = [(a, t) for a, t in found if not any(_place_named(a, w) for w in subj.subtree)]
+        sources += found
     targets += _targets_of_verb(tok, cand, actors, depth=0)
     return sources, targets
 
@@ -290,9 +294,11 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
             sources += np_actors(c, actors)
         elif c.dep_ in {"compound", "amod", "nmod"}:
             found = [(a, c) for a in actors.all_at(c.i)]
-            (
-                targets if cand.event in {"SANCTION", "ASSAULT", "COERCE"} and sources else sources
-            ).extend(found)
+            hits = cand.event in {"SANCTION", "ASSAULT", "COERCE"}
+            if hits and found and all(_place_named(a, c) for a, _ in found):
+                targets.extend(found)  # "the Manchester bombing", "the Aleppo siege": the place hit
+                continue
+            (targets if hits and sources else sources).extend(found)
         elif c.dep_ == "prep" and c.lower_ == "by":
             for p in c.children:
                 if p.dep_ == "pobj":
@@ -425,6 +431,15 @@ def _undergone_arguments(tok: Token, verb: Token, sources, targets, actors: Acto
                     if p.dep_ == "pobj":
                         givers += np_actors(p, actors)
     return givers, victims or targets
+
+
+def _place_named(actor: Actor, tok: Token) -> bool:
+    """``tok`` names a town or city of ``actor``'s country ("Manchester", "Aleppo"), not the
+    country itself or its people ("British", "Syria")."""
+    return actor.kind == "country" and any(
+        m.start <= tok.idx < m.end and (m.rule.startswith("gazetteer") or "capital" in m.rule)
+        for m in actor.mentions
+    )
 
 
 def _unique(pairs: list[tuple[Actor, Token]]) -> list[tuple[Actor, Token]]:
