@@ -145,3 +145,14 @@ def test_a_town_in_front_of_an_attack_is_where_it_happened_not_who_did_it(pipeli
     assert assault, events
     assert assault[0].source is None
     assert assault[0].target is not None and assault[0].target.country == "AFG"
+
+
+@pytest.mark.slow
+def test_the_party_of_an_act_inside_an_in_phrase_is_the_target(pipeline):
+    events = _code(
+        pipeline,
+        "Ecuadorian troops engaged in heavy fighting with Peruvian soldiers near the border.",
+    )
+    found = [e for e in events if e.event == "ASSAULT"]
+    assert found, [(e.event, e.source, e.target) for e in events]
+    assert (found[0].source.country, found[0].target.country) == ("ECU", "PER")

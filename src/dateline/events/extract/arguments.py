@@ -166,6 +166,16 @@ def _targets_of_verb(
                 elif p.dep_ == "prep":  # "kidnapped up to 16 advisers"
                     out += [x for q in p.children if q.dep_ == "pobj" for x in np_actors(q, actors)]
     if not out:
+        # "took part in talks with the regime", "engaged in fighting against Isis": the party
+        # the act inside the phrase is with
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in {"in", "at"}:
+                for p in c.children:
+                    if p.dep_ == "pobj" and not actors.all_at(p.i):
+                        out += [x for g in p.children if g.dep_ == "prep" and g.lower_ in preps
+                                for q in g.children if q.dep_ == "pobj"
+                                for x in np_actors(q, actors)]  # fmt: skip
+    if not out:
         # "called for penalties against Chad", "complained over raids by Israel"
         topics = TOPIC_PREPS if cand.event in TOPIC_TYPES else set()
         for c in tok.children:
