@@ -9,7 +9,7 @@
 The sample: every located event of ``events.jsonl`` ranked by the SHA-1 of its key (article,
 sentence, event type, trigger), the first ``n`` taken. The rank does not depend on the run, so
 a later run keeps the events it still locates in the sample and a verdict carries over while
-the event keeps the same location (``score`` says which verdicts no longer match). Verdicts,
+the event keeps the same location (``score`` lists the events it has no verdict for). Verdicts,
 one JSON object a line (keys and a short note, never the article's text):
 ``{"key": [...], "where": "Raqqa|SYR|city", "verdict": "R", "note": "..."}``; R the act
 happened there at the stated precision, L the location is wrong, A wrong because the actor
@@ -78,16 +78,16 @@ def sheet(path: Path, n: int, basis: str | None = None) -> str:
 
 
 def score(path: Path, verdicts_path: Path, n: int, basis: str | None = None) -> dict:
-    verdicts = {}
+    verdicts = {}  # one verdict per event and location: a file can judge several runs
     for line in verdicts_path.read_text("utf-8").splitlines():
         v = json.loads(line)
-        verdicts[json.dumps(v["key"])] = v
+        verdicts[json.dumps([v["key"], v["where"]])] = v
     counts: dict[str, Counter] = defaultdict(Counter)
     unjudged = []
     for rec in sample(path, n, basis):
-        v = verdicts.get(json.dumps(event_key(rec)))
         loc = rec["location"]
-        if v is None or v["where"] != where(loc):
+        v = verdicts.get(json.dumps([event_key(rec), where(loc)]))
+        if v is None:
             unjudged.append(event_key(rec))
             continue
         for group in ("all", f"basis {loc.get('basis')}", f"quad {rec.get('quad')}"):
