@@ -24,3 +24,40 @@ def test_a_meeting_between_two_named_sides_is_one_record(pipeline):
     # "X and Y talked": both sides are subjects, the reciprocal act is kept both ways
     both = of_type(pipeline, "Ghana and Togo held talks on Friday.", "CONSULT")
     assert {(e.source.country, e.target.country) for e in both} == {("GHA", "TGO"), ("TGO", "GHA")}
+
+
+def test_a_war_named_by_its_country_is_no_act(pipeline):
+    assert not of_type(pipeline, "Yemen's long civil war has left millions hungry.", "ASSAULT")
+    assert of_type(pipeline, "Ethiopia launched a war against Eritrea on Monday.", "ASSAULT")
+
+
+def test_a_forecast_warning_threatens_nobody(pipeline):
+    for text in (
+        "The Red Cross warned of worsening hunger in the camps of northern Kenya.",
+        "Ghana's finance minister warned that the budget talks would be difficult.",
+        "Aid agencies warn thousands of children face starvation in Sudan.",
+    ):
+        assert not of_type(pipeline, text, "THREATEN"), text
+    for text in (
+        "Iran warned that it would retaliate against any Israeli strike.",
+        "China warned of serious consequences if Taiwan held the referendum.",
+    ):
+        assert of_type(pipeline, text, "THREATEN"), text
+
+
+def test_declining_to_comment_rejects_nothing(pipeline):
+    for text in (
+        "A spokesman for the Kenyan police declined to comment on the arrests.",
+        "Officials in Nairobi refused to confirm whether the envoy had left.",
+    ):
+        assert not of_type(pipeline, text, "REJECT"), text
+    assert of_type(pipeline, "Uganda refused to withdraw its troops from the border.", "REJECT")
+
+
+def test_a_standing_relation_is_no_act_of_support(pipeline):
+    for text in (
+        "The Yemeni president, who has been backed by Riyadh for years, is in Aden.",
+        "Yemen's Saudi-backed government is based in Aden.",
+    ):
+        assert not of_type(pipeline, text, "SUPPORT"), text
+    assert of_type(pipeline, "Rwanda backed the peace plan for Burundi on Monday.", "SUPPORT")

@@ -222,6 +222,23 @@ def describes_noun(tok: Token, events: set[int], perception: frozenset[str]) -> 
     return False
 
 
+# Types whose passive participle describes a standing relation ("US-backed forces", "rebels
+# backed by Rwanda", "who has been supported by Moscow"): the coding guide codes none.
+STANDING = {"SUPPORT"}
+
+
+def standing_relation(cand: Candidate) -> bool:
+    """A SUPPORT verb as a passive participle modifying a noun, or passive in a relative
+    clause: a description of who stands behind whom, not an act the sentence reports
+    ("Moscow backed the offensive" is one)."""
+    tok = cand.token
+    if cand.event not in STANDING or cand.nominal or tok.tag_ != "VBN":
+        return False
+    if tok.dep_ in {"acl", "amod", "compound"}:
+        return True
+    return tok.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in tok.children)
+
+
 def main_clause_first(
     cands: list[Candidate], perception: frozenset[str] = frozenset()
 ) -> list[Candidate]:
@@ -230,7 +247,13 @@ def main_clause_first(
     government", "which the army had seized") only count when the sentence has no main-clause
     event. ``perception``: verbs whose object's participle is what was seen ("saw X firing")."""
     events = {c.token.i for c in cands}
-    cands = [c for c in cands if not _in_condition(c.token) and not _intention_of_noun(c.token)]
+    cands = [
+        c
+        for c in cands
+        if not _in_condition(c.token)
+        and not _intention_of_noun(c.token)
+        and not standing_relation(c)
+    ]
     # an aim of the main clause ("went there to fight") still makes other clauses background
     main = [c for c in cands if not _is_subordinate(c.token) or in_purpose(c.token)]
     pool = main or cands

@@ -37,6 +37,7 @@ def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Cand
     also verbs only the converted PETRARCH table names (a feature for the event model, which
     decides whether they report an event: see :mod:`dateline.events.gate`)."""
     support = lexicon.word_set("support_verbs")
+    states = lexicon.word_set("state_nouns")
     out: list[Candidate] = []
     for tok in sent:
         nominal_position = tok.dep_ in NOMINAL_DEPS and (
@@ -48,6 +49,8 @@ def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Cand
             entry, obj = _match_verb(tok, lexicon)
             if entry is not None and not _subject_allowed(entry, tok):
                 entry, obj = _match_verb(tok, lexicon, skip=entry)
+            if entry is not None and _speech_without_act(entry, tok, lexicon):
+                entry, obj = None, None
             if entry is None and fallback:
                 entry, obj = _match_verb(tok, lexicon, entries=lexicon.fallback_entries(tok))
             if entry is not None:
@@ -76,6 +79,8 @@ def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Cand
             licensed = undergone or bool(support & forms)
             if not licensed and not _noun_has_own_args(frame):
                 continue
+            if not licensed and tok.lemma_.lower() in states and not _noun_has_target(frame):
+                continue  # "Syria's civil war", "the Iraq war": a state of affairs, no act
             entry = entries[0]
             out.append(Candidate(tok, entry, entry.event, entry.mode, nominal=True,
                                  support=governor if licensed else None, frame=frame,
@@ -193,13 +198,67 @@ def _noun_has_own_args(tok: Token) -> bool:
     """A nominal event that names a participant of its own, whatever verb governs it: a target
     ("a conversation with Turnbull", "the assault on the town") or a source ("Obama's
     sanctions", "Turkish shelling", "airstrikes by the coalition")."""
-    has_target = any(
-        c.dep_ == "prep" and c.lower_ in {"with", "against", "on", "between", "to"}
-        for c in tok.children
-    )
+    has_target = _noun_has_target(tok)
     has_source = any(
         (c.dep_ in {"poss", "amod", "compound"} and c.pos_ in {"PROPN", "ADJ"})
         or (c.dep_ in {"prep", "agent"} and c.lower_ == "by")
         for c in tok.children
     )
     return has_target or has_source
+
+
+def _noun_has_target(tok: Token) -> bool:
+    """ "a conversation with Turnbull", "the assault on the town", "war against the rebels"."""
+    return any(
+        c.dep_ == "prep" and c.lower_ in {"with", "against", "on", "between", "to"}
+        for c in tok.children
+    )
+
+
+WILL_AUX = {"will", "would", "'ll", "wo", "shall"}
+
+
+def _warning_is_threat(tok: Token, lexicon: Lexicon) -> bool:
+    """ "warned Israel", "warned that it would retaliate", "warned of a military response",
+    "warned against an assault": a threat. "warned of unprecedented suffering", "warned that
+    Somalia faced famine", "warned the talks would be difficult": a forecast, no act against
+    anyone. Verbs other than ``warning_verbs`` always pass."""
+    if tok.lemma_.lower() not in lexicon.word_set("warning_verbs"):
+        return True
+    consequences = lexicon.word_set("warning_consequences")
+    states = lexicon.word_set("forecast_verbs")
+    for c in tok.children:
+        if c.dep_ in {"dobj", "dative"} or (c.dep_ == "prep" and c.lower_ == "against"):
+            return True  # whom it warns, or what it warns against
+        if _conditional(c):
+            return True
+        grand = list(c.children)
+        if c.dep_ == "prep" and c.lower_ in {"of", "about"}:
+            if any(g.dep_ == "pobj" and g.lemma_.lower() in consequences for g in grand):
+                return True  # "warned of retaliation"
+        elif c.dep_ in {"ccomp", "xcomp"}:
+            will = any(g.dep_ == "aux" and g.lower_ in WILL_AUX for g in grand)
+            acts = any(g.dep_ in {"xcomp", "ccomp"} and g.pos_ == "VERB" for g in grand)
+            if any(_conditional(g) for g in grand) or (
+                will and (c.lemma_.lower() not in states or acts)
+            ):
+                return True  # "would retaliate", "the alternative would be to release them"
+    return False
+
+
+def _conditional(tok: Token) -> bool:
+    return tok.dep_ == "advcl" and any(
+        g.dep_ == "mark" and g.lower_ in {"if", "unless"} for g in tok.children
+    )
+
+
+def _speech_without_act(entry: TriggerEntry, tok: Token, lexicon: Lexicon) -> bool:
+    """A verb of a verbal act used for mere information: a forecast "warning" (see
+    :func:`_warning_is_threat`), "declined to comment", "refused to confirm whether ..."
+    (keeping information back rejects nobody's demand, unlike "refused to withdraw")."""
+    if entry.event == "THREATEN":
+        return not _warning_is_threat(tok, lexicon)
+    if entry.event == "REJECT":
+        words = lexicon.word_set("withheld_speech")
+        return any(c.dep_ == "xcomp" and c.lemma_.lower() in words for c in tok.children)
+    return False
