@@ -61,3 +61,23 @@ def test_a_standing_relation_is_no_act_of_support(pipeline):
     ):
         assert not of_type(pipeline, text, "SUPPORT"), text
     assert of_type(pipeline, "Rwanda backed the peace plan for Burundi on Monday.", "SUPPORT")
+
+
+def test_an_open_question_reports_nothing(pipeline):
+    assert not of_type(
+        pipeline,
+        "Kenyan officials would not say whether police had shot the two students.",
+        "ASSAULT",
+    )
+    for text in (
+        "The Ghanaian reporter asked whether Togo had closed the border.",
+        "Nigerian soldiers began asking questions at the checkpoint.",
+    ):
+        assert not of_type(pipeline, text, "REQUEST"), text
+    assert of_type(pipeline, "Nigeria asked Chad to close the border.", "REQUEST")
+
+
+def test_a_state_under_must_is_no_demand(pipeline):
+    said = "Ghana must be able to pay its debts, the Ghanaian finance minister said."
+    assert not of_type(pipeline, said, "REQUEST")
+    assert of_type(pipeline, "Rwanda's envoy said Burundi must release the prisoners.", "REQUEST")

@@ -328,6 +328,8 @@ def modal_requests(sent, lexicon: Lexicon) -> list[Candidate]:
             ):
                 if any(a.dep_ == "neg" for a in c.children):
                     continue
+                if c.lemma_.lower() == "be":
+                    continue  # "X should be relieved", "must be able to": a state, no act asked
                 out.append(Candidate(tok, MODAL_REQUEST, "REQUEST", None))
                 break
     return out

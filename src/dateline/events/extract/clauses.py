@@ -18,6 +18,8 @@ CONTENT_PREPS = {"of", "on", "for"}
 # Clauses that describe background or conditions rather than the reported happening.
 SUBORDINATE_DEPS = {"relcl", "acl", "advcl", "csubj", "pcomp"}
 CONDITION_MARKS = {"if", "unless", "provided", "whether"}
+# A complement clause with these is an open question, not a fact: "asked whether X had left".
+QUESTION_MARKS = {"if", "whether"}
 COMPLEMENT_DEPS = {
     "xcomp",
     "ccomp",
@@ -146,9 +148,15 @@ def _clause_path(tok: Token) -> list[Token]:
 
 
 def _in_condition(tok: Token) -> bool:
+    """Inside a condition ("if it is attacked") or an open question ("refused to confirm
+    whether Jones had been killed", "asked if the talks had failed")."""
     for node in _clause_path(tok):
         if node.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children
+        ):
+            return True
+        if node.dep_ == "ccomp" and any(
+            c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in node.children
         ):
             return True
     return False

@@ -255,10 +255,26 @@ def _conditional(tok: Token) -> bool:
 def _speech_without_act(entry: TriggerEntry, tok: Token, lexicon: Lexicon) -> bool:
     """A verb of a verbal act used for mere information: a forecast "warning" (see
     :func:`_warning_is_threat`), "declined to comment", "refused to confirm whether ..."
-    (keeping information back rejects nobody's demand, unlike "refused to withdraw")."""
+    (keeping information back rejects nobody's demand, unlike "refused to withdraw"), a question
+    asked ("asked whether the border was open": no demand)."""
     if entry.event == "THREATEN":
         return not _warning_is_threat(tok, lexicon)
+    if entry.event == "REQUEST" and tok.lemma_.lower() in lexicon.word_set("question_verbs"):
+        # "began asking questions", "asked what you think of X", "asked if the envoy had left"
+        return any(
+            (c.dep_ == "dobj" and c.lemma_.lower() == "question")
+            or (c.dep_ == "ccomp" and _indirect_question(c))
+            for c in tok.children
+        )
     if entry.event == "REJECT":
         words = lexicon.word_set("withheld_speech")
         return any(c.dep_ == "xcomp" and c.lemma_.lower() in words for c in tok.children)
     return False
+
+
+def _indirect_question(clause: Token) -> bool:
+    """ "what you think", "if the border was open", "whether it had left": a question clause."""
+    return any(
+        (c.dep_ == "mark" and c.lower_ in {"if", "whether"}) or c.tag_ in {"WP", "WRB", "WDT"}
+        for c in clause.children
+    )
