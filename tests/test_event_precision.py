@@ -81,3 +81,12 @@ def test_a_state_under_must_is_no_demand(pipeline):
     said = "Ghana must be able to pay its debts, the Ghanaian finance minister said."
     assert not of_type(pipeline, said, "REQUEST")
     assert of_type(pipeline, "Rwanda's envoy said Burundi must release the prisoners.", "REQUEST")
+
+
+def test_fighters_captured_by_armed_forces_are_an_assault(pipeline, monkeypatch):
+    got = coded(pipeline, "Two French fighters were captured by Kurdish forces on Monday.")
+    assert [e.mode for e in got if e.event == "ASSAULT"] == ["abduct"]
+    assert not [e for e in got if e.event == "COERCE"]
+    monkeypatch.setenv("DATELINE_EVENT_MODEL", "off")  # the lexicon's own reading
+    police = coded(pipeline, "Kenyan police captured two suspects in Mombasa on Friday.")
+    assert [e.event for e in police] == ["COERCE"]
