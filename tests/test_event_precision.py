@@ -90,3 +90,37 @@ def test_fighters_captured_by_armed_forces_are_an_assault(pipeline, monkeypatch)
     monkeypatch.setenv("DATELINE_EVENT_MODEL", "off")  # the lexicon's own reading
     police = coded(pipeline, "Kenyan police captured two suspects in Mombasa on Friday.")
     assert [e.event for e in police] == ["COERCE"]
+
+
+def test_calling_names_and_time_phrases_are_no_call_or_demand(pipeline, monkeypatch):
+    monkeypatch.setenv("DATELINE_EVENT_MODEL", "off")  # the lexicon's own reading
+    for text in (
+        "One Kenyan politician called it the most dangerous moment since 1963.",
+        "Others in the camp call them traitors.",
+    ):
+        assert not coded(pipeline, text), text
+    phoned = coded(pipeline, "The Kenyan president called his Ugandan counterpart on Sunday.")
+    assert [(e.event, e.mode) for e in phoned] == [("CONSULT", "phone")]
+    asked = "Ghana's opposition leader called for Togo's president to be tried."
+    assert [e.event for e in coded(pipeline, asked)] == ["REQUEST"]
+
+
+def test_a_meeting_needs_a_known_party_and_a_meeting(pipeline):
+    for text in (
+        "I spoke to him on the phone for the first time today, she said.",
+        "The Tanzanian plan has met a mixed response in Kenya.",
+    ):
+        assert not of_type(pipeline, text, "CONSULT"), text
+
+
+def test_idioms_descriptions_and_kinds_of_acts_are_no_events(pipeline, monkeypatch):
+    monkeypatch.setenv("DATELINE_EVENT_MODEL", "off")
+    for text in (
+        "The meeting is believed to have taken place in a village near Goma.",
+        "The Kurdish leader, now imprisoned in Turkey, wrote a book.",
+        "It is one thing to kill a soldier, the Kenyan general said.",
+    ):
+        assert not coded(pipeline, text), text
+    assert [e.event for e in coded(pipeline, "Kenyan police arrested two men on Friday.")] == [
+        "COERCE"
+    ]

@@ -193,6 +193,19 @@ def _intention_of_noun(tok: Token) -> bool:
     return False
 
 
+def _copular_infinitive(tok: Token) -> bool:
+    """ "It is one thing to kill a soldier", "the only way is to have them killed": an
+    infinitive that defines or predicates something names a kind of act, not one that happened."""
+    for node in _clause_path(tok)[:4]:
+        if node.dep_ in {"xcomp", "relcl", "acl", "ccomp"} and _infinitive(node):
+            head = node.head
+            attribute = head.dep_ == "attr" and head.head.lemma_.lower() == "be"
+            return head.lemma_.lower() == "be" or attribute
+        if node.dep_ in {"relcl", "advcl", "ROOT"} or (node is not tok and node.dep_ == "conj"):
+            return False
+    return False
+
+
 def _infinitive(node: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
 
@@ -233,6 +246,9 @@ def describes_noun(tok: Token, events: set[int], perception: frozenset[str]) -> 
 # Types whose passive participle describes a standing relation ("US-backed forces", "rebels
 # backed by Rwanda", "who has been supported by Moscow"): the coding guide codes none.
 STANDING = {"SUPPORT"}
+# ... and verbs of holding someone: "the leader now imprisoned in Turkey", "women who were being
+# detained in the camp" describe a detention, not the act of detaining (unlike "arrested").
+STANDING_VERBS = {"imprison", "detain", "jail", "hold", "intern", "incarcerate", "station"}
 
 
 def standing_relation(cand: Candidate) -> bool:
@@ -240,7 +256,9 @@ def standing_relation(cand: Candidate) -> bool:
     clause: a description of who stands behind whom, not an act the sentence reports
     ("Moscow backed the offensive" is one)."""
     tok = cand.token
-    if cand.event not in STANDING or cand.nominal or tok.tag_ != "VBN":
+    if cand.nominal or tok.tag_ != "VBN":
+        return False
+    if cand.event not in STANDING and tok.lemma_.lower() not in STANDING_VERBS:
         return False
     if tok.dep_ in {"acl", "amod", "compound"}:
         return True
@@ -261,6 +279,7 @@ def main_clause_first(
         if not _in_condition(c.token)
         and not _intention_of_noun(c.token)
         and not standing_relation(c)
+        and not _copular_infinitive(c.token)
     ]
     # an aim of the main clause ("went there to fight") still makes other clauses background
     main = [c for c in cands if not _is_subordinate(c.token) or in_purpose(c.token)]

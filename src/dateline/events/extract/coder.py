@@ -104,6 +104,8 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
     modality, negated = mod.stated(event_type, cand, modality, negated, reporter, lexicon)
     if mode == "visit" and not any(_official(a) for a, _ in sources):
         return []  # "the volunteer travelled to Iraq", "refugees arrived": a journey, no visit
+    if event_type == "CONSULT" and not sources and not cand.nominal:
+        return []  # "I spoke to him", "met up with the YPG": a meeting nobody known held
     if not sources and not targets:
         return []
     if not sources and (modality in {"future", "hypothetical"} or cand.entry is WILLING_ENTRY):

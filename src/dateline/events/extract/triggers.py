@@ -113,8 +113,13 @@ def _match_verb(
             c.dep_ in {"prt", "advmod", "prep"} and c.lower_ in entry.particle for c in tok.children
         ):
             continue
-        if entry.preps and not any(
-            c.dep_ in {"prep", "dative", "prt"} and c.lower_ in entry.preps for c in tok.children
+        if (
+            entry.preps
+            and not any(
+                c.dep_ in {"prep", "dative", "prt"} and c.lower_ in entry.preps and not _of_time(c)
+                for c in tok.children
+            )
+            and not _clause_mark(tok, entry.preps)
         ):
             continue
         if entry.objects:
@@ -130,6 +135,23 @@ def _match_verb(
             continue
         return entry, obj
     return None, None
+
+
+def _of_time(prep: Token) -> bool:
+    """ "called his counterpart on Sunday": a preposition of time is not the entry's one."""
+    return prep.dep_ == "prep" and any(
+        g.dep_ == "pobj" and g.ent_type_ in {"DATE", "TIME"} for g in prep.children
+    )
+
+
+def _clause_mark(tok: Token, preps: frozenset[str]) -> bool:
+    """ "called for Begum to be tried": the preposition opens the verb's clause (a mark)."""
+    return any(
+        g.dep_ == "mark" and g.lower_ in preps
+        for c in tok.children
+        if c.dep_ in {"advcl", "ccomp", "xcomp"}
+        for g in c.children
+    )
 
 
 def _find_object(tok: Token, lemmas: frozenset[str]) -> Token | None:
@@ -255,10 +277,14 @@ def _conditional(tok: Token) -> bool:
 def _speech_without_act(entry: TriggerEntry, tok: Token, lexicon: Lexicon) -> bool:
     """A verb of a verbal act used for mere information: a forecast "warning" (see
     :func:`_warning_is_threat`), "declined to comment", "refused to confirm whether ..."
-    (keeping information back rejects nobody's demand, unlike "refused to withdraw"), a question
+    (keeping information back rejects nobody's demand, unlike "refused to withdraw"), a name
+    given ("called it a disgrace"), a question
     asked ("asked whether the border was open": no demand)."""
     if entry.event == "THREATEN":
         return not _warning_is_threat(tok, lexicon)
+    if entry.event == "CONSULT" and tok.lemma_.lower() in lexicon.word_set("naming_verbs"):
+        # "called it the worst moment", "call them 'the Daeshis'": naming, not a phone call
+        return any(c.dep_ in {"oprd", "xcomp", "ccomp", "attr"} for c in tok.children)
     if entry.event == "REQUEST" and tok.lemma_.lower() in lexicon.word_set("question_verbs"):
         # "began asking questions", "asked what you think of X", "asked if the envoy had left"
         return any(
