@@ -124,3 +124,21 @@ def test_idioms_descriptions_and_kinds_of_acts_are_no_events(pipeline, monkeypat
     assert [e.event for e in coded(pipeline, "Kenyan police arrested two men on Friday.")] == [
         "COERCE"
     ]
+
+
+def test_shared_views_rules_and_movements_are_no_events(pipeline, monkeypatch):
+    monkeypatch.setenv("DATELINE_EVENT_MODEL", "off")
+    for text, event in (
+        ("Many African states have accepted that Mugabe has survived the crisis.", "AGREE"),
+        ("Uganda said it would respond to any attack on its forces.", "ASSAULT"),
+        ("Ghana and Togo released opposing accounts of the meeting.", "RETREAT"),
+        ("Somali forces pushed the militants from Kismayo.", "REQUEST"),
+        ("For years the United States called the shots in the region.", "CONSULT"),
+    ):
+        assert not of_type(pipeline, text, event), text
+    for text, event in (
+        ("Kenya and Uganda agreed that talks would resume in May.", "AGREE"),
+        ("The United States pushed Turkey to withdraw its troops.", "REQUEST"),
+        ("The Kenyan government released two prisoners.", "RETREAT"),
+    ):
+        assert of_type(pipeline, text, event), text

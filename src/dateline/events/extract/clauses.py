@@ -193,6 +193,23 @@ def _intention_of_noun(tok: Token) -> bool:
     return False
 
 
+GENERIC_DETERMINERS = {"any", "every", "each", "whatever"}
+
+
+def _generic(cand: Candidate) -> bool:
+    """ "any attack on its forces", "any party that violates the truce": an act of any kind or
+    by anyone, a rule or a condition rather than one that happened."""
+    noun = cand.frame if cand.nominal and cand.frame is not None else cand.token
+    if cand.nominal and any(
+        c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS for c in noun.children
+    ):
+        return True
+    tok = cand.token
+    return tok.dep_ == "relcl" and any(
+        c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS for c in tok.head.children
+    )
+
+
 def _copular_infinitive(tok: Token) -> bool:
     """ "It is one thing to kill a soldier", "the only way is to have them killed": an
     infinitive that defines or predicates something names a kind of act, not one that happened."""
@@ -280,6 +297,7 @@ def main_clause_first(
         and not _intention_of_noun(c.token)
         and not standing_relation(c)
         and not _copular_infinitive(c.token)
+        and not _generic(c)
     ]
     # an aim of the main clause ("went there to fight") still makes other clauses background
     main = [c for c in cands if not _is_subordinate(c.token) or in_purpose(c.token)]

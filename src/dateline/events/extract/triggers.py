@@ -285,6 +285,22 @@ def _speech_without_act(entry: TriggerEntry, tok: Token, lexicon: Lexicon) -> bo
     if entry.event == "CONSULT" and tok.lemma_.lower() in lexicon.word_set("naming_verbs"):
         # "called it the worst moment", "call them 'the Daeshis'": naming, not a phone call
         return any(c.dep_ in {"oprd", "xcomp", "ccomp", "attr"} for c in tok.children)
+    if entry.event == "AGREE" and tok.lemma_.lower() in {
+        "agree",
+        "accept",
+        "concede",
+        "acknowledge",
+    }:
+        # "agreed the regime had a pattern of abuse", "accepted that Assad has survived": a view
+        # shared or a fact acknowledged ("agreed that talks would resume" is a commitment)
+        return any(
+            c.dep_ == "ccomp"
+            and not any(g.dep_ == "aux" and g.lower_ in WILL_AUX | {"to"} for g in c.children)
+            for c in tok.children
+        ) and not any(c.dep_ in {"xcomp", "dobj"} for c in tok.children)
+    if entry.event == "REQUEST" and tok.lemma_.lower() in {"push", "drive"}:
+        moves = lexicon.word_set("movement_words")
+        return any(c.dep_ in {"prep", "prt", "advmod"} and c.lower_ in moves for c in tok.children)
     if entry.event == "REQUEST" and tok.lemma_.lower() in lexicon.word_set("question_verbs"):
         # "began asking questions", "asked what you think of X", "asked if the envoy had left"
         return any(
