@@ -142,3 +142,25 @@ def test_shared_views_rules_and_movements_are_no_events(pipeline, monkeypatch):
         ("The Kenyan government released two prisoners.", "RETREAT"),
     ):
         assert of_type(pipeline, text, event), text
+
+
+def test_aims_feelings_ended_acts_and_stances_are_no_events(pipeline, monkeypatch):
+    monkeypatch.setenv("DATELINE_EVENT_MODEL", "off")
+    for text in (
+        "The Sudanese rebels sought to topple the government for years.",
+        "The Kenyan minister asked reporters not to be alarmed.",
+        "The United States ended its support for the Syrian rebels.",
+        "A Kurdish fighter recognised the voice on the radio.",
+        "Thirty groups opposed to the Sudanese president will meet in Cairo.",
+    ):
+        assert not [e for e in coded(pipeline, text) if e.event != "CONSULT"], text
+    assert of_type(pipeline, "Sri Lanka sought emergency loans from India.", "REQUEST")
+    assert of_type(pipeline, "Sweden recognized Palestine as a state.", "SUPPORT")
+
+
+def test_a_strike_from_the_air_is_an_attack(pipeline, monkeypatch):
+    monkeypatch.setenv("DATELINE_EVENT_MODEL", "off")
+    text = "Israel carried out several strikes on Hezbollah positions in Lebanon this year."
+    assert of_type(pipeline, text, "ASSAULT") and not of_type(pipeline, text, "PROTEST")
+    walkout = "Kenyan dock workers began a strike in Mombasa on Monday."
+    assert of_type(pipeline, walkout, "PROTEST")

@@ -265,7 +265,16 @@ def describes_noun(tok: Token, events: set[int], perception: frozenset[str]) -> 
 STANDING = {"SUPPORT"}
 # ... and verbs of holding someone: "the leader now imprisoned in Turkey", "women who were being
 # detained in the camp" describe a detention, not the act of detaining (unlike "arrested").
-STANDING_VERBS = {"imprison", "detain", "jail", "hold", "intern", "incarcerate", "station"}
+STANDING_VERBS = {
+    "imprison",
+    "detain",
+    "jail",
+    "hold",
+    "intern",
+    "incarcerate",
+    "station",
+    "oppose",
+}
 
 
 def standing_relation(cand: Candidate) -> bool:

@@ -82,6 +82,8 @@ def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Cand
             if not licensed and tok.lemma_.lower() in states and not _noun_has_target(frame):
                 continue  # "Syria's civil war", "the Iraq war": a state of affairs, no act
             entry = entries[0]
+            if entry.event == "PROTEST" and _military_strike(frame, lexicon):
+                entry = lexicon_assault_noun(lexicon) or entry
             out.append(Candidate(tok, entry, entry.event, entry.mode, nominal=True,
                                  support=governor if licensed else None, frame=frame,
                                  undergone=undergone))  # fmt: skip
@@ -298,6 +300,12 @@ def _speech_without_act(entry: TriggerEntry, tok: Token, lexicon: Lexicon) -> bo
             and not any(g.dep_ == "aux" and g.lower_ in WILL_AUX | {"to"} for g in c.children)
             for c in tok.children
         ) and not any(c.dep_ in {"xcomp", "dobj"} for c in tok.children)
+    if entry.event == "REQUEST" and tok.lemma_.lower() in {"seek", "try", "attempt"}:
+        return any(c.dep_ == "xcomp" for c in tok.children)  # "sought to unseat": an aim
+    if entry.event == "REQUEST" and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() == "be" and not _passive(c) for c in tok.children
+    ):
+        return True  # "asked me not to be disappointed": a feeling asked for, no act
     if entry.event == "REQUEST" and tok.lemma_.lower() in {"push", "drive"}:
         moves = lexicon.word_set("movement_words")
         return any(c.dep_ in {"prep", "prt", "advmod"} and c.lower_ in moves for c in tok.children)
@@ -320,3 +328,29 @@ def _indirect_question(clause: Token) -> bool:
         (c.dep_ == "mark" and c.lower_ in {"if", "whether"}) or c.tag_ in {"WP", "WRB", "WDT"}
         for c in clause.children
     )
+
+
+def _military_strike(noun: Token, lexicon: Lexicon) -> bool:
+    """ "air strikes", "a drone strike", "strikes on Tehran's forces": the strike is an attack
+    (a walkout has no target of its own and no weapon)."""
+    if noun.lemma_.lower() != "strike":
+        return False
+    words = lexicon.word_set("military_strike_words")
+    aimed = list(noun.children)
+    if noun.dep_ == "dobj":
+        aimed += list(noun.head.children)  # "carried out strikes on X"
+    return any(c.dep_ in {"compound", "amod"} and c.lower_ in words for c in noun.children) or any(
+        c.dep_ == "prep" and c.lower_ in {"on", "against"} and not _of_time(c) for c in aimed
+    )
+
+
+def lexicon_assault_noun(lexicon: Lexicon) -> TriggerEntry | None:
+    """The lexicon's entry for an attack noun ("airstrike"), for a strike that is one."""
+    for entry in lexicon.by_noun.get("airstrike", []):
+        if entry.event == "ASSAULT":
+            return entry
+    return None
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children) or verb.tag_ == "VBN"
