@@ -164,3 +164,10 @@ def test_a_strike_from_the_air_is_an_attack(pipeline, monkeypatch):
     assert of_type(pipeline, text, "ASSAULT") and not of_type(pipeline, text, "PROTEST")
     walkout = "Kenyan dock workers began a strike in Mombasa on Monday."
     assert of_type(pipeline, walkout, "PROTEST")
+
+
+def test_being_cut_off_is_a_state(pipeline, monkeypatch):
+    monkeypatch.setenv("DATELINE_EVENT_MODEL", "off")
+    assert not coded(pipeline, "The militants in Kismayo are cut off from their leadership.")
+    assert of_type(pipeline, "Aid to Somalia was cut off by Kenya on Monday.", "SANCTION")
+    assert coded(pipeline, "Two activists were expelled from Kenya on Monday.")

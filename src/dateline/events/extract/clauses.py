@@ -277,6 +277,25 @@ STANDING_VERBS = {
 }
 
 
+ISOLATION_VERBS = {"cut", "isolate", "separate", "disconnect", "sever"}
+
+
+def _isolated(tok: Token) -> bool:
+    """ "the militants are cut off from their leadership", "the camp became cut off from aid":
+    a participle of being cut off from something, with nobody said to do it, is a state."""
+    if tok.lemma_.lower() not in ISOLATION_VERBS:
+        return False  # "were expelled from Kenya" is an act, even with nobody named
+    agent = any(c.dep_ == "agent" for c in tok.children)
+    cut_from = any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children)
+    passive = any(c.dep_ == "auxpass" for c in tok.children) or tok.dep_ in {
+        "acomp",
+        "oprd",
+        "xcomp",
+        "acl",
+    }
+    return cut_from and passive and not agent
+
+
 def standing_relation(cand: Candidate) -> bool:
     """A SUPPORT verb as a passive participle modifying a noun, or passive in a relative
     clause: a description of who stands behind whom, not an act the sentence reports
@@ -284,6 +303,8 @@ def standing_relation(cand: Candidate) -> bool:
     tok = cand.token
     if cand.nominal or tok.tag_ != "VBN":
         return False
+    if _isolated(tok):
+        return True
     if cand.event not in STANDING and tok.lemma_.lower() not in STANDING_VERBS:
         return False
     if tok.dep_ in {"acl", "amod", "compound"}:
