@@ -375,7 +375,7 @@ def _speech_verb_over(top: Token, lexicon: Lexicon) -> Token | None:
     for _ in range(3):
         if node.dep_ in {"ccomp", "parataxis"} and node.head.lemma_.lower() in speech:
             return node.head
-        if node.dep_ in {"ccomp", "xcomp", "conj"} and node.head is not node:
+        if node.dep_ in {"ccomp", "xcomp", "conj"} and node.head.i != node.i:
             node = node.head
             continue
         return None

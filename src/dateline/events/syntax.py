@@ -17,14 +17,14 @@ def subject_of(verb: Token) -> Token | None:
         for c in node.children:
             if c.dep_ in {"nsubj", "nsubjpass", "csubj"}:
                 return c
-        if node.dep_ in {"xcomp", "conj", "advcl", "ccomp", "acomp"} and node.head is not node:
+        if node.dep_ in {"xcomp", "conj", "advcl", "ccomp", "acomp"} and node.head.i != node.i:
             if node.dep_ == "ccomp":
                 return None
             node = node.head
             continue
         if node.dep_ in {"relcl", "acl"} and node.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             return node.head
-        if node.dep_ == "pcomp" and node.head.head is not node.head:
+        if node.dep_ == "pcomp" and node.head.head.i != node.head.i:
             node = node.head.head  # "shifted its focus from fighting Isis": Turkey fights
             continue
         return None
@@ -43,7 +43,7 @@ def antecedent(tok: Token) -> Token:
     for _ in range(3):
         if node.dep_ == "relcl" and node.head.pos_ in {"NOUN", "PROPN"}:
             return node.head
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
     return tok
@@ -89,7 +89,7 @@ def np_actors(tok: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
                     stack.append(
                         c
                     )  # "U.S. President Trump and Russian President Putin" (nmod parse)
-    if not out and tok.dep_ == "appos" and tok.head is not tok:
+    if not out and tok.dep_ == "appos" and tok.head.i != tok.i:
         # "the PKK, a designated terror group that has fought ...": the group is the PKK
         return np_actors(tok.head, actors)
     # A person and the country cue in front of them are one actor: keep the most specific.

@@ -103,7 +103,7 @@ def appositions(ctx: Context) -> None:
         if not owners:
             # "Teachers (NUT)": the acronym hangs off the last word of a longer name
             node = head
-            while node.dep_ in {"pobj", "prep"} and node.head is not node and not owners:
+            while node.dep_ in {"pobj", "prep"} and node.head.i != node.i and not owners:
                 node = node.head
                 owners = [a for a in ctx.index.all_at(node.i) if a.country]
         mine = ctx.index.all_at(tok.i)

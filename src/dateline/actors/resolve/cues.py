@@ -12,7 +12,7 @@ from dateline.actors.resolve.context import Context
 def place_country(ctx: Context, tok: Token) -> str | None:
     """The country of a place attached by in/of/from to a noun ("Albanians of southern Serbia")."""
     head = tok
-    while head.dep_ in {"amod", "compound"} and head.head is not head:
+    while head.dep_ in {"amod", "compound"} and head.head.i != head.i:
         head = head.head
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in {"in", "of", "from"}:

@@ -161,7 +161,7 @@ def resolve_named(ctx: Context, span: Span) -> bool:
     # A demonym used as an adjective of a role noun ("Russian officials") belongs to that role
     # noun phrase; on any other noun ("German goods", "a U.S. request") it names the country.
     modifier = span.root
-    while modifier.dep_ == "conj" and modifier.head is not modifier:
+    while modifier.dep_ == "conj" and modifier.head.i != modifier.i:
         modifier = modifier.head  # "German and French ministers": French hangs off German
     if (
         modifier.dep_ in {"amod", "compound", "nmod"}
@@ -194,7 +194,7 @@ def resolve_named(ctx: Context, span: Span) -> bool:
 
 def _ethnic(span: Span) -> bool:
     root = span.root
-    while root.dep_ in {"amod", "compound"} and root.head is not root:
+    while root.dep_ in {"amod", "compound"} and root.head.i != root.i:
         root = root.head
     words = [t.lower_ for t in root.lefts] + [
         t.lower_ for t in span.doc[max(0, span.start - 2) : span.start]

@@ -40,7 +40,7 @@ def _is_subject(tok: Token) -> bool:
             return True
         if (
             node.dep_ in {"compound", "conj", "appos", "flat", "det", "amod"}
-            and node.head is not node
+            and node.head.i != node.i
         ):
             node = node.head
             continue
