@@ -171,3 +171,11 @@ def test_being_cut_off_is_a_state(pipeline, monkeypatch):
     assert not coded(pipeline, "The militants in Kismayo are cut off from their leadership.")
     assert of_type(pipeline, "Aid to Somalia was cut off by Kenya on Monday.", "SANCTION")
     assert coded(pipeline, "Two activists were expelled from Kenya on Monday.")
+
+
+def test_coming_under_fire_for_a_decision_is_criticism(pipeline, monkeypatch):
+    monkeypatch.setenv("DATELINE_EVENT_MODEL", "off")
+    blamed = "The Kenyan interior minister has come under fire for his decision to close the camp."
+    assert not of_type(pipeline, blamed, "ASSAULT")
+    shot = "The Kenyan convoy came under fire near the Somali border on Monday."
+    assert of_type(pipeline, shot, "ASSAULT")

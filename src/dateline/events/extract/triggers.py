@@ -76,6 +76,8 @@ def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Cand
             governor = noun_governor(frame)
             forms = set(lemma_forms(governor)) if governor is not None else set()
             undergone = governor is not None and _undergoes(frame, governor, forms, lexicon)
+            if undergone and _blamed_for(frame, governor):
+                continue  # "came under fire for his decision": criticism, no shots
             licensed = undergone or bool(support & forms)
             if not licensed and not _noun_has_own_args(frame):
                 continue
@@ -354,3 +356,11 @@ def lexicon_assault_noun(lexicon: Lexicon) -> TriggerEntry | None:
 
 def _passive(verb: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children) or verb.tag_ == "VBN"
+
+
+def _blamed_for(noun: Token, verb: Token) -> bool:
+    """ "came under fire for his decision", "faced attacks over his remarks": what one is on
+    the receiving end of for a reason is criticism (an attack by arms has no reason phrase)."""
+    return noun.lemma_.lower() in {"fire", "attack"} and any(
+        c.dep_ == "prep" and c.lower_ in {"for", "over"} for c in (*verb.children, *noun.children)
+    )
