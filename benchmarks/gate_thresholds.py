@@ -79,7 +79,7 @@ def run(data: Path, grid: list[tuple], lexicon: bool, seed: int = 0, c: float = 
         {str(s.get("title") or s.get("id")) for s in T.read_stories(data / T.STORY_FILE)},
         exclude={t.group for t in texts},
     )
-    weak = T.weak_story_examples(data, pipeline, T.fit(examples, c=c, seed=seed), held_out)
+    weak = T.weak_story_examples(data, pipeline, examples, held_out, c=c, seed=seed)
     sets = {
         "guardian_lead_train": load_articles(data / "guardian_lead_train.jsonl"),
         "ngec_synthetic_sentences": _gold_of([t for t in texts if t.id.startswith("ngec")]),

@@ -373,3 +373,23 @@ def test_scores_do_not_depend_on_the_process_hash_seed():
     )
     outputs = outputs_under_hash_seeds(script, (1, 2, 3, 4), timeout=120)
     assert len(outputs) == 1, outputs
+
+
+def test_weak_examples_take_the_likeliest_word_of_the_labelled_type_in_a_story_lead():
+    from dateline.train import WEAK_WEIGHT, StoryWords, pick_weak
+
+    model = fit(_examples(), c=10.0)
+    stories = [
+        # the lead's words: a day, an air strike, a town; labelled ASSAULT
+        StoryWords("h1", "ASSAULT", [["l=day", "dep=dobj"], SENSES[0][0], ["l=town"]]),
+        StoryWords("h2", "PROTEST", [["l=strike", "govp=on|go", "mod=dock|strike"]]),
+        StoryWords("h3", "NEVER-SEEN", [SENSES[0][0]]),  # a label the model has no class for
+    ]
+    weak = pick_weak(stories, model)
+    assert [(ex.group, ex.label, ex.feats) for ex in weak] == [
+        ("h1", "ASSAULT", SENSES[0][0]),
+        ("h2", "PROTEST", ["l=strike", "govp=on|go", "mod=dock|strike"]),
+    ]
+    assert all(ex.weight == WEAK_WEIGHT for ex in weak)
+    # a lead whose words all look unlike the label gives no example at a high floor
+    assert pick_weak([StoryWords("h4", "PROTEST", [["l=day", "dep=dobj"]])], model, 0.3, 0.9) == []

@@ -41,10 +41,14 @@ ANNOTATION_WEIGHT = SENTENCE_FILES["guardian_lead_train.jsonl"]
 #: Synthetic stories coded by sentence in the repository weigh what the shared ones weigh.
 STORY_ANNOTATION_WEIGHT = SENTENCE_FILES["ngec_synthetic_sentences.jsonl"]
 MIN_FEATURE_COUNT = 2
-#: Weak examples from the story-level stories: their weight, and the least probability of the
-#: labelled type the sentence-trained model must give the chosen word.
+#: Weak examples from the story-level stories: their weight; the least probability of the
+#: labelled type the model must give the chosen word; how many of the story's first sentences
+#: it is chosen from; how many rounds of choosing (each round's model learns from the last's).
+#: Chosen by cross-validation on the training data (docs/accuracy.md).
 WEAK_WEIGHT = 0.3
-WEAK_MIN_PROBABILITY = 0.1
+WEAK_MIN_PROBABILITY = 0.02
+WEAK_SENTENCES = 2
+WEAK_ROUNDS = 2
 
 
 @dataclass
@@ -316,14 +320,19 @@ def parse_texts(texts: list[CodedText], pipeline, batch_size: int = 32) -> Itera
         yield from label_text(coded, doc, actors, lexicon_types(doc, pipeline.lexicon))
 
 
-def weak_story_examples(
-    folder: Path, pipeline, model: EventModel, exclude: set[str], weight: float = WEAK_WEIGHT
-) -> list[Example]:
-    """Weak examples from the story-level stories (their label is usually reported in the first
-    sentence): in each story's first sentence, the word the sentence-trained ``model`` finds
-    likeliest to report the labelled type becomes an example of it, when it gives that type at
-    least :data:`WEAK_MIN_PROBABILITY`. No negatives: the other words are not known to be none.
-    Stories whose headline is in ``exclude`` (the validation part) are never used."""
+@dataclass
+class StoryWords:
+    """The candidate words of a story's lead (its first :data:`WEAK_SENTENCES` sentences) with
+    their features, and the story's label: what weak examples are picked from."""
+
+    group: str
+    label: str
+    feats: list[list[str]]
+
+
+def story_words(folder: Path, pipeline, exclude: set[str]) -> list[StoryWords]:
+    """Parse the lead of every story-level story whose headline is not in ``exclude`` (the
+    validation part) once; :func:`pick_weak` then chooses among its words."""
     from dateline.actors.resolve import resolve_actors
 
     path = folder / STORY_FILE
@@ -331,25 +340,60 @@ def weak_story_examples(
         return []
     stories = [s for s in read_stories(path) if (s.get("title") or s.get("id")) not in exclude]
     heads = [str(s.get("text") or "")[:600] for s in stories]
-    out: list[Example] = []
+    out: list[StoryWords] = []
     for story, doc in zip(stories, pipeline.nlp.pipe(heads, batch_size=64), strict=True):
         labels = [str(e.get("event") or "").upper() for e in story.get("events") or []]
-        if not labels or labels[0] not in model.classes:
+        if not labels:
             continue
-        first = next(iter(doc.sents), None)
-        indices = candidate_indices(first) if first is not None else []
+        indices = [i for sent in list(doc.sents)[:WEAK_SENTENCES] for i in candidate_indices(sent)]
         if not indices:
             continue
         article = Article(id=str(story.get("id")), text=doc.text)
         actors = resolve_actors(doc, article, pipeline.kb)
-        lex = lexicon_types(doc, pipeline.lexicon)
-        feats = word_features(doc, indices, actors, lex)
-        probs = model.scores(feats)[:, model.classes.index(labels[0])]
-        best = int(probs.argmax())
-        if probs[best] >= WEAK_MIN_PROBABILITY:
-            group = str(story.get("title") or story.get("id"))
-            out.append(Example(group, feats[best], labels[0], weight))
+        feats = word_features(doc, indices, actors, lexicon_types(doc, pipeline.lexicon))
+        out.append(StoryWords(str(story.get("title") or story.get("id")), labels[0], feats))
     return out
+
+
+def pick_weak(
+    stories: list[StoryWords],
+    model: EventModel,
+    weight: float = WEAK_WEIGHT,
+    min_probability: float = WEAK_MIN_PROBABILITY,
+) -> list[Example]:
+    """In each story's lead, the word ``model`` finds likeliest to report the story's labelled
+    type becomes an example of it, when it gives that type at least ``min_probability``."""
+    out: list[Example] = []
+    for story in stories:
+        if story.label not in model.classes:
+            continue
+        probs = model.scores(story.feats)[:, model.classes.index(story.label)]
+        best = int(probs.argmax())
+        if probs[best] >= min_probability:
+            out.append(Example(story.group, story.feats[best], story.label, weight))
+    return out
+
+
+def weak_story_examples(
+    folder: Path,
+    pipeline,
+    examples: list[Example],
+    exclude: set[str],
+    c: float = 1.0,
+    seed: int = 0,
+    rounds: int = WEAK_ROUNDS,
+) -> list[Example]:
+    """Weak examples from the story-level stories (their label is usually reported in the lead):
+    see :func:`pick_weak`. The first round's model is trained on the hand-coded ``examples``;
+    each further round's on them and the previous round's weak examples, so a type the
+    sentence-coded texts rarely show (CONCEDE, COOPERATE) gains words from the stories
+    themselves. No negatives: the other words are not known to be none. Stories whose headline
+    is in ``exclude`` (the validation part) are never used."""
+    stories = story_words(folder, pipeline, exclude)
+    weak: list[Example] = []
+    for _ in range(rounds):
+        weak = pick_weak(stories, fit(examples + weak, c=c, seed=seed))
+    return weak
 
 
 def _date(value) -> date | None:
@@ -632,7 +676,7 @@ def train(
             {str(s.get("title") or s.get("id")) for s in read_stories(folder / STORY_FILE)},
             exclude={t.group for t in texts},
         ) if (folder / STORY_FILE).is_file() else set()  # fmt: skip
-        weak = weak_story_examples(folder, pipeline, fit(examples, c=c, seed=seed), held_out)
+        weak = weak_story_examples(folder, pipeline, examples, held_out, c=c, seed=seed)
         log(
             f"{len(weak)} weak examples from the story-level stories ({len(held_out)} headlines held out)"
         )
