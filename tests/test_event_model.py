@@ -393,3 +393,13 @@ def test_weak_examples_take_the_likeliest_word_of_the_labelled_type_in_a_story_l
     assert all(ex.weight == WEAK_WEIGHT for ex in weak)
     # a lead whose words all look unlike the label gives no example at a high floor
     assert pick_weak([StoryWords("h4", "PROTEST", [["l=day", "dep=dobj"]])], model, 0.3, 0.9) == []
+
+
+def test_a_weak_example_never_overrides_what_the_lexicon_says_the_word_reports():
+    from dateline.train import StoryWords, pick_weak
+
+    model = fit(_examples(), c=10.0)
+    agreed = ["l=agree", "lex=AGREE", "mod=air|strike"]  # looks like the label, lexicon says AGREE
+    hinted = ["l=halt", "lex=pv:ASSAULT"]  # a PETRARCH hint is no veto
+    weak = pick_weak([StoryWords("h", "ASSAULT", [agreed, hinted, ["l=day"]])], model)
+    assert [ex.feats for ex in weak] == [hinted]

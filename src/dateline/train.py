@@ -362,16 +362,27 @@ def pick_weak(
     min_probability: float = WEAK_MIN_PROBABILITY,
 ) -> list[Example]:
     """In each story's lead, the word ``model`` finds likeliest to report the story's labelled
-    type becomes an example of it, when it gives that type at least ``min_probability``."""
+    type becomes an example of it, when it gives that type at least ``min_probability``. A word
+    the hand lexicon reads as another type is never chosen: the label says what the story is
+    about, the lexicon what that word reports ("agreed" in a story labelled CONCEDE is the
+    agreement, not the concession)."""
     out: list[Example] = []
     for story in stories:
         if story.label not in model.classes:
             continue
         probs = model.scores(story.feats)[:, model.classes.index(story.label)]
+        probs[[_lexicon_disagrees(f, story.label) for f in story.feats]] = -1.0
         best = int(probs.argmax())
         if probs[best] >= min_probability:
             out.append(Example(story.group, story.feats[best], story.label, weight))
     return out
+
+
+def _lexicon_disagrees(feats: list[str], label: str) -> bool:
+    """Whether the word's hand-lexicon type (feature ``lex=``; not the PETRARCH table's
+    ``pv:`` hints) is an event type other than ``label``."""
+    lex = next((f[4:] for f in feats if f.startswith("lex=")), NONE)
+    return lex not in {NONE, label} and not lex.startswith("pv:")
 
 
 def weak_story_examples(
