@@ -6,6 +6,7 @@
     python scripts/corpus_annotations.py check                # validate annotations/guardian_corpus
     python scripts/corpus_annotations.py materialize --out /tmp/corpus_gold.jsonl
     python scripts/corpus_annotations.py agreement            # coder against coder, double-coded rows
+    python scripts/corpus_annotations.py compact              # offsets for every copied word
     python scripts/corpus_annotations.py --stories free --type CONCEDE   # synthetic stories of the
                                                               # training part not coded by sentence
 
@@ -28,6 +29,7 @@ from dateline.evaluation.corpus import (
     annotation_lines,
     as_predictions,
     check_annotation,
+    compact,
     double_coded,
     read_annotations,
     read_rows,
@@ -103,6 +105,11 @@ def main(argv: list[str] | None = None) -> int:
     mat = sub.add_parser("materialize", help="write the gold-format records (to /tmp)")
     mat.add_argument("--out", type=Path, required=True)
     sub.add_parser("agreement", help="score double-coded rows coder against coder")
+    sub.add_parser(
+        "compact",
+        help="rewrite the files with offsets for every copy of the text's words "
+        "(triggers, actor and place words, quotations in notes)",
+    )
     args = parser.parse_args(argv)
 
     if args.stories:
@@ -146,6 +153,16 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{path.name} line {line_no} (row {item.get('key')}): {problem}")
         print(f"{len(mine)} rows coded; {bad} problems")
         return 1 if bad else 0
+    elif args.command == "compact":
+        for path in sorted(args.folder.glob("*.jsonl")):
+            lines = []
+            for line in path.read_text("utf-8").splitlines():
+                if line.strip():
+                    item = json.loads(line)
+                    row = corpus[str(item.get("key"))]
+                    lines.append(json.dumps(compact(item, row), ensure_ascii=False))
+            path.write_text("\n".join(lines) + "\n", "utf-8")
+            print(f"{path.name}: {len(lines)} lines written with offsets")
     elif args.command == "materialize":
         n = write_jsonl(read_annotations(args.folder, corpus_path), args.out)
         print(f"{n} articles written to {args.out}")

@@ -16,7 +16,9 @@ from dateline.evaluation.corpus import (
     HELD_BACK,
     as_predictions,
     check_annotation,
+    compact,
     double_coded,
+    expand,
     read_annotations,
     read_corpus,
     read_rows,
@@ -166,3 +168,20 @@ def test_stories_are_coded_like_articles_and_validation_stories_are_refused(tmp_
     (folder / "a.jsonl").write_text(json.dumps(item) + "\n")
     (record,) = read_annotations(folder, stories)
     assert record["id"] == "syn-7" and record["title"] == "Rebels Shell Kelvar"
+
+
+def test_compact_keeps_offsets_not_words_and_expands_back(corpus: Path):
+    row = read_corpus(corpus)["900"]
+    item = annotation("a")
+    item["events"][1]["target"] = {"text": "the town (implied)", "country": "XKX", "sector": None}
+    item["hard"] = ["[1] 'condemned the attack' read as criticism"]
+    small = compact(item, row)
+    assert small["events"][0]["trigger_at"] == [7, 14] and "trigger" not in small["events"][0]
+    assert small["events"][0]["source"] == {"text_at": [0, 6], "country": None, "sector": "REB"}
+    assert small["events"][1]["target"]["text"] == "the town (implied)"  # the coder's own words
+    assert "condemned the attack" not in json.dumps(small)
+    assert expand(small, row) == {
+        **item,
+        "events": [dict(e, trigger=e["trigger"]) for e in item["events"]],
+    }
+    assert check_annotation(small, read_corpus(corpus), ONTO) == []

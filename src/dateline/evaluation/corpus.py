@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -135,6 +136,8 @@ def check_annotation(
             problems.append(f"span {n} {span!r} is not an increasing offset pair into the text")
             continue
         last = span[1]
+    if not problems:
+        item = expand(item, row)
     for e in item.get("events") or []:
         where = f"event {e.get('event')!r} of sentence {e.get('sent')!r}"
         if not isinstance(e.get("sent"), int) or not 0 <= e["sent"] < len(spans):
@@ -173,8 +176,92 @@ def _sentence(text: str, spans: list, n: Any) -> str | None:
     return None
 
 
+_QUOTED = re.compile(r"(['‘“\"])([^'‘’“”\"]{8,}?)(['’”\"])")
+_MARK = re.compile(r"«(\d+):(\d+)»")
+
+
+def _find(text: str, words: str, within: tuple[int, int]) -> list[int] | None:
+    """Offsets of ``words`` in ``text``, first inside ``within``, else anywhere."""
+    a, b = within
+    at = text.find(words, a, b)
+    if at < 0:
+        at = text.find(words)
+    return [at, at + len(words)] if at >= 0 and words else None
+
+
+def compact(item: dict[str, Any], row: CorpusRow) -> dict[str, Any]:
+    """The annotation with every copy of the row's words replaced by offsets into its text:
+    triggers (``trigger_at``), actor and place words (``text_at``) and quotations in notes
+    (``«start:end»``); words of the coder's own ("the US (implied)") stay as written."""
+    text, spans = row.text, item["spans"]
+    whole = (spans[0][0], spans[-1][1])
+
+    def quotes(note: str, within: tuple[int, int]) -> str:
+        def mark(m: re.Match) -> str:
+            pieces = []
+            for piece in re.split(r"(\s*(?:\.\.\.|\u2026)\s*)", m.group(2)):
+                at = _find(text, piece, within) if piece.strip(" .\u2026") else None
+                pieces.append(f"«{at[0]}:{at[1]}»" if at else piece)
+            return m.group(1) + "".join(pieces) + m.group(3)
+
+        return _QUOTED.sub(mark, note)
+
+    events = []
+    for e in item.get("events") or []:
+        e = dict(e)
+        n = e.get("sent")
+        within = tuple(spans[n]) if isinstance(n, int) and 0 <= n < len(spans) else whole
+        trigger = e.get("trigger")
+        if isinstance(trigger, str):
+            found = re.compile(re.escape(trigger), re.IGNORECASE).search(text, *within)
+            if found and trigger:
+                e["trigger_at"] = [found.start(), found.end()]
+                del e["trigger"]
+        for side in ("source", "target", "location"):
+            part = e.get(side)
+            if isinstance(part, dict) and isinstance(part.get("text"), str):
+                at = _find(text, part["text"], within) or _find(text, part["text"], whole)
+                if at:
+                    part = {k: v for k, v in part.items() if k != "text"}
+                    e[side] = {"text_at": at, **part}
+        if isinstance(e.get("note"), str):
+            e["note"] = quotes(e["note"], within)
+        events.append(e)
+    hard = [quotes(h, whole) if isinstance(h, str) else h for h in item.get("hard") or []]
+    return {**item, "events": events, "hard": hard}
+
+
+def expand(item: dict[str, Any], row: CorpusRow) -> dict[str, Any]:
+    """The annotation with its offsets read back into words (the inverse of :func:`compact`)."""
+    text = row.text
+
+    def words(at: Any) -> str | None:
+        ok = isinstance(at, list) and len(at) == 2 and all(isinstance(x, int) for x in at)
+        return text[at[0] : at[1]] if ok and 0 <= at[0] < at[1] <= len(text) else None
+
+    def unquote(note: str) -> str:
+        return _MARK.sub(lambda m: text[int(m.group(1)) : int(m.group(2))], note)
+
+    events = []
+    for e in item.get("events") or []:
+        e = dict(e)
+        if "trigger_at" in e:
+            e["trigger"] = words(e.pop("trigger_at"))
+        for side in ("source", "target", "location"):
+            part = e.get(side)
+            if isinstance(part, dict) and "text_at" in part:
+                part = dict(part)
+                e[side] = {"text": words(part.pop("text_at")), **part}
+        if isinstance(e.get("note"), str):
+            e["note"] = unquote(e["note"])
+        events.append(e)
+    hard = [unquote(h) if isinstance(h, str) else h for h in item.get("hard") or []]
+    return {**item, "events": events, "hard": hard}
+
+
 def to_record(item: dict[str, Any], row: CorpusRow) -> dict[str, Any]:
     """An annotation joined with its corpus row: a record of the gold format."""
+    item = expand(item, row)
     sents = [row.text[a:b] for a, b in item["spans"]]
     story = is_story(row.key)
     return {
