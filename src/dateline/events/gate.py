@@ -27,6 +27,10 @@ GATE = 0.05
 PROPOSE = 0.5
 #: Retype a lexicon candidate when another type is this much likelier than the lexicon's.
 RETYPE_MARGIN = 0.3
+#: Pairs of types that what is promised tells apart ("pledged aid" is an AGREE, "pledged to
+#: withdraw" a CONCEDE): the lexicon and the clause rules read the promised content, the model's
+#: bag of features does not, so it never retypes one into the other.
+KEPT_APART = frozenset({frozenset({"AGREE", "CONCEDE"})})
 #: The model's mode is used (when the lexicon gives none) at this probability among the type's.
 MODE_MIN = 0.5
 _ENTRIES: dict[str, TriggerEntry] = {}
@@ -98,7 +102,8 @@ def _decide(sent, indices: list[int], candidates: list, row_of: dict, model: Eve
             continue
         best = _best_type(row, none)
         mine = classes.index(cand.event) if cand.event in classes else None
-        if mine is None or row[best] >= row[mine] + RETYPE_MARGIN:
+        apart = frozenset({cand.event, classes[best]}) in KEPT_APART
+        if mine is None or (row[best] >= row[mine] + RETYPE_MARGIN and not apart):
             cand.event, cand.mode = classes[best], None
             mine = best
         cand.confidence = model.event_confidence(float(row[mine]))
