@@ -71,17 +71,11 @@ def stories_elsewhere(shared: Path, stories: dict) -> set[str]:
     """Stories never to code: those already coded by sentence in ../shared/train, and every
     story whose headline the story check sets aside for validation (so that check stays
     honest)."""
-    from dateline.train import validation_titles
+    from dateline.train import read_coded, story_check_headlines
 
-    coded = set()
-    path = shared / "train" / "ngec_synthetic_sentences.jsonl"
-    titles_coded = set()
-    for line in path.read_text("utf-8").splitlines():
-        if line.strip():
-            item = json.loads(line)
-            coded.add(str(item.get("key") or item.get("id")))
-            titles_coded.add(str(item.get("title")))
-    held = validation_titles({row.source or key for key, row in stories.items()}, 0.2, titles_coded)
+    folder = shared / "train"
+    coded = {t.id for t in read_coded(folder / "ngec_synthetic_sentences.jsonl")}
+    held = story_check_headlines(folder, {row.source or key for key, row in stories.items()})
     return coded | {key for key, row in stories.items() if (row.source or key) in held}
 
 

@@ -197,11 +197,7 @@ def read_story_annotations(
     if annotations is None or not story_file.is_file():
         return []
     stories = read_stories(story_file)
-    coded = folder / "ngec_synthetic_sentences.jsonl"
-    seen_titles = {t.group for t in read_coded(coded)} if coded.is_file() else set()
-    held = validation_titles(
-        {str(s.get("title") or s.get("id")) for s in stories}, 0.2, seen_titles
-    )
+    held = story_check_headlines(folder, {str(s.get("title") or s.get("id")) for s in stories})
     excluded = {str(s["id"]) for s in stories if str(s.get("title") or s.get("id")) in held}
     return read_corpus_annotations(
         annotations.parent / "ngec_stories",
@@ -228,6 +224,15 @@ def validation_titles(titles: Iterable[str], share: float = 0.2, exclude: set[st
         if bucket < share * 1000:
             out.add(title)
     return out
+
+
+def story_check_headlines(folder: Path, titles: Iterable[str], share: float = 0.2) -> set[str]:
+    """The headlines the story check holds out: a fixed share of ``titles`` (by
+    :func:`validation_titles`), never one of the stories the training folder codes by sentence,
+    which the model trains on."""
+    coded = folder / "ngec_synthetic_sentences.jsonl"
+    seen = {t.group for t in read_coded(coded)} if coded.is_file() else set()
+    return validation_titles(titles, share, seen)
 
 
 # --------------------------------------------------------------------------- labels
@@ -746,9 +751,7 @@ def story_check(folder: Path, pipeline, share: float = 0.2) -> dict:
     if not path.is_file():
         raise InputError(f"{path}: no story file to check story-level recall on")
     stories = articles.load_stories(path)
-    coded = folder / "ngec_synthetic_sentences.jsonl"
-    seen = {t.group for t in read_coded(coded)} if coded.is_file() else set()
-    keep = validation_titles({s.title or s.id for s in stories}, share, seen)
+    keep = story_check_headlines(folder, {s.title or s.id for s in stories}, share)
     held = [s for s in stories if (s.title or s.id) in keep]
     predicted = articles.code_texts(((s.id, s.text, None) for s in held), pipeline)
     report = articles.score_stories(held, predicted)

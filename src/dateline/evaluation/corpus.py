@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from dateline.errors import EvaluationError
+from dateline.evaluation.articles import ArticleGold
 from dateline.events.ontology import Ontology
 
 CORPUS_FILE = "guardian_sample_249.csv"
@@ -301,11 +302,7 @@ def read_annotations(
 def as_predictions(record: dict[str, Any]) -> list[dict[str, Any]]:
     """One coder's events in the coder's prediction shape, so that a second coder's coding of
     the same article can be scored against the first with the evaluation's own counting."""
-    starts, cursor = [], 0
-    for sent in record["sents"]:
-        at = record["text"].find(sent, cursor)
-        starts.append(at)
-        cursor = at + len(sent)
+    starts = ArticleGold(record["id"], record["text"], record["sents"]).sentence_starts()
     out = []
     for e in record["events"]:
         modality = e.get("modality") or "asserted"
