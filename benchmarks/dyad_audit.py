@@ -2,8 +2,10 @@
 
 Codes the articles of an article-level gold file, pairs predicted and gold events of the same
 type in the same sentence (pairs whose triple matches first) and tallies, per pair, what is wrong
-with the source and the target; ``--show F`` writes the failing pairs to a markdown file for
-reading. Run it on the TRAINING articles to find failure kinds; on dev only to measure::
+with the source and the target, then sorts each wrong side into a kind a rule would fix (actor
+missing, swapped, IGO/NGO vs state, topic or place as participant, pronoun resolved wrong, an
+unnamed body with no or the wrong country, a named actor with the wrong country or office);
+``--show F`` writes the failing pairs to a markdown file for reading. Run it on the TRAINING articles to find failure kinds; on dev only to measure::
 
     python benchmarks/dyad_audit.py ../shared/train/guardian_lead_train.jsonl --show /tmp/a.md
 """
@@ -26,16 +28,76 @@ def _key(actor: Any) -> str | None:
     return actor_key(actor)
 
 
+#: Pronouns and back-references: a side built on one is a coreference error.
+PRONOUNS = {
+    "he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "his", "its",
+    "their", "our", "my", "who", "which", "this", "that",
+}  # fmt: skip
+#: Unnamed bodies that take the country where the story is set (issue 13, item 4).
+ROLE_WORDS = {
+    "police", "policeman", "policemen", "officers", "army", "troops", "soldiers", "military",
+    "forces", "government", "authorities", "officials", "official", "ministry", "regime",
+    "protesters", "demonstrators", "activists", "rebels", "militants", "fighters", "opposition",
+    "prosecutors", "court", "judge", "parliament", "lawmakers", "mps", "civilians", "people",
+    "men", "women", "children", "residents", "villagers", "students", "workers", "guards",
+    "minister", "president", "spokesman", "spokeswoman", "security", "jets", "warplanes",
+    "militia", "group", "coalition", "administration", "cabinet", "leaders", "leader",
+}  # fmt: skip
+ACTORLESS = {"IGO", "NGO"}
+
+
+def _words(text: str | None) -> list[str]:
+    return re.findall(r"[a-z0-9']+", (text or "").lower())
+
+
+def _kind(
+    gold: Any, pred: dict[str, Any] | None, other: tuple[Any, Any], sentence: str, place: str | None
+) -> str:
+    """A finer kind of a side's error: what a rule would have to fix."""
+    if pred is None:
+        words = _words(gold.text)
+        if words and words[0] in PRONOUNS and len(words) == 1:
+            return "missing (gold a pronoun)"
+        if words and words[-1] in ROLE_WORDS:
+            return "missing (gold an unnamed body)"
+        named = re.sub(r"[\(\[].*?[\)\]]", "", gold.text or "").strip()
+        if not named or named.lower() not in sentence.lower():
+            return "missing (only other sentences name it)"
+        return "missing (gold named in the sentence)"
+    gk, pk = _key(gold), _key(pred)
+    other_gold, other_pred = other
+    if (
+        pk is not None
+        and other_gold is not None
+        and pk == _key(other_gold)
+        and (other_pred is None or _key(other_pred) == gk)
+    ):
+        return "swapped source/target"
+    if (gk in ACTORLESS) != (pk in ACTORLESS) and pk is not None:
+        return "IGO/NGO vs state"
+    text = (pred.get("text") or "").strip()
+    words = _words(text)
+    if _is_topic(pred, sentence) or (place and text and text.lower() in place.lower()):
+        return "topic or place taken as participant"
+    if words and words[0] in PRONOUNS and len(words) <= 2:
+        return "pronoun resolved wrong"
+    if words and words[-1] in ROLE_WORDS and not any(w[:1].isupper() for w in text.split()[1:]):
+        return "unnamed body: " + ("no country" if pk is None else "wrong country")
+    if pk is None:
+        return "named actor: no country"
+    return "named actor: wrong country or office"
+
+
 def _side(gold: Any, pred: dict[str, Any] | None, sentence: str, side: str) -> str:
     """One word for how a predicted side compares with the gold side."""
     if gold is None:
         if pred is None:
             return "ok"
         return f"{side} spurious" + (" (topic)" if _is_topic(pred, sentence) else "")
+    if _key(gold) == _key(pred):
+        return "ok"  # a gold side with no key ("the west") matches any side, none included
     if pred is None:
         return f"{side} missing"
-    if _key(gold) == _key(pred):
-        return "ok"
     if _is_topic(pred, sentence):
         return f"{side} topic taken as participant"
     if gold.country or pred.get("country"):
@@ -65,6 +127,7 @@ def audit(path: Path, show: Path | None) -> None:
     gold = load_articles(path)
     predicted = code_texts(((a.id, a.text, a.date) for a in gold), get_pipeline())
     tally: Counter = Counter()
+    error_kinds: Counter = Counter()
     examples: dict[str, list[str]] = defaultdict(list)
     for art in gold:
         by_sent = art.predictions_by_sentence(predicted.get(art.id, []), onto)
@@ -93,11 +156,17 @@ def audit(path: Path, show: Path | None) -> None:
                     q.get("target")
                 )
                 tally["gold target set"] += bool(e.target)
+                place = (q.get("location") or {}).get("text")
                 for side, gs in (("source", e.source), ("target", e.target)):
                     verdict = _side(gs, q.get(side), sentence, side)
                     if verdict == "ok":
                         continue
                     tally[verdict] += 1
+                    if gs is not None:
+                        o = "target" if side == "source" else "source"
+                        kind = _kind(gs, q.get(side), (getattr(e, o), q.get(o)), sentence, place)
+                        error_kinds[kind] += 1
+                        verdict = f"{side}: {kind}"
                     ps = q.get(side) or {}
                     gtxt = f"{gs.text} {gs.country}/{gs.sector}" if gs else "-"
                     ptxt = f"{ps.get('text')} {ps.get('country')}/{ps.get('sector')}" if ps else "-"
@@ -118,6 +187,9 @@ def audit(path: Path, show: Path | None) -> None:
     tgt_share = share("target country right", "gold target set")
     print(f"| source key right (pairs with a gold source) | {src_share} |")
     print(f"| target key right (pairs with a gold target) | {tgt_share} |")
+    print(f"\n| error kind (both sides, gold side set) | {path.name} |\n| --- | ---: |")
+    for name, n in error_kinds.most_common():
+        print(f"| {name} | {n} |")
     if show:
         parts = [f"## {k} ({len(v)})\n" + "\n".join(v) for k, v in sorted(examples.items())]
         show.write_text("\n\n".join(parts) + "\n", "utf-8")
