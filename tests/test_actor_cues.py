@@ -142,6 +142,36 @@ def test_localise_roles_gives_unnamed_bodies_the_story_country():
     assert world.country is None and ngo.country is None and named.country == "IND"
 
 
+def test_an_unnamed_body_takes_the_country_where_its_act_is_placed():
+    """Per event, not per actor: "police" in a story set in two countries stay without a country
+    except on the events the text places; a place the article only leans to does not count."""
+    from dateline.actors.index import ActorIndex
+    from dateline.model import Actor, ActorRef, Event, Location, Span
+
+    index = ActorIndex()
+    police = Actor(id="A1", name="police", sector="COP", kind="role")
+    aid = Actor(id="A2", name="aid workers", sector="NGO", kind="role")
+    envoy = Actor(id="A3", name="foreign officials", sector="GOV", kind="role")
+    index.actors += [police, aid, envoy]
+
+    def event(src: Actor, place: Location | None) -> Event:
+        return Event(
+            event="COERCE", source=src.ref(src.name), target=ActorRef(text="him"),
+            sentence=0, trigger=Span("arrested", 0, 8), location=place,
+        )  # fmt: skip
+
+    in_turkey = Location(name="Didim", country="TUR", precision="city", basis="clause")
+    guessed = Location(name="Syria", country="SYR", precision="country", basis="speaker")
+    placed, unplaced, guess = event(police, in_turkey), event(police, None), event(police, guessed)
+    ngo, foreign = event(aid, in_turkey), event(envoy, in_turkey)
+    events = [placed, unplaced, guess, ngo, foreign]
+    assert home.localise_event_sides(events, index, {"TUR": "Turkey"}.get) == 1
+    assert (placed.source.country, placed.source.name) == ("TUR", "Turkey police")
+    assert police.country is None  # the actor itself is left alone
+    assert unplaced.source.country is None and guess.source.country is None
+    assert ngo.source.country is None and foreign.source.country is None
+
+
 # ------------------------------------------------------------------ wired into the resolver
 
 

@@ -156,3 +156,18 @@ def test_the_party_of_an_act_inside_an_in_phrase_is_the_target(pipeline):
     found = [e for e in events if e.event == "ASSAULT"]
     assert found, [(e.event, e.source, e.target) for e in events]
     assert (found[0].source.country, found[0].target.country) == ("ECU", "PER")
+
+
+@pytest.mark.slow
+def test_unnamed_police_belong_to_the_country_where_they_act(pipeline):
+    """A story told between Britain and Turkey has no one country, so "police" take the country
+    of the place their own act is in, event by event (issue 13, item 4)."""
+    text = (
+        "A charity worker from Leeds was detained in Turkey last week while his family in London "
+        "campaigned for his release.\n\n"
+        "He was on holiday in the town of Didim in Turkey when armed police raided the hotel "
+        "where he was staying."
+    )
+    raids = [e for e in _code(pipeline, text) if e.source and e.source.text == "armed police"]
+    assert raids, _code(pipeline, text)
+    assert raids[0].source.country == "TUR"

@@ -37,6 +37,10 @@ class Pipeline:
             self._kb = KnowledgeBase.load(extra_files=self.settings.actors_files)
         return self._kb
 
+    def _country_name(self, code: str) -> str:
+        entry = self.kb.lookup(code)
+        return entry.name if entry else code
+
     @property
     def lexicon(self):
         if self._lexicon is None:
@@ -102,6 +106,7 @@ class Pipeline:
         return self.code(article_from_text(text, published=date, title=title, detect_header=False))
 
     def _code_doc(self, article: Article, doc: Doc, starts: list[int] | None = None) -> Result:
+        from dateline.actors.home import localise_event_sides
         from dateline.actors.resolve import resolve_actors
         from dateline.events.cameo_codes import refine_codes
         from dateline.events.dating import check_dates
@@ -120,6 +125,7 @@ class Pipeline:
             events, doc, actors, article.text, article.published,
             words_at_speaker=self.settings.words_at_speaker_country,
         )  # fmt: skip
+        localise_event_sides(events, actors, self._country_name)
         result = Result(article=article, events=events, quotes=quotes, actors=actors.used())
         if starts is not None:  # count the article's sentences, not the blanked text's
             from dateline.select import renumber_sentences

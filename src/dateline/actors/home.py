@@ -150,3 +150,59 @@ def localise_unplaced(index: ActorIndex, country: str) -> list[Actor]:
                 m.rule = f"{m.rule}+unplaced"
             changed.append(actor)
     return changed
+
+
+#: How an event's place was found (places.py): its own clause, its sentence, the sentence
+#: before it, the dateline, the one country the article is about.
+LOCAL_BASES = {"clause", "sentence", "before", "dateline", "article"}
+#: Unnamed bodies that belong where they act: the police who make an arrest in Didim are
+#: Turkey's, the court that convicts in Manchester Britain's, the troops who shell a town and
+#: the two people killed there are (measured on the training articles: more sides right than
+#: wrong with soldiers, fighters and civilians included). Not IGOs, NGOs, reporters, refugees.
+PLACE_SECTORS = {"COP", "JUD", "GOV", "LEG", "SPY", "MIL", "CVL", "REB", "OPP"}
+
+
+#: Where the event's own clause or sentence names the place, that place beats the story's
+#: country for the police and the courts: in a story set in Britain, "police raided the hotel
+#: in Didim" are Turkey's.
+OWN_BASES = {"clause", "sentence"}
+LAW_SECTORS = {"COP", "JUD"}
+
+
+def _story_given(actor: Actor) -> bool:
+    """The actor's country came from the story (:func:`localise_roles` and kin), not its words."""
+    return bool(actor.mentions) and all("+" in m.rule for m in actor.mentions)
+
+
+def localise_event_sides(events: list, index: ActorIndex, country_name) -> int:
+    """Give an unnamed body ("police", "the authorities", "two people") on one event the
+    country of the place the text puts the event in: where the story as a whole has no one
+    country (so :func:`localise_roles` gave it none), and, for the police and the courts, over
+    the story's country when the event's own clause or sentence names the place. Only the
+    event's side changes: "police" in a story set in two countries may be either country's.
+    Returns how many sides changed."""
+    by_id = {a.id: a for a in index.actors}
+    changed = 0
+    for event in events:
+        loc = event.location
+        if loc is None or not loc.country or loc.basis not in LOCAL_BASES:
+            continue
+        for side in (event.source, event.target):
+            actor = by_id.get(side.actor_id) if side is not None else None
+            if actor is None or side.country == loc.country:
+                continue
+            if side.country is not None and not (
+                _story_given(actor) and loc.basis in OWN_BASES and side.sector in LAW_SECTORS
+            ):
+                continue
+            if (
+                actor.kind != "role"
+                or side.sector not in PLACE_SECTORS
+                or FOREIGN_WORDS.intersection((side.name or side.text).lower().split())
+            ):
+                continue
+            base = (side.name if side.country is None else None) or side.text
+            side.country = loc.country
+            side.name = f"{country_name(loc.country)} {base}"
+            changed += 1
+    return changed
