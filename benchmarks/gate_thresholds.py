@@ -79,7 +79,7 @@ def run(data: Path, grid: list[tuple], lexicon: bool, seed: int = 0, c: float = 
         {str(s.get("title") or s.get("id")) for s in T.read_stories(data / T.STORY_FILE)},
         exclude={t.group for t in texts},
     )
-    weak = T.weak_story_examples(data, pipeline, examples, held_out, c=c, seed=seed)
+    weak = T.weak_story_examples(data, pipeline, examples, held_out, c=c, seed=seed, dense=T.DENSE)
     sets = {
         "guardian_lead_train": load_articles(data / "guardian_lead_train.jsonl"),
         "ngec_synthetic_sentences": _gold_of([t for t in texts if t.id.startswith("ngec")]),
@@ -100,14 +100,15 @@ def run(data: Path, grid: list[tuple], lexicon: bool, seed: int = 0, c: float = 
     fold_of_group = {ex.group: f for ex, f in zip(everything, fold, strict=True)}
     models = [
         T.fit([ex for ex, g in zip(everything, fold, strict=True) if g != f], c=c, seed=seed,
-              modes=True)
+              modes=True, dense=T.DENSE)
         for f in range(5)
     ]  # fmt: skip
     classes = models[0].classes
     logits = np.zeros((len(examples), len(classes)))
     for f, model in enumerate(models):
         rows = np.flatnonzero(fold[: len(examples)] == f)
-        probs = model.scores([examples[i].feats for i in rows])
+        held = [examples[i] for i in rows]
+        probs = model.scores([ex.feats for ex in held], dense=T.example_dense(held, model))
         for j, name in enumerate(classes):
             col = probs[:, model.classes.index(name)] if name in model.classes else 0.0
             logits[rows, j] = np.log(col + 1e-12)

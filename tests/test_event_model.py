@@ -217,14 +217,15 @@ def test_training_on_own_sentences_is_deterministic_and_separates_senses(tmp_pat
     train(tmp_path, tmp_path / "b.npz", pipeline, folds=2, log=lambda *_: None)
     a, b = EventModel.read(tmp_path / "a.npz"), EventModel.read(tmp_path / "b.npz")
     assert np.array_equal(a.weights, b.weights) and a.vocab == b.vocab
+    assert a.dense_parts == b.dense_parts and np.array_equal(a.dense_weights, b.dense_weights)
 
     def at_strike(text: str) -> dict[str, float]:
         doc = pipeline.nlp(text)
         actors = resolve_actors(doc, Article(id="t", text=text), pipeline.kb)
         tok = next(t for t in doc if t.lower_ == "strike")
-        return a.predict(
-            token_features(tok, actors, lexicon_types(doc, pipeline.lexicon).get(tok.i))
-        )
+        feats = token_features(tok, actors, lexicon_types(doc, pipeline.lexicon).get(tok.i))
+        dense = a.dense_inputs(doc, [tok.i])
+        return a.predict(feats, None if dense is None else dense[0])
 
     air = at_strike("Syrian jets carried out an air strike on the market.")
     labour = at_strike("Nurses in Accra went on strike over pay.")
@@ -403,3 +404,89 @@ def test_a_weak_example_never_overrides_what_the_lexicon_says_the_word_reports()
     hinted = ["l=halt", "lex=pv:ASSAULT"]  # a PETRARCH hint is no veto
     weak = pick_weak([StoryWords("h", "ASSAULT", [agreed, hinted, ["l=day"]])], model)
     assert [ex.feats for ex in weak] == [hinted]
+
+
+# --------------------------------------------------------------------------- dense features
+
+
+def _dense_examples() -> list[Example]:
+    """Words whose sparse features say nothing (one shared lemma) and whose dense row does:
+    an event word's row points one way, a non-event's the other (rows of our own)."""
+    rng = np.random.default_rng(5)
+    out = []
+    for n in range(60):
+        label = "ASSAULT" if n % 2 else NONE
+        row = rng.normal(size=480).astype(np.float32)
+        row[:96] += 2.0 if label == "ASSAULT" else -2.0  # the "word" block carries the sense
+        out.append(Example(f"g{n % 5}", ["l=hit", "dep=ROOT"], label, dense=row))
+    return out
+
+
+def test_a_model_with_dense_blocks_reads_them_and_reads_back_the_same(tmp_path):
+    examples = _dense_examples()
+    sparse_only = fit(examples, c=10.0)
+    with_dense = fit(examples, c=10.0, dense=("word", "sent"), dense_scale=0.5)
+    assert with_dense.dense_parts == ("word", "sent") and with_dense.dense_weights.shape[0] == 192
+    event = np.r_[np.full(96, 2.0), np.zeros(96)][None, :]
+    quiet = np.r_[np.full(96, -2.0), np.zeros(96)][None, :]
+    col = with_dense.classes.index("ASSAULT")
+    assert with_dense.scores([["l=hit"]], dense=event)[0, col] > 0.9
+    assert with_dense.scores([["l=hit"]], dense=quiet)[0, col] < 0.1
+    assert 0.3 < sparse_only.scores([["l=hit"]])[0, col] < 0.7  # the lemma alone cannot tell
+    with_dense.save(tmp_path / "d.npz")
+    again = EventModel.read(tmp_path / "d.npz")
+    assert again.dense_parts == ("word", "sent")
+    assert np.allclose(again.scores([["l=hit"]], dense=event),
+                       with_dense.scores([["l=hit"]], dense=event), atol=2e-3)  # fmt: skip
+    # no tensor (NaN rows, or none passed) counts as the training mean: the sparse part alone
+    missing = np.full((1, 192), np.nan)
+    assert np.allclose(again.scores([["l=hit"]], dense=missing), again.scores([["l=hit"]]))
+    mean_row = again.dense_mean[None, :]
+    assert np.allclose(again.scores([["l=hit"]], dense=mean_row), again.scores([["l=hit"]]))
+
+
+def test_dense_fitting_is_deterministic():
+    a = fit(_dense_examples(), dense=("word", "head", "subj", "obj", "sent"), seed=3)
+    b = fit(_dense_examples(), dense=("word", "head", "subj", "obj", "sent"), seed=3)
+    assert np.array_equal(a.weights, b.weights) and np.array_equal(a.dense_weights, b.dense_weights)
+
+
+def test_the_dense_option_names_known_blocks_only():
+    from dateline.errors import InputError
+    from dateline.train import dense_option
+
+    assert dense_option("word, head") == ("word", "head")
+    assert dense_option("none") == () and dense_option("") == ()
+    with pytest.raises(InputError, match="wrod"):
+        dense_option("wrod")
+
+
+@pytest.mark.slow
+def test_dense_features_are_the_tensor_rows_of_the_word_and_its_neighbours():
+    from spacy.tokens import DocBin
+
+    from dateline.events.classifier import candidate_indices, dense_features
+    from dateline.pipeline import Pipeline
+
+    nlp = Pipeline().nlp
+    doc = nlp("The rebels shelled the airport at dawn. Farmers sold their grain in the market.")
+    assert doc.tensor.shape == (len(doc), 96)  # the shared tok2vec's rows, in the default mode
+    shelled = next(t for t in doc if t.lower_ == "shelled")
+    sold = next(t for t in doc if t.lower_ == "sold")
+    airport = next(t for t in doc if t.lower_ == "airport")
+    rows = dense_features(doc, [shelled.i, airport.i, sold.i])
+    word, head, subj, obj, sent = (rows[:, k * 96 : (k + 1) * 96] for k in range(5))
+    assert np.allclose(word[0], doc.tensor[shelled.i])
+    assert np.allclose(word[1], doc.tensor[airport.i])
+    assert np.allclose(head[1], doc.tensor[shelled.i])  # the airport's head is the verb
+    rebels = next(t for t in doc if t.lower_ == "rebels")
+    assert np.allclose(subj[0], doc.tensor[rebels.i]) and np.allclose(obj[0], doc.tensor[airport.i])
+    assert np.allclose(subj[1], 0.0)  # a noun has no subject of its own
+    first, second = list(doc.sents)
+    assert np.allclose(sent[0], doc.tensor[first.start : first.end].mean(axis=0))
+    assert np.allclose(sent[2], doc.tensor[second.start : second.end].mean(axis=0))
+    # a Doc restored from a DocBin has lost its tensor: NaN rows, which the model reads as none
+    bin_ = DocBin()
+    bin_.add(doc)
+    restored = next(DocBin().from_bytes(bin_.to_bytes()).get_docs(nlp.vocab))
+    assert np.isnan(dense_features(restored, candidate_indices(next(restored.sents)))).all()

@@ -26,9 +26,11 @@ import numpy as np
 
 from dateline.errors import InputError
 from dateline.events.classifier import (
+    DENSE_PARTS,
     NONE,
     EventModel,
     candidate_indices,
+    dense_features,
     word_features,
 )
 from dateline.model import Article
@@ -49,6 +51,11 @@ WEAK_WEIGHT = 0.3
 WEAK_MIN_PROBABILITY = 0.02
 WEAK_SENTENCES = 2
 WEAK_ROUNDS = 2
+#: The tensor blocks the model reads beside its sparse features (:func:`dense_features`), and
+#: how much a standardised block counts against a sparse feature (the regulariser's view of
+#: them); chosen by cross-validation on the training data (docs/accuracy.md).
+DENSE: tuple[str, ...] = ()
+DENSE_SCALE = 0.05
 
 
 @dataclass
@@ -60,6 +67,7 @@ class Example:
     label: str
     weight: float = 1.0
     mode: str | None = None  # the gold event's PLOVER mode (event words only)
+    dense: np.ndarray | None = None  # tensor rows, every block of DENSE_PARTS (float32)
 
 
 @dataclass
@@ -295,9 +303,10 @@ def label_text(coded: CodedText, doc, actors, lexicon_types: dict[int, str]) -> 
             i for i in candidate_indices(sent) if i in labels or i not in ignore
         ]  # part of a trigger phrase, not its head: neither event nor non-event
         feats = word_features(doc, indices, actors, lexicon_types)
-        for i, f in zip(indices, feats, strict=True):
+        dense = dense_features(doc, indices)
+        for i, f, d in zip(indices, feats, dense, strict=True):
             label = labels.get(i, NONE)
-            out.append(Example(coded.group, f, label, coded.weight, modes.get(i)))
+            out.append(Example(coded.group, f, label, coded.weight, modes.get(i), d))
     return out
 
 
@@ -333,6 +342,7 @@ class StoryWords:
     group: str
     label: str
     feats: list[list[str]]
+    dense: np.ndarray | None = None  # one row per word (see Example.dense)
 
 
 def story_words(folder: Path, pipeline, exclude: set[str]) -> list[StoryWords]:
@@ -356,7 +366,8 @@ def story_words(folder: Path, pipeline, exclude: set[str]) -> list[StoryWords]:
         article = Article(id=str(story.get("id")), text=doc.text)
         actors = resolve_actors(doc, article, pipeline.kb)
         feats = word_features(doc, indices, actors, lexicon_types(doc, pipeline.lexicon))
-        out.append(StoryWords(str(story.get("title") or story.get("id")), labels[0], feats))
+        group = str(story.get("title") or story.get("id"))
+        out.append(StoryWords(group, labels[0], feats, dense_features(doc, indices)))
     return out
 
 
@@ -375,12 +386,21 @@ def pick_weak(
     for story in stories:
         if story.label not in model.classes:
             continue
-        probs = model.scores(story.feats)[:, model.classes.index(story.label)]
+        probs = model.scores(story.feats, dense=_story_dense(story, model))
+        probs = probs[:, model.classes.index(story.label)]
         probs[[_lexicon_disagrees(f, story.label) for f in story.feats]] = -1.0
         best = int(probs.argmax())
         if probs[best] >= min_probability:
-            out.append(Example(story.group, story.feats[best], story.label, weight))
+            dense = story.dense[best] if story.dense is not None else None
+            out.append(Example(story.group, story.feats[best], story.label, weight, dense=dense))
     return out
+
+
+def _story_dense(story: StoryWords, model: EventModel) -> np.ndarray | None:
+    """The columns of the story words' dense rows that ``model`` reads."""
+    if not model.dense_parts or story.dense is None:
+        return None
+    return story.dense[:, _dense_columns(model.dense_parts)]
 
 
 def _lexicon_disagrees(feats: list[str], label: str) -> bool:
@@ -398,6 +418,7 @@ def weak_story_examples(
     c: float = 1.0,
     seed: int = 0,
     rounds: int = WEAK_ROUNDS,
+    dense: tuple[str, ...] = (),
 ) -> list[Example]:
     """Weak examples from the story-level stories (their label is usually reported in the lead):
     see :func:`pick_weak`. The first round's model is trained on the hand-coded ``examples``;
@@ -408,7 +429,7 @@ def weak_story_examples(
     stories = story_words(folder, pipeline, exclude)
     weak: list[Example] = []
     for _ in range(rounds):
-        weak = pick_weak(stories, fit(examples + weak, c=c, seed=seed))
+        weak = pick_weak(stories, fit(examples + weak, c=c, seed=seed, dense=dense))
     return weak
 
 
@@ -440,6 +461,43 @@ def _matrix(examples: list[Example], vocab: dict[str, int]):
     return csr_matrix((data, (rows, cols)), shape=(len(examples), len(vocab)))
 
 
+def dense_option(text: str) -> tuple[str, ...]:
+    """The dense blocks named in a comma-separated option ('none' or '': no blocks)."""
+    parts = tuple(p.strip() for p in text.split(",") if p.strip() and p.strip() != "none")
+    unknown = [p for p in parts if p not in DENSE_PARTS]
+    if unknown:
+        raise InputError(
+            f"unknown dense block(s) {', '.join(unknown)}; known: {', '.join(DENSE_PARTS)}"
+        )
+    return parts
+
+
+def _dense_columns(parts: tuple[str, ...]) -> np.ndarray:
+    """The columns of :attr:`Example.dense` (every block of DENSE_PARTS) that ``parts`` name."""
+    width = 96
+    return np.concatenate(
+        [np.arange(DENSE_PARTS.index(p) * width, (DENSE_PARTS.index(p) + 1) * width) for p in parts]
+    )
+
+
+def _dense_rows(examples: list[Example], parts: tuple[str, ...]) -> np.ndarray:
+    """The examples' dense rows for ``parts`` (NaN where an example has none)."""
+    cols = _dense_columns(parts)
+    out = np.full((len(examples), len(cols)), np.nan)
+    for r, ex in enumerate(examples):
+        if ex.dense is not None:
+            out[r] = ex.dense[cols]
+    return out
+
+
+def _standardise(rows: np.ndarray, scale: float) -> tuple[np.ndarray, np.ndarray]:
+    """Mean and divisor that make each column's training values mean 0, spread ``scale``."""
+    with np.errstate(invalid="ignore"):
+        mean = np.nan_to_num(np.nanmean(rows, axis=0)) if len(rows) else np.zeros(rows.shape[1])
+        spread = np.nan_to_num(np.nanstd(rows, axis=0)) if len(rows) else np.ones(rows.shape[1])
+    return mean, (spread + 1e-6) / scale
+
+
 def _logistic(x, y: np.ndarray, w: np.ndarray, c: float, seed: int):
     from sklearn.linear_model import LogisticRegression
     from threadpoolctl import threadpool_limits
@@ -457,22 +515,40 @@ def fit(
     temperature: float = 1.0,
     modes: bool = False,
     mode_c: float | None = None,
+    dense: tuple[str, ...] = (),
+    dense_scale: float = DENSE_SCALE,
 ) -> EventModel:
-    """A multinomial logistic regression over the examples' features; with ``modes``, a second
-    one over the same features for the mode of the event words (see :func:`mode_label`)."""
+    """A multinomial logistic regression over the examples' features (and, with ``dense``,
+    those blocks of their tensor rows, standardised to spread ``dense_scale``); with ``modes``,
+    a second one over the sparse features for the mode of the event words (see
+    :func:`mode_labels`)."""
+    from scipy.sparse import csr_matrix, hstack
+
     vocab = _vocabulary(examples)
     x = _matrix(examples, vocab)
     y = np.array([ex.label for ex in examples])
     w = np.array([ex.weight for ex in examples], dtype=np.float64)
-    clf = _logistic(x, y, w, c, seed)
+    dense_fields: dict = {}
+    x_all = x
+    if dense:
+        rows = _dense_rows(examples, dense)
+        mean, divisor = _standardise(rows, dense_scale)
+        z = np.nan_to_num((rows - mean) / divisor, nan=0.0)
+        x_all = hstack([x, csr_matrix(z)], format="csr")
+        dense_fields = {"dense_parts": tuple(dense), "dense_mean": mean, "dense_scale": divisor}
+    clf = _logistic(x_all, y, w, c, seed)
+    coef = _coef(clf).T.astype(np.float32)
+    if dense:
+        dense_fields["dense_weights"] = coef[len(vocab) :].copy()
     mode_parts = _fit_modes(examples, x, w, mode_c or c, seed) if modes else {}
     return EventModel(
         classes=tuple(str(k) for k in clf.classes_),
         vocab=vocab,
-        weights=_coef(clf).T.astype(np.float32).copy(),
+        weights=coef[: len(vocab)].copy(),
         bias=_intercept(clf).astype(np.float32),
         temperature=temperature,
         **mode_parts,
+        **dense_fields,
     )
 
 
@@ -541,7 +617,9 @@ def _folds(examples: list[Example], k: int, seed: int) -> list[np.ndarray]:
     return np.array([fold_of[ex.group] for ex in examples])
 
 
-def cross_validate(examples: list[Example], k: int = 5, c: float = 1.0, seed: int = 0):
+def cross_validate(
+    examples: list[Example], k: int = 5, c: float = 1.0, seed: int = 0, dense: tuple = ()
+):
     """Out-of-fold class probabilities (uncalibrated) for every example, and the class order."""
     fold = _folds(examples, k, seed)
     classes: tuple[str, ...] | None = None
@@ -549,12 +627,12 @@ def cross_validate(examples: list[Example], k: int = 5, c: float = 1.0, seed: in
     for f in range(k):
         train = [ex for ex, g in zip(examples, fold, strict=True) if g != f]
         test_idx = np.flatnonzero(fold == f)
-        model = fit(train, c=c, seed=seed)
+        model = fit(train, c=c, seed=seed, dense=dense)
         if classes is None:
             classes = model.classes
             logits = np.zeros((len(examples), len(classes)))
         test = [examples[i] for i in test_idx]
-        probs = model.scores([ex.feats for ex in test])
+        probs = model.scores([ex.feats for ex in test], dense=example_dense(test, model))
         # re-order to the first fold's classes (a fold may lack a rare class)
         for j, name in enumerate(classes):
             if name in model.classes:
@@ -562,6 +640,11 @@ def cross_validate(examples: list[Example], k: int = 5, c: float = 1.0, seed: in
             else:
                 logits[test_idx, j] = np.log(1e-12)
     return classes, logits
+
+
+def example_dense(examples: list[Example], model: EventModel) -> np.ndarray | None:
+    """The dense rows ``model`` reads for ``examples`` (None for a sparse-only model)."""
+    return _dense_rows(examples, model.dense_parts) if model.dense_parts else None
 
 
 def cross_validate_modes(
@@ -670,10 +753,11 @@ def train(
     annotations: Path | None = None,
     corpus: Path | None = None,
     log=print,
+    dense: tuple[str, ...] = DENSE,
 ) -> dict:
     """Parse the training folder and the corpus annotations (``annotations`` joined with
     ``corpus``; see :func:`read_corpus_annotations`), cross-validate, fit the final model and
-    save it to ``out``."""
+    save it to ``out``. ``dense``: the tensor blocks the model reads (empty: sparse only)."""
     texts = read_training_folder(folder)
     corpus_texts = read_corpus_annotations(annotations, corpus, {t.id for t in texts}, log=log)
     if corpus_texts:
@@ -692,11 +776,13 @@ def train(
             {str(s.get("title") or s.get("id")) for s in read_stories(folder / STORY_FILE)},
             exclude={t.group for t in texts},
         ) if (folder / STORY_FILE).is_file() else set()  # fmt: skip
-        weak = weak_story_examples(folder, pipeline, examples, held_out, c=c, seed=seed)
+        weak = weak_story_examples(
+            folder, pipeline, examples, held_out, c=c, seed=seed, dense=dense
+        )
         log(
             f"{len(weak)} weak examples from the story-level stories ({len(held_out)} headlines held out)"
         )
-    classes, logits = cross_validate(examples + weak, k=folds, c=c, seed=seed)
+    classes, logits = cross_validate(examples + weak, k=folds, c=c, seed=seed, dense=dense)
     logits = logits[: len(examples)]  # calibrate and report on the hand-coded words only
     labels = [ex.label for ex in examples]
     temperature = fit_temperature(logits, labels, classes)
@@ -711,6 +797,8 @@ def train(
         "folds": folds,
         "seed": seed,
         "C": c,
+        "dense": list(dense),
+        "dense_scale": DENSE_SCALE if dense else None,
         "temperature": round(temperature, 3),
         "cv_all": {str(t): token_report(probs, labels, classes, t) for t in (0.3, 0.5, 0.7)},
         "cv_guardian": {
@@ -726,9 +814,11 @@ def train(
     report["cv_modes"] = cross_validate_modes(examples, k=folds, c=c, seed=seed)
     log(f"cross-validated mode accuracy (given the gold type): {json.dumps(report['cv_modes'])}")
     if calibrate:
-        report["event_calibration"] = calibrate_events(texts, examples, pipeline, temperature, seed)
+        report["event_calibration"] = calibrate_events(
+            texts, examples, pipeline, temperature, seed, dense=dense
+        )
         log(f"event-level calibration: {report['event_calibration']}")
-    model = fit(examples + weak, c=c, seed=seed, temperature=temperature, modes=True)
+    model = fit(examples + weak, c=c, seed=seed, temperature=temperature, modes=True, dense=dense)
     cal = report.get("event_calibration") or {}
     model = replace(
         model,
@@ -768,7 +858,7 @@ def story_check(folder: Path, pipeline, share: float = 0.2) -> dict:
 
 def calibrate_events(
     texts: list[CodedText], examples: list[Example], pipeline, temperature: float, seed: int = 0,
-    folds: int = 2, c: float = 1.0, workdir: Path | None = None,
+    folds: int = 2, c: float = 1.0, workdir: Path | None = None, dense: tuple[str, ...] = (),
 ) -> dict:  # fmt: skip
     """Map the model's word-level probability to the probability that a coded event is right
     (its type among its sentence's asserted gold types), by cross-fitting: a model trained on the
@@ -789,7 +879,7 @@ def calibrate_events(
     try:
         for f in range(folds):
             model = fit([ex for ex in examples if fold_of[ex.group] != f], c=c, seed=seed,
-                        temperature=temperature, modes=True)  # fmt: skip
+                        temperature=temperature, modes=True, dense=dense)  # fmt: skip
             path = workdir / f"fold{f}-{seed}.npz"
             model.save(path)
             os.environ[MODEL_FILE_ENV] = str(path)

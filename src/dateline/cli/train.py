@@ -50,6 +50,12 @@ def train_cli(
         help="Also code the held-out synthetic stories with the new model and report recall "
         "of their labelled type (a few minutes).",
     ),
+    dense: str = typer.Option(
+        None,
+        "--dense",
+        help="Blocks of spaCy's token vectors the model reads beside its sparse features, "
+        "comma-separated (word,head,subj,obj,sent; default: the chosen recipe's), or 'none'.",
+    ),
     model: str = MODEL_OPTION,
 ) -> None:
     """Train the event model on sentence-coded articles: parse them with the coder's own
@@ -65,7 +71,7 @@ def train_cli(
       dateline train --data ../shared/train --out /tmp/event_model.npz --report train.json
     """
     from dateline.pipeline import Pipeline
-    from dateline.train import default_annotations, default_corpus, train
+    from dateline.train import DENSE, default_annotations, default_corpus, dense_option, train
     from dateline.train import story_check as check_stories
 
     pipeline = Pipeline(Settings.load(model=model))
@@ -79,6 +85,7 @@ def train_cli(
         annotations=None if no_annotations else (annotations or default_annotations()),
         corpus=corpus or default_corpus(data),
         log=err_console.print,
+        dense=DENSE if dense is None else dense_option(dense),
     )
     if story_check:
         import os

@@ -227,11 +227,77 @@ def word_features(doc, indices: list[int], actors=None, lexicon_types=None) -> l
     return out
 
 
+#: The dense blocks the model may read from spaCy's contextual token vectors (``doc.tensor``,
+#: the shared ``tok2vec`` output the tagger and parser use, 96 wide in the small English
+#: model): the word's row, its syntactic head's, the mean of its subjects' and of its objects'
+#: (zeros where it has none), and the mean of its sentence's.
+DENSE_PARTS = ("word", "head", "subj", "obj", "sent")
+_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
+_OBJ_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
+_SENT_KEY = "dateline.model_sentences"
+
+
+def doc_tensor(doc) -> np.ndarray | None:
+    """The document's tok2vec rows, one per token, or None where the document carries none (a
+    pipeline without ``tok2vec``; a Doc restored from a DocBin, which does not store tensors)."""
+    tensor = doc.tensor
+    if getattr(tensor, "ndim", 0) != 2 or tensor.shape[0] != len(doc) or not len(doc):
+        return None
+    return np.asarray(tensor, dtype=np.float32)
+
+
+def _sentence_means(doc, tensor: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each token's sentence number, and each sentence's mean tensor row (cached on the doc)."""
+    cached = doc.user_data.get(_SENT_KEY)
+    if cached is not None and len(cached[0]) == len(doc):
+        return cached
+    number = np.zeros(len(doc), dtype=np.int64)
+    means = []
+    for n, sent in enumerate(doc.sents):
+        number[sent.start : sent.end] = n
+        means.append(tensor[sent.start : sent.end].mean(axis=0))
+    cached = doc.user_data[_SENT_KEY] = (number, np.array(means, dtype=np.float32))
+    return cached
+
+
+def dense_features(doc, indices: list[int], parts: tuple[str, ...] = DENSE_PARTS) -> np.ndarray:
+    """The dense features of the words at ``indices``: for each of ``parts`` (see
+    :data:`DENSE_PARTS`) a block of tensor rows, side by side. NaN rows where the document has
+    no tensor: the model replaces them by its training mean, so the word is scored on its
+    sparse features alone, the same way in training and at run time."""
+    tensor = doc_tensor(doc)
+    width = tensor.shape[1] if tensor is not None else 96
+    out = np.full((len(indices), width * len(parts)), np.nan, dtype=np.float32)
+    if tensor is None or not indices:
+        return out
+    words = _Words.of(doc)
+    idx = np.asarray(indices, dtype=np.int64)
+    for k, part in enumerate(parts):
+        block = out[:, k * width : (k + 1) * width]
+        if part == "word":
+            block[:] = tensor[idx]
+        elif part == "head":
+            block[:] = tensor[[words.head[i] for i in indices]]
+        elif part in {"subj", "obj"}:
+            deps = _SUBJ_DEPS if part == "subj" else _OBJ_DEPS
+            for row, i in enumerate(indices):
+                kids = [c for c in words.children[i] if words.dep[c] in deps]
+                block[row] = tensor[kids].mean(axis=0) if kids else 0.0
+        elif part == "sent":
+            number, means = _sentence_means(doc, tensor)
+            block[:] = means[number[idx]]
+        else:
+            raise ValueError(f"unknown dense part {part!r}; known: {', '.join(DENSE_PARTS)}")
+    return out
+
+
 @dataclass(frozen=True)
 class EventModel:
-    """A trained linear model over :func:`token_features`: weights, vocabulary, classes; and,
-    optionally, a second linear model over the same features for the PLOVER mode of an event
-    word (classes ``TYPE|mode``, ``TYPE|-`` for no mode)."""
+    """A trained linear model over :func:`token_features`: weights, vocabulary, classes;
+    optionally dense weights over the word's tensor rows (:func:`dense_features`, blocks
+    ``dense_parts``, standardised with ``dense_mean`` / ``dense_scale``); and, optionally, a
+    second linear model over the sparse features for the PLOVER mode of an event word (classes
+    ``TYPE|mode``, ``TYPE|-`` for no mode)."""
 
     classes: tuple[str, ...]
     vocab: dict[str, int]
@@ -243,6 +309,23 @@ class EventModel:
     mode_classes: tuple[str, ...] = ()
     mode_weights: np.ndarray | None = None  # (n_features, n_mode_classes)
     mode_bias: np.ndarray | None = None
+    dense_parts: tuple[str, ...] = ()
+    dense_mean: np.ndarray | None = None  # (n_dense,)
+    dense_scale: np.ndarray | None = None  # (n_dense,): standardised = (x - mean) / scale
+    dense_weights: np.ndarray | None = None  # (n_dense, n_classes)
+
+    def dense_inputs(self, doc, indices: list[int]) -> np.ndarray | None:
+        """The dense rows this model reads for the words at ``indices`` (None: it reads none)."""
+        return dense_features(doc, indices, self.dense_parts) if self.dense_parts else None
+
+    def _dense_logits(self, dense: np.ndarray | None, n: int) -> np.ndarray:
+        """The dense part of the logits; a row of NaNs (no tensor) counts as the training
+        mean, i.e. adds nothing."""
+        if dense is None:
+            dense = np.full((n, len(self.dense_mean)), np.nan)
+        z = (np.asarray(dense, dtype=np.float64) - self.dense_mean) / self.dense_scale
+        np.nan_to_num(z, copy=False, nan=0.0)
+        return z @ self.dense_weights.astype(np.float64)
 
     def event_confidence(self, probability: float) -> float:
         """The probability that an event coded from a word of this probability is right (the
@@ -295,10 +378,13 @@ class EventModel:
         z /= z.sum(axis=1, keepdims=True)
         return z
 
-    def scores(self, feature_lists: list[list[str]], active=None) -> np.ndarray:
-        """Calibrated class probabilities, one row per feature list."""
+    def scores(self, feature_lists: list[list[str]], active=None, dense=None) -> np.ndarray:
+        """Calibrated class probabilities, one row per feature list (``dense``: the words'
+        :meth:`dense_inputs`, for a model that reads them; None counts as no tensor)."""
         active = self._active(feature_lists) if active is None else active
         out = self._linear(active, len(feature_lists), self.weights, self.bias)
+        if self.dense_parts:
+            out += self._dense_logits(dense, len(feature_lists))
         out /= self.temperature
         return self._softmax(out)
 
@@ -331,9 +417,10 @@ class EventModel:
             out.append((None if mode == "-" else mode, float(probs[best])))
         return out
 
-    def predict(self, feats: list[str]) -> dict[str, float]:
-        """Probability of every class for one candidate word."""
-        return dict(zip(self.classes, self.scores([feats])[0].tolist(), strict=True))
+    def predict(self, feats: list[str], dense: np.ndarray | None = None) -> dict[str, float]:
+        """Probability of every class for one candidate word (``dense``: its dense row)."""
+        rows = None if dense is None else np.asarray(dense)[None, :]
+        return dict(zip(self.classes, self.scores([feats], dense=rows)[0].tolist(), strict=True))
 
     def save(self, path: str | Path) -> None:
         extra = {}
@@ -342,6 +429,13 @@ class EventModel:
                 "mode_classes": np.array(self.mode_classes),
                 "mode_weights": self.mode_weights.astype(np.float16),
                 "mode_bias": np.asarray(self.mode_bias, dtype=np.float32),
+            }
+        if self.dense_parts:
+            extra |= {
+                "dense_parts": np.array(self.dense_parts),
+                "dense_mean": np.asarray(self.dense_mean, dtype=np.float32),
+                "dense_scale": np.asarray(self.dense_scale, dtype=np.float32),
+                "dense_weights": self.dense_weights.astype(np.float32),
             }
         np.savez_compressed(
             path,
@@ -361,6 +455,14 @@ class EventModel:
             with np.load(path, allow_pickle=False) as data:
                 vocab = [str(v) for v in data["vocab"]]
                 has_modes = "mode_classes" in data.files
+                dense = {}
+                if "dense_parts" in data.files:
+                    dense = {
+                        "dense_parts": tuple(str(p) for p in data["dense_parts"]),
+                        "dense_mean": data["dense_mean"].astype(np.float64),
+                        "dense_scale": data["dense_scale"].astype(np.float64),
+                        "dense_weights": data["dense_weights"].astype(np.float32),
+                    }
                 return cls(
                     classes=tuple(str(c) for c in data["classes"]),
                     vocab={f: i for i, f in enumerate(vocab)},
@@ -376,6 +478,7 @@ class EventModel:
                     mode_classes=(tuple(str(c) for c in data["mode_classes"]) if has_modes else ()),
                     mode_weights=data["mode_weights"].astype(np.float32) if has_modes else None,
                     mode_bias=data["mode_bias"].astype(np.float32) if has_modes else None,
+                    **dense,
                 )
         except (OSError, KeyError, ValueError) as exc:
             raise ModelError(

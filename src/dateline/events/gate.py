@@ -71,8 +71,9 @@ def gate_sentences(sents: list, candidates: list[list], actors, model: EventMode
     for cands in candidates:
         for cand in cands:
             lexicon_type.setdefault(cand.token.i, cand.proposed_type)
-    feats = word_features(sents[0].doc, every, actors, lexicon_type)
-    probs = model.scores(feats)
+    doc = sents[0].doc
+    feats = word_features(doc, every, actors, lexicon_type)
+    probs = model.scores(feats, dense=model.dense_inputs(doc, every))
     row_of = dict(zip(every, probs, strict=True))
     feats_of = dict(zip(every, feats, strict=True))
     out = [
