@@ -419,14 +419,17 @@ def weak_story_examples(
     seed: int = 0,
     rounds: int = WEAK_ROUNDS,
     dense: tuple[str, ...] = (),
+    stories: list[StoryWords] | None = None,
 ) -> list[Example]:
     """Weak examples from the story-level stories (their label is usually reported in the lead):
     see :func:`pick_weak`. The first round's model is trained on the hand-coded ``examples``;
     each further round's on them and the previous round's weak examples, so a type the
     sentence-coded texts rarely show (CONCEDE, COOPERATE) gains words from the stories
     themselves. No negatives: the other words are not known to be none. Stories whose headline
-    is in ``exclude`` (the validation part) are never used."""
-    stories = story_words(folder, pipeline, exclude)
+    is in ``exclude`` (the validation part) are never used. ``stories``: their leads parsed
+    already by :func:`story_words` (cross-validation parses them once for every fold)."""
+    if stories is None:
+        stories = story_words(folder, pipeline, exclude)
     weak: list[Example] = []
     for _ in range(rounds):
         weak = pick_weak(stories, fit(examples + weak, c=c, seed=seed, dense=dense))
@@ -754,10 +757,15 @@ def train(
     corpus: Path | None = None,
     log=print,
     dense: tuple[str, ...] = DENSE,
+    examples: list[Example] | None = None,
+    story_leads: list[StoryWords] | None = None,
 ) -> dict:
     """Parse the training folder and the corpus annotations (``annotations`` joined with
     ``corpus``; see :func:`read_corpus_annotations`), cross-validate, fit the final model and
-    save it to ``out``. ``dense``: the tensor blocks the model reads (empty: sparse only)."""
+    save it to ``out``. ``dense``: the tensor blocks the model reads (empty: sparse only).
+    ``examples`` and ``story_leads``, when given, are used instead of parsing the texts and the
+    stories' leads (article-level cross-validation, :mod:`dateline.evaluation.crossval`, parses
+    once and trains each fold on a subset)."""
     texts = read_training_folder(folder)
     corpus_texts = read_corpus_annotations(annotations, corpus, {t.id for t in texts}, log=log)
     if corpus_texts:
@@ -767,8 +775,9 @@ def train(
     if story_texts:
         log(f"{len(story_texts)} synthetic stories coded by sentence in the repository")
     texts += story_texts
-    log(f"parsing {len(texts)} coded texts ({sum(len(t.sents) for t in texts)} sentences)")
-    examples = list(parse_texts(texts, pipeline))
+    if examples is None:
+        log(f"parsing {len(texts)} coded texts ({sum(len(t.sents) for t in texts)} sentences)")
+        examples = list(parse_texts(texts, pipeline))
     log(f"{len(examples)} candidate words, {sum(ex.label != NONE for ex in examples)} event words")
     weak: list[Example] = []
     if stories:
@@ -777,7 +786,7 @@ def train(
             exclude={t.group for t in texts},
         ) if (folder / STORY_FILE).is_file() else set()  # fmt: skip
         weak = weak_story_examples(
-            folder, pipeline, examples, held_out, c=c, seed=seed, dense=dense
+            folder, pipeline, examples, held_out, c=c, seed=seed, dense=dense, stories=story_leads
         )
         log(
             f"{len(weak)} weak examples from the story-level stories ({len(held_out)} headlines held out)"

@@ -148,39 +148,45 @@ def load_articles(path: str | Path) -> list[ArticleGold]:
     onto = Ontology.load()
     out = []
     for line_no, item in _records(path):
-        where = f"{path} line {line_no}"
-        sents, text = item.get("sents"), item.get("text")
-        if not isinstance(sents, list) or not isinstance(text, str):
-            raise EvaluationError(f"{where}: an article needs 'sents' (a list) and 'text'")
-        art = ArticleGold(
-            id=str(item.get("id") or f"article-{line_no}"),
-            text=text,
-            sents=[str(s) for s in sents],
-            date=item.get("date") or None,
-        )
-        for e in item.get("events") or []:
-            sent = e.get("sent")
-            if not isinstance(sent, int) or not 0 <= sent < len(art.sents):
-                raise EvaluationError(f"{where} ({art.id}): event sentence {sent!r} out of range")
-            name, mode = norm_event(onto, str(e.get("event") or ""), e.get("mode"), where)
-            art.events.append(
-                ArticleEvent(
-                    sent=sent,
-                    event=name,
-                    mode=mode,
-                    source=_actor(e.get("source")),
-                    target=_actor(e.get("target")),
-                    modality=str(e.get("modality") or "asserted"),
-                    background=bool(e.get("background")),
-                    trigger=e.get("trigger"),
-                    location=e.get("location") if isinstance(e.get("location"), dict) else None,
-                )
-            )
-        art.sentence_starts()  # fail early, naming the article
-        out.append(art)
+        item["id"] = item.get("id") or f"article-{line_no}"
+        out.append(article_gold(item, f"{path} line {line_no}", onto))
     if not out:
         raise EvaluationError(f"{path}: no articles found")
     return out
+
+
+def article_gold(item: dict[str, Any], where: str, onto: Ontology) -> ArticleGold:
+    """One article-level gold record (``where`` names it in errors); the sentences must be
+    found in the text in order."""
+    sents, text = item.get("sents"), item.get("text")
+    if not isinstance(sents, list) or not isinstance(text, str):
+        raise EvaluationError(f"{where}: an article needs 'sents' (a list) and 'text'")
+    art = ArticleGold(
+        id=str(item.get("id") or where),
+        text=text,
+        sents=[str(s) for s in sents],
+        date=item.get("date") or None,
+    )
+    for e in item.get("events") or []:
+        sent = e.get("sent")
+        if not isinstance(sent, int) or not 0 <= sent < len(art.sents):
+            raise EvaluationError(f"{where} ({art.id}): event sentence {sent!r} out of range")
+        name, mode = norm_event(onto, str(e.get("event") or ""), e.get("mode"), where)
+        art.events.append(
+            ArticleEvent(
+                sent=sent,
+                event=name,
+                mode=mode,
+                source=_actor(e.get("source")),
+                target=_actor(e.get("target")),
+                modality=str(e.get("modality") or "asserted"),
+                background=bool(e.get("background")),
+                trigger=e.get("trigger"),
+                location=e.get("location") if isinstance(e.get("location"), dict) else None,
+            )
+        )
+    art.sentence_starts()  # fail early, naming the article
+    return art
 
 
 def load_stories(path: str | Path) -> list[StoryGold]:
