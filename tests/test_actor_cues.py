@@ -152,11 +152,12 @@ def test_an_unnamed_body_takes_the_country_where_its_act_is_placed():
     police = Actor(id="A1", name="police", sector="COP", kind="role")
     aid = Actor(id="A2", name="aid workers", sector="NGO", kind="role")
     envoy = Actor(id="A3", name="foreign officials", sector="GOV", kind="role")
-    index.actors += [police, aid, envoy]
+    officials = Actor(id="A4", name="officials", sector="GOV", kind="role")
+    index.actors += [police, aid, envoy, officials]
 
-    def event(src: Actor, place: Location | None) -> Event:
+    def event(src: Actor, place: Location | None, kind: str = "COERCE") -> Event:
         return Event(
-            event="COERCE", source=src.ref(src.name), target=ActorRef(text="him"),
+            event=kind, source=src.ref(src.name), target=ActorRef(text="him"),
             sentence=0, trigger=Span("arrested", 0, 8), location=place,
         )  # fmt: skip
 
@@ -164,8 +165,11 @@ def test_an_unnamed_body_takes_the_country_where_its_act_is_placed():
     guessed = Location(name="Syria", country="SYR", precision="country", basis="speaker")
     placed, unplaced, guess = event(police, in_turkey), event(police, None), event(police, guessed)
     ngo, foreign = event(aid, in_turkey), event(envoy, in_turkey)
-    events = [placed, unplaced, guess, ngo, foreign]
-    assert home.localise_event_sides(events, index, {"TUR": "Turkey"}.get) == 1
+    detaining, visiting = event(officials, in_turkey), event(officials, in_turkey, "CONSULT")
+    events = [placed, unplaced, guess, ngo, foreign, detaining, visiting]
+    assert home.localise_event_sides(events, index, {"TUR": "Turkey"}.get) == 2
+    assert detaining.source.country == "TUR"  # officials who detain someone there
+    assert visiting.source.country is None  # officials who visit a place are often foreign
     assert (placed.source.country, placed.source.name) == ("TUR", "Turkey police")
     assert police.country is None  # the actor itself is left alone
     assert unplaced.source.country is None and guess.source.country is None

@@ -171,3 +171,21 @@ def test_unnamed_police_belong_to_the_country_where_they_act(pipeline):
     raids = [e for e in _code(pipeline, text) if e.source and e.source.text == "armed police"]
     assert raids, _code(pipeline, text)
     assert raids[0].source.country == "TUR"
+
+
+@pytest.mark.slow
+def test_a_withdrawal_is_aimed_at_the_place_left_not_the_troops_that_leave(pipeline):
+    announced = _code(pipeline, "Donald Trump announced that US troops would withdraw from Syria.")
+    assert _dyads(announced, "CONCEDE") == [("USA", "SYR", "Syria")]
+    ordered = _code(pipeline, "The president ordered the withdrawal of Norwegian troops from Mali.")
+    assert _dyads(ordered, "RETREAT") == [("NOR", "MLI", "Mali")]
+
+
+@pytest.mark.slow
+def test_a_resignation_over_a_withdrawal_is_not_aimed_at_the_place(pipeline):
+    events = _code(
+        pipeline, "The Danish defence minister resigned over the decision to withdraw from Mali."
+    )
+    resign = [e for e in events if e.event == "RETREAT" and e.trigger.text == "resigned"]
+    assert resign, events
+    assert resign[0].target is None

@@ -159,7 +159,12 @@ LOCAL_BASES = {"clause", "sentence", "before", "dateline", "article"}
 #: Turkey's, the court that convicts in Manchester Britain's, the troops who shell a town and
 #: the two people killed there are (measured on the training articles: more sides right than
 #: wrong with soldiers, fighters and civilians included). Not IGOs, NGOs, reporters, refugees.
-PLACE_SECTORS = {"COP", "JUD", "GOV", "LEG", "SPY", "MIL", "CVL", "REB", "OPP"}
+PLACE_SECTORS = {"COP", "JUD", "SPY", "MIL", "CVL", "REB", "OPP"}
+#: "The authorities" and "officials" only where they use force at the place (arrest, raid,
+#: convict, deport): officials who visit, talk, decide or withdraw troops there are often
+#: foreign ("the administration ... withdrawing troops from Syria" is not Syria's).
+GOV_SECTORS = {"GOV", "LEG"}
+FORCE_TYPES = {"COERCE", "SANCTION", "ASSAULT", "MOBILIZE"}
 
 
 #: Where the event's own clause or sentence names the place, that place beats the story's
@@ -197,7 +202,10 @@ def localise_event_sides(events: list, index: ActorIndex, country_name) -> int:
                 continue
             if (
                 actor.kind != "role"
-                or side.sector not in PLACE_SECTORS
+                or not (
+                    side.sector in PLACE_SECTORS
+                    or (side.sector in GOV_SECTORS and event.event in FORCE_TYPES)
+                )
                 or FOREIGN_WORDS.intersection((side.name or side.text).lower().split())
             ):
                 continue

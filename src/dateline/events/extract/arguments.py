@@ -38,9 +38,60 @@ def arguments(
         sources, targets = _noun_arguments(cand, actors)
     else:
         sources, targets = _verb_arguments(tok, cand, actors)
+    if cand.event in {"CONCEDE", "RETREAT"}:
+        targets = _withdrawal_targets(cand.head, targets, actors)
     src_ids = {id(a) for a, _ in sources}
     targets = [t for t in targets if id(t[0]) not in src_ids or len(sources) > 1]
     return _informative(_unique(sources)), _informative(_unique(targets))
+
+
+#: Words of a withdrawal: the troops that go are the source's own, the place they leave is the
+#: target ("withdraw US troops from Syria", "announced that its forces would leave Syria").
+WITHDRAW_WORDS = {"withdraw", "withdrawal", "pull", "pullout", "pullback", "leave", "exit"}
+#: Clauses that say what an announcement, decision or order is ("decided to withdraw",
+#: "announced that troops would leave"); a reason ("resigned over the decision to withdraw")
+#: is not among them.
+CONTENT_DEPS = {"ccomp", "xcomp", "acl", "conj"}
+
+
+def _withdrawal_targets(
+    head: Token, targets: list[tuple[Actor, Token]], actors: ActorIndex
+) -> list[tuple[Actor, Token]]:
+    """A withdrawal (the trigger, or what an announcement or decision it heads says) is aimed at
+    the place left, never at the forces that leave: "from Syria", "out of Syria", "leave Syria";
+    with no place named it has no target rather than the withdrawing troops."""
+    near = [head, *[c for c in head.children if c.dep_ in CONTENT_DEPS]]
+    near += [g for c in near[1:] for g in c.children if g.dep_ in CONTENT_DEPS]
+    node = next((t for t in near if t.lemma_.lower() in WITHDRAW_WORDS), None)
+    if node is None:
+        return targets
+    leavers: set[int] = set()
+    places: list[tuple[Actor, Token]] = []
+    for c in node.children:
+        if c.dep_ in {"nsubj", "nsubjpass", "poss", "compound", "amod"}:
+            leavers.update(t.i for t in c.subtree)
+        if c.dep_ == "dobj":
+            if node.lemma_.lower() == "leave":
+                places += [x for x in np_actors(c, actors) if x[0].kind == "country"]
+            leavers.update(t.i for t in c.subtree)
+        if c.dep_ == "prep" and c.lower_ == "of" and node.pos_ == "NOUN":
+            leavers.update(t.i for t in c.subtree)  # "the withdrawal of US troops"
+    for t in node.subtree:
+        if t.dep_ == "prep" and (t.lower_ == "from" or _out_of(t)):
+            for q in t.children:
+                if q.dep_ == "pobj":
+                    places += [x for x in np_actors(q, actors) if x[0].kind == "country"]
+    if places:
+        return places
+    return [x for x in targets if x[1].i not in leavers]
+
+
+def _out_of(prep: Token) -> bool:
+    """The "of" of "out of Syria", hung on "out" or on the verb whose particle "out" is."""
+    head = prep.head
+    return prep.lower_ == "of" and (
+        head.lower_ == "out" or any(c.dep_ == "prt" and c.lower_ == "out" for c in head.children)
+    )
 
 
 def _informative(pairs: list[tuple[Actor, Token]]) -> list[tuple[Actor, Token]]:
