@@ -517,3 +517,50 @@ def test_a_foreign_side_off_the_ground_is_not_placed_in_the_story_country(nlp):
     text = _SYRIA_STORY + "Australian jets bombed a depot."
     place = _locate(nlp, text, "bombed", event_type="ASSAULT", quad=4, source=aus)
     assert place.country == "SYR"  # an act on the ground: foreign forces fight there
+
+
+def test_the_town_of_a_name_the_actor_stage_took_for_a_person(nlp):
+    """ "the town of X" is a place even when the actor stage made X a person (its surname
+    rule carries one sentence's NER slip to every mention of the name)."""
+    from dateline.model import Mention
+
+    text = "A car bomb exploded in a market in the town of Azaz on Friday."
+    doc = nlp(text)
+    actors = ActorIndex()
+    person = actors.get_or_add(("Azaz",), lambda i: Actor(id=i, name="Azaz", kind="person"))
+    tok = next(t for t in doc if t.text == "Azaz")
+    actors.add_mention(person, tok.i, tok.i + 1, Mention("Azaz", tok.idx, tok.idx + 4, 0))
+    place = _locate(nlp, text, "exploded", actors, "ASSAULT")
+    assert (place.name, place.country, place.precision) == ("Azaz", "SYR", "city")
+    # a bare name the actor stage resolved as a person stays no place
+    text = "Rebels met Azaz on Friday."
+    doc = nlp(text)
+    actors = ActorIndex()
+    person = actors.get_or_add(("Azaz",), lambda i: Actor(id=i, name="Azaz", kind="person"))
+    tok = next(t for t in doc if t.text == "Azaz")
+    actors.add_mention(person, tok.i, tok.i + 1, Mention("Azaz", tok.idx, tok.idx + 4, 0))
+    assert _locate(nlp, text, "met", actors) is None
+
+
+def test_a_site_is_never_the_story_place(nlp):
+    """A camp named all through a story is where some of its events happened, not its scene:
+    an event its text does not place gets the story's country."""
+    text = (
+        "Families waited at the Roj camp. Guards at the Roj camp counted the tents. "
+        "Aid workers reached the Roj camp on Monday. The agencies asked for more trucks. "
+        "Gunmen shot a driver."
+    )
+    place = _locate(nlp, text, "shot", event_type="ASSAULT")
+    assert (place.country, place.precision, place.basis) == ("SYR", "country", "article")
+
+
+def test_a_town_of_another_country_nearby_vetoes_the_story_place(nlp):
+    """The article is about Syria, but the sentence before puts the scene in Iraq: the
+    article's country is no guess to make for the killing."""
+    story = "Shelling went on in Aleppo. Aid convoys arrived in Aleppo on Monday. "
+    killed = "“Two farmers were killed,” a villager said."  # a quote borrows no scene
+    text = story + "Gunmen stormed a village near Mosul. " + killed
+    assert _locate(nlp, text, "killed", event_type="ASSAULT") is None
+    text = story + "Gunmen stormed a village near Hama. " + killed
+    place = _locate(nlp, text, "killed", event_type="ASSAULT")
+    assert (place.country, place.basis) == ("SYR", "article")

@@ -128,19 +128,27 @@ def _file_key(name: str) -> str:
 _NOT_LETTER = re.compile(r"[^a-z ]")
 _DIGRAPHS = (("kh", "k"), ("sh", "s"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("q", "k"))
 _VOWEL_LIKE = re.compile(r"\B[hwy]|[aeiou]")
+_FIRST_VOWEL = re.compile(r"\b[aeiou]")
 _DOUBLED = re.compile(r"(.)\1+")
 
 
 def skeleton(name: str) -> str:
     """The consonants that survive transliteration ('Ar-Raqqah', 'Raqqa' and 'Rakka' -> 'rk';
-    'Khan Sheikhoun' and 'Khan Shaykhun' -> 'kn skn'): Arabic article words dropped, digraphs
-    reduced, vowels and inner h/w/y dropped, doubled letters single."""
+    'Khan Sheikhoun' and 'Khan Shaykhun' -> 'kn skn'; 'Idlib' and 'Edlib' -> 'adlb'): Arabic
+    article words dropped, digraphs reduced, doubled letters single, a word's first vowel kept
+    as "a", other vowels and inner h/w/y dropped. The first vowel and the vowel between two
+    like consonants stay told apart: "Sukhna" is no "Ashkhaneh", "Shawqat" no "Sisakht"."""
     words = _NOT_LETTER.sub("", fold(name).lower().replace("-", " ")).split()
     text = " ".join(w for w in words if w not in _ARTICLES)
+    return _consonants(text)
+
+
+def _consonants(text: str) -> str:
     for a, b in _DIGRAPHS:
         text = text.replace(a, b)
-    text = _VOWEL_LIKE.sub("", text)
-    return _DOUBLED.sub(lambda m: m[1], text)
+    text = _DOUBLED.sub(lambda m: m[1], text)
+    text = _FIRST_VOWEL.sub("A", text)
+    return _VOWEL_LIKE.sub("", text).lower()
 
 
 _NOT_LETTER_OR_LINE = re.compile(r"[^a-z \n]")
@@ -154,10 +162,7 @@ def skeletons(names: list[str]) -> list[str]:
     text = "\n".join(
         " ".join(w for w in line.split() if w not in _ARTICLES) for line in text.split("\n")
     )
-    for a, b in _DIGRAPHS:
-        text = text.replace(a, b)
-    text = _DOUBLED.sub(lambda m: m[1], _VOWEL_LIKE.sub("", text))
-    return text.split("\n")
+    return _consonants(text).split("\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,6 +330,7 @@ class Gazetteer:
         self.part_nouns = frozenset(str(w).lower() for w in data.get("part_nouns") or ())
         self.talk_words = frozenset(str(w).lower() for w in data.get("talk_words") or ())
         self.scene_changes = tuple(str(w).lower() for w in data.get("scene_changes") or ())
+        self.not_places = frozenset(name_key(str(w)) for w in data.get("not_places") or ())
 
     # --- entries ------------------------------------------------------------------------------
 
@@ -384,8 +390,8 @@ class Gazetteer:
         """Every entry called ``name``: (place, matched on its own name rather than an alias);
         ``aliases``: follow the aliases of ``places.yaml`` ("Kiev" -> "Kyiv")."""
         key = name_key(name)
-        if not key:
-            return []
+        if not key or key in self.not_places:
+            return []  # "the West" is a bloc, not Cameroon's West region
         if key in self.landmarks:
             return [(self._landmark(self.landmarks[key]), True)]
         if key in self.regions:
@@ -422,7 +428,10 @@ class Gazetteer:
         )  # fmt: skip
 
     def _skeleton_matches(self, name: str, countries: Iterable[str]) -> list[Place]:
-        """Towns of ``countries`` whose name or alias spells ``name`` another way."""
+        """Towns of ``countries`` whose name or alias spells ``name`` another way: those of the
+        first of ``countries`` that has any (the article's own country before its neighbours:
+        "Mayedin" in a story about Syria is Syria's Al Mayadin, not a bigger Al Madinah in
+        Iraq)."""
         target = skeleton(name)
         if len(target.replace(" ", "")) < 3:
             return []
@@ -436,6 +445,8 @@ class Gazetteer:
                 index = self._skeletons[country.iso2] = self._skeleton_index(country.iso2)
             out += [self._place(i) for i in dict.fromkeys(index.get(target, ()))]
             out += [place for skel, place in self._admin1_skeletons(code) if skel == target]
+            if out:
+                break
         return out
 
     def _admin1_skeletons(self, code: str) -> list[tuple[str, Place]]:
