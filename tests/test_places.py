@@ -564,3 +564,17 @@ def test_a_town_of_another_country_nearby_vetoes_the_story_place(nlp):
     text = story + "Gunmen stormed a village near Hama. " + killed
     place = _locate(nlp, text, "killed", event_type="ASSAULT")
     assert (place.country, place.basis) == ("SYR", "article")
+
+
+def test_a_clause_of_the_same_moment_gives_its_place(nlp):
+    """ "killed when a bomb exploded in Kirkuk": where the moment's clause happens, the act did;
+    a clause of another time ("after he returned from Kirkuk") or a reason is not its scene."""
+    place = _locate(nlp, "The soldier was killed when a bomb exploded in Kirkuk.", "killed",
+                    event_type="ASSAULT")  # fmt: skip
+    assert (place.name, place.precision, place.basis) == ("Kirkuk", "city", "sentence")
+    text = "Two guards were wounded while they patrolled a market in Baghdad."
+    assert _locate(nlp, text, "wounded", event_type="ASSAULT").name == "Baghdad"
+    text = "The soldier was killed after he returned from Kirkuk."
+    assert _locate(nlp, text, "killed", event_type="ASSAULT").precision == "country"
+    text = "Two guards were wounded because they patrolled a market in Baghdad."
+    assert _locate(nlp, text, "wounded", event_type="ASSAULT").precision == "country"

@@ -943,6 +943,7 @@ def _in_sentence(event: Event, trigger: Token, here: list[PlaceMention], actors)
     clause = _clause_head(trigger)
     governing = {clause.i, *(t.i for t in clause.ancestors)}
     governing |= {t.i for t in clause.conjuncts}  # "..., and the rally went ahead in Brussels"
+    governing |= _at_the_time(clause)  # "was killed when a mine exploded in Raqqa"
     ranked: list[tuple[tuple[int, int], PlaceMention]] = []
     for m in here:
         root = trigger.doc[m.start : m.end].root
@@ -956,6 +957,32 @@ def _in_sentence(event: Event, trigger: Token, here: list[PlaceMention], actors)
             continue
         ranked.append(((_SPECIFICITY.get(m.place.kind, 5), abs(m.start - trigger.i)), m))
     return _one_place(ranked, "sentence")
+
+
+#: Subordinators of a clause that happens at the same time, so in the same place, as its main one.
+_SAME_TIME = {"when", "as", "while", "whilst"}
+
+
+def _simultaneous(verb: Token) -> bool:
+    """An adverbial clause of the same moment ("when a mine exploded", "as they fled")."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in _SAME_TIME for c in verb.children
+    )
+
+
+def _at_the_time(clause: Token) -> set[int]:
+    """Clauses that tell the moment of ``clause`` ("was killed when a mine exploded as his unit
+    cleared a village"): where they happen, it happened; a clause of another time or purpose
+    ("after he returned from Raqqa", "to attend a summit in Sochi") is not."""
+    found: set[int] = set()
+    todo = [clause]
+    while todo:
+        verb = todo.pop()
+        for child in verb.children:
+            if _simultaneous(child) and child.i not in found:
+                found.add(child.i)
+                todo.append(child)
+    return found
 
 
 def _one_place(ranked: list[tuple[tuple[int, int], PlaceMention]], basis: str) -> Location | None:
@@ -1049,7 +1076,9 @@ def _article_place(
     if local:
         (fid, k), *rest = local.most_common(2)
         if k >= ARTICLE_PLACE_MIN and (not rest or k > rest[0][1]):
-            m = next(m for m in mentions if m.place.feature_id == fid)
+            # the town, not a site of it: "the White House" carries Washington's GeoNames id
+            kinds = ("city", "admin1")
+            m = next(m for m in mentions if m.place.feature_id == fid and m.place.kind in kinds)
             return m.location("article")
     place = gazetteer().country(country)
     return to_location(place, None, "article") if place else None
@@ -1065,6 +1094,8 @@ def _elsewhere(root: Token, clause: Token) -> bool:
         if head.i == tok.i:
             return False
         if head.i == clause.i:
+            if _simultaneous(tok):
+                return False  # "killed when a mine exploded in Raqqa": the same scene
             if tok.dep_ in ("xcomp", "ccomp", "advcl", "relcl", "acl"):
                 return True
             return (
