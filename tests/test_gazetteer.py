@@ -67,6 +67,8 @@ def test_transliterations_keep_a_first_vowel_and_prefer_the_first_country():
     # Syria's Al Mayadin, though Iraq's Al Madinah sounds alike and is five times bigger
     assert g.resolve("Mayedin", ("SYR", "IRQ")).name == "Al Mayadin"
     assert g.resolve("Mayedin", ("IRQ", "SYR")).country == "IRQ"
+    # a district named like no division is not the division of a town that sounds alike
+    assert g.resolve("Shammas district", ("SYR", "USA")) is None
 
 
 def test_a_direction_or_a_bloc_is_no_place():

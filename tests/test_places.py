@@ -578,3 +578,5 @@ def test_a_clause_of_the_same_moment_gives_its_place(nlp):
     assert _locate(nlp, text, "killed", event_type="ASSAULT").precision == "country"
     text = "Two guards were wounded because they patrolled a market in Baghdad."
     assert _locate(nlp, text, "wounded", event_type="ASSAULT").precision == "country"
+    text = "Jets bombed a bridge near the border as ministers met in Brussels."
+    assert _locate(nlp, text, "bombed", event_type="ASSAULT").basis == "article"  # no Brussels

@@ -516,6 +516,7 @@ class Gazetteer:
             if place is not None:
                 return place
         found = self.candidates(name)
+        by_sound = not found
         if not found and hints:
             found = [(p, False) for p in self._skeleton_matches(name, hints[:3])]
         if not found:
@@ -524,6 +525,8 @@ class Gazetteer:
             wanted = [(p, primary) for p, primary in found if p.kind == kind]
             if wanted:
                 found = wanted
+            elif kind == "admin1" and by_sound:
+                return None  # "the Shammas district" is no division of a town that sounds alike
             elif kind == "admin1":  # "X province" where X is only known as a town: its division
                 towns = [(p, pr) for p, pr in found if p.kind == "city" and p.admin1]
                 found = [

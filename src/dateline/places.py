@@ -960,20 +960,21 @@ def _in_sentence(event: Event, trigger: Token, here: list[PlaceMention], actors)
 
 
 #: Subordinators of a clause that happens at the same time, so in the same place, as its main one.
-_SAME_TIME = {"when", "as", "while", "whilst"}
+_SAME_TIME = {"when", "while", "whilst"}  # not "as": "attacked Idlib as ministers met in Brussels"
 
 
 def _simultaneous(verb: Token) -> bool:
-    """An adverbial clause of the same moment ("when a mine exploded", "as they fled")."""
+    """An adverbial clause of the same moment ("when a mine exploded", "while they patrolled")."""
     return verb.dep_ == "advcl" and any(
         c.dep_ in ("mark", "advmod") and c.lower_ in _SAME_TIME for c in verb.children
     )
 
 
 def _at_the_time(clause: Token) -> set[int]:
-    """Clauses that tell the moment of ``clause`` ("was killed when a mine exploded as his unit
-    cleared a village"): where they happen, it happened; a clause of another time or purpose
-    ("after he returned from Raqqa", "to attend a summit in Sochi") is not."""
+    """Clauses that tell the moment of ``clause`` ("was killed when a mine exploded while his
+    unit cleared a village"): where they happen, it happened; a clause of another time or
+    purpose ("after he returned from Raqqa", "to attend a summit in Sochi") is not, nor one of
+    "as", which often sets another scene beside the act ("as ministers met in Brussels")."""
     found: set[int] = set()
     todo = [clause]
     while todo:
