@@ -79,8 +79,9 @@ def _kind(
     words = _words(text)
     if _is_topic(pred, sentence) or (place and text and text.lower() in place.lower()):
         return "topic or place taken as participant"
-    if words and words[0] in PRONOUNS and len(words) <= 2:
-        return "pronoun resolved wrong"
+    first = text.split()[0] if text.split() else ""
+    if words and words[0] in PRONOUNS and not (first.isupper() and len(first) > 1):
+        return "pronoun resolved wrong" if len(words) == 1 else "possessive phrase resolved wrong"
     if words and words[-1] in ROLE_WORDS and not any(w[:1].isupper() for w in text.split()[1:]):
         return "unnamed body: " + ("no country" if pk is None else "wrong country")
     if pk is None:

@@ -14,6 +14,7 @@ from dateline.actors.resolve.context import Context, norm
 from dateline.actors.resolve.coreference import appositions, register_groups
 from dateline.actors.resolve.cues import gazetteer_country
 from dateline.actors.resolve.describe import age_description
+from dateline.actors.resolve.fighters import affiliate_fighters
 from dateline.actors.resolve.named import dateline_place, named_spans, resolve_named
 from dateline.actors.resolve.pronouns import resolve_pronoun
 from dateline.actors.resolve.roles import is_role_noun, resolve_noun
@@ -73,7 +74,10 @@ def resolve_actors(doc: Doc, article: Article, kb) -> ActorIndex:
             age_description(ctx, tok)  # "the 26-year-old": the person last named
     # 6. "I" and "we" inside a quotation are its speaker.
     quoted_first_person(ctx)
-    # 7. Unnamed bodies ("police", "the army", "40 people") of a story set in one country.
+    # 7. Foreign fighters act for the armed group they fight with ("a Briton who fought with
+    #    the YPG"), then unnamed bodies ("police", "the army", "40 people") of a story set in
+    #    one country.
+    affiliate_fighters(ctx)
     _home_country(ctx)
     return index
 

@@ -1,0 +1,137 @@
+"""Foreign fighters act for the armed group they fight with, not for the state of their passport.
+
+"Jo Smith, who travelled to Syria to fight alongside Kurdish forces, was killed" is a Kurdish
+fighter killed in Syria: the coding guide keys an actor to its "state or affiliation", and the
+hand-coded articles key such people to the group's country and the rebel sector (SYR REB), not
+to the United Kingdom; so are "Isis fighter Jo Smith" and "Islamic State member Jo Smith". A
+person or a nationality noun ("a British man", "the Briton") takes the group's country and
+sector when one of its mentions is tied to an armed group by a verb of fighting, or when the
+group names it. "Joined Isis" alone is not enough: the coders keep those who travelled to join
+the group as wives or supporters the civilians of their own country.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dateline.actors.resolve.context import Context
+from dateline.actors.theatre import people_word
+from dateline.model import Actor
+
+#: Verbs whose subject takes the side of the group they are with: "fought with the YPG",
+#: "volunteered for the Kurdish militia", "served alongside Kurdish forces".
+FIGHT_VERBS = {"fight", "volunteer", "serve", "enlist", "work", "battle"}
+#: Prepositions that put the subject on the group's side (not "against").
+WITH_PREPS = {"with", "alongside", "for", "among", "beside"}
+#: "fighting Islamic State", "went to fight Isis": fighting a group in a war makes the fighter a
+#: fighter of that war's other side, in the same country.
+AGAINST_VERBS = {"fight", "battle", "combat"}
+#: Verbs that only count with a group beside them ("worked alongside Kurdish forces"), never
+#: with a group as their object.
+WITH_ONLY = {"work", "serve"}
+#: Sectors of the people this applies to: private persons and nationality nouns, never an
+#: official, a soldier of a state or a reporter whose sector the text gives.
+LOOSE_SECTORS = {None, "CVL"}
+#: Kinds of actor this applies to.
+PEOPLE_KINDS = {"person", "role"}
+
+
+def affiliate_fighters(ctx: Context) -> list[Actor]:
+    """Give each person the text ties to an armed group the group's country and sector; the
+    persons changed."""
+    changed = []
+    for actor in ctx.index.actors:
+        if actor.kind not in PEOPLE_KINDS or actor.sector not in LOOSE_SECTORS:
+            continue
+        if actor.kind == "role" and not _nationality_noun(actor):
+            continue
+        group = next(
+            (g for m in actor.mentions if (g := _group_of(ctx, actor, m.start)) is not None), None
+        )
+        if group is None:
+            continue
+        actor.country, actor.sector = group.country, "REB"
+        for m in actor.mentions:
+            m.rule = f"{m.rule}+fighter"
+        changed.append(actor)
+    return changed
+
+
+def _nationality_noun(actor: Actor) -> bool:
+    """A role that is a person of some nationality ("British man", "Briton", "Australian
+    citizen"), not a body ("police", "families")."""
+    words = actor.name.lower().split()
+    return bool(words) and words[-1] in PERSON_NOUNS
+
+
+PERSON_NOUNS = {
+    "man", "woman", "citizen", "national", "briton", "volunteer", "teenager", "student",
+    "film-maker", "filmmaker", "convert", "man's", "woman's", "person", "people", "men", "women",
+}  # fmt: skip
+
+
+def _group_of(ctx: Context, actor: Actor, start_char: int) -> Actor | None:
+    """The armed group the mention at ``start_char`` is tied to, or None."""
+    span = ctx.doc.char_span(start_char, start_char + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    tok = span[0]
+    while tok.head.i != tok.i and tok.dep_ in {"compound", "amod", "flat", "nmod", "det"}:
+        tok = tok.head
+    for node in [tok, *[c for c in tok.children if c.dep_ == "appos"]]:
+        for c in node.children:
+            if c.dep_ in {"compound", "nmod", "amod"}:  # "Isis fighter Jo Smith"
+                group = _armed(ctx, c, actor)
+                if group is not None:
+                    return group
+            if c.dep_ in {"relcl", "acl"}:  # "a man who went to Syria to fight Isis"
+                group = _in_clause(ctx, c, actor, depth=0)
+                if group is not None:
+                    return group
+    if tok.dep_ in {"nsubj", "nsubjpass"}:  # "he fought with the YPG", "was killed fighting ..."
+        return _in_clause(ctx, tok.head, actor, depth=0)
+    return None
+
+
+def _in_clause(ctx: Context, verb: Token, actor: Actor, depth: int) -> Actor | None:
+    """An armed group a verb of fighting in ``verb``'s clause (or a clause of purpose
+    or manner hung on it) ties its subject to."""
+    lemma = verb.lemma_.lower()
+    if lemma in FIGHT_VERBS:
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in WITH_PREPS:
+                for p in c.children:
+                    if p.dep_ == "pobj" and (group := _armed(ctx, p, actor)) is not None:
+                        return group
+            if c.dep_ == "dobj" and lemma not in WITH_ONLY:
+                group = _armed(ctx, c, actor)
+                if group is not None:
+                    return group if lemma not in AGAINST_VERBS else _other_side(group)
+    if depth < 2:
+        for c in verb.children:
+            if c.dep_ in {"advcl", "xcomp", "conj"} and c.pos_ in {"VERB", "AUX"}:
+                if any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children):
+                    continue  # a clause with a subject of its own is about someone else
+                group = _in_clause(ctx, c, actor, depth + 1)
+                if group is not None:
+                    return group
+    return None
+
+
+def _armed(ctx: Context, tok: Token, actor: Actor) -> Actor | None:
+    """The armed group named at ``tok`` or inside its phrase, with a country: a rebel group, or
+    the forces of a people without a state ("Kurdish forces", theatre.yaml)."""
+    words = [tok, *[c for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}]]
+    stateless = people_word(words) is not None
+    for t in words:
+        for a in ctx.index.all_at(t.i):
+            if a is actor or not a.country:
+                continue
+            if a.sector == "REB" or (stateless and a.sector == "MIL"):
+                return a
+    return None
+
+
+def _other_side(group: Actor) -> Actor:
+    """Who fights ``group`` in its own country: a rebel side of that country."""
+    return Actor(id="", name="", country=group.country, sector="REB", kind="group")

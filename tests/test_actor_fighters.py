@@ -1,0 +1,53 @@
+"""Foreign fighters act for the armed group they fight with (actors/resolve/fighters.py), on
+sentences of our own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dateline.model import Article
+
+
+def _actors(pipeline, text: str):
+    result = pipeline.code(Article(id="t", text=text, published=date(2019, 3, 1)))
+    return {m.text: (a.country, a.sector) for a in result.actors for m in a.mentions}
+
+
+@pytest.mark.slow
+def test_a_national_who_went_to_fight_is_a_fighter_of_that_war(pipeline):
+    found = _actors(
+        pipeline,
+        "A Danish man who went to Syria to fight Islamic State has been killed in Raqqa, "
+        "Kurdish officials said.",
+    )
+    assert found["Danish man"] == ("SYR", "REB")
+
+
+@pytest.mark.slow
+def test_fighting_with_a_group_keys_the_person_and_later_pronouns_to_it(pipeline):
+    found = _actors(
+        pipeline,
+        "Jo Smith, 31, from Leeds, fought with the YPG for a year. He was captured near Raqqa "
+        "in May.",
+    )
+    assert found["Jo Smith"] == ("SYR", "REB")
+    assert found["He"] == ("SYR", "REB")
+
+
+@pytest.mark.slow
+def test_a_group_in_front_of_a_name_makes_its_member(pipeline):
+    found = _actors(pipeline, "The Islamic State member Jo Smith was killed near Raqqa.")
+    assert ("SYR", "REB") in {v for k, v in found.items() if "Jo Smith" in k}
+
+
+@pytest.mark.slow
+def test_a_kidnapped_aid_worker_or_a_supporter_keeps_their_own_country(pipeline):
+    found = _actors(
+        pipeline,
+        "A Danish aid worker was kidnapped by Islamic State in Syria. Jo Smith, a teacher from "
+        "Leeds, left Britain to join the group in 2015.",
+    )
+    assert found["Danish aid worker"][0] == "DNK"
+    assert found["Jo Smith"][0] != "SYR"
