@@ -189,3 +189,25 @@ def test_a_resignation_over_a_withdrawal_is_not_aimed_at_the_place(pipeline):
     resign = [e for e in events if e.event == "RETREAT" and e.trigger.text == "resigned"]
     assert resign, events
     assert resign[0].target is None
+
+
+@pytest.mark.slow
+def test_a_speaker_who_calls_someone_a_threat_accuses_them(pipeline):
+    events = _code(pipeline, "Putin said the militants represented a threat to the city.")
+    accuse = [e for e in events if e.event == "ACCUSE"]
+    assert accuse, events
+    assert (accuse[0].source.country, accuse[0].target.text) == ("RUS", "militants")
+
+
+@pytest.mark.slow
+def test_a_speaker_who_says_a_state_will_pay_threatens_it(pipeline):
+    events = _code(
+        pipeline, '"The Syrian regime will have to pay the price," a Turkish spokesman said.'
+    )
+    assert _dyads(events, "THREATEN") == [("TUR", "SYR", "Syrian regime")]
+
+
+@pytest.mark.slow
+def test_a_reported_accusation_keeps_its_own_actors(pipeline):
+    events = _code(pipeline, "Merkel said Putin had accused Ukraine of sabotage.")
+    assert _dyads(events, "ACCUSE") == [("RUS", "UKR", "Ukraine")]

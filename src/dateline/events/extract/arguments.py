@@ -40,6 +40,8 @@ def arguments(
         sources, targets = _verb_arguments(tok, cand, actors)
     if cand.event in {"CONCEDE", "RETREAT"}:
         targets = _withdrawal_targets(cand.head, targets, actors)
+    if cand.event in JUDGEMENTS:
+        sources, targets = _speaker_judges(cand, sources, targets, actors)
     src_ids = {id(a) for a, _ in sources}
     targets = [t for t in targets if id(t[0]) not in src_ids or len(sources) > 1]
     return _informative(_unique(sources)), _informative(_unique(targets))
@@ -84,6 +86,48 @@ def _withdrawal_targets(
     if places:
         return places
     return [x for x in targets if x[1].i not in leavers]
+
+
+#: Types a speaker's words can carry on their own: calling someone a problem or a threat, or
+#: saying they will pay a price.
+JUDGEMENTS = {"ACCUSE", "THREATEN"}
+
+
+def _speaker_judges(cand: Candidate, sources, targets, actors: ActorIndex):
+    """ "Turkey said the US envoy had made a serious mistake", "'Damascus will pay the price,'
+    the minister said": the speaker accuses or threatens, and whom the reported clause is about
+    is the target. Not where the reported clause's own verb is the act ("X said Y had accused
+    Z": Y's accusation, coded with its own actors) nor where its subject is the speaker."""
+    tok = cand.token
+    if not cand.nominal and not cand.entry.objects and tok.lemma_.lower() in cand.entry.verbs:
+        return sources, targets  # "accused", "warned", "threatened": the clause's own act
+    say = _reporting_verb(cand.support if cand.nominal and cand.support is not None else tok)
+    if say is None:
+        return sources, targets
+    subj = subject_of(say)
+    speakers = np_actors(antecedent(subj), actors) if subj is not None else []
+    speakers = [s for s in speakers if s[0].country or s[0].sector in {"IGO", "NGO"}]
+    if not speakers or {id(a) for a, _ in speakers} & {id(a) for a, _ in sources}:
+        return sources, targets
+    if any(a.country == s.country for a, _ in sources for s, _ in speakers if a.country):
+        return sources, targets  # "the minister said Turkey would respond": his own side
+    return speakers, sources or targets
+
+
+def _reporting_verb(tok: Token) -> Token | None:
+    """The verb of saying whose reported clause holds ``tok`` (through at most three heads),
+    or None."""
+    from dateline.events.lexicon import Lexicon
+
+    speech = Lexicon.load().word_set("speech_verbs")
+    node = tok
+    for _ in range(4):
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in speech:
+            return node.head
+        if node.dep_ in {"relcl", "advcl", "acl"} or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
 
 
 def _out_of(prep: Token) -> bool:
