@@ -127,6 +127,7 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
         named = cameo_codes.choose(event_type, cameo_codes.context_words(cand.token))
         if named is not None:
             cameo, goldstein = named, ontology.cameo[named].goldstein
+    sources, targets = _one_per_side(sources), _one_per_side(targets)
     trig = cand.token
     trigger = Span(text=trig.text, start=trig.idx, end=trig.idx + len(trig.text))
     pairs: list[tuple[tuple[Actor, Token] | None, tuple[Actor, Token] | None]] = []
@@ -232,6 +233,46 @@ def _mode_from_cues(cand: Candidate, lexicon: Lexicon) -> str | None:
         if near & {str(w).lower() for w in words}:
             return mode
     return None
+
+
+def _one_per_side(parties: list[tuple[Actor, Token]]) -> list[tuple[Actor, Token]]:
+    """The parties of one side of an act, each once (the coding guide: one record per acting
+    side). An apposition names the party before it again ("the group's leader, Abu X", "two
+    Britons, Tom Reed and Sam Cole"); parties of one country and sector are one side ("Kotey
+    and Elsheikh were captured" is one capture of two Britons); and a mention read as two
+    actors counts once unless the second has a country of its own."""
+    kept: list[tuple[Actor, Token]] = []
+    for actor, tok in parties:
+        same = next((n for n, (_, t) in enumerate(kept) if t.i == tok.i), None)
+        if same is not None:
+            other = kept[same][0]
+            if actor.country and not other.country:
+                kept[same] = (actor, tok)  # the reading that places the mention wins
+            elif actor.country and actor.country != other.country:
+                kept.append((actor, tok))  # "Russian and Syrian forces": two sides
+            continue
+        if any(_renames(tok, t) for _, t in kept):
+            continue
+        if actor.country and any(
+            a.country == actor.country and a.sector == actor.sector for a, _ in kept
+        ):
+            continue
+        kept.append((actor, tok))
+    return kept
+
+
+def _renames(tok: Token, earlier: Token) -> bool:
+    """``tok`` is an apposition to ``earlier``, or a conjunct of one ("the two men, Kotey and
+    Elsheikh": Elsheikh renames "men" too)."""
+    node, appositive = tok, False
+    for _ in range(6):
+        if node.dep_ not in {"appos", "conj"} or node.head is node:
+            return False
+        appositive = appositive or node.dep_ == "appos"
+        node = node.head
+        if node.i == earlier.i:
+            return appositive
+    return False
 
 
 def _restated(event: Event, events: list[Event]) -> bool:
