@@ -108,6 +108,8 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
         return []  # "I spoke to him", "met up with the YPG": a meeting nobody known held
     if not sources and not targets:
         return []
+    if event_type == "ASSAULT" and not sources and _no_attacker(cand, sent, lexicon):
+        return []  # "a fire killed two children", "at least 40 people were killed": no act
     if not sources and (modality in {"future", "hypothetical"} or cand.entry is WILLING_ENTRY):
         return []  # a plan nobody is said to have ("it was too early to consider easing sanctions")
     if event_type is None:
@@ -233,6 +235,36 @@ def _mode_from_cues(cand: Candidate, lexicon: Lexicon) -> str | None:
         if near & {str(w).lower() for w in words}:
             return mode
     return None
+
+
+def _no_attacker(cand: Candidate, sent, lexicon: Lexicon) -> bool:
+    """A death or injury nobody is said to have caused: the verb's subject is a hazard ("a fire
+    killed two children"), or a passive with no agent whose subject is a count ("at least 40
+    people were killed", "hundreds have died") in a sentence that names no act or war (a
+    death "in an air strike" belongs to the strike)."""
+    tok = cand.token
+    if cand.nominal or tok.pos_ != "VERB":
+        return False
+    children = list(tok.children)
+    hazards = lexicon.word_set("hazard_nouns")
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in hazards for c in children):
+        return True
+    subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
+    if subject is None or any(c.dep_ == "agent" for c in children):
+        return False
+    counts = lexicon.word_set("count_words")
+    counted = any(
+        t.dep_ in {"nummod", "quantmod"} or t.like_num or t.lower_ in counts
+        for t in subject.subtree
+    )
+    if not counted:
+        return False
+    return not any(
+        t.i != tok.i
+        and (t.lemma_.lower() in lexicon.word_set("state_nouns") or lexicon.noun_entries(t))
+        for t in sent
+        if t.pos_ in {"NOUN", "PROPN"}
+    )
 
 
 def _one_per_side(parties: list[tuple[Actor, Token]]) -> list[tuple[Actor, Token]]:
