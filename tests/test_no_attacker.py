@@ -1,5 +1,6 @@
-"""Deaths nobody is said to have caused are no acts of force: a hazard as the killer, or a count
-of the dead with no attacker and no attack in its sentence (sentences of our own)."""
+"""Acts nobody did: deaths nobody is said to have caused (a hazard as the killer, or a count
+of the dead with no attacker and no attack in its sentence), and forecasts denied, which are no
+refusals (sentences of our own)."""
 
 from __future__ import annotations
 
@@ -36,3 +37,15 @@ def test_deaths_with_an_attacker_or_an_attack_are_still_coded(pipeline):
         "A journalist was killed in Mogadishu on Friday.",
     ):
         assert assaults(pipeline, text), text
+
+
+def test_a_denied_forecast_is_no_refusal(pipeline):
+    def rejects(text):
+        events = pipeline.code_text(text, date="2024-03-14").events
+        return [e for e in events if e.event == "REJECT" and not e.negated]
+
+    assert not rejects("The Kenyan delegation is not due to visit Kampala until March.")
+    assert not rejects("Tanzania is unlikely to join the talks in Nairobi.")
+    # the actor's own will is a refusal
+    assert rejects("Uganda said it would not attend the summit in Nairobi.")
+    assert rejects("Ghana is not willing to sign the trade deal with Togo.")

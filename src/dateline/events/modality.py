@@ -286,7 +286,12 @@ def retype(
     if failed and event in cooperative:
         return "REJECT", None
     if negated:
-        if modality in {"future", "hypothetical"} and event in cooperative:
+        forecast = lexicon.word_set("forecast_words")
+        denied_forecast = any(
+            n is not cand.token and (n.lower_ in forecast or n.lemma_.lower() in forecast)
+            for n in nodes
+        )  # "is not due to visit": no refusal, a visit that is not expected
+        if modality in {"future", "hypothetical"} and event in cooperative and not denied_forecast:
             return "REJECT", None
         return event, mode
     conditional = _conditional_marker(nodes)
