@@ -211,3 +211,42 @@ def test_a_speaker_who_says_a_state_will_pay_threatens_it(pipeline):
 def test_a_reported_accusation_keeps_its_own_actors(pipeline):
     events = _code(pipeline, "Merkel said Putin had accused Ukraine of sabotage.")
     assert _dyads(events, "ACCUSE") == [("RUS", "UKR", "Ukraine")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "dummy"),
+    [
+        ('"It is against the constitution to strip someone of citizenship," she said.', True),
+        ('"It is time for the old quarrels to end," he said.', True),
+        ("It was of vital interest for Chile to keep good ties with Peru, Pinera added.", True),
+        ("It is a shame that the talks failed, she said.", True),
+        ("The army said it was ready to attack the town.", False),
+        ("The group said it was a movement that defends farmers.", False),
+    ],
+)
+def test_an_extraposing_it_stands_for_no_actor(nlp, text, dummy):
+    from dateline.actors.resolve.pronouns import _expletive
+
+    assert [_expletive(t) for t in nlp(text) if t.lower_ == "it"] == [dummy]
+
+
+@pytest.mark.slow
+def test_a_reported_clause_with_no_actor_of_its_own_is_its_speakers(pipeline):
+    from dateline.actors.resolve import resolve_actors
+    from dateline.events.candidate import Candidate
+    from dateline.events.extract.arguments import _speakers
+    from dateline.model import Article
+
+    text = '"It is time for the old quarrels to end," the Chilean foreign minister said.'
+    doc = pipeline.nlp(text)
+    actors = resolve_actors(doc, Article(id="t", text=text), pipeline.kb)
+    time = next(t for t in doc if t.lower_ == "time")
+    cand = Candidate(token=time, entry=pipeline.lexicon.entries[0], event="REQUEST", mode=None)
+    assert [a.country for a, _ in _speakers(cand, actors)] == ["CHL"]
+    # outside a reported clause nobody is the speaker
+    plain = pipeline.nlp("It is time for the old quarrels to end.")
+    plain_actors = resolve_actors(plain, Article(id="u", text=plain.text), pipeline.kb)
+    time = next(t for t in plain if t.lower_ == "time")
+    cand = Candidate(token=time, entry=pipeline.lexicon.entries[0], event="REQUEST", mode=None)
+    assert _speakers(cand, plain_actors) == []

@@ -64,7 +64,32 @@ def _expletive(tok: Token) -> bool:
     if tok.dep_ == "nsubjpass":
         return clause  # "It was agreed to establish ...", "it is said that ..."
     adjectives = {c.lemma_.lower() for c in head.children if c.dep_ in {"acomp", "attr"}}
-    return head.lemma_ == "be" and bool(adjectives & EXPLETIVE_ADJECTIVES)
+    if head.lemma_ != "be":
+        return False
+    return bool(adjectives & EXPLETIVE_ADJECTIVES) or _extraposed(head)
+
+
+def _extraposed(be: Token) -> bool:
+    """ "It is against the law to strip ...", "it is time for the quarrels to end", "it was of
+    vital interest for Chile to keep ...", "it is a shame that the talks failed": "it" stands for
+    the clause that follows, not for an actor. The clause hangs on "be" or on its predicate noun
+    ("time", "a shame", "of interest"); "it was ready to attack" (the clause is the adjective's)
+    keeps its antecedent."""
+    predicates = [c for c in be.children if c.dep_ == "attr"]
+    predicates += [
+        g for c in be.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+    ]
+    for node in [be, *predicates]:
+        for clause in node.children:
+            if clause.i < be.i or clause.dep_ not in {"xcomp", "advcl", "relcl", "acl", "ccomp"}:
+                continue
+            marks = {g.lower_ for g in clause.children if g.dep_ == "mark"}
+            to = any(g.dep_ == "aux" and g.lower_ == "to" for g in clause.children)
+            if (to and (node is be and clause.dep_ == "xcomp" or "for" in marks)) or (
+                "that" in marks and node is not be
+            ):
+                return True
+    return False
 
 
 def resolve_pronoun(ctx: Context, tok: Token) -> None:

@@ -42,6 +42,8 @@ def arguments(
         targets = _withdrawal_targets(cand.head, targets, actors)
     if cand.event in JUDGEMENTS:
         sources, targets = _speaker_judges(cand, sources, targets, actors)
+    elif not sources and cand.event in SPOKEN:
+        sources = _speakers(cand, actors)  # "'It is time for talks,' the minister said"
     src_ids = {id(a) for a, _ in sources}
     targets = [t for t in targets if id(t[0]) not in src_ids or len(sources) > 1]
     return _informative(_unique(sources)), _informative(_unique(targets))
@@ -101,17 +103,27 @@ def _speaker_judges(cand: Candidate, sources, targets, actors: ActorIndex):
     tok = cand.token
     if not cand.nominal and not cand.entry.objects and tok.lemma_.lower() in cand.entry.verbs:
         return sources, targets  # "accused", "warned", "threatened": the clause's own act
-    say = _reporting_verb(cand.support if cand.nominal and cand.support is not None else tok)
-    if say is None:
-        return sources, targets
-    subj = subject_of(say)
-    speakers = np_actors(antecedent(subj), actors) if subj is not None else []
-    speakers = [s for s in speakers if s[0].country or s[0].sector in {"IGO", "NGO"}]
+    speakers = _speakers(cand, actors)
     if not speakers or {id(a) for a, _ in speakers} & {id(a) for a, _ in sources}:
         return sources, targets
     if any(a.country == s.country for a, _ in sources for s, _ in speakers if a.country):
         return sources, targets  # "the minister said Turkey would respond": his own side
     return speakers, sources or targets
+
+
+#: Types whose act can be words alone, so that a reported clause with no actor of its own is
+#: its speaker's: "'It is time for talks,' the minister said" is the minister's request.
+SPOKEN = {"ACCUSE", "THREATEN", "REQUEST", "REJECT", "SUPPORT", "AGREE", "CONCEDE"}
+
+
+def _speakers(cand: Candidate, actors: ActorIndex) -> list[tuple[Actor, Token]]:
+    """The actors who say the reported clause that holds the candidate, with a country or an
+    IGO/NGO role; none when it is no reported clause."""
+    tok = cand.support if cand.nominal and cand.support is not None else cand.token
+    say = _reporting_verb(tok)
+    subj = subject_of(say) if say is not None else None
+    speakers = np_actors(antecedent(subj), actors) if subj is not None else []
+    return [s for s in speakers if s[0].country or s[0].sector in {"IGO", "NGO"}]
 
 
 def _reporting_verb(tok: Token) -> Token | None:
