@@ -580,3 +580,24 @@ def test_a_clause_of_the_same_moment_gives_its_place(nlp):
     assert _locate(nlp, text, "wounded", event_type="ASSAULT").precision == "country"
     text = "Jets bombed a bridge near the border as ministers met in Brussels."
     assert _locate(nlp, text, "bombed", event_type="ASSAULT").basis == "article"  # no Brussels
+
+
+def test_a_where_clause_happens_at_its_place(nlp):
+    """ "Kirkuk, where militants launched an attack": the relative "where" says the place."""
+    text = "Troops reinforced the defences of Kirkuk, where militants launched an attack on Monday."
+    place = _locate(nlp, text, "launched", event_type="ASSAULT")
+    assert (place.name, place.basis) == ("Kirkuk", "clause")
+    text = "The envoy flew to Baghdad, where he held talks with the prime minister."
+    place = _locate(nlp, text, "talks", quad=1)
+    assert (place.name, place.basis) == ("Baghdad", "clause")
+
+
+def test_control_of_a_place_is_the_ground_acted_on(nlp):
+    place = _locate(nlp, "Rebels took control of Mosul after a week of fighting.", "took",
+                    event_type="ASSAULT")  # fmt: skip
+    assert (place.name, place.basis) == ("Mosul", "clause")
+
+
+def test_a_while_after_a_comma_contrasts_another_scene(nlp):
+    text = "Militias swept through the villages, while rebels shelled Mosul."
+    assert _locate(nlp, text, "swept", event_type="ASSAULT").name != "Mosul"

@@ -905,10 +905,25 @@ def _in_clause(
                 )
             )
             on_target = event.event in _ON_TARGET and _acted_on(root, trigger, clause)
-        if not (in_clause or on_noun or on_target):
+        if not (in_clause or on_noun or on_target or _where_clause_of(root, clause)):
             continue
         ranked.append(((_SPECIFICITY.get(m.place.kind, 5), abs(m.start - trigger.i)), m))
     return _one_place(ranked, "clause")
+
+
+def _where_clause_of(root: Token, clause: Token) -> bool:
+    """The event's clause is a "where" clause of the place ("Damascus, where the regime
+    conducted its attack"; "the capital, Damascus, where ..."; "Afrin, where talks were held")."""
+    if clause.dep_ != "relcl" or not any(
+        c.dep_ == "advmod" and c.lower_ == "where" for c in clause.children
+    ):
+        return False
+    noun = clause.head
+    return (
+        noun.i == root.i
+        or (root.dep_ == "appos" and root.head.i == noun.i)
+        or (noun.dep_ == "appos" and noun.head.i == root.i)
+    )
 
 
 def _visited(root: Token, trigger: Token, clause: Token) -> bool:
@@ -926,6 +941,7 @@ def _acted_on(root: Token, trigger: Token, clause: Token) -> bool:
     of Manbij"), or a place listed with it ("besieged Idlib and Ghouta")."""
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
+    root = _of_head(root)  # "took control of Afrin", "shelled the outskirts of Hama"
     head = root.head
     if root.dep_ in ("dobj", "nsubjpass") and head.i in (trigger.i, clause.i):
         return True
@@ -964,10 +980,15 @@ _SAME_TIME = {"when", "while", "whilst"}  # not "as": "attacked Idlib as ministe
 
 
 def _simultaneous(verb: Token) -> bool:
-    """An adverbial clause of the same moment ("when a mine exploded", "while they patrolled")."""
-    return verb.dep_ == "advcl" and any(
-        c.dep_ in ("mark", "advmod") and c.lower_ in _SAME_TIME for c in verb.children
-    )
+    """An adverbial clause of the same moment ("when a mine exploded", "while they patrolled");
+    not a "while" after a comma, which contrasts another scene ("swept through Raqqa province,
+    while rebels reclaimed towns further west")."""
+    if verb.dep_ != "advcl":
+        return False
+    for c in verb.children:
+        if c.dep_ in ("mark", "advmod") and c.lower_ in _SAME_TIME:
+            return c.lower_ == "when" or c.i == 0 or c.doc[c.i - 1].text != ","
+    return False
 
 
 def _at_the_time(clause: Token) -> set[int]:
