@@ -601,3 +601,23 @@ def test_control_of_a_place_is_the_ground_acted_on(nlp):
 def test_a_while_after_a_comma_contrasts_another_scene(nlp):
     text = "Militias swept through the villages, while rebels shelled Mosul."
     assert _locate(nlp, text, "swept", event_type="ASSAULT").name != "Mosul"
+
+
+def test_the_place_of_a_side_of_an_act_on_the_ground(nlp):
+    """ "troops based in Mosul shelled the village": where a side of a fight was, it fought."""
+    place = _locate(nlp, "Troops based in Mosul shelled the village.", "shelled",
+                    event_type="ASSAULT")  # fmt: skip
+    assert (place.name, place.basis) == ("Mosul", "clause")
+    place = _locate(nlp, "Fighters in the town of Kirkuk held off a vast army.", "held",
+                    event_type="ASSAULT")  # fmt: skip
+    assert (place.name, place.basis) == ("Kirkuk", "clause")
+    # not for acts off the ground: sanctions on "the regime in Damascus" were imposed elsewhere
+    text = "The government imposed sanctions on the regime in Damascus."
+    assert _locate(nlp, text, "imposed", event_type="SANCTION").precision == "country"
+
+
+def test_a_town_the_ner_tagged_as_a_people_after_in(nlp):
+    """The small model tags "Aleppo" NORP here; after "in", a name that is no demonym may be a
+    town; a demonym never is."""
+    place = _locate(nlp, "Jets bombed rebel positions in Aleppo.", "bombed", event_type="ASSAULT")
+    assert (place.name, place.country) == ("Aleppo", "SYR")

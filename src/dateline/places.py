@@ -762,7 +762,12 @@ def _unmarked_places(doc: Doc, actors, spans, hints) -> list[tuple[int, int, Pla
         locative = _locative(base)
         acted_on = base.dep_ in ("dobj", "nsubjpass") and base.head.pos_ == "VERB"
         person = tok.ent_type_ == "PERSON"
-        if not (locative or acted_on) or (tok.ent_type_ in _NOT_PLACES and not person):
+        # the small model tags some towns NORP or DATE ("bombed positions in Aleppo"): after a
+        # locative word, a name that is no demonym may still be a town (checked below)
+        mislabel = locative and tok.ent_type_ in ("NORP", "DATE") and not _demonym_or_country(tok)
+        if not (locative or acted_on) or (
+            tok.ent_type_ in _NOT_PLACES and not person and not mislabel
+        ):
             continue
         ent = entity_at.get(tok.i)
         if person and ent is not None:
@@ -794,6 +799,12 @@ def _unmarked_places(doc: Doc, actors, spans, hints) -> list[tuple[int, int, Pla
             out.append((start, end, place))
             taken.update(range(start, end))
     return out
+
+
+def _demonym_or_country(tok: Token) -> bool:
+    """ "Syrian", "Kurds", "Iraq": a people or a country, not a town the NER mislabelled."""
+    g = gazetteer()
+    return bool(g.demonym(tok.text) or g.demonym(tok.lemma_) or g.country_code(tok.text))
 
 
 def _named_as_places(doc: Doc, sent) -> list[tuple[int, int]]:
@@ -904,11 +915,31 @@ def _in_clause(
                     # "Ankara's war" say whose
                 )
             )
-            on_target = event.event in _ON_TARGET and _acted_on(root, trigger, clause)
+            on_target = event.event in _ON_TARGET and (
+                _acted_on(root, trigger, clause) or _argument_place(root, clause)
+            )
         if not (in_clause or on_noun or on_target or _where_clause_of(root, clause)):
             continue
         ranked.append(((_SPECIFICITY.get(m.place.kind, 5), abs(m.start - trigger.i)), m))
     return _one_place(ranked, "clause")
+
+
+def _argument_place(root: Token, clause: Token) -> bool:
+    """The place of a side of an act on the ground ("troops based in Mosul shelled the village",
+    "fighters in Kobane held off an army", "bombed positions near Aleppo"): where the act was."""
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head  # "targets in Iraq and Syria": Syria as Iraq
+    token = _of_head(root)
+    if token.dep_ != "pobj" or token.head.lower_ not in _LOCATIVE:
+        return False
+    noun = token.head.head
+    if noun.dep_ == "acl" and noun.lemma_.lower() in ("base", "station", "deploy", "hold"):
+        noun = noun.head  # "troops based in Mosul", "fighters held in Hasakah"
+    return (
+        noun.pos_ in ("NOUN", "PROPN", "PRON")
+        and noun.dep_ in ("nsubj", "nsubjpass", "dobj")
+        and noun.head.i == clause.i
+    )
 
 
 def _where_clause_of(root: Token, clause: Token) -> bool:
