@@ -590,6 +590,9 @@ def test_a_where_clause_happens_at_its_place(nlp):
     text = "The envoy flew to Baghdad, where he held talks with the prime minister."
     place = _locate(nlp, text, "talks", quad=1)
     assert (place.name, place.basis) == ("Baghdad", "clause")
+    # a statement is not placed by the "where" of its topic
+    text = "Children starve in Mosul, where the ministry announced a ceasefire last month."
+    assert _locate(nlp, text, "announced", event_type="AGREE", quad=1) is None
 
 
 def test_control_of_a_place_is_the_ground_acted_on(nlp):

@@ -918,7 +918,8 @@ def _in_clause(
             on_target = event.event in _ON_TARGET and (
                 _acted_on(root, trigger, clause) or _argument_place(root, clause)
             )
-        if not (in_clause or on_noun or on_target or _where_clause_of(root, clause)):
+        where = _where_clause_of(root, clause) and (not verbal or _meeting(trigger))
+        if not (in_clause or on_noun or on_target or where):
             continue
         ranked.append(((_SPECIFICITY.get(m.place.kind, 5), abs(m.start - trigger.i)), m))
     return _one_place(ranked, "clause")
@@ -940,6 +941,15 @@ def _argument_place(root: Token, clause: Token) -> bool:
         and noun.dep_ in ("nsubj", "nsubjpass", "dobj")
         and noun.head.i == clause.i
     )
+
+
+def _meeting(trigger: Token) -> bool:
+    """Words that happen where people meet ("held talks", "met", "a meeting"), not a statement
+    ("announced", "said"), which a "where" clause may place by its topic ("a suburb where Russia
+    had announced that a ceasefire would take hold")."""
+    g = gazetteer()
+    lemma = trigger.lemma_.lower()
+    return lemma in g.talk_words or (trigger.pos_ == "NOUN" and lemma in g.venue_nouns)
 
 
 def _where_clause_of(root: Token, clause: Token) -> bool:
