@@ -624,3 +624,20 @@ def test_a_town_the_ner_tagged_as_a_people_after_in(nlp):
     town; a demonym never is."""
     place = _locate(nlp, "Jets bombed rebel positions in Aleppo.", "bombed", event_type="ASSAULT")
     assert (place.name, place.country) == ("Aleppo", "SYR")
+
+
+@pytest.mark.slow
+def test_a_result_with_words_placed_at_the_speaker_country_keeps_the_output_contract():
+    """The opt-in GDELT convention writes basis 'speaker'; the result schema must accept it."""
+    import dataclasses
+
+    from dateline.model import Article, validate
+    from dateline.pipeline import Pipeline
+    from dateline.settings import Settings
+
+    settings = dataclasses.replace(Settings.load(), words_at_speaker_country=True)
+    text = "The Norwegian foreign minister on Friday accused Ruritania of breaking the truce."
+    result = Pipeline(settings).code(Article(id="speaker", text=text))
+    bases = {e.location.basis for e in result.events if e.location}
+    assert bases == {"speaker"}
+    validate(result.to_dict())
