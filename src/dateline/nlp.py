@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 import spacy
@@ -64,11 +64,8 @@ def entities_in(span: Span) -> list[Span]:
         ents = list(doc.ents)
         cached = doc.user_data[_ENTS_KEY] = (ents, [e.start for e in ents], [e.end for e in ents])
     ents, starts, ends = cached
-    first, end = bisect_left(starts, span.start), span.end
-    last = first
-    while last < len(ents) and ends[last] <= end:
-        last += 1
-    return ents[first:last]
+    first = bisect_left(starts, span.start)
+    return ents[first : bisect_right(ends, span.end, lo=first)]
 
 
 _TEXT_KEY = "dateline.text"
