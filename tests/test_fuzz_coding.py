@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import time
 from collections import Counter
 
@@ -158,3 +159,25 @@ def test_a_slow_article_becomes_an_error_row_and_the_run_goes_on(tmp_path, pipel
     row = " ".join(map(str, errors.iloc[0].tolist()))
     assert "ArticleTimeout" in row and "timeout_s=1 s" in row and "slow" in row
     assert len(stored) == 3
+
+
+@pytest.mark.skipif(not can_interrupt(), reason="SIGALRM time limits need POSIX")
+def test_an_alarm_inside_a_finaliser_or_error_report_waits_for_ordinary_code(monkeypatch):
+    """An exception raised in ``__del__`` or in ``sys.unraisablehook`` is swallowed or breaks
+    the hook; the limit must fire once the block is back in ordinary code instead."""
+    swallowed: list[object] = []
+    monkeypatch.setattr(sys, "unraisablehook", swallowed.append)
+
+    class SlowToDie:
+        def __del__(self) -> None:
+            stop = time.monotonic() + 0.3
+            while time.monotonic() < stop:  # the alarm fires in here
+                pass
+
+    started = time.monotonic()
+    with pytest.raises(ArticleTimeout), time_limit(0.05, "finaliser"):
+        SlowToDie()  # dropped at once: __del__ runs past the limit
+        while True:
+            pass
+    assert swallowed == []
+    assert 0.3 <= time.monotonic() - started < 2.0

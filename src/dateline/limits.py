@@ -10,6 +10,7 @@ run unbounded. The alarm interrupts Python code between bytecodes; a single long
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 import threading
 import time
@@ -35,6 +36,25 @@ def can_interrupt() -> bool:
 #: ``__del__`` method, so one alarm is not enough.
 REPEAT_S = 0.1
 
+#: Frames an alarm must not raise in. An exception raised in a finaliser, a weakref callback
+#: or the machinery that reports such "unraisable" exceptions is swallowed (or, inside
+#: ``sys.unraisablehook``, breaks the hook itself); the repeating alarm waits for ordinary code.
+_FINALISER_NAMES = frozenset({"__del__", "_remove", "_remove_dead_weakref"})
+_UNSAFE_MODULES = frozenset({"weakref.py", "_weakrefset.py", "traceback.py", "linecache.py"})
+
+
+def _unsafe_to_raise(frame: Any) -> bool:
+    """True when ``frame`` (or a caller) is a finaliser, weakref callback or error reporter."""
+    while frame is not None:
+        code = frame.f_code
+        if code.co_name in _FINALISER_NAMES:
+            return True
+        base = os.path.basename(code.co_filename)
+        if base in _UNSAFE_MODULES or "unraisable" in code.co_name or "unraisable" in base:
+            return True
+        frame = frame.f_back
+    return False
+
 
 @contextlib.contextmanager
 def time_limit(seconds: float | None, what: str = "article") -> Iterator[None]:
@@ -53,7 +73,7 @@ def time_limit(seconds: float | None, what: str = "article") -> Iterator[None]:
     active = [True]
 
     def on_alarm(signum: int, frame: object) -> None:
-        if active[0]:
+        if active[0] and not _unsafe_to_raise(frame):
             raise ArticleTimeout(
                 f"{what}: coding took longer than timeout_s={seconds:g} s and was stopped; "
                 "raise the limit (DATELINE_TIMEOUT_S or Settings(timeout_s=...)) or split "
