@@ -186,7 +186,42 @@ def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
             found = [(a, t) for a, t in found if not any(_place_named(a, w) for w in subj.subtree)]
         sources += found
     targets += _targets_of_verb(tok, cand, actors, depth=0)
+    if (
+        subj is None
+        and tok.tag_ == "VBG"
+        and tok.dep_ in NOMINAL_DEPS
+        and _from_is_origin(tok, cand)
+    ):
+        # "weeks of shelling from Russian jets": a gerund used as a noun comes "from" its source
+        origins = [
+            x
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "from"
+            for p in c.children
+            if p.dep_ == "pobj"
+            for x in np_actors(p, actors)
+        ]
+        if origins:
+            sources += origins
+            targets = [t for t in targets if t not in origins]
+    if not sources and cand.event in MUTUAL:
+        # "a ceasefire agreed between Ethiopia and Eritrea": one side acts, the other is the target
+        parties = [
+            x
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "between"
+            for p in c.children
+            if p.dep_ == "pobj"
+            for x in np_actors(p, actors)
+        ]
+        if len(parties) > 1:
+            sources += parties[:1]
+            targets = [t for t in targets if t not in parties[:1]]
     return sources, targets
+
+
+#: Where a gerund stands as a noun ("weeks of shelling", "shelling continued").
+NOMINAL_DEPS = {"pcomp", "pobj", "nsubj", "dobj", "nsubjpass"}
 
 
 def reduced_passive(verb: Token) -> bool:
@@ -315,7 +350,7 @@ def _targets_of_verb(
                     found = np_actors(inner_subj, actors) or _inner_actors(
                         inner_subj, actors, preps
                     )
-                    if found:
+                    if found and not _own_side(found, tok, actors):
                         out += found
                         continue
                 out += _targets_of_verb(c, cand, actors, depth + 1)
@@ -325,6 +360,16 @@ def _targets_of_verb(
                     if g.dep_ in {"acl", "relcl", "xcomp"} and cand.event in ABSORBING:
                         out += _targets_of_verb(g, cand, actors, depth + 1)
     return out
+
+
+def _own_side(found: list[tuple[Actor, Token]], verb: Token, actors: ActorIndex) -> bool:
+    """The reported clause's subject is the speaker's own side ("X vowed he would drive Y out",
+    "Ankara said it would strike Y"): its target is in what it says it will do."""
+    subj = subject_of(verb)
+    if subj is None:
+        return False
+    own = {id(a) for a, _ in np_actors(antecedent(subj), actors)}
+    return bool(own) and all(id(a) in own for a, _ in found)
 
 
 def _inner_actors(
@@ -344,6 +389,16 @@ def _inner_actors(
         elif c.dep_ in {"compound", "amod"}:
             found = [(a, c) for a in actors.all_at(c.i) if a.kind != "role" or a.country]
             (first if modifiers else owners).extend(found)
+        elif c.dep_ == "acl" and c.tag_ == "VBN":
+            # "the comments made by the president": whose comments they are
+            owners.extend(
+                x
+                for a in c.children
+                if a.dep_ == "agent"
+                for p in a.children
+                if p.dep_ == "pobj"
+                for x in np_actors(p, actors)
+            )
         elif c.dep_ == "prep" and (c.lower_ in preps or c.lower_ in INNER_PREPS):
             # "the pullback of Kenyan troops from Somalia": who withdraws comes first
             agentive = c.lower_ == "of" and tok.lemma_.lower() in AGENTIVE_NOUNS
@@ -420,6 +475,18 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
             for p in c.children:
                 if p.dep_ == "pobj":
                     sources += np_actors(p, actors)
+        elif c.dep_ == "prep" and c.lower_ == "from" and _from_is_origin(tok, cand):
+            # "shelling from Russian jets", "aid from the EU", "pressure from Washington": where
+            # the act comes from is who does it
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    sources += np_actors(p, actors)
+        elif c.dep_ == "acl" and c.tag_ == "VBN":
+            # "sanctions imposed on Russia by the US", "an agreement signed with the EU", "a
+            # ceasefire agreed between X and Y": the participle's phrases are the noun's
+            more_sources, more_targets = _participle_arguments(c, cand, preps, actors)
+            sources += more_sources
+            targets += more_targets
         elif (
             c.dep_ == "prep"
             and c.lower_ == "between"
@@ -484,6 +551,8 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
                 targets += np_actors(subj, actors) if subj is not None else []
                 if not targets:
                     targets += _targets_of_verb(c, cand, actors, 1)
+    if not targets and cand.event in ACTS_DONE_TO:
+        targets += _passive_victims(tok, actors)  # "civilians were uprooted by airstrikes"
     verb = cand.support
     if cand.undergone and verb is not None:
         return _undergone_arguments(tok, verb, sources, targets, actors)
@@ -533,6 +602,48 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
             elif subj is not None:
                 sources += np_actors(subj, actors)
     return sources, targets
+
+
+#: Nouns whose "from" names the place or body left, not who acts: "withdrawal from Syria".
+LEAVING_NOUNS = {"exit", "escape", "flight", "defection", "evacuation", "exodus", "retreat"}
+
+
+def _from_is_origin(noun: Token, cand: Candidate) -> bool:
+    """A noun's "from" phrase names who the act comes from ("airstrikes from Russian jets"),
+    except for acts of leaving or removal ("the withdrawal from Syria", "his expulsion from the
+    party")."""
+    lemma = noun.lemma_.lower()
+    return cand.event not in {"RETREAT", "CONCEDE"} and lemma not in (
+        AGENTIVE_NOUNS | WITHDRAW_WORDS | LEAVING_NOUNS
+    )
+
+
+def _participle_arguments(participle: Token, cand: Candidate, preps: set[str], actors):
+    """Sources and targets a participle gives the noun it modifies: its ``by`` agent acts; its
+    target prepositions name who the act is aimed at; "between X and Y" of a mutual act names
+    both sides."""
+    sources: list[tuple[Actor, Token]] = []
+    targets: list[tuple[Actor, Token]] = []
+    for c in participle.children:
+        if c.dep_ == "agent":
+            sources += [x for p in c.children if p.dep_ == "pobj" for x in np_actors(p, actors)]
+        elif c.dep_ == "prep" and c.lower_ == "between" and cand.event in MUTUAL:
+            parties = [x for p in c.children if p.dep_ == "pobj" for x in np_actors(p, actors)]
+            sources += parties[:1]
+            targets += parties[1:]
+        elif c.dep_ == "prep" and c.lower_ in preps - {"by", "for", "between"}:
+            targets += [x for p in c.children if p.dep_ == "pobj" for x in np_actors(p, actors)]
+    return sources, targets
+
+
+def _passive_victims(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
+    """The subject of a passive verb whose agent is the act ("thousands were uprooted by Russian
+    airstrikes", "the convoy was hit by an Israeli strike") underwent it."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "agent":
+        return []
+    verb = noun.head.head
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return np_actors(antecedent(subj), actors) if subj is not None else []
 
 
 def _undergone_arguments(tok: Token, verb: Token, sources, targets, actors: ActorIndex):
