@@ -70,34 +70,39 @@ def _is_opener(text: str, i: int) -> bool:
     return before in _OPENER_BEFORE and not after.isspace()
 
 
+#: The characters the pairing scanner acts on; it jumps from one to the next.
+_MARKS = re.compile('[\n"\u201c\u201d]')
+_SPACES = re.compile(r"\s*")  # what str.lstrip() strips (both ask Py_UNICODE_ISSPACE)
+
+
 def _double_pieces(text: str) -> list[_Piece]:
     pieces: list[_Piece] = []
     open_at: int | None = None
     chain = 0
     i = 0
-    while i < len(text):
+    while (mark := _MARKS.search(text, i)) is not None:
+        i = mark.start()
         ch = text[i]
-        if ch == "\n" and open_at is not None:
-            # a paragraph ends inside a quotation: it goes on if the next paragraph opens a quote
-            pieces.append(_Piece(open_at, i, chain))
-            rest = text[i:].lstrip()
-            if rest[:1] in ('"', _OPEN_DOUBLE):
-                j = len(text) - len(rest)
-                open_at = j + 1
-                i = j + 1
-                continue
-            open_at = None
-            chain += 1
-        elif ch in ('"', _OPEN_DOUBLE, _CLOSE_DOUBLE):
-            if open_at is None:
-                if _is_opener(text, i) or ch == '"':
-                    open_at = i + 1
-            elif ch == _OPEN_DOUBLE:
-                open_at = i + 1  # a stray opener: start again here
-            else:
+        if ch == "\n":
+            if open_at is not None:
+                # a paragraph ends inside a quotation: it goes on if the next paragraph opens
+                # a quote
                 pieces.append(_Piece(open_at, i, chain))
+                j = _SPACES.match(text, i).end()
+                if text[j : j + 1] in ('"', _OPEN_DOUBLE):
+                    open_at = i = j + 1
+                    continue
                 open_at = None
                 chain += 1
+        elif open_at is None:
+            if _is_opener(text, i) or ch == '"':
+                open_at = i + 1
+        elif ch == _OPEN_DOUBLE:
+            open_at = i + 1  # a stray opener: start again here
+        else:
+            pieces.append(_Piece(open_at, i, chain))
+            open_at = None
+            chain += 1
         i += 1
     if open_at is not None:
         pieces.append(_Piece(open_at, len(text), chain))
