@@ -381,10 +381,25 @@ _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 _BARE_WORDS = re.compile(rf"^(?:{_WD}|today|tonight|yesterday|tomorrow)$")
 
 
+_EXPRESSIONS_KEY = "dateline.time_expressions"
+
+
 def time_expressions(
     sent: SpacySpan, anchor: date | None, prefer: str = "past"
 ) -> list[tuple[SpacySpan, ResolvedDate]]:
-    """Every DATE/TIME entity and bare weekday/today word of a sentence that resolves to a date."""
+    """Every DATE/TIME entity and bare weekday/today word of a sentence that resolves to a date
+    (kept per sentence in ``doc.user_data``: the event coder asks once per trigger word)."""
+    memo = sent.doc.user_data.setdefault(_EXPRESSIONS_KEY, {})
+    key = (sent.start, sent.end, anchor, prefer)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _time_expressions(sent, anchor, prefer)
+    return list(found)
+
+
+def _time_expressions(
+    sent: SpacySpan, anchor: date | None, prefer: str
+) -> list[tuple[SpacySpan, ResolvedDate]]:
     found: list[tuple[SpacySpan, ResolvedDate]] = []
     covered: set[int] = set()
     for ent in entities_in(sent):
