@@ -74,7 +74,10 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "", "\u02bf": "", "\u02be": ""
 
 def fold(text: str) -> str:
     """Accents and diacritics dropped: 'Ḩalab' -> 'Halab', 'Élysée' -> 'Elysee'."""
-    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    text = text.translate(_QUOTES)
+    if text.isascii():  # nothing to decompose (most names and words)
+        return text
+    text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c)).replace("\u0131", "i")
 
 
