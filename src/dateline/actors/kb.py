@@ -182,6 +182,34 @@ def _demonym_plural(word: str) -> str | None:
     return word + "s"
 
 
+def _offices(people: Iterable[_Person]) -> dict[str, list[tuple[str, date | None, date | None]]]:
+    """Office title -> (country, start, end) of each curated holder (Phoenix titles are too
+    generic: "Government official")."""
+    out: dict[str, list[tuple[str, date | None, date | None]]] = {}
+    for p in people:
+        if p.source.startswith(PHOENIX_PREFIX):
+            continue
+        for r in p.roles:
+            country = r.country or p.country
+            if r.role and country and country != "-" and r.sector != "ELI":
+                out.setdefault(normalize(r.role), []).append((country, r.start, r.end))
+    return out
+
+
+def _title_variants(title: str) -> set[str]:
+    """A title as the KB may spell it: "defense secretary" is also "secretary of defense" (the
+    spelling stays: "defence secretary" is Britain's); "adviser" is also "advisor". A one-word
+    title ("chancellor", "president") names an office of many states and is left out."""
+    base = normalize(title)
+    words = base.split()
+    if len(words) < 2:
+        return set()
+    forms = {base, base.replace("adviser", "advisor"), base.replace("advisor", "adviser")}
+    if len(words) == 2 and words[1] == "secretary":
+        forms.add(f"secretary of {words[0]}")
+    return forms
+
+
 class KnowledgeBase:
     """Who is who: dict-based lookups of names, aliases, demonyms, role words and dated people."""
 
@@ -200,6 +228,7 @@ class KnowledgeBase:
         self._role_phrases: list[str] = []
         self._phrases: dict[str, None] = {}
         self._lazy_people: list[Path] = list(tables.lazy_people)
+        self._offices: dict[str, list[tuple[str, date | None, date | None]]] = {}
         self._build(tables)
 
     # -- loading ---------------------------------------------------------------------------
@@ -230,6 +259,7 @@ class KnowledgeBase:
         for n in t.named:
             self._add_named(n)
         self._add_people(t.roles)
+        self._offices = _offices(self._people.values())
         for phrase, code, _src in t.sectors:
             self._add_sector(phrase, code)
         for word, code, _src in t.modifiers:
@@ -465,6 +495,21 @@ class KnowledgeBase:
             if active:
                 people = active
         return [p.entry(on) for p in people]
+
+    def office_country(self, title: str, on: date | None = None) -> str | None:
+        """The one country whose office this title names ("home secretary": GBR, "defense
+        secretary": USA), from the curated office holders: None when holders of several
+        countries bear it ("foreign minister") or, given a date, nobody holds it then."""
+        holders = [h for v in _title_variants(title) for h in self._offices.get(v, ())]
+        countries = {country for country, _start, _end in holders}
+        if len(countries) != 1:
+            return None
+        if on is not None and not any(
+            (start is None or start <= on) and (end is None or on <= end)
+            for _c, start, end in holders
+        ):
+            return None
+        return countries.pop()
 
     # -- inspection (for `dateline actors` and tests) ------------------------------------------
 

@@ -334,9 +334,13 @@ def _role_actors(
     if not countries and (people := people_word([*mods, tok])):
         _people_role(ctx, tok, mods, people, sector, role_text)
         return
+    former = any(t.lower_ == "former" for t in mods)
+    if not countries and not former and tok.tag_ in {"NN", "NNP"} and role_text:
+        # "the home secretary", "the defense secretary": an office only one state has
+        office = kb.office_country(role_text, ctx.on)
+        countries = [office] if office else []
     if not countries:
-        dets = {t.lower_ for t in mods}
-        if "former" in dets or any(t.lower_ == "former" for t in mods):
+        if former:
             sector = "ELI"
         # A role with no nationality is kept: the events stage can still use it.
         actor = get_actor(
