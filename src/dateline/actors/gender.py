@@ -130,6 +130,11 @@ def person_genders(doc: Doc, index: ActorIndex) -> dict[str, str]:
     for tok in doc:
         if tok.lower_ in REFLEXIVES and (actor := _reflexive_subject(tok, index)) is not None:
             votes.setdefault(actor.id, Counter())[PRONOUNS[tok.lower_]] += 1
+    for (start, end), actor in index.spans.items():
+        if actor.kind == "person" and (
+            gender := _own_clause_gender(doc, start, end, index, actor.id)
+        ):
+            votes[actor.id][gender] += 1
     out: dict[str, str] = {}
     for actor_id, tally in votes.items():
         ranked = tally.most_common(2)
@@ -149,3 +154,41 @@ def _reflexive_subject(tok: Token, index: ActorIndex):
         if a.kind == "person"
     }
     return next(iter(people.values())) if len(people) == 1 else None
+
+
+SPEECH_VERBS = {"say", "tell", "add", "insist", "claim", "deny", "announce", "warn", "state"}
+
+
+def _own_clause_gender(
+    doc: Doc, start: int, end: int, index: ActorIndex, person_id: str
+) -> str | None:
+    """The pronouns of a clause that can only be about the person named: their own relative
+    clause ("Jane Roe, who lost her seat in May") or what they say of themselves as its subject
+    ("Roe said she would resign"), when no other person is named in between."""
+    root = doc[start:end].root
+    clauses = [(c, list(c.subtree)) for c in root.children if c.dep_ == "relcl"]
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in SPEECH_VERBS:
+        clauses += [  # the subject of what they said, not every pronoun in it
+            (c, [g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}])
+            for c in root.head.children
+            if c.dep_ == "ccomp"
+        ]
+    genders: set[str] = set()
+    for clause, words in clauses:
+        if not words:
+            continue
+        words_all = list(clause.subtree)
+        words = [w for w in words if w.lower_ not in REFLEXIVES]
+        lo = min(end, words_all[0].i)
+        hi = max(start, words_all[-1].i + 1)
+        others = {
+            a.id
+            for i in range(lo, hi)
+            if not start <= i < end
+            for a in index.all_at(i)
+            if a.kind == "person" and a.id != person_id
+        }
+        if others:
+            continue
+        genders.update(PRONOUNS[t.lower_] for t in words if t.lower_ in PRONOUNS)
+    return genders.pop() if len(genders) == 1 else None

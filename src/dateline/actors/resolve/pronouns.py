@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from dateline.actors.gender import agrees
 from dateline.actors.resolve.context import Context, mention_tokens
+from dateline.events.syntax import subject_of
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
@@ -100,6 +101,7 @@ def resolve_pronoun(ctx: Context, tok: Token) -> None:
     ctx.recent.sort(key=lambda e: e[0])
     ctx.recent_groups.sort(key=lambda e: e[0])
     if low in PERSON_PRONOUNS:
+        own_subject = _clause_subject_ids(ctx, tok)
         people = [
             (i, s, a)
             for i, s, a in reversed(ctx.recent)
@@ -107,6 +109,7 @@ def resolve_pronoun(ctx: Context, tok: Token) -> None:
             and sent - s <= 2
             and (a.kind == "person" or (a.kind == "role" and _singular_role(ctx, i)))
             and agrees(ctx.genders.get(a.id), low)  # "he" is not Angela Merkel
+            and a.id not in own_subject  # "X accused him": not X
         ]
         # the subject of the nearest clause first ("The president accepted X's invitation and
         # said he ..."), then the nearest mention
@@ -143,6 +146,36 @@ def resolve_pronoun(ctx: Context, tok: Token) -> None:
             ):
                 mention_tokens(ctx, actor, tok.i, tok.i + 1, "pronoun")
                 return
+
+
+OBJECT_PRONOUNS = {"him", "her", "them"}
+
+
+def _clause_subject_ids(ctx: Context, tok: Token) -> set[str]:
+    """Ids of the actors that are the subject of the clause an object pronoun is the object of:
+    "Roe praised the mayor and thanked him" cannot mean Roe (who would be "himself")."""
+    if tok.lower_ not in OBJECT_PRONOUNS or tok.dep_ not in {"dobj", "dative", "iobj", "pobj"}:
+        return set()
+    if tok.lower_ == "her" and tok.dep_ != "dobj" and tok.tag_ == "PRP$":
+        return set()  # "her" as a possessive ("her seat") is no object
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return set()
+    subj = subject_of(verb)
+    if subj is None:
+        return set()
+    return {a.id for t in subj.subtree if _in_phrase(t, subj) for a in ctx.index.all_at(t.i)}
+
+
+def _in_phrase(tok: Token, head: Token) -> bool:
+    """``tok`` belongs to the noun phrase of ``head`` itself, not to a clause or a prepositional
+    phrase inside it ("Roe, who met Kim, ...": Kim is not the subject)."""
+    node = tok
+    while node.i != head.i:
+        if node.dep_ in {"relcl", "acl", "prep", "advcl", "ccomp"}:
+            return False
+        node = node.head
+    return True
 
 
 def _reporting_subject(ctx: Context, tok: Token):

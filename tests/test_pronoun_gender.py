@@ -1,0 +1,84 @@
+"""Pronouns agree with their antecedent (issue 13 item 5): cues from the article itself (a
+person's own relative clause, what they say of themselves), an object pronoun that cannot be its
+own clause's subject, and a person with no cue left open to "he" and "she". Sentences of our own
+(actors/gender.py, actors/resolve/pronouns.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dateline.actors import gender
+from dateline.actors.resolve import resolve_actors
+from dateline.model import Article
+
+
+def _resolve(pipeline, text):
+    doc = pipeline.nlp(text)
+    return doc, resolve_actors(
+        doc, Article(id="t", text=text, published=date(2019, 3, 1)), pipeline.kb
+    )
+
+
+def _gender_of(pipeline, text, name):
+    doc, index = _resolve(pipeline, text)
+    genders = gender.person_genders(doc, index)
+    (person,) = [a for a in index.actors if a.name == name]
+    return genders.get(person.id)
+
+
+def _antecedents(index, word):
+    """Surnames of the people ``word`` was resolved to (NER may keep a title in the name)."""
+    return [a.name.split()[-1] for a in index.actors for m in a.mentions if m.text == word]
+
+
+@pytest.mark.slow
+def test_a_pronoun_in_the_person_s_own_relative_clause_is_a_cue(pipeline):
+    text = "Kim Lund, who lost her seat in May, met officials in Oslo."
+    assert _gender_of(pipeline, text, "Kim Lund") == "female"
+
+
+@pytest.mark.slow
+def test_what_a_person_says_of_themselves_is_a_cue(pipeline):
+    assert _gender_of(pipeline, "Robin Vale said he would resign.", "Robin Vale") == "male"
+
+
+@pytest.mark.slow
+def test_another_person_in_between_is_no_cue(pipeline):
+    text = "Kim Lund, who met Helga Berg in Oslo and praised her, left on Monday."
+    assert _gender_of(pipeline, text, "Kim Lund") is None
+
+
+@pytest.mark.slow
+def test_he_and_she_follow_the_cue_of_an_ambiguous_first_name(pipeline):
+    doc, index = _resolve(
+        pipeline,
+        "Kim Lund, who lost her seat in May, met Robin Vale in Oslo. He praised the talks.",
+    )
+    assert _antecedents(index, "He") == ["Vale"]
+
+
+@pytest.mark.slow
+def test_a_person_with_no_cue_stays_open_to_either_pronoun(pipeline):
+    for pronoun in ("He", "She"):
+        doc, index = _resolve(pipeline, f"Sasha Vale met officials in Oslo. {pronoun} left.")
+        assert _antecedents(index, pronoun) == ["Vale"]
+
+
+@pytest.mark.slow
+def test_titles_decide_a_he_and_she_pair(pipeline):
+    doc, index = _resolve(
+        pipeline,
+        "Mrs Kim Lund met Mr Robin Vale in Oslo on Monday. She said he had been helpful.",
+    )
+    assert _antecedents(index, "She") == ["Lund"]
+    assert _antecedents(index, "he") == ["Vale"]
+
+
+@pytest.mark.slow
+def test_an_object_pronoun_is_not_its_own_clause_s_subject(pipeline):
+    doc, index = _resolve(
+        pipeline, "Tomas Berg criticised the mayor on Monday and accused him of corruption."
+    )
+    assert all(a.kind == "role" for a in index.actors if any(m.text == "him" for m in a.mentions))
