@@ -110,6 +110,8 @@ def classify(
         negated = True
     if modality == "asserted":
         modality = _supposed(cand, lexicon) or modality
+    if modality == "asserted" and cand.nominal and _scheduled(cand.head, lexicon):
+        modality = "future"  # "a summit to be held on Friday", "talks are due to resume"
     if modality == "asserted" and _names_a_plan(cand, lexicon):
         modality = "future"  # "Chad intends to ...", "forces are preparing an offensive"
     if modality == "asserted":
@@ -183,6 +185,46 @@ def _supposed(cand: Candidate, lexicon: Lexicon) -> str | None:
     if noun.lemma_.lower() in lexicon.word_set("plan_nouns"):
         return "future"
     return None
+
+
+def _scheduled(noun: Token, lexicon: Lexicon) -> bool:
+    """An event noun that is scheduled, not held: the subject of an infinitive or a forecast of
+    its taking place ("a summit to be held on Friday", "talks are due to resume", "the talks
+    are expected to begin", "talks are scheduled for May"), one a participle plans ("talks
+    planned for next month"), or what something happens ahead of ("spoke ahead of a meeting").
+    What a forecast says of its effects ("the decision is likely to anger Ankara") is no plan."""
+    forecast = lexicon.word_set("forecast_words") | lexicon.word_set("future_adjectives")
+    plans = lexicon.word_set("future_verbs")
+    occurs = lexicon.word_set("occurrence_verbs")
+    if noun.dep_ == "pobj" and noun.head.head.lower_ == "ahead":
+        return True
+    if any(
+        c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in plans for c in noun.children
+    ):
+        return True
+    if noun.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+
+    def taking_place(verb: Token) -> bool:
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        return verb.lemma_.lower() in occurs or (
+            passive and verb.lemma_.lower() in {"hold", "convene"}
+        )
+
+    pred = noun.head
+    will = lexicon.word_set("future_auxiliaries") | {"to"}
+    if any(c.dep_ == "aux" and c.lower_ in will for c in pred.children):
+        return taking_place(pred)  # "a summit to be held", "talks will begin on Monday"
+    heads = [pred] + [c for c in pred.children if c.dep_ in {"acomp", "oprd"}]
+    for head in heads:
+        if head.lower_ not in forecast and not (
+            head.pos_ == "VERB" and head.lemma_.lower() in plans
+        ):
+            continue
+        inner = [c for c in head.children if c.dep_ == "xcomp"]
+        if not inner or any(taking_place(c) for c in inner):
+            return True
+    return False
 
 
 # Types a plan word can itself report: demands, threats and refusals are acts of speech (and
@@ -298,7 +340,14 @@ def retype(
     if modality in {"future", "hypothetical"}:
         if event in hostile or (conditional == "unless" and event in cooperative):
             return "THREATEN", None
-        if event in cooperative and event != "AGREE" and modality == "future" and mode != "resign":
+        scheduled = cand.nominal and _scheduled(cand.head, lexicon)  # nobody's promise
+        if (
+            event in cooperative
+            and event != "AGREE"
+            and modality == "future"
+            and mode != "resign"
+            and not scheduled
+        ):
             return "AGREE", None  # (an announced resignation stays a resignation)
     return event, mode
 

@@ -312,6 +312,49 @@ def standing_relation(cand: Candidate) -> bool:
     return tok.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in tok.children)
 
 
+def topic_gerund(cand: Candidate) -> bool:
+    """A gerund that a noun's preposition takes ("the policy on repatriating fighters", "the
+    difficulties of sending aid", "the possibility of corridors being opened") names a topic,
+    not an act the sentence reports ("accused of killing", "after invading the town" hang from
+    a verb and stay)."""
+    tok = cand.token
+    if cand.nominal or tok.dep_ != "pcomp" or tok.head.lower_ not in TOPIC_PREPS:
+        return False
+    gerund = tok.tag_ == "VBG" or any(c.lower_ == "being" for c in tok.children)
+    return gerund and tok.head.head.pos_ == "NOUN"
+
+
+# Prepositions that give a noun its topic ("a policy on", "the cost of", "talk about"); a
+# gerund after "for", "in" or "with" can be the reason or the means of an act that happened
+# ("a prosecution for fighting", "a role in retaking the city").
+TOPIC_PREPS = {"on", "of", "about", "over", "regarding", "concerning"}
+
+
+PRESENT_BE = {"is", "are", "am", "'s", "'re", "’s", "’re"}
+
+
+def habitual(cand: Candidate) -> bool:
+    """A relative clause in the simple present ("Ghana, which opposes the plan", "a group that
+    Ankara says is a terrorist organisation") or a present passive ("troops who are deployed in
+    Mali") says what someone does or is as a rule, not an act the sentence reports; a
+    relative clause of a standing type in the perfect ("Iran, which has backed the rebels
+    throughout the war") describes the relation. Past acts ("which attacked the town on
+    Monday", "who were arrested") and ongoing ones ("who are being held") stay events."""
+    tok = cand.token
+    if cand.nominal or tok.dep_ != "relcl":
+        return False
+    auxes = [c for c in tok.children if c.dep_ in {"aux", "auxpass"}]
+    if tok.tag_ in {"VBZ", "VBP"} and not auxes:
+        return True
+    if cand.event in STANDING and tok.tag_ == "VBN" and not any(c.dep_ == "auxpass" for c in auxes):
+        return True  # "which has supported X since 2014"
+    return (
+        tok.tag_ == "VBN"
+        and any(c.dep_ == "auxpass" and c.lower_ in PRESENT_BE for c in auxes)
+        and not any(c.lower_ == "being" for c in auxes)
+    )
+
+
 def main_clause_first(
     cands: list[Candidate], perception: frozenset[str] = frozenset()
 ) -> list[Candidate]:
@@ -326,6 +369,8 @@ def main_clause_first(
         if not _in_condition(c.token)
         and not _intention_of_noun(c.token)
         and not standing_relation(c)
+        and not habitual(c)
+        and not topic_gerund(c)
         and not _copular_infinitive(c.token)
         and not _generic(c)
     ]

@@ -38,6 +38,7 @@ def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Cand
     decides whether they report an event: see :mod:`dateline.events.gate`)."""
     support = lexicon.word_set("support_verbs")
     states = lexicon.word_set("state_nouns")
+    conflicts = lexicon.word_set("conflict_nouns")
     out: list[Candidate] = []
     for tok in sent:
         nominal_position = tok.dep_ in NOMINAL_DEPS and (
@@ -83,6 +84,13 @@ def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Cand
                 continue
             if not licensed and tok.lemma_.lower() in states and not _noun_has_target(frame):
                 continue  # "Syria's civil war", "the Iraq war": a state of affairs, no act
+            if (
+                not licensed
+                and frame.dep_ == "pobj"
+                and conflicts & {tok.lemma_.lower(), frame.lemma_.lower()}
+                and not _noun_has_source(frame)
+            ):
+                continue  # "allies in the fight against X", "during the battle for Y": a setting
             entry = entries[0]
             if entry.event == "PROTEST" and _military_strike(frame, lexicon):
                 entry = lexicon_assault_noun(lexicon) or entry
@@ -224,13 +232,16 @@ def _noun_has_own_args(tok: Token) -> bool:
     """A nominal event that names a participant of its own, whatever verb governs it: a target
     ("a conversation with Turnbull", "the assault on the town") or a source ("Obama's
     sanctions", "Turkish shelling", "airstrikes by the coalition")."""
-    has_target = _noun_has_target(tok)
-    has_source = any(
+    return _noun_has_target(tok) or _noun_has_source(tok)
+
+
+def _noun_has_source(tok: Token) -> bool:
+    """ "Obama's sanctions", "Turkish shelling", "airstrikes by the coalition"."""
+    return any(
         (c.dep_ in {"poss", "amod", "compound"} and c.pos_ in {"PROPN", "ADJ"})
         or (c.dep_ in {"prep", "agent"} and c.lower_ == "by")
         for c in tok.children
     )
-    return has_target or has_source
 
 
 def _noun_has_target(tok: Token) -> bool:
