@@ -62,3 +62,24 @@ def test_a_speaker_who_says_what_they_will_do_aims_it_at_its_object(pipeline):
     text = "The Turkish president vowed he would drive the Syrian militias from the border."
     (dyad,) = _dyads(pipeline, text, "AGREE") or _dyads(pipeline, text, "THREATEN")
     assert dyad == ("TUR", "SYR")
+
+
+@pytest.mark.slow
+def test_whose_arrest_it_is_underwent_it(pipeline):
+    text = "Egyptian police confirmed the activist's arrest on Monday."
+    events = pipeline.code(Article(id="t", text=text, published=date(2019, 3, 1))).events
+    coerce = [e for e in events if e.event == "COERCE"]
+    assert coerce and coerce[0].source.sector == "COP"
+    assert coerce[0].target.text == "activist"
+
+
+@pytest.mark.slow
+def test_who_is_given_a_sentence_receives_it(pipeline):
+    text = "Lena Vos, a Dutch national, was detained and given a jail sentence by a Turkish court."
+    assert ("TUR", "NLD") in _dyads(pipeline, text, "SANCTION")
+
+
+@pytest.mark.slow
+def test_the_expulsion_of_someone_is_aimed_at_them(pipeline):
+    text = "Ankara ordered the expulsion of the Dutch ambassador."
+    assert _dyads(pipeline, text, "SANCTION") == [("TUR", "NLD")]

@@ -463,7 +463,10 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
         preps -= TOPIC_PREPS  # "talks on Syria", "an agreement over Idlib": what it is about
     for c in tok.children:
         if c.dep_ == "poss":
-            sources += np_actors(c, actors)
+            if _undergone_by_possessor(tok, cand):
+                targets += np_actors(c, actors)  # "his sentence", "Brunson's arrest"
+            else:
+                sources += np_actors(c, actors)
         elif c.dep_ in {"compound", "amod", "nmod"}:
             found = [(a, c) for a in actors.all_at(c.i)]
             hits = cand.event in {"SANCTION", "ASSAULT", "COERCE"}
@@ -520,7 +523,7 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
             c.dep_ == "prep"
             and c.lower_ == "of"
             and cand.event in ACTS_DONE_TO
-            and tok.lemma_.lower() not in AGENTIVE_NOUNS
+            and (tok.lemma_.lower() not in AGENTIVE_NOUNS or tok.lemma_.lower() in UNDERGONE_NOUNS)
         ):
             # "the beheading of two journalists by militants", "the siege of the town": who
             # underwent it
@@ -556,6 +559,20 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
     verb = cand.support
     if cand.undergone and verb is not None:
         return _undergone_arguments(tok, verb, sources, targets, actors)
+    receiver = _receiving_verb(tok, cand)
+    if receiver is not None:
+        # "was given a suspended sentence", "is serving a jail sentence": the subject undergoes it
+        subj = subject_of(receiver)
+        receivers = np_actors(antecedent(subj), actors) if subj is not None else []
+        givers = [  # "by a Turkish court" (the parser may call it an agent or a preposition)
+            x
+            for c in receiver.children
+            if c.dep_ in {"agent", "prep"} and c.lower_ == "by"
+            for p in c.children
+            if p.dep_ == "pobj"
+            for x in np_actors(p, actors)
+        ]
+        return sources or givers, receivers or targets
     if verb is None and tok.dep_ in {"dobj", "nsubjpass"} and tok.head.pos_ == "VERB":
         verb = tok.head  # "hastened the pullout of its units": any governing verb
     if (
@@ -634,6 +651,45 @@ def _participle_arguments(participle: Token, cand: Candidate, preps: set[str], a
         elif c.dep_ == "prep" and c.lower_ in preps - {"by", "for", "between"}:
             targets += [x for p in c.children if p.dep_ == "pobj" for x in np_actors(p, actors)]
     return sources, targets
+
+
+#: Nouns of acts done to a person whose possessor is that person: "his sentence", "her
+#: detention", "Brunson's arrest" (but "Turkey's detention of a US citizen": of names them).
+UNDERGONE_NOUNS = {"sentence", "arrest", "detention", "conviction", "deportation", "extradition",
+                   "expulsion", "trial", "execution", "imprisonment", "jailing", "capture",
+                   "kidnapping", "abduction", "torture", "assassination", "prosecution",
+                   "internment", "incarceration", "persecution", "removal", "ouster",
+                   "punishment"}  # fmt: skip
+
+
+def _undergone_by_possessor(noun: Token, cand: Candidate) -> bool:
+    """The possessor of ``noun`` underwent it: a person's or a group's sentence, arrest, trial
+    ("his sentence", "the activist's arrest"), where no "of" phrase names who underwent it."""
+    if cand.event not in ACTS_DONE_TO or noun.lemma_.lower() not in UNDERGONE_NOUNS:
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+
+
+#: Verbs whose subject receives the act their object names: "serving a sentence", "was given a
+#: sentence", "was handed a jail term".
+RECEIVING_VERBS = {"serve"}
+RECEIVING_PASSIVES = {"give", "hand"}
+
+
+def _receiving_verb(noun: Token, cand: Candidate) -> Token | None:
+    """The verb whose subject receives ``noun`` ("is serving a sentence", "was given a
+    suspended sentence"), or None."""
+    if cand.event not in ACTS_DONE_TO or noun.dep_ != "dobj" or noun.head.pos_ not in {"VERB"}:
+        return None
+    verb = noun.head
+    lemma = verb.lemma_.lower()
+    if lemma in RECEIVING_VERBS:
+        return verb
+    passive = verb.tag_ == "VBN" and (
+        any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+        or (verb.dep_ == "conj" and any(c.dep_ == "nsubjpass" for c in verb.head.children))
+    )
+    return verb if lemma in RECEIVING_PASSIVES and passive else None
 
 
 def _passive_victims(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
