@@ -35,7 +35,7 @@ def test_a_mutual_act_between_two_sides_has_one_as_source(pipeline):
 
 @pytest.mark.slow
 def test_an_act_from_someone_is_theirs(pipeline):
-    text = "The town has endured weeks of shelling from Russian jets."
+    text = "Residents fled after heavy shelling from Russian jets on Monday."
     assert _dyads(pipeline, text, "ASSAULT") == [("RUS", None)]
 
 
