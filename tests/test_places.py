@@ -641,3 +641,78 @@ def test_a_result_with_words_placed_at_the_speaker_country_keeps_the_output_cont
     bases = {e.location.basis for e in result.events if e.location}
     assert bases == {"speaker"}
     validate(result.to_dict())
+
+
+def test_a_town_naming_an_incident_nearby_vetoes_the_story_place(nlp):
+    """ "the Manchester attack" names a scene in Britain even when the NER calls the town a
+    product: a killing told just after it is no guess for a story placed in Syria; a town of
+    the story's own country naming an incident leaves the guess alone."""
+    story = "Shelling went on in Aleppo. Aid convoys reached Aleppo. "
+    killed = "Innocent people did get killed, she said."
+    text = story + "She regretted the Manchester attack. " + killed
+    assert _locate(nlp, text, "killed", event_type="ASSAULT") is None
+    text = story + "She regretted the Hama attack. " + killed
+    place = _locate(nlp, text, "killed", event_type="ASSAULT")
+    assert (place.country, place.basis) == ("SYR", "article")
+    text = story + "She regretted the Syrian offensive. " + killed  # a demonym is no town
+    assert _locate(nlp, text, "killed", event_type="ASSAULT").country == "SYR"
+    text = story + "If the Turks attack, we will fight. " + killed  # a verb, and no town
+    assert _locate(nlp, text, "killed", event_type="ASSAULT").country == "SYR"
+
+
+def test_people_moved_away_from_the_story_place_are_not_placed_there(nlp):
+    """An arrest "upon returning from Syria" did not happen in Syria, nor one whose own chain
+    of acts ends in another country ("arrested and extradited to Macedonia"); an act told
+    beside a movement of someone else keeps the story's place."""
+    story = "Shelling went on in Aleppo. Aid convoys reached Aleppo. "
+    text = story + "Several men were arrested upon returning from Syria."
+    assert _locate(nlp, text, "arrested", event_type="COERCE") is None
+    text = story + "Her husband was arrested and extradited to Macedonia."
+    assert _locate(nlp, text, "arrested", event_type="COERCE") is None
+    text = story + "Fighters who returned from Iraq attacked a checkpoint."
+    place = _locate(nlp, text, "attacked", event_type="ASSAULT")
+    assert (place.name, place.basis) == ("Aleppo", "before")
+    text = story + "Police arrested two smugglers after the families fled to Turkey."
+    assert _locate(nlp, text, "arrested", event_type="COERCE").country == "SYR"
+    text = story + "A missile struck the unit as it helped to evacuate civilians from Syria."
+    assert _locate(nlp, text, "struck", event_type="ASSAULT").country == "SYR"
+
+
+def test_the_ground_a_fight_was_for_is_its_place(nlp):
+    """ "killed in the campaign to liberate Mosul": the to-clause of a fight's noun names its
+    ground (the parser hangs it from the noun or from the main verb); another act's purpose
+    ("to stop supplies reaching Aleppo") does not place the act."""
+    text = "Dozens of children were killed in the campaign to liberate Mosul."
+    place = _locate(nlp, text, "killed", event_type="ASSAULT")
+    assert (place.name, place.basis) == ("Mosul", "sentence")
+    text = "Two soldiers were wounded in an operation to retake Afrin."
+    assert _locate(nlp, text, "wounded", event_type="ASSAULT").name == "Afrin"
+    text = "Rebels attacked the convoy to stop supplies reaching Aleppo."
+    assert _locate(nlp, text, "attacked", event_type="ASSAULT").precision == "country"
+
+
+def test_incident_towns_read_from_unparsed_words():
+    from dateline.places import _raw_incidents
+
+    found = _raw_incidents("She regretted the Manchester Arena bombing.", ("SYR", "TUR"))
+    assert [(p.name, p.country) for p in found] == [("Manchester", "GBR")]
+    assert _raw_incidents("If the Turks attack, we will fight.", ("SYR", "TUR")) == []
+    assert _raw_incidents("She regretted the Manchester bombings.", ()) != []
+    assert _raw_incidents("She backed the Manchester council.", ()) == []
+
+
+def test_a_withdrawal_happens_where_it_leaves_not_where_it_goes(nlp):
+    """ "redeployed to Kabul": the jets left somewhere else; the side that is withdrawn
+    ("Germany was obliged to withdraw") is no ground either; "from Jarabulus" is."""
+    text = "Shelling went on in Aleppo. A squadron of jets was redeployed to Kabul last month."
+    assert _locate(nlp, text, "redeployed", event_type="RETREAT") is None
+    text = "Germany was obliged to withdraw its forces from the base."
+    place = _locate(nlp, text, "obliged", event_type="RETREAT")
+    assert place is None or place.country != "DEU"
+    text = "The rebels withdrew from Jarabulus to Raqqa."
+    place = _locate(nlp, text, "withdrew", event_type="RETREAT")
+    assert (place.name, place.basis) == ("Jarabulus", "clause")
+    # an attack on a place is still placed there
+    place = _locate(nlp, "Troops were sent to Kirkuk to restore order.", "sent",
+                    event_type="MOBILIZE")  # fmt: skip
+    assert place.name == "Kirkuk"

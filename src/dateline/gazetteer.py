@@ -333,6 +333,9 @@ class Gazetteer:
         self.part_nouns = frozenset(str(w).lower() for w in data.get("part_nouns") or ())
         self.talk_words = frozenset(str(w).lower() for w in data.get("talk_words") or ())
         self.scene_changes = tuple(str(w).lower() for w in data.get("scene_changes") or ())
+        self.incident_nouns = frozenset(str(w).lower() for w in data.get("incident_nouns") or ())
+        self.campaign_nouns = frozenset(str(w).lower() for w in data.get("campaign_nouns") or ())
+        self.movement_verbs = frozenset(str(w).lower() for w in data.get("movement_verbs") or ())
         self.not_places = frozenset(name_key(str(w)) for w in data.get("not_places") or ())
 
     # --- entries ------------------------------------------------------------------------------

@@ -254,8 +254,11 @@ def locate_events(
         location = _in_clause(event, trigger_span.root, here, actors, verbal)
         if verbal:  # words happen where said, not where they are about
             in_story = _said_in_story(event, about)
-            if in_story is not None and _elsewhere_named(
-                here, doc, sent, mentions, actors, text, hints, doc_text, in_story.country
+            if in_story is not None and (
+                _elsewhere_named(
+                    here, doc, sent, mentions, actors, text, hints, doc_text, in_story.country
+                )
+                or _moved(trigger_span.root, here, in_story.country)
             ):
                 in_story = None
             event.location = location or _said_at_dateline(event, dateline) or in_story
@@ -292,11 +295,16 @@ def locate_events(
                 and _not_abroad(event, before)
                 and (home is None or before.country == home)
                 and not _other_towns(here, before, doc, actors)
+                and not _moved(trigger_span.root, here, before.country)
             ):
                 location = before
         if location is None:
             fallback = (
-                nearby if _fits_actors(event, nearby) and _not_abroad(event, nearby) else None
+                nearby
+                if _fits_actors(event, nearby)
+                and _not_abroad(event, nearby)
+                and not _moved(trigger_span.root, here, nearby.country)
+                else None
             )
             location = _at_home(event, dateline or about) or dateline or fallback
             if (
@@ -331,6 +339,7 @@ def _elsewhere_named(
         return m.place.kind in _FINE and (_locative(root) or acted_on)
 
     named = [m.place.country for m in here if scene(m)]
+    named += [p.country for p in _raw_incidents(sent.text, hints)]
     first = next((t for t in sent if not t.is_space), None)
     span = _previous_range(text, first.idx) if first is not None else None
     if span is not None:
@@ -343,7 +352,77 @@ def _elsewhere_named(
             ]  # fmt: skip
         else:
             named += [p.country for p in _raw_places(text[lo:hi], hints)]
+        named += [p.country for p in _raw_incidents(text[lo:hi], hints)]
     return any(c and c != country for c in named)
+
+
+_RAW_INCIDENT = re.compile(r"\bthe ((?:[A-Z][\w'\u2019-]+ ){1,2})(\w+)")
+
+
+def _raw_incidents(words: str, hints) -> list[Location]:
+    """Towns that name a violent incident ("the Manchester attack", "the Manchester Arena
+    bombing", "the Salisbury poisoning"): the incident's scene, which an event told beside it
+    may belong to. Read from the words (the small model tags such a town PRODUCT or ORG): the
+    name, else its first word, when it is a division, a town of the article's countries or a
+    big town (as :func:`_raw_places`; not a demonym or a country: "the Syrian offensive")."""
+    out = []
+    for m in _RAW_INCIDENT.finditer(words):
+        if m.group(2).lower() not in gazetteer().incident_nouns:
+            continue
+        name = m.group(1).strip()
+        first = name.split()[0]
+        if gazetteer().demonym(first) or gazetteer().country_code(first):
+            continue
+        for query in dict.fromkeys([name, first]):
+            place = gazetteer().resolve(query, hints[:3])
+            if place is None or place.kind not in _FINE:
+                continue
+            if place.kind == "city" and not (
+                place.country in hints[:3] or place.population >= TOWN_NOT_PERSON
+            ):
+                continue
+            if place.kind == "city" and _stray_namesake(place, set(), query):
+                continue  # "if the Turks attack": no town "Turks", only a namesake by sound
+            out.append(to_location(place, query, "before"))
+            break
+    return out
+
+
+def _moved(trigger: Token, here: list[PlaceMention], country: str | None) -> bool:
+    """The event's sentence moves people away from the place a rule would guess: someone
+    "arrested upon returning from Syria" (a story placed in Syria; coming back from the country,
+    not "evacuated civilians from Afrin", which happens in Afrin, nor "returned from Kirkuk",
+    which may end elsewhere in Iraq), "arrested and extradited to Macedonia"
+    (the arrest's own chain goes to another country). Where such an act
+    happened the text does not say, and the story's place (or the sentence before's) is the
+    one place it most likely did not."""
+    if country is None:
+        return False
+    clause = _clause_head(trigger)
+    chain = {clause.i, *(t.i for t in clause.conjuncts)}
+    at = {i: m for m in here for i in range(m.start, m.end)}
+    for verb in trigger.sent:
+        if verb.lemma_.lower() not in gazetteer().movement_verbs or verb.pos_ != "VERB":
+            continue
+        back = verb.lemma_.lower() == "return" or any(
+            c.dep_ in ("advmod", "prt") and c.lower_ == "back" for c in verb.children
+        )
+        for prep in verb.children:
+            if prep.dep_ in ("advmod", "prt") and prep.lower_ == "back":
+                prep = next((c for c in prep.children if c.dep_ == "prep"), prep)
+            if prep.dep_ != "prep" or prep.lower_ not in ("from", "to", "into"):
+                continue
+            for obj in prep.children:
+                m = at.get(obj.i)
+                if obj.dep_ != "pobj" or m is None or not m.place.country:
+                    continue
+                if prep.lower_ == "from":  # not "evacuated civilians from Afrin": in Afrin
+                    if back and m.place.kind == "country" and m.place.country == country:
+                        return True  # "returned from Kirkuk" may still be in Iraq
+                    continue
+                if prep.lower_ != "from" and m.place.country != country and verb.i in chain:
+                    return True
+    return False
 
 
 def _other_towns(here: list[PlaceMention], nearby: Location | None, doc: Doc, actors) -> bool:
@@ -393,11 +472,25 @@ def _place_clause(root: Token) -> Token:
     towns, including Latakia": the firing's clause, not "including")."""
     clause = _clause_head(root)
     for _ in range(4):
-        if clause.dep_ == "prep" and clause.head.i != clause.i:
+        # "killed in the campaign to liberate Mosul": the fight's clause, not "liberate"
+        if (clause.dep_ == "prep" and clause.head.i != clause.i) or _campaign_purpose(clause):
             clause = _clause_head(clause.head)
         else:
             break
     return clause
+
+
+def _campaign_purpose(verb: Token) -> bool:
+    """The to-clause that says what a fight was for ("the campaign to liberate Mosul", "an
+    operation to retake Afrin"): its ground is the fight's, not another act's. The parser
+    hangs it from the noun or, as a purpose, from the main verb right after the noun."""
+    if verb.dep_ not in ("acl", "relcl", "advcl") or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    ):
+        return False
+    doc = verb.doc
+    noun = verb.head if verb.dep_ != "advcl" else doc[max(verb.left_edge.i - 1, 0)]
+    return noun.i != verb.i and noun.lemma_.lower() in gazetteer().campaign_nouns
 
 
 _COUNTRY_WIDE = (
@@ -916,7 +1009,8 @@ def _in_clause(
                 )
             )
             on_target = event.event in _ON_TARGET and (
-                _acted_on(root, trigger, clause) or _argument_place(root, clause)
+                _acted_on(root, trigger, clause, event.event == "RETREAT")
+                or _argument_place(root, clause)
             )
         where = _where_clause_of(root, clause) and (not verbal or _meeting(trigger))
         if not (in_clause or on_noun or on_target or where):
@@ -977,16 +1071,20 @@ def _visited(root: Token, trigger: Token, clause: Token) -> bool:
     return head.i in (trigger.i, clause.i) and head.lemma_.lower() in gazetteer().visit_verbs
 
 
-def _acted_on(root: Token, trigger: Token, clause: Token) -> bool:
+def _acted_on(root: Token, trigger: Token, clause: Token, retreat: bool = False) -> bool:
     """The place is the object of the act ("attacked Afrin", "the siege of Ghouta", "pulled out
-    of Manbij"), or a place listed with it ("besieged Idlib and Ghouta")."""
+    of Manbij"), or a place listed with it ("besieged Idlib and Ghouta"). A withdrawal
+    (``retreat``) happens where it leaves, not where it goes ("jets redeployed to Kabul" left
+    somewhere else), and what is said to be withdrawn is the side, not the ground ("Germany
+    was obliged to withdraw")."""
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
     root = _of_head(root)  # "took control of Afrin", "shelled the outskirts of Hama"
     head = root.head
-    if root.dep_ in ("dobj", "nsubjpass") and head.i in (trigger.i, clause.i):
-        return True
-    if root.dep_ == "pobj" and head.lower_ in _WHERE | {"of", "against", "to", "from"}:
+    if root.dep_ == "dobj" or (root.dep_ == "nsubjpass" and not retreat):
+        return head.i in (trigger.i, clause.i)
+    preps = _WHERE | {"of", "against", "from"} | (set() if retreat else {"to"})
+    if root.dep_ == "pobj" and head.lower_ in preps - ({"into"} if retreat else set()):
         return head.head.i in (trigger.i, clause.i)
     return False
 
@@ -1012,8 +1110,17 @@ def _in_sentence(event: Event, trigger: Token, here: list[PlaceMention], actors)
             continue
         if _elsewhere(root, clause) or _place_clause(root).i not in governing:
             continue
+        if event.event == "RETREAT" and _destination(root):
+            continue  # "redeployed to Kabul": not where the withdrawal happened
         ranked.append(((_SPECIFICITY.get(m.place.kind, 5), abs(m.start - trigger.i)), m))
     return _one_place(ranked, "sentence")
+
+
+def _destination(root: Token) -> bool:
+    """ "to Kabul", "into Turkey", "back to Germany": where someone goes."""
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ in ("to", "into", "towards", "toward")
 
 
 #: Subordinators of a clause that happens at the same time, so in the same place, as its main one.
@@ -1157,7 +1264,7 @@ def _elsewhere(root: Token, clause: Token) -> bool:
         if head.i == tok.i:
             return False
         if head.i == clause.i:
-            if _simultaneous(tok):
+            if _simultaneous(tok) or _campaign_purpose(tok):
                 return False  # "killed when a mine exploded in Raqqa": the same scene
             if tok.dep_ in ("xcomp", "ccomp", "advcl", "relcl", "acl"):
                 return True
