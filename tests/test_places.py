@@ -428,6 +428,7 @@ def test_two_towns_named_equally_often_place_the_same_under_any_hash_seed():
         ("al-Hawl camp", "SYR", "point", "al-Hol camp"),
         ("Rukban", "SYR", "point", "Rukban camp"),  # the camp, on the Syrian side
         ("Khmeimim", "SYR", "point", "Hmeimim airbase"),
+        ("Incirlik", "TUR", "point", "Incirlik airbase"),  # the US base in Turkey
         ("Hodeidah", "YEM", "city", "Al Hudaydah"),
         ("Ain Issa", "SYR", "city", "Ayn Isa"),
     ],
