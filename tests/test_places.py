@@ -717,3 +717,25 @@ def test_a_withdrawal_happens_where_it_leaves_not_where_it_goes(nlp):
     place = _locate(nlp, "Troops were sent to Kirkuk to restore order.", "sent",
                     event_type="MOBILIZE")  # fmt: skip
     assert place.name == "Kirkuk"
+
+
+def test_a_town_listed_with_names_the_gazetteer_lacks_is_one_of_several(nlp):
+    """ "bombed Idlib, Jinderes and Kafr Nabl": the small model takes the villages for people
+    and the gazetteer may lack them, but they are listed with the town as places of the same
+    act: the act is not at Idlib alone (its country); a listed town of another country leaves
+    no single place ("strongholds in Mosul and Raqqa")."""
+    text = "Government aircraft bombed Idlib, Jinderes and Kafr Nabl."
+    place = _locate(nlp, text, "bombed", event_type="ASSAULT")
+    assert (place.country, place.precision) == ("SYR", "country")
+    place = _locate(nlp, "Government aircraft bombed Idlib.", "bombed", event_type="ASSAULT")
+    assert (place.name, place.precision) == ("Idlib", "city")
+    story = "Shelling went on in Aleppo. "
+    text = story + "The group's strongholds in Mosul and Raqqa collapsed under attack."
+    assert _locate(nlp, text, "collapsed", event_type="ASSAULT") is None
+    text = story + "The group's strongholds in Mosul collapsed under attack."
+    assert _locate(nlp, text, "collapsed", event_type="ASSAULT").name == "Mosul"
+    # the story's town listed with names the gazetteer lacks: one of several, so its country
+    story = "Shelling went on in Raqqa. Aid convoys reached Raqqa. "
+    text = story + "A volunteer who fought at Jinderes, Kafr Nabl and Raqqa was killed."
+    place = _locate(nlp, text, "killed", event_type="ASSAULT")
+    assert (place.country, place.precision) == ("SYR", "country")  # not Raqqa

@@ -434,10 +434,10 @@ def _other_towns(here: list[PlaceMention], nearby: Location | None, doc: Doc, ac
         return False
     return any(
         m.place.kind in _FINE
-        and m.place.feature_id != nearby.feature_id
         and not _acts(doc, m, actors)
+        and (m.place.feature_id != nearby.feature_id or _listed_names(doc, m, here))
         for m in here
-    )
+    )  # the town itself listed with names the gazetteer lacks: one of several places
 
 
 def _several_countries(here: list[PlaceMention], doc: Doc) -> bool:
@@ -1016,7 +1016,7 @@ def _in_clause(
         if not (in_clause or on_noun or on_target or where):
             continue
         ranked.append(((_SPECIFICITY.get(m.place.kind, 5), abs(m.start - trigger.i)), m))
-    return _one_place(ranked, "clause")
+    return _one_place(ranked, "clause", trigger.doc, here)
 
 
 def _argument_place(root: Token, clause: Token) -> bool:
@@ -1113,7 +1113,7 @@ def _in_sentence(event: Event, trigger: Token, here: list[PlaceMention], actors)
         if event.event == "RETREAT" and _destination(root):
             continue  # "redeployed to Kabul": not where the withdrawal happened
         ranked.append(((_SPECIFICITY.get(m.place.kind, 5), abs(m.start - trigger.i)), m))
-    return _one_place(ranked, "sentence")
+    return _one_place(ranked, "sentence", trigger.doc, here)
 
 
 def _destination(root: Token) -> bool:
@@ -1155,10 +1155,15 @@ def _at_the_time(clause: Token) -> set[int]:
     return found
 
 
-def _one_place(ranked: list[tuple[tuple[int, int], PlaceMention]], basis: str) -> Location | None:
+def _one_place(
+    ranked: list[tuple[tuple[int, int], PlaceMention]], basis: str, doc: Doc | None = None,
+    here: list[PlaceMention] = (),
+) -> Location | None:  # fmt: skip
     """The best-ranked place; several towns of the best kind (an act over "Aleppo, Homs and
     Damascus") give their one country at country precision, or nothing when they lie in
-    several: which town is meant would be a guess."""
+    several: which town is meant would be a guess. A town listed with names the gazetteer
+    did not find as places ("attacks on Atarib, Atmeh, Sarmada and Harem") is one of several
+    too: their country when no listed name is a place of another country."""
     if not ranked:
         return None
     ranked.sort(key=lambda r: r[0])
@@ -1174,7 +1179,29 @@ def _one_place(ranked: list[tuple[tuple[int, int], PlaceMention]], basis: str) -
         return to_location(country, None, basis) if country else None
     if best.place.kind == "country" and len({m.place.country for _, m in ranked}) > 1:
         return None  # "airstrikes in Iraq and Syria": which country is a guess
+    if doc is not None and best.place.kind in _FINE:
+        listed = _listed_names(doc, best, here)
+        if listed:
+            found = {p.country for p in map(gazetteer().resolve, listed) if p and p.country}
+            if found - {best.place.country}:
+                return None  # "powerbases in Mosul and Raqqa": two countries
+            country = gazetteer().country(best.place.country) if best.place.country else None
+            return to_location(country, None, basis) if country else None
     return best.location(basis)
+
+
+def _listed_names(doc: Doc, m: PlaceMention, here: list[PlaceMention]) -> list[str]:
+    """Proper names coordinated with the place ("Atarib, Atmeh and Harem") that are not
+    places found in the sentence: names of other places the gazetteer lacks, mostly."""
+    root = doc[m.start : m.end].root
+    taken = {i for x in here for i in range(x.start, x.end)}
+    names = []
+    for tok in root.conjuncts:
+        if tok.pos_ != "PROPN" or tok.i in taken:  # the NER's label for it: often a slip
+            continue
+        lo = min((t.i for t in tok.subtree if t.dep_ == "compound"), default=tok.i)
+        names.append(doc[min(lo, tok.i) : tok.i + 1].text)
+    return names
 
 
 _DATELINE = re.compile(
