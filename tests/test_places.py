@@ -541,6 +541,15 @@ def test_the_town_of_a_name_the_actor_stage_took_for_a_person(nlp):
     tok = next(t for t in doc if t.text == "Azaz")
     actors.add_mention(person, tok.i, tok.i + 1, Mention("Azaz", tok.idx, tok.idx + 4, 0))
     assert _locate(nlp, text, "met", actors) is None
+    # a site of the gazetteer's own list is a place whatever the actor stage made of it
+    text = "Germany withdrew its jets from Incirlik last year."
+    doc = nlp(text)
+    actors = ActorIndex()
+    person = actors.get_or_add(("Incirlik",), lambda i: Actor(id=i, name="Incirlik", kind="person"))
+    tok = next(t for t in doc if t.text == "Incirlik")
+    actors.add_mention(person, tok.i, tok.i + 1, Mention("Incirlik", tok.idx, tok.idx + 8, 0))
+    place = _locate(nlp, text, "withdrew", actors, "RETREAT")
+    assert (place.name, place.country, place.precision) == ("Incirlik", "TUR", "point")
 
 
 def test_a_site_is_never_the_story_place(nlp):

@@ -753,9 +753,13 @@ def find_mentions(doc: Doc, actors) -> list[PlaceMention]:
     the article's countries as hints, then again with the divisions of the other places."""
     spans = []
     for sent in doc.sents:
+        listed = set(_phrase_matches(doc, sent))  # landmarks and regions of the gazetteer
         for start, end in _candidates(doc, sent) + _named_as_places(doc, sent):
+            site = (start, end) in listed  # "Incirlik" stays a base if the NER said person
             start, end = _widen(doc, start, end)
-            person = _is_person(actors, start, end) and not _called_place(doc, start, end)
+            person = (
+                _is_person(actors, start, end) and not site and not _called_place(doc, start, end)
+            )
             if person or not any(t.is_title or t.is_upper for t in doc[start:end]):
                 continue
             spans.append((start, end))
