@@ -267,7 +267,9 @@ def _head_of(span):
     """The word a trigger phrase is about: its syntactic head, else its first verb or noun."""
     from dateline.events.classifier import is_candidate
 
-    heads = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head is t]
+    # a root is its own head; compare indices (spaCy builds a new Token on every access, so
+    # ``t.head is t`` never holds)
+    heads = [t for t in span if not span.start <= t.head.i < span.end or t.head.i == t.i]
     for tok in heads + list(span):
         if is_candidate(tok):
             return tok
@@ -321,15 +323,26 @@ def lexicon_types(doc, lexicon) -> dict[int, str]:
     return out
 
 
-def parse_texts(texts: list[CodedText], pipeline, batch_size: int = 32) -> Iterator[Example]:
-    """Parse, resolve actors and label every coded text with the coder's own components."""
-    from dateline.actors.resolve import resolve_actors
+def coder_view(pipeline, article: Article) -> tuple[str, list[int] | None]:
+    """What the coder's spaCy pass sees of ``article`` (the sentences the cheap pass skips
+    blanked out, headline-case lines re-cased; offsets kept) and where the article's own
+    sentences start (None: the parse's sentences are the article's). Training parses this,
+    not the raw text, so that every word is scored in the parse the coder will give it and no
+    word of a sentence the coder never reads counts as an example."""
+    return pipeline._prepare(article)
 
-    joined = [" ".join(t.sents) for t in texts]
-    docs = pipeline.nlp.pipe(joined, batch_size=batch_size)
-    for coded, text, doc in zip(texts, joined, docs, strict=True):
-        published = _date(coded.date)
-        article = Article(id=coded.id, text=text, published=published)
+
+def parse_texts(texts: list[CodedText], pipeline, batch_size: int = 32) -> Iterator[Example]:
+    """Parse, resolve actors and label every coded text with the coder's own components, on
+    the coder's view of the text (:func:`coder_view`)."""
+    from dateline.actors.resolve import resolve_actors
+    from dateline.nlp import remember_text
+
+    articles = [Article(id=t.id, text=" ".join(t.sents), published=_date(t.date)) for t in texts]
+    seen = [coder_view(pipeline, article)[0] for article in articles]
+    docs = pipeline.nlp.pipe(seen, batch_size=batch_size)
+    for coded, article, text, doc in zip(texts, articles, seen, docs, strict=True):
+        remember_text(doc, text)
         actors = resolve_actors(doc, article, pipeline.kb)
         yield from label_text(coded, doc, actors, lexicon_types(doc, pipeline.lexicon))
 
@@ -353,22 +366,44 @@ def story_words(folder: Path, pipeline, exclude: set[str]) -> list[StoryWords]:
     path = folder / STORY_FILE
     if not path.is_file():
         return []
+    from dateline.nlp import remember_text
+
     stories = [s for s in read_stories(path) if (s.get("title") or s.get("id")) not in exclude]
-    heads = [str(s.get("text") or "")[:600] for s in stories]
+    leads = [Article(id=str(s.get("id")), text=str(s.get("text") or "")[:600]) for s in stories]
+    views = [coder_view(pipeline, article) for article in leads]
+    docs = pipeline.nlp.pipe([text for text, _ in views], batch_size=64)
     out: list[StoryWords] = []
-    for story, doc in zip(stories, pipeline.nlp.pipe(heads, batch_size=64), strict=True):
+    for story, article, (text, starts), doc in zip(stories, leads, views, docs, strict=True):
         labels = [str(e.get("event") or "").upper() for e in story.get("events") or []]
         if not labels:
             continue
-        indices = [i for sent in list(doc.sents)[:WEAK_SENTENCES] for i in candidate_indices(sent)]
+        remember_text(doc, text)
+        indices = [i for sent in lead_sentences(doc, starts) for i in candidate_indices(sent)]
         if not indices:
             continue
-        article = Article(id=str(story.get("id")), text=doc.text)
         actors = resolve_actors(doc, article, pipeline.kb)
         feats = word_features(doc, indices, actors, lexicon_types(doc, pipeline.lexicon))
         group = str(story.get("title") or story.get("id"))
         out.append(StoryWords(group, labels[0], feats, dense_features(doc, indices)))
     return out
+
+
+def lead_sentences(doc, starts: list[int] | None, count: int = WEAK_SENTENCES) -> list:
+    """The parsed sentences of ``doc`` that lie in the text's first ``count`` sentences
+    (``starts``: where the text's own sentences start, when the parse saw it with sentences
+    blanked; None: the parse's sentences are the text's)."""
+    from dateline.select import sentence_numbers
+
+    every = list(doc.sents)
+    numbers = sentence_numbers(doc, starts) if starts is not None else None
+    written = [sent for sent in every if not all(t.is_space for t in sent)]
+    if numbers is None:
+        return written[:count]
+    return [
+        sent
+        for sent, n in zip(every, numbers, strict=True)
+        if n < count and not all(t.is_space for t in sent)
+    ]
 
 
 def pick_weak(
