@@ -490,3 +490,57 @@ def test_dense_features_are_the_tensor_rows_of_the_word_and_its_neighbours():
     bin_.add(doc)
     restored = next(DocBin().from_bytes(bin_.to_bytes()).get_docs(nlp.vocab))
     assert np.isnan(dense_features(restored, candidate_indices(next(restored.sents)))).all()
+
+
+@pytest.mark.slow
+def test_a_trigger_phrase_that_is_the_sentence_root_is_labelled_on_its_head(pipeline):
+    from dateline.train import _head_of, _trigger_span
+
+    doc = pipeline.nlp("Rocket attacks on the northern towns overnight.")
+    span = _trigger_span(doc, 0, len(doc.text), "rocket attacks")
+    assert span is not None and span.root.dep_ == "ROOT"  # the phrase heads the fragment
+    assert _head_of(span).text == "attacks"
+
+
+@pytest.mark.slow
+def test_training_scores_the_words_the_coder_scores_in_the_parse_the_coder_makes(pipeline):
+    from dateline import nlp as nlp_mod
+    from dateline.actors.resolve import resolve_actors
+    from dateline.events.classifier import candidate_indices, word_features
+    from dateline.model import Article
+    from dateline.train import CodedText, coder_view, lexicon_types, parse_texts
+
+    sents = [
+        "The weather was mild and the gardens looked lovely.",  # the cheap pass skips it
+        "Kenyan police arrested twelve protesters in Nairobi.",
+    ]
+    coded = CodedText("own", "own", sents, [{"sent": 1, "event": "COERCE", "trigger": "arrested"}])
+    examples = list(parse_texts([coded], pipeline))
+    assert not any(f in ex.feats for ex in examples for f in ("l=weather", "l=garden"))
+    assert [ex.label for ex in examples if "l=arrest" in ex.feats] == ["COERCE"]
+    # the features are those the coder computes on its own parse of the article
+    article = Article(id="own", text=" ".join(sents))
+    doc = nlp_mod.annotate(pipeline.nlp, coder_view(pipeline, article)[0])
+    actors = resolve_actors(doc, article, pipeline.kb)
+    indices = [i for sent in doc.sents for i in candidate_indices(sent)]
+    assert [ex.feats for ex in examples] == word_features(
+        doc, indices, actors, lexicon_types(doc, pipeline.lexicon)
+    )
+
+
+@pytest.mark.slow
+def test_a_story_lead_is_its_first_sentences_even_when_one_is_blanked(pipeline):
+    from dateline import nlp as nlp_mod
+    from dateline.model import Article
+    from dateline.train import coder_view, lead_sentences
+
+    text = (
+        "The weather was mild and the gardens looked lovely. "
+        "Police in Lima arrested twelve protesters. "
+        "Troops shelled the town of Ayacucho."
+    )
+    seen, starts = coder_view(pipeline, Article(id="s", text=text))
+    assert seen.startswith("\n")  # the first sentence is blanked for the parser
+    doc = nlp_mod.annotate(pipeline.nlp, seen)
+    lead = lead_sentences(doc, starts, 2)
+    assert [s.text.strip() for s in lead] == ["Police in Lima arrested twelve protesters."]
