@@ -544,3 +544,41 @@ def test_a_story_lead_is_its_first_sentences_even_when_one_is_blanked(pipeline):
     doc = nlp_mod.annotate(pipeline.nlp, seen)
     lead = lead_sentences(doc, starts, 2)
     assert [s.text.strip() for s in lead] == ["Police in Lima arrested twelve protesters."]
+
+
+def _promise_doc():
+    """ "Chile promised support to Peru." parsed by hand (no spaCy model needed)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    words = ["Chile", "promised", "support", "to", "Peru", "."]
+    return Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        lemmas=["Chile", "promise", "support", "to", "Peru", "."],
+        pos=["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
+        deps=["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"],
+        heads=[1, 1, 1, 2, 3, 1],
+    )
+
+
+def test_the_model_never_retypes_a_promise_the_lexicon_reads_by_its_content():
+    from dateline.events.candidate import Candidate
+    from dateline.events.gate import gate_sentences
+    from dateline.events.lexicon import TriggerEntry
+
+    # a model sure that "promise" reports a threat (as "promised to retaliate" does)
+    model = fit(
+        [Example("a", ["l=promise", "x"], "THREATEN")] * 6
+        + [Example("b", ["l=support", "y"], NONE)] * 2
+        + [Example("c", ["l=sign", "z"], "AGREE")] * 2
+    )
+    doc = _promise_doc()
+    sent = next(iter(doc.sents))
+
+    def gated(event: str) -> list[str]:
+        cand = Candidate(doc[1], TriggerEntry(id=f"own-{event}", event=event), event, None)
+        return [c.event for c in gate_sentences([sent], [[cand]], None, model)[0]]
+
+    assert gated("AGREE") == ["AGREE"]  # what is promised decides: the lexicon's reading stays
+    assert gated("ASSAULT") == ["THREATEN"]  # another sense the model is sure of: retyped

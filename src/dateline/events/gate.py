@@ -28,9 +28,10 @@ PROPOSE = 0.5
 #: Retype a lexicon candidate when another type is this much likelier than the lexicon's.
 RETYPE_MARGIN = 0.3
 #: Pairs of types that what is promised tells apart ("pledged aid" is an AGREE, "pledged to
-#: withdraw" a CONCEDE): the lexicon and the clause rules read the promised content, the model's
+#: withdraw" a CONCEDE, "vowed to retaliate" a THREATEN): the lexicon (its complement lists) and
+#: the clause rules (a promised hostile act is a threat) read the promised content, the model's
 #: bag of features does not, so it never retypes one into the other.
-KEPT_APART = frozenset({frozenset({"AGREE", "CONCEDE"})})
+KEPT_APART = frozenset({frozenset({"AGREE", "CONCEDE"}), frozenset({"AGREE", "THREATEN"})})
 #: The model's mode is used (when the lexicon gives none) at this probability among the type's.
 MODE_MIN = 0.5
 _ENTRIES: dict[str, TriggerEntry] = {}
