@@ -197,6 +197,20 @@ def test_rule_semantics_match_attribute_ruler(annotated: str) -> None:
     assert a[6].lemma_ == "hound"
 
 
+def test_words_no_pattern_names_share_one_analysis() -> None:
+    """A word no check of any pattern tells apart is analysed once per (TAG, DEP, ...), not once
+    per word; the words the checks name (by equality, IN or REGEX) keep their own keys."""
+    vocab = spacy.blank("en").vocab
+    words = ["alpha", "beta", "gamma", "na", "ta", "Got", "delta"]
+    doc = Doc(vocab, words=words, tags=["NN"] * len(words))
+    ruler = _ruler(vocab, RULES)
+    twin = FastAttributeRuler(_ruler(vocab, RULES))
+    a, b = ruler(doc.copy()), twin(doc.copy())
+    assert (a.to_array(CHECKED) == b.to_array(CHECKED)).all()
+    # alpha, beta, gamma, delta: one key; "na" and "ta" (REGEX), "got" (IN): one each
+    assert len(twin._cache) == 4
+
+
 @pytest.mark.parametrize(
     ("rule", "reason"),
     [
