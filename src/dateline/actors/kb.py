@@ -210,6 +210,10 @@ def _title_variants(title: str) -> set[str]:
     return forms
 
 
+#: Words whose country_of / sector_of answer is kept before the memo starts again.
+_MEMO_KEPT = 100_000
+
+
 class KnowledgeBase:
     """Who is who: dict-based lookups of names, aliases, demonyms, role words and dated people."""
 
@@ -229,6 +233,10 @@ class KnowledgeBase:
         self._phrases: dict[str, None] = {}
         self._lazy_people: list[Path] = list(tables.lazy_people)
         self._offices: dict[str, list[tuple[str, date | None, date | None]]] = {}
+        # answers of country_of / sector_of per word (the actor passes ask about the same
+        # words again and again); emptied whenever a country word or a role phrase is added
+        self._country_memo: dict[str, str | None] = {}
+        self._sector_memo: dict[str, str | None] = {}
         self._build(tables)
 
     # -- loading ---------------------------------------------------------------------------
@@ -264,6 +272,7 @@ class KnowledgeBase:
             self._add_sector(phrase, code)
         for word, code, _src in t.modifiers:
             self._modifiers[normalize(word)] = code
+        self._sector_memo.clear()
         self._role_phrases = sorted(set(self._sectors), key=lambda p: (-len(p.split()), -len(p), p))
 
     def _index(self, alias: str, target: object, kind: str, user: bool, match: bool = True) -> None:
@@ -293,6 +302,7 @@ class KnowledgeBase:
             self._phrases[alias] = None
 
     def _country_word(self, word: str, code: str, user: bool) -> None:
+        self._country_memo.clear()
         if " " in word.strip():
             self._multiword_country_words.add(word.strip())
         exact = _case_sensitive(word)
@@ -384,6 +394,7 @@ class KnowledgeBase:
                 self._phrases[p.surname] = None
 
     def _add_sector(self, phrase: str, code: str) -> None:
+        self._sector_memo.clear()
         key = normalize(phrase)
         self._sectors[key] = code
         plural = normalize(_plural(phrase))
@@ -443,13 +454,22 @@ class KnowledgeBase:
 
     def country_of(self, word: str) -> str | None:
         """Country code of a country name, alias, demonym or people noun ("Russian", "U.S.")."""
+        memo = self._country_memo
+        if word in memo:
+            return memo[word]
+        if len(memo) >= _MEMO_KEPT:
+            memo.clear()
+        code = memo[word] = self._country_of(word)
+        return code
+
+    def _country_of(self, word: str) -> str | None:
         code = self._country_exact.get(normalize(word, fold=False))
         if code is None:
             code = self._country_folded.get(normalize(word))
         if code is None:
             stripped = _POSSESSIVE.sub("", word.translate(_APOS).strip())
             if stripped != word.strip():
-                return self.country_of(stripped)
+                return self._country_of(stripped)
         return code
 
     def sector_of(self, role: str) -> str | None:
@@ -458,6 +478,15 @@ class KnowledgeBase:
         Tries the whole phrase, then a leading modifier ("rebel commander" -> REB, "police
         spokesman" -> COP), then ever shorter tails ("senior Russian officials" -> "officials").
         """
+        memo = self._sector_memo
+        if role in memo:
+            return memo[role]
+        if len(memo) >= _MEMO_KEPT:
+            memo.clear()
+        code = memo[role] = self._sector_of(role)
+        return code
+
+    def _sector_of(self, role: str) -> str | None:
         key = normalize(role)
         if not key:
             return None
