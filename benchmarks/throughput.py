@@ -7,6 +7,7 @@ load is timed apart from the coding. One run of this script measures every phase
     python benchmarks/throughput.py --repeat 2 --batch-size 64
     python benchmarks/throughput.py --eval          # event-type and dyad F1 on the dev gold
     python benchmarks/throughput.py --coverage      # how much a selective parse could skip
+    python benchmarks/throughput.py --limit 60 --phases dateline --stages   # CPU s per stage
 """
 
 from __future__ import annotations
@@ -54,6 +55,52 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+#: The stages of ``Pipeline._code_doc`` (and a few of the event coder's steps inside
+#: "events"), as (label, module, attribute): ``--stages`` times each call of these.
+STAGES = (
+    ("cheap pass + recase", "dateline.pipeline", "Pipeline._prepare"),
+    ("actors", "dateline.actors.resolve", "resolve_actors"),
+    ("events", "dateline.events.extract", "extract_events"),
+    ("events: lexicon candidates", "dateline.events.extract.coder", "find_candidates"),
+    ("events: model features + scores", "dateline.events.extract.coder", "gate_sentences"),
+    ("events: arguments", "dateline.events.extract.coder", "arguments"),
+    ("events: modality", "dateline.events.modality", "classify"),
+    ("events: dates", "dateline.events.modality", "event_date"),
+    ("CAMEO codes", "dateline.events.cameo_codes", "refine_codes"),
+    ("date checks", "dateline.events.dating", "check_dates"),
+    ("quotes", "dateline.quotes", "find_quotes"),
+    ("places", "dateline.places", "locate_events"),
+    ("home countries", "dateline.actors.home", "localise_event_sides"),
+    ("sentence numbers", "dateline.select", "renumber_sentences"),
+)
+
+
+def time_stages() -> dict[str, float]:
+    """Wrap every function of :data:`STAGES` in a CPU timer; the returned dict fills up with
+    CPU seconds per label as the pipeline runs (the wrappers cost ~1 µs a call)."""
+    import importlib
+
+    spent: dict[str, float] = dict.fromkeys([label for label, _, _ in STAGES], 0.0)
+
+    def timed(label: str, func: Any) -> Any:
+        def wrapper(*a: Any, **k: Any) -> Any:
+            c0 = cpu_seconds()
+            try:
+                return func(*a, **k)
+            finally:
+                spent[label] += cpu_seconds() - c0
+
+        return wrapper
+
+    for label, module_name, attr in STAGES:
+        owner: Any = importlib.import_module(module_name)
+        *path, name = attr.split(".")
+        for part in path:
+            owner = getattr(owner, part)
+        setattr(owner, name, timed(label, getattr(owner, name)))
+    return spent
+
+
 def run_phase(phase: str, args: argparse.Namespace) -> dict[str, Any]:
     """Time one phase in this process (called in a fresh subprocess)."""
     articles = load_articles(Path(args.corpus), args.limit, args.repeat)
@@ -85,6 +132,8 @@ def run_phase(phase: str, args: argparse.Namespace) -> dict[str, Any]:
         warm_up(pipeline)
         freeze_loaded()
         list(pipeline.pipe(articles[:2]))
+        if args.stages:
+            stages = time_stages()
         t0, c0 = time.perf_counter(), cpu_seconds()
         for start in range(0, len(articles), args.batch_size):
             # as `dateline run` codes: a failing article is recorded and skipped
@@ -95,6 +144,12 @@ def run_phase(phase: str, args: argparse.Namespace) -> dict[str, Any]:
                     events += len(outcome.events)
     seconds = time.perf_counter() - t0
     cpu = cpu_seconds() - c0
+    extra = {}
+    if phase != "spacy" and args.stages:
+        top = sum(v for k, v in stages.items() if ":" not in k)
+        extra["stages"] = {"spaCy and the rest": round(cpu - top, 3)} | {
+            k: round(v, 3) for k, v in stages.items()
+        }
     return {
         "phase": phase,
         "articles": len(articles),
@@ -108,7 +163,7 @@ def run_phase(phase: str, args: argparse.Namespace) -> dict[str, Any]:
         "cpu_s": round(cpu, 2),
         "articles_per_cpu_s": round(len(articles) / cpu, 2),
         "peak_rss_mb": round(peak_rss_mb()),
-    }
+    } | extra
 
 
 def run_eval(args: argparse.Namespace) -> list[dict[str, Any]]:
@@ -201,7 +256,7 @@ def print_table(rows: list[dict[str, Any]], title: str) -> None:
 
     table = Table(title=title, title_justify="left")
     for key in rows[0]:
-        left = key in {"phase", "mode", "measure", "text spaCy sees"}
+        left = key in {"phase", "mode", "measure", "text spaCy sees", "stage"}
         table.add_column(key, justify="left" if left else "right")
     for row in rows:
         table.add_row(*(str(v) for v in row.values()))
@@ -220,6 +275,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--json", dest="json_out", help="write the results here")
     parser.add_argument("--eval", action="store_true", help="measure F1 on the dev gold")
     parser.add_argument("--coverage", action="store_true", help="candidate-sentence coverage")
+    parser.add_argument("--stages", action="store_true", help="CPU s per pipeline stage")
     parser.add_argument("--phase", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     raw = list(argv if argv is not None else sys.argv[1:])
@@ -239,13 +295,28 @@ def main(argv: list[str] | None = None) -> None:
                        args.model, "--batch-size", str(args.batch_size)]  # fmt: skip
         if args.limit:
             passthrough += ["--limit", str(args.limit)]
+        if args.stages:
+            passthrough.append("--stages")
         rows = [subprocess_phase(p, passthrough) for p in args.phases.split(",")]
+        stage_rows = [
+            {
+                "phase": row["phase"],
+                "stage": stage,
+                "cpu_s": cpu,
+                "share": f"{cpu / row['cpu_s']:.1%}",
+            }
+            for row in rows
+            for stage, cpu in row.pop("stages", {}).items()
+        ]
         base = next((r for r in rows if r["phase"] == "spacy"), None)
         for row in rows:
             ratio = row["articles_per_cpu_s"] / base["articles_per_cpu_s"] if base else None
             row["vs_spacy_per_core"] = round(ratio, 2) if ratio else None
         out["phases"] = rows
         print_table(rows, f"Throughput, one process ({Path(args.corpus).name})")
+        if stage_rows:
+            out["stages"] = stage_rows
+            print_table(stage_rows, "CPU seconds per stage (events: ... are inside events)")
     if args.json_out:
         Path(args.json_out).write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
 
