@@ -171,3 +171,31 @@ def test_a_meeting_that_will_take_place_stays_a_meeting(pipeline):
         "A summit between Kenya and Uganda will be held in Nairobi on Friday.", date="2021-05-10"
     ).events
     assert events and all(e.event == "CONSULT" and e.modality == "future" for e in events)
+
+
+def test_a_denied_claim_is_no_refusal_and_its_content_did_not_happen(pipeline):
+    for text in (
+        "The Ugandan army denied that its soldiers had shelled the village.",
+        "Kenya denies any link to the militants.",
+        "The Sudanese government denied the charges.",
+    ):
+        coded = [e for e in pipeline.code_text(text, date="2021-05-10").events if not e.negated]
+        assert not coded, (text, [(e.event, e.trigger.text) for e in coded])
+    # a request denied is refused; entry denied is withheld
+    assert happened(pipeline, "Ethiopia denied a request from Egypt to inspect the dam.", "REJECT")
+    assert pipeline.code_text(
+        "Egypt denied Sudanese trucks entry at the border on Monday.", date="2021-05-10"
+    ).events
+
+
+def test_a_war_toll_is_a_count_not_an_act(pipeline):
+    for text in (
+        "More than 3,000 people have been killed in the four-year war.",
+        "More than 3,000 people have been killed as the conflict enters its fifth year.",
+    ):
+        assert not happened(pipeline, text, "ASSAULT"), text
+    assert happened(
+        pipeline,
+        "At least 30 people were killed in an air strike on the market on Sunday.",
+        "ASSAULT",
+    )

@@ -312,6 +312,15 @@ def standing_relation(cand: Candidate) -> bool:
     return tok.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in tok.children)
 
 
+def _denied(tok: Token, denial: frozenset[str]) -> bool:
+    """An act inside the clause a denial takes ("denied that its troops had shelled the
+    town"): disputed, not reported as done."""
+    for node in _clause_path(tok)[:4]:
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in denial:
+            return not any(c.dep_ == "neg" for c in node.head.children)  # "did not deny that"
+    return False
+
+
 def topic_gerund(cand: Candidate) -> bool:
     """A gerund that a noun's preposition takes ("the policy on repatriating fighters", "the
     difficulties of sending aid", "the possibility of corridors being opened") names a topic,
@@ -356,12 +365,15 @@ def habitual(cand: Candidate) -> bool:
 
 
 def main_clause_first(
-    cands: list[Candidate], perception: frozenset[str] = frozenset()
+    cands: list[Candidate],
+    perception: frozenset[str] = frozenset(),
+    denial: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
-    """Conditions ("if it is attacked"), aims ("to discuss trade") and descriptions ("forces
-    fighting in the north") are never events; background clauses ("after a coup toppled the
-    government", "which the army had seized") only count when the sentence has no main-clause
-    event. ``perception``: verbs whose object's participle is what was seen ("saw X firing")."""
+    """Conditions ("if it is attacked"), aims ("to discuss trade"), descriptions ("forces
+    fighting in the north") and denied acts ("denied that it had shelled the town") are never
+    events; background clauses ("after a coup toppled the government", "which the army had
+    seized") only count when the sentence has no main-clause event. ``perception``: verbs whose
+    object's participle is what was seen ("saw X firing"); ``denial``: verbs of denying."""
     events = {c.token.i for c in cands}
     cands = [
         c
@@ -371,6 +383,7 @@ def main_clause_first(
         and not standing_relation(c)
         and not habitual(c)
         and not topic_gerund(c)
+        and not _denied(c.token, denial)
         and not _copular_infinitive(c.token)
         and not _generic(c)
     ]

@@ -50,7 +50,9 @@ def extract_events(doc: Doc, article: Article, actors: ActorIndex, lexicon: Lexi
         candidates = gated[s_i]
         candidates += mod.modal_requests(sent, lexicon)
         candidates = drop_absorbed(candidates)
-        candidates = main_clause_first(candidates, lexicon.word_set("perception_verbs"))
+        candidates = main_clause_first(
+            candidates, lexicon.word_set("perception_verbs"), lexicon.word_set("denial_verbs")
+        )
         for cand in candidates:
             events.extend(_code(cand, s_i, sentences[s_i], doc, article, actors, lexicon, ontology))
     return _dedupe(events)
@@ -240,8 +242,9 @@ def _mode_from_cues(cand: Candidate, lexicon: Lexicon) -> str | None:
 def _no_attacker(cand: Candidate, sent, lexicon: Lexicon) -> bool:
     """A death or injury nobody is said to have caused: the verb's subject is a hazard ("a fire
     killed two children"), or a passive with no agent whose subject is a count ("at least 40
-    people were killed", "hundreds have died") in a sentence that names no act or war (a
-    death "in an air strike" belongs to the strike)."""
+    people were killed", "400,000 have been killed in the war") in a sentence that names no
+    act (a death "in an air strike" belongs to the strike; a war is no act, the coding guide's
+    "the war has killed 400,000" a count)."""
     tok = cand.token
     if cand.nominal or tok.pos_ != "VERB":
         return False
@@ -259,12 +262,12 @@ def _no_attacker(cand: Candidate, sent, lexicon: Lexicon) -> bool:
     )
     if not counted:
         return False
+    conflicts = lexicon.word_set("state_nouns") | lexicon.word_set("conflict_nouns")
     return not any(
-        t.i != tok.i
-        and (t.lemma_.lower() in lexicon.word_set("state_nouns") or lexicon.noun_entries(t))
+        t.i != tok.i and t.lemma_.lower() not in conflicts and lexicon.noun_entries(t)
         for t in sent
         if t.pos_ in {"NOUN", "PROPN"}
-    )
+    )  # "killed in an air strike" is the strike's; "killed in the six-year war" is a count
 
 
 def _one_per_side(parties: list[tuple[Actor, Token]]) -> list[tuple[Actor, Token]]:

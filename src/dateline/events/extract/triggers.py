@@ -329,10 +329,27 @@ def _speech_without_act(entry: TriggerEntry, tok: Token, lexicon: Lexicon) -> bo
             or (c.dep_ == "ccomp" and _indirect_question(c))
             for c in tok.children
         )
+    if denies_claim(tok, lexicon):
+        return True  # "denied that it had shelled the town", "denies any link to X"
     if entry.event == "REJECT":
         words = lexicon.word_set("withheld_speech")
         return any(c.dep_ == "xcomp" and c.lemma_.lower() in words for c in tok.children)
     return False
+
+
+def denies_claim(tok: Token, lexicon: Lexicon) -> bool:
+    """ "denied that its soldiers had shelled the town", "denies any link to the militants",
+    "denied the charges": a claim denied, no refusal of anyone's demand and nothing withheld
+    ("denied them entry", "denied a request" stay acts)."""
+    if tok.lemma_.lower() not in lexicon.word_set("denial_verbs"):
+        return False
+    if any(c.dep_ == "dative" for c in tok.children):
+        return False
+    claims = lexicon.word_set("claim_nouns")
+    objects = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return any(c.dep_ == "ccomp" for c in tok.children) or any(
+        o.lemma_.lower() in claims or o.lower_ in claims for o in objects
+    )
 
 
 def _indirect_question(clause: Token) -> bool:
