@@ -82,3 +82,17 @@ def test_an_object_pronoun_is_not_its_own_clause_s_subject(pipeline):
         pipeline, "Tomas Berg criticised the mayor on Monday and accused him of corruption."
     )
     assert all(a.kind == "role" for a in index.actors if any(m.text == "him" for m in a.mentions))
+
+
+@pytest.mark.slow
+def test_a_medium_ner_calls_a_person_is_no_antecedent(pipeline):
+    doc, index = _resolve(
+        pipeline,
+        "A video of the blindfolded man being questioned by Kurdish fighters was posted on the "
+        "Twitter account of a monitoring group on Saturday. The group said he had been captured "
+        "in the city a month ago.",
+    )
+    assert not [a for a in index.actors if a.name == "Twitter"]
+    assert [a.name for a in index.actors for m in a.mentions if m.text == "he"] == [
+        "blindfolded man"
+    ]

@@ -88,8 +88,47 @@ def _group_of(ctx: Context, actor: Actor, start_char: int) -> Actor | None:
                 group = _in_clause(ctx, c, actor, depth=0)
                 if group is not None:
                     return group
+    members = [c for c in tok.children if c.dep_ == "appos"]  # "Jo Roe, an Isis member"
+    if tok.dep_ == "appos":
+        members.append(tok.head)  # "the Isis recruiter, Jo Roe"
+    if tok.dep_ == "nsubj" and tok.head.lemma_ == "be" and _asserted(tok.head):
+        members += [c for c in tok.head.children if c.dep_ == "attr"]  # "Roe was a member of X"
+    for noun in members:
+        group = _member_of(ctx, noun, actor)
+        if group is not None:
+            return group
     if tok.dep_ in {"nsubj", "nsubjpass"}:  # "he fought with the YPG", "was killed fighting ..."
         return _in_clause(ctx, tok.head, actor, depth=0)
+    return None
+
+
+def _asserted(verb: Token) -> bool:
+    """The clause says it is so: not asked ("asked if he is a member"), denied ("is not a
+    member") or supposed ("if he was a member")."""
+    return not any(
+        (c.dep_ == "mark" and c.lower_ in {"if", "whether"}) or c.dep_ == "neg"
+        for c in verb.children
+    )
+
+
+#: Nouns of a person's place in an armed group: "a member of the Isis cell", "an Isis
+#: recruiter", "the group's commander".
+MEMBER_NOUNS = {"member", "fighter", "militant", "jihadist", "jihadi", "recruiter", "commander",
+                "operative", "executioner", "guard", "leader", "spokesman", "emir", "bomber"}  # fmt: skip
+
+
+def _member_of(ctx: Context, noun: Token, actor: Actor) -> Actor | None:
+    """The armed group a member noun ties the person to: "members of the Isis cell", "an Isis
+    recruiter", "the group's commander" (its modifiers, its "of" phrase or its possessor)."""
+    if noun.lemma_.lower() not in MEMBER_NOUNS:
+        return None
+    for c in noun.children:
+        if c.dep_ in {"compound", "nmod", "amod", "poss"} and (g := _armed(ctx, c, actor)):
+            return g
+        if c.dep_ == "prep" and c.lower_ in {"of", "for", "in"}:
+            for p in c.children:
+                if p.dep_ == "pobj" and (g := _armed(ctx, p, actor)) is not None:
+                    return g
     return None
 
 

@@ -101,6 +101,8 @@ def resolve_named(ctx: Context, span: Span) -> bool:
         country = town_country(span.text, ctx)
         if country:
             return _place_stands_for_country(ctx, kb, span, country)
+    if label == "PERSON" and entry is None and _platform_not_person(ctx, span):
+        return False  # "the Twitter account of ...", "posted on Telegram": a medium, no one
     if (label == "PERSON" or looks_like_person(ctx, span)) and (
         entry is None or entry.kind == "person"
     ):
@@ -210,3 +212,30 @@ def _place_stands_for_country(ctx: Context, kb, span: Span, country: str) -> boo
     )
     mention(ctx, actor, span, "gazetteer")
     return True
+
+
+#: Nouns a medium's name modifies: "the Twitter account", "a Telegram channel".
+MEDIUM_NOUNS = {"account", "accounts", "page", "pages", "feed", "post", "posts", "video",
+                "videos", "channel", "channels", "handle", "website", "site", "profile", "app",
+                "platform", "message", "messages", "group", "chat", "livestream", "thread"}  # fmt: skip
+
+
+def _platform_not_person(ctx: Context, span) -> bool:
+    """A one-word name NER calls a person but the sentence uses as a medium: a modifier of
+    "account", "channel", "video" ("the Twitter account of X"), or what something was posted
+    or said "on" ("wrote on Telegram"); a name met before as a person stays one."""
+    if len(span) != 1 or norm(span.text) in ctx.people:
+        return False
+    tok = span.root
+    if tok.dep_ in {"compound", "nmod"} and tok.head.lower_ in MEDIUM_NOUNS:
+        return True
+    return (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ in {"on", "via"}
+        and tok.head.head.pos_ == "VERB"
+        and tok.head.head.lemma_.lower() in POSTING_VERBS
+    )
+
+
+POSTING_VERBS = {"post", "write", "say", "tweet", "publish", "share", "announce", "appear",
+                 "upload", "broadcast", "circulate", "claim", "state"}  # fmt: skip

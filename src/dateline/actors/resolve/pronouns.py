@@ -30,7 +30,14 @@ def _singular_role(ctx: Context, start: int) -> bool:
 
 PERSON_ROLES = {"minister", "president", "king", "queen", "chancellor", "spokesman", "spokeswoman",
                 "spokesperson", "ambassador", "envoy", "leader", "premier", "secretary", "governor",
-                "mayor", "general", "commander", "chief", "emir", "prince", "official", "diplomat"}  # fmt: skip
+                "mayor", "general", "commander", "chief", "emir", "prince", "official", "diplomat",
+                # a private person named by a noun: "the man ... he", "a British woman ... she"
+                "man", "woman", "boy", "girl", "citizen", "national", "teenager", "student",
+                "journalist", "reporter", "photographer", "activist", "volunteer", "doctor",
+                "pharmacist", "lawyer", "pastor", "cleric", "priest", "suspect", "prisoner",
+                "hostage", "refugee", "briton", "father", "mother", "husband", "wife", "son",
+                "daughter", "soldier", "fighter", "militant", "worker", "businessman",
+                "businesswoman"}  # fmt: skip
 
 
 def _is_subject(tok: Token) -> bool:

@@ -1,0 +1,43 @@
+"""A person the text calls a member of an armed group acts for the group (coding guide: "the
+state or affiliation"), unless the text only asks or denies it (actors/resolve/fighters.py).
+Sentences of our own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dateline.model import Article
+
+
+def _target(pipeline, text, kind):
+    events = pipeline.code(Article(id="t", text=text, published=date(2019, 3, 1))).events
+    found = [e.target for e in events if e.event == kind and e.target is not None]
+    assert found, events
+    return found[0].country, found[0].sector
+
+
+@pytest.mark.slow
+def test_members_of_an_armed_group_named_in_a_copular_clause(pipeline):
+    text = (
+        "The fighters, Alan Roe and Sam Vale, are the remaining members of the Isis cell in "
+        "Syria. Roe was captured by Kurdish forces in January."
+    )
+    assert _target(pipeline, text, "ASSAULT") == ("SYR", "REB")
+
+
+@pytest.mark.slow
+def test_a_commander_of_a_group_is_the_group_s(pipeline):
+    text = "Alan Roe was a commander of al-Shabaab. Kenyan troops killed Roe in an airstrike."
+    assert _target(pipeline, text, "ASSAULT") == ("SOM", "REB")
+
+
+@pytest.mark.slow
+def test_asked_whether_someone_is_a_member_is_no_tie(pipeline):
+    text = (
+        "Alan Roe, a pharmacist from Leeds, was detained by Kurdish forces in Syria. "
+        "Asked if he is a member of Isis, Roe said he had worked in hospitals."
+    )
+    country, sector = _target(pipeline, text, "COERCE")
+    assert sector != "REB"
