@@ -2,9 +2,9 @@
 
     PYTHONPATH=src python benchmarks/locations.py --corpus ../shared/corpus/guardian_sample_249.csv \
         --events-out events.jsonl
-    python benchmarks/location_check.py sheet events.jsonl --n 160 --basis=-speaker > sheet.md
+    python benchmarks/location_check.py sheet events.jsonl --n 200 --basis=-speaker > sheet.md
     python benchmarks/location_check.py score events.jsonl benchmarks/location_verdicts.jsonl \
-        --n 160 --basis=-speaker
+        --n 200 --basis=-speaker
 
 The sample: every located event of ``events.jsonl`` ranked by the SHA-1 of its key (article,
 sentence, event type, trigger), the first ``n`` taken. The rank does not depend on the run, so
@@ -109,12 +109,12 @@ def main() -> None:
     sub = ap.add_subparsers(dest="command", required=True)
     s = sub.add_parser("sheet", help="the sample, one block an event, to read and judge")
     s.add_argument("events", type=Path)
-    s.add_argument("--n", type=int, default=160)
+    s.add_argument("--n", type=int, default=200)
     s.add_argument("--basis", help="only events placed by this rule; '-RULE': all but those")
     c = sub.add_parser("score", help="accuracy of the sample from a verdicts file")
     c.add_argument("events", type=Path)
     c.add_argument("verdicts", type=Path)
-    c.add_argument("--n", type=int, default=160)
+    c.add_argument("--n", type=int, default=200)
     c.add_argument("--basis", help="only events placed by this rule; '-RULE': all but those")
     args = ap.parse_args()
     if args.command == "sheet":
