@@ -1,6 +1,6 @@
 """A person the text calls a member of an armed group acts for the group (coding guide: "the
-state or affiliation"), unless the text only asks or denies it (actors/resolve/fighters.py).
-Sentences of our own."""
+state or affiliation"), unless the text only asks or denies it (actors/resolve/fighters.py); a role owned by a pronoun
+("its citizens") is the owner's (actors/resolve/possessed.py). Sentences of our own."""
 
 from __future__ import annotations
 
@@ -41,3 +41,20 @@ def test_asked_whether_someone_is_a_member_is_no_tie(pipeline):
     )
     country, sector = _target(pipeline, text, "COERCE")
     assert sector != "REB"
+
+
+@pytest.mark.slow
+def test_a_role_owned_by_a_pronoun_takes_the_owner_s_country(pipeline):
+    text = (
+        "Rebels shelled Idlib and Aleppo in Syria on Monday. "
+        "The British government urged its citizens to leave the country."
+    )
+    assert _target(pipeline, text, "REQUEST")[0] == "GBR"
+
+
+@pytest.mark.slow
+def test_enemies_owned_by_a_pronoun_are_not_the_owner_s(pipeline):
+    text = "Kenyan troops entered Somalia in 2011. The Kenyan army said its enemies had fled."
+    events = pipeline.code(Article(id="t", text=text, published=date(2019, 3, 1))).events
+    assert not [e for e in events if e.target is not None and e.target.text == "its enemies"
+                and e.target.country == "KEN"]  # fmt: skip
