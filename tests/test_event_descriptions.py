@@ -199,3 +199,17 @@ def test_a_war_toll_is_a_count_not_an_act(pipeline):
         "At least 30 people were killed in an air strike on the market on Sunday.",
         "ASSAULT",
     )
+
+
+def test_private_talk_is_no_consultation(pipeline):
+    for text in (
+        "Her brother said the family had spoken to her on the phone.",
+        "He talked to his sister a lot about moving abroad.",
+    ):
+        assert not happened(pipeline, text, "CONSULT"), text
+    talks = happened(
+        pipeline,
+        "The Kenyan foreign minister spoke to his Ugandan counterpart by phone on Monday.",
+        "CONSULT",
+    )
+    assert [(e.source.country, e.target.country) for e in talks] == [("KEN", "UGA")]

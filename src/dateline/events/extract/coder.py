@@ -108,6 +108,12 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
         return []  # "the volunteer travelled to Iraq", "refugees arrived": a journey, no visit
     if event_type == "CONSULT" and not sources and not cand.nominal:
         return []  # "I spoke to him", "met up with the YPG": a meeting nobody known held
+    if (
+        event_type == "CONSULT"
+        and not cand.nominal
+        and not any(_official(a) for a, _ in (*sources, *targets))
+    ):
+        return []  # "the family had spoken to her": private talk, no political consultation
     if not sources and not targets:
         return []
     if event_type == "ASSAULT" and not sources and _no_attacker(cand, sent, lexicon):
