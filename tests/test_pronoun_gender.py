@@ -96,3 +96,13 @@ def test_a_medium_ner_calls_a_person_is_no_antecedent(pipeline):
     assert [a.name for a in index.actors for m in a.mentions if m.text == "he"] == [
         "blindfolded man"
     ]
+
+
+@pytest.mark.slow
+def test_it_opening_a_sentence_goes_on_with_the_last_subject(pipeline):
+    doc, index = _resolve(
+        pipeline,
+        "Turkey accused the Kurdish militia of attacks near Manbij on Monday. "
+        "It has vowed to drive the fighters from its border.",
+    )
+    assert [a.name for a in index.actors for m in a.mentions if m.text == "It"] == ["Turkey"]

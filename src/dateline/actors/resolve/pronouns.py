@@ -140,19 +140,28 @@ def resolve_pronoun(ctx: Context, tok: Token) -> None:
             # "the opposition said it would not attend": the body that said it
             mention_tokens(ctx, speaker[1], tok.i, tok.i + 1, "pronoun")
             return
-        for i, s, actor in reversed(ctx.recent):
-            body = (
-                actor.kind == "role"
-                and _mention_head(ctx, i).tag_ in {"NN", "NNP"}
-                and not _singular_role(ctx, i)
+        bodies = [
+            (i, s, actor)
+            for i, s, actor in reversed(ctx.recent)
+            if i < tok.i
+            and sent - s <= 1
+            and (
+                actor.kind in {"country", "organisation", "group"}
+                or (
+                    actor.kind == "role"
+                    and _mention_head(ctx, i).tag_ in {"NN", "NNP"}
+                    and not _singular_role(ctx, i)
+                )
             )
-            if (
-                i < tok.i
-                and sent - s <= 1
-                and (actor.kind in {"country", "organisation", "group"} or body)
-            ):
-                mention_tokens(ctx, actor, tok.i, tok.i + 1, "pronoun")
-                return
+        ]
+        if tok.dep_ in {"nsubj", "nsubjpass"} and _sentence_initial(tok):
+            # "Turkey threatened the militia on Monday. It has vowed ...": a subject that opens
+            # its sentence goes on with the last sentence's subject
+            subjects = [e for e in bodies if e[1] == sent - 1 and _is_subject(ctx.doc[e[0]])]
+            bodies = subjects[-1:] or bodies
+        for _i, _s, actor in bodies[:1]:
+            mention_tokens(ctx, actor, tok.i, tok.i + 1, "pronoun")
+            return
 
 
 OBJECT_PRONOUNS = {"him", "her", "them"}
@@ -183,6 +192,11 @@ def _in_phrase(tok: Token, head: Token) -> bool:
             return False
         node = node.head
     return True
+
+
+def _sentence_initial(tok: Token) -> bool:
+    """``tok`` opens its sentence (after quotes or a conjunction at most)."""
+    return all(t.is_punct or t.pos_ == "CCONJ" for t in tok.doc[tok.sent.start : tok.i])
 
 
 def _reporting_subject(ctx: Context, tok: Token):
