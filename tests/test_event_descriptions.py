@@ -213,3 +213,17 @@ def test_private_talk_is_no_consultation(pipeline):
         "CONSULT",
     )
     assert [(e.source.country, e.target.country) for e in talks] == [("KEN", "UGA")]
+
+
+def test_a_capture_by_armed_men_is_an_assault_an_arrest_by_police_a_coercion(pipeline):
+    for text in (
+        "Two Kenyan aid workers were detained by al-Shabaab militants near the border.",
+        "The two men were seized by Tuareg rebels in northern Mali in January.",
+    ):
+        coded = [e for e in pipeline.code_text(text, date="2021-05-10").events if not e.negated]
+        assert [(e.event, e.mode) for e in coded] == [("ASSAULT", "abduct")], text
+    for text in (
+        "Kenyan police detained two suspects in Mombasa on Friday.",
+        "Nigerian police arrested 20 protesters in Lagos.",
+    ):
+        assert happened(pipeline, text, "COERCE"), text

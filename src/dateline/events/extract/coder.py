@@ -101,6 +101,8 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
         cand,
         lexicon,
     )
+    if event_type == "COERCE" and _armed_capture(cand, sources, lexicon):
+        event_type, mode = "ASSAULT", "abduct"  # "detained by Kurdish fighters"
     if event_type != cand.event:
         negated = False if event_type == "REJECT" else negated
     modality, negated = mod.stated(event_type, cand, modality, negated, reporter, lexicon)
@@ -243,6 +245,19 @@ def _mode_from_cues(cand: Candidate, lexicon: Lexicon) -> str | None:
         if near & {str(w).lower() for w in words}:
             return mode
     return None
+
+
+def _armed_capture(cand: Candidate, sources, lexicon: Lexicon) -> bool:
+    """A capture by armed forces, rebels or unidentified gunmen is an ASSAULT (abduct), as the
+    coding guide and PLOVER code a capture of fighters or hostages; an arrest, and a detention
+    by the police, the courts or a government, stays a COERCE."""
+    if cand.token.lemma_.lower() not in lexicon.word_set("capture_verbs") or not sources:
+        return False
+    return all(a.sector in ARMED_SECTORS for a, _ in sources)
+
+
+# Who captures rather than arrests: armies, rebels, unidentified armed men.
+ARMED_SECTORS = {"MIL", "REB", "UAF", "INS", "SEP"}
 
 
 def _no_attacker(cand: Candidate, sent, lexicon: Lexicon) -> bool:
