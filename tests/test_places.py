@@ -748,3 +748,24 @@ def test_a_town_listed_with_names_the_gazetteer_lacks_is_one_of_several(nlp):
     text = story + "A volunteer who fought at Jinderes, Kafr Nabl and Raqqa was killed."
     place = _locate(nlp, text, "killed", event_type="ASSAULT")
     assert (place.country, place.precision) == ("SYR", "country")  # not Raqqa
+
+
+def test_a_lowercase_word_the_tagger_calls_a_name_is_no_town(nlp):
+    """ "at prison demos": the tagger may call a lowercase noun a proper name, and GeoNames has
+    towns spelt like many nouns (Syria's Ad Dimas is "demos" by sound); a place's name is
+    capitalised. The parse is given by hand: the slip depends on the article around it."""
+    from spacy.tokens import Doc
+
+    from dateline.places import _unmarked_places
+
+    words = ["Fighters", "marched", "at", "demos", "."]
+
+    def parsed(words):
+        return Doc(
+            nlp.vocab, words=words, pos=["NOUN", "VERB", "ADP", "PROPN", "PUNCT"],
+            heads=[1, 1, 1, 2, 1], deps=["nsubj", "ROOT", "prep", "pobj", "punct"],
+        )  # fmt: skip
+
+    assert _unmarked_places(parsed(words), ActorIndex(), [], ("SYR",)) == []
+    found = _unmarked_places(parsed([*words[:3], "Dimas", "."]), ActorIndex(), [], ("SYR",))
+    assert [(p.name, p.country) for _, _, p in found] == [("Ad Dimas", "SYR")]

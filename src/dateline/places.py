@@ -853,6 +853,8 @@ def _unmarked_places(doc: Doc, actors, spans, hints) -> list[tuple[int, int, Pla
     for tok in doc:
         if tok.i in taken or tok.pos_ != "PROPN" or tok.lower_ in _CALENDAR:
             continue
+        if not (tok.is_title or tok.is_upper or tok.text[:1].isupper()):
+            continue  # a proper name is written so: "at prison demos" is a noun the tagger missed
         base = tok
         while base.dep_ == "conj" and base.head.i != base.i:
             base = base.head  # "bombed Homs and Aleppo": Aleppo as Homs
