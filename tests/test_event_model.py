@@ -582,3 +582,36 @@ def test_the_model_never_retypes_a_promise_the_lexicon_reads_by_its_content():
 
     assert gated("AGREE") == ["AGREE"]  # what is promised decides: the lexicon's reading stays
     assert gated("ASSAULT") == ["THREATEN"]  # another sense the model is sure of: retyped
+
+
+def test_the_model_proposes_no_event_at_a_plan_verb_whose_complement_holds_a_candidate():
+    import spacy
+    from spacy.tokens import Doc
+
+    from dateline.events.candidate import Candidate
+    from dateline.events.gate import gate_sentences
+    from dateline.events.lexicon import TriggerEntry
+
+    # "Chile is expected to sign the treaty.", parsed by hand
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=["Chile", "is", "expected", "to", "sign", "the", "treaty", "."],
+        lemmas=["Chile", "be", "expect", "to", "sign", "the", "treaty", "."],
+        pos=["PROPN", "AUX", "VERB", "PART", "VERB", "DET", "NOUN", "PUNCT"],
+        deps=["nsubjpass", "auxpass", "ROOT", "aux", "xcomp", "det", "dobj", "punct"],
+        heads=[2, 2, 2, 4, 2, 6, 4, 2],
+    )
+    sent = next(iter(doc.sents))
+    # a model sure that "expect" reports an agreement (annotators code "expected to visit" so)
+    model = fit(
+        [Example("a", ["l=expect", "x"], "AGREE")] * 6
+        + [Example("b", ["l=sign", "y"], "AGREE")] * 3
+        + [Example("c", ["l=treaty", "z"], NONE)] * 6
+    )
+    sign = Candidate(doc[4], TriggerEntry(id="own-sign", event="AGREE"), "AGREE", None)
+    with_sign = gate_sentences([sent], [[sign]], None, model)[0]
+    # the act is coded at "sign", whose modality the plan verb gives; no second event at it
+    assert [c.token.text for c in with_sign] == ["sign"]
+    # with no candidate in its complement, the model may still propose the plan verb
+    alone = gate_sentences([sent], [[]], None, model)[0]
+    assert ("expected", "AGREE") in [(c.token.text, c.event) for c in alone]

@@ -111,6 +111,7 @@ def _decide(sent, indices: list[int], candidates: list, row_of: dict, model: Eve
         cand.confidence = model.event_confidence(float(row[mine]))
         out.append(cand)
     taken = {c.token.i for c in candidates if not c.entry.fallback}
+    kept = {c.token.i for c in out}
     doc = sent.doc
     for i in indices:
         if i in taken:
@@ -121,6 +122,8 @@ def _decide(sent, indices: list[int], candidates: list, row_of: dict, model: Eve
             continue
         event = classes[best]
         tok = doc[i]
+        if _frames_a_candidate(tok, kept):
+            continue
         cand = Candidate(tok, model_entry(event), event, None)
         if tok.pos_ == "NOUN":
             governor = noun_governor(tok)
@@ -129,6 +132,24 @@ def _decide(sent, indices: list[int], candidates: list, row_of: dict, model: Eve
         out.append(cand)
     out.sort(key=lambda c: c.token.i)
     return out
+
+
+#: The clausal complements that hold what a verb of planning or wanting is about.
+PLAN_CONTENT_DEPS = frozenset({"xcomp", "ccomp"})
+
+
+def _frames_a_candidate(tok, kept: set[int]) -> bool:
+    """Whether ``tok`` is a verb of planning or wanting (the lexicon's ``future_verbs``: "is
+    expected to visit", "plans to impose", "wants talks to resume") whose clausal complement holds
+    a kept candidate. The modality rules read such a verb as the modality of the act it governs
+    (a planned visit is an AGREE, a planned attack a THREATEN); an event proposed at the verb
+    itself would code the plan as an act done and absorb the act it is about, so the model does
+    not propose one there (it still may where the complement holds no candidate)."""
+    from dateline.events.lexicon import Lexicon
+
+    if tok.lemma_.lower() not in Lexicon.load().word_set("future_verbs"):
+        return False
+    return any(t.i in kept for c in tok.children if c.dep_ in PLAN_CONTENT_DEPS for t in c.subtree)
 
 
 def _add_modes(candidates: list, feats_of: dict, model: EventModel) -> None:
