@@ -227,3 +227,13 @@ def test_a_capture_by_armed_men_is_an_assault_an_arrest_by_police_a_coercion(pip
         "Nigerian police arrested 20 protesters in Lagos.",
     ):
         assert happened(pipeline, text, "COERCE"), text
+
+
+def test_a_place_and_a_willingness_are_no_acts(nlp, lexicon, pipeline):
+    text = "Another of the men is doing time in a Kenyan jail after a trial last year."
+    assert "jail" not in nominal_triggers(nlp, lexicon, text)
+    assert not happened(pipeline, text, "COERCE")
+    assert not happened(
+        pipeline, "France and Britain are happy to discuss new sanctions against Russia.", "CONSULT"
+    )
+    assert happened(pipeline, "Kenyan police jailed two opposition activists in Nairobi.", "COERCE")

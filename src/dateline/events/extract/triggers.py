@@ -67,8 +67,8 @@ def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Cand
                 out.append(Candidate(tok, WILLING_ENTRY, "AGREE", None))
         elif tok.pos_ == "NOUN" or (tok.pos_ == "VERB" and nominal_position):
             entries = lexicon.noun_entries(tok)
-            if not entries:
-                continue
+            if not entries or tok.lemma_.lower() in lexicon.word_set("place_nouns"):
+                continue  # "held in a jail in Gaziantep": the verb's noun is a place
             frame = tok
             if tok.dep_ == "compound" and tok.head.lemma_.lower() in GENERIC_HEADS:
                 frame = tok.head  # "a mediation effort between", "the peace process with"
