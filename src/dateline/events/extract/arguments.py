@@ -142,6 +142,19 @@ def _reporting_verb(tok: Token) -> Token | None:
     return None
 
 
+def _actors_after(tok: Token, preposition: str, actors) -> list:
+    """The actors named by the objects of ``tok``'s prepositional phrases led by ``preposition``
+    ("shelling from Russian jets", "a ceasefire between X and Y")."""
+    return [
+        x
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == preposition
+        for p in c.children
+        if p.dep_ == "pobj"
+        for x in np_actors(p, actors)
+    ]
+
+
 def _out_of(prep: Token) -> bool:
     """The "of" of "out of Syria", hung on "out" or on the verb whose particle "out" is."""
     head = prep.head
@@ -193,27 +206,13 @@ def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
         and _from_is_origin(tok, cand)
     ):
         # "weeks of shelling from Russian jets": a gerund used as a noun comes "from" its source
-        origins = [
-            x
-            for c in tok.children
-            if c.dep_ == "prep" and c.lower_ == "from"
-            for p in c.children
-            if p.dep_ == "pobj"
-            for x in np_actors(p, actors)
-        ]
+        origins = _actors_after(tok, "from", actors)
         if origins:
             sources += origins
             targets = [t for t in targets if t not in origins]
     if not sources and cand.event in MUTUAL:
         # "a ceasefire agreed between Ethiopia and Eritrea": one side acts, the other is the target
-        parties = [
-            x
-            for c in tok.children
-            if c.dep_ == "prep" and c.lower_ == "between"
-            for p in c.children
-            if p.dep_ == "pobj"
-            for x in np_actors(p, actors)
-        ]
+        parties = _actors_after(tok, "between", actors)
         if len(parties) > 1:
             sources += parties[:1]
             targets = [t for t in targets if t not in parties[:1]]
