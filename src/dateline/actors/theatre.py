@@ -59,9 +59,16 @@ def theatre() -> Theatre:
 TRAVELLING_SECTORS = {"JRN", "REF", "IGO", "NGO"}
 
 
+#: Mention rules that do not vote for the story's country.
+NON_VOTING = frozenset({"pronoun", "office"})
+
+
 def place_votes(index: ActorIndex, sentences: set[int] | None = None) -> Counter[str]:
     """How often the article names each country: mentions of countries, capitals and towns
-    (actors of kind ``country``) and of bodies with a nationality; pronouns do not vote."""
+    (actors of kind ``country``) and of bodies with a nationality; pronouns do not vote, nor
+    does an office only one state has ("the home secretary"): it says who acts, not where the
+    story is set, and a title repeated in the sentences the cheap pass keeps outvoted the
+    places of the sentences it skips."""
     votes: Counter[str] = Counter()
     for actor in index.actors:
         if actor.kind not in {"country", "role"} or not actor.country:
@@ -69,7 +76,7 @@ def place_votes(index: ActorIndex, sentences: set[int] | None = None) -> Counter
         if actor.kind == "role" and actor.sector in TRAVELLING_SECTORS:
             continue  # "Japanese journalists" report from anywhere
         for m in actor.mentions:
-            if m.rule != "pronoun" and (sentences is None or m.sentence in sentences):
+            if m.rule not in NON_VOTING and (sentences is None or m.sentence in sentences):
                 votes[actor.country] += 1
     return votes
 

@@ -335,10 +335,12 @@ def _role_actors(
         _people_role(ctx, tok, mods, people, sector, role_text)
         return
     former = any(t.lower_ == "former" for t in mods)
+    rule = "role"
     if not countries and not former and tok.tag_ in {"NN", "NNP"} and role_text:
         # "the home secretary", "the defense secretary": an office only one state has
         office = kb.office_country(role_text, ctx.on)
         countries = [office] if office else []
+        rule = "office" if office else rule
     if not countries:
         if former:
             sector = "ELI"
@@ -361,7 +363,7 @@ def _role_actors(
         actor = get_actor(
             ctx, ("role", c, sector), _role_name(kb, c, role_text or tok.lemma_), c, sector, "role"
         )
-        mention_tokens(ctx, actor, start, tok.i + 1, "role")
+        mention_tokens(ctx, actor, start, tok.i + 1, rule)
         group.append(actor)
     if len(group) > 1:
         ctx.recent_groups.append((start, ctx.sent_of.get(start, 0), tuple(group)))
