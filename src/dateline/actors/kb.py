@@ -214,6 +214,16 @@ def _title_variants(title: str) -> set[str]:
 _MEMO_KEPT = 100_000
 
 
+def _remembered(memo: dict[str, str | None], word: str, answer) -> str | None:
+    """``answer(word)``, kept in ``memo`` (emptied when it holds ``_MEMO_KEPT`` words)."""
+    if word in memo:
+        return memo[word]
+    if len(memo) >= _MEMO_KEPT:
+        memo.clear()
+    code = memo[word] = answer(word)
+    return code
+
+
 class KnowledgeBase:
     """Who is who: dict-based lookups of names, aliases, demonyms, role words and dated people."""
 
@@ -454,13 +464,7 @@ class KnowledgeBase:
 
     def country_of(self, word: str) -> str | None:
         """Country code of a country name, alias, demonym or people noun ("Russian", "U.S.")."""
-        memo = self._country_memo
-        if word in memo:
-            return memo[word]
-        if len(memo) >= _MEMO_KEPT:
-            memo.clear()
-        code = memo[word] = self._country_of(word)
-        return code
+        return _remembered(self._country_memo, word, self._country_of)
 
     def _country_of(self, word: str) -> str | None:
         code = self._country_exact.get(normalize(word, fold=False))
@@ -478,13 +482,7 @@ class KnowledgeBase:
         Tries the whole phrase, then a leading modifier ("rebel commander" -> REB, "police
         spokesman" -> COP), then ever shorter tails ("senior Russian officials" -> "officials").
         """
-        memo = self._sector_memo
-        if role in memo:
-            return memo[role]
-        if len(memo) >= _MEMO_KEPT:
-            memo.clear()
-        code = memo[role] = self._sector_of(role)
-        return code
+        return _remembered(self._sector_memo, role, self._sector_of)
 
     def _sector_of(self, role: str) -> str | None:
         key = normalize(role)
