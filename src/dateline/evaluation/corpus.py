@@ -25,6 +25,9 @@ from dateline.evaluation.articles import ArticleGold
 from dateline.events.ontology import Ontology
 
 CORPUS_FILE = "guardian_sample_249.csv"
+#: Beside ``guardian_corpus/``: the sentences after the first 15 of already coded training
+#: articles (``annotations/guardian_more/<annotator>.jsonl``, same format).
+MORE_FOLDER = "guardian_more"
 #: Rows of the corpus kept for blind scoring (``../shared/eval/README.md``): never coded here.
 #: The one list in the repository; ``benchmarks/corpus.py`` reads it from here.
 HELD_BACK = frozenset(
@@ -297,6 +300,54 @@ def read_annotations(
         seen.add(key)
         records.append(to_record(item, row))
     return records
+
+
+def first_part_end(text: str, sents: list[str]) -> int | None:
+    """Where an article's coded first sentences end in its corpus text (None when they are not
+    found there in order): an extension annotation's spans start at or after it."""
+    at = 0
+    for sent in sents:
+        found = text.find(sent, at)
+        if found < 0:
+            return None
+        at = found + len(sent)
+    return at
+
+
+def check_extension(
+    item: dict[str, Any], corpus: dict[str, CorpusRow], onto: Ontology, first: dict[str, list[str]]
+) -> list[str]:
+    """What is wrong with one line of ``guardian_more/``: the line's own problems, a row whose
+    first part is not coded (``first``: training article key -> its coded sentences), and spans
+    that overlap that first part."""
+    key = str(item.get("key"))
+    if key not in first and key not in HELD_BACK:
+        return [f"row {key} is not a coded training article: only those are extended"]
+    problems = check_annotation(item, corpus, onto)
+    spans = item.get("spans")
+    if problems or key in HELD_BACK:
+        return problems
+    end = first_part_end(corpus[key].text, first[key])
+    if end is None or spans[0][0] < end:
+        return [f"spans must start after the first part's coded sentences (offset {end})"]
+    return []
+
+
+def extend_record(record: dict[str, Any], item: dict[str, Any], row: CorpusRow) -> dict[str, Any]:
+    """A gold-format record with the sentences and events of an extension annotation appended
+    (its ``sent`` numbers shifted), so the article is one text, parsed with its context."""
+    item = expand(item, row)
+    shift = len(record["sents"])
+    sents = list(record["sents"]) + [row.text[a:b] for a, b in item["spans"]]
+    events = [{**e, "sent": e["sent"] + shift} for e in item.get("events") or []]
+    hard = [f"(sentences after {shift}) {h}" for h in item.get("hard") or []]
+    return {
+        **record,
+        "sents": sents,
+        "text": " ".join(sents),
+        "events": list(record["events"]) + events,
+        "hard": list(record.get("hard") or []) + hard,
+    }
 
 
 def as_predictions(record: dict[str, Any]) -> list[dict[str, Any]]:

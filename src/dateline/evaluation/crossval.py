@@ -88,6 +88,7 @@ def read_texts(folder: Path, annotations: Path | None, corpus: Path | None, log=
     corpus_texts = T.read_corpus_annotations(annotations, corpus, {t.id for t in texts}, log=log)
     real.update({t.id: CORPUS_SET for t in corpus_texts})
     texts += corpus_texts
+    T.extend_texts(texts, annotations, corpus, log)
     texts += T.read_story_annotations(folder, annotations, {t.id for t in texts}, log)
     return CVTexts(texts, real)
 
