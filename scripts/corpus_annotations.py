@@ -149,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{corpus_path} is missing: pass --shared /path/to/shared", file=sys.stderr)
         return 2
     corpus = read_rows(corpus_path)
-    if args.more:
+    if args.more and args.command != "agreement":  # agreement reads any spans alike
         return more(args, corpus)
     elsewhere = (
         stories_elsewhere(args.shared, corpus) if args.stories else coded_elsewhere(args.shared)
