@@ -1,0 +1,44 @@
+"""False events on real articles, out of fold (round 6): stances and dangers with no author,
+vows of hostile acts, and commitments that describe a stance. Sentences of our own; each rule
+next to a sentence it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def happened(pipeline, text, event):
+    events = pipeline.code_text(text, date="2021-05-10").events
+    return [
+        e
+        for e in events
+        if e.event == event and not e.negated and e.modality in {"asserted", "historical"}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("The threat to Kenya has grown since the spring.", "THREATEN"),
+        ("The commitment to Somalia has cost billions.", "AGREE"),
+        ("The peace plan for Mali was hailed as a breakthrough.", "SUPPORT"),
+        ("The long partnership with Ghana shaped the city.", "COOPERATE"),
+        ("Vietnamese fishermen have been backed for years.", "SUPPORT"),
+    ],
+)
+def test_a_stance_nobody_is_said_to_take_is_no_act(pipeline, text, event):
+    assert not happened(pipeline, text, event)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Ghana hailed the peace plan for Mali on Monday.", "SUPPORT"),
+        ("Kenya made a firm commitment to Somalia on Monday.", "AGREE"),
+        ("Burundi renewed its threat against Rwanda on Tuesday.", "THREATEN"),
+    ],
+)
+def test_the_same_acts_with_an_author_stay(pipeline, text, event):
+    assert happened(pipeline, text, event)
