@@ -42,3 +42,24 @@ def test_a_stance_nobody_is_said_to_take_is_no_act(pipeline, text, event):
 )
 def test_the_same_acts_with_an_author_stay(pipeline, text, event):
     assert happened(pipeline, text, event)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels vowed to wage a long war against the army of Chad.",
+        "The Sudanese president vowed to exterminate the militants in Darfur.",
+        "Kenya vowed that its troops would besiege the Somali port.",
+    ],
+)
+def test_a_vow_of_a_hostile_act_is_a_threat(pipeline, text):
+    assert happened(pipeline, text, "THREATEN"), text
+    assert not happened(pipeline, text, "AGREE"), text
+
+
+@pytest.mark.parametrize(
+    "text", ["Peru vowed to cooperate with Chile on fishing.", "Ghana vowed to send aid to Togo."]
+)
+def test_a_vow_to_cooperate_stays_a_pledge(pipeline, text):
+    assert happened(pipeline, text, "AGREE"), text
+    assert not happened(pipeline, text, "THREATEN"), text

@@ -140,13 +140,37 @@ def _match_verb(
                 continue
         if entry.not_objects and _find_object(tok, entry.not_objects) is not None:
             continue
-        if entry.complement and not any(
-            c.dep_ in {"xcomp", "ccomp", "advcl"} and c.lemma_.lower() in entry.complement
-            for c in tok.children
-        ):
+        if entry.complement and not _complement_holds(tok, entry, lexicon):
             continue
         return entry, obj
     return None, None
+
+
+def _complement_holds(tok: Token, entry: TriggerEntry, lexicon: Lexicon) -> bool:
+    """Whether what ``tok`` promises is what ``entry`` asks for: a complement clause headed by
+    one of its ``complement`` words ("vowed to retaliate"), or, for a THREATEN entry, a promised
+    hostile act anywhere in the complement or the vow's object, named by the lexicon ("vowed to
+    wage a guerrilla war", "vowed that its troops would besiege the town", "vowing vengeance"): a
+    vow to harm someone is a threat, not a pledge to cooperate."""
+    clauses = [c for c in tok.children if c.dep_ in {"xcomp", "ccomp", "advcl"}]
+    if any(c.lemma_.lower() in entry.complement for c in clauses):
+        return True
+    if entry.event != "THREATEN":
+        return False
+    hostile = set(lexicon.lists.get("hostile", ())) | {"THREATEN"}
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    for node in (t for c in (*clauses, *objects) for t in c.subtree):
+        if node.lemma_.lower() in entry.complement:
+            return True
+        if node.pos_ == "VERB" and node.i != tok.i:
+            entries = [e for e in (_match_verb(node, lexicon)[0],) if e is not None]
+        elif node.pos_ == "NOUN":
+            entries = lexicon.noun_entries(node)
+        else:
+            continue
+        if any(e.event in hostile for e in entries):
+            return True
+    return False
 
 
 def _of_time(prep: Token) -> bool:
