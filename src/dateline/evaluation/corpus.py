@@ -333,6 +333,37 @@ def check_extension(
     return []
 
 
+def chained_extensions(
+    first: dict[str, list[str]],
+    folder: str | Path,
+    corpus: dict[str, CorpusRow],
+    onto: Ontology,
+    log=print,
+) -> dict[str, list[dict[str, Any]]]:
+    """Per training article (``first``: key -> its coded first sentences), the extension lines
+    that continue it, in text order (sentences 16-30, then 31-45, ...): each starts at or after
+    the end of the one before. A line overlapping one already taken is another coder's copy of
+    the same sentences (the agreement sample) and counts once, in the first file's coding; a
+    line that does not check out is left out with a note naming it."""
+    valid: dict[str, list[tuple[int, int, dict[str, Any]]]] = {}
+    for order, (path, line_no, item) in enumerate(annotation_lines(folder)):
+        key = str(item.get("key"))
+        problems = check_extension(item, corpus, onto, first)
+        if problems:
+            log(f"note: {path.name} line {line_no} (row {key}) left out: {problems[0]}")
+            continue
+        valid.setdefault(key, []).append((item["spans"][0][0], order, item))
+    chains: dict[str, list[dict[str, Any]]] = {}
+    for key, items in valid.items():
+        end, chain = -1, []
+        for start, _order, item in sorted(items, key=lambda x: x[:2]):
+            if start >= end:
+                chain.append(item)
+                end = item["spans"][-1][1]
+        chains[key] = chain
+    return chains
+
+
 def extend_record(record: dict[str, Any], item: dict[str, Any], row: CorpusRow) -> dict[str, Any]:
     """A gold-format record with the sentences and events of an extension annotation appended
     (its ``sent`` numbers shifted), so the article is one text, parsed with its context."""
