@@ -150,7 +150,8 @@ def test_modes_are_learnt_per_type_and_read_back(tmp_path):
 def test_rare_modes_count_as_no_mode_and_weak_examples_teach_none():
     from dateline.train import WEAK_WEIGHT, mode_labels
 
-    examples = _moded(1) + [Example("w", ["l=strike"], "ASSAULT", WEAK_WEIGHT, "aerial")]
+    weak = Example("w", ["l=strike"], "ASSAULT", WEAK_WEIGHT, "aerial", source="weak")
+    examples = _moded(1) + [weak]
     labels = list(mode_labels(examples, min_count=2))
     assert labels[0] == "ASSAULT|aerial" and labels[3] == "ASSAULT|firearms"
     assert labels[-1] == ""  # a weak example's mode is not known
@@ -391,7 +392,7 @@ def test_weak_examples_take_the_likeliest_word_of_the_labelled_type_in_a_story_l
         ("h1", "ASSAULT", SENSES[0][0]),
         ("h2", "PROTEST", ["l=strike", "govp=on|go", "mod=dock|strike"]),
     ]
-    assert all(ex.weight == WEAK_WEIGHT for ex in weak)
+    assert all(ex.weight == WEAK_WEIGHT and ex.source == "weak" for ex in weak)
     # a lead whose words all look unlike the label gives no example at a high floor
     assert pick_weak([StoryWords("h4", "PROTEST", [["l=day", "dep=dobj"]])], model, 0.3, 0.9) == []
 
@@ -615,3 +616,38 @@ def test_the_model_proposes_no_event_at_a_plan_verb_whose_complement_holds_a_can
     # with no candidate in its complement, the model may still propose the plan verb
     alone = gate_sentences([sent], [[]], None, model)[0]
     assert ("expected", "AGREE") in [(c.token.text, c.event) for c in alone]
+
+
+def test_real_news_keeps_its_share_of_the_weight_however_much_synthetic_text_there_is():
+    from dateline.train import balance_sources
+
+    real = [Example("r", ["l=arrest"], "COERCE"), Example("r", ["l=day"], NONE)]
+    for n in (2, 20):
+        synthetic = [
+            Example(f"s{i}", ["l=raid"], "ASSAULT", 0.7, source="synthetic") for i in range(n)
+        ]
+        weak = [Example("w", ["l=raid"], "ASSAULT", 0.3, source="weak")]
+        out = balance_sources(real + synthetic + weak, 0.4)
+        total = {k: sum(e.weight for e in out if e.source == k) for k in ("real", "synthetic")}
+        assert total["real"] == 2.0  # real news keeps its weights
+        assert total["real"] / (total["real"] + total["synthetic"]) == pytest.approx(0.4)
+        assert out[-1].weight == 0.3  # weak examples keep theirs
+    assert synthetic[0].weight == 0.7  # the originals are left as they were
+    assert [e.weight for e in balance_sources(real + synthetic, None)] == [1.0, 1.0] + [0.7] * 20
+    assert balance_sources(real, 0.4) == real  # nothing synthetic: nothing to scale
+
+
+@pytest.mark.slow
+def test_a_gold_event_is_labelled_on_the_word_the_lexicon_reads_as_its_type(pipeline):
+    from dateline.train import CodedText, parse_texts
+
+    sents = ["The colonel led the military assault on the rebel town of Kamba."]
+    event = {"sent": 0, "event": "ASSAULT", "trigger": "led the military assault"}
+    examples = list(parse_texts([CodedText("own", "own", sents, [event])], pipeline))
+    labelled = {next(f[2:] for f in ex.feats if f.startswith("l=")): ex.label for ex in examples}
+    assert labelled.get("assault") == "ASSAULT"  # the coder codes it there
+    assert "lead" not in labelled  # the phrase's head counts neither way
+    # where the lexicon reads the phrase as another type, the head keeps the label
+    other = {"sent": 0, "event": "MOBILIZE", "trigger": "led the military assault"}
+    examples = list(parse_texts([CodedText("own2", "own2", sents, [other])], pipeline))
+    assert [ex.label for ex in examples if "l=lead" in ex.feats] == ["MOBILIZE"]

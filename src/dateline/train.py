@@ -43,6 +43,13 @@ ANNOTATION_WEIGHT = SENTENCE_FILES["guardian_lead_train.jsonl"]
 #: Synthetic stories coded by sentence in the repository weigh what the shared ones weigh.
 STORY_ANNOTATION_WEIGHT = SENTENCE_FILES["ngec_synthetic_sentences.jsonl"]
 MIN_FEATURE_COUNT = 2
+#: The share of the hand-coded training weight (summed over every candidate word) that real
+#: news carries, whatever the amount of synthetic text: the synthetic words' weights are scaled
+#: so that real news keeps this share (None: the per-file weights as they are). Synthetic stories
+#: are written from headlines and outnumber the real articles' words; without a fixed share
+#: every new batch of them pulled the model further towards synthetic prose (docs/accuracy.md,
+#: "Round 6: event model").
+REAL_SHARE: float | None = 0.5
 #: Weak examples from the story-level stories: their weight; the least probability of the
 #: labelled type the model must give the chosen word; how many of the story's first sentences
 #: it is chosen from; how many rounds of choosing (each round's model learns from the last's).
@@ -68,6 +75,7 @@ class Example:
     weight: float = 1.0
     mode: str | None = None  # the gold event's PLOVER mode (event words only)
     dense: np.ndarray | None = None  # tensor rows, every block of DENSE_PARTS (float32)
+    source: str = "real"  # "real" news, "synthetic" text, or "weak" (a story's label)
 
 
 @dataclass
@@ -81,6 +89,11 @@ class CodedText:
     date: str | None = None
     weight: float = 1.0
     meta: dict = field(default_factory=dict)
+    real: bool = True  # real news (False: a synthetic story)
+
+
+#: The training folder's files of real news (the others are synthetic stories).
+REAL_FILES = frozenset({"guardian_lead_train.jsonl"})
 
 
 def read_coded(path: Path, weight: float = 1.0) -> list[CodedText]:
@@ -104,6 +117,7 @@ def read_coded(path: Path, weight: float = 1.0) -> list[CodedText]:
                 events=list(row.get("events") or []),
                 date=row.get("date"),
                 weight=weight,
+                real=path.name in REAL_FILES,
             )
         )
     return out
@@ -191,6 +205,7 @@ def read_corpus_annotations(
                 date=record["date"],
                 weight=weight,
                 meta={"annotator": record.get("annotator")},
+                real=corpus.name != STORY_FILE,
             )
         )
     return out
@@ -301,8 +316,24 @@ def _head_of(span):
     return None
 
 
+def _lexicon_word(span, event: str, lexicon_types: dict[int, str]):
+    """The word of a trigger phrase the hand lexicon reads as the gold type ("assault" in "led
+    the military assault", "attacks" in "claimed responsibility for attacks"), else None. The
+    coder codes such an event at the lexicon's word, so that is the word the model must learn
+    to keep; labelling the phrase's head instead ("led", "claimed") taught it to propose words
+    that report no act of their own. The head wins when it is such a word itself."""
+    from dateline.events.classifier import is_candidate
+
+    head = _head_of(span)
+    if head is not None and lexicon_types.get(head.i) == event:
+        return head
+    return next((t for t in span if is_candidate(t) and lexicon_types.get(t.i) == event), None)
+
+
 def label_text(coded: CodedText, doc, actors, lexicon_types: dict[int, str]) -> list[Example]:
-    """Examples for every candidate word of a parsed coded text."""
+    """Examples for every candidate word of a parsed coded text: the word of each gold
+    trigger phrase the coder codes the event at (:func:`_lexicon_word`, else the phrase's
+    head) is an event word, the phrase's other words count neither way."""
     starts, pos = [], 0
     for sent in coded.sents:
         starts.append(pos)
@@ -317,7 +348,7 @@ def label_text(coded: CodedText, doc, actors, lexicon_types: dict[int, str]) -> 
         span = _trigger_span(doc, starts[s], starts[s] + len(coded.sents[s]), event.get("trigger"))
         if span is None:
             continue
-        head = _head_of(span)
+        head = _lexicon_word(span, str(event["event"]).upper(), lexicon_types) or _head_of(span)
         if head is None:
             continue
         if head.i not in labels:
@@ -333,7 +364,8 @@ def label_text(coded: CodedText, doc, actors, lexicon_types: dict[int, str]) -> 
         dense = dense_features(doc, indices)
         for i, f, d in zip(indices, feats, dense, strict=True):
             label = labels.get(i, NONE)
-            out.append(Example(coded.group, f, label, coded.weight, modes.get(i), d))
+            source = "real" if coded.real else "synthetic"
+            out.append(Example(coded.group, f, label, coded.weight, modes.get(i), d, source))
     return out
 
 
@@ -452,7 +484,11 @@ def pick_weak(
         best = int(probs.argmax())
         if probs[best] >= min_probability:
             dense = story.dense[best] if story.dense is not None else None
-            out.append(Example(story.group, story.feats[best], story.label, weight, dense=dense))
+            out.append(
+                Example(
+                    story.group, story.feats[best], story.label, weight, dense=dense, source="weak"
+                )
+            )
     return out
 
 
@@ -504,6 +540,25 @@ def _date(value) -> date | None:
 
 
 # --------------------------------------------------------------------------- fitting
+
+
+def balance_sources(
+    examples: list[Example], real_share: float | None = REAL_SHARE
+) -> list[Example]:
+    """The examples with the synthetic words' weights scaled so that real news carries
+    ``real_share`` of the summed weight (see :data:`REAL_SHARE`); unchanged when ``real_share``
+    is None or either kind is missing. New Example objects: callers may share the originals."""
+    real = sum(ex.weight for ex in examples if ex.source == "real")
+    synthetic = sum(ex.weight for ex in examples if ex.source == "synthetic")
+    if real_share is None or not real or not synthetic:
+        return list(examples)
+    if not 0.0 < real_share < 1.0:
+        raise ValueError(f"real_share must lie strictly between 0 and 1, not {real_share}")
+    factor = real * (1.0 - real_share) / real_share / synthetic
+    return [
+        replace(ex, weight=ex.weight * factor) if ex.source == "synthetic" else ex
+        for ex in examples
+    ]
 
 
 def _vocabulary(examples: list[Example], min_count: int = MIN_FEATURE_COUNT) -> dict[str, int]:
@@ -662,7 +717,7 @@ def mode_labels(examples: list[Example], min_count: int = MIN_MODE_EXAMPLES) -> 
     (non-events, weak examples whose mode is unknown). A mode seen fewer than ``min_count``
     times becomes ``TYPE|-``; a type left with one class has nothing to predict ('')."""
     raw = [
-        f"{ex.label}|{ex.mode or '-'}" if ex.label != NONE and ex.weight > WEAK_WEIGHT else ""
+        f"{ex.label}|{ex.mode or '-'}" if ex.label != NONE and ex.source != "weak" else ""
         for ex in examples
     ]
     counts = Counter(r for r in raw if r)
@@ -819,13 +874,14 @@ def train(
     dense: tuple[str, ...] = DENSE,
     examples: list[Example] | None = None,
     story_leads: list[StoryWords] | None = None,
+    real_share: float | None = REAL_SHARE,
 ) -> dict:
     """Parse the training folder and the corpus annotations (``annotations`` joined with
     ``corpus``; see :func:`read_corpus_annotations`), cross-validate, fit the final model and
     save it to ``out``. ``dense``: the tensor blocks the model reads (empty: sparse only).
     ``examples`` and ``story_leads``, when given, are used instead of parsing the texts and the
     stories' leads (article-level cross-validation, :mod:`dateline.evaluation.crossval`, parses
-    once and trains each fold on a subset)."""
+    once and trains each fold on a subset). ``real_share``: see :data:`REAL_SHARE`."""
     texts = read_training_folder(folder)
     corpus_texts = read_corpus_annotations(annotations, corpus, {t.id for t in texts}, log=log)
     if corpus_texts:
@@ -842,6 +898,7 @@ def train(
         log(f"parsing {len(texts)} coded texts ({sum(len(t.sents) for t in texts)} sentences)")
         examples = list(parse_texts(texts, pipeline))
     log(f"{len(examples)} candidate words, {sum(ex.label != NONE for ex in examples)} event words")
+    examples = balance_sources(examples, real_share)
     weak: list[Example] = []
     if stories:
         held_out = validation_titles(
@@ -861,7 +918,7 @@ def train(
     z = logits / temperature
     probs = np.exp(z - z.max(axis=1, keepdims=True))
     probs /= probs.sum(axis=1, keepdims=True)
-    real = np.array([ex.weight == SENTENCE_FILES["guardian_lead_train.jsonl"] for ex in examples])
+    real = np.array([ex.source == "real" for ex in examples])
     report = {
         "corpus_articles": len(corpus_texts),
         "examples": len(examples),
@@ -869,6 +926,7 @@ def train(
         "folds": folds,
         "seed": seed,
         "C": c,
+        "real_share": real_share,
         "dense": list(dense),
         "dense_scale": DENSE_SCALE if dense else None,
         "temperature": round(temperature, 3),
