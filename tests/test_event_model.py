@@ -651,3 +651,12 @@ def test_a_gold_event_is_labelled_on_the_word_the_lexicon_reads_as_its_type(pipe
     other = {"sent": 0, "event": "MOBILIZE", "trigger": "led the military assault"}
     examples = list(parse_texts([CodedText("own2", "own2", sents, [other])], pipeline))
     assert [ex.label for ex in examples if "l=lead" in ex.feats] == ["MOBILIZE"]
+
+
+def test_cross_validation_gives_the_same_probabilities_in_worker_processes(monkeypatch):
+    from dateline import train as T
+
+    monkeypatch.setattr(T, "PARALLEL_MIN_EXAMPLES", 0)
+    one = T.cross_validate(_examples(4), k=3, workers=1)
+    two = T.cross_validate(_examples(4), k=3, workers=2)
+    assert one[0] == two[0] and np.array_equal(one[1], two[1])

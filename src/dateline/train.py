@@ -735,26 +735,69 @@ def _folds(examples: list[Example], k: int, seed: int) -> list[np.ndarray]:
     return np.array([fold_of[ex.group] for ex in examples])
 
 
+#: Processes the cross-validation folds are fitted in at once (each fold's fit is independent of
+#: the others', so the result is the same for any number; 1: one after the other, in this
+#: process). Two: the issue's training budget is 30 minutes on 2 cores.
+WORKERS = 2
+#: Fewer examples than this are cheaper to fit in this process than to send to workers.
+PARALLEL_MIN_EXAMPLES = 20_000
+
+_FOLD_DATA: dict = {}
+
+
+def _remember_folds(examples, fold, c, seed, dense) -> None:
+    """A worker process's copy of what every fold is fitted from (sent once per worker)."""
+    _FOLD_DATA.update(examples=examples, fold=fold, c=c, seed=seed, dense=dense)
+
+
+def _fold_in_worker(f: int):
+    return _fold_probabilities(f, **_FOLD_DATA)
+
+
+def _fold_probabilities(f: int, examples, fold, c, seed, dense):
+    """Fold ``f``'s model's classes, the indices of its held-out examples and their
+    probabilities."""
+    train = [ex for ex, g in zip(examples, fold, strict=True) if g != f]
+    test_idx = np.flatnonzero(fold == f)
+    model = fit(train, c=c, seed=seed, dense=dense)
+    test = [examples[i] for i in test_idx]
+    probs = model.scores([ex.feats for ex in test], dense=example_dense(test, model))
+    return model.classes, test_idx, probs
+
+
 def cross_validate(
-    examples: list[Example], k: int = 5, c: float = 1.0, seed: int = 0, dense: tuple = ()
+    examples: list[Example],
+    k: int = 5,
+    c: float = 1.0,
+    seed: int = 0,
+    dense: tuple = (),
+    workers: int = WORKERS,
 ):
-    """Out-of-fold class probabilities (uncalibrated) for every example, and the class order."""
+    """Out-of-fold class probabilities (uncalibrated) for every example, and the class order
+    (the first fold's). The folds are fitted in ``workers`` processes at once (a script that
+    calls this must guard its top level with ``if __name__ == "__main__"``: the workers are
+    spawned, and spawning imports the main module)."""
     fold = _folds(examples, k, seed)
-    classes: tuple[str, ...] | None = None
-    logits = None
-    for f in range(k):
-        train = [ex for ex, g in zip(examples, fold, strict=True) if g != f]
-        test_idx = np.flatnonzero(fold == f)
-        model = fit(train, c=c, seed=seed, dense=dense)
-        if classes is None:
-            classes = model.classes
-            logits = np.zeros((len(examples), len(classes)))
-        test = [examples[i] for i in test_idx]
-        probs = model.scores([ex.feats for ex in test], dense=example_dense(test, model))
+    if workers > 1 and k > 1 and len(examples) >= PARALLEL_MIN_EXAMPLES:
+        from concurrent.futures import ProcessPoolExecutor
+        from multiprocessing import get_context
+
+        with ProcessPoolExecutor(
+            max_workers=min(workers, k),
+            mp_context=get_context("spawn"),  # no fork of a process holding spaCy's threads
+            initializer=_remember_folds,
+            initargs=(examples, fold, c, seed, dense),
+        ) as pool:
+            results = list(pool.map(_fold_in_worker, range(k)))
+    else:
+        results = [_fold_probabilities(f, examples, fold, c, seed, dense) for f in range(k)]
+    classes = results[0][0]
+    logits = np.zeros((len(examples), len(classes)))
+    for fold_classes, test_idx, probs in results:
         # re-order to the first fold's classes (a fold may lack a rare class)
         for j, name in enumerate(classes):
-            if name in model.classes:
-                logits[test_idx, j] = np.log(probs[:, model.classes.index(name)] + 1e-12)
+            if name in fold_classes:
+                logits[test_idx, j] = np.log(probs[:, fold_classes.index(name)] + 1e-12)
             else:
                 logits[test_idx, j] = np.log(1e-12)
     return classes, logits
