@@ -51,3 +51,46 @@ def test_a_kidnapped_aid_worker_or_a_supporter_keeps_their_own_country(pipeline)
     )
     assert found["Danish aid worker"][0] == "DNK"
     assert found["Jo Smith"][0] != "SYR"
+
+
+@pytest.mark.slow
+def test_a_nationality_in_front_of_an_unknown_noun_makes_a_fighter(pipeline):
+    found = _actors(
+        pipeline,
+        "A Canadian film-maker has been killed while working alongside Kurdish forces in "
+        "Raqqa, his family said.",
+    )
+    assert found["Canadian film-maker"] == ("SYR", "REB")
+    assert found["Kurdish forces"] == ("SYR", "REB")
+
+
+@pytest.mark.slow
+def test_foreign_jihadists_act_where_the_story_s_armed_groups_act(pipeline):
+    found = _actors(
+        pipeline,
+        "Two Australian jihadists and several French foreign fighters were captured near Raqqa "
+        "by Kurdish fighters after Islamic State lost the town.",
+    )
+    assert found["Two Australian jihadists"] == ("SYR", "REB")
+    assert found["several French foreign fighters"] == ("SYR", "REB")
+
+
+@pytest.mark.slow
+def test_militants_keep_their_country_where_the_armed_group_is_elsewhere(pipeline):
+    found = _actors(
+        pipeline,
+        "Israeli jets struck Hezbollah positions in Lebanon. Two Israeli militants were "
+        "arrested in Hebron.",
+    )
+    assert found["Two Israeli militants"][0] == "ISR"
+
+
+@pytest.mark.slow
+def test_acting_as_a_recruiter_of_a_group_makes_its_member(pipeline):
+    found = _actors(
+        pipeline,
+        "Jo Roe, 29, from Cardiff, acted as an Islamic State recruiter in Raqqa. Jo Lane worked "
+        "as a nurse in Raqqa before Islamic State took the city.",
+    )
+    assert found["Jo Roe"] == ("SYR", "REB")
+    assert found["Jo Lane"][1] != "REB"

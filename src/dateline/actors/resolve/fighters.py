@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from dateline.actors.resolve.context import Context
 from dateline.actors.theatre import people_word
-from dateline.model import Actor
+from dateline.model import Actor, Mention
 
 #: Verbs whose subject takes the side of the group they are with: "fought with the YPG",
 #: "volunteered for the Kurdish militia", "served alongside Kurdish forces".
@@ -54,7 +54,97 @@ def affiliate_fighters(ctx: Context) -> list[Actor]:
         for m in actor.mentions:
             m.rule = f"{m.rule}+fighter"
         changed.append(actor)
+    changed += _nationality_fighters(ctx)
+    changed += _foreign_militants(ctx)
     return changed
+
+
+def _nationality_fighters(ctx: Context) -> list[Actor]:
+    """ "A Canadian film-maker killed while working alongside Kurdish forces": a nationality in
+    front of a noun no rule made an actor stands for that person, who acts for the group the
+    clause ties them to; a new actor takes those words (the country keeps its other mentions)."""
+    made = []
+    for country in [a for a in ctx.index.actors if a.kind == "country"]:
+        for m in list(country.mentions):
+            span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or len(span) != 1:
+                continue
+            tok = span[0]
+            head = tok.head
+            if (
+                tok.dep_ not in {"amod", "compound"}
+                or head.pos_ != "NOUN"
+                or head.i <= tok.i
+                or ctx.index.all_at(head.i)
+            ):
+                continue
+            person = Actor(id="", name="", country=country.country, kind="role")
+            group = _group_of(ctx, person, m.start)
+            if group is None:
+                continue
+            start = min([tok.i, *[c.i for c in head.lefts if c.dep_ != "det"]])
+            words = ctx.doc[start : head.i + 1]
+            actor = ctx.index.get_or_add(
+                ("fighter", start),
+                lambda aid, w=words, g=group: Actor(
+                    id=aid, name=w.text, country=g.country, sector="REB", kind="role"
+                ),
+            )
+            ctx.index.reassign(start, head.i + 1, actor, Mention(
+                text=words.text, start=words.start_char, end=words.end_char,
+                sentence=ctx.sent_of.get(start, 0), rule="nationality+fighter",
+            ))  # fmt: skip
+            made.append(actor)
+    return made
+
+
+#: Nouns of a member of an armed movement whose nationality is not whom they act for: "British
+#: jihadists", "Australian militants" in a war elsewhere act for the armed group they joined.
+MILITANT_NOUNS = {"jihadist", "jihadists", "jihadi", "jihadis", "militant", "militants"}
+#: "UK foreign fighters": fighters only when the text says they came from abroad.
+FIGHTERS = {"fighter", "fighters"}
+
+
+def _foreign_militants(ctx: Context) -> list[Actor]:
+    """ "Two British jihadists were captured in Syria": in a story whose armed groups all act in
+    one country, a militant of another nationality acts for them, in that country (the coding
+    guide keys a person to the state or group they act for, not to their passport)."""
+    country = _armed_country(ctx)
+    if country is None:
+        return []
+    changed = []
+    for actor in ctx.index.actors:
+        words = actor.name.lower().split()
+        if (
+            actor.kind == "role"
+            and actor.sector == "REB"
+            and actor.country not in {None, country}
+            and words
+            and (words[-1] in MILITANT_NOUNS or (words[-1] in FIGHTERS and "foreign" in words))
+            and actor.id not in ctx.theatre
+        ):
+            actor.country = country
+            for m in actor.mentions:
+                m.rule = f"{m.rule}+militant"
+            changed.append(actor)
+    return changed
+
+
+def _armed_country(ctx: Context) -> str | None:
+    """The one country where the article's named armed groups act (Islamic State and the
+    Kurdish militias of a story set in Syria) when it is also the country whose towns the story
+    names most, or None."""
+    from dateline.actors.home import conflict_country
+
+    countries = {
+        a.country
+        for a in ctx.index.actors
+        if a.kind in {"group", "organisation"} and a.sector == "REB" and a.country
+    }
+    if len(countries) != 1:
+        return None
+    (country,) = countries
+    return country if conflict_country(ctx.index) == country else None
 
 
 def _nationality_noun(actor: Actor) -> bool:
@@ -93,6 +183,11 @@ def _group_of(ctx: Context, actor: Actor, start_char: int) -> Actor | None:
         members.append(tok.head)  # "the Isis recruiter, Jo Roe"
     if tok.dep_ == "nsubj" and tok.head.lemma_ == "be" and _asserted(tok.head):
         members += [c for c in tok.head.children if c.dep_ == "attr"]  # "Roe was a member of X"
+    if tok.dep_ == "nsubj" and tok.head.lemma_ in ROLE_VERBS and _asserted(tok.head):
+        members += [  # "Roe acted as an Isis recruiter", "served as the group's commander"
+            p for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "as"
+            for p in c.children if p.dep_ == "pobj"
+        ]  # fmt: skip
     for noun in members:
         group = _member_of(ctx, noun, actor)
         if group is not None:
@@ -100,6 +195,10 @@ def _group_of(ctx: Context, actor: Actor, start_char: int) -> Actor | None:
     if tok.dep_ in {"nsubj", "nsubjpass"}:  # "he fought with the YPG", "was killed fighting ..."
         return _in_clause(ctx, tok.head, actor, depth=0)
     return None
+
+
+#: Verbs whose "as" phrase gives the subject's place: "acted as an Isis recruiter".
+ROLE_VERBS = {"act", "serve", "operate", "work"}
 
 
 def _asserted(verb: Token) -> bool:
