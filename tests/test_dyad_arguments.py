@@ -219,6 +219,7 @@ def test_a_reported_accusation_keeps_its_own_actors(pipeline):
     [
         ('"It is against the constitution to strip someone of citizenship," she said.', True),
         ('"It is time for the old quarrels to end," he said.', True),
+        ("“It’s time for the old quarrels to end,” he said.", True),
         ("It was of vital interest for Chile to keep good ties with Peru, Pinera added.", True),
         ("It is a shame that the talks failed, she said.", True),
         ("The army said it was ready to attack the town.", False),

@@ -83,3 +83,15 @@ def test_who_is_given_a_sentence_receives_it(pipeline):
 def test_the_expulsion_of_someone_is_aimed_at_them(pipeline):
     text = "Ankara ordered the expulsion of the Dutch ambassador."
     assert _dyads(pipeline, text, "SANCTION") == [("TUR", "NLD")]
+
+
+@pytest.mark.slow
+def test_an_attack_led_by_a_state_is_that_state_s(pipeline):
+    text = "Ten soldiers were killed during a Saudi-led attack on the port in 2016."
+    assert [s for s, _t in _dyads(pipeline, text, "ASSAULT")] == ["SAU"]
+
+
+@pytest.mark.slow
+def test_a_coalition_led_by_a_state_is_not_that_state(pipeline):
+    text = "The Saudi-led coalition bombed the port, and a US-led airstrike hit a convoy."
+    assert "SAU" not in [s for s, _t in _dyads(pipeline, text, "ASSAULT")]

@@ -31,6 +31,15 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+#: Contractions of "be" written with a curly apostrophe, which the model lemmatises as "’".
+CURLY_BE = {"’s", "’re", "’m"}
+
+
+def is_be(tok: Token) -> bool:
+    """``tok`` is a form of "be", also "’s" and "’re" as news text prints them ("It’s time")."""
+    return tok.lemma_.lower() == "be" or (tok.lower_ in CURLY_BE and tok.tag_.startswith("VB"))
+
+
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
 
 
@@ -104,14 +113,22 @@ def np_actors(tok: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
     return out
 
 
-#: "rebel-held", "Isis-controlled", "Kurdish-run": a place named by who holds it.
-HOLDING_VERBS = {"hold", "held", "control", "controlled", "run", "occupy", "occupied"}
+#: "rebel-held", "Isis-controlled", "Kurdish-run": a place named by who holds it; "a Saudi-led
+#: attack", "the US-led bombing": an act named by who leads it.
+HOLDING_VERBS = {"hold", "held", "control", "controlled", "run", "occupy", "occupied", "led"}
+
+
+#: Bodies of several states that one of them leads.
+MULTINATIONAL = {"coalition", "alliance", "mission", "force"}
 
 
 def _holders(tok: Token, actors: ActorIndex) -> list[Actor]:
-    """The holder of a place described by it: "rebel-held districts" are the rebels'."""
+    """The holder of a place or the leader of an act described by it: "rebel-held districts"
+    are the rebels', "a Saudi-led attack" the Saudis'."""
     out: list[Actor] = []
     for c in tok.children:
+        if c.lower_ == "led" and tok.lemma_.lower() in MULTINATIONAL:
+            continue  # "the US-led coalition" is the coalition's, not the United States'
         if c.dep_ == "amod" and c.lower_ in HOLDING_VERBS:
             for g in c.children:
                 if g.dep_ in {"npadvmod", "compound", "nmod", "amod"}:

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from dateline.actors.resolve.context import Context
 from dateline.actors.theatre import people_word
+from dateline.events.syntax import is_be
 from dateline.model import Actor, Mention
 
 #: Verbs whose subject takes the side of the group they are with: "fought with the YPG",
@@ -181,7 +182,7 @@ def _group_of(ctx: Context, actor: Actor, start_char: int) -> Actor | None:
     members = [c for c in tok.children if c.dep_ == "appos"]  # "Jo Roe, an Isis member"
     if tok.dep_ == "appos":
         members.append(tok.head)  # "the Isis recruiter, Jo Roe"
-    if tok.dep_ == "nsubj" and tok.head.lemma_ == "be" and _asserted(tok.head):
+    if tok.dep_ == "nsubj" and is_be(tok.head) and _asserted(tok.head):
         members += [c for c in tok.head.children if c.dep_ == "attr"]  # "Roe was a member of X"
     if tok.dep_ == "nsubj" and tok.head.lemma_ in ROLE_VERBS and _asserted(tok.head):
         members += [  # "Roe acted as an Isis recruiter", "served as the group's commander"

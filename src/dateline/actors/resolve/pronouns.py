@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from dateline.actors.gender import agrees
 from dateline.actors.resolve.context import Context, mention_tokens
-from dateline.events.syntax import subject_of
+from dateline.events.syntax import is_be, subject_of
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
@@ -72,7 +72,7 @@ def _expletive(tok: Token) -> bool:
     if tok.dep_ == "nsubjpass":
         return clause  # "It was agreed to establish ...", "it is said that ..."
     adjectives = {c.lemma_.lower() for c in head.children if c.dep_ in {"acomp", "attr"}}
-    if head.lemma_ != "be":
+    if not is_be(head):
         return False
     return bool(adjectives & EXPLETIVE_ADJECTIVES) or _extraposed(head)
 
