@@ -63,3 +63,33 @@ def test_a_vow_of_a_hostile_act_is_a_threat(pipeline, text):
 def test_a_vow_to_cooperate_stays_a_pledge(pipeline, text):
     assert happened(pipeline, text, "AGREE"), text
     assert not happened(pipeline, text, "THREATEN"), text
+
+
+def pairs(pipeline, text, event):
+    return sorted(
+        (e.source.text if e.source else None, e.target.text if e.target else None)
+        for e in happened(pipeline, text, event)
+    )
+
+
+def test_talks_named_by_a_noun_are_one_act_not_two(pipeline):
+    text = "Talks between Ghana and Togo took place in Accra on Monday."
+    assert pairs(pipeline, text, "CONSULT") == [("Ghana", "Togo")]
+
+
+def test_an_act_of_three_parties_is_coded_from_the_first_to_each_other(pipeline):
+    found = pairs(
+        pipeline, "Peru, Chile and Bolivia signed a fishing agreement on Monday.", "SUPPORT"
+    )
+    assert found == [("Peru", "Bolivia"), ("Peru", "Chile")]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Peru and Chile agreed to share fishing data.", "AGREE"),
+        ("Peru and Chile held talks on fishing on Monday.", "CONSULT"),
+    ],
+)
+def test_two_parties_as_the_subject_stay_coded_both_ways(pipeline, text, event):
+    assert pairs(pipeline, text, event) == [("Chile", "Peru"), ("Peru", "Chile")]

@@ -168,8 +168,15 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
         and len(sources) > 1
         and (cand.event not in {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"} or cand.entry.symmetric)
     ):
-        # "X and Y agreed": a reciprocal event, coded both ways.
-        pairs = [(s, t) for s in sources for t in sources if s[0] is not t[0]]
+        # "X and Y agreed", "X and Y held talks": a reciprocal event, coded both ways (the
+        # sentence gold's convention); "talks between X and Y", "a deal brokered by X, Y and
+        # Z": one act named by a noun with its parties, or by three parties or more, coded once
+        # from the first party to each other one (the article coding guide's convention)
+        first = sources[0]
+        if len(sources) > 2 or (cand.nominal and first[1].dep_ not in SUBJECT_DEPS):
+            pairs = [(first, t) for t in sources[1:] if t[0] is not first[0]]
+        else:
+            pairs = [(s, t) for s in sources for t in sources if s[0] is not t[0]]
     elif sources:
         pairs = [(s, None) for s in sources]
     else:
@@ -216,6 +223,9 @@ DIPLOMATIC = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "AID"}
 # sentence describes a stance or a danger, not an act (out of fold on the real training articles:
 # 35 such events false, 6 right).
 AUTHORED = {"AGREE", "THREATEN", "SUPPORT", "COOPERATE", "CONCEDE", "AID"}
+
+# A reciprocal act's parties as the subject of its verb ("X and Y held talks").
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 # Acts done to someone, never a mutual act of the sources.
 ACTS_OF_FORCE = {"ASSAULT", "COERCE", "SANCTION", "THREATEN"}
