@@ -125,7 +125,9 @@ def test_agreement_scores_one_coder_against_the_other(corpus: Path, tmp_path: Pa
     folder.mkdir()
     (folder / "a.jsonl").write_text(json.dumps(annotation("a")) + "\n")
     (folder / "b.jsonl").write_text(json.dumps(annotation("b", "REJECT")) + "\n")
-    ((first, second),) = double_coded(folder, corpus)
+    later = {**annotation("c"), "spans": [[80, 98]], "events": []}  # another block of 900
+    (folder / "c.jsonl").write_text(json.dumps(later) + "\n")
+    ((first, second),) = double_coded(folder, corpus)  # blocks pair only with their own copy
     gold_path = tmp_path / "first.jsonl"
     write_jsonl([first], gold_path)
     same = score_articles(load_articles(gold_path), {first["id"]: as_predictions(first)})

@@ -411,13 +411,15 @@ def _as_predicted_place(location: Any) -> dict[str, Any] | None:
 
 
 def double_coded(folder: str | Path, corpus_path: str | Path) -> list[tuple[dict, dict]]:
-    """Pairs (first coding, second coding) of every article coded in two files."""
-    by_key: dict[str, list[dict]] = {}
+    """Pairs (first coding, second coding) of every article, or block of an article's later
+    sentences (``guardian_more``), coded in two files: the same key and first span."""
+    by_key: dict[tuple[str, Any], list[dict]] = {}
     corpus = read_rows(corpus_path)
     for _path, _line, item in annotation_lines(folder):
         key = str(item.get("key"))
+        spans = item.get("spans") or [[None]]
         if key in corpus:
-            by_key.setdefault(key, []).append(to_record(item, corpus[key]))
+            by_key.setdefault((key, spans[0][0]), []).append(to_record(item, corpus[key]))
     return [(codings[0], codings[1]) for codings in by_key.values() if len(codings) >= 2]
 
 
