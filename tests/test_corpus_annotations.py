@@ -126,7 +126,7 @@ def test_agreement_scores_one_coder_against_the_other(corpus: Path, tmp_path: Pa
     (folder / "a.jsonl").write_text(json.dumps(annotation("a")) + "\n")
     (folder / "b.jsonl").write_text(json.dumps(annotation("b", "REJECT")) + "\n")
     later = {**annotation("c"), "spans": [[80, 98]], "events": []}  # another block of 900
-    (folder / "c.jsonl").write_text(json.dumps(later) + "\n")
+    (folder / "0c.jsonl").write_text(json.dumps(later) + "\n")
     ((first, second),) = double_coded(folder, corpus)  # blocks pair only with their own copy
     gold_path = tmp_path / "first.jsonl"
     write_jsonl([first], gold_path)
