@@ -769,3 +769,75 @@ def test_a_lowercase_word_the_tagger_calls_a_name_is_no_town(nlp):
     assert _unmarked_places(parsed(words), ActorIndex(), [], ("SYR",)) == []
     found = _unmarked_places(parsed([*words[:3], "Dimas", "."]), ActorIndex(), [], ("SYR",))
     assert [(p.name, p.country) for _, _, p in found] == [("Ad Dimas", "SYR")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "parts"),
+    [
+        ("In the east, the militia seized two wells.", [(None, "east")]),
+        ("Gunmen ambushed a bus in the north of the country.", [(None, "north")]),
+        ("Jets pounded villages across the country's south-west.", [(None, "southwest")]),
+        ("Clashes went on in Libya's north-east.", [("LBY", "northeast")]),
+        ("Militants shelled a base in western Iraq.", [("IRQ", "west")]),
+        ("Shells fell in the east of Kharkiv.", []),  # a town's part, not the country's
+        ("Shells fell in eastern Ghouta.", []),
+        ("Shells fell in the west of the city.", []),
+        ("He prayed in east Jerusalem.", []),  # no "the", no "-ern": a name
+        ("In Raqqa to the north, fighting went on.", []),  # a direction from a town
+    ],
+)
+def test_parts_of_a_country_named_in_a_sentence(sentence, parts):
+    from dateline.places import _parts_of_country
+
+    assert _parts_of_country(sentence) == parts
+
+
+def test_another_part_of_the_country_gets_the_country_not_the_story_town(nlp):
+    story = "Fighting raged in Aleppo. Shells landed in Aleppo on Monday. "
+    # Aleppo lies in Syria's north-west: "in the south" is elsewhere in the country
+    text = story + "Rebels ambushed a patrol in the south of the country."
+    place = _locate(nlp, text, "ambushed", event_type="ASSAULT")
+    assert (place.country, place.precision, place.basis) == ("SYR", "country", "before")
+    text = story + "In the east, the militia seized two wells."
+    place = _locate(nlp, text, "seized", event_type="ASSAULT")
+    assert (place.country, place.precision) == ("SYR", "country")
+    # a part the town lies in leaves the town
+    text = story + "Rebels ambushed a patrol in the north of the country."
+    place = _locate(nlp, text, "ambushed", event_type="ASSAULT")
+    assert (place.name, place.precision) == ("Aleppo", "city")
+
+
+def test_the_old_city_is_the_story_town_s_not_a_namesake_neighbourhood(nlp):
+    text = "Kurdish fighters entered Raqqa. In Raqqa, they have taken the Old City."
+    place = _locate(nlp, text, "taken", event_type="ASSAULT")
+    assert (place.name, place.country) == ("Raqqa", "SYR")
+    assert resolve_place("the Old City").precision == "unresolved"
+
+
+def test_a_much_bigger_town_by_sound_in_the_next_country_wins():
+    from dateline.gazetteer import gazetteer
+
+    # a story of Russian jets over Syria: Syria's Al Qamishli, not Russia's village Kamyshla
+    assert gazetteer().resolve("Qamishli", ("RUS", "SYR")).country == "SYR"
+    # not merely five times bigger: the story's own country first
+    assert gazetteer().resolve("Mayedin", ("SYR", "IRQ")).country == "SYR"
+
+
+def test_a_country_listed_with_another_is_no_place(nlp):
+    story = "Fighting raged in Qamishli in north-east Syria. Shells landed in Qamishli on Monday. "
+    text = (
+        story
+        + "Norway says that citizens captured in rebel territory in Syria and Iraq may come home."
+    )
+    assert _locate(nlp, text, "captured", event_type="ASSAULT") is None
+
+
+def test_a_town_the_gazetteer_lacks_is_another_town_than_the_story_s(nlp):
+    story = "Fighting raged in Aleppo. Shells landed in Aleppo on Monday. "
+    text = (
+        story + "Jets renewed their raids, attacking the town of al-Rashidin, killing two people."
+    )
+    place = _locate(nlp, text, "attacking", event_type="ASSAULT")
+    assert (place.country, place.precision) == ("SYR", "country")
+    text = story + "Jets renewed their raids, attacking a market and killing two people."
+    assert _locate(nlp, text, "attacking", event_type="ASSAULT").name == "Aleppo"

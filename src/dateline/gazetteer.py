@@ -277,6 +277,7 @@ class Gazetteer:
         self._skeletons: dict[str, dict[str, list[int]]] = {}
         self._division_skeletons: dict[str, list[tuple[str, Place]]] = {}
         self._resolved: dict[tuple, Place | None] = {}
+        self._extents: dict[str, tuple[float, float, float, float]] = {}
 
     def _lookup(self, key: str) -> list[tuple[int, bool]]:
         """(line of a place, whether ``key`` is its own name) for every place called ``key``."""
@@ -434,26 +435,31 @@ class Gazetteer:
         )  # fmt: skip
 
     def _skeleton_matches(self, name: str, countries: Iterable[str]) -> list[Place]:
-        """Towns of ``countries`` whose name or alias spells ``name`` another way: those of the
-        first of ``countries`` that has any (the article's own country before its neighbours:
-        "Mayedin" in a story about Syria is Syria's Al Mayadin, not a bigger Al Madinah in
-        Iraq)."""
+        """Towns of ``countries`` whose name or alias spells ``name`` another way: those of one
+        country, the first of ``countries`` that has any (the article's own country before its
+        neighbours: "Mayedin" in a story about Syria is Syria's Al Mayadin, not Iraq's five
+        times bigger Al Madinah) unless a later one's biggest is more than ten times bigger for
+        each step down the list ("Qamishli" in a story of Russian jets over Syria is Syria's
+        Al Qamishli of 184,000 people, not Russia's Kamyshla of 4,800)."""
         target = skeleton(name)
         if len(target.replace(" ", "")) < 3:
             return []
-        out = []
-        for code in countries:
+        best: tuple[float, list[Place]] | None = None
+        for rank, code in enumerate(countries):
             country = self.by_iso3.get(code)
             if country is None:
                 continue
             index = self._skeletons.get(country.iso2)
             if index is None:
                 index = self._skeletons[country.iso2] = self._skeleton_index(country.iso2)
-            out += [self._place(i) for i in dict.fromkeys(index.get(target, ()))]
+            out = [self._place(i) for i in dict.fromkeys(index.get(target, ()))]
             out += [place for skel, place in self._admin1_skeletons(code) if skel == target]
-            if out:
-                break
-        return out
+            if not out:
+                continue
+            top = max(math.log10(max(p.population, MIN_POPULATION)) for p in out) - rank
+            if best is None or top > best[0]:
+                best = (top, out)
+        return best[1] if best else []
 
     def _admin1_skeletons(self, code: str) -> list[tuple[str, Place]]:
         """(skeleton, division) of one country's divisions in table order (built once per
@@ -608,6 +614,29 @@ class Gazetteer:
         if best.country in hints or best.population >= min_population:
             return best.country
         return None
+
+    def side(self, place: Place) -> tuple[float, float] | None:
+        """Where ``place`` lies in its country, as fractions of the country's extent from south
+        to north and from west to east (0.5, 0.5: the middle), or None when unknown. The extent
+        is the 5th to 95th percentile of its towns' latitudes and longitudes, so that overseas
+        territories and outlying islands do not stretch it."""
+        if place.lat is None or place.lon is None or not place.country:
+            return None
+        box = self._extents.get(place.country)
+        if box is None:
+            country = self.by_iso3.get(place.country)
+            run = self._country_run(country.iso2) if country else range(0)
+            coords = [self._lines[i].split("\t")[4:6] for i in run]
+            if len(coords) < 3:
+                return None
+            lats = sorted(float(a) for a, _ in coords)
+            lons = sorted(float(b) for _, b in coords)
+            lo, hi = len(lats) // 20, len(lats) - 1 - len(lats) // 20
+            box = self._extents[place.country] = (lats[lo], lats[hi], lons[lo], lons[hi])
+        south, north, west, east = box
+        if north - south < 1e-6 or east - west < 1e-6:
+            return None
+        return (place.lat - south) / (north - south), (place.lon - west) / (east - west)
 
     def phrases(self) -> list[str]:
         """Every landmark and region name, for matching in text."""

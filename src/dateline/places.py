@@ -272,9 +272,17 @@ def locate_events(
             background
             or not _in_story(event, published)
             or _ELSEWHERE.search(sent.text)
-            or _other_towns(here, nearby, doc, actors)
+            or _other_towns(here, nearby, doc, actors, sent)
+            or _another_part(sent.text, nearby)
         ):
             nearby = _country_level(nearby)
+        if (
+            location is not None
+            and location.precision == "country"
+            and _listed_with_another_country(here, doc, location.country)
+        ):
+            event.location = None  # "captured in Syria and Iraq": which one is a guess
+            continue
         if (
             location is not None
             and location.precision == "country"
@@ -289,12 +297,14 @@ def locate_events(
             continue
         if location is None and not background:
             before = _before(doc, sent, mentions, actors, text, hints, doc_text)
+            if _another_part(sent.text, before):  # "In the east, ..." after a town in the west
+                before = _country_level(before, "before")
             home = _home(event)
             if (
                 _fits_actors(event, before)
                 and _not_abroad(event, before)
                 and (home is None or before.country == home)
-                and not _other_towns(here, before, doc, actors)
+                and not _other_towns(here, before, doc, actors, sent)
                 and not _moved(trigger_span.root, here, before.country)
             ):
                 location = before
@@ -425,19 +435,40 @@ def _moved(trigger: Token, here: list[PlaceMention], country: str | None) -> boo
     return False
 
 
-def _other_towns(here: list[PlaceMention], nearby: Location | None, doc: Doc, actors) -> bool:
+def _other_towns(
+    here: list[PlaceMention], nearby: Location | None, doc: Doc, actors, sent=None
+) -> bool:
     """The sentence names a town, site or division other than ``nearby`` (the article's town,
     the sentence before's) where something happens ("fought on battlegrounds including Manbij,
     Tabqa and Raqqa"): an event its rules did not place there is not placed at that other town
     either (the article's: only in its country)."""
     if nearby is None or nearby.precision == "country":
         return False
+    if sent is not None and _unknown_town(doc, sent, here):
+        return True  # "attacking the city of al-Habit", a town the gazetteer lacks
     return any(
         m.place.kind in _FINE
         and not _acts(doc, m, actors)
         and (m.place.feature_id != nearby.feature_id or _listed_names(doc, m, here))
         for m in here
     )  # the town itself listed with names the gazetteer lacks: one of several places
+
+
+def _unknown_town(doc: Doc, sent, here: list[PlaceMention]) -> bool:
+    """The sentence names a town the gazetteer does not know ("attacking the city of al-Habit",
+    "shelled the village of Kafr Nabl"): another town than any it found, so the story's town
+    is no more than its country there."""
+    taken = {i for m in here for i in range(m.start, m.end)}
+    for tok in sent:
+        if tok.lower_ not in ("city", "town", "village") or tok.i + 2 >= sent.end:
+            continue
+        of, name = doc[tok.i + 1], doc[tok.i + 2]
+        if of.lower_ != "of" or name.i in taken:
+            continue
+        words = [t for t in doc[name.i : min(name.i + 4, sent.end)] if t.pos_ == "PROPN"]
+        if not any(t.i in taken for t in words) and any(t.text[:1].isupper() for t in words):
+            return True
+    return False
 
 
 def _several_countries(here: list[PlaceMention], doc: Doc) -> bool:
@@ -450,6 +481,21 @@ def _several_countries(here: list[PlaceMention], doc: Doc) -> bool:
         if m.place.kind == "country" and _locative(root):
             found.add(m.place.country)
     return len(found) > 1
+
+
+def _listed_with_another_country(here: list[PlaceMention], doc: Doc, country: str | None) -> bool:
+    """The country is listed with another one ("captured in territory in Syria and Iraq"): an
+    act there happened in one of them or both, and which is a guess (the rules found only
+    one of them in the event's clause when the parser hung the other elsewhere)."""
+    groups: dict[int, set[str]] = {}
+    for m in here:
+        if m.place.kind != "country" or not m.place.country:
+            continue
+        root = doc[m.start : m.end].root
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head
+        groups.setdefault(root.i, set()).add(m.place.country)
+    return any(country in found and len(found) > 1 for found in groups.values())
 
 
 def _not_abroad(event: Event, place: Location | None) -> bool:
@@ -507,6 +553,60 @@ def _country_wide(sentence: str, words: str | None) -> bool:
     return re.search(_COUNTRY_WIDE + re.escape(words) + r"\b", sentence, re.I) is not None
 
 
+_DIRECTION = r"(?:north|south)(?:-?(?:east|west))?|east|west"
+_PART_OF_COUNTRY = re.compile(
+    r"\b(?i:in|across|throughout|into|inside|over|through)\s+(?P<the>the\s+)?(?:far\s+)?"
+    r"(?:(?P<own>[\w-]+)['\u2019]s\s+)?(?P<dir>(?i:" + _DIRECTION + r"))(?P<ern>ern)?\b"
+    r"(?:\s+of\s+(?:the\s+)?(?P<of>[\w-]+)|\s+(?P<next>[A-Z][\w-]*))?"
+)
+
+
+def _parts_of_country(sentence: str) -> list[tuple[str | None, str]]:
+    """The parts of a country the sentence names as where things happen, with the country when
+    it says which: "in the east" (None, "east"), "in the north of the country", "across the
+    country's north", "in Syria's north-east", "in eastern Syria" ("SYR", "east"). Not the part
+    of a town or division ("in the east of Aleppo", "in eastern Ghouta", "Idlib's south"), nor
+    a direction without "the" or "-ern" ("in east Jerusalem")."""
+    out = []
+    g = gazetteer()
+    for m in _PART_OF_COUNTRY.finditer(sentence):
+        if not (m["the"] or m["ern"] or m["own"]):
+            continue
+        named = [w for w in (m["own"], m["of"], m["next"]) if w and w.lower() != "country"]
+        codes = [g.country_code(w) for w in named]
+        if None in codes:
+            continue  # "Aleppo's east", "the east of the city", "eastern Ghouta": a town's part
+        out.append((codes[0] if codes else None, m["dir"].lower().replace("-", "")))
+    return out
+
+
+def _another_part(sentence: str, place: Location | None) -> bool:
+    """The sentence names a part of the place's country where the place does not lie ("in the
+    east" beside a story about Afrin, in the north-west): the act happened there, somewhere in
+    the country, so the town the rules would borrow (the article's, the sentence before's)
+    gives way to its country. A part the town lies in ("in the north") leaves the town."""
+    if place is None or place.precision == "country" or not place.country:
+        return False
+    parts = [d for c, d in _parts_of_country(sentence) if c in (None, place.country)]
+    if not parts:
+        return False
+    found = gazetteer().country(place.country)
+    where = gazetteer().side(replace(found, lat=place.lat, lon=place.lon)) if found else None
+    if where is None:
+        return False
+    north, east = where
+    for direction in parts:
+        outside = (
+            ("north" in direction and north < 0.4)
+            or ("south" in direction and north > 0.6)
+            or (direction.endswith("east") and east < 0.4)
+            or (direction.endswith("west") and east > 0.6)
+        )
+        if outside:
+            return True
+    return False
+
+
 def _describes(trigger: Token) -> bool:
     """The event is told inside a relative clause that describes someone ("the PKK, which has
     fought an insurgency against the Turkish state"): background, not the scene's action."""
@@ -534,12 +634,13 @@ def _in_story(event: Event, published: date | None) -> bool:
     return (published - end).days <= STORY_DAYS
 
 
-def _country_level(place: Location | None) -> Location | None:
-    """The country of the article's place, for events the article's town cannot be tied to."""
+def _country_level(place: Location | None, basis: str = "article") -> Location | None:
+    """The country of a borrowed place (the article's, the sentence before's), for events its
+    town cannot be tied to."""
     if place is None or place.precision == "country":
         return place
     country = gazetteer().country(place.country) if place.country else None
-    return to_location(country, None, "article") if country else None
+    return to_location(country, None, basis) if country else None
 
 
 #: The article's town places an event only when named this many sentences before it or in it;
