@@ -283,8 +283,13 @@ def test_actors_of_other_countries_veto_the_article_place(nlp):
     usa, rus = _country("USA"), _country("RUS")
     args = {"event_type": "SANCTION", "quad": 4}
     assert _locate(nlp, text, "froze", source=usa, target=rus, **args) is None
-    place = _locate(nlp, text, "froze", source=usa, target=_country("SYR"), **args)
-    assert place is not None and place.country == "SYR"
+    # a foreign state's own act is done at home, whatever its target
+    assert _locate(nlp, text, "froze", source=usa, target=_country("SYR"), **args) is None
+    from dateline.model import ActorRef
+
+    firm = ActorRef(text="a US firm", name="firm", country="USA", sector="BUS")
+    place = _locate(nlp, text, "froze", source=firm, target=_country("SYR"), **args)
+    assert place is not None and place.country == "SYR"  # one side of the place: no veto
     # fighting between two foreign sides still happens on the ground it is fought on
     text = story + "The agencies asked for calm. Jets struck the depot at night."
     place = _locate(nlp, text, "struck", event_type="ASSAULT", source=usa, target=rus)
@@ -841,3 +846,24 @@ def test_a_town_the_gazetteer_lacks_is_another_town_than_the_story_s(nlp):
     assert (place.country, place.precision) == ("SYR", "country")
     text = story + "Jets renewed their raids, attacking a market and killing two people."
     assert _locate(nlp, text, "attacking", event_type="ASSAULT").name == "Aleppo"
+
+
+def test_a_foreign_state_organ_off_the_ground_acts_at_home(nlp):
+    from dateline.model import ActorRef
+
+    gov = ActorRef(text="The British government", name="UK", country="GBR", sector="GOV")
+    fighter = ActorRef(text="a fighter", name="fighter", country="SYR", sector="REB")
+    text = _SYRIA_STORY + "The British government stripped a fighter of his citizenship."
+    kwargs = {"event_type": "SANCTION", "quad": 4, "source": gov, "target": fighter}
+    assert _locate(nlp, text, "stripped", **kwargs) is None
+    syrian = ActorRef(text="The Syrian government", name="Syria", country="SYR", sector="GOV")
+    text = _SYRIA_STORY + "The Syrian government stripped a fighter of his citizenship."
+    kwargs["source"] = syrian
+    assert _locate(nlp, text, "stripped", **kwargs).country == "SYR"
+
+
+def test_a_sentence_that_leaves_the_scene_gets_the_story_country_not_its_town(nlp):
+    story = "Fighting raged in Aleppo. Shells landed in Aleppo on Monday. "
+    text = story + "Meanwhile, government jets attacked a market, killing two people."
+    place = _locate(nlp, text, "attacked", event_type="ASSAULT")
+    assert (place.country, place.precision) == ("SYR", "country")

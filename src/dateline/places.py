@@ -274,6 +274,7 @@ def locate_events(
             or _ELSEWHERE.search(sent.text)
             or _other_towns(here, nearby, doc, actors, sent)
             or _another_part(sent.text, nearby)
+            or _scene_change(sent, text)
         ):
             nearby = _country_level(nearby)
         if (
@@ -501,9 +502,14 @@ def _listed_with_another_country(here: list[PlaceMention], doc: Doc, country: st
 def _not_abroad(event: Event, place: Location | None) -> bool:
     """False for an act not done on the ground (not ASSAULT, COERCE, ...) whose known sides are
     all foreign to a borrowed place (the article's, the sentence before's): "the Australian
-    government is working with the Red Cross" in a story about Syria did not happen there."""
+    government is working with the Red Cross" in a story about Syria did not happen there; nor
+    does an act of a foreign state organ whatever its target ("Britain stripped a fighter of
+    his citizenship", "Washington lifted sanctions on Turkish ministers")."""
     if place is None or event.event in _ON_TARGET:
         return True
+    src = event.source
+    if src is not None and src.sector in _STATE_SECTORS and src.country:
+        return src.country == place.country  # a state's own act is done where it sits
     sides = [a.country for a in (event.source, event.target) if a is not None and a.country]
     return not sides or place.country in sides
 
@@ -741,10 +747,7 @@ def _before(
     first = next((t for t in sent if not t.is_space), None)
     if first is None:
         return None
-    opening = text[first.idx : first.idx + 40].lower().lstrip("\"'\u201c\u2018 ")
-    if text[first.idx] in '"\u201c' or any(
-        re.match(rf"{re.escape(w)}\b", opening) for w in gazetteer().scene_changes
-    ):
+    if text[first.idx] in '"\u201c' or _scene_change(sent, text):
         return None
     span = _previous_range(text, first.idx)
     if span is None:
@@ -767,6 +770,16 @@ def _before(
     if len(top) != 1:
         return None  # two towns named: which one this sentence goes on with is a guess
     return next(p for p in found if _SPECIFICITY.get(p.precision, 5) == best)
+
+
+def _scene_change(sent, text: str) -> bool:
+    """The sentence opens by leaving the scene before it ("Meanwhile, ...", "Elsewhere, ...",
+    "Last year, ...": ``scene_changes`` of ``data/places.yaml``)."""
+    first = next((t for t in sent if not t.is_space), None)
+    if first is None:
+        return False
+    opening = text[first.idx : first.idx + 40].lower().lstrip("\"'\u201c\u2018 ")
+    return any(re.match(rf"{re.escape(w)}\b", opening) for w in gazetteer().scene_changes)
 
 
 #: What the sentence before may lend: a town, a site or a division; a country it names is too
@@ -913,6 +926,11 @@ _CALENDAR = {m.lower() for m in (*calendar.month_name, *calendar.day_name) if m}
 #: Quad classes of words, not deeds (verbal cooperation and conflict): said where the speaker is.
 _VERBAL = {1, 3}
 
+
+#: Organs of a state (government, legislature, courts, police): an act of theirs off the ground
+#: ("Britain stripped him of his citizenship", "the US lifted sanctions") is done at home, so a
+#: borrowed place of another country (the story's, the sentence before's) is not where it was.
+_STATE_SECTORS = {"GOV", "LEG", "JUD", "COP"}
 
 #: Sectors whose acts happen in their own country unless the text says otherwise.
 _AT_HOME_SECTORS = {"COP", "JUD"}
