@@ -93,3 +93,11 @@ def test_an_act_of_three_parties_is_coded_from_the_first_to_each_other(pipeline)
 )
 def test_two_parties_as_the_subject_stay_coded_both_ways(pipeline, text, event):
     assert pairs(pipeline, text, event) == [("Chile", "Peru"), ("Peru", "Chile")]
+
+
+def test_an_act_nobody_is_said_to_do_is_one_record_whatever_it_names(pipeline):
+    text = "Only 40 people have been repatriated so far, to Kenya, Uganda and Tanzania."
+    assert len(happened(pipeline, text, "RETREAT")) == 1
+    # with its author named, each party it is done to is its own record
+    found = pairs(pipeline, "Police arrested Kenyan and Ugandan journalists in Kampala.", "COERCE")
+    assert len(found) == 2

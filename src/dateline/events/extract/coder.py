@@ -180,7 +180,9 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
     elif sources:
         pairs = [(s, None) for s in sources]
     else:
-        pairs = [(None, t) for t in targets]
+        # "60 people have been repatriated to the US, Russia and Sudan", "hospitals and schools
+        # were targeted": with nobody named doing it, one act, not one per party it names
+        pairs = [(None, targets[0])]
     out = []
     reporter_ref = reporter[0].ref(reporter[1].text) if reporter else None
     for src, tgt in pairs:
