@@ -189,3 +189,16 @@ def test_the_subject_of_a_passive_is_not_the_source_of_the_attack_that_did_it(pi
         "Dozens of people were suffocated by Saturday's chemical attack on Douma in Syria.",
     )
     assert all(e.source is None or e.source.sector != "CVL" for e in events)
+
+
+@pytest.mark.slow
+def test_a_story_that_names_neither_country_gives_the_kurds_no_other(pipeline):
+    result = pipeline.code(
+        Article(
+            id="t",
+            text="Roe was seized by Kurdish fighters last month and handed to US forces.",
+            published=date(2018, 3, 1),
+        )
+    )
+    kurds = [a for a in result.actors if a.name.lower().startswith("kurdish")]
+    assert kurds and all(a.country in {None, "SYR", "IRQ"} for a in kurds)

@@ -87,6 +87,7 @@ def _localise(
         if (
             actor.kind == "role"
             and actor.country is None
+            and actor.id not in index.theatre
             and actor.sector in sectors
             and not FOREIGN_WORDS.intersection(actor.name.lower().split())
         ):
@@ -142,6 +143,7 @@ def localise_unplaced(index: ActorIndex, country: str) -> list[Actor]:
         if (
             actor.kind in UNPLACED_KINDS
             and actor.country is None
+            and actor.id not in index.theatre  # "Kurdish fighters" are Syria's or Iraq's
             and actor.sector not in FOREIGN_SECTORS
             and not FOREIGN_WORDS.intersection(actor.name.lower().split())
         ):

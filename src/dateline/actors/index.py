@@ -21,6 +21,9 @@ class ActorIndex:
     spans: dict[tuple[int, int], Actor] = field(default_factory=dict)
     by_token: dict[int, list[Actor]] = field(default_factory=dict)
     _by_key: dict[tuple, Actor] = field(default_factory=dict)
+    #: ids of the actors whose country only the story decides, among a few (actors/theatre.py:
+    #: Islamic State, "Kurdish fighters"): no other country is given to them
+    theatre: set[str] = field(default_factory=set)
 
     def get_or_add(self, key: tuple, make: callable) -> Actor:
         """The actor under ``key``, creating it with ``make(id)`` the first time."""

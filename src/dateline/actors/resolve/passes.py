@@ -80,6 +80,7 @@ def resolve_actors(doc: Doc, article: Article, kb) -> ActorIndex:
     #    the YPG"), then unnamed bodies ("police", "the army", "40 people") of a story set in
     #    one country.
     affiliate_fighters(ctx)
+    index.theatre = set(ctx.theatre)
     _home_country(ctx)
     return index
 
