@@ -101,3 +101,26 @@ def test_an_act_nobody_is_said_to_do_is_one_record_whatever_it_names(pipeline):
     # with its author named, each party it is done to is its own record
     found = pairs(pipeline, "Police arrested Kenyan and Ugandan journalists in Kampala.", "COERCE")
     assert len(found) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kurds of Syria, a people committed to peace, were betrayed by Turkey.",
+        "The US commitment in Niger is larger than reported.",
+    ],
+)
+def test_a_commitment_that_describes_a_stance_is_no_pledge(pipeline, text):
+    assert not happened(pipeline, text, "AGREE"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile committed to sending engineers to Peru.",
+        "Kenya made a firm commitment to Somalia on Monday.",
+        "Kenya pledged to send troops to Somalia.",
+    ],
+)
+def test_a_commitment_made_stays_a_pledge(pipeline, text):
+    assert happened(pipeline, text, "AGREE"), text

@@ -277,6 +277,12 @@ STANDING_VERBS = {
 }
 
 
+# ... and verbs of pledging oneself, as a participle modifying a noun: "a people committed to
+# peace", "committed allies", "a president pledged to end the wars" state a stance, not a pledge
+# made ("X is committed to reform" is coded as a stated commitment, as the gold does).
+PLEDGE_VERBS = {"commit", "pledge", "dedicate", "devote"}
+
+
 ISOLATION_VERBS = {"cut", "isolate", "separate", "disconnect", "sever"}
 
 
@@ -296,6 +302,13 @@ def _isolated(tok: Token) -> bool:
     return cut_from and passive and not agent
 
 
+def _pledged(tok: Token) -> bool:
+    """A participle of pledging oneself that modifies a noun, with nobody said to bind it."""
+    if tok.lemma_.lower() not in PLEDGE_VERBS or any(c.dep_ == "agent" for c in tok.children):
+        return False
+    return tok.dep_ in {"acl", "amod"}
+
+
 def standing_relation(cand: Candidate) -> bool:
     """A SUPPORT verb as a passive participle modifying a noun, or passive in a relative
     clause: a description of who stands behind whom, not an act the sentence reports
@@ -303,7 +316,7 @@ def standing_relation(cand: Candidate) -> bool:
     tok = cand.token
     if cand.nominal or tok.tag_ != "VBN":
         return False
-    if _isolated(tok):
+    if _isolated(tok) or _pledged(tok):
         return True
     if cand.event not in STANDING and tok.lemma_.lower() not in STANDING_VERBS:
         return False

@@ -37,7 +37,7 @@ def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Cand
     also verbs only the converted PETRARCH table names (a feature for the event model, which
     decides whether they report an event: see :mod:`dateline.events.gate`)."""
     support = lexicon.word_set("support_verbs")
-    states = lexicon.word_set("state_nouns")
+    states = lexicon.word_set("state_nouns") | lexicon.word_set("stance_nouns")
     conflicts = lexicon.word_set("conflict_nouns")
     out: list[Candidate] = []
     for tok in sent:
