@@ -28,3 +28,12 @@ def test_a_promise_of_help_stays_a_promise(pipeline):
     ):
         got = types(pipeline, text)
         assert "AGREE" in got and "THREATEN" not in got, (text, got)
+
+
+def test_help_promised_for_a_fight_is_no_threat(pipeline):
+    for text in (
+        "France pledged troops to help Mali fight the insurgents.",
+        "France promised military aid to help Mali defeat the insurgents.",
+    ):
+        got = types(pipeline, text)
+        assert "AGREE" in got and "THREATEN" not in got, (text, got)

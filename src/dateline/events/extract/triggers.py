@@ -151,15 +151,20 @@ def _complement_holds(tok: Token, entry: TriggerEntry, lexicon: Lexicon) -> bool
     one of its ``complement`` words ("vowed to retaliate"), or, for a THREATEN entry, a promised
     hostile act anywhere in the complement or the vow's object, named by the lexicon ("vowed to
     wage a guerrilla war", "vowed that its troops would besiege the town", "vowing vengeance"): a
-    vow to harm someone is a threat, not a pledge to cooperate."""
+    vow to harm someone is a threat, not a pledge to cooperate. What a cooperative act of the
+    vow is for is its purpose, not the vow's ("pledged troops to help Mali fight the rebels",
+    "promised military aid to defeat the insurgents": help promised, no threat)."""
     clauses = [c for c in tok.children if c.dep_ in {"xcomp", "ccomp", "advcl"}]
     if any(c.lemma_.lower() in entry.complement for c in clauses):
         return True
     if entry.event != "THREATEN":
         return False
     hostile = set(lexicon.lists.get("hostile", ())) | {"THREATEN"}
-    objects = [c for c in tok.children if c.dep_ == "dobj"]
-    for node in (t for c in (*clauses, *objects) for t in c.subtree):
+    cooperative = set(lexicon.lists.get("cooperative", ()))
+    helping = lexicon.word_set("helping_verbs")
+    frontier = [*clauses, *(c for c in tok.children if c.dep_ == "dobj")]
+    while frontier:
+        node = frontier.pop(0)
         if node.lemma_.lower() in entry.complement:
             return True
         if node.pos_ == "VERB" and node.i != tok.i:
@@ -167,9 +172,12 @@ def _complement_holds(tok: Token, entry: TriggerEntry, lexicon: Lexicon) -> bool
         elif node.pos_ == "NOUN":
             entries = lexicon.noun_entries(node)
         else:
-            continue
+            entries = []
         if any(e.event in hostile for e in entries):
             return True
+        if node.lemma_.lower() in helping or any(e.event in cooperative for e in entries):
+            continue  # help promised: what it is for is not the vow's act
+        frontier.extend(node.children)
     return False
 
 
