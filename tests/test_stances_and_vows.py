@@ -114,6 +114,11 @@ def test_a_commitment_that_describes_a_stance_is_no_pledge(pipeline, text):
     assert not happened(pipeline, text, "AGREE"), text
 
 
+def test_a_danger_named_as_a_threat_is_no_threat_made(pipeline):
+    assert not happened(pipeline, "Kenya sees the militia as an existential threat.", "THREATEN")
+    assert happened(pipeline, "Chad issued a threat to Sudan on Monday.", "THREATEN")
+
+
 @pytest.mark.parametrize(
     "text",
     [
