@@ -94,3 +94,13 @@ def test_acting_as_a_recruiter_of_a_group_makes_its_member(pipeline):
     )
     assert found["Jo Roe"] == ("SYR", "REB")
     assert found["Jo Lane"][1] != "REB"
+
+
+@pytest.mark.slow
+def test_both_persons_of_a_coordinated_subject_fight_for_the_group(pipeline):
+    found = _actors(
+        pipeline,
+        "Jo Roe and Sam Lane fought with the YPG for a year before they were captured near Raqqa.",
+    )
+    assert found["Jo Roe"] == ("SYR", "REB")
+    assert found["Sam Lane"] == ("SYR", "REB")

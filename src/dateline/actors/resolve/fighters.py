@@ -169,6 +169,8 @@ def _group_of(ctx: Context, actor: Actor, start_char: int) -> Actor | None:
     tok = span[0]
     while tok.head.i != tok.i and tok.dep_ in {"compound", "amod", "flat", "nmod", "det"}:
         tok = tok.head
+    while tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.pos_ == tok.pos_:
+        tok = tok.head  # "Jo Roe and Sam Lane, who fought with the YPG": both of them
     for node in [tok, *[c for c in tok.children if c.dep_ == "appos"]]:
         for c in node.children:
             if c.dep_ in {"compound", "nmod", "amod"}:  # "Isis fighter Jo Smith"
