@@ -95,3 +95,14 @@ def test_an_attack_led_by_a_state_is_that_state_s(pipeline):
 def test_a_coalition_led_by_a_state_is_not_that_state(pipeline):
     text = "The Saudi-led coalition bombed the port, and a US-led airstrike hit a convoy."
     assert "SAU" not in [s for s, _t in _dyads(pipeline, text, "ASSAULT")]
+
+
+@pytest.mark.slow
+def test_the_visitor_is_the_source_and_the_host_the_target(pipeline):
+    # PLOVER manual, CONSULT: "the visitor will always be coded as the actor and the host will
+    # be the recipient"
+    assert _dyads(pipeline, "Kenya hosted the Ugandan president in Nairobi.", "CONSULT") == [
+        ("UGA", "KEN")
+    ]
+    passive = "The Ugandan president was received by Kenya's president in Nairobi."
+    assert _dyads(pipeline, passive, "CONSULT") == [("UGA", "KEN")]

@@ -25,6 +25,10 @@ STATIVE_PASSIVES = {
 }
 
 
+#: Verbs of hosting a visit, whose object is the visitor.
+HOST_VERBS = {"host", "receive", "welcome"}
+
+
 # Types whose purpose clause names a topic, never a participant: "met X to discuss Syria".
 TOPIC_PURPOSE = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "AID"}
 
@@ -38,6 +42,10 @@ def arguments(
         sources, targets = _noun_arguments(cand, actors)
     else:
         sources, targets = _verb_arguments(tok, cand, actors)
+    if cand.event == "CONSULT" and not cand.nominal and tok.lemma_.lower() in HOST_VERBS:
+        # "Kenya hosted the Ugandan president": PLOVER codes the visitor as the actor and the
+        # host as the recipient (CONSULT, mode visit)
+        sources, targets = targets, sources
     if cand.event in {"CONCEDE", "RETREAT"}:
         targets = _withdrawal_targets(cand.head, targets, actors)
     if cand.event in JUDGEMENTS:
