@@ -129,3 +129,13 @@ def test_a_danger_named_as_a_threat_is_no_threat_made(pipeline):
 )
 def test_a_commitment_made_stays_a_pledge(pipeline, text):
     assert happened(pipeline, text, "AGREE"), text
+
+
+def test_an_announced_withdrawal_is_a_concession(pipeline):
+    text = "Kenya announced a rapid withdrawal of its troops from Somalia."
+    assert happened(pipeline, text, "CONCEDE")
+    assert not happened(pipeline, text, "RETREAT")
+    # done, it is a retreat; an order to another state's people to leave concedes nothing
+    assert happened(pipeline, "Kenya withdrew its troops from Somalia on Monday.", "RETREAT")
+    text = "The Kenyan president ordered Ugandan diplomats to leave Nairobi."
+    assert not happened(pipeline, text, "CONCEDE")

@@ -101,6 +101,8 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
         cand,
         lexicon,
     )
+    if _ordered_withdrawal(event_type, cand, sources, targets, lexicon):
+        event_type, mode = "CONCEDE", None  # "ordered US forces to leave", "announced a withdrawal"
     if event_type == "COERCE" and _armed_capture(cand, sources, lexicon):
         event_type, mode = "ASSAULT", "abduct"  # "detained by Kurdish fighters"
     if event_type != cand.event:
@@ -276,6 +278,29 @@ def _armed_capture(cand: Candidate, sources, lexicon: Lexicon) -> bool:
     if cand.token.lemma_.lower() not in lexicon.word_set("capture_verbs") or not sources:
         return False
     return all(a.sector in ARMED_SECTORS for a, _ in sources)
+
+
+def _ordered_withdrawal(event_type, cand: Candidate, sources, targets, lexicon: Lexicon) -> bool:
+    """An order or announcement of one's own withdrawal: a withdrawal noun that an order verb
+    carries ("ordered the withdrawal of US troops", "announced a rapid withdrawal"), or an order
+    to the source's own side to leave ("Washington ordered its troops to leave the base"; an
+    order to another state's people to leave is an expulsion or a demand, not a concession)."""
+    orders, withdrawals = lexicon.word_set("order_verbs"), lexicon.word_set("withdrawal_words")
+    if event_type == "RETREAT" and cand.nominal:
+        governor = cand.support
+        return (
+            cand.token.lemma_.lower() in withdrawals
+            and governor is not None
+            and governor.lemma_.lower() in orders
+        )
+    if event_type != "REQUEST" or cand.nominal or cand.token.lemma_.lower() not in orders:
+        return False
+    leaves = any(
+        c.dep_ in {"xcomp", "ccomp"} and c.lemma_.lower() in withdrawals
+        for c in cand.token.children
+    )
+    own = {a.country for a, _ in sources if a.country}
+    return leaves and bool(own) and all(t[0].country in own for t in targets)
 
 
 # Who captures rather than arrests: armies, rebels, unidentified armed men.
