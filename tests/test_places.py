@@ -867,3 +867,39 @@ def test_a_sentence_that_leaves_the_scene_gets_the_story_country_not_its_town(nl
     text = story + "Meanwhile, government jets attacked a market, killing two people."
     place = _locate(nlp, text, "attacked", event_type="ASSAULT")
     assert (place.country, place.precision) == ("SYR", "country")
+
+
+def test_a_big_town_struck_is_a_place_even_when_the_actor_stage_made_it_a_person(nlp):
+    from dateline.model import Mention
+
+    def located(text, name, trigger, event_type):
+        doc = nlp(text)
+        actors = ActorIndex(actors=[Actor(id="A1", name="Syria", country="SYR")])
+        person = actors.get_or_add((name,), lambda i: Actor(id=i, name=name, kind="person"))
+        tok = next(t for t in doc if t.text == name)
+        end = tok.idx + len(name)
+        actors.add_mention(person, tok.i, tok.i + 1, Mention(name, tok.idx, end, 0))
+        return _locate(nlp, text, trigger, actors, event_type)
+
+    # GeoNames spells it Duma; 110,000 people, in the story's country, and bombed
+    place = located("Government jets bombed Douma on Sunday night.", "Douma", "bombed", "ASSAULT")
+    assert (place.country, place.precision, place.basis) == ("SYR", "city", "clause")
+    # the same name praised is a person, not a place
+    place = located("Government officials praised Douma on Sunday.", "Douma", "praised", "SUPPORT")
+    assert place is None or place.precision == "country"
+
+
+def test_a_resignation_is_done_where_its_office_is(nlp):
+    usa = _country("USA")
+    text = _SYRIA_STORY + "The American envoy resigned on Friday."
+    start = text.index("resigned")
+    doc = nlp(text)
+    event = Event(
+        event="RETREAT", mode="resign", sentence=3, quad_class=2,
+        trigger=Span("resigned", start, start + 8), source=usa,
+    )  # fmt: skip
+    locate_events([event], doc, ActorIndex(), text)
+    assert event.location is None  # not the story's Syria
+    text = _SYRIA_STORY + "American troops withdrew on Friday."
+    place = _locate(nlp, text, "withdrew", event_type="RETREAT", quad=2, source=usa)
+    assert place is not None and place.country == "SYR"  # a withdrawal is on the ground

@@ -505,7 +505,7 @@ def _not_abroad(event: Event, place: Location | None) -> bool:
     government is working with the Red Cross" in a story about Syria did not happen there; nor
     does an act of a foreign state organ whatever its target ("Britain stripped a fighter of
     his citizenship", "Washington lifted sanctions on Turkish ministers")."""
-    if place is None or event.event in _ON_TARGET:
+    if place is None or _on_ground(event):
         return True
     src = event.source
     if src is not None and src.sector in _STATE_SECTORS and src.country:
@@ -677,7 +677,7 @@ def _fits_actors(event: Event, place: Location | None) -> bool:
     by two foreign sides on a third's (Israeli strikes on Iranian forces in Syria)."""
     if place is None:
         return False
-    if event.event in _ON_TARGET:
+    if _on_ground(event):
         return True  # fighting between two foreign sides happens on a third's ground
     sides = [a.country if a is not None else None for a in (event.source, event.target)]
     return not all(sides) or place.country in sides
@@ -995,15 +995,16 @@ def _unmarked_places(doc: Doc, actors, spans, hints) -> list[tuple[int, int, Pla
                 [tok.i, *(c.i for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN")]
             )
             start, end = _widen(doc, start, tok.i + 1)
-        if taken.intersection(range(start, end)) or any(
-            actors.all_at(i) for i in range(start, end)
-        ):
+        known = any(actors.all_at(i) for i in range(start, end))
+        struck = known and _struck(base)
+        if taken.intersection(range(start, end)) or (known and not struck):
             continue
         name = doc[start:end].text
-        if person:  # the name as GeoNames spells it or an alternate, no other spelling
+        if person or struck:  # the name as GeoNames spells it or an alternate, no other spelling
             own = [
                 p for p, _ in gazetteer().candidates(name)
                 if p.kind == "city" and p.country in hints[:3]
+                and (not struck or p.population >= TOWN_NOT_PERSON)
             ]  # fmt: skip
             place = max(own, key=lambda p: p.population) if own else None
         else:
@@ -1017,6 +1018,16 @@ def _unmarked_places(doc: Doc, actors, spans, hints) -> list[tuple[int, int, Pla
             out.append((start, end, place))
             taken.update(range(start, end))
     return out
+
+
+def _struck(tok: Token) -> bool:
+    """The name is what a blow on the ground hits ("jets bombed Douma", "troops stormed
+    Raqqa": a verb of ``ground_verbs``): a town, when one of 100,000+ people of the article's
+    countries bears it, even where the actor stage took it for a person (its surname rule
+    spreads a NER slip; nobody bombs a person by surname)."""
+    if len(list(tok.subtree)) > 3 or tok.dep_ != "dobj" or tok.head.pos_ != "VERB":
+        return False
+    return tok.head.lemma_.lower() in gazetteer().ground_verbs
 
 
 def _demonym_or_country(tok: Token) -> bool:
@@ -1103,6 +1114,17 @@ def _hints(actors) -> tuple[str, ...]:
 
 #: Events whose target is the ground they act on: "shelled Afrin" happened in Afrin.
 _ON_TARGET = {"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "AID"}
+#: Modes of those types that are done in an office, not on the ground: a resignation.
+_OFF_GROUND_MODES = {"resign"}
+
+
+def _on_ground(event: Event) -> bool:
+    """An act done on the ground it targets (a strike, an arrest, a withdrawal, aid delivered),
+    which foreign sides often do in a third country; not a resignation, done where its office
+    is ("the envoy to Kabul resigned" in Washington)."""
+    return event.event in _ON_TARGET and event.mode not in _OFF_GROUND_MODES
+
+
 #: Prepositions that place an act at or around a place (and "into", "across" its ground).
 _WHERE = _LOCATIVE | {"into", "across", "throughout", "around", "on", "over"}
 
