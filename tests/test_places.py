@@ -903,3 +903,19 @@ def test_a_resignation_is_done_where_its_office_is(nlp):
     text = _SYRIA_STORY + "American troops withdrew on Friday."
     place = _locate(nlp, text, "withdrew", event_type="RETREAT", quad=2, source=usa)
     assert place is not None and place.country == "SYR"  # a withdrawal is on the ground
+
+
+def test_a_withdrawal_the_side_was_obliged_to_make_is_where_it_left(nlp):
+    deu = _country("DEU")
+    text = _SYRIA_STORY + "Last year Germany was obliged to withdraw its forces from Incirlik."
+    place = _locate(nlp, text, "obliged", event_type="RETREAT", quad=2, source=deu)
+    assert (place.name, place.country, place.basis) == ("Incirlik", "TUR", "clause")
+    # a place left is a scene of another country: no guess at the story's Syria either
+    text = _SYRIA_STORY + "Protesters marched after Germany withdrew its forces from Incirlik."
+    assert _locate(nlp, text, "marched", event_type="PROTEST", quad=4) is None
+
+
+def test_an_act_inside_the_side_s_own_borders_is_in_its_country(nlp):
+    text = _SYRIA_STORY + "Officials spoke of the long war with militants inside its own borders."
+    place = _locate(nlp, text, "war", event_type="ASSAULT", quad=4, source=_country("TUR"))
+    assert (place.country, place.precision) == ("TUR", "country")

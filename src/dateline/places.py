@@ -266,6 +266,7 @@ def locate_events(
                 event.location = _said_at_home(event)
             continue
         location = location or _in_sentence(event, trigger_span.root, here, actors)
+        location = location or _within_own_borders(event, sent.text)
         nearby = _near(about, mentions, sents, event.sentence, article_text)
         background = _describes(trigger_span.root)
         if (
@@ -330,6 +331,21 @@ def locate_events(
         event.location = location
 
 
+_OWN_BORDERS = re.compile(
+    r"\b(?:inside|within) (?:its|their|his|her) own (?:borders|territory|country)\b", re.I
+)
+
+
+def _within_own_borders(event: Event, sentence: str) -> Location | None:
+    """ "Ankara's war with Kurdish militants inside its own borders", "attacks within their own
+    territory": the acting side's country, whatever the story's place."""
+    src = event.source
+    if src is None or not src.country or not _OWN_BORDERS.search(sentence):
+        return None
+    place = gazetteer().country(src.country)
+    return to_location(place, None, "sentence") if place else None
+
+
 def _elsewhere_named(
     here: list[PlaceMention], doc: Doc, sent, mentions, actors, text: str, hints, doc_text: str,
     country: str | None,
@@ -347,7 +363,12 @@ def _elsewhere_named(
         while root.dep_ == "conj" and root.head.i != root.i:
             root = root.head
         acted_on = root.dep_ in ("dobj", "nsubjpass") and root.head.pos_ == "VERB"
-        return m.place.kind in _FINE and (_locative(root) or acted_on)
+        left = (  # "withdraw its forces from Incirlik": the place left is a scene too
+            root.dep_ == "pobj"
+            and root.head.lower_ == "from"
+            and root.head.head.lemma_.lower() in _LEAVING
+        )
+        return m.place.kind in _FINE and (_locative(root) or acted_on or left)
 
     named = [m.place.country for m in here if scene(m)]
     named += [p.country for p in _raw_incidents(sent.text, hints)]
@@ -366,6 +387,9 @@ def _elsewhere_named(
         named += [p.country for p in _raw_incidents(text[lo:hi], hints)]
     return any(c and c != country for c in named)
 
+
+#: Verbs of leaving a place: where they leave from is where they happen.
+_LEAVING = {"withdraw", "pull", "retreat", "evacuate", "expel", "oust", "drive", "flee", "leave"}
 
 _RAW_INCIDENT = re.compile(r"\bthe ((?:[A-Z][\w'\u2019-]+ ){1,2})(\w+)")
 
@@ -1228,11 +1252,15 @@ def _acted_on(root: Token, trigger: Token, clause: Token, retreat: bool = False)
         root = root.head
     root = _of_head(root)  # "took control of Afrin", "shelled the outskirts of Hama"
     head = root.head
+    # the act's own verb, or the one it is obliged or tried to do ("was obliged to withdraw
+    # its forces from Incirlik", "failed to capture Aleppo")
+    acts = {trigger.i, clause.i}
+    acts |= {c.i for v in (trigger, clause) for c in v.children if c.dep_ == "xcomp"}
     if root.dep_ == "dobj" or (root.dep_ == "nsubjpass" and not retreat):
-        return head.i in (trigger.i, clause.i)
+        return head.i in acts
     preps = _WHERE | {"of", "against", "from"} | (set() if retreat else {"to"})
     if root.dep_ == "pobj" and head.lower_ in preps - ({"into"} if retreat else set()):
-        return head.head.i in (trigger.i, clause.i)
+        return head.head.i in acts
     return False
 
 
