@@ -919,3 +919,12 @@ def test_an_act_inside_the_side_s_own_borders_is_in_its_country(nlp):
     text = _SYRIA_STORY + "Officials spoke of the long war with militants inside its own borders."
     place = _locate(nlp, text, "war", event_type="ASSAULT", quad=4, source=_country("TUR"))
     assert (place.country, place.precision) == ("TUR", "country")
+
+
+def test_own_borders_of_another_clause_say_nothing_of_the_act(nlp):
+    text = (
+        _SYRIA_STORY + "The US has long partnered with Kurdish forces, although Turkey views "
+        "them as part of a movement within its own borders."
+    )
+    place = _locate(nlp, text, "partnered", event_type="COOPERATE", quad=2, source=_country("USA"))
+    assert place is None or place.country != "USA"

@@ -266,7 +266,7 @@ def locate_events(
                 event.location = _said_at_home(event)
             continue
         location = location or _in_sentence(event, trigger_span.root, here, actors)
-        location = location or _within_own_borders(event, sent.text)
+        location = location or _within_own_borders(event, trigger_span.root)
         nearby = _near(about, mentions, sents, event.sentence, article_text)
         background = _describes(trigger_span.root)
         if (
@@ -336,14 +336,31 @@ _OWN_BORDERS = re.compile(
 )
 
 
-def _within_own_borders(event: Event, sentence: str) -> Location | None:
+def _within_own_borders(event: Event, trigger: Token) -> Location | None:
     """ "Ankara's war with Kurdish militants inside its own borders", "attacks within their own
-    territory": the acting side's country, whatever the story's place."""
+    territory": the acting side's country, whatever the story's place; only in the act's own
+    clause ("the US partnered with Kurdish forces, although Turkey fights them within its own
+    borders" is not in the United States)."""
     src = event.source
-    if src is None or not src.country or not _OWN_BORDERS.search(sentence):
+    if src is None or not src.country:
         return None
-    place = gazetteer().country(src.country)
-    return to_location(place, None, "sentence") if place else None
+    sent = trigger.sent
+    for m in _OWN_BORDERS.finditer(sent.text):
+        tok = trigger.doc.char_span(
+            sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand"
+        )
+        tok = tok[0] if tok is not None and len(tok) else None
+        for _ in range(12):
+            if tok is None or tok.i == trigger.i:
+                break
+            if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+                tok = None  # another clause's, or the sentence's root without the act
+                break
+            tok = tok.head
+        if tok is not None:
+            place = gazetteer().country(src.country)
+            return to_location(place, None, "sentence") if place else None
+    return None
 
 
 def _elsewhere_named(
