@@ -21,13 +21,20 @@ Usage::
     python benchmarks/recall_audit.py ../shared/train/guardian_lead_train.jsonl \
         ../shared/train/ngec_synthetic_sentences.jsonl [--top 40] [--json out.json]
 
-``DATELINE_EVENT_MODEL=off`` audits the lexicon alone.
+``DATELINE_EVENT_MODEL=off`` audits the lexicon alone. ``--cv-models DIR`` audits out of fold:
+each article of the fold manifest in DIR (``scripts/cv_articles.py --models DIR``) is audited with
+the model of the fold that held it out, and texts in no fold are skipped::
+
+    python scripts/corpus_annotations.py materialize --out /tmp/corpus.jsonl
+    python benchmarks/recall_audit.py ../shared/train/guardian_lead_train.jsonl /tmp/corpus.jsonl \
+        --cv-models /tmp/cv14/main
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -214,13 +221,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("files", nargs="+", type=Path)
     parser.add_argument("--top", type=int, default=40)
     parser.add_argument("--json", type=Path, help="write every audited event here")
+    parser.add_argument("--cv-models", type=Path, help="audit out of fold with these fold models")
     args = parser.parse_args(argv)
     pipeline = get_pipeline()
-    model = active_model()
+    texts = [coded for path in args.files for coded in read_coded(path)]
     rows: list[dict] = []
-    for path in args.files:
-        for coded in read_coded(path):
+    if args.cv_models is None:
+        model = active_model()
+        for coded in texts:
             rows += audit_text(coded, pipeline, model)
+    else:
+        fold_of = json.loads((args.cv_models / "folds.json").read_text("utf-8"))["fold_of"]
+        for fold in sorted(set(fold_of.values())):
+            os.environ["DATELINE_EVENT_MODEL_FILE"] = str(args.cv_models / f"fold{fold}.npz")
+            model = active_model()
+            for coded in texts:
+                if fold_of.get(coded.id) == fold:
+                    rows += audit_text(coded, pipeline, model)
     print(report(rows, args.top))
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1), "utf-8")
