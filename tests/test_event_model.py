@@ -653,6 +653,7 @@ def test_a_gold_event_is_labelled_on_the_word_the_lexicon_reads_as_its_type(pipe
     assert [ex.label for ex in examples if "l=lead" in ex.feats] == ["MOBILIZE"]
 
 
+@pytest.mark.slow  # spawning two interpreters costs 10-40 s on the shared machine
 def test_cross_validation_gives_the_same_probabilities_in_worker_processes(monkeypatch):
     from dateline import train as T
 
