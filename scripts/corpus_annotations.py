@@ -104,6 +104,31 @@ def training_articles(shared: Path, corpus: dict) -> dict[str, dict]:
     return records
 
 
+def report_problems(folder: Path, check) -> int:
+    """Print every problem ``check`` finds in the folder's lines, naming file, line and row;
+    how many there were."""
+    bad = 0
+    for path, line_no, item in annotation_lines(folder):
+        for problem in check(item):
+            bad += 1
+            print(f"{path.name} line {line_no} (row {item.get('key')}): {problem}")
+    return bad
+
+
+def compact_files(folder: Path, corpus: dict) -> None:
+    """Rewrite each annotation file of the folder with offsets for copied words."""
+    for path in sorted(folder.glob("*.jsonl")):
+        lines = []
+        for line in path.read_text("utf-8").splitlines():
+            if line.strip():
+                item = json.loads(line)
+                lines.append(
+                    json.dumps(compact(item, corpus[str(item.get("key"))]), ensure_ascii=False)
+                )
+        path.write_text("\n".join(lines) + "\n", "utf-8")
+        print(f"{path.name}: {len(lines)} lines written with offsets")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=SHARED, help="the shared folder")
@@ -182,23 +207,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"[{n}] {row.text[a:b]}")
     elif args.command == "check":
         onto = Ontology.load()
-        bad = 0
-        for path, line_no, item in annotation_lines(args.folder):
-            for problem in check_annotation(item, corpus, onto, elsewhere):
-                bad += 1
-                print(f"{path.name} line {line_no} (row {item.get('key')}): {problem}")
+        bad = report_problems(
+            args.folder, lambda item: check_annotation(item, corpus, onto, elsewhere)
+        )
         print(f"{len(mine)} rows coded; {bad} problems")
         return 1 if bad else 0
     elif args.command == "compact":
-        for path in sorted(args.folder.glob("*.jsonl")):
-            lines = []
-            for line in path.read_text("utf-8").splitlines():
-                if line.strip():
-                    item = json.loads(line)
-                    row = corpus[str(item.get("key"))]
-                    lines.append(json.dumps(compact(item, row), ensure_ascii=False))
-            path.write_text("\n".join(lines) + "\n", "utf-8")
-            print(f"{path.name}: {len(lines)} lines written with offsets")
+        compact_files(args.folder, corpus)
     elif args.command == "materialize":
         n = write_jsonl(read_annotations(args.folder, corpus_path), args.out)
         print(f"{n} articles written to {args.out}")
@@ -271,12 +286,8 @@ def more(args: argparse.Namespace, corpus: dict) -> int:
         first = training_articles(args.shared, corpus)
         firsts = {key: r["sents"] for key, r in first.items()}
         onto = Ontology.load()
-        bad, lines = 0, 0
-        for path, line_no, item in annotation_lines(args.folder):
-            lines += 1
-            for problem in check_extension(item, corpus, onto, firsts):
-                bad += 1
-                print(f"{path.name} line {line_no} (row {item.get('key')}): {problem}")
+        bad = report_problems(args.folder, lambda item: check_extension(item, corpus, onto, firsts))
+        lines = sum(1 for _line in annotation_lines(args.folder))
         print(f"{lines} extension lines; {bad} problems")
         return 1 if bad else 0
     elif args.command == "materialize":
@@ -284,14 +295,7 @@ def more(args: argparse.Namespace, corpus: dict) -> int:
         n = write_jsonl(extended, args.out)
         print(f"{n} articles (first part and extensions) written to {args.out}")
     elif args.command == "compact":
-        for path in sorted(args.folder.glob("*.jsonl")):
-            lines = [
-                json.dumps(compact(item, corpus[str(item.get("key"))]), ensure_ascii=False)
-                for _p, _n, item in annotation_lines(path.parent)
-                if _p == path
-            ]
-            path.write_text("\n".join(lines) + "\n", "utf-8")
-            print(f"{path.name}: {len(lines)} lines written with offsets")
+        compact_files(args.folder, corpus)
     else:
         print(f"{args.command} is not available with --more", file=sys.stderr)
         return 2
