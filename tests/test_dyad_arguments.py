@@ -252,3 +252,22 @@ def test_a_reported_clause_with_no_actor_of_its_own_is_its_speakers(pipeline):
     time = next(t for t in plain if t.lower_ == "time")
     cand = Candidate(token=time, entry=pipeline.lexicon.entries[0], event="REQUEST", mode=None)
     assert _speakers(cand, plain_actors) == []
+
+
+@pytest.mark.slow
+def test_a_campaigns_own_clause_names_whom_it_is_waged_against(pipeline):
+    events = _code(
+        pipeline,
+        "Nigerian troops have lost dozens of soldiers in the campaign to drive Boko Haram "
+        "from the forest.",
+    )
+    assert ("NGA", "NGA", "Boko Haram") in _dyads(events, "ASSAULT")
+    events = _code(pipeline, "The Kenyan offensive that drove al-Shabaab out of the port ended.")
+    assert ("KEN", "SOM", "al-Shabaab") in _dyads(events, "ASSAULT")
+
+
+@pytest.mark.slow
+def test_who_launched_an_act_a_relative_clause_names_is_its_source(pipeline):
+    events = _code(pipeline, "Residents fled the offensive that Ethiopia launched on Sunday.")
+    assault = [e for e in events if e.event == "ASSAULT"]
+    assert assault and assault[0].source.text == "Ethiopia", events

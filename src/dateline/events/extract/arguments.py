@@ -563,6 +563,10 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
                     targets += _targets_of_verb(c, cand, actors, 1)
     if not targets and cand.event in ACTS_DONE_TO:
         targets += _passive_victims(tok, actors)  # "civilians were uprooted by airstrikes"
+    if not targets and cand.event in ACTS_DONE_TO:
+        targets += _clause_victims(tok, actors)  # "a campaign to drive Isis out of the city"
+    if not sources:
+        sources += _relative_doers(tok, actors)  # "the offensive Turkey launched in January"
     verb = cand.support
     if cand.undergone and verb is not None:
         return _undergone_arguments(tok, verb, sources, targets, actors)
@@ -596,7 +600,7 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
             if passive:
                 sources += agent_actors(verb, actors)
             elif subj is not None:
-                sources += np_actors(subj, actors)
+                sources += np_actors(antecedent(subj), actors)  # "the YPG, which led the assault"
         if not targets and cand.event in ABSORBING:
             for c in verb.children:  # "reiterated its demand that Israel ease ..."
                 if c.dep_ == "ccomp":
@@ -697,6 +701,61 @@ def _receiving_verb(noun: Token, cand: Candidate) -> Token | None:
         or (verb.dep_ == "conj" and any(c.dep_ == "nsubjpass" for c in verb.head.children))
     )
     return verb if lemma in RECEIVING_PASSIVES and passive else None
+
+
+#: Verbs of an act of force, besides the lexicon's, whose object a campaign's clause names as
+#: the one it is waged against: "a campaign to drive Isis from the city", "the push that
+#: dislodged the rebels".
+OUSTING_VERBS = {"oust", "drive", "push", "force", "expel", "dislodge", "eliminate", "defeat",
+                 "crush", "clear", "root", "flush", "evict", "remove", "wipe", "topple",
+                 "overthrow", "rout", "encircle", "besiege", "surround"}  # fmt: skip
+#: Types of the lexicon's verbs that make such a clause an act against its object.
+FORCE_TYPES = {"ASSAULT", "COERCE", "SANCTION"}
+
+
+def _clause_victims(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
+    """The object of an act of force that a noun's own clause says the act does: "a campaign to
+    drive Isis from the city", "a ground offensive that ousted the rebels", "airstrikes that
+    have killed dozens of civilians". Not a clause whose subject is someone else ("the raid
+    that police said ...") nor one of helping ("a mission to protect civilians")."""
+    from dateline.events.lexicon import Lexicon
+
+    lexicon = Lexicon.load()
+    out: list[tuple[Actor, Token]] = []
+    for c in noun.children:
+        infinitive = c.dep_ == "acl" and any(
+            g.dep_ == "aux" and g.lower_ == "to" for g in c.children
+        )
+        relative = c.dep_ == "relcl" and any(
+            g.dep_ == "nsubj" and g.tag_ in {"WDT", "WP"} for g in c.children
+        )
+        if not (infinitive or relative):
+            continue
+        for verb in [c, *[g for g in c.children if g.dep_ == "conj" and g.pos_ == "VERB"]]:
+            forceful = verb.lemma_.lower() in OUSTING_VERBS or any(
+                e.event in FORCE_TYPES for e in lexicon.verb_entries(verb)
+            )
+            if forceful:
+                out += [x for g in verb.children if g.dep_ == "dobj" for x in np_actors(g, actors)]
+    return out
+
+
+#: Verbs that carry out the act their object names: "the offensive Turkey launched".
+CARRYING_VERBS = {"launch", "lead", "conduct", "carry", "mount", "wage", "stage", "begin",
+                  "start", "order", "unleash", "intensify", "escalate", "resume", "step"}  # fmt: skip
+
+
+def _relative_doers(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
+    """Who carried out an act named by a noun that a relative clause says they launched or led
+    ("the offensive Turkey launched in January", "the raids that the army conducted"); not who
+    judged it ("the strikes that Russia condemned")."""
+    for c in noun.children:
+        if c.dep_ != "relcl" or c.lemma_.lower() not in CARRYING_VERBS:
+            continue
+        subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+        if subj is not None and subj.tag_ not in {"WDT", "WP"}:
+            return np_actors(subj, actors)
+    return []
 
 
 def _passive_victims(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
