@@ -271,3 +271,18 @@ def test_who_launched_an_act_a_relative_clause_names_is_its_source(pipeline):
     events = _code(pipeline, "Residents fled the offensive that Ethiopia launched on Sunday.")
     assault = [e for e in events if e.event == "ASSAULT"]
     assert assault and assault[0].source.text == "Ethiopia", events
+
+
+@pytest.mark.slow
+def test_a_participle_opening_the_sentence_was_done_to_its_subject(pipeline):
+    events = _code(
+        pipeline,
+        "Kidnapped by gunmen in 2014, the two Italian aid workers spent a year in captivity.",
+    )
+    assault = [e for e in events if e.event == "ASSAULT"]
+    assert assault and assault[0].target.country == "ITA", events
+    assert assault[0].source.text == "gunmen"
+    events = _code(pipeline, "When attacked by Boko Haram, the Nigerian soldiers fled.")
+    assert [(e.source.text, e.target.text) for e in events if e.event == "ASSAULT"] == [
+        ("Boko Haram", "Nigerian soldiers")
+    ]

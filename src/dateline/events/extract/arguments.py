@@ -233,10 +233,13 @@ NOMINAL_DEPS = {"pcomp", "pobj", "nsubj", "dobj", "nsubjpass"}
 
 def reduced_passive(verb: Token) -> bool:
     """A past participle that modifies a noun ("a British man killed in Raqqa", "the villages
-    shelled by the army") says what was done to the noun: the noun is the target."""
+    shelled by the army") says what was done to the noun: the noun is the target. So does one
+    that opens a clause whose subject it shares ("Kidnapped in 2014, the boys spent years in
+    captivity", "Captured last month, the two men ..."): that subject underwent it."""
     return (
-        verb.dep_ == "acl"
+        verb.dep_ in {"acl", "advcl"}
         and verb.tag_ == "VBN"
+        and (verb.dep_ == "acl" or verb.i < verb.head.i)
         and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children)
     )
 
