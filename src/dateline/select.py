@@ -70,6 +70,11 @@ class SentenceSelector:
                 self._requirements.setdefault(lemma, []).append(needs)
             for lemma in entry.nouns:
                 self._requirements.setdefault(lemma, []).append(())
+        # a speaker's judgement ("said the militants were a danger", "branded them terrorists"):
+        # a judgement noun with a verb of saying or naming (events/extract/triggers.py)
+        speaking = self.lexicon.word_set("speech_verbs") | self.lexicon.word_set("judging_verbs")
+        for lemma in self.lexicon.word_set("judgement_nouns"):
+            self._requirements.setdefault(lemma, []).append((speaking,))
         # the extractor's own de-inflections, plus the rule lemmatizer's exceptions ("met") and
         # its suffix rules for verbs and nouns ("ves" -> "f"), so no lemma it can give is missed
         if "lemmatizer" in self.nlp.pipe_names:

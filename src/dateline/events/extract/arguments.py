@@ -101,6 +101,9 @@ def _withdrawal_targets(
 #: Types a speaker's words can carry on their own: calling someone a problem or a threat, or
 #: saying they will pay a price.
 JUDGEMENTS = {"ACCUSE", "THREATEN"}
+#: The entry of a speaker's judgement of someone (events/extract/triggers.py): whom the reported
+#: clause judges is the target, even of the speaker's own country.
+JUDGEMENT_ID = "rule:judgement"
 
 
 def _speaker_judges(cand: Candidate, sources, targets, actors: ActorIndex):
@@ -114,6 +117,8 @@ def _speaker_judges(cand: Candidate, sources, targets, actors: ActorIndex):
     speakers = _speakers(cand, actors)
     if not speakers or {id(a) for a, _ in speakers} & {id(a) for a, _ in sources}:
         return sources, targets
+    if cand.entry.id == JUDGEMENT_ID:
+        return speakers, sources  # "the government said the opposition leader was a traitor"
     if any(a.country == s.country for a, _ in sources for s, _ in speakers if a.country):
         return sources, targets  # "the minister said Turkey would respond": his own side
     return speakers, sources or targets

@@ -15,6 +15,8 @@ ABSORBING = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT", "CON
 # or refused, not an act that happened (unlike "criticism of the attack", where it did).
 PROMISSORY = {"AGREE", "REQUEST", "THREATEN", "REJECT"}
 CONTENT_PREPS = {"of", "on", "for"}
+# Entries of a speaker's judgement of someone (events/extract/triggers.py, ``_judgement``).
+JUDGEMENT_PREFIX = "rule:judgement"
 # Clauses that describe background or conditions rather than the reported happening.
 SUBORDINATE_DEPS = {"relcl", "acl", "advcl", "csubj", "pcomp"}
 CONDITION_MARKS = {"if", "unless", "provided", "whether"}
@@ -39,8 +41,9 @@ def drop_absorbed(cands: list[Candidate]) -> list[Candidate]:
     absorbed: set[int] = set()
     by_index = {c.token.i: c for c in cands}
     for cand in cands:
-        if cand.event not in ABSORBING:
-            continue
+        if cand.event not in ABSORBING or cand.entry.id.startswith(JUDGEMENT_PREFIX):
+            continue  # a judgement's content is its noun ("said the YPG is a terrorist group,
+            # which has waged an insurgency": the insurgency is an act of its own)
         head = cand.support if cand.nominal else cand.token
         children = list(head.children) if head is not None else []
         if cand.nominal:

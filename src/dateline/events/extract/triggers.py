@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from dateline.events.candidate import Candidate
@@ -10,6 +12,14 @@ from dateline.events.syntax import antecedent, subject_of
 
 WILLING = {"willing", "ready", "prepared", "eager", "keen"}
 WILLING_ENTRY = TriggerEntry(id="rule:willing", event="AGREE")
+# A speaker's judgement of someone (triggers.yaml, ``judgement_nouns``): "X said Y posed a threat
+# to Z" is X's ACCUSE of Y at the reported clause's verb; "X branded Y terrorists" X's own verb.
+JUDGEMENT_ENTRY = TriggerEntry(id="rule:judgement", event="ACCUSE", mode="disapprove")
+NAMING_ID = "rule:judgement-naming"
+# Who can be judged: a named person, group or state, a pronoun of persons, a role the actor
+# tables know ("the militants", "the regime"); a thing or a hazard is judged by nobody.
+PERSON_ENTS = {"PERSON", "NORP", "ORG", "GPE"}
+PERSON_PRONOUNS = {"he", "she", "they", "we", "you", "him", "her", "them", "us", "who"}
 # Heads that an event noun modifies without changing the event: "mediation effort".
 GENERIC_HEADS = {
     "effort",
@@ -52,6 +62,9 @@ def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Cand
                 entry, obj = _match_verb(tok, lexicon, skip=entry)
             if entry is not None and _speech_without_act(entry, tok, lexicon):
                 entry, obj = None, None
+            judgement = _judgement(tok, lexicon)
+            if judgement is not None:
+                entry, obj = judgement, None  # "called them terrorists": no phone call
             if entry is None and fallback:
                 entry, obj = _match_verb(tok, lexicon, entries=lexicon.fallback_entries(tok))
             if entry is not None:
@@ -69,6 +82,8 @@ def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Cand
             entries = lexicon.noun_entries(tok)
             if not entries or tok.lemma_.lower() in lexicon.word_set("place_nouns"):
                 continue  # "held in a jail in Gaziantep": the verb's noun is a place
+            if _judgement_noun(tok, lexicon):
+                continue  # "the militants posed a threat to the city": a judgement, no act
             frame = tok
             if tok.dep_ == "compound" and tok.head.lemma_.lower() in GENERIC_HEADS:
                 frame = tok.head  # "a mediation effort between", "the peace process with"
@@ -98,6 +113,89 @@ def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Cand
                                  support=governor if licensed else None, frame=frame,
                                  undergone=undergone))  # fmt: skip
     return out
+
+
+def _judgement(tok: Token, lexicon: Lexicon) -> TriggerEntry | None:
+    """The judgement entry for a verb that carries a speaker's judgement of someone: a
+    reported clause "(X said) Y posed a threat / was a danger / were terrorists", or a verb of
+    naming "X called Y terrorists", "X branded Y a terrorist group", "X described Y as a threat".
+    None where nobody is judged (a thing, a hazard), the judgement is denied ("posed no
+    threat") or the clause is no reported speech ("Y posed a threat": a danger, not words)."""
+    lemma = tok.lemma_.lower()
+    if any(c.dep_ == "neg" for c in tok.children):
+        return None
+    naming = lemma in lexicon.word_set("judging_verbs")
+    if naming:
+        objects = [c for c in tok.children if c.dep_ == "dobj"]
+        judged, verdicts = objects[:1], objects[1:]  # "branded [the YPG] [a terrorist group]"
+        verdicts += [c for c in tok.children if c.dep_ in {"oprd", "xcomp", "ccomp", "attr"}]
+        verdicts += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"
+                     for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        verdicts += [g for c in judged for g in c.children if g.dep_ == "appos"]
+        if len(objects) == 1 and _judging(objects[0], lexicon):
+            # "branded the militia terrorists", parsed as one noun phrase: the compound is judged
+            judged = [c for c in objects[0].children if c.dep_ == "compound"]
+            verdicts = objects
+    elif lemma in lexicon.word_set("judgement_verbs") and _reported(tok, lexicon):
+        judged = [c for c in tok.children if c.dep_ == "nsubj"]
+        verdicts = [c for c in tok.children if c.dep_ in {"attr", "dobj", "acomp"}]
+    else:
+        return None
+    if not any(_is_someone(antecedent(j), lexicon) for j in judged):
+        return None
+    if not any(_judging(v, lexicon) for v in verdicts):
+        return None
+    if naming:  # the verb's own subject judges: an entry of its verb, like "accused"
+        return replace(JUDGEMENT_ENTRY, id=NAMING_ID, verbs=frozenset({lemma}))
+    return JUDGEMENT_ENTRY
+
+
+def _judging(noun: Token, lexicon: Lexicon) -> bool:
+    """A noun of judgement, not denied: "a threat", "a terrorist group", "the main danger"
+    ("no threat" judges nobody)."""
+    nouns = lexicon.word_set("judgement_nouns")
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return False
+    return noun.lemma_.lower() in nouns or any(
+        c.dep_ in {"amod", "compound"} and c.lemma_.lower() in nouns for c in noun.children
+    )
+
+
+def _judgement_noun(noun: Token, lexicon: Lexicon) -> bool:
+    """A judgement noun carried by a verb of judging or being ("posed a threat", "was a
+    danger", "branded them terrorists"): a characterisation, never an act of its own."""
+    if noun.lemma_.lower() not in lexicon.word_set("judgement_nouns"):
+        return False
+    head = noun.head
+    if (noun.dep_ == "pobj" and head.lower_ == "as") or noun.dep_ == "appos":
+        head = head.head  # "described X as a threat", "branded the militia, a terrorist group"
+    if noun.dep_ in {"attr", "dobj"} and head.lemma_.lower() in lexicon.word_set("judgement_verbs"):
+        return True  # "posed a threat", "was a danger"
+    # "branded them terrorists", "described X as a threat" (not "called the threat dangerous")
+    verdict = noun.dep_ in {"oprd", "appos", "pobj"} or (
+        noun.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i < noun.i for c in head.children)
+    )
+    return verdict and head.lemma_.lower() in lexicon.word_set("judging_verbs")
+
+
+def _reported(tok: Token, lexicon: Lexicon) -> bool:
+    """ "X said (that) Y ...", "Y ..., X said": a clause reported under a verb of saying."""
+    return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in lexicon.word_set("speech_verbs")
+
+
+def _is_someone(tok: Token, lexicon: Lexicon) -> bool:
+    """A person, a group or a state: named, a pronoun of persons, or a role the actor tables
+    know ("militants", "the regime"); not a thing or a hazard ("the drought")."""
+    from dateline.actors.kb import KnowledgeBase
+
+    if tok.lemma_.lower() in lexicon.word_set("hazard_nouns"):
+        return False
+    if tok.ent_type_ in PERSON_ENTS or tok.pos_ == "PROPN":
+        return True
+    if tok.pos_ == "PRON":
+        return tok.lower_ in PERSON_PRONOUNS
+    kb = KnowledgeBase.load()
+    return kb.sector_of(tok.lower_) is not None or kb.sector_of(tok.lemma_.lower()) is not None
 
 
 def _subject_allowed(entry: TriggerEntry, tok: Token) -> bool:
