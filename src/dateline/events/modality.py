@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from dateline.events.candidate import Candidate
 from dateline.events.lexicon import Lexicon, TriggerEntry
-from dateline.events.syntax import np_actors, subject_of
+from dateline.events.syntax import is_be, np_actors, subject_of
 
 if TYPE_CHECKING:
     from dateline.actors.index import ActorIndex
@@ -382,7 +382,7 @@ def modal_requests(sent, lexicon: Lexicon) -> list[Candidate]:
             ):
                 if any(a.dep_ == "neg" for a in c.children):
                     continue
-                if c.lemma_.lower() == "be":
+                if is_be(c):
                     continue  # "X should be relieved", "must be able to": a state, no act asked
                 out.append(Candidate(tok, MODAL_REQUEST, "REQUEST", None))
                 break

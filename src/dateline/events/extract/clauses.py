@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dateline.events.candidate import Candidate
+from dateline.events.syntax import is_be
 
 # Verbal types whose complement is part of what they say ("agreed to cooperate", "demanded that
 # X leave", "threatened to cut supplies"): triggers inside the complement are not separate events.
@@ -213,14 +214,19 @@ def _generic(cand: Candidate) -> bool:
     )
 
 
-def _copular_infinitive(tok: Token) -> bool:
+def _copular_infinitive(tok: Token, support: frozenset[str] = frozenset()) -> bool:
     """ "It is one thing to kill a soldier", "the only way is to have them killed": an
-    infinitive that defines or predicates something names a kind of act, not one that happened."""
+    infinitive that defines or predicates something names a kind of act, not one that happened.
+    An event noun the infinitive only talks about ("it's vital to understand the attack") is
+    real; one it carries (``support`` verbs: "one thing to launch an attack") is not."""
     for node in _clause_path(tok)[:4]:
         if node.dep_ in {"xcomp", "relcl", "acl", "ccomp"} and _infinitive(node):
+            if tok.pos_ == "NOUN" and tok.head.i == node.i and node.lemma_.lower() not in support:
+                return False
             head = node.head
-            attribute = head.dep_ == "attr" and head.head.lemma_.lower() == "be"
-            return head.lemma_.lower() == "be" or attribute
+            # "It’s one thing to": the curly contraction parses its attribute as an object
+            attribute = head.dep_ in {"attr", "dobj"} and is_be(head.head)
+            return is_be(head) or attribute
         if node.dep_ in {"relcl", "advcl", "ROOT"} or (node is not tok and node.dep_ == "conj"):
             return False
     return False
@@ -388,12 +394,14 @@ def main_clause_first(
     cands: list[Candidate],
     perception: frozenset[str] = frozenset(),
     denial: frozenset[str] = frozenset(),
+    support: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
     """Conditions ("if it is attacked"), aims ("to discuss trade"), descriptions ("forces
     fighting in the north") and denied acts ("denied that it had shelled the town") are never
     events; background clauses ("after a coup toppled the government", "which the army had
     seized") only count when the sentence has no main-clause event. ``perception``: verbs whose
-    object's participle is what was seen ("saw X firing"); ``denial``: verbs of denying."""
+    object's participle is what was seen ("saw X firing"); ``denial``: verbs of denying;
+    ``support``: verbs that carry an event noun ("launch an attack")."""
     events = {c.token.i for c in cands}
     cands = [
         c
@@ -404,7 +412,7 @@ def main_clause_first(
         and not habitual(c)
         and not topic_gerund(c)
         and not _denied(c.token, denial)
-        and not _copular_infinitive(c.token)
+        and not _copular_infinitive(c.token, support)
         and not _generic(c)
     ]
     # an aim of the main clause ("went there to fight") still makes other clauses background

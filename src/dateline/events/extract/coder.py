@@ -51,7 +51,10 @@ def extract_events(doc: Doc, article: Article, actors: ActorIndex, lexicon: Lexi
         candidates += mod.modal_requests(sent, lexicon)
         candidates = drop_absorbed(candidates)
         candidates = main_clause_first(
-            candidates, lexicon.word_set("perception_verbs"), lexicon.word_set("denial_verbs")
+            candidates,
+            lexicon.word_set("perception_verbs"),
+            lexicon.word_set("denial_verbs"),
+            lexicon.word_set("support_verbs"),
         )
         for cand in candidates:
             events.extend(_code(cand, s_i, sentences[s_i], doc, article, actors, lexicon, ontology))

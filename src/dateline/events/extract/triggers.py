@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from dateline.events.candidate import Candidate
 from dateline.events.lexicon import Lexicon, TriggerEntry, lemma_forms
-from dateline.events.syntax import antecedent, subject_of
+from dateline.events.syntax import antecedent, is_be, subject_of
 
 WILLING = {"willing", "ready", "prepared", "eager", "keen"}
 WILLING_ENTRY = TriggerEntry(id="rule:willing", event="AGREE")
@@ -446,7 +446,7 @@ def _speech_without_act(entry: TriggerEntry, tok: Token, lexicon: Lexicon) -> bo
     if entry.event == "REQUEST" and tok.lemma_.lower() in {"seek", "try", "attempt"}:
         return any(c.dep_ == "xcomp" for c in tok.children)  # "sought to unseat": an aim
     if entry.event == "REQUEST" and any(
-        c.dep_ == "xcomp" and c.lemma_.lower() == "be" and not _passive(c) for c in tok.children
+        c.dep_ == "xcomp" and is_be(c) and not _passive(c) for c in tok.children
     ):
         return True  # "asked me not to be disappointed": a feeling asked for, no act
     if entry.event == "REQUEST" and tok.lemma_.lower() in {"push", "drive"}:
