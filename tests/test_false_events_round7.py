@@ -32,3 +32,16 @@ def test_an_act_named_as_a_kind_after_a_curly_contraction_is_no_event(pipeline, 
 def test_an_event_noun_an_infinitive_talks_about_is_real(pipeline):
     text = "It’s vital to understand the attack of the Malian army on the village, she said."
     assert happened(pipeline, text, "ASSAULT")
+
+
+def test_a_party_named_inside_the_target_phrase_is_no_second_target(pipeline):
+    for text in (
+        "Malian troops were shelling Ivorian and Ghanaian positions near the border on Monday.",
+        "Rebels were targeting the Tuareg people of the north on Monday.",
+    ):
+        assert len(happened(pipeline, text, "ASSAULT")) == 1, text
+
+
+def test_targets_joined_by_and_stay_two(pipeline):
+    urged = happened(pipeline, "Kenya urged Ghana and Togo to release the prisoners.", "REQUEST")
+    assert {e.target.country for e in urged} == {"GHA", "TGO"}

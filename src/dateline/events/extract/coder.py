@@ -146,7 +146,7 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
         named = cameo_codes.choose(event_type, cameo_codes.context_words(cand.token))
         if named is not None:
             cameo, goldstein = named, ontology.cameo[named].goldstein
-    sources, targets = _one_per_side(sources), _one_per_side(targets)
+    sources, targets = _one_per_side(sources), _outermost(_one_per_side(targets))
     trig = cand.token
     trigger = Span(text=trig.text, start=trig.idx, end=trig.idx + len(trig.text))
     pairs: list[tuple[tuple[Actor, Token] | None, tuple[Actor, Token] | None]] = []
@@ -383,6 +383,30 @@ def _one_per_side(parties: list[tuple[Actor, Token]]) -> list[tuple[Actor, Token
             continue
         kept.append((actor, tok))
     return kept
+
+
+def _outermost(parties: list[tuple[Actor, Token]]) -> list[tuple[Actor, Token]]:
+    """The parties acted upon, less those named only as a modifier inside another's phrase
+    ("targeting the Yazidi people", "pounded Iranian and Russian positions", "the government of
+    President X"): one target, one record. Conjuncts stay ("urged Ghana and Togo")."""
+    if len(parties) < 2:
+        return parties
+    heads = {t.i for _, t in parties}
+    return [(a, t) for a, t in parties if not _inside(t, heads - {t.i})]
+
+
+def _inside(tok: Token, heads: set[int]) -> bool:
+    """``tok`` hangs inside the phrase of one of ``heads`` through a modifier (not only
+    through conjunctions and appositions)."""
+    node, modifier = tok, False
+    for _ in range(6):
+        if node.head.i == node.i:
+            return False
+        modifier = modifier or node.dep_ not in {"conj", "appos", "cc"}
+        node = node.head
+        if node.i in heads:
+            return modifier
+    return False
 
 
 def _renames(tok: Token, earlier: Token) -> bool:
