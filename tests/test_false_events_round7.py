@@ -45,3 +45,24 @@ def test_a_party_named_inside_the_target_phrase_is_no_second_target(pipeline):
 def test_targets_joined_by_and_stay_two(pipeline):
     urged = happened(pipeline, "Kenya urged Ghana and Togo to release the prisoners.", "REQUEST")
     assert {e.target.country for e in urged} == {"GHA", "TGO"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nana Akufo-Addo met his Togolese counterpart, Faure Gnassingbé, in Accra on Monday. "
+        "The border will be reopened by May, the two leaders agreed.",
+        "The Ghanaian and Togolese delegations agreed to reopen the border.",
+    ],
+)
+def test_one_mention_of_both_parties_is_one_reciprocal_act(pipeline, text):
+    agreed = happened(pipeline, text, "AGREE")
+    assert len([e for e in agreed if e.sentence == agreed[-1].sentence]) == 1
+
+
+def test_two_named_parties_that_agree_stay_both_ways(pipeline):
+    agreed = happened(pipeline, "Ghana and Togo agreed on Monday to reopen the border.", "AGREE")
+    assert {(e.source.country, e.target.country) for e in agreed} == {
+        ("GHA", "TGO"),
+        ("TGO", "GHA"),
+    }

@@ -175,10 +175,12 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
     ):
         # "X and Y agreed", "X and Y held talks": a reciprocal event, coded both ways (the
         # sentence gold's convention); "talks between X and Y", "a deal brokered by X, Y and
-        # Z": one act named by a noun with its parties, or by three parties or more, coded once
-        # from the first party to each other one (the article coding guide's convention)
+        # Z": one act named by a noun with its parties, by three parties or more, or by one
+        # mention that stands for both ("the two leaders agreed"), coded once from the first
+        # party to each other one (the article coding guide's convention)
         first = sources[0]
-        if len(sources) > 2 or (cand.nominal and first[1].dep_ not in SUBJECT_DEPS):
+        one_mention = len({t.i for _, t in sources}) == 1  # "the two leaders agreed"
+        if len(sources) > 2 or one_mention or (cand.nominal and first[1].dep_ not in SUBJECT_DEPS):
             pairs = [(first, t) for t in sources[1:] if t[0] is not first[0]]
         else:
             pairs = [(s, t) for s in sources for t in sources if s[0] is not t[0]]
