@@ -928,3 +928,44 @@ def test_own_borders_of_another_clause_say_nothing_of_the_act(nlp):
     )
     place = _locate(nlp, text, "partnered", event_type="COOPERATE", quad=2, source=_country("USA"))
     assert place is None or place.country != "USA"
+
+
+def test_a_passive_act_off_the_ground_with_no_doer_borrows_no_place(nlp):
+    text = _SYRIA_STORY + "Two fighters have been stripped of their citizenship."
+    assert _locate(nlp, text, "stripped", event_type="SANCTION", quad=4) is None
+    text = _SYRIA_STORY + "Sanctions were lifted on two Turkish ministers."
+    assert _locate(nlp, text, "lifted", event_type="RETREAT", quad=2) is None
+    # acts on the ground keep the story's place: captives are freed where they are held
+    text = _SYRIA_STORY + "Two hostages were released on Friday."
+    assert _locate(nlp, text, "released", event_type="RETREAT", quad=2).country == "SYR"
+    text = _SYRIA_STORY + "A convoy was attacked on Friday."
+    assert _locate(nlp, text, "attacked", event_type="ASSAULT", quad=4).country == "SYR"
+
+
+def test_a_government_named_by_its_capital_decides_where_it_sits(nlp):
+    from dateline.model import ActorRef
+
+    moscow = ActorRef(text="Moscow", name="Russia", country="RUS", sector="GOV")
+    damascus = ActorRef(text="Damascus", name="Syria", country="SYR", sector="GOV")
+    text = _SYRIA_STORY + "Moscow gave tacit support to the offensive."
+    assert _locate(nlp, text, "gave", event_type="AID", quad=2, source=moscow) is None
+    text = _SYRIA_STORY + "Damascus granted the UN access to the area."
+    place = _locate(nlp, text, "granted", event_type="RETREAT", quad=2, source=damascus)
+    assert (place.country, place.precision) == ("SYR", "country")  # not the town before
+
+
+def test_a_country_named_as_the_scene_vetoes_another_country_s_town_before(nlp):
+    text = (
+        "Clashes broke out in Gaziantep on Monday. He was the fifth Briton killed while "
+        "volunteering with the militia fighting Isis in Syria."
+    )
+    place = _locate(nlp, text, "killed", event_type="ASSAULT", quad=4)
+    assert place is None or place.country == "SYR"
+    # a country of a relative clause describes something else, not the act's scene
+    story = "Bombs went off in Kabul on Monday. Police in Kabul cordoned off the area. "
+    text = (
+        story
+        + "Bombing the capital again raised fears about the group that once held territory in Iraq."
+    )
+    place = _locate(nlp, text, "Bombing", event_type="ASSAULT", quad=4)
+    assert (place.name, place.country) == ("Kabul", "AFG")

@@ -339,6 +339,7 @@ class Gazetteer:
         self.movement_verbs = frozenset(str(w).lower() for w in data.get("movement_verbs") or ())
         self.ground_verbs = frozenset(str(w).lower() for w in data.get("ground_verbs") or ())
         self.not_places = frozenset(name_key(str(w)) for w in data.get("not_places") or ())
+        self.desk_nouns = frozenset(str(w).lower() for w in data.get("desk_nouns") or ())
 
     # --- entries ------------------------------------------------------------------------------
 
@@ -367,6 +368,15 @@ class Gazetteer:
             lat=capital.lat if capital else None, lon=capital.lon if capital else None,
             feature_id=c.fips or c.iso2,
         )  # fmt: skip
+
+    def is_capital(self, name: str, code: str | None) -> bool:
+        """Whether ``name`` is the capital of the country of alpha-3 ``code`` ("Damascus",
+        "the Kremlin" no; aliases count: "Kiev" for Kyiv), as news names a government by it."""
+        c = self.by_iso3.get(code or "")
+        if c is None or not c.capital:
+            return False
+        key = name_key(re.sub(r"^the\s+", "", name.strip(), flags=re.I))
+        return name_key(self.aliases.get(key, key)) == name_key(c.capital)
 
     def country_name(self, code: str) -> str | None:
         c = self.by_iso3.get(code)

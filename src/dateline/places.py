@@ -265,9 +265,16 @@ def locate_events(
             if event.location is None and words_at_speaker:
                 event.location = _said_at_home(event)
             continue
-        location = location or _in_sentence(event, trigger_span.root, here, actors)
-        location = location or _within_own_borders(event, trigger_span.root)
+        trigger = trigger_span.root
+        location = location or _in_sentence(event, trigger, here, actors)
+        location = location or _within_own_borders(event, trigger)
         nearby = _near(about, mentions, sents, event.sentence, article_text)
+        if location is None and _unknown_doer(event, trigger):
+            event.location = None  # "were stripped of their citizenship": by whom, where?
+            continue
+        seat = _by_capital(event, trigger)  # "Damascus granted access": where it sits
+        if seat:
+            nearby = _seat_country(nearby, event)
         background = _describes(trigger_span.root)
         if (
             background
@@ -301,20 +308,24 @@ def locate_events(
             before = _before(doc, sent, mentions, actors, text, hints, doc_text)
             if _another_part(sent.text, before):  # "In the east, ..." after a town in the west
                 before = _country_level(before, "before")
+            if seat:
+                before = _seat_country(before, event, "before")
             home = _home(event)
             if (
-                _fits_actors(event, before)
-                and _not_abroad(event, before)
+                _fits_actors(event, before, trigger)
+                and _not_abroad(event, before, trigger)
                 and (home is None or before.country == home)
                 and not _other_towns(here, before, doc, actors, sent)
+                and not _other_country(here, before, doc, actors, trigger)
                 and not _moved(trigger_span.root, here, before.country)
             ):
                 location = before
         if location is None:
             fallback = (
                 nearby
-                if _fits_actors(event, nearby)
-                and _not_abroad(event, nearby)
+                if _fits_actors(event, nearby, trigger)
+                and _not_abroad(event, nearby, trigger)
+                and not _other_country(here, nearby, doc, actors, trigger)
                 and not _moved(trigger_span.root, here, nearby.country)
                 else None
             )
@@ -334,6 +345,42 @@ def locate_events(
 _OWN_BORDERS = re.compile(
     r"\b(?:inside|within) (?:its|their|his|her) own (?:borders|territory|country)\b", re.I
 )
+
+
+def _seat_country(place: Location | None, event: Event, basis: str = "article") -> Location | None:
+    """A borrowed place for an act decided where its government sits (:func:`_by_capital`):
+    its country when that is the government's, else nothing."""
+    if place is None or event.source is None or place.country != event.source.country:
+        return None
+    return _country_level(place, basis)
+
+
+def _other_country(
+    here: list[PlaceMention], place: Location | None, doc: Doc, actors, trigger: Token
+) -> bool:
+    """The event's sentence names a country where things happen ("killed while fighting in
+    Syria") other than the borrowed place's: the sentence before's town (where his family
+    lived in Istanbul) is not the scene."""
+    if place is None:
+        return False
+    for m in here:
+        root = doc[m.start : m.end].root
+        if m.place.kind != "country" or m.place.country == place.country or not _locative(root):
+            continue
+        if not _acts(doc, m, actors) and not _in_relative_clause(root, trigger):
+            return True
+    return False
+
+
+def _in_relative_clause(token: Token, trigger: Token) -> bool:
+    """The place hangs from a relative clause that is not the event's own ("the caliphate it
+    established in Iraq"): it describes something else."""
+    for tok in token.ancestors:
+        if tok.i == trigger.i:
+            return False
+        if tok.dep_ == "relcl":
+            return True
+    return False
 
 
 def _within_own_borders(event: Event, trigger: Token) -> Location | None:
@@ -540,13 +587,13 @@ def _listed_with_another_country(here: list[PlaceMention], doc: Doc, country: st
     return any(country in found and len(found) > 1 for found in groups.values())
 
 
-def _not_abroad(event: Event, place: Location | None) -> bool:
+def _not_abroad(event: Event, place: Location | None, trigger: Token | None = None) -> bool:
     """False for an act not done on the ground (not ASSAULT, COERCE, ...) whose known sides are
     all foreign to a borrowed place (the article's, the sentence before's): "the Australian
     government is working with the Red Cross" in a story about Syria did not happen there; nor
     does an act of a foreign state organ whatever its target ("Britain stripped a fighter of
     his citizenship", "Washington lifted sanctions on Turkish ministers")."""
-    if place is None or _on_ground(event):
+    if place is None or _on_ground(event, trigger):
         return True
     src = event.source
     if src is not None and src.sector in _STATE_SECTORS and src.country:
@@ -711,14 +758,14 @@ def _near(about: Location | None, mentions, sents, index: int, text: str | None)
     return to_location(place, None, "article") if place else None
 
 
-def _fits_actors(event: Event, place: Location | None) -> bool:
+def _fits_actors(event: Event, place: Location | None, trigger: Token | None = None) -> bool:
     """False when both sides' countries are known and neither is the place's: "the US imposed
     sanctions on Russia" in a story about Syria did not happen in Syria. One side known says
     little (an American soldier killed in Manbij), and acts on the ground are often fought
     by two foreign sides on a third's (Israeli strikes on Iranian forces in Syria)."""
     if place is None:
         return False
-    if _on_ground(event):
+    if _on_ground(event, trigger):
         return True  # fighting between two foreign sides happens on a third's ground
     sides = [a.country if a is not None else None for a in (event.source, event.target)]
     return not all(sides) or place.country in sides
@@ -1159,11 +1206,60 @@ _ON_TARGET = {"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "AID"}
 _OFF_GROUND_MODES = {"resign"}
 
 
-def _on_ground(event: Event) -> bool:
+def _on_ground(event: Event, trigger: Token | None = None) -> bool:
     """An act done on the ground it targets (a strike, an arrest, a withdrawal, aid delivered),
     which foreign sides often do in a third country; not a resignation, done where its office
-    is ("the envoy to Kabul resigned" in Washington)."""
-    return event.event in _ON_TARGET and event.mode not in _OFF_GROUND_MODES
+    is ("the envoy to Kabul resigned" in Washington), nor an act on a measure of a state's
+    office ("sanctions were lifted", "eased the travel ban": ``desk_nouns``)."""
+    if event.event not in _ON_TARGET or event.mode in _OFF_GROUND_MODES:
+        return False
+    return trigger is None or not _on_desk_measure(trigger)
+
+
+def _on_desk_measure(trigger: Token) -> bool:
+    """The act's object or passive subject is a measure a state decides in an office
+    ("lifted sanctions", "sanctions were lifted", "the lifting of sanctions")."""
+    desk = gazetteer().desk_nouns
+    for child in trigger.children:
+        if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in desk:
+            return True
+        of = child.lower_ == "of" or (child.lower_ == "on" and trigger.pos_ == "NOUN")
+        measure = any(g.dep_ == "pobj" and g.lemma_.lower() in desk for g in child.children)
+        if child.dep_ == "prep" and of and measure:  # "stripped of citizenship", "a ban on visas"
+            return True
+    return False
+
+
+def _by_capital(event: Event, trigger: Token) -> bool:
+    """A government named by its capital ("Damascus granted the UN access", "Moscow gave
+    support to the incursion", "Ottawa pulled out") doing something other than a blow, an
+    arrest, a deployment or a withdrawal of its forces: a decision taken where it sits, so a
+    town borrowed from the story or the sentence before is not its place (and the capital,
+    named as the actor, is not either unless the words put the act there)."""
+    src = event.source
+    if src is None or not src.country or not src.text:
+        return False
+    if event.event in ("ASSAULT", "COERCE", "MOBILIZE") or (
+        event.event == "RETREAT" and event.mode == "withdraw" and not _on_desk_measure(trigger)
+    ):
+        return False
+    return gazetteer().is_capital(src.text, src.country)
+
+
+def _unknown_doer(event: Event, trigger: Token) -> bool:
+    """A passive act on a measure of a state's office with no agent and no source found
+    ("have been stripped of their citizenship", "sanctions were lifted on two ministers"):
+    whoever did it acted where their state sits, which the text leaves open, so no place is
+    borrowed for it. Not a sentence or an expulsion ("she was sentenced to two years", "were
+    driven out of Afrin"): done where the person is."""
+    if event.source is not None or not _on_desk_measure(trigger):
+        return False
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else None
+    if verb is None:
+        return False
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    agent = any(c.dep_ == "agent" for c in verb.children)
+    return passive and not agent
 
 
 #: Prepositions that place an act at or around a place (and "into", "across" its ground).
