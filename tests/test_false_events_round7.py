@@ -66,3 +66,18 @@ def test_two_named_parties_that_agree_stay_both_ways(pipeline):
         ("GHA", "TGO"),
         ("TGO", "GHA"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "addressed"),
+    [
+        ("Kenya urged Ghana to put pressure on Togo over the border.", "REQUEST", {"GHA"}),
+        ("Mali warned Niger that it risked a clash with Chad.", "THREATEN", {"NER"}),
+        ("Mali warned that it would attack Niger if provoked.", "THREATEN", {"NER"}),
+    ],
+)
+def test_an_act_addresses_its_object_not_the_parties_of_its_content(
+    pipeline, text, event, addressed
+):
+    coded = happened(pipeline, text, event)
+    assert {e.target.country for e in coded if e.target} == addressed

@@ -146,7 +146,7 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
         named = cameo_codes.choose(event_type, cameo_codes.context_words(cand.token))
         if named is not None:
             cameo, goldstein = named, ontology.cameo[named].goldstein
-    sources, targets = _one_per_side(sources), _outermost(_one_per_side(targets))
+    sources, targets = _one_per_side(sources), _addressed(cand, _outermost(_one_per_side(targets)))
     trig = cand.token
     trigger = Span(text=trig.text, start=trig.idx, end=trig.idx + len(trig.text))
     pairs: list[tuple[tuple[Actor, Token] | None, tuple[Actor, Token] | None]] = []
@@ -385,6 +385,18 @@ def _one_per_side(parties: list[tuple[Actor, Token]]) -> list[tuple[Actor, Token
             continue
         kept.append((actor, tok))
     return kept
+
+
+def _addressed(cand: Candidate, parties: list[tuple[Actor, Token]]) -> list[tuple[Actor, Token]]:
+    """Whom a verb addresses, not the parties of what it asks, warns or promises: "urged Ghana
+    to put pressure on Togo" and "warned Mali that it risked a clash with Niger" are acts aimed at
+    Ghana and Mali; a party named only inside the complement is a target when nobody is named
+    outside it ("warned that the army would attack Niger")."""
+    if cand.nominal or len(parties) < 2:
+        return parties
+    inside = {t.i for c in cand.token.children if c.dep_ in {"xcomp", "ccomp"} for t in c.subtree}
+    outside = [(a, t) for a, t in parties if t.i not in inside]
+    return outside or parties
 
 
 def _outermost(parties: list[tuple[Actor, Token]]) -> list[tuple[Actor, Token]]:
