@@ -81,3 +81,19 @@ def test_an_act_addresses_its_object_not_the_parties_of_its_content(
 ):
     coded = happened(pipeline, text, event)
     assert {e.target.country for e in coded if e.target} == addressed
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("The terms offered by Mali were hard to accept, Togolese officials said.", "AGREE"),
+        ("Ghana has so far been unwilling to instruct its ally to pull back.", "REQUEST"),
+        ("Kenya has been reluctant to attack the militants in Somalia.", "ASSAULT"),
+    ],
+)
+def test_an_act_someone_is_unwilling_or_finds_hard_to_do_is_not_done(pipeline, text, event):
+    assert not happened(pipeline, text, event)
+
+
+def test_an_offer_accepted_stays_an_agreement(pipeline):
+    assert happened(pipeline, "Kenya accepted the terms offered by Somalia on Monday.", "AGREE")
