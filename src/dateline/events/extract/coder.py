@@ -176,10 +176,14 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
         # "X and Y agreed", "X and Y held talks": a reciprocal event, coded both ways (the
         # sentence gold's convention); "talks between X and Y", "a deal brokered by X, Y and
         # Z": one act named by a noun with its parties, by three parties or more, or by one
-        # mention that stands for both ("the two leaders agreed"), coded once from the first
+        # mention that stands for both, coded once from the first
         # party to each other one (the article coding guide's convention)
         first = sources[0]
-        one_mention = len({t.i for _, t in sources}) == 1  # "the two leaders agreed"
+        # "the two leaders agreed", "both sides talked": one mention that stands for both
+        # parties; "Iranian and Iraqi officials met" names each of them
+        one_mention = len({t.i for _, t in sources}) == 1 and not any(
+            t.dep_ == "cc" for t in first[1].subtree
+        )
         if len(sources) > 2 or one_mention or (cand.nominal and first[1].dep_ not in SUBJECT_DEPS):
             pairs = [(first, t) for t in sources[1:] if t[0] is not first[0]]
         else:
