@@ -308,6 +308,9 @@ def _find_object(tok: Token, lemmas: frozenset[str]) -> Token | None:
                 frontier.append(noun.head.head)  # "its embassy in Yangon, which": either noun
     for prep in (c for c in tok.children if c.dep_ in {"prep", "prt", "agent"}):
         frontier.extend(c for c in prep.children if c.dep_ in {"pobj"})
+        if prep.lower_ in {"out", "away"}:  # "pulled out of the talks": it hangs on "out"
+            frontier.extend(g for c in prep.children if c.dep_ == "prep"
+                            for g in c.children if g.dep_ == "pobj")  # fmt: skip
     # Passive: "sanctions were imposed" -> the subject is the object.
     seen = 0
     while frontier and seen < 12:
