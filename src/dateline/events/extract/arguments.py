@@ -206,11 +206,20 @@ def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
                     found += _inner_actors(node, actors, set(cand.entry.targets))
             targets += found
     elif subj is not None:
+        attack = _attack_in(subj)
         found = np_actors(subj, actors)
-        if subj.lemma_.lower() in ATTACKS:
+        if attack is not None:
             # "the Kandahar bombing killed twelve people": where it happened, not who did it
             found = [(a, t) for a, t in found if not any(_place_named(a, w) for w in subj.subtree)]
+            # "airstrikes by Russian jets killed", "a series of airstrikes by Russian jets"
+            found = found or _by_actors(attack, actors) or _by_actors(subj, actors)
         sources += found
+    if cand.event in ACTS_DONE_TO and tok.lemma_.lower() in YIELDING_VERBS:
+        winners = _actors_after(tok, "to", actors)
+        if winners:
+            # "Raqqa fell to Kurdish forces", "the group lost the city to the army": who took it
+            # acts; the subject (and what it lost) underwent it
+            return winners, sources or _targets_of_verb(tok, cand, actors, depth=0)
     targets += _targets_of_verb(tok, cand, actors, depth=0)
     if (
         subj is None
@@ -230,6 +239,43 @@ def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
             sources += parties[:1]
             targets = [t for t in targets if t not in parties[:1]]
     return sources, targets
+
+
+#: Verbs of losing ground whose "to" names who took it: "fell to the rebels", "lost X to Y".
+YIELDING_VERBS = {"fall", "lose"}
+#: Nouns of a number or stretch of acts: "a series of airstrikes", "three days of shelling".
+SPAN_NOUNS = {"series", "wave", "spate", "string", "barrage", "round", "day", "week", "month",
+              "night", "hour", "year"}  # fmt: skip
+
+
+def _attack_in(noun: Token) -> Token | None:
+    """The noun of an act of force a phrase names ("the bombing", "a series of airstrikes",
+    "three days of shelling"), or None."""
+    for _ in range(3):
+        if noun.lemma_.lower() in ATTACKS:
+            return noun
+        if noun.lemma_.lower() not in SPAN_NOUNS:
+            return None
+        noun = next(
+            (p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+             for p in c.children if p.dep_ in {"pobj", "pcomp"}),
+            None,
+        )  # fmt: skip
+        if noun is None:
+            return None
+    return None
+
+
+def _by_actors(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
+    """The actors of a noun's "by" phrase ("airstrikes by Russian jets")."""
+    return [
+        x
+        for c in noun.children
+        if c.dep_ in {"prep", "agent"} and c.lower_ == "by"
+        for p in c.children
+        if p.dep_ == "pobj"
+        for x in np_actors(p, actors)
+    ]
 
 
 #: Where a gerund stands as a noun ("weeks of shelling", "shelling continued").
@@ -268,11 +314,11 @@ def _attack_owners(verb: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in {"in", "during", "by", "from", "after"}:
             for p in c.children:
-                if p.dep_ == "pobj" and p.lemma_.lower() in ATTACKS:
-                    out += np_actors(p, actors) or [  # "a bombing campaign by Russian jets"
-                        x for b in p.children if b.dep_ in {"prep", "agent"} and b.lower_ == "by"
-                        for q in b.children if q.dep_ == "pobj" for x in np_actors(q, actors)
-                    ]  # fmt: skip
+                attack = _attack_in(p) if p.dep_ == "pobj" else None  # "in three days of shelling"
+                if attack is not None:
+                    # "a bombing campaign by Russian jets", "a wave of strikes by the army"
+                    out += np_actors(attack, actors) or _by_actors(attack, actors)
+                    out += _by_actors(p, actors) if not out else []
     return out
 
 
