@@ -327,3 +327,12 @@ def test_a_place_that_fell_to_an_army_was_taken_by_it(pipeline):
     assert sources == ["KEN"] and targets, (sources, targets)
     text = "Boko Haram lost the forest to Nigerian troops in March."
     assert _sides(pipeline, text, "lost", "ASSAULT") == (["NGA"], ["Boko Haram"])
+
+
+@pytest.mark.slow
+def test_a_passive_agent_the_parser_hangs_on_a_phrase_is_the_source(pipeline):
+    text = "The raids are carried out with impunity by Syrian forces."
+    assert _sides(pipeline, text, "carried", "ASSAULT") == (["SYR"], [])
+    # a "by" inside a clause of its own names someone else
+    text = "The two Malian officials were detained in a town held by rebels."
+    assert _sides(pipeline, text, "detained", "COERCE")[0] == []

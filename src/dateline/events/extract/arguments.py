@@ -857,12 +857,13 @@ def _unique(pairs: list[tuple[Actor, Token]]) -> list[tuple[Actor, Token]]:
 
 
 def agent_actors(verb: Token, actors: ActorIndex) -> list:
-    """The actors of a passive verb's ``by`` phrase ("was shelled by the army")."""
-    return [
-        actor
-        for c in verb.children
-        if c.dep_ == "agent"
-        for p in c.children
-        if p.dep_ == "pobj"
-        for actor in np_actors(p, actors)
-    ]
+    """The actors of a passive verb's ``by`` phrase ("was shelled by the army"), also where the
+    parser hangs it on the verb as a plain preposition or on the phrase before it ("are carried
+    out with impunity by Syrian forces")."""
+    found = _by_actors(verb, actors)
+    if found or any(c.dep_ == "agent" for c in verb.children):
+        return found
+    for c in verb.children:
+        if c.dep_ == "prep" and not found:
+            found += [x for p in c.children if p.dep_ == "pobj" for x in _by_actors(p, actors)]
+    return found
