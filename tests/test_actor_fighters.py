@@ -104,3 +104,20 @@ def test_both_persons_of_a_coordinated_subject_fight_for_the_group(pipeline):
     )
     assert found["Jo Roe"] == ("SYR", "REB")
     assert found["Sam Lane"] == ("SYR", "REB")
+
+
+@pytest.mark.slow
+def test_a_person_called_a_jihadist_acts_where_the_armed_groups_act(pipeline):
+    found = _actors(
+        pipeline,
+        "Islamic State fighters held Raqqa for three years. In Raqqa she married an Australian "
+        "jihadist, John Roe. Roe was killed in the town of Kobani.",
+    )
+    assert found["Roe"] == ("SYR", "REB")
+    # a person of the same nationality not called a militant keeps their country
+    found = _actors(
+        pipeline,
+        "Islamic State fighters held Raqqa for three years. In Raqqa she met an Australian "
+        "doctor, John Roe. Roe was killed in the town of Kobani.",
+    )
+    assert found["Roe"][0] == "AUS"

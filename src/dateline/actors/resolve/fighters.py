@@ -116,12 +116,16 @@ def _foreign_militants(ctx: Context) -> list[Actor]:
     changed = []
     for actor in ctx.index.actors:
         words = actor.name.lower().split()
+        militant = bool(words) and (
+            words[-1] in MILITANT_NOUNS or (words[-1] in FIGHTERS and "foreign" in words)
+        )
+        if actor.kind == "person":
+            militant = _called_militant(ctx, actor)  # "an Australian jihadist, Jo Roe"
         if (
-            actor.kind == "role"
+            actor.kind in {"role", "person"}
             and actor.sector == "REB"
             and actor.country not in {None, country}
-            and words
-            and (words[-1] in MILITANT_NOUNS or (words[-1] in FIGHTERS and "foreign" in words))
+            and militant
             and actor.id not in ctx.theatre
         ):
             actor.country = country
@@ -129,6 +133,21 @@ def _foreign_militants(ctx: Context) -> list[Actor]:
                 m.rule = f"{m.rule}+militant"
             changed.append(actor)
     return changed
+
+
+def _called_militant(ctx: Context, actor: Actor) -> bool:
+    """A mention of the person stands in apposition to a militant noun ("an Australian
+    jihadist, Jo Roe", "Jo Roe, a British militant")."""
+    for m in actor.mentions:
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        tok = span.root
+        nouns = [c for c in tok.children if c.dep_ == "appos"]
+        nouns += [tok.head] if tok.dep_ == "appos" else []
+        if any(n.lower_ in MILITANT_NOUNS for n in nouns):
+            return True
+    return False
 
 
 def _armed_country(ctx: Context) -> str | None:
