@@ -969,3 +969,100 @@ def test_a_country_named_as_the_scene_vetoes_another_country_s_town_before(nlp):
     )
     place = _locate(nlp, text, "Bombing", event_type="ASSAULT", quad=4)
     assert (place.name, place.country) == ("Kabul", "AFG")
+
+
+def test_a_participle_with_its_own_place_or_time_is_not_placed_by_its_host_clause(nlp):
+    text = (
+        _SYRIA_STORY + "In the town of Manbij on Friday, three soldiers killed on the front "
+        "line two days earlier were buried."
+    )
+    place = _locate(nlp, text, "killed", event_type="ASSAULT", quad=4)
+    assert place is not None and place.name != "Manbij"  # where they were buried
+    text = _SYRIA_STORY + "In the town of Manbij on Friday, three soldiers were killed by a mortar."
+    assert _locate(nlp, text, "killed", event_type="ASSAULT", quad=4).name == "Manbij"
+
+
+def test_a_town_listed_after_a_locative_is_a_place_even_when_the_actor_stage_took_it(nlp):
+    from dateline.model import Mention
+
+    text = _SYRIA_STORY + "He fled after friends from colleges in Homs and Damascus were arrested."
+    doc = nlp(text)
+    actors = ActorIndex(actors=[Actor(id="A1", name="Syria", country="SYR")])
+    gov = actors.get_or_add(("Damascus",), lambda i: Actor(id=i, name="Syria", country="SYR"))
+    tok = next(t for t in doc if t.text == "Damascus")
+    actors.add_mention(gov, tok.i, tok.i + 1, Mention("Damascus", tok.idx, tok.idx + 8, 0))
+    place = _locate(nlp, text, "arrested", actors, event_type="COERCE", quad=4)
+    assert (place.country, place.precision) == ("SYR", "country")  # two towns: not Homs
+
+
+def test_a_withdrawal_told_with_where_it_went_left_somewhere_else(nlp):
+    text = (
+        _SYRIA_STORY
+        + "The offensive ended with the militia retreating to the area held by its allies."
+    )
+    place = _locate(nlp, text, "retreating", event_type="RETREAT", quad=2)
+    assert (place.country, place.precision) == ("SYR", "country")
+    text = _SYRIA_STORY + "The offensive ended with the militia retreating on Sunday."
+    assert _locate(nlp, text, "retreating", event_type="RETREAT", quad=2).name == "Idlib"
+
+
+def test_a_relative_clause_describing_an_actor_is_in_its_own_theatre(nlp):
+    from dateline.model import ActorRef
+
+    turkey = ActorRef(text="Turkey", name="Turkey", country="TUR", sector="GOV")
+    text = (
+        _SYRIA_STORY + "Ankara backs the rebels against the PKK, which has fought an insurgency "
+        "against Turkey for decades."
+    )
+    assert _locate(nlp, text, "fought", event_type="ASSAULT", quad=4, target=turkey) is None
+    isis = ActorRef(text="Isis", name="Isis", country="SYR", sector="REB")
+    text = (
+        _SYRIA_STORY + "Ankara backs the rebels against the YPG, which has fought Isis for years."
+    )
+    place = _locate(nlp, text, "fought", event_type="ASSAULT", quad=4, target=isis)
+    assert (place.country, place.precision) == ("SYR", "country")
+    # a foreign fighter described as killed stays in the story's country
+    bosnian = ActorRef(text="a Bosnian", name="Bosnia", country="BIH", sector=None)
+    text = _SYRIA_STORY + "She married a Bosnian fighter, who was also killed."
+    place = _locate(nlp, text, "killed", event_type="ASSAULT", quad=4, target=bosnian)
+    assert place is not None and place.country == "SYR"
+
+
+def test_a_country_named_deeper_in_the_act_s_clause_is_its_country(nlp):
+    story = "Protests were held in London and Leeds. "
+    text = story + (
+        "A British nurse has been killed while working with a charity running clinics in Yemen, "
+        "her family said."
+    )
+    place = _locate(nlp, text, "killed", event_type="ASSAULT", quad=4)
+    assert (place.country, place.basis) == ("YEM", "sentence")
+
+
+def test_a_place_of_an_as_clause_is_not_the_scene_the_next_sentence_goes_on_with(nlp):
+    text = (
+        "Government jets bombed the rebel-held province of Idlib on Monday, as foreign ministers "
+        "gathered in Brussels to pledge aid. The bombardment was the heaviest in months."
+    )
+    place = _locate(nlp, text, "bombardment", event_type="ASSAULT", quad=4)
+    assert (place.country, place.basis) == ("SYR", "before")
+
+
+def test_a_country_an_act_off_the_ground_is_done_on_is_its_side_not_its_scene(nlp):
+    text = (
+        "Protests were held in London and Leeds. Sweeping sanctions imposed on Russia last "
+        "week were extended on Monday."
+    )
+    place = _locate(nlp, text, "imposed", event_type="SANCTION", quad=4)
+    assert place is None or place.country != "RUS"
+    # a country of a clause beside the act is no scene of it either
+    text = (
+        "Protests were held in London and Leeds. Two men have been jailed, and there is a "
+        "case for trying others in France."
+    )
+    place = _locate(nlp, text, "jailed", event_type="COERCE", quad=4)
+    assert place is None or place.country != "FRA"
+
+
+def test_a_surrender_to_someone_is_no_withdrawal_elsewhere(nlp):
+    text = _SYRIA_STORY + "Dozens of fighters surrendered to the militia on Sunday."
+    assert _locate(nlp, text, "surrendered", event_type="RETREAT", quad=2).name == "Idlib"

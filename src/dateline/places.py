@@ -283,8 +283,11 @@ def locate_events(
             or _other_towns(here, nearby, doc, actors, sent)
             or _another_part(sent.text, nearby)
             or _scene_change(sent, text)
+            or _gone_elsewhere(event, trigger)
         ):
             nearby = _country_level(nearby)
+        if background and _against_another_state(event, nearby):
+            nearby = None  # "the PKK, which has fought an insurgency against the Turkish state"
         if (
             location is not None
             and location.precision == "country"
@@ -310,6 +313,8 @@ def locate_events(
                 before = _country_level(before, "before")
             if seat:
                 before = _seat_country(before, event, "before")
+            if _gone_elsewhere(event, trigger):
+                before = _country_level(before, "before")
             home = _home(event)
             if (
                 _fits_actors(event, before, trigger)
@@ -701,6 +706,36 @@ def _another_part(sentence: str, place: Location | None) -> bool:
     return False
 
 
+def _against_another_state(event: Event, place: Location | None) -> bool:
+    """A relative clause that describes an actor by its fight against a foreign state ("the
+    PKK, which has fought an insurgency against the Turkish state" in a story about Syria):
+    that fight is on the state's own ground, not the story's. A foreign fighter described as
+    killed ("a Bosnian, who was also killed") stays in the story's country."""
+    tgt = event.target
+    if place is None or tgt is None or not tgt.country or tgt.country == place.country:
+        return False
+    return tgt.sector in _STATE_SECTORS
+
+
+def _gone_elsewhere(event: Event, trigger: Token) -> bool:
+    """A withdrawal told with where it went ("forces retreating to the area east of the
+    river", "pulled back towards the border"): it left some other place than the story's or
+    the sentence before's town, which the text does not name; their country at most."""
+    if event.event != "RETREAT":
+        return False
+    ground = gazetteer().part_nouns | _GROUND_NOUNS
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("to", "towards", "toward", "into")
+        and any(g.dep_ == "pobj" and g.lemma_.lower() in ground for g in c.children)
+        for c in trigger.children
+    )  # not "surrendered to the SDF", "redeployed to Afghanistan" (the place rules read it)
+
+
+#: Ground a withdrawal goes to, beside ``part_nouns`` ("retreated to their positions").
+_GROUND_NOUNS = {"position", "base", "line", "hideout", "territory", "desert", "mountain", "front"}
+
+
 def _describes(trigger: Token) -> bool:
     """The event is told inside a relative clause that describes someone ("the PKK, which has
     fought an insurgency against the Turkish state"): background, not the scene's action."""
@@ -848,6 +883,8 @@ def _before(
             root = doc[m.start : m.end].root
             if m.place.kind not in _FINE or _acts(doc, m, actors) or not _scene_place(root):
                 continue
+            if _aside(root):
+                continue  # "attacked Idlib as ministers gathered in Brussels": Idlib
             found.append(m.location("before"))
     else:
         found = _raw_places(text[lo:hi], hints)
@@ -858,6 +895,18 @@ def _before(
     if len(top) != 1:
         return None  # two towns named: which one this sentence goes on with is a guess
     return next(p for p in found if _SPECIFICITY.get(p.precision, 5) == best)
+
+
+def _aside(root: Token) -> bool:
+    """The place is in an "as" clause beside the sentence's main act ("Russia attacked Idlib,
+    as foreign ministers gathered in Brussels"): another scene, which the next sentence does
+    not go on with."""
+    clause = _place_clause(root)
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in clause.children
+    )
 
 
 def _scene_change(sent, text: str) -> bool:
@@ -1385,6 +1434,8 @@ def _in_sentence(event: Event, trigger: Token, here: list[PlaceMention], actors)
     one country, at country precision (an act over "Latakia, Homs and Hama" is not in one)."""
     clause = _clause_head(trigger)
     governing = {clause.i, *(t.i for t in clause.ancestors)}
+    if _reduced_relative(clause):  # "fighters killed on the front a day earlier were buried
+        governing = {clause.i}  # in Qamishli": the burial's town is not the killing's
     governing |= {t.i for t in clause.conjuncts}  # "..., and the rally went ahead in Brussels"
     governing |= _at_the_time(clause)  # "was killed when a mine exploded in Raqqa"
     ranked: list[tuple[tuple[int, int], PlaceMention]] = []
@@ -1394,14 +1445,51 @@ def _in_sentence(event: Event, trigger: Token, here: list[PlaceMention], actors)
             # a country counts only where things happen in it ("in Syria"), not when it acts
             if not _locative(root):
                 continue
-        elif _acts(trigger.doc, m, actors):
+            if _of_head(root).head.lower_ == "on" and not _on_ground(event, trigger):
+                continue  # "sanctions imposed on Russia": the side they hit, not the scene
+        elif _acts(trigger.doc, m, actors) and not _listed_after_locative(root):
             continue
-        if _elsewhere(root, clause) or _place_clause(root).i not in governing:
+        if _elsewhere(root, clause):
+            continue
+        if _place_clause(root).i not in governing and not _country_within(m, root, clause):
             continue
         if event.event == "RETREAT" and _destination(root):
             continue  # "redeployed to Kabul": not where the withdrawal happened
         ranked.append(((_SPECIFICITY.get(m.place.kind, 5), abs(m.start - trigger.i)), m))
     return _one_place(ranked, "sentence", trigger.doc, here)
+
+
+def _country_within(m: PlaceMention, root: Token, clause: Token) -> bool:
+    """A country where things happen named anywhere inside the event's clause, not in a
+    relative clause ("killed while working alongside forces fighting Isis in Syria"): the
+    act's country, though its phrase hangs from another verb of the clause."""
+    head = _of_head(root)
+    if m.place.kind != "country" or head.dep_ != "pobj" or head.head.lower_ not in _IN_COUNTRY:
+        return False  # not "sanctions imposed on Russia": the side, not the scene
+    for tok in root.ancestors:
+        if tok.i == clause.i:
+            return True
+        if tok.dep_ in _OTHER_CLAUSES or (tok.dep_ == "advcl" and not _simultaneous(tok)):
+            return False  # "..., and there is a case for trying them in the US"
+    return False
+
+
+#: Prepositions that put an act inside a country ("in Syria", "across Iraq").
+_IN_COUNTRY = {"in", "inside", "within", "across", "throughout"}
+#: Dependencies of a clause that tells another act than the one it hangs from.
+_OTHER_CLAUSES = {"relcl", "ccomp", "xcomp", "conj", "parataxis", "csubj", "acomp"}
+
+
+def _reduced_relative(clause: Token) -> bool:
+    """A participle describing a noun with its own place or time ("fighters killed on the
+    battlefront a day earlier", "men captured in 2017"): another act than the clause it sits
+    in, which happened elsewhere or at another time."""
+    if clause.dep_ != "acl" or clause.tag_ != "VBN":
+        return False
+    return any(
+        (c.dep_ == "prep" and c.lower_ in _WHERE) or c.dep_ in ("npadvmod", "advmod")
+        for c in clause.children
+    )
 
 
 def _destination(root: Token) -> bool:
@@ -1608,6 +1696,15 @@ def _acts(doc: Doc, m: PlaceMention, actors) -> bool:
     if _locative(root):
         return False
     return root.dep_ in ("nsubj", "nsubjpass", "poss") or bool(actors.all_at(root.i))
+
+
+def _listed_after_locative(root: Token) -> bool:
+    """ "in Aleppo and Damascus": a town listed after a locative is a place as the first is,
+    even when the actor stage took it for the government it names."""
+    head = root
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    return head.i != root.i and _locative(head)
 
 
 def _hangs_from(token: Token, noun: Token, steps: int = 4) -> bool:
