@@ -1,6 +1,7 @@
 """A speaker's judgement of someone is an ACCUSE by the speaker against whom it judges (PLOVER:
 "criticize, defame, denigrate responsible parties"), with the lexicon alone and with the trained
-model: "X said Y posed a threat to Z", "X branded Y terrorists", "X described Y as a danger".
+model: "X said Y posed a threat to Z", "X branded Y terrorists", "X described Y as a danger",
+"X said Y was responsible for the bombing".
 A danger with nobody judged, a judgement denied and a danger told in the narrative's own voice
 accuse nobody (sentences of our own; events/extract/triggers.py, ``_judgement``)."""
 
@@ -46,6 +47,11 @@ def coder(request, pipeline, monkeypatch):
             "The Iranian foreign minister described Israel as the main threat to peace.",
             ("IRN", "ISR"),
         ),
+        (
+            "The Kenyan government said al-Shabaab was responsible for the bombing in Garissa.",
+            ("KEN", "SOM"),
+        ),
+        ("The Afghan president said Pakistan was complicit in the killings.", ("AFG", "PAK")),
     ],
 )
 def test_a_speaker_who_judges_someone_accuses_them(coder, text, dyad):
@@ -59,6 +65,9 @@ def test_a_speaker_who_judges_someone_accuses_them(coder, text, dyad):
         "Merkel said Russia posed no threat to Poland.",  # the judgement denied
         "The Russian militants posed a threat to the Ukrainian city.",  # a danger, no speech
         "Trump called the Iranian nuclear deal a danger.",  # a thing judged, nobody accused
+        # a duty, not blame; blame denied
+        "The Nigerian minister said the Nigerian army was responsible for security in the north.",
+        "Ukraine said Russia was not responsible for the blast in Kyiv.",
     ],
 )
 def test_a_danger_nobody_is_accused_of_is_no_accusation(coder, text):

@@ -73,7 +73,8 @@ class SentenceSelector:
         # a speaker's judgement ("said the militants were a danger", "branded them terrorists"):
         # a judgement noun with a verb of saying or naming (events/extract/triggers.py)
         speaking = self.lexicon.word_set("speech_verbs") | self.lexicon.word_set("judging_verbs")
-        for lemma in self.lexicon.word_set("judgement_nouns"):
+        judgements = self.lexicon.word_set("judgement_nouns")
+        for lemma in judgements | self.lexicon.word_set("judgement_adjectives"):
             self._requirements.setdefault(lemma, []).append((speaking,))
         # the extractor's own de-inflections, plus the rule lemmatizer's exceptions ("met") and
         # its suffix rules for verbs and nouns ("ves" -> "f"), so no lemma it can give is missed

@@ -16,6 +16,11 @@ WILLING_ENTRY = TriggerEntry(id="rule:willing", event="AGREE")
 # to Z" is X's ACCUSE of Y at the reported clause's verb; "X branded Y terrorists" X's own verb.
 JUDGEMENT_ENTRY = TriggerEntry(id="rule:judgement", event="ACCUSE", mode="disapprove")
 NAMING_ID = "rule:judgement-naming"
+# "X said Y was responsible for the attack": blame laid, an allegation (same id: the judged is
+# the target, the speaker the source).
+ALLEGE_ENTRY = TriggerEntry(id="rule:judgement", event="ACCUSE", mode="allege")
+# What blame can be laid for besides an act the lexicon names ("guilty of war crimes").
+CRIME_WORDS = {"crime", "death", "killing", "violence", "atrocity", "abuse", "terrorism", "murder"}
 # Who can be judged: a named person, group or state, a pronoun of persons, a role the actor
 # tables know ("the militants", "the regime"); a thing or a hazard is judged by nobody.
 PERSON_ENTS = {"PERSON", "NORP", "ORG", "GPE"}
@@ -143,11 +148,27 @@ def _judgement(tok: Token, lexicon: Lexicon) -> TriggerEntry | None:
         return None
     if not any(_is_someone(antecedent(j), lexicon) for j in judged):
         return None
+    if not naming and any(_blamed(v, lexicon) for v in verdicts):
+        return ALLEGE_ENTRY  # "said the militia was responsible for the bombing"
     if not any(_judging(v, lexicon) for v in verdicts):
         return None
     if naming:  # the verb's own subject judges: an entry of its verb, like "accused"
         return replace(JUDGEMENT_ENTRY, id=NAMING_ID, verbs=frozenset({lemma}))
     return JUDGEMENT_ENTRY
+
+
+def _blamed(adjective: Token, lexicon: Lexicon) -> bool:
+    """ "responsible for the bombing", "guilty of war crimes", "complicit in the killings": an
+    act laid at someone's door (the phrase names an act: an event noun of the lexicon or a
+    gerund); "responsible for security" names a duty, no blame."""
+    if adjective.lemma_.lower() not in lexicon.word_set("judgement_adjectives"):
+        return False
+    acts = [g for c in adjective.children if c.dep_ == "prep" and c.lower_ in {"for", "of", "in"}
+            for g in c.children if g.dep_ in {"pobj", "pcomp"}]  # fmt: skip
+    return any(
+        a.pos_ == "VERB" or bool(lexicon.noun_entries(a)) or a.lemma_.lower() in CRIME_WORDS
+        for a in acts
+    )
 
 
 def _judging(noun: Token, lexicon: Lexicon) -> bool:
