@@ -95,3 +95,19 @@ def test_an_act_someone_is_unwilling_or_finds_hard_to_do_is_not_done(pipeline, t
 
 def test_an_offer_accepted_stays_an_agreement(pipeline):
     assert happened(pipeline, "Kenya accepted the terms offered by Somalia on Monday.", "AGREE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chadian troops, who have fought alongside Malian forces since 2013, went home on Monday.",
+        "The militia is fighting on the side of the Libyan government, officials said.",
+    ],
+)
+def test_fighting_on_someones_side_is_no_attack_on_them(pipeline, text):
+    assert not happened(pipeline, text, "ASSAULT")
+
+
+def test_a_fight_alongside_an_ally_against_an_enemy_is_an_attack(pipeline):
+    text = "Chadian troops fought alongside Malian forces against the rebels near Gao on Monday."
+    assert happened(pipeline, text, "ASSAULT")

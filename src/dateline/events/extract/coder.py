@@ -123,6 +123,8 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
         return []  # "the family had spoken to her": private talk, no political consultation
     if not sources and not targets and not _unattributed_attack(event_type, cand):
         return []  # "calls for action", "the killings": nothing says who did what to whom
+    if event_type == "ASSAULT" and _allegiance(cand, lexicon):
+        return []  # "Hezbollah, which is fighting alongside the regime": whose side, no attack
     if event_type == "ASSAULT" and not sources and _no_attacker(cand, sent, lexicon):
         return []  # "a fire killed two children", "at least 40 people were killed": no act
     if not sources and (modality in {"future", "hypothetical"} or cand.entry is WILLING_ENTRY):
@@ -332,6 +334,31 @@ def _unattributed_attack(event_type: str | None, cand: Candidate) -> bool:
         and cand.confidence is not None
         and cand.confidence >= UNATTRIBUTED_ATTACK_CONFIDENCE
     )
+
+
+def _allegiance(cand: Candidate, lexicon: Lexicon) -> bool:
+    """A fight whose only party named besides the fighter is an ally ("fought alongside the
+    US", "fighting on the side of the regime", "killed fighting beside the YPG"): it says whose
+    side someone is on; an enemy named ("alongside the Kurds against X", "fought Y alongside
+    Z") makes it an attack."""
+    tok = cand.token
+    if cand.nominal or tok.lemma_.lower() not in lexicon.word_set("conflict_nouns"):
+        return False
+    ally_preps, ally_nouns = lexicon.word_set("ally_preps"), lexicon.word_set("ally_nouns")
+    allied = False
+    for c in tok.children:
+        if c.dep_ == "prep" and (
+            c.lower_ in ally_preps
+            or any(g.dep_ == "pobj" and g.lemma_.lower() in ally_nouns for g in c.children)
+        ):
+            allied = True
+        elif c.dep_ in {"dobj", "prt"} or (c.dep_ == "prep" and c.lower_ in ENEMY_PREPS):
+            return False  # an enemy named, "fought it out"
+    return allied
+
+
+# Prepositions that name whom a fight is against ("fought with the army" is ambiguous: kept).
+ENEMY_PREPS = {"against", "with", "at", "into", "upon", "toward", "towards", "over"}
 
 
 def _no_attacker(cand: Candidate, sent, lexicon: Lexicon) -> bool:
