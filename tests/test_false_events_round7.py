@@ -66,6 +66,16 @@ def test_two_named_parties_that_agree_stay_both_ways(pipeline):
     }
 
 
+def test_they_standing_for_named_parties_agree_both_ways(pipeline):
+    """A pronoun resolved to parties named before names each of them, like "X and Y agreed"."""
+    text = (
+        "Kenyan President William Ruto and Ugandan President Yoweri Museveni spoke by phone on "
+        "Monday, and officials in both capitals said they agreed to reopen the border."
+    )
+    pairs = {(e.source.country, e.target.country) for e in happened(pipeline, text, "AGREE")}
+    assert pairs == {("KEN", "UGA"), ("UGA", "KEN")}
+
+
 @pytest.mark.parametrize(
     ("text", "event", "addressed"),
     [

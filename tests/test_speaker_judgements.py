@@ -85,3 +85,28 @@ def test_a_reported_accusation_keeps_its_own_actors(coder):
     """The clause's own act of accusing is coded with its own actors, not the speaker's."""
     text = "Merkel said Putin had called the Ukrainian leaders criminals."
     assert _dyads(coder, text, "ACCUSE") == [("RUS", "UKR")], text
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        ("The Greek minister said Turkey would pay dearly for the incursion.", ("GRC", "TUR")),
+        ('"Hezbollah will pay dearly," an Israeli general said.', ("ISR", "LBN")),
+        ("The Kenyan president said the protesters would pay the price.", ("KEN", "KEN")),
+    ],
+)
+def test_a_speaker_who_says_someone_will_pay_threatens_them(coder, text, dyad):
+    """A warning of what someone will suffer is the speaker's THREATEN, whoever will pay."""
+    assert _dyads(coder, text, "THREATEN") == [dyad]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Civilians paid the price for the war, the report said.",
+        "The Kenyan president said farmers would pay the price of the drought.",
+        "Nigeria said the oil companies will not pay the price.",
+    ],
+)
+def test_a_price_paid_or_a_cost_is_no_threat(coder, text):
+    assert _dyads(coder, text, "THREATEN") == []

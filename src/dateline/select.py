@@ -76,6 +76,9 @@ class SentenceSelector:
         judgements = self.lexicon.word_set("judgement_nouns")
         for lemma in judgements | self.lexicon.word_set("judgement_adjectives"):
             self._requirements.setdefault(lemma, []).append((speaking,))
+        # a warning that someone will pay for an act ("said Y will pay the price")
+        for lemma in self.lexicon.word_set("retribution_verbs"):
+            self._requirements.setdefault(lemma, []).append((speaking,))
         # the extractor's own de-inflections, plus the rule lemmatizer's exceptions ("met") and
         # its suffix rules for verbs and nouns ("ves" -> "f"), so no lemma it can give is missed
         if "lemmatizer" in self.nlp.pipe_names:

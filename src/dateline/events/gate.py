@@ -88,7 +88,8 @@ def gate_sentences(sents: list, candidates: list[list], actors, model: EventMode
 def _decide(sent, indices: list[int], candidates: list, row_of: dict, model: EventModel) -> list:
     """Keep, retype or drop the lexicon's candidates; propose the model's own."""
     from dateline.events.candidate import Candidate
-    from dateline.events.extract.triggers import noun_governor
+    from dateline.events.extract.triggers import characterises_a_thing, noun_governor
+    from dateline.events.lexicon import Lexicon
 
     classes = model.classes
     none = classes.index(NONE)
@@ -124,6 +125,8 @@ def _decide(sent, indices: list[int], candidates: list, row_of: dict, model: Eve
         tok = doc[i]
         if _frames_a_candidate(tok, kept):
             continue
+        if characterises_a_thing(tok, Lexicon.load()):
+            continue  # "called the deal a danger": a judgement of a thing, no act
         cand = Candidate(tok, model_entry(event), event, None)
         if tok.pos_ == "NOUN":
             governor = noun_governor(tok)

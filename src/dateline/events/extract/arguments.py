@@ -104,6 +104,9 @@ JUDGEMENTS = {"ACCUSE", "THREATEN"}
 #: The entry of a speaker's judgement of someone (events/extract/triggers.py): whom the reported
 #: clause judges is the target, even of the speaker's own country.
 JUDGEMENT_ID = "rule:judgement"
+#: A speaker's warning that someone will pay (events/extract/triggers.py, ``_retribution``):
+#: whoever will pay is the target, even of the speaker's own country ("protesters will pay").
+RETRIBUTION_ID = "rule:retribution"
 
 
 def _speaker_judges(cand: Candidate, sources, targets, actors: ActorIndex):
@@ -117,7 +120,7 @@ def _speaker_judges(cand: Candidate, sources, targets, actors: ActorIndex):
     speakers = _speakers(cand, actors)
     if not speakers or {id(a) for a, _ in speakers} & {id(a) for a, _ in sources}:
         return sources, targets
-    if cand.entry.id == JUDGEMENT_ID:
+    if cand.entry.id in {JUDGEMENT_ID, RETRIBUTION_ID}:
         return speakers, sources  # "the government said the opposition leader was a traitor"
     if any(a.country == s.country for a, _ in sources for s, _ in speakers if a.country):
         return sources, targets  # "the minister said Turkey would respond": his own side

@@ -182,9 +182,12 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
         # party to each other one (the article coding guide's convention)
         first = sources[0]
         # "the two leaders agreed", "both sides talked": one mention that stands for both
-        # parties; "Iranian and Iraqi officials met" names each of them
-        one_mention = len({t.i for _, t in sources}) == 1 and not any(
-            t.dep_ == "cc" for t in first[1].subtree
+        # parties; "Iranian and Iraqi officials met" names each of them, and so does "they"
+        # where it stands for parties named before ("Trump and Putin spoke; they agreed")
+        one_mention = (
+            len({t.i for _, t in sources}) == 1
+            and first[1].pos_ != "PRON"
+            and not any(t.dep_ == "cc" for t in first[1].subtree)
         )
         if len(sources) > 2 or one_mention or (cand.nominal and first[1].dep_ not in SUBJECT_DEPS):
             pairs = [(first, t) for t in sources[1:] if t[0] is not first[0]]

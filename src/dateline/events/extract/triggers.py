@@ -16,6 +16,9 @@ WILLING_ENTRY = TriggerEntry(id="rule:willing", event="AGREE")
 # to Z" is X's ACCUSE of Y at the reported clause's verb; "X branded Y terrorists" X's own verb.
 JUDGEMENT_ENTRY = TriggerEntry(id="rule:judgement", event="ACCUSE", mode="disapprove")
 NAMING_ID = "rule:judgement-naming"
+# A speaker's warning that someone will pay for an act (triggers.yaml, ``retribution_verbs``).
+RETRIBUTION_ENTRY = TriggerEntry(id="rule:retribution", event="THREATEN")
+FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}
 # "X said Y was responsible for the attack": blame laid, an allegation (same id: the judged is
 # the target, the speaker the source).
 ALLEGE_ENTRY = TriggerEntry(id="rule:judgement", event="ACCUSE", mode="allege")
@@ -70,6 +73,8 @@ def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Cand
             judgement = _judgement(tok, lexicon)
             if judgement is not None:
                 entry, obj = judgement, None  # "called them terrorists": no phone call
+            elif entry is None and _retribution(tok, lexicon):
+                entry, obj = RETRIBUTION_ENTRY, None  # "said Y will pay the price"
             if entry is None and fallback:
                 entry, obj = _match_verb(tok, lexicon, entries=lexicon.fallback_entries(tok))
             if entry is not None:
@@ -131,16 +136,7 @@ def _judgement(tok: Token, lexicon: Lexicon) -> TriggerEntry | None:
         return None
     naming = lemma in lexicon.word_set("judging_verbs")
     if naming:
-        objects = [c for c in tok.children if c.dep_ == "dobj"]
-        judged, verdicts = objects[:1], objects[1:]  # "branded [the YPG] [a terrorist group]"
-        verdicts += [c for c in tok.children if c.dep_ in {"oprd", "xcomp", "ccomp", "attr"}]
-        verdicts += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"
-                     for g in c.children if g.dep_ == "pobj"]  # fmt: skip
-        verdicts += [g for c in judged for g in c.children if g.dep_ == "appos"]
-        if len(objects) == 1 and _judging(objects[0], lexicon):
-            # "branded the militia terrorists", parsed as one noun phrase: the compound is judged
-            judged = [c for c in objects[0].children if c.dep_ == "compound"]
-            verdicts = objects
+        judged, verdicts = _naming_parts(tok, lexicon)
     elif lemma in lexicon.word_set("judgement_verbs") and _reported(tok, lexicon):
         judged = [c for c in tok.children if c.dep_ == "nsubj"]
         verdicts = [c for c in tok.children if c.dep_ in {"attr", "dobj", "acomp"}]
@@ -169,6 +165,64 @@ def _blamed(adjective: Token, lexicon: Lexicon) -> bool:
         a.pos_ == "VERB" or bool(lexicon.noun_entries(a)) or a.lemma_.lower() in CRIME_WORDS
         for a in acts
     )
+
+
+def _naming_parts(tok: Token, lexicon: Lexicon) -> tuple[list[Token], list[Token]]:
+    """Who or what a verb of naming names, and what it calls them: "branded [the YPG] [a
+    terrorist group]", "described [X] as [a threat]"."""
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    judged, verdicts = objects[:1], objects[1:]
+    verdicts += [c for c in tok.children if c.dep_ in {"oprd", "xcomp", "ccomp", "attr"}]
+    verdicts += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"
+                 for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    verdicts += [g for c in judged for g in c.children if g.dep_ == "appos"]
+    if len(objects) == 1 and _judging(objects[0], lexicon):
+        # "branded the militia terrorists", parsed as one noun phrase: the compound is judged
+        judged = [c for c in objects[0].children if c.dep_ == "compound"]
+        verdicts = objects
+    return judged, verdicts
+
+
+def characterises_a_thing(tok: Token, lexicon: Lexicon) -> bool:
+    """A verb of naming that calls a thing, not someone, a danger ("called the deal a danger"):
+    a characterisation that judges nobody, so no event of its own (events/gate.py does not let
+    the model propose one there either)."""
+    if tok.lemma_.lower() not in lexicon.word_set("judging_verbs"):
+        return False
+    judged, verdicts = _naming_parts(tok, lexicon)
+    if not judged or any(_is_someone(antecedent(j), lexicon) for j in judged):
+        return False
+    return any(_judging(v, lexicon) for v in verdicts)
+
+
+def _retribution(tok: Token, lexicon: Lexicon) -> bool:
+    """ "(X said) Y will pay the price / would pay dearly / will have to pay a heavy price": a
+    speaker's warning of what Y will suffer, which PLOVER codes as the speaker's THREATEN. Only a
+    future, reported clause whose payer is someone; a price paid in the narrative is a cost."""
+    if tok.lemma_.lower() not in lexicon.word_set("retribution_verbs"):
+        return False
+    if any(c.dep_ == "neg" for c in tok.children):
+        return False
+    if not any(
+        (
+            c.dep_ == "dobj"
+            and c.lemma_.lower() in lexicon.word_set("retribution_objects")
+            and not any(g.dep_ == "prep" and g.lower_ == "of" for g in c.children)
+        )  # "pay the price of the drought": a cost, not a punishment
+        or (c.dep_ == "advmod" and c.lower_ in lexicon.word_set("retribution_adverbs"))
+        for c in tok.children
+    ):
+        return False
+    clause = tok
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in {"have", "go"}:
+        clause = tok.head  # "will have to pay", "is going to pay"
+    future = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in clause.children) or (
+        clause is not tok and clause.lemma_.lower() == "go" and clause.tag_ == "VBG"
+    )
+    if not future or not _reported(clause, lexicon):
+        return False
+    payers = [c for c in clause.children if c.dep_ == "nsubj"]
+    return any(_is_someone(antecedent(p), lexicon) for p in payers)
 
 
 def _judging(noun: Token, lexicon: Lexicon) -> bool:
