@@ -8,6 +8,7 @@ from dateline.actors.index import ActorIndex
 from dateline.events.candidate import Candidate
 from dateline.events.extract.clauses import ABSORBING
 from dateline.events.extract.inference import ATTACK_NOUNS
+from dateline.events.extract.triggers import JUDGEMENT_ENTRY, RETRIBUTION_ENTRY
 from dateline.events.syntax import antecedent, np_actors, subject_of
 from dateline.model import Actor
 
@@ -101,12 +102,10 @@ def _withdrawal_targets(
 #: Types a speaker's words can carry on their own: calling someone a problem or a threat, or
 #: saying they will pay a price.
 JUDGEMENTS = {"ACCUSE", "THREATEN"}
-#: The entry of a speaker's judgement of someone (events/extract/triggers.py): whom the reported
-#: clause judges is the target, even of the speaker's own country.
-JUDGEMENT_ID = "rule:judgement"
-#: A speaker's warning that someone will pay (events/extract/triggers.py, ``_retribution``):
-#: whoever will pay is the target, even of the speaker's own country ("protesters will pay").
-RETRIBUTION_ID = "rule:retribution"
+#: Entries of a speaker's judgement of someone and of a warning that someone will pay
+#: (events/extract/triggers.py): whom the reported clause judges, or who will pay, is the target,
+#: even of the speaker's own country ("protesters will pay").
+SPEAKER_AGAINST_CLAUSE = frozenset({JUDGEMENT_ENTRY.id, RETRIBUTION_ENTRY.id})
 
 
 def _speaker_judges(cand: Candidate, sources, targets, actors: ActorIndex):
@@ -120,7 +119,7 @@ def _speaker_judges(cand: Candidate, sources, targets, actors: ActorIndex):
     speakers = _speakers(cand, actors)
     if not speakers or {id(a) for a, _ in speakers} & {id(a) for a, _ in sources}:
         return sources, targets
-    if cand.entry.id in {JUDGEMENT_ID, RETRIBUTION_ID}:
+    if cand.entry.id in SPEAKER_AGAINST_CLAUSE:
         return speakers, sources  # "the government said the opposition leader was a traitor"
     if any(a.country == s.country for a, _ in sources for s, _ in speakers if a.country):
         return sources, targets  # "the minister said Turkey would respond": his own side

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dateline.events.candidate import Candidate
+from dateline.events.extract.triggers import JUDGEMENT_ENTRY
 from dateline.events.syntax import is_be
 
 # Verbal types whose complement is part of what they say ("agreed to cooperate", "demanded that
@@ -16,8 +17,9 @@ ABSORBING = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT", "CON
 # or refused, not an act that happened (unlike "criticism of the attack", where it did).
 PROMISSORY = {"AGREE", "REQUEST", "THREATEN", "REJECT"}
 CONTENT_PREPS = {"of", "on", "for"}
-# Entries of a speaker's judgement of someone (events/extract/triggers.py, ``_judgement``).
-JUDGEMENT_PREFIX = "rule:judgement"
+# Entries of a speaker's judgement of someone (events/extract/triggers.py, ``_judgement``; the
+# naming verbs' entry extends the id: "rule:judgement-naming").
+JUDGEMENT_PREFIX = JUDGEMENT_ENTRY.id
 # Clauses that describe background or conditions rather than the reported happening.
 SUBORDINATE_DEPS = {"relcl", "acl", "advcl", "csubj", "pcomp"}
 CONDITION_MARKS = {"if", "unless", "provided", "whether"}

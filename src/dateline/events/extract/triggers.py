@@ -15,13 +15,13 @@ WILLING_ENTRY = TriggerEntry(id="rule:willing", event="AGREE")
 # A speaker's judgement of someone (triggers.yaml, ``judgement_nouns``): "X said Y posed a threat
 # to Z" is X's ACCUSE of Y at the reported clause's verb; "X branded Y terrorists" X's own verb.
 JUDGEMENT_ENTRY = TriggerEntry(id="rule:judgement", event="ACCUSE", mode="disapprove")
-NAMING_ID = "rule:judgement-naming"
+NAMING_ID = f"{JUDGEMENT_ENTRY.id}-naming"
 # A speaker's warning that someone will pay for an act (triggers.yaml, ``retribution_verbs``).
 RETRIBUTION_ENTRY = TriggerEntry(id="rule:retribution", event="THREATEN")
 FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}
 # "X said Y was responsible for the attack": blame laid, an allegation (same id: the judged is
 # the target, the speaker the source).
-ALLEGE_ENTRY = TriggerEntry(id="rule:judgement", event="ACCUSE", mode="allege")
+ALLEGE_ENTRY = replace(JUDGEMENT_ENTRY, mode="allege")
 # What blame can be laid for besides an act the lexicon names ("guilty of war crimes").
 CRIME_WORDS = {"crime", "death", "killing", "violence", "atrocity", "abuse", "terrorism", "murder"}
 # Who can be judged: a named person, group or state, a pronoun of persons, a role the actor
