@@ -114,6 +114,7 @@ def _decide(sent, indices: list[int], candidates: list, row_of: dict, model: Eve
     taken = {c.token.i for c in candidates if not c.entry.fallback}
     kept = {c.token.i for c in out}
     doc = sent.doc
+    lexicon = Lexicon.load()
     for i in indices:
         if i in taken:
             continue
@@ -125,7 +126,7 @@ def _decide(sent, indices: list[int], candidates: list, row_of: dict, model: Eve
         tok = doc[i]
         if _frames_a_candidate(tok, kept):
             continue
-        if characterises_a_thing(tok, Lexicon.load()):
+        if characterises_a_thing(tok, lexicon):
             continue  # "called the deal a danger": a judgement of a thing, no act
         cand = Candidate(tok, model_entry(event), event, None)
         if tok.pos_ == "NOUN":
