@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from coded import happened
 from dateline.events.candidate import Candidate
 from dateline.events.extract.clauses import habitual, topic_gerund
 from dateline.events.extract.triggers import find_candidates
@@ -28,15 +29,6 @@ def word(nlp, text, trigger):
 
 def candidate(nlp, text, trigger, event):
     return Candidate(word(nlp, text, trigger), TriggerEntry(id="test", event=event), event, None)
-
-
-def happened(pipeline, text, event):
-    events = pipeline.code_text(text, date="2021-05-10").events
-    return [
-        e
-        for e in events
-        if e.event == event and not e.negated and e.modality in {"asserted", "historical"}
-    ]
 
 
 def nominal_triggers(nlp, lexicon, text):

@@ -5,16 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from coded import happened
+
 pytestmark = pytest.mark.slow
-
-
-def happened(pipeline, text, event):
-    events = pipeline.code_text(text, date="2021-05-10").events
-    return [
-        e
-        for e in events
-        if e.event == event and not e.negated and e.modality in {"asserted", "historical"}
-    ]
 
 
 @pytest.mark.parametrize(
