@@ -176,6 +176,37 @@ def test_an_unnamed_body_takes_the_country_where_its_act_is_placed():
     assert ngo.source.country is None and foreign.source.country is None
 
 
+def test_an_attack_with_no_target_hits_people_where_it_is_placed():
+    """ "Russian jets carried out strikes near Idlib": the victims the text leaves unnamed are
+    the people of the place, keyed to its country; a statement, an act with a target already,
+    and an act placed only at its actors' home or at its speaker are left alone."""
+    from dateline.model import ActorRef, Event, Location, Span
+
+    def event(kind: str, place: Location | None, target: ActorRef | None = None) -> Event:
+        return Event(
+            event=kind, source=ActorRef(text="Russian jets", country="RUS", sector="MIL"),
+            target=target, sentence=0, trigger=Span("strikes", 0, 7), location=place,
+        )  # fmt: skip
+
+    idlib = Location(name="Idlib", country="SYR", precision="city", basis="clause", text="Idlib")
+    home_only = Location(name="Russia", country="RUS", precision="country", basis="actors")
+    strike, arrest = event("ASSAULT", idlib), event("COERCE", idlib)
+    named = event("ASSAULT", idlib, ActorRef(text="rebels", country="SYR", sector="REB"))
+    words, unplaced, at_home = (
+        event("ACCUSE", idlib),
+        event("ASSAULT", None),
+        event("ASSAULT", home_only),
+    )
+    events = [strike, arrest, named, words, unplaced, at_home]
+    assert home.place_victims(events, {"SYR": "Syria"}.get) == 2
+    assert (strike.target.country, strike.target.name, strike.target.text) == (
+        "SYR", "people in Idlib", "Idlib",
+    )  # fmt: skip
+    assert strike.target.actor_id is None  # nobody the text names
+    assert arrest.target.country == "SYR" and named.target.text == "rebels"
+    assert words.target is None and unplaced.target is None and at_home.target is None
+
+
 # ------------------------------------------------------------------ wired into the resolver
 
 
@@ -248,6 +279,20 @@ def test_unnamed_police_of_a_dateline_story_coerce_its_civilians(pipeline):
     e = coerce[0]
     assert (e.source.country, e.source.sector) == ("PAK", "COP")
     assert (e.target.country, e.target.sector) == ("PAK", "CVL")
+
+
+@pytest.mark.slow
+def test_airstrikes_with_no_target_hit_the_people_where_the_story_is_set(pipeline):
+    from dateline.model import Article
+
+    text = (
+        "Fighting raged around Aleppo in northern Syria on Monday. Government jets carried out "
+        "dozens of airstrikes overnight, a monitor said."
+    )
+    result = pipeline.code(Article(id="t", text=text, published=date(2021, 3, 7)))
+    (strike,) = [e for e in result.events if e.event == "ASSAULT" and e.sentence == 1]
+    assert strike.source.country == "SYR"
+    assert (strike.target.country, strike.target.actor_id) == ("SYR", None)
 
 
 @pytest.mark.slow

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from dateline.actors.index import ActorIndex
 from dateline.actors.theatre import place_votes
-from dateline.model import Actor
+from dateline.model import Actor, ActorRef
 
 #: Sectors of bodies that act inside the country where the story is set (not IGOs, NGOs,
 #: journalists, refugees or former officials, which are often from elsewhere).
@@ -215,4 +215,38 @@ def localise_event_sides(events: list, index: ActorIndex, country_name) -> int:
             side.country = loc.country
             side.name = f"{country_name(loc.country)} {base}"
             changed += 1
+    return changed
+
+
+#: Acts done to people whose victims the coding guide keys to where the act happened when the
+#: text names nobody ("dozens died in the shelling", "the airstrikes hit the town"): civilians
+#: and fighters in Syria are Syria's.
+PLACED_VICTIM_TYPES = {"ASSAULT", "COERCE"}
+#: How an event's place was found when it says where the act itself happened (places.py); not
+#: ``actors`` (a domestic act placed at its actors' home) nor ``speaker``.
+VICTIM_BASES = {"clause", "sentence", "before", "dateline", "article"}
+
+
+def place_victims(events: list, country_name) -> int:
+    """Give an attack or a use of force that names no target the people of the country where
+    the text puts it ("at least 14 civilians were killed in strikes" in Douma): the coding
+    guide codes its victims from the context, keyed to that country. The side says what it is,
+    "people in <place>", with the words that name the place, and no actor id (nobody the text
+    names). Returns how many targets were set."""
+    changed = 0
+    for event in events:
+        loc = event.location
+        if (
+            event.event not in PLACED_VICTIM_TYPES
+            or event.target is not None
+            or loc is None
+            or not loc.country
+            or loc.basis not in VICTIM_BASES
+        ):
+            continue
+        event.target = ActorRef(
+            text=loc.text or loc.name, name=f"people in {loc.name or country_name(loc.country)}",
+            country=loc.country,
+        )  # fmt: skip
+        changed += 1
     return changed
