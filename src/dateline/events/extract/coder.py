@@ -47,18 +47,22 @@ def extract_events(doc: Doc, article: Article, actors: ActorIndex, lexicon: Lexi
     gated = gate_sentences(sentences, found, actors, model)
     events: list[Event] = []
     for s_i, sent in enumerate(sentences):
-        candidates = gated[s_i]
-        candidates += mod.modal_requests(sent, lexicon)
-        candidates = drop_absorbed(candidates)
-        candidates = main_clause_first(
-            candidates,
-            lexicon.word_set("perception_verbs"),
-            lexicon.word_set("denial_verbs"),
-            lexicon.word_set("support_verbs"),
-        )
-        for cand in candidates:
-            events.extend(_code(cand, s_i, sentences[s_i], doc, article, actors, lexicon, ontology))
+        for cand in sentence_candidates(sent, gated[s_i], lexicon):
+            events.extend(_code(cand, s_i, sent, doc, article, actors, lexicon, ontology))
     return _dedupe(events)
+
+
+def sentence_candidates(sent, gated: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
+    """The sentence's candidates the clause rules leave to code: the gated ones and requests put
+    as modals ("you must leave"), less the content of another trigger and the background."""
+    candidates = gated + mod.modal_requests(sent, lexicon)
+    candidates = drop_absorbed(candidates)
+    return main_clause_first(
+        candidates,
+        lexicon.word_set("perception_verbs"),
+        lexicon.word_set("denial_verbs"),
+        lexicon.word_set("support_verbs"),
+    )
 
 
 def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Event]:
