@@ -207,6 +207,33 @@ def test_an_attack_with_no_target_hits_people_where_it_is_placed():
     assert words.target is None and unplaced.target is None and at_home.target is None
 
 
+def test_an_unattributed_attack_takes_the_story_attacker():
+    """ "Turkish jets bombed Afrin. ... Dozens were killed in the strikes": the attacker of the
+    story's other attacks, when one side holds nearly all of them; not an attack on that side,
+    and nobody where the story has two attackers."""
+    from dateline.model import ActorRef, Event, Span
+
+    def event(sentence: int, source: ActorRef | None, target: ActorRef | None = None) -> Event:
+        return Event(
+            event="ASSAULT", source=source, target=target, sentence=sentence,
+            trigger=Span("strikes", 0, 7),
+        )  # fmt: skip
+
+    jets = ActorRef(text="Turkish jets", country="TUR", sector="MIL", actor_id="A1")
+    army = ActorRef(text="the Turkish army", country="TUR", sector="MIL", actor_id="A2")
+    kurds = ActorRef(text="Kurdish fighters", country="SYR", sector="REB", actor_id="A3")
+    soldiers = ActorRef(text="two Turkish soldiers", country="TUR", sector="MIL", actor_id="A4")
+    unattributed, on_them = event(2, None, kurds), event(3, None, soldiers)
+    events = [event(0, jets), event(1, army), unattributed, on_them, event(4, None)]
+    assert home.story_attacker(events) == 2
+    assert (unattributed.source.text, unattributed.source.actor_id) == ("the Turkish army", "A2")
+    assert events[4].source.country == "TUR"
+    assert on_them.source is None  # an attack on the story attacker's own side
+
+    two_sides = [event(0, jets), event(1, kurds), event(2, None)]
+    assert home.story_attacker(two_sides) == 0 and two_sides[2].source is None
+
+
 # ------------------------------------------------------------------ wired into the resolver
 
 

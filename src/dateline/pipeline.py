@@ -106,7 +106,7 @@ class Pipeline:
         return self.code(article_from_text(text, published=date, title=title, detect_header=False))
 
     def _code_doc(self, article: Article, doc: Doc, starts: list[int] | None = None) -> Result:
-        from dateline.actors.home import localise_event_sides, place_victims
+        from dateline.actors.home import localise_event_sides, place_victims, story_attacker
         from dateline.actors.resolve import resolve_actors
         from dateline.events.cameo_codes import refine_codes
         from dateline.events.dating import check_dates
@@ -126,6 +126,7 @@ class Pipeline:
             words_at_speaker=self.settings.words_at_speaker_country,
         )  # fmt: skip
         localise_event_sides(events, actors, self._country_name)
+        story_attacker(events)
         place_victims(events, self._country_name)
         result = Result(article=article, events=events, quotes=quotes, actors=actors.used())
         if starts is not None:  # count the article's sentences, not the blanked text's

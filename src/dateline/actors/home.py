@@ -218,6 +218,48 @@ def localise_event_sides(events: list, index: ActorIndex, country_name) -> int:
     return changed
 
 
+#: Attacks whose attacker the story gives when the sentence does not.
+ATTACK_TYPES = {"ASSAULT"}
+#: The share of the story's attributed attacks one country's side must hold to be taken as the
+#: attacker of the ones the text leaves unattributed (out of fold on the 209 real training
+#: articles, 0.67 and 1.0 give the same sides; below, a story of two sides guesses wrong).
+STORY_ATTACKER_SHARE = 0.67
+
+
+def story_attacker(events: list) -> int:
+    """Give an attack nobody is said to have carried out the attacker of the story's other
+    attacks, when they are (nearly) all one side's ("Turkish jets bombed Afrin ... Dozens of
+    civilians were killed in the strikes"): the coding guide codes the source from the context.
+    Not to an attack on that side itself. Returns how many sources were set."""
+    attributed = [
+        e for e in events
+        if e.event in ATTACK_TYPES and e.source is not None and e.source.country
+        and not e.negated and e.modality in {"asserted", "historical"}
+    ]  # fmt: skip
+    votes = Counter(e.source.country for e in attributed)
+    if not votes:
+        return 0
+    (country, top), *_ = votes.most_common(1)
+    if top / sum(votes.values()) < STORY_ATTACKER_SHARE:
+        return 0
+    changed = 0
+    for event in events:
+        if event.event not in ATTACK_TYPES or event.source is not None:
+            continue
+        if event.target is not None and event.target.country == country:
+            continue
+        before = [
+            e for e in attributed if e.source.country == country and e.sentence <= event.sentence
+        ]
+        model = (before or [e for e in attributed if e.source.country == country])[-1].source
+        event.source = ActorRef(
+            text=model.text, name=model.name, country=model.country, sector=model.sector,
+            actor_id=model.actor_id,
+        )  # fmt: skip
+        changed += 1
+    return changed
+
+
 #: Acts done to people whose victims the coding guide keys to where the act happened when the
 #: text names nobody ("dozens died in the shelling", "the airstrikes hit the town"): civilians
 #: and fighters in Syria are Syria's.
