@@ -186,8 +186,10 @@ def _is_subordinate(tok: Token) -> bool:
     return False
 
 
-def _intention_of_noun(tok: Token) -> bool:
-    """ "plans to sell", "efforts to defeat", "moves to cancel": an aim, not an event."""
+def _intention_of_noun(tok: Token, announced: frozenset[str] = frozenset()) -> bool:
+    """ "plans to sell", "efforts to defeat", "moves to cancel": an aim, not an event. An
+    ``announced`` pair (the trigger's lemma and the noun's, both in it) is a decision that
+    concedes now ("the decision to withdraw": coder._announced_withdrawal)."""
     for node in _clause_path(tok)[:4]:
         if (
             node.dep_ in {"acl", "xcomp"}
@@ -195,7 +197,7 @@ def _intention_of_noun(tok: Token) -> bool:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
             and node.head.lemma_.lower() not in {"attempt", "bid", "try", "effort"}
         ):
-            return True
+            return not {tok.lemma_.lower(), node.head.lemma_.lower()} <= announced
     return False
 
 
@@ -397,19 +399,21 @@ def main_clause_first(
     perception: frozenset[str] = frozenset(),
     denial: frozenset[str] = frozenset(),
     support: frozenset[str] = frozenset(),
+    announced: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
     """Conditions ("if it is attacked"), aims ("to discuss trade"), descriptions ("forces
     fighting in the north") and denied acts ("denied that it had shelled the town") are never
     events; background clauses ("after a coup toppled the government", "which the army had
     seized") only count when the sentence has no main-clause event. ``perception``: verbs whose
     object's participle is what was seen ("saw X firing"); ``denial``: verbs of denying;
-    ``support``: verbs that carry an event noun ("launch an attack")."""
+    ``support``: verbs that carry an event noun ("launch an attack"); ``announced``: withdrawal and
+    decision words whose pair is a decision to withdraw ("the decision to withdraw")."""
     events = {c.token.i for c in cands}
     cands = [
         c
         for c in cands
         if not _in_condition(c.token)
-        and not _intention_of_noun(c.token)
+        and not _intention_of_noun(c.token, announced)
         and not standing_relation(c)
         and not habitual(c)
         and not topic_gerund(c)

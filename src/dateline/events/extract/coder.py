@@ -28,7 +28,7 @@ from dateline.events.extract.inference import (
 from dateline.events.extract.triggers import WILLING_ENTRY, find_candidates
 from dateline.events.gate import active_model, gate_sentences
 from dateline.events.lexicon import Lexicon
-from dateline.events.syntax import np_text
+from dateline.events.syntax import np_actors, np_text
 from dateline.model import Actor, Article, Event, Span
 
 
@@ -62,6 +62,7 @@ def sentence_candidates(sent, gated: list[Candidate], lexicon: Lexicon) -> list[
         lexicon.word_set("perception_verbs"),
         lexicon.word_set("denial_verbs"),
         lexicon.word_set("support_verbs"),
+        lexicon.word_set("withdrawal_words") | lexicon.word_set("announcement_words"),
     )
 
 
@@ -110,6 +111,11 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
     )
     if _ordered_withdrawal(event_type, cand, sources, targets, lexicon):
         event_type, mode = "CONCEDE", None  # "ordered US forces to leave", "announced a withdrawal"
+    elif announced := _announced_withdrawal(
+        event_type, cand, modality, negated, sources, actors, lexicon
+    ):
+        # "Trump's decision to withdraw", "France plans to withdraw its troops": conceded now
+        event_type, mode, modality, sources = "CONCEDE", None, "asserted", announced
     if event_type == "COERCE" and _armed_capture(cand, sources, lexicon):
         event_type, mode = "ASSAULT", "abduct"  # "detained by Kurdish fighters"
     if event_type != cand.event:
@@ -131,6 +137,8 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
         return []  # "Hezbollah, which is fighting alongside the regime": whose side, no attack
     if event_type == "ASSAULT" and not sources and _no_attacker(cand, sent, lexicon):
         return []  # "a fire killed two children", "at least 40 people were killed": no act
+    if event_type == "SANCTION" and not sources and _driven_out(cand, lexicon):
+        return []  # "the floods displaced 5,000 families": nobody drove them out
     if not sources and (modality in {"future", "hypothetical"} or cand.entry is WILLING_ENTRY):
         return []  # a plan nobody is said to have ("it was too early to consider easing sanctions")
     if event_type is None:
@@ -321,6 +329,60 @@ def _ordered_withdrawal(event_type, cand: Candidate, sources, targets, lexicon: 
     return leaves and bool(own) and all(t[0].country in own for t in targets)
 
 
+def _announced_withdrawal(
+    event_type, cand: Candidate, modality: str, negated: bool, sources, actors: ActorIndex,
+    lexicon: Lexicon,
+) -> list[tuple[Actor, Token]] | None:  # fmt: skip
+    """A withdrawal of one's own forces that its author has decided, planned, announced or
+    promised ("Trump's decision to withdraw", "France plans to withdraw its troops", "the planned
+    withdrawal of US forces", "said its troops would leave"): the coding guide and the PLOVER
+    manual code the announcement as a CONCEDE that happened. Returns its sources (the withdrawal's
+    own, else whoever decided: "Trump's decision", "Trump decided"), or None where it is no
+    such announcement; a withdrawal that only could or might happen, or would if something else
+    does, stays unstated ("could withdraw", "if the US withdraws")."""
+    if "RETREAT" not in {cand.event, cand.entry.event} or event_type not in {"RETREAT", "AGREE"}:
+        return None
+    tok = cand.token
+    if negated or modality not in {"future", "hypothetical", "asserted"}:
+        return None
+    if modality == "asserted" and tok.tag_ not in {"VB", "VBG"}:
+        return None  # "announced that its troops had withdrawn": a withdrawal done
+    speech = lexicon.word_set("speech_verbs")
+    if tok.lemma_.lower() not in lexicon.word_set("withdrawal_words") and not (
+        cand.entry.event == "RETREAT" and cand.entry.mode == "withdraw"
+    ):
+        return None  # ("pull out", "pull back" are withdrawals by their entry)
+    hedges = lexicon.word_set("hedging_auxiliaries")
+    if any(c.dep_ == "aux" and c.lower_ in hedges for c in tok.children):
+        return None  # "the US could withdraw": a possibility, nobody's decision
+    if any(c.lower_ in lexicon.word_set("hypothetical_modifiers") for c in tok.children):
+        return None  # "a potential US withdrawal"
+    decided = lexicon.word_set("announcement_words")
+    conditions = lexicon.word_set("conditional_markers")
+    node, came_from = tok, None
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in conditions for c in node.children):
+            return None  # "if the US withdraws", "unless Russia pulls out"
+        words = {node.lemma_.lower(), *(c.lower_ for c in node.children if c.dep_ == "amod")}
+        # "said its troops would leave" (not "said they were withdrawing": under way, nor a
+        # withdrawal that is the subject of a verb of saying: "the withdrawal adds urgency")
+        said = modality != "asserted" and came_from is not None and came_from.dep_ == "ccomp"
+        if words & decided or (said and words & speech):
+            if sources:
+                return sources
+            deciders = [c for c in node.children if c.dep_ in {"poss", "nsubj"}]
+            return [x for c in deciders for x in np_actors(c, actors)]
+        if node.dep_ not in CONTENT_LINKS:
+            break  # "told to plan for the withdrawal": no decision of it
+        node, came_from = node.head, node
+    return None
+
+
+#: How a withdrawal hangs from what decides or announces it: "plans to withdraw", "the decision
+#: to withdraw", "announced that troops would leave", "decided to withdraw and to close".
+CONTENT_LINKS = {"xcomp", "ccomp", "acl", "conj"}
+
+
 # Who captures rather than arrests: armies, rebels, unidentified armed men.
 ARMED_SECTORS = {"MIL", "REB", "UAF", "INS", "SEP"}
 
@@ -366,6 +428,12 @@ def _allegiance(cand: Candidate, lexicon: Lexicon) -> bool:
 
 # Prepositions that name whom a fight is against ("fought with the army" is ambiguous: kept).
 ENEMY_PREPS = {"against", "with", "at", "into", "upon", "toward", "towards", "over"}
+
+
+def _driven_out(cand: Candidate, lexicon: Lexicon) -> bool:
+    """People displaced or forced to leave: an expulsion only by someone who drove them out (the
+    coding guide: people who simply flee are no event; floods and hardship expel nobody)."""
+    return cand.token.lemma_.lower() in lexicon.word_set("displacement_verbs")
 
 
 def _no_attacker(cand: Candidate, sent, lexicon: Lexicon) -> bool:
