@@ -149,11 +149,13 @@ def test_aims_feelings_ended_acts_and_stances_are_no_events(pipeline, monkeypatc
     for text in (
         "The Sudanese rebels sought to topple the government for years.",
         "The Kenyan minister asked reporters not to be alarmed.",
-        "The United States ended its support for the Syrian rebels.",
         "A Kurdish fighter recognised the voice on the radio.",
         "Thirty groups opposed to the Sudanese president will meet in Cairo.",
     ):
         assert not [e for e in coded(pipeline, text) if e.event != "CONSULT"], text
+    # support ended is no SUPPORT; it is a SANCTION (PLOVER: "withdraw aid from a recipient")
+    ended = coded(pipeline, "The United States ended its support for the Syrian rebels.")
+    assert [e.event for e in ended] == ["SANCTION"]
     assert of_type(pipeline, "Sri Lanka sought emergency loans from India.", "REQUEST")
     assert of_type(pipeline, "Sweden recognized Palestine as a state.", "SUPPORT")
 
