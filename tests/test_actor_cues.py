@@ -234,6 +234,29 @@ def test_an_unattributed_attack_takes_the_story_attacker():
     assert home.story_attacker(two_sides) == 0 and two_sides[2].source is None
 
 
+def test_an_arrest_nobody_made_is_the_authorities_where_it_is_placed():
+    """ "He was arrested on a beach in Didim": the police of the country the text puts it in, a
+    conviction its courts; a siege with nobody named, or an unplaced arrest, stays unattributed."""
+    from dateline.model import ActorRef, Event, Location, Span
+
+    def event(kind: str, mode: str | None, place: Location | None) -> Event:
+        return Event(
+            event=kind, mode=mode, source=None, target=ActorRef(text="him", country="GBR"),
+            sentence=0, trigger=Span("arrested", 0, 8), location=place,
+        )  # fmt: skip
+
+    didim = Location(name="Didim", country="TUR", precision="city", basis="sentence", text="Didim")
+    arrest, conviction = event("COERCE", "detain", didim), event("SANCTION", "convict", didim)
+    siege, unplaced = event("COERCE", "restrict", didim), event("COERCE", "detain", None)
+    events = [arrest, conviction, siege, unplaced]
+    assert home.placed_authorities(events, {"TUR": "Turkey"}.get) == 2
+    assert (arrest.source.name, arrest.source.country, arrest.source.sector) == (
+        "Turkey authorities", "TUR", "COP",
+    )  # fmt: skip
+    assert conviction.source.sector == "JUD"
+    assert siege.source is None and unplaced.source is None
+
+
 # ------------------------------------------------------------------ wired into the resolver
 
 

@@ -106,7 +106,12 @@ class Pipeline:
         return self.code(article_from_text(text, published=date, title=title, detect_header=False))
 
     def _code_doc(self, article: Article, doc: Doc, starts: list[int] | None = None) -> Result:
-        from dateline.actors.home import localise_event_sides, place_victims, story_attacker
+        from dateline.actors.home import (
+            localise_event_sides,
+            place_victims,
+            placed_authorities,
+            story_attacker,
+        )
         from dateline.actors.resolve import resolve_actors
         from dateline.events.cameo_codes import refine_codes
         from dateline.events.dating import check_dates
@@ -127,6 +132,7 @@ class Pipeline:
         )  # fmt: skip
         localise_event_sides(events, actors, self._country_name)
         story_attacker(events)
+        placed_authorities(events, self._country_name)
         place_victims(events, self._country_name)
         result = Result(article=article, events=events, quotes=quotes, actors=actors.used())
         if starts is not None:  # count the article's sentences, not the blanked text's

@@ -260,6 +260,37 @@ def story_attacker(events: list) -> int:
     return changed
 
 
+#: Acts of the police and the courts (their modes), and the sector of the authority that
+#: carries them out; a siege, a blockade or a ban is not theirs.
+LAW_MODES = {"arrest": "COP", "detain": "COP", "convict": "JUD"}
+
+
+def placed_authorities(events: list, country_name) -> int:
+    """Give an arrest, a detention or a conviction nobody is said to have made the authorities
+    of the country where the text puts it ("he was arrested on a beach in Didim" in a story
+    that says where Didim is; "was convicted last year in Turkey"): the police and the courts
+    act at home, and the coding guide codes them from the context. Returns how many sources
+    were set."""
+    changed = 0
+    for event in events:
+        loc = event.location
+        if (
+            event.event not in {"COERCE", "SANCTION"}
+            or event.mode not in LAW_MODES
+            or event.source is not None
+            or loc is None
+            or not loc.country
+            or loc.basis not in VICTIM_BASES
+        ):
+            continue
+        event.source = ActorRef(
+            text=loc.text or loc.name, name=f"{country_name(loc.country) or loc.country} authorities",
+            country=loc.country, sector=LAW_MODES[event.mode],
+        )  # fmt: skip
+        changed += 1
+    return changed
+
+
 #: Acts done to people whose victims the coding guide keys to where the act happened when the
 #: text names nobody ("dozens died in the shelling", "the airstrikes hit the town"): civilians
 #: and fighters in Syria are Syria's.
