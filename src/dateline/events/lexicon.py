@@ -71,6 +71,9 @@ class Lexicon:
     by_noun: dict[str, list[TriggerEntry]] = field(default_factory=dict)
     fallback_verbs: dict[str, list[TriggerEntry]] = field(default_factory=dict)
     _word_sets: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    #: answers of the word-keyed look-ups below, per word (the lexicon never changes once
+    #: built, and a news corpus repeats its words: most look-ups are of a word seen before)
+    _memo: dict[tuple, Any] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for entry in self.entries:
@@ -105,7 +108,20 @@ class Lexicon:
         return frozenset(self.by_verb) | frozenset(self.by_noun)
 
     def verb_entries(self, token: Token) -> list[TriggerEntry]:
-        forms = lemma_forms(token)
+        low, lemma = token.lower_, token.lemma_.lower()
+        key = ("verb", low, lemma, token.tag_ in _PAST and lemma != low)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._remember(key, self._verb_entries(_forms(low, lemma, key[3])))
+        return found
+
+    def _remember(self, key: tuple, answer: Any) -> Any:
+        if len(self._memo) >= _MEMO_KEPT:
+            self._memo.clear()
+        self._memo[key] = answer
+        return answer
+
+    def _verb_entries(self, forms: list[str]) -> list[TriggerEntry]:
         for form in forms:
             if form in self.by_verb:
                 return self.by_verb[form]
@@ -120,7 +136,12 @@ class Lexicon:
         none or is a word of its own ("reassure", "replace": listed in ``not_prefixed``)."""
         if word in self.word_set("not_prefixed"):
             return None
-        for prefix in sorted(self.word_set("verb_prefixes"), key=len, reverse=True):
+        prefixes = self._memo.get(("prefixes",))
+        if prefixes is None:  # longest first
+            prefixes = self._memo[("prefixes",)] = sorted(
+                self.word_set("verb_prefixes"), key=len, reverse=True
+            )
+        for prefix in prefixes:
             if word.startswith(prefix) and len(word) - len(prefix) >= 3:
                 return word[len(prefix) :]
         return None
@@ -149,6 +170,13 @@ class Lexicon:
         verb its suffix comes from (``noun_suffixes``: "execution" -> "execute"). Entries that
         need an object, particle, preposition, complement or subject of a verb do not apply to
         a noun; ``not_derived`` lists nouns whose sense is not their verb's."""
+        key = ("derived", noun)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._remember(key, self._derived_entries(noun))
+        return found
+
+    def _derived_entries(self, noun: str) -> list[TriggerEntry]:
         if noun in self.word_set("not_derived"):
             return []
         forms = [noun]
@@ -181,7 +209,17 @@ def lemma_forms(token: Token) -> list[str]:
     injure) or "found" (to establish), whose past forms are "wounded" and "founded"."""
     low = token.lower_
     lemma = token.lemma_.lower()
-    past_of_another = token.tag_ in {"VBD", "VBN"} and lemma != low
+    return _forms(low, lemma, token.tag_ in _PAST and lemma != low)
+
+
+_PAST = frozenset({"VBD", "VBN"})
+#: Words whose look-ups :class:`Lexicon` keeps before its memo starts again (bounds memory).
+_MEMO_KEPT = 100_000
+
+
+def _forms(low: str, lemma: str, past_of_another: bool) -> list[str]:
+    """:func:`lemma_forms` of a word from its lower case, lemma and whether it is a past form
+    whose lemma is another word."""
     forms = [lemma] if past_of_another else [lemma, low]
     for suffix, repl in SUFFIX_RULES:
         if low.endswith(suffix) and len(low) - len(suffix) >= 3:
