@@ -93,12 +93,14 @@ def _earlier(ctx: Context, tok: Token, fits) -> list[Actor]:
 
 #: How far back (in sentences) "the 26-year-old" looks for the person it describes.
 AGE_REACH = 2
+#: The word an age used as a noun ends in ("the 26-year-old"): only it can start one.
+AGE_WORD = "old"
 
 
 def age_description(ctx: Context, tok: Token) -> bool:
     """ "The 26-year-old was captured ...": an age used as a noun is the person last named (in
     this or the two sentences before); False when ``tok`` is no such phrase or no one fits."""
-    if tok.lower_ != "old" or tok.dep_ in {"amod", "acomp", "advmod", "compound"}:
+    if tok.lower_ != AGE_WORD or tok.dep_ in {"amod", "acomp", "advmod", "compound"}:
         return False
     kids = list(tok.children)
     if not any(c.lower_ in {"year", "years"} and c.dep_ == "npadvmod" for c in kids):

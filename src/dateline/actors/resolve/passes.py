@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Token
 
 from dateline.actors import home, theatre
@@ -13,7 +14,7 @@ from dateline.actors.namesakes import is_date_word
 from dateline.actors.resolve.context import Context, norm
 from dateline.actors.resolve.coreference import appositions, register_groups
 from dateline.actors.resolve.cues import gazetteer_country
-from dateline.actors.resolve.describe import age_description
+from dateline.actors.resolve.describe import AGE_WORD, age_description
 from dateline.actors.resolve.fighters import affiliate_fighters
 from dateline.actors.resolve.named import dateline_place, named_spans, resolve_named
 from dateline.actors.resolve.possessed import possessed_roles
@@ -22,14 +23,15 @@ from dateline.actors.resolve.roles import is_role_noun, resolve_noun
 from dateline.actors.resolve.speakers import quoted_first_person
 from dateline.model import Actor, Article, Mention
 
+_NOUNS = (NOUN, PROPN)
+
 
 def resolve_actors(doc: Doc, article: Article, kb) -> ActorIndex:
     """Resolve every actor mention of ``doc`` (the annotated ``article``) into an ActorIndex."""
     index = ActorIndex()
     sent_of: dict[int, int] = {}
     for s_i, sent in enumerate(doc.sents):
-        for tok in sent:
-            sent_of[tok.i] = s_i
+        sent_of.update(dict.fromkeys(range(sent.start, sent.end), s_i))
     authors = {norm(a) for a in article.authors}
     ctx = Context(doc, kb, article.published, index, authors, sent_of, {}, [], [])
 
@@ -44,10 +46,13 @@ def resolve_actors(doc: Doc, article: Article, kb) -> ActorIndex:
         if resolve_named(ctx, span):
             claimed.update(range(span.start, span.end))
     # 2. Noun heads: role nouns with nationality, bare surnames NER missed, group and role coref.
+    #    (the loops below read ``by_token`` and ``tok.pos``, the integer, directly: they visit
+    #    every token of the article, and ``all_at`` copies a list, ``pos_`` looks up a string)
+    by_token = index.by_token
     for tok in doc:
-        if tok.i in claimed or index.all_at(tok.i):
+        if tok.i in claimed or by_token.get(tok.i):
             continue
-        if tok.pos_ not in {"NOUN", "PROPN"} and not theatre.holder_word(tok):
+        if tok.pos not in _NOUNS and not theatre.holder_word(tok):
             continue
         if (
             tok.dep_ in {"compound", "flat"}
@@ -68,10 +73,10 @@ def resolve_actors(doc: Doc, article: Article, kb) -> ActorIndex:
     #    whose titles, first names or roles say it.
     ctx.genders = person_genders(doc, index)
     for tok in doc:
-        if tok.pos_ == "PRON" and tok.i not in claimed:
+        if tok.pos == PRON and tok.i not in claimed:
             resolve_pronoun(ctx, tok)
     for tok in doc:
-        if tok.i not in claimed and not ctx.index.all_at(tok.i):
+        if tok.lower_ == AGE_WORD and tok.i not in claimed and not by_token.get(tok.i):
             age_description(ctx, tok)  # "the 26-year-old": the person last named
     # 6. "I" and "we" inside a quotation are its speaker.
     quoted_first_person(ctx)

@@ -38,10 +38,6 @@ def extract_events(doc: Doc, article: Article, actors: ActorIndex, lexicon: Lexi
 
     ontology = Ontology.load()
     sentences = list(doc.sents)
-    sent_of = {}
-    for s_i, sent in enumerate(sentences):
-        for tok in sent:
-            sent_of[tok.i] = s_i
     model = active_model()
     found = [find_candidates(sent, lexicon, fallback=model is not None) for sent in sentences]
     gated = gate_sentences(sentences, found, actors, model)
