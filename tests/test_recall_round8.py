@@ -98,3 +98,34 @@ def test_the_shipped_model_keeps_the_announced_withdrawal(pipeline, text):
 )
 def test_a_withdrawal_nobody_announced_is_no_concession(lexicon_only, text, kind):
     assert not happened(lexicon_only, text, kind), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan foreign minister said the Ugandan decision was unacceptable.",
+        "Ghana called the Togolese raid illegal.",
+        "The Tanzanian opposition described the arrests as a disgrace.",
+        "“It is astounding and unacceptable that Kenya is arming the militia,” the Somali president said.",
+        "A Kenyan spokesman said any such move would be unacceptable.",
+    ],
+)
+def test_a_speaker_who_condemns_an_act_accuses(lexicon_only, text):
+    assert happened(lexicon_only, text, "ACCUSE"), text
+
+
+def test_the_condemned_act_is_still_coded(lexicon_only):
+    assert happened(lexicon_only, "Ghana called the Togolese raid illegal.", "COERCE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # denied, in the narrative's own voice, or said of nothing anybody did
+        "The minister said the decision was not illegal.",
+        "The conditions in the camp were appalling.",
+        "The report said the drought was unacceptable for farmers.",
+    ],
+)
+def test_no_condemnation_no_accusation(lexicon_only, text):
+    assert not happened(lexicon_only, text, "ACCUSE"), text

@@ -92,6 +92,8 @@ def drop_absorbed(cands: list[Candidate]) -> list[Candidate]:
             and cand.head.dep_ == "dobj"
         ):
             verb = by_index[cand.support.i]
+            if verb.entry.id.startswith(JUDGEMENT_PREFIX):
+                continue  # "called the raid illegal": the raid and the speaker's condemnation
             if not verb.nominal and verb.entry.specificity == 0 and verb.token.i not in absorbed:
                 absorbed.add(verb.token.i)
                 absorbed.discard(cand.token.i)
@@ -115,7 +117,8 @@ def drop_absorbed(cands: list[Candidate]) -> list[Candidate]:
         ):
             # "accepted an invitation", "easing sanctions": the verb's event already covers it.
             verb = by_index[cand.head.head.i]
-            if not verb.nominal and cand.head.dep_ in {"dobj", "nsubjpass"}:
+            judged = verb.entry.id.startswith(JUDGEMENT_PREFIX)  # an act condemned happened
+            if not verb.nominal and cand.head.dep_ in {"dobj", "nsubjpass"} and not judged:
                 continue
         verb = _manner_of(cand, by_index)
         if verb is not None:

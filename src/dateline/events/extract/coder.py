@@ -25,7 +25,7 @@ from dateline.events.extract.inference import (
     territory_target,
     unattributed,
 )
-from dateline.events.extract.triggers import WILLING_ENTRY, find_candidates
+from dateline.events.extract.triggers import JUDGEMENT_ENTRY, WILLING_ENTRY, find_candidates
 from dateline.events.gate import active_model, gate_sentences
 from dateline.events.lexicon import Lexicon
 from dateline.events.syntax import np_actors, np_text
@@ -117,6 +117,8 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
     if event_type != cand.event:
         negated = False if event_type == "REJECT" else negated
     modality, negated = mod.stated(event_type, cand, modality, negated, reporter, lexicon)
+    if event_type == "ACCUSE" and cand.entry.id.startswith(JUDGEMENT_ENTRY.id) and not negated:
+        modality = "asserted"  # "said any such move would be unacceptable": condemned now
     if mode == "visit" and not any(_official(a) for a, _ in sources):
         return []  # "the volunteer travelled to Iraq", "refugees arrived": a journey, no visit
     if event_type == "CONSULT" and not sources and not cand.nominal:

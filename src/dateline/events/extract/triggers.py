@@ -142,6 +142,12 @@ def _judgement(tok: Token, lexicon: Lexicon) -> TriggerEntry | None:
         verdicts = [c for c in tok.children if c.dep_ in {"attr", "dobj", "acomp"}]
     else:
         return None
+    if _condemned(verdicts, lexicon):
+        # "said the decision was unacceptable", "called the strike illegal": a speaker's
+        # condemnation of an act or of someone, whoever is judged
+        if naming:
+            return replace(JUDGEMENT_ENTRY, id=NAMING_ID, verbs=frozenset({lemma}))
+        return JUDGEMENT_ENTRY
     if not any(_is_someone(antecedent(j), lexicon) for j in judged):
         return None
     if not naming and any(_blamed(v, lexicon) for v in verdicts):
@@ -151,6 +157,20 @@ def _judgement(tok: Token, lexicon: Lexicon) -> TriggerEntry | None:
     if naming:  # the verb's own subject judges: an entry of its verb, like "accused"
         return replace(JUDGEMENT_ENTRY, id=NAMING_ID, verbs=frozenset({lemma}))
     return JUDGEMENT_ENTRY
+
+
+def _condemned(verdicts: list[Token], lexicon: Lexicon) -> bool:
+    """A verdict that condemns: "unacceptable", "illegal", "a disgrace", "a blatant betrayal"
+    (``condemnation_words``, also as a conjunct: "astounding and unacceptable"); not denied
+    ("not illegal", "no disgrace")."""
+    words = lexicon.word_set("condemnation_words")
+    for verdict in verdicts:
+        for v in (verdict, *(c for c in verdict.children if c.dep_ == "conj")):
+            if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in v.children):
+                continue
+            if v.lemma_.lower() in words or v.lower_ in words:
+                return True
+    return False
 
 
 def _blamed(adjective: Token, lexicon: Lexicon) -> bool:
