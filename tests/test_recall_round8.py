@@ -129,3 +129,33 @@ def test_the_condemned_act_is_still_coded(lexicon_only):
 )
 def test_no_condemnation_no_accusation(lexicon_only, text):
     assert not happened(lexicon_only, text, "ACCUSE"), text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Ugandan troops ousted the Congolese rebels from the border town of Bunagana.", "ASSAULT"),
+        ("Malian soldiers drove the jihadist fighters out of Konna.", "ASSAULT"),
+        ("The militants were driven out of Kismayo by Kenyan troops in 2012.", "ASSAULT"),
+        ("The Somali army's campaign to oust the militants from Jilib has stalled.", "ASSAULT"),
+        ("Burmese soldiers drove thousands of Rohingya villagers out of Rakhine.", "SANCTION"),
+    ],
+)
+def test_an_enemy_driven_out_is_attacked_and_people_driven_out_are_expelled(
+    lexicon_only, text, kind
+):
+    assert happened(lexicon_only, text, kind), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan president drove from the airport to the state house.",
+        "The party ousted its leader from the chairmanship.",
+        "The Kenyan parliament ousted the prime minister in a vote.",
+        "Burmese soldiers drove thousands of Rohingya villagers out of Rakhine.",
+        "Ethiopia plans to attack the rebels.",
+    ],
+)
+def test_travel_votes_expulsions_and_plans_are_no_attack(lexicon_only, text):
+    assert not happened(lexicon_only, text, "ASSAULT"), text

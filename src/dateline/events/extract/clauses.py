@@ -189,10 +189,14 @@ def _is_subordinate(tok: Token) -> bool:
     return False
 
 
-def _intention_of_noun(tok: Token, announced: frozenset[str] = frozenset()) -> bool:
+def _intention_of_noun(
+    tok: Token, announced: frozenset[str] = frozenset(), campaign: frozenset[str] = frozenset()
+) -> bool:
     """ "plans to sell", "efforts to defeat", "moves to cancel": an aim, not an event. An
     ``announced`` pair (the trigger's lemma and the noun's, both in it) is a decision that
-    concedes now ("the decision to withdraw": coder._announced_withdrawal)."""
+    concedes now ("the decision to withdraw": coder._announced_withdrawal); an act of force
+    that a ``campaign`` noun is waged for is the campaign under way ("the campaign to oust the
+    militants", "the fight to drive the rebels out": pass the nouns for ASSAULT candidates)."""
     for node in _clause_path(tok)[:4]:
         if (
             node.dep_ in {"acl", "xcomp"}
@@ -200,6 +204,8 @@ def _intention_of_noun(tok: Token, announced: frozenset[str] = frozenset()) -> b
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
             and node.head.lemma_.lower() not in {"attempt", "bid", "try", "effort"}
         ):
+            if node.head.lemma_.lower() in campaign:
+                return False
             return not {tok.lemma_.lower(), node.head.lemma_.lower()} <= announced
     return False
 
@@ -403,6 +409,7 @@ def main_clause_first(
     denial: frozenset[str] = frozenset(),
     support: frozenset[str] = frozenset(),
     announced: frozenset[str] = frozenset(),
+    campaign: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
     """Conditions ("if it is attacked"), aims ("to discuss trade"), descriptions ("forces
     fighting in the north") and denied acts ("denied that it had shelled the town") are never
@@ -410,13 +417,16 @@ def main_clause_first(
     seized") only count when the sentence has no main-clause event. ``perception``: verbs whose
     object's participle is what was seen ("saw X firing"); ``denial``: verbs of denying;
     ``support``: verbs that carry an event noun ("launch an attack"); ``announced``: withdrawal and
-    decision words whose pair is a decision to withdraw ("the decision to withdraw")."""
+    decision words whose pair is a decision to withdraw ("the decision to withdraw"); ``campaign``: nouns of a military campaign
+    whose aim, an act of force, is the campaign itself ("the campaign to oust X")."""
     events = {c.token.i for c in cands}
     cands = [
         c
         for c in cands
         if not _in_condition(c.token)
-        and not _intention_of_noun(c.token, announced)
+        and not _intention_of_noun(
+            c.token, announced, campaign if c.event == "ASSAULT" else frozenset()
+        )
         and not standing_relation(c)
         and not habitual(c)
         and not topic_gerund(c)

@@ -59,6 +59,7 @@ def sentence_candidates(sent, gated: list[Candidate], lexicon: Lexicon) -> list[
         lexicon.word_set("denial_verbs"),
         lexicon.word_set("support_verbs"),
         lexicon.word_set("withdrawal_words") | lexicon.word_set("announcement_words"),
+        lexicon.word_set("campaign_nouns"),
     )
 
 
