@@ -336,3 +336,15 @@ def test_a_passive_agent_the_parser_hangs_on_a_phrase_is_the_source(pipeline):
     # a "by" inside a clause of its own names someone else
     text = "The two Malian officials were detained in a town held by rebels."
     assert _sides(pipeline, text, "detained", "COERCE")[0] == []
+
+
+@pytest.mark.slow
+def test_who_answers_for_an_attack_carried_it_out(pipeline):
+    # "claimed responsibility for", "took credit for", "held X responsible for": the one who
+    # answers for the attack is its source
+    text = "Boko Haram claimed responsibility for the bombing of a market in Maiduguri."
+    assert _sides(pipeline, text, "bombing", "ASSAULT", nominal=True)[0] == ["NGA"]
+    text = "Al-Shabaab took credit for the attack on the Kenyan convoy."
+    assert _sides(pipeline, text, "attack", "ASSAULT", nominal=True)[0] == ["SOM"]
+    text = "Kenyan officials hold al-Shabaab responsible for the bombing in Mombasa."
+    assert _sides(pipeline, text, "bombing", "ASSAULT", nominal=True)[0] == ["SOM"]

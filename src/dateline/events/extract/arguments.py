@@ -623,6 +623,8 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
         targets += _clause_victims(tok, actors)  # "a campaign to drive Isis out of the city"
     if not sources:
         sources += _relative_doers(tok, actors)  # "the offensive Turkey launched in January"
+    if not sources:
+        sources += _answerable(tok, actors)  # "Isis claimed responsibility for the bombing"
     verb = cand.support
     if cand.undergone and verb is not None:
         return _undergone_arguments(tok, verb, sources, targets, actors)
@@ -812,6 +814,39 @@ def _relative_doers(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]
         if subj is not None and subj.tag_ not in {"WDT", "WP"}:
             return np_actors(subj, actors)
     return []
+
+
+#: Words whose "for" names an act of the one who answers for it: "claimed responsibility for
+#: the bombing", "was responsible for the shelling", "took credit for the attack".
+ANSWERABLE_WORDS = {"responsibility", "responsible", "credit"}
+#: Verbs whose object answers for what their "for" names: "blamed the PKK for the attack".
+BLAMING_VERBS = {"blame", "hold"}
+
+
+def _answerable(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
+    """Who answers for an act named by a noun after "for": the subject of "claimed
+    responsibility for", "was responsible for", "took credit for", and the object of "blamed X
+    for" / "held X responsible for"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for":
+        return []
+    word = prep.head
+    lemma = word.lemma_.lower()
+    if lemma in BLAMING_VERBS or (lemma in ANSWERABLE_WORDS and word.dep_ == "oprd"):
+        verb = word if lemma in BLAMING_VERBS else word.head  # "held X responsible for"
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        return np_actors(obj, actors) if obj is not None else []
+    if lemma not in ANSWERABLE_WORDS:
+        return []
+    if word.dep_ == "amod":
+        return np_actors(word.head, actors)  # "held Hezbollah responsible for" (parsed so)
+    if word.pos_ == "ADJ":
+        subj = subject_of(word)  # "X was responsible for", "hold X responsible for"
+    elif word.dep_ == "dobj":
+        subj = subject_of(word.head)  # "X claimed responsibility for"
+    else:
+        return []
+    return np_actors(antecedent(subj), actors) if subj is not None else []
 
 
 def _passive_victims(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
