@@ -29,6 +29,12 @@ def train_cli(
     ),
     seed: int = typer.Option(0, "--seed", help="Seed for the folds and the solver."),
     folds: int = typer.Option(5, "--folds", help="Cross-validation folds (by article/headline)."),
+    c: float = typer.Option(
+        None,
+        "--c",
+        help="Inverse regularisation strength of the logistic regression (default: the "
+        "chosen one, dateline.train.C; scripts/token_cv.py compares values).",
+    ),
     report: Path = typer.Option(None, "--report", help="Write the training report as JSON."),
     annotations: Path = typer.Option(
         None,
@@ -71,7 +77,7 @@ def train_cli(
       dateline train --data ../shared/train --out /tmp/event_model.npz --report train.json
     """
     from dateline.pipeline import Pipeline
-    from dateline.train import DENSE, default_annotations, default_corpus, dense_option, train
+    from dateline.train import DENSE, C, default_annotations, default_corpus, dense_option, train
     from dateline.train import story_check as check_stories
 
     pipeline = Pipeline(Settings.load(model=model))
@@ -82,6 +88,7 @@ def train_cli(
         pipeline,
         seed=seed,
         folds=folds,
+        c=C if c is None else c,
         annotations=None if no_annotations else (annotations or default_annotations()),
         corpus=corpus or default_corpus(data),
         log=err_console.print,
