@@ -338,6 +338,8 @@ def retype(
         return event, mode
     conditional = _conditional_marker(nodes)
     if modality in {"future", "hypothetical"}:
+        if event in hostile and _nobody_threatens(cand, nodes, lexicon):
+            return event, mode  # a guess about the past or a consequence: no threat, not done
         if event in hostile or (conditional == "unless" and event in cooperative):
             return "THREATEN", None
         scheduled = cand.nominal and _scheduled(cand.head, lexicon)  # nobody's promise
@@ -350,6 +352,30 @@ def retype(
         ):
             return "AGREE", None  # (an announced resignation stays a resignation)
     return event, mode
+
+
+def _nobody_threatens(cand: Candidate, nodes: list[Token], lexicon: Lexicon) -> bool:
+    """A hostile act whose modal says nobody's intent: a guess about the past, the modal perfect
+    ("as many as 200 may have been killed", "could have been shelled"), or an event noun that is
+    the subject of the modal clause, which says what the act would cause or how it would go ("an
+    assault on the city would displace thousands", "a final offensive would end within days").
+    Neither is a THREATEN: nobody is said to promise the act. (A hostile act someone is said to
+    plan, "Iran will strike if attacked", "vowed that its troops would take the town", stays
+    one.)"""
+    modals = lexicon.word_set("hypothetical_auxiliaries") | lexicon.word_set("future_auxiliaries")
+    for node in nodes:
+        auxes = [c.lower_ for c in node.children if c.dep_ == "aux"]
+        if node.tag_ == "VBN" and "have" in auxes and any(a in modals for a in auxes):
+            return True
+    if not cand.nominal or cand.support is not None:
+        return False
+    noun = cand.head
+    verb = noun.head
+    return (
+        noun.dep_ in {"nsubj", "nsubjpass"}
+        and verb.pos_ in {"VERB", "AUX"}
+        and any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
+    )
 
 
 def _conditional_marker(nodes: list[Token]) -> str | None:

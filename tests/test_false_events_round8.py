@@ -1,0 +1,28 @@
+"""False events on real articles, out of fold (round 8). Sentences of our own; each rule next
+to a sentence it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from coded import happened
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As many as 30 Malian soldiers may have been killed by jihadists in the clash, officials said.",
+        "A full assault by Malian troops on the town would displace thousands of families, aid groups said.",
+        "A final offensive by the Nigerien army on the rebel stronghold would end within days, the general said.",
+    ],
+)
+def test_a_hostile_act_nobody_promises_is_no_threat(pipeline, text):
+    assert not happened(pipeline, text, "THREATEN")
+    assert not happened(pipeline, text, "ASSAULT")  # not said to have happened either
+
+
+def test_a_hostile_act_its_doer_says_it_will_do_stays_a_threat(pipeline):
+    text = "Ghana said its troops would attack the rebels if they crossed the border."
+    assert happened(pipeline, text, "THREATEN")
