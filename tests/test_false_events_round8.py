@@ -26,3 +26,19 @@ def test_a_hostile_act_nobody_promises_is_no_threat(pipeline, text):
 def test_a_hostile_act_its_doer_says_it_will_do_stays_a_threat(pipeline):
     text = "Ghana said its troops would attack the rebels if they crossed the border."
     assert happened(pipeline, text, "THREATEN")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ghanaian government rejected the request to extradite the colonel to Togo.",
+        "The Ghanaian government ignored calls for a ceasefire on Monday.",
+    ],
+)
+def test_who_answers_a_request_did_not_make_it(pipeline, text):
+    assert not happened(pipeline, text, "REQUEST")
+
+
+def test_a_request_made_is_still_one(pipeline):
+    text = "Togo requested the extradition of the colonel on Monday."
+    assert happened(pipeline, text, "REQUEST")

@@ -25,7 +25,12 @@ from dateline.events.extract.inference import (
     territory_target,
     unattributed,
 )
-from dateline.events.extract.triggers import JUDGEMENT_ENTRY, WILLING_ENTRY, find_candidates
+from dateline.events.extract.triggers import (
+    JUDGEMENT_ENTRY,
+    WILLING_ENTRY,
+    find_candidates,
+    noun_governor,
+)
 from dateline.events.gate import active_model, gate_sentences
 from dateline.events.lexicon import Lexicon
 from dateline.events.syntax import np_actors, np_text
@@ -64,6 +69,8 @@ def sentence_candidates(sent, gated: list[Candidate], lexicon: Lexicon) -> list[
 
 
 def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Event]:
+    if _answered(cand, lexicon):
+        return []  # "the court rejected the request to extradite him": the court asked nothing
     sources, targets = arguments(cand, actors)
     if cand.event in {"THREATEN", "ACCUSE", "REQUEST", "REJECT"} and sources:
         # "Erdogan warned that Turkey would act": the speaker's own country, as the subject of
@@ -294,6 +301,29 @@ def _mode_from_cues(cand: Candidate, lexicon: Lexicon) -> str | None:
         if near & {str(w).lower() for w in words}:
             return mode
     return None
+
+
+def _answered(cand: Candidate, lexicon: Lexicon) -> bool:
+    """A request or offer named only as what someone answers ("the court rejected the request
+    to extradite him", "ignored calls for a ceasefire", "accepted an invitation to the summit"):
+    the answering verb's subject is whom it was asked of, not its author, and with no author of
+    its own (a possessive, "by" or "from" someone, "a Turkish request") the noun reports no act
+    of anyone in the sentence. The answer is an act of its own (a REJECT, an AGREE). ("Russia
+    was granted a request": the passive's subject is the author.)"""
+    noun = cand.head
+    if not cand.nominal or cand.token.lemma_.lower() not in lexicon.word_set("solicitation_nouns"):
+        return False
+    governor = noun_governor(noun)
+    if governor is None or governor.lemma_.lower() not in lexicon.word_set("response_verbs"):
+        return False
+    if noun.dep_ == "dobj" and any(c.dep_ in {"auxpass", "nsubjpass"} for c in governor.children):
+        return False  # "Russia has been granted a request": the subject asked for it
+    return not any(
+        c.dep_ == "poss"
+        or (c.dep_ in {"amod", "compound"} and c.pos_ in {"PROPN", "ADJ"})
+        or (c.dep_ in {"prep", "agent"} and c.lower_ in {"by", "from"})
+        for c in noun.children
+    )
 
 
 def _armed_capture(cand: Candidate, sources, lexicon: Lexicon) -> bool:
