@@ -42,3 +42,21 @@ def test_who_answers_a_request_did_not_make_it(pipeline, text):
 def test_a_request_made_is_still_one(pipeline):
     text = "Togo requested the extradition of the colonel on Monday."
     assert happened(pipeline, text, "REQUEST")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana has vowed not to allow the rebels to control its northern border.",
+        "Mali has vowed never to let the jihadists return to Timbuktu.",
+    ],
+)
+def test_a_vow_never_to_let_someone_do_something_is_a_threat(pipeline, text):
+    assert happened(pipeline, text, "THREATEN")
+    assert not happened(pipeline, text, "AGREE")
+
+
+def test_a_vow_to_let_help_in_is_a_pledge(pipeline):
+    assert not happened(pipeline, "Togo vowed to allow aid convoys into the north.", "THREATEN")
+    text = "Ghana has vowed not to let the refugee crisis overwhelm its schools."
+    assert not happened(pipeline, text, "THREATEN")  # a thing, not someone, is kept out

@@ -343,8 +343,9 @@ def _complement_holds(tok: Token, entry: TriggerEntry, lexicon: Lexicon) -> bool
     """Whether what ``tok`` promises is what ``entry`` asks for: a complement clause headed by
     one of its ``complement`` words ("vowed to retaliate"), or, for a THREATEN entry, a promised
     hostile act anywhere in the complement or the vow's object, named by the lexicon ("vowed to
-    wage a guerrilla war", "vowed that its troops would besiege the town", "vowing vengeance"): a
-    vow to harm someone is a threat, not a pledge to cooperate. What a cooperative act of the
+    wage a guerrilla war", "vowed that its troops would besiege the town", "vowing vengeance"), or
+    a refusal to let someone do something ("vowed not to allow the militia to hold the border"):
+    a vow to harm or stop someone is a threat, not a pledge to cooperate. What a cooperative act of the
     vow is for is its purpose, not the vow's ("pledged troops to help Mali fight the rebels",
     "promised military aid to defeat the insurgents": help promised, no threat)."""
     clauses = [c for c in tok.children if c.dep_ in {"xcomp", "ccomp", "advcl"}]
@@ -355,11 +356,14 @@ def _complement_holds(tok: Token, entry: TriggerEntry, lexicon: Lexicon) -> bool
     hostile = set(lexicon.lists.get("hostile", ())) | {"THREATEN"}
     cooperative = set(lexicon.lists.get("cooperative", ()))
     helping = lexicon.word_set("helping_verbs")
+    forbidding = lexicon.word_set("permission_verbs")
     frontier = [*clauses, *(c for c in tok.children if c.dep_ == "dobj")]
     while frontier:
         node = frontier.pop(0)
         if node.lemma_.lower() in entry.complement:
             return True
+        if node.lemma_.lower() in forbidding and _forbids_someone(node, lexicon):
+            return True  # "vowed not to allow the militia to hold the border": a threat
         if node.pos_ == "VERB" and node.i != tok.i:
             entries = [e for e in (_match_verb(node, lexicon)[0],) if e is not None]
         elif node.pos_ == "NOUN":
@@ -372,6 +376,21 @@ def _complement_holds(tok: Token, entry: TriggerEntry, lexicon: Lexicon) -> bool
             continue  # help promised: what it is for is not the vow's act
         frontier.extend(node.children)
     return False
+
+
+def _forbids_someone(verb: Token, lexicon: Lexicon) -> bool:
+    """ "not allow the militia to hold the border", "never let them return": a negated verb of
+    permission whose object, or the subject of what it permits, is someone ("not let the crisis
+    overwhelm its schools" forbids a thing, no threat)."""
+    if not any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children):
+        return False
+    held = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+    held += [g for c in verb.children if c.dep_ in {"ccomp", "xcomp"}
+             for g in c.children if g.dep_ == "nsubj"]  # fmt: skip
+    return any(
+        _is_someone(noun, lexicon) or any(c.ent_type_ == "NORP" for c in noun.children)
+        for noun in map(antecedent, held)
+    )  # "Kurdish groups": a people's group
 
 
 def _of_time(prep: Token) -> bool:
