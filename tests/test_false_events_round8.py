@@ -60,3 +60,13 @@ def test_a_vow_to_let_help_in_is_a_pledge(pipeline):
     assert not happened(pipeline, "Togo vowed to allow aid convoys into the north.", "THREATEN")
     text = "Ghana has vowed not to let the refugee crisis overwhelm its schools."
     assert not happened(pipeline, text, "THREATEN")  # a thing, not someone, is kept out
+
+
+def test_what_an_indirect_question_asks_about_is_not_said_to_have_happened(pipeline):
+    text = "Investigators are still gathering evidence about who shelled the Malian village."
+    assert not happened(pipeline, text, "ASSAULT")
+
+
+def test_how_something_happened_told_by_a_witness_did_happen(pipeline):
+    text = "The survivors told how Malian soldiers stormed the village on Monday."
+    assert happened(pipeline, text, "ASSAULT")

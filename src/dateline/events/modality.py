@@ -116,6 +116,8 @@ def classify(
         modality = "future"  # "Chad intends to ...", "forces are preparing an offensive"
     if modality == "asserted":
         modality = _time_clause_modality(nodes[-1], lexicon) or modality
+    if modality == "asserted" and not cand.nominal and _asked(nodes, lexicon):
+        modality = "hypothetical"  # "evidence about who carried out the attack": a question
     preventive = lexicon.word_set("preventive_verbs")
     frame = cand.head
     governor = frame.head.head if frame.dep_ == "pobj" else frame.head
@@ -153,6 +155,31 @@ def _time_clause_modality(top: Token, lexicon: Lexicon) -> str | None:
     if auxes & lexicon.word_set("hypothetical_auxiliaries"):
         return "hypothetical"
     return None
+
+
+# Words that open an indirect question ("who carried out the attack", "whether they had left");
+# after a verb of speech only "whether" and "if" ask ("told how the militia stormed the village"
+# reports the storming). "why" presupposes its act ("why are we bombed?") and is left out.
+QUESTION_WORDS = {"who", "whom", "what", "which", "how", "whether", "if"}
+ASKING_WORDS = {"whether", "if"}
+
+
+def _asked(nodes: list[Token], lexicon: Lexicon) -> bool:
+    """The act is what an indirect question asks about: "gathering evidence about who carried
+    out the attack", "we don't know what he is charged with", "view how the US withdraws from
+    conflicts". Nobody says it happened (that an attack happened is said where the attack is)."""
+    speech = lexicon.word_set("speech_verbs")
+    for node in nodes:
+        if node.dep_ not in {"ccomp", "pcomp", "csubj"}:
+            continue
+        words = list(node.children) + [
+            g for c in node.children if c.dep_ in {"prep", "dobj"} for g in c.children
+        ]
+        asks = ASKING_WORDS if node.head.lemma_.lower() in speech else QUESTION_WORDS
+        return any(
+            w.lower_ in asks and (w.tag_ in {"WP", "WRB"} or (w.dep_ == "mark")) for w in words
+        )
+    return False
 
 
 def _own_clause(node: Token) -> bool:
