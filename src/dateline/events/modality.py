@@ -385,7 +385,8 @@ def _nobody_threatens(cand: Candidate, nodes: list[Token], lexicon: Lexicon) -> 
     """A hostile act whose modal says nobody's intent: a guess about the past, the modal perfect
     ("as many as 200 may have been killed", "could have been shelled"), or an event noun that is
     the subject of the modal clause, which says what the act would cause or how it would go ("an
-    assault on the city would displace thousands", "a final offensive would end within days").
+    assault on the city would displace thousands", "a final offensive would end within days"),
+    whichever of the two the lexicon reads as the act.
     Neither is a THREATEN: nobody is said to promise the act. (A hostile act someone is said to
     plan, "Iran will strike if attacked", "vowed that its troops would take the town", stays
     one.)"""
@@ -394,7 +395,10 @@ def _nobody_threatens(cand: Candidate, nodes: list[Token], lexicon: Lexicon) -> 
         auxes = [c.lower_ for c in node.children if c.dep_ == "aux"]
         if node.tag_ == "VBN" and "have" in auxes and any(a in modals for a in auxes):
             return True
-    if not cand.nominal or cand.support is not None:
+    if not cand.nominal:
+        # "an assault on the town would displace thousands": what an act would cause
+        return any(c.dep_ == "nsubj" and lexicon.noun_entries(c) for c in cand.token.children)
+    if cand.support is not None:
         return False
     noun = cand.head
     verb = noun.head
