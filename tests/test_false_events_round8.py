@@ -70,3 +70,13 @@ def test_what_an_indirect_question_asks_about_is_not_said_to_have_happened(pipel
 def test_how_something_happened_told_by_a_witness_did_happen(pipeline):
     text = "The survivors told how Malian soldiers stormed the village on Monday."
     assert happened(pipeline, text, "ASSAULT")
+
+
+def test_a_commitment_to_a_cause_is_a_stance_not_a_pledge(pipeline):
+    text = "Ghana is showing a new commitment to reforming its police."
+    assert not happened(pipeline, text, "AGREE")
+
+
+def test_a_commitment_made_to_someone_is_a_pledge(pipeline):
+    text = "Ghana made a commitment to Togo on Monday to reopen the border."
+    assert happened(pipeline, text, "AGREE")

@@ -56,6 +56,7 @@ def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Cand
     decides whether they report an event: see :mod:`dateline.events.gate`)."""
     support = lexicon.word_set("support_verbs")
     states = lexicon.word_set("state_nouns") | lexicon.word_set("stance_nouns")
+    stances = lexicon.word_set("stance_nouns")
     conflicts = lexicon.word_set("conflict_nouns")
     out: list[Candidate] = []
     for tok in sent:
@@ -109,6 +110,12 @@ def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Cand
                 continue
             if not licensed and tok.lemma_.lower() in states and not _noun_has_target(frame):
                 continue  # "Syria's civil war", "the Iraq war": a state of affairs, no act
+            if (
+                not licensed
+                and tok.lemma_.lower() in stances
+                and not _noun_has_target(frame, someone=lexicon)
+            ):
+                continue  # "the US commitment to the war": a stance toward a cause, no pledge
             if (
                 not licensed
                 and frame.dep_ == "pobj"
@@ -491,10 +498,17 @@ def _noun_has_source(tok: Token) -> bool:
     )
 
 
-def _noun_has_target(tok: Token) -> bool:
-    """ "a conversation with Turnbull", "the assault on the town", "war against the rebels"."""
+def _noun_has_target(tok: Token, someone: Lexicon | None = None) -> bool:
+    """ "a conversation with Turnbull", "the assault on the town", "war against the rebels";
+    with ``someone`` (the lexicon), only a target that is someone ("a commitment to Peru", not
+    "a commitment to the war" or "to forcing the regime to talk")."""
     return any(
-        c.dep_ == "prep" and c.lower_ in {"with", "against", "on", "between", "to"}
+        c.dep_ == "prep"
+        and c.lower_ in {"with", "against", "on", "between", "to"}
+        and (
+            someone is None
+            or any(g.dep_ == "pobj" and _is_someone(antecedent(g), someone) for g in c.children)
+        )
         for c in tok.children
     )
 
