@@ -80,3 +80,13 @@ def test_a_commitment_to_a_cause_is_a_stance_not_a_pledge(pipeline):
 def test_a_commitment_made_to_someone_is_a_pledge(pipeline):
     text = "Ghana made a commitment to Togo on Monday to reopen the border."
     assert happened(pipeline, text, "AGREE")
+
+
+def test_a_goal_set_as_a_figure_is_reached_not_struck(pipeline):
+    text = "Ghana and Togo hit the 2% defence spending target last year, the report showed."
+    assert not happened(pipeline, text, "ASSAULT")
+
+
+def test_targets_struck_are_attacked(pipeline):
+    text = "Malian jets hit 15 rebel targets near Gao on Monday."
+    assert happened(pipeline, text, "ASSAULT")

@@ -139,6 +139,8 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
         return []  # "the family had spoken to her": private talk, no political consultation
     if not sources and not targets and not _unattributed_attack(event_type, cand):
         return []  # "calls for action", "the killings": nothing says who did what to whom
+    if event_type == "ASSAULT" and _goal_reached(cand, lexicon):
+        return []  # "six countries hit the 0.7% aid target": a figure reached, no strike
     if event_type == "ASSAULT" and _allegiance(cand, lexicon):
         return []  # "Hezbollah, which is fighting alongside the regime": whose side, no attack
     if event_type == "ASSAULT" and not sources and _no_attacker(cand, sent, lexicon):
@@ -463,6 +465,22 @@ def _driven_out(cand: Candidate, lexicon: Lexicon) -> bool:
     """People displaced or forced to leave: an expulsion only by someone who drove them out (the
     coding guide: people who simply flee are no event; floods and hardship expel nobody)."""
     return cand.token.lemma_.lower() in lexicon.word_set("displacement_verbs")
+
+
+def _goal_reached(cand: Candidate, lexicon: Lexicon) -> bool:
+    """A verb of striking whose object is one goal set as a figure ("hit the 0.7% aid spending
+    target", "hit its $2bn goal"): a goal reached, no attack. Targets struck are plural or name
+    no figure ("hit 150 targets", "struck a military target")."""
+    if cand.nominal:
+        return False
+    goals = lexicon.word_set("goal_nouns")
+    return any(
+        c.dep_ == "dobj"
+        and c.lemma_.lower() in goals
+        and c.tag_ == "NN"
+        and any(t.ent_type_ in {"PERCENT", "MONEY"} or t.text == "%" for t in c.subtree)
+        for c in cand.token.children
+    )
 
 
 def _no_attacker(cand: Candidate, sent, lexicon: Lexicon) -> bool:
