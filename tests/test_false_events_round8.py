@@ -90,3 +90,13 @@ def test_a_goal_set_as_a_figure_is_reached_not_struck(pipeline):
 def test_targets_struck_are_attacked(pipeline):
     text = "Malian jets hit 15 rebel targets near Gao on Monday."
     assert happened(pipeline, text, "ASSAULT")
+
+
+def test_a_backer_named_in_a_description_of_someone_is_no_act(pipeline):
+    text = "The rebels, armed and supported by the Malian army, have shouldered the burden of the war."
+    assert not happened(pipeline, text, "SUPPORT")
+
+
+def test_support_given_is_an_act(pipeline):
+    text = "The Malian army armed and supported the rebels throughout the war."
+    assert happened(pipeline, text, "SUPPORT")

@@ -333,9 +333,12 @@ def _pledged(tok: Token) -> bool:
 
 def standing_relation(cand: Candidate) -> bool:
     """A SUPPORT verb as a passive participle modifying a noun, or passive in a relative
-    clause: a description of who stands behind whom, not an act the sentence reports
-    ("Moscow backed the offensive" is one)."""
+    clause, or joined to such a modifier ("armed and supported by the US"): a description of
+    who stands behind whom, not an act the sentence reports ("Moscow backed the offensive" is
+    one)."""
     tok = cand.token
+    if not cand.nominal and tok.tag_ == "VBD" and tok.dep_ == "amod":
+        return cand.event in STANDING  # "the Turkish backed rebels", tagged as a past tense
     if cand.nominal or tok.tag_ != "VBN":
         return False
     if _isolated(tok) or _pledged(tok):
@@ -344,6 +347,8 @@ def standing_relation(cand: Candidate) -> bool:
         return False
     if tok.dep_ in {"acl", "amod", "compound"}:
         return True
+    if tok.dep_ == "conj" and tok.head.dep_ in {"acl", "amod"} and tok.head.head.pos_ != "VERB":
+        return True  # "the Kurds, armed and supported by the US": one description
     return tok.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in tok.children)
 
 
