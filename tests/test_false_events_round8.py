@@ -93,7 +93,9 @@ def test_targets_struck_are_attacked(pipeline):
 
 
 def test_a_backer_named_in_a_description_of_someone_is_no_act(pipeline):
-    text = "The rebels, armed and supported by the Malian army, have shouldered the burden of the war."
+    text = (
+        "The rebels, armed and supported by the Malian army, have shouldered the burden of the war."
+    )
     assert not happened(pipeline, text, "SUPPORT")
 
 
