@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from functools import lru_cache
 
 import spacy
@@ -66,6 +67,13 @@ def entities_in(span: Span) -> list[Span]:
     ents, starts, ends = cached
     first = bisect_left(starts, span.start)
     return ents[first : bisect_right(ends, span.end, lo=first)]
+
+
+def word_ids(doc: Doc, words: Iterable[str]) -> frozenset[int]:
+    """The string-store ids of ``words``: ``tok.lower in word_ids(doc, words)`` is
+    ``tok.lower_ in words`` without building a string for every token of a document."""
+    strings = doc.vocab.strings
+    return frozenset(strings[w] for w in words)
 
 
 _TEXT_KEY = "dateline.text"

@@ -19,6 +19,7 @@ from dateline.actors.dictionaries import DATA_DIR
 from dateline.actors.index import ActorIndex
 from dateline.datafiles import load_yaml
 from dateline.errors import DataFileError
+from dateline.nlp import word_ids
 
 FEMALE, MALE = "female", "male"
 PRONOUNS = {
@@ -127,8 +128,9 @@ def person_genders(doc: Doc, index: ActorIndex) -> dict[str, str]:
     for (start, end), actor in index.spans.items():
         if actor.kind == "person" and (gender := context_gender(doc, start, end)):
             votes[actor.id][gender] += 2
+    reflexives = word_ids(doc, REFLEXIVES)
     for tok in doc:
-        if tok.lower_ in REFLEXIVES and (actor := _reflexive_subject(tok, index)) is not None:
+        if tok.lower in reflexives and (actor := _reflexive_subject(tok, index)) is not None:
             votes.setdefault(actor.id, Counter())[PRONOUNS[tok.lower_]] += 1
     for (start, end), actor in index.spans.items():
         if actor.kind == "person" and (

@@ -22,6 +22,7 @@ from dateline.actors.resolve.pronouns import resolve_pronoun
 from dateline.actors.resolve.roles import is_role_noun, resolve_noun
 from dateline.actors.resolve.speakers import quoted_first_person
 from dateline.model import Actor, Article, Mention
+from dateline.nlp import word_ids
 
 _NOUNS = (NOUN, PROPN)
 
@@ -49,10 +50,11 @@ def resolve_actors(doc: Doc, article: Article, kb) -> ActorIndex:
     #    (the loops below read ``by_token`` and ``tok.pos``, the integer, directly: they visit
     #    every token of the article, and ``all_at`` copies a list, ``pos_`` looks up a string)
     by_token = index.by_token
+    peoples = word_ids(doc, theatre.theatre().peoples)  # holder_word's first test, as ids
     for tok in doc:
         if tok.i in claimed or by_token.get(tok.i):
             continue
-        if tok.pos not in _NOUNS and not theatre.holder_word(tok):
+        if tok.pos not in _NOUNS and not (tok.lower in peoples and theatre.holder_word(tok)):
             continue
         if (
             tok.dep_ in {"compound", "flat"}
@@ -75,8 +77,9 @@ def resolve_actors(doc: Doc, article: Article, kb) -> ActorIndex:
     for tok in doc:
         if tok.pos == PRON and tok.i not in claimed:
             resolve_pronoun(ctx, tok)
+    age = doc.vocab.strings[AGE_WORD]
     for tok in doc:
-        if tok.lower_ == AGE_WORD and tok.i not in claimed and not by_token.get(tok.i):
+        if tok.lower == age and tok.i not in claimed and not by_token.get(tok.i):
             age_description(ctx, tok)  # "the 26-year-old": the person last named
     # 6. "I" and "we" inside a quotation are its speaker.
     quoted_first_person(ctx)

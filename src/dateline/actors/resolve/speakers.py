@@ -4,6 +4,7 @@ said", "we" is the minister (and the side the minister speaks for)."""
 from __future__ import annotations
 
 from dateline.actors.resolve.context import Context, mention_tokens
+from dateline.nlp import doc_text
 
 FIRST_PERSON = {"i", "me", "my", "myself", "we", "us", "our", "ourselves"}
 
@@ -15,7 +16,7 @@ def quoted_first_person(ctx: Context) -> None:
 
     doc = ctx.doc
     by_id = {a.id: a for a in ctx.index.actors}
-    for start, end, speaker, _sentence in attributed_spans(doc, doc.text, ctx.index):
+    for start, end, speaker, _sentence in attributed_spans(doc, doc_text(doc), ctx.index):
         actor = by_id.get(speaker.actor_id) if speaker is not None else None
         if actor is None:
             continue
