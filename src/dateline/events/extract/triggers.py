@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from spacy.symbols import ADJ, AUX, NOUN, VERB
 from spacy.tokens import Token
 
 from dateline.events.candidate import Candidate
@@ -48,6 +49,8 @@ GENERIC_HEADS = {
 }
 # A word in one of these positions is a noun, whatever the tagger said ("staged rallies").
 NOMINAL_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos"}
+#: The word classes :func:`find_candidates` looks at: verbs, auxiliaries, adjectives, nouns.
+_TRIGGER_POS = frozenset({VERB, AUX, ADJ, NOUN})
 
 
 def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Candidate]:
@@ -60,6 +63,8 @@ def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Cand
     conflicts = lexicon.word_set("conflict_nouns")
     out: list[Candidate] = []
     for tok in sent:
+        if tok.pos not in _TRIGGER_POS:
+            continue  # no branch below reads another word class (the integer: no string built)
         nominal_position = tok.dep_ in NOMINAL_DEPS and (
             tok.tag_ not in {"VBG", "VBN", "VBD"} or any(c.dep_ == "det" for c in tok.children)
         )
