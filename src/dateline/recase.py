@@ -30,6 +30,8 @@ def headline_case(line: str) -> bool:
     long_words = [w for w in words if len(w) >= 4]
     if len(long_words) < TITLE_MIN_WORDS:
         return False
+    if TITLE_SHARE >= 1.0 and any(w[0].isalpha() and not w[0].isupper() for w in long_words):
+        return False  # a long word in lower case: neither capitals nor title case (running text)
     letters = [c for c in line if c.isalpha()]
     if letters and all(c.isupper() for c in letters):
         return True
