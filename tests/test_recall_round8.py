@@ -159,3 +159,39 @@ def test_an_enemy_driven_out_is_attacked_and_people_driven_out_are_expelled(
 )
 def test_travel_votes_expulsions_and_plans_are_no_attack(lexicon_only, text):
     assert not happened(lexicon_only, text, "ASSAULT"), text
+
+
+def test_a_call_for_something_is_a_demand_and_a_call_with_someone_a_phone_call(lexicon_only):
+    text = "Ghana renewed its call for the Togolese president to step down."
+    assert happened(lexicon_only, text, "REQUEST"), text
+    text = "The Kenyan president had a call with the Ugandan leader on Monday."
+    assert happened(lexicon_only, text, "CONSULT"), text
+    assert not happened(lexicon_only, text, "REQUEST"), text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Syrian government forces are massing around the north-western province.", "MOBILIZE"),
+        (
+            "Turkish forces are preparing to enter Idlib province to support rebel forces.",
+            "MOBILIZE",
+        ),
+        ("Somali troops cornered the Shabaab fighters in a village near Kismayo.", "COERCE"),
+        ("The rebels were hemmed in by Chadian troops near the border.", "COERCE"),
+    ],
+)
+def test_forces_gathering_preparing_or_hemming_in_an_enemy(lexicon_only, text, kind):
+    assert happened(lexicon_only, text, kind), text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Investors amassed a fortune in Nairobi.", "MOBILIZE"),
+        ("The Kenyan army is preparing to help flood victims.", "MOBILIZE"),
+        ("Reporters cornered the Kenyan minister after the meeting.", "COERCE"),
+    ],
+)
+def test_wealth_help_and_reporters_are_no_force(lexicon_only, text, kind):
+    assert not happened(lexicon_only, text, kind), text

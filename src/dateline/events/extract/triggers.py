@@ -95,7 +95,7 @@ def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Cand
             if not any(lexicon.verb_entries(t) for t in inner.subtree if t.pos_ == "VERB"):
                 out.append(Candidate(tok, WILLING_ENTRY, "AGREE", None))
         elif tok.pos_ == "NOUN" or (tok.pos_ == "VERB" and nominal_position):
-            entries = lexicon.noun_entries(tok)
+            entries = [e for e in lexicon.noun_entries(tok) if _noun_preps_hold(e, tok)]
             if not entries or tok.lemma_.lower() in lexicon.word_set("place_nouns"):
                 continue  # "held in a jail in Gaziantep": the verb's noun is a place
             if _judgement_noun(tok, lexicon):
@@ -135,6 +135,14 @@ def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Cand
                                  support=governor if licensed else None, frame=frame,
                                  undergone=undergone))  # fmt: skip
     return out
+
+
+def _noun_preps_hold(entry: TriggerEntry, noun: Token) -> bool:
+    """A noun entry with ``preps`` applies only where the noun governs one of them ("calls for a
+    ceasefire" is a demand, "a call with the president" a phone call)."""
+    if not entry.preps or entry.verbs:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in entry.preps for c in noun.children)
 
 
 def _judgement(tok: Token, lexicon: Lexicon) -> TriggerEntry | None:
