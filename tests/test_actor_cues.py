@@ -285,6 +285,24 @@ def test_she_and_him_find_their_own_antecedents(pipeline):
 
 
 @pytest.mark.slow
+def test_it_is_not_the_subject_of_its_own_clause_nor_the_noun_of_its_relative_clause(pipeline):
+    # "Ethiopia had been pressing it": the one pressed is not Ethiopia
+    doc, index = _resolve(
+        pipeline,
+        "The Sudanese opposition coalition has refused to attend the talks. Ethiopia had been "
+        "pressing it for weeks.",
+    )
+    assert [a.country for a, _ in _mentions(index, "it")] == ["SDN"]
+    # "a militia, which it armed": the one that armed it is not the militia
+    doc, index = _resolve(
+        pipeline,
+        "The Kenyan army and members of a Somali militia, which it armed last year, took the "
+        "town on Friday.",
+    )
+    assert [a.country for a, _ in _mentions(index, "it")] == ["KEN"]
+
+
+@pytest.mark.slow
 def test_a_month_is_not_the_politician_of_that_name(pipeline):
     doc, index = _resolve(
         pipeline,

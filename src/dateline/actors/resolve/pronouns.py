@@ -140,11 +140,13 @@ def resolve_pronoun(ctx: Context, tok: Token) -> None:
             # "the opposition said it would not attend": the body that said it
             mention_tokens(ctx, speaker[1], tok.i, tok.i + 1, "pronoun")
             return
+        bound = _clause_subject_ids(ctx, tok) | _relative_head_ids(ctx, tok)
         bodies = [
             (i, s, actor)
             for i, s, actor in reversed(ctx.recent)
             if i < tok.i
             and sent - s <= 1
+            and actor.id not in bound  # "Turkey urged it", "a force, which it mobilised"
             and (
                 actor.kind in {"country", "organisation", "group"}
                 or (
@@ -164,7 +166,23 @@ def resolve_pronoun(ctx: Context, tok: Token) -> None:
             return
 
 
-OBJECT_PRONOUNS = {"him", "her", "them"}
+OBJECT_PRONOUNS = {"him", "her", "them", "it"}
+
+
+def _relative_head_ids(ctx: Context, tok: Token) -> set[str]:
+    """Ids of the actors of the noun a relative clause holding ``tok`` hangs on: in "an Arab
+    proxy force, which it mobilised" or "the group that it armed", "it" is someone else."""
+    node = tok
+    for _ in range(4):
+        if node.dep_ == "relcl" and node.head.pos_ in {"NOUN", "PROPN"}:
+            head = node.head
+            return {
+                a.id for t in head.subtree if _in_phrase(t, head) for a in ctx.index.all_at(t.i)
+            }
+        if node.head.i == node.i or node.dep_ in {"ccomp", "advcl"}:
+            return set()
+        node = node.head
+    return set()
 
 
 def _clause_subject_ids(ctx: Context, tok: Token) -> set[str]:
