@@ -8,6 +8,11 @@ unnamed body with no or the wrong country, a named actor with the wrong country 
 ``--show F`` writes the failing pairs to a markdown file for reading. Run it on the TRAINING articles to find failure kinds; on dev only to measure::
 
     python benchmarks/dyad_audit.py ../shared/train/guardian_lead_train.jsonl --show /tmp/a.md
+
+``--oof`` reads the out-of-fold predictions of ``scripts/cv_articles.py --predictions`` instead
+(the 209 real training articles, each coded by a model that never saw it)::
+
+    python benchmarks/dyad_audit.py --oof /tmp/oof.jsonl --show /tmp/a.md
 """
 
 from __future__ import annotations
@@ -196,12 +201,73 @@ def audit(path: Path, show: Path | None) -> None:
         show.write_text("\n\n".join(parts) + "\n", "utf-8")
 
 
+def audit_oof(path: Path, show: Path | None) -> None:
+    """The same tally over out-of-fold predictions (``scripts/cv_articles.py --predictions``):
+    each sentence's counted predictions against its asserted gold events, nothing coded again."""
+    import json
+
+    from dateline.evaluation.articles import GoldActor, _max_matching
+
+    def actor(d: dict[str, Any] | None) -> GoldActor | None:
+        return GoldActor(d.get("text"), d.get("country"), d.get("sector")) if d else None
+
+    def fits(e: dict[str, Any], q: dict[str, Any]) -> bool:
+        return e["event"] == q["event"] and all(
+            e[side] is None or _key(actor(e[side])) == _key(q.get(side))
+            for side in ("source", "target")
+        )
+
+    tally: Counter = Counter()
+    error_kinds: Counter = Counter()
+    examples: dict[str, list[str]] = defaultdict(list)
+    for line in path.read_text("utf-8").splitlines():
+        art = json.loads(line)
+        for s in art["sents"]:
+            g = [e for e in s["gold"] if e.get("modality", "asserted") == "asserted"]
+            p = [q for q in s["predicted"] if q.get("counted", True)]
+            pairs = _max_matching(g, p, fits)
+            used_g, used_p = {a for a, _ in pairs}, {b for _, b in pairs}
+            rest_g = [i for i in range(len(g)) if i not in used_g]
+            rest_p = [j for j in range(len(p)) if j not in used_p]
+            same = _max_matching(
+                rest_g, rest_p, lambda a, b, g=g, p=p: g[a]["event"] == p[b]["event"]
+            )
+            tally["triple right"] += len(pairs)
+            tally["type pairs"] += len(pairs) + len(same)
+            for a, b in same:
+                e, q = g[rest_g[a]], p[rest_p[b]]
+                for side, other in (("source", "target"), ("target", "source")):
+                    gs = actor(e[side])
+                    if gs is None or _key(gs) == _key(q.get(side)):
+                        continue
+                    kind = _kind(gs, q.get(side), (actor(e[other]), q.get(other)), s["text"], None)
+                    error_kinds[kind] += 1
+                    ps = q.get(side) or {}
+                    examples[kind].append(
+                        f"- {art['id']}#{s['n']} {side} {e['event']} [{q.get('trigger')}] gold "
+                        f"{gs.text} {gs.country}/{gs.sector} | pred {ps.get('text')} "
+                        f"{ps.get('country')}/{ps.get('sector')}\n  > {s['text']}"
+                    )
+    print(f"| {path.name} | count |\n| --- | ---: |")
+    for name in ("type pairs", "triple right"):
+        print(f"| {name} | {tally[name]} |")
+    print(f"\n| error kind (both sides, gold side set) | {path.name} |\n| --- | ---: |")
+    for name, n in error_kinds.most_common():
+        print(f"| {name} | {n} |")
+    if show:
+        parts = [f"## {k} ({len(v)})\n" + "\n".join(v) for k, v in sorted(examples.items())]
+        show.write_text("\n\n".join(parts) + "\n", "utf-8")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("gold", type=Path)
+    ap.add_argument("gold", type=Path, help="article gold to code, or out-of-fold predictions")
     ap.add_argument("--show", type=Path, help="write the failing pairs here (markdown)")
+    ap.add_argument(
+        "--oof", action="store_true", help="GOLD is scripts/cv_articles.py --predictions output"
+    )
     args = ap.parse_args()
-    audit(args.gold, args.show)
+    (audit_oof if args.oof else audit)(args.gold, args.show)
 
 
 if __name__ == "__main__":
