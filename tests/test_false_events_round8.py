@@ -102,3 +102,25 @@ def test_a_backer_named_in_a_description_of_someone_is_no_act(pipeline):
 def test_support_given_is_an_act(pipeline):
     text = "The Malian army armed and supported the rebels throughout the war."
     assert happened(pipeline, text, "SUPPORT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Malian president talks of recalling the troops from the north.",
+        "The Ghanaian president spoke out against the ban on Monday.",
+    ],
+)
+def test_a_speech_is_no_consultation(pipeline, text):
+    assert not happened(pipeline, text, "CONSULT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ghanaian foreign minister spoke to his Togolese counterpart on Monday.",
+        "The presidents of Ghana and Togo spoke on the phone on Monday.",
+    ],
+)
+def test_talking_with_someone_is_a_consultation(pipeline, text):
+    assert happened(pipeline, text, "CONSULT")

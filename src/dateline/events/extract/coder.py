@@ -131,6 +131,8 @@ def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Even
         return []  # "the volunteer travelled to Iraq", "refugees arrived": a journey, no visit
     if event_type == "CONSULT" and not sources and not cand.nominal:
         return []  # "I spoke to him", "met up with the YPG": a meeting nobody known held
+    if event_type == "CONSULT" and _speech_not_talks(cand, lexicon):
+        return []  # "speaking to a conference", "he talks of recalling the troops": a speech
     if (
         event_type == "CONSULT"
         and not cand.nominal
@@ -465,6 +467,30 @@ def _driven_out(cand: Candidate, lexicon: Lexicon) -> bool:
     """People displaced or forced to leave: an expulsion only by someone who drove them out (the
     coding guide: people who simply flee are no event; floods and hardship expel nobody)."""
     return cand.token.lemma_.lower() in lexicon.word_set("displacement_verbs")
+
+
+def _speech_not_talks(cand: Candidate, lexicon: Lexicon) -> bool:
+    """A verb of talking that names nobody to talk with but an audience or a venue ("speaking
+    to a conference on extremism", "was speaking at Chatham House"), only a topic ("he talks of
+    recalling the troops") or speaking out ("spoke out against the ban"): a speech, no
+    consultation. "Spoke to the foreign minister", "talked with Ankara" stay."""
+    tok = cand.token
+    if cand.nominal or tok.lemma_.lower() not in lexicon.word_set("talk_verbs"):
+        return False
+    if any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
+        return True
+    audience = lexicon.word_set("audience_nouns")
+    partners, settings = [], 0
+    for c in tok.children:
+        if c.dep_ == "dobj":
+            partners.append(c)
+        elif c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "with"}:
+            partners.extend(g for g in c.children if g.dep_ == "pobj")
+        elif c.dep_ == "prep" and c.lower_ in {"of", "about", "at"}:
+            settings += 1
+    if not partners:
+        return settings > 0
+    return all(p.lemma_.lower() in audience or p.lower_ in audience for p in partners)
 
 
 def _goal_reached(cand: Candidate, lexicon: Lexicon) -> bool:
