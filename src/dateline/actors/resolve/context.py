@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 
 from dateline.actors.index import ActorIndex
 from dateline.model import Actor, Mention
+from dateline.nlp import doc_text
 
 _name_chars = re.compile(r"[^\w\s'-]")
 
@@ -55,12 +56,15 @@ def mention_tokens(ctx: Context, actor: Actor, start: int, end: int, rule: str) 
     doc = ctx.doc
     span = doc[start:end]
     sentence = ctx.sent_of.get(start, 0)
+    first, last = span.start_char, span.end_char
     ctx.index.add_mention(
         actor,
         start,
         end,
+        # the span's text cut from the text kept with the doc (spaCy joins Span.text token by
+        # token on every access; the characters are the same)
         Mention(
-            text=span.text, start=span.start_char, end=span.end_char, sentence=sentence, rule=rule
+            text=doc_text(doc)[first:last], start=first, end=last, sentence=sentence, rule=rule
         ),
     )
     ctx.recent.append((start, sentence, actor))
