@@ -151,10 +151,14 @@ class Lexicon:
         name at all (a verb it names with restrictions is never second-guessed from here)."""
         if not self.fallback_verbs or self.verb_entries(token):
             return []
-        for form in lemma_forms(token):
-            if form in self.fallback_verbs:
-                return self.fallback_verbs[form]
-        return []
+        low, lemma = token.lower_, token.lemma_.lower()
+        key = ("fallback", low, lemma, token.tag_ in _PAST and lemma != low)
+        found = self._memo.get(key)
+        if found is None:
+            forms = _forms(low, lemma, key[3])
+            found = next((self.fallback_verbs[f] for f in forms if f in self.fallback_verbs), [])
+            self._remember(key, found)
+        return found
 
     def noun_entries(self, token: Token) -> list[TriggerEntry]:
         """The noun's own entries, else those of the verb it is derived from (``derived_verbs``)."""

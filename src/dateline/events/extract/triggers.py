@@ -152,12 +152,14 @@ def _judgement(tok: Token, lexicon: Lexicon) -> TriggerEntry | None:
     None where nobody is judged (a thing, a hazard), the judgement is denied ("posed no
     threat") or the clause is no reported speech ("Y posed a threat": a danger, not words)."""
     lemma = tok.lemma_.lower()
+    naming = lemma in lexicon.word_set("judging_verbs")
+    if not naming and lemma not in lexicon.word_set("judgement_verbs"):
+        return None  # (asked first: most verbs are neither, and the answer is None either way)
     if any(c.dep_ == "neg" for c in tok.children):
         return None
-    naming = lemma in lexicon.word_set("judging_verbs")
     if naming:
         judged, verdicts = _naming_parts(tok, lexicon)
-    elif lemma in lexicon.word_set("judgement_verbs") and _reported(tok, lexicon):
+    elif _reported(tok, lexicon):
         judged = [c for c in tok.children if c.dep_ == "nsubj"]
         verdicts = [c for c in tok.children if c.dep_ in {"attr", "dobj", "acomp"}]
     else:
