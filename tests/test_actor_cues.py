@@ -303,6 +303,13 @@ def test_it_is_not_the_subject_of_its_own_clause_nor_the_noun_of_its_relative_cl
 
 
 @pytest.mark.slow
+def test_national_air_forces_known_by_their_acronyms(pipeline):
+    doc, index = _resolve(pipeline, "RAF and RAAF jets struck targets near the border.")
+    assert [(a.country, a.sector) for a, _ in _mentions(index, "RAF")] == [("GBR", "MIL")]
+    assert [(a.country, a.sector) for a, _ in _mentions(index, "RAAF")] == [("AUS", "MIL")]
+
+
+@pytest.mark.slow
 def test_a_month_is_not_the_politician_of_that_name(pipeline):
     doc, index = _resolve(
         pipeline,
