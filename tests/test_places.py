@@ -1066,3 +1066,49 @@ def test_a_country_an_act_off_the_ground_is_done_on_is_its_side_not_its_scene(nl
 def test_a_surrender_to_someone_is_no_withdrawal_elsewhere(nlp):
     text = _SYRIA_STORY + "Dozens of fighters surrendered to the militia on Sunday."
     assert _locate(nlp, text, "surrendered", event_type="RETREAT", quad=2).name == "Idlib"
+
+
+def test_the_town_points_back_at_the_one_town_named_just_before(nlp):
+    before = "Protesters gathered in Mosul on Friday. "
+    place = _locate(
+        nlp, before + "Police arrested 20 people in the city.", "arrested", None, "COERCE", 4
+    )
+    assert (place.name, place.country, place.precision) == ("Mosul", "IRQ", "city")
+    assert place.text == "the city"
+    place = _locate(nlp, before + "Jets later bombed the town.", "bombed", None, "ASSAULT", 4)
+    assert (place.name, place.precision) == ("Mosul", "city")
+    # words said in the town named before: said there
+    text = "The minister arrived in Oxford on Monday. The two men are meeting in the city."
+    place = _locate(nlp, text, "meeting", None, "CONSULT", 1)
+    assert (place.name, place.basis) == ("Oxford", "clause")
+    # "the city of X" is X; two towns before: which one is a guess
+    place = _locate(nlp, before + "Police arrested 20 people in the city of Basra.", "arrested",
+                    None, "COERCE", 4)  # fmt: skip
+    assert place.name == "Basra"
+    text = (
+        "Protesters gathered in Mosul and Basra on Friday. Police arrested 20 people in the city."
+    )
+    place = _locate(nlp, text, "arrested", None, "COERCE", 4)
+    assert place is None or place.precision == "country"
+
+
+def test_a_town_named_after_a_locative_is_a_place_even_when_the_actor_stage_made_it_a_person(
+    nlp,
+):
+    from dateline.model import Mention
+
+    text = "Four aid workers were kidnapped in Douma on Sunday."
+    doc = nlp(text)
+    actors = ActorIndex(actors=[Actor(id="A1", name="Syria", country="SYR")])
+    person = actors.get_or_add(("Douma",), lambda i: Actor(id=i, name="Douma", kind="person"))
+    tok = next(t for t in doc if t.text == "Douma")
+    actors.add_mention(person, tok.i, tok.i + 1, Mention("Douma", tok.idx, tok.idx + 5, 0))
+    place = _locate(nlp, text, "kidnapped", actors, "ASSAULT", 4)
+    assert (place.country, place.precision, place.basis) == ("SYR", "city", "clause")
+    # a person's name after "with" is still the person
+    text = "Four aid workers met with Douma on Sunday."
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == "Douma")
+    actors.add_mention(person, tok.i, tok.i + 1, Mention("Douma", tok.idx, tok.idx + 5, 0))
+    place = _locate(nlp, text, "met", actors, "CONSULT", 1)
+    assert place is None

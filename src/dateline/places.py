@@ -235,8 +235,9 @@ def locate_events(
         return
     sents = list(doc.sents)
     mentions = find_mentions(doc, actors)
-    about = _article_place(doc, mentions, actors, article_text)
-    dateline = _dateline(article_text, mentions)
+    named = [m for m in mentions if not m.refers_to]  # "the town" says nothing of the story
+    about = _article_place(doc, named, actors, article_text)
+    dateline = _dateline(article_text, named)
     doc_text = nlp_doc_text(doc)  # spaCy builds doc.text anew on each access
     text = article_text if article_text and len(article_text) == len(doc_text) else doc_text
     hints = tuple(dict.fromkeys(m.place.country for m in mentions if m.place.country))
@@ -268,7 +269,7 @@ def locate_events(
         trigger = trigger_span.root
         location = location or _in_sentence(event, trigger, here, actors)
         location = location or _within_own_borders(event, trigger)
-        nearby = _near(about, mentions, sents, event.sentence, article_text)
+        nearby = _near(about, named, sents, event.sentence, article_text)
         if location is None and _unknown_doer(event, trigger):
             event.location = None  # "were stripped of their citizenship": by whom, where?
             continue
@@ -993,8 +994,11 @@ class PlaceMention:
     end: int
     text: str
     place: Place
+    refers_to: str | None = None  # "the town": the name it points back at ("Douma")
 
     def location(self, basis: str) -> Location:
+        if self.refers_to:
+            return replace(to_location(self.place, self.refers_to, basis), text=self.text)
         return to_location(self.place, self.text, basis)
 
 
@@ -1003,13 +1007,17 @@ def find_mentions(doc: Doc, actors) -> list[PlaceMention]:
     even when the NER took it for a person); not a person's name, not a demonym. Resolved with
     the article's countries as hints, then again with the divisions of the other places."""
     spans = []
+    own = _hints(actors)
     for sent in doc.sents:
         listed = set(_phrase_matches(doc, sent))  # landmarks and regions of the gazetteer
         for start, end in _candidates(doc, sent) + _named_as_places(doc, sent):
             site = (start, end) in listed  # "Incirlik" stays a base if the NER said person
             start, end = _widen(doc, start, end)
             person = (
-                _is_person(actors, start, end) and not site and not _called_place(doc, start, end)
+                _is_person(actors, start, end)
+                and not site
+                and not _called_place(doc, start, end)
+                and not _town_in_place_phrase(doc, start, end, own)
             )
             if person or not any(t.is_title or t.is_upper for t in doc[start:end]):
                 continue
@@ -1037,6 +1045,45 @@ def find_mentions(doc: Doc, actors) -> list[PlaceMention]:
             out.append(PlaceMention(s, e + 1, doc[s : e + 1].text, site))
         else:
             out.append(PlaceMention(s, e, doc[s:e].text, p))
+    return sorted(out + _back_references(doc, out), key=lambda m: m.start)
+
+
+#: "the town", "the city": a town named just before, when the words point back at it.
+_BACK_NOUNS = {"town": "city", "city": "city", "village": "city", "province": "admin1"}
+
+
+def _back_references(doc: Doc, found: list[PlaceMention]) -> list[PlaceMention]:
+    """ "Russian police deployed in the town" just after a sentence about Douma: "the town",
+    "the city", "the village", "the province" after a locative word point back at the one town
+    (or division) named in that sentence before them or in the sentence before; two different
+    ones, or none, and the words name no place ("the town of X" is X itself, found above)."""
+    out = []
+    sents = list(doc.sents)
+    for tok in doc:
+        kind = _BACK_NOUNS.get(tok.lower_)
+        if kind is None or not (_locative(tok) or _struck(tok)):
+            continue  # "deployed in the town", "shelled the town"
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or any(
+            c.dep_ in ("prep", "compound", "relcl", "acl") or c.pos_ == "PROPN"
+            for c in tok.children
+        ):
+            continue  # "the town of Manbij", "the Kurdish town where ...": not a back reference
+        if any(c.lower_ in ("other", "another", "each", "every") for c in tok.children):
+            continue
+        here = next(i for i, sent in enumerate(sents) if sent.start <= tok.i < sent.end)
+        lo = sents[here - 1].start if here > 0 else sents[here].start
+        named = {
+            m.place.feature_id or m.place.name: m
+            for m in found
+            if lo <= m.start < tok.i
+            and m.place.kind == kind
+            and doc[m.start : m.end].root.dep_ not in ("compound", "poss", "nmod", "amod")
+        }  # not a town that qualifies another place: "the Damascus suburb of Douma"
+        if len(named) == 1:
+            first = next(iter(named.values()))
+            start = min(c.i for c in tok.subtree)
+            text = doc[start : tok.i + 1].text
+            out.append(PlaceMention(start, tok.i + 1, text, first.place, first.text))
     return out
 
 
@@ -1234,6 +1281,20 @@ def _called_place(doc: Doc, start: int, end: int) -> bool:
     one sentence to every other mention of the name)."""
     called = end - start > 2 and doc[start].lower_ in _CITY_WORDS and doc[start + 1].lower_ == "of"
     return called or (end - start > 1 and doc[end - 1].lower_ in _DIVISION_WORDS)
+
+
+def _town_in_place_phrase(doc: Doc, start: int, end: int, hints: tuple[str, ...]) -> bool:
+    """ "kidnapped in Douma": a name the NER marks as a place here, after a locative word, that
+    names a town of 100,000+ people of the article's countries (by any of its GeoNames names)
+    is that town, even where the actor stage made it a person (its surname rule carries one
+    sentence's NER slip, "Douma" tagged PERSON, to every mention of the name)."""
+    span = doc[start:end]
+    if not all(t.ent_type_ in _PLACE_LABELS for t in span) or not _locative(span.root):
+        return False
+    return any(
+        p.kind == "city" and p.country in hints[:3] and p.population >= TOWN_NOT_PERSON
+        for p, _ in gazetteer().candidates(span.text)
+    )
 
 
 def _is_person(actors, start: int, end: int) -> bool:
