@@ -1112,3 +1112,19 @@ def test_a_town_named_after_a_locative_is_a_place_even_when_the_actor_stage_made
     actors.add_mention(person, tok.i, tok.i + 1, Mention("Douma", tok.idx, tok.idx + 5, 0))
     place = _locate(nlp, text, "met", actors, "CONSULT", 1)
     assert place is None
+
+
+def test_words_told_at_a_venue_are_said_there(nlp):
+    text = "The envoy told a news conference in Amman on Monday that he was demanding a ceasefire."
+    place = _locate(nlp, text, "demanding", None, "REQUEST", 3)
+    assert (place.name, place.country, place.basis) == ("Amman", "JOR", "clause")
+    text = "\u201cWe will never accept this plan,\u201d the minister told reporters in Ankara."
+    place = _locate(nlp, text, "accept", None, "REJECT", 3)
+    assert (place.name, place.country) == ("Ankara", "TUR")
+    text = "Speaking in Ankara on Tuesday, the minister accused Washington of betrayal."
+    assert _locate(nlp, text, "accused", None, "ACCUSE", 3).name == "Ankara"
+    # the place the words are about is not where they were said
+    text = "The minister said that the fighting in Afrin must stop."
+    assert _locate(nlp, text, "stop", None, "REQUEST", 3) is None
+    text = "The minister, who was born in Aleppo, accused rebels of lying."
+    assert _locate(nlp, text, "accused", None, "ACCUSE", 3) is None

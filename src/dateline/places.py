@@ -1392,6 +1392,7 @@ def _in_clause(
         if verbal:  # "talks in Sochi", not "a promise of a strike in Syria"
             on_noun = trigger.pos_ not in ("VERB", "AUX") and _hangs_from(root, trigger, 1)
             on_target = _visited(root, trigger, clause)
+            in_clause = in_clause or (verb is not None and _said_there(verb, clause))
         else:
             on_noun = trigger.pos_ not in ("VERB", "AUX") and (
                 _hangs_from(root, trigger)
@@ -1411,6 +1412,28 @@ def _in_clause(
             continue
         ranked.append(((_SPECIFICITY.get(m.place.kind, 5), abs(m.start - trigger.i)), m))
     return _one_place(ranked, "clause", trigger.doc, here)
+
+
+def _said_there(verb: Token, clause: Token) -> bool:
+    """The place is the venue of the speech act the words are told in: "had told a news
+    conference in Geneva that he was aiming for ...", "'We will not accept it,' he told
+    reporters in Ankara", "Speaking in Ankara, he accused ...": the verb it hangs from is the
+    speech verb whose content the event's clause is (through "that" and quoted clauses), or a
+    participle of speaking beside it."""
+    from dateline.quotes import lexicon as quote_words
+
+    talk = gazetteer().talk_words | quote_words().speech_verbs
+    speaking, tok = {clause.i}, clause
+    for _ in range(4):
+        if tok.dep_ not in ("ccomp", "parataxis") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if tok.lemma_.lower() not in talk:
+            break
+        speaking.add(tok.i)
+    if verb.i in speaking - {clause.i}:
+        return True
+    return verb.dep_ == "advcl" and verb.lemma_.lower() in talk and verb.head.i in speaking
 
 
 def _argument_place(root: Token, clause: Token) -> bool:
