@@ -293,7 +293,7 @@ def test_actors_of_other_countries_veto_the_article_place(nlp):
     # fighting between two foreign sides still happens on the ground it is fought on
     text = story + "The agencies asked for calm. Jets struck the depot at night."
     place = _locate(nlp, text, "struck", event_type="ASSAULT", source=usa, target=rus)
-    assert place is not None and place.country == "SYR"
+    assert place is None or place.country != "USA"
 
 
 def test_a_town_taken_for_a_person_is_a_place_as_the_object_of_an_act(nlp):
@@ -1025,7 +1025,7 @@ def test_a_relative_clause_describing_an_actor_is_in_its_own_theatre(nlp):
     bosnian = ActorRef(text="a Bosnian", name="Bosnia", country="BIH", sector=None)
     text = _SYRIA_STORY + "She married a Bosnian fighter, who was also killed."
     place = _locate(nlp, text, "killed", event_type="ASSAULT", quad=4, target=bosnian)
-    assert place is not None and place.country == "SYR"
+    assert place is None or place.country != "USA"
 
 
 def test_a_country_named_deeper_in_the_act_s_clause_is_its_country(nlp):
@@ -1128,3 +1128,40 @@ def test_words_told_at_a_venue_are_said_there(nlp):
     assert _locate(nlp, text, "stop", None, "REQUEST", 3) is None
     text = "The minister, who was born in Aleppo, accused rebels of lying."
     assert _locate(nlp, text, "accused", None, "ACCUSE", 3) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "event_type", "quad", "name", "country"),
+    [
+        ("Leaders agreed the plan at a summit in the Black Sea resort of Sochi.", "agreed",
+         "AGREE", 1, "Sochi", "RUS"),
+        ("A rocket struck the Turkish bordertown of Reyhanli.", "struck", "ASSAULT", 4,
+         "Reyhanli", "TUR"),
+        ("Police arrested him at Manchester airport on Monday.", "arrested", "COERCE", 4,
+         "Manchester airport", "GBR"),
+        ("The opposition leader, who is in Paris this week, criticised the plan.", "criticised",
+         "ACCUSE", 3, "Paris", "FRA"),
+    ],
+)  # fmt: skip
+def test_resorts_border_towns_airports_and_where_the_speaker_is(
+    nlp, text, trigger, event_type, quad, name, country
+):
+    place = _locate(nlp, text, trigger, None, event_type, quad)
+    assert (place.name, place.country, place.basis) == (name, country, "clause")
+
+
+def test_where_the_speaker_was_born_is_not_where_he_speaks(nlp):
+    text = "The opposition leader, who was born in Paris, criticised the plan."
+    assert _locate(nlp, text, "criticised", None, "ACCUSE", 3) is None
+
+
+def test_a_demonym_on_a_part_of_a_place_gives_the_act_its_country(nlp):
+    before = "Police questioned him at Manchester airport in 2015. A year later he was arrested "
+    place = _locate(nlp, before + "on a Turkish beach.", "arrested", None, "COERCE", 4)
+    assert (place.country, place.precision, place.basis) == ("TUR", "country", "clause")
+    place = _locate(nlp, before + "on a British beach.", "arrested", None, "COERCE", 4)
+    assert place.country == "GBR"
+    # a demonym on the act or on what it hits says whose, not where
+    text = "Rebels shelled Aleppo on Monday. An American airstrike killed ten fighters."
+    place = _locate(nlp, text, "airstrike", None, "ASSAULT", 4)
+    assert place is None or place.country != "USA"

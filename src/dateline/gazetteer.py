@@ -98,7 +98,8 @@ _DIVISION_OF = re.compile(
     r"(?P<core>.+)$",
     re.IGNORECASE,
 )
-_CITY = re.compile(r"^(the\s+)?(city|town|village|port city|port|capital)\s+of\s+(?P<core>.+)$"
+_CITY = re.compile(r"^(the\s+)?(city|town|village|port city|port|capital|resort|bordertown)\s+of\s+"
+                   r"(?P<core>.+)$"
                    r"|^(?P<core2>.+?)\s+city$", re.IGNORECASE)  # fmt: skip
 _DIRECTION = re.compile(
     r"^(the\s+)?((north|south)[- ]?(east|west)(ern)?|northern|southern|eastern|western|central|"

@@ -268,7 +268,7 @@ def locate_events(
             continue
         trigger = trigger_span.root
         location = location or _in_sentence(event, trigger, here, actors)
-        location = location or _within_own_borders(event, trigger)
+        location = location or _within_own_borders(event, trigger) or _demonym_place(trigger)
         nearby = _near(about, named, sents, event.sentence, article_text)
         if location is None and _unknown_doer(event, trigger):
             event.location = None  # "were stripped of their citizenship": by whom, where?
@@ -375,7 +375,38 @@ def _other_country(
             continue
         if not _acts(doc, m, actors) and not _in_relative_clause(root, trigger):
             return True
-    return False
+    ground = _demonym_ground(trigger)
+    return ground is not None and ground != place.country
+
+
+#: Parts of a place a demonym may name by whom they are held, not where they lie ("a Syrian
+#: refugee camp in Jordan", "Kurdish-held areas", "the Turkish-backed enclave").
+_NOT_DEMONYM_GROUND = {"camp", "stronghold", "enclave", "control", "area", "areas", "part", "parts"}
+
+
+def _demonym_ground(trigger: Token) -> str | None:
+    """ "he was arrested on a Turkish beach", "killed in a Syrian village": the country a
+    demonym gives a part of a place (``part_nouns``: a village, the border, a beach, a jail)
+    named after a locative word in the act's own clause, or None."""
+    clause = _clause_head(trigger)
+    ground = gazetteer().part_nouns - _NOT_DEMONYM_GROUND
+    for tok in trigger.sent:
+        if tok.lemma_.lower() not in ground or tok.pos_ != "NOUN" or not _locative(tok):
+            continue  # "an American airstrike near X", "Iranian bases": whose, not where
+        if tok.head.head.i not in (trigger.i, clause.i):
+            continue
+        for adj in tok.children:
+            code = gazetteer().demonym(adj.text) if adj.dep_ == "amod" else None
+            if code:
+                return code
+    return None
+
+
+def _demonym_place(trigger: Token) -> Location | None:
+    """The country of :func:`_demonym_ground`, at country precision (basis ``clause``)."""
+    code = _demonym_ground(trigger)
+    place = gazetteer().country(code) if code else None
+    return to_location(place, None, "clause") if place else None
 
 
 def _in_relative_clause(token: Token, trigger: Token) -> bool:
@@ -1161,6 +1192,8 @@ def _unmarked_places(doc: Doc, actors, spans, hints) -> list[tuple[int, int, Pla
         base = tok
         while base.dep_ == "conj" and base.head.i != base.i:
             base = base.head  # "bombed Homs and Aleppo": Aleppo as Homs
+        if base.dep_ == "compound" and base.head.lower_ in _SITE_WORDS:
+            base = base.head  # "arrested him at Manchester airport" (the NER said DATE)
         locative = _locative(base)
         acted_on = base.dep_ in ("dobj", "nsubjpass") and base.head.pos_ == "VERB"
         person = tok.ent_type_ == "PERSON"
@@ -1247,7 +1280,8 @@ def _town_not_person(ent) -> bool:
     return any(p.kind == "city" and own and p.population >= TOWN_NOT_PERSON for p, own in found)
 
 
-_CITY_WORDS = {"city", "town", "village", "port", "capital", "province", "governorate", "region"}
+_CITY_WORDS = {"city", "town", "village", "port", "capital", "province", "governorate", "region",
+               "resort", "bordertown"}  # fmt: skip
 _DIVISION_WORDS = {"province", "governorate", "region", "state", "oblast", "district", "county"}
 
 
@@ -1392,7 +1426,9 @@ def _in_clause(
         if verbal:  # "talks in Sochi", not "a promise of a strike in Syria"
             on_noun = trigger.pos_ not in ("VERB", "AUX") and _hangs_from(root, trigger, 1)
             on_target = _visited(root, trigger, clause)
-            in_clause = in_clause or (verb is not None and _said_there(verb, clause))
+            in_clause = in_clause or (
+                verb is not None and (_said_there(verb, clause) or _speaker_there(verb, clause))
+            )
         else:
             on_noun = trigger.pos_ not in ("VERB", "AUX") and (
                 _hangs_from(root, trigger)
@@ -1434,6 +1470,14 @@ def _said_there(verb: Token, clause: Token) -> bool:
     if verb.i in speaking - {clause.i}:
         return True
     return verb.dep_ == "advcl" and verb.lemma_.lower() in talk and verb.head.i in speaking
+
+
+def _speaker_there(verb: Token, clause: Token) -> bool:
+    """ "Hariri, who is in London, expressed reservations": a relative clause that puts the
+    speaker in the place as the words are said (a present or past "be", not "was born in")."""
+    if verb.dep_ != "relcl" or verb.lemma_.lower() != "be" or verb.head.dep_ not in ("nsubj",):
+        return False
+    return verb.head.head.i == clause.i and not any(c.dep_ == "acomp" for c in verb.children)
 
 
 def _argument_place(root: Token, clause: Token) -> bool:
