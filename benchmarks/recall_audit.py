@@ -46,7 +46,7 @@ from dateline.events.extract.triggers import find_candidates
 from dateline.events.gate import active_model, gate_candidates
 from dateline.model import Article
 from dateline.pipeline import get_pipeline
-from dateline.train import _date, _head_of, _trigger_span, read_coded
+from dateline.train import _date, head_of, read_coded, trigger_span
 
 STAGES = (
     "found",
@@ -121,12 +121,12 @@ def audit_text(coded, pipeline, model) -> list[dict]:
             row["stage"] = "not_parsed"
             rows.append(row)
             continue
-        span = _trigger_span(doc, start, end, e.get("trigger"))
+        span = trigger_span(doc, start, end, e.get("trigger"))
         if span is None:
             row["stage"] = "no_trigger_span"
             rows.append(row)
             continue
-        head = _head_of(span) or span.root
+        head = head_of(span) or span.root
         row["lemma"], row["pos"] = head.lemma_.lower(), head.pos_
         idx = [t.i for t in span]
         lex = [lexicon_at[i] for i in idx if i in lexicon_at]

@@ -495,12 +495,12 @@ def test_dense_features_are_the_tensor_rows_of_the_word_and_its_neighbours():
 
 @pytest.mark.slow
 def test_a_trigger_phrase_that_is_the_sentence_root_is_labelled_on_its_head(pipeline):
-    from dateline.train import _head_of, _trigger_span
+    from dateline.train import head_of, trigger_span
 
     doc = pipeline.nlp("Rocket attacks on the northern towns overnight.")
-    span = _trigger_span(doc, 0, len(doc.text), "rocket attacks")
+    span = trigger_span(doc, 0, len(doc.text), "rocket attacks")
     assert span is not None and span.root.dep_ == "ROOT"  # the phrase heads the fragment
-    assert _head_of(span).text == "attacks"
+    assert head_of(span).text == "attacks"
 
 
 @pytest.mark.slow

@@ -291,7 +291,7 @@ def story_check_headlines(folder: Path, titles: Iterable[str], share: float = 0.
 # --------------------------------------------------------------------------- labels
 
 
-def _trigger_span(doc, start: int, end: int, trigger: str):
+def trigger_span(doc, start: int, end: int, trigger: str):
     """The tokens of the first part of ``trigger`` ("airstrike", "accused ... of") found in the
     sentence at characters ``start:end``."""
     text = doc.text[start:end].lower()
@@ -308,7 +308,7 @@ def _trigger_span(doc, start: int, end: int, trigger: str):
     return None
 
 
-def _head_of(span):
+def head_of(span):
     """The word a trigger phrase is about: its syntactic head, else its first verb or noun."""
     from dateline.events.classifier import is_candidate
 
@@ -329,7 +329,7 @@ def _lexicon_word(span, event: str, lexicon_types: dict[int, str]):
     that report no act of their own. The head wins when it is such a word itself."""
     from dateline.events.classifier import is_candidate
 
-    head = _head_of(span)
+    head = head_of(span)
     if head is not None and lexicon_types.get(head.i) == event:
         return head
     return next((t for t in span if is_candidate(t) and lexicon_types.get(t.i) == event), None)
@@ -350,10 +350,10 @@ def label_text(coded: CodedText, doc, actors, lexicon_types: dict[int, str]) -> 
         s = event.get("sent")
         if not isinstance(s, int) or not 0 <= s < len(coded.sents):
             continue
-        span = _trigger_span(doc, starts[s], starts[s] + len(coded.sents[s]), event.get("trigger"))
+        span = trigger_span(doc, starts[s], starts[s] + len(coded.sents[s]), event.get("trigger"))
         if span is None:
             continue
-        head = _lexicon_word(span, str(event["event"]).upper(), lexicon_types) or _head_of(span)
+        head = _lexicon_word(span, str(event["event"]).upper(), lexicon_types) or head_of(span)
         if head is None:
             continue
         if head.i not in labels:

@@ -47,7 +47,7 @@ class Trace:
 def trace_doc(doc, article, actors, lexicon, model) -> Trace:
     """Code ``doc`` as :func:`~dateline.events.extract.coder.extract_events` does (same stages,
     same order; ``tests/test_recall_stages.py`` checks they agree), recording each stage."""
-    from dateline.events.extract.coder import _code, _dedupe, sentence_candidates
+    from dateline.events.extract.coder import code_candidate, dedupe_events, sentence_candidates
     from dateline.events.extract.triggers import find_candidates
     from dateline.events.gate import gate_sentences
     from dateline.events.ontology import Ontology
@@ -76,24 +76,24 @@ def trace_doc(doc, article, actors, lexicon, model) -> Trace:
         trace.gated.update((c.token.i, c.event) for c in gated[s_i])
         for cand in sentence_candidates(sent, gated[s_i], lexicon):
             trace.kept.add(cand.token.i)
-            coded = _code(cand, s_i, sent, doc, article, actors, lexicon, ontology)
+            coded = code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology)
             trace.coded.setdefault(cand.token.i, []).extend(e.event for e in coded)
             events.extend(coded)
-    trace.events = _dedupe(events)
+    trace.events = dedupe_events(events)
     return trace
 
 
 def stage_of(trace: Trace, start: int, end: int, event: str, trigger: str | None) -> str:
     """The stage at which the gold ``event`` whose ``trigger`` lies in the sentence at
     characters ``start:end`` of the parsed text was lost (the event was missed)."""
-    from dateline.train import _head_of, _trigger_span
+    from dateline.train import head_of, trigger_span
 
     if not trace.doc.text[start:end].strip():
         return SKIPPED
-    span = _trigger_span(trace.doc, start, end, trigger or "")
+    span = trigger_span(trace.doc, start, end, trigger or "")
     if span is None:
         return NOT_FOUND
-    head = _head_of(span)
+    head = head_of(span)
     if head is None:
         return NO_WORD
     words = [t.i for t in span]
@@ -113,10 +113,10 @@ def stage_of(trace: Trace, start: int, end: int, event: str, trigger: str | None
 def probability_band(trace: Trace, start: int, end: int, event: str, trigger: str | None) -> str:
     """The model's probability of the gold type at the trigger's word, as a band ("<0.1",
     "0.1-0.3", ">=0.3"; "-" where the model does not score the word)."""
-    from dateline.train import _head_of, _trigger_span
+    from dateline.train import head_of, trigger_span
 
-    span = _trigger_span(trace.doc, start, end, trigger or "")
-    head = _head_of(span) if span is not None else None
+    span = trigger_span(trace.doc, start, end, trigger or "")
+    head = head_of(span) if span is not None else None
     row = trace.probability.get(head.i) if head is not None else None
     if row is None:
         return "-"

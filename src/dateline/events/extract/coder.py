@@ -49,8 +49,8 @@ def extract_events(doc: Doc, article: Article, actors: ActorIndex, lexicon: Lexi
     events: list[Event] = []
     for s_i, sent in enumerate(sentences):
         for cand in sentence_candidates(sent, gated[s_i], lexicon):
-            events.extend(_code(cand, s_i, sent, doc, article, actors, lexicon, ontology))
-    return _dedupe(events)
+            events.extend(code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology))
+    return dedupe_events(events)
 
 
 def sentence_candidates(sent, gated: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
@@ -68,7 +68,9 @@ def sentence_candidates(sent, gated: list[Candidate], lexicon: Lexicon) -> list[
     )
 
 
-def _code(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Event]:
+def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> list[Event]:
+    """The event records of one candidate of sentence ``s_i``: its arguments, modality, type,
+    mode and date, one record per (source, target) pair (none where a rule drops it)."""
     if _answered(cand, lexicon):
         return []  # "the court rejected the request to extradite him": the court asked nothing
     sources, targets = arguments(cand, actors)
@@ -633,7 +635,7 @@ def _restated(event: Event, events: list[Event]) -> bool:
     )
 
 
-def _dedupe(events: list[Event]) -> list[Event]:
+def dedupe_events(events: list[Event]) -> list[Event]:
     """One event per (sentence, type, source, target): keep the first trigger, drop a
     target-less event when the same source has that type with a target in the sentence, and a
     sourceless restatement of another event of the sentence (:func:`_restated`)."""
