@@ -1165,3 +1165,12 @@ def test_a_demonym_on_a_part_of_a_place_gives_the_act_its_country(nlp):
     text = "Rebels shelled Aleppo on Monday. An American airstrike killed ten fighters."
     place = _locate(nlp, text, "airstrike", None, "ASSAULT", 4)
     assert place is None or place.country != "USA"
+
+
+def test_a_town_that_says_where_another_lies_is_no_second_scene(nlp):
+    text = "Ten days earlier, the army had launched an attack in Aleppo, near Idlib."
+    place = _locate(nlp, text, "attack", None, "ASSAULT", 4)
+    assert (place.name, place.precision, place.basis) == ("Aleppo", "city", "clause")
+    text = "Ten days earlier, the army had launched attacks in Aleppo and Idlib."
+    place = _locate(nlp, text, "attacks", None, "ASSAULT", 4)
+    assert (place.country, place.precision) == ("SYR", "country")

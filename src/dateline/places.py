@@ -1670,6 +1670,8 @@ def _one_place(
     too: their country when no listed name is a place of another country."""
     if not ranked:
         return None
+    if doc is not None:
+        ranked = _without_qualifiers(ranked, doc)
     ranked.sort(key=lambda r: r[0])
     best = ranked[0][1]
     rivals = {
@@ -1692,6 +1694,22 @@ def _one_place(
             country = gazetteer().country(best.place.country) if best.place.country else None
             return to_location(country, None, basis) if country else None
     return best.location(basis)
+
+
+def _without_qualifiers(
+    ranked: list[tuple[tuple[int, int], PlaceMention]], doc: Doc
+) -> list[tuple[tuple[int, int], PlaceMention]]:
+    """ "an attack in eastern Ghouta, near Damascus", "Douma, outside Damascus": a town that
+    only says where another town of the list lies is no second scene."""
+    roots = {doc[m.start : m.end].root.i for _, m in ranked}
+    kept = []
+    for rank, m in ranked:
+        root = doc[m.start : m.end].root
+        prep = root.head
+        if root.dep_ == "pobj" and prep.lower_ in ("near", "outside") and prep.head.i in roots:
+            continue
+        kept.append((rank, m))
+    return kept or ranked
 
 
 def _listed_names(doc: Doc, m: PlaceMention, here: list[PlaceMention]) -> list[str]:
