@@ -1174,3 +1174,13 @@ def test_a_town_that_says_where_another_lies_is_no_second_scene(nlp):
     text = "Ten days earlier, the army had launched attacks in Aleppo and Idlib."
     place = _locate(nlp, text, "attacks", None, "ASSAULT", 4)
     assert (place.country, place.precision) == ("SYR", "country")
+
+
+def test_the_ground_an_act_is_done_to_attack_is_its_place(nlp):
+    text = "Russia has sent in aircraft to attack the rebel-held province of Idlib."
+    place = _locate(nlp, text, "sent", None, "ASSAULT", 4)
+    assert (place.name, place.country, place.precision) == ("Idlib", "SYR", "admin1")
+    # what a withdrawal is for is not where it happened
+    text = "The rebels withdrew their fighters to attack the province of Idlib."
+    place = _locate(nlp, text, "withdrew", None, "RETREAT", 2)
+    assert place is None or place.precision == "country"

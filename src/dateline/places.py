@@ -1546,6 +1546,12 @@ def _acted_on(root: Token, trigger: Token, clause: Token, retreat: bool = False)
     # its forces from Incirlik", "failed to capture Aleppo")
     acts = {trigger.i, clause.i}
     acts |= {c.i for v in (trigger, clause) for c in v.children if c.dep_ == "xcomp"}
+    if not retreat:  # "sent in aircraft to attack the province of Idlib": what the act is for
+        acts |= {
+            c.i for v in (trigger, clause) for c in v.children
+            if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            and c.lemma_.lower() in gazetteer().ground_verbs | {"attack", "hit", "target"}
+        }  # fmt: skip
     if root.dep_ == "dobj" or (root.dep_ == "nsubjpass" and not retreat):
         return head.i in acts
     preps = _WHERE | {"of", "against", "from"} | (set() if retreat else {"to"})
