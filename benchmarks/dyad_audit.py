@@ -193,12 +193,7 @@ def audit(path: Path, show: Path | None) -> None:
     tgt_share = share("target country right", "gold target set")
     print(f"| source key right (pairs with a gold source) | {src_share} |")
     print(f"| target key right (pairs with a gold target) | {tgt_share} |")
-    print(f"\n| error kind (both sides, gold side set) | {path.name} |\n| --- | ---: |")
-    for name, n in error_kinds.most_common():
-        print(f"| {name} | {n} |")
-    if show:
-        parts = [f"## {k} ({len(v)})\n" + "\n".join(v) for k, v in sorted(examples.items())]
-        show.write_text("\n\n".join(parts) + "\n", "utf-8")
+    _print_kinds(path, error_kinds, examples, show)
 
 
 def audit_oof(path: Path, show: Path | None) -> None:
@@ -251,6 +246,11 @@ def audit_oof(path: Path, show: Path | None) -> None:
     print(f"| {path.name} | count |\n| --- | ---: |")
     for name in ("type pairs", "triple right"):
         print(f"| {name} | {tally[name]} |")
+    _print_kinds(path, error_kinds, examples, show)
+
+
+def _print_kinds(path: Path, error_kinds: Counter, examples: dict, show: Path | None) -> None:
+    """The error-kind table of both audits, and the examples of each kind into ``show``."""
     print(f"\n| error kind (both sides, gold side set) | {path.name} |\n| --- | ---: |")
     for name, n in error_kinds.most_common():
         print(f"| {name} | {n} |")
