@@ -273,14 +273,12 @@ def placed_authorities(events: list, country_name) -> int:
     were set."""
     changed = 0
     for event in events:
-        loc = event.location
+        loc = _scene(event)
         if (
             event.event not in {"COERCE", "SANCTION"}
             or event.mode not in LAW_MODES
             or event.source is not None
             or loc is None
-            or not loc.country
-            or loc.basis not in VICTIM_BASES
         ):
             continue
         event.source = ActorRef(
@@ -308,14 +306,8 @@ def place_victims(events: list, country_name) -> int:
     names). Returns how many targets were set."""
     changed = 0
     for event in events:
-        loc = event.location
-        if (
-            event.event not in PLACED_VICTIM_TYPES
-            or event.target is not None
-            or loc is None
-            or not loc.country
-            or loc.basis not in VICTIM_BASES
-        ):
+        loc = _scene(event)
+        if event.event not in PLACED_VICTIM_TYPES or event.target is not None or loc is None:
             continue
         event.target = ActorRef(
             text=loc.text or loc.name, name=f"people in {loc.name or country_name(loc.country)}",
@@ -323,3 +315,12 @@ def place_victims(events: list, country_name) -> int:
         )  # fmt: skip
         changed += 1
     return changed
+
+
+def _scene(event):
+    """The event's location when the text says where the act itself happened, in a known
+    country (:data:`VICTIM_BASES`), else None."""
+    loc = event.location
+    if loc is None or not loc.country or loc.basis not in VICTIM_BASES:
+        return None
+    return loc
