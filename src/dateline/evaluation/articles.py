@@ -447,14 +447,16 @@ def score_stories(gold: list[StoryGold], predicted: dict[str, list[dict[str, Any
 # --------------------------------------------------------------------------- running
 
 
+def article_for(rid: str, text: str, day: str | None):
+    """The article the evaluation codes for a gold text (its id kept as the article's)."""
+    return replace(article_of(GoldRecord(id=rid, text=text, date=day)), id=rid)
+
+
 def code_texts(
     items: Iterable[tuple[str, str, str | None]], pipeline: Any, batch_size: int = 16
 ) -> dict[str, list[dict[str, Any]]]:
     """Code (id, text, date) items with ``pipeline``; id -> event dicts."""
-    articles = [
-        replace(article_of(GoldRecord(id=rid, text=text, date=day)), id=rid)
-        for rid, text, day in items
-    ]
+    articles = [article_for(rid, text, day) for rid, text, day in items]
     return {
         result.article.id: [e.to_dict() for e in result.events]
         for result in pipeline.pipe(articles, batch_size=batch_size)

@@ -36,10 +36,8 @@ class Trace:
 
     doc: Any
     lexicon: dict[int, str] = field(default_factory=dict)  # the lexicon's own candidates
-    words: set[int] = field(default_factory=set)  # every word the model scores
     probability: dict[int, dict[str, float]] = field(default_factory=dict)
     gated: dict[int, str] = field(default_factory=dict)  # after the model's say
-    kept: set[int] = field(default_factory=set)  # after the clause rules
     coded: dict[int, list[str]] = field(default_factory=dict)  # the coder's records per word
     events: list = field(default_factory=list)
 
@@ -64,7 +62,6 @@ def trace_doc(doc, article, actors, lexicon, model) -> Trace:
                 trace.lexicon.setdefault(cand.token.i, cand.event)
     if model is not None:
         every = [i for sent in sentences for i in candidate_indices(sent)]
-        trace.words = set(every)
         if every:
             feats = word_features(doc, every, actors, proposed)
             probs = model.scores(feats, dense=model.dense_inputs(doc, every))
@@ -75,7 +72,6 @@ def trace_doc(doc, article, actors, lexicon, model) -> Trace:
     for s_i, sent in enumerate(sentences):
         trace.gated.update((c.token.i, c.event) for c in gated[s_i])
         for cand in sentence_candidates(sent, gated[s_i], lexicon):
-            trace.kept.add(cand.token.i)
             coded = code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology)
             trace.coded.setdefault(cand.token.i, []).extend(e.event for e in coded)
             events.extend(coded)
@@ -86,14 +82,11 @@ def trace_doc(doc, article, actors, lexicon, model) -> Trace:
 def stage_of(trace: Trace, start: int, end: int, event: str, trigger: str | None) -> str:
     """The stage at which the gold ``event`` whose ``trigger`` lies in the sentence at
     characters ``start:end`` of the parsed text was lost (the event was missed)."""
-    from dateline.train import head_of, trigger_span
-
     if not trace.doc.text[start:end].strip():
         return SKIPPED
-    span = trigger_span(trace.doc, start, end, trigger or "")
+    span, head = trigger_head(trace, start, end, trigger)
     if span is None:
         return NOT_FOUND
-    head = head_of(span)
     if head is None:
         return NO_WORD
     words = [t.i for t in span]
@@ -110,13 +103,19 @@ def stage_of(trace: Trace, start: int, end: int, event: str, trigger: str | None
     return MODEL_LOW
 
 
-def probability_band(trace: Trace, start: int, end: int, event: str, trigger: str | None) -> str:
-    """The model's probability of the gold type at the trigger's word, as a band ("<0.1",
-    "0.1-0.3", ">=0.3"; "-" where the model does not score the word)."""
+def trigger_head(trace: Trace, start: int, end: int, trigger: str | None):
+    """The gold trigger's words in the sentence at ``start:end`` and the word the coder would
+    code it at (as training labels it: :func:`dateline.train.head_of`); None where missing."""
     from dateline.train import head_of, trigger_span
 
     span = trigger_span(trace.doc, start, end, trigger or "")
-    head = head_of(span) if span is not None else None
+    return span, (head_of(span) if span is not None else None)
+
+
+def probability_band(trace: Trace, head, event: str) -> str:
+    """The model's probability of the gold type at the trigger's word ``head``, as a band
+    ("<0.1", "0.1-0.3", ">=0.3"; "-" where there is no such word or the model does not score
+    it)."""
     row = trace.probability.get(head.i) if head is not None else None
     if row is None:
         return "-"
@@ -141,16 +140,6 @@ def missed_events(gold, predicted: list[dict[str, Any]]) -> list[tuple[int, Any]
             else:
                 out.append((n, e))
     return out
-
-
-def sentence_starts(text: str, sents: list[str]) -> list[int]:
-    """Where each of ``sents`` starts in ``text`` (searched in order)."""
-    starts, at = [], 0
-    for sent in sents:
-        found = text.find(sent, at)
-        starts.append(found if found >= 0 else at)
-        at = (found if found >= 0 else at) + len(sent)
-    return starts
 
 
 @dataclass
@@ -188,12 +177,9 @@ class StageReport:
 
 def article_of_gold(gold):
     """The article the evaluation codes for an article gold record (as ``code_texts`` does)."""
-    from dataclasses import replace
+    from dateline.evaluation.articles import article_for
 
-    from dateline.evaluation.gold import GoldRecord
-    from dateline.evaluation.sentences import article_of
-
-    return replace(article_of(GoldRecord(id=gold.id, text=gold.text, date=gold.date)), id=gold.id)
+    return article_for(gold.id, gold.text, gold.date)
 
 
 def trace_article(pipeline, article) -> Trace:
@@ -201,8 +187,7 @@ def trace_article(pipeline, article) -> Trace:
     from dateline.actors.resolve import resolve_actors
     from dateline.events.gate import active_model
 
-    text, _starts = pipeline._prepare(article)
-    doc = pipeline.nlp(text)
+    doc = pipeline.nlp(pipeline.annotation_text(article))
     actors = resolve_actors(doc, article, pipeline.kb)
     return trace_doc(doc, article, actors, pipeline.lexicon, active_model())
 
@@ -214,9 +199,9 @@ def add_article(report: StageReport, pipeline, gold, predicted: list[dict[str, A
     if not missed:
         return
     trace = trace_article(pipeline, article_of_gold(gold))
-    starts = sentence_starts(gold.text, gold.sents)
+    starts = gold.sentence_starts()
     for n, e in missed:
         start, end = starts[n], starts[n] + len(gold.sents[n])
         stage = stage_of(trace, start, end, e.event, e.trigger)
-        band = probability_band(trace, start, end, e.event, e.trigger)
+        band = probability_band(trace, trigger_head(trace, start, end, e.trigger)[1], e.event)
         report.add(stage, e.event, band, (e.event, e.trigger or "", gold.sents[n]))
