@@ -29,15 +29,12 @@ def parse(data: Path, cache: Path | None) -> list:
         with cache.open("rb") as fh:
             return pickle.load(fh)
     from dateline import train as T
+    from dateline.evaluation.crossval import read_texts
     from dateline.pipeline import Pipeline
     from dateline.settings import Settings
 
-    annotations, corpus = T.default_annotations(), T.default_corpus(data)
-    texts = T.read_training_folder(data)
-    texts += T.read_corpus_annotations(annotations, corpus, {t.id for t in texts}, log=_log)
-    T.extend_texts(texts, annotations, corpus, _log)
-    texts += T.read_story_annotations(data, annotations, {t.id for t in texts}, _log)
-    examples = list(T.parse_texts(texts, Pipeline(Settings.load())))
+    cv = read_texts(data, T.default_annotations(), T.default_corpus(data), log=_log)
+    examples = list(T.parse_texts(cv.texts, Pipeline(Settings.load())))
     if cache is not None:
         with cache.open("wb") as fh:
             pickle.dump(examples, fh)
