@@ -235,6 +235,44 @@ def test_training_on_own_sentences_is_deterministic_and_separates_senses(tmp_pat
 
 
 @pytest.mark.slow
+def test_a_model_records_its_training_inputs_and_verify_tells_a_changed_checkout(tmp_path):
+    """``dateline train --verify``: the digests a model records are what the same data parses
+    to, and a changed input (here a relabelled sentence) shows without refitting."""
+    from dateline.pipeline import Pipeline
+    from dateline.train import train, verify_inputs
+
+    _fixture(tmp_path)
+    pipeline = Pipeline()
+    train(tmp_path, tmp_path / "m.npz", pipeline, folds=2, calibrate=False, log=lambda *_: None)
+    info = EventModel.read(tmp_path / "m.npz").info
+    assert info["inputs"]["examples"] > len(OWN_TRAINING)
+    same = verify_inputs(tmp_path, info, pipeline, None, None, log=lambda *_: None)
+    assert same["same"] and same["now"] == info["inputs"] and same["settings"]["C"] == info["C"]
+
+    path = tmp_path / "guardian_lead_train.jsonl"
+    path.write_text(path.read_text("utf-8").replace('"PROTEST"', '"DEMAND"', 1), "utf-8")
+    changed = verify_inputs(tmp_path, info, pipeline, None, None, log=lambda *_: None)
+    assert not changed["same"] and changed["now"]["sparse"] != info["inputs"]["sparse"]
+    assert (
+        changed["now"]["dense"] == info["inputs"]["dense"]
+    )  # the text, so the tensors, are the same
+    assert not verify_inputs(tmp_path, {}, pipeline, None, None, log=lambda *_: None)["same"]
+
+    from typer.testing import CliRunner
+
+    from dateline.cli import app
+
+    args = ["train", "--data", str(tmp_path), "--out", str(tmp_path / "m.npz"), "--verify",
+            "--no-annotations"]  # fmt: skip
+    stale = CliRunner().invoke(app, args)
+    assert stale.exit_code == 1 and "retrain" in stale.output
+    path.write_text(path.read_text("utf-8").replace('"DEMAND"', '"PROTEST"', 1), "utf-8")
+    fresh = CliRunner().invoke(app, args)
+    assert fresh.exit_code == 0, fresh.output
+    assert "exactly the examples" in fresh.output
+
+
+@pytest.mark.slow
 def test_features_from_the_parse_arrays_name_the_words_roles():
     from dateline.actors.resolve import resolve_actors
     from dateline.events.classifier import candidate_indices, token_features, word_features

@@ -907,6 +907,77 @@ def reliability(probs: np.ndarray, labels: list[str], classes: tuple[str, ...], 
     return rows
 
 
+def training_texts(
+    folder: Path, annotations: Path | None, corpus: Path | None, log=print
+) -> list[CodedText]:
+    """Everything ``dateline train`` learns from, in its order: the training folder, the
+    hand-coded corpus rows (marked ``meta["corpus"]``), their later sentences, and the
+    synthetic stories the repository codes by sentence."""
+    texts = read_training_folder(folder)
+    corpus_texts = read_corpus_annotations(annotations, corpus, {t.id for t in texts}, log=log)
+    for text in corpus_texts:
+        text.meta["corpus"] = True
+    if corpus_texts:
+        log(f"{len(corpus_texts)} hand-coded corpus articles from {annotations}")
+    texts += corpus_texts
+    grown = extend_texts(texts, annotations, corpus, log)
+    if grown:
+        log(f"{grown} real articles coded beyond their first 15 sentences")
+    story_texts = read_story_annotations(folder, annotations, {t.id for t in texts}, log)
+    if story_texts:
+        log(f"{len(story_texts)} synthetic stories coded by sentence in the repository")
+    return texts + story_texts
+
+
+#: Decimals the dense rows are rounded to before hashing: the parse's float noise across
+#: machines stays below it, while a changed feature does not.
+DIGEST_DECIMALS = 3
+
+
+def examples_digest(examples: list[Example]) -> dict[str, str | int]:
+    """SHA-256 digests of what the fit reads from the parsed texts: each example's group,
+    features, label, mode, weight and source ("sparse"), and its tensor rows rounded to
+    :data:`DIGEST_DECIMALS` ("dense"). Stored in the model's ``info`` so that
+    :func:`verify_inputs` can tell, without refitting, whether this checkout still builds the
+    same training matrix (a lexicon, actor or sentence-preparation change shows here)."""
+    sparse, dense = hashlib.sha256(), hashlib.sha256()
+    for ex in examples:
+        line = [ex.group, ex.label, ex.mode or "", f"{ex.weight:.6g}", ex.source, *sorted(ex.feats)]
+        sparse.update(("\x1f".join(line) + "\n").encode("utf-8"))
+        if ex.dense is not None:
+            dense.update(
+                np.round(np.asarray(ex.dense, dtype=np.float64), DIGEST_DECIMALS).tobytes()
+            )
+        dense.update(b"\n")
+    return {"examples": len(examples), "sparse": sparse.hexdigest(), "dense": dense.hexdigest()}
+
+
+def verify_inputs(
+    folder: Path,
+    model_info: dict,
+    pipeline,
+    annotations: Path | None,
+    corpus: Path | None,
+    log=print,
+) -> dict:
+    """Parse what ``dateline train`` reads with this checkout and compare the examples'
+    digests (:func:`examples_digest`) with those a model file recorded when it was trained.
+    Same digests, same data, seed and settings: the same fitted weights. A few minutes (the
+    parse) instead of the half hour of a retrain; the weak story examples, drawn by a fitted
+    model from the parsed stories, are not part of the check."""
+    texts = training_texts(folder, annotations, corpus, log)
+    log(f"parsing {len(texts)} coded texts ({sum(len(t.sents) for t in texts)} sentences)")
+    now = examples_digest(list(parse_texts(texts, pipeline)))
+    recorded = model_info.get("inputs") or {}
+    settings = {k: model_info.get(k) for k in ("C", "seed", "folds", "real_share", "dense")}
+    return {
+        "recorded": recorded,
+        "now": now,
+        "settings": settings,
+        "same": bool(recorded) and all(recorded.get(k) == now[k] for k in now),
+    }
+
+
 def train(
     folder: Path,
     out: Path,
@@ -930,22 +1001,13 @@ def train(
     ``examples`` and ``story_leads``, when given, are used instead of parsing the texts and the
     stories' leads (article-level cross-validation, :mod:`dateline.evaluation.crossval`, parses
     once and trains each fold on a subset). ``real_share``: see :data:`REAL_SHARE`."""
-    texts = read_training_folder(folder)
-    corpus_texts = read_corpus_annotations(annotations, corpus, {t.id for t in texts}, log=log)
-    if corpus_texts:
-        log(f"{len(corpus_texts)} hand-coded corpus articles from {annotations}")
-    texts += corpus_texts
-    grown = extend_texts(texts, annotations, corpus, log)
-    if grown:
-        log(f"{grown} real articles coded beyond their first 15 sentences")
-    story_texts = read_story_annotations(folder, annotations, {t.id for t in texts}, log)
-    if story_texts:
-        log(f"{len(story_texts)} synthetic stories coded by sentence in the repository")
-    texts += story_texts
+    texts = training_texts(folder, annotations, corpus, log)
+    corpus_texts = [t for t in texts if t.meta.get("corpus")]
     if examples is None:
         log(f"parsing {len(texts)} coded texts ({sum(len(t.sents) for t in texts)} sentences)")
         examples = list(parse_texts(texts, pipeline))
     log(f"{len(examples)} candidate words, {sum(ex.label != NONE for ex in examples)} event words")
+    inputs = examples_digest(examples)
     examples = balance_sources(examples, real_share)
     weak: list[Example] = []
     if stories:
@@ -986,6 +1048,7 @@ def train(
             for t in (0.3, 0.5, 0.7)
         },  # fmt: skip
         "reliability": reliability(probs, labels, classes),
+        "inputs": inputs,
     }
     log(f"cross-validated (by article/headline): {json.dumps(report['cv_all'])}")
     report["weak_examples"] = len(weak)

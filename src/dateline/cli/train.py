@@ -62,6 +62,13 @@ def train_cli(
         help="Blocks of spaCy's token vectors the model reads beside its sparse features, "
         "comma-separated (word,head,subj,obj,sent; default: the chosen recipe's), or 'none'.",
     ),
+    verify: bool = typer.Option(
+        False,
+        "--verify",
+        help="Do not train: parse the training data with this checkout and tell whether it "
+        "gives the examples the model file (--out, default the shipped one) was trained on "
+        "(a few minutes; exit status 1 when it does not, i.e. the file needs a retrain).",
+    ),
     model: str = MODEL_OPTION,
 ) -> None:
     """Train the event model on sentence-coded articles: parse them with the coder's own
@@ -75,6 +82,8 @@ def train_cli(
       dateline train --data ../shared/train
 
       dateline train --data ../shared/train --out /tmp/event_model.npz --report train.json
+
+      dateline train --data ../shared/train --verify    # is the shipped file this checkout's?
     """
     from dateline.pipeline import Pipeline
     from dateline.train import DENSE, C, default_annotations, default_corpus, dense_option, train
@@ -82,6 +91,9 @@ def train_cli(
 
     pipeline = Pipeline(Settings.load(model=model))
     target = out or _shipped_path()
+    if verify:
+        _verify(target, data, pipeline, annotations, corpus, no_annotations)
+        return
     result = train(
         data,
         target,
@@ -106,3 +118,35 @@ def train_cli(
     if report is not None:
         report.write_text(text + "\n", "utf-8")
     console.print_json(text)
+
+
+def _verify(target: Path, data: Path, pipeline, annotations, corpus, no_annotations) -> None:
+    from dateline.errors import InputError
+    from dateline.events.classifier import EventModel
+    from dateline.train import default_annotations, default_corpus, verify_inputs
+
+    if not target.is_file():
+        raise InputError(f"no model file at {target}; train one first (dateline train --out ...)")
+    info = EventModel.read(target).info or {}
+    result = verify_inputs(
+        data,
+        info,
+        pipeline,
+        None if no_annotations else (annotations or default_annotations()),
+        corpus or default_corpus(data),
+        log=err_console.print,
+    )
+    console.print_json(json.dumps({"model": str(target), **result}))
+    if not result["recorded"]:
+        err_console.print(
+            f"{target} records no training inputs (trained before they were recorded): "
+            "retrain it to make it checkable."
+        )
+        raise typer.Exit(1)
+    if not result["same"]:
+        err_console.print(
+            f"this checkout does not build the examples {target} was trained on: retrain it "
+            "with `dateline train --data ...` (same settings as above)."
+        )
+        raise typer.Exit(1)
+    console.print(f"{target} was trained on exactly the examples this checkout builds.")

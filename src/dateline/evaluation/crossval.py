@@ -78,18 +78,14 @@ def read_texts(folder: Path, annotations: Path | None, corpus: Path | None, log=
     in its order), with the real articles marked."""
     from dateline import train as T
 
-    texts = T.read_training_folder(folder)
+    texts = T.training_texts(folder, annotations, corpus, log)
     lead_ids = (
         {t.id for t in T.read_coded(folder / LEAD_FILE)}
         if (folder / LEAD_FILE).is_file()
         else set()
     )
     real = {t.id: LEAD_SET for t in texts if t.id in lead_ids}
-    corpus_texts = T.read_corpus_annotations(annotations, corpus, {t.id for t in texts}, log=log)
-    real.update({t.id: CORPUS_SET for t in corpus_texts})
-    texts += corpus_texts
-    T.extend_texts(texts, annotations, corpus, log)
-    texts += T.read_story_annotations(folder, annotations, {t.id for t in texts}, log)
+    real.update({t.id: CORPUS_SET for t in texts if t.meta.get("corpus")})
     return CVTexts(texts, real)
 
 
