@@ -129,6 +129,9 @@ def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Cand
             ):
                 continue  # "allies in the fight against X", "during the battle for Y": a setting
             entry = entries[0]
+            pressing = entry.event == "REQUEST" and tok.lemma_.lower() in {"push", "drive"}
+            if pressing and _presses_for_nothing(tok, lexicon):
+                continue  # "a final ground push on the town": an offensive, no demand
             if entry.event == "PROTEST" and _military_strike(frame, lexicon):
                 entry = lexicon_assault_noun(lexicon) or entry
             out.append(Candidate(tok, entry, entry.event, entry.mode, nominal=True,
@@ -596,8 +599,7 @@ def _speech_without_act(entry: TriggerEntry, tok: Token, lexicon: Lexicon) -> bo
     ):
         return True  # "asked me not to be disappointed": a feeling asked for, no act
     if entry.event == "REQUEST" and tok.lemma_.lower() in {"push", "drive"}:
-        moves = lexicon.word_set("movement_words")
-        return any(c.dep_ in {"prep", "prt", "advmod"} and c.lower_ in moves for c in tok.children)
+        return _presses_for_nothing(tok, lexicon)
     if entry.event == "REQUEST" and tok.lemma_.lower() in lexicon.word_set("question_verbs"):
         # "began asking questions", "asked what you think of X", "asked if the envoy had left"
         return any(
@@ -611,6 +613,26 @@ def _speech_without_act(entry: TriggerEntry, tok: Token, lexicon: Lexicon) -> bo
         words = lexicon.word_set("withheld_speech")
         return any(c.dep_ == "xcomp" and c.lemma_.lower() in words for c in tok.children)
     return False
+
+
+def _presses_for_nothing(tok: Token, lexicon: Lexicon) -> bool:
+    """A push that moves things ("pushed the militants from the town", "pushed them back") or
+    asks for nothing: pressing is a demand when it is for something, for someone to act, on
+    someone or for a proposal ("pushed for talks", "a push for a ceasefire", "pushed Ghana to
+    reopen the border", "pushed Togo hard", "pushed the resolution"), not "a final ground push",
+    "pushed through a deal"."""
+    moves = lexicon.word_set("movement_words")
+    if any(c.dep_ in {"prep", "prt", "advmod"} and c.lower_ in moves for c in tok.children):
+        return True
+    proposals = lexicon.word_set("pressed_nouns")
+    asks = any(
+        (c.dep_ == "prep" and c.lower_ == "for")
+        or c.dep_ == "xcomp"
+        or (c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in proposals)
+        or (c.dep_ == "dobj" and _is_someone(c, lexicon))
+        for c in tok.children
+    )
+    return not (asks or _clause_mark(tok, frozenset({"for"})))
 
 
 def denies_claim(tok: Token, lexicon: Lexicon) -> bool:

@@ -1,0 +1,50 @@
+"""False events on real articles, out of fold (round 9). Sentences of our own; each rule next
+to a sentence it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from coded import happened
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Malian army pushed the refugees back to the border on Monday.",
+        "Mali tried to push through a deal with the rebels at the summit.",
+        "Malian troops prepared for a final ground push on the town.",
+    ],
+)
+def test_pushing_without_for_is_no_request(pipeline, text):
+    assert not happened(pipeline, text, "REQUEST")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway pushed for new talks with Sweden on the fishing quotas.",
+        "Norway pushed Sweden to reopen the talks on the fishing quotas.",
+        "Norway made a fresh push for talks with Sweden.",
+    ],
+)
+def test_pushing_for_something_is_a_request(pipeline, text):
+    assert happened(pipeline, text, "REQUEST")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ghanaian student said she deeply regrets travelling to Mali to join the militia.",
+        "Many Togolese voters regretted the long feud between the two parties.",
+    ],
+)
+def test_a_regret_is_no_accusation(pipeline, text):
+    assert not happened(pipeline, text, "ACCUSE")
+
+
+def test_a_condemnation_stays_an_accusation(pipeline):
+    text = "Ghana condemned Togo's decision to close the border."
+    assert happened(pipeline, text, "ACCUSE")
