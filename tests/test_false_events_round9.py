@@ -48,3 +48,31 @@ def test_a_regret_is_no_accusation(pipeline, text):
 def test_a_condemnation_stays_an_accusation(pipeline):
     text = "Ghana condemned Togo's decision to close the border."
     assert happened(pipeline, text, "ACCUSE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana's president hit back at comments made by Togo's foreign minister on Monday.",
+        "The Ghanaian senator attacked the Togolese government's handling of the crisis.",
+    ],
+)
+def test_attacking_words_or_decisions_is_criticism(pipeline, text):
+    assert happened(pipeline, text, "ACCUSE")
+    assert not happened(pipeline, text, "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghanaian jets attacked rebel positions near the border on Monday.",
+        "Gunmen attacked the Togolese minister's convoy on Monday.",
+    ],
+)
+def test_an_attack_on_forces_or_people_stays_an_assault(pipeline, text):
+    assert happened(pipeline, text, "ASSAULT")
+
+
+def test_a_projected_attack_has_not_happened(pipeline):
+    text = "Why was nothing said by our envoy about the Malian army's projected attack on Gao?"
+    assert not happened(pipeline, text, "ASSAULT")
