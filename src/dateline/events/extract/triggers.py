@@ -110,7 +110,11 @@ def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Cand
             undergone = governor is not None and _undergoes(frame, governor, forms, lexicon)
             if undergone and _blamed_for(frame, governor):
                 continue  # "came under fire for his decision": criticism, no shots
-            licensed = undergone or bool(support & forms)
+            licensed = (
+                undergone
+                or bool(support & forms)
+                or (tok.lemma_.lower() not in states and _takes_place(frame, lexicon))
+            )
             if not licensed and not _noun_has_own_args(frame):
                 continue
             if not licensed and tok.lemma_.lower() in states and not _noun_has_target(frame):
@@ -498,6 +502,23 @@ def noun_governor(tok: Token) -> Token | None:
     ):
         return head.head.head
     return None
+
+
+def _takes_place(noun: Token, lexicon: Lexicon) -> bool:
+    """An event noun that is the subject of a verb saying it happened, began, went on or broke
+    out ("clashes continued", "fighting broke out", "the offensive began"): the sentence reports
+    the act itself, as a carrying verb's object would ("launched an offensive")."""
+    head = noun
+    while head.dep_ == "conj":
+        head = head.head
+    if head.dep_ != "nsubj" or head.head.pos_ != "VERB":
+        return False
+    verb = head.head
+    lemma = verb.lemma_.lower()
+    if lemma not in lexicon.word_set("occurrence_verbs") | lexicon.word_set("outbreak_verbs"):
+        return False
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return lemma != "break" or particle == "out"
 
 
 def _noun_has_own_args(tok: Token) -> bool:

@@ -1,0 +1,79 @@
+"""Acts the coder used to miss (round 9, recall): an event noun whose verb says it happened or
+went on, a weapon of war used or dropped, a prefixed irregular past ("retook"), a bid, claim or
+protest given up (PLOVER CONCEDE), forces trained and patients treated (PLOVER AID) and a
+weapon tested (PLOVER MOBILIZE). Each with sentences of our own that must be coded and
+look-alikes that must not, with the lexicon alone (the trained model is not asked)."""
+
+from __future__ import annotations
+
+import pytest
+
+from coded import happened
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def lexicon_only(pipeline, monkeypatch):
+    monkeypatch.setenv("DATELINE_EVENT_MODEL", "off")
+    return pipeline
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # an event noun that is the subject of a verb of happening or going on
+        ("The Nigerian army's offensive against Boko Haram began on 3 March.", "ASSAULT"),
+        ("Fighting between Sudanese soldiers and paramilitaries broke out in Khartoum.", "ASSAULT"),
+        # a weapon of war used or dropped on someone
+        (
+            "Sudanese government forces used chemical weapons against villagers in Darfur.",
+            "ASSAULT",
+        ),
+        ("Russian jets dropped cluster bombs on the Ukrainian town of Izium.", "ASSAULT"),
+        # a prefixed irregular past the lemmatiser leaves as it is
+        ("Ukrainian forces retook the village from Russian troops.", "ASSAULT"),
+        # a bid, a claim, a protest given up
+        ("The Bolivian opposition suspended its protests against the government.", "CONCEDE"),
+        ("The Moroccan government abandoned its bid to host the tournament.", "CONCEDE"),
+        ("Argentina dropped its claim to the disputed islands.", "CONCEDE"),
+        # forces trained, patients treated, food distributed
+        ("Turkish instructors trained Somali soldiers in Mogadishu.", "AID"),
+        ("Cuban doctors treated hundreds of patients in Haiti after the earthquake.", "AID"),
+        ("The World Food Programme distributed food to 30,000 Yemeni families.", "AID"),
+        # a weapon tested
+        ("Iran tested a new ballistic missile on Sunday.", "MOBILIZE"),
+    ],
+)
+def test_an_act_the_lexicon_now_names_is_coded(lexicon_only, text, kind):
+    assert happened(lexicon_only, text, kind), text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a state of affairs going on is no act; "broke" without "out" is no outbreak
+        ("Syria's civil war continued for a decade.", "ASSAULT"),
+        ("The insurgency in Mozambique began in 2017.", "ASSAULT"),
+        ("The strike broke the union's funds.", "PROTEST"),
+        # money used, charges dropped, a plan dropped: no attack, no concession
+        ("The Kenyan government used the money to build roads.", "ASSAULT"),
+        ("Prosecutors in Nairobi dropped the charges against the Ugandan activist.", "CONCEDE"),
+        ("The Indian minister dropped the plan to visit Dhaka.", "CONCEDE"),
+        # a coach's players, a request treated as urgent, leaflets handed out
+        ("The Kenyan coach trained his players in Nairobi.", "AID"),
+        ("The court treated the request from Uganda as urgent.", "AID"),
+        ("The Egyptian government distributed leaflets in Cairo.", "AID"),
+        # a test of a person, not of a weapon
+        ("Doctors tested the Brazilian president for the virus.", "MOBILIZE"),
+        ("The new Zambian minister tested positive for the virus.", "MOBILIZE"),
+    ],
+)
+def test_a_look_alike_is_not_coded_as_that_act(lexicon_only, text, kind):
+    assert not happened(lexicon_only, text, kind), text
+
+
+def test_an_event_noun_going_on_is_coded_with_the_shipped_model(pipeline):
+    """The model reads the same candidates: the outbreak stays an event with it."""
+    text = "Fighting between Sudanese soldiers and paramilitaries broke out in Khartoum."
+    assert happened(pipeline, text, "ASSAULT"), text
