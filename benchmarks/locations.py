@@ -72,6 +72,11 @@ def measure(path: Path, full_parse: bool = False) -> dict:
             pred = pool.pop(0)
             gold = g.get("location") or {}
             if not gold.get("country"):
+                if gold.get("precision") in ("none", None):  # the coder placed it nowhere
+                    counts["gold_none"] += 1
+                    if pred.get("country"):
+                        counts["gold_none_located"] += 1
+                        misses.append((rec["id"], g["sent"], g["event"], "GOLD_NONE", pred))
                 continue
             counts["pairs"] += 1
             basis = pred.get("basis") or "none"
@@ -107,6 +112,8 @@ def measure(path: Path, full_parse: bool = False) -> dict:
         "country_accuracy": counts["country_right"] / max(counts["located"], 1),
         "place_accuracy": counts["place_right"] / max(counts["gold_places"], 1),
         "gold_places": counts["gold_places"],
+        "gold_none": counts["gold_none"],
+        "located_where_gold_none": counts["gold_none_located"] / max(counts["gold_none"], 1),
         "by_basis": {k: dict(v) for k, v in sorted(by_basis.items())},
     }
     return out | {"wrong_country": misses}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from dateline.actors.index import ActorIndex
@@ -1184,3 +1186,58 @@ def test_the_ground_an_act_is_done_to_attack_is_its_place(nlp):
     text = "The rebels withdrew their fighters to attack the province of Idlib."
     place = _locate(nlp, text, "withdrew", None, "RETREAT", 2)
     assert place is None or place.precision == "country"
+
+
+def test_a_capital_called_by_its_country_is_the_capital(nlp):
+    text = "Police arrested twelve men in the Turkish capital on Tuesday."
+    place = _locate(nlp, text, "arrested", None, "COERCE", 4)
+    assert (place.name, place.country, place.precision, place.basis) == (
+        "Ankara", "TUR", "city", "clause"
+    )  # fmt: skip
+    place = _locate(nlp, "Jets bombed the Syrian capital on Tuesday.", "bombed", None, "ASSAULT", 4)
+    assert (place.name, place.precision) == ("Damascus", "city")
+    text = "Police arrested twelve men on the outskirts of the Iraqi capital."
+    assert _locate(nlp, text, "arrested", None, "COERCE", 4).name == "Baghdad"
+    # a capital that is no place of the act (it is the subject) places nothing
+    text = "The Syrian capital was quiet, and police arrested twelve men in Homs."
+    assert _locate(nlp, text, "arrested", None, "COERCE", 4).name == "Homs"
+
+
+def test_a_back_reference_may_describe_the_town(nlp):
+    before = "Syrian government forces shelled Raqqa in northern Syria on Monday. "
+    place = _locate(nlp, before + "The fighters entered the desert city before dawn.",
+                    "entered", None, "ASSAULT", 4)  # fmt: skip
+    assert (place.name, place.precision, place.basis) == ("Raqqa", "city", "clause")
+    # a demonym of another country: not the town named before
+    place = _locate(nlp, before + "Police arrested twelve men in the Turkish town on Tuesday.",
+                    "arrested", None, "COERCE", 4)  # fmt: skip
+    assert place is None or place.name != "Raqqa"
+
+
+def test_a_country_opening_a_sentence_is_not_qualified_by_the_subject(nlp):
+    text = "In Iraq, Washington is drawing down its presence as elections approach."
+    place = _locate(nlp, text, "drawing", None, "RETREAT", 4)
+    assert (place.country, place.precision) == ("IRQ", "country")
+    place = _locate(nlp, "In Aleppo, Damascus sent more troops on Friday.", "sent", None,
+                    "MOBILIZE", 4)  # fmt: skip
+    assert (place.name, place.country) == ("Aleppo", "SYR")
+    # a qualifier still qualifies
+    text = "He was born in Paris, Texas, and police arrested him there in 2010."
+    assert _locate(nlp, text, "arrested", None, "COERCE", 4).country == "USA"
+
+
+def test_an_act_of_another_time_takes_only_the_country_of_the_sentence_before(nlp):
+    text = (
+        "Gunmen struck inside the Afghan capital on Tuesday. "
+        "In April 2017, the US dropped a huge bomb on a base in the east."
+    )
+    doc = nlp(text)
+    start = text.index("dropped")
+    event = Event(event="ASSAULT", sentence=1, trigger=Span("dropped", start, start + 7),
+                  quad_class=4, date="2017-04")  # fmt: skip
+    locate_events([event], doc, ActorIndex(), text, published=date(2018, 1, 2))
+    assert event.location is None or event.location.precision == "country"
+    event = Event(event="ASSAULT", sentence=1, trigger=Span("dropped", start, start + 7),
+                  quad_class=4, date="2017-12-30")  # fmt: skip
+    locate_events([event], doc, ActorIndex(), text, published=date(2018, 1, 2))
+    assert event.location.name == "Kabul"

@@ -370,6 +370,15 @@ class Gazetteer:
             feature_id=c.fips or c.iso2,
         )  # fmt: skip
 
+    def capital(self, code: str) -> Place | None:
+        """The capital town of the country of alpha-3 ``code`` ("the Syrian capital": Damascus),
+        its most populous namesake in that country, or None."""
+        c = self.by_iso3.get(code)
+        if c is None or not c.capital:
+            return None
+        found = [p for p in self._cities(name_key(c.capital)) if p.country == code]
+        return max(found, key=lambda p: p.population, default=None)
+
     def is_capital(self, name: str, code: str | None) -> bool:
         """Whether ``name`` is the capital of the country of alpha-3 ``code`` ("Damascus",
         "the Kremlin" no; aliases count: "Kiev" for Kyiv), as news names a government by it."""

@@ -186,11 +186,13 @@ def _phrase_matches(doc: Doc, sent) -> list[tuple[int, int]]:
 
 
 def _with_qualifier(doc: Doc, start: int, end: int, spans: list[tuple[int, int]]) -> str:
-    """ "Hamburg" followed by ", Germany" reads as "Hamburg, Germany"."""
+    """ "Hamburg" followed by ", Germany" reads as "Hamburg, Germany"; not before the subject
+    of a clause ("In Iraq, Washington is drawing down": no Iraq in Washington state; "In
+    Aleppo, Damascus sent troops")."""
     text = doc[start:end].text
     if end + 1 < len(doc) and doc[end].text == ",":
         nxt = next(((s, e) for s, e in spans if s == end + 1), None)
-        if nxt is not None:
+        if nxt is not None and doc[nxt[0] : nxt[1]].root.dep_ not in ("nsubj", "nsubjpass"):
             return f"{text}, {doc[nxt[0] : nxt[1]].text}"
     return text
 
@@ -326,6 +328,8 @@ def locate_events(
                 and not _moved(trigger_span.root, here, before.country)
             ):
                 location = before
+                if _dated_before(event, sent, published):  # "In April, the US dropped ..."
+                    location = _country_level(before, "before")
         if location is None:
             fallback = (
                 nearby
@@ -795,6 +799,18 @@ def _in_story(event: Event, published: date | None) -> bool:
     return (published - end).days <= STORY_DAYS
 
 
+def _dated_before(event: Event, sent, published: date | None) -> bool:
+    """The event's own words date it more than ``STORY_DAYS`` before publication ("In April,
+    the US dropped a bomb", "was captured in November 2012"): not the scene of the sentence
+    before, unless the sentence says so ("There, she was abducted in 2013")."""
+    if not event.date:
+        return False
+    first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+    if first is not None and first.lower_ in ("there", "here"):
+        return False
+    return not _in_story(replace(event, modality="asserted"), published)
+
+
 def _country_level(place: Location | None, basis: str = "article") -> Location | None:
     """The country of a borrowed place (the article's, the sentence before's), for events its
     town cannot be tied to."""
@@ -1076,7 +1092,7 @@ def find_mentions(doc: Doc, actors) -> list[PlaceMention]:
             out.append(PlaceMention(s, e + 1, doc[s : e + 1].text, site))
         else:
             out.append(PlaceMention(s, e, doc[s:e].text, p))
-    return sorted(out + _back_references(doc, out), key=lambda m: m.start)
+    return sorted(out + _back_references(doc, out) + _capitals(doc), key=lambda m: m.start)
 
 
 #: "the town", "the city": a town named just before, when the words point back at it.
@@ -1095,12 +1111,15 @@ def _back_references(doc: Doc, found: list[PlaceMention]) -> list[PlaceMention]:
         if kind is None or not (_locative(tok) or _struck(tok)):
             continue  # "deployed in the town", "shelled the town"
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or any(
-            c.dep_ in ("prep", "compound", "relcl", "acl") or c.pos_ == "PROPN"
+            c.dep_ in ("prep", "relcl", "acl")
+            or c.pos_ == "PROPN"
+            or (c.dep_ == "compound" and not (c.pos_ == "NOUN" and c.is_lower))
             for c in tok.children
         ):
             continue  # "the town of Manbij", "the Kurdish town where ...": not a back reference
         if any(c.lower_ in ("other", "another", "each", "every") for c in tok.children):
             continue
+        told = {gazetteer().demonym(c.text) for c in tok.children if c.dep_ == "amod"} - {None}
         here = next(i for i, sent in enumerate(sents) if sent.start <= tok.i < sent.end)
         lo = sents[here - 1].start if here > 0 else sents[here].start
         named = {
@@ -1109,12 +1128,40 @@ def _back_references(doc: Doc, found: list[PlaceMention]) -> list[PlaceMention]:
             if lo <= m.start < tok.i
             and m.place.kind == kind
             and doc[m.start : m.end].root.dep_ not in ("compound", "poss", "nmod", "amod")
-        }  # not a town that qualifies another place: "the Damascus suburb of Douma"
+            and (not told or m.place.country in told)
+        }  # not a town that qualifies another place ("the Damascus suburb of Douma"), nor one
+        # of another country than the words say ("the Turkish town" is not Aleppo)
         if len(named) == 1:
             first = next(iter(named.values()))
             start = min(c.i for c in tok.subtree)
             text = doc[start : tok.i + 1].text
             out.append(PlaceMention(start, tok.i + 1, text, first.place, first.text))
+    return out
+
+
+def _capitals(doc: Doc) -> list[PlaceMention]:
+    """ "arrested in the Turkish capital", "shelled the Syrian capital": a country's capital
+    called by its demonym (or "Syria's capital") after a locative word or as what a blow hits,
+    is that capital town. Like a back reference it places events but does not count towards the
+    article's place (the words name the town only through the country)."""
+    out = []
+    for tok in doc:
+        if tok.lower_ != "capital" or tok.pos_ != "NOUN" or not (_locative(tok) or _struck(tok)):
+            continue
+        if any(c.dep_ in ("prep", "appos", "relcl", "acl", "compound") for c in tok.children):
+            continue  # "the capital of X", "the Syrian capital, Damascus": the name is there
+        codes = {
+            gazetteer().demonym(c.text) if c.dep_ == "amod" else gazetteer().country_code(c.text)
+            for c in tok.children
+            if c.dep_ in ("amod", "poss")
+        } - {None}
+        if len(codes) != 1:
+            continue
+        place = gazetteer().capital(codes.pop())
+        if place is None:
+            continue
+        start = min(c.i for c in tok.subtree)
+        out.append(PlaceMention(start, tok.i + 1, doc[start : tok.i + 1].text, place, place.name))
     return out
 
 
