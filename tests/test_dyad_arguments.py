@@ -348,3 +348,36 @@ def test_who_answers_for_an_attack_carried_it_out(pipeline):
     assert _sides(pipeline, text, "attack", "ASSAULT", nominal=True)[0] == ["SOM"]
     text = "Kenyan officials hold al-Shabaab responsible for the bombing in Mombasa."
     assert _sides(pipeline, text, "bombing", "ASSAULT", nominal=True)[0] == ["SOM"]
+
+
+@pytest.mark.slow
+def test_who_led_an_act_a_hyphened_participle_names_is_its_source(pipeline):
+    text = "The Ethiopian-led offensive in the south began on Sunday."
+    assert _sides(pipeline, text, "offensive", "ASSAULT", nominal=True)[0] == ["ETH"]
+    # a backer stands behind the act, it does not carry it out
+    text = "The Ethiopian-backed offensive in the south began on Sunday."
+    assert "ETH" not in _sides(pipeline, text, "offensive", "ASSAULT", nominal=True)[0]
+
+
+@pytest.mark.slow
+def test_who_led_an_attack_is_not_where_it_happened(pipeline):
+    # "US" in "a US-led bombing of Mosul" leads the bombing; the place hit is Mosul
+    events = _code(pipeline, "He was killed in a Kenyan-led bombing of the Somali town of Kismayo.")
+    assault = [e for e in events if e.event == "ASSAULT"]
+    assert assault, events
+    assert all(e.target is None or e.target.country != "KEN" for e in assault), assault
+
+
+@pytest.mark.slow
+def test_whom_the_dead_were_fighting_killed_them(pipeline):
+    text = "A Danish volunteer was killed while fighting against al-Shabaab in Somalia."
+    sources, targets = _sides(pipeline, text, "killed", "ASSAULT")
+    assert sources == ["SOM"] and targets == ["Denmark"], (sources, targets)
+    # the parser makes "killed" the main verb of its noun phrase's sentence: the same reading
+    text = "The parents of two Dutch men killed fighting Boko Haram in Nigeria have spoken out."
+    sources, targets = _sides(pipeline, text, "killed", "ASSAULT")
+    assert sources == ["NGA"] and "Boko Haram" not in targets, (sources, targets)
+    # fighting beside a group names no enemy, and the dead did not kill anyone
+    text = "She was one of eight Canadian nationals killed fighting alongside the Kurdish militia."
+    sources, _targets = _sides(pipeline, text, "killed", "ASSAULT")
+    assert "CAN" not in sources, sources

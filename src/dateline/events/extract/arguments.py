@@ -234,6 +234,14 @@ def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
         if origins:
             sources += origins
             targets = [t for t in targets if t not in origins]
+    enemies = _fought_by_victims(tok, actors) if cand.event == "ASSAULT" else []
+    if enemies and not any(c.dep_ == "dobj" and c.lemma_.lower() not in FIGHT_WORDS
+                           for c in tok.children):  # fmt: skip
+        # "two British men killed fighting Isis", "he died while battling the Taliban": who
+        # they fought killed them; they (the subject, whatever the parse) underwent it
+        ids = {id(a) for a, _ in enemies}
+        victims = [x for x in sources + targets if id(x[0]) not in ids]
+        return enemies, victims
     if not sources and cand.event in MUTUAL:
         # "a ceasefire agreed between Ethiopia and Eritrea": one side acts, the other is the target
         parties = _actors_after(tok, "between", actors)
@@ -241,6 +249,32 @@ def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
             sources += parties[:1]
             targets = [t for t in targets if t not in parties[:1]]
     return sources, targets
+
+
+#: Verbs of dying or being hurt, and the fighting their victims were doing: "killed fighting
+#: Isis", "wounded while battling the Taliban" (whom they fought did it).
+VICTIM_VERBS = {"kill", "die", "wound", "injure", "shoot", "martyr"}
+FIGHT_WORDS = {"fight", "fighting", "battle", "battling", "combat", "combating", "combatting"}
+
+
+def _fought_by_victims(verb: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
+    """Whom the victims of ``verb`` were fighting when it happened: the object or "against"
+    phrase of a "fighting" clause hung on it ("killed fighting Isis", "died while fighting
+    against the army"); nobody for "fighting alongside the YPG" or "fighting for the YPG"."""
+    if verb.lemma_.lower() not in VICTIM_VERBS:
+        return []
+    out: list[tuple[Actor, Token]] = []
+    for c in verb.children:
+        if c.lemma_.lower() not in FIGHT_WORDS or c.dep_ not in {"xcomp", "advcl", "dobj", "acl"}:
+            continue
+        if any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children):
+            continue  # "killed as the army fought the rebels": the fight is someone else's
+        for g in c.children:
+            if g.dep_ == "dobj":
+                out += np_actors(g, actors)
+            elif g.dep_ == "prep" and g.lower_ == "against":
+                out += [x for p in g.children if p.dep_ == "pobj" for x in np_actors(p, actors)]
+    return out
 
 
 #: Verbs of losing ground whose "to" names who took it: "fell to the rebels", "lost X to Y".
@@ -289,9 +323,11 @@ def reduced_passive(verb: Token) -> bool:
     shelled by the army") says what was done to the noun: the noun is the target. So does one
     that opens a clause whose subject it shares ("Kidnapped in 2014, the boys spent years in
     captivity", "Captured last month, the two men ..."): that subject underwent it."""
+    # the tagger reads some of these as a past tense ("nationals killed fighting ..."): an
+    # "acl" has no tense of its own, so a VBD there is a participle too
     return (
         verb.dep_ in {"acl", "advcl"}
-        and verb.tag_ == "VBN"
+        and (verb.tag_ == "VBN" or (verb.tag_ == "VBD" and verb.dep_ == "acl"))
         and (verb.dep_ == "acl" or verb.i < verb.head.i)
         and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children)
     )
@@ -530,6 +566,8 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
                 targets += np_actors(c, actors)  # "his sentence", "Brunson's arrest"
             else:
                 sources += np_actors(c, actors)
+        elif c.dep_ == "amod" and c.lemma_.lower() in LEADING_PARTICIPLES:
+            sources += _leaders(c, actors)  # "the US-led airstrikes", "a Russian-led assault"
         elif c.dep_ in {"compound", "amod", "nmod"}:
             found = [(a, c) for a in actors.all_at(c.i)]
             hits = cand.event in {"SANCTION", "ASSAULT", "COERCE"}
@@ -688,6 +726,25 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
             elif subj is not None:
                 sources += np_actors(subj, actors)
     return sources, targets
+
+
+#: Participles of leading an act, hyphened to who leads it: "US-led airstrikes", "a
+#: Turkish-launched offensive" (not "-backed" or "-sponsored": a backer or a sponsor stands
+#: behind the act, it does not carry it out; "UN-sponsored talks" are the parties' talks).
+LEADING_PARTICIPLES = {"lead", "led", "launch", "launched", "direct", "directed", "command",
+                       "commanded", "spearhead", "spearheaded"}  # fmt: skip
+
+
+def _leaders(participle: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
+    """Who a hyphened participle before an act's noun names as leading it ("US-led",
+    "Saudi-led"): the actors of the words hung on the participle before it."""
+    return [
+        (a, w)
+        for w in participle.children
+        if w.i < participle.i and w.dep_ in {"npadvmod", "compound", "amod", "nmod", "advmod"}
+        for a in actors.all_at(w.i)
+        if a.country or a.sector in {"IGO", "NGO"}
+    ]
 
 
 #: Nouns whose "from" names the place or body left, not who acts: "withdrawal from Syria".

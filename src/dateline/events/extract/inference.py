@@ -194,6 +194,8 @@ def territory_target(cand: Candidate, actors: ActorIndex, sources) -> list[tuple
                 if found:
                     return found[:1]
                 for tok in pobj.subtree:
+                    if _in_participle_modifier(tok, pobj):
+                        continue  # "killed in US-led bombing": who led it, not where it was
                     if tok.pos_ == "PROPN" and tok.ent_type_ not in {
                         "PERSON",
                         "ORG",
@@ -207,3 +209,14 @@ def territory_target(cand: Candidate, actors: ActorIndex, sources) -> list[tuple
                             return [(Actor(id=f"place:{place.country}", name=place.name,
                                             country=place.country, kind="country"), tok)]  # fmt: skip
     return []
+
+
+def _in_participle_modifier(tok: Token, top: Token) -> bool:
+    """``tok`` hangs, below ``top``, under a participle modifier: "US" in "US-led bombing",
+    "Kurdish" in "Kurdish-held Afrin" (the place is the noun, not who leads or holds it)."""
+    node = tok
+    while node.i != top.i and node.head.i != node.i:
+        if node.dep_ == "amod" and node.tag_ == "VBN":
+            return True
+        node = node.head
+    return False
