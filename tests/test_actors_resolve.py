@@ -120,6 +120,33 @@ def test_group_reference_and_plural_pronoun(pipeline):
     assert {a.name for a in index.all_at(they.i)} == {"Donald Trump", "Vladimir Putin"}
 
 
+def test_a_subject_they_goes_on_with_the_last_clauses_subject(pipeline):
+    # the last group named is the backers'; "they" goes on with the subject
+    doc, index = resolve(
+        pipeline,
+        "Many supporters of the opposition, such as Qatar and Jordan, have cut their aid after "
+        "victories by the army and its backers, Iran and Russia. They have been pressing the "
+        "opposition to talk.",
+    )
+    they = next(t for t in doc if t.text == "They")
+    assert {a.country for a in index.all_at(they.i)} == {"QAT", "JOR"}
+    doc, index = resolve(
+        pipeline,
+        "Kenyan advisers were at a base alongside units of al-Shabaab defectors when they came "
+        "under fire.",
+    )
+    they = next(t for t in doc if t.text == "they")
+    assert {a.country for a in index.all_at(they.i)} == {"KEN"}
+    # "both countries say they": the speakers (no actor) leave the nearest group to stand for it
+    doc, index = resolve(
+        pipeline,
+        "Refugees fled towards Jordan and Israel after the UN warned of a crisis. Both countries "
+        "say they will not let anyone cross.",
+    )
+    they = next(t for t in doc if t.text == "they")
+    assert {a.country for a in index.all_at(they.i)} == {"JOR", "ISR"}
+
+
 def test_singular_pronoun_prefers_the_subject(pipeline):
     doc, index = resolve(
         pipeline, "Merkel accepted Trudeau's invitation and said she would visit Ottawa."

@@ -125,6 +125,12 @@ def resolve_pronoun(ctx: Context, tok: Token) -> None:
             mention_tokens(ctx, actor, tok.i, tok.i + 1, "pronoun")
             return
     elif low in PLURAL_PRONOUNS:
+        if tok.dep_ in {"nsubj", "nsubjpass"} and (found := _subject_antecedent(ctx, tok, sent)):
+            # "Many supporters, such as X and Y, have cut aid to A and B. They ...": a subject
+            # "they" goes on with the last clause's subject, not the last group named
+            for actor in found:
+                mention_tokens(ctx, actor, tok.i, tok.i + 1, "pronoun")
+            return
         for i, s, group in reversed(ctx.recent_groups):
             if i < tok.i and sent - s <= 1:
                 for actor in group:
@@ -167,6 +173,46 @@ def resolve_pronoun(ctx: Context, tok: Token) -> None:
 
 
 OBJECT_PRONOUNS = {"him", "her", "them", "it"}
+
+
+def _subject_antecedent(ctx: Context, tok: Token, sent: int) -> tuple:
+    """What a subject "they" stands for when a plural antecedent of this or the last sentence
+    stands in a clause subject: the nearest such coordinated group ("X and Y") or body ("US
+    advisers", "the rebels"); empty when none does."""
+    found: list[tuple[int, tuple]] = [
+        (i, group) for i, s, group in ctx.recent_groups if i < tok.i and sent - s <= 1
+    ]
+    found += [
+        (i, (actor,))
+        for i, s, actor in ctx.recent
+        if i < tok.i
+        and sent - s <= 1
+        and actor.kind in {"role", "group", "organisation"}
+        and not _singular_role(ctx, i)
+    ]
+    say = tok.head.head if tok.head.dep_ == "ccomp" else None
+    speaker = next((c for c in say.children if c.dep_ == "nsubj"), None) if say else None
+    if speaker is not None:
+        # "Both countries say they ...", "Kurdish officials said they ...": the speakers, or
+        # (when no actor stands there) the nearest group as before
+        said = {t.i for t in speaker.subtree}
+        spoken = [e for e in found if e[0] in said]
+        return max(spoken, key=lambda e: e[0])[1] if spoken else ()
+    in_subjects = [e for e in found if _in_subject_phrase(ctx.doc[e[0]], tok)]
+    return max(in_subjects, key=lambda e: e[0])[1] if in_subjects else ()
+
+
+def _in_subject_phrase(tok: Token, pronoun: Token) -> bool:
+    """``tok`` lies in the noun phrase of a clause subject other than ``pronoun``'s own clause
+    ("supporters such as X and Y have cut ...": X; not "cut aid to X")."""
+    node = tok
+    for _ in range(8):
+        if node.dep_ in {"nsubj", "nsubjpass"}:
+            return node.head.i != pronoun.head.i
+        if node.head.i == node.i or node.pos_ in {"VERB", "AUX"}:
+            return False
+        node = node.head
+    return False
 
 
 def _relative_head_ids(ctx: Context, tok: Token) -> set[str]:
