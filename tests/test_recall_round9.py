@@ -1,7 +1,7 @@
 """Acts the coder used to miss (round 9, recall): an event noun whose verb says it happened or
 went on, a weapon of war used or dropped, a prefixed irregular past ("retook"), a bid, claim or
-protest given up (PLOVER CONCEDE), forces trained and patients treated (PLOVER AID) and a
-weapon tested (PLOVER MOBILIZE). Each with sentences of our own that must be coded and
+protest given up (PLOVER CONCEDE), forces trained and patients treated (PLOVER AID), a
+weapon tested (PLOVER MOBILIZE) and criticism in other words (PLOVER ACCUSE). Each with sentences of our own that must be coded and
 look-alikes that must not, with the lexicon alone (the trained model is not asked)."""
 
 from __future__ import annotations
@@ -43,6 +43,12 @@ def lexicon_only(pipeline, monkeypatch):
         ("The World Food Programme distributed food to 30,000 Yemeni families.", "AID"),
         # a weapon tested
         ("Iran tested a new ballistic missile on Sunday.", "MOBILIZE"),
+        # criticism in other words: an outburst, derision, disappointment, objections
+        ("The Nicaraguan president lashed out at Costa Rica over the border dispute.", "ACCUSE"),
+        ("The Venezuelan leader castigated Colombia for harbouring rebels.", "ACCUSE"),
+        ("The Polish minister was widely ridiculed by Belarusian officials.", "ACCUSE"),
+        ("The Egyptian government expressed disappointment with the Ethiopian dam plan.", "ACCUSE"),
+        ("The talks stalled over Moroccan objections to the Algerian proposal.", "ACCUSE"),
     ],
 )
 def test_an_act_the_lexicon_now_names_is_coded(lexicon_only, text, kind):
@@ -64,6 +70,9 @@ def test_an_act_the_lexicon_now_names_is_coded(lexicon_only, text, kind):
         ("The Kenyan coach trained his players in Nairobi.", "AID"),
         ("The court treated the request from Uganda as urgent.", "AID"),
         ("The Egyptian government distributed leaflets in Cairo.", "AID"),
+        # rain lashing a coast is no outburst; feelings kept to oneself accuse nobody
+        ("Heavy rain lashed the Bangladeshi coast on Monday.", "ACCUSE"),
+        ("The Kenyan fans hid their disappointment after the match.", "ACCUSE"),
         # a test of a person, not of a weapon
         ("Doctors tested the Brazilian president for the virus.", "MOBILIZE"),
         ("The new Zambian minister tested positive for the virus.", "MOBILIZE"),
