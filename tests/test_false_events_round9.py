@@ -76,3 +76,19 @@ def test_an_attack_on_forces_or_people_stays_an_assault(pipeline, text):
 def test_a_projected_attack_has_not_happened(pipeline):
     text = "Why was nothing said by our envoy about the Malian army's projected attack on Gao?"
     assert not happened(pipeline, text, "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Crowding has led to fires caused by cooking stoves, which have killed two children in the camp.",
+        "The boy was buried with two other children who were burned in a fire on Thursday night.",
+    ],
+)
+def test_a_death_a_hazard_caused_is_no_attack(pipeline, text):
+    assert not happened(pipeline, text, "ASSAULT")
+
+
+def test_a_death_in_an_ambush_stays_an_attack(pipeline):
+    text = "Two Malian soldiers were killed in an ambush near Gao on Monday."
+    assert happened(pipeline, text, "ASSAULT")

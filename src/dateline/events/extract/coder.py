@@ -33,7 +33,7 @@ from dateline.events.extract.triggers import (
 )
 from dateline.events.gate import active_model, gate_sentences
 from dateline.events.lexicon import Lexicon
-from dateline.events.syntax import np_actors, np_text
+from dateline.events.syntax import antecedent, np_actors, np_text
 from dateline.model import Actor, Article, Event, Span
 
 
@@ -513,20 +513,28 @@ def _goal_reached(cand: Candidate, lexicon: Lexicon) -> bool:
 
 def _no_attacker(cand: Candidate, sent, lexicon: Lexicon) -> bool:
     """A death or injury nobody is said to have caused: the verb's subject is a hazard ("a fire
-    killed two children"), or a passive with no agent whose subject is a count ("at least 40
-    people were killed", "400,000 have been killed in the war") in a sentence that names no
-    act (a death "in an air strike" belongs to the strike; a war is no act, the coding guide's
-    "the war has killed 400,000" a count)."""
+    killed two children", "fires, which have killed two children"), a passive with no agent
+    names a hazard as the cause ("two children were burned in a fire"), or a passive with no
+    agent whose subject is a count ("at least 40 people were killed", "400,000 have been killed
+    in the war") in a sentence that names no act (a death "in an air strike" belongs to the
+    strike; a war is no act, the coding guide's "the war has killed 400,000" a count)."""
     tok = cand.token
     if cand.nominal or tok.pos_ != "VERB":
         return False
     children = list(tok.children)
     hazards = lexicon.word_set("hazard_nouns")
-    if any(c.dep_ == "nsubj" and c.lemma_.lower() in hazards for c in children):
+    if any(c.dep_ == "nsubj" and antecedent(c).lemma_.lower() in hazards for c in children):
         return True
     subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
     if subject is None or any(c.dep_ == "agent" for c in children):
         return False
+    if any(
+        c.dep_ == "prep" and c.lower_ in {"in", "by", "from"} and g.lemma_.lower() in hazards
+        for c in children
+        for g in c.children
+        if g.dep_ == "pobj"
+    ):
+        return True  # "burned in a fire", "injured in a car crash"
     counts = lexicon.word_set("count_words")
     counted = any(
         t.dep_ in {"nummod", "quantmod"} or t.like_num or t.lower_ in counts
