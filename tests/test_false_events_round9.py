@@ -92,3 +92,18 @@ def test_a_death_a_hazard_caused_is_no_attack(pipeline, text):
 def test_a_death_in_an_ambush_stays_an_attack(pipeline):
     text = "Two Malian soldiers were killed in an ambush near Gao on Monday."
     assert happened(pipeline, text, "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Now, more than ever, the Malian villagers require the support of the international community.",
+        "Many donors accept that the army's successes require the president to be allowed to stand again.",
+    ],
+)
+def test_a_need_or_a_condition_is_no_request(pipeline, text):
+    assert not happened(pipeline, text, "REQUEST")
+
+
+def test_someone_requiring_someone_to_act_is_a_request(pipeline):
+    assert happened(pipeline, "Ghana required Togo to hand over the suspects.", "REQUEST")

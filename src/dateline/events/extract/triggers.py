@@ -621,6 +621,16 @@ def _speech_without_act(entry: TriggerEntry, tok: Token, lexicon: Lexicon) -> bo
         return True  # "asked me not to be disappointed": a feeling asked for, no act
     if entry.event == "REQUEST" and tok.lemma_.lower() in {"push", "drive"}:
         return _presses_for_nothing(tok, lexicon)
+    if entry.event == "REQUEST" and tok.lemma_.lower() == "require":
+        # "the court required him to pay" asks; "they require support" needs, and "the deal
+        # requires Iran to cut its stocks", "successes require Assad to stay" ask nobody
+        subject = subject_of(tok)
+        if subject is None or not _is_someone(antecedent(subject), lexicon):
+            return True
+        asked = [c for c in tok.children if c.dep_ == "dobj"]
+        asked += [g for c in tok.children if c.dep_ == "ccomp"
+                  for g in c.children if g.dep_ in {"nsubj", "nsubjpass", "mark"}]  # fmt: skip
+        return not any(_is_someone(a, lexicon) or a.lower_ == "that" for a in asked)
     if entry.event == "REQUEST" and tok.lemma_.lower() in lexicon.word_set("question_verbs"):
         # "began asking questions", "asked what you think of X", "asked if the envoy had left"
         return any(
