@@ -107,3 +107,20 @@ def test_a_need_or_a_condition_is_no_request(pipeline, text):
 
 def test_someone_requiring_someone_to_act_is_a_request(pipeline):
     assert happened(pipeline, "Ghana required Togo to hand over the suspects.", "REQUEST")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana promised a strong response to any campaign that violated the truce.",
+        "Chad had vowed that any use of poison gas by the rebels would warrant direct military intervention.",
+    ],
+)
+def test_a_vow_of_force_is_a_threat(pipeline, text):
+    assert happened(pipeline, text, "THREATEN")
+    assert not happened(pipeline, text, "AGREE")
+
+
+def test_a_vow_of_relief_stays_a_pledge(pipeline):
+    text = "Ghana pledged a humanitarian response to the floods in the north."
+    assert not happened(pipeline, text, "THREATEN")

@@ -387,10 +387,16 @@ def _complement_holds(tok: Token, entry: TriggerEntry, lexicon: Lexicon) -> bool
     helping = lexicon.word_set("helping_verbs")
     forbidding = lexicon.word_set("permission_verbs")
     frontier = [*clauses, *(c for c in tok.children if c.dep_ == "dobj")]
+    forceful = lexicon.word_set("force_adjectives")
+    answers = lexicon.word_set("warning_consequences") | lexicon.word_set("intervention_nouns")
     while frontier:
         node = frontier.pop(0)
         if node.lemma_.lower() in entry.complement:
             return True
+        if node.lemma_.lower() in answers and any(
+            c.dep_ == "amod" and c.lemma_.lower() in forceful for c in node.children
+        ):
+            return True  # "promised a strong response", "would warrant military intervention"
         if node.lemma_.lower() in forbidding and _forbids_someone(node, lexicon):
             return True  # "vowed not to allow the militia to hold the border": a threat
         if node.pos_ == "VERB" and node.i != tok.i:
