@@ -124,3 +124,36 @@ def test_a_vow_of_force_is_a_threat(pipeline, text):
 def test_a_vow_of_relief_stays_a_pledge(pipeline):
     text = "Ghana pledged a humanitarian response to the floods in the north."
     assert not happened(pipeline, text, "THREATEN")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He has abandoned any influence over Mali and handed the territory to dictators and terrorists.",
+        "A young Malian man at the station took off his coat and handed it to her mother.",
+    ],
+)
+def test_handing_something_to_someone_is_no_release(pipeline, text):
+    assert not happened(pipeline, text, "RETREAT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Somali police handed over two Kenyan suspects to Kenya on Monday.",
+        "The Malian defence minister handed in his resignation on Thursday.",
+    ],
+)
+def test_handing_over_or_in_is_a_release(pipeline, text):
+    assert happened(pipeline, text, "RETREAT")
+
+
+def test_a_sentence_handed_down_is_a_sanction(pipeline):
+    text = "Many are housed with mothers who have been handed death sentences by Iraqi courts."
+    assert happened(pipeline, text, "SANCTION")
+    assert not happened(pipeline, text, "RETREAT")
+
+
+def test_conditions_met_are_no_meeting(pipeline):
+    text = "Few of the preconditions set by the UN chief have been met by the Malian delegation."
+    assert not happened(pipeline, text, "CONSULT")
