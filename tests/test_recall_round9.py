@@ -1,8 +1,9 @@
 """Acts the coder used to miss (round 9, recall): an event noun whose verb says it happened or
-went on, a weapon of war used or dropped, a prefixed irregular past ("retook"), a bid, claim or
-protest given up (PLOVER CONCEDE), forces trained and patients treated (PLOVER AID), a
-weapon tested (PLOVER MOBILIZE) and criticism in other words (PLOVER ACCUSE). Each with sentences of our own that must be coded and
-look-alikes that must not, with the lexicon alone (the trained model is not asked)."""
+went on, a weapon of war used or dropped, an aircraft downed, an attack repelled, a town
+reclaimed, a prefixed irregular past ("retook"), a bid, claim or protest given up (PLOVER
+CONCEDE), forces trained and patients treated (PLOVER AID), a weapon tested (PLOVER MOBILIZE)
+and criticism in other words (PLOVER ACCUSE). Each with sentences of our own that must be
+coded and look-alikes that must not, with the lexicon alone (the trained model is not asked)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,10 @@ def lexicon_only(pipeline, monkeypatch):
         ("Russian jets dropped cluster bombs on the Ukrainian town of Izium.", "ASSAULT"),
         # a prefixed irregular past the lemmatiser leaves as it is
         ("Ukrainian forces retook the village from Russian troops.", "ASSAULT"),
+        # an aircraft or a missile brought down, an attack driven back, a town taken back
+        ("Ukrainian air defences downed two Russian drones over Kyiv.", "ASSAULT"),
+        ("Malian soldiers repelled a jihadist attack on their base near Gao.", "ASSAULT"),
+        ("Government troops reclaimed the border town from the rebels.", "ASSAULT"),
         # a bid, a claim, a protest given up
         ("The Bolivian opposition suspended its protests against the government.", "CONCEDE"),
         ("The Moroccan government abandoned its bid to host the tournament.", "CONCEDE"),
@@ -62,6 +67,10 @@ def test_an_act_the_lexicon_now_names_is_coded(lexicon_only, text, kind):
         ("Syria's civil war continued for a decade.", "ASSAULT"),
         ("The insurgency in Mozambique began in 2017.", "ASSAULT"),
         ("The strike broke the union's funds.", "PROTEST"),
+        # tools downed, voters repelled by words, land reclaimed from the sea: no attack
+        ("The Nigerian dockers downed tools in protest.", "ASSAULT"),
+        ("Voters were repelled by the Zambian candidate's remarks.", "ASSAULT"),
+        ("The Peruvian company reclaimed land from the sea.", "ASSAULT"),
         # money used, charges dropped, a plan dropped: no attack, no concession
         ("The Kenyan government used the money to build roads.", "ASSAULT"),
         ("Prosecutors in Nairobi dropped the charges against the Ugandan activist.", "CONCEDE"),
