@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from dateline.actors.index import ActorIndex
-from dateline.model import Actor, Event, Span
+from dateline.model import Actor, ActorRef, Event, Span
 from dateline.places import locate_events, resolve_place
 
 
@@ -1241,3 +1241,39 @@ def test_an_act_of_another_time_takes_only_the_country_of_the_sentence_before(nl
                   quad_class=4, date="2017-12-30")  # fmt: skip
     locate_events([event], doc, ActorIndex(), text, published=date(2018, 1, 2))
     assert event.location.name == "Kabul"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "country"),
+    [
+        ("Turkish troops near the Syrian border are making final plans to attack Afrin.",
+         "making", "TUR"),
+        ("On Wednesday the army deployed tanks along its southern border with Syria.",
+         "deployed", "TUR"),
+        ("The deployment of troops to the Syrian border area alarmed Damascus.",
+         "deployment", "TUR"),
+    ],
+)  # fmt: skip
+def test_forces_massed_at_a_border_are_on_their_own_side(nlp, text, trigger, country):
+    story = "Turkey's army shelled Afrin in northern Syria on Monday. "
+    source = ActorRef("Turkish army", country=country, sector="MIL")
+    place = _locate(nlp, story + text, trigger, None, "MOBILIZE", 4, source=source)
+    assert (place.country, place.precision) == (country, "country")
+    # a border that is only where the target is does not move the act home
+    text = "Turkish jets struck Kurdish fighters near the Syrian border with Iraq."
+    place = _locate(nlp, story + text, "struck", None, "ASSAULT", 4, source=source)
+    assert place is None or place.country != "TUR"
+
+
+def test_a_place_the_act_is_counted_since_is_not_its_place(nlp):
+    text = (
+        "Since last year's massacre in the town of Hama, soldiers have reportedly "
+        "used chlorine against civilians several times."
+    )
+    place = _locate(nlp, text, "used", None, "ASSAULT", 4)
+    assert place is None or place.name != "Hama"
+    # the earlier act itself, told inside the phrase, keeps its place
+    place = _locate(nlp, text, "massacre", None, "ASSAULT", 4)
+    assert place.name == "Hama"
+    text = "Since March, soldiers have used chlorine in the town of Hama."
+    assert _locate(nlp, text, "used", None, "ASSAULT", 4).name == "Hama"

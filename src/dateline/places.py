@@ -269,6 +269,8 @@ def locate_events(
                 event.location = _said_at_home(event)
             continue
         trigger = trigger_span.root
+        if location is None or location.precision == "country":
+            location = _massed_at_border(event, trigger) or location
         location = location or _in_sentence(event, trigger, here, actors)
         location = location or _within_own_borders(event, trigger) or _demonym_place(trigger)
         nearby = _near(about, named, sents, event.sentence, article_text)
@@ -448,6 +450,39 @@ def _within_own_borders(event: Event, trigger: Token) -> Location | None:
         if tok is not None:
             place = gazetteer().country(src.country)
             return to_location(place, None, "sentence") if place else None
+    return None
+
+
+_BORDER_WAYS = {"on", "near", "along", "to", "at", "towards", "toward", "by", "close"}
+
+
+def _massed_at_border(event: Event, trigger: Token) -> Location | None:
+    """ "Turkish troops near the Syrian border are making final plans", "deployed tanks along its
+    southern border", "the deployment of US troops to the Mexico border": forces gathered at a
+    border stand on their own side of it, so the deployment happened in the deploying side's
+    country (not the story's Syria, nor the country the border faces); only a MOBILIZE whose
+    border phrase hangs from the act or from the forces that do it."""
+    src = event.source
+    if event.event != "MOBILIZE" or src is None or not src.country:
+        return None
+    clause = _clause_head(trigger)
+    sides = {trigger.i, clause.i} | {
+        c.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "agent")
+    }
+    for tok in trigger.sent:
+        if tok.lemma_.lower() not in ("border", "frontier") or tok.pos_ != "NOUN":
+            continue
+        noun = tok.head if tok.dep_ == "compound" else tok  # "its southern border area"
+        if noun.dep_ != "pobj" or noun.head.lower_ not in _BORDER_WAYS:
+            continue
+        up = noun.head.head
+        for _ in range(6):
+            if up.i in sides:
+                place = gazetteer().country(src.country)
+                return to_location(place, None, "clause") if place else None
+            if up.pos_ in ("VERB", "AUX") or up.head.i == up.i:
+                break
+            up = up.head
     return None
 
 
@@ -1630,7 +1665,7 @@ def _in_sentence(event: Event, trigger: Token, here: list[PlaceMention], actors)
                 continue  # "sanctions imposed on Russia": the side they hit, not the scene
         elif _acts(trigger.doc, m, actors) and not _listed_after_locative(root):
             continue
-        if _elsewhere(root, clause):
+        if _elsewhere(root, clause) or _since(root, clause):
             continue
         if _place_clause(root).i not in governing and not _country_within(m, root, clause):
             continue
@@ -1638,6 +1673,18 @@ def _in_sentence(event: Event, trigger: Token, here: list[PlaceMention], actors)
             continue  # "redeployed to Kabul": not where the withdrawal happened
         ranked.append(((_SPECIFICITY.get(m.place.kind, 5), abs(m.start - trigger.i)), m))
     return _one_place(ranked, "sentence", trigger.doc, here)
+
+
+def _since(root: Token, clause: Token) -> bool:
+    """The place is in a "since" phrase or clause ("Since last April's attack on Khan
+    Sheikhun in Idlib province, chlorine has been used several times"): the scene of the
+    earlier event the act is counted from, not the act's."""
+    for tok in [root, *root.ancestors]:
+        if tok.i == clause.i:
+            return False
+        if tok.lower_ == "since" and tok.dep_ in ("prep", "mark"):
+            return not tok.is_ancestor(clause)  # the act itself told inside the phrase: its place
+    return False
 
 
 def _country_within(m: PlaceMention, root: Token, clause: Token) -> bool:
