@@ -157,3 +157,21 @@ def test_a_sentence_handed_down_is_a_sanction(pipeline):
 def test_conditions_met_are_no_meeting(pipeline):
     text = "Few of the preconditions set by the UN chief have been met by the Malian delegation."
     assert not happened(pipeline, text, "CONSULT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In truth, the Malian president called the elections early because he feared rising prices.",
+        "The family is relieved that at last she has recognised the error of her ways.",
+        "They arrived with the crowds that fled Gao in early May.",
+    ],
+)
+def test_a_word_in_another_sense_is_no_diplomacy(pipeline, text):
+    for event in ("CONSULT", "SUPPORT"):
+        assert not happened(pipeline, text, event)
+
+
+def test_a_leader_arriving_somewhere_is_a_visit(pipeline):
+    text = "The Egyptian president arrived in Sudan for a two-day visit."
+    assert happened(pipeline, text, "CONSULT")
