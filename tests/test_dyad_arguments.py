@@ -381,3 +381,22 @@ def test_whom_the_dead_were_fighting_killed_them(pipeline):
     text = "She was one of eight Canadian nationals killed fighting alongside the Kurdish militia."
     sources, _targets = _sides(pipeline, text, "killed", "ASSAULT")
     assert "CAN" not in sources, sources
+
+
+@pytest.mark.slow
+def test_a_clause_of_when_it_happened_names_who_did_a_passive_act(pipeline):
+    text = "Twelve Yemeni civilians were killed on Monday when Saudi jets bombed a market."
+    assert _sides(pipeline, text, "killed", "ASSAULT")[0] == ["SAU"]
+    events = _code(pipeline, text)
+    assert _dyads(events, "ASSAULT") == [("SAU", "YEM", "Twelve Yemeni civilians")]
+    text = "Dozens of Malian soldiers were wounded after French forces carried out airstrikes."
+    assert _sides(pipeline, text, "wounded", "ASSAULT")[0] == ["FRA"]
+    # no act of force in the clause, or one the victims did themselves, or one not yet done
+    text = (
+        "Five Kenyan workers were killed when the building collapsed after Ugandan officials left."
+    )
+    assert _sides(pipeline, text, "killed", "ASSAULT")[0] == []
+    text = "A former Kenyan soldier was arrested after he fought against al-Shabaab in Somalia."
+    assert "KEN" not in _sides(pipeline, text, "arrested", "COERCE")[0]
+    text = "Thousands of Yemenis may be displaced as Saudi forces storm the port."
+    assert _sides(pipeline, text, "displaced", "COERCE")[0] == []

@@ -200,6 +200,8 @@ def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
         passive = False  # "France is committed to the UN": a state of the subject
     if passive:
         sources += agent_actors(tok, actors) or _attack_owners(tok, actors)
+        if not sources and cand.event in ACTS_DONE_TO:
+            sources += _attackers_in_time_clause(tok, actors)
         if subj is not None:
             found = np_actors(subj, actors)
             if not found:
@@ -275,6 +277,47 @@ def _fought_by_victims(verb: Token, actors: ActorIndex) -> list[tuple[Actor, Tok
             elif g.dep_ == "prep" and g.lower_ == "against":
                 out += [x for p in g.children if p.dep_ == "pobj" for x in np_actors(p, actors)]
     return out
+
+
+#: Conjunctions of a clause that says when the act was done: "were killed when jets bombed".
+TIME_MARKS = {"when", "as", "after", "while"}
+MODAL_WORDS = {"may", "might", "could", "would", "will", "should", "can", "must"}
+
+
+def _attackers_in_time_clause(verb: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
+    """Who did a passive act with no agent, from a clause that says when it was done by an act
+    of force of its own: "twelve civilians were killed when Saudi jets bombed a market", "were
+    wounded after US forces carried out airstrikes", "were detained as police raided the
+    house"; nobody for "were killed when the building collapsed" or "when the army said", nor
+    for what the victims did ("was arrested after he fought against Isis"). The clause's verb
+    must be an act of force by itself (a lexicon entry that needs no particular object:
+    "bombed", not "announced" that is a sanction only with "sanctions")."""
+    from dateline.events.lexicon import Lexicon
+
+    if any(c.dep_ == "aux" and c.lower_ in MODAL_WORDS for c in verb.children):
+        return []  # "thousands may be displaced as the army storms the city": not done yet
+    lexicon = Lexicon.load()
+    subject = subject_of(verb)
+    victims = {id(a) for a, _ in np_actors(antecedent(subject), actors)} if subject else set()
+    for c in verb.children:
+        if c.dep_ != "advcl" or c.pos_ != "VERB":
+            continue
+        if not any(g.lower_ in TIME_MARKS and g.dep_ in {"advmod", "mark"} for g in c.children):
+            continue
+        subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+        if subj is None:
+            continue
+        forceful = any(
+            e.event in FORCE_TYPES and not e.objects and not e.particle
+            for e in lexicon.verb_entries(c)
+        ) or (
+            c.lemma_.lower() in CARRYING_VERBS
+            and any(g.dep_ == "dobj" and _attack_in(g) is not None for g in c.children)
+        )
+        doers = np_actors(antecedent(subj), actors) if forceful else []
+        if doers and not any(id(a) in victims for a, _ in doers):
+            return doers
+    return []
 
 
 #: Verbs of losing ground whose "to" names who took it: "fell to the rebels", "lost X to Y".
