@@ -318,6 +318,8 @@ def test_an_attack_that_is_the_subject_comes_from_its_by_phrase(pipeline):
 def test_killed_in_days_of_shelling_by_an_army(pipeline):
     text = "Ten Syrian soldiers were killed during three days of shelling by Turkish artillery."
     assert _sides(pipeline, text, "killed", "ASSAULT") == (["TUR"], ["Syria soldiers"])
+    text = "Forty Somali civilians were killed in one of the airstrikes by Kenyan jets."
+    assert _sides(pipeline, text, "killed", "ASSAULT")[0] == ["KEN"]
 
 
 @pytest.mark.slow

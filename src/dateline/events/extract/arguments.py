@@ -322,9 +322,10 @@ def _attackers_in_time_clause(verb: Token, actors: ActorIndex) -> list[tuple[Act
 
 #: Verbs of losing ground whose "to" names who took it: "fell to the rebels", "lost X to Y".
 YIELDING_VERBS = {"fall", "lose"}
-#: Nouns of a number or stretch of acts: "a series of airstrikes", "three days of shelling".
+#: Nouns of a number or stretch of acts: "a series of airstrikes", "three days of shelling",
+#: "one of the deadliest bombing campaigns".
 SPAN_NOUNS = {"series", "wave", "spate", "string", "barrage", "round", "day", "week", "month",
-              "night", "hour", "year"}  # fmt: skip
+              "night", "hour", "year", "one"}  # fmt: skip
 
 
 def _attack_in(noun: Token) -> Token | None:
