@@ -147,6 +147,16 @@ def test_a_subject_they_goes_on_with_the_last_clauses_subject(pipeline):
     assert {a.country for a in index.all_at(they.i)} == {"JOR", "ISR"}
 
 
+def test_an_international_officials_office_for_a_country_is_not_their_state(pipeline):
+    doc, index = resolve(
+        pipeline,
+        "Aid groups urged Staffan de Mistura, the UN special envoy for Syria, to stay away.",
+        published=date(2017, 6, 1),
+    )
+    envoy = actor_for(doc, index, "Staffan de Mistura")
+    assert (envoy.country, envoy.sector) == (None, "IGO")
+
+
 def test_singular_pronoun_prefers_the_subject(pipeline):
     doc, index = resolve(
         pipeline, "Merkel accepted Trudeau's invitation and said she would visit Ottawa."

@@ -90,6 +90,11 @@ def _by_position(entries: list[tuple]) -> list[tuple]:
     return sorted(entries, key=lambda e: -e[0])
 
 
+#: Sectors of people who act for no state: an international official's office may be "for"
+#: a country ("the UN envoy for Syria") without making them its.
+INTERNATIONAL = {"IGO", "NGO"}
+
+
 def appositions(ctx: Context) -> None:
     """An apposition or bracketed acronym names the actor it follows: "the Nigerian Union of
     Teachers (NUT), the umbrella union", "Kenzo Oshima, the UN relief coordinator"."""
@@ -134,8 +139,8 @@ def _merge_role_and_person(ctx: Context, head: Token, appos: Token) -> bool:
         person = next((a for a in people if a.kind == "person"), None)
         if role is None or person is None:
             continue
-        if person.country is None:
-            person.country = role.country
+        if person.country is None and person.sector not in INTERNATIONAL:
+            person.country = role.country  # not "the UN envoy for Syria"
         if person.sector is None:
             person.sector = role.sector
         span = ctx.doc[role_tok.left_edge.i : role_tok.i + 1]
@@ -156,8 +161,8 @@ def _nationality_of_person(ctx: Context, head: Token, appos: Token) -> bool:
     for the state or group the apposition names (its first actor with a country, outside any
     clause of its own)."""
     person = next((a for a in ctx.index.all_at(head.i) if a.kind == "person"), None)
-    if person is None or person.country is not None:
-        return False
+    if person is None or person.country is not None or person.sector in INTERNATIONAL:
+        return False  # "X, the UN envoy for Syria": the office's mandate, not X's state
     clauses = {
         t.i for c in appos.children if c.dep_ in {"relcl", "acl", "advcl"} for t in c.subtree
     }
