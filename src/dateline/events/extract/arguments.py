@@ -194,7 +194,11 @@ def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
     targets: list[tuple[Actor, Token]] = []
     subj = subject_of(tok)
     subj = antecedent(subj) if subj is not None else None  # "the army, which shelled X"
-    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children) or reduced_passive(tok)
+    passive = (
+        any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
+        or reduced_passive(tok)
+        or _shared_passive(tok)
+    )
     has_agent = any(c.dep_ == "agent" for c in tok.children)
     if passive and not has_agent and tok.lemma_.lower() in STATIVE_PASSIVES:
         passive = False  # "France is committed to the UN": a state of the subject
@@ -360,6 +364,19 @@ def _by_actors(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
 
 #: Where a gerund stands as a noun ("weeks of shelling", "shelling continued").
 NOMINAL_DEPS = {"pcomp", "pobj", "nsubj", "dobj", "nsubjpass"}
+
+
+def _shared_passive(verb: Token) -> bool:
+    """A participle joined to a passive verb shares its passive ("was detained and given a
+    sentence by a court", "were arrested and charged by police"): the subject underwent both."""
+    head = verb.head
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and head.i != verb.i
+        and any(c.dep_ in {"nsubjpass", "auxpass"} for c in head.children)
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children)
+    )
 
 
 def reduced_passive(verb: Token) -> bool:
