@@ -175,3 +175,32 @@ def test_a_word_in_another_sense_is_no_diplomacy(pipeline, text):
 def test_a_leader_arriving_somewhere_is_a_visit(pipeline):
     text = "The Egyptian president arrived in Sudan for a two-day visit."
     assert happened(pipeline, text, "CONSULT")
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            "Two Malian men were filmed in a cafe, charging their phones and sitting on couches.",
+            "ACCUSE",
+        ),
+        (
+            "Relatives say they are seeking at least 700 women from countries such as Mali and Niger.",
+            "REQUEST",
+        ),
+        ("The militants' so-called state is ready to fall.", "AGREE"),
+    ],
+)
+def test_a_word_in_its_everyday_sense_is_no_event(pipeline, text, event):
+    assert not happened(pipeline, text, event)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Ghana charged two Togolese nationals with spying on Monday.", "ACCUSE"),
+        ("Sri Lanka sought emergency loans from India.", "REQUEST"),
+    ],
+)
+def test_the_political_sense_stays(pipeline, text, event):
+    assert happened(pipeline, text, event)

@@ -92,6 +92,8 @@ def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Cand
         ):
             # "Chile is willing to send engineers": an offer, unless what is offered is hostile
             inner = [c for c in tok.children if c.dep_ == "xcomp"][0]
+            if inner.lemma_.lower() in lexicon.word_set("undergone_verbs"):
+                continue  # "the caliphate is ready to fall": no offer
             if not any(lexicon.verb_entries(t) for t in inner.subtree if t.pos_ == "VERB"):
                 out.append(Candidate(tok, WILLING_ENTRY, "AGREE", None))
         elif tok.pos_ == "NOUN" or (tok.pos_ == "VERB" and nominal_position):
@@ -620,7 +622,12 @@ def _speech_without_act(entry: TriggerEntry, tok: Token, lexicon: Lexicon) -> bo
             for c in tok.children
         ) and not any(c.dep_ in {"xcomp", "dobj"} for c in tok.children)
     if entry.event == "REQUEST" and tok.lemma_.lower() in {"seek", "try", "attempt"}:
-        return any(c.dep_ == "xcomp" for c in tok.children)  # "sought to unseat": an aim
+        if any(c.dep_ == "xcomp" for c in tok.children):
+            return True  # "sought to unseat": an aim
+        # "relatives are seeking 700 missing women", "police sought the suspect": a search
+        return tok.lemma_.lower() == "seek" and any(
+            c.dep_ == "dobj" and _is_someone(c, lexicon) and c.pos_ != "PROPN" for c in tok.children
+        )
     if entry.event == "REQUEST" and any(
         c.dep_ == "xcomp" and is_be(c) and not _passive(c) for c in tok.children
     ):
