@@ -68,6 +68,25 @@ def test_quotes_new_names_and_antecedents_are_kept(selector):
     assert "Ahmed Jarba returned home." not in kept  # named before, nothing to code
 
 
+def test_nouns_of_an_act_have_their_verb_among_their_lemmas(selector):
+    # the coder gives "the executions of" the verb's plain entries (Lexicon.derived_entries)
+    assert "execute" in selector.lemmas("executions")
+    assert "indict" in selector.lemmas("indictment")
+    assert "govern" not in selector.lemmas("government")  # not_derived: no act of its verb
+
+
+def test_sentences_naming_a_country_are_kept_and_opening_words_are_no_name(selector):
+    text = (
+        "The family later moved to Syria. The family later moved to the coast. "
+        "The Iraqi border was quiet. In Winter the roads were empty."
+    )
+    kept = _kept(selector, text)
+    assert "The family later moved to Syria." in kept  # a place vote for the story's country
+    assert "The Iraqi border was quiet." in kept
+    assert "The family later moved to the coast." not in kept
+    assert "In Winter the roads were empty." not in kept  # "In Winter" names no one
+
+
 def test_blanking_keeps_offsets_and_line_breaks():
     text = "One two.\nThree four. Five six."
     ranges = [(9, 20)]

@@ -3,11 +3,14 @@
 Only a sentence that can yield a record needs spaCy's statistical components: one with a
 trigger word of the lexicon (with the words its entry requires, "impose" + "sanction"), one
 inside or touching a quotation (quotes and their speakers), one that introduces an actor by
-title ("President Vladimir Putin"), or one naming someone for the first time ("Shamima
-Begum"), so later bare mentions resolve. A kept sentence with a pronoun outside quotation
-marks also keeps the sentence before it, where the pronoun's antecedent usually is. The pass
-uses only the tokenizer, a rule-based sentence splitter, the quotation scanner of
-:mod:`dateline.quotes` and the lemmatizer's own lookup tables, all without a model.
+title ("President Vladimir Putin"), one naming someone for the first time ("Shamima
+Begum"), so later bare mentions resolve, or one naming a country ("Syria", "Iraqi"): the actor
+stage decides where a story is set by counting the places the article names, and one mention
+more or less there can give an unnamed "army" or Islamic State another country in every
+sentence. A kept sentence with a pronoun outside quotation marks also keeps the sentence
+before it, where the pronoun's antecedent usually is. The pass uses only the tokenizer, a
+rule-based sentence splitter, the quotation scanner of :mod:`dateline.quotes`, the knowledge
+base's country words and the lemmatizer's own lookup tables, all without a model.
 
 :func:`blank_unselected` turns the other sentences into line breaks of the same length, so the
 full pipeline runs over far fewer tokens and every character offset stays the article's own.
@@ -16,7 +19,7 @@ full pipeline runs over far fewer tokens and every character offset stays the ar
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from spacy.attrs import IDX, IS_ALPHA, IS_SPACE, LOWER, ORTH, SPACY
@@ -54,11 +57,15 @@ class SentenceSelector:
     nlp: Language
     lexicon: Lexicon
     role_words: frozenset[str] = frozenset()
+    #: the country a word names ("Syria", "Iraqi"), or None: ``KnowledgeBase.country_of``
+    country_of: Callable[[str], str | None] | None = None
     _requirements: dict[str, list[tuple[frozenset[str], ...]]] = field(
         default_factory=dict, init=False
     )
     _exceptions: dict[str, set[str]] = field(default_factory=dict, init=False)
     _suffixes: tuple[tuple[str, str], ...] = field(default=SUFFIX_RULES, init=False)
+    _noun_suffixes: tuple[tuple[str, str], ...] = field(default=(), init=False)
+    _not_derived: frozenset[str] = field(default=frozenset(), init=False)
     _lemma_cache: dict[str, frozenset[str]] = field(default_factory=dict, init=False)
     _strings: dict[int, str] = field(default_factory=dict, init=False)  # hash -> token text
 
@@ -79,6 +86,14 @@ class SentenceSelector:
         # a warning that someone will pay for an act ("said Y will pay the price")
         for lemma in self.lexicon.word_set("retribution_verbs"):
             self._requirements.setdefault(lemma, []).append((speaking,))
+        # a noun that names the act of a verb ("the executions", "an indictment") has the
+        # verb's plain entries (Lexicon.derived_entries): its verb is one of its lemmas here
+        self._noun_suffixes = tuple(
+            (suffix, rep)
+            for suffix, reps in (self.lexicon.lists.get("noun_suffixes") or {}).items()
+            for rep in ([reps] if isinstance(reps, str) else reps)
+        )
+        self._not_derived = self.lexicon.word_set("not_derived")
         # the extractor's own de-inflections, plus the rule lemmatizer's exceptions ("met") and
         # its suffix rules for verbs and nouns ("ves" -> "f"), so no lemma it can give is missed
         if "lemmatizer" in self.nlp.pipe_names:
@@ -94,9 +109,10 @@ class SentenceSelector:
 
     @classmethod
     def build(cls, nlp: Language, lexicon: Lexicon, kb) -> SentenceSelector:
-        """A selector for this pipeline, trigger lexicon and knowledge base (its role nouns)."""
+        """A selector for this pipeline, trigger lexicon and knowledge base (its role nouns and
+        country words)."""
         roles = frozenset(phrase.split()[-1] for phrase in kb.role_phrases())
-        return cls(nlp=nlp, lexicon=lexicon, role_words=roles)
+        return cls(nlp=nlp, lexicon=lexicon, role_words=roles, country_of=kb.country_of)
 
     def lemmas(self, word: str) -> frozenset[str]:
         """Every lemma the lowercase ``word`` could have (over-generates; never misses one)."""
@@ -110,6 +126,13 @@ class SentenceSelector:
                     if suffix in ("ed", "ing") and len(stem) >= 3 and stem[-1] == stem[-2]:
                         forms.add(stem[:-1])
             forms |= {stem for f in list(forms) if (stem := self.lexicon.unprefixed(f))}
+            forms |= {
+                f[: -len(suffix)] + rep
+                for f in list(forms)
+                if f not in self._not_derived
+                for suffix, rep in self._noun_suffixes
+                if f.endswith(suffix) and len(f) - len(suffix) >= 3
+            }
             found = frozenset(forms)
             if len(self._lemma_cache) < _CACHE_LIMIT:
                 self._lemma_cache[word] = found
@@ -174,10 +197,13 @@ class SentenceSelector:
     def new_names(self, w: _Words, start: int, end: int, seen: set[str]) -> bool:
         """Whether the sentence ``start:end`` names someone not named before in the article:
         two or more capitalised words ("Shamima Begum"), so a later bare "Begum" can be
-        resolved."""
+        resolved. A capitalised function word opening the sentence is no part of a name ("In
+        Kurdish", "The Guardian")."""
         found = False
         texts, alpha = w.text, w.alpha
         i = start
+        if start < end and w.lower[start] in self.nlp.Defaults.stop_words:
+            i += 1
         while i < end:
             j = i
             while j < end and alpha[j] and texts[j][0].isupper():
@@ -206,7 +232,10 @@ class SentenceSelector:
                 return True
             if lower[i] in self.role_words and i + 1 < end and texts[i + 1][:1].isupper():
                 return True
-        return False
+        country_of = self.country_of
+        if country_of is None:
+            return False
+        return any(texts[i][:1].isupper() and country_of(texts[i]) for i in range(start, end))
 
     def select(self, text: str) -> list[tuple[int, int]]:
         """Character ranges of the sentences of ``text`` the full pipeline must see."""
