@@ -95,3 +95,29 @@ def test_an_event_noun_going_on_is_coded_with_the_shipped_model(pipeline):
     """The model reads the same candidates: the outbreak stays an event with it."""
     text = "Fighting between Sudanese soldiers and paramilitaries broke out in Khartoum."
     assert happened(pipeline, text, "ASSAULT"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Somali president criticised Ethiopia's decision to withdraw its troops.",
+        "The Kurdish commander condemned Washington's decision to withdraw its soldiers.",
+    ],
+)
+def test_a_withdrawal_decided_inside_a_reaction_is_conceded(lexicon_only, text):
+    """A decision to withdraw is a CONCEDE by whoever decided (the coding guide), also where
+    another trigger judges it: the judgement's object is no mere content of the judgement."""
+    assert happened(lexicon_only, text, "CONCEDE"), text
+    assert happened(lexicon_only, text, "ACCUSE"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a call for a withdrawal decides nothing; a plan of something else concedes nothing
+        "The Somali president criticised the opposition's call to withdraw the troops.",
+        "The Somali president criticised Ethiopia's decision to build a dam.",
+    ],
+)
+def test_a_reaction_to_no_decided_withdrawal_concedes_nothing(lexicon_only, text):
+    assert not happened(lexicon_only, text, "CONCEDE"), text

@@ -39,10 +39,17 @@ COMPLEMENT_DEPS = {
 }
 
 
-def drop_absorbed(cands: list[Candidate]) -> list[Candidate]:
-    """Triggers inside the complement of a verbal trigger ("agreed to cooperate") are its content."""
+def drop_absorbed(
+    cands: list[Candidate], announced: frozenset[str] = frozenset()
+) -> list[Candidate]:
+    """Triggers inside the complement of a verbal trigger ("agreed to cooperate") are its content.
+    A withdrawal someone decided or announced stays an act of its own inside what another
+    trigger judges or answers ("criticised Ethiopia's decision to withdraw its troops": the
+    decision concedes, coder._announced_withdrawal); ``announced``: the lexicon's withdrawal
+    and announcement words."""
     absorbed: set[int] = set()
     by_index = {c.token.i: c for c in cands}
+    kept = {c.token.i for c in cands if not c.nominal and decided_withdrawal(c.token, announced)}
     for cand in cands:
         if cand.event not in ABSORBING or cand.entry.id.startswith(JUDGEMENT_PREFIX):
             continue  # a judgement's content is its noun ("said the YPG is a terrorist group,
@@ -80,6 +87,8 @@ def drop_absorbed(cands: list[Candidate]) -> list[Candidate]:
                     continue  # "..., killing one person": a separate event
                 for t in child.subtree:
                     if t.i != cand.token.i and t.i in by_index and t.i not in absorbed:
+                        if t.i in kept and cand.event in REACTIONS:
+                            continue  # "condemned the decision to withdraw": conceded
                         absorbed.add(t.i)
     preferred: set[int] = set()
     # "ordered a deployment of troops", "announced a suspension of links": when a verb that is
@@ -128,6 +137,26 @@ def drop_absorbed(cands: list[Candidate]) -> list[Candidate]:
             continue
         out.append(cand)
     return out
+
+
+# Triggers that judge or answer what they take as object, rather than say or ask it.
+REACTIONS = {"ACCUSE", "SUPPORT", "REJECT"}
+
+
+def decided_withdrawal(tok: Token, announced: frozenset[str]) -> bool:
+    """A withdrawal verb that is the content of a decision or announcement noun ("Ethiopia's
+    decision to withdraw", "the announcement that its troops would leave"): both words in
+    ``announced`` (the lexicon's withdrawal and announcement words)."""
+    if tok.lemma_.lower() not in announced:
+        return False
+    node = tok
+    for _ in range(3):
+        if node.dep_ not in {"acl", "ccomp", "xcomp", "conj"}:
+            return False
+        node = node.head
+        if node.pos_ == "NOUN" and node.lemma_.lower() in announced:
+            return True
+    return False
 
 
 # "struck the town in an airstrike", "arrested them during a raid", "attacked it with a drone
@@ -440,7 +469,14 @@ def main_clause_first(
         and not _generic(c)
     ]
     # an aim of the main clause ("went there to fight") still makes other clauses background
-    main = [c for c in cands if not _is_subordinate(c.token) or in_purpose(c.token)]
+    # a withdrawal someone decided is news of its own ("criticised the decision to withdraw")
+    main = [
+        c
+        for c in cands
+        if not _is_subordinate(c.token)
+        or in_purpose(c.token)
+        or (not c.nominal and decided_withdrawal(c.token, announced))
+    ]
     pool = main or cands
     return [
         c

@@ -57,13 +57,14 @@ def sentence_candidates(sent, gated: list[Candidate], lexicon: Lexicon) -> list[
     """The sentence's candidates the clause rules leave to code: the gated ones and requests put
     as modals ("you must leave"), less the content of another trigger and the background."""
     candidates = gated + mod.modal_requests(sent, lexicon)
-    candidates = drop_absorbed(candidates)
+    announced = lexicon.word_set("withdrawal_words") | lexicon.word_set("announcement_words")
+    candidates = drop_absorbed(candidates, announced)
     return main_clause_first(
         candidates,
         lexicon.word_set("perception_verbs"),
         lexicon.word_set("denial_verbs"),
         lexicon.word_set("support_verbs"),
-        lexicon.word_set("withdrawal_words") | lexicon.word_set("announcement_words"),
+        announced,
         lexicon.word_set("campaign_nouns"),
     )
 
