@@ -1277,3 +1277,22 @@ def test_a_place_the_act_is_counted_since_is_not_its_place(nlp):
     assert place.name == "Hama"
     text = "Since March, soldiers have used chlorine in the town of Hama."
     assert _locate(nlp, text, "used", None, "ASSAULT", 4).name == "Hama"
+
+
+def test_where_people_are_sent_is_not_the_story_place(nlp):
+    text = (
+        "Two British fighters were captured in Syria last year. "
+        "US officials said the men could be sent to Guantánamo Bay in Cuba. "
+        "Lawyers said a transfer to Guantánamo Bay would be unlawful. "
+        "The fighters beheaded several hostages."
+    )
+    place = _locate(nlp, text, "beheaded", None, "ASSAULT", 4)
+    assert place is None or place.country == "SYR"
+    # named as where things happen, the same site does count
+    text = (
+        "Two British fighters were captured in Syria last year. "
+        "The men are held in Guantánamo Bay in Cuba. Guards at Guantánamo Bay beat them. "
+        "The guards mistreated several prisoners."
+    )
+    place = _locate(nlp, text, "mistreated", None, "ASSAULT", 4)
+    assert place is not None and place.country == "CUB"

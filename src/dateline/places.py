@@ -1873,7 +1873,7 @@ def _article_place(
     dev gold place, measured, so every time counts."""
     weights: Counter = Counter()
     for m in mentions:
-        if not m.place.country or _acts(doc, m, actors):
+        if not m.place.country or _acts(doc, m, actors) or _sent_to(doc[m.start : m.end].root):
             continue
         if m.place.kind in ("city", "admin1", "point"):
             weights[m.place.country] += 2
@@ -1901,6 +1901,19 @@ def _article_place(
             return m.location("article")
     place = gazetteer().country(country)
     return to_location(place, None, "article") if place else None
+
+
+def _sent_to(root: Token) -> bool:
+    """The place is where people are sent, moved or taken ("could be sent to Guantánamo Bay",
+    "were flown back to Russia": `movement_verbs`): somewhere they end up, not the scene of
+    the story, so it does not count towards the article's place."""
+    root = _of_head(root)
+    if root.dep_ != "pobj" or root.head.lower_ != "to":
+        return False
+    verb = root.head.head
+    if verb.dep_ == "advmod" and verb.lower_ in ("back", "home"):  # "flown back to Russia"
+        verb = verb.head
+    return verb.lemma_.lower() in gazetteer().movement_verbs
 
 
 def _elsewhere(root: Token, clause: Token) -> bool:
