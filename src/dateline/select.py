@@ -67,6 +67,8 @@ class SentenceSelector:
     _noun_suffixes: tuple[tuple[str, str], ...] = field(default=(), init=False)
     _not_derived: frozenset[str] = field(default=frozenset(), init=False)
     _lemma_cache: dict[str, frozenset[str]] = field(default_factory=dict, init=False)
+    _trigger_words: frozenset[str] = field(default=frozenset(), init=False)
+    _word_cache: dict[str, frozenset[str]] = field(default_factory=dict, init=False)
     _strings: dict[int, str] = field(default_factory=dict, init=False)  # hash -> token text
 
     def __post_init__(self) -> None:
@@ -107,6 +109,12 @@ class SentenceSelector:
                 model = [tuple(r) for pos in ("verb", "noun") for r in rules.get(pos, ())]
                 self._suffixes = tuple(dict.fromkeys([*SUFFIX_RULES, *model]))
 
+        # the only lemmas keep() reads: trigger lemmas and the words their entries require
+        needed = {
+            w for reqs in self._requirements.values() for needs in reqs for ws in needs for w in ws
+        }
+        self._trigger_words = frozenset(self._requirements) | frozenset(needed)
+
     @classmethod
     def build(cls, nlp: Language, lexicon: Lexicon, kb) -> SentenceSelector:
         """A selector for this pipeline, trigger lexicon and knowledge base (its role nouns and
@@ -138,27 +146,34 @@ class SentenceSelector:
                 self._lemma_cache[word] = found
         return found
 
+    def trigger_lemmas(self, word: str) -> frozenset[str]:
+        """The lemmas of the lowercase ``word`` (:meth:`lemmas`) that :meth:`keep` reads: those
+        of a trigger or of a word a trigger requires (most words have none)."""
+        found = self._word_cache.get(word)
+        if found is None:
+            found = self.lemmas(word) & self._trigger_words
+            if len(self._word_cache) < _CACHE_LIMIT:
+                self._word_cache[word] = found
+        return found
+
     def words(self, doc: Doc) -> _Words:
         """The tokens' text, lower case, offsets and flags as lists, from one array call (the
         pass reads each several times; a spaCy Token is rebuilt on every ``doc[i]``)."""
-        arr = doc.to_array([ORTH, LOWER, IS_SPACE, IS_ALPHA, SPACY, IDX]).tolist()
+        columns = doc.to_array([ORTH, LOWER, IS_SPACE, IS_ALPHA, SPACY, IDX]).T.tolist()
+        orth, lower, space, alpha, trailing, idx = columns
         strings, known = doc.vocab.strings, self._strings
         if len(known) >= _CACHE_LIMIT:
             known.clear()
-
-        def string(h: int) -> str:
-            found = known.get(h)
-            if found is None:
-                found = known[h] = strings[h]
-            return found
-
+        for h in set(orth).union(lower).difference(known):
+            known[h] = strings[h]
+        string = known.__getitem__
         return _Words(
-            text=[string(row[0]) for row in arr],
-            lower=[string(row[1]) for row in arr],
-            space=[bool(row[2]) for row in arr],
-            alpha=[bool(row[3]) for row in arr],
-            trailing=[bool(row[4]) for row in arr],
-            idx=[row[5] for row in arr],
+            text=list(map(string, orth)),
+            lower=list(map(string, lower)),
+            space=list(map(bool, space)),
+            alpha=list(map(bool, alpha)),
+            trailing=list(map(bool, trailing)),
+            idx=idx,
         )
 
     def sentences(self, doc: Doc) -> list[tuple[int, int]]:
@@ -218,10 +233,14 @@ class SentenceSelector:
 
     def keep(self, w: _Words, start: int, end: int) -> bool:
         """Whether the sentence ``start:end`` needs the full pipeline."""
-        present: set[str] = set()  # every lemma any word of the sentence could have
-        lower = w.lower
-        for i in range(start, end):
-            present |= self.lemmas(lower[i])
+        present: set[str] = set()  # every trigger lemma any word of the sentence could have
+        lower, cache = w.lower, self._word_cache
+        for word in lower[start:end]:
+            found = cache.get(word)
+            if found is None:
+                found = self.trigger_lemmas(word)
+            if found:
+                present |= found
         for lemma in present:
             for needs in self._requirements.get(lemma, ()):
                 if all(words & present for words in needs):
