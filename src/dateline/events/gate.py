@@ -74,14 +74,14 @@ def gate_sentences(sents: list, candidates: list[list], actors, model: EventMode
             lexicon_type.setdefault(cand.token.i, cand.proposed_type)
     doc = sents[0].doc
     feats = word_features(doc, every, actors, lexicon_type)
-    probs = model.scores(feats, dense=model.dense_inputs(doc, every))
+    active = model._active(feats)
+    probs = model.scores(feats, active=active, dense=model.dense_inputs(doc, every))
     row_of = dict(zip(every, probs, strict=True))
-    feats_of = dict(zip(every, feats, strict=True))
     out = [
         _decide(sent, part, cands, row_of, model)
         for sent, part, cands in zip(sents, indices, candidates, strict=True)
     ]
-    _add_modes([c for cands in out for c in cands], feats_of, model)
+    _add_modes([c for cands in out for c in cands], every, feats, active, model)
     return out
 
 
@@ -156,15 +156,36 @@ def _frames_a_candidate(tok, kept: set[int]) -> bool:
     return any(t.i in kept for c in tok.children if c.dep_ in PLAN_CONTENT_DEPS for t in c.subtree)
 
 
-def _add_modes(candidates: list, feats_of: dict, model: EventModel) -> None:
-    """The model's mode for each candidate the lexicon gives none, where it is sure enough."""
-    todo = [c for c in candidates if c.mode is None and c.token.i in feats_of]
+def _add_modes(candidates: list, every: list[int], feats: list, active, model: EventModel) -> None:
+    """The model's mode for each candidate the lexicon gives none, where it is sure enough
+    (``every``: the scored words, ``feats`` their features, ``active`` the feature ids
+    :meth:`EventModel.scores` read: the modes read the same ids, not looked up again)."""
+    row = {i: r for r, i in enumerate(every)}
+    todo = [c for c in candidates if c.mode is None and c.token.i in row]
     if not todo or not model.mode_classes:
         return
-    guessed = model.modes([feats_of[c.token.i] for c in todo], [c.event for c in todo])
+    rows = [row[c.token.i] for c in todo]
+    guessed = model.modes(
+        [feats[r] for r in rows], [c.event for c in todo], active=_rows_of(active, rows)
+    )
     for cand, (mode, probability) in zip(todo, guessed, strict=True):
         if mode is not None and probability >= MODE_MIN:
             cand.model_mode = mode
+
+
+def _rows_of(active, rows: list[int]):
+    """The (row, feature id) pairs of ``active`` (sorted by row, as ``EventModel._active``
+    gives them) for the rows ``rows``, renumbered 0, 1, ... in that order: what ``_active``
+    gives for those rows' features alone, without building and looking them up again."""
+    import numpy as np
+
+    row_ids, ids = active
+    bounds = np.searchsorted(row_ids, np.arange(max(rows, default=-1) + 2))
+    parts = [ids[bounds[r] : bounds[r + 1]] for r in rows]
+    lengths = np.fromiter((len(p) for p in parts), dtype=np.int64, count=len(parts))
+    new_rows = np.repeat(np.arange(len(rows), dtype=np.int64), lengths)
+    new_ids = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+    return new_rows, new_ids.astype(np.int64, copy=False)
 
 
 def _best_type(row, none: int) -> int:
