@@ -204,3 +204,18 @@ def test_a_word_in_its_everyday_sense_is_no_event(pipeline, text, event):
 )
 def test_the_political_sense_stays(pipeline, text, event):
     assert happened(pipeline, text, event)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Malian jets renewed their bombardment of the north, intensively attacking the town of Kidal.",
+        "The Nigerien army invaded the rebel enclave on Monday, ousting the militia from the town.",
+    ],
+)
+def test_a_participle_that_goes_on_telling_an_attack_is_the_same_attack(pipeline, text):
+    assert len(happened(pipeline, text, "ASSAULT")) == 1
+
+
+def test_a_participle_after_no_attack_is_an_attack_of_its_own(pipeline):
+    assert happened(pipeline, "The booby trap detonated, killing the Malian soldier.", "ASSAULT")

@@ -278,6 +278,36 @@ def _infinitive(node: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
 
 
+def drop_elaborations(cands: list[Candidate]) -> list[Candidate]:
+    """A participle that goes on telling an act of force the clause reports ("invaded the
+    enclave, ousting the militia", "renewed their bombardment, attacking the town, killing four
+    people") is the same act told further: the coding guide codes it once. A participle after a
+    clause that reports no act of force ("determined to violate every rule, attacking dams")
+    stays an act of its own."""
+    anchors = set()
+    for cand in cands:
+        if cand.event == "ASSAULT":
+            anchors.add(cand.token.i)
+            if cand.nominal and cand.support is not None:
+                anchors.add(cand.support.i)
+    return [
+        cand
+        for cand in cands
+        if not (cand.event == "ASSAULT" and not cand.nominal and _goes_on(cand.token, anchors))
+    ]
+
+
+def _goes_on(tok: Token, anchors: set[int]) -> bool:
+    """ "..., ousting the militia": an -ing adjunct with no subject or mark of its own whose
+    head is one of ``anchors``."""
+    return (
+        tok.dep_ == "advcl"
+        and tok.tag_ == "VBG"
+        and tok.head.i in anchors
+        and not any(c.dep_ in {"mark", "nsubj", "nsubjpass"} for c in tok.children)
+    )
+
+
 def in_purpose(tok: Token) -> bool:
     """ "met the minister to discuss trade", "flew to Kabul to fight": a purpose clause says what
     someone set out to do, not what happened (the act it hangs from is the event)."""

@@ -11,7 +11,7 @@ from dateline.events import cameo_codes
 from dateline.events import modality as mod
 from dateline.events.candidate import Candidate
 from dateline.events.extract.arguments import arguments
-from dateline.events.extract.clauses import drop_absorbed, main_clause_first
+from dateline.events.extract.clauses import drop_absorbed, drop_elaborations, main_clause_first
 from dateline.events.extract.inference import (
     DOMESTIC,
     DOMESTIC_SECTORS,
@@ -58,7 +58,7 @@ def sentence_candidates(sent, gated: list[Candidate], lexicon: Lexicon) -> list[
     as modals ("you must leave"), less the content of another trigger and the background."""
     candidates = gated + mod.modal_requests(sent, lexicon)
     announced = lexicon.word_set("withdrawal_words") | lexicon.word_set("announcement_words")
-    candidates = drop_absorbed(candidates, announced)
+    candidates = drop_elaborations(drop_absorbed(candidates, announced))
     return main_clause_first(
         candidates,
         lexicon.word_set("perception_verbs"),
