@@ -195,8 +195,10 @@ def _subject_antecedent(ctx: Context, tok: Token, sent: int) -> tuple:
     if speaker is not None:
         # "Both countries say they ...", "Kurdish officials said they ...": the speakers, or
         # (when no actor stands there) the nearest group as before
+        # "spokesmen in both capitals said they": a body of no country says nothing of whom
+        # "they" are; the parties named before stand for it, as before
         said = {t.i for t in speaker.subtree}
-        spoken = [e for e in found if e[0] in said]
+        spoken = [e for e in found if e[0] in said and all(a.country for a in e[1])]
         return max(spoken, key=lambda e: e[0])[1] if spoken else ()
     in_subjects = [e for e in found if _in_subject_phrase(ctx.doc[e[0]], tok)]
     return max(in_subjects, key=lambda e: e[0])[1] if in_subjects else ()
