@@ -1296,3 +1296,13 @@ def test_where_people_are_sent_is_not_the_story_place(nlp):
     )
     place = _locate(nlp, text, "mistreated", None, "ASSAULT", 4)
     assert place is not None and place.country == "CUB"
+
+
+def test_where_people_travel_to_may_be_the_story_place(nlp):
+    text = (
+        "Two British fighters were captured last year. "
+        "We travelled to the city of Raqqa to meet their guards. "
+        "The fighters beheaded several hostages."
+    )
+    place = _locate(nlp, text, "beheaded", None, "ASSAULT", 4)
+    assert place is not None and place.country == "SYR"

@@ -1904,16 +1904,18 @@ def _article_place(
 
 
 def _sent_to(root: Token) -> bool:
-    """The place is where people are sent, moved or taken ("could be sent to Guantánamo Bay",
-    "were flown back to Russia": `movement_verbs`): somewhere they end up, not the scene of
-    the story, so it does not count towards the article's place."""
+    """The place is where people are sent away by others ("could be sent to Guantánamo Bay",
+    "a transfer to Guantánamo", "extradited back to Spain": `sent_verbs`): somewhere they end
+    up, not the scene of the story, so it does not count towards the article's place. Not
+    where people travel, flee or are taken: "we travelled to the town of Kobani" to report the
+    story there."""
     root = _of_head(root)
     if root.dep_ != "pobj" or root.head.lower_ != "to":
         return False
     verb = root.head.head
-    if verb.dep_ == "advmod" and verb.lower_ in ("back", "home"):  # "flown back to Russia"
+    if verb.dep_ == "advmod" and verb.lower_ in ("back", "home"):  # "sent back to Spain"
         verb = verb.head
-    return verb.lemma_.lower() in gazetteer().movement_verbs
+    return verb.lemma_.lower() in gazetteer().sent_verbs
 
 
 def _elsewhere(root: Token, clause: Token) -> bool:
