@@ -219,3 +219,16 @@ def test_a_participle_that_goes_on_telling_an_attack_is_the_same_attack(pipeline
 
 def test_a_participle_after_no_attack_is_an_attack_of_its_own(pipeline):
     assert happened(pipeline, "The booby trap detonated, killing the Malian soldier.", "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Its calls for a ceasefire are ignored.", "Mali's appeals for help have been ignored."],
+)
+def test_a_request_ignored_by_nobody_named_is_no_refusal(pipeline, text):
+    assert not happened(pipeline, text, "REJECT")
+
+
+def test_a_request_ignored_by_someone_is_a_refusal(pipeline):
+    text = "Mali's appeals for help have been ignored by the junta in Niger."
+    assert happened(pipeline, text, "REJECT")

@@ -74,6 +74,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
     mode and date, one record per (source, target) pair (none where a rule drops it)."""
     if _answered(cand, lexicon):
         return []  # "the court rejected the request to extradite him": the court asked nothing
+    if _answer_by_nobody(cand, lexicon):
+        return []  # "its calls for a ceasefire are ignored": the calls are what is reported
     sources, targets = arguments(cand, actors)
     if cand.event in {"THREATEN", "ACCUSE", "REQUEST", "REJECT"} and sources:
         # "Erdogan warned that Turkey would act": the speaker's own country, as the subject of
@@ -330,6 +332,27 @@ def _answered(cand: Candidate, lexicon: Lexicon) -> bool:
         or (c.dep_ in {"amod", "compound"} and c.pos_ in {"PROPN", "ADJ"})
         or (c.dep_ in {"prep", "agent"} and c.lower_ in {"by", "from"})
         for c in noun.children
+    )
+
+
+def _answer_by_nobody(cand: Candidate, lexicon: Lexicon) -> bool:
+    """ "Its calls for a ceasefire are ignored", "their appeals have been turned down": an
+    answer in the passive with no agent to a request its author is named for reports the
+    request, not a refusal by anyone the sentence names (the coding guide codes the request)."""
+    verb = cand.token
+    if (
+        cand.nominal
+        or cand.event != "REJECT"
+        or verb.lemma_.lower() not in lexicon.word_set("response_verbs")
+    ):
+        return False
+    if any(c.dep_ == "agent" for c in verb.children):
+        return False
+    return any(
+        c.dep_ == "nsubjpass"
+        and c.lemma_.lower() in lexicon.word_set("solicitation_nouns")
+        and any(g.dep_ == "poss" for g in c.children)
+        for c in verb.children
     )
 
 
