@@ -402,3 +402,12 @@ def test_a_clause_of_when_it_happened_names_who_did_a_passive_act(pipeline):
     assert "KEN" not in _sides(pipeline, text, "arrested", "COERCE")[0]
     text = "Thousands of Yemenis may be displaced as Saudi forces storm the port."
     assert _sides(pipeline, text, "displaced", "COERCE")[0] == []
+
+
+@pytest.mark.slow
+def test_a_participle_telling_the_act_further_names_its_victims(pipeline):
+    text = "Kenyan jets bombed the camp on Monday, killing twelve Somali fighters."
+    assert _sides(pipeline, text, "bombed", "ASSAULT")[1] == ["Somalia fighters"]
+    # a participle with a subject or a conjunction of its own tells something else
+    text = "Kenyan jets bombed the camp while Somali fighters were killing the hostages."
+    assert _sides(pipeline, text, "bombed", "ASSAULT")[1] == []

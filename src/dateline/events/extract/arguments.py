@@ -229,6 +229,8 @@ def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
             # acts; the subject (and what it lost) underwent it
             return winners, sources or _targets_of_verb(tok, cand, actors, depth=0)
     targets += _targets_of_verb(tok, cand, actors, depth=0)
+    if not targets and cand.event in ACTS_DONE_TO:
+        targets += _victims_told_further(tok, actors)
     if (
         subj is None
         and tok.tag_ == "VBG"
@@ -281,6 +283,25 @@ def _fought_by_victims(verb: Token, actors: ActorIndex) -> list[tuple[Actor, Tok
             elif g.dep_ == "prep" and g.lower_ == "against":
                 out += [x for p in g.children if p.dep_ == "pobj" for x in np_actors(p, actors)]
     return out
+
+
+def _victims_told_further(verb: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
+    """Whom an act of force hit, from a participle that goes on telling it ("shelled the town
+    on Tuesday, killing four civilians", "bombed the market, wounding dozens of villagers"): the
+    participle is the same act (``clauses.drop_elaborations`` codes it once), its object the
+    act's victims."""
+    from dateline.events.lexicon import Lexicon
+
+    lexicon = Lexicon.load()
+    for c in verb.children:
+        if c.dep_ not in {"advcl", "xcomp"} or c.tag_ != "VBG":
+            continue
+        if any(g.dep_ in {"nsubj", "nsubjpass", "mark"} for g in c.children):
+            continue  # "as the army was killing ...", "while talking to X": a clause of its own
+        if not any(e.event in FORCE_TYPES and not e.objects for e in lexicon.verb_entries(c)):
+            continue
+        return [x for g in c.children if g.dep_ == "dobj" for x in np_actors(g, actors)]
+    return []
 
 
 #: Conjunctions of a clause that says when the act was done: "were killed when jets bombed".
