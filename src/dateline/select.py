@@ -64,8 +64,6 @@ class SentenceSelector:
     )
     _exceptions: dict[str, set[str]] = field(default_factory=dict, init=False)
     _suffixes: tuple[tuple[str, str], ...] = field(default=SUFFIX_RULES, init=False)
-    _noun_suffixes: tuple[tuple[str, str], ...] = field(default=(), init=False)
-    _not_derived: frozenset[str] = field(default=frozenset(), init=False)
     _lemma_cache: dict[str, frozenset[str]] = field(default_factory=dict, init=False)
     _trigger_words: frozenset[str] = field(default=frozenset(), init=False)
     _word_cache: dict[str, frozenset[str]] = field(default_factory=dict, init=False)
@@ -88,14 +86,6 @@ class SentenceSelector:
         # a warning that someone will pay for an act ("said Y will pay the price")
         for lemma in self.lexicon.word_set("retribution_verbs"):
             self._requirements.setdefault(lemma, []).append((speaking,))
-        # a noun that names the act of a verb ("the executions", "an indictment") has the
-        # verb's plain entries (Lexicon.derived_entries): its verb is one of its lemmas here
-        self._noun_suffixes = tuple(
-            (suffix, rep)
-            for suffix, reps in (self.lexicon.lists.get("noun_suffixes") or {}).items()
-            for rep in ([reps] if isinstance(reps, str) else reps)
-        )
-        self._not_derived = self.lexicon.word_set("not_derived")
         # the extractor's own de-inflections, plus the rule lemmatizer's exceptions ("met") and
         # its suffix rules for verbs and nouns ("ves" -> "f"), so no lemma it can give is missed
         if "lemmatizer" in self.nlp.pipe_names:
@@ -134,13 +124,9 @@ class SentenceSelector:
                     if suffix in ("ed", "ing") and len(stem) >= 3 and stem[-1] == stem[-2]:
                         forms.add(stem[:-1])
             forms |= {stem for f in list(forms) if (stem := self.lexicon.unprefixed(f))}
-            forms |= {
-                f[: -len(suffix)] + rep
-                for f in list(forms)
-                if f not in self._not_derived
-                for suffix, rep in self._noun_suffixes
-                if f.endswith(suffix) and len(f) - len(suffix) >= 3
-            }
+            # a noun that names the act of a verb ("the executions", "an indictment") has the
+            # verb's plain entries (Lexicon.derived_entries): its verb is one of its lemmas here
+            forms |= {verb for f in list(forms) for verb in self.lexicon.noun_verbs(f)}
             found = frozenset(forms)
             if len(self._lemma_cache) < _CACHE_LIMIT:
                 self._lemma_cache[word] = found

@@ -180,15 +180,26 @@ class Lexicon:
             found = self._remember(key, self._derived_entries(noun))
         return found
 
+    def noun_verbs(self, noun: str) -> list[str]:
+        """The verbs whose act the noun names by its suffix (``noun_suffixes``: "execution" ->
+        "execute", "executie"; over-generates), none for a noun of ``not_derived``. The coder
+        reads their entries (:meth:`derived_entries`), the cheap pass their lemmas."""
+        key = ("noun_verbs", noun)
+        found = self._memo.get(key)
+        if found is None:
+            found = []
+            if noun not in self.word_set("not_derived"):
+                for suffix, repl in (self.lists.get("noun_suffixes") or {}).items():
+                    for rep in [repl] if isinstance(repl, str) else repl:
+                        if noun.endswith(suffix) and len(noun) - len(suffix) >= 3:
+                            found.append(noun[: -len(suffix)] + (rep or ""))
+            self._remember(key, found)
+        return found
+
     def _derived_entries(self, noun: str) -> list[TriggerEntry]:
         if noun in self.word_set("not_derived"):
             return []
-        forms = [noun]
-        for suffix, repl in (self.lists.get("noun_suffixes") or {}).items():
-            for rep in [repl] if isinstance(repl, str) else repl:
-                if noun.endswith(suffix) and len(noun) - len(suffix) >= 3:
-                    forms.append(noun[: -len(suffix)] + (rep or ""))
-        for form in forms:
+        for form in [noun, *self.noun_verbs(noun)]:
             plain = [
                 e
                 for e in self.by_verb.get(form, [])
