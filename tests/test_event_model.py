@@ -246,8 +246,13 @@ def test_a_model_records_its_training_inputs_and_verify_tells_a_changed_checkout
     train(tmp_path, tmp_path / "m.npz", pipeline, folds=2, calibrate=False, log=lambda *_: None)
     info = EventModel.read(tmp_path / "m.npz").info
     assert info["inputs"]["examples"] > len(OWN_TRAINING)
-    same = verify_inputs(tmp_path, info, pipeline, None, None, log=lambda *_: None)
+    trained_with = {"C": info["C"], "folds": 2, "seed": 0}
+    same = verify_inputs(tmp_path, info, pipeline, None, None, lambda *_: None, trained_with)
     assert same["same"] and same["now"] == info["inputs"] and same["settings"]["C"] == info["C"]
+    other_c = verify_inputs(
+        tmp_path, info, pipeline, None, None, lambda *_: None, {**trained_with, "C": 2 * info["C"]}
+    )
+    assert not other_c["same"] and other_c["changed_settings"] == ["C"]
 
     path = tmp_path / "guardian_lead_train.jsonl"
     path.write_text(path.read_text("utf-8").replace('"PROTEST"', '"DEMAND"', 1), "utf-8")
@@ -263,13 +268,15 @@ def test_a_model_records_its_training_inputs_and_verify_tells_a_changed_checkout
     from dateline.cli import app
 
     args = ["train", "--data", str(tmp_path), "--out", str(tmp_path / "m.npz"), "--verify",
-            "--no-annotations"]  # fmt: skip
+            "--no-annotations", "--folds", "2"]  # fmt: skip
     stale = CliRunner().invoke(app, args)
     assert stale.exit_code == 1 and "retrain" in stale.output
     path.write_text(path.read_text("utf-8").replace('"DEMAND"', '"PROTEST"', 1), "utf-8")
     fresh = CliRunner().invoke(app, args)
     assert fresh.exit_code == 0, fresh.output
     assert "exactly the examples" in fresh.output
+    other_folds = CliRunner().invoke(app, args[:-1] + ["5"])
+    assert other_folds.exit_code == 1 and "other settings (folds" in other_folds.output
 
 
 @pytest.mark.slow

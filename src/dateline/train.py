@@ -959,23 +959,32 @@ def verify_inputs(
     annotations: Path | None,
     corpus: Path | None,
     log=print,
+    settings: dict | None = None,
 ) -> dict:
     """Parse what ``dateline train`` reads with this checkout and compare the examples'
-    digests (:func:`examples_digest`) with those a model file recorded when it was trained.
-    Same digests, same data, seed and settings: the same fitted weights. A few minutes (the
-    parse) instead of the half hour of a retrain; the weak story examples, drawn by a fitted
-    model from the parsed stories, are not part of the check."""
+    digests (:func:`examples_digest`) with those a model file recorded when it was trained,
+    and the training ``settings`` it would use (keys of :data:`VERIFIED_SETTINGS`, e.g. the
+    defaults of ``dateline train``) with those the file records. Same digests and settings:
+    the same fitted weights. A few minutes (the parse) instead of the half hour of a retrain;
+    the weak story examples, drawn by a fitted model from the parsed stories, are not part of
+    the check."""
     texts = training_texts(folder, annotations, corpus, log)
     log(f"parsing {len(texts)} coded texts ({sum(len(t.sents) for t in texts)} sentences)")
     now = examples_digest(list(parse_texts(texts, pipeline)))
     recorded = model_info.get("inputs") or {}
-    settings = {k: model_info.get(k) for k in ("C", "seed", "folds", "real_share", "dense")}
+    trained_with = {k: model_info.get(k) for k in VERIFIED_SETTINGS}
+    changed = sorted(k for k, v in (settings or {}).items() if trained_with.get(k) != v)
     return {
         "recorded": recorded,
         "now": now,
-        "settings": settings,
-        "same": bool(recorded) and all(recorded.get(k) == now[k] for k in now),
+        "settings": trained_with,
+        "changed_settings": changed,
+        "same": bool(recorded) and not changed and all(recorded.get(k) == now[k] for k in now),
     }
+
+
+#: The training settings a model file records and :func:`verify_inputs` compares.
+VERIFIED_SETTINGS = ("C", "seed", "folds", "real_share", "dense")
 
 
 def train(

@@ -86,13 +86,28 @@ def train_cli(
       dateline train --data ../shared/train --verify    # is the shipped file this checkout's?
     """
     from dateline.pipeline import Pipeline
-    from dateline.train import DENSE, C, default_annotations, default_corpus, dense_option, train
+    from dateline.train import (
+        DENSE,
+        REAL_SHARE,
+        C,
+        default_annotations,
+        default_corpus,
+        dense_option,
+        train,
+    )
     from dateline.train import story_check as check_stories
 
     pipeline = Pipeline(Settings.load(model=model))
     target = out or _shipped_path()
     if verify:
-        _verify(target, data, pipeline, annotations, corpus, no_annotations)
+        settings = {
+            "C": C if c is None else c,
+            "seed": seed,
+            "folds": folds,
+            "real_share": REAL_SHARE,
+            "dense": list(DENSE if dense is None else dense_option(dense)),
+        }
+        _verify(target, data, pipeline, annotations, corpus, no_annotations, settings)
         return
     result = train(
         data,
@@ -120,7 +135,9 @@ def train_cli(
     console.print_json(text)
 
 
-def _verify(target: Path, data: Path, pipeline, annotations, corpus, no_annotations) -> None:
+def _verify(
+    target: Path, data: Path, pipeline, annotations, corpus, no_annotations, settings: dict
+) -> None:
     from dateline.errors import InputError
     from dateline.events.classifier import EventModel
     from dateline.train import default_annotations, default_corpus, verify_inputs
@@ -135,12 +152,19 @@ def _verify(target: Path, data: Path, pipeline, annotations, corpus, no_annotati
         None if no_annotations else (annotations or default_annotations()),
         corpus or default_corpus(data),
         log=err_console.print,
+        settings=settings,
     )
     console.print_json(json.dumps({"model": str(target), **result}))
     if not result["recorded"]:
         err_console.print(
             f"{target} records no training inputs (trained before they were recorded): "
             "retrain it to make it checkable."
+        )
+        raise typer.Exit(1)
+    if result["changed_settings"]:
+        err_console.print(
+            f"{target} was trained with other settings ({', '.join(result['changed_settings'])}: "
+            "see above) than these: retrain it, or pass the recorded ones (--c, --seed, ...)."
         )
         raise typer.Exit(1)
     if not result["same"]:
