@@ -20,6 +20,8 @@ NAMING_ID = f"{JUDGEMENT_ENTRY.id}-naming"
 # A speaker's warning that someone will pay for an act (triggers.yaml, ``retribution_verbs``).
 RETRIBUTION_ENTRY = TriggerEntry(id="rule:retribution", event="THREATEN")
 FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}
+#: The entry an act of force done as a trial becomes ("test-fired a missile": _on_trial).
+WEAPONS_TEST_ID = "mobilize-test-weapon"
 # "X said Y was responsible for the attack": blame laid, an allegation (same id: the judged is
 # the target, the speaker the source).
 ALLEGE_ENTRY = replace(JUDGEMENT_ENTRY, mode="allege")
@@ -83,6 +85,8 @@ def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Cand
                 entry, obj = RETRIBUTION_ENTRY, None  # "said Y will pay the price"
             if entry is None and fallback:
                 entry, obj = _match_verb(tok, lexicon, entries=lexicon.fallback_entries(tok))
+            if entry is not None and entry.event == "ASSAULT" and _on_trial(tok, lexicon):
+                entry, obj = _weapons_test(lexicon), None  # "test-fired two missiles"
             if entry is not None:
                 out.append(Candidate(tok, entry, entry.event, entry.mode, object_token=obj))
         elif (
@@ -734,3 +738,28 @@ def _blamed_for(noun: Token, verb: Token) -> bool:
     return noun.lemma_.lower() in {"fire", "attack"} and any(
         c.dep_ == "prep" and c.lower_ in {"for", "over"} for c in (*verb.children, *noun.children)
     )
+
+
+def _on_trial(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether ``verb`` is the second part of a compound that makes it a trial ("test-fired",
+    "test-launched": spaCy splits the hyphen off, "test" hangs from the verb)."""
+    if verb.i < 2:
+        return False
+    doc = verb.doc
+    hyphen, first = doc[verb.i - 1], doc[verb.i - 2]
+    return (
+        hyphen.text == "-"
+        and not hyphen.whitespace_
+        and not first.whitespace_
+        and first.lower_ in lexicon.word_set("trial_words")
+    )
+
+
+def _weapons_test(lexicon: Lexicon) -> TriggerEntry:
+    """The lexicon's entry for testing a weapon (a MOBILIZE of weapons)."""
+    key = ("entry", WEAPONS_TEST_ID)
+    found = lexicon._memo.get(key)
+    if found is None:
+        found = next(e for e in lexicon.entries if e.id == WEAPONS_TEST_ID)
+        lexicon._memo[key] = found
+    return found

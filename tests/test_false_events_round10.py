@@ -1,0 +1,45 @@
+"""False events on real articles, out of fold (round 10). Sentences of our own; each rule next
+to a sentence it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from coded import happened
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Pakistani army test-fired a nuclear-capable cruise missile on Thursday.",
+        "Iran test-launched a new long-range rocket from a desert base.",
+    ],
+)
+def test_a_weapon_fired_as_a_test_is_no_attack(pipeline, text):
+    assert not happened(pipeline, text, "ASSAULT")
+    assert happened(pipeline, text, "MOBILIZE")
+
+
+def test_a_missile_fired_at_someone_stays_an_attack(pipeline):
+    text = "Houthi rebels fired two missiles at a Saudi airport on Thursday."
+    assert happened(pipeline, text, "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ivorian president pardoned three jailed opposition leaders on Monday.",
+        "The Bolivian government declared an amnesty for deserters of the army.",
+    ],
+)
+def test_a_pardon_or_amnesty_is_a_concession(pipeline, text):
+    assert happened(pipeline, text, "CONCEDE")
+    assert not happened(pipeline, text, "SUPPORT")
+
+
+def test_an_apology_stays_a_support(pipeline):
+    # CAMEO 055 and the sentence gold code an apology as SUPPORT
+    text = "Japan apologized to South Korea for the remarks of its envoy."
+    assert happened(pipeline, text, "SUPPORT")
