@@ -88,6 +88,7 @@ def _localise(
             actor.kind == "role"
             and actor.country is None
             and actor.id not in index.theatre
+            and country not in index.backers.get(actor.id, ())
             and actor.sector in sectors
             and not FOREIGN_WORDS.intersection(actor.name.lower().split())
         ):
@@ -144,6 +145,7 @@ def localise_unplaced(index: ActorIndex, country: str) -> list[Actor]:
             actor.kind in UNPLACED_KINDS
             and actor.country is None
             and actor.id not in index.theatre  # "Kurdish fighters" are Syria's or Iraq's
+            and country not in index.backers.get(actor.id, ())
             and actor.sector not in FOREIGN_SECTORS
             and not FOREIGN_WORDS.intersection(actor.name.lower().split())
         ):
@@ -196,7 +198,11 @@ def localise_event_sides(events: list, index: ActorIndex, country_name) -> int:
             continue
         for side in (event.source, event.target):
             actor = by_id.get(side.actor_id) if side is not None else None
-            if actor is None or side.country == loc.country:
+            if (
+                actor is None
+                or side.country == loc.country
+                or loc.country in index.backers.get(actor.id, ())
+            ):
                 continue
             if side.country is not None and not (
                 _story_given(actor) and loc.basis in OWN_BASES and side.sector in LAW_SECTORS

@@ -24,6 +24,9 @@ class ActorIndex:
     #: ids of the actors whose country only the story decides, among a few (actors/theatre.py:
     #: Islamic State, "Kurdish fighters"): no other country is given to them
     theatre: set[str] = field(default_factory=set)
+    #: actor id -> the countries named as its backers ("Turkish-backed rebels"): a force is not
+    #: its backer's, so the story's country is not given to it when it is one of these
+    backers: dict[str, set[str]] = field(default_factory=dict)
 
     def get_or_add(self, key: tuple, make: callable) -> Actor:
         """The actor under ``key``, creating it with ``make(id)`` the first time."""

@@ -284,7 +284,10 @@ def _prep_countries(ctx: Context, tok: Token) -> list[str]:
                         entry = kb.lookup(re.sub(r"(?i)^the\s+", "", phrase), on=ctx.on)
                         c = (
                             entry.country
-                            if entry is not None and entry.kind != "organisation"
+                            if entry is not None
+                            and entry.kind != "organisation"
+                            # "students in Lagos": a town, not the Chilean president Lagos
+                            and not (entry.kind == "person" and child.lower_ == "in")
                             else None
                         )
                     if c is None:
@@ -353,6 +356,9 @@ def _role_actors(
             sector,
             "role",
         )
+        backers = {c for t in mods if is_backer(t) and (c := ctx.kb.country_of(t.text))}
+        if backers:  # "Turkish-backed rebels": not Turkey's, whatever the story's country
+            ctx.index.backers.setdefault(actor.id, set()).update(backers)
         mention_tokens(
             ctx, actor, min([tok.i] + [t.i for t in mods if t.dep_ != "det"]), tok.i + 1, "role"
         )

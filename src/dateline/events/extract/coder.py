@@ -88,7 +88,7 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
     if not targets and (cand.event == "THREATEN" or cand.event in mod.HOSTILE_CONDITIONAL):
         targets = condition_subject(cand, actors)
     territory = territory_target(cand, actors, sources) if cand.event in TERRITORIAL else []
-    targets = domestic_targets(sources, targets, territory)
+    targets = domestic_targets(sources, targets, territory, cand.event)
     placed = False  # the target is where the act happened, not whom it addressed
     if not targets and territory:
         targets, placed = territory, True

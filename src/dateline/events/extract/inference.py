@@ -19,6 +19,12 @@ VERBAL_CONFLICT = {"ACCUSE", "REQUEST", "REJECT", "THREATEN"}
 # Sectors of bodies that act inside their own country.
 DOMESTIC_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "SPY", "PTY", "CVL", "EDU", "LAB", "REL",
                     "REF", "AGR", "BUS", "MED", "CRM", "SOC", "ELI", "UAF"}  # fmt: skip
+# Acts a force often does abroad: the unnamed victims of "American forces" are not American
+# ("more than 80 fighters were killed by Turkish jets"); where the act happened keys them.
+ABROAD = {"ASSAULT"}
+# The sectors of a state's own forces, which fight abroad; rebels, militias and police fight at
+# home ("the SDF captured two men": Syria's).
+STATE_FORCES = {"MIL", "GOV"}
 # Types whose target is often the territory where they happen: "imposed a curfew in Algiers".
 TERRITORIAL = {
     "COERCE",
@@ -33,14 +39,17 @@ TERRITORIAL = {
 }
 
 
-def domestic_targets(sources, targets, territory):
+def domestic_targets(sources, targets, territory, event: str | None = None):
     """A target named only by its role ("protesters", "opposition candidates") is taken to be
     of the country where the act happens, else of the source's country when every source has
-    the same one: the domestic reading."""
+    the same one (the domestic reading), but not for an act of force (:data:`ABROAD`) by a
+    state or its forces."""
     countries = {a.country for a, _ in sources if a.country}
     if territory:
         country = territory[0][0].country
-    elif len(countries) == 1:
+    elif len(countries) == 1 and not (
+        event in ABROAD and all(a.kind == "country" or a.sector in STATE_FORCES for a, _ in sources)
+    ):
         (country,) = countries
     else:
         return targets
@@ -150,6 +159,50 @@ def sources_in_context(sources, targets):
     return out
 
 
+def _name_run(tok: Token) -> tuple[int, int]:
+    """The run of proper-noun tokens around ``tok`` that spells one name, hyphens included
+    ("Deir ez-Zor", "Ras al-Ain", "Khan Sheikhoun"): token indices start..end (exclusive)."""
+    doc = tok.doc
+
+    def part(t: Token) -> bool:
+        return t.pos_ == "PROPN" or (
+            t.text == "-" and not t.whitespace_ and t.i > 0 and not doc[t.i - 1].whitespace_
+        )
+
+    start = tok.i
+    while (
+        start > tok.sent.start
+        and part(doc[start - 1])
+        and doc[start - 1].ent_type_ not in {"PERSON", "ORG", "DATE", "TIME"}
+    ):
+        start -= 1
+    end = tok.i + 1
+    while (
+        end < tok.sent.end
+        and part(doc[end])
+        and doc[end].ent_type_ not in {"PERSON", "ORG", "DATE", "TIME"}
+    ):
+        end += 1
+    return start, end
+
+
+def place_name(tok: Token) -> str | None:
+    """The name a proper noun in a place phrase stands in: the whole run it belongs to where the
+    gazetteer knows it ("Deir ez-Zor"), else the token itself, but no piece of a hyphened name
+    the gazetteer does not know ("Zor", "Ras" of "Ras al-Ain"): such a piece is part of a name,
+    not a town of its own (there are towns called Zor in Kuwait and Ras in India)."""
+    from dateline.gazetteer import gazetteer
+
+    start, end = _name_run(tok)
+    if end - start > 1:
+        whole = tok.doc[start:end]
+        if gazetteer().resolve(whole.text, []) is not None:
+            return whole.text
+        if any(t.text == "-" or "-" in t.text[1:] for t in whole):
+            return None  # a hyphened name the gazetteer does not know
+    return tok.text
+
+
 def territory_target(cand: Candidate, actors: ActorIndex, sources) -> list[tuple[Actor, Token]]:
     """The country of a place the act happens in ("a curfew in Algiers", "demonstrated in Serbia")."""
     from dateline.gazetteer import gazetteer
@@ -190,7 +243,9 @@ def territory_target(cand: Candidate, actors: ActorIndex, sources) -> list[tuple
             for pobj in prep.children:
                 if pobj.dep_ != "pobj":
                     continue
-                found = [(a, pobj) for a in actors.all_at(pobj.i) if a.country]
+                found = [
+                    (a, pobj) for a in actors.all_at(pobj.i) if a.country and a.kind != "person"
+                ]  # "in Lagos" is the town, not a politician of that name
                 if found:
                     return found[:1]
                 for tok in pobj.subtree:
@@ -202,8 +257,11 @@ def territory_target(cand: Candidate, actors: ActorIndex, sources) -> list[tuple
                         "DATE",
                         "TIME",
                     }:
+                        name = place_name(tok)
+                        if name is None:
+                            continue  # "Zor" of "Deir ez-Zor" is no town of its own
                         place = gazetteer().resolve(
-                            tok.text, [a.country for a, _ in sources if a.country]
+                            name, [a.country for a, _ in sources if a.country]
                         )
                         if place is not None and place.country:
                             return [(Actor(id=f"place:{place.country}", name=place.name,

@@ -1,0 +1,92 @@
+"""Who did it to whom, round 10 (docs/accuracy.md, "Round 10: actors"), on sentences of our own:
+a piece of a hyphened place name is no town, a town is not the politician who shares its name,
+the unnamed victims of a state's forces are not that state's, and a backed force is not its
+backer's."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dateline.model import Article
+
+
+def _code(pipeline, text: str):
+    return pipeline.code(Article(id="t", text=text, published=date(2018, 3, 1))).events
+
+
+def _one(events, kind: str):
+    found = [e for e in events if e.event == kind]
+    assert found, [(e.event, e.source, e.target) for e in events]
+    return found[0]
+
+
+def _countries(events) -> set[str | None]:
+    return {s.country for e in events for s in (e.source, e.target) if s is not None}
+
+
+@pytest.mark.slow
+def test_a_piece_of_a_hyphened_place_name_is_no_town_of_its_own(nlp):
+    from dateline.events.extract.inference import place_name
+
+    doc = nlp("A mortar round hit a bakery in Deir ez-Zor province on Tuesday.")
+    zor = next(t for t in doc if t.text == "Zor")
+    assert place_name(zor) == "Deir ez-Zor"
+    # a hyphened name the gazetteer does not know gives no town from its pieces
+    doc = nlp("A shell hit a bakery in Tell al-Nasr on Tuesday.")
+    assert place_name(next(t for t in doc if t.text == "Tell")) is None
+    assert place_name(next(t for t in doc if t.text == "Nasr")) is None
+    doc = nlp("A shell hit a bakery in Hama on Tuesday.")
+    assert place_name(next(t for t in doc if t.text == "Hama")) == "Hama"
+
+
+@pytest.mark.slow
+def test_an_attack_in_a_hyphened_province_is_not_placed_abroad(pipeline):
+    events = _code(
+        pipeline,
+        "Air raids on the village of Mayadin in Deir ez-Zor province killed nine civilians on "
+        "Sunday.",
+    )
+    assert events
+    assert "KWT" not in _countries(events)
+
+
+@pytest.mark.slow
+def test_people_in_a_town_are_not_of_the_politician_named_like_it(pipeline):
+    # "Lagos" is also the surname of a Chilean president
+    shot = _one(
+        _code(pipeline, "Riot police shot dead four students in Lagos on Friday."), "ASSAULT"
+    )
+    assert shot.target is not None and shot.target.country == "NGA"
+
+
+@pytest.mark.slow
+def test_the_unnamed_victims_of_a_states_forces_are_not_that_states(pipeline):
+    events = _code(
+        pipeline,
+        "Fighting flared around Raqqa and Hasakah in north-eastern Syria this week. More than "
+        "60 pro-government fighters were killed by French forces on Monday, activists said.",
+    )
+    hit = _one(events, "ASSAULT")
+    assert hit.source is not None and hit.source.country == "FRA"
+    assert hit.target is not None and hit.target.country == "SYR"
+
+
+@pytest.mark.slow
+def test_police_still_act_on_their_own_people(pipeline):
+    shot = _one(_code(pipeline, "Ethiopian police shot dead two protesters on Sunday."), "ASSAULT")
+    assert shot.target is not None and shot.target.country == "ETH"
+
+
+@pytest.mark.slow
+def test_a_backed_force_is_not_its_backers(pipeline):
+    hit = _one(
+        _code(
+            pipeline,
+            "Saudi-backed fighters stormed the harbour of Mokha on Thursday, the Saudi defence "
+            "ministry said.",
+        ),
+        "ASSAULT",
+    )
+    assert hit.source is not None and hit.source.country != "SAU"
