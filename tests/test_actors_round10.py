@@ -39,6 +39,9 @@ def test_a_piece_of_a_hyphened_place_name_is_no_town_of_its_own(nlp):
     assert place_name(next(t for t in doc if t.text == "Nasr")) is None
     doc = nlp("A shell hit a bakery in Hama on Tuesday.")
     assert place_name(next(t for t in doc if t.text == "Hama")) == "Hama"
+    # two names hyphened together stay two names
+    doc = nlp("A drone hit a lorry near the Syria-Jordan border on Tuesday.")
+    assert place_name(next(t for t in doc if t.text == "Jordan")) == "Jordan"
 
 
 @pytest.mark.slow

@@ -188,9 +188,10 @@ def _name_run(tok: Token) -> tuple[int, int]:
 
 def place_name(tok: Token) -> str | None:
     """The name a proper noun in a place phrase stands in: the whole run it belongs to where the
-    gazetteer knows it ("Deir ez-Zor"), else the token itself, but no piece of a hyphened name
-    the gazetteer does not know ("Zor", "Ras" of "Ras al-Ain"): such a piece is part of a name,
-    not a town of its own (there are towns called Zor in Kuwait and Ras in India)."""
+    gazetteer knows it ("Deir ez-Zor"), else the token itself, but no piece of a name hyphened
+    to a particle that the gazetteer does not know ("Zor", "Ras" of "Ras al-Ain"): such a piece
+    is part of a name, not a town of its own (there are towns called Zor in Kuwait and Ras in
+    India). Names hyphened to names stay apart ("the Syria-Iraq border")."""
     from dateline.gazetteer import gazetteer
 
     start, end = _name_run(tok)
@@ -198,8 +199,10 @@ def place_name(tok: Token) -> str | None:
         whole = tok.doc[start:end]
         if gazetteer().resolve(whole.text, []) is not None:
             return whole.text
-        if any(t.text == "-" or "-" in t.text[1:] for t in whole):
-            return None  # a hyphened name the gazetteer does not know
+        if any(t.text == "-" or "-" in t.text[1:] for t in whole) and any(
+            t.is_lower and t.is_alpha for t in whole
+        ):
+            return None  # a name hyphened to a particle ("al-", "ez-") the gazetteer does not know
     return tok.text
 
 
