@@ -43,3 +43,34 @@ def test_an_apology_stays_a_support(pipeline):
     # CAMEO 055 and the sentence gold code an apology as SUPPORT
     text = "Japan apologized to South Korea for the remarks of its envoy."
     assert happened(pipeline, text, "SUPPORT")
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            "Ethiopian troops shelled the Eritrean town of Senafe and the Sudanese town of "
+            "Kassala on Monday.",
+            "ASSAULT",
+        ),
+        ("Kenyan police arrested a Ugandan activist and a Tanzanian lawyer in Nairobi.", "COERCE"),
+        ("Kenya revoked the citizenship of a Ugandan cleric and a Somali preacher.", "SANCTION"),
+    ],
+)
+def test_one_act_of_force_on_several_parties_is_one_record(pipeline, text, event):
+    assert len(happened(pipeline, text, event)) == 1
+
+
+def test_a_request_to_several_states_stays_one_record_each(pipeline):
+    text = "Ghana urged Togo and Benin to reopen the border."
+    assert len(happened(pipeline, text, "REQUEST")) == 2
+
+
+def test_a_mention_names_several_parties_only_with_words_of_its_own(pipeline):
+    from dateline.events.extract.coder import _names_several
+
+    doc = pipeline.nlp("Jets pounded Russian and Syrian positions. Police questioned the two men.")
+    positions = next(t for t in doc if t.lower_ == "positions")
+    men = next(t for t in doc if t.lower_ == "men")
+    assert _names_several(positions)
+    assert not _names_several(men)
