@@ -93,3 +93,33 @@ def test_a_backed_force_is_not_its_backers(pipeline):
         "ASSAULT",
     )
     assert hit.source is not None and hit.source.country != "SAU"
+
+
+@pytest.mark.slow
+def test_a_counted_nationality_killed_fighting_a_group_acts_for_the_other_side(pipeline):
+    events = _code(
+        pipeline,
+        "Kurdish forces pushed into Raqqa in northern Syria. Two Irish men killed fighting "
+        "Islamic State were buried on Monday.",
+    )
+    dead = [e.target for e in events if e.event == "ASSAULT" and e.target is not None]
+    men = [t for t in dead if "men" in t.text]
+    assert men and men[0].country == "SYR" and men[0].sector == "REB"
+
+
+@pytest.mark.slow
+def test_a_plural_nationality_noun_killed_fighting_a_group_acts_for_the_other_side(pipeline):
+    events = _code(
+        pipeline,
+        "Kurdish forces pushed into Raqqa in northern Syria. Other Canadians killed fighting "
+        "Isis in the past year include a medic from Toronto.",
+    )
+    sides = [s for e in events for s in (e.source, e.target) if s is not None]
+    canadians = [s for s in sides if "Canadians" in s.text]
+    assert canadians and all(s.country == "SYR" for s in canadians)
+
+
+@pytest.mark.slow
+def test_a_plural_nationality_noun_with_no_fight_keeps_its_country(pipeline):
+    held = _one(_code(pipeline, "Police arrested two Britons in Spain on Monday."), "COERCE")
+    assert held.target is not None and held.target.country == "GBR"

@@ -72,7 +72,9 @@ def _nationality_fighters(ctx: Context) -> list[Actor]:
                 continue
             tok = span[0]
             head = tok.head
-            if (
+            if _people_noun(ctx, tok, country):
+                head = tok  # "Other Britons killed fighting Isis": the nationals themselves
+            elif (
                 tok.dep_ not in {"amod", "compound"}
                 or head.pos_ != "NOUN"
                 or head.i <= tok.i
@@ -97,6 +99,20 @@ def _nationality_fighters(ctx: Context) -> list[Actor]:
             ))  # fmt: skip
             made.append(actor)
     return made
+
+
+def _people_noun(ctx: Context, tok: Token, country: Actor) -> bool:
+    """A plural noun of a nationality standing for some of its people ("Britons", "two
+    Canadians"), not the country's name ("the Philippines"), a town ("Raqqa") nor a
+    nationality in front of a noun."""
+    if tok.tag_ not in {"NNS", "NNPS"} or tok.dep_ not in {
+        "nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj",
+    }:  # fmt: skip
+        return False
+    if ctx.kb.country_of(tok.text) != country.country:
+        return False
+    entry = ctx.kb.lookup(country.country)
+    return entry is None or entry.name.lower() != tok.lower_
 
 
 #: Nouns of a member of an armed movement whose nationality is not whom they act for: "British
@@ -186,7 +202,7 @@ def _group_of(ctx: Context, actor: Actor, start_char: int) -> Actor | None:
     if span is None:
         return None
     tok = span[0]
-    while tok.head.i != tok.i and tok.dep_ in {"compound", "amod", "flat", "nmod", "det"}:
+    while tok.head.i != tok.i and tok.dep_ in {"compound", "amod", "flat", "nmod", "det", "nummod"}:
         tok = tok.head
     while tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.pos_ == tok.pos_:
         tok = tok.head  # "Jo Roe and Sam Lane, who fought with the YPG": both of them
