@@ -80,9 +80,28 @@ def _of_head(token: Token) -> Token:
             and token.head.head.lemma_.lower() in parts
         ):
             token = token.head.head
+        elif token.dep_ == "poss" and _part_noun(token.head, parts) and not _across_border(token):
+            token = token.head  # "in Syria's north-east", "across Iraq's eastern desert"
         else:
             break
     return token
+
+
+def _across_border(token: Token) -> bool:
+    """ "from Turkey's southern border", "along Syria's border": either side of it (not "inside
+    Iraq's borders")."""
+    noun = token.head
+    return noun.lemma_.lower() in ("border", "frontier") and not (
+        noun.dep_ == "pobj" and noun.head.lower_ in ("inside", "within")
+    )
+
+
+def _part_noun(token: Token, parts: frozenset[str]) -> bool:
+    """A part of a place ("north-east", "desert", "borders"): a word of ``part_nouns``, written
+    with or without hyphens."""
+    return token.pos_ in ("NOUN", "PROPN", "ADJ") and (
+        token.lemma_.lower() in parts or token.lower_.replace("-", "") in parts
+    )
 
 
 def _attached_verb(token: Token) -> Token | None:
@@ -129,7 +148,10 @@ def _candidates(doc: Doc, sent) -> list[tuple[int, int]]:
     for ent in entities_in(sent):
         if ent.label_ in _PLACE_LABELS and not taken.intersection(range(ent.start, ent.end)):
             start = ent.start + 1 if doc[ent.start].lower_ == "the" else ent.start
-            spans.append((start, ent.end))
+            end = ent.end
+            while end > start + 1 and doc[end - 1].tag_ == "POS":
+                end -= 1  # "in Deir ez-Zor's countryside": the NER took in the "'s"
+            spans.append((start, end))
     return spans
 
 
@@ -1077,6 +1099,7 @@ class PlaceMention:
     text: str
     place: Place
     refers_to: str | None = None  # "the town": the name it points back at ("Douma")
+    tagged_org: bool = False  # a town the NER called an organisation ("an attack on Homs")
 
     def location(self, basis: str) -> Location:
         if self.refers_to:
@@ -1107,9 +1130,12 @@ def find_mentions(doc: Doc, actors) -> list[PlaceMention]:
     hints = _hints(actors)
     names = {(s, e): _with_qualifier(doc, s, e, spans) for s, e in spans}
     first = [(s, e, gazetteer().resolve(names[(s, e)], hints)) for s, e in spans]
+    orgs = set()
     for s, e, p in _unmarked_places(doc, actors, spans, hints):
         first.append((s, e, p))
         names[(s, e)] = doc[s:e].text
+        if doc[s].ent_type_ == "ORG":  # found against the NER's label (see _unmarked_places)
+            orgs.add((s, e))
     counts = Counter(p.country for _, _, p in first if p and p.country)
     hints = tuple(dict.fromkeys([*sorted(counts, key=counts.get, reverse=True), *hints]))
     near = {(p.country, p.admin1) for _, _, p in first if p and p.kind in ("city", "admin1")}
@@ -1123,10 +1149,11 @@ def find_mentions(doc: Doc, actors) -> list[PlaceMention]:
         if _stray_namesake(p, ours, names[(s, e)]):
             continue
         site = _site(doc, e, p)
+        org = (s, e) in orgs
         if site is not p:
-            out.append(PlaceMention(s, e + 1, doc[s : e + 1].text, site))
+            out.append(PlaceMention(s, e + 1, doc[s : e + 1].text, site, tagged_org=org))
         else:
-            out.append(PlaceMention(s, e, doc[s:e].text, p))
+            out.append(PlaceMention(s, e, doc[s:e].text, p, tagged_org=org))
     return sorted(out + _back_references(doc, out) + _capitals(doc), key=lambda m: m.start)
 
 
@@ -1282,12 +1309,17 @@ def _unmarked_places(doc: Doc, actors, spans, hints) -> list[tuple[int, int, Pla
         # the small model tags some towns NORP or DATE ("bombed positions in Aleppo"): after a
         # locative word, a name that is no demonym may still be a town (checked below)
         mislabel = locative and tok.ent_type_ in ("NORP", "DATE") and not _demonym_or_country(tok)
+        # and some big towns ORG ("a chemical attack on Homs"): read as a name the NER took for
+        # a person (a big town of the article's countries so spelt), never by sound ("Hamas")
+        org = locative and tok.ent_type_ == "ORG" and not _demonym_or_country(tok)
         if not (locative or acted_on) or (
-            tok.ent_type_ in _NOT_PLACES and not person and not mislabel
+            tok.ent_type_ in _NOT_PLACES and not person and not mislabel and not org
         ):
             continue
         ent = entity_at.get(tok.i)
-        if person and ent is not None:
+        if org and (ent is None or len(ent) > 1):
+            continue  # "attacks on Hayat Tahrir al-Sham": a group's long name
+        if (person or org) and ent is not None:
             start, end = ent.start, ent.end
         else:
             start = min(
@@ -1295,15 +1327,18 @@ def _unmarked_places(doc: Doc, actors, spans, hints) -> list[tuple[int, int, Pla
             )
             start, end = _widen(doc, start, tok.i + 1)
         known = any(actors.all_at(i) for i in range(start, end))
+        if org and known and not _bare_org(actors, start, end):
+            continue  # a group the actor stage knows ("an attack on Hezbollah")
+        known = known and not org  # an ORG name it knows only as the NER's ORG
         struck = known and _struck(base)
         if taken.intersection(range(start, end)) or (known and not struck):
             continue
         name = doc[start:end].text
-        if person or struck:  # the name as GeoNames spells it or an alternate, no other spelling
+        if person or struck or org:  # as GeoNames spells it or an alternate, no other spelling
             own = [
                 p for p, _ in gazetteer().candidates(name)
                 if p.kind == "city" and p.country in hints[:3]
-                and (not struck or p.population >= TOWN_NOT_PERSON)
+                and (not (struck or org) or p.population >= TOWN_NOT_PERSON)
             ]  # fmt: skip
             place = max(own, key=lambda p: p.population) if own else None
         else:
@@ -1317,6 +1352,18 @@ def _unmarked_places(doc: Doc, actors, spans, hints) -> list[tuple[int, int, Pla
             out.append((start, end, place))
             taken.update(range(start, end))
     return out
+
+
+def _bare_org(actors, start: int, end: int) -> bool:
+    """The actor stage knows the name only as an organisation the NER found and nothing it
+    knows resolved (no sector, no known group): "an attack on Homs" tagged ORG."""
+    found = [a for i in range(start, end) for a in actors.all_at(i)]
+    return all(
+        a.kind == "organisation"
+        and not a.sector
+        and all(m.rule.startswith("ner-org") for m in a.mentions)
+        for a in found
+    )
 
 
 def _struck(tok: Token) -> bool:
@@ -1356,7 +1403,9 @@ def _town_not_person(ent) -> bool:
     """ "bombed Homs": a single word the NER took for a person that names a big town and is
     the object or place of an act, not someone who acts or speaks."""
     tok = ent.root
-    if tok.dep_ not in ("dobj", "pobj", "conj", "appos"):
+    if tok.dep_ not in ("dobj", "pobj", "conj", "appos") and not (
+        tok.dep_ == "poss" and _locative(tok)  # "in Aleppo's eastern countryside"
+    ):
         return False
     found = gazetteer().candidates(ent.text)
     return any(p.kind == "city" and own and p.population >= TOWN_NOT_PERSON for p, own in found)
@@ -1382,8 +1431,19 @@ def _site(doc: Doc, end: int, place: Place | None) -> Place | None:
     return replace(place, name=f"{place.name} {word}", kind="point")
 
 
+#: The article inside an Arabic name ("Deir ez-Zor", "Ras al-Ain", "Jisr al-Shughur").
+_NAME_ARTICLES = {"al", "el", "ez", "az", "ar", "as", "ash", "ad", "an", "at", "es", "ed"}
+
+
 def _widen(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Take in "the city of" before and "province" after a name: they say what kind it is."""
+    while (
+        start >= 3
+        and doc[start - 1].text in ("-", "\u2011")
+        and doc[start - 2].lower_ in _NAME_ARTICLES
+        and doc[start - 3].text[:1].isupper()
+    ):
+        start -= 3  # "Deir ez-Zor" of which the NER marked only "Zor" (a town in Kuwait)
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _CITY_WORDS:
         start -= 2
     if end < len(doc) and doc[end].lower_ in _DIVISION_WORDS:
@@ -1628,6 +1688,15 @@ def _acted_on(root: Token, trigger: Token, clause: Token, retreat: bool = False)
     # its forces from Incirlik", "failed to capture Aleppo")
     acts = {trigger.i, clause.i}
     acts |= {c.i for v in (trigger, clause) for c in v.children if c.dep_ == "xcomp"}
+    # "led the campaign against the city of Raqqa", "launched an offensive on Afrin": the
+    # ground of the campaign the act carries out
+    # (a town or division: "an operation against Turkey" says whom it is against)
+    campaigns = gazetteer().campaign_nouns
+    if not _demonym_or_country(root):
+        acts |= {
+            c.i for v in (trigger, clause) for c in v.children
+            if c.dep_ == "dobj" and c.lemma_.lower() in campaigns
+        }  # fmt: skip
     if not retreat:  # "sent in aircraft to attack the province of Idlib": what the act is for
         acts |= {
             c.i for v in (trigger, clause) for c in v.children
@@ -1638,7 +1707,10 @@ def _acted_on(root: Token, trigger: Token, clause: Token, retreat: bool = False)
         return head.i in acts
     preps = _WHERE | {"of", "against", "from"} | (set() if retreat else {"to"})
     if root.dep_ == "pobj" and head.lower_ in preps - ({"into"} if retreat else set()):
-        return head.head.i in acts
+        verb = head.head
+        if head.lower_ == "of" and verb.lower_ == "out" and verb.dep_ in ("prep", "prt"):
+            verb = verb.head  # "drove the jihadists out of Tikrit"
+        return verb.i in acts
     return False
 
 
@@ -1787,6 +1859,9 @@ def _one_place(
         return None  # "airstrikes in Iraq and Syria": which country is a guess
     if doc is not None and best.place.kind in _FINE:
         listed = _listed_names(doc, best, here)
+        if _with_other_towns(doc, best):  # "out of Tikrit and other cities": not one town
+            country = gazetteer().country(best.place.country) if best.place.country else None
+            return to_location(country, None, basis) if country else None
         if listed:
             found = {p.country for p in map(gazetteer().resolve, listed) if p and p.country}
             if found - {best.place.country}:
@@ -1810,6 +1885,16 @@ def _without_qualifiers(
             continue
         kept.append((rank, m))
     return kept or ranked
+
+
+def _with_other_towns(doc: Doc, m: PlaceMention) -> bool:
+    """ "Mosul and other cities", "Homs and several towns": the place listed with towns it
+    does not name (a plural of ``_BACK_NOUNS``)."""
+    root = doc[m.start : m.end].root
+    return any(
+        tok.pos_ == "NOUN" and tok.tag_ == "NNS" and tok.lemma_.lower() in _BACK_NOUNS
+        for tok in root.conjuncts
+    )
 
 
 def _listed_names(doc: Doc, m: PlaceMention, here: list[PlaceMention]) -> list[str]:
@@ -1875,10 +1960,13 @@ def _article_place(
     for m in mentions:
         if not m.place.country or _acts(doc, m, actors) or _sent_to(doc[m.start : m.end].root):
             continue
+        if m.tagged_org:  # it may still be the group's name the NER saw: not the story's
+            continue
+        root = doc[m.start : m.end].root
         if m.place.kind in ("city", "admin1", "point"):
             weights[m.place.country] += 2
-        elif _locative(doc[m.start : m.end].root):
-            weights[m.place.country] += 1
+        elif _locative(root) and root.dep_ != "poss":  # "in Syria's north" names a part: the
+            weights[m.place.country] += 1  # towns there count, the country as before
     if not weights:
         return None
     country, n = weights.most_common(1)[0]
