@@ -83,6 +83,11 @@ class SentenceSelector:
         judgements = self.lexicon.word_set("judgement_nouns")
         for lemma in judgements | self.lexicon.word_set("judgement_adjectives"):
             self._requirements.setdefault(lemma, []).append((speaking,))
+        # a grievance about someone ("Egypt is angry at Ethiopia": triggers._grievance)
+        for lemma in self.lexicon.word_set("grievance_adjectives"):
+            self._requirements.setdefault(lemma, []).append(
+                (self.lexicon.word_set("grievance_preps"),)
+            )
         # a warning that someone will pay for an act ("said Y will pay the price")
         for lemma in self.lexicon.word_set("retribution_verbs"):
             self._requirements.setdefault(lemma, []).append((speaking,))

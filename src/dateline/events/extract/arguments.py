@@ -451,8 +451,20 @@ def _targets_of_verb(
         preps -= TOPIC_PREPS  # "agreed on Syria", "met over Idlib": the topic
     used_preps: set[str] = set()
     object_is_topic = cand.entry.object_role == "topic" and depth == 0
+    # "provided Pakistan with fighter jets": what is given comes with "with", the object is whom
+    # it is given to
+    given = cand.object_token if object_is_topic else None
+    given_with = (
+        given is not None
+        and given.head.lower_ == "with"
+        and given.head.head.i == tok.i
+        and any(c.dep_ == "dobj" and c.i != given.i and np_actors(c, actors) for c in tok.children)
+    )
     for c in tok.children:
         if c.dep_ in {"dobj", "dative", "iobj", "attr"} and c.pos_ != "ADP":
+            if given_with and c.dep_ == "dobj":
+                out += np_actors(c, actors)  # "provided Pakistan with fighter jets": Pakistan
+                continue
             if object_is_topic and c.dep_ == "dobj":
                 # "deployed troops along its border with Armenia": the place, not the troops
                 out += _inner_actors(
@@ -480,6 +492,8 @@ def _targets_of_verb(
                     out += _targets_of_verb(p, cand, actors, depth + 1)
             for p in c.children:
                 if p.dep_ == "pobj":
+                    if given_with and p.i == cand.object_token.i:
+                        continue  # "provided Pakistan with fighter jets": what was given
                     found = np_actors(p, actors) or _inner_actors(p, actors, preps)
                     out += found
         elif c.dep_ == "prt":

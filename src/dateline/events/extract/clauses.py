@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dateline.events.candidate import Candidate
-from dateline.events.extract.triggers import JUDGEMENT_ENTRY
+from dateline.events.extract.triggers import GRIEVANCE_ENTRY, JUDGEMENT_ENTRY
 from dateline.events.syntax import is_be
 
 # Verbal types whose complement is part of what they say ("agreed to cooperate", "demanded that
@@ -52,7 +52,9 @@ def drop_absorbed(
     kept = {c.token.i for c in cands if not c.nominal and decided_withdrawal(c.token, announced)}
     for cand in cands:
         if cand.event not in ABSORBING or cand.entry.id.startswith(JUDGEMENT_PREFIX):
-            continue  # a judgement's content is its noun ("said the YPG is a terrorist group,
+            continue
+        if cand.entry.id in FEELING_IDS:
+            continue  # "angry about the US recognition of X": the recognition happened too  # a judgement's content is its noun ("said the YPG is a terrorist group,
             # which has waged an insurgency": the insurgency is an act of its own)
         head = cand.support if cand.nominal else cand.token
         children = list(head.children) if head is not None else []
@@ -78,6 +80,8 @@ def drop_absorbed(
                 )
                 continue
             if child.dep_ in COMPLEMENT_DEPS:
+                if restated_claim(child):
+                    continue  # "X accused Y of Z, a charge Y rejected": the accusation is made
                 if (
                     child.dep_ == "advcl"
                     and not any(g.lower_ in {"to"} for g in child.children)
@@ -137,6 +141,11 @@ def drop_absorbed(
             continue
         out.append(cand)
     return out
+
+
+#: Entries of a feeling stated about someone ("angry at", "seethed over"): never the main
+#: clause's event that makes the sentence's other clauses background (main_clause_first).
+FEELING_IDS = frozenset({GRIEVANCE_ENTRY.id, "accuse-seethe"})
 
 
 # Triggers that judge or answer what they take as object, rather than say or ask it.
@@ -411,11 +420,29 @@ def standing_relation(cand: Candidate) -> bool:
     return tok.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in tok.children)
 
 
+def restated_claim(clause: Token) -> bool:
+    """A clause the parser hangs as the content of a later verb whose object is a claim noun
+    that restates it ("Chad accused Sudan of arming the rebels, a charge Khartoum denies"):
+    the clause is told as done, and the verb answers the claim (triggers.yaml ``claim_nouns``)."""
+    from dateline.events.lexicon import Lexicon
+
+    verb = clause.head
+    if clause.dep_ != "ccomp" or not clause.i < verb.i:
+        return False
+    claims = Lexicon.load().word_set("claim_nouns")
+    return any(
+        c.dep_ in {"dobj", "nsubjpass"} and clause.i < c.i < verb.i and c.lemma_.lower() in claims
+        for c in verb.children
+    )
+
+
 def _denied(tok: Token, denial: frozenset[str]) -> bool:
     """An act inside the clause a denial takes ("denied that its troops had shelled the
     town"): disputed, not reported as done."""
     for node in _clause_path(tok)[:4]:
         if node.dep_ == "ccomp" and node.head.lemma_.lower() in denial:
+            if restated_claim(node):
+                return False  # "X shelled the town, a claim Y denies": told as done
             return not any(c.dep_ == "neg" for c in node.head.children)  # "did not deny that"
     return False
 
@@ -507,7 +534,10 @@ def main_clause_first(
         or in_purpose(c.token)
         or (not c.nominal and decided_withdrawal(c.token, announced))
     ]
-    pool = main or cands
+    # a feeling about someone ("is angry at the support X gives the forces that led the
+    # assault") does not make the clauses it is about background
+    anchors = [c for c in main if c.entry.id not in FEELING_IDS]
+    pool = main if anchors else cands
     return [
         c
         for c in pool

@@ -13,6 +13,14 @@ from dateline.events.syntax import antecedent, is_be, subject_of
 
 WILLING = {"willing", "ready", "prepared", "eager", "keen"}
 WILLING_ENTRY = TriggerEntry(id="rule:willing", event="AGREE")
+# A feeling of grievance about someone (triggers.yaml, ``grievance_adjectives``): "Egypt is angry
+# at Ethiopia" is Egypt's ACCUSE of Ethiopia; the targets are what the feeling is about.
+GRIEVANCE_ENTRY = TriggerEntry(
+    id="rule:grievance",
+    event="ACCUSE",
+    mode="disapprove",
+    targets=("at", "over", "about", "with", "by", "towards", "toward"),
+)
 # A speaker's judgement of someone (triggers.yaml, ``judgement_nouns``): "X said Y posed a threat
 # to Z" is X's ACCUSE of Y at the reported clause's verb; "X branded Y terrorists" X's own verb.
 JUDGEMENT_ENTRY = TriggerEntry(id="rule:judgement", event="ACCUSE", mode="disapprove")
@@ -100,6 +108,8 @@ def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Cand
                 continue  # "the caliphate is ready to fall": no offer
             if not any(lexicon.verb_entries(t) for t in inner.subtree if t.pos_ == "VERB"):
                 out.append(Candidate(tok, WILLING_ENTRY, "AGREE", None))
+        elif _grievance(tok, lexicon):
+            out.append(Candidate(tok, GRIEVANCE_ENTRY, "ACCUSE", GRIEVANCE_ENTRY.mode))
         elif tok.pos_ == "NOUN" or (tok.pos_ == "VERB" and nominal_position):
             entries = [e for e in lexicon.noun_entries(tok) if _noun_preps_hold(e, tok)]
             if not entries or tok.lemma_.lower() in lexicon.word_set("place_nouns"):
@@ -148,6 +158,22 @@ def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Cand
                                  support=governor if licensed else None, frame=frame,
                                  undergone=undergone))  # fmt: skip
     return out
+
+
+def _grievance(tok: Token, lexicon: Lexicon) -> bool:
+    """An adjective of grievance said of its subject and about someone or something ("Egypt is
+    angry at Ethiopia", "Warsaw was furious over the flights"; triggers.yaml
+    ``grievance_adjectives``); an attributive one ("an angry crowd") or one about nothing named
+    ("officials were upset") states no grievance against anyone."""
+    if tok.pos_ != "ADJ" or tok.dep_ not in {"acomp", "xcomp", "conj", "amod"}:
+        return False
+    if tok.dep_ == "amod" or tok.lower_ not in lexicon.word_set("grievance_adjectives"):
+        return False
+    preps = lexicon.word_set("grievance_preps")
+    return any(
+        c.dep_ == "prep" and c.lower_ in preps and any(g.dep_ == "pobj" for g in c.children)
+        for c in tok.children
+    )
 
 
 def _noun_preps_hold(entry: TriggerEntry, noun: Token) -> bool:
