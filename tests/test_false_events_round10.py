@@ -74,3 +74,34 @@ def test_a_mention_names_several_parties_only_with_words_of_its_own(pipeline):
     men = next(t for t in doc if t.lower_ == "men")
     assert _names_several(positions)
     assert not _names_several(men)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan army closed the remaining gap with the militants near Lamu.",
+        "The Ugandan commander ignored the questions, closing his eyes.",
+        "The two Somali prisoners cracked jokes during the hearing.",
+        "Kenya's policy now aims at preventing Somalia from gaining influence in the region.",
+        "As all Kenyan consular services are suspended in Somalia, families cannot get help.",
+    ],
+)
+def test_stopping_or_closing_nobody_is_no_restriction(pipeline, text):
+    assert not happened(pipeline, text, "COERCE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ugandan government suspended two opposition newspapers on Monday.",
+        "Egyptian police prevented journalists from entering the court in Cairo.",
+        "Iranian police suppressed the protests in Tehran on Friday.",
+    ],
+)
+def test_stopping_a_voice_or_a_movement_is_a_restriction(pipeline, text):
+    assert happened(pipeline, text, "COERCE")
+
+
+def test_an_act_someone_would_like_done_has_not_happened(pipeline):
+    text = "The Kenyan minister said he would like the Somali militants to be arrested in Nairobi."
+    assert not happened(pipeline, text, "COERCE")
