@@ -123,3 +123,16 @@ def test_a_plural_nationality_noun_killed_fighting_a_group_acts_for_the_other_si
 def test_a_plural_nationality_noun_with_no_fight_keeps_its_country(pipeline):
     held = _one(_code(pipeline, "Police arrested two Britons in Spain on Monday."), "COERCE")
     assert held.target is not None and held.target.country == "GBR"
+
+
+@pytest.mark.slow
+def test_islamic_state_acting_in_a_town_of_its_other_country_is_that_countrys(pipeline):
+    events = _code(
+        pipeline,
+        "Islamic State still holds villages near Raqqa and Deir ez-Zor in Syria. Isis fighters "
+        "stormed a police post in Tikrit on Friday, killing five officers. The group also "
+        "shelled Kurdish positions near Raqqa.",
+    )
+    by_sentence = {e.sentence: e for e in events if e.event == "ASSAULT"}
+    assert by_sentence[1].source is not None and by_sentence[1].source.country == "IRQ"
+    assert by_sentence[2].source is not None and by_sentence[2].source.country == "SYR"

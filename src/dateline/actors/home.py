@@ -221,6 +221,32 @@ def localise_event_sides(events: list, index: ActorIndex, country_name) -> int:
             side.country = loc.country
             side.name = f"{country_name(loc.country)} {base}"
             changed += 1
+    return changed + localise_theatre_sides(events, index, country_name)
+
+
+#: How an event's place was found when the text puts the act itself there (places.py): its own
+#: clause, its sentence or the sentence before; not the dateline or the article's country, which
+#: :mod:`dateline.actors.theatre` already weighed for the whole story.
+THEATRE_BASES = {"clause", "sentence", "before"}
+
+
+def localise_theatre_sides(events: list, index: ActorIndex, country_name) -> int:
+    """Give a side whose country only the story decides among a few (Islamic State: Syria or
+    Iraq; "Kurdish fighters") the country the text puts this act in when it is another of its
+    candidates: in a story set in Syria, "Isis fighters seized Mosul" are Iraq's. Only the
+    event's side changes. Returns how many sides changed."""
+    changed = 0
+    for event in events:
+        loc = event.location
+        if loc is None or not loc.country or loc.basis not in THEATRE_BASES:
+            continue
+        for side in (event.source, event.target):
+            if side is None or side.country == loc.country:
+                continue
+            if loc.country not in index.theatre_countries.get(side.actor_id or "", ()):
+                continue
+            side.country = loc.country
+            changed += 1
     return changed
 
 

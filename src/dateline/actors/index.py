@@ -24,6 +24,9 @@ class ActorIndex:
     #: ids of the actors whose country only the story decides, among a few (actors/theatre.py:
     #: Islamic State, "Kurdish fighters"): no other country is given to them
     theatre: set[str] = field(default_factory=set)
+    #: the same actors' candidate countries ("ISIS": Syria, Iraq): an act the text places in
+    #: another of them is that country's (:func:`dateline.actors.home.localise_theatre_sides`)
+    theatre_countries: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: actor id -> the countries named as its backers ("Turkish-backed rebels"): a force is not
     #: its backer's, so the story's country is not given to it when it is one of these
     backers: dict[str, set[str]] = field(default_factory=dict)

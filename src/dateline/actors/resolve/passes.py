@@ -89,6 +89,7 @@ def resolve_actors(doc: Doc, article: Article, kb) -> ActorIndex:
     #    one country.
     affiliate_fighters(ctx)
     index.theatre = set(ctx.theatre)
+    index.theatre_countries = dict(ctx.theatre)
     _home_country(ctx)
     return index
 
