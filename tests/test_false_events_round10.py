@@ -105,3 +105,30 @@ def test_stopping_a_voice_or_a_movement_is_a_restriction(pipeline, text):
 def test_an_act_someone_would_like_done_has_not_happened(pipeline):
     text = "The Kenyan minister said he would like the Somali militants to be arrested in Nairobi."
     assert not happened(pipeline, text, "COERCE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eastern Congo was the scene of a long conflict that killed 5 million people.",
+        "The civil war, which has killed more than 300,000 people, entered its eighth year.",
+    ],
+)
+def test_a_war_toll_is_a_count(pipeline, text):
+    assert not happened(pipeline, text, "ASSAULT")
+
+
+def test_a_killing_by_someone_named_stays_an_attack(pipeline):
+    text = "Kenyan troops killed 20 al-Shabaab fighters near the border on Monday."
+    assert happened(pipeline, text, "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The first Kenyan killed fighting al-Shabaab in Somalia was buried on Monday.",
+        "Two Kenyan soldiers were killed fighting al-Shabaab near the border on Monday.",
+    ],
+)
+def test_what_the_dead_were_doing_is_the_same_act(pipeline, text):
+    assert len(happened(pipeline, text, "ASSAULT")) == 1

@@ -308,12 +308,17 @@ def drop_elaborations(cands: list[Candidate]) -> list[Candidate]:
 
 def _goes_on(tok: Token, anchors: set[int]) -> bool:
     """ "..., ousting the militia": an -ing adjunct with no subject or mark of its own whose
-    head is one of ``anchors``."""
-    return (
-        tok.dep_ == "advcl"
-        and tok.tag_ == "VBG"
-        and tok.head.i in anchors
-        and not any(c.dep_ in {"mark", "nsubj", "nsubjpass"} for c in tok.children)
+    head is one of ``anchors``; after a participle of force ("the first Briton killed fighting
+    the militants", "soldiers wounded fighting near the border") the -ing form tells what the
+    victims were doing, however the parser hangs it (the coding guide codes one act)."""
+    if tok.tag_ != "VBG" or tok.head.i not in anchors:
+        return False
+    if any(c.dep_ in {"mark", "nsubj", "nsubjpass"} for c in tok.children):
+        return False
+    return tok.dep_ == "advcl" or (
+        tok.dep_ in {"ccomp", "xcomp", "dobj"}
+        and tok.i > tok.head.i
+        and (tok.head.tag_ == "VBN" or tok.i == tok.head.i + 1)  # "killed fighting X"
     )
 
 

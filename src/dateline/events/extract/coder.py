@@ -566,6 +566,9 @@ def _no_attacker(cand: Candidate, sent, lexicon: Lexicon) -> bool:
     hazards = lexicon.word_set("hazard_nouns")
     if any(c.dep_ == "nsubj" and antecedent(c).lemma_.lower() in hazards for c in children):
         return True
+    states = lexicon.word_set("state_nouns")
+    if any(c.dep_ == "nsubj" and antecedent(c).lemma_.lower() in states for c in children):
+        return True  # "a conflict that killed 5 million people": a war's toll, a count
     subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
     if subject is None or any(c.dep_ == "agent" for c in children):
         return False
