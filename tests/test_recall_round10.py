@@ -67,6 +67,10 @@ def _dyads(events) -> set[tuple[str | None, str | None]]:
             ("GHA", None),
         ),
         ("The Peruvian government caved in to the miners' demands.", "CONCEDE", ("PER", None)),
+        # a deal backed out of is rejected; support sought is asked for
+        ("Ottawa backed out of the deal with Kenya.", "REJECT", ("CAN", None)),
+        ("Uganda sought Kenya's backing for the plan.", "REQUEST", ("UGA", "KEN")),
+        ("Egypt is seeking Saudi support against Ethiopia.", "REQUEST", ("EGY", "SAU")),
         # views exchanged are talks
         (
             "The Nigerian foreign minister exchanged views with his Ghanaian counterpart.",
@@ -94,6 +98,9 @@ def test_an_act_the_lexicon_now_names_is_coded(lexicon_only, text, kind, dyad):
         # tanks sent into a town are a deployment, not aid; a present is no weapon
         ("Russia sent tanks into the Georgian town of Gori.", "AID"),
         ("The Ugandan president gave a speech to the Kenyan parliament.", "AID"),
+        # a truck backing out of a yard; support obtained is no request
+        ("The Kenyan army truck backed out of the yard.", "REJECT"),
+        ("Turkey obtained Russia's blessing for the offensive.", "REQUEST"),
         # views, gifts, prisoners exchanged: no fighting; a plan put on hold: no detention
         ("Armenia and Azerbaijan exchanged prisoners on Monday.", "ASSAULT"),
         ("The Kenyan government put the proposal on hold.", "COERCE"),
