@@ -19,6 +19,9 @@ cache, and write the results back with one ``Doc.from_array`` call:
   the rule and lookup modes read (``EnglishLemmatizer.is_base_form`` reads POS and MORPH). A miss
   runs spaCy's own ``rule_lemmatize`` on a copy of the lemmatizer whose word index is a set
   rather than a list. Subclasses that read anything else run the original.
+
+:func:`use_numpy_gemm` runs the parser's and the entity recognizer's matrix products through
+numpy's BLAS instead of blis (see its docstring).
 """
 
 import copy
@@ -54,6 +57,7 @@ from spacy.pipeline import AttributeRuler, Lemmatizer, Pipe
 from spacy.strings import StringStore, get_string_id
 from spacy.tokens import Doc, Token
 from spacy.util import SimpleFrozenList
+from thinc.api import Model, NumpyOps
 
 logger = logging.getLogger(__name__)
 
@@ -724,4 +728,89 @@ def speed_up(nlp: Language) -> Language:
             continue
         fast = nlp.replace_pipe(name, factory, config=config)
         fast.wrap(component)
+    return nlp
+
+
+#: The components whose models get :class:`NumpyGemmOps` (see :func:`use_numpy_gemm`): they
+#: turn their floats into decisions.
+GEMM_COMPONENTS = ("parser", "ner")
+
+
+class NumpyGemmOps(NumpyOps):
+    """``NumpyOps`` whose ``gemm`` is ``numpy.dot`` (OpenBLAS in numpy's wheels), on one
+    thread. Everything else, ``cblas()`` included, is ``NumpyOps``'s."""
+
+    name = "numpy"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(use_blis=False, **kwargs)
+
+    def gemm(self, x, y, out=None, trans1=False, trans2=False):  # noqa: ANN001, ANN201
+        with one_blas_thread():
+            return super().gemm(x, y, out=out, trans1=trans1, trans2=trans2)
+
+
+class _OneThread:
+    """Context manager: the BLAS libraries numpy loaded run one thread inside it (per-core
+    throughput is what counts; a worker process per core is how Dateline runs in parallel).
+    A no-op where threadpoolctl is missing."""
+
+    _lock = threading.Lock()
+    _blas: Any = None
+
+    def __enter__(self) -> None:
+        cls = type(self)
+        if cls._blas is None:
+            with cls._lock:
+                if cls._blas is None:
+                    try:
+                        from threadpoolctl import ThreadpoolController
+
+                        cls._blas = ThreadpoolController().select(user_api="blas")
+                    except Exception:  # noqa: BLE001 - no threadpoolctl: numpy's defaults
+                        cls._blas = False
+        self._limit = cls._blas.limit(limits=1) if cls._blas else None
+
+    def __exit__(self, *exc: object) -> None:
+        if self._limit is not None:
+            self._limit.restore_original_limits()
+
+
+def one_blas_thread() -> _OneThread:
+    """A context manager: numpy's BLAS runs one thread inside it (see :class:`_OneThread`)."""
+    return _OneThread()
+
+
+def use_numpy_gemm(nlp: Language, components: tuple[str, ...] = GEMM_COMPONENTS) -> Language:
+    """Run the matrix products of the parser and the entity recognizer through numpy's BLAS
+    instead of blis: every layer of ``components`` (those ``nlp`` has) on plain ``NumpyOps``
+    gets a :class:`NumpyGemmOps`, in place; other ops (GPU, Apple) are left alone. Returns
+    ``nlp``.
+
+    thinc's ``NumpyOps.gemm`` multiplies with the ``blis`` package, whose wheel runs at about a
+    third of the speed of the OpenBLAS numpy ships with on the development machine (38 against
+    106 GFLOP/s for a (12,000 x 288) by (288 x 288) float32 product, one thread each; see
+    docs/performance.md, "Round 10"). The products are about 40 % of spaCy's time in the small
+    English pipeline: the embedding and four maxout layers of each tok2vec (the shared one and
+    the entity recognizer's own) and the precomputed first hidden layer of the parser and NER.
+
+    The products differ from blis's in the last bits (another order of summation), and what
+    the parser and NER keep is a decision per token (a head and a label, an entity tag), so
+    the annotations stay the same: no token's tag, dependency, head, entity or sentence start
+    changed over the Guardian corpus and the training and dev texts (docs/performance.md). The
+    shared ``tok2vec`` stays on blis: its output is ``doc.tensor``, which the event model may
+    read as numbers (``classifier.dense_features``) and ``dateline train --verify`` hashes, so
+    it stays bit for bit what stock spaCy computes. The parser's step-by-step loop (its own
+    ``cblas()`` calls) and the tagger are untouched.
+    """
+    ops = NumpyGemmOps()
+    for name in components:
+        if name not in nlp.pipe_names:
+            continue
+        model = getattr(nlp.get_pipe(name), "model", None)
+        if not isinstance(model, Model):
+            continue
+        for node in model.walk():
+            if type(node.ops) is NumpyOps:
+                node.ops = ops
     return nlp
