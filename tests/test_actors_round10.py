@@ -136,3 +136,43 @@ def test_islamic_state_acting_in_a_town_of_its_other_country_is_that_countrys(pi
     by_sentence = {e.sentence: e for e in events if e.event == "ASSAULT"}
     assert by_sentence[1].source is not None and by_sentence[1].source.country == "IRQ"
     assert by_sentence[2].source is not None and by_sentence[2].source.country == "SYR"
+
+
+def _person(pipeline, text: str, name: str):
+    result = pipeline.code(Article(id="t", text=text, published=date(2018, 3, 1)))
+    found = [a for a in result.actors if a.kind == "person" and a.name == name]
+    assert found, [(a.name, a.kind) for a in result.actors]
+    return found[0]
+
+
+@pytest.mark.slow
+def test_a_person_at_a_listed_rights_group_acts_for_it_not_for_the_storys_country(pipeline):
+    keller = _person(
+        pipeline,
+        "Government troops shelled Idlib in Syria. Tom Keller, a researcher at Amnesty "
+        "International, accused the army of war crimes.",
+        "Tom Keller",
+    )
+    assert (keller.country, keller.sector) == (None, "NGO")
+
+
+@pytest.mark.slow
+def test_a_person_of_an_unlisted_body_named_like_a_charity_acts_for_it(pipeline):
+    haddad = _person(
+        pipeline,
+        "Government troops shelled Idlib in Syria. Rana Haddad, the director of the Syria "
+        "Relief Campaign, accused the army of war crimes.",
+        "Rana Haddad",
+    )
+    assert (haddad.country, haddad.sector) == (None, "NGO")
+
+
+@pytest.mark.slow
+def test_a_member_of_an_armed_group_named_in_apposition_stays_the_fighters_rule(pipeline):
+    roe = _person(
+        pipeline,
+        "Kurdish forces pushed into Raqqa in northern Syria. Jo Roe, an Isis member from "
+        "Leeds, was killed in a drone strike.",
+        "Jo Roe",
+    )
+    assert roe.sector != "NGO"

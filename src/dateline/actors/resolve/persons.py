@@ -5,6 +5,7 @@ affiliation after it, earlier mentions of the same person.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
@@ -214,18 +215,52 @@ def _former(ctx: Context, span: Span) -> bool:
 
 
 def _affiliation(ctx: Context, span: Span):
-    """ "X of The New York Times" -> the organisation's entry."""
+    """ "X of The New York Times", "X, a researcher at Amnesty International", "X, the director
+    of the Syria Relief Network" -> the organisation's entry; an organisation the knowledge base
+    does not know counts when its name ends in a word of a non-governmental body
+    (``ngo_name_words`` in ``data/actors/sectors.yaml``): no country, sector NGO."""
     root = span.root
-    for child in root.children:
-        if child.dep_ == "prep" and child.lower_ in {"of", "from", "at"}:
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    phrase = ctx.doc[pobj.left_edge.i : pobj.i + 1].text
-                    for candidate in (phrase, re.sub(r"^the\s+", "", phrase, flags=re.I)):
-                        entry = ctx.kb.lookup(candidate, on=ctx.on)
-                        if entry is not None and entry.kind in {"organisation", "group"}:
-                            return entry
+    nodes = [root, *(c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN")]
+    for node in nodes:
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ in {"of", "from", "at", "for"}:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found = _organisation(ctx, pobj)
+                        if found is not None and (node is root or found.sector in INTERNATIONAL):
+                            return found  # an armed group's member is fighters.py's
     return None
+
+
+#: Sectors of the bodies an apposition's office ties a person to ("X, a researcher at Amnesty").
+INTERNATIONAL = {"IGO", "NGO"}
+
+
+@dataclass(frozen=True)
+class _Unlisted:
+    """A non-governmental body the knowledge base does not list."""
+
+    country: str | None = None
+    sector: str = "NGO"
+
+
+def _organisation(ctx: Context, pobj: Token):
+    phrase = ctx.doc[pobj.left_edge.i : pobj.i + 1].text
+    for candidate in (phrase, re.sub(r"^the\s+", "", phrase, flags=re.I)):
+        entry = ctx.kb.lookup(candidate, on=ctx.on)
+        if entry is not None and entry.kind in {"organisation", "group"}:
+            return entry
+    if pobj.pos_ == "PROPN" and pobj.ent_type_ == "ORG" and pobj.lower_ in ngo_name_words():
+        return _Unlisted()
+    return None
+
+
+@lru_cache(maxsize=1)
+def ngo_name_words() -> frozenset[str]:
+    """Last words of the name of a non-governmental body ("the Syria Campaign", "the Violations
+    Documentation Centre"): ``data/actors/sectors.yaml``."""
+    raw = load_mapping(data_file("actors/sectors.yaml"))
+    return frozenset(str(w).lower() for w in raw.get("ngo_name_words") or ())
 
 
 def country_cue(ctx: Context, span: Span) -> str | None:
