@@ -8,12 +8,13 @@ from dateline.places import locate_events
 
 
 def _locate(nlp, text, trigger, event_type="ASSAULT", actors=None):
+    quad = {"APPEAL": 1, "CONSULT": 1}.get(event_type, 4)
     doc = nlp(text)
     start = text.index(trigger)
     sentence = next(i for i, s in enumerate(doc.sents) if s.start_char <= start < s.end_char)
     event = Event(
         event=event_type, sentence=sentence, trigger=Span(trigger, start, start + len(trigger)),
-        quad_class=4,
+        quad_class=quad,
     )  # fmt: skip
     locate_events([event], doc, actors or ActorIndex(), text)
     return event.location
@@ -106,3 +107,50 @@ def test_the_last_word_of_an_arabic_name_is_not_a_town_of_its_own(nlp):
     doc.set_ents([EntitySpan(doc, z, z + 1, label="GPE")], default="outside")
     found = [(m.text, m.place.country) for m in find_mentions(doc, ActorIndex())]
     assert found == [("Deir ez-Zor", "SYR")]
+
+
+def test_words_said_on_a_visit(nlp):
+    text = "On a visit to Baghdad, the French foreign minister called for calm."
+    place = _locate(nlp, text, "called", event_type="APPEAL")
+    assert (place.name, place.country, place.basis) == ("Baghdad", "IRQ", "clause")
+    text = "During a two-day trip to Ankara, the German chancellor urged restraint."
+    assert _locate(nlp, text, "urged", event_type="APPEAL").name == "Ankara"
+    # not before the visit: the words may be said anywhere
+    text = "Ahead of his planned visit to Baghdad, the French foreign minister called for calm."
+    assert _locate(nlp, text, "called", event_type="APPEAL") is None
+
+
+def test_a_site_of_a_town_named_by_its_possessive(nlp):
+    text = "The US envoy held talks with Turkish officials at Ankara's presidential complex."
+    place = _locate(nlp, text, "talks", event_type="CONSULT")
+    assert (place.name, place.country) == ("Ankara", "TUR")
+    text = "Gunmen attacked travellers at Baghdad's international airport."
+    place = _locate(nlp, text, "attacked")
+    assert (place.name, place.country) == ("Baghdad", "IRQ")
+    # a country's embassy may stand anywhere
+    text = "Russian diplomats met Syrian officials at Russia's embassy on Tuesday."
+    place = _locate(nlp, text, "met", event_type="CONSULT")
+    assert place is None or place.country != "RUS"
+
+
+def test_the_arabic_article_run_into_a_name():
+    from dateline.gazetteer import gazetteer, skeleton
+
+    # "Azzour", "Ezzor": the article assimilated and written into the word
+    assert skeleton("Deir Azzour") == skeleton("Deir ez-Zor") == skeleton("Dayr az Zawr")
+    for name in ("Deir Azzour", "Deir Ezzor"):
+        place = gazetteer().resolve(name, ["SYR"])
+        assert (place.name, place.country) == ("Deir ez-Zor", "SYR")
+    # only among the story's countries, never worldwide
+    assert gazetteer().resolve("Deir Azzour") is None
+
+
+def test_taking_in_refugees_from_the_story_country(nlp):
+    story = "Government jets bombed Aleppo again on Monday. Aleppo is in ruins. "
+    text = story + "Jordan has accepted close to a million refugees from Syria."
+    place = _locate(nlp, text, "accepted", event_type="AID")
+    assert place is None or place.country != "SYR"
+    # aid to refugees where they are stays where the story is
+    text = story + "The charity has fed thousands of refugees in the city."
+    place = _locate(nlp, text, "fed", event_type="AID")
+    assert place is not None and place.country == "SYR"

@@ -68,7 +68,7 @@ KINDS = ("point", "city", "admin1", "region", "country")
 #: Answers of :meth:`Gazetteer.resolve` kept before the memo starts again (a bound on memory
 #: over a long batch run).
 RESOLVED_KEPT = 50_000
-_ARTICLES = {"al", "ar", "as", "ash", "ad", "an", "at", "az", "el"}
+_ARTICLES = {"al", "ar", "as", "ash", "ad", "an", "at", "az", "el", "ez"}
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "", "\u02bf": "", "\u02be": "", "`": ""})
 
 
@@ -134,6 +134,9 @@ _DIGRAPHS = (("kh", "k"), ("sh", "s"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("
 _VOWEL_LIKE = re.compile(r"\B[hwy]|[aeiou]")
 _FIRST_VOWEL = re.compile(r"\b[aeiou]")
 _DOUBLED = re.compile(r"(.)\1+")
+#: The Arabic article run into its name ("Azzour", "Ezzor", "Arraqqa"): a word's first vowel
+#: before a doubled sun letter, dropped as "az-", "ez-", "ar-" are ("Deir Azzour" = "Dayr az Zawr")
+_ASSIMILATED = re.compile(r"\b[aeiu]([tdrszln])(?=\1)")
 
 
 def skeleton(name: str) -> str:
@@ -144,7 +147,7 @@ def skeleton(name: str) -> str:
     like consonants stay told apart: "Sukhna" is no "Ashkhaneh", "Shawqat" no "Sisakht"."""
     words = _NOT_LETTER.sub("", fold(name).lower().replace("-", " ")).split()
     text = " ".join(w for w in words if w not in _ARTICLES)
-    return _consonants(text)
+    return _consonants(_ASSIMILATED.sub(r"\1", text))
 
 
 def _consonants(text: str) -> str:
@@ -166,7 +169,7 @@ def skeletons(names: list[str]) -> list[str]:
     text = "\n".join(
         " ".join(w for w in line.split() if w not in _ARTICLES) for line in text.split("\n")
     )
-    return _consonants(text).split("\n")
+    return _consonants(_ASSIMILATED.sub(r"\1", text)).split("\n")
 
 
 @dataclass(frozen=True, slots=True)

@@ -82,9 +82,26 @@ def _of_head(token: Token) -> Token:
             token = token.head.head
         elif token.dep_ == "poss" and _part_noun(token.head, parts) and not _across_border(token):
             token = token.head  # "in Syria's north-east", "across Iraq's eastern desert"
+        elif token.dep_ == "poss" and _town_site(token):
+            token = token.head  # "at Ankara's presidential complex", "at Aleppo's airport"
         else:
             break
     return token
+
+
+#: Sites a town's possessive places in the town (a country's embassy or base may lie abroad).
+_TOWN_SITES = {"airport", "prison", "airbase", "hospital", "university", "square", "mosque",
+               "palace", "complex", "compound", "stadium", "old city", "market"}  # fmt: skip
+
+
+def _town_site(token: Token) -> bool:
+    """ "at Ankara's presidential complex": a site of a named town (not of a country or people,
+    "Russia's embassy in London")."""
+    return (
+        token.head.lemma_.lower() in _TOWN_SITES
+        and token.pos_ == "PROPN"
+        and not _demonym_or_country(token)
+    )
 
 
 def _across_border(token: Token) -> bool:
@@ -585,6 +602,10 @@ def _raw_incidents(words: str, hints) -> list[Location]:
     return out
 
 
+#: People who have left their country: taking them in happens elsewhere.
+_DISPLACED = {"refugee", "refugees", "migrant", "migrants", "exile", "exiles", "asylum-seeker"}
+
+
 def _moved(trigger: Token, here: list[PlaceMention], country: str | None) -> bool:
     """The event's sentence moves people away from the place a rule would guess: someone
     "arrested upon returning from Syria" (a story placed in Syria; coming back from the country,
@@ -598,6 +619,14 @@ def _moved(trigger: Token, here: list[PlaceMention], country: str | None) -> boo
     clause = _clause_head(trigger)
     chain = {clause.i, *(t.i for t in clause.conjuncts)}
     at = {i: m for m in here for i in range(m.start, m.end)}
+    for noun in trigger.sent:  # "accepted refugees from Syria": they are elsewhere
+        if noun.lower_ not in _DISPLACED or _clause_head(noun).i != clause.i:
+            continue
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "from":
+                found = [at.get(o.i) for o in prep.children if o.dep_ == "pobj"]
+                if any(m is not None and m.place.country == country for m in found):
+                    return True
     for verb in trigger.sent:
         if verb.lemma_.lower() not in gazetteer().movement_verbs or verb.pos_ != "VERB":
             continue
@@ -1671,7 +1700,16 @@ def _visited(root: Token, trigger: Token, clause: Token) -> bool:
         head = head.head
     elif root.dep_ != "dobj":
         return False
-    return head.i in (trigger.i, clause.i) and head.lemma_.lower() in gazetteer().visit_verbs
+    visits = gazetteer().visit_verbs
+    if (
+        head.pos_ == "NOUN"
+        and head.lemma_.lower() in visits | {"trip"}
+        and head.dep_ == "pobj"
+        and head.head.lower_ in ("on", "during")
+        and head.head.head.i in (trigger.i, clause.i)
+    ):
+        return True  # "On a visit to Baghdad, the minister called for calm": said there
+    return head.i in (trigger.i, clause.i) and head.lemma_.lower() in visits
 
 
 def _acted_on(root: Token, trigger: Token, clause: Token, retreat: bool = False) -> bool:
@@ -1960,13 +1998,13 @@ def _article_place(
     for m in mentions:
         if not m.place.country or _acts(doc, m, actors) or _sent_to(doc[m.start : m.end].root):
             continue
-        if m.tagged_org:  # it may still be the group's name the NER saw: not the story's
-            continue
         root = doc[m.start : m.end].root
+        if m.tagged_org or root.dep_ == "poss":  # the NER's ORG may still be a group's name;
+            continue  # "in Syria's north", "at Mosul's airport" count as they did: not at all
         if m.place.kind in ("city", "admin1", "point"):
             weights[m.place.country] += 2
-        elif _locative(root) and root.dep_ != "poss":  # "in Syria's north" names a part: the
-            weights[m.place.country] += 1  # towns there count, the country as before
+        elif _locative(root):
+            weights[m.place.country] += 1
     if not weights:
         return None
     country, n = weights.most_common(1)[0]
