@@ -71,6 +71,16 @@ def _dyads(events) -> set[tuple[str | None, str | None]]:
         ("Ottawa backed out of the deal with Kenya.", "REJECT", ("CAN", None)),
         ("Uganda sought Kenya's backing for the plan.", "REQUEST", ("UGA", "KEN")),
         ("Egypt is seeking Saudi support against Ethiopia.", "REQUEST", ("EGY", "SAU")),
+        # someone designated or listed as a terrorist; a concession in other words
+        (
+            "The United States designated the Houthis as a terrorist organisation.",
+            "SANCTION",
+            ("USA", "YEM"),
+        ),
+        ("Britain listed the Wagner group as terrorists.", "SANCTION", ("GBR", "RUS")),
+        ("The Peruvian government acquiesced to the miners' demands.", "CONCEDE", ("PER", None)),
+        # forces closing in on a place
+        ("Ethiopian troops closed in on the Tigrayan capital.", "ASSAULT", ("ETH", None)),
         # views exchanged are talks
         (
             "The Nigerian foreign minister exchanged views with his Ghanaian counterpart.",
@@ -98,6 +108,10 @@ def test_an_act_the_lexicon_now_names_is_coded(lexicon_only, text, kind, dyad):
         # tanks sent into a town are a deployment, not aid; a present is no weapon
         ("Russia sent tanks into the Georgian town of Gori.", "AID"),
         ("The Ugandan president gave a speech to the Kenyan parliament.", "AID"),
+        # terrorist attacks listed, a view held, a deadline closing in
+        ("The Kenyan report listed three terrorist attacks in Mombasa.", "SANCTION"),
+        ("Turkey views the YPG as a terrorist group.", "SANCTION"),
+        ("The deadline closed in on the Kenyan negotiators.", "ASSAULT"),
         # a truck backing out of a yard; support obtained is no request
         ("The Kenyan army truck backed out of the yard.", "REJECT"),
         ("Turkey obtained Russia's blessing for the offensive.", "REQUEST"),
@@ -135,3 +149,9 @@ def test_an_accusation_restated_as_a_denied_charge_is_made(lexicon_only, text):
 def test_what_a_denial_says_did_not_happen_stays_out(lexicon_only):
     text = "Kenya denied that its troops had shelled the Somali town."
     assert not happened(lexicon_only, text, "ASSAULT")
+
+
+def test_an_act_acquiesced_in_is_coded_besides_the_consent(lexicon_only):
+    text = "Moscow acquiesced in the Turkish offensive against the Kurdish militia."
+    assert happened(lexicon_only, text, "CONCEDE")
+    assert happened(lexicon_only, text, "ASSAULT")

@@ -53,7 +53,7 @@ def drop_absorbed(
     for cand in cands:
         if cand.event not in ABSORBING or cand.entry.id.startswith(JUDGEMENT_PREFIX):
             continue
-        if cand.entry.id in FEELING_IDS:
+        if cand.entry.id in OTHERS_ACT_IDS:
             continue  # "angry about the US recognition of X": the recognition happened too  # a judgement's content is its noun ("said the YPG is a terrorist group,
             # which has waged an insurgency": the insurgency is an act of its own)
         head = cand.support if cand.nominal else cand.token
@@ -146,6 +146,9 @@ def drop_absorbed(
 #: Entries of a feeling stated about someone ("angry at", "seethed over"): never the main
 #: clause's event that makes the sentence's other clauses background (main_clause_first).
 FEELING_IDS = frozenset({GRIEVANCE_ENTRY.id, "accuse-seethe"})
+#: Entries whose object is another's act that happened, not their own content: a feeling about
+#: it, or consent to it ("acquiesced in the Turkish offensive": the offensive is coded too).
+OTHERS_ACT_IDS = FEELING_IDS | {"concede-acquiesce"}
 
 
 # Triggers that judge or answer what they take as object, rather than say or ask it.
