@@ -132,3 +132,19 @@ def test_a_killing_by_someone_named_stays_an_attack(pipeline):
 )
 def test_what_the_dead_were_doing_is_the_same_act(pipeline, text):
     assert len(happened(pipeline, text, "ASSAULT")) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Backed by Rwanda, the Congolese rebels are preparing to hold talks with Kinshasa.",
+        "The Congolese militia is supported in its fight by the Rwandan government.",
+    ],
+)
+def test_who_backs_whom_as_a_description_is_no_support(pipeline, text):
+    assert not happened(pipeline, text, "SUPPORT")
+
+
+def test_a_backing_reported_as_done_stays_a_support(pipeline):
+    text = "The Kenyan offensive was backed by Uganda on Monday."
+    assert happened(pipeline, text, "SUPPORT")

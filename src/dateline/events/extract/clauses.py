@@ -425,6 +425,15 @@ def standing_relation(cand: Candidate) -> bool:
         return True
     if tok.dep_ == "conj" and tok.head.dep_ in {"acl", "amod"} and tok.head.head.pos_ != "VERB":
         return True  # "the Kurds, armed and supported by the US": one description
+    auxes = [c for c in tok.children if c.dep_ in {"aux", "auxpass"}]
+    if cand.event in STANDING and tok.dep_ == "advcl" and not auxes:
+        return True  # "Backed by the Elders, the government is introducing reforms"
+    if (
+        cand.event in STANDING
+        and any(c.dep_ == "auxpass" and c.lower_ in PRESENT_BE for c in auxes)
+        and not any(c.lower_ == "being" for c in auxes)
+    ):
+        return True  # "the YPG is supported in its fight by the US military": who backs whom
     return tok.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in tok.children)
 
 
