@@ -23,7 +23,7 @@ def _article(n: int, place: str) -> dict:
     if n % 3 == 2:
         sents = [
             f"Workers at the {place} went on strike over unpaid wages.",
-            f"The {place} stayed closed for a week.",
+            f"Police later closed the road to the {place} for a week.",
         ]
         event = {"sent": 0, "event": "PROTEST", "trigger": "went on strike"}
     else:
