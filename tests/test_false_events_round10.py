@@ -148,3 +148,19 @@ def test_who_backs_whom_as_a_description_is_no_support(pipeline, text):
 def test_a_backing_reported_as_done_stays_a_support(pipeline):
     text = "The Kenyan offensive was backed by Uganda on Monday."
     assert happened(pipeline, text, "SUPPORT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan opposition fought the election on a promise of land reform.",
+        "The Ugandan activist fought the extradition in the courts.",
+    ],
+)
+def test_fighting_an_election_or_a_case_is_no_attack(pipeline, text):
+    assert not happened(pipeline, text, "ASSAULT")
+
+
+def test_fighting_an_enemy_stays_an_attack(pipeline):
+    text = "Kenyan troops fought al-Shabaab militants near the border on Monday."
+    assert happened(pipeline, text, "ASSAULT")
