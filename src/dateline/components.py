@@ -731,9 +731,11 @@ def speed_up(nlp: Language) -> Language:
     return nlp
 
 
-#: The components whose models get :class:`NumpyGemmOps` (see :func:`use_numpy_gemm`): they
-#: turn their floats into decisions.
-GEMM_COMPONENTS = ("parser", "ner")
+#: The components whose models get :class:`NumpyGemmOps` (see :func:`use_numpy_gemm`).
+GEMM_COMPONENTS = ("tok2vec", "parser", "ner")
+#: vocab id -> (vocab, a copy of the pipeline's tok2vec model on blis): :func:`exact_tensor`.
+_EXACT_TOK2VEC: dict[int, tuple[Any, Model]] = {}
+_EXACT_KEY = "dateline.exact_tensor"
 
 
 class NumpyGemmOps(NumpyOps):
@@ -782,26 +784,27 @@ def one_blas_thread() -> _OneThread:
 
 
 def use_numpy_gemm(nlp: Language, components: tuple[str, ...] = GEMM_COMPONENTS) -> Language:
-    """Run the matrix products of the parser and the entity recognizer through numpy's BLAS
-    instead of blis: every layer of ``components`` (those ``nlp`` has) on plain ``NumpyOps``
-    gets a :class:`NumpyGemmOps`, in place; other ops (GPU, Apple) are left alone. Returns
-    ``nlp``.
+    """Run the matrix products of spaCy's statistical components through numpy's BLAS instead
+    of blis: every layer of ``components`` (those ``nlp`` has) on plain ``NumpyOps`` gets a
+    :class:`NumpyGemmOps`, in place; other ops (GPU, Apple) are left alone. Returns ``nlp``.
 
-    thinc's ``NumpyOps.gemm`` multiplies with the ``blis`` package, whose wheel runs at about a
-    third of the speed of the OpenBLAS numpy ships with on the development machine (38 against
-    106 GFLOP/s for a (12,000 x 288) by (288 x 288) float32 product, one thread each; see
-    docs/performance.md, "Round 10"). The products are about 40 % of spaCy's time in the small
-    English pipeline: the embedding and four maxout layers of each tok2vec (the shared one and
-    the entity recognizer's own) and the precomputed first hidden layer of the parser and NER.
+    thinc's ``NumpyOps.gemm`` multiplies with the ``blis`` package, and on the development
+    machine blis runs its generic reference kernel, at about a third of the speed of the
+    OpenBLAS numpy ships with (38 against 106 GFLOP/s for a (12,000 x 288) by (288 x 288)
+    float32 product, one thread each; see docs/performance.md, "Round 10"). The products are
+    about 40 % of spaCy's time in the small English pipeline: the embedding and four maxout
+    layers of each tok2vec (the shared one and the entity recognizer's own) and the
+    precomputed first hidden layer of the parser and NER.
 
-    The products differ from blis's in the last bits (another order of summation), and what
-    the parser and NER keep is a decision per token (a head and a label, an entity tag), so
-    the annotations stay the same: no token's tag, dependency, head, entity or sentence start
-    changed over the Guardian corpus and the training and dev texts (docs/performance.md). The
-    shared ``tok2vec`` stays on blis: its output is ``doc.tensor``, which the event model may
-    read as numbers (``classifier.dense_features``) and ``dateline train --verify`` hashes, so
-    it stays bit for bit what stock spaCy computes. The parser's step-by-step loop (its own
-    ``cblas()`` calls) and the tagger are untouched.
+    The products differ from blis's in the last bits (another order of summation). What the
+    tagger, parser and NER keep is a decision per token (a tag, a head and a label, an entity
+    tag), so the annotations stay the same: no token's tag, dependency, head, entity, lemma
+    or sentence start changed over the Guardian corpus and the training and dev texts (1.27
+    million tokens, docs/performance.md). The one number spaCy keeps is ``doc.tensor`` (the
+    shared tok2vec's output), which the event model may read (``classifier.dense_features``)
+    and ``dateline train --verify`` hashes: :func:`exact_tensor` gives it bit for bit as stock
+    spaCy computes it, from a copy of the tok2vec on blis, only where it is asked for. The
+    parser's step-by-step loop (its own ``cblas()`` calls) is untouched.
     """
     ops = NumpyGemmOps()
     for name in components:
@@ -810,7 +813,30 @@ def use_numpy_gemm(nlp: Language, components: tuple[str, ...] = GEMM_COMPONENTS)
         model = getattr(nlp.get_pipe(name), "model", None)
         if not isinstance(model, Model):
             continue
-        for node in model.walk():
-            if type(node.ops) is NumpyOps:
-                node.ops = ops
+        nodes = [node for node in model.walk() if type(node.ops) is NumpyOps]
+        if not nodes:
+            continue
+        if name == "tok2vec":
+            twin = model.copy()  # the same weights, still on blis: exact_tensor
+            _EXACT_TOK2VEC[id(nlp.vocab)] = (nlp.vocab, twin)
+        for node in nodes:
+            node.ops = ops
     return nlp
+
+
+def exact_tensor(doc: Doc) -> Any:
+    """``doc.tensor`` as stock spaCy computes it (blis), for a ``doc`` whose tok2vec ran on
+    :class:`NumpyGemmOps` (:func:`use_numpy_gemm`): computed again from the doc by a blis copy
+    of the tok2vec model (one document alone gives the same rows as in a batch) and kept in
+    ``doc.user_data``. Any other doc's ``doc.tensor`` as it is, an empty one included (a doc
+    restored from a DocBin, a pipeline without tok2vec)."""
+    tensor = doc.tensor
+    entry = _EXACT_TOK2VEC.get(id(doc.vocab))
+    if entry is None or entry[0] is not doc.vocab:
+        return tensor
+    if getattr(tensor, "ndim", 0) != 2 or tensor.shape[0] != len(doc) or not len(doc):
+        return tensor
+    exact = doc.user_data.get(_EXACT_KEY)
+    if exact is None:
+        exact = doc.user_data[_EXACT_KEY] = entry[1].predict([doc])[0]
+    return exact

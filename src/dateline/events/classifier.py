@@ -240,7 +240,9 @@ _SENT_KEY = "dateline.model_sentences"
 def doc_tensor(doc) -> np.ndarray | None:
     """The document's tok2vec rows, one per token, or None where the document carries none (a
     pipeline without ``tok2vec``; a Doc restored from a DocBin, which does not store tensors)."""
-    tensor = doc.tensor
+    from dateline.components import exact_tensor
+
+    tensor = exact_tensor(doc)  # bit for bit stock spaCy's (dateline.components.use_numpy_gemm)
     if getattr(tensor, "ndim", 0) != 2 or tensor.shape[0] != len(doc) or not len(doc):
         return None
     return np.asarray(tensor, dtype=np.float32)
