@@ -246,9 +246,15 @@ def territory_target(cand: Candidate, actors: ActorIndex, sources) -> list[tuple
             for pobj in prep.children:
                 if pobj.dep_ != "pobj":
                     continue
-                found = [
-                    (a, pobj) for a in actors.all_at(pobj.i) if a.country and a.kind != "person"
-                ]  # "in Lagos" is the town, not a politician of that name
+                found = [(a, pobj) for a in actors.all_at(pobj.i) if a.country]
+                if found and found[0][0].kind == "person":
+                    # "in Lagos" is the town the gazetteer knows, not a politician of that name
+                    place = gazetteer().resolve(
+                        pobj.text, [a.country for a, _ in sources if a.country]
+                    )
+                    if place is not None and place.country:
+                        return [(Actor(id=f"place:{place.country}", name=place.name,
+                                       country=place.country, kind="country"), pobj)]  # fmt: skip
                 if found:
                     return found[:1]
                 for tok in pobj.subtree:
