@@ -1,6 +1,10 @@
-"""What a test sentence reports as having happened, shared by the false-event test files."""
+"""What a test sentence is coded as, shared by the event and actor test files."""
 
 from __future__ import annotations
+
+from datetime import date
+
+from dateline.model import Article
 
 
 def happened(pipeline, text: str, event: str) -> list:
@@ -12,3 +16,15 @@ def happened(pipeline, text: str, event: str) -> list:
         for e in events
         if e.event == event and not e.negated and e.modality in {"asserted", "historical"}
     ]
+
+
+def coded_events(pipeline, text: str, published: date = date(2018, 3, 1)) -> list:
+    """Every event the coder finds in ``text``, dated as a story of ``published``."""
+    return pipeline.code(Article(id="t", text=text, published=published)).events
+
+
+def first_event(events: list, kind: str):
+    """The first event of type ``kind``; fails naming what was coded instead."""
+    found = [e for e in events if e.event == kind]
+    assert found, [(e.event, e.source, e.target) for e in events]
+    return found[0]

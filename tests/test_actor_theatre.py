@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 
+from coded import coded_events, first_event
 from dateline.actors.theatre import theatre, theatre_country
 from dateline.model import Article
 
@@ -26,36 +27,26 @@ def test_the_candidate_named_most_wins_and_the_first_breaks_a_tie():
     assert theatre_country(Counter({"USA": 4}), ("SYR", "IRQ")) is None
 
 
-def _code(pipeline, text: str):
-    return pipeline.code(Article(id="t", text=text, published=date(2018, 3, 1))).events
-
-
-def _one(events, kind: str):
-    found = [e for e in events if e.event == kind]
-    assert found, [(e.event, e.source, e.target) for e in events]
-    return found[0]
-
-
 @pytest.mark.slow
 def test_islamic_state_takes_the_country_the_story_happens_in(pipeline):
-    syria = _code(
+    syria = coded_events(
         pipeline,
         "Islamic State fighters stormed a checkpoint outside Raqqa on Monday. "
         "Residents of the Syrian city said the jihadists withdrew at dawn.",
     )
-    assert _one(syria, "ASSAULT").source.country == "SYR"
-    iraq = _code(
+    assert first_event(syria, "ASSAULT").source.country == "SYR"
+    iraq = coded_events(
         pipeline,
         "Isis gunmen attacked Iraqi soldiers near Mosul on Friday. "
         "Iraqi officials said the militants fled towards Tal Afar.",
     )
-    assault = _one(iraq, "ASSAULT")
+    assault = first_event(iraq, "ASSAULT")
     assert (assault.source.country, assault.source.sector) == ("IRQ", "REB")
 
 
 @pytest.mark.slow
 def test_kurdish_forces_are_the_syrian_rebels_of_a_syria_story(pipeline):
-    events = _code(
+    events = coded_events(
         pipeline,
         "Turkish jets bombed villages near Kobani in northern Syria. "
         "Kurdish-led fighters ambushed a Turkish convoy the next day.",
@@ -67,16 +58,16 @@ def test_kurdish_forces_are_the_syrian_rebels_of_a_syria_story(pipeline):
 
 @pytest.mark.slow
 def test_a_backers_country_is_not_the_backed_forces_country(pipeline):
-    events = _code(
+    events = coded_events(
         pipeline,
         "US-backed forces shelled a village near Deir ez-Zor in eastern Syria on Sunday.",
     )
-    assert _one(events, "ASSAULT").source.country != "USA"
+    assert first_event(events, "ASSAULT").source.country != "USA"
 
 
 @pytest.mark.slow
 def test_foreign_fighters_act_for_their_group(pipeline):
-    events = _code(
+    events = coded_events(
         pipeline,
         "Three Belgian Isis militants were detained by Kurdish fighters near Hasakah in "
         "north-eastern Syria.",
@@ -89,7 +80,7 @@ def test_foreign_fighters_act_for_their_group(pipeline):
 @pytest.mark.slow
 def test_rebels_belong_to_the_country_whose_towns_the_story_names(pipeline):
     """Russia and the US are named more often, but the fighting is in Syrian towns."""
-    events = _code(
+    events = coded_events(
         pipeline,
         "Russian and American diplomats met in Moscow as Russia pressed Washington. "
         "Rebels shelled a market in Homs, and opposition fighters ambushed troops near Hama.",
@@ -100,7 +91,7 @@ def test_rebels_belong_to_the_country_whose_towns_the_story_names(pipeline):
 
 @pytest.mark.slow
 def test_a_place_held_by_a_side_is_that_side(pipeline):
-    events = _code(
+    events = coded_events(
         pipeline,
         "Turkish jets bombed Kurdish-held villages near Afrin in northern Syria. "
         "Hama has suffered too, as Syrian and Russian jets have bombed rebel-held towns.",
@@ -115,38 +106,38 @@ def test_a_place_held_by_a_side_is_that_side(pipeline):
 
 @pytest.mark.slow
 def test_a_passive_with_no_agent_takes_the_attacks_owner_as_source(pipeline):
-    events = _code(
+    events = coded_events(
         pipeline,
         "A photographer was killed in an Isis ambush outside Raqqa in Syria on Tuesday.",
     )
-    assault = _one(events, "ASSAULT")
+    assault = first_event(events, "ASSAULT")
     assert (assault.source.country, assault.source.sector) == ("SYR", "REB")
 
 
 @pytest.mark.slow
 def test_a_role_in_front_of_a_position_names_its_owner(pipeline):
-    events = _code(pipeline, "Rebels attacked regime positions near Hama in western Syria.")
-    assault = _one(events, "ASSAULT")
+    events = coded_events(pipeline, "Rebels attacked regime positions near Hama in western Syria.")
+    assault = first_event(events, "ASSAULT")
     assert (assault.target.country, assault.target.sector) == ("SYR", "GOV")
 
 
 @pytest.mark.slow
 def test_clashes_between_two_sides_set_one_against_the_other(pipeline):
-    events = _code(
+    events = coded_events(
         pipeline,
         "Clashes between Kurdish groups and Turkish-led forces continued near Afrin in Syria.",
     )
-    clash = _one(events, "ASSAULT")
+    clash = first_event(events, "ASSAULT")
     assert (clash.source.country, clash.target.country) == ("SYR", "TUR")
 
 
 @pytest.mark.slow
 def test_kin_of_a_person_take_the_persons_country(pipeline):
-    events = _code(
+    events = coded_events(
         pipeline,
         "The parents of a British volunteer accused Turkish officials of lying about his death.",
     )
-    accuse = _one(events, "ACCUSE")
+    accuse = first_event(events, "ACCUSE")
     assert (accuse.source.country, accuse.target.country) == ("GBR", "TUR")
 
 
@@ -168,23 +159,23 @@ def test_civilians_belong_to_the_country_whose_towns_the_story_names(pipeline):
 
 @pytest.mark.slow
 def test_a_war_waged_is_no_participant_its_against_phrase_is(pipeline):
-    events = _code(pipeline, "Rebels waged a war on the government in Sanaa in Yemen.")
-    assault = _one(events, "ASSAULT")
+    events = coded_events(pipeline, "Rebels waged a war on the government in Sanaa in Yemen.")
+    assault = first_event(events, "ASSAULT")
     assert (assault.target.country, assault.target.sector) == ("YEM", "GOV")
 
 
 @pytest.mark.slow
 def test_killed_in_a_campaign_by_someone_has_that_someone_as_source(pipeline):
-    events = _code(
+    events = coded_events(
         pipeline, "More than 200 people were killed in a bombing campaign by Russian jets in Idlib."
     )
-    assault = _one(events, "ASSAULT")
+    assault = first_event(events, "ASSAULT")
     assert (assault.source.country, assault.source.sector) == ("RUS", "MIL")
 
 
 @pytest.mark.slow
 def test_the_subject_of_a_passive_is_not_the_source_of_the_attack_that_did_it(pipeline):
-    events = _code(
+    events = coded_events(
         pipeline,
         "Dozens of people were suffocated by Saturday's chemical attack on Douma in Syria.",
     )

@@ -9,17 +9,8 @@ from datetime import date
 
 import pytest
 
+from coded import coded_events, first_event
 from dateline.model import Article
-
-
-def _code(pipeline, text: str):
-    return pipeline.code(Article(id="t", text=text, published=date(2018, 3, 1))).events
-
-
-def _one(events, kind: str):
-    found = [e for e in events if e.event == kind]
-    assert found, [(e.event, e.source, e.target) for e in events]
-    return found[0]
 
 
 def _countries(events) -> set[str | None]:
@@ -46,7 +37,7 @@ def test_a_piece_of_a_hyphened_place_name_is_no_town_of_its_own(nlp):
 
 @pytest.mark.slow
 def test_an_attack_in_a_hyphened_province_is_not_placed_abroad(pipeline):
-    events = _code(
+    events = coded_events(
         pipeline,
         "Air raids on the village of Mayadin in Deir ez-Zor province killed nine civilians on "
         "Sunday.",
@@ -58,34 +49,36 @@ def test_an_attack_in_a_hyphened_province_is_not_placed_abroad(pipeline):
 @pytest.mark.slow
 def test_people_in_a_town_are_not_of_the_politician_named_like_it(pipeline):
     # "Lagos" is also the surname of a Chilean president
-    shot = _one(
-        _code(pipeline, "Riot police shot dead four students in Lagos on Friday."), "ASSAULT"
+    shot = first_event(
+        coded_events(pipeline, "Riot police shot dead four students in Lagos on Friday."), "ASSAULT"
     )
     assert shot.target is not None and shot.target.country == "NGA"
 
 
 @pytest.mark.slow
 def test_the_unnamed_victims_of_a_states_forces_are_not_that_states(pipeline):
-    events = _code(
+    events = coded_events(
         pipeline,
         "Fighting flared around Raqqa and Hasakah in north-eastern Syria this week. More than "
         "60 pro-government fighters were killed by French forces on Monday, activists said.",
     )
-    hit = _one(events, "ASSAULT")
+    hit = first_event(events, "ASSAULT")
     assert hit.source is not None and hit.source.country == "FRA"
     assert hit.target is not None and hit.target.country == "SYR"
 
 
 @pytest.mark.slow
 def test_police_still_act_on_their_own_people(pipeline):
-    shot = _one(_code(pipeline, "Ethiopian police shot dead two protesters on Sunday."), "ASSAULT")
+    shot = first_event(
+        coded_events(pipeline, "Ethiopian police shot dead two protesters on Sunday."), "ASSAULT"
+    )
     assert shot.target is not None and shot.target.country == "ETH"
 
 
 @pytest.mark.slow
 def test_a_backed_force_is_not_its_backers(pipeline):
-    hit = _one(
-        _code(
+    hit = first_event(
+        coded_events(
             pipeline,
             "Saudi-backed fighters stormed the harbour of Mokha on Thursday, the Saudi defence "
             "ministry said.",
@@ -97,7 +90,7 @@ def test_a_backed_force_is_not_its_backers(pipeline):
 
 @pytest.mark.slow
 def test_a_counted_nationality_killed_fighting_a_group_acts_for_the_other_side(pipeline):
-    events = _code(
+    events = coded_events(
         pipeline,
         "Kurdish forces pushed into Raqqa in northern Syria. Two Irish men killed fighting "
         "Islamic State were buried on Monday.",
@@ -109,7 +102,7 @@ def test_a_counted_nationality_killed_fighting_a_group_acts_for_the_other_side(p
 
 @pytest.mark.slow
 def test_a_plural_nationality_noun_killed_fighting_a_group_acts_for_the_other_side(pipeline):
-    events = _code(
+    events = coded_events(
         pipeline,
         "Kurdish forces pushed into Raqqa in northern Syria. Other Canadians killed fighting "
         "Isis in the past year include a medic from Toronto.",
@@ -121,13 +114,15 @@ def test_a_plural_nationality_noun_killed_fighting_a_group_acts_for_the_other_si
 
 @pytest.mark.slow
 def test_a_plural_nationality_noun_with_no_fight_keeps_its_country(pipeline):
-    held = _one(_code(pipeline, "Police arrested two Britons in Spain on Monday."), "COERCE")
+    held = first_event(
+        coded_events(pipeline, "Police arrested two Britons in Spain on Monday."), "COERCE"
+    )
     assert held.target is not None and held.target.country == "GBR"
 
 
 @pytest.mark.slow
 def test_islamic_state_acting_in_a_town_of_its_other_country_is_that_countrys(pipeline):
-    events = _code(
+    events = coded_events(
         pipeline,
         "Islamic State still holds villages near Raqqa and Deir ez-Zor in Syria. Isis fighters "
         "stormed a police post in Tikrit on Friday, killing five officers. The group also "
