@@ -52,10 +52,10 @@ def drop_absorbed(
     kept = {c.token.i for c in cands if not c.nominal and decided_withdrawal(c.token, announced)}
     for cand in cands:
         if cand.event not in ABSORBING or cand.entry.id.startswith(JUDGEMENT_PREFIX):
-            continue
-        if cand.entry.id in OTHERS_ACT_IDS:
-            continue  # "angry about the US recognition of X": the recognition happened too  # a judgement's content is its noun ("said the YPG is a terrorist group,
+            continue  # a judgement's content is its noun ("said the YPG is a terrorist group,
             # which has waged an insurgency": the insurgency is an act of its own)
+        if cand.entry.id in OTHERS_ACT_IDS:
+            continue  # "angry about the US recognition of X": the recognition happened too
         head = cand.support if cand.nominal else cand.token
         children = list(head.children) if head is not None else []
         if cand.nominal:

@@ -563,12 +563,11 @@ def _no_attacker(cand: Candidate, sent, lexicon: Lexicon) -> bool:
     if cand.nominal or tok.pos_ != "VERB":
         return False
     children = list(tok.children)
+    # a hazard, or a war's toll ("a conflict that killed 5 million people"): a count
     hazards = lexicon.word_set("hazard_nouns")
-    if any(c.dep_ == "nsubj" and antecedent(c).lemma_.lower() in hazards for c in children):
+    no_doers = hazards | lexicon.word_set("state_nouns")
+    if any(c.dep_ == "nsubj" and antecedent(c).lemma_.lower() in no_doers for c in children):
         return True
-    states = lexicon.word_set("state_nouns")
-    if any(c.dep_ == "nsubj" and antecedent(c).lemma_.lower() in states for c in children):
-        return True  # "a conflict that killed 5 million people": a war's toll, a count
     subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
     if subject is None or any(c.dep_ == "agent" for c in children):
         return False
