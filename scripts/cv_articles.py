@@ -31,6 +31,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reuse-models", action="store_true", help="code with stored models")
     parser.add_argument("--predictions", type=Path, help="write out-of-fold predictions (JSONL)")
     parser.add_argument("--report", type=Path, help="write the figures as JSON")
+    parser.add_argument(
+        "--only-folds",
+        help="with --reuse-models: code and score only these folds' articles (e.g. 0,1)",
+    )
     parser.add_argument("--annotations", type=Path, help="default: annotations/guardian_corpus")
     parser.add_argument("--corpus", type=Path, help="default: <data>/../corpus/<corpus file>")
     parser.add_argument("--model", help="spaCy model (default: the settings' model)")
@@ -43,6 +47,9 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.reuse_models and args.models is None:
         parser.error("--reuse-models needs --models")
+    if args.only_folds and not args.reuse_models:
+        parser.error("--only-folds needs --reuse-models")
+    only = [int(f) for f in args.only_folds.split(",")] if args.only_folds else None
     pipeline = Pipeline(Settings.load(model=args.model))
     log = lambda msg: print(msg, file=sys.stderr, flush=True)  # noqa: E731
     result = crossval.cross_validate_articles(
@@ -55,6 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         annotations=args.annotations or default_annotations(),
         corpus=args.corpus or default_corpus(args.data),
         log=log,
+        only=only,
     )
     print(crossval.summary_markdown(result))
     if args.predictions:

@@ -144,3 +144,16 @@ def test_each_fold_model_never_saw_its_held_out_articles(tmp_path):
         corpus=None, log=lambda _msg: None,
     )  # fmt: skip
     assert again.predicted == result.predicted
+    # a partial figure over one fold's articles: just those are coded and scored
+    part = crossval.cross_validate_articles(
+        tmp_path, Pipeline(), k=2, seed=0, models=models, reuse=True, annotations=None,
+        corpus=None, log=lambda _msg: None, only=[1],
+    )  # fmt: skip
+    ones = sorted(a for a, f in result.fold_of.items() if f == 1)
+    assert sorted(part.predicted) == ones and sorted(part.fold_of) == ones
+    assert part.reports["all"].types.tp + part.reports["all"].types.fn == len(ones)
+    with pytest.raises(ValueError, match="stored fold models"):
+        crossval.cross_validate_articles(
+            tmp_path, Pipeline(), k=2, seed=0, models=models, annotations=None, corpus=None,
+            log=lambda _msg: None, only=[1],
+        )  # fmt: skip

@@ -23,7 +23,7 @@ import json
 import os
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -185,15 +185,17 @@ def read_manifest(models: Path, k: int, seed: int, fold_of: dict[str, int]) -> N
 
 
 def code_folds(
-    cv: CVTexts, fold_of: dict[str, int], k: int, models: Path, pipeline, log=print
-) -> dict[str, list[dict[str, Any]]]:
-    """Code each fold's held-out articles with the default pipeline and that fold's model."""
+    cv: CVTexts, fold_of: dict[str, int], k: int, models: Path, pipeline, log=print,
+    only: Iterable[int] | None = None,
+) -> dict[str, list[dict[str, Any]]]:  # fmt: skip
+    """Code each fold's held-out articles (of the folds in ``only``, else all) with the default
+    pipeline and that fold's model."""
     from dateline.events.classifier import MODEL_FILE_ENV
 
     predicted: dict[str, list[dict[str, Any]]] = {}
     previous = os.environ.get(MODEL_FILE_ENV)
     try:
-        for f in range(k):
+        for f in sorted(set(range(k) if only is None else only)):
             os.environ[MODEL_FILE_ENV] = str((models / f"fold{f}.npz").resolve())
             texts = held_out(cv, fold_of, f)
             predicted.update(
@@ -218,9 +220,12 @@ def cross_validate_articles(
     annotations: Path | None = None,
     corpus: Path | None = None,
     log: Callable[[str], None] = print,
+    only: Iterable[int] | None = None,
 ) -> CVResult:
     """Train K fold models (or reuse those stored in ``models``), code every real article with
-    the model that never saw it, and score the predictions overall and per set."""
+    the model that never saw it, and score the predictions overall and per set. With ``only``
+    (reused models), just the articles of those folds are coded and scored: a partial figure
+    while the other fold models are still training."""
     import tempfile
 
     cv = read_texts(folder, annotations, corpus, log)
@@ -234,13 +239,18 @@ def cross_validate_articles(
             train_folds(folder, cv, fold_of, k, models, pipeline, seed, annotations, corpus, log)
         )
     t0 = time.perf_counter()
-    predicted = code_folds(cv, fold_of, k, models, pipeline, log)
+    if only is not None and not reuse:
+        raise ValueError("scoring only some folds needs stored fold models (reuse)")
+    predicted = code_folds(cv, fold_of, k, models, pipeline, log, only)
     seconds["code"] = round(time.perf_counter() - t0, 1)
+    kept = set(range(k) if only is None else only)
     gold: dict[str, list[ArticleGold]] = {}
     for t in cv.texts:
-        if t.id in cv.real:
+        if t.id in cv.real and fold_of[t.group] in kept:
             gold.setdefault(cv.real[t.id], []).append(gold_of(t))
-    article_fold = {t.id: fold_of[t.group] for t in cv.texts if t.id in cv.real}
+    article_fold = {
+        t.id: fold_of[t.group] for t in cv.texts if t.id in cv.real and fold_of[t.group] in kept
+    }
     result = CVResult(k, seed, article_fold, gold, predicted, seconds=seconds)
     result.reports["all"] = score_articles([a for g in gold.values() for a in g], predicted)
     for name, articles in sorted(gold.items()):
