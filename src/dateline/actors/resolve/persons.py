@@ -12,7 +12,12 @@ from spacy.tokens import Span, Token
 
 from dateline.actors.gender import name_gender
 from dateline.actors.resolve.context import Context, get_actor, mention, mention_tokens, norm
-from dateline.actors.resolve.cues import place_word_country, possessor_country
+from dateline.actors.resolve.cues import (
+    country_inside,
+    gazetteer_country,
+    place_word_country,
+    possessor_country,
+)
 from dateline.datafiles import data_file, load_mapping
 
 
@@ -92,6 +97,8 @@ def resolve_person(ctx: Context, span: Span, entry=None) -> bool:
             rule = "affiliation"
         elif cue_country or role:
             rule = "title"
+        elif town := _hometown(ctx, span):
+            country, rule = town, "hometown"
         else:
             poss = possessor_country(ctx, span)
             if poss:
@@ -229,6 +236,29 @@ def _affiliation(ctx: Context, span: Span):
                         found = _organisation(ctx, pobj)
                         if found is not None and (node is root or found.sector in INTERNATIONAL):
                             return found  # an armed group's member is fighters.py's
+    return None
+
+
+def _hometown(ctx: Context, span: Span) -> str | None:
+    """The country of the town a person is said to come from: "Jo Roe, 24, from Leeds", "Jo Roe,
+    a nurse from Leeds", "Jo Roe, of Swindon": a private person met abroad is still of home (the
+    story's country is given only to those the text places nowhere). A place named by NER or
+    the gazetteer; an armed group's member is then fighters.py's."""
+    root = span.root
+    nodes = [root, *(c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN")]
+    for node in nodes:
+        for child in node.children:
+            if child.dep_ != "prep" or child.lower_ not in {"from", "of"}:
+                continue
+            for pobj in child.children:
+                if (
+                    pobj.dep_ == "pobj"
+                    and pobj.ent_type_ in {"GPE", "LOC"}
+                    and (
+                        country := country_inside(ctx, [pobj]) or gazetteer_country(pobj.text, ctx)
+                    )
+                ):
+                    return country
     return None
 
 

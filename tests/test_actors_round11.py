@@ -1,0 +1,44 @@
+"""Who did it to whom, round 11 (docs/accuracy.md, "Round 11: actors"), on sentences of our own:
+a private person's hometown gives their country."""
+
+from __future__ import annotations
+
+import pytest
+
+from coded import coded_events, first_event
+
+
+@pytest.mark.slow
+def test_a_person_from_a_home_town_keeps_that_country_abroad(pipeline):
+    events = coded_events(
+        pipeline,
+        "Tom Baxter, 31, from Rotherham, was arrested by police at his hotel in Bodrum on "
+        "Friday. Turkish prosecutors accused Baxter of membership of a terrorist organisation.",
+    )
+    arrest = first_event(events, "COERCE")
+    assert arrest.target is not None and arrest.target.country == "GBR"
+    assert arrest.source is not None and arrest.source.country == "TUR"
+    accused = first_event(events, "ACCUSE")
+    assert accused.target is not None and accused.target.country == "GBR"
+
+
+@pytest.mark.slow
+def test_a_person_with_no_home_town_still_takes_the_storys_country(pipeline):
+    events = coded_events(
+        pipeline,
+        "Tom Baxter was arrested by police at his hotel in Bodrum on Friday. Turkish "
+        "prosecutors accused Baxter of membership of a terrorist organisation.",
+    )
+    accused = first_event(events, "ACCUSE")
+    assert accused.target is not None and accused.target.country != "GBR"
+
+
+@pytest.mark.slow
+def test_a_home_town_does_not_undo_an_armed_groups_member(pipeline):
+    events = coded_events(
+        pipeline,
+        "Sam Leland, 27, from Swindon, who fought with the YPG, was killed by a Turkish "
+        "airstrike in Afrin, northern Syria.",
+    )
+    killed = first_event(events, "ASSAULT")
+    assert killed.target is not None and killed.target.country == "SYR"
