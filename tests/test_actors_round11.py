@@ -1,5 +1,6 @@
 """Who did it to whom, round 11 (docs/accuracy.md, "Round 11: actors"), on sentences of our own:
-a private person's hometown gives their country."""
+a private person's hometown gives their country, and the possessor of "ally", "backer" or
+"proxy" is the other party, not the one the phrase names."""
 
 from __future__ import annotations
 
@@ -42,3 +43,42 @@ def test_a_home_town_does_not_undo_an_armed_groups_member(pipeline):
     )
     killed = first_event(events, "ASSAULT")
     assert killed.target is not None and killed.target.country == "SYR"
+
+
+@pytest.mark.slow
+def test_the_possessor_of_an_ally_is_not_the_ally(pipeline):
+    call = first_event(
+        coded_events(
+            pipeline,
+            "Later that day the Turkish president received a phone call from Assad's main "
+            "ally, the Iranian president, Hassan Rouhani.",
+        ),
+        "CONSULT",
+    )
+    sides = {s.country for s in (call.source, call.target) if s is not None}
+    assert sides == {"IRN", "TUR"}
+
+
+@pytest.mark.slow
+def test_the_possessor_of_a_backer_is_not_the_backer(nlp):
+    from dateline.actors.resolve import resolve_actors
+    from dateline.events.syntax import np_actors
+    from dateline.model import Article
+
+    text = "Rebels are negotiating with Assad's backer in Deraa."
+    doc = nlp(text)
+    index = resolve_actors(doc, Article(id="t", text=text), _kb())
+    backer = next(t for t in doc if t.text == "backer")
+    assert np_actors(backer, index) == []
+    # an owned thing that is no relation still names its owner
+    text = "Rebels are negotiating with Assad's envoy in Deraa."
+    doc = nlp(text)
+    index = resolve_actors(doc, Article(id="t", text=text), _kb())
+    envoy = next(t for t in doc if t.text == "envoy")
+    assert [a.country for a, _ in np_actors(envoy, index)] == ["SYR"]
+
+
+def _kb():
+    from dateline.actors.kb import KnowledgeBase
+
+    return KnowledgeBase.load()

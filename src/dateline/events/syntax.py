@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dateline.actors.index import ActorIndex
+from dateline.actors.resolve.possessed import RELATIONAL
 from dateline.model import Actor
 
 
@@ -71,8 +72,13 @@ def np_actors(tok: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
         seen.add(t.i)
         found = actors.all_at(t.i)
         if not found:
+            # "Assad's main ally", "Turkey's proxies": the possessor of a relational noun is the
+            # other party, not the one the phrase names
+            owned = (
+                "poss" if t.lower_ not in RELATIONAL and t.lemma_.lower() not in RELATIONAL else ""
+            )
             for c in t.children:
-                if c.dep_ in {"compound", "amod", "nmod", "poss"} and c.i not in seen:
+                if c.dep_ in {"compound", "amod", "nmod", owned} and c.i not in seen:
                     found.extend(a for a in actors.all_at(c.i) if a not in found)
                     if c.dep_ == "compound":  # "a Paraguayan cargo ship"
                         for g in c.children:
