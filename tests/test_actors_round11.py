@@ -82,3 +82,19 @@ def _kb():
     from dateline.actors.kb import KnowledgeBase
 
     return KnowledgeBase.load()
+
+
+@pytest.mark.slow
+def test_a_named_suspect_of_an_armed_group_acts_for_it(pipeline):
+    # the title words the name takes ("extradition of Islamic State suspect") hid the group
+    accused = first_event(
+        coded_events(
+            pipeline,
+            "A court in Ankara has rejected Canada's request for the extradition of Islamic "
+            "State suspect John Dorley. Prosecutors in Ankara accused Dorley of planning attacks "
+            "in Syria.",
+        ),
+        "ACCUSE",
+    )
+    assert accused.target is not None
+    assert (accused.target.country, accused.target.sector) == ("SYR", "REB")

@@ -47,7 +47,7 @@ def affiliate_fighters(ctx: Context) -> list[Actor]:
         if actor.kind == "role" and not _nationality_noun(actor):
             continue
         group = next(
-            (g for m in actor.mentions if (g := _group_of(ctx, actor, m.start)) is not None), None
+            (g for m in actor.mentions if (g := _group_of(ctx, actor, m.end - 1)) is not None), None
         )
         if group is None:
             continue
@@ -197,7 +197,9 @@ PERSON_NOUNS = {
 
 
 def _group_of(ctx: Context, actor: Actor, start_char: int) -> Actor | None:
-    """The armed group the mention at ``start_char`` is tied to, or None."""
+    """The armed group the mention whose word at ``start_char`` is tied to, or None: the
+    mention's last word, as its first may be a title taken in front of the name ("the
+    extradition of Islamic State suspect Jo Roe")."""
     span = ctx.doc.char_span(start_char, start_char + 1, alignment_mode="expand")
     if span is None:
         return None
