@@ -98,3 +98,43 @@ def test_a_named_suspect_of_an_armed_group_acts_for_it(pipeline):
     )
     assert accused.target is not None
     assert (accused.target.country, accused.target.sector) == ("SYR", "REB")
+
+
+@pytest.mark.slow
+def test_an_adviser_to_an_igo_acts_for_it(pipeline):
+    urged = first_event(
+        coded_events(
+            pipeline,
+            "Airstrikes hit a hospital in Idlib on Monday, Pia Lund, a humanitarian adviser to "
+            "the UN, said, urging Jordan to open its border.",
+        ),
+        "REQUEST",
+    )
+    assert urged.source is not None
+    assert (urged.source.country, urged.source.sector) == (None, "IGO")
+
+
+@pytest.mark.slow
+def test_the_head_of_an_ngos_programme_acts_for_the_ngo(pipeline):
+    events = coded_events(
+        pipeline,
+        "Airstrikes hit a hospital in Idlib on Monday. \u201cIt is unacceptable that governments "
+        "are doing nothing,\u201d said Layla Haddad, the director of Amnesty International's "
+        "Syria programme.",
+    )
+    said = [e for e in events if e.source is not None and e.source.text == "Layla Haddad"]
+    assert said
+    assert {(e.source.country, e.source.sector) for e in said} == {(None, "NGO")}
+
+
+@pytest.mark.slow
+def test_an_adviser_to_a_president_is_no_igo(pipeline):
+    urged = first_event(
+        coded_events(
+            pipeline,
+            "Airstrikes hit a hospital in Idlib on Monday, Pia Lund, an adviser to the Syrian "
+            "president, said, urging Jordan to open its border.",
+        ),
+        "REQUEST",
+    )
+    assert urged.source is not None and urged.source.sector != "IGO"

@@ -229,11 +229,18 @@ def _affiliation(ctx: Context, span: Span):
     root = span.root
     nodes = [root, *(c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN")]
     for node in nodes:
+        # "X, an adviser to the UN": an office's "to" ties it to the body as "of" does
+        preps = {"of", "from", "at", "for"} if node is root else {"of", "from", "at", "for", "to"}
         for child in node.children:
-            if child.dep_ == "prep" and child.lower_ in {"of", "from", "at", "for"}:
+            if child.dep_ == "prep" and child.lower_ in preps:
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        found = _organisation(ctx, pobj)
+                    if pobj.dep_ != "pobj":
+                        continue
+                    # "the director of Amnesty International's Syria programme": the body that
+                    # owns the programme
+                    owners = [c for c in pobj.children if c.dep_ == "poss" and c.tag_ != "PRP$"]
+                    for place in [pobj, *owners]:
+                        found = _organisation(ctx, place)
                         if found is not None and (node is root or found.sector in INTERNATIONAL):
                             return found  # an armed group's member is fighters.py's
     return None
