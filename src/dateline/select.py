@@ -91,6 +91,9 @@ class SentenceSelector:
         # a warning that someone will pay for an act ("said Y will pay the price")
         for lemma in self.lexicon.word_set("retribution_verbs"):
             self._requirements.setdefault(lemma, []).append((speaking,))
+        # someone told or persuaded to do something ("told Somalia to withdraw": triggers._directive)
+        for lemma in self.lexicon.word_set("directive_verbs"):
+            self._requirements.setdefault(lemma, []).append((frozenset({"to"}),))
         # the extractor's own de-inflections, plus the rule lemmatizer's exceptions ("met") and
         # its suffix rules for verbs and nouns ("ves" -> "f"), so no lemma it can give is missed
         if "lemmatizer" in self.nlp.pipe_names:

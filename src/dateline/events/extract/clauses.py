@@ -25,6 +25,23 @@ SUBORDINATE_DEPS = {"relcl", "acl", "advcl", "csubj", "pcomp"}
 CONDITION_MARKS = {"if", "unless", "provided", "whether"}
 # A complement clause with these is an open question, not a fact: "asked whether X had left".
 QUESTION_MARKS = {"if", "whether"}
+# Prepositions that set an act beside another in time or circumstance, never its content:
+# "after bombing the camp, the army demanded that the rebels surrender", "before invading the
+# town, Kenya told Somalia to withdraw" (the bombing and the invasion are acts of their own).
+CIRCUMSTANCE_PREPS = frozenset(
+    {
+        "before",
+        "after",
+        "since",
+        "until",
+        "till",
+        "during",
+        "despite",
+        "following",
+        "amid",
+        "amidst",
+    }
+)
 COMPLEMENT_DEPS = {
     "xcomp",
     "ccomp",
@@ -80,6 +97,8 @@ def drop_absorbed(
                 )
                 continue
             if child.dep_ in COMPLEMENT_DEPS:
+                if child.dep_ == "prep" and child.lower_ in CIRCUMSTANCE_PREPS:
+                    continue  # "after bombing the camp, the army demanded ...": an act before it
                 if restated_claim(child):
                     continue  # "X accused Y of Z, a charge Y rejected": the accusation is made
                 if (

@@ -27,6 +27,8 @@ JUDGEMENT_ENTRY = TriggerEntry(id="rule:judgement", event="ACCUSE", mode="disapp
 NAMING_ID = f"{JUDGEMENT_ENTRY.id}-naming"
 # A speaker's warning that someone will pay for an act (triggers.yaml, ``retribution_verbs``).
 RETRIBUTION_ENTRY = TriggerEntry(id="rule:retribution", event="THREATEN")
+# Someone told, persuaded or encouraged to do something (triggers.yaml, ``directive_verbs``).
+DIRECTIVE_ENTRY = TriggerEntry(id="rule:directive", event="REQUEST")
 FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}
 #: The entry an act of force done as a trial becomes ("test-fired a missile": _on_trial).
 WEAPONS_TEST_ID = "mobilize-test-weapon"
@@ -91,6 +93,8 @@ def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Cand
                 entry, obj = judgement, None  # "called them terrorists": no phone call
             elif entry is None and _retribution(tok, lexicon):
                 entry, obj = RETRIBUTION_ENTRY, None  # "said Y will pay the price"
+            elif entry is None and _directive(tok, lexicon):
+                entry, obj = DIRECTIVE_ENTRY, None  # "told Somalia to withdraw its troops"
             if entry is None and fallback:
                 entry, obj = _match_verb(tok, lexicon, entries=lexicon.fallback_entries(tok))
             if entry is not None and entry.event == "ASSAULT" and _on_trial(tok, lexicon):
@@ -304,6 +308,31 @@ def _retribution(tok: Token, lexicon: Lexicon) -> bool:
         return False
     payers = [c for c in clause.children if c.dep_ == "nsubj"]
     return any(_is_someone(antecedent(p), lexicon) for p in payers)
+
+
+def _directive(tok: Token, lexicon: Lexicon) -> bool:
+    """ "told Somalia to withdraw", "persuaded Togo to reopen the border", "was encouraged to
+    rejoin the talks": a verb of ``directive_verbs`` whose object (or passive subject) is
+    someone, with a to-infinitive of what they are to do. An audience told to expect something
+    ("told reporters to expect delays") is asked nothing, nor is anyone by a cause ("the attack
+    persuaded Trump to strike") or by nobody named ("had been told to stand down")."""
+    if tok.lemma_.lower() not in lexicon.word_set("directive_verbs"):
+        return False
+    if not any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in tok.children
+    ):
+        return False
+    subjects = [antecedent(c) for c in tok.children if c.dep_ == "nsubj"]
+    if subjects and not any(_is_someone(s, lexicon) for s in subjects):
+        return False  # "the attack persuaded Trump to strike": a cause, nobody asked
+    if any(c.dep_ == "nsubjpass" for c in tok.children) and not any(
+        c.dep_ == "agent" for c in tok.children
+    ):
+        return False  # "they had been told to stand down": by whom, the sentence does not say
+    audience = lexicon.word_set("audience_nouns")
+    told = [antecedent(c) for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return any(_is_someone(t, lexicon) and t.lemma_.lower() not in audience for t in told)
 
 
 def _judging(noun: Token, lexicon: Lexicon) -> bool:

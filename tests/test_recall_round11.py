@@ -1,0 +1,94 @@
+"""Acts the coder used to miss (round 11, recall): someone told, persuaded or encouraged to do
+something (PLOVER REQUEST: "ask, urge, persuade"), and an act set beside a demand by "after" or
+"before", which is no part of what is demanded. Each with sentences of our own that must be
+coded and look-alikes that must not, with the lexicon alone (the trained model is not asked)."""
+
+from __future__ import annotations
+
+import pytest
+
+from coded import happened
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def lexicon_only(pipeline, monkeypatch):
+    monkeypatch.setenv("DATELINE_EVENT_MODEL", "off")
+    return pipeline
+
+
+def _dyads(events) -> set[tuple[str | None, str | None]]:
+    return {
+        (e.source.country if e.source else None, e.target.country if e.target else None)
+        for e in events
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        ("The Kenyan president told Somalia to withdraw its troops.", ("KEN", "SOM")),
+        ("Ghana persuaded Togo to reopen the border.", ("GHA", "TGO")),
+        ("The Chinese government encouraged North Korea to return to the talks.", ("CHN", "PRK")),
+        ("Uganda was persuaded by Kenya to reopen the border.", ("KEN", "UGA")),
+        ("Paris tried to convince Algeria to release the journalist.", ("FRA", "DZA")),
+    ],
+)
+def test_someone_told_or_persuaded_to_act_is_asked(lexicon_only, text, dyad):
+    assert dyad in _dyads(happened(lexicon_only, text, "REQUEST")), text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # what someone is told or persuaded to do has not happened
+        ("The Kenyan president told Somalia to withdraw its troops.", "RETREAT"),
+        ("Ghana persuaded Togo to reopen the border.", "RETREAT"),
+    ],
+)
+def test_what_is_asked_is_not_coded_as_done(lexicon_only, text, kind):
+    assert not happened(lexicon_only, text, kind), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an audience told what to expect, something told to them, a thing encouraged
+        "The Kenyan president told reporters to expect a deal soon.",
+        "The Kenyan president told reporters that the talks had failed.",
+        "The Ghanaian minister encouraged investment in the region.",
+        # a cause is no one asking; by whom, the sentence does not say
+        "The Somali attack persuaded Kenya to close the border.",
+        "The Ugandan soldiers had been told to stand down.",
+    ],
+)
+def test_a_look_alike_is_no_request(lexicon_only, text):
+    assert not happened(lexicon_only, text, "REQUEST"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After bombing the rebel camp, the Chadian army demanded that the rebels surrender.",
+        "Before invading the Somali town of Kismayo, the Kenyan president urged Somalia to act.",
+    ],
+)
+def test_an_act_before_or_after_a_demand_is_not_its_content(pipeline, text):
+    from dateline.events.extract.clauses import drop_absorbed
+    from dateline.events.extract.triggers import find_candidates
+
+    doc = pipeline.nlp(text)
+    cands = find_candidates(next(iter(doc.sents)), pipeline.lexicon)
+    assert {c.event for c in cands} >= {"ASSAULT", "REQUEST"}, [(c.token, c.event) for c in cands]
+    assert "ASSAULT" in {c.event for c in drop_absorbed(cands)}
+
+
+def test_what_a_demand_asks_is_still_its_content(pipeline):
+    from dateline.events.extract.clauses import drop_absorbed
+    from dateline.events.extract.triggers import find_candidates
+
+    doc = pipeline.nlp("The Chadian army demanded that the rebels stop attacking the town.")
+    cands = find_candidates(next(iter(doc.sents)), pipeline.lexicon)
+    assert "ASSAULT" in {c.event for c in cands}
+    assert "ASSAULT" not in {c.event for c in drop_absorbed(cands)}
