@@ -138,3 +138,26 @@ def test_an_adviser_to_a_president_is_no_igo(pipeline):
         "REQUEST",
     )
     assert urged.source is not None and urged.source.sector != "IGO"
+
+
+def _actors(nlp, text: str) -> dict[str, tuple[str | None, str | None]]:
+    from dateline.actors.kb import KnowledgeBase
+    from dateline.actors.resolve import resolve_actors
+    from dateline.model import Article
+
+    index = resolve_actors(nlp(text), Article(id="t", text=text), KnowledgeBase.load())
+    return {m.text: (a.country, a.sector) for a in index.actors for m in a.mentions}
+
+
+@pytest.mark.slow
+def test_hospitals_and_schools_of_a_war_are_the_war_countrys(nlp):
+    # no one country holds most of the story's places; the towns fought over are Syria's
+    found = _actors(
+        nlp,
+        "Officials in Moscow, Ankara and Washington discussed the war on Monday. Russia and "
+        "Turkey disagree over the offensive, and the United States has urged restraint. "
+        "Fighting continued in Idlib and near Aleppo, where warplanes hit two hospitals and a "
+        "school.",
+    )
+    assert found["two hospitals"] == ("SYR", "MED")
+    assert found["school"] == ("SYR", "EDU")

@@ -101,9 +101,10 @@ def _localise(
 
 
 #: Sectors of the sides of a civil conflict and of the civilians caught in it, whose unnamed
-#: members ("rebels", "the opposition", "14 civilians") belong to the country whose towns the
-#: story names most, even without a clear majority of all its place mentions.
-CONFLICT_SECTORS = {"REB", "OPP", "CVL"}
+#: members ("rebels", "the opposition", "14 civilians") and places ("two hospitals", "a school")
+#: belong to the country whose towns the story names most, even without a clear majority of all
+#: its place mentions.
+CONFLICT_SECTORS = {"REB", "OPP", "CVL", "MED", "EDU"}
 
 
 def conflict_country(index: ActorIndex, dateline_country: str | None = None) -> str | None:
@@ -162,8 +163,9 @@ LOCAL_BASES = {"clause", "sentence", "before", "dateline", "article"}
 #: Unnamed bodies that belong where they act: the police who make an arrest in Didim are
 #: Turkey's, the court that convicts in Manchester Britain's, the troops who shell a town and
 #: the two people killed there are (measured on the training articles: more sides right than
-#: wrong with soldiers, fighters and civilians included). Not IGOs, NGOs, reporters, refugees.
-PLACE_SECTORS = {"COP", "JUD", "SPY", "MIL", "CVL", "REB", "OPP"}
+#: wrong with soldiers, fighters and civilians included), and so are the hospitals and schools
+#: hit there. Not IGOs, NGOs, reporters, refugees.
+PLACE_SECTORS = {"COP", "JUD", "SPY", "MIL", "CVL", "REB", "OPP", "MED", "EDU"}
 #: "The authorities" and "officials" only where they use force at the place (arrest, raid,
 #: convict, deport): officials who visit, talk, decide or withdraw troops there are often
 #: foreign ("the administration ... withdrawing troops from Syria" is not Syria's).
