@@ -92,3 +92,39 @@ def test_what_a_demand_asks_is_still_its_content(pipeline):
     cands = find_candidates(next(iter(doc.sents)), pipeline.lexicon)
     assert "ASSAULT" in {c.event for c in cands}
     assert "ASSAULT" not in {c.event for c in drop_absorbed(cands)}
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        (
+            "The Ugandan minister said the Congolese army needed to leave the border area.",
+            ("UGA", "COD"),
+        ),
+        ("The Chadian general said the rebels had to surrender.", ("TCD", "TCD")),
+    ],
+)
+def test_a_necessity_said_of_others_is_a_demand(lexicon_only, text, dyad):
+    assert dyad in _dyads(happened(lexicon_only, text, "REQUEST")), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the speaker's own side: a plan or a duty
+        "The Kenyan president said he needed to rest.",
+        "The minister said that we need to work harder.",
+        # a forecast, a warning, something not yet met
+        "The Ghanaian minister said the treaty would have to be ratified first.",
+        "The Kenyan minister said the rebels will have to pay the price.",
+        "The Kenyan envoy said the new president has yet to be tested by a crisis.",
+    ],
+)
+def test_a_look_alike_necessity_is_no_demand(lexicon_only, text):
+    assert not happened(lexicon_only, text, "REQUEST"), text
+
+
+def test_what_is_needed_of_others_is_not_coded_as_done(lexicon_only):
+    text = "The opposition said the government has to release the prisoners."
+    assert happened(lexicon_only, text, "REQUEST")
+    assert not happened(lexicon_only, text, "RETREAT")

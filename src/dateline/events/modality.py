@@ -420,7 +420,8 @@ def _conditional_marker(nodes: list[Token]) -> str | None:
 
 
 def modal_requests(sent, lexicon: Lexicon) -> list[Candidate]:
-    """ "X said Y must leave": a speech verb over a clause with must/should is a REQUEST by X."""
+    """ "X said Y must leave": a speech verb over a clause with must/should, or with a verb of
+    necessity ("said Y needed to leave", "has to release them"), is a REQUEST by X."""
     speech = lexicon.word_set("speech_verbs") | {
         "announce",
         "conclude",
@@ -434,8 +435,8 @@ def modal_requests(sent, lexicon: Lexicon) -> list[Candidate]:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in speech:
             continue
         for c in tok.children:
-            if c.dep_ == "ccomp" and any(
-                a.dep_ == "aux" and a.lower_ in modals for a in c.children
+            if c.dep_ == "ccomp" and (
+                any(a.dep_ == "aux" and a.lower_ in modals for a in c.children) or _needs_to(c)
             ):
                 if any(a.dep_ == "neg" for a in c.children):
                     continue
@@ -444,6 +445,33 @@ def modal_requests(sent, lexicon: Lexicon) -> list[Candidate]:
                 out.append(Candidate(tok, MODAL_REQUEST, "REQUEST", None))
                 break
     return out
+
+
+#: Verbs of necessity that ask like "must" with a to-infinitive ("X said Y needed to leave",
+#: "has to release the prisoners"); said of the speaker's own side ("we need to", "he had to")
+#: they tell of a plan or a duty, not a demand.
+NECESSITY_VERBS = frozenset({"need", "have"})
+_OWN_SIDE = frozenset({"i", "we", "he", "she"})
+#: A necessity forecast or supposed is no demand ("will have to pay", "would need to be agreed").
+_FORECAST_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "could", "might", "may", "can"})
+
+
+def _needs_to(clause) -> bool:
+    """ "(X said) the army needed to leave the area", "the government has to release them": a
+    verb of necessity with a to-infinitive whose subject is not the speaker's own side, neither
+    forecast ("will have to pay the price": a warning) nor not yet met ("has yet to")."""
+    if clause.lemma_.lower() not in NECESSITY_VERBS:
+        return False
+    if any(
+        c.dep_ == "aux" and c.lower_ in _FORECAST_AUX or c.lower_ == "yet" for c in clause.children
+    ):
+        return False  # "will have to pay the price", "would need to be agreed", "has yet to"
+    if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in _OWN_SIDE for c in clause.children):
+        return False
+    return any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in clause.children
+    )
 
 
 def event_date(
