@@ -161,3 +161,32 @@ def test_hospitals_and_schools_of_a_war_are_the_war_countrys(nlp):
     )
     assert found["two hospitals"] == ("SYR", "MED")
     assert found["school"] == ("SYR", "EDU")
+
+
+@pytest.mark.slow
+def test_a_force_backed_by_a_state_of_two_words_is_not_that_states(pipeline):
+    retook = first_event(
+        coded_events(
+            pipeline,
+            "United States-backed fighters retook the town of Hajin in eastern Syria on Friday.",
+        ),
+        "ASSAULT",
+    )
+    assert retook.source is not None and retook.source.country == "SYR"
+
+
+@pytest.mark.slow
+def test_a_force_backed_by_two_states_is_neithers(pipeline):
+    events = coded_events(
+        pipeline,
+        "Russian and Iran-backed government forces captured large swaths of territory near "
+        "Mayadeen in Syria.",
+    )
+    sources = {e.source.country for e in events if e.event == "ASSAULT" and e.source}
+    assert sources == {"SYR"}
+    # two nationalities of one force are still two sides
+    events = coded_events(
+        pipeline, "Russian and Syrian troops captured the town of Saraqib in Syria."
+    )
+    sources = {e.source.country for e in events if e.event == "ASSAULT" and e.source}
+    assert sources == {"RUS", "SYR"}

@@ -106,10 +106,20 @@ def holder_word(tok: Token) -> bool:
 
 
 def is_backer(tok: Token) -> bool:
-    """``tok`` is the X of "X-backed", "X-funded": the backer, not the backed force's country."""
+    """``tok`` is the X of "X-backed", "X-funded": the backer, not the backed force's country;
+    also a word of a name that ends there ("United States-backed") and the first of two backers
+    ("Russian and Iran-backed forces")."""
     doc = tok.doc
-    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    if nxt is None:
-        return False
+    last = tok.i
+    while last + 1 < len(doc) and doc[last].ent_iob_ != "O" and doc[last + 1].ent_iob_ == "I":
+        last += 1  # "United States-backed": the backer is the whole name
+    if _backs(doc, last):
+        return True
+    # "Russian and Iran-backed": two backers of one force
+    return last + 2 < len(doc) and doc[last + 1].lower_ == "and" and _backs(doc, last + 2)
+
+
+def _backs(doc, i: int) -> bool:
+    """The word at ``i`` is followed by a hyphen and a backing word ("-backed", "-funded")."""
     words = theatre().backing_words
-    return nxt.text in {"-", "‑", "–"} and tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ in words
+    return i + 2 < len(doc) and doc[i + 1].text in {"-", "‑", "–"} and doc[i + 2].lower_ in words
