@@ -75,7 +75,7 @@ def trace_doc(doc, article, actors, lexicon, model) -> Trace:
             coded = code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology)
             trace.coded.setdefault(cand.token.i, []).extend(e.event for e in coded)
             events.extend(coded)
-    trace.events = dedupe_events(events)
+    trace.events = dedupe_events(events, doc)
     return trace
 
 

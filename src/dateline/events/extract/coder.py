@@ -4,6 +4,8 @@ event record per (source, target) pair, deduplicated per sentence.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Token
 
 from dateline.actors.index import ActorIndex
@@ -50,7 +52,7 @@ def extract_events(doc: Doc, article: Article, actors: ActorIndex, lexicon: Lexi
     for s_i, sent in enumerate(sentences):
         for cand in sentence_candidates(sent, gated[s_i], lexicon):
             events.extend(code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology))
-    return dedupe_events(events)
+    return dedupe_events(events, doc)
 
 
 def sentence_candidates(sent, gated: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
@@ -717,10 +719,16 @@ def _restated(event: Event, events: list[Event]) -> bool:
     )
 
 
-def dedupe_events(events: list[Event]) -> list[Event]:
+def dedupe_events(events: list[Event], doc: Doc | None = None) -> list[Event]:
     """One event per (sentence, type, source, target): keep the first trigger, drop a
     target-less event when the same source has that type with a target in the sentence, and a
-    sourceless restatement of another event of the sentence (:func:`_restated`)."""
+    sourceless restatement of another event of the sentence (:func:`_restated`). With the
+    parsed ``doc``, acts named by conjoined words of their own ("captured and killed three
+    soldiers", "bombed the hospital and blew up the waterworks", "rape, torture and murder")
+    are two acts, one record each (the coding guide: two acts, two records), however alike
+    their parties."""
+    if doc is not None:
+        events = _shared_parties(events, doc)
     events = [e for e in events if not _restated(e, events)]
     with_target = {
         (e.sentence, e.event, e.source.actor_id if e.source else None)
@@ -733,7 +741,7 @@ def dedupe_events(events: list[Event]) -> list[Event]:
         if e.target is not None
         or (e.sentence, e.event, e.source.actor_id if e.source else None) not in with_target
     ]
-    seen: set[tuple] = set()
+    seen: dict[tuple, list] = {}
     out = []
     for e in events:
         key = (
@@ -743,8 +751,69 @@ def dedupe_events(events: list[Event]) -> list[Event]:
             e.target.actor_id if e.target else None,
             e.negated,
         )
-        if key in seen:
+        conjoinable = doc is not None and e.event in CONJOINED_ACT_TYPES
+        tok = _trigger_token(doc, e) if conjoinable else None
+        if key in seen and not (
+            tok is not None and all(_conjoined_acts(tok, other) for other in seen[key])
+        ):
             continue
-        seen.add(key)
+        seen.setdefault(key, []).append(tok)
         out.append(e)
     return out
+
+
+def _shared_parties(events: list[Event], doc: Doc) -> list[Event]:
+    """Conjoined acts of one type share the parties one of them lacks ("captured and killed
+    three soldiers": both acts are done to the soldiers; "were tortured and murdered by the
+    militia": both by the militia; "used rape, torture and murder against activists"), instead
+    of the one without giving way to the other as one act told twice."""
+    out = []
+    for e in events:
+        if e.event in CONJOINED_ACT_TYPES and (e.source is None or e.target is None):
+            tok = _trigger_token(doc, e)
+            partner = next(
+                (
+                    o
+                    for o in events
+                    if o is not e
+                    and o.sentence == e.sentence
+                    and o.event == e.event
+                    and o.negated == e.negated
+                    and (e.source is None or (o.source is not None and o.source.actor_id == e.source.actor_id))
+                    and (e.target is None or (o.target is not None and o.target.actor_id == e.target.actor_id))
+                    and (o.source is not None or o.target is not None)
+                    and tok is not None
+                    and _conjoined_acts(tok, _trigger_token(doc, o))
+                ),
+                None,
+            )  # fmt: skip
+            if partner is not None:
+                e = replace(e, source=e.source or partner.source, target=e.target or partner.target)
+        out.append(e)
+    return out
+
+
+def _trigger_token(doc: Doc, event: Event) -> Token | None:
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _conjoined_acts(tok: Token, other: Token | None) -> bool:
+    """Two trigger words joined as conjuncts, each its own word ("captured and killed",
+    "airstrikes and shelling"): two acts. The same word twice, or words not joined, may name
+    one act ("the strike ... the strike", "attacked the town, the attack killing four"), and a
+    wound is what an attack did ("killed 50 people and injured hundreds", "shot and wounded
+    them": one attack)."""
+    if other is None or tok.lemma_.lower() == other.lemma_.lower():
+        return False
+    if {tok.lemma_.lower(), other.lemma_.lower()} & OUTCOME_VERBS:
+        return False
+    return other.i in {c.i for c in tok.conjuncts}
+
+
+#: Material acts whose conjoined triggers are acts of their own ("captured and killed",
+#: "arrested and deported"); what conjoined words of a statement say ("warned it would shoot
+#: down the missiles and attack their launchers") or talks ("met and negotiated") is one act.
+CONJOINED_ACT_TYPES = {"ASSAULT", "COERCE", "SANCTION"}
+#: Verbs of what an attack did to its victims, not an act of its own beside it.
+OUTCOME_VERBS = {"wound", "injure", "hurt", "maim"}
