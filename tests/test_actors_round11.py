@@ -190,3 +190,25 @@ def test_a_force_backed_by_two_states_is_neithers(pipeline):
     )
     sources = {e.source.country for e in events if e.event == "ASSAULT" and e.source}
     assert sources == {"RUS", "SYR"}
+
+
+@pytest.mark.slow
+def test_a_place_after_a_compass_word_is_no_person(nlp):
+    found = _actors(
+        nlp,
+        "Airstrikes hit three towns in eastern Ghouta on Monday, killing 14 civilians, as rebels "
+        "in Deraa held out. The campaign in Bosnia in 1995 was the last such siege.",
+    )
+    assert found["Ghouta"] == ("SYR", None)
+    assert found["rebels"] == ("SYR", "REB")
+
+
+def test_compass_place_reads_the_word_before_or_inside_the_span(nlp):
+    from dateline.actors.resolve.named import compass_place
+
+    doc = nlp("Shells fell on eastern Ghouta and on Jane Smith's house.")
+    ghouta = next(t for t in doc if t.text == "Ghouta")
+    assert compass_place(doc[ghouta.i : ghouta.i + 1]).text == "Ghouta"
+    assert compass_place(doc[ghouta.i - 1 : ghouta.i + 1]).text == "Ghouta"
+    smith = next(t for t in doc if t.text == "Smith")
+    assert compass_place(doc[smith.i - 1 : smith.i + 1]) is None

@@ -101,6 +101,13 @@ def resolve_named(ctx: Context, span: Span) -> bool:
         country = town_country(span.text, ctx)
         if country:
             return _place_stands_for_country(ctx, kb, span, country)
+    if (
+        (entry is None or entry.kind == "person")
+        and (town := compass_place(span)) is not None
+        and (country := gazetteer_country(town.text, ctx))
+    ):
+        # "in eastern Ghouta", "northern Idlib": nobody is called "eastern X"
+        return _place_stands_for_country(ctx, kb, span, country)
     if label == "PERSON" and entry is None and _platform_not_person(ctx, span):
         return False  # "the Twitter account of ...", "posted on Telegram": a medium, no one
     if (label == "PERSON" or looks_like_person(ctx, span)) and (
@@ -212,6 +219,24 @@ def _place_stands_for_country(ctx: Context, kb, span: Span, country: str) -> boo
     )
     mention(ctx, actor, span, "gazetteer")
     return True
+
+
+#: Words of a compass point in front of a place: "eastern Ghouta", "north-western Syria".
+COMPASS = {"eastern", "western", "northern", "southern", "central", "northeastern",
+           "northwestern", "southeastern", "southwestern"}  # fmt: skip
+
+
+def compass_place(span: Span) -> Span | None:
+    """The name of a place a compass word stands in front of ("eastern Ghouta": Ghouta), the
+    word inside NER's span or right before it; None otherwise."""
+    doc = span.doc
+    if span[0].lower_ in COMPASS and len(span) > 1:
+        name = span[1:]
+    elif span.start > 0 and doc[span.start - 1].lower_ in COMPASS:
+        name = span
+    else:
+        return None
+    return name if all(t.is_title for t in name) else None
 
 
 #: Nouns a medium's name modifies: "the Twitter account", "a Telegram channel".
