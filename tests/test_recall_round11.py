@@ -128,3 +128,36 @@ def test_what_is_needed_of_others_is_not_coded_as_done(lexicon_only):
     text = "The opposition said the government has to release the prisoners."
     assert happened(lexicon_only, text, "REQUEST")
     assert not happened(lexicon_only, text, "RETREAT")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "dyad"),
+    [
+        # a bounty put on someone's head
+        (
+            "Somali militants placed a bounty on the head of the Kenyan governor.",
+            "THREATEN",
+            ("SOM", "KEN"),
+        ),
+        # armed forces taking over a place
+        ("Rwandan troops took over Goma in November.", "ASSAULT", ("RWA", None)),
+    ],
+)
+def test_an_act_the_lexicon_now_names_is_coded(lexicon_only, text, kind, dyad):
+    source, target = dyad
+    found = _dyads(happened(lexicon_only, text, kind))
+    assert any(s == source and target in {None, t} for s, t in found), (text, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a bounty offered for information threatens nobody
+        ("The Kenyan police offered a bounty for information on the killers.", "THREATEN"),
+        # a minister taking over a ministry, an army taking over the running of a hospital
+        ("The Kenyan minister took over the finance ministry.", "ASSAULT"),
+        ("The Kenyan army took over the running of the hospital.", "ASSAULT"),
+    ],
+)
+def test_a_look_alike_is_not_coded(lexicon_only, text, kind):
+    assert not happened(lexicon_only, text, kind), text
