@@ -291,7 +291,11 @@ def locate_events(
         if trigger_span is None or len(trigger_span) == 0:
             continue
         sent = sents[event.sentence]
-        here = [m for m in mentions if sent.start <= m.start < sent.end]
+        here = [
+            m for m in mentions
+            if sent.start <= m.start < sent.end
+            and not _compared(doc[m.start : m.end].root, trigger_span.root)
+        ]  # fmt: skip
         verbal = event.quad_class in _VERBAL
         location = _in_clause(event, trigger_span.root, here, actors, verbal)
         if verbal:  # words happen where said, not where they are about
@@ -319,7 +323,8 @@ def locate_events(
         seat = _by_capital(event, trigger)  # "Damascus granted access": where it sits
         if seat:
             nearby = _seat_country(nearby, event)
-        background = _describes(trigger_span.root)
+        described = _describes(trigger_span.root)
+        background = described and not _going_on(trigger_span.root)
         if (
             background
             or not _in_story(event, published)
@@ -330,7 +335,7 @@ def locate_events(
             or _gone_elsewhere(event, trigger)
         ):
             nearby = _country_level(nearby)
-        if background and _against_another_state(event, nearby):
+        if described and _against_another_state(event, nearby):
             nearby = None  # "the PKK, which has fought an insurgency against the Turkish state"
         if (
             location is not None
@@ -357,6 +362,8 @@ def locate_events(
                 before = _country_level(before, "before")
             if seat:
                 before = _seat_country(before, event, "before")
+            if described and _against_another_state(event, before):
+                before = None  # "the PKK, which has fought an insurgency against Turkey"
             if _gone_elsewhere(event, trigger):
                 before = _country_level(before, "before")
             home = _home(event)
@@ -865,6 +872,35 @@ def _describes(trigger: Token) -> bool:
     return clause.dep_ == "relcl" or (clause.dep_ == "conj" and clause.head.dep_ == "relcl")
 
 
+#: Nouns of a long stretch of time ("for years", "for decades").
+_STRETCHES = {"year", "decade", "month", "generation", "century"}
+
+
+def _going_on(trigger: Token) -> bool:
+    """The relative clause tells what is going on now, in the present, the present perfect or
+    the progressive ("the coalition, which has launched hundreds of airstrikes", "fighters who
+    are fighting fiercely", "troops who have threatened the villagers"): the story's scene, not
+    a description from another time, which the simple past or the pluperfect tells ("the
+    militia who defended Kobane", "a town that was bombed in 2017")."""
+    clause = _clause_head(trigger)
+    if clause.dep_ == "conj" and clause.head.dep_ == "relcl":
+        clause = clause.head
+    for c in clause.children:  # "which has fought Isis for years", "since 2014": a long
+        if c.dep_ == "prep" and c.lower_ == "since":  # stretch that describes, not a scene
+            return False
+        if (
+            c.dep_ == "prep"
+            and c.lower_ == "for"
+            and any(g.lemma_.lower() in _STRETCHES for g in c.children)
+        ):
+            return False
+    auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if auxes:
+        first = auxes[0]
+        return first.tag_ in ("VBZ", "VBP") and first.lemma_.lower() in ("have", "be")
+    return clause.tag_ in ("VBZ", "VBP", "VBG")
+
+
 def _in_story(event: Event, published: date | None) -> bool:
     """Whether the event belongs to the article's present story: not historical, and not
     dated (by its own words) more than ``STORY_DAYS`` before publication."""
@@ -920,7 +956,10 @@ def _near(about: Location | None, mentions, sents, index: int, text: str | None)
     lo = sents[max(0, index - NEAR_SENTENCES)].start_char
     hi = sents[index].end_char
     words = {m.text for m in mentions if m.place.feature_id == about.feature_id}
-    window = (text or sents[index].doc.text)[lo:hi]
+    whole = text or sents[index].doc.text
+    if not any(_occurrences(whole[:lo], w) for w in words):
+        hi = _next_end(whole, hi)  # the opening, before the town is first named: the next
+    window = whole[lo:hi]  # sentence names the scene the lead told ("Fighters shot ... . In X")
     if any(_occurrences(window, w) for w in words):
         return about
     place = gazetteer().country(about.country) if about.country else None
@@ -978,6 +1017,12 @@ def _said_at_home(event: Event) -> Location | None:
 _SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s+|\n\s*")
 
 
+def _next_end(text: str, end: int) -> int:
+    """Where the sentence after the one ending at ``end`` ends (``end`` when none follows)."""
+    m = _SENTENCE_END.search(text, end + 1) if text[end:].strip() else None
+    return m.start() + 1 if m else len(text) if text[end:].strip() else end
+
+
 def _previous_range(text: str, start: int) -> tuple[int, int] | None:
     """Character range of the sentence before the one starting at ``start`` (None: first)."""
     head = text[:start].rstrip()
@@ -1017,7 +1062,7 @@ def _before(
             root = doc[m.start : m.end].root
             if m.place.kind not in _FINE or _acts(doc, m, actors) or not _scene_place(root):
                 continue
-            if _aside(root):
+            if _aside(root) or _compared(root):
                 continue  # "attacked Idlib as ministers gathered in Brussels": Idlib
             found.append(m.location("before"))
     else:
@@ -1029,6 +1074,22 @@ def _before(
     if len(top) != 1:
         return None  # two towns named: which one this sentence goes on with is a guess
     return next(p for p in found if _SPECIFICITY.get(p.precision, 5) == best)
+
+
+def _compared(root: Token, trigger: Token | None = None) -> bool:
+    """The place is named as a comparison ("a long blockade, like the siege of eastern Ghouta",
+    "As in Bosnia, nobody protected the civilians", "Unlike in Aleppo, ..."): another scene
+    the act is likened to, not its own (unless the act is the one told in the comparison:
+    "the siege of eastern Ghouta" itself is there)."""
+    for tok in [root, *root.ancestors][:10]:
+        if tok.dep_ != "prep":
+            continue
+        compared = tok.lower_ in ("like", "unlike") or (
+            tok.lower_ == "as" and any(c.dep_ == "prep" for c in tok.children)
+        )  # "as in Bosnia", "as at Srebrenica"; not "such as" (examples)
+        if compared:
+            return trigger is None or not tok.is_ancestor(trigger)
+    return False
 
 
 def _aside(root: Token) -> bool:
@@ -1419,6 +1480,7 @@ def _named_as_places(doc: Doc, sent) -> list[tuple[int, int]]:
         if ent.label_ in _PLACE_LABELS:
             continue
         called = s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in _CITY_WORDS
+        called = called or _town_apposition(doc, s, ent.end)  # "Khan Sheikhoun, a town in"
         if called or (ent.label_ == "PERSON" and len(ent) == 1 and _town_not_person(ent)):
             out.append((s, ent.end))
     return out
@@ -1485,7 +1547,36 @@ def _called_place(doc: Doc, start: int, end: int) -> bool:
     when the actor stage took the name for a person (its surname rule can carry a NER slip in
     one sentence to every other mention of the name)."""
     called = end - start > 2 and doc[start].lower_ in _CITY_WORDS and doc[start + 1].lower_ == "of"
-    return called or (end - start > 1 and doc[end - 1].lower_ in _DIVISION_WORDS)
+    return (
+        called
+        or (end - start > 1 and doc[end - 1].lower_ in _DIVISION_WORDS)
+        or _town_apposition(doc, start, end)
+    )
+
+
+#: Nouns that call an apposed name a populated place ("Khan Sheikhoun, a town in Idlib").
+_TOWN_NOUNS = {"city", "town", "village", "hamlet", "port", "bordertown"}
+
+
+def _town_apposition(doc: Doc, start: int, end: int) -> bool:
+    """ "Khan Sheikhoun, a town in Idlib province", "Qabasin, a village held by rebels": the
+    apposition right after the name calls it a town (an indefinite noun of ``_TOWN_NOUNS``
+    with its own article)."""
+    if end + 2 >= len(doc) or doc[end].text != ",":
+        return False
+    span = doc[start:end]
+    for tok in doc[end + 1 : min(end + 5, len(doc))]:
+        if tok.lower_ in _TOWN_NOUNS:
+            det = [c for c in tok.children if c.dep_ == "det"]
+            return (
+                tok.dep_ == "appos"
+                and tok.head.i in {t.i for t in span}
+                and bool(det)
+                and det[0].lower_ in ("a", "an")
+            )
+        if tok.pos_ not in ("DET", "ADJ", "NOUN", "PROPN"):
+            return False
+    return False
 
 
 def _town_in_place_phrase(doc: Doc, start: int, end: int, hints: tuple[str, ...]) -> bool:
@@ -1921,8 +2012,25 @@ def _without_qualifiers(
         prep = root.head
         if root.dep_ == "pobj" and prep.lower_ in ("near", "outside") and prep.head.i in roots:
             continue
+        if root.dep_ == "pobj" and prep.lower_ == "in" and _named_noun(prep.head, roots):
+            continue  # "the town of Afrin in Idlib", "Sinjar in Iraq": where the town lies
         kept.append((rank, m))
     return kept or ranked
+
+
+def _named_noun(noun: Token, roots: set[int]) -> bool:
+    """The noun is one of the places (``roots``), or calls one a town: "the town of Afrin",
+    "Khan Sheikhoun, a town": a place phrase hanging from it says where that town lies."""
+    if noun.i in roots:
+        return True
+    if noun.lower_ not in _TOWN_NOUNS and noun.lower_ not in _DIVISION_WORDS:
+        return False
+    if noun.dep_ == "appos" and noun.head.i in roots:
+        return True
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.i in roots for g in c.children)
+        for c in noun.children
+    )
 
 
 def _with_other_towns(doc: Doc, m: PlaceMention) -> bool:

@@ -1,0 +1,138 @@
+"""Round 11 of where events happened (issue 18): sentences of our own for each new rule."""
+
+from __future__ import annotations
+
+from dateline.actors.index import ActorIndex
+from dateline.model import Actor, ActorRef, Event, Mention, Span
+from dateline.places import locate_events
+
+
+def _locate(nlp, text, trigger, event_type="ASSAULT", actors=None, target=None):
+    quad = {"APPEAL": 1, "CONSULT": 1}.get(event_type, 4)
+    doc = nlp(text)
+    start = text.index(trigger)
+    sentence = next(i for i, s in enumerate(doc.sents) if s.start_char <= start < s.end_char)
+    event = Event(
+        event=event_type, sentence=sentence, trigger=Span(trigger, start, start + len(trigger)),
+        quad_class=quad, target=target,
+    )  # fmt: skip
+    locate_events([event], doc, actors or _syrian_story(), text)
+    return event.location
+
+
+def _syrian_story() -> ActorIndex:
+    return ActorIndex(actors=[Actor(id="A1", name="Syrian army", country="SYR")])
+
+
+#: A story about one Syrian town, named twice before the sentence under test.
+_IDLIB_STORY = (
+    "Fighting went on in Idlib on Monday. Aid convoys arrived in Idlib on Tuesday. "
+    "The United Nations called for calm. "
+)
+
+
+def test_a_relative_clause_in_the_present_tells_the_story_s_scene(nlp):
+    text = (
+        _IDLIB_STORY + "The army, which has launched dozens of raids this week, holds the bridges."
+    )
+    place = _locate(nlp, text, "launched")
+    assert (place.name, place.precision) == ("Idlib", "city")
+    text = _IDLIB_STORY + "Officials said the fighters who remained are fighting fiercely."
+    place = _locate(nlp, text, "fighting")
+    assert (place.name, place.precision) == ("Idlib", "city")
+    # the simple past describes another time: the country only
+    text = _IDLIB_STORY + "The army, which crushed a revolt long ago, holds the bridges."
+    place = _locate(nlp, text, "crushed")
+    assert place is None or place.precision == "country"
+    # so does a long stretch of the present perfect
+    text = _IDLIB_STORY + "The army, which has fought the rebels for years, holds the bridges."
+    place = _locate(nlp, text, "fought")
+    assert place is None or place.precision == "country"
+
+
+def test_a_relative_clause_against_a_foreign_state_borrows_no_place(nlp):
+    turkey = ActorRef(text="Turkey", name="Turkey", country="TUR", sector="GOV")
+    text = _IDLIB_STORY + "Ankara fears the PKK, which is waging an insurgency against Turkey."
+    place = _locate(nlp, text, "waging", target=turkey)
+    assert place is None or place.country != "SYR"
+
+
+def test_the_opening_takes_the_town_the_next_sentence_names(nlp):
+    text = (
+        "Gunmen shot and wounded dozens of families trying to flee on Tuesday. "
+        "Fighting went on in Idlib, officials said. "
+        "Aid convoys arrived in Idlib at dawn. The United Nations called for calm."
+    )
+    place = _locate(nlp, text, "wounded")
+    assert (place.name, place.precision) == ("Idlib", "city")
+
+
+def test_far_from_the_town_the_story_s_country_stands(nlp):
+    # named only after the sentence after: the opening is not tied to the town
+    text = (
+        "Gunmen shot and wounded dozens of families trying to flee on Tuesday. "
+        "The United Nations called for calm. Aid agencies were alarmed. "
+        "Fighting went on in Idlib, officials said. Aid convoys arrived in Idlib at dawn."
+    )
+    place = _locate(nlp, text, "wounded")
+    assert place is None or place.precision == "country"
+
+
+def test_a_name_apposed_to_a_town_noun_is_a_town(nlp):
+    text = (
+        "The rebels held out for weeks. "
+        "Jets bombed Saraqib, a town in Idlib province."
+    )
+    doc = nlp(text)
+    i = next(t.i for t in doc if t.text == "Saraqib")
+    actors = _syrian_story()
+    person = Actor(id="A2", name="Saraqib", kind="person")
+    actors.actors.append(person)
+    actors.add_mention(person, i, i + 1, Mention("Saraqib", doc[i].idx, doc[i].idx + 7, 1))
+    start = text.index("bombed")
+    event = Event(event="ASSAULT", sentence=1, trigger=Span("bombed", start, start + 6),
+                  quad_class=4)  # fmt: skip
+    locate_events([event], doc, actors, text)
+    assert (event.location.name, event.location.precision) == ("Saraqib", "city")
+    # a person named before a title with "town" in it stays a person
+    text = "The rebels held out for weeks. Saraqib, a town councillor, was shot dead."
+    doc = nlp(text)
+    i = next(t.i for t in doc if t.text == "Saraqib")
+    actors = _syrian_story()
+    actors.actors.append(person)
+    actors.add_mention(person, i, i + 1, Mention("Saraqib", doc[i].idx, doc[i].idx + 7, 1))
+    start = text.index("shot")
+    event = Event(event="ASSAULT", sentence=1, trigger=Span("shot", start, start + 4),
+                  quad_class=4)  # fmt: skip
+    locate_events([event], doc, actors, text)
+    assert event.location is None or event.location.name != "Saraqib"
+
+
+def test_a_town_with_where_it_lies_is_one_town(nlp):
+    text = (
+        "The rebels held out for weeks. "
+        "The militants were ousted from the town of Afrin in Idlib by Turkish forces."
+    )
+    place = _locate(nlp, text, "ousted")
+    assert (place.name, place.precision) == ("Afrin", "city")
+    # two towns listed are still two
+    text = "The rebels held out for weeks. The militants were ousted from Afrin and Idlib."
+    place = _locate(nlp, text, "ousted")
+    assert place.precision == "country"
+
+
+def test_a_place_named_in_a_comparison_is_not_the_scene(nlp):
+    text = (
+        "The Turks took the town of Afrin. "
+        "It was surrounded in two days, like the long siege of eastern Ghouta by the army."
+    )
+    assert _locate(nlp, text, "surrounded").name == "Afrin"
+    # the act told inside the comparison is there
+    place = _locate(nlp, text, "siege", event_type="COERCE")
+    assert place.name == "Ghouta"
+    text = (
+        "The Turkish army shelled Afrin for weeks. "
+        "As in Bosnia, nobody protected the civilians when a regime offensive began."
+    )
+    place = _locate(nlp, text, "offensive")
+    assert place.country == "SYR"
