@@ -79,10 +79,7 @@ def test_far_from_the_town_the_story_s_country_stands(nlp):
 
 
 def test_a_name_apposed_to_a_town_noun_is_a_town(nlp):
-    text = (
-        "The rebels held out for weeks. "
-        "Jets bombed Saraqib, a town in Idlib province."
-    )
+    text = "The rebels held out for weeks. Jets bombed Saraqib, a town in Idlib province."
     doc = nlp(text)
     i = next(t.i for t in doc if t.text == "Saraqib")
     actors = _syrian_story()
@@ -136,3 +133,33 @@ def test_a_place_named_in_a_comparison_is_not_the_scene(nlp):
     )
     place = _locate(nlp, text, "offensive")
     assert place.country == "SYR"
+
+
+def test_countries_of_a_clause_that_describes_something_else_are_not_the_act_s(nlp):
+    text = (
+        _IDLIB_STORY
+        + "The jihadists' withdrawal ends the caliphate, which they proclaimed in Syria and Iraq."
+    )
+    place = _locate(nlp, text, "withdrawal", event_type="RETREAT")
+    assert place is not None and place.country == "SYR"
+    # the act's own two countries still leave it unplaced
+    text = _IDLIB_STORY + "Jets carried out airstrikes in Syria and Iraq."
+    assert _locate(nlp, text, "airstrikes") is None
+
+
+def test_a_noun_act_is_where_its_relative_clause_tells_it_struck(nlp):
+    story = "The United Nations called for calm. "
+    text = (
+        story
+        + "The army's offensive, which drove the rebels out of Saraqib last week, has stalled."
+    )
+    place = _locate(nlp, text, "offensive")
+    assert (place.name, place.precision, place.basis) == ("Saraqib", "city", "clause")
+    text = story + "An airstrike that hit a market in Idlib killed 20 people."
+    assert _locate(nlp, text, "airstrike").name == "Idlib"
+    text = story + "The offensive that Turkey launched in Afrin has stalled."
+    assert _locate(nlp, text, "offensive").name == "Afrin"
+    # a clause about the act, not what it did or where it was done, says nothing of its place
+    text = story + "Officials condemned the attack, which they blamed on rebels based in Idlib."
+    place = _locate(nlp, text, "attack")
+    assert place is None or place.precision == "country"

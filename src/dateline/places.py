@@ -312,6 +312,8 @@ def locate_events(
                 event.location = _said_at_home(event)
             continue
         trigger = trigger_span.root
+        if location is None:
+            location = _told_of_noun(event, trigger, here, actors)
         if location is None or location.precision == "country":
             location = _massed_at_border(event, trigger) or location
         location = location or _in_sentence(event, trigger, here, actors)
@@ -353,7 +355,7 @@ def locate_events(
             and not _country_wide(sent.text, location.text)
         ):
             location = nearby  # "fighting in Syria" just after "Manbij": Manbij
-        if location is None and _several_countries(here, doc):
+        if location is None and _several_countries(here, doc, trigger):
             event.location = None  # "airstrikes in Iraq and Syria": no one place to guess
             continue
         if location is None and not background:
@@ -694,16 +696,30 @@ def _unknown_town(doc: Doc, sent, here: list[PlaceMention]) -> bool:
     return False
 
 
-def _several_countries(here: list[PlaceMention], doc: Doc) -> bool:
-    """The sentence says the act happened in several countries ("in Iraq and Syria")."""
+def _several_countries(here: list[PlaceMention], doc: Doc, trigger: Token | None = None) -> bool:
+    """The sentence says the act happened in several countries ("in Iraq and Syria"); not
+    countries of a relative clause that describes something else ("the withdrawal caps the
+    defeat of the caliphate, which it proclaimed in Syria and Iraq")."""
     found = set()
     for m in here:
         root = doc[m.start : m.end].root
         while root.dep_ == "conj" and root.head.i != root.i:
             root = root.head  # "in Iraq and Syria": Syria as Iraq
+        if trigger is not None and _describes_other(root, trigger):
+            continue
         if m.place.kind == "country" and _locative(root):
             found.add(m.place.country)
     return len(found) > 1
+
+
+def _describes_other(root: Token, trigger: Token) -> bool:
+    """The place hangs from a relative clause the event is not told in."""
+    for tok in root.ancestors:
+        if tok.i == trigger.i:
+            return False
+        if tok.dep_ == "relcl":
+            return tok.i != trigger.i and not tok.is_ancestor(trigger)
+    return False
 
 
 def _listed_with_another_country(here: list[PlaceMention], doc: Doc, country: str | None) -> bool:
@@ -1710,6 +1726,29 @@ def _in_clause(
             continue
         ranked.append(((_SPECIFICITY.get(m.place.kind, 5), abs(m.start - trigger.i)), m))
     return _one_place(ranked, "clause", trigger.doc, here)
+
+
+def _told_of_noun(
+    event: Event, trigger: Token, here: list[PlaceMention], actors
+) -> Location | None:
+    """A noun act whose relative clause tells what it did ("an assault that drove the Kurds
+    from Afrin", "an airstrike which hit a market in Idlib") or who did it where ("the
+    offensive that Turkey launched in Afrin"): the place of that clause, whose subject is the
+    act itself or whose verb carries the act out (``_CARRY_OUT``); not any clause about the
+    act ("the attack, which they blamed on rebels based in Idlib")."""
+    if trigger.pos_ != "NOUN":
+        return None
+    for verb in trigger.children:
+        if verb.dep_ != "relcl" or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        does = any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in verb.children)
+        if does or verb.lemma_.lower() in _CARRY_OUT:  # "the offensive Turkey launched in Afrin"
+            return _in_clause(event, verb, here, actors)
+    return None
+
+
+#: Verbs that do the act their object names ("launched an offensive", "carried out a raid").
+_CARRY_OUT = {"launch", "carry", "conduct", "stage", "mount", "wage", "unleash"}
 
 
 def _said_there(verb: Token, clause: Token) -> bool:
