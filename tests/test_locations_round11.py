@@ -163,3 +163,16 @@ def test_a_noun_act_is_where_its_relative_clause_tells_it_struck(nlp):
     text = story + "Officials condemned the attack, which they blamed on rebels based in Idlib."
     place = _locate(nlp, text, "attack")
     assert place is None or place.precision == "country"
+
+
+def test_a_town_said_to_lie_on_the_outskirts_of_another_is_the_scene(nlp):
+    text = "Zabadani, on the outskirts of Damascus, has been besieged by the army."
+    place = _locate(nlp, text, "besieged", event_type="COERCE")
+    assert (place.name, place.precision) == ("Zabadani", "city")
+    # the besieged town is where the next sentence goes on, not a side that acts
+    text += " Years of shelling have failed to dislodge the rebels."
+    place = _locate(nlp, text, "dislodge")
+    assert (place.name, place.basis) == ("Zabadani", "before")
+    # two towns listed are still two
+    text = "The army shelled Zabadani and Damascus."
+    assert _locate(nlp, text, "shelled").precision == "country"

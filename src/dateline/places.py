@@ -1074,8 +1074,11 @@ def _before(
     found: list[Location] = []
     parsed = [m for m in mentions if lo <= doc[m.start].idx < hi]
     if (doc.text if doc_text is None else doc_text)[lo:hi].strip():
+        roots = {doc[m.start : m.end].root.i for m in parsed if m.place.kind in _FINE}
         for m in parsed:
             root = doc[m.start : m.end].root
+            if _qualifies(root, roots - {root.i}):
+                continue  # "eastern Ghouta, on the outskirts of Damascus": Ghouta
             if m.place.kind not in _FINE or _acts(doc, m, actors) or not _scene_place(root):
                 continue
             if _aside(root) or _compared(root):
@@ -2045,16 +2048,24 @@ def _without_qualifiers(
     """ "an attack in eastern Ghouta, near Damascus", "Douma, outside Damascus": a town that
     only says where another town of the list lies is no second scene."""
     roots = {doc[m.start : m.end].root.i for _, m in ranked}
-    kept = []
-    for rank, m in ranked:
-        root = doc[m.start : m.end].root
-        prep = root.head
-        if root.dep_ == "pobj" and prep.lower_ in ("near", "outside") and prep.head.i in roots:
-            continue
-        if root.dep_ == "pobj" and prep.lower_ == "in" and _named_noun(prep.head, roots):
-            continue  # "the town of Afrin in Idlib", "Sinjar in Iraq": where the town lies
-        kept.append((rank, m))
+    kept = [(rank, m) for rank, m in ranked if not _qualifies(doc[m.start : m.end].root, roots)]
     return kept or ranked
+
+
+def _qualifies(root: Token, roots: set[int]) -> bool:
+    """The place only says where another of the places (``roots``) lies: "eastern Ghouta, near
+    Damascus", "Douma, on the outskirts of Damascus", "the town of Afrin in Idlib"."""
+    head = _of_head(root)  # "on the outskirts of Damascus": the part carries the preposition
+    prep = head.head
+    if head.dep_ != "pobj":
+        return False
+    doc = root.doc
+    after = prep.i >= 2 and doc[prep.i - 1].text == "," and prep.i - 2 in roots
+    if prep.lower_ in ("near", "outside") and (prep.head.i in roots or after):
+        return True
+    if head.i != root.i and prep.lower_ in ("on", "in") and (prep.head.i in roots or after):
+        return True  # "Douma, on the outskirts of Damascus", whatever the parser hung it on
+    return prep.lower_ == "in" and _named_noun(prep.head, roots)  # "Sinjar in Iraq"
 
 
 def _named_noun(noun: Token, roots: set[int]) -> bool:
@@ -2229,7 +2240,14 @@ def _acts(doc: Doc, m: PlaceMention, actors) -> bool:
     root = doc[m.start : m.end].root
     if _locative(root):
         return False
-    return root.dep_ in ("nsubj", "nsubjpass", "poss") or bool(actors.all_at(root.i))
+    subject = root.dep_ in ("nsubj", "nsubjpass", "poss") and not _struck_ground(root)
+    return subject or bool(actors.all_at(root.i))
+
+
+def _struck_ground(root: Token) -> bool:
+    """ "Zabadani has been besieged", "Afrin was shelled": a place that suffers a blow on the
+    ground (a passive of ``ground_verbs``) is where it fell, not a side that acts."""
+    return root.dep_ == "nsubjpass" and root.head.lemma_.lower() in gazetteer().ground_verbs
 
 
 def _listed_after_locative(root: Token) -> bool:
