@@ -893,15 +893,22 @@ _STRETCHES = {"year", "decade", "month", "generation", "century"}
 
 
 def _going_on(trigger: Token) -> bool:
-    """The relative clause tells what is going on now, in the present, the present perfect or
-    the progressive ("the coalition, which has launched hundreds of airstrikes", "fighters who
-    are fighting fiercely", "troops who have threatened the villagers"): the story's scene, not
-    a description from another time, which the simple past or the pluperfect tells ("the
-    militia who defended Kobane", "a town that was bombed in 2017")."""
+    """The relative clause tells what an act of the story is doing, in the present, the
+    present perfect or the progressive ("reports of airstrikes that have killed dozens of
+    civilians", "a siege that is starving the town"): that act's scene, the story's. A clause
+    that describes a side ("the PKK, which has fought an insurgency", "a dictator who
+    massacres his own people", "border guards who have shot scores") or tells another time
+    ("a town that was bombed in 2017") stays a description."""
     clause = _clause_head(trigger)
     if clause.dep_ == "conj" and clause.head.dep_ == "relcl":
         clause = clause.head
-    for c in clause.children:  # "which has fought Isis for years", "since 2014": a long
+    if clause.dep_ != "relcl":
+        return False
+    g = gazetteer()
+    acts = g.incident_nouns | g.campaign_nouns | _STRIKE_NOUNS
+    if clause.head.lemma_.lower() not in acts and clause.head.lower_ not in acts:
+        return False
+    for c in clause.children:  # "which has gone on for years", "since 2014": a long
         if c.dep_ == "prep" and c.lower_ == "since":  # stretch that describes, not a scene
             return False
         if (
@@ -915,6 +922,10 @@ def _going_on(trigger: Token) -> bool:
         first = auxes[0]
         return first.tag_ in ("VBZ", "VBP") and first.lemma_.lower() in ("have", "be")
     return clause.tag_ in ("VBZ", "VBP", "VBG")
+
+
+#: Nouns of blows from the air or by guns, beside ``incident_nouns`` and ``campaign_nouns``.
+_STRIKE_NOUNS = {"airstrike", "airstrikes", "strike", "strikes", "shelling", "bombardment"}
 
 
 def _in_story(event: Event, published: date | None) -> bool:
@@ -961,19 +972,22 @@ def _country_level(place: Location | None, basis: str = "article") -> Location |
 #: The article's town places an event only when named this many sentences before it or in it;
 #: farther away, only its country does.
 NEAR_SENTENCES = 4
+#: The article's opening sentences, which the story's town may be named just after.
+OPENING = 2
 
 
 def _near(about: Location | None, mentions, sents, index: int, text: str | None) -> Location | None:
     """The article's place for the event of sentence ``index``: its town when the town is named
     in that sentence or the ``NEAR_SENTENCES`` before it (in the article's text: the parsed
-    text may skip sentences), else its country."""
+    text may skip sentences), or in the opening (``OPENING`` sentences) in the sentence after
+    it, else its country."""
     if about is None or about.precision == "country":
         return about
     lo = sents[max(0, index - NEAR_SENTENCES)].start_char
     hi = sents[index].end_char
     words = {m.text for m in mentions if m.place.feature_id == about.feature_id}
     whole = text or sents[index].doc.text
-    if not any(_occurrences(whole[:lo], w) for w in words):
+    if index < OPENING and not any(_occurrences(whole[:lo], w) for w in words):
         hi = _next_end(whole, hi)  # the opening, before the town is first named: the next
     window = whole[lo:hi]  # sentence names the scene the lead told ("Fighters shot ... . In X")
     if any(_occurrences(window, w) for w in words):
@@ -1255,7 +1269,7 @@ def find_mentions(doc: Doc, actors) -> list[PlaceMention]:
             continue
         if p.kind in ("city", "admin1"):
             p = gazetteer().resolve(names[(s, e)], hints, near=near) or p
-        if _stray_namesake(p, ours, names[(s, e)]):
+        if _stray_namesake(p, ours, names[(s, e)]) or _apposition_disagrees(doc, s, e, p, first):
             continue
         site = _site(doc, e, p)
         org = (s, e) in orgs
@@ -1570,6 +1584,19 @@ def _called_place(doc: Doc, start: int, end: int) -> bool:
         called
         or (end - start > 1 and doc[end - 1].lower_ in _DIVISION_WORDS)
         or _town_apposition(doc, start, end)
+    )
+
+
+def _apposition_disagrees(doc: Doc, start: int, end: int, place: Place, found) -> bool:
+    """ "Keshma, a village next to Baghuz": a town apposition that names another place of
+    another country than the one the name resolved to (a namesake found by sound elsewhere)."""
+    if not _town_apposition(doc, start, end):
+        return False
+    noun = next(t for t in doc[end + 1 : end + 5] if t.lower_ in _TOWN_NOUNS)
+    inside = {t.i for t in noun.subtree}
+    return any(
+        p is not None and p.country and p.country != place.country and s in inside
+        for s, _, p in found
     )
 
 
