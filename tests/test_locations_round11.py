@@ -197,3 +197,34 @@ def test_an_apposed_village_is_no_namesake_of_another_country(nlp):
     text = "The clash took place in al Keshma, a village next to Baghouz, in September."
     place = _locate(nlp, text, "clash", actors=actors)
     assert place is not None and place.country == "SYR"
+
+
+def test_a_town_called_so_once_is_the_same_town_named_bare(nlp):
+    from dateline.gazetteer import gazetteer
+    from dateline.places import PlaceMention, _names, _near
+
+    manbij = gazetteer().resolve("Manbij", ["SYR"])
+    called = PlaceMention(3, 6, "town of Manbij", manbij)
+    assert _names(called) == {"town of Manbij", "Manbij"}
+    assert _names(PlaceMention(0, 2, "Idlib province", manbij)) == {"Idlib province"}
+    text = (
+        "A bomb went off in the town of Manbij. Officials met. Aid arrived. Donors spoke. "
+        "Doctors came. Troops left Manbij. A second bomb exploded."
+    )
+    doc = nlp(text)
+    sents = list(doc.sents)
+    about = called.location("article")
+    # the window of the last sentence names only the bare "Manbij": still the story's town
+    assert _near(about, [called], sents, len(sents) - 1, text).name == "Manbij"
+
+
+def test_an_act_over_towns_it_does_not_name_is_not_at_the_story_s_town(nlp):
+    text = _IDLIB_STORY + "Rebels reclaimed northern towns that had been used as waypoints."
+    place = _locate(nlp, text, "reclaimed")
+    assert place is None or place.precision == "country"
+    text = _IDLIB_STORY + "Rebels carried out raids in several cities."
+    place = _locate(nlp, text, "raids")
+    assert place is None or place.precision == "country"
+    # one act told with no place still takes the story's town
+    text = _IDLIB_STORY + "Rebels carried out raids on Tuesday."
+    assert _locate(nlp, text, "raids").name == "Idlib"

@@ -335,6 +335,7 @@ def locate_events(
             or _another_part(sent.text, nearby)
             or _scene_change(sent, text)
             or _gone_elsewhere(event, trigger)
+            or _over_many_towns(trigger)
         ):
             nearby = _country_level(nearby)
         if described and _against_another_state(event, nearby):
@@ -366,7 +367,7 @@ def locate_events(
                 before = _seat_country(before, event, "before")
             if described and _against_another_state(event, before):
                 before = None  # "the PKK, which has fought an insurgency against Turkey"
-            if _gone_elsewhere(event, trigger):
+            if _gone_elsewhere(event, trigger) or _over_many_towns(trigger):
                 before = _country_level(before, "before")
             home = _home(event)
             if (
@@ -881,6 +882,23 @@ def _gone_elsewhere(event: Event, trigger: Token) -> bool:
 _GROUND_NOUNS = {"position", "base", "line", "hideout", "territory", "desert", "mountain", "front"}
 
 
+def _over_many_towns(trigger: Token) -> bool:
+    """The act is done to or in towns it does not name ("reclaimed northern towns", "shelled
+    villages along the river", "raids in several cities"): more than the story's one town, so
+    its country at most."""
+    clause = _clause_head(trigger)
+    for verb in {trigger.i: trigger, clause.i: clause}.values():
+        for c in verb.children:
+            noun = c
+            if c.dep_ == "prep":
+                noun = next((g for g in c.children if g.dep_ == "pobj"), None)
+            elif c.dep_ not in ("dobj", "nsubjpass"):
+                continue
+            if noun is not None and noun.tag_ == "NNS" and noun.lemma_.lower() in _BACK_NOUNS:
+                return True
+    return False
+
+
 def _describes(trigger: Token) -> bool:
     """The event is told inside a relative clause that describes someone ("the PKK, which has
     fought an insurgency against the Turkish state"): background, not the scene's action."""
@@ -985,7 +1003,7 @@ def _near(about: Location | None, mentions, sents, index: int, text: str | None)
         return about
     lo = sents[max(0, index - NEAR_SENTENCES)].start_char
     hi = sents[index].end_char
-    words = {m.text for m in mentions if m.place.feature_id == about.feature_id}
+    words = {w for m in mentions if m.place.feature_id == about.feature_id for w in _names(m)}
     whole = text or sents[index].doc.text
     if index < OPENING and not any(_occurrences(whole[:lo], w) for w in words):
         hi = _next_end(whole, hi)  # the opening, before the town is first named: the next
@@ -2201,7 +2219,7 @@ def _article_place(
     )  # fmt: skip
     if local and article_text:
         for fid in local:
-            words = {m.text for m in mentions if m.place.feature_id == fid}
+            words = {min(_names(m), key=len) for m in mentions if m.place.feature_id == fid}
             local[fid] = max(local[fid], sum(_occurrences(article_text, w) for w in words))
     if local:
         (fid, k), *rest = local.most_common(2)
@@ -2248,6 +2266,16 @@ def _elsewhere(root: Token, clause: Token) -> bool:
             )
         tok = head
     return False
+
+
+_CALLED = re.compile(r"^(?:the\s+)?(?:\w+\s+){0,2}?(?:city|town|village|port|resort)\s+of\s+", re.I)
+
+
+def _names(m: PlaceMention) -> set[str]:
+    """The words a mention names its town by, with and without what calls it one: "the town
+    of Manbij" is also "Manbij" wherever else the article names it."""
+    bare = _CALLED.sub("", m.text)
+    return {m.text, bare} if bare and bare[:1].isupper() else {m.text}
 
 
 def _occurrences(text: str, words: str) -> int:
