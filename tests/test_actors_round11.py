@@ -212,3 +212,20 @@ def test_compass_place_reads_the_word_before_or_inside_the_span(nlp):
     assert compass_place(doc[ghouta.i - 1 : ghouta.i + 1]).text == "Ghouta"
     smith = next(t for t in doc if t.text == "Smith")
     assert compass_place(doc[smith.i - 1 : smith.i + 1]) is None
+
+
+@pytest.mark.slow
+def test_the_opposition_is_the_one_named_before(nlp):
+    found = _actors(
+        nlp,
+        "Leaders of the Syrian opposition arrived in Geneva on Monday. Talks in Geneva and "
+        "Lausanne were delayed, and the opposition said it had not been consulted.",
+    )
+    assert found["opposition"] == ("SYR", "OPP")
+    # with no opposition named before, the story's country as before
+    found = _actors(
+        nlp,
+        "Talks in Geneva and Lausanne were delayed, and the opposition said it had not been "
+        "consulted.",
+    )
+    assert found["opposition"] == ("CHE", "OPP")
