@@ -67,7 +67,7 @@ def trace_doc(doc, article, actors, lexicon, model) -> Trace:
             probs = model.scores(feats, dense=model.dense_inputs(doc, every))
             for i, row in zip(every, probs, strict=True):
                 trace.probability[i] = dict(zip(model.classes, map(float, row), strict=True))
-    gated = gate_sentences(sentences, found, actors, model)
+    gated = gate_sentences(sentences, found, actors, model, lexicon)
     events = []
     for s_i, sent in enumerate(sentences):
         trace.gated.update((c.token.i, c.event) for c in gated[s_i])

@@ -23,6 +23,11 @@ from dateline.events.lexicon import TriggerEntry
 
 #: A lexicon candidate is kept when the model gives an event at least this probability.
 GATE = 0.05
+#: ... or this one, on a word the lexicon lists as ambiguous (``ambiguous_triggers``: "fired the
+#: coach", "met the target", "released a report") or an event noun no verb carries, where the
+#: entry's frame does not pin the sense down (:func:`veto_threshold`): the model's doubt weighs
+#: more where the word itself is doubtful.
+AMBIGUOUS_GATE = 0.2
 #: A word without a lexicon entry becomes a candidate at this probability of one type.
 PROPOSE = 0.5
 #: Retype a lexicon candidate when another type is this much likelier than the lexicon's.
@@ -52,16 +57,67 @@ def active_model() -> EventModel | None:
     return load_model()
 
 
-def gate_candidates(sent, candidates: list, actors, model: EventModel | None) -> list:
+def veto_threshold(cand, lexicon, actors=None) -> float:
+    """The probability of an event the model must give a lexicon candidate to keep it: `GATE`,
+    or `AMBIGUOUS_GATE` for a word of the lexicon's ``ambiguous_triggers`` or an event noun no
+    verb carries ("the partnership", "the ceasefire": a noun names a thing as often as it reports
+    an act), unless its frame pins the sense down (:func:`pinned`, :func:`acts_on_a_party`)."""
+    if pinned(cand) or acts_on_a_party(cand, actors):
+        return GATE
+    tok = cand.token
+    ambiguous = lexicon.word_set("ambiguous_triggers")
+    if cand.nominal or tok.lemma_.lower() in ambiguous or tok.lower_ in ambiguous:
+        return AMBIGUOUS_GATE
+    return GATE
+
+
+def pinned(cand) -> bool:
+    """Whether the frame that selected the candidate's entry fixes the word's sense: an object,
+    particle, preposition or complement the entry requires ("struck a deal", "called off",
+    "called for", "pushed Ghana to reopen"), or a support verb carrying an event noun ("made a
+    fresh push for talks", "launched a strike", "opened fire")."""
+    return cand.entry.specificity > 0 or (cand.nominal and cand.support is not None)
+
+
+#: The types whose verbs take their sense from the party they act on: meeting, hosting,
+#: receiving, visiting or calling a person or a state is a consultation ("received the Ugandan
+#: president", "met Kenya's foreign minister"); meeting a target, receiving a letter, visiting a
+#: site is not. (Out of fold, a known actor as the object of an ASSAULT, SUPPORT or REQUEST verb
+#: did not tell the event sense apart: "backed" and "killed" false events came back.)
+PARTY_TYPES = frozenset({"CONSULT"})
+#: The dependents that hold what a verb acts on ("met the president", "was received by").
+UNDERGOER_DEPS = frozenset({"dobj", "nsubjpass"})
+
+
+def acts_on_a_party(cand, actors) -> bool:
+    """Whether the candidate is a verb of a type of `PARTY_TYPES` whose object (or passive
+    subject) is a known actor: the word is then used in the sense of an act between parties."""
+    if actors is None or cand.nominal or cand.event not in PARTY_TYPES:
+        return False
+    for c in cand.token.children:
+        if c.dep_ not in UNDERGOER_DEPS:
+            continue
+        if actors.all_at(c.i) or any(
+            actors.all_at(g.i) for g in c.children if g.dep_ in {"compound", "poss", "amod"}
+        ):
+            return True
+    return False
+
+
+def gate_candidates(sent, candidates: list, actors, model: EventModel | None, lexicon=None) -> list:
     """The sentence's candidates after the model's say (unchanged when there is no model)."""
     if model is None:
         return candidates
-    return gate_sentences([sent], [candidates], actors, model)[0]
+    return gate_sentences([sent], [candidates], actors, model, lexicon)[0]
 
 
-def gate_sentences(sents: list, candidates: list[list], actors, model: EventModel | None) -> list:
+def gate_sentences(
+    sents: list, candidates: list[list], actors, model: EventModel | None, lexicon=None
+) -> list:
     """Each sentence's candidates after the model's say, the words of all the sentences scored
-    in one go (numpy's per-call overhead, paid per sentence, cost more than the sums)."""
+    in one go (numpy's per-call overhead, paid per sentence, cost more than the sums).
+    ``lexicon``: the coder's (its ``ambiguous_triggers`` and word lists; the shipped one if
+    None)."""
     if model is None:
         return candidates
     indices = [candidate_indices(sent) for sent in sents]
@@ -77,19 +133,30 @@ def gate_sentences(sents: list, candidates: list[list], actors, model: EventMode
     active = model._active(feats)
     probs = model.scores(feats, active=active, dense=model.dense_inputs(doc, every))
     row_of = dict(zip(every, probs, strict=True))
+    if lexicon is None:
+        from dateline.events.lexicon import Lexicon
+
+        lexicon = Lexicon.load()
     out = [
-        _decide(sent, part, cands, row_of, model)
+        _decide(sent, part, cands, row_of, model, lexicon, actors)
         for sent, part, cands in zip(sents, indices, candidates, strict=True)
     ]
     _add_modes([c for cands in out for c in cands], every, feats, active, model)
     return out
 
 
-def _decide(sent, indices: list[int], candidates: list, row_of: dict, model: EventModel) -> list:
+def _decide(
+    sent,
+    indices: list[int],
+    candidates: list,
+    row_of: dict,
+    model: EventModel,
+    lexicon,
+    actors=None,
+) -> list:
     """Keep, retype or drop the lexicon's candidates; propose the model's own."""
     from dateline.events.candidate import Candidate
     from dateline.events.extract.triggers import characterises_a_thing, noun_governor
-    from dateline.events.lexicon import Lexicon
 
     classes = model.classes
     none = classes.index(NONE)
@@ -101,7 +168,7 @@ def _decide(sent, indices: list[int], candidates: list, row_of: dict, model: Eve
             continue
         if cand.entry.fallback:
             continue  # a feature of its word only: the model proposes it or not, below
-        if 1.0 - row[none] < GATE:
+        if 1.0 - row[none] < veto_threshold(cand, lexicon, actors):
             continue
         best = _best_type(row, none)
         mine = classes.index(cand.event) if cand.event in classes else None
@@ -114,7 +181,6 @@ def _decide(sent, indices: list[int], candidates: list, row_of: dict, model: Eve
     taken = {c.token.i for c in candidates if not c.entry.fallback}
     kept = {c.token.i for c in out}
     doc = sent.doc
-    lexicon = Lexicon.load()
     for i in indices:
         if i in taken:
             continue
@@ -124,7 +190,7 @@ def _decide(sent, indices: list[int], candidates: list, row_of: dict, model: Eve
             continue
         event = classes[best]
         tok = doc[i]
-        if _frames_a_candidate(tok, kept):
+        if _frames_a_candidate(tok, kept, lexicon):
             continue
         if characterises_a_thing(tok, lexicon):
             continue  # "called the deal a danger": a judgement of a thing, no act
@@ -142,16 +208,14 @@ def _decide(sent, indices: list[int], candidates: list, row_of: dict, model: Eve
 PLAN_CONTENT_DEPS = frozenset({"xcomp", "ccomp"})
 
 
-def _frames_a_candidate(tok, kept: set[int]) -> bool:
+def _frames_a_candidate(tok, kept: set[int], lexicon) -> bool:
     """Whether ``tok`` is a verb of planning or wanting (the lexicon's ``future_verbs``: "is
     expected to visit", "plans to impose", "wants talks to resume") whose clausal complement holds
     a kept candidate. The modality rules read such a verb as the modality of the act it governs
     (a planned visit is an AGREE, a planned attack a THREATEN); an event proposed at the verb
     itself would code the plan as an act done and absorb the act it is about, so the model does
     not propose one there (it still may where the complement holds no candidate)."""
-    from dateline.events.lexicon import Lexicon
-
-    if tok.lemma_.lower() not in Lexicon.load().word_set("future_verbs"):
+    if tok.lemma_.lower() not in lexicon.word_set("future_verbs"):
         return False
     return any(t.i in kept for c in tok.children if c.dep_ in PLAN_CONTENT_DEPS for t in c.subtree)
 

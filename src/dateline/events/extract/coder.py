@@ -47,7 +47,7 @@ def extract_events(doc: Doc, article: Article, actors: ActorIndex, lexicon: Lexi
     sentences = list(doc.sents)
     model = active_model()
     found = [find_candidates(sent, lexicon, fallback=model is not None) for sent in sentences]
-    gated = gate_sentences(sentences, found, actors, model)
+    gated = gate_sentences(sentences, found, actors, model, lexicon)
     events: list[Event] = []
     for s_i, sent in enumerate(sentences):
         for cand in sentence_candidates(sent, gated[s_i], lexicon):
