@@ -229,3 +229,16 @@ def test_the_opposition_is_the_one_named_before(nlp):
         "consulted.",
     )
     assert found["opposition"] == ("CHE", "OPP")
+
+
+@pytest.mark.slow
+def test_an_aide_to_a_states_office_is_of_that_state(nlp):
+    found = _actors(
+        nlp,
+        "Shelling hit Aleppo, Idlib and Homs in Syria on Monday. \u201cForeign troops have no place "
+        "here,\u201d "
+        "Hamid Karimi, an aide to Iran's president, told reporters. Omar Hadid, a spokesman for "
+        "the Turkish defence minister, said talks would go on.",
+    )
+    assert found["Hamid Karimi"][0] == "IRN"
+    assert found["Omar Hadid"][0] == "TUR"

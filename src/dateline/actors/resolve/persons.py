@@ -99,6 +99,8 @@ def resolve_person(ctx: Context, span: Span, entry=None) -> bool:
             rule = "title"
         elif town := _hometown(ctx, span):
             country, rule = town, "hometown"
+        elif served := _served_country(ctx, span):
+            country, rule = served, "aide"
         else:
             poss = possessor_country(ctx, span)
             if poss:
@@ -243,6 +245,25 @@ def _affiliation(ctx: Context, span: Span):
                         found = _organisation(ctx, place)
                         if found is not None and (node is root or found.sector in INTERNATIONAL):
                             return found  # an armed group's member is fighters.py's
+    return None
+
+
+def _served_country(ctx: Context, span: Span) -> str | None:
+    """The country of the office a person's apposition serves: "X, a senior adviser to Iran's
+    supreme leader", "X, a spokesman for the Turkish president" (an office of that country's;
+    not "an envoy to Syria", whose "to" names a country, not an office)."""
+    for node in (c for c in span.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
+        for child in node.children:
+            if child.dep_ != "prep" or child.lower_ not in {"to", "for"}:
+                continue
+            for pobj in child.children:
+                if (
+                    pobj.dep_ == "pobj"
+                    and pobj.pos_ == "NOUN"
+                    and ctx.kb.sector_of(pobj.lemma_.lower()) in {"GOV", "MIL"}
+                    and (country := country_inside(ctx, [t for t in pobj.subtree if t.i < pobj.i]))
+                ):
+                    return country
     return None
 
 
