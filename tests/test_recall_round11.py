@@ -161,3 +161,27 @@ def test_an_act_the_lexicon_now_names_is_coded(lexicon_only, text, kind, dyad):
 )
 def test_a_look_alike_is_not_coded(lexicon_only, text, kind):
     assert not happened(lexicon_only, text, kind), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The attack was confirmed by the Kenyan foreign ministry.",
+        "Kenyan officials confirmed the capture of the Shabaab commander.",
+    ],
+)
+def test_an_act_of_force_reported_as_done_is_coded(lexicon_only, text):
+    assert happened(lexicon_only, text, "ASSAULT"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # denied, not confirmed, planned: no act reported as done
+        "The Kenyan ministry denied the attack.",
+        "The Kenyan ministry did not confirm the attack.",
+        "Kenyan officials reported a planned attack on the embassy.",
+    ],
+)
+def test_an_act_of_force_not_reported_as_done_is_not_coded(lexicon_only, text):
+    assert not happened(lexicon_only, text, "ASSAULT"), text

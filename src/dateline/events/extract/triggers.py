@@ -130,10 +130,12 @@ def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Cand
             undergone = governor is not None and _undergoes(frame, governor, forms, lexicon)
             if undergone and _blamed_for(frame, governor):
                 continue  # "came under fire for his decision": criticism, no shots
+            reported = _reported_act(frame, entries[0], lexicon)
             licensed = (
                 undergone
                 or bool(support & forms)
                 or (tok.lemma_.lower() not in states and _takes_place(frame, lexicon))
+                or reported
             )
             if not licensed and not _noun_has_own_args(frame):
                 continue
@@ -159,8 +161,8 @@ def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Cand
             if entry.event == "PROTEST" and _military_strike(frame, lexicon):
                 entry = lexicon_assault_noun(lexicon) or entry
             out.append(Candidate(tok, entry, entry.event, entry.mode, nominal=True,
-                                 support=governor if licensed else None, frame=frame,
-                                 undergone=undergone))  # fmt: skip
+                                 support=governor if licensed and not reported else None,
+                                 frame=frame, undergone=undergone))  # fmt: skip
     return out
 
 
@@ -569,6 +571,21 @@ def noun_governor(tok: Token) -> Token | None:
     ):
         return head.head.head
     return None
+
+
+def _reported_act(noun: Token, entry: TriggerEntry, lexicon: Lexicon) -> bool:
+    """An act of force that a verb of ``report_verbs`` reports as done: "the attack was confirmed
+    by the ministry", "officials confirmed the capture" (the noun's own words name who did it to
+    whom, not the reporter). A planned or feared act ("reported a planned attack") is none."""
+    if entry.event not in {"ASSAULT", "COERCE"} or noun.dep_ not in {"dobj", "nsubjpass"}:
+        return False
+    verb = noun.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon.word_set("report_verbs"):
+        return False
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False
+    modifiers = lexicon.word_set("future_modifiers") | lexicon.word_set("hypothetical_modifiers")
+    return not any(c.dep_ == "amod" and c.lower_ in modifiers for c in noun.children)
 
 
 def _takes_place(noun: Token, lexicon: Lexicon) -> bool:
