@@ -5,7 +5,6 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dateline.actors.index import ActorIndex
-from dateline.actors.resolve.possessed import RELATIONAL
 from dateline.model import Actor
 
 
@@ -62,6 +61,9 @@ def antecedent(tok: Token) -> Token:
 def np_actors(tok: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
     """Actors named by the noun phrase headed by ``tok``, following conjunctions and appositions
     (also those the parser hangs under a title: "U.S. President X and Russian President Y")."""
+    # imported here: dateline.actors.resolve imports this module
+    from dateline.actors.resolve.possessed import RELATIONAL
+
     out: list[tuple[Actor, Token]] = []
     stack = [tok]
     seen: set[int] = set()
