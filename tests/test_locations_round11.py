@@ -228,3 +228,13 @@ def test_an_act_over_towns_it_does_not_name_is_not_at_the_story_s_town(nlp):
     # one act told with no place still takes the story's town
     text = _IDLIB_STORY + "Rebels carried out raids on Tuesday."
     assert _locate(nlp, text, "raids").name == "Idlib"
+
+
+def test_a_town_named_in_comparisons_is_not_the_story_s(nlp):
+    text = (
+        "Fighting went on in Idlib on Monday. Residents say the town now looks like Sarajevo "
+        "in 1993, like Sarajevo under siege. Aid convoys arrived in Idlib on Tuesday. "
+        "Donors met. Jets struck again on Wednesday."
+    )
+    place = _locate(nlp, text, "struck")
+    assert (place.name, place.basis) == ("Idlib", "article")

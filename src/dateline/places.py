@@ -2202,6 +2202,8 @@ def _article_place(
         if not m.place.country or _acts(doc, m, actors) or _sent_to(doc[m.start : m.end].root):
             continue
         root = doc[m.start : m.end].root
+        if _compared(root):
+            continue  # "a long blockade, like the siege of Sarajevo": not the story's scene
         if m.tagged_org or root.dep_ == "poss":  # the NER's ORG may still be a group's name;
             continue  # "in Syria's north", "at Mosul's airport" count as they did: not at all
         if m.place.kind in ("city", "admin1", "point"):
@@ -2216,6 +2218,7 @@ def _article_place(
     local = Counter(
         m.place.feature_id for m in mentions
         if m.place.country == country and m.place.kind in ("city", "admin1")
+        and not _compared(doc[m.start : m.end].root)
     )  # fmt: skip
     if local and article_text:
         for fid in local:
