@@ -238,3 +238,30 @@ def test_a_town_named_in_comparisons_is_not_the_story_s(nlp):
     )
     place = _locate(nlp, text, "struck")
     assert (place.name, place.basis) == ("Idlib", "article")
+
+
+def test_an_act_done_by_a_blow_is_where_the_blow_fell(nlp):
+    story = "The United Nations called for calm. "
+    text = (
+        story
+        + "In recent days, airstrikes against the rebel-held town of Saraqib have killed dozens."
+    )
+    place = _locate(nlp, text, "killed")
+    assert (place.name, place.precision) == ("Saraqib", "city")
+    # a subject that is no blow says nothing of where
+    text = story + "In recent days, officials from the town of Saraqib have killed dozens."
+    place = _locate(nlp, text, "killed")
+    assert place is None or place.name != "Saraqib" or place.basis != "clause"
+
+
+def test_a_district_named_after_a_town_is_around_the_town():
+    from dateline.gazetteer import gazetteer, parse_form
+
+    g = gazetteer()
+    assert parse_form("Afrin district") == ("Afrin", "district")
+    place = g.resolve("Afrin district", ("SYR",))
+    assert (place.name, place.kind) == ("Afrin", "city")
+    # a division of that name is still the division; a name found nowhere still nothing
+    assert g.resolve("Raqqa district", ("SYR",)).kind == "admin1"
+    assert g.resolve("Idlib province", ("SYR",)).kind == "admin1"
+    assert g.resolve("Shammas district", ("SYR", "USA")) is None

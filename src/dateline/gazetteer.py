@@ -117,7 +117,8 @@ def parse_form(name: str) -> tuple[str, str | None]:
     if m := _DIRECTION.match(name):
         name = m["core"]
     if m := _DIVISION_OF.match(name) or _DIVISION.match(name):
-        return m["core"], "admin1"
+        district = re.search(r"\bdistrict\b", name, re.IGNORECASE) is not None
+        return m["core"], "district" if district else "admin1"
     if m := _CITY.match(name):
         return m["core"] or m["core2"], "city"
     return name, None
@@ -558,12 +559,16 @@ class Gazetteer:
             found = [(p, False) for p in self._skeleton_matches(name, hints[:3])]
         if not found:
             return None
-        if kind in ("admin1", "city"):
-            wanted = [(p, primary) for p, primary in found if p.kind == kind]
+        if kind in ("admin1", "city", "district"):
+            wanted = [
+                (p, primary) for p, primary in found if p.kind == kind.replace("district", "admin1")
+            ]
             if wanted:
                 found = wanted
-            elif kind == "admin1" and by_sound:
+            elif kind in ("admin1", "district") and by_sound:
                 return None  # "the Shammas district" is no division of a town that sounds alike
+            elif kind == "district":
+                pass  # "the eastern Ghouta district", "Afrin district": around the town itself
             elif kind == "admin1":  # "X province" where X is only known as a town: its division
                 towns = [(p, pr) for p, pr in found if p.kind == "city" and p.admin1]
                 found = [

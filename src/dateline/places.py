@@ -314,6 +314,8 @@ def locate_events(
         trigger = trigger_span.root
         if location is None:
             location = _told_of_noun(event, trigger, here, actors)
+        if location is None:
+            location = _by_blow_subject(event, trigger, here, actors)
         if location is None or location.precision == "country":
             location = _massed_at_border(event, trigger) or location
         location = location or _in_sentence(event, trigger, here, actors)
@@ -1792,6 +1794,21 @@ def _told_of_noun(
         does = any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in verb.children)
         if does or verb.lemma_.lower() in _CARRY_OUT:  # "the offensive Turkey launched in Afrin"
             return _in_clause(event, verb, here, actors)
+    return None
+
+
+def _by_blow_subject(
+    event: Event, trigger: Token, here: list[PlaceMention], actors
+) -> Location | None:
+    """An act whose subject is the blow that did it, with its ground ("airstrikes against the
+    eastern Ghouta district have killed dozens", "a bomb attack in Kirkuk wounded ten"): the
+    place of that blow."""
+    clause = _clause_head(trigger)
+    g = gazetteer()
+    blows = g.incident_nouns | g.campaign_nouns | _STRIKE_NOUNS
+    for subj in clause.children:  # the tagger may call "airstrikes" a verb: read the word
+        if subj.dep_ == "nsubj" and (subj.lower_ in blows or subj.lemma_.lower() in blows):
+            return _in_clause(event, subj, here, actors)
     return None
 
 
