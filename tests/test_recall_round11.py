@@ -185,3 +185,9 @@ def test_an_act_of_force_reported_as_done_is_coded(lexicon_only, text):
 )
 def test_an_act_of_force_not_reported_as_done_is_not_coded(lexicon_only, text):
     assert not happened(lexicon_only, text, "ASSAULT"), text
+
+
+def test_telling_ones_own_forces_to_withdraw_concedes(lexicon_only):
+    text = "The American president told the Pentagon to extricate its troops as soon as possible."
+    assert ("USA", "USA") in _dyads(happened(lexicon_only, text, "CONCEDE"))
+    assert not happened(lexicon_only, text, "REQUEST")
