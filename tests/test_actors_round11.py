@@ -242,3 +242,19 @@ def test_an_aide_to_a_states_office_is_of_that_state(nlp):
     )
     assert found["Hamid Karimi"][0] == "IRN"
     assert found["Omar Hadid"][0] == "TUR"
+
+
+@pytest.mark.slow
+def test_a_states_proxies_are_not_that_states(nlp):
+    found = _actors(
+        nlp,
+        "Shelling hit Aleppo, Idlib and Homs in Syria on Monday. Kurdish fighters ambushed "
+        "Turkey's proxy militias near Afrin.",
+    )
+    assert found["proxy militias"] == ("SYR", "REB")
+    # a possessor that is no other party still names the role's country
+    found = _actors(
+        nlp,
+        "Shelling hit Aleppo, Idlib and Homs in Syria on Monday. Turkey's army shelled Afrin.",
+    )
+    assert found["Turkey's army"][0] == "TUR"

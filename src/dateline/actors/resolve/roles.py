@@ -19,6 +19,7 @@ from dateline.actors.resolve.cues import (
     town_country,
 )
 from dateline.actors.resolve.describe import description_antecedent
+from dateline.actors.resolve.possessed import RELATIONAL
 from dateline.actors.theatre import holder_word, is_backer, people_word, theatre
 from dateline.model import Actor
 
@@ -84,6 +85,11 @@ def resolve_noun(ctx: Context, tok: Token) -> bool:
     5. ``_role_actors``: otherwise one role actor per country, or one with no country.
     """
     mods = _np_left(tok)
+    if any(t.lower_ in RELATIONAL or t.lemma_.lower() in RELATIONAL for t in (tok, *mods)):
+        # "Turkey's proxy forces", "America's Kurdish allies": the possessor is the other party
+        owners = [t for t in mods if t.dep_ == "poss"]
+        owned = {g.i for o in owners for g in o.subtree}
+        mods = [t for t in mods if t.i not in owned]
     if tok.lower_ in LEADER_WORDS and tok.pos_ == "NOUN" and _leader_by_cue(ctx, tok, mods):
         return True
     if description_antecedent(ctx, tok, mods):  # "the militia", "the ministry"
