@@ -13,16 +13,11 @@ import numpy as np
 import spacy
 from spacy.tokens import Doc
 
-import dateline.actors.resolve  # noqa: F401  (the coder's import order: see the note below)
 from dateline.events import gate
 from dateline.events.candidate import Candidate
 from dateline.events.classifier import NONE, EventModel
 from dateline.events.lexicon import Lexicon, TriggerEntry
 from dateline.train import Example, fit
-
-# Note: `dateline.events.extract.triggers` imported before `dateline.actors.resolve` hits an
-# import cycle on main at 5b1d01b (events.syntax -> actors.resolve -> fighters -> events.syntax);
-# the gate imports it lazily, so the actor resolver is imported first here, as the coder does.
 
 PLAIN = TriggerEntry(id="own-plain", event="ASSAULT", verbs=frozenset({"fire", "shell"}))
 WITH_OBJECT = TriggerEntry(

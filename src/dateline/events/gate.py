@@ -27,7 +27,7 @@ GATE = 0.05
 #: coach", "met the target", "released a report") or an event noun no verb carries, where the
 #: entry's frame does not pin the sense down (:func:`veto_threshold`): the model's doubt weighs
 #: more where the word itself is doubtful.
-AMBIGUOUS_GATE = 0.2
+AMBIGUOUS_GATE = 0.15
 #: A word without a lexicon entry becomes a candidate at this probability of one type.
 PROPOSE = 0.5
 #: Retype a lexicon candidate when another type is this much likelier than the lexicon's.
