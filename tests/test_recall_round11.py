@@ -191,3 +191,25 @@ def test_telling_ones_own_forces_to_withdraw_concedes(lexicon_only):
     text = "The American president told the Pentagon to extricate its troops as soon as possible."
     assert ("USA", "USA") in _dyads(happened(lexicon_only, text, "CONCEDE"))
     assert not happened(lexicon_only, text, "REQUEST")
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        (
+            "The Russian foreign minister described the American move as provocative.",
+            ("RUS", "USA"),
+        ),
+        (
+            "The Nigerian government described the Chadian decision as deeply disturbing.",
+            ("NGA", "TCD"),
+        ),
+    ],
+)
+def test_an_act_described_in_words_that_condemn_is_accused(lexicon_only, text, dyad):
+    assert dyad in _dyads(happened(lexicon_only, text, "ACCUSE")), text
+
+
+def test_an_act_described_in_words_of_praise_is_not_accused(lexicon_only):
+    text = "The Kenyan minister described the talks with Somalia as constructive."
+    assert not happened(lexicon_only, text, "ACCUSE")

@@ -261,7 +261,10 @@ def _naming_parts(tok: Token, lexicon: Lexicon) -> tuple[list[Token], list[Token
     judged, verdicts = objects[:1], objects[1:]
     verdicts += [c for c in tok.children if c.dep_ in {"oprd", "xcomp", "ccomp", "attr"}]
     verdicts += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"
-                 for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+                 for g in c.children if g.dep_ in {"pobj", "amod", "pcomp", "acomp"}]  # fmt: skip
+    # "described the move as deeply disturbing", parsed as a clause that "as" modifies
+    verdicts += [c for c in tok.children if c.dep_ == "advcl" and c.pos_ in {"ADJ", "VERB"}
+                 and any(g.dep_ in {"advmod", "mark"} and g.lower_ == "as" for g in c.children)]  # fmt: skip
     verdicts += [g for c in judged for g in c.children if g.dep_ == "appos"]
     if len(objects) == 1 and _judging(objects[0], lexicon):
         # "branded the militia terrorists", parsed as one noun phrase: the compound is judged
