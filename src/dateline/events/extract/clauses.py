@@ -67,7 +67,14 @@ def drop_absorbed(
     absorbed: set[int] = set()
     by_index = {c.token.i: c for c in cands}
     kept = {c.token.i for c in cands if not c.nominal and decided_withdrawal(c.token, announced)}
+    # "the decision to withdraw", "his order to pull out": the withdrawal names the concession
+    # (coder._announced_withdrawal), the decision noun is the same act, not an AGREE of its own
+    deciding = {n for i in kept if (n := _deciding_noun(by_index[i].token, announced)) is not None}
+    deciding &= {c.token.i for c in cands if c.nominal}
+    absorbed.update(deciding)
     for cand in cands:
+        if cand.token.i in deciding:
+            continue
         if cand.event not in ABSORBING or cand.entry.id.startswith(JUDGEMENT_PREFIX):
             continue  # a judgement's content is its noun ("said the YPG is a terrorist group,
             # which has waged an insurgency": the insurgency is an act of its own)
@@ -188,6 +195,19 @@ def decided_withdrawal(tok: Token, announced: frozenset[str]) -> bool:
         if node.pos_ == "NOUN" and node.lemma_.lower() in announced:
             return True
     return False
+
+
+def _deciding_noun(tok: Token, announced: frozenset[str]) -> int | None:
+    """The decision or announcement noun whose content is the withdrawal ``tok`` (the index of
+    "decision" in "Ethiopia's decision to withdraw"), as :func:`decided_withdrawal` finds it."""
+    node = tok
+    for _ in range(3):
+        if node.dep_ not in {"acl", "ccomp", "xcomp", "conj"}:
+            return None
+        node = node.head
+        if node.pos_ == "NOUN" and node.lemma_.lower() in announced:
+            return node.i
+    return None
 
 
 # "struck the town in an airstrike", "arrested them during a raid", "attacked it with a drone
