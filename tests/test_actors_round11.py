@@ -212,6 +212,11 @@ def test_compass_place_reads_the_word_before_or_inside_the_span(nlp):
     assert compass_place(doc[ghouta.i - 1 : ghouta.i + 1]).text == "Ghouta"
     smith = next(t for t in doc if t.text == "Smith")
     assert compass_place(doc[smith.i - 1 : smith.i + 1]) is None
+    # a capitalised compass word is part of the name ("Western Union"): the whole name is looked up
+    doc = nlp("She sent the money through Western Union on Monday.")
+    union = next(t for t in doc if t.text == "Union")
+    assert compass_place(doc[union.i : union.i + 1]) is None
+    assert compass_place(doc[union.i - 1 : union.i + 1]).text == "Western Union"
 
 
 @pytest.mark.slow

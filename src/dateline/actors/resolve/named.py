@@ -228,11 +228,14 @@ COMPASS = {"eastern", "western", "northern", "southern", "central", "northeaster
 
 def compass_place(span: Span) -> Span | None:
     """The name of a place a compass word stands in front of ("eastern Ghouta": Ghouta), the
-    word inside NER's span or right before it; None otherwise."""
+    word inside NER's span or right before it, in lower case; a capitalised one only with the
+    name ("Eastern Ghouta"; the gazetteer then decides); None otherwise."""
     doc = span.doc
-    if span[0].lower_ in COMPASS and len(span) > 1:
+    if len(span) > 1 and span[0].text in COMPASS:
         name = span[1:]
-    elif span.start > 0 and doc[span.start - 1].lower_ in COMPASS:
+    elif len(span) > 1 and span[0].lower_ in COMPASS:
+        name = span  # "Eastern Ghouta" must be a place as a whole: "Western Union" is none
+    elif span.start > 0 and doc[span.start - 1].text in COMPASS:
         name = span
     else:
         return None
