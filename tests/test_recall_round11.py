@@ -213,3 +213,25 @@ def test_an_act_described_in_words_that_condemn_is_accused(lexicon_only, text, d
 def test_an_act_described_in_words_of_praise_is_not_accused(lexicon_only):
     text = "The Kenyan minister described the talks with Somalia as constructive."
     assert not happened(lexicon_only, text, "ACCUSE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The European Union placed the Sudanese militia on its terror list.",
+        "The Kenyan group was added to the American sanctions blacklist.",
+    ],
+)
+def test_someone_put_on_a_terror_or_sanctions_list_is_sanctioned(lexicon_only, text):
+    assert happened(lexicon_only, text, "SANCTION"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan minister was added to the list of speakers.",
+        "The Kenyan government put the border issue on the agenda.",
+    ],
+)
+def test_a_list_of_speakers_sanctions_no_one(lexicon_only, text):
+    assert not happened(lexicon_only, text, "SANCTION"), text
