@@ -35,6 +35,13 @@ def main(argv: list[str] | None = None) -> int:
         "--only-folds",
         help="with --reuse-models: code and score only these folds' articles (e.g. 0,1)",
     )
+    parser.add_argument(
+        "--calibration-from",
+        type=Path,
+        metavar="MODEL",
+        help="code with this model file's confidence curve put on each fold model (fold models "
+        "are trained uncalibrated; e.g. src/dateline/data/event_model.npz)",
+    )
     parser.add_argument("--annotations", type=Path, help="default: annotations/guardian_corpus")
     parser.add_argument("--corpus", type=Path, help="default: <data>/../corpus/<corpus file>")
     parser.add_argument("--model", help="spaCy model (default: the settings' model)")
@@ -50,6 +57,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.only_folds and not args.reuse_models:
         parser.error("--only-folds needs --reuse-models")
     only = [int(f) for f in args.only_folds.split(",")] if args.only_folds else None
+    calibration = None
+    if args.calibration_from:
+        from dateline.events.classifier import EventModel
+
+        calibration = EventModel.read(args.calibration_from).calibration
     pipeline = Pipeline(Settings.load(model=args.model))
     log = lambda msg: print(msg, file=sys.stderr, flush=True)  # noqa: E731
     result = crossval.cross_validate_articles(
@@ -63,6 +75,7 @@ def main(argv: list[str] | None = None) -> int:
         corpus=args.corpus or default_corpus(args.data),
         log=log,
         only=only,
+        calibration=calibration,
     )
     print(crossval.summary_markdown(result))
     if args.predictions:

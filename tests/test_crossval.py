@@ -157,3 +157,13 @@ def test_each_fold_model_never_saw_its_held_out_articles(tmp_path):
             tmp_path, Pipeline(), k=2, seed=0, models=models, annotations=None, corpus=None,
             log=lambda _msg: None, only=[1],
         )  # fmt: skip
+    # the shipped coder's confidence curve put on the fold models: the same words are
+    # proposed, their confidences follow the curve (a steeper one here: every confidence moves)
+    curved = crossval.cross_validate_articles(
+        tmp_path, Pipeline(), k=2, seed=0, models=models, reuse=True, annotations=None,
+        corpus=None, log=lambda _msg: None, calibration=(2.0, 1.0),
+    )  # fmt: skip
+    assert EventModel.read(models / "fold0.npz").calibration == (1.0, 0.0)  # stored untouched
+    raw = [e.get("confidence") for evs in result.predicted.values() for e in evs]
+    moved = [e.get("confidence") for evs in curved.predicted.values() for e in evs]
+    assert raw and None not in raw and None not in moved and raw != moved
