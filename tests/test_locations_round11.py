@@ -265,3 +265,20 @@ def test_a_district_named_after_a_town_is_around_the_town():
     assert g.resolve("Raqqa district", ("SYR",)).kind == "admin1"
     assert g.resolve("Idlib province", ("SYR",)).kind == "admin1"
     assert g.resolve("Shammas district", ("SYR", "USA")) is None
+
+
+def test_where_people_went_after_an_act_is_not_the_act_s_place(nlp):
+    actors = ActorIndex(actors=[Actor(id="A1", name="Afghan army", country="AFG")])
+    text = (
+        "His father was an Afghan diplomat working in Paris, and the family fled to the US "
+        "after the Soviet Union's invasion of Afghanistan in 1979."
+    )
+    place = _locate(nlp, text, "invasion", actors=actors)
+    assert (place.name, place.basis) == ("Afghanistan", "clause")
+    text = "The family fled to Turkey after the bombing."
+    place = _locate(nlp, text, "bombing", actors=actors)
+    assert place is None or place.country != "TUR"
+    # where the dated act's clause happens still counts: "held in Turkey since his arrest"
+    text = "He has been held in Turkey on terrorism charges since his arrest last October."
+    place = _locate(nlp, text, "arrest", event_type="COERCE", actors=actors)
+    assert place.country == "TUR"

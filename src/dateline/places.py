@@ -1746,6 +1746,7 @@ def _in_clause(
     Geneva"), of their noun ("talks in Sochi") or what a visit visits ("visited Moscow"); never
     their target ("called on the Kremlin") or a noun's modifier ("a US withdrawal")."""
     clause = _clause_head(trigger)
+    dated = _time_of_noun(trigger)
     ranked: list[tuple[tuple[int, int], PlaceMention]] = []
     for m in here:
         root = trigger.doc[m.start : m.end].root
@@ -1774,6 +1775,8 @@ def _in_clause(
         where = _where_clause_of(root, clause) and (not verbal or _meeting(trigger))
         if not (in_clause or on_noun or on_target or where):
             continue
+        if dated and not on_noun and _destination(root):
+            continue  # "fled to the US after the invasion of Afghanistan": where they went
         ranked.append(((_SPECIFICITY.get(m.place.kind, 5), abs(m.start - trigger.i)), m))
     return _one_place(ranked, "clause", trigger.doc, here)
 
@@ -1814,6 +1817,16 @@ def _by_blow_subject(
 
 #: Verbs that do the act their object names ("launched an offensive", "carried out a raid").
 _CARRY_OUT = {"launch", "carry", "conduct", "stage", "mount", "wage", "unleash"}
+
+
+#: Prepositions whose noun act only dates another act ("fled after the invasion").
+_TIME_PREPS = {"after", "before", "since", "following", "until", "amid"}
+
+
+def _time_of_noun(trigger: Token) -> bool:
+    """A noun act that only tells when another act happened ("the family fled to the US after
+    the Soviet invasion of Afghanistan"): where that other act went is not the act's ground."""
+    return trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ in _TIME_PREPS
 
 
 def _said_there(verb: Token, clause: Token) -> bool:
