@@ -126,22 +126,22 @@ def _attached_verb(token: Token) -> Token | None:
     token = _of_head(token)
     if token.dep_ != "pobj" or token.head.lower_ not in _LOCATIVE:
         return None
-    tok = token.head.head
+    prep, tok = token.head, token.head.head
     venues = gazetteer().venue_nouns
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX"):
             if tok.dep_ == "acl" and tok.head.lemma_.lower() in venues:
                 tok = tok.head  # "in a speech delivered in Cairo, she called ...": the speech's
                 continue
-            return tok
+            return _past_aside(prep, tok)
         if (
             tok.dep_ == "pobj"
             and tok.head.lower_ == "of"
             and tok.head.head.lemma_.lower() in venues
         ):
-            tok = tok.head.head  # "at a meeting of EU ministers in Brussels": the meeting's place
+            prep, tok = tok.head, tok.head.head  # "at a meeting of EU ministers in Brussels"
         elif tok.dep_ == "pobj" and tok.head.lower_ in _PASS_THROUGH:
-            tok = tok.head.head
+            prep, tok = tok.head, tok.head.head
         elif tok.dep_ in ("npadvmod", "appos", "compound", "conj") or tok.pos_ in ("PROPN", "NUM"):
             tok = tok.head
         elif tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and tok.head.pos_ in (
@@ -153,6 +153,28 @@ def _attached_verb(token: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def _past_aside(prep: Token, verb: Token) -> Token:
+    """An opening phrase the parser hung on a participle set off after it ("In a speech
+    delivered in Cairo, pitched as the centrepiece of his tour, the envoy called for ..."):
+    the phrase opens the clause the participle interrupts, so it belongs to that clause's
+    verb. Only a participle with no subject of its own, set off by commas, between the phrase
+    and its head verb."""
+    head = verb.head
+    doc = verb.doc
+    if (
+        verb.tag_ in ("VBN", "VBG", "VBD")  # a subjectless "pitched" is often tagged VBD
+        and verb.dep_ in ("ccomp", "advcl")
+        and prep.i < verb.i < head.i
+        and head.pos_ in ("VERB", "AUX")
+        and verb.i > 0
+        and doc[verb.i - 1].text == ","
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+        and not any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[prep.i : verb.i])
+    ):
+        return head
+    return verb
 
 
 def _candidates(doc: Doc, sent) -> list[tuple[int, int]]:
@@ -379,6 +401,7 @@ def locate_events(
                 and not _other_towns(here, before, doc, actors, sent)
                 and not _other_country(here, before, doc, actors, trigger)
                 and not _moved(trigger_span.root, here, before.country)
+                and not _named_elsewhere(trigger, actors, before)
             ):
                 location = before
                 if _dated_before(event, sent, published):  # "In April, the US dropped ..."
@@ -390,6 +413,7 @@ def locate_events(
                 and _not_abroad(event, nearby, trigger)
                 and not _other_country(here, nearby, doc, actors, trigger)
                 and not _moved(trigger_span.root, here, nearby.country)
+                and not _named_elsewhere(trigger, actors, nearby)
                 else None
             )
             location = _at_home(event, dateline or about) or dateline or fallback
@@ -612,6 +636,39 @@ def _raw_incidents(words: str, hints) -> list[Location]:
             out.append(to_location(place, query, "before"))
             break
     return out
+
+
+_NOT_PLACE_ENTS = {"DATE", "TIME", "ORDINAL", "CARDINAL"}
+
+
+def _named_elsewhere(trigger: Token, actors, borrowed: Location | None) -> bool:
+    """An incident named for its scene ("the Bataclan attack", "the Srebrenica massacre") that
+    no rule placed: the name says where it was, and the place a rule would borrow from the
+    story is a guess the name contradicts, unless the name is a place of that country ("the
+    Manbij attack" in a story about Syria). Not a name the actor stage knows as a side ("the
+    Hamas attack"), a demonym or country ("the Syrian offensive"), a date or an acronym ("the
+    IED explosion")."""
+    if borrowed is None or trigger.pos_ != "NOUN":
+        return False
+    if trigger.lower_ not in gazetteer().incident_nouns:
+        return False
+    said = " ".join(w for w in (borrowed.text, borrowed.name) if w).lower()
+    for c in trigger.children:
+        if c.dep_ != "compound" or c.pos_ != "PROPN" or not c.text[:1].isupper():
+            continue
+        if c.text.isupper():  # "the IED explosion": a weapon, not a place
+            continue
+        if c.ent_type_ in _NOT_PLACE_ENTS or c.lower_ in said:
+            continue
+        if gazetteer().demonym(c.text) or gazetteer().country_code(c.text):
+            continue
+        if actors.all_at(c.i) and not _bare_org(actors, c.i, c.i + 1):
+            continue
+        named = gazetteer().resolve(c.text, [borrowed.country] if borrowed.country else [])
+        if named is not None and named.country == borrowed.country:
+            continue
+        return True
+    return False
 
 
 #: People who have left their country: taking them in happens elsewhere.
