@@ -164,3 +164,49 @@ def test_fighting_an_election_or_a_case_is_no_attack(pipeline, text):
 def test_fighting_an_enemy_stays_an_attack(pipeline):
     text = "Kenyan troops fought al-Shabaab militants near the border on Monday."
     assert happened(pipeline, text, "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chadian rebels seized the town of Abeche with Sudanese backing on Monday.",
+        "The Malian opposition has enjoyed broad Algerian backing for years.",
+        "The Congolese militia receives significant support from the Rwandan army.",
+    ],
+)
+def test_backing_someone_has_or_acts_with_is_no_support(pipeline, text):
+    assert not happened(pipeline, text, "SUPPORT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan president expressed support for the Somali government on Monday.",
+        "Uganda announced its backing for the Kenyan offensive on Monday.",
+    ],
+)
+def test_backing_given_as_an_act_stays_a_support(pipeline, text):
+    assert happened(pipeline, text, "SUPPORT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan senator Moses Wetangula clashed with the president over the budget on Monday.",
+        "William Ruto and Raila Odinga clashed in public over the budget on Monday.",
+        "The Kenyan opposition leader clashed with William Ruto over the budget on Monday.",
+    ],
+)
+def test_a_quarrel_between_people_is_no_clash_of_forces(pipeline, text):
+    assert not happened(pipeline, text, "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan troops clashed with al-Shabaab fighters near the border on Monday.",
+        "Police clashed with protesters in Nairobi on Monday.",
+    ],
+)
+def test_forces_that_clash_still_fight(pipeline, text):
+    assert happened(pipeline, text, "ASSAULT")

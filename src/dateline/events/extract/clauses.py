@@ -460,12 +460,32 @@ def _pledged(tok: Token) -> bool:
     return tok.dep_ in {"acl", "amod"}
 
 
+# Verbs whose object, a SUPPORT noun, is backing someone has or gets, not an act of backing
+# the sentence reports ("the opposition has enjoyed Turkish backing for years", "the militia
+# receives support from the PKK"); "expressed support for X" and "won the backing of X" are acts.
+HELD_BACKING_VERBS = {"enjoy", "receive"}
+
+
+def _held_backing(cand: Candidate) -> bool:
+    """A SUPPORT noun as the circumstance of something else ("a government formed with Turkish
+    backing") or as the object of having or getting it ("has enjoyed broad backing"): who
+    stands behind whom, not an act of backing."""
+    if not cand.nominal or cand.event not in STANDING:
+        return False
+    tok = cand.token
+    if tok.dep_ == "pobj" and tok.head.lower_ == "with":
+        return True
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in HELD_BACKING_VERBS
+
+
 def standing_relation(cand: Candidate) -> bool:
     """A SUPPORT verb as a passive participle modifying a noun, or passive in a relative
     clause, or joined to such a modifier ("armed and supported by the US"): a description of
     who stands behind whom, not an act the sentence reports ("Moscow backed the offensive" is
     one)."""
     tok = cand.token
+    if _held_backing(cand):
+        return True
     if not cand.nominal and tok.tag_ == "VBD" and tok.dep_ == "amod":
         return cand.event in STANDING  # "the Turkish backed rebels", tagged as a past tense
     if cand.nominal or tok.tag_ != "VBN":
@@ -527,6 +547,31 @@ def topic_gerund(cand: Candidate) -> bool:
         return False
     gerund = tok.tag_ == "VBG" or any(c.lower_ == "being" for c in tok.children)
     return gerund and tok.head.head.pos_ == "NOUN"
+
+
+def verbal_clash(cand: Candidate) -> bool:
+    """ "clash" as a quarrel between people, not a fight between forces: "the senator clashed
+    with Trump", "Erdogan and Putin clashed in public over the ceasefire", "the minister clashed
+    with the president's assessment". It is one when the other side is a person, or when every
+    subject is a person and no group stands on the other side ("troops clashed with
+    protesters", "Haftar clashed with rival militias" stay attacks)."""
+    tok = cand.token
+    if cand.nominal or tok.lemma_.lower() != "clash":
+        return False
+    partners = [
+        p
+        for prep in tok.children
+        if prep.dep_ == "prep" and prep.lower_ == "with"
+        for p in prep.children
+        if p.dep_ == "pobj"
+    ]
+    if any(p.ent_type_ == "PERSON" for p in partners):
+        return True
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    subjects += [c for s in subjects for c in s.conjuncts]
+    if not subjects or not all(s.ent_type_ == "PERSON" for s in subjects):
+        return False
+    return all(p.ent_type_ == "" and p.tag_ == "NN" for p in partners)
 
 
 # Prepositions that give a noun its topic ("a policy on", "the cost of", "talk about"); a
@@ -591,6 +636,7 @@ def main_clause_first(
         and not standing_relation(c)
         and not habitual(c)
         and not topic_gerund(c)
+        and not verbal_clash(c)
         and not _denied(c.token, denial)
         and not _copular_infinitive(c.token, support)
         and not _generic(c)
