@@ -101,3 +101,20 @@ def test_an_incident_named_for_a_side_or_a_weapon_still_borrows_the_story_s_town
     text = _IDLIB_STORY + "Survivors of the Tartus attack marched in protest."
     place = _locate_act(nlp, text, "attack", _syrian())
     assert place is not None and place.country == "SYR"
+
+
+def test_a_pledge_given_at_a_venue_is_placed_there_whatever_the_parser_hung_it_on(nlp):
+    # the venue hangs on what was promised, but the promise was given there
+    text = "Spain vowed to rebuild the harbour in March at a summit in the port of Lisbon."
+    place = _locate(nlp, text, "vowed")
+    assert place is not None and (place.name, place.basis) == ("Lisbon", "clause")
+    text = "The donors agreed to send more grain at a conference in Brussels, officials said."
+    place = _locate(nlp, text, "agreed")
+    assert place is not None and place.name == "Brussels"
+    # a meeting to come, and talks to be held, are not where the words were given
+    text = "Spain pledged to meet again at a summit in Lisbon."
+    place = _locate(nlp, text, "pledged")
+    assert place is None or place.name != "Lisbon"
+    text = "Spain promised to hold talks in Lisbon."
+    place = _locate(nlp, text, "promised")
+    assert place is None or place.name != "Lisbon"

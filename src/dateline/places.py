@@ -1815,6 +1815,7 @@ def _in_clause(
             in_clause = in_clause or (
                 verb is not None and (_said_there(verb, clause) or _speaker_there(verb, clause))
             )
+            in_clause = in_clause or _venue_of_pledge(root, clause)
         else:
             on_noun = trigger.pos_ not in ("VERB", "AUX") and (
                 _hangs_from(root, trigger)
@@ -1906,6 +1907,27 @@ def _said_there(verb: Token, clause: Token) -> bool:
     if verb.i in speaking - {clause.i}:
         return True
     return verb.dep_ == "advcl" and verb.lemma_.lower() in talk and verb.head.i in speaking
+
+
+def _venue_of_pledge(root: Token, clause: Token) -> bool:
+    """ "promised to set up a committee at a meeting in Sochi": the parser hangs the venue on
+    what was promised, but the words were given there. Only a venue noun after "at" or
+    "during", on the infinitive the words' verb governs, and not where that infinitive is
+    itself a meeting ("pledged to meet again at a summit in Paris": a meeting to come)."""
+    token = _of_head(root)
+    if token.dep_ != "pobj" or token.head.lower_ not in _LOCATIVE:
+        return False
+    noun = token.head.head
+    g = gazetteer()
+    if noun.dep_ != "pobj" or noun.lemma_.lower() not in g.venue_nouns:
+        return False
+    wanted = noun.head.head
+    return (
+        noun.head.lower_ in ("at", "during")
+        and wanted.dep_ == "xcomp"
+        and wanted.head.i == clause.i
+        and wanted.lemma_.lower() not in g.talk_words | g.visit_verbs
+    )
 
 
 def _speaker_there(verb: Token, clause: Token) -> bool:
