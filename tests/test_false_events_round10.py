@@ -210,3 +210,19 @@ def test_a_quarrel_between_people_is_no_clash_of_forces(pipeline, text):
 )
 def test_forces_that_clash_still_fight(pipeline, text):
     assert happened(pipeline, text, "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hundreds of foreign volunteers joined the fight against al-Shabaab in Somalia in 2012.",
+        "The Kenyan student joined the war in Somalia on the side of al-Shabaab.",
+    ],
+)
+def test_joining_a_war_as_a_fighter_is_no_attack(pipeline, text):
+    assert not happened(pipeline, text, "ASSAULT")
+
+
+def test_a_state_that_joins_a_war_still_fights(pipeline):
+    text = "Kenya joined the war against al-Shabaab in October 2011."
+    assert happened(pipeline, text, "ASSAULT")

@@ -574,6 +574,29 @@ def verbal_clash(cand: Candidate) -> bool:
     return all(p.ent_type_ == "" and p.tag_ == "NN" for p in partners)
 
 
+# Nouns of a war someone can join as a fighter ("volunteers joined the fight against the
+# rebels"): joining it is taking a side, not an attack the sentence reports.
+JOINED_WARS = {"fight", "war", "struggle", "insurgency", "jihad"}
+# Subjects that make joining a war an act of a state or group ("Britain joined the war").
+GROUP_ENTS = {"GPE", "ORG", "NORP"}
+
+
+def joined_war(cand: Candidate) -> bool:
+    """An ASSAULT noun of a long war as the object of "join", with no state or group as the one
+    joining: "foreign volunteers joined the fight against the militia", "hundreds of Britons have
+    joined the war in Syria" tell who went to fight, not a fight the sentence reports ("Britain
+    joined the war", "Chad joined the offensive" stay)."""
+    tok = cand.token
+    if not cand.nominal or cand.event != "ASSAULT" or tok.lower_ not in JOINED_WARS:
+        return False
+    verb = tok.head
+    if tok.dep_ != "dobj" or verb.lemma_.lower() != "join":
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects += [c for s in subjects for c in s.conjuncts]
+    return not any(s.ent_type_ in GROUP_ENTS for s in subjects)
+
+
 # Prepositions that give a noun its topic ("a policy on", "the cost of", "talk about"); a
 # gerund after "for", "in" or "with" can be the reason or the means of an act that happened
 # ("a prosecution for fighting", "a role in retaking the city").
@@ -637,6 +660,7 @@ def main_clause_first(
         and not habitual(c)
         and not topic_gerund(c)
         and not verbal_clash(c)
+        and not joined_war(c)
         and not _denied(c.token, denial)
         and not _copular_infinitive(c.token, support)
         and not _generic(c)
