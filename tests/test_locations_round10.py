@@ -3,25 +3,8 @@
 from __future__ import annotations
 
 from dateline.actors.index import ActorIndex
-from dateline.model import Actor, Event, Mention, Span
-from dateline.places import locate_events
-
-
-def _locate(nlp, text, trigger, event_type="ASSAULT", actors=None):
-    quad = {"APPEAL": 1, "CONSULT": 1}.get(event_type, 4)
-    doc = nlp(text)
-    start = text.index(trigger)
-    sentence = next(i for i, s in enumerate(doc.sents) if s.start_char <= start < s.end_char)
-    event = Event(
-        event=event_type, sentence=sentence, trigger=Span(trigger, start, start + len(trigger)),
-        quad_class=quad,
-    )  # fmt: skip
-    locate_events([event], doc, actors or ActorIndex(), text)
-    return event.location
-
-
-def _syrian_story() -> ActorIndex:
-    return ActorIndex(actors=[Actor(id="A1", name="Syrian army", country="SYR")])
+from located import known_group, one_side
+from located import locate as _locate
 
 
 def test_a_country_that_owns_the_part_named_is_the_scene(nlp):
@@ -43,27 +26,20 @@ def test_a_country_that_owns_the_part_named_is_the_scene(nlp):
 
 def test_a_big_town_the_ner_took_for_an_organisation(nlp):
     text = "The rebels held out for weeks. A chemical attack on Homs killed forty civilians."
-    place = _locate(nlp, text, "attack", actors=_syrian_story())
+    place = _locate(nlp, text, "attack", actors=one_side())
     assert (place.name, place.country, place.precision) == ("Homs", "SYR", "city")
     # never by sound: a group whose name sounds like a town is no place
     text = "The rebels held out for weeks. Jets carried out an attack on Hamas."
-    place = _locate(nlp, text, "attack", actors=_syrian_story())
+    place = _locate(nlp, text, "attack", actors=one_side())
     assert place is None or place.precision == "country"
 
 
 def test_a_group_the_actor_stage_knows_is_not_a_town(nlp):
     text = "The rebels held out for weeks. A chemical attack on Homs killed forty civilians."
-    doc = nlp(text)
-    i = next(t.i for t in doc if t.text == "Homs")
-    actors = _syrian_story()
-    group = Actor(id="A2", name="Homs", country="SYR", sector="REB", kind="organisation")
-    actors.actors.append(group)
-    actors.add_mention(group, i, i + 1, Mention("Homs", doc[i].idx, doc[i].idx + 4, 1, "alias"))
-    start = text.index("attack")
-    event = Event(event="ASSAULT", sentence=1, trigger=Span("attack", start, start + 6),
-                  quad_class=4)  # fmt: skip
-    locate_events([event], doc, actors, text)
-    assert event.location is None or event.location.name != "Homs"
+    actors = one_side()
+    known_group(actors, nlp(text), "Homs")
+    place = _locate(nlp, text, "attack", actors=actors)
+    assert place is None or place.name != "Homs"
 
 
 def test_the_ground_of_a_campaign_the_act_carries_out(nlp):

@@ -5,23 +5,11 @@ from __future__ import annotations
 from dateline.actors.index import ActorIndex
 from dateline.model import Actor, ActorRef, Event, Mention, Span
 from dateline.places import locate_events
+from located import locate, one_side
 
 
 def _locate(nlp, text, trigger, event_type="ASSAULT", actors=None, target=None):
-    quad = {"APPEAL": 1, "CONSULT": 1}.get(event_type, 4)
-    doc = nlp(text)
-    start = text.index(trigger)
-    sentence = next(i for i, s in enumerate(doc.sents) if s.start_char <= start < s.end_char)
-    event = Event(
-        event=event_type, sentence=sentence, trigger=Span(trigger, start, start + len(trigger)),
-        quad_class=quad, target=target,
-    )  # fmt: skip
-    locate_events([event], doc, actors or _syrian_story(), text)
-    return event.location
-
-
-def _syrian_story() -> ActorIndex:
-    return ActorIndex(actors=[Actor(id="A1", name="Syrian army", country="SYR")])
+    return locate(nlp, text, trigger, event_type, actors or one_side(), target)
 
 
 #: A story about one Syrian town, named twice before the sentence under test.
@@ -90,7 +78,7 @@ def test_a_name_apposed_to_a_town_noun_is_a_town(nlp):
     text = "The rebels held out for weeks. Jets bombed Saraqib, a town in Idlib province."
     doc = nlp(text)
     i = next(t.i for t in doc if t.text == "Saraqib")
-    actors = _syrian_story()
+    actors = one_side()
     person = Actor(id="A2", name="Saraqib", kind="person")
     actors.actors.append(person)
     actors.add_mention(person, i, i + 1, Mention("Saraqib", doc[i].idx, doc[i].idx + 7, 1))
@@ -103,7 +91,7 @@ def test_a_name_apposed_to_a_town_noun_is_a_town(nlp):
     text = "The rebels held out for weeks. Saraqib, a town councillor, was shot dead."
     doc = nlp(text)
     i = next(t.i for t in doc if t.text == "Saraqib")
-    actors = _syrian_story()
+    actors = one_side()
     actors.actors.append(person)
     actors.add_mention(person, i, i + 1, Mention("Saraqib", doc[i].idx, doc[i].idx + 7, 1))
     start = text.index("shot")

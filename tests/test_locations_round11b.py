@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-from dateline.actors.index import ActorIndex
-from dateline.model import Actor, Event, Mention, Span
-from dateline.places import locate_events
+from located import known_group, locate, one_side
 
 
 def _locate(nlp, text, trigger, event_type="APPEAL"):
-    quad = {"APPEAL": 1, "CONSULT": 1}.get(event_type, 4)
-    doc = nlp(text)
-    start = text.index(trigger)
-    sentence = next(i for i, s in enumerate(doc.sents) if s.start_char <= start < s.end_char)
-    event = Event(
-        event=event_type, sentence=sentence, trigger=Span(trigger, start, start + len(trigger)),
-        quad_class=quad,
-    )  # fmt: skip
-    actors = ActorIndex(actors=[Actor(id="A1", name="French government", country="FRA")])
-    locate_events([event], doc, actors, text)
-    return event.location
+    return locate(nlp, text, trigger, event_type, one_side("French government", "FRA"))
 
 
 def test_a_speech_venue_interrupted_by_a_participle_is_where_the_words_were_said(nlp):
@@ -53,53 +41,30 @@ _IDLIB_STORY = (
 )
 
 
-def _syrian(extra=()):
-    return ActorIndex(actors=[Actor(id="A1", name="Syrian army", country="SYR"), *extra])
-
-
-def _locate_act(nlp, text, trigger, actors):
-    doc = nlp(text)
-    start = text.index(trigger)
-    sentence = next(i for i, s in enumerate(doc.sents) if s.start_char <= start < s.end_char)
-    event = Event(
-        event="ASSAULT", sentence=sentence, trigger=Span(trigger, start, start + len(trigger)),
-        quad_class=4,
-    )  # fmt: skip
-    locate_events([event], doc, actors, text)
-    return event.location
-
-
 def test_an_incident_named_for_another_place_does_not_borrow_the_story_s_town(nlp):
     # a name the gazetteer does not know: the act was there, not in the story's Idlib
     text = _IDLIB_STORY + "Survivors of the Bataclan attack marched in protest."
-    assert _locate_act(nlp, text, "attack", _syrian()) is None
+    assert locate(nlp, text, "attack", actors=one_side()) is None
     # a town of another country, whatever the NER made of it
     text = _IDLIB_STORY + "The Halabja massacre was recalled by the speakers."
-    place = _locate_act(nlp, text, "massacre", _syrian())
+    place = locate(nlp, text, "massacre", actors=one_side())
     assert place is None or place.country != "SYR"
 
 
 def test_an_incident_named_for_a_side_or_a_weapon_still_borrows_the_story_s_town(nlp):
     # named for a side the actor stage knows: the story's act, in the story's town
     text = _IDLIB_STORY + "Survivors of the Tarvash attack marched in protest."
-    doc = nlp(text)
-    i = next(t.i for t in doc if t.text == "Tarvash")
-    actors = _syrian()
-    group = Actor(id="A2", name="Tarvash", kind="organisation", sector="REB", country="SYR")
-    actors.actors.append(group)
-    actors.add_mention(group, i, i + 1, Mention("Tarvash", doc[i].idx, doc[i].idx + 7, 1, "alias"))
-    start = text.index("attack")
-    event = Event(event="ASSAULT", sentence=3, trigger=Span("attack", start, start + 6),
-                  quad_class=4)  # fmt: skip
-    locate_events([event], doc, actors, text)
-    assert event.location is not None and event.location.name == "Idlib"
+    actors = one_side()
+    known_group(actors, nlp(text), "Tarvash")
+    place = locate(nlp, text, "attack", actors=actors)
+    assert place is not None and place.name == "Idlib"
     # named for its weapon
     text = _IDLIB_STORY + "The IED explosion wounded two farmers."
-    place = _locate_act(nlp, text, "explosion", _syrian())
+    place = locate(nlp, text, "explosion", actors=one_side())
     assert place is not None and place.name == "Idlib"
     # named for a town of the story's country: nothing contradicts the story's place
     text = _IDLIB_STORY + "Survivors of the Tartus attack marched in protest."
-    place = _locate_act(nlp, text, "attack", _syrian())
+    place = locate(nlp, text, "attack", actors=one_side())
     assert place is not None and place.country == "SYR"
 
 
