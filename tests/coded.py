@@ -28,3 +28,11 @@ def first_event(events: list, kind: str):
     found = [e for e in events if e.event == kind]
     assert found, [(e.event, e.source, e.target) for e in events]
     return found[0]
+
+
+def dyads(events) -> set[tuple[str | None, str | None]]:
+    """The (source country, target country) pairs of ``events``."""
+    return {
+        (e.source.country if e.source else None, e.target.country if e.target else None)
+        for e in events
+    }

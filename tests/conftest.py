@@ -60,3 +60,11 @@ def pipeline():
     from dateline.settings import Settings
 
     return Pipeline(Settings.load())
+
+
+@pytest.fixture
+def lexicon_only(pipeline, monkeypatch):
+    """The shared pipeline with the trained event model switched off: what the lexicon and the
+    rules code alone."""
+    monkeypatch.setenv("DATELINE_EVENT_MODEL", "off")
+    return pipeline

@@ -10,12 +10,6 @@ import pytest
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture
-def lexicon_only(pipeline, monkeypatch):
-    monkeypatch.setenv("DATELINE_EVENT_MODEL", "off")
-    return pipeline
-
-
 def _types(pipeline, text: str) -> set[str]:
     events = pipeline.code_text(text, date="2024-03-14").events
     return {e.event for e in events if not e.negated}

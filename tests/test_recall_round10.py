@@ -9,22 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from coded import happened
+from coded import dyads, happened
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture
-def lexicon_only(pipeline, monkeypatch):
-    monkeypatch.setenv("DATELINE_EVENT_MODEL", "off")
-    return pipeline
-
-
-def _dyads(events) -> set[tuple[str | None, str | None]]:
-    return {
-        (e.source.country if e.source else None, e.target.country if e.target else None)
-        for e in events
-    }
 
 
 @pytest.mark.parametrize(
@@ -93,9 +80,9 @@ def test_an_act_the_lexicon_now_names_is_coded(lexicon_only, text, kind, dyad):
     events = happened(lexicon_only, text, kind)
     assert events, text
     source, target = dyad
-    assert any(s == source and (target is None or t == target) for s, t in _dyads(events)), (
+    assert any(s == source and (target is None or t == target) for s, t in dyads(events)), (
         text,
-        _dyads(events),
+        dyads(events),
     )
 
 
@@ -143,7 +130,7 @@ def test_a_look_alike_is_not_coded(lexicon_only, text, kind):
     ],
 )
 def test_an_accusation_restated_as_a_denied_charge_is_made(lexicon_only, text):
-    assert ("TCD", "SDN") in _dyads(happened(lexicon_only, text, "ACCUSE")), text
+    assert ("TCD", "SDN") in dyads(happened(lexicon_only, text, "ACCUSE")), text
 
 
 def test_what_a_denial_says_did_not_happen_stays_out(lexicon_only):

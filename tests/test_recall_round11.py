@@ -7,22 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from coded import happened
+from coded import dyads, happened
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture
-def lexicon_only(pipeline, monkeypatch):
-    monkeypatch.setenv("DATELINE_EVENT_MODEL", "off")
-    return pipeline
-
-
-def _dyads(events) -> set[tuple[str | None, str | None]]:
-    return {
-        (e.source.country if e.source else None, e.target.country if e.target else None)
-        for e in events
-    }
 
 
 @pytest.mark.parametrize(
@@ -36,7 +23,7 @@ def _dyads(events) -> set[tuple[str | None, str | None]]:
     ],
 )
 def test_someone_told_or_persuaded_to_act_is_asked(lexicon_only, text, dyad):
-    assert dyad in _dyads(happened(lexicon_only, text, "REQUEST")), text
+    assert dyad in dyads(happened(lexicon_only, text, "REQUEST")), text
 
 
 @pytest.mark.parametrize(
@@ -105,7 +92,7 @@ def test_what_a_demand_asks_is_still_its_content(pipeline):
     ],
 )
 def test_a_necessity_said_of_others_is_a_demand(lexicon_only, text, dyad):
-    assert dyad in _dyads(happened(lexicon_only, text, "REQUEST")), text
+    assert dyad in dyads(happened(lexicon_only, text, "REQUEST")), text
 
 
 @pytest.mark.parametrize(
@@ -145,7 +132,7 @@ def test_what_is_needed_of_others_is_not_coded_as_done(lexicon_only):
 )
 def test_an_act_the_lexicon_now_names_is_coded(lexicon_only, text, kind, dyad):
     source, target = dyad
-    found = _dyads(happened(lexicon_only, text, kind))
+    found = dyads(happened(lexicon_only, text, kind))
     assert any(s == source and target in {None, t} for s, t in found), (text, found)
 
 
@@ -189,7 +176,7 @@ def test_an_act_of_force_not_reported_as_done_is_not_coded(lexicon_only, text):
 
 def test_telling_ones_own_forces_to_withdraw_concedes(lexicon_only):
     text = "The American president told the Pentagon to extricate its troops as soon as possible."
-    assert ("USA", "USA") in _dyads(happened(lexicon_only, text, "CONCEDE"))
+    assert ("USA", "USA") in dyads(happened(lexicon_only, text, "CONCEDE"))
     assert not happened(lexicon_only, text, "REQUEST")
 
 
@@ -207,7 +194,7 @@ def test_telling_ones_own_forces_to_withdraw_concedes(lexicon_only):
     ],
 )
 def test_an_act_described_in_words_that_condemn_is_accused(lexicon_only, text, dyad):
-    assert dyad in _dyads(happened(lexicon_only, text, "ACCUSE")), text
+    assert dyad in dyads(happened(lexicon_only, text, "ACCUSE")), text
 
 
 def test_an_act_described_in_words_of_praise_is_not_accused(lexicon_only):

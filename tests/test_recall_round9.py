@@ -14,12 +14,6 @@ from coded import happened
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture
-def lexicon_only(pipeline, monkeypatch):
-    monkeypatch.setenv("DATELINE_EVENT_MODEL", "off")
-    return pipeline
-
-
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
