@@ -127,6 +127,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
     ):
         # "Trump's decision to withdraw", "France plans to withdraw its troops": conceded now
         event_type, mode, modality, sources = "CONCEDE", None, "asserted", announced
+    if event_type == "REQUEST" and _command(cand, sources, targets, lexicon):
+        return []  # "ordered a pause", "ordered his generals to plan the exit": no one else asked
     if event_type == "COERCE" and _armed_capture(cand, sources, lexicon):
         event_type, mode = "ASSAULT", "abduct"  # "detained by Kurdish fighters"
     if event_type != cand.event:
@@ -405,6 +407,35 @@ def _ordered_withdrawal(event_type, cand: Candidate, sources, targets, lexicon: 
     )
     own = {a.country for a, _ in sources if a.country}
     return leaves and bool(own) and all(t[0].country in own for t in targets)
+
+
+def _command(cand: Candidate, sources, targets, lexicon: Lexicon) -> bool:
+    """An order that asks nothing of another actor: a verb of commanding (``command_verbs``)
+    whose ordered party is no actor ("ordered a humanitarian pause", "ordered that her
+    citizenship be revoked", "ordered: 'Start the work'") or only the author's own side ("his
+    generals", "its troops", the author's own country). "The court ordered the Somali embassy to
+    pay the rent" asks it of another actor, and a court's order ("a judge ordered an inquiry into
+    the governor's spending") always does: a REQUEST."""
+    tok = cand.token
+    if cand.nominal or tok.lemma_.lower() not in lexicon.word_set("command_verbs"):
+        return False
+    if any(a.sector == "JUD" for a, _ in sources):
+        return False  # a court's order compels others, whatever it names
+    ordered = [c for c in tok.children if c.dep_ in {"dobj", "dative", "nsubjpass"}]
+    ordered += [
+        g for c in tok.children if c.dep_ in {"ccomp", "xcomp"} for g in c.children
+        if g.dep_ in {"nsubj", "nsubjpass"}
+    ]  # fmt: skip
+    spans = [(o.left_edge.i, o.i) for o in ordered]  # the head and its modifiers, no clause
+    addressed = [(a, t) for a, t in targets if any(lo <= t.i <= hi for lo, hi in spans)]
+    if not addressed:
+        return True
+    own = {a.country for a, _ in sources if a.country}
+    owned = {
+        t.i for o in ordered if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children)
+        for t in o.subtree
+    }  # fmt: skip
+    return all(t.i in owned or (a.country is not None and a.country in own) for a, t in addressed)
 
 
 def _announced_withdrawal(

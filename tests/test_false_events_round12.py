@@ -1,0 +1,38 @@
+"""False cooperative and verbal events on real news (round 12), one kind at a time: each test is
+a sentence of our own that a general rule must not code, next to one it must still code."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def of_type(pipeline, text, event):
+    events = pipeline.code_text(text, date="2019-03-14").events
+    return [e for e in events if e.event == event and not e.negated]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Nigerian president ordered a three-day pause in the fighting around Maiduguri.",
+        "The Kenyan president ordered his generals to plan an exit from Somalia.",
+        "The Ghanaian interior minister ordered that the activist's passport be revoked.",
+    ],
+)
+def test_an_order_to_no_one_else_asks_nothing(pipeline, text):
+    # an order of a thing, or to the author's own people, is the author's own act (a command),
+    # not a request made of another actor
+    assert not of_type(pipeline, text, "REQUEST"), text
+
+
+def test_an_order_to_another_actor_is_still_a_request(pipeline):
+    asked = of_type(
+        pipeline, "A Kenyan court ordered the Somali embassy to pay the rent.", "REQUEST"
+    )
+    assert [(e.source.country, e.target.country) for e in asked] == [("KEN", "SOM")]
+    asked = of_type(
+        pipeline, "Uganda ordered Kenya to withdraw its ambassador from Kampala.", "REQUEST"
+    )
+    assert [(e.source.country, e.target.country) for e in asked] == [("UGA", "KEN")]
