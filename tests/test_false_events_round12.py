@@ -36,3 +36,30 @@ def test_an_order_to_another_actor_is_still_a_request(pipeline):
         pipeline, "Uganda ordered Kenya to withdraw its ambassador from Kampala.", "REQUEST"
     )
     assert [(e.source.country, e.target.country) for e in asked] == [("UGA", "KEN")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan foreign ministry defended its decision to close the embassy in Mogadishu.",
+        "The Ugandan president defended his record on human rights.",
+        "The border town was defended by Tuareg rebels for three weeks.",
+    ],
+)
+def test_defending_oneself_or_a_town_backs_nobody(pipeline, text):
+    assert not of_type(pipeline, text, "SUPPORT"), text
+
+
+def test_defending_someone_else_is_still_support(pipeline):
+    for text, dyad in (
+        ("France defended Morocco at the meeting in Brussels.", ("FRA", "MAR")),
+        ("Russia defended its ally Syria at the UN security council.", ("RUS", "SYR")),
+    ):
+        backed = of_type(pipeline, text, "SUPPORT")
+        assert [(e.source.country, e.target.country) for e in backed] == [dyad], text
+    backed = of_type(
+        pipeline,
+        "The Ghanaian party chairman defended the interior minister's decision to expel him.",
+        "SUPPORT",
+    )
+    assert backed, "defending another's decision backs its author"

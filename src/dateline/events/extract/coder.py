@@ -129,6 +129,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         event_type, mode, modality, sources = "CONCEDE", None, "asserted", announced
     if event_type == "REQUEST" and _command(cand, sources, targets, lexicon):
         return []  # "ordered a pause", "ordered his generals to plan the exit": no one else asked
+    if event_type == "SUPPORT" and _self_defence(cand, sources, targets, lexicon):
+        return []  # "defended its position", "the town was defended by the rebels": no backing
     if event_type == "COERCE" and _armed_capture(cand, sources, lexicon):
         event_type, mode = "ASSAULT", "abduct"  # "detained by Kurdish fighters"
     if event_type != cand.event:
@@ -407,6 +409,29 @@ def _ordered_withdrawal(event_type, cand: Candidate, sources, targets, lexicon: 
     )
     own = {a.country for a, _ in sources if a.country}
     return leaves and bool(own) and all(t[0].country in own for t in targets)
+
+
+def _self_defence(cand: Candidate, sources, targets, lexicon: Lexicon) -> bool:
+    """Defending that backs nobody: a verb of defending (``defence_verbs``) whose object is the
+    author's own stance, no actor ("the ministry defended its decision", "he defended his
+    record"), or whose defenders are all armed forces ("rebels defended the town", "the hospital
+    was defended by foreign fighters": fighting, not support). "The party chairman defended the
+    home secretary's decision" and "Russia defended its ally at the UN" back someone."""
+    tok = cand.token
+    if cand.nominal or tok.lemma_.lower() not in lexicon.word_set("defence_verbs"):
+        return False
+    if sources and all(a.sector in ARMED_SECTORS for a, _ in sources):
+        return True
+    defended = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    for d in defended:
+        owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in d.children)
+        # the object's own words with its apposition ("its ally Syria"), not its clauses
+        span = {d.i} | {
+            t.i for c in d.children if c.dep_ not in {"acl", "relcl", "prep"} for t in c.subtree
+        }
+        if owned and not any(t.i in span for _, t in targets):
+            return True
+    return False
 
 
 def _command(cand: Candidate, sources, targets, lexicon: Lexicon) -> bool:
