@@ -63,3 +63,25 @@ def test_defending_someone_else_is_still_support(pipeline):
         "SUPPORT",
     )
     assert backed, "defending another's decision backs its author"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The town of Beni was freed from the rebels last year after a long siege.",
+        "Malian troops freed the village of Tessalit on Sunday.",
+        "Hundreds of Kenyan soldiers freed up by the ceasefire could be sent to Somalia.",
+        "Kenya repatriated 40 of its citizens from the camps in Somalia.",
+    ],
+)
+def test_a_place_freed_or_people_brought_home_is_no_release(pipeline, text):
+    # a place is freed by force, what is freed up is made available, and a state bringing its
+    # own people home concedes nothing: none is a RETREAT (release)
+    assert not of_type(pipeline, text, "RETREAT"), text
+
+
+def test_people_freed_are_still_released(pipeline):
+    freed = of_type(pipeline, "Iran freed two British sailors on Sunday.", "RETREAT")
+    assert [(e.source.country, e.target.country) for e in freed] == [("IRN", "GBR")]
+    text = "The Ugandan aid worker was freed from captivity in Mogadishu after six months."
+    assert of_type(pipeline, text, "RETREAT"), text

@@ -129,6 +129,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         event_type, mode, modality, sources = "CONCEDE", None, "asserted", announced
     if event_type == "REQUEST" and _command(cand, sources, targets, lexicon):
         return []  # "ordered a pause", "ordered his generals to plan the exit": no one else asked
+    if event_type == "RETREAT" and _no_release(cand, lexicon):
+        return []  # "the town was freed from the militants", "troops freed up for Iraq"
     if event_type == "SUPPORT" and _self_defence(cand, sources, targets, lexicon):
         return []  # "defended its position", "the town was defended by the rebels": no backing
     if event_type == "COERCE" and _armed_capture(cand, sources, lexicon):
@@ -409,6 +411,24 @@ def _ordered_withdrawal(event_type, cand: Candidate, sources, targets, lexicon: 
     )
     own = {a.country for a, _ in sources if a.country}
     return leaves and bool(own) and all(t[0].country in own for t in targets)
+
+
+def _no_release(cand: Candidate, lexicon: Lexicon) -> bool:
+    """A verb of releasing (the entry retreat-release) that sets nobody free: what it frees is a
+    place ("Mosul was freed from the militants", "the army freed the town": taken by force, an
+    ASSAULT where the sentence says who fought), or it is "freed up" (made available). "Iran
+    freed two British sailors" and "the hostage was freed" are releases."""
+    tok = cand.token
+    if cand.nominal or cand.entry.id != "retreat-release":
+        return False
+    if any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
+        return True
+    places = lexicon.word_set("released_places")
+    return any(
+        c.dep_ in {"dobj", "nsubjpass"}
+        and (c.ent_type_ in {"GPE", "LOC", "FAC"} or c.lemma_.lower() in places)
+        for c in tok.children
+    )
 
 
 def _self_defence(cand: Candidate, sources, targets, lexicon: Lexicon) -> bool:
