@@ -198,10 +198,27 @@ def _judgement(tok: Token, lexicon: Lexicon) -> TriggerEntry | None:
     threat") or the clause is no reported speech ("Y posed a threat": a danger, not words)."""
     lemma = tok.lemma_.lower()
     naming = lemma in lexicon.word_set("judging_verbs")
-    if not naming and lemma not in lexicon.word_set("judgement_verbs"):
+    associating = lemma in lexicon.word_set("association_words")
+    if (
+        not naming
+        and not associating
+        and lemma not in lexicon.word_set("judgement_verbs")
+        and not (lemma == "have" and _associated(tok, lexicon))  # "has links to the PKK"
+    ):
         return None  # (asked first: most verbs are neither, and the answer is None either way)
     if any(c.dep_ == "neg" for c in tok.children):
         return None
+    if associating or (not naming and _associated(tok, lexicon)):
+        # "(Ankara says) the militia is the Syrian arm of a terror group", "is linked to the PKK"
+        judged = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if (
+            _reported(tok, lexicon)
+            and _tied_to_armed_group(tok, lexicon)
+            and any(_is_someone(antecedent(j), lexicon) for j in judged)
+        ):
+            return ALLEGE_ENTRY
+        if associating:
+            return None
     if naming:
         judged, verdicts = _naming_parts(tok, lexicon)
     elif _reported(tok, lexicon):
@@ -237,6 +254,50 @@ def _condemned(verdicts: list[Token], lexicon: Lexicon) -> bool:
                 continue
             if v.lemma_.lower() in words or v.lower_ in words:
                 return True
+    return False
+
+
+#: Armed groups of the actor tables whose ties a speaker can lay at someone's door.
+ARMED_GROUP_SECTORS = {"REB", "INS", "SEP"}
+#: Prepositions that name what someone is tied to: "linked to", "links with", "arm of",
+#: "indistinguishable from", "a front for".
+TIE_PREPS = {"to", "with", "of", "from", "for"}
+
+
+def _associated(verb: Token, lexicon: Lexicon) -> bool:
+    """A verb of being whose verdict is a tie (``association_words``): "is the Syrian arm of",
+    "are indistinguishable from", "has close links to" (``_tied_to_armed_group`` says to whom)."""
+    words = lexicon.word_set("association_words")
+    return any(
+        c.dep_ in {"attr", "acomp", "dobj"} and c.lemma_.lower() in words for c in verb.children
+    )
+
+
+def _tied_to_armed_group(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether the tie a verb states ("is linked to", "is the arm of", "has links with") is to a
+    terrorist or insurgent group: a noun of judgement ("a terror group") or a group the actor
+    tables file as rebels or insurgents ("the PKK"); "is linked to the HNC", "is part of the
+    coalition" tie nobody to violence."""
+    from dateline.actors.kb import KnowledgeBase
+
+    words = lexicon.word_set("association_words")
+    ties = [verb] + [c for c in verb.children if c.dep_ in {"attr", "acomp", "dobj"}]
+    ties = [t for t in ties if t.lemma_.lower() in words]
+    kb = KnowledgeBase.load()
+    for tie in ties:
+        for prep in tie.children:
+            if prep.dep_ != "prep" or prep.lower_ not in TIE_PREPS:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                if _judging(obj, lexicon):
+                    return True  # "the Syrian arm of a terror group"
+                phrase = obj.doc[obj.left_edge.i : obj.i + 1].text
+                entry = kb.lookup(phrase)
+                sector = entry.sector if entry is not None else kb.sector_of(phrase)
+                if sector in ARMED_GROUP_SECTORS:
+                    return True
     return False
 
 
