@@ -1,5 +1,9 @@
 """Round 12, accusations (issue 13): verbal hostile acts the coder missed.
 
+- A hostile act a speaker *claims* someone else did ("Athens claimed Turkish jets had shelled
+  the island") is the speaker's ACCUSE (allege) of the doer, besides the act itself; not when
+  the doer is the speaker's own state organ, nobody is named doing it, or the verb is a plain
+  "said" (news reported, not an allegation): events/extract/coder.py, ``_alleged``.
 - A tie to an armed group said of someone ("Ankara says the militia is the Syrian arm of a terror
   group", "said the fighters are linked to the PKK") is the speaker's ACCUSE of whom it ties; a
   view ("regards X as an extension of the PKK") and a tie to no armed group accuse nobody:
@@ -11,6 +15,8 @@ Sentences of our own, never from the evaluation sets.
 from __future__ import annotations
 
 import pytest
+
+from coded import dyads
 
 pytestmark = pytest.mark.slow
 
@@ -27,6 +33,48 @@ def coder(request, pipeline, monkeypatch):
 def _accusations(pipeline, text: str) -> list:
     events = pipeline.code_text(text, date="2024-03-14").events
     return [e for e in events if e.event == "ACCUSE" and not e.negated]
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        ("The Greek government claimed Turkish jets had shelled the island.", ("GRC", "TUR")),
+        (
+            "Lithuania insisted that Belarusian guards had detained its border officials.",
+            ("LTU", "BLR"),
+        ),
+        (
+            "The Ukrainian foreign minister claimed Russian troops had bombed the hospital.",
+            ("UKR", "RUS"),
+        ),
+    ],
+)
+def test_a_hostile_act_claimed_of_another_is_the_speakers_accusation(coder, text, dyad):
+    assert dyad in dyads(_accusations(coder, text)), text
+
+
+def test_the_claimed_act_is_still_coded_with_its_own_actors(lexicon_only):
+    events = lexicon_only.code_text(
+        "The Greek government claimed Turkish jets had shelled the island.", date="2024-03-14"
+    ).events
+    assert any(e.event == "ASSAULT" and e.source and e.source.country == "TUR" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the speaker's own forces: a report of its own act, no allegation
+        "The Russian defence ministry claimed its jets had destroyed a rebel arms depot.",
+        # a plain "said" reports the news
+        "The Pentagon said Kurdish fighters had captured the town from the militants.",
+        # nobody named doing it
+        "Officials claimed at least ten people were killed in the town.",
+        # a claim denied is no act reported
+        "The Greek government claimed Turkish jets had not shelled the island.",
+    ],
+)
+def test_no_accusation_where_no_one_else_is_said_to_have_done_it(lexicon_only, text):
+    assert not [e for e in _accusations(lexicon_only, text) if e.mode == "allege"], text
 
 
 @pytest.mark.parametrize(

@@ -270,6 +270,68 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
                 confidence=max(0.05, min(confidence, 0.95)),
             )
         )
+    if (
+        reporter is not None
+        and event_type in ALLEGED_ACTS
+        and modality in {"asserted", "historical"}
+    ):
+        out += _alleged(out, reporter, ontology)
+    return out
+
+
+#: Hostile acts whose report by someone other than who did them is that speaker's accusation:
+#: "Kurdish officials said Turkish jets had bombed the village" is the officials' ACCUSE of Turkey
+#: (PLOVER: "accuse, allege"), besides the bombing itself (the coding guide codes both).
+ALLEGED_ACTS = {"ASSAULT", "COERCE"}
+#: Verbs of saying that assert what is disputed: a plain "said" reports news as often as it
+#: accuses ("the Pentagon said the SDF had seized the town").
+CLAIM_VERBS = {"claim", "insist", "assert", "contend", "maintain", "allege"}
+#: Sectors of a state's own organs: a government reporting what its own army or police did
+#: ("the ministry said its forces had retaken the town") accuses nobody.
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+
+
+def _alleged(acts: list[Event], reporter: tuple[Actor, Token], ontology) -> list[Event]:
+    """The speaker's ACCUSE of whoever did the reported acts ``acts`` ("the ministry said rebels
+    shelled the town", "Russia has claimed US jets struck the convoy"): one per doer, at the verb
+    of saying, unless the doer is the speaker or the speaker's own state organ ("the army said its
+    troops killed ten militants"), or nobody is named doing it."""
+    speaker, subject = reporter
+    verb = subject.head
+    if subject.dep_ not in SUBJECT_DEPS or verb.lemma_.lower() not in CLAIM_VERBS:
+        return []
+    ref = speaker.ref(np_text(subject))
+    out: list[Event] = []
+    seen: set[str] = set()
+    for act in acts:
+        doer = act.source
+        if doer is None or act.negated or doer.actor_id in seen or doer.actor_id == speaker.id:
+            continue
+        if not (doer.country or speaker.country) or not (doer.country or doer.sector):
+            continue
+        if (
+            doer.country == speaker.country
+            and (doer.sector in STATE_SECTORS or doer.sector is None)
+            and (speaker.sector in STATE_SECTORS or speaker.kind == "country")
+        ):
+            continue  # a state's organ reporting what its own forces did
+        seen.add(doer.actor_id)
+        out.append(
+            replace(
+                act,
+                event="ACCUSE",
+                mode="allege",
+                context=[],
+                cameo=ontology.cameo_for("ACCUSE", "allege"),
+                quad_class=ontology.quad_class("ACCUSE"),
+                goldstein=ontology.goldstein("ACCUSE", "allege"),
+                source=ref,
+                target=doer,
+                trigger=Span(text=verb.text, start=verb.idx, end=verb.idx + len(verb.text)),
+                modality="asserted",
+                reported_by=None,
+            )
+        )
     return out
 
 
