@@ -250,8 +250,9 @@ def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
         ids = {id(a) for a, _ in enemies}
         victims = [x for x in sources + targets if id(x[0]) not in ids]
         return enemies, victims
-    if not sources and cand.event in MUTUAL:
-        # "a ceasefire agreed between Ethiopia and Eritrea": one side acts, the other is the target
+    if not sources and (cand.event in MUTUAL or cand.event == "ASSAULT"):
+        # "a ceasefire agreed between Ethiopia and Eritrea": one side acts, the other is the
+        # target; "fighting between the army and the rebels" (coder._fought_both_ways)
         parties = _actors_after(tok, "between", actors)
         if len(parties) > 1:
             sources += parties[:1]

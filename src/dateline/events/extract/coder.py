@@ -204,8 +204,13 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
             for t in targets
             if s[0] is not t[0] and not own_side(s[0], t[0], event_type)
         ]
+        # "Indian troops clashed with Chinese soldiers", "clashes between Iran and Israel": each
+        # side fought the other, one record each way (the coding guide: one per acting side)
+        both_ways = event_type == "ASSAULT" and not placed and _fought_both_ways(cand, lexicon)
+        back = [(t, s) for s, t in pairs if _fought_back(s, t)] if both_ways else []
         if event_type in ONE_ACT_ON_MANY:
             pairs = _first_target_each(pairs)  # "stripped Kotey and Elsheikh of citizenship"
+        pairs += _first_target_each(back)
         if not pairs:
             pairs = [(s, None) for s in sources]  # every target was the source's own side
     elif (
@@ -768,6 +773,39 @@ def _one_per_side(
             continue
         kept.append((actor, tok))
     return kept
+
+
+def _fought_both_ways(cand: Candidate, lexicon: Lexicon) -> bool:
+    """A fight of two sides that the words tell as mutual: a verb or noun of a clash or an
+    exchange of fire ("clashed with", "exchanged fire with", "skirmishes with"), or an act of
+    force "between" two parties ("fighting between rebel factions and the army", "the war
+    between India and Pakistan"); not a fight one side wages on the other ("fought Isis", "the
+    fight against Isis")."""
+    if cand.token.lemma_.lower() in lexicon.word_set("mutual_force_words"):
+        return True
+    if cand.token.lemma_.lower() in lexicon.word_set("state_nouns"):
+        return False  # "a proxy war between the US and Russia": a state of affairs
+    word = cand.head if cand.nominal else cand.token
+    return any(c.dep_ == "prep" and c.lower_ == "between" for c in word.children)
+
+
+def _fought_back(source: tuple[Actor, Token], target: tuple[Actor, Token]) -> bool:
+    """The target of a mutual fight is a side of its own that fought back: not a place or the
+    source's own country, not one mention read as both sides ("Turkish and Syrian forces
+    clashed"), and no politician ("the ambassador clashed with Trump" is a row of words)."""
+    (src, src_tok), (tgt, tgt_tok) = source, target
+    if tgt.id.startswith("domestic:") or src_tok.i == tgt_tok.i:
+        return False
+    if _inside(tgt_tok, {src_tok.i}) or _inside(src_tok, {tgt_tok.i}):
+        return False
+    return not any(
+        a.kind == "person" or (a.kind == "role" and a.sector in CIVILIAN_OFFICES)
+        for a in (src, tgt)
+    )
+
+
+#: Sectors of people whose clashes are of words (coder._fought_back).
+CIVILIAN_OFFICES = {"GOV", "LEG", "JUD", "PTY", "IGO", "NGO", "MED"}
 
 
 def _names_several(tok: Token) -> bool:
