@@ -75,7 +75,7 @@ def resolve_person(ctx: Context, span: Span, entry=None) -> bool:
             entry = candidates[0]
     if entry is not None and cue_country and entry.country and entry.country != cue_country:
         entry = None  # "French President X" is not the Russian X of the knowledge base
-    igo = _igo_title(ctx, span, title_start)
+    igo = _igo_title(ctx, span, title_start) or _igo_apposition(ctx, span)
     if entry is not None and igo:
         # "EU commissioner X": the title says X acts for the IGO, whatever office the KB last
         # knew X in
@@ -187,7 +187,24 @@ def igo_offices() -> frozenset[str]:
 def _igo_title(ctx: Context, span: Span, title_start: int) -> bool:
     """The title in front of a name holds an IGO office: "EU commissioner", "African Union
     chief", "UN envoy" (an IGO named among the title's words, then one of its offices)."""
-    words = ctx.doc[title_start : span.end - 1]  # NER may take the title into the name
+    return _igo_office(ctx, ctx.doc[title_start : span.end - 1])  # NER may take the title in
+
+
+def _igo_apposition(ctx: Context, span: Span) -> bool:
+    """The apposition after a name holds an IGO office: "X, the EU commissioner for
+    enlargement", "X, the UN high commissioner for human rights" (the IGO in the words up to
+    the office noun; not "X, the French envoy to the UN", whose IGO only follows the office)."""
+    return any(
+        node.dep_ == "appos"
+        and node.pos_ == "NOUN"
+        and node.i >= span.end
+        and _igo_office(ctx, ctx.doc[node.left_edge.i : node.i + 1])
+        for node in span.root.children
+    )
+
+
+def _igo_office(ctx: Context, words: Span) -> bool:
+    """An IGO named among ``words``, then one of its offices after it."""
     ends = {
         t.i + 1
         for t in words
@@ -200,7 +217,7 @@ def _igo_title(ctx: Context, span: Span, title_start: int) -> bool:
                 ends.add(words[j + n - 1].i + 1)
     offices = igo_offices()
     for end in ends:
-        after = ctx.doc[end : span.end - 1].text.lower()
+        after = ctx.doc[end : words.end].text.lower()
         if any(_word_pattern(office).search(after) for office in offices):
             return True
     return False
@@ -231,8 +248,11 @@ def _affiliation(ctx: Context, span: Span):
     root = span.root
     nodes = [root, *(c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN")]
     for node in nodes:
-        # "X, an adviser to the UN": an office's "to" ties it to the body as "of" does
-        preps = {"of", "from", "at", "for"} if node is root else {"of", "from", "at", "for", "to"}
+        # "X, an adviser to the UN": an office's "to" ties it to the body as "of" does, unless
+        # a state holds the office ("X, the French envoy to the UN", "France's ambassador to")
+        preps = {"of", "from", "at", "for"}
+        if node is not root and not country_inside(ctx, list(node.lefts)):
+            preps.add("to")
         for child in node.children:
             if child.dep_ == "prep" and child.lower_ in preps:
                 for pobj in child.children:
@@ -308,9 +328,23 @@ def _organisation(ctx: Context, pobj: Token):
         entry = ctx.kb.lookup(candidate, on=ctx.on)
         if entry is not None and entry.kind in {"organisation", "group"}:
             return entry
-    if pobj.pos_ == "PROPN" and pobj.ent_type_ == "ORG" and pobj.lower_ in ngo_name_words():
+    if (
+        pobj.pos_ == "PROPN"
+        and pobj.ent_type_ == "ORG"
+        and _name_end(pobj).lower_ in ngo_name_words()
+    ):
         return _Unlisted()
     return None
+
+
+def _name_end(tok: Token) -> Token:
+    """The last word of the named entity ``tok`` is in: "the Union of Medical Relief
+    Organisations" ends in "Organisations", though its head is "Union"."""
+    doc = tok.doc
+    i = tok.i
+    while i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I" and doc[i + 1].ent_type_ == tok.ent_type_:
+        i += 1
+    return doc[i]
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,70 @@
+"""Who did it to whom, round 12 (docs/accuracy.md, "Round 12: actors"), on sentences of our own:
+an IGO office in the apposition after a name, a state's envoy to an IGO, the last word of an
+NGO's long name."""
+
+from __future__ import annotations
+
+import pytest
+
+from coded import coded_events, first_event
+
+
+def _source(pipeline, text: str, kind: str):
+    event = first_event(coded_events(pipeline, text), kind)
+    assert event.source is not None
+    return event.source
+
+
+@pytest.mark.slow
+def test_an_igo_office_after_the_name_makes_an_igo_person(pipeline):
+    source = _source(
+        pipeline,
+        "Rebels shelled Damascus on Monday. Peter Klaus, the EU commissioner for humanitarian "
+        "aid, urged all sides to stop the fighting.",
+        "REQUEST",
+    )
+    assert (source.country, source.sector) == (None, "IGO")
+
+
+@pytest.mark.slow
+def test_a_un_high_commissioner_after_the_name_is_the_uns(pipeline):
+    source = _source(
+        pipeline,
+        "Rebels shelled Damascus on Monday. Jean Moreau, the UN high commissioner for human "
+        "rights, condemned the attacks on hospitals.",
+        "ACCUSE",
+    )
+    assert (source.country, source.sector) == (None, "IGO")
+
+
+@pytest.mark.slow
+def test_a_states_envoy_to_an_igo_acts_for_the_state(pipeline):
+    source = _source(
+        pipeline,
+        "Rebels shelled Damascus on Monday. Jean Moreau, the French envoy to the UN, condemned "
+        "the attacks on hospitals.",
+        "ACCUSE",
+    )
+    assert source.country == "FRA" and source.sector != "IGO"
+
+
+@pytest.mark.slow
+def test_an_adviser_to_an_igo_is_still_the_igos(pipeline):
+    source = _source(
+        pipeline,
+        "Rebels shelled Damascus on Monday. Jean Moreau, a humanitarian adviser to the UN, "
+        "condemned the attacks on hospitals.",
+        "ACCUSE",
+    )
+    assert (source.country, source.sector) == (None, "IGO")
+
+
+@pytest.mark.slow
+def test_an_ngo_is_known_by_the_last_word_of_its_long_name(pipeline):
+    source = _source(
+        pipeline,
+        "Rebels shelled Damascus on Monday. Omar Haddad of the Union of Medical Relief "
+        "Organisations accused the government of war crimes.",
+        "ACCUSE",
+    )
+    assert (source.country, source.sector) == (None, "NGO")
