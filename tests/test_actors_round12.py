@@ -68,3 +68,27 @@ def test_an_ngo_is_known_by_the_last_word_of_its_long_name(pipeline):
         "ACCUSE",
     )
     assert (source.country, source.sector) == (None, "NGO")
+
+
+@pytest.mark.slow
+def test_on_a_tie_islamic_state_belongs_to_the_country_the_story_names_first(pipeline):
+    events = coded_events(
+        pipeline,
+        "We lived in a farming village in the north of Iraq when Islamic State came. The hills "
+        "behind our house run all the way to Syria. One morning Isis fighters shot our "
+        "neighbours in the street.",
+    )
+    shot = first_event(events, "ASSAULT")
+    assert shot.source is not None and shot.source.country == "IRQ"
+
+
+@pytest.mark.slow
+def test_a_country_named_more_often_still_wins_over_the_first_named(pipeline):
+    events = coded_events(
+        pipeline,
+        "We lived in a farming village in the north of Iraq before the war. We fled to Syria, "
+        "and later settled near Aleppo in Syria. One morning Isis fighters shot our neighbours "
+        "in the street.",
+    )
+    shot = first_event(events, "ASSAULT")
+    assert shot.source is not None and shot.source.country == "SYR"

@@ -81,11 +81,34 @@ def place_votes(index: ActorIndex, sentences: set[int] | None = None) -> Counter
     return votes
 
 
-def theatre_country(votes: Counter[str], candidates: Iterable[str]) -> str | None:
-    """The candidate the article names most (the first listed on a tie); None if it names none."""
+def first_named(index: ActorIndex) -> dict[str, int]:
+    """Where the article first names each country (as :func:`place_votes` counts them)."""
+    first: dict[str, int] = {}
+    for actor in index.actors:
+        if actor.kind not in {"country", "role"} or not actor.country:
+            continue
+        if actor.kind == "role" and actor.sector in TRAVELLING_SECTORS:
+            continue
+        for m in actor.mentions:
+            if m.rule not in NON_VOTING and m.start < first.get(actor.country, m.start + 1):
+                first[actor.country] = m.start
+    return first
+
+
+def theatre_country(
+    votes: Counter[str], candidates: Iterable[str], first: dict[str, int] | None = None
+) -> str | None:
+    """The candidate the article names most; on a tie the one it names first (a story opens
+    where it happens: "in northern Iraq" before a range "that stretches into Syria"), else the
+    first listed; None if it names none."""
     best, best_votes = None, 0
     for country in candidates:
-        if votes[country] > best_votes:
+        if votes[country] > best_votes or (
+            votes[country] == best_votes
+            and best is not None
+            and first is not None
+            and first.get(country, 1 << 30) < first.get(best, 1 << 30)
+        ):
             best, best_votes = country, votes[country]
     return best
 

@@ -119,11 +119,12 @@ def _theatre_countries(ctx: Context) -> None:
     if not ctx.theatre:
         return
     votes = theatre.place_votes(ctx.index)
+    first = theatre.first_named(ctx.index)
     by_id = {a.id: a for a in ctx.index.actors}
     for actor_id, candidates in ctx.theatre.items():
         actor = by_id.get(actor_id)
         if actor is not None and actor.country is None:
-            actor.country = theatre.theatre_country(votes, candidates)
+            actor.country = theatre.theatre_country(votes, candidates, first)
 
 
 def _home_country(ctx: Context) -> None:
