@@ -92,3 +92,36 @@ def test_a_country_named_more_often_still_wins_over_the_first_named(pipeline):
     )
     shot = first_event(events, "ASSAULT")
     assert shot.source is not None and shot.source.country == "SYR"
+
+
+@pytest.mark.slow
+def test_a_stateless_people_named_with_a_state_is_that_states(pipeline):
+    events = coded_events(
+        pipeline,
+        "British Kurds blocked roads in London on Friday to protest against the Turkish "
+        "offensive in Afrin. Turkish police detained dozens of Iranian Kurds at the border.",
+    )
+    protest = first_event(events, "PROTEST")
+    assert protest.source is not None and protest.source.country == "GBR"
+    detained = first_event(events, "COERCE")
+    assert detained.target is not None and detained.target.country == "IRN"
+
+
+@pytest.mark.slow
+def test_a_backer_in_front_of_a_people_is_not_its_state(pipeline):
+    captured = first_event(
+        coded_events(pipeline, "US-backed Kurds captured the town of Manbij from Isis in Syria."),
+        "ASSAULT",
+    )
+    assert captured.source is not None and captured.source.country == "SYR"
+
+
+@pytest.mark.slow
+def test_a_people_named_with_a_state_does_not_move_the_story(pipeline):
+    events = coded_events(
+        pipeline,
+        "Kurdish fighters captured two Isis members near Raqqa on Monday. A third suspect was "
+        "arrested by Iraqi Kurds. Isis fighters attacked the town of Hajin in Syria.",
+    )
+    attacks = [e for e in events if e.event == "ASSAULT" and e.source is not None]
+    assert attacks and all(e.source.country == "SYR" for e in attacks)

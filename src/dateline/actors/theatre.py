@@ -59,8 +59,10 @@ def theatre() -> Theatre:
 TRAVELLING_SECTORS = {"JRN", "REF", "IGO", "NGO"}
 
 
-#: Mention rules that do not vote for the story's country.
-NON_VOTING = frozenset({"pronoun", "office"})
+#: Mention rules that do not vote for the story's country: a stateless people's members named
+#: with a state ("British Kurds", "Iraqi Kurds", roles.py) live in many states, and say little
+#: of where the story is set.
+NON_VOTING = frozenset({"pronoun", "office", "people+state"})
 
 
 def place_votes(index: ActorIndex, sentences: set[int] | None = None) -> Counter[str]:

@@ -101,7 +101,12 @@ def resolve_noun(ctx: Context, tok: Token) -> bool:
         and (people := people_word([tok]))
     ):
         # "the Kurds", "Kurdish-held territory": the people's armed movement (actors/theatre.py)
-        _people_role(ctx, tok, [], people, people[1].sector, None)
+        state = _state_of_people(ctx, tok, mods)
+        if state is None:
+            _people_role(ctx, tok, [], people, people[1].sector, None)
+        else:  # "British Kurds", "Iraqi Kurds", "the Kurds of Iran": that state's
+            sector = people[1].sector if state in people[1].countries else "CVL"
+            _people_of_state(ctx, tok, mods, state, sector, tok.text)
         return True
     if sector is None and tok.lemma_.lower() in PEOPLE_BODIES and (people := people_word(mods)):
         _people_role(ctx, tok, mods, people, people[1].sector, None)  # "Kurdish groups"
@@ -389,6 +394,10 @@ def _people_role(
     word, spec = people
     if sector not in theatre().civilian_sectors:
         sector = spec.sector
+    elif states := _prep_countries(ctx, tok):
+        # "Kurdish activists in Turkey": civilians of the state the text puts them in
+        _people_of_state(ctx, tok, mods, states[0], sector, role_text or tok.text)
+        return
     name = role_text or tok.text
     if word not in name.lower():
         name = f"{word} {name}"
@@ -397,6 +406,36 @@ def _people_role(
     ctx.theatre[actor.id] = spec.countries
     start = min([tok.i] + [t.i for t in mods if t.dep_ != "det"])
     mention_tokens(ctx, actor, start, tok.i + 1, "people")
+
+
+def _state_of_people(ctx: Context, tok: Token, mods: list[Token]) -> str | None:
+    """The state a stateless people's noun is tied to by a nationality in front of it ("British
+    Kurds", "Iraqi Kurds"; not "US-backed Kurds") or a place after it ("the Kurds of Iran",
+    "Kurds in Turkey"), or None."""
+    if tok.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    for t in mods:
+        if (
+            t.dep_ in {"amod", "compound", "nmod"}
+            and not is_backer(t)
+            and (country := ctx.kb.country_of(t.text))
+        ):
+            return country
+    states = _prep_countries(ctx, tok)
+    return states[0] if states else None
+
+
+def _people_of_state(
+    ctx: Context, tok: Token, mods: list[Token], state: str, sector: str, text: str
+) -> None:
+    """A role of a stateless people that the text ties to one state: that state's, not the
+    country the story decides for the people's armed movement."""
+    name = _role_name(ctx.kb, state, text)
+    actor = get_actor(
+        ctx, ("people-state", state, sector, text.lower()), name, state, sector, "role"
+    )
+    start = min([tok.i] + [t.i for t in mods if t.dep_ != "det"])
+    mention_tokens(ctx, actor, start, tok.i + 1, "people+state")
 
 
 def _role_name(kb, country: str, role: str) -> str:
