@@ -85,3 +85,23 @@ def test_people_freed_are_still_released(pipeline):
     assert [(e.source.country, e.target.country) for e in freed] == [("IRN", "GBR")]
     text = "The Ugandan aid worker was freed from captivity in Mogadishu after six months."
     assert of_type(pipeline, text, "RETREAT"), text
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        ("Chile negotiated a fishing deal with Peru on Monday.", ("CHL", "PER")),
+        ("Qatar brokered a truce between Chad and Sudan last year.", ("QAT", "TCD")),
+    ],
+)
+def test_brokering_or_negotiating_a_deal_is_agreeing(lexicon_only, text, dyad):
+    # the coding guide codes a deal brokered or negotiated as the AGREE it strikes, not talks
+    agreed = of_type(lexicon_only, text, "AGREE")
+    assert dyad in {(e.source.country, e.target.country) for e in agreed}, text
+    assert not of_type(lexicon_only, text, "CONSULT"), text
+
+
+def test_mediating_with_no_deal_named_is_still_talks(lexicon_only):
+    text = "Norway mediated between Colombia and the rebels."
+    assert of_type(lexicon_only, text, "CONSULT"), text
+    assert not of_type(lexicon_only, text, "AGREE"), text
