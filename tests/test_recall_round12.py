@@ -109,3 +109,55 @@ def test_a_tie_to_an_armed_group_said_of_someone_is_an_accusation(coder, text, s
 )
 def test_no_accusation_for_a_view_or_a_tie_to_no_armed_group(lexicon_only, text):
     assert not _accusations(lexicon_only, text), text
+
+
+# A warning about what someone is doing or has done is the warner's charge against them
+# (events/extract/triggers.py, ``_warned_conduct``); a forecast, a threat, a warning about the
+# warner's own side and what befalls someone are no charge.
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        (
+            "Israeli officials have warned that Iran is delivering rockets to the militia.",
+            ("ISR", "IRN"),
+        ),
+        (
+            "The Russian foreign minister warned that the Americans have taken dangerous steps "
+            "in Syria.",
+            ("RUS", "USA"),
+        ),
+        (
+            "The Kenyan president warned that al-Shabaab was exploiting the chaos along the border.",
+            ("KEN", "SOM"),
+        ),
+    ],
+)
+def test_a_warning_about_someones_conduct_is_an_accusation(coder, text, dyad):
+    assert dyad in dyads(_accusations(coder, text)), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aid agencies warned that Somalia was facing a risk of famine.",
+        "The Pentagon warned that the militiamen could still encounter resistance.",
+        "Erdogan warned that Turkish troops were advancing on the town.",
+        "The Kenyan president warned that al-Shabaab was not exploiting the chaos.",
+    ],
+)
+def test_no_accusation_for_a_forecast_or_the_warners_own_side(lexicon_only, text):
+    assert not _accusations(lexicon_only, text), text
+
+
+def test_a_hostile_act_warned_of_stays_the_act(lexicon_only):
+    events = lexicon_only.code_text(
+        "The Kenyan president warned that al-Shabaab was recruiting fighters along the border."
+    ).events
+    assert "MOBILIZE" in [e.event for e in events]
+
+
+def test_a_warning_to_someone_stays_a_threat(lexicon_only):
+    events = lexicon_only.code_text("Turkey warned Greece that it would respond.").events
+    assert [e.event for e in events] == ["THREATEN"]

@@ -8,7 +8,7 @@ from dateline.actors.index import ActorIndex
 from dateline.events.candidate import Candidate
 from dateline.events.extract.clauses import ABSORBING
 from dateline.events.extract.inference import ATTACK_NOUNS
-from dateline.events.extract.triggers import JUDGEMENT_ENTRY, RETRIBUTION_ENTRY
+from dateline.events.extract.triggers import JUDGEMENT_ENTRY, RETRIBUTION_ENTRY, WARNED_ENTRY
 from dateline.events.syntax import antecedent, np_actors, subject_of
 from dateline.model import Actor
 
@@ -116,6 +116,15 @@ def _speaker_judges(cand: Candidate, sources, targets, actors: ActorIndex):
     tok = cand.token
     if not cand.nominal and not cand.entry.objects and tok.lemma_.lower() in cand.entry.verbs:
         return sources, targets  # "accused", "warned", "threatened": the clause's own act
+    if cand.entry.id == WARNED_ENTRY.id:
+        # "Israel warned that Iran is delivering missiles": the warner charges whom the clause is
+        # about; not its own side ("Erdogan warned that Turkish troops were advancing")
+        subj = subject_of(tok.head)
+        warners = np_actors(antecedent(subj), actors) if subj is not None else []
+        own = {a.country for a, _ in warners if a.country}
+        if not warners or any(a.country in own for a, _ in sources):
+            return [], []
+        return warners, sources
     speakers = _speakers(cand, actors)
     if not speakers or {id(a) for a, _ in speakers} & {id(a) for a, _ in sources}:
         return sources, targets

@@ -25,6 +25,10 @@ GRIEVANCE_ENTRY = TriggerEntry(
 # to Z" is X's ACCUSE of Y at the reported clause's verb; "X branded Y terrorists" X's own verb.
 JUDGEMENT_ENTRY = TriggerEntry(id="rule:judgement", event="ACCUSE", mode="disapprove")
 NAMING_ID = f"{JUDGEMENT_ENTRY.id}-naming"
+# A warning about what someone is doing or has done ("Israel warned that Iran is delivering
+# missiles to the group"): the warner's ACCUSE of them (events/extract/arguments.py makes the
+# warner the source, whom the warned-of clause is about the target).
+WARNED_ENTRY = TriggerEntry(id=f"{JUDGEMENT_ENTRY.id}-warned", event="ACCUSE", mode="disapprove")
 # A speaker's warning that someone will pay for an act (triggers.yaml, ``retribution_verbs``).
 RETRIBUTION_ENTRY = TriggerEntry(id="rule:retribution", event="THREATEN")
 # Someone told, persuaded or encouraged to do something (triggers.yaml, ``directive_verbs``).
@@ -89,6 +93,14 @@ def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Cand
             if entry is not None and _speech_without_act(entry, tok, lexicon):
                 entry, obj = None, None
             judgement = _judgement(tok, lexicon)
+            if (
+                judgement is WARNED_ENTRY
+                and entry is not None
+                and entry.event.lower() not in lexicon.word_set("cooperative")
+            ):
+                # "warned that Russian jets were bombing the town": the act, coded with its own
+                # actors; "warned that Iran is delivering missiles to the group" is a charge
+                judgement = None
             if judgement is not None:
                 entry, obj = judgement, None  # "called them terrorists": no phone call
             elif entry is None and _retribution(tok, lexicon):
@@ -196,6 +208,8 @@ def _judgement(tok: Token, lexicon: Lexicon) -> TriggerEntry | None:
     naming "X called Y terrorists", "X branded Y a terrorist group", "X described Y as a threat".
     None where nobody is judged (a thing, a hazard), the judgement is denied ("posed no
     threat") or the clause is no reported speech ("Y posed a threat": a danger, not words)."""
+    if _warned_conduct(tok, lexicon):
+        return WARNED_ENTRY  # "warned that Iran is delivering missiles to the group"
     lemma = tok.lemma_.lower()
     naming = lemma in lexicon.word_set("judging_verbs")
     associating = lemma in lexicon.word_set("association_words")
@@ -255,6 +269,52 @@ def _condemned(verdicts: list[Token], lexicon: Lexicon) -> bool:
             if v.lemma_.lower() in words or v.lower_ in words:
                 return True
     return False
+
+
+#: Modal and future auxiliaries: a warning of what may or will happen is a forecast or a threat
+#: (``_warning_is_threat``), not a charge about what someone does.
+MODAL_AUX = {
+    "will",
+    "would",
+    "shall",
+    "'ll",
+    "wo",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "must",
+}
+#: Verbs of what befalls the subject, not of its conduct ("warned that Somalia was facing
+#: famine", "warned the regime risked a confrontation").
+UNDERGOING_VERBS = {"face", "suffer", "risk", "need", "lose", "die", "starve", "remain", "become"}
+
+
+def _warned_conduct(verb: Token, lexicon: Lexicon) -> bool:
+    """The clause of a warning that says what someone is doing or has done ("warned that Iran is
+    delivering missiles", "warned that the Americans have taken dangerous steps"): a charge, not
+    a forecast. Only the clause of a warning that is no threat (``_warning_is_threat``: nobody
+    warned, nothing the warner will do) whose subject is someone named, with no modal ("warned
+    that the fighters could return": a forecast), no negation, and a verb of conduct ("warned
+    that Somalia was facing famine": what befalls it)."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.lemma_.lower() not in lexicon.word_set("warning_verbs"):
+        return False
+    if verb.pos_ not in {"VERB", "AUX"} or _warning_is_threat(head, lexicon):
+        return False
+    if verb.lemma_.lower() in UNDERGOING_VERBS or is_be(verb):
+        return False
+    if any(
+        (c.dep_ in {"aux", "auxpass"} and c.lower_ in MODAL_AUX) or c.dep_ == "neg"
+        for c in verb.children
+    ):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(
+        s.pos_ != "PRON" and _is_someone(antecedent(s), lexicon) and s.lemma_.lower() not in
+        lexicon.word_set("audience_nouns") for s in subjects
+    )  # fmt: skip
 
 
 #: Armed groups of the actor tables whose ties a speaker can lay at someone's door.
