@@ -105,3 +105,14 @@ def test_mediating_with_no_deal_named_is_still_talks(lexicon_only):
     text = "Norway mediated between Colombia and the rebels."
     assert of_type(lexicon_only, text, "CONSULT"), text
     assert not of_type(lexicon_only, text, "AGREE"), text
+
+
+def test_people_expelled_from_a_land_are_sanctioned_not_deported(lexicon_only):
+    # the coding guide: people driven out by an actor are a SANCTION (expel) by that actor; a
+    # deportation stays a COERCE
+    text = "The Kenyan army expelled Somali herders from the border district."
+    expelled = of_type(lexicon_only, text, "SANCTION")
+    assert [(e.source.country, e.target.country) for e in expelled] == [("KEN", "SOM")]
+    assert not of_type(lexicon_only, text, "COERCE"), text
+    text = "Malaysia deported 300 Indonesian workers last week."
+    assert of_type(lexicon_only, text, "COERCE"), text
