@@ -124,7 +124,7 @@ class Location:
     lon: float | None = None
     precision: str = "unresolved"  # point | city | admin1 | region | country | unresolved
     feature_id: str | None = None  # GeoNames id of a town, FIPS code of a division or country
-    basis: str | None = None  # the rule that placed it: clause | sentence | dateline | article
+    basis: str | None = None  # the rule that placed it: clause | sentence | venue | article ...
     text: str | None = None  # the words of the article that name the place
 
     def to_dict(self) -> dict[str, Any]:

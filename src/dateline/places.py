@@ -21,6 +21,7 @@ from dateline.gazetteer import Gazetteer, Place, gazetteer, parse_form, skeleton
 from dateline.model import Event, Location
 from dateline.nlp import doc_text as nlp_doc_text
 from dateline.nlp import entities_in
+from dateline.quotes import lexicon
 
 __all__ = ["resolve_place", "locate_events", "to_location", "Gazetteer", "gazetteer"]
 
@@ -427,6 +428,166 @@ def locate_events(
             ):
                 location = None
         event.location = location
+    _speaker_venue(events, doc, mentions, actors, published)
+
+
+#: The speaker's venue counts when the article's opening names it (its first sentences): the
+#: story of one speech, visit or summit, not a stop of a tour told later, nor an obituary's.
+VENUE_LEAD = 6
+
+
+def _speaker_venue(events: list[Event], doc: Doc, mentions, actors, published) -> None:
+    """Words of a speaker whose words the article's opening (``VENUE_LEAD`` sentences) places
+    at one town ("In a speech delivered in Cairo, Pompeo called for ...", "Erdogan was speaking
+    at Chatham House in London") and that name no place of their own ("he said", "Pompeo
+    claimed ..."), before or after the venue, were said there too (basis ``venue``): the story
+    of a speech, a visit or a summit tells the speaker's other words at the same venue. Only a
+    person the actor stage knows (not "Turkey said", not "rebels"); only words of the story's
+    time (not words dated long before, nor words to come; not a noun that a clause of its own
+    tells, "denounced an agreement signed last year"; not words given through a medium, "in a
+    statement", "on Twitter"); not a meeting, a visit or a call, which happen where their own
+    text says; and only when the article gives that speaker one venue: two ("in Cairo ...
+    later, in Amman") say the words could be at either. A venue named only later in the
+    article (a stop of a tour, a summit in an obituary) places nothing: in the Guardian sample
+    those were mostly wrong."""
+    sents = list(doc.sents)
+    people = {a.id for a in getattr(actors, "actors", ()) or () if a.kind == "person"}
+    lead_end = sents[min(VENUE_LEAD, len(sents)) - 1].end if sents else 0
+    venues: dict[str, dict] = {}
+    for e in events:
+        loc, src = e.location, e.source
+        if src is None or src.actor_id not in people or e.quad_class not in _VERBAL:
+            continue
+        if loc is None or loc.basis != "clause" or e.negated or e.modality != "asserted":
+            continue
+        if loc.precision not in ("city", "point") or e.sentence >= VENUE_LEAD:
+            continue
+        span = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+        if span is not None and _through_medium(span.root):
+            continue  # "in a message on Twitter": no venue of the speaker
+        if any(_names_medium(doc, m) for m in mentions if m.text == loc.text):
+            continue  # "the White House readout": whose words, not where they were said
+        if _current(e, sents, published):
+            venues.setdefault(src.actor_id, {})[loc.feature_id or loc.name] = loc
+    for m in mentions:
+        if m.place.kind not in ("city", "point") or m.refers_to or m.start >= lead_end:
+            continue
+        who = _speaking_there(doc[m.start : m.end].root, actors, people)
+        if who is not None:
+            venues.setdefault(who, {})[m.place.feature_id or m.place.name] = m.location("clause")
+    for e in events:
+        src = e.source
+        if src is None or len(venues.get(src.actor_id, {})) != 1 or e.quad_class not in _VERBAL:
+            continue
+        if e.event == "CONSULT":  # a meeting, a visit, a call: where its own text says
+            continue
+        if e.location is not None and e.location.basis not in ("article", "speaker"):
+            continue
+        if e.modality not in ("asserted", "reported") or not _current(e, sents, published):
+            continue
+        span = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+        if span is None or _told_noun(span.root) or _through_medium(span.root):
+            continue
+        if _before_occasion(span.root):
+            continue
+        venue = next(iter(venues[src.actor_id].values()))
+        e.location = replace(venue, basis="venue")
+
+
+#: Verbs that put a speaker at the place they hang from ("was speaking at a forum in London").
+_SPEAKING = {"speak", "address", "talk", "lecture"}
+
+
+def _speaking_there(root: Token, actors, people: set[str]) -> str | None:
+    """The person a place phrase says was speaking there ("Erdogan was speaking at Chatham
+    House in London", "Speaking in Oslo, the minister said"), or None."""
+    verb = _attached_verb(root)
+    if verb is None or verb.lemma_.lower() not in _SPEAKING:
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]  # "Speaking in X, Y said"
+    for subject in subjects:
+        found = [a.id for a in actors.all_at(subject.i) if a.id in people]
+        if found:
+            return found[0]
+    return None
+
+
+#: Media words are given through, beside the statement nouns of ``data/quotes.yaml``.
+_MEDIA = {"interview", "video", "twitter", "facebook", "television", "radio", "broadcast",
+          "podcast", "op-ed", "article", "column", "telegram"}  # fmt: skip
+
+
+def _through_medium(trigger: Token) -> bool:
+    """Words given through a medium ("said in a message on Twitter", "in a statement", "told
+    the BBC in an interview"): sent from wherever the speaker was, not said at the venue."""
+    media = _MEDIA | lexicon().statement_nouns
+    if trigger.lemma_.lower() in media:
+        return True
+    tok = trigger
+    for _ in range(6):  # the words' verb and the verbs that report them ("..., he said in a post")
+        tok = _clause_head(tok)
+        for c in tok.children:
+            if c.lower_ == "according":
+                return True
+            if (
+                c.dep_ == "prep"
+                and c.lower_ in ("in", "on", "via", "through")
+                and any(o.dep_ == "pobj" and o.lemma_.lower() in media for o in c.children)
+            ):
+                return True
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return False
+
+
+def _names_medium(doc: Doc, m: PlaceMention) -> bool:
+    """The place names who gave a statement ("the White House readout", "a Kremlin
+    statement"), not where anyone spoke."""
+    root = doc[m.start : m.end].root
+    media = _MEDIA | lexicon().statement_nouns
+    return root.dep_ in ("compound", "poss", "nmod") and root.head.lemma_.lower() in media
+
+
+def _before_occasion(trigger: Token) -> bool:
+    """Words or efforts told as going on before the occasion ("had for weeks been trying to
+    persuade", "has urged since 2015", "had long demanded"): the past perfect, or a long
+    stretch, on the words' verb or a verb they hang from."""
+    tok = trigger
+    for _ in range(4):
+        tok = _clause_head(tok)
+        for c in tok.children:
+            if c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ == "VBD":
+                return True
+            if c.dep_ == "prep" and c.lower_ == "since":
+                return True
+            if (
+                c.dep_ == "prep"
+                and c.lower_ == "for"
+                and any(o.lemma_.lower() in _STRETCHES | {"week"} for o in c.children)
+            ):
+                return True
+        if tok.head.i == tok.i or tok.lemma_.lower() in lexicon().speech_verbs:
+            break
+        tok = tok.head
+    return False
+
+
+def _told_noun(trigger: Token) -> bool:
+    """A noun act that a clause of its own tells ("an agreement signed last year"): another
+    act than the words said at the venue."""
+    return trigger.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ in ("acl", "relcl") for c in trigger.children
+    )
+
+
+def _current(event: Event, sents, published: date | None) -> bool:
+    """The event is of the story's time: not dated before it in its own words."""
+    if not 0 <= event.sentence < len(sents):
+        return False
+    return not _dated_before(event, sents[event.sentence], published)
 
 
 _OWN_BORDERS = re.compile(
