@@ -125,3 +125,55 @@ def test_a_people_named_with_a_state_does_not_move_the_story(pipeline):
     )
     attacks = [e for e in events if e.event == "ASSAULT" and e.source is not None]
     assert attacks and all(e.source.country == "SYR" for e in attacks)
+
+
+def _target(pipeline, text: str, kind: str):
+    event = first_event(coded_events(pipeline, text), kind)
+    assert event.target is not None
+    return event.target
+
+
+@pytest.mark.slow
+def test_a_briton_who_fought_with_an_armed_group_is_the_groups(pipeline):
+    target = _target(
+        pipeline,
+        "A Briton who fought with the YPG was killed by a Turkish airstrike in Afrin on Sunday.",
+        "ASSAULT",
+    )
+    assert (target.country, target.sector) == ("SYR", "REB")
+
+
+@pytest.mark.slow
+def test_citizens_fighting_for_an_armed_group_are_the_groups(pipeline):
+    target = _target(
+        pipeline,
+        "Six British citizens fighting for Isis have been killed by drone strikes in Syria.",
+        "ASSAULT",
+    )
+    assert target.country == "SYR"
+
+
+@pytest.mark.slow
+def test_foreign_fighters_in_a_country_are_that_countrys(pipeline):
+    target = _target(
+        pipeline, "The RAF targeted UK foreign fighters in Syria with drone strikes.", "ASSAULT"
+    )
+    assert (target.country, target.sector) == ("SYR", "REB")
+
+
+@pytest.mark.slow
+def test_a_state_working_with_an_armed_group_stays_the_state(pipeline):
+    source = _source(
+        pipeline,
+        "But the US has continued to work with the SDF in Syria, rebuilding bridges.",
+        "COOPERATE",
+    )
+    assert source.country == "USA"
+
+
+@pytest.mark.slow
+def test_aid_workers_in_a_country_keep_their_own(pipeline):
+    target = _target(
+        pipeline, "Two British aid workers in Syria were kidnapped by gunmen.", "ASSAULT"
+    )
+    assert target.country == "GBR"

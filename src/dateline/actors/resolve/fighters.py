@@ -103,11 +103,16 @@ def _nationality_fighters(ctx: Context) -> list[Actor]:
 
 def _people_noun(ctx: Context, tok: Token, country: Actor) -> bool:
     """A plural noun of a nationality standing for some of its people ("Britons", "two
-    Canadians"), not the country's name ("the Philippines"), a town ("Raqqa") nor a
-    nationality in front of a noun."""
-    if tok.tag_ not in {"NNS", "NNPS"} or tok.dep_ not in {
-        "nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj",
-    }:  # fmt: skip
+    Canadians"), or a singular one after a determiner ("a Briton", "the first Briton"), not the
+    country's name ("the Philippines"), a town ("Raqqa") nor a nationality in front of a noun."""
+    if tok.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"}:
+        return False
+    if tok.tag_ not in {"NNS", "NNPS"} and not (
+        tok.tag_ in {"NN", "NNP"}
+        and not tok.is_upper  # a nationality, not "the US" or "the Gambia"
+        and tok.ent_type_ not in {"GPE", "LOC", "ORG"}
+        and any(c.dep_ == "det" for c in tok.children)
+    ):
         return False
     if ctx.kb.country_of(tok.text) != country.country:
         return False
@@ -125,10 +130,9 @@ FIGHTERS = {"fighter", "fighters"}
 def _foreign_militants(ctx: Context) -> list[Actor]:
     """ "Two British jihadists were captured in Syria": in a story whose armed groups all act in
     one country, a militant of another nationality acts for them, in that country (the coding
-    guide keys a person to the state or group they act for, not to their passport)."""
-    country = _armed_country(ctx)
-    if country is None:
-        return []
+    guide keys a person to the state or group they act for, not to their passport); so does
+    one the text puts in a country ("British jihadists in Syria") in any story."""
+    story_country = _armed_country(ctx)
     changed = []
     for actor in ctx.index.actors:
         words = actor.name.lower().split()
@@ -138,17 +142,39 @@ def _foreign_militants(ctx: Context) -> list[Actor]:
         if actor.kind == "person":
             militant = _called_militant(ctx, actor)  # "an Australian jihadist, Jo Roe"
         if (
-            actor.kind in {"role", "person"}
-            and actor.sector == "REB"
-            and actor.country not in {None, country}
-            and militant
-            and actor.id not in ctx.theatre
+            actor.kind not in {"role", "person"}
+            or actor.sector != "REB"
+            or actor.country is None
+            or not militant
+            or actor.id in ctx.theatre
         ):
-            actor.country = country
-            for m in actor.mentions:
-                m.rule = f"{m.rule}+militant"
-            changed.append(actor)
+            continue
+        country = story_country or _placed_in(ctx, actor)
+        if country is None or country == actor.country:
+            continue
+        actor.country = country
+        for m in actor.mentions:
+            m.rule = f"{m.rule}+militant"
+        changed.append(actor)
     return changed
+
+
+def _placed_in(ctx: Context, actor: Actor) -> str | None:
+    """The country a role's "in" puts it in: "British jihadists in Syria", "UK foreign fighters
+    in Syria" (a country's name or a capital, not a town the gazetteer may misplace)."""
+    if actor.kind != "role":
+        return None
+    for m in actor.mentions:
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for prep in span.root.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and (country := ctx.kb.country_of(pobj.text)):
+                    return country
+    return None
 
 
 def _called_militant(ctx: Context, actor: Actor) -> bool:
@@ -193,6 +219,7 @@ def _nationality_noun(actor: Actor) -> bool:
 PERSON_NOUNS = {
     "man", "woman", "citizen", "national", "briton", "volunteer", "teenager", "student",
     "film-maker", "filmmaker", "convert", "man's", "woman's", "person", "people", "men", "women",
+    "citizens", "nationals", "britons", "volunteers", "teenagers", "students", "converts",
 }  # fmt: skip
 
 
