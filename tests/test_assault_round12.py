@@ -79,3 +79,49 @@ def test_a_clash_in_a_place_is_not_turned_round(lexicon_only):
 )
 def test_no_second_record_where_nobody_fought_back(lexicon_only, text):
     assert len(happened(lexicon_only, text, "ASSAULT")) <= 1, text
+
+
+# An attack named by a noun with its attacker in its own words stays an act of its own inside
+# what someone blames, condemns, praises or backs: the attack happened too.
+@pytest.mark.parametrize(
+    ("text", "attacker"),
+    [
+        ("Kenya strongly criticised the Ethiopian invasion of northern Somalia.", "ETH"),
+        ("Ugandan students praised the Kenyan incursion last week.", "KEN"),
+        ("Kenya condemned the Shabaab attack on the hospital.", "SOM"),
+        ("The government blamed the Somali rebels for the attack on the hotel.", "SOM"),
+    ],
+)
+def test_an_attack_someone_judges_happened(lexicon_only, text, attacker):
+    found = happened(lexicon_only, text, "ASSAULT")
+    assert any(e.source is not None and e.source.country == attacker for e in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the judge is not the attacker: with no attacker named, nothing is said of who did it
+        "Kenya condemned the attack on the hospital in Mogadishu.",
+        # a denial may say it never happened
+        "Russia denied the airstrike on the market.",
+        # an allegation told by a verb is what is alleged, not an attack told as done
+        "The minister accused Ethiopia of attacking the town.",
+    ],
+)
+def test_no_attack_by_the_judge_or_in_a_denial(lexicon_only, text):
+    found = happened(lexicon_only, text, "ASSAULT")
+    speaker = text.split()[0]
+    assert not any(e.source is not None and e.source.text == speaker for e in found), found
+    if "denied" in text or "accused" in text:
+        assert not found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan army backed the militia's war against the rebels.",
+        "Kenya praised the militia's battle against the rebels.",
+    ],
+)
+def test_a_war_someone_backs_is_whose_side_not_an_attack_told(lexicon_only, text):
+    assert not happened(lexicon_only, text, "ASSAULT"), text

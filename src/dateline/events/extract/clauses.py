@@ -119,6 +119,10 @@ def drop_absorbed(
                     if t.i != cand.token.i and t.i in by_index and t.i not in absorbed:
                         if t.i in kept and cand.event in REACTIONS:
                             continue  # "condemned the decision to withdraw": conceded
+                        if cand.event in JUDGING and (
+                            _named_attack(by_index[t.i]) or _blamed_attack(by_index[t.i], cand)
+                        ):
+                            continue  # "criticised the Turkish invasion": it happened too
                         absorbed.add(t.i)
     preferred: set[int] = set()
     # "ordered a deployment of troops", "announced a suspension of links": when a verb that is
@@ -157,6 +161,7 @@ def drop_absorbed(
             # "accepted an invitation", "easing sanctions": the verb's event already covers it.
             verb = by_index[cand.head.head.i]
             judged = verb.entry.id.startswith(JUDGEMENT_PREFIX)  # an act condemned happened
+            judged = judged or (verb.event in JUDGING and _named_attack(cand))
             if not verb.nominal and cand.head.dep_ in {"dobj", "nsubjpass"} and not judged:
                 continue
         verb = _manner_of(cand, by_index)
@@ -179,6 +184,53 @@ OTHERS_ACT_IDS = FEELING_IDS | {"concede-acquiesce"}
 
 # Triggers that judge or answer what they take as object, rather than say or ask it.
 REACTIONS = {"ACCUSE", "SUPPORT", "REJECT"}
+# Triggers that blame, condemn, praise or back what they take as object: an attack they name
+# by a noun is another's act that happened ("criticised the Turkish invasion", "praised the
+# offensive", "blamed the regime for the chemical attack"), coded too (a denial or refusal,
+# REJECT, may say it did not happen).
+JUDGING = {"ACCUSE", "SUPPORT"}
+
+
+def _named_attack(cand: Candidate) -> bool:
+    """An act of force named by a noun with its attacker in its own words ("Turkey's offensive",
+    "the Ethiopian invasion", "an incursion by the army"); not "the attack on the hospital",
+    whose attacker the judging verb does not name (its subject is not the attacker)."""
+    if not (cand.nominal and cand.event == "ASSAULT"):
+        return False
+    if cand.head.lemma_.lower() in _conflict_nouns():
+        return False  # "supported in its fight against Isis": whose side, not an attack told
+    return any(
+        c.dep_ == "poss"
+        or (c.dep_ in {"amod", "compound"} and c.ent_type_ in ATTACKER_ENTITIES)
+        or (c.dep_ in {"prep", "agent"} and c.lower_ == "by")
+        for c in cand.head.children
+    )
+
+
+def _blamed_attack(cand: Candidate, judge: Candidate) -> bool:
+    """An act of force named by a noun for which the accusing verb blames its object ("blamed
+    the rebels for the bombing": the rebels attacked)."""
+    prep = cand.head.head
+    return (
+        cand.nominal
+        and cand.event == "ASSAULT"
+        and judge.event == "ACCUSE"
+        and not judge.nominal
+        and cand.head.dep_ == "pobj"
+        and prep.lower_ == "for"
+        and prep.head.i == judge.token.i
+        and any(c.dep_ == "dobj" for c in judge.token.children)
+    )
+
+
+def _conflict_nouns() -> frozenset[str]:
+    from dateline.events.lexicon import Lexicon
+
+    return Lexicon.load().word_set("conflict_nouns")
+
+
+#: Named entities that, in front of an attack noun, name who attacked ("the Turkish invasion").
+ATTACKER_ENTITIES = {"NORP", "ORG"}
 
 
 def decided_withdrawal(tok: Token, announced: frozenset[str]) -> bool:
