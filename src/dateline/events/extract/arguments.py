@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from dateline.actors.index import ActorIndex
 from dateline.events.candidate import Candidate
-from dateline.events.extract.clauses import ABSORBING
+from dateline.events.extract.clauses import ABSORBING, DOCUMENT_NOUNS
 from dateline.events.extract.inference import ATTACK_NOUNS
 from dateline.events.extract.triggers import JUDGEMENT_ENTRY, RETRIBUTION_ENTRY, WARNED_ENTRY
 from dateline.events.syntax import antecedent, np_actors, subject_of
@@ -231,6 +231,8 @@ def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
             # "airstrikes by Russian jets killed", "a series of airstrikes by Russian jets"
             found = found or _by_actors(attack, actors) or _by_actors(subj, actors)
         sources += found
+        if not sources and cand.event in SPOKEN and subj.lemma_.lower() in DOCUMENT_NOUNS:
+            sources += _document_authors(subj, actors)
     if cand.event in ACTS_DONE_TO and tok.lemma_.lower() in YIELDING_VERBS:
         winners = _actors_after(tok, "to", actors)
         if winners:
@@ -379,6 +381,35 @@ def _attack_in(noun: Token) -> Token | None:
         if noun is None:
             return None
     return None
+
+
+#: Verbs that bring a text out: whoever passed, issued or published it is its author.
+AUTHORING_VERBS = frozenset(
+    {"pass", "adopt", "approve", "issue", "publish", "release", "write", "send", "sign", "draft",
+     "table", "submit", "present", "put", "produce", "deliver"}
+)  # fmt: skip
+
+
+def _document_authors(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
+    """Who speaks through a text that the lexicon's verb has as subject: "a resolution passed by
+    the AU called for ...", "a letter from the opposition calls on ...", "the council passed a
+    resolution that demanded ...", "Amnesty published a report which urges ...". None where the
+    sentence names no author (a report by nobody named asks nothing of anyone's)."""
+    found = _by_actors(noun, actors) or _actors_after(noun, "from", actors)
+    for c in noun.children:
+        if not found and c.dep_ == "acl" and c.lemma_.lower() in AUTHORING_VERBS:
+            found = agent_actors(c, actors)  # "a resolution passed by the AU"
+    verb = noun.head
+    if (
+        not found
+        and noun.dep_ == "dobj"
+        and verb.pos_ == "VERB"
+        and verb.lemma_.lower() in AUTHORING_VERBS
+    ):
+        subj = subject_of(verb)
+        if subj is not None:
+            found = np_actors(antecedent(subj), actors)  # "the council passed a resolution"
+    return found
 
 
 def _by_actors(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:

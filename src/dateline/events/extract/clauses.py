@@ -20,6 +20,15 @@ CONTENT_PREPS = {"of", "on", "for"}
 # Entries of a speaker's judgement of someone (events/extract/triggers.py, ``_judgement``; the
 # naming verbs' entry extends the id: "rule:judgement-naming").
 JUDGEMENT_PREFIX = JUDGEMENT_ENTRY.id
+#: Texts that speak for their authors: what a resolution demands or a report urges, its author
+#: (the body that passed or published it) asks (the coding guide: "X called for Y" is X's
+#: REQUEST; arguments._document_authors finds X).
+DOCUMENT_NOUNS = frozenset(
+    {"resolution", "report", "statement", "letter", "declaration", "communique", "communiqué",
+     "motion", "petition", "proposal", "memorandum", "dossier"}
+)  # fmt: skip
+#: What a text does when it speaks: asks, condemns, refuses, threatens, backs.
+DOCUMENT_ACTS = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"})
 # Clauses that describe background or conditions rather than the reported happening.
 SUBORDINATE_DEPS = {"relcl", "acl", "advcl", "csubj", "pcomp"}
 CONDITION_MARKS = {"if", "unless", "provided", "whether"}
@@ -63,7 +72,8 @@ def drop_absorbed(
     A withdrawal someone decided or announced stays an act of its own inside what another
     trigger judges or answers ("criticised Ethiopia's decision to withdraw its troops": the
     decision concedes, coder._announced_withdrawal); ``announced``: the lexicon's withdrawal
-    and announcement words."""
+    and announcement words. So does what a text says that another trigger judges ("condemned a
+    report urging Kenya to act": the report urged, :func:`document_speaks`)."""
     absorbed: set[int] = set()
     by_index = {c.token.i: c for c in cands}
     kept = {c.token.i for c in cands if not c.nominal and decided_withdrawal(c.token, announced)}
@@ -123,6 +133,8 @@ def drop_absorbed(
                             _named_attack(by_index[t.i]) or _blamed_attack(by_index[t.i], cand)
                         ):
                             continue  # "criticised the Turkish invasion": it happened too
+                        if cand.event in REACTIONS and document_speaks(by_index[t.i]):
+                            continue  # "condemned a report urging X to act": the report urged
                         absorbed.add(t.i)
     preferred: set[int] = set()
     # "ordered a deployment of troops", "announced a suspension of links": when a verb that is
@@ -658,6 +670,20 @@ TOPIC_PREPS = {"on", "of", "about", "over", "regarding", "concerning"}
 PRESENT_BE = {"is", "are", "am", "'s", "'re", "’s", "’re"}
 
 
+def document_speaks(cand: Candidate) -> bool:
+    """A text's verbal act told in a clause on the text: "a resolution that demanded an end to
+    the fighting", "the report, which also urges Kenya to close the camps", "a letter urging the
+    release of the prisoners". What the text says is the act its publication reports, not a
+    description of the text nor background to the sentence's main clause."""
+    tok = cand.token
+    return (
+        not cand.nominal
+        and cand.event in DOCUMENT_ACTS
+        and tok.dep_ in {"relcl", "acl"}
+        and tok.head.lemma_.lower() in DOCUMENT_NOUNS
+    )
+
+
 def habitual(cand: Candidate) -> bool:
     """A relative clause in the simple present ("Ghana, which opposes the plan", "a group that
     Ankara says is a terrorist organisation") or a present passive ("troops who are deployed in
@@ -668,8 +694,8 @@ def habitual(cand: Candidate) -> bool:
     time in 8). Past acts ("which attacked the town on Monday", "who were arrested") and
     ongoing ones ("who are being held") stay events."""
     tok = cand.token
-    if cand.nominal or tok.dep_ != "relcl":
-        return False
+    if cand.nominal or tok.dep_ != "relcl" or document_speaks(cand):
+        return False  # "a report which urges Kenya to act": what the text says, now
     auxes = [c for c in tok.children if c.dep_ in {"aux", "auxpass"}]
     if tok.tag_ in {"VBZ", "VBP"} and not auxes:
         return True
@@ -725,6 +751,7 @@ def main_clause_first(
         if not _is_subordinate(c.token)
         or in_purpose(c.token)
         or (not c.nominal and decided_withdrawal(c.token, announced))
+        or document_speaks(c)  # "passed a resolution that demanded a ceasefire"
         or sure_background(c)
     ]
     # a feeling about someone ("is angry at the support X gives the forces that led the
@@ -734,5 +761,6 @@ def main_clause_first(
     return [
         c
         for c in pool
-        if not in_purpose(c.token) and not describes_noun(c.token, events, perception)
+        if not in_purpose(c.token)
+        and (document_speaks(c) or not describes_noun(c.token, events, perception))
     ]
