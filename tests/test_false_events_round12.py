@@ -116,3 +116,27 @@ def test_people_expelled_from_a_land_are_sanctioned_not_deported(lexicon_only):
     assert not of_type(lexicon_only, text, "COERCE"), text
     text = "Malaysia deported 300 Indonesian workers last week."
     assert of_type(lexicon_only, text, "COERCE"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan president's visit to Addis Ababa demonstrated Nairobi's growing influence.",
+        "The Ugandan opposition rallied its supporters ahead of the vote.",
+    ],
+)
+def test_a_gathering_verb_with_an_object_is_no_protest(pipeline, text):
+    # "demonstrated its influence", "rallied its supporters": showing or winning over, no one
+    # took to the streets
+    assert not of_type(pipeline, text, "PROTEST"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands of Chilean students demonstrated in Santiago on Thursday.",
+        "Thousands of Kenyans rallied against the new tax law in Nairobi.",
+    ],
+)
+def test_a_gathering_in_the_street_is_still_a_protest(pipeline, text):
+    assert of_type(pipeline, text, "PROTEST"), text

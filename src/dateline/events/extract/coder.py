@@ -129,6 +129,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         event_type, mode, modality, sources = "CONCEDE", None, "asserted", announced
     if event_type == "REQUEST" and _command(cand, sources, targets, lexicon):
         return []  # "ordered a pause", "ordered his generals to plan the exit": no one else asked
+    if event_type == "PROTEST" and _transitive_assembly(cand, lexicon):
+        return []  # "demonstrated its resolve", "gathered strength": no one took to the streets
     if event_type == "RETREAT" and _no_release(cand, lexicon):
         return []  # "the town was freed from the militants", "troops freed up for Iraq"
     if event_type == "SUPPORT" and _self_defence(cand, sources, targets, lexicon):
@@ -478,6 +480,17 @@ def _ordered_withdrawal(event_type, cand: Candidate, sources, targets, lexicon: 
     )
     own = {a.country for a, _ in sources if a.country}
     return leaves and bool(own) and all(t[0].country in own for t in targets)
+
+
+def _transitive_assembly(cand: Candidate, lexicon: Lexicon) -> bool:
+    """A verb of gathering in the street (``assembly_verbs``) used with an object or a clause:
+    "the visit demonstrated Russia's clout", "demonstrated that the plan works", "rallied its
+    followers", "the group gathered strength". "Students demonstrated in Santiago" and
+    "thousands rallied against the law" are protests."""
+    tok = cand.token
+    if cand.nominal or tok.lemma_.lower() not in lexicon.word_set("assembly_verbs"):
+        return False
+    return any(c.dep_ in {"dobj", "ccomp"} for c in tok.children)
 
 
 def _no_release(cand: Candidate, lexicon: Lexicon) -> bool:
