@@ -161,3 +161,41 @@ def test_a_hostile_act_warned_of_stays_the_act(lexicon_only):
 def test_a_warning_to_someone_stays_a_threat(lexicon_only):
     events = lexicon_only.code_text("Turkey warned Greece that it would respond.").events
     assert [e.event for e in events] == ["THREATEN"]
+
+
+# Holding someone to account, and a name given in the passive with its author, are the
+# author's ACCUSE (events/extract/triggers.py, ``_held_to_account`` and ``_naming_parts``).
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        (
+            "Washington has upped the pressure by holding Russia responsible for the gas attacks.",
+            ("USA", "RUS"),
+        ),
+        ("The Kenyan government held Uganda accountable for the killings.", ("KEN", "UGA")),
+        (
+            "The Chinese plan was described as very alarming by the Japanese ambassador.",
+            ("JPN", "CHN"),
+        ),
+    ],
+)
+def test_holding_to_account_and_a_passive_name_are_accusations(coder, text, dyad):
+    assert dyad in dyads(_accusations(coder, text)), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # by whom, the sentence does not say
+        "Syrian military leaders will never be held accountable for the use of chemical weapons.",
+        # a hold of no blame
+        "The Kenyan government held talks with Uganda on Tuesday.",
+        "The rebels held the town for three weeks.",
+        # blame denied
+        "The Kenyan government did not hold Uganda responsible for the killings.",
+    ],
+)
+def test_no_accusation_without_blame_or_its_author(lexicon_only, text):
+    assert not _accusations(lexicon_only, text), text

@@ -83,6 +83,9 @@ class SentenceSelector:
         judgements = self.lexicon.word_set("judgement_nouns")
         for lemma in judgements | self.lexicon.word_set("judgement_adjectives"):
             self._requirements.setdefault(lemma, []).append((speaking,))
+        # a tie to an armed group said of someone ("said the YPG is linked to the PKK")
+        for lemma in self.lexicon.word_set("association_words"):
+            self._requirements.setdefault(lemma, []).append((speaking,))
         # a grievance about someone ("Egypt is angry at Ethiopia": triggers._grievance)
         for lemma in self.lexicon.word_set("grievance_adjectives"):
             self._requirements.setdefault(lemma, []).append(

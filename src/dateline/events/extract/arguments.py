@@ -8,7 +8,12 @@ from dateline.actors.index import ActorIndex
 from dateline.events.candidate import Candidate
 from dateline.events.extract.clauses import ABSORBING, DOCUMENT_NOUNS
 from dateline.events.extract.inference import ATTACK_NOUNS
-from dateline.events.extract.triggers import JUDGEMENT_ENTRY, RETRIBUTION_ENTRY, WARNED_ENTRY
+from dateline.events.extract.triggers import (
+    JUDGEMENT_ENTRY,
+    NAMING_ID,
+    RETRIBUTION_ENTRY,
+    WARNED_ENTRY,
+)
 from dateline.events.syntax import antecedent, np_actors, subject_of
 from dateline.model import Actor
 
@@ -114,6 +119,10 @@ def _speaker_judges(cand: Candidate, sources, targets, actors: ActorIndex):
     is the target. Not where the reported clause's own verb is the act ("X said Y had accused
     Z": Y's accusation, coded with its own actors) nor where its subject is the speaker."""
     tok = cand.token
+    if cand.entry.id == NAMING_ID and not targets and not cand.nominal:
+        # "held Russia responsible", parsed as a small clause: whom it holds is its subject
+        targets = [x for v in tok.children if v.dep_ == "ccomp"
+                   for g in v.children if g.dep_ == "nsubj" for x in np_actors(g, actors)]  # fmt: skip
     if not cand.nominal and not cand.entry.objects and tok.lemma_.lower() in cand.entry.verbs:
         return sources, targets  # "accused", "warned", "threatened": the clause's own act
     if cand.entry.id == WARNED_ENTRY.id:
@@ -1096,5 +1105,7 @@ def agent_actors(verb: Token, actors: ActorIndex) -> list:
         return found
     for c in verb.children:
         if c.dep_ == "prep" and not found:
-            found += [x for p in c.children if p.dep_ == "pobj" for x in _by_actors(p, actors)]
+            # "was described as very alarming by the ambassador": on the verdict ("pcomp")
+            found += [x for p in c.children if p.dep_ in {"pobj", "pcomp"}
+                      for x in _by_actors(p, actors)]  # fmt: skip
     return found

@@ -235,6 +235,10 @@ def _judgement(tok: Token, lexicon: Lexicon) -> TriggerEntry | None:
             return None
     if naming:
         judged, verdicts = _naming_parts(tok, lexicon)
+        if any(c.dep_ == "nsubjpass" for c in tok.children) and not any(
+            t.lower_ == "by" and t.dep_ in {"agent", "prep"} for t in tok.subtree
+        ):
+            return None  # "will ever be held accountable": by whom, the sentence does not say
     elif _reported(tok, lexicon):
         judged = [c for c in tok.children if c.dep_ == "nsubj"]
         verdicts = [c for c in tok.children if c.dep_ in {"attr", "dobj", "acomp"}]
@@ -250,6 +254,9 @@ def _judgement(tok: Token, lexicon: Lexicon) -> TriggerEntry | None:
         return None
     if not naming and any(_blamed(v, lexicon) for v in verdicts):
         return ALLEGE_ENTRY  # "said the militia was responsible for the bombing"
+    if naming and any(_held_to_account(v, lexicon) for v in verdicts):
+        # "held Russia responsible", "held both capitals accountable for the massacres"
+        return replace(ALLEGE_ENTRY, id=NAMING_ID, verbs=frozenset({lemma}))
     if not any(_judging(v, lexicon) for v in verdicts):
         return None
     if naming:  # the verb's own subject judges: an entry of its verb, like "accused"
@@ -375,12 +382,25 @@ def _blamed(adjective: Token, lexicon: Lexicon) -> bool:
     )
 
 
+def _held_to_account(verdict: Token, lexicon: Lexicon) -> bool:
+    """A verdict of blame, not denied: "(held them) responsible", "accountable", "guilty"."""
+    if verdict.lemma_.lower() not in lexicon.word_set("judgement_adjectives"):
+        return False
+    return not any(c.dep_ == "neg" for c in verdict.children)
+
+
 def _naming_parts(tok: Token, lexicon: Lexicon) -> tuple[list[Token], list[Token]]:
     """Who or what a verb of naming names, and what it calls them: "branded [the YPG] [a
-    terrorist group]", "described [X] as [a threat]"."""
+    terrorist group]", "described [X] as [a threat]", "[X] was described as [a threat]" (the
+    passive subject), "held [Russia] [responsible]" (a small clause)."""
     objects = [c for c in tok.children if c.dep_ == "dobj"]
     judged, verdicts = objects[:1], objects[1:]
     verdicts += [c for c in tok.children if c.dep_ in {"oprd", "xcomp", "ccomp", "attr"}]
+    if not judged:
+        judged = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        judged += [
+            g for v in verdicts if v.dep_ == "ccomp" for g in v.children if g.dep_ == "nsubj"
+        ]
     verdicts += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"
                  for g in c.children if g.dep_ in {"pobj", "amod", "pcomp", "acomp"}]  # fmt: skip
     # "described the move as deeply disturbing", parsed as a clause that "as" modifies
