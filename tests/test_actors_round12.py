@@ -177,3 +177,26 @@ def test_aid_workers_in_a_country_keep_their_own(pipeline):
         pipeline, "Two British aid workers in Syria were kidnapped by gunmen.", "ASSAULT"
     )
     assert target.country == "GBR"
+
+
+@pytest.mark.slow
+def test_a_person_met_by_full_name_is_met_again_by_first_name(pipeline):
+    target = _target(
+        pipeline,
+        "Rebels shelled Aleppo in Syria on Monday. Militants kidnapped Marco Ferri, an Italian "
+        "photographer, near Raqqa in 2013. Marco was freed after eight months.",
+        "RETREAT",
+    )
+    assert target.country == "ITA"
+
+
+@pytest.mark.slow
+def test_a_first_name_two_persons_share_is_nobodys(pipeline):
+    target = _target(
+        pipeline,
+        "Rebels shelled Aleppo in Syria on Monday. Militants kidnapped Marco Ferri, an Italian "
+        "photographer, and Marco Rossi, a British nurse, near Raqqa in 2013. Marco was freed "
+        "after eight months.",
+        "RETREAT",
+    )
+    assert target.country not in {"ITA", "GBR"}

@@ -32,8 +32,12 @@ class Context:
     genders: dict[str, str] = None  # person actor id -> "female" / "male", where cues agree
     #: actor id -> the countries it may belong to; the story decides (actors/theatre.py)
     theatre: dict[str, tuple[str, ...]] = None
+    #: a first name (lowercase) -> the one person met by full name with it; None when two were
+    given_names: dict[str, Actor | None] = None
 
     def __post_init__(self) -> None:
+        if self.given_names is None:
+            self.given_names = {}
         if self.roles is None:
             self.roles = {}
         if self.genders is None:

@@ -58,7 +58,9 @@ def resolve_person(ctx: Context, span: Span, entry=None) -> bool:
     if key in ctx.authors:
         return False
     surname = norm(span[-1].text)
-    known = ctx.people.get(key) or (ctx.people.get(surname) if len(span) == 1 else None)
+    known = ctx.people.get(key) or (
+        ctx.people.get(surname) or ctx.given_names.get(key) if len(span) == 1 else None
+    )
     if known is not None:
         mention(ctx, known, span, "surname")
         return True
@@ -119,9 +121,22 @@ def resolve_person(ctx: Context, span: Span, entry=None) -> bool:
     ctx.people.setdefault(surname, actor)
     actor_surname = norm(actor.name.split()[-1]) if actor.name.split() else surname
     ctx.people.setdefault(actor_surname, actor)
+    _remember_given_name(ctx, span, actor)
     titled = role or cue_country or igo
     mention_tokens(ctx, actor, title_start if titled else span.start, span.end, rule)
     return True
+
+
+def _remember_given_name(ctx: Context, span: Span, actor) -> None:
+    """ "Ricardo Vilanova ... Ricardo was freed": a person met by full name is met again by a
+    known first name alone, unless two persons of the article share it."""
+    if len(span) < 2 or name_gender(span[0].text) is None:
+        return
+    first = norm(span[0].text)
+    if first in ctx.given_names and ctx.given_names[first] is not actor:
+        ctx.given_names[first] = None
+    else:
+        ctx.given_names[first] = actor
 
 
 def _title_cues(ctx: Context, span: Span) -> tuple[str | None, str | None, int]:
