@@ -8,9 +8,13 @@ import pytest
 pytestmark = pytest.mark.slow
 
 
-def of_type(pipeline, text, event):
+def coded_acts(pipeline, text):
     events = pipeline.code_text(text, date="2019-03-14").events
-    return [e for e in events if e.event == event and not e.negated]
+    return [e for e in events if not e.negated]
+
+
+def of_type(pipeline, text, event):
+    return [e for e in coded_acts(pipeline, text) if e.event == event]
 
 
 @pytest.mark.parametrize(
@@ -140,3 +144,28 @@ def test_a_gathering_verb_with_an_object_is_no_protest(pipeline, text):
 )
 def test_a_gathering_in_the_street_is_still_a_protest(pipeline, text):
     assert of_type(pipeline, text, "PROTEST"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ugandan minister ignored questions from reporters in Kampala.",
+        "The Kenyan government appeared to ignore the fact that its troops had left.",
+        "The Ugandan colonel has repeatedly denied being a member of the militia.",
+        "The Kenyan minister vehemently denies this.",
+    ],
+)
+def test_ignoring_a_fact_or_denying_a_deed_rejects_nobody(pipeline, text):
+    assert not of_type(pipeline, text, "REJECT"), text
+
+
+def test_a_deed_denied_is_not_told_as_done(pipeline):
+    text = "The Somali commander denied taking part in the raid on the village."
+    assert not coded_acts(pipeline, text), text
+
+
+def test_ignoring_an_appeal_or_denying_entry_is_still_a_rejection(pipeline):
+    text = "Eritrea ignored an appeal from Ethiopia to reopen the border."
+    ignored = of_type(pipeline, text, "REJECT")
+    assert [(e.source.country, e.target.country) for e in ignored] == [("ERI", "ETH")]
+    assert of_type(pipeline, "Chad denied the rebels' request for a ceasefire.", "REJECT")

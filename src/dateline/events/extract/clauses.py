@@ -592,9 +592,10 @@ def restated_claim(clause: Token) -> bool:
 
 def _denied(tok: Token, denial: frozenset[str]) -> bool:
     """An act inside the clause a denial takes ("denied that its troops had shelled the
-    town"): disputed, not reported as done."""
+    town", "denied taking part in the raid"): disputed, not reported as done."""
     for node in _clause_path(tok)[:4]:
-        if node.dep_ == "ccomp" and node.head.lemma_.lower() in denial:
+        deed = node.dep_ in {"xcomp", "dobj", "pcomp"} and node.tag_ == "VBG"
+        if (node.dep_ == "ccomp" or deed) and node.head.lemma_.lower() in denial:
             if restated_claim(node):
                 return False  # "X shelled the town, a claim Y denies": told as done
             return not any(c.dep_ == "neg" for c in node.head.children)  # "did not deny that"

@@ -901,16 +901,24 @@ def _presses_for_nothing(tok: Token, lexicon: Lexicon) -> bool:
 
 def denies_claim(tok: Token, lexicon: Lexicon) -> bool:
     """ "denied that its soldiers had shelled the town", "denies any link to the militants",
-    "denied the charges": a claim denied, no refusal of anyone's demand and nothing withheld
-    ("denied them entry", "denied a request" stay acts)."""
+    "denied the charges", "denied taking part in the raid", "he denies this": a claim denied, no
+    refusal of anyone's demand and nothing withheld ("denied them entry", "denied a request"
+    stay acts)."""
     if tok.lemma_.lower() not in lexicon.word_set("denial_verbs"):
         return False
     if any(c.dep_ == "dative" for c in tok.children):
         return False
     claims = lexicon.word_set("claim_nouns")
     objects = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
-    return any(c.dep_ == "ccomp" for c in tok.children) or any(
-        o.lemma_.lower() in claims or o.lower_ in claims for o in objects
+    # a deed denied ("denied taking part", "denies being a member"), or a claim named by a
+    # demonstrative ("denies this")
+    deeds = any(c.dep_ in {"xcomp", "dobj", "pcomp"} and c.tag_ == "VBG" for c in tok.children)
+    said = any(o.lower_ in {"this", "that", "it", "these", "those"} for o in objects)
+    return (
+        deeds
+        or said
+        or any(c.dep_ == "ccomp" for c in tok.children)
+        or any(o.lemma_.lower() in claims or o.lower_ in claims for o in objects)
     )
 
 
