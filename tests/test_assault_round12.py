@@ -125,3 +125,25 @@ def test_no_attack_by_the_judge_or_in_a_denial(lexicon_only, text):
 )
 def test_a_war_someone_backs_is_whose_side_not_an_attack_told(lexicon_only, text):
     assert not happened(lexicon_only, text, "ASSAULT"), text
+
+
+# An act noun whose "by" phrase the parser hung beside it, on the measure noun in front ("dozens
+# of attacks by the regime") or on the object of the act's "of" phrase ("the bombardment of the
+# enclave by Ethiopian planes"), still names its attacker.
+@pytest.mark.parametrize(
+    ("text", "attacker"),
+    [
+        ("Investigators looked into a series of airstrikes by the Kenyan army last year.", "KEN"),
+        ("The bombardment of the enclave by Ethiopian planes was the most extensive yet.", "ETH"),
+        ("There have been dozens of attacks by Ugandan troops since 2013.", "UGA"),
+    ],
+)
+def test_a_by_phrase_hung_beside_the_act_names_the_attacker(lexicon_only, text, attacker):
+    found = happened(lexicon_only, text, "ASSAULT")
+    assert any(e.source is not None and e.source.country == attacker for e in found), found
+
+
+def test_a_by_phrase_of_place_names_no_attacker(lexicon_only):
+    text = "The shelling of the village by the river killed six people."
+    found = happened(lexicon_only, text, "ASSAULT")
+    assert not any(e.source is not None and "river" in e.source.text for e in found), found

@@ -40,6 +40,25 @@ def is_be(tok: Token) -> bool:
     return tok.lemma_.lower() == "be" or (tok.lower_ in CURLY_BE and tok.tag_.startswith("VB"))
 
 
+def stray_by_phrases(noun: Token) -> list[Token]:
+    """The "by" phrases of an act noun that the parser hung beside it instead of on it: on the
+    measure noun whose "of" phrase the act is ("dozens of attacks by the regime", "a series of
+    airstrikes by the army"), or on the object of the act's own "of" phrase ("the bombardment of
+    the enclave by Russian planes", "the capture of the town by Kurdish forces")."""
+    out: list[Token] = []
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in {"NOUN", "NUM", "PRON"}:
+        out += [c for c in head.head.children if _by(c) and c.i > noun.i]
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            out += [g for p in c.children if p.dep_ == "pobj" for g in p.children if _by(g)]
+    return out
+
+
+def _by(tok: Token) -> bool:
+    return tok.dep_ in {"prep", "agent"} and tok.lower_ == "by"
+
+
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
 
 

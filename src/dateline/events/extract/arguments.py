@@ -14,7 +14,7 @@ from dateline.events.extract.triggers import (
     RETRIBUTION_ENTRY,
     WARNED_ENTRY,
 )
-from dateline.events.syntax import antecedent, np_actors, subject_of
+from dateline.events.syntax import antecedent, np_actors, stray_by_phrases, subject_of
 from dateline.model import Actor
 
 # Passives that describe a state of their subject rather than an act done to it.
@@ -239,6 +239,7 @@ def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
             found = [(a, t) for a, t in found if not any(_place_named(a, w) for w in subj.subtree)]
             # "airstrikes by Russian jets killed", "a series of airstrikes by Russian jets"
             found = found or _by_actors(attack, actors) or _by_actors(subj, actors)
+            found = found or _stray_by_actors(attack, actors)  # "the shelling of X by Y killed"
         sources += found
         if not sources and cand.event in SPOKEN and subj.lemma_.lower() in DOCUMENT_NOUNS:
             sources += _document_authors(subj, actors)
@@ -433,6 +434,18 @@ def _by_actors(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
     ]
 
 
+def _stray_by_actors(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
+    """The actors of the "by" phrases the parser hung beside an act noun
+    (:func:`~dateline.events.syntax.stray_by_phrases`)."""
+    return [
+        x
+        for c in stray_by_phrases(noun)
+        for p in c.children
+        if p.dep_ == "pobj"
+        for x in np_actors(p, actors)
+    ]
+
+
 #: Where a gerund stands as a noun ("weeks of shelling", "shelling continued").
 NOMINAL_DEPS = {"pcomp", "pobj", "nsubj", "dobj", "nsubjpass"}
 
@@ -489,6 +502,7 @@ def _attack_owners(verb: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]
                     # "a bombing campaign by Russian jets", "a wave of strikes by the army"
                     out += np_actors(attack, actors) or _by_actors(attack, actors)
                     out += _by_actors(p, actors) if not out else []
+                    out += _stray_by_actors(attack, actors) if not out else []
     return out
 
 
@@ -794,6 +808,8 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
                                 if q.dep_ == "pobj"
                                 for x in np_actors(q, actors)
                             ]
+    if not sources and cand.event in ACTS_DONE_TO:
+        sources += _stray_by_actors(tok, actors)  # "dozens of attacks by the regime"
     if not targets and cand.event in ABSORBING:
         for c in tok.children:
             if c.dep_ in {"acl", "ccomp"}:

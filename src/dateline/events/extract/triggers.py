@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from dateline.events.candidate import Candidate
 from dateline.events.lexicon import Lexicon, TriggerEntry, lemma_forms
-from dateline.events.syntax import antecedent, is_be, subject_of
+from dateline.events.syntax import antecedent, is_be, stray_by_phrases, subject_of
 
 WILLING = {"willing", "ready", "prepared", "eager", "keen"}
 WILLING_ENTRY = TriggerEntry(id="rule:willing", event="AGREE")
@@ -149,7 +149,11 @@ def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Cand
                 or (tok.lemma_.lower() not in states and _takes_place(frame, lexicon))
                 or reported
             )
-            if not licensed and not _noun_has_own_args(frame):
+            if (
+                not licensed
+                and not _noun_has_own_args(frame)
+                and not _stray_doer(frame, entries[0])
+            ):
                 continue
             if not licensed and tok.lemma_.lower() in states and not _noun_has_target(frame):
                 continue  # "Syria's civil war", "the Iraq war": a state of affairs, no act
@@ -763,6 +767,12 @@ def _noun_has_source(tok: Token) -> bool:
         or (c.dep_ in {"prep", "agent"} and c.lower_ == "by")
         for c in tok.children
     )
+
+
+def _stray_doer(noun: Token, entry: TriggerEntry) -> bool:
+    """An act done to someone whose doer's "by" phrase the parser hung beside the noun ("dozens
+    of attacks by the regime", "the bombardment of the town by Russian jets")."""
+    return entry.event in {"ASSAULT", "COERCE", "SANCTION"} and bool(stray_by_phrases(noun))
 
 
 def _noun_has_target(tok: Token, someone: Lexicon | None = None) -> bool:
