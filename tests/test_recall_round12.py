@@ -199,3 +199,45 @@ def test_holding_to_account_and_a_passive_name_are_accusations(coder, text, dyad
 )
 def test_no_accusation_without_blame_or_its_author(lexicon_only, text):
     assert not _accusations(lexicon_only, text), text
+
+
+# A charge laid on a relative clause's noun is the accusation the sentence reports, not a habit
+# nor background to the main clause (events/extract/clauses.py, ``laid_charge``); a passive
+# charge with no accuser, a relative pronoun as the accuser ("leaders who regularly criticise")
+# and a thing derided are not.
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        (
+            "Relations were strained by Washington's backing of the Saudi prince, whom Turkey "
+            "accuses of ordering the murder of a journalist.",
+            ("TUR", "SAU"),
+        ),
+        (
+            "Moscow sent more troops to help the Armenian government, which Azerbaijan blames "
+            "for the shelling of its villages.",
+            ("AZE", "ARM"),
+        ),
+    ],
+)
+def test_a_charge_in_a_relative_clause_is_coded(coder, text, dyad):
+    assert dyad in dyads(_accusations(coder, text)), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow sent more troops to Yerevan, where the minister is accused of corruption.",
+        "Western leaders who regularly condemn Iran met in Paris on Monday.",
+        "The president visited Paris to praise the same security policy he derides at home.",
+    ],
+)
+def test_no_charge_without_an_accuser_or_someone_accused(lexicon_only, text):
+    found = [
+        e
+        for e in _accusations(lexicon_only, text)
+        if e.trigger.text in {"accused", "condemn", "derides"}
+    ]
+    assert not found, text

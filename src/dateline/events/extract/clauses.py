@@ -478,6 +478,12 @@ def describes_noun(tok: Token, events: set[int], perception: frozenset[str]) -> 
 # Types whose passive participle describes a standing relation ("US-backed forces", "rebels
 # backed by Rwanda", "who has been supported by Moscow"): the coding guide codes none.
 STANDING = {"SUPPORT"}
+# Entries of a charge laid on someone ("accuse", "blame", "denounce", "condemn"): said of the
+# relative clause's noun ("the militia, which Ankara accuses of ethnic cleansing", "the Kurds,
+# whom he denounces as terrorists") they are the charge the sentence reports, however put
+# (``habitual`` keeps them).
+CHARGING_ENTRIES = frozenset({"accuse-verbs", "accuse-disapprove"})
+RELATIVE_WORDS = {"who", "which", "that", "whom"}
 # ... and verbs of holding someone: "the leader now imprisoned in Turkey", "women who were being
 # detained in the camp" describe a detention, not the act of detaining (unlike "arrested").
 STANDING_VERBS = {
@@ -685,6 +691,26 @@ def document_speaks(cand: Candidate) -> bool:
     )
 
 
+def laid_charge(cand: Candidate) -> bool:
+    """A charge laid on a relative clause's noun ("the prince, whom Turkey accuses of ordering
+    the murder", "the Kurds, all of whom he denounces as terrorists"): the accusation the
+    sentence reports, neither a habit nor background to its main clause."""
+    from dateline.events.extract.triggers import _is_someone
+    from dateline.events.lexicon import Lexicon
+
+    tok = cand.token
+    if cand.nominal or cand.event != "ACCUSE" or cand.entry.id not in CHARGING_ENTRIES:
+        return False
+    if tok.dep_ != "relcl" or any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children):
+        return False  # "Syria, where he is accused of a crime": by whom, the clause does not say
+    accusers = [c for c in tok.children if c.dep_ == "nsubj"]
+    if not accusers or any(a.lower_ in RELATIVE_WORDS for a in accusers):
+        return False  # "leaders who regularly excoriate regimes": what they do as a rule
+    head, lexicon = tok.head, Lexicon.load()
+    named = tok.doc[head.left_edge.i : head.i + 1]  # "the Saudi prince", not its clause
+    return any(_is_someone(t, lexicon) for t in named)  # not "the security he derides"
+
+
 def habitual(cand: Candidate) -> bool:
     """A relative clause in the simple present ("Ghana, which opposes the plan", "a group that
     Ankara says is a terrorist organisation") or a present passive ("troops who are deployed in
@@ -697,6 +723,8 @@ def habitual(cand: Candidate) -> bool:
     tok = cand.token
     if cand.nominal or tok.dep_ != "relcl" or document_speaks(cand):
         return False  # "a report which urges Kenya to act": what the text says, now
+    if laid_charge(cand):
+        return False  # "the prince, whom Turkey accuses of ordering the murder": the charge laid
     auxes = [c for c in tok.children if c.dep_ in {"aux", "auxpass"}]
     if tok.tag_ in {"VBZ", "VBP"} and not auxes:
         return True
@@ -753,6 +781,7 @@ def main_clause_first(
         or in_purpose(c.token)
         or (not c.nominal and decided_withdrawal(c.token, announced))
         or document_speaks(c)  # "passed a resolution that demanded a ceasefire"
+        or laid_charge(c)  # "the prince, whom Turkey accuses of ordering the murder"
         or sure_background(c)
     ]
     # a feeling about someone ("is angry at the support X gives the forces that led the
@@ -763,5 +792,7 @@ def main_clause_first(
         c
         for c in pool
         if not in_purpose(c.token)
-        and (document_speaks(c) or not describes_noun(c.token, events, perception))
+        and (
+            document_speaks(c) or laid_charge(c) or not describes_noun(c.token, events, perception)
+        )
     ]
