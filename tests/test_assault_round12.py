@@ -147,3 +147,36 @@ def test_a_by_phrase_of_place_names_no_attacker(lexicon_only):
     text = "The shelling of the village by the river killed six people."
     found = happened(lexicon_only, text, "ASSAULT")
     assert not any(e.source is not None and "river" in e.source.text for e in found), found
+
+
+# A fight beside an ally is an attack when its purpose clause names the enemy ("fought alongside
+# the SDF to oust Isis"): the enemy is its target, not the ally; with no enemy named it still
+# says only whose side someone is on.
+def test_a_fight_beside_an_ally_to_oust_an_enemy_is_an_attack_on_the_enemy(lexicon_only):
+    text = (
+        "Kenyan troops have fought alongside Somali government forces to oust the militants "
+        "from the port."
+    )
+    found = happened(lexicon_only, text, "ASSAULT")
+    fought = [e for e in found if e.trigger.text == "fought"]
+    assert fought, found
+    assert all(e.source is not None and e.source.country == "KEN" for e in fought), fought
+    assert not any(e.target is not None and e.target.country == "SOM" for e in fought), fought
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan troops have fought alongside Somali government forces for three years.",
+        "Kenyan volunteers fought alongside the militia to defend their homes.",
+    ],
+)
+def test_a_fight_beside_an_ally_with_no_enemy_is_no_attack(lexicon_only, text):
+    assert not [e for e in happened(lexicon_only, text, "ASSAULT") if e.trigger.text == "fought"]
+
+
+def test_the_ally_is_no_target_where_the_enemy_is_named(lexicon_only):
+    text = "Kenyan troops fought alongside Somali government forces against the militants."
+    found = happened(lexicon_only, text, "ASSAULT")
+    assert found, found
+    assert not any(e.target is not None and e.target.country == "SOM" for e in found), found

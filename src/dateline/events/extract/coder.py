@@ -79,6 +79,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
     if _answer_by_nobody(cand, lexicon):
         return []  # "its calls for a ceasefire are ignored": the calls are what is reported
     sources, targets = arguments(cand, actors)
+    if cand.event == "ASSAULT" and not cand.nominal:
+        targets = _enemies_not_allies(cand, targets, actors, lexicon)
     if cand.event in {"THREATEN", "ACCUSE", "REQUEST", "REJECT"} and sources:
         # "Erdogan warned that Turkey would act": the speaker's own country, as the subject of
         # the reported clause, is not the target
@@ -657,7 +659,49 @@ def _allegiance(cand: Candidate, lexicon: Lexicon) -> bool:
             allied = True
         elif c.dep_ in {"dobj", "prt"} or (c.dep_ == "prep" and c.lower_ in ENEMY_PREPS):
             return False  # an enemy named, "fought it out"
+        elif _aimed_at_enemy(c, lexicon):
+            return False  # "fought alongside the SDF to oust Isis": the enemy is named
     return allied
+
+
+def _enemies_not_allies(cand: Candidate, targets, actors: ActorIndex, lexicon: Lexicon) -> list:
+    """Whom a fight fought beside an ally was aimed at: not the ally ("fought alongside the SDF",
+    "on the side of the regime"), but the object of its purpose clause ("to oust Isis")."""
+    tok = cand.token
+    ally_preps, ally_nouns = lexicon.word_set("ally_preps"), lexicon.word_set("ally_nouns")
+    allies = {
+        t.i
+        for c in tok.children
+        if c.dep_ == "prep"
+        and (
+            c.lower_ in ally_preps
+            or any(g.dep_ == "pobj" and g.lemma_.lower() in ally_nouns for g in c.children)
+        )
+        for t in c.subtree
+    }
+    if not allies:
+        return targets
+    enemies = [
+        x
+        for c in tok.children
+        if _aimed_at_enemy(c, lexicon)
+        for g in c.children
+        if g.dep_ == "dobj"
+        for x in np_actors(g, actors)
+    ]
+    return [t for t in targets if t[1].i not in allies] + enemies
+
+
+def _aimed_at_enemy(clause: Token, lexicon: Lexicon) -> bool:
+    """A purpose clause of a fight that names whom it was fought against: an act of force with
+    an object ("to oust Isis", "to drive the rebels out of the city", "to defeat the army")."""
+    if clause.dep_ not in {"xcomp", "advcl"} or clause.pos_ != "VERB":
+        return False
+    if not any(g.dep_ == "aux" and g.lower_ == "to" for g in clause.children):
+        return False
+    if not any(g.dep_ == "dobj" for g in clause.children):
+        return False
+    return any(e.event == "ASSAULT" for e in lexicon.verb_entries(clause))
 
 
 # Prepositions that name whom a fight is against ("fought with the army" is ambiguous: kept).
