@@ -6,7 +6,7 @@ from datetime import date
 
 from dateline.actors.index import ActorIndex
 from dateline.model import Actor, Event, Mention, Span
-from dateline.places import _names_medium, find_mentions, locate_events
+from dateline.places import _compared, _likened, _names_medium, find_mentions, locate_events
 
 #: Quad classes the location rules read: words (1, 3) and deeds (4).
 _QUAD = {"CONSULT": 1, "REQUEST": 3, "ACCUSE": 3, "AGREE": 1, "ASSAULT": 4}
@@ -189,3 +189,25 @@ def test_a_place_that_names_who_gave_a_statement_is_no_venue(nlp):
     doc = nlp("Trump raised concerns at a meeting in the White House on Monday.")
     (found,) = [m for m in find_mentions(doc, ActorIndex()) if m.text == "White House"]
     assert not _names_medium(doc, found)
+
+
+def test_a_town_named_as_a_figure_of_speech_is_not_a_scene(nlp):
+    # "another Aleppo", "a new Srebrenica", "Syria's Srebrenica": what a town may become or
+    # resembles, not a place where anything happens (nor one the article is about)
+    for text, name in (
+        ("Aid workers fear that Idlib could become another Aleppo.", "Aleppo"),
+        ("Officials warned of a new Srebrenica in the valley.", "Srebrenica"),
+        ("The besieged suburb is turning into Syria's Srebrenica.", "Srebrenica"),
+        ("The siege made Homs Syria's Stalingrad.", "Stalingrad"),
+    ):
+        root = next(t for t in nlp(text) if t.text == name)
+        assert _likened(root) and _compared(root), text
+    # a town of the country that owns it, and a plain name, are places
+    for text, name in (
+        ("Jets bombed Syria's Aleppo again.", "Aleppo"),
+        ("Jets bombed Aleppo again.", "Aleppo"),
+        ("Aid workers fled to Aleppo on Monday.", "Aleppo"),
+        ("They called it a US plot.", "US"),
+    ):
+        root = next(t for t in nlp(text) if t.text == name)
+        assert not _likened(root) and not _compared(root), text

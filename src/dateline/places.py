@@ -1351,7 +1351,10 @@ def _compared(root: Token, trigger: Token | None = None) -> bool:
     """The place is named as a comparison ("a long blockade, like the siege of eastern Ghouta",
     "As in Bosnia, nobody protected the civilians", "Unlike in Aleppo, ..."): another scene
     the act is likened to, not its own (unless the act is the one told in the comparison:
-    "the siege of eastern Ghouta" itself is there)."""
+    "the siege of eastern Ghouta" itself is there); or a town used as a figure of speech
+    (:func:`_likened`)."""
+    if _likened(root):
+        return True
     for tok in [root, *root.ancestors][:10]:
         if tok.dep_ != "prep":
             continue
@@ -1360,6 +1363,33 @@ def _compared(root: Token, trigger: Token | None = None) -> bool:
         )  # "as in Bosnia", "as at Srebrenica"; not "such as" (examples)
         if compared:
             return trigger is None or not tok.is_ancestor(trigger)
+    return False
+
+
+#: Words before a town's name that make it a figure ("another Srebrenica", "a new Aleppo").
+_FIGURE_WORDS = {"a", "an", "another", "new", "second", "next", "latest"}
+
+
+def _likened(root: Token) -> bool:
+    """A town's name used as a figure of speech, not a place: with an indefinite or "another"
+    ("could become another Srebrenica", "a new Aleppo"), or owned by a country it does not lie
+    in ("is turning into Syria's Srebrenica")."""
+    if root.pos_ != "PROPN" or gazetteer().country_code(root.text):
+        return False  # "a US-led plot": a country's name is no figure
+    for c in root.children:
+        if c.dep_ in ("det", "amod") and c.text in _FIGURE_WORDS:
+            if not root.ent_type_ or root.ent_type_ == "WORK_OF_ART":
+                return False  # "We Crossed a Bridge": a title's word, not a town
+            name = " ".join(t.text for t in root.subtree if c.i < t.i <= root.i and t.is_title)
+            return any(p.kind == "city" for p, _ in gazetteer().candidates(name))
+        if c.dep_ == "poss" and c.pos_ == "PROPN":
+            code = gazetteer().country_code(c.text)
+            name = " ".join(
+                t.text for t in root.subtree if c.i < t.i <= root.i and t.dep_ != "case"
+            )
+            towns = [p for p, _ in gazetteer().candidates(name) if p.kind == "city"]
+            if code and towns and all(p.country != code for p in towns):
+                return True
     return False
 
 
