@@ -241,3 +241,24 @@ def test_no_charge_without_an_accuser_or_someone_accused(lexicon_only, text):
         if e.trigger.text in {"accused", "condemn", "derides"}
     ]
     assert not found, text
+
+
+# Access denied is access refused (REJECT, reject-deny), not aid cut off: "aid agencies" as the
+# passive subject no longer makes "denied" a sanction on aid (sanction-suspend, not_objects).
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aid agencies have been denied access to the besieged town by Ethiopian forces.",
+        "The Ethiopian government denied aid workers access to the region.",
+    ],
+)
+def test_access_denied_is_a_refusal(lexicon_only, text):
+    events = lexicon_only.code_text(text, date="2024-03-14").events
+    assert [e.event for e in events if e.trigger.text == "denied"] == ["REJECT"], text
+
+
+def test_aid_suspended_stays_a_sanction(lexicon_only):
+    events = lexicon_only.code_text("Norway suspended aid to Nicaragua on Tuesday.").events
+    assert [e.event for e in events] == ["SANCTION"]
