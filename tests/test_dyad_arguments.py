@@ -85,7 +85,7 @@ def test_a_person_known_by_name_only_acts_in_the_country_of_the_story(pipeline):
         pipeline,
         "Fighting raged in the Yemeni port of Hodeidah and around Taiz on Sunday. "
         "Residents of Aden and Sanaa said the shelling went on all night. "
-        "Abu Karrar ordered his fighters to shell the airport in Hodeidah.",
+        "Abu Karrar threatened to shell the airport in Hodeidah.",
     )
     sources = [e.source for e in events if e.source is not None and "Karrar" in e.source.text]
     assert sources, [(e.event, e.source, e.target) for e in events]
