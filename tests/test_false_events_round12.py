@@ -169,3 +169,25 @@ def test_ignoring_an_appeal_or_denying_entry_is_still_a_rejection(pipeline):
     ignored = of_type(pipeline, text, "REJECT")
     assert [(e.source.country, e.target.country) for e in ignored] == [("ERI", "ETH")]
     assert of_type(pipeline, "Chad denied the rebels' request for a ceasefire.", "REJECT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her father is detained in a separate camp near Hasakah.",
+        "The opposition leader, now imprisoned in Uganda, wrote a letter to the president.",
+    ],
+)
+def test_someone_kept_locked_up_is_no_new_arrest(pipeline, text):
+    # the coding guide: an ongoing detention is not coded again
+    acts = [e for e in coded_acts(pipeline, text) if e.event in {"COERCE", "ASSAULT"}]
+    assert not acts, text
+
+
+def test_an_arrest_told_as_done_is_still_coded(pipeline):
+    for text in (
+        "Two Kenyan journalists were detained by Ugandan police on Monday.",
+        "Ugandan police detained two Kenyan journalists on Monday.",
+    ):
+        detained = of_type(pipeline, text, "COERCE")
+        assert [(e.source.country, e.target.country) for e in detained] == [("UGA", "KEN")], text

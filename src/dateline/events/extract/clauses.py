@@ -739,6 +739,25 @@ def habitual(cand: Candidate) -> bool:
     )
 
 
+def ongoing_detention(cand: Candidate, detention: frozenset[str]) -> bool:
+    """Someone kept locked up, told as where they are: a verb of detention (``detention_verbs``)
+    in the present passive ("her father is detained in a separate camp", "they are held in
+    Qamishli"; not "are being held", an act going on) or as a participle with no agent ("the
+    leader now imprisoned in Turkey"). "Were detained on Monday" and "fighters detained by the
+    police" report an arrest."""
+    tok = cand.token
+    if cand.nominal or tok.tag_ != "VBN" or tok.lemma_.lower() not in detention:
+        return False
+    if any(c.dep_ == "agent" for c in tok.children):
+        return False
+    if tok.dep_ == "acl":
+        return True
+    auxes = [c for c in tok.children if c.dep_ in {"aux", "auxpass"}]
+    return any(c.dep_ == "auxpass" and c.lower_ in PRESENT_BE for c in auxes) and not any(
+        c.lower_ == "being" for c in auxes
+    )
+
+
 def main_clause_first(
     cands: list[Candidate],
     perception: frozenset[str] = frozenset(),
@@ -746,6 +765,7 @@ def main_clause_first(
     support: frozenset[str] = frozenset(),
     announced: frozenset[str] = frozenset(),
     campaign: frozenset[str] = frozenset(),
+    detention: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
     """Conditions ("if it is attacked"), aims ("to discuss trade"), descriptions ("forces
     fighting in the north") and denied acts ("denied that it had shelled the town") are never
@@ -754,7 +774,8 @@ def main_clause_first(
     object's participle is what was seen ("saw X firing"); ``denial``: verbs of denying;
     ``support``: verbs that carry an event noun ("launch an attack"); ``announced``: withdrawal and
     decision words whose pair is a decision to withdraw ("the decision to withdraw"); ``campaign``: nouns of a military campaign
-    whose aim, an act of force, is the campaign itself ("the campaign to oust X")."""
+    whose aim, an act of force, is the campaign itself ("the campaign to oust X"); ``detention``:
+    verbs of keeping someone locked up, whose present passive tells where someone is."""
     events = {c.token.i for c in cands}
     cands = [
         c
@@ -765,6 +786,7 @@ def main_clause_first(
         )
         and not standing_relation(c)
         and not habitual(c)
+        and not ongoing_detention(c, detention)
         and not topic_gerund(c)
         and not verbal_clash(c)
         and not joined_war(c)

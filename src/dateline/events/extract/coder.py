@@ -68,6 +68,7 @@ def sentence_candidates(sent, gated: list[Candidate], lexicon: Lexicon) -> list[
         lexicon.word_set("support_verbs"),
         announced,
         lexicon.word_set("campaign_nouns"),
+        lexicon.word_set("detention_verbs"),
     )
 
 
