@@ -262,3 +262,29 @@ def test_access_denied_is_a_refusal(lexicon_only, text):
 def test_aid_suspended_stays_a_sanction(lexicon_only):
     events = lexicon_only.code_text("Norway suspended aid to Nicaragua on Tuesday.").events
     assert [e.event for e in events] == ["SANCTION"]
+
+
+# Verbs of verbal attack and of refusal with no entry before (triggers.yaml: accuse-rip-into,
+# accuse-rail, reject-verbs "stonewall").
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "dyad"),
+    [
+        (
+            "The Kenyan president ripped into Uganda over the border closure.",
+            "ACCUSE",
+            ("KEN", "UGA"),
+        ),
+        ("The Bolivian president railed against Chile's new port fees.", "ACCUSE", ("BOL", "CHL")),
+        ("The Danish government has stonewalled requests from Norway.", "REJECT", ("DNK", "NOR")),
+    ],
+)
+def test_verbal_attacks_and_stonewalling(lexicon_only, text, kind, dyad):
+    events = lexicon_only.code_text(text, date="2024-03-14").events
+    assert dyad in dyads(e for e in events if e.event == kind), text
+
+
+def test_ripping_a_thing_open_is_no_accusation(lexicon_only):
+    events = lexicon_only.code_text("The blast ripped into the side of the building.").events
+    assert not [e for e in events if e.event == "ACCUSE"]
