@@ -100,3 +100,40 @@ def test_a_text_condemned_still_asked(lexicon_only):
 )
 def test_no_text_no_demand(lexicon_only, text):
     assert not happened(lexicon_only, text, "REQUEST"), text
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        # a penalty is imposed by deciding it: the decision reports the SANCTION, not an aim
+        (
+            "The interior minister faces a legal challenge over his decision to revoke the"
+            " journalist's Kenyan citizenship.",
+            ("KEN", "KEN"),
+        ),
+        (
+            "The Kenyan party chairman defended the minister's decision to strip the activist of"
+            " her citizenship.",
+            ("KEN", "KEN"),
+        ),
+        ("The Ugandan president's decision to expel the Kenyan diplomats surprised observers.",
+         ("UGA", "KEN")),
+    ],
+)  # fmt: skip
+def test_a_decided_penalty_is_imposed(lexicon_only, text, dyad):
+    found = happened(lexicon_only, text, "SANCTION")
+    assert dyad in dyads(found), (text, found)
+    assert not happened(lexicon_only, text, "THREATEN"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an attack decided is still to come; a penalty only planned or sought is no penalty
+        "The minister's decision to attack the rebels was criticised.",
+        "The Ugandan president's plan to expel the Kenyan diplomats surprised observers.",
+    ],
+)
+def test_an_undecided_penalty_is_not_imposed(lexicon_only, text):
+    assert not happened(lexicon_only, text, "SANCTION"), text
+    assert not happened(lexicon_only, text, "ASSAULT"), text

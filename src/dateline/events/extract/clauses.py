@@ -76,7 +76,11 @@ def drop_absorbed(
     report urging Kenya to act": the report urged, :func:`document_speaks`)."""
     absorbed: set[int] = set()
     by_index = {c.token.i: c for c in cands}
-    kept = {c.token.i for c in cands if not c.nominal and decided_withdrawal(c.token, announced)}
+    kept = {
+        c.token.i
+        for c in cands
+        if not c.nominal and (decided_withdrawal(c.token, announced) or decided_measure(c))
+    }
     # "the decision to withdraw", "his order to pull out": the withdrawal names the concession
     # (coder._announced_withdrawal), the decision noun is the same act, not an AGREE of its own
     deciding = {n for i in kept if (n := _deciding_noun(by_index[i].token, announced)) is not None}
@@ -259,6 +263,27 @@ def decided_withdrawal(tok: Token, announced: frozenset[str]) -> bool:
         if node.pos_ == "NOUN" and node.lemma_.lower() in announced:
             return True
     return False
+
+
+#: Nouns of a decision that enacts what it decides.
+DECISION_NOUNS = frozenset({"decision", "order", "ruling", "decree"})
+
+
+def decided_measure(cand: Candidate) -> bool:
+    """A penalty or measure that is the content of a decision noun ("the minister's decision to
+    revoke her citizenship", "the US decision to reimpose sanctions", "his order to expel the
+    diplomats"): a SANCTION is imposed by deciding it, so the decision reports the act (as the
+    coding guide codes it), not an aim; an act of force decided ("the decision to attack") is
+    still to come."""
+    tok = cand.token
+    return (
+        not cand.nominal
+        and cand.event == "SANCTION"
+        and tok.dep_ == "acl"
+        and tok.head.pos_ == "NOUN"
+        and tok.head.lemma_.lower() in DECISION_NOUNS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    )
 
 
 def _deciding_noun(tok: Token, announced: frozenset[str]) -> int | None:
@@ -781,8 +806,11 @@ def main_clause_first(
         c
         for c in cands
         if not _in_condition(c.token)
-        and not _intention_of_noun(
-            c.token, announced, campaign if c.event == "ASSAULT" else frozenset()
+        and (
+            decided_measure(c)
+            or not _intention_of_noun(
+                c.token, announced, campaign if c.event == "ASSAULT" else frozenset()
+            )
         )
         and not standing_relation(c)
         and not habitual(c)
@@ -802,6 +830,7 @@ def main_clause_first(
         if not _is_subordinate(c.token)
         or in_purpose(c.token)
         or (not c.nominal and decided_withdrawal(c.token, announced))
+        or decided_measure(c)  # "defended his decision to revoke her citizenship"
         or document_speaks(c)  # "passed a resolution that demanded a ceasefire"
         or laid_charge(c)  # "the prince, whom Turkey accuses of ordering the murder"
         or sure_background(c)

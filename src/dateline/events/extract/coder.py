@@ -13,7 +13,12 @@ from dateline.events import cameo_codes
 from dateline.events import modality as mod
 from dateline.events.candidate import Candidate
 from dateline.events.extract.arguments import arguments
-from dateline.events.extract.clauses import drop_absorbed, drop_elaborations, main_clause_first
+from dateline.events.extract.clauses import (
+    decided_measure,
+    drop_absorbed,
+    drop_elaborations,
+    main_clause_first,
+)
 from dateline.events.extract.inference import (
     DOMESTIC,
     DOMESTIC_SECTORS,
@@ -114,6 +119,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         # Americans in Cairo" are Egyptian police)
         sources = sources_in_context(sources, territory or _at_home(targets))
     modality, negated, reporter = mod.classify(cand, lexicon, actors)
+    if modality == "future" and decided_measure(cand):
+        modality = "asserted"  # "his decision to revoke her citizenship": decided, so imposed
     stated_mode = cand.mode or _mode_from_cues(cand, lexicon)
     event_type, mode = mod.retype(
         cand.event,
