@@ -7,6 +7,7 @@ from datetime import date
 from dateline.actors.index import ActorIndex
 from dateline.model import Actor, Event, Mention, Span
 from dateline.places import _compared, _likened, _names_medium, find_mentions, locate_events
+from located import locate, one_side
 
 #: Quad classes the location rules read: words (1, 3) and deeds (4).
 _QUAD = {"CONSULT": 1, "REQUEST": 3, "ACCUSE": 3, "AGREE": 1, "ASSAULT": 4}
@@ -211,3 +212,15 @@ def test_a_town_named_as_a_figure_of_speech_is_not_a_scene(nlp):
     ):
         root = next(t for t in nlp(text) if t.text == name)
         assert not _likened(root) and not _compared(root), text
+
+
+def test_a_town_in_apposition_to_the_ground_left_is_where_the_act_happened(nlp):
+    # "driven out of its stronghold, Tabqa": the stronghold the town names is the ground
+    actors = one_side()
+    text = (
+        "Aid workers from Canada and Britain said the camp was full. "
+        "The families have waited since the militants were driven out of their "
+        "stronghold, Tabqa, in 2017."
+    )
+    place = locate(nlp, text, "driven", actors=actors)
+    assert place is not None and place.name == "Tabqa" and place.basis == "clause"

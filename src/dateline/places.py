@@ -2198,6 +2198,8 @@ def _acted_on(root: Token, trigger: Token, clause: Token, retreat: bool = False)
     was obliged to withdraw")."""
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.dep_ in ("dobj", "pobj"):
+        root = root.head  # "drove Isis out of its capital, Raqqa": the noun the town names
     root = _of_head(root)  # "took control of Afrin", "shelled the outskirts of Hama"
     head = root.head
     # the act's own verb, or the one it is obliged or tried to do ("was obliged to withdraw
