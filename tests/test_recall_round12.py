@@ -288,3 +288,23 @@ def test_verbal_attacks_and_stonewalling(lexicon_only, text, kind, dyad):
 def test_ripping_a_thing_open_is_no_accusation(lexicon_only):
     events = lexicon_only.code_text("The blast ripped into the side of the building.").events
     assert not [e for e in events if e.event == "ACCUSE"]
+
+
+# Criticism someone comes under is an ACCUSE of them, whoever voices it
+# (events/extract/triggers.py, CRITICISED_ENTRY); fire from arms stays an attack.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Peruvian foreign minister came under fire for his handling of the border dispute.",
+        "The Danish prime minister faced attacks over his remarks about Greenland.",
+    ],
+)
+def test_criticism_come_under_is_an_accusation(coder, text):
+    assert _accusations(coder, text), text
+
+
+def test_fire_from_tanks_stays_an_attack(lexicon_only):
+    events = lexicon_only.code_text("Ukrainian troops came under fire from Russian tanks.").events
+    assert [e.event for e in events] == ["ASSAULT"]

@@ -29,6 +29,9 @@ NAMING_ID = f"{JUDGEMENT_ENTRY.id}-naming"
 # missiles to the group"): the warner's ACCUSE of them (events/extract/arguments.py makes the
 # warner the source, whom the warned-of clause is about the target).
 WARNED_ENTRY = TriggerEntry(id=f"{JUDGEMENT_ENTRY.id}-warned", event="ACCUSE", mode="disapprove")
+# Criticism someone comes under ("came under fire for his decision", "faced attacks over his
+# remarks"): an ACCUSE of the subject by critics the sentence may not name (``_blamed_for``).
+CRITICISED_ENTRY = TriggerEntry(id="rule:criticised", event="ACCUSE", mode="disapprove")
 # A speaker's warning that someone will pay for an act (triggers.yaml, ``retribution_verbs``).
 RETRIBUTION_ENTRY = TriggerEntry(id="rule:retribution", event="THREATEN")
 # Someone told, persuaded or encouraged to do something (triggers.yaml, ``directive_verbs``).
@@ -141,7 +144,10 @@ def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Cand
             forms = set(lemma_forms(governor)) if governor is not None else set()
             undergone = governor is not None and _undergoes(frame, governor, forms, lexicon)
             if undergone and _blamed_for(frame, governor):
-                continue  # "came under fire for his decision": criticism, no shots
+                # "came under fire for his decision": criticism of the subject, no shots
+                out.append(Candidate(tok, CRITICISED_ENTRY, "ACCUSE", CRITICISED_ENTRY.mode,
+                                     nominal=True, support=governor, frame=frame, undergone=True))  # fmt: skip
+                continue
             reported = _reported_act(frame, entries[0], lexicon)
             licensed = (
                 undergone
