@@ -137,3 +137,38 @@ def test_a_decided_penalty_is_imposed(lexicon_only, text, dyad):
 def test_an_undecided_penalty_is_not_imposed(lexicon_only, text):
     assert not happened(lexicon_only, text, "SANCTION"), text
     assert not happened(lexicon_only, text, "ASSAULT"), text
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        # what a party is expected or wanted to do by another is asked of it
+        ("Moscow expected Turkey to hand over the town to the Syrian government.", ("RUS", "TUR")),
+        (
+            "The Kenyan foreign minister said he expected the United States to show goodwill"
+            " towards Kenya.",
+            ("KEN", "USA"),
+        ),
+        (
+            "The Sudanese president wants the Chadian government to close the border.",
+            ("SDN", "TCD"),
+        ),
+    ],
+)
+def test_what_a_party_is_wanted_to_do_is_asked(lexicon_only, text, dyad):
+    assert dyad in dyads(happened(lexicon_only, text, "REQUEST")), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a forecast, a wish about a pronoun or about people, a wish denied
+        "The Kenyan army expects the city to be taken within days.",
+        "We want her to come back so that she can be re-educated.",
+        "The Ugandan president does not want the refugees to come back.",
+        "The Ugandan officials were only expecting 2,000 people to leave during the evacuations.",
+        "Everyone expected this to happen.",
+    ],
+)
+def test_a_wish_or_forecast_is_no_request(lexicon_only, text):
+    assert not happened(lexicon_only, text, "REQUEST"), text

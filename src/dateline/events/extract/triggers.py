@@ -110,6 +110,8 @@ def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Cand
                 entry, obj = RETRIBUTION_ENTRY, None  # "said Y will pay the price"
             elif entry is None and _directive(tok, lexicon):
                 entry, obj = DIRECTIVE_ENTRY, None  # "told Somalia to withdraw its troops"
+            elif entry is None and _demanded_of(tok, lexicon):
+                entry, obj = DIRECTIVE_ENTRY, None  # "Moscow expected Turkey to hand it over"
             if entry is None and fallback:
                 entry, obj = _match_verb(tok, lexicon, entries=lexicon.fallback_entries(tok))
             if entry is not None and entry.event == "ASSAULT" and _on_trial(tok, lexicon):
@@ -489,6 +491,34 @@ def _directive(tok: Token, lexicon: Lexicon) -> bool:
     audience = lexicon.word_set("audience_nouns")
     told = [antecedent(c) for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
     return any(_is_someone(t, lexicon) and t.lemma_.lower() not in audience for t in told)
+
+
+def _demanded_of(tok: Token, lexicon: Lexicon) -> bool:
+    """ "Moscow expected Turkey to hand over Afrin", "the president wants the committee to meet
+    in the capital": a verb of ``wanting_verbs``, neither denied nor a progressive forecast
+    ("was expecting"), whose clause's subject is a party named (a name or a role the actor
+    tables know, not a pronoun nor "people") who is to act (an active to-infinitive, not "be")."""
+    if tok.lemma_.lower() not in lexicon.word_set("wanting_verbs") or tok.tag_ == "VBG":
+        return False
+    if any(c.dep_ in {"neg", "nsubjpass", "auxpass"} for c in tok.children):
+        return False
+    for c in tok.children:
+        if c.dep_ not in {"ccomp", "xcomp"} or c.pos_ != "VERB" or is_be(c):
+            continue
+        if not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            continue
+        if any(a.dep_ in {"auxpass", "nsubjpass"} for a in c.children):
+            continue  # "expected the city to be taken": a forecast
+        parties = [g for g in c.children if g.dep_ == "nsubj"]
+        parties += [g for g in tok.children if g.dep_ == "dobj"]
+        if any(
+            p.pos_ != "PRON"
+            and p.lemma_.lower() not in lexicon.word_set("common_people")
+            and _is_someone(p, lexicon)
+            for p in parties
+        ):
+            return True
+    return False
 
 
 def _judging(noun: Token, lexicon: Lexicon) -> bool:
