@@ -191,3 +191,21 @@ def test_an_arrest_told_as_done_is_still_coded(pipeline):
     ):
         detained = of_type(pipeline, text, "COERCE")
         assert [(e.source.country, e.target.country) for e in detained] == [("UGA", "KEN")], text
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        ("Qatar stopped funding the Libyan militia in May.", ("QAT", "LBY")),
+        ("Norway ceased arming the Sudanese rebels in 2012.", ("NOR", "SDN")),
+    ],
+)
+def test_stopping_help_is_a_sanction_not_the_help(pipeline, text, dyad):
+    stopped = of_type(pipeline, text, "SANCTION")
+    assert dyad in {(e.source.country, e.target.country) for e in stopped}, text
+    assert not of_type(pipeline, text, "AID"), text
+
+
+def test_help_that_goes_on_is_still_help(pipeline):
+    text = "Qatar continued funding the Libyan militia in May."
+    assert not of_type(pipeline, text, "SANCTION"), text

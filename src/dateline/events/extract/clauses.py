@@ -13,6 +13,8 @@ from dateline.events.syntax import is_be
 # Verbal types whose complement is part of what they say ("agreed to cooperate", "demanded that
 # X leave", "threatened to cut supplies"): triggers inside the complement are not separate events.
 ABSORBING = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT", "CONCEDE", "PROTEST"}
+# "ceased arming the rebels": the help stopped is the SANCTION's content, not an act of its own
+STOPPED_HELP_ID = "sanction-stop-helping"
 # Nouns of acts about the future whose "of/on/for" phrase is what is promised, asked, threatened
 # or refused, not an act that happened (unlike "criticism of the attack", where it did).
 PROMISSORY = {"AGREE", "REQUEST", "THREATEN", "REJECT"}
@@ -89,7 +91,9 @@ def drop_absorbed(
     for cand in cands:
         if cand.token.i in deciding:
             continue
-        if cand.event not in ABSORBING or cand.entry.id.startswith(JUDGEMENT_PREFIX):
+        if (
+            cand.event not in ABSORBING and cand.entry.id != STOPPED_HELP_ID
+        ) or cand.entry.id.startswith(JUDGEMENT_PREFIX):
             continue  # a judgement's content is its noun ("said the YPG is a terrorist group,
             # which has waged an insurgency": the insurgency is an act of its own)
         if cand.entry.id in OTHERS_ACT_IDS:
