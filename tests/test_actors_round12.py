@@ -200,3 +200,14 @@ def test_a_first_name_two_persons_share_is_nobodys(pipeline):
         "RETREAT",
     )
     assert target.country not in {"ITA", "GBR"}
+
+
+@pytest.mark.slow
+def test_a_first_word_ner_takes_into_a_name_is_no_part_of_it(pipeline):
+    source = _source(
+        pipeline,
+        "Syria's war grinds on. Beyond Donald Trump’s threats against Iran, American policy "
+        "remains vague – focused on little more than sanctions.",
+        "THREATEN",
+    )
+    assert source.country == "USA"

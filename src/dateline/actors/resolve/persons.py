@@ -48,11 +48,19 @@ NOT_SURNAMES = {"foundation", "trust", "fund", "group", "bank", "line", "airways
                 "project", "campaign", "network", "media", "news", "times", "post", "party"}  # fmt: skip
 
 
+#: Parts of speech of a sentence's first word that is no part of a name after it.
+LEADING_WORD_POS = {"ADP", "SCONJ", "CCONJ", "ADV"}
+
+
 def resolve_person(ctx: Context, span: Span, entry=None) -> bool:
     kb = ctx.kb
     # Trim possessive marker tokens.
     while len(span) > 1 and span[-1].text in {"'s", "’s", "'"}:
         span = span[:-1]
+    # "Beyond Donald Trump, ...": NER took a sentence's first word (a preposition or a
+    # conjunction) into the name
+    while len(span) > 2 and span[0].is_sent_start and span[0].pos_ in LEADING_WORD_POS:
+        span = span[1:]
     name = span.text.strip()
     key = norm(name)
     if key in ctx.authors:
