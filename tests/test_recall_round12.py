@@ -69,6 +69,7 @@ def test_the_claimed_act_is_still_coded_with_its_own_actors(lexicon_only):
         "The Pentagon said Kurdish fighters had captured the town from the militants.",
         # nobody named doing it
         "Officials claimed at least ten people were killed in the town.",
+        "Kenya claimed the commander had been killed in an airstrike near Garissa.",
         # a claim denied is no act reported
         "The Greek government claimed Turkish jets had not shelled the island.",
     ],

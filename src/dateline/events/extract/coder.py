@@ -324,6 +324,8 @@ def _alleged(acts: list[Event], reporter: tuple[Actor, Token], ontology) -> list
         doer = act.source
         if doer is None or act.negated or doer.actor_id in seen or doer.actor_id == speaker.id:
             continue
+        if doer.sector == "UAF":
+            continue  # "claimed he had been killed in an airstrike": attackers nobody names
         if not (doer.country or speaker.country) or not (doer.country or doer.sector):
             continue
         if (
