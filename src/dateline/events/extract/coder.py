@@ -40,7 +40,7 @@ from dateline.events.extract.triggers import (
 )
 from dateline.events.gate import active_model, gate_sentences
 from dateline.events.lexicon import Lexicon
-from dateline.events.syntax import antecedent, np_actors, np_text
+from dateline.events.syntax import antecedent, is_be, np_actors, np_text
 from dateline.model import Actor, Article, Event, Span
 
 
@@ -170,6 +170,10 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         return []  # "six countries hit the 0.7% aid target": a figure reached, no strike
     if event_type == "ASSAULT" and _allegiance(cand, lexicon):
         return []  # "Hezbollah, which is fighting alongside the regime": whose side, no attack
+    if event_type == "ASSAULT" and _fight_assessed(cand, lexicon):
+        return []  # "the fight against Isis looks good on a map", "the war is over": its state
+    if event_type == "ASSAULT" and _fight_as_mission(cand, lexicon):
+        return []  # "tribesmen armed to fight Isis", "let them fight": a role, no fighting told
     if event_type == "ASSAULT" and not sources and _no_attacker(cand, sent, lexicon):
         return []  # "a fire killed two children", "at least 40 people were killed": no act
     if event_type == "SANCTION" and not sources and _driven_out(cand, lexicon):
@@ -672,6 +676,46 @@ def _allegiance(cand: Candidate, lexicon: Lexicon) -> bool:
         elif _aimed_at_enemy(c, lexicon):
             return False  # "fought alongside the SDF to oust Isis": the enemy is named
     return allied
+
+
+#: Verbs that say how a fight stands rather than tell any fighting ("the fight against the
+#: rebels looks good on a map", "the war is all but over", "the campaign seems a success").
+STANDING_VERBS = {"be", "look", "seem", "appear", "remain", "prove", "sound"}
+#: Verbs that settle a fight as won or lost: a fight that "has been won" is a victory claim (the
+#: coding guide: no ASSAULT unless the fighting itself is reported).
+OUTCOME_OF_FIGHT = {"win", "lose"}
+#: Verbs whose infinitive complement is the start of fighting, told as it happens ("began to
+#: fight the rebels").
+ONSET_VERBS = {"begin", "start", "resume"}
+
+
+def _fight_assessed(cand: Candidate, lexicon: Lexicon) -> bool:
+    """A fight named as the subject of a verb of being or seeming ("the long fight against the
+    rebels looks good on a map", "the war with the militants appears all but over") or won or
+    lost ("the fight has been won"): how a war stands, a topic of assessment, no fighting told.
+    "The fight slowed", "fighting erupted", "the battle took 300 lives" stay acts."""
+    tok = cand.token
+    if tok.pos_ not in {"NOUN", "PROPN"} or tok.lemma_.lower() not in lexicon.word_set(
+        "conflict_nouns"
+    ):
+        return False
+    if tok.dep_ == "nsubj":
+        return tok.head.lemma_.lower() in STANDING_VERBS or is_be(tok.head)
+    return tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in OUTCOME_OF_FIGHT
+
+
+def _fight_as_mission(cand: Candidate, lexicon: Lexicon) -> bool:
+    """A verb of fighting in the infinitive that hangs from another verb ("tribesmen armed to
+    fight the militants", "used the Kurds as proxies to fight Isis", "let them fight", "continues
+    to battle the rebels"): what someone is armed, used or left to do, a role or a mission, not
+    fighting the sentence tells (the coding guide's standing relations). A fight that begins
+    ("began to fight") is told; "fought the rebels", "are fighting the army" stay acts."""
+    tok = cand.token
+    if cand.nominal or tok.tag_ != "VB" or tok.dep_ not in {"xcomp", "ccomp", "advcl"}:
+        return False
+    if tok.lemma_.lower() not in lexicon.word_set("conflict_nouns"):
+        return False
+    return tok.head.lemma_.lower() not in ONSET_VERBS
 
 
 def _enemies_not_allies(cand: Candidate, targets, actors: ActorIndex, lexicon: Lexicon) -> list:

@@ -1,0 +1,62 @@
+"""Fights that are no fighting (round 12, late precision): a fight named only to say how it stands
+("the fight against the militants looks good on paper", "the war is all but over", "has been
+won") and a verb of fighting in the infinitive that names a role or a mission ("armed to fight",
+"used as proxies to fight", "let them fight") are no ASSAULT; fighting told as it happens stays.
+Sentences of our own, with the lexicon alone (the trained model is not asked)."""
+
+from __future__ import annotations
+
+import pytest
+
+from coded import happened
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The long fight against Boko Haram looks promising on paper, but the militants still hold the forest.",
+        "The Kenyan war with al-Shabaab appears all but over.",
+        "The fight against al-Shabaab is far from over, the Kenyan defence minister said.",
+        "The Nigerian president believes the fight against Boko Haram has been won.",
+    ],
+)
+def test_a_fight_whose_state_is_told_is_no_attack(lexicon_only, text):
+    assert not happened(lexicon_only, text, "ASSAULT"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Heavy fighting between Kenyan troops and al-Shabaab erupted near the border on Monday.",
+        "The Kenyan army's fight against al-Shabaab slowed after the election.",
+    ],
+)
+def test_a_fight_that_happens_is_still_an_attack(lexicon_only, text):
+    assert happened(lexicon_only, text, "ASSAULT"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cameroon trained local hunters to fight Boko Haram.",
+        "Nigeria has used local militias as proxies to fight Boko Haram in the north-east.",
+        "The militia has continued to fight the Malian army in the north.",
+        "The Kenyan army continues to battle al-Shabaab in the south, the minister said.",
+    ],
+)
+def test_a_fight_given_as_a_role_is_no_attack(lexicon_only, text):
+    assert not happened(lexicon_only, text, "ASSAULT"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan troops fought al-Shabaab militants near the border on Monday.",
+        "Kenyan troops began to fight al-Shabaab militants near the border on Monday.",
+        "Kenyan troops are fighting al-Shabaab militants near the border.",
+    ],
+)
+def test_fighting_told_is_still_an_attack(lexicon_only, text):
+    assert happened(lexicon_only, text, "ASSAULT"), text
