@@ -60,3 +60,52 @@ def test_a_fight_given_as_a_role_is_no_attack(lexicon_only, text):
 )
 def test_fighting_told_is_still_an_attack(lexicon_only, text):
     assert happened(lexicon_only, text, "ASSAULT"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan withdrawal would leave Somali villages vulnerable to al-Shabaab attacks.",
+        "The camps remain open to a Somali assault.",
+    ],
+)
+def test_an_attack_one_is_left_open_to_is_a_risk(lexicon_only, text):
+    assert not happened(lexicon_only, text, "ASSAULT"), text
+
+
+def test_an_attack_one_was_subjected_to_is_told(lexicon_only):
+    text = "The Somali town was subjected to an al-Shabaab attack on Monday."
+    assert happened(lexicon_only, text, "ASSAULT"), text
+
+
+def test_shooting_oneself_attacks_nobody(lexicon_only):
+    text = "The Kenyan soldier shot himself to avoid capture by al-Shabaab in 2016."
+    assert not happened(lexicon_only, text, "ASSAULT"), text
+
+
+def test_a_shot_at_another_is_an_attack(lexicon_only):
+    text = "The Kenyan soldier shot the al-Shabaab commander near the border."
+    assert happened(lexicon_only, text, "ASSAULT"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan foreign minister clashed with the Ugandan president over the border.",
+        "The Nigerian senator clashed with the president's assessment of the economy.",
+    ],
+)
+def test_a_clash_of_office_holders_is_words(lexicon_only, text):
+    assert not happened(lexicon_only, text, "ASSAULT"), text
+    assert happened(lexicon_only, text, "ACCUSE"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan police clashed with protesters in Nairobi on Tuesday.",
+        "Kenyan troops clashed with Somali militants near the border on Tuesday.",
+    ],
+)
+def test_a_clash_of_armed_men_is_still_an_attack(lexicon_only, text):
+    assert happened(lexicon_only, text, "ASSAULT"), text

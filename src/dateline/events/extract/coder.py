@@ -119,6 +119,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         # Americans in Cairo" are Egyptian police)
         sources = sources_in_context(sources, territory or _at_home(targets))
     modality, negated, reporter = mod.classify(cand, lexicon, actors)
+    if modality == "asserted" and cand.event == "ASSAULT" and _exposed_to(cand):
+        modality = "hypothetical"  # "left the Kurds vulnerable to Turkish attack": a risk
     if modality == "future" and decided_measure(cand):
         modality = "asserted"  # "his decision to revoke her citizenship": decided, so imposed
     stated_mode = cand.mode or _mode_from_cues(cand, lexicon)
@@ -147,6 +149,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         return []  # "defended its position", "the town was defended by the rebels": no backing
     if event_type == "COERCE" and _armed_capture(cand, sources, lexicon):
         event_type, mode = "ASSAULT", "abduct"  # "detained by Kurdish fighters"
+    if event_type == "ASSAULT" and _verbal_clash(cand, sources, targets, lexicon):
+        event_type, mode = "ACCUSE", None  # "the minister clashed with the president": words
     if event_type != cand.event:
         negated = False if event_type == "REJECT" else negated
     modality, negated = mod.stated(event_type, cand, modality, negated, reporter, lexicon)
@@ -170,6 +174,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         return []  # "six countries hit the 0.7% aid target": a figure reached, no strike
     if event_type == "ASSAULT" and _allegiance(cand, lexicon):
         return []  # "Hezbollah, which is fighting alongside the regime": whose side, no attack
+    if event_type == "ASSAULT" and _self_harm(cand):
+        return []  # "he shot himself to avoid capture": nobody else was attacked
     if event_type == "ASSAULT" and _fight_assessed(cand, lexicon):
         return []  # "the fight against Isis looks good on a map", "the war is over": its state
     if event_type == "ASSAULT" and _fight_as_mission(cand, lexicon):
@@ -716,6 +722,48 @@ def _fight_as_mission(cand: Candidate, lexicon: Lexicon) -> bool:
     if tok.lemma_.lower() not in lexicon.word_set("conflict_nouns"):
         return False
     return tok.head.lemma_.lower() not in ONSET_VERBS
+
+
+#: Adjectives that put an act of force as a risk someone runs ("vulnerable to attack", "open to
+#: a Russian assault", "exposed to airstrikes"): the act may come, it is not told as done.
+EXPOSED_ADJECTIVES = {"vulnerable", "open", "exposed", "susceptible", "prone"}
+REFLEXIVES = {"himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself"}
+
+
+def _exposed_to(cand: Candidate) -> bool:
+    """An attack named as what someone is left open to ("would leave the Kurds vulnerable to
+    Turkish attack", "the areas will be open to a Russian assault"): a risk, not an act told.
+    "Was subjected to a bombardment" reports one."""
+    word = cand.head if cand.nominal else cand.token
+    return (
+        word.dep_ == "pobj"
+        and word.head.lower_ == "to"
+        and word.head.head.lemma_.lower() in EXPOSED_ADJECTIVES
+    )
+
+
+def _self_harm(cand: Candidate) -> bool:
+    """A verb of force whose only object is its own subject ("shot himself to avoid capture",
+    "killed herself"): nobody else attacked. "Blew himself up among the crowd" attacks the crowd
+    (a particle verb of a suicide bombing)."""
+    tok = cand.token
+    if cand.nominal or any(c.dep_ == "prt" for c in tok.children):
+        return False
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    return bool(objects) and all(o.lower_ in REFLEXIVES for o in objects)
+
+
+def _verbal_clash(cand: Candidate, sources, targets, lexicon: Lexicon) -> bool:
+    """A clash whose side is a civilian office-holder or office ("the minister clashed with the
+    president's assessment", "the ambassador clashed with the prime minister"): a row of words,
+    an accusation (the coding guide: "attacked the plan" is verbal), unless an armed party is
+    in it ("police clashed with protesters", "troops clashed with the rebels")."""
+    if cand.token.lemma_.lower() not in lexicon.word_set("mutual_force_words") or not sources:
+        return False
+    armed = ARMED_SECTORS | {"COP"}
+    if any(a.sector in armed for a, _ in (*sources, *targets)):
+        return False
+    return all(a.kind in {"person", "role"} and a.sector in CIVILIAN_OFFICES for a, _ in sources)
 
 
 def _enemies_not_allies(cand: Candidate, targets, actors: ActorIndex, lexicon: Lexicon) -> list:
