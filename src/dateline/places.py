@@ -429,6 +429,7 @@ def locate_events(
                 location = None
         event.location = location
     _speaker_venue(events, doc, mentions, actors, published)
+    _talks_venue(events, doc, mentions, actors, published)
 
 
 #: The speaker's venue counts when the article's opening names it (its first sentences): the
@@ -494,6 +495,124 @@ def _speaker_venue(events: list[Event], doc: Doc, mentions, actors, published) -
         e.location = replace(venue, basis="venue")
 
 
+#: The opening's sentences that may name the talks an article is about.
+TALKS_LEAD = 3
+#: Nouns of talks whose town is the venue of their participants' words.
+_TALKS_NOUNS = {"talks", "negotiation", "negotiations", "summit", "conference", "congress",
+                "meeting", "agreement"}  # fmt: skip
+_TO_COME = {"will", "would", "shall", "'ll"}
+_PLANNED = {"set", "due", "plan", "schedule", "expect", "prepare", "intend", "propose"}
+_COMING = {"next", "upcoming", "forthcoming", "planned", "proposed", "future"}
+
+
+def _talks_noun(tok: Token) -> bool:
+    return tok.lower_ in _TALKS_NOUNS or tok.lemma_.lower() in _TALKS_NOUNS
+
+
+def _talks_there(root: Token) -> Token | None:
+    """The talks noun a town names the venue of ("the Geneva talks", "talks in Geneva", "talks
+    were held in Astana", "an agreement reached at the summit in Vienna"), or None; not talks
+    to come ("will convene a congress in Sochi", "is set to host a summit in Vienna")."""
+    noun = None
+    if root.dep_ == "compound" and _talks_noun(root.head):
+        noun = root.head
+    else:
+        head = _of_head(root)
+        if head.dep_ != "pobj" or head.head.lower_ not in ("in", "at"):
+            return None
+        owner = head.head.head
+        if _talks_noun(owner):
+            noun = owner
+        elif owner.pos_ in ("VERB", "AUX"):
+            noun = next(
+                (
+                    c for c in owner.children
+                    if c.dep_ in ("nsubj", "nsubjpass", "dobj") and _talks_noun(c)
+                ),
+                None,
+            )  # fmt: skip
+    if noun is None or _to_come(noun):
+        return None
+    if noun.dep_ == "pobj" and noun.head.lower_ in _TIME_PREPS:
+        return None  # "speaking hours after a summit in Tehran": a time, not the venue
+    return noun
+
+
+def _to_come(noun: Token) -> bool:
+    """Talks told as to come: "will host talks", "is set to host talks", "talks are due to
+    start", "planning to convene a congress", "talks next month", "the upcoming summit"."""
+    for c in noun.children:  # "talks next month", "the upcoming summit", "future talks"
+        if c.dep_ in ("amod", "npadvmod", "compound") and (
+            c.lower_ in _COMING or any(t.lower_ in _COMING for t in c.children)
+        ):
+            return True
+    for tok in [noun, *noun.ancestors]:
+        if tok.dep_ == "xcomp" or tok.lemma_.lower() in _PLANNED:
+            return True
+        for c in tok.children:
+            if c.dep_ == "aux" and c.lower_ in _TO_COME:
+                return True
+            if c.dep_ in ("acomp", "xcomp", "prep", "npadvmod") and (
+                c.lemma_.lower() in _PLANNED or c.lower_ in _COMING
+            ):
+                return True
+    return False
+
+
+def _talks_venue(events: list[Event], doc: Doc, mentions, actors, published) -> None:
+    """Words of the participants of talks whose town the article's opening names (its first
+    ``TALKS_LEAD`` sentences: "UN-sponsored talks in Geneva have collapsed", "the Astana
+    talks") were said at the talks, when no place of their own, no venue of the speaker
+    (:func:`_speaker_venue`) and no other town of their sentence says otherwise (basis
+    ``talks``). The participants are the actors the opening names up to the sentence after the
+    talks'; nothing when the opening names talks in two towns."""
+    sents = list(doc.sents)
+    if not sents:
+        return
+    venues: dict[str, PlaceMention] = {}
+    last = -1
+    for m in mentions:
+        if m.place.kind not in ("city", "point") or m.refers_to:
+            continue
+        index = next(i for i, s in enumerate(sents) if s.start <= m.start < s.end)
+        if index >= TALKS_LEAD:
+            break
+        root = doc[m.start : m.end].root
+        if _compared(root) or _talks_there(root) is None:
+            continue
+        venues[m.place.feature_id or m.place.name] = m
+        last = max(last, index)
+    if len(venues) != 1:
+        return
+    venue = next(iter(venues.values())).location("talks")
+    end = sents[min(last + 1, len(sents) - 1)].end
+    parties = {a.id for i in range(end) for a in actors.all_at(i)}
+    for e in events:
+        src = e.source
+        if src is None or src.actor_id not in parties or e.quad_class not in _VERBAL:
+            continue
+        if e.event == "CONSULT" or not 0 <= e.sentence < len(sents):
+            continue
+        if e.location is not None and e.location.basis not in ("article", "speaker"):
+            continue
+        if e.modality not in ("asserted", "reported") or not _current(e, sents, published):
+            continue
+        lo = sents[max(e.sentence - 1, 0)].start
+        if any(
+            lo <= m.start < sents[e.sentence].end
+            and m.place.kind in ("city", "point")
+            and (m.place.feature_id or m.place.name) != (venue.feature_id or venue.name)
+            for m in mentions
+        ):
+            continue  # "Lavrov, back in Moscow, said", or "He said" after "speaking in Moscow"
+        span = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+        if span is None or _told_noun(span.root) or _through_medium(span.root):
+            continue
+        if _before_occasion(span.root, perfect=False):
+            continue  # "had for weeks been trying": but "said they had refused" is of the talks
+        e.location = venue
+
+
 #: Verbs that put a speaker at the place they hang from ("was speaking at a forum in London").
 _SPEAKING = {"speak", "address", "talk", "lecture"}
 
@@ -551,15 +670,16 @@ def _names_medium(doc: Doc, m: PlaceMention) -> bool:
     return root.dep_ in ("compound", "poss", "nmod") and root.head.lemma_.lower() in media
 
 
-def _before_occasion(trigger: Token) -> bool:
+def _before_occasion(trigger: Token, perfect: bool = True) -> bool:
     """Words or efforts told as going on before the occasion ("had for weeks been trying to
-    persuade", "has urged since 2015", "had long demanded"): the past perfect, or a long
-    stretch, on the words' verb or a verb they hang from."""
+    persuade", "has urged since 2015", "had long demanded"): the past perfect (unless not
+    ``perfect``), or a long stretch, on the words' verb or a verb they hang from."""
     tok = trigger
     for _ in range(4):
         tok = _clause_head(tok)
-        for c in tok.children:
-            if c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ == "VBD":
+        kids = [*tok.children, *(g for c in tok.children if c.dep_ == "aux" for g in c.children)]
+        for c in kids:  # "had for weeks urged": the parser may hang "for weeks" from "had"
+            if perfect and c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ == "VBD":
                 return True
             if c.dep_ == "prep" and c.lower_ == "since":
                 return True
