@@ -109,3 +109,29 @@ def test_a_clash_of_office_holders_is_words(lexicon_only, text):
 )
 def test_a_clash_of_armed_men_is_still_an_attack(lexicon_only, text):
     assert happened(lexicon_only, text, "ASSAULT"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan sergeant had previously fought in Somalia and South Sudan.",
+        "Nigerian volunteers fought in the Liberian civil war.",
+        "The Ugandan colonel fought in Congo in 1998 before he joined the government.",
+        "British volunteers fought for the Kurdish militia in 2017.",
+    ],
+)
+def test_a_fight_that_names_nobody_fought_is_service(lexicon_only, text):
+    assert not happened(lexicon_only, text, "ASSAULT"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan sergeant had previously fought against al-Shabaab in Somalia.",
+        "Kenyan troops fought to drive al-Shabaab out of the town.",
+        "Kenyan troops and Somali militants fought for the town on Monday.",
+        "Kenyan troops fought back near the border on Monday.",
+    ],
+)
+def test_a_fight_with_a_side_named_is_still_an_attack(lexicon_only, text):
+    assert happened(lexicon_only, text, "ASSAULT"), text

@@ -176,6 +176,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         return []  # "Hezbollah, which is fighting alongside the regime": whose side, no attack
     if event_type == "ASSAULT" and _self_harm(cand):
         return []  # "he shot himself to avoid capture": nobody else was attacked
+    if event_type == "ASSAULT" and _fight_without_enemy(cand, lexicon):
+        return []  # "had previously fought in Afghanistan", "died fighting": service, no attack
     if event_type == "ASSAULT" and _fight_assessed(cand, lexicon):
         return []  # "the fight against Isis looks good on a map", "the war is over": its state
     if event_type == "ASSAULT" and _fight_as_mission(cand, lexicon):
@@ -764,6 +766,51 @@ def _verbal_clash(cand: Candidate, sources, targets, lexicon: Lexicon) -> bool:
     if any(a.sector in armed for a, _ in (*sources, *targets)):
         return False
     return all(a.kind in {"person", "role"} and a.sector in CIVILIAN_OFFICES for a, _ in sources)
+
+
+#: Words that name the other side of a fight anywhere in its phrase ("fought against the
+#: rebels", "fought in the war against Isis", "fighting between the army and the rebels").
+OTHER_SIDE_PREPS = {"against", "with", "at", "into", "upon", "toward", "towards", "over", "between"}
+
+
+def _fight_without_enemy(cand: Candidate, lexicon: Lexicon) -> bool:
+    """A verb of fighting that names nobody fought: no object, no side "against", "with" or
+    "between" anywhere in its phrase, no second side in its subject ("the army and the rebels
+    fought"), no purpose with an object ("fought to drive the rebels out", "fighting to defeat
+    the army"), not "fought back" ("had previously fought in Afghanistan", "volunteers fought
+    in the civil war", "died fighting in Syria"): a fighter's service or a war's place, no act
+    on anyone. A fight that is fought ("the battle is being fought street by street") and "the
+    enemy we are fighting" (its object the noun it describes) stay."""
+    tok = cand.token
+    if (
+        cand.nominal
+        or tok.pos_ != "VERB"
+        or tok.lemma_.lower() not in lexicon.word_set("conflict_nouns")
+    ):
+        return False
+    children = list(tok.children)
+    if any(c.dep_ in {"dobj", "prt", "nsubjpass", "auxpass", "oprd", "dative"} for c in children):
+        return False
+    if tok.dep_ == "relcl" and any(c.dep_ == "nsubj" for c in children):
+        return False  # "the enemy we are fighting": the noun described is whom they fight
+    if any(c.dep_ == "advmod" and c.lower_ == "back" for c in children):
+        return False
+    if any(t.dep_ == "prep" and t.lower_ in OTHER_SIDE_PREPS for t in tok.subtree):
+        return False
+    if any(
+        c.dep_ in {"nsubj", "csubj"} and any(g.dep_ == "conj" for g in c.children) for c in children
+    ):
+        return False  # "Kurdish and Arab forces fought for the town": two sides
+    return not any(
+        c.dep_ in {"xcomp", "advcl"}
+        and c.pos_ == "VERB"
+        and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        and (
+            any(g.dep_ == "dobj" for g in c.children)
+            or any(e.event == "ASSAULT" for e in lexicon.verb_entries(c))
+        )
+        for c in children
+    )  # "fought to drive the rebels out", "fighting to defeat the army": aimed at someone
 
 
 def _enemies_not_allies(cand: Candidate, targets, actors: ActorIndex, lexicon: Lexicon) -> list:
