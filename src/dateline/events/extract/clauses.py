@@ -361,6 +361,54 @@ def sure_background(cand: Candidate) -> bool:
     return cand.confidence is not None and cand.confidence >= BACKGROUND_EVENT_CONFIDENCE
 
 
+#: Named entities that make a passive participle's agent an actor ("talks brokered by Russia").
+AGENT_ENTITIES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+#: Auxiliaries of a perfect: "where Russia has mounted an offensive" is an act done.
+PERFECT_AUX = frozenset({"have", "has", "had", "'ve", "’ve"})
+#: Verbs of holding ground: their participle says who holds it, not an act ("areas controlled
+#: by the rebels"; "areas retaken by the rebels" is one).
+HELD_VERBS = frozenset({"occupy", "control", "hold", "besiege"})
+
+
+def told_act(cand: Candidate) -> bool:
+    """A background clause that tells an act of its own, done by someone it names: a finite
+    past verb with its own subject ("as the army cracked down on the protests", "when the
+    rebels stormed the town in 2014", "at which the minister pleaded with Iran to act",
+    "where Russia has mounted an offensive"), or a passive participle whose agent is a named
+    actor ("the talks, brokered by Norway", "areas retaken by the Free Syrian Army"). The coding
+    guide codes background history as asserted. Not a present or an infinitive ("as NGOs
+    warn", "the battle to retake the city"), a subject that is the relative word or names nobody
+    ("which supported the group", "when he returned", "most of them damaged"), an agent that is
+    no actor ("backed by air support"), nor ground held ("the area occupied by the militants")."""
+    tok = cand.token
+    if cand.nominal or tok.dep_ not in {"advcl", "relcl", "acl"}:
+        return False
+    kids = list(tok.children)
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
+        return False
+    if tok.lemma_.lower() in HELD_VERBS:
+        return False  # "the enclave occupied by the militants": what they hold
+    if tok.tag_ == "VBN" and tok.dep_ == "acl":
+        return any(c.dep_ == "agent" and any(map(_names_actor, c.children)) for c in kids)
+    if any(c.dep_ in {"aux", "auxpass"} and c.lower_ not in PERFECT_AUX for c in kids):
+        return False  # "would", "is being", "were": not a finite past act with its subject
+    past = tok.tag_ == "VBD" or (tok.tag_ == "VBN" and not any(c.dep_ == "auxpass" for c in kids))
+    return past and any(c.dep_ == "nsubj" and _names_actor(c) for c in kids)
+
+
+def _names_actor(tok: Token) -> bool:
+    """A subject or agent that names who acted ("Russia", "Erdoğan", "the UN security council",
+    "Turkish troops", "the president, Emmanuel Macron"), not a pronoun or a common noun alone
+    ("he", "the majority of the attacks", "most of them")."""
+    if tok.ent_type_ in AGENT_ENTITIES or tok.pos_ == "PROPN":
+        return True
+    return tok.pos_ == "NOUN" and any(
+        c.dep_ in {"compound", "amod", "appos"}
+        and (c.ent_type_ in AGENT_ENTITIES or c.pos_ == "PROPN")
+        for c in tok.children
+    )
+
+
 def _is_subordinate(tok: Token) -> bool:
     for node in _clause_path(tok)[:-1]:
         if node.dep_ == "pobj" and node.head.lower_ in BACKGROUND_PREPS:
@@ -842,7 +890,10 @@ def main_clause_first(
     # a feeling about someone ("is angry at the support X gives the forces that led the
     # assault") does not make the clauses it is about background
     anchors = [c for c in main if c.entry.id not in FEELING_IDS]
-    pool = main if anchors else cands
+    # a background act told with its own actor ("when the rebels stormed the town") is coded
+    # beside the main clause's event, without making the sentence's other clauses background
+    in_main = {c.token.i for c in main}
+    pool = [c for c in cands if c.token.i in in_main or told_act(c)] if anchors else cands
     return [
         c
         for c in pool
