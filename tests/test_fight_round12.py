@@ -135,3 +135,35 @@ def test_a_fight_that_names_nobody_fought_is_service(lexicon_only, text):
 )
 def test_a_fight_with_a_side_named_is_still_an_attack(lexicon_only, text):
     assert happened(lexicon_only, text, "ASSAULT"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said the camps had become a base for attacks on Kenyan troops.",
+        "Al-Shabaab used the camps as a screen for new attacks on Kenyan troops.",
+    ],
+)
+def test_an_attack_something_is_for_is_not_told_as_done(lexicon_only, text):
+    assert not happened(lexicon_only, text, "ASSAULT"), text
+
+
+def test_an_attack_claimed_is_still_told(lexicon_only):
+    text = "Al-Shabaab claimed responsibility for the attack on Kenyan troops in Lamu."
+    assert happened(lexicon_only, text, "ASSAULT"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan president fired his defence minister, Raychelle Omamo, on Tuesday.",
+        "Raychelle Omamo, who was fired by the Kenyan president last week, said nothing.",
+    ],
+)
+def test_firing_a_minister_is_a_sacking(lexicon_only, text):
+    assert not happened(lexicon_only, text, "ASSAULT"), text
+
+
+def test_firing_at_a_minister_is_a_shot(lexicon_only):
+    text = "Al-Shabaab gunmen fired at the Kenyan defence minister, Raychelle Omamo, in Lamu."
+    assert happened(lexicon_only, text, "ASSAULT"), text

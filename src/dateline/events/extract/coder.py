@@ -121,6 +121,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
     modality, negated, reporter = mod.classify(cand, lexicon, actors)
     if modality == "asserted" and cand.event == "ASSAULT" and _exposed_to(cand):
         modality = "hypothetical"  # "left the Kurds vulnerable to Turkish attack": a risk
+    if modality == "asserted" and cand.event in ACTS_OF_FORCE and _purpose_of(cand):
+        modality = "future"  # "set the date for a bombardment", "a base for attacks": a plan
     if modality == "future" and decided_measure(cand):
         modality = "asserted"  # "his decision to revoke her citizenship": decided, so imposed
     stated_mode = cand.mode or _mode_from_cues(cand, lexicon)
@@ -174,6 +176,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         return []  # "six countries hit the 0.7% aid target": a figure reached, no strike
     if event_type == "ASSAULT" and _allegiance(cand, lexicon):
         return []  # "Hezbollah, which is fighting alongside the regime": whose side, no attack
+    if event_type == "ASSAULT" and _dismissal(cand, targets):
+        return []  # "the president fired his defence secretary": a sacking, no shot
     if event_type == "ASSAULT" and _self_harm(cand):
         return []  # "he shot himself to avoid capture": nobody else was attacked
     if event_type == "ASSAULT" and _fight_without_enemy(cand, lexicon):
@@ -742,6 +746,45 @@ def _exposed_to(cand: Candidate) -> bool:
         and word.head.lower_ == "to"
         and word.head.head.lemma_.lower() in EXPOSED_ADJECTIVES
     )
+
+
+#: Nouns of what an act is for, not of an act done: "the date for a bombardment", "a base for
+#: attacks", "a pretext for an invasion", "grounds for a strike".
+PURPOSE_NOUNS = {
+    "date", "deadline", "timetable", "base", "launchpad", "springboard", "screen", "cover",
+    "pretext", "excuse", "justification", "grounds", "rationale", "case", "plan", "blueprint",
+    "preparation", "preparations",
+}  # fmt: skip
+#: Prepositions that aim fire at something ("fired at the convoy", "opened fire on the crowd").
+FIRE_AIMS = {"at", "on", "upon", "into", "toward", "towards"}
+
+
+def _purpose_of(cand: Candidate) -> bool:
+    """An act of force named as what something is for ("set 10 May as the date for a full-scale
+    bombardment", "made the region a base for attacks on the army", "a pretext for invasion"):
+    planned or feared, not told as done."""
+    word = cand.head if cand.nominal else cand.token
+    if word.dep_ != "pobj" or word.head.lower_ != "for":
+        return False
+    holder = word.head.head
+    return holder.pos_ == "NOUN" and holder.lemma_.lower() in PURPOSE_NOUNS
+
+
+def _dismissal(cand: Candidate, targets) -> bool:
+    """ "Fire" whose object is a person and that aims at nothing ("the president fired his
+    defence secretary", "ministers who were fired by the prime minister"): a sacking. "Fired
+    at the minister", "fired missiles at the convoy" are shots."""
+    tok = cand.token
+    if cand.nominal or tok.lemma_.lower() != "fire" or not targets:
+        return False
+    if any(
+        c.dep_ == "prep"
+        and c.lower_ in FIRE_AIMS
+        and not all(g.ent_type_ in {"DATE", "TIME"} for g in c.children if g.dep_ == "pobj")
+        for c in tok.children
+    ):
+        return False  # aimed at something ("on the convoy"), not a day ("on Tuesday")
+    return all(a.kind in {"person", "role"} for a, _ in targets)
 
 
 def _self_harm(cand: Candidate) -> bool:
