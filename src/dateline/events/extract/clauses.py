@@ -772,7 +772,7 @@ def laid_charge(cand: Candidate) -> bool:
     """A charge laid on a relative clause's noun ("the prince, whom Turkey accuses of ordering
     the murder", "the Kurds, all of whom he denounces as terrorists"): the accusation the
     sentence reports, neither a habit nor background to its main clause."""
-    from dateline.events.extract.triggers import _is_someone
+    from dateline.events.extract.triggers import is_someone
     from dateline.events.lexicon import Lexicon
 
     tok = cand.token
@@ -785,7 +785,7 @@ def laid_charge(cand: Candidate) -> bool:
         return False  # "leaders who regularly excoriate regimes": what they do as a rule
     head, lexicon = tok.head, Lexicon.load()
     named = tok.doc[head.left_edge.i : head.i + 1]  # "the Saudi prince", not its clause
-    return any(_is_someone(t, lexicon) for t in named)  # not "the security he derides"
+    return any(is_someone(t, lexicon) for t in named)  # not "the security he derides"
 
 
 def habitual(cand: Candidate) -> bool:

@@ -240,7 +240,7 @@ def _judgement(tok: Token, lexicon: Lexicon) -> TriggerEntry | None:
         if (
             _reported(tok, lexicon)
             and _tied_to_armed_group(tok, lexicon)
-            and any(_is_someone(antecedent(j), lexicon) for j in judged)
+            and any(is_someone(antecedent(j), lexicon) for j in judged)
         ):
             return ALLEGE_ENTRY
         if associating:
@@ -262,7 +262,7 @@ def _judgement(tok: Token, lexicon: Lexicon) -> TriggerEntry | None:
         if naming:
             return replace(JUDGEMENT_ENTRY, id=NAMING_ID, verbs=frozenset({lemma}))
         return JUDGEMENT_ENTRY
-    if not any(_is_someone(antecedent(j), lexicon) for j in judged):
+    if not any(is_someone(antecedent(j), lexicon) for j in judged):
         return None
     if not naming and any(_blamed(v, lexicon) for v in verdicts):
         return ALLEGE_ENTRY  # "said the militia was responsible for the bombing"
@@ -331,7 +331,7 @@ def _warned_conduct(verb: Token, lexicon: Lexicon) -> bool:
         return False
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return any(
-        s.pos_ != "PRON" and _is_someone(antecedent(s), lexicon) and s.lemma_.lower() not in
+        s.pos_ != "PRON" and is_someone(antecedent(s), lexicon) and s.lemma_.lower() not in
         lexicon.word_set("audience_nouns") for s in subjects
     )  # fmt: skip
 
@@ -433,7 +433,7 @@ def characterises_a_thing(tok: Token, lexicon: Lexicon) -> bool:
     if tok.lemma_.lower() not in lexicon.word_set("judging_verbs"):
         return False
     judged, verdicts = _naming_parts(tok, lexicon)
-    if not judged or any(_is_someone(antecedent(j), lexicon) for j in judged):
+    if not judged or any(is_someone(antecedent(j), lexicon) for j in judged):
         return False
     return any(_judging(v, lexicon) for v in verdicts)
 
@@ -465,7 +465,7 @@ def _retribution(tok: Token, lexicon: Lexicon) -> bool:
     if not future or not _reported(clause, lexicon):
         return False
     payers = [c for c in clause.children if c.dep_ == "nsubj"]
-    return any(_is_someone(antecedent(p), lexicon) for p in payers)
+    return any(is_someone(antecedent(p), lexicon) for p in payers)
 
 
 def _directive(tok: Token, lexicon: Lexicon) -> bool:
@@ -482,7 +482,7 @@ def _directive(tok: Token, lexicon: Lexicon) -> bool:
     ):
         return False
     subjects = [antecedent(c) for c in tok.children if c.dep_ == "nsubj"]
-    if subjects and not any(_is_someone(s, lexicon) for s in subjects):
+    if subjects and not any(is_someone(s, lexicon) for s in subjects):
         return False  # "the attack persuaded Trump to strike": a cause, nobody asked
     if any(c.dep_ == "nsubjpass" for c in tok.children) and not any(
         c.dep_ == "agent" for c in tok.children
@@ -490,7 +490,7 @@ def _directive(tok: Token, lexicon: Lexicon) -> bool:
         return False  # "they had been told to stand down": by whom, the sentence does not say
     audience = lexicon.word_set("audience_nouns")
     told = [antecedent(c) for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
-    return any(_is_someone(t, lexicon) and t.lemma_.lower() not in audience for t in told)
+    return any(is_someone(t, lexicon) and t.lemma_.lower() not in audience for t in told)
 
 
 def _demanded_of(tok: Token, lexicon: Lexicon) -> bool:
@@ -514,7 +514,7 @@ def _demanded_of(tok: Token, lexicon: Lexicon) -> bool:
         if any(
             p.pos_ != "PRON"
             and p.lemma_.lower() not in lexicon.word_set("common_people")
-            and _is_someone(p, lexicon)
+            and is_someone(p, lexicon)
             for p in parties
         ):
             return True
@@ -554,7 +554,7 @@ def _reported(tok: Token, lexicon: Lexicon) -> bool:
     return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in lexicon.word_set("speech_verbs")
 
 
-def _is_someone(tok: Token, lexicon: Lexicon) -> bool:
+def is_someone(tok: Token, lexicon: Lexicon) -> bool:
     """A person, a group or a state: named, a pronoun of persons, or a role the actor tables
     know ("militants", "the regime"); not a thing or a hazard ("the drought")."""
     from dateline.actors.kb import KnowledgeBase
@@ -670,7 +670,7 @@ def _forbids_someone(verb: Token, lexicon: Lexicon) -> bool:
     held += [g for c in verb.children if c.dep_ in {"ccomp", "xcomp"}
              for g in c.children if g.dep_ == "nsubj"]  # fmt: skip
     return any(
-        _is_someone(noun, lexicon) or any(c.ent_type_ == "NORP" for c in noun.children)
+        is_someone(noun, lexicon) or any(c.ent_type_ == "NORP" for c in noun.children)
         for noun in map(antecedent, held)
     )  # "Kurdish groups": a people's group
 
@@ -820,7 +820,7 @@ def _noun_has_target(tok: Token, someone: Lexicon | None = None) -> bool:
         and c.lower_ in {"with", "against", "on", "between", "to"}
         and (
             someone is None
-            or any(g.dep_ == "pobj" and _is_someone(antecedent(g), someone) for g in c.children)
+            or any(g.dep_ == "pobj" and is_someone(antecedent(g), someone) for g in c.children)
         )
         for c in tok.children
     )
@@ -892,7 +892,7 @@ def _speech_without_act(entry: TriggerEntry, tok: Token, lexicon: Lexicon) -> bo
             return True  # "sought to unseat": an aim
         # "relatives are seeking 700 missing women", "police sought the suspect": a search
         return tok.lemma_.lower() == "seek" and any(
-            c.dep_ == "dobj" and _is_someone(c, lexicon) and c.pos_ != "PROPN" for c in tok.children
+            c.dep_ == "dobj" and is_someone(c, lexicon) and c.pos_ != "PROPN" for c in tok.children
         )
     if entry.event == "REQUEST" and any(
         c.dep_ == "xcomp" and is_be(c) and not _passive(c) for c in tok.children
@@ -904,12 +904,12 @@ def _speech_without_act(entry: TriggerEntry, tok: Token, lexicon: Lexicon) -> bo
         # "the court required him to pay" asks; "they require support" needs, and "the deal
         # requires Iran to cut its stocks", "successes require Assad to stay" ask nobody
         subject = subject_of(tok)
-        if subject is None or not _is_someone(antecedent(subject), lexicon):
+        if subject is None or not is_someone(antecedent(subject), lexicon):
             return True
         asked = [c for c in tok.children if c.dep_ == "dobj"]
         asked += [g for c in tok.children if c.dep_ == "ccomp"
                   for g in c.children if g.dep_ in {"nsubj", "nsubjpass", "mark"}]  # fmt: skip
-        return not any(_is_someone(a, lexicon) or a.lower_ == "that" for a in asked)
+        return not any(is_someone(a, lexicon) or a.lower_ == "that" for a in asked)
     if entry.event == "REQUEST" and tok.lemma_.lower() in lexicon.word_set("question_verbs"):
         # "began asking questions", "asked what you think of X", "asked if the envoy had left"
         return any(
@@ -939,7 +939,7 @@ def _presses_for_nothing(tok: Token, lexicon: Lexicon) -> bool:
         (c.dep_ == "prep" and c.lower_ == "for")
         or c.dep_ == "xcomp"
         or (c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in proposals)
-        or (c.dep_ == "dobj" and _is_someone(c, lexicon))
+        or (c.dep_ == "dobj" and is_someone(c, lexicon))
         for c in tok.children
     )
     return not (asks or _clause_mark(tok, frozenset({"for"})))
