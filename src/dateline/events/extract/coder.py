@@ -120,7 +120,7 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         sources = sources_in_context(sources, territory or _at_home(targets))
     modality, negated, reporter = mod.classify(cand, lexicon, actors)
     if modality == "asserted" and cand.event == "ASSAULT" and _exposed_to(cand):
-        modality = "hypothetical"  # "left the Kurds vulnerable to Turkish attack": a risk
+        modality = "hypothetical"  # "left the villages open to attack": a risk
     if modality == "asserted" and cand.event in ACTS_OF_FORCE and _purpose_of(cand):
         modality = "future"  # "set the date for a bombardment", "a base for attacks": a plan
     if modality == "future" and decided_measure(cand):
@@ -179,13 +179,13 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
     if event_type == "ASSAULT" and _dismissal(cand, targets):
         return []  # "the president fired his defence secretary": a sacking, no shot
     if event_type == "ASSAULT" and _self_harm(cand):
-        return []  # "he shot himself to avoid capture": nobody else was attacked
+        return []  # "the officer shot himself": nobody else was attacked
     if event_type == "ASSAULT" and _fight_without_enemy(cand, lexicon):
-        return []  # "had previously fought in Afghanistan", "died fighting": service, no attack
+        return []  # "had fought in Congo before", "fought in the war": service
     if event_type == "ASSAULT" and _fight_assessed(cand, lexicon):
-        return []  # "the fight against Isis looks good on a map", "the war is over": its state
+        return []  # "the fight looks promising on paper", "the war is over": its state
     if event_type == "ASSAULT" and _fight_as_mission(cand, lexicon):
-        return []  # "tribesmen armed to fight Isis", "let them fight": a role, no fighting told
+        return []  # "hunters trained to fight the rebels": a role, no fighting told
     if event_type == "ASSAULT" and not sources and _no_attacker(cand, sent, lexicon):
         return []  # "a fire killed two children", "at least 40 people were killed": no act
     if event_type == "SANCTION" and not sources and _driven_out(cand, lexicon):
@@ -691,7 +691,7 @@ def _allegiance(cand: Candidate, lexicon: Lexicon) -> bool:
 
 
 #: Verbs that say how a fight stands rather than tell any fighting ("the fight against the
-#: rebels looks good on a map", "the war is all but over", "the campaign seems a success").
+#: rebels looks promising on paper", "the war is all but over", "the campaign seems a success").
 STANDING_VERBS = {"be", "look", "seem", "appear", "remain", "prove", "sound"}
 #: Verbs that settle a fight as won or lost: a fight that "has been won" is a victory claim (the
 #: coding guide: no ASSAULT unless the fighting itself is reported).
@@ -703,7 +703,7 @@ ONSET_VERBS = {"begin", "start", "resume"}
 
 def _fight_assessed(cand: Candidate, lexicon: Lexicon) -> bool:
     """A fight named as the subject of a verb of being or seeming ("the long fight against the
-    rebels looks good on a map", "the war with the militants appears all but over") or won or
+    rebels looks promising on paper", "the war with the militants appears over") or won or
     lost ("the fight has been won"): how a war stands, a topic of assessment, no fighting told.
     "The fight slowed", "fighting erupted", "the battle took 300 lives" stay acts."""
     tok = cand.token
@@ -717,9 +717,9 @@ def _fight_assessed(cand: Candidate, lexicon: Lexicon) -> bool:
 
 
 def _fight_as_mission(cand: Candidate, lexicon: Lexicon) -> bool:
-    """A verb of fighting in the infinitive that hangs from another verb ("tribesmen armed to
-    fight the militants", "used the Kurds as proxies to fight Isis", "let them fight", "continues
-    to battle the rebels"): what someone is armed, used or left to do, a role or a mission, not
+    """A verb of fighting in the infinitive that hangs from another verb ("hunters trained to
+    fight the militants", "used militias as proxies to fight the rebels", "continues to battle
+    the rebels"): what someone is trained, used or left to do, a role or a mission, not
     fighting the sentence tells (the coding guide's standing relations). A fight that begins
     ("began to fight") is told; "fought the rebels", "are fighting the army" stay acts."""
     tok = cand.token
@@ -760,8 +760,8 @@ FIRE_AIMS = {"at", "on", "upon", "into", "toward", "towards"}
 
 
 def _purpose_of(cand: Candidate) -> bool:
-    """An act of force named as what something is for ("set 10 May as the date for a full-scale
-    bombardment", "made the region a base for attacks on the army", "a pretext for invasion"):
+    """An act of force named as what something is for ("set a date for a full-scale
+    bombardment", "the camps became a base for attacks", "a pretext for an invasion"):
     planned or feared, not told as done."""
     word = cand.head if cand.nominal else cand.token
     if word.dep_ != "pobj" or word.head.lower_ != "for":
@@ -788,7 +788,7 @@ def _dismissal(cand: Candidate, targets) -> bool:
 
 
 def _self_harm(cand: Candidate) -> bool:
-    """A verb of force whose only object is its own subject ("shot himself to avoid capture",
+    """A verb of force whose only object is its own subject ("the officer shot himself",
     "killed herself"): nobody else attacked. "Blew himself up among the crowd" attacks the crowd
     (a particle verb of a suicide bombing)."""
     tok = cand.token
@@ -812,7 +812,7 @@ def _verbal_clash(cand: Candidate, sources, targets, lexicon: Lexicon) -> bool:
 
 
 #: Words that name the other side of a fight anywhere in its phrase ("fought against the
-#: rebels", "fought in the war against Isis", "fighting between the army and the rebels").
+#: rebels", "fought in the war against the rebels", "fighting between the army and the rebels").
 OTHER_SIDE_PREPS = {"against", "with", "at", "into", "upon", "toward", "towards", "over", "between"}
 
 
@@ -820,7 +820,7 @@ def _fight_without_enemy(cand: Candidate, lexicon: Lexicon) -> bool:
     """A verb of fighting that names nobody fought: no object, no side "against", "with" or
     "between" anywhere in its phrase, no second side in its subject ("the army and the rebels
     fought"), no purpose with an object ("fought to drive the rebels out", "fighting to defeat
-    the army"), not "fought back" ("had previously fought in Afghanistan", "volunteers fought
+    the army"), not "fought back" ("had fought in Congo before", "volunteers fought
     in the civil war", "died fighting in Syria"): a fighter's service or a war's place, no act
     on anyone. A fight that is fought ("the battle is being fought street by street") and "the
     enemy we are fighting" (its object the noun it describes) stay."""
