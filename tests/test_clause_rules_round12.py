@@ -82,3 +82,41 @@ def test_a_background_clause_without_its_own_named_actor_stays_background(
     assert word in {e.trigger.text for e in happened(lexicon_only, text, event)}
     event, word = background
     assert word not in {e.trigger.text for e in happened(lexicon_only, text, event)}
+
+
+def _kept_after_absorption(pipeline, text: str) -> tuple[set[str], set[str]]:
+    """The words of the sentence's lexicon candidates, and those that drop_absorbed keeps."""
+    from dateline.events.extract.clauses import drop_absorbed
+    from dateline.events.extract.triggers import find_candidates
+
+    doc = pipeline.nlp(text)
+    cands = find_candidates(next(iter(doc.sents)), pipeline.lexicon)
+    return {c.token.text for c in cands}, {c.token.text for c in drop_absorbed(cands)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two presidents agreed to coordinate their response to the attack on the embassy.",
+        "Kenya promised a swift retaliation for the attack on its base in Somalia.",
+    ],
+)
+def test_the_act_an_answer_answers_is_not_absorbed(pipeline, text):
+    found, kept = _kept_after_absorption(pipeline, text)
+    assert "attack" in found, found
+    assert "attack" in kept, kept
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # what a demand or a pledge asks or promises stays its content
+        ("Kenya asked Somalia to capture the militants near the border.", "capture"),
+        ("The rebels vowed to attack the town in response.", "attack"),
+        ("The president promised to respond with an attack on the militants.", "attack"),
+    ],
+)
+def test_the_content_of_a_demand_or_a_pledge_is_still_absorbed(pipeline, text, content):
+    found, kept = _kept_after_absorption(pipeline, text)
+    assert content in found, found
+    assert content not in kept, kept

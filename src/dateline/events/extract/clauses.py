@@ -67,6 +67,30 @@ COMPLEMENT_DEPS = {
 }
 
 
+#: Nouns of an answer to an act: "their response to the attack", "retaliation for the bombing".
+RESPONSE_NOUNS = frozenset({"response", "retaliation", "reprisal", "reaction", "revenge"})
+
+
+def fact_in_content(tok: Token, clause: Token) -> bool:
+    """A word inside the content ``clause`` of another trigger that names the act an answer
+    answers, not the content: "agreed to coordinate their response to the chemical attack",
+    "promised decisions on a response to the bombing" (what is answered happened; the answer
+    is what is promised)."""
+    node = tok
+    while node.i != clause.i:
+        head = node.head
+        if (
+            node.dep_ == "pobj"
+            and head.lower_ in {"to", "for"}
+            and head.head.lemma_.lower() in RESPONSE_NOUNS
+        ):
+            return True
+        if head.i == node.i:
+            return False
+        node = head
+    return False
+
+
 def drop_absorbed(
     cands: list[Candidate], announced: frozenset[str] = frozenset()
 ) -> list[Candidate]:
@@ -118,7 +142,9 @@ def drop_absorbed(
         for child in children:
             if cand.nominal and child.dep_ in {"acl", "ccomp"}:
                 absorbed.update(
-                    t.i for t in child.subtree if t.i in by_index and t.i != cand.token.i
+                    t.i
+                    for t in child.subtree
+                    if t.i in by_index and t.i != cand.token.i and not fact_in_content(t, child)
                 )
                 continue
             if child.dep_ in COMPLEMENT_DEPS:
@@ -135,6 +161,8 @@ def drop_absorbed(
                     continue  # "..., killing one person": a separate event
                 for t in child.subtree:
                     if t.i != cand.token.i and t.i in by_index and t.i not in absorbed:
+                        if fact_in_content(t, child):
+                            continue  # "agreed on a response to the attack": it happened
                         if t.i in kept and cand.event in REACTIONS:
                             continue  # "condemned the decision to withdraw": conceded
                         if cand.event in JUDGING and (
