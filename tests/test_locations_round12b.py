@@ -5,6 +5,7 @@ from __future__ import annotations
 from dateline.actors.index import ActorIndex
 from dateline.model import Actor, Event, Mention, Span
 from dateline.places import _talks_there, locate_events
+from located import locate
 
 #: Quad classes the location rules read: words (1, 3) and deeds (4).
 _QUAD = {"CONSULT": 1, "REJECT": 3, "ACCUSE": 3, "REQUEST": 3, "ASSAULT": 4}
@@ -150,3 +151,27 @@ def test_efforts_of_weeks_before_the_talks_are_not_placed_there(nlp):
     )
     assert not _at_talks(urged, "Geneva")
     assert _at_talks(refused, "Geneva")
+
+
+def test_a_place_a_blow_or_a_raid_came_from_is_not_its_scene(nlp):
+    for text, trigger in (
+        ("Rebels fired rockets from Lebanon into the valley.", "fired"),
+        ("The militants attacked the border villages from Jordan on Sunday.", "attacked"),
+        ("Fighting went on amid heavy artillery bombardment from Turkey's border towns.",
+         "bombardment"),
+        ("The militants stormed across the border from Iraq.", "stormed"),
+    ):  # fmt: skip
+        place = locate(nlp, text, trigger)
+        assert place is None or place.country not in ("LBN", "JOR", "TUR", "IRQ"), text
+    # where the act lands is still its scene
+    place = locate(nlp, "Rebels fired rockets from the hills into Kirkuk.", "fired")
+    assert place is not None and place.name == "Kirkuk"
+
+
+def test_a_place_people_or_ground_were_taken_from_is_the_scene(nlp):
+    for text, trigger, town in (
+        ("The army drove the militants from Mosul last week.", "drove", "Mosul"),
+        ("Dozens of villagers were abducted from Kirkuk on Friday.", "abducted", "Kirkuk"),
+    ):
+        place = locate(nlp, text, trigger)
+        assert place is not None and place.name == town, text

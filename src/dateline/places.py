@@ -2348,8 +2348,34 @@ def _acted_on(root: Token, trigger: Token, clause: Token, retreat: bool = False)
         verb = head.head
         if head.lower_ == "of" and verb.lower_ == "out" and verb.dep_ in ("prep", "prt"):
             verb = verb.head  # "drove the jihadists out of Tikrit"
+        if head.lower_ == "from" and not retreat and _launched_from(verb):
+            return False  # "stormed across the border from Syria": where it came from
         return verb.i in acts
     return False
+
+
+#: Blows sent from one place to land in another ("fired rockets from Lebanon").
+_FIRED = {"fire", "launch", "shell", "bombard", "bomb", "strike", "attack", "hit", "target",
+          "shoot", "lob", "bombardment", "shelling", "airstrike", "rocket", "missile"}  # fmt: skip
+#: Acts that take people or ground away from a place, which is then their scene ("drove the
+#: militants from Mosul", "were kidnapped from their homes in Raqqa").
+_TAKEN_FROM = _LEAVING | {"push", "clear", "flush", "free", "rescue", "evict", "chase", "dislodge",
+                          "remove", "kick", "force", "abduct", "kidnap", "snatch", "seize",
+                          "take", "capture", "liberate", "rout", "purge", "eject", "deport"}  # fmt: skip
+
+
+def _launched_from(verb: Token) -> bool:
+    """A place after "from" on this act is where the act came from, not where it happened:
+    a blow sent to land elsewhere ("fired rockets from Lebanon", "artillery bombardment from
+    Turkey"), or a move with no one taken away ("stormed across the border from Syria",
+    "attacked from the north"); not an act that takes people or ground from the place
+    ("drove the militants from Mosul", "were abducted from Raqqa")."""
+    lemma = verb.lemma_.lower()
+    if lemma in _FIRED or verb.lower_ in _FIRED:
+        return True
+    if verb.pos_ not in ("VERB", "AUX") or lemma in _TAKEN_FROM:
+        return False
+    return not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
 
 
 def _in_sentence(event: Event, trigger: Token, here: list[PlaceMention], actors) -> Location | None:
@@ -2377,6 +2403,15 @@ def _in_sentence(event: Event, trigger: Token, here: list[PlaceMention], actors)
             continue
         if _elsewhere(root, clause) or _since(root, clause):
             continue
+        origin = _of_head(root)
+        if (
+            origin.dep_ == "pobj"
+            and origin.head.lower_ == "from"
+            and origin.head.head.i in (trigger.i, clause.i)
+            and event.event != "RETREAT"
+            and _launched_from(origin.head.head)
+        ):
+            continue  # "militants attacked from Manbij": where they came from
         if _place_clause(root).i not in governing and not _country_within(m, root, clause):
             continue
         if event.event == "RETREAT" and _destination(root):
