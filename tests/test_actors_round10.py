@@ -1,4 +1,4 @@
-"""Who did it to whom, round 10 (docs/accuracy.md, "Round 10: actors"), on sentences of our own:
+"""Who did it to whom, round 10 (docs/accuracy-history.md, "Round 10: actors"), on sentences of our own:
 a piece of a hyphened place name is no town, a town is not the politician who shares its name,
 the unnamed victims of a state's forces are not that state's, and a backed force is not its
 backer's."""

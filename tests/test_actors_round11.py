@@ -1,4 +1,4 @@
-"""Who did it to whom, round 11 (docs/accuracy.md, "Round 11: actors"), on sentences of our own:
+"""Who did it to whom, round 11 (docs/accuracy-history.md, "Round 11: actors"), on sentences of our own:
 a private person's hometown gives their country, and the possessor of "ally", "backer" or
 "proxy" is the other party, not the one the phrase names."""
 

@@ -1,6 +1,6 @@
 """Round 11 codes an act in a background clause from a calibrated confidence of 0.5 (round 10:
 0.6). Out of fold, with the shipped calibration applied to the round-10 fold models, the acts
-between 0.5 and 0.6 were right 18 times for 12 false (docs/accuracy.md, "Round 11: rules")."""
+between 0.5 and 0.6 were right 18 times for 12 false (docs/accuracy-history.md, "Round 11: rules")."""
 
 from __future__ import annotations
 

@@ -44,7 +44,7 @@ ANNOTATION_WEIGHT = SENTENCE_FILES["guardian_lead_train.jsonl"]
 STORY_ANNOTATION_WEIGHT = SENTENCE_FILES["ngec_synthetic_sentences.jsonl"]
 MIN_FEATURE_COUNT = 2
 #: The logistic regression's inverse regularisation strength (scikit-learn's ``C``). Chosen on
-#: held-out real articles, word by word (``scripts/token_cv.py``; docs/accuracy.md "Round 8:
+#: held-out real articles, word by word (``scripts/token_cv.py``; docs/accuracy-history.md "Round 8:
 #: event model"): 0.5 gave more recall at every precision from 0.6 to 0.8 than 1.0 on three
 #: article folds; 2.0 less, 0.25 and 0.1 no more.
 C = 0.5
@@ -52,7 +52,7 @@ C = 0.5
 #: news carries, whatever the amount of synthetic text: the synthetic words' weights are scaled
 #: so that real news keeps this share (None: the per-file weights as they are). Synthetic stories
 #: are written from headlines and outnumber the real articles' words; without a fixed share
-#: every new batch of them pulled the model further towards synthetic prose (docs/accuracy.md,
+#: every new batch of them pulled the model further towards synthetic prose (docs/accuracy-history.md,
 #: "Round 6: event model").
 REAL_SHARE: float | None = 0.5
 #: Weak examples from the story-level stories: their weight; the least probability of the
@@ -65,7 +65,8 @@ WEAK_SENTENCES = 2
 WEAK_ROUNDS = 2
 #: The tensor blocks the model reads beside its sparse features (:func:`dense_features`), and
 #: how much a standardised block counts against a sparse feature (the regulariser's view of
-#: them); chosen by cross-validation on the training data (docs/accuracy.md).
+#: them); chosen by cross-validation on the training data (docs/accuracy-history.md, "Dense
+#: features from spaCy's token vectors").
 DENSE: tuple[str, ...] = ()
 DENSE_SCALE = 0.05
 
