@@ -31,7 +31,7 @@ pytestmark = pytest.mark.slow
             ("ASSAULT", "attacked"),
         ),
         (
-            "The ceasefire, brokered by Norway, collapsed and the army shelled the rebel villages.",
+            "The talks, brokered by Norway, collapsed and the army shelled the rebel villages.",
             ("ASSAULT", "shelled"),
             ("CONSULT", "brokered"),
         ),

@@ -153,6 +153,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         event_type, mode = "ASSAULT", "abduct"  # "detained by Kurdish fighters"
     if event_type == "ASSAULT" and _verbal_clash(cand, sources, targets, lexicon):
         event_type, mode = "ACCUSE", None  # "the minister clashed with the president": words
+    if event_type == "CONSULT" and _deal_brokered(cand, lexicon):
+        event_type, mode = "AGREE", None  # "a deal brokered by Russia and Turkey": the deal struck
     if event_type != cand.event:
         negated = False if event_type == "REJECT" else negated
     modality, negated = mod.stated(event_type, cand, modality, negated, reporter, lexicon)
@@ -260,7 +262,19 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
             and first[1].pos_ != "PRON"
             and not any(t.dep_ == "cc" for t in first[1].subtree)
         )
-        if len(sources) > 2 or one_mention or (cand.nominal and first[1].dep_ not in SUBJECT_DEPS):
+        # "the plan was agreed by X and Y": parties of a mutual act named by a passive's "by",
+        # as a noun's are ("rescued by X and Y", "blocked by X and Y": each of them did it)
+        by_agent = (
+            event_type in {"AGREE", "CONSULT", "COOPERATE"}
+            and first[1].dep_ == "pobj"
+            and first[1].head.dep_ == "agent"
+        )
+        if (
+            len(sources) > 2
+            or one_mention
+            or by_agent
+            or (cand.nominal and first[1].dep_ not in SUBJECT_DEPS)
+        ):
             pairs = [(first, t) for t in sources[1:] if t[0] is not first[0]]
         else:
             pairs = [(s, t) for s in sources for t in sources if s[0] is not t[0]]
@@ -985,6 +999,28 @@ def _no_attacker(cand: Candidate, sent, lexicon: Lexicon) -> bool:
         for t in sent
         if t.pos_ in {"NOUN", "PROPN"}
     )  # "killed in an air strike" is the strike's; "killed in the six-year war" is a count
+
+
+#: Verbs of striking a deal for others or with them; the lexicon's "agree-broker-deal" entry
+#: names the deal nouns that make them an AGREE.
+BROKER_VERBS = {"broker", "negotiate", "mediate"}
+
+
+def _deal_brokered(cand: Candidate, lexicon: Lexicon) -> bool:
+    """A brokering verb whose deal is not its object but the noun it describes or its passive
+    subject: "a deal brokered by Russia and Turkey", "the truce, which was negotiated by Qatar",
+    "the ceasefire was mediated by Egypt". The deal was struck (the coding guide codes "brokered
+    a truce" as AGREE); "talks brokered by Qatar" stay a CONSULT."""
+    tok = cand.token
+    if cand.nominal or tok.lemma_.lower() not in BROKER_VERBS:
+        return False
+    deals = set()
+    for entry in lexicon.by_verb.get(tok.lemma_.lower(), ()):
+        if entry.event == "AGREE":
+            deals |= entry.objects
+    if tok.dep_ in {"acl", "relcl"} and tok.head.lemma_.lower() in deals:
+        return True
+    return any(c.dep_ == "nsubjpass" and c.lemma_.lower() in deals for c in tok.children)
 
 
 def _one_per_side(
