@@ -2,7 +2,8 @@
 its parties is an AGREE, not a CONSULT, where the deal is the noun the brokering verb describes
 or its passive subject ("a truce brokered by Chad and Niger"); talks brokered by someone stay a
 CONSULT. Parties named by a passive's "by" ("the plan was agreed by Chad and Niger") make one
-record from the first to the other, as a noun's parties do. Sentences of our own."""
+record from the first to the other, as a noun's parties do. An invitation to act, not to meet, is
+a REQUEST of the invited side. Sentences of our own."""
 
 from __future__ import annotations
 
@@ -51,3 +52,33 @@ def test_two_subjects_that_agreed_stay_both_ways(lexicon_only):
     text = "Chad and Niger agreed on Monday to reopen their border."
     pairs = {(e.source.country, e.target.country) for e in happened(lexicon_only, text, "AGREE")}
     assert pairs == {("TCD", "NER"), ("NER", "TCD")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chad invited the Sudanese government to withdraw its troops from the border.",
+        "We invite the government of Niger to protect its border with Libya.",
+    ],
+)
+def test_an_invitation_to_act_is_a_request(lexicon_only, text):
+    asked = [
+        e for e in happened(lexicon_only, text, "REQUEST") if e.trigger.text.startswith("invit")
+    ]
+    offered = [
+        e for e in happened(lexicon_only, text, "AGREE") if e.trigger.text.startswith("invit")
+    ]
+    assert asked and not offered, (asked, offered)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana invited Togo to attend the summit in Accra.",
+        "Mali invited two leaders of the rebel alliance to Bamako to discuss the ceasefire.",
+        "Kenya invited the Somali president to a meeting in Nairobi.",
+    ],
+)
+def test_an_invitation_to_meet_stays_an_agree(lexicon_only, text):
+    offered = [e for e in happened(lexicon_only, text, "AGREE") if e.trigger.text == "invited"]
+    assert offered and not happened(lexicon_only, text, "REQUEST")

@@ -155,6 +155,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         event_type, mode = "ACCUSE", None  # "the minister clashed with the president": words
     if event_type == "CONSULT" and _deal_brokered(cand, lexicon):
         event_type, mode = "AGREE", None  # "a deal brokered by Russia and Turkey": the deal struck
+    elif event_type == "AGREE" and _invited_to_act(cand, lexicon):
+        event_type, mode = "REQUEST", None  # "invited the government to protect its border"
     if event_type != cand.event:
         negated = False if event_type == "REJECT" else negated
     modality, negated = mod.stated(event_type, cand, modality, negated, reporter, lexicon)
@@ -1021,6 +1023,27 @@ def _deal_brokered(cand: Candidate, lexicon: Lexicon) -> bool:
     if tok.dep_ in {"acl", "relcl"} and tok.head.lemma_.lower() in deals:
         return True
     return any(c.dep_ == "nsubjpass" and c.lemma_.lower() in deals for c in tok.children)
+
+
+#: Verbs of taking part in a meeting: what an invitation to meet is for ("invited Togo to attend
+#: the summit" is an offer to meet, an AGREE).
+TAKING_PART = {"attend", "join", "participate", "come", "take", "visit", "hold", "sign"}
+
+
+def _invited_to_act(cand: Candidate, lexicon: Lexicon) -> bool:
+    """An invitation to do something other than to meet: "invited the government to protect its
+    border", "invited Nigeria in to help": a request of the invited side (PLOVER REQUEST: ask
+    someone to act), not an offer to meet ("invited Togo to attend the summit", "invited the
+    leaders to Bamako to discuss the ceasefire" stay an AGREE)."""
+    tok = cand.token
+    if cand.nominal or tok.lemma_.lower() != "invite":
+        return False
+    acts = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    if not acts:
+        return False
+    lemma = acts[0].lemma_.lower()
+    meets = any(e.event in {"CONSULT", "AGREE"} for e in lexicon.by_verb.get(lemma, ()))
+    return not meets and lemma not in TAKING_PART
 
 
 def _one_per_side(
