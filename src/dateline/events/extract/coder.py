@@ -217,6 +217,11 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
             cameo, goldstein = named, ontology.cameo[named].goldstein
     sources = _one_per_side(sources)
     targets = _addressed(cand, _outermost(_one_per_side(targets, readings=False)))
+    if event_type == "ASSAULT" and sources:
+        # "government forces backed by Russian jets took the town", "Turkey invaded Afrin with
+        # the aid of its proxies": the backers fought too (the coding guide: one record per
+        # acting side)
+        sources += _backers(cand, sources, targets, actors)
     trig = cand.token
     trigger = Span(text=trig.text, start=trig.idx, end=trig.idx + len(trig.text))
     pairs: list[tuple[tuple[Actor, Token] | None, tuple[Actor, Token] | None]] = []
@@ -1121,6 +1126,46 @@ def _names_several(tok: Token) -> bool:
     "Turkish and Kurdish fighters"), not one word that stands for several parties ("they",
     "the two men")."""
     return any(t.dep_ in {"cc", "conj"} for t in tok.subtree if t.i < tok.i)
+
+
+#: Participles that join a backer to the side that acted ("forces backed by Russian jets").
+BACKING_PARTICIPLES = {"back", "support", "aid", "assist", "help", "accompany", "reinforce"}
+#: Nouns of help that name a backer ("with the aid of its proxies", "with Russian air support").
+BACKING_NOUNS = {"aid", "help", "support", "backing", "assistance", "cover"}
+
+
+def _backers(cand: Candidate, sources, targets, actors: ActorIndex) -> list:
+    """The parties that backed the attackers in the act itself: the agent of a participle of
+    backing on an attacker or on the act ("rebels, backed by Turkish jets, shelled the town",
+    "Backed by Russian air power, the army swept through the south"), the owner of a noun of
+    help after "with" ("with the aid of militias", "with Russian air support"). A party fighting
+    "alongside" them is left to the clause rules (tests/test_assault_round12.py), and so are
+    parties already on either side."""
+    verb = cand.token
+    heads = [t for _, t in sources] + [verb]
+    found: list[tuple[Actor, Token]] = []
+    for head in heads:
+        for c in head.children:
+            if (
+                c.dep_ in {"acl", "advcl"}
+                and c.tag_ == "VBN"
+                and c.lemma_.lower() in BACKING_PARTICIPLES
+            ):
+                found += [x for a in c.children if a.dep_ == "agent" for p in a.children
+                          if p.dep_ == "pobj" for x in np_actors(p, actors)]  # fmt: skip
+            elif c.dep_ == "prep" and c.lower_ == "with":
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.lemma_.lower() in BACKING_NOUNS:
+                        owners = [x for o in p.children if o.dep_ == "prep" and o.lower_ == "of"
+                                  for q in o.children if q.dep_ == "pobj" for x in np_actors(q, actors)]  # fmt: skip
+                        found += owners or np_actors(p, actors)
+    taken = {a.id for a, _ in (*sources, *targets)}
+    out = []
+    for actor, tok in found:
+        if actor.id not in taken and (actor.country or actor.sector):
+            taken.add(actor.id)
+            out.append((actor, tok))
+    return out
 
 
 def _first_target_each(pairs: list) -> list:
