@@ -62,6 +62,15 @@ def pipeline():
     return Pipeline(Settings.load())
 
 
+@pytest.fixture(params=["model", "lexicon"])
+def coder(request, pipeline, monkeypatch):
+    """The shared pipeline twice: with the trained event model, and with it switched off (what
+    the lexicon and the rules code alone), for rules that must hold either way."""
+    if request.param == "lexicon":
+        monkeypatch.setenv("DATELINE_EVENT_MODEL", "off")
+    return pipeline
+
+
 @pytest.fixture
 def lexicon_only(pipeline, monkeypatch):
     """The shared pipeline with the trained event model switched off: what the lexicon and the

@@ -18,15 +18,6 @@ from coded import happened
 
 pytestmark = pytest.mark.slow
 
-MODELS = ["model", "lexicon"]
-
-
-@pytest.fixture(params=MODELS)
-def coder(request, pipeline, monkeypatch):
-    if request.param == "lexicon":
-        monkeypatch.setenv("DATELINE_EVENT_MODEL", "off")
-    return pipeline
-
 
 def attackers(pipeline, text: str) -> set:
     return {e.source.country for e in happened(pipeline, text, "ASSAULT") if e.source}

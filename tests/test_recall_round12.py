@@ -20,15 +20,6 @@ from coded import dyads
 
 pytestmark = pytest.mark.slow
 
-MODELS = ["model", "lexicon"]
-
-
-@pytest.fixture(params=MODELS)
-def coder(request, pipeline, monkeypatch):
-    if request.param == "lexicon":
-        monkeypatch.setenv("DATELINE_EVENT_MODEL", "off")
-    return pipeline
-
 
 def _accusations(pipeline, text: str) -> list:
     events = pipeline.code_text(text, date="2024-03-14").events

@@ -11,8 +11,6 @@ import pytest
 
 pytestmark = pytest.mark.slow
 
-MODELS = ["model", "lexicon"]
-
 
 def _dyads(pipeline, text: str, kind: str) -> list[tuple]:
     events = pipeline.code_text(text, date="2024-03-14").events
@@ -21,13 +19,6 @@ def _dyads(pipeline, text: str, kind: str) -> list[tuple]:
         for e in events
         if e.event == kind and not e.negated
     ]
-
-
-@pytest.fixture(params=MODELS)
-def coder(request, pipeline, monkeypatch):
-    if request.param == "lexicon":
-        monkeypatch.setenv("DATELINE_EVENT_MODEL", "off")
-    return pipeline
 
 
 @pytest.mark.parametrize(
