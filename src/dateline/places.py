@@ -478,21 +478,29 @@ def _speaker_venue(events: list[Event], doc: Doc, mentions, actors, published) -
             venues.setdefault(who, {})[m.place.feature_id or m.place.name] = m.location("clause")
     for e in events:
         src = e.source
-        if src is None or len(venues.get(src.actor_id, {})) != 1 or e.quad_class not in _VERBAL:
+        if src is None or len(venues.get(src.actor_id, {})) != 1:
             continue
-        if e.event == "CONSULT":  # a meeting, a visit, a call: where its own text says
-            continue
-        if e.location is not None and e.location.basis not in ("article", "speaker"):
-            continue
-        if e.modality not in ("asserted", "reported") or not _current(e, sents, published):
-            continue
-        span = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
-        if span is None or _told_noun(span.root) or _through_medium(span.root):
-            continue
-        if _before_occasion(span.root):
-            continue
-        venue = next(iter(venues[src.actor_id].values()))
-        e.location = replace(venue, basis="venue")
+        if _words_to_place(e, doc, sents, published):
+            venue = next(iter(venues[src.actor_id].values()))
+            e.location = replace(venue, basis="venue")
+
+
+def _words_to_place(e: Event, doc: Doc, sents, published, perfect: bool = True) -> bool:
+    """Words a speaker's venue or the talks' town may place (:func:`_speaker_venue`,
+    :func:`_talks_venue`): a verbal act, not a meeting, a visit or a call (those happen where
+    their own text says); no place of its own beyond the article's or the speaker's home; of
+    the story's time; not a noun a clause of its own tells, nor words through a medium, nor
+    words of an earlier occasion (``perfect``: a past perfect counts as one)."""
+    if e.quad_class not in _VERBAL or e.event == "CONSULT":
+        return False
+    if e.location is not None and e.location.basis not in ("article", "speaker"):
+        return False
+    if e.modality not in ("asserted", "reported") or not _current(e, sents, published):
+        return False
+    span = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+    if span is None or _told_noun(span.root) or _through_medium(span.root):
+        return False
+    return not _before_occasion(span.root, perfect=perfect)
 
 
 #: The opening's sentences that may name the talks an article is about.
@@ -589,13 +597,10 @@ def _talks_venue(events: list[Event], doc: Doc, mentions, actors, published) -> 
     parties = {a.id for i in range(end) for a in actors.all_at(i)}
     for e in events:
         src = e.source
-        if src is None or src.actor_id not in parties or e.quad_class not in _VERBAL:
+        if src is None or src.actor_id not in parties or not 0 <= e.sentence < len(sents):
             continue
-        if e.event == "CONSULT" or not 0 <= e.sentence < len(sents):
-            continue
-        if e.location is not None and e.location.basis not in ("article", "speaker"):
-            continue
-        if e.modality not in ("asserted", "reported") or not _current(e, sents, published):
+        # "had for weeks been trying" is of another occasion, "said they had refused" is not
+        if not _words_to_place(e, doc, sents, published, perfect=False):
             continue
         lo = sents[max(e.sentence - 1, 0)].start
         if any(
@@ -605,11 +610,6 @@ def _talks_venue(events: list[Event], doc: Doc, mentions, actors, published) -> 
             for m in mentions
         ):
             continue  # "Lavrov, back in Moscow, said", or "He said" after "speaking in Moscow"
-        span = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
-        if span is None or _told_noun(span.root) or _through_medium(span.root):
-            continue
-        if _before_occasion(span.root, perfect=False):
-            continue  # "had for weeks been trying": but "said they had refused" is of the talks
         e.location = venue
 
 
