@@ -234,6 +234,40 @@ def test_an_unattributed_attack_takes_the_story_attacker():
     assert home.story_attacker(two_sides) == 0 and two_sides[2].source is None
 
 
+def test_in_a_civil_war_the_story_attacker_takes_attacks_on_the_other_side():
+    """ "Government forces shelled the rebel enclave ... 14 civilians were killed in strikes":
+    the attacker and the victims are of one country, but civilians, rebels and a town are not
+    the state's own side; its soldiers are. The attacker given is the armed body, not a
+    civilian side of that country the text also made a source."""
+    from dateline.model import ActorRef, Event, Span
+
+    def event(sentence: int, source: ActorRef | None, target: ActorRef | None = None) -> Event:
+        return Event(
+            event="ASSAULT", source=source, target=target, sentence=sentence,
+            trigger=Span("strikes", 0, 7),
+        )  # fmt: skip
+
+    forces = ActorRef(text="government forces", country="SYR", sector="MIL", actor_id="A1")
+    locals_ = ActorRef(text="local men", country="SYR", sector="CVL", actor_id="A2")
+    civilians = ActorRef(text="14 civilians", country="SYR", sector="CVL", actor_id="A3")
+    rebels = ActorRef(text="rebels", country="SYR", sector="REB", actor_id="A4")
+    town = ActorRef(text="Douma", country="SYR", actor_id="A5")
+    soldiers = ActorRef(text="two soldiers", country="SYR", sector="MIL", actor_id="A6")
+    on_civilians, on_rebels, on_town, on_soldiers, on_itself = (
+        event(2, None, civilians),
+        event(3, None, rebels),
+        event(4, None, town),
+        event(5, None, soldiers),
+        event(6, None, ActorRef(text="them", country="SYR", sector="MIL", actor_id="A1")),
+    )
+    events = [event(0, forces), event(1, locals_, rebels), on_civilians, on_rebels, on_town]
+    events += [on_soldiers, on_itself]
+    assert home.story_attacker(events) == 3
+    assert {e.source.actor_id for e in (on_civilians, on_rebels, on_town)} == {"A1"}
+    assert on_soldiers.source is None and on_itself.source is None
+    assert home.side_of("MIL") == home.side_of("GOV") != home.side_of("REB")
+
+
 def test_an_arrest_nobody_made_is_the_authorities_where_it_is_placed():
     """ "He was arrested on a beach in Didim": the police of the country the text puts it in, a
     conviction its courts; a siege with nobody named, or an unplaced arrest, stays unattributed."""

@@ -264,7 +264,10 @@ def story_attacker(events: list) -> int:
     """Give an attack nobody is said to have carried out the attacker of the story's other
     attacks, when they are (nearly) all one side's ("Turkish jets bombed Afrin ... Dozens of
     civilians were killed in the strikes"): the coding guide codes the source from the context.
-    Not to an attack on that side itself. Returns how many sources were set."""
+    The attacker is the last armed or state body of that country named before (else the last
+    side of it at all). Not to an attack on that side itself ("two Turkish soldiers were
+    killed"); an attack on the other side of the same country (civilians, rebels, a town, a
+    person, in a civil war) takes it. Returns how many sources were set."""
     attributed = [
         e for e in events
         if e.event in ATTACK_TYPES and e.source is not None and e.source.country
@@ -280,18 +283,49 @@ def story_attacker(events: list) -> int:
     for event in events:
         if event.event not in ATTACK_TYPES or event.source is not None:
             continue
-        if event.target is not None and event.target.country == country:
-            continue
+        sides = [e.source for e in attributed if e.source.country == country]
         before = [
-            e for e in attributed if e.source.country == country and e.sentence <= event.sentence
+            e.source
+            for e in attributed
+            if e.source.country == country and e.sentence <= event.sentence
         ]
-        model = (before or [e for e in attributed if e.source.country == country])[-1].source
+        candidates = before or sides
+        armed = [s for s in candidates if side_of(s.sector) in {"state", "armed"}]
+        model = (armed or candidates)[-1]
+        if _own_side(event.target, model):
+            continue
         event.source = ActorRef(
             text=model.text, name=model.name, country=model.country, sector=model.sector,
             actor_id=model.actor_id,
         )  # fmt: skip
         changed += 1
     return changed
+
+
+#: Sectors of a state's own bodies, and of armed groups that fight it (or for it).
+STATE_SIDE = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+ARMED_SIDE = {"REB", "PRM", "UAF", "INS", "SEP", "OPP"}
+
+
+def side_of(sector: str | None) -> str | None:
+    """Which side of a country a sector is on: "state", "armed" (rebels, militias, the
+    opposition), else the sector itself (civilians, the press, ...) or None."""
+    if sector in STATE_SIDE:
+        return "state"
+    if sector in ARMED_SIDE:
+        return "armed"
+    return sector
+
+
+def _own_side(target: ActorRef | None, attacker: ActorRef) -> bool:
+    """The target is the attacker's own side: its country and the same side of it (a country's
+    attacker of no sector is its state), or the attacker itself; a target of no sector (a town,
+    a person) is no side."""
+    if target is None or target.country != attacker.country:
+        return False
+    if target.sector is None:
+        return target.actor_id is not None and target.actor_id == attacker.actor_id
+    return side_of(target.sector) == side_of(attacker.sector or "GOV")
 
 
 #: Acts of the police and the courts (their modes), and the sector of the authority that
