@@ -127,6 +127,63 @@ def appositions(ctx: Context) -> None:
         ctx.recent = [
             (i, s, owners[0] if span.start <= i < span.end else a) for i, s, a in ctx.recent
         ]
+        if mine and is_acronym(tok):
+            _acronym_names_owner(ctx, mine[0], owners[0])
+    spelled_out_acronyms(ctx)
+
+
+def is_acronym(tok: Token) -> bool:
+    """An acronym: two or more capitals ("SNC", "PYD"), not a capitalised word."""
+    return len(tok.text) >= 2 and tok.text.isalpha() and tok.text.isupper()
+
+
+#: Small words an acronym skips ("Nigerian Union of Teachers" -> "NUT").
+_ACRONYM_SKIPS = {"of", "the", "for", "and", "in", "on", "to", "al", "de"}
+
+
+def initials(name: str) -> str:
+    """The initials of a name's capitalised words: "Syrian Negotiations Commission" -> "SNC"."""
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in _ACRONYM_SKIPS]
+    if not words or not all(w[:1].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words)
+
+
+def spelled_out_acronyms(ctx: Context) -> None:
+    """ "the Syrian Negotiations Commission ... The SNC compromised": an organisation known
+    only by an acronym is the actor named earlier by the words it abbreviates (three letters
+    or more, one such actor)."""
+    for acronym in list(ctx.index.actors):
+        if acronym.kind != "organisation" or acronym.country or acronym.sector:
+            continue
+        if not acronym.mentions or len(acronym.name) < 3 or not acronym.name.isupper():
+            continue
+        first = min(m.start for m in acronym.mentions)
+        owners = {
+            a.id: a
+            for a in ctx.index.actors
+            if a is not acronym
+            and (a.country or a.sector)
+            and any(m.start < first and initials(m.text) == acronym.name for m in a.mentions)
+        }
+        if len(owners) == 1:
+            _acronym_names_owner(ctx, acronym, next(iter(owners.values())))
+
+
+def _acronym_names_owner(ctx: Context, acronym: Actor, owner: Actor) -> None:
+    """ "The Syrian Negotiations Commission (SNC) ... the SNC said": an organisation known
+    only by an acronym bracketed after an actor's name is that actor everywhere it recurs."""
+    if acronym is owner or acronym.kind != "organisation" or acronym.country or acronym.sector:
+        return
+    for (start, end), actor in list(ctx.index.spans.items()):
+        if actor is not acronym:
+            continue
+        span = ctx.doc[start:end]
+        ctx.index.reassign(start, end, owner, Mention(
+            text=span.text, start=span.start_char, end=span.end_char,
+            sentence=ctx.sent_of.get(start, 0), rule="acronym"))  # fmt: skip
+    acronym.mentions = []
+    ctx.recent = [(i, s, owner if a is acronym else a) for i, s, a in ctx.recent]
 
 
 def _merge_role_and_person(ctx: Context, head: Token, appos: Token) -> bool:

@@ -1,0 +1,83 @@
+"""Who did it to whom, round 13 (docs/accuracy.md, "Round 13: actors"), on sentences of our own:
+former names of states, and organisations named later by an acronym."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dateline.actors.resolve import resolve_actors
+from dateline.actors.resolve.coreference import initials, is_acronym
+from dateline.model import Article
+from dateline.nlp import annotate
+
+
+def _mentions(pipeline, text: str) -> dict[str, tuple[str | None, str | None]]:
+    """Each mention's words -> (country, sector) of the actor it resolved to."""
+    article = Article(id="t", text=text, published=date(2018, 3, 1))
+    index = resolve_actors(annotate(pipeline.nlp, text), article, pipeline.kb)
+    return {m.text: (a.country, a.sector) for a in index.actors for m in a.mentions}
+
+
+def test_initials_skip_small_words_and_need_capitalised_words():
+    assert initials("Syrian Negotiations Commission") == "SNC"
+    assert initials("National Union of Teachers") == "NUT"
+    assert initials("the people of Syria") == ""
+
+
+def test_an_acronym_is_two_or_more_capitals():
+    class Tok:
+        def __init__(self, text):
+            self.text = text
+
+    assert is_acronym(Tok("PYD")) and not is_acronym(Tok("Syria")) and not is_acronym(Tok("A"))
+
+
+def test_former_state_names_are_their_successor_states(pipeline):
+    kb = pipeline.kb
+    assert kb.country_of("Soviet Union") == "RUS"
+    assert kb.country_of("USSR") == "RUS"
+    assert kb.country_of("West Germany") == "DEU"
+    assert kb.country_of("Soviet") == "RUS"
+
+
+@pytest.mark.slow
+def test_the_soviet_union_is_a_state_not_a_trade_union(pipeline):
+    found = _mentions(
+        pipeline, "The Soviet Union was accused of shelling villages in the mountains in 1982."
+    )
+    assert found["Soviet Union"] == ("RUS", None)
+
+
+@pytest.mark.slow
+def test_a_bracketed_acronym_names_the_organisation_wherever_it_recurs(pipeline):
+    found = _mentions(
+        pipeline,
+        "Rebels shelled Damascus on Monday. The Syrian Negotiations Commission (SNC) said it "
+        "would not attend the talks. The SNC later accused the government of breaking the "
+        "truce.",
+    )
+    countries = {text: c for text, c in found.items() if text.endswith("SNC")}
+    assert countries and all(c == ("SYR", "OPP") for c in countries.values())
+
+
+@pytest.mark.slow
+def test_an_acronym_of_a_name_met_earlier_is_that_organisation(pipeline):
+    found = _mentions(
+        pipeline,
+        "Rebels shelled Damascus on Monday. Omar Khalil, of the Syrian Negotiations "
+        "Commission, said the talks had failed. The SNC later accused the government of "
+        "breaking the truce.",
+    )
+    assert found["SNC"] == ("SYR", "OPP")
+
+
+@pytest.mark.slow
+def test_an_acronym_with_no_spelled_out_name_stays_unknown(pipeline):
+    found = _mentions(
+        pipeline,
+        "Rebels shelled Damascus on Monday. The Syrian Negotiations Commission said the talks "
+        "had failed. The XQZ later accused the government of breaking the truce.",
+    )
+    assert found.get("XQZ", (None, None))[1] != "OPP"
