@@ -106,3 +106,30 @@ def test_it_opening_a_sentence_goes_on_with_the_last_subject(pipeline):
         "It has vowed to drive the fighters from its border.",
     )
     assert [a.name for a in index.actors for m in a.mentions if m.text == "It"] == ["Turkey"]
+
+
+@pytest.mark.slow
+def test_a_person_once_she_is_never_he(pipeline):
+    """No cue says Kiryakos is a woman until "She" is resolved to her: a later "he" goes to the
+    man named nearer, not to her."""
+    _, index = _resolve(
+        pipeline,
+        "Jo Kiryakos, a lawyer for the families, spoke in Beirut on Monday. She cites reports "
+        "that the militia tortured prisoners. The announcement may be one of Trump's impulses, "
+        "though he is consistent in his distaste for foreign wars.",
+    )
+    assert _antecedents(index, "She") == ["Kiryakos"]
+    assert _antecedents(index, "he") == ["Trump"]
+
+
+@pytest.mark.slow
+def test_a_they_that_stood_for_two_people_is_no_antecedent_of_he(pipeline):
+    """ "Hague said they must answer ... He told reporters": "they" (the two men) is the nearest
+    subject, but a plural pronoun is no antecedent of "he"; Hague, who said it, is."""
+    _, index = _resolve(
+        pipeline,
+        "John Smith and Tom Barker were captured in Syria last month. Lord Hague said they must "
+        "answer to a legitimate court. He told reporters that Britain would not take them back.",
+    )
+    assert sorted(_antecedents(index, "they")) == ["Barker", "Smith"]
+    assert _antecedents(index, "He") == ["Hague"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from dateline.actors.gender import agrees
+from dateline.actors.gender import agrees, pronoun_gender
 from dateline.actors.resolve.context import Context, mention_tokens
 from dateline.events.syntax import is_be, subject_of
 
@@ -117,12 +117,17 @@ def resolve_pronoun(ctx: Context, tok: Token) -> None:
             and (a.kind == "person" or (a.kind == "role" and _singular_role(ctx, i)))
             and agrees(ctx.genders.get(a.id), low)  # "he" is not Angela Merkel
             and a.id not in own_subject  # "X accused him": not X
+            and ctx.doc[i].lower_ not in PLURAL_PRONOUNS  # "they" stood for several, not "he"
         ]
         # the subject of the nearest clause first ("The president accepted X's invitation and
         # said he ..."), then the nearest mention
         subjects = [e for e in people if _is_subject(ctx.doc[e[0]]) and sent - e[1] <= 1]
         for _i, _s, actor in subjects[:1] or people[:1]:
             mention_tokens(ctx, actor, tok.i, tok.i + 1, "pronoun")
+            if len({a.id for _i, _s, a in people}) == 1 and (gender := pronoun_gender(low)):
+                # "She cites reports ... he is consistent": once "she" (with no one else it
+                # could be), never "he"
+                ctx.genders.setdefault(actor.id, gender)
             return
     elif low in PLURAL_PRONOUNS:
         if tok.dep_ in {"nsubj", "nsubjpass"} and (found := _subject_antecedent(ctx, tok, sent)):
