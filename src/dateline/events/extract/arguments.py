@@ -210,7 +210,7 @@ def _informative(pairs: list[tuple[Actor, Token]]) -> list[tuple[Actor, Token]]:
 def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
     sources: list[tuple[Actor, Token]] = []
     targets: list[tuple[Actor, Token]] = []
-    subj = subject_of(tok)
+    subj = controller(tok) or subject_of(tok)
     subj = antecedent(subj) if subj is not None else None  # "the army, which shelled X"
     passive = (
         any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
@@ -240,6 +240,8 @@ def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
             # "airstrikes by Russian jets killed", "a series of airstrikes by Russian jets"
             found = found or _by_actors(attack, actors) or _by_actors(subj, actors)
             found = found or _stray_by_actors(attack, actors)  # "the shelling of X by Y killed"
+            # "launched airstrikes that killed civilians", "led a campaign to oust Isis"
+            found = found or _carriers(attack, actors)
         sources += found
         if not sources and cand.event in SPOKEN and subj.lemma_.lower() in DOCUMENT_NOUNS:
             sources += _document_authors(subj, actors)
@@ -279,6 +281,34 @@ def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
             sources += parties[:1]
             targets = [t for t in targets if t not in parties[:1]]
     return sources, targets
+
+
+#: Verbs that make their object do what the infinitive after it says, so that it happened:
+#: "persuaded Trump to launch strikes", "forced the army to withdraw", "led Riyadh to renege".
+#: Not verbs of asking ("urged Russia to halt": a request, whose content has not happened), nor
+#: of purpose ("used the talks to press", "toured London to press": the subject acts).
+CAUSING_VERBS = {"persuade", "convince", "force", "compel", "oblige", "lead", "prompt", "cause",
+                 "drive", "spur", "provoke", "induce", "push"}  # fmt: skip
+
+
+def controller(verb: Token) -> Token | None:
+    """The object that does what an infinitive says, where the verb governing the infinitive
+    makes it do so ("persuaded Trump to launch strikes", "forced the army to withdraw", "led
+    James Mattis to quit"): that object, not the governing verb's subject, is the infinitive's
+    doer. None where the infinitive has its own subject, or where the object is no noun phrase
+    ("forced it to retreat": "it" may stand for anything)."""
+    if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+        return None
+    if verb.head.lemma_.lower() not in CAUSING_VERBS:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return None
+    obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    if obj is None or obj.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return obj
 
 
 #: Verbs of dying or being hurt, and the fighting their victims were doing: "killed fighting
@@ -566,6 +596,8 @@ def _targets_of_verb(
                     out += np_actors(p, actors)
                 elif p.dep_ == "prep":  # "kidnapped up to 16 advisers"
                     out += [x for q in p.children if q.dep_ == "pobj" for x in np_actors(q, actors)]
+    if not out and depth == 0:
+        out += _shared_object(tok, actors)  # "is killing or imprisoning Kurds"
     if not out:
         # "took part in talks with the regime", "engaged in fighting against Isis": the party
         # the act inside the phrase is with
@@ -621,6 +653,31 @@ def _targets_of_verb(
     return out
 
 
+def _shared_object(verb: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
+    """The object two joined verbs share, which the parser hangs on the last one only ("is
+    killing or imprisoning Kurds", "will invade and destroy the enclave", "either shunned or
+    impeded any UN involvement"): the first verb's object too, where it has none of its own and
+    the later verb has no subject of its own ("shelled the town and the army took the
+    villages" joins two clauses)."""
+    own = {"dobj", "dative", "attr", "prep", "prt", "xcomp", "ccomp", "advcl", "agent"}
+    if any(c.dep_ in own for c in verb.children):
+        return []  # "fired on and arrested", "vowed that ... and warned X": its own complement
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.pos_ != "VERB" or conj.i < verb.i:
+            continue
+        if conj.i - verb.i > 3:
+            return []  # "killing or imprisoning Kurds", "arrested and then charged him" only
+        if any(c.dep_ in {"nsubj", "nsubjpass", "prep"} and c.i < conj.i for c in conj.children):
+            return []
+        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in conj.children):
+            return []
+        obj = next((c for c in conj.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            return np_actors(antecedent(obj), actors)
+        return []
+    return []
+
+
 def _own_side(found: list[tuple[Actor, Token]], verb: Token, actors: ActorIndex) -> bool:
     """The reported clause's subject is the speaker's own side ("X vowed he would drive Y out",
     "Ankara said it would strike Y"): its target is in what it says it will do."""
@@ -658,6 +715,18 @@ def _inner_actors(
                 if p.dep_ == "pobj"
                 for x in np_actors(p, actors)
             )
+        elif c.dep_ == "relcl" and c.lemma_.lower() in GIVING_VERBS | CARRYING_VERBS:
+            # "the support the US provides to the militia", "the offensive Turkey launched":
+            # whose act it is; not "the town in which he stayed" nor "the areas it took"
+            if not any(a.dep_ in {"dobj", "prep"} and a.i < c.i for a in c.children) and not any(
+                a.dep_ == "dobj" for a in c.children
+            ):
+                owners.extend(
+                    x
+                    for a in c.children
+                    if a.dep_ == "nsubj" and a.tag_ not in {"WDT", "WP"}
+                    for x in np_actors(a, actors)
+                )
         elif c.dep_ == "prep" and (c.lower_ in preps or c.lower_ in INNER_PREPS):
             # "the pullback of Kenyan troops from Somalia": who withdraws comes first
             agentive = c.lower_ == "of" and tok.lemma_.lower() in AGENTIVE_NOUNS
@@ -679,6 +748,11 @@ def _via_pronoun(tok: Token, actors: ActorIndex) -> bool:
         c.dep_ == "poss" and c.tag_ == "PRP$" for c in tok.children
     )
 
+
+#: Verbs whose object is what their subject gives or does to others: "the support the US
+#: provides", "the sanctions Washington imposed", "the deal Ankara signed".
+GIVING_VERBS = {"provide", "give", "offer", "supply", "send", "deliver", "extend", "impose",
+                "sign", "issue", "propose", "adopt", "pursue"}  # fmt: skip
 
 AGENTIVE_NOUNS = {
     "withdrawal",
@@ -828,6 +902,12 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
     verb = cand.support
     if cand.undergone and verb is not None:
         return _undergone_arguments(tok, verb, sources, targets, actors)
+    exposed = _exposed_parties(tok, cand, actors)
+    if exposed:
+        # "the town is under bombardment", "despite pressure from Washington, Ankara went
+        # ahead": who is under it (or goes ahead despite it) is whom it is aimed at
+        ids = {id(a) for a, _ in exposed}
+        return [s for s in sources if id(s[0]) not in ids], exposed
     receiver = _receiving_verb(tok, cand)
     if receiver is not None:
         # "was given a suspended sentence", "is serving a jail sentence": the subject undergoes it
@@ -888,6 +968,57 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
             elif subj is not None:
                 sources += np_actors(subj, actors)
     return sources, targets
+
+
+#: Prepositions of a state someone is in: "under fire", "under pressure from Washington".
+UNDER_PREPS = {"under"}
+#: Prepositions of what someone acts against or in the midst of: "despite pressure from X".
+DESPITE_PREPS = {"despite", "amid", "amidst"}
+#: Types of an act aimed at someone that they may go ahead despite ("despite calls from the UN
+#: to stop, Turkey ...", "despite criticism from Trump, the Fed ...").
+PRESSING_TYPES = {"REQUEST", "ACCUSE", "THREATEN", "SANCTION", "COERCE"}
+
+
+def _exposed_parties(tok: Token, cand: Candidate, actors: ActorIndex) -> list[tuple[Actor, Token]]:
+    """Who is exposed to an act named by a noun after "under" ("Ghouta is under bombardment",
+    "the minister was under pressure from the White House", "a town under siege") or who acts
+    despite an act aimed at them ("despite criticism from Trump, the board raised rates",
+    "Russia held back, despite Iranian appeals for help"): the subject of the verb the phrase
+    hangs on, or the noun it describes. Nobody for "despite the fighting" (acts of force that
+    the subject may only have lived through) nor when the subject is the act's own doer ("despite
+    its own threats, Turkey held back")."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.dep_ != "prep":
+        return []
+    word = prep.lower_
+    if word not in UNDER_PREPS and not (word in DESPITE_PREPS and cand.event in PRESSING_TYPES):
+        return []
+    holder = prep.head
+    if holder.pos_ in {"VERB", "AUX"}:
+        subj = subject_of(holder)
+        found = np_actors(antecedent(subj), actors) if subj is not None else []
+    elif holder.pos_ in {"NOUN", "PROPN"} and word in UNDER_PREPS:
+        found = np_actors(holder, actors)  # "civilians under siege"
+    else:
+        return []
+    owned = {c.i for c in tok.subtree}
+    found = [x for x in found if x[1].i not in owned and not _via_pronoun(x[1], actors)]
+    if word in DESPITE_PREPS and not _own_doers(tok, found, actors):
+        return []  # "amid a row with Erdogan, Germany withdrew": the subject is a party
+    return found
+
+
+def _own_doers(noun: Token, exposed: list[tuple[Actor, Token]], actors: ActorIndex) -> bool:
+    """The noun names who does it, other than ``exposed``: "criticism from Trump", "Iranian
+    appeals", "Washington's pressure", "calls by the UN"."""
+    ids = {id(a) for a, _ in exposed}
+    doers: list[tuple[Actor, Token]] = []
+    for c in noun.children:
+        if c.dep_ in {"poss", "amod", "compound", "nmod"}:
+            doers += [(a, c) for a in actors.all_at(c.i)]
+        elif c.dep_ == "prep" and c.lower_ in {"from", "by"}:
+            doers += [x for p in c.children if p.dep_ == "pobj" for x in np_actors(p, actors)]
+    return any(id(a) not in ids for a, _ in doers)
 
 
 #: Participles of leading an act, hyphened to who leads it: "US-led airstrikes", "a
@@ -1019,7 +1150,8 @@ def _clause_victims(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]
 
 #: Verbs that carry out the act their object names: "the offensive Turkey launched".
 CARRYING_VERBS = {"launch", "lead", "conduct", "carry", "mount", "wage", "stage", "begin",
-                  "start", "order", "unleash", "intensify", "escalate", "resume", "step"}  # fmt: skip
+                  "start", "order", "unleash", "intensify", "escalate", "resume", "step",
+                  "spearhead"}  # fmt: skip
 
 
 def _relative_doers(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
@@ -1033,6 +1165,24 @@ def _relative_doers(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]
         if subj is not None and subj.tag_ not in {"WDT", "WP"}:
             return np_actors(subj, actors)
     return []
+
+
+def _carriers(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
+    """Who carries out an act named by a noun that is the object of a verb of carrying it out
+    ("Russia launched airstrikes that killed dozens", "the Kurds spearheaded a campaign to oust
+    Isis", "Putin began engagements in Syria, relentless campaigns that targeted civilians"):
+    the subject of that verb (through an apposition of the noun). Not who judged or suffered it
+    ("condemned the airstrikes that killed", "survived a campaign to oust them")."""
+    node = noun
+    if node.dep_ == "appos" and node.head.i != node.i:
+        node = node.head  # "engagements in Syria – relentless campaigns that ..."
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    verb = node.head
+    if node.dep_ != "dobj" or verb.lemma_.lower() not in CARRYING_VERBS:
+        return []
+    subj = subject_of(verb)
+    return np_actors(antecedent(subj), actors) if subj is not None else []
 
 
 #: Words whose "for" names an act of the one who answers for it: "claimed responsibility for

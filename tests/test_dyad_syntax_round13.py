@@ -1,0 +1,111 @@
+"""Who did it to whom where the sentence names the actor but the parse hides it (round 13, the
+dyad lane; events/extract/arguments.py), on sentences of our own: who is under an act or goes
+ahead despite it, who does what a causing verb makes them do, who carries out an act whose noun
+has a clause of its own, the object two joined verbs share, and the doer of what a grievance is
+about."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dateline.model import Article
+
+
+def _code(pipeline, text: str):
+    return pipeline.code(Article(id="t", text=text, published=date(2019, 3, 1))).events
+
+
+def _sides(events, kind: str):
+    return [
+        (
+            e.source.country if e.source else None,
+            e.target.country if e.target else None,
+        )
+        for e in events
+        if e.event == kind
+    ]
+
+
+@pytest.mark.slow
+def test_who_is_under_pressure_is_whom_it_is_aimed_at(pipeline):
+    events = _code(
+        pipeline,
+        "The Kenyan foreign minister was under pressure from Washington to expel the diplomats.",
+    )
+    assert _sides(events, "REQUEST") == [("USA", "KEN")]
+
+
+@pytest.mark.slow
+def test_who_goes_ahead_despite_calls_is_whom_they_were_aimed_at(pipeline):
+    events = _code(
+        pipeline, "Despite French calls for restraint, Israel went ahead with the operation."
+    )
+    assert _sides(events, "REQUEST") == [("FRA", "ISR")]
+    events = _code(pipeline, "Despite threats from Moscow, Kyiv signed the agreement.")
+    assert ("RUS", "UKR") in _sides(events, "THREATEN")
+
+
+@pytest.mark.slow
+def test_amid_a_row_keeps_the_subject_as_its_party(pipeline):
+    events = _code(pipeline, "Germany withdrew its forces amid a fierce row with Erdogan.")
+    accuse = _sides(events, "ACCUSE")
+    assert accuse and all(source == "DEU" for source, _ in accuse), events
+
+
+@pytest.mark.slow
+def test_who_a_causing_verb_makes_act_is_the_doer(pipeline):
+    events = _code(
+        pipeline, "The bombing campaign persuaded the Ethiopian army to withdraw from the town."
+    )
+    retreat = [e for e in events if e.event == "RETREAT"]
+    assert retreat and retreat[0].source.country == "ETH", events
+
+
+@pytest.mark.slow
+def test_a_verb_of_purpose_leaves_its_subject_the_doer(pipeline):
+    events = _code(pipeline, "The Malian president used the summit to press Algeria for help.")
+    assert _sides(events, "REQUEST") == [("MLI", "DZA")]
+
+
+@pytest.mark.slow
+def test_who_led_a_campaign_does_what_its_clause_says(pipeline):
+    events = _code(pipeline, "Kenyan troops led a campaign to oust al-Shabaab from Kismayo.")
+    assault = [e for e in events if e.event == "ASSAULT"]
+    assert assault and assault[0].source is not None, events
+    assert (assault[0].source.country, assault[0].source.sector) == ("KEN", "MIL")
+    assert assault[0].target.text == "al-Shabaab"
+
+
+@pytest.mark.slow
+def test_two_joined_verbs_share_the_object_of_the_last(pipeline):
+    events = _code(pipeline, "Kenyan police are killing or detaining Somali refugees.")
+    assert _sides(events, "ASSAULT") == [("KEN", "SOM")]
+    assert _sides(events, "COERCE") == [("KEN", "SOM")]
+
+
+@pytest.mark.slow
+def test_a_verb_with_its_own_complement_shares_no_object(pipeline):
+    events = _code(
+        pipeline,
+        "Erdogan threatened to invade Afrin and accused Washington of backing terrorists.",
+    )
+    assert ("TUR", "USA") not in _sides(events, "THREATEN")
+
+
+@pytest.mark.slow
+def test_the_doer_of_the_support_a_grievance_is_about_is_its_target(pipeline):
+    events = _code(
+        pipeline, "Sudan is angry at the aid the Egyptian government provides to the rebels."
+    )
+    assert _sides(events, "ACCUSE") == [("SDN", "EGY")]
+
+
+def test_the_causing_and_giving_verbs_are_word_classes():
+    from dateline.events.extract.arguments import CAUSING_VERBS, GIVING_VERBS
+
+    # verbs of asking or of purpose would make the object act on what is only asked or meant
+    assert not CAUSING_VERBS & {"urge", "ask", "use", "press", "want"}
+    # verbs of staying or holding would make whoever stays in a place its owner
+    assert not GIVING_VERBS & {"stay", "live", "hold", "take"}
