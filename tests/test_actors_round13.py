@@ -81,3 +81,37 @@ def test_an_acronym_with_no_spelled_out_name_stays_unknown(pipeline):
         "had failed. The XQZ later accused the government of breaking the truce.",
     )
     assert found.get("XQZ", (None, None))[1] != "OPP"
+
+
+@pytest.mark.slow
+def test_the_town_of_talks_does_not_make_the_storys_conflict_its_countrys(pipeline):
+    found = _mentions(
+        pipeline,
+        "Talks in Geneva stalled again on Monday, as delegates met in Geneva. Syria said rebels "
+        "had shelled Homs overnight.",
+    )
+    assert found["rebels"][0] == "SYR"
+
+
+def test_a_countrys_towns_vote_only_when_the_article_names_it():
+    from dateline.actors.home import conflict_country, named_countries
+    from dateline.actors.index import ActorIndex
+    from dateline.model import Actor, Mention
+
+    def country(code: str, *rules: str) -> Actor:
+        mentions = [
+            Mention(text="x", start=i, end=i + 1, sentence=0, rule=r) for i, r in enumerate(rules)
+        ]
+        return Actor(id=code, name=code, country=code, kind="country", mentions=mentions)
+
+    index = ActorIndex()
+    index.actors = [
+        country("CHE", "gazetteer", "gazetteer", "gazetteer"),
+        country("SYR", "kb:countries.csv:SYR"),
+        country("SYR", "gazetteer"),
+    ]
+    assert named_countries(index) == {"SYR"}
+    assert conflict_country(index) == "SYR"
+    # no country the article names has towns: every town votes
+    index.actors = [country("SYR", "gazetteer", "gazetteer"), country("USA", "kb:x")]
+    assert conflict_country(index) == "SYR"

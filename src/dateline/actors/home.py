@@ -110,17 +110,33 @@ CONFLICT_SECTORS = {"REB", "OPP", "CVL", "MED", "EDU"}
 def conflict_country(index: ActorIndex, dateline_country: str | None = None) -> str | None:
     """The country whose towns and regions the article names most, when it leads the next one:
     where "rebels" fight in a story that also names their foreign backers and enemies (a
-    country's name or its nationals do not count: they are as often the backers)."""
+    country's name or its nationals do not count: they are as often the backers; its towns
+    count only when the article also names the country itself, ``named_countries``, if the
+    towns of any country it names count)."""
     votes: Counter[str] = Counter()
     for actor in index.actors:
         if actor.kind == "country" and actor.country:
             votes[actor.country] += sum(1 for m in actor.mentions if m.rule == "gazetteer")
+    named = named_countries(index)
+    if any(votes[c] for c in named):
+        votes = Counter({c: n for c, n in votes.items() if c in named})
     if dateline_country:
         votes[dateline_country] += DATELINE_WEIGHT
     ranked = [r for r in votes.most_common(2) if r[1]]
     if not ranked or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
         return None
     return ranked[0][0]
+
+
+def named_countries(index: ActorIndex) -> set[str]:
+    """The countries the article names itself (by name, people or capital), not only by towns
+    the gazetteer places in them: the town where talks are held ("Geneva") does not make a
+    story that also names Syria and Syrian towns a Swiss conflict."""
+    return {
+        a.country
+        for a in index.actors
+        if a.kind == "country" and a.country and any(m.rule != "gazetteer" for m in a.mentions)
+    }
 
 
 def localise_conflict_roles(index: ActorIndex, country: str, country_name: str) -> list[Actor]:
