@@ -133,3 +133,23 @@ def test_a_they_that_stood_for_two_people_is_no_antecedent_of_he(pipeline):
     )
     assert sorted(_antecedents(index, "they")) == ["Barker", "Smith"]
     assert _antecedents(index, "He") == ["Hague"]
+
+
+@pytest.mark.slow
+def test_a_pronoun_goes_to_the_subject_of_the_clause_it_stands_in(pipeline):
+    """ "Ward seems to have dropped his demand to see Berg sacked, as part of his pact ...":
+    Berg is the subject of a clause deep inside Ward's, so the later "his" and "he" are Ward's,
+    and "him" (not the clause's own subject) is Berg."""
+    _, index = _resolve(
+        pipeline,
+        "Although Tom Ward seems to have dropped his demand to see Karl Berg sacked, as part of "
+        "his new pact with the unions, many of his aides say he still distrusts him.",
+    )
+    assert set(_antecedents(index, "his")) == {"Ward"}
+    assert _antecedents(index, "he") == ["Ward"] and _antecedents(index, "him") == ["Berg"]
+
+
+@pytest.mark.slow
+def test_he_in_a_who_clause_is_the_noun_the_clause_hangs_on(pipeline):
+    _, index = _resolve(pipeline, "Tom Ward met Karl Berg, who said he would resign in May.")
+    assert _antecedents(index, "he") == ["Berg"]

@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from dateline.actors.gender import agrees, pronoun_gender
 from dateline.actors.resolve.context import Context, mention_tokens
-from dateline.events.syntax import is_be, subject_of
+from dateline.events.syntax import RELATIVE_PRONOUNS, is_be, subject_of
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
@@ -119,10 +119,14 @@ def resolve_pronoun(ctx: Context, tok: Token) -> None:
             and a.id not in own_subject  # "X accused him": not X
             and ctx.doc[i].lower_ not in PLURAL_PRONOUNS  # "they" stood for several, not "he"
         ]
-        # the subject of the nearest clause first ("The president accepted X's invitation and
+        # the subject of a clause the pronoun stands in first ("Roe appears to have lessened
+        # his ..."), then the least embedded subject of its sentence before it (not a subject
+        # deep in a clause of another's: "Roe wants to see Vale removed, as part of his ..."),
+        # then the subject of the nearest clause ("The president accepted X's invitation and
         # said he ..."), then the nearest mention
         subjects = [e for e in people if _is_subject(ctx.doc[e[0]]) and sent - e[1] <= 1]
-        for _i, _s, actor in subjects[:1] or people[:1]:
+        chosen = governing_subject(ctx, tok, people) or _shallowest_subject(ctx, subjects, sent)
+        for _i, _s, actor in [chosen] if chosen else subjects[:1] or people[:1]:
             mention_tokens(ctx, actor, tok.i, tok.i + 1, "pronoun")
             if len({a.id for _i, _s, a in people}) == 1 and (gender := pronoun_gender(low)):
                 # "She cites reports ... he is consistent": once "she" (with no one else it
@@ -175,6 +179,66 @@ def resolve_pronoun(ctx: Context, tok: Token) -> None:
         for _i, _s, actor in bodies[:1]:
             mention_tokens(ctx, actor, tok.i, tok.i + 1, "pronoun")
             return
+
+
+#: How many clauses up a pronoun's governing subject is looked for.
+GOVERNING_REACH = 6
+
+
+def governing_subject(ctx: Context, tok: Token, people: list) -> tuple | None:
+    """The candidate (token, sentence, actor) that is the subject of a clause ``tok`` stands
+    in: "Roe appears to have lessened his resolve" (the subject of "appears", through the
+    subjectless "lessened"); in a relative clause whose subject is "who", the noun it hangs on
+    ("Vale, who said he ..."). None when no such subject is a candidate."""
+    by_token = {i: e for e in people for i in _phrase_ids(ctx, e[0])}
+    node = tok
+    for _ in range(GOVERNING_REACH):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ not in {"VERB", "AUX"}:
+            continue
+        for c in node.children:
+            if c.dep_ not in {"nsubj", "nsubjpass"} or c.i == tok.i:
+                continue
+            # "Vale, who said ...": the subject is Vale
+            subj = node.head if c.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl" else c
+            if subj.i in by_token:
+                return by_token[subj.i]
+            return None  # the clause has a subject, and it is no candidate
+    return None
+
+
+def _phrase_ids(ctx: Context, start: int) -> list[int]:
+    """The token indices of the mention that starts at ``start``."""
+    out = [start]
+    while out[-1] + 1 < len(ctx.doc) and ctx.index.all_at(out[-1] + 1) == ctx.index.all_at(start):
+        out.append(out[-1] + 1)
+    return out
+
+
+def _shallowest_subject(ctx: Context, subjects: list, sent: int) -> tuple | None:
+    """Of two or more candidate subjects in the pronoun's own sentence, the one whose clause is
+    least embedded (fewest clauses up to the root), when only one is; else None."""
+    own = [e for e in subjects if e[1] == sent]
+    if len({a.id for _i, _s, a in own}) < 2:
+        return None
+    depth = {e[0]: _clause_depth(ctx.doc[e[0]]) for e in own}
+    least = min(depth.values())
+    top = [e for e in own if depth[e[0]] == least]
+    return top[0] if len({a.id for _i, _s, a in top}) == 1 else None
+
+
+def _clause_depth(tok: Token) -> int:
+    """How many verbs stand above the one ``tok`` is the subject of."""
+    depth, node = 0, tok.head
+    for _ in range(40):
+        if node.head.i == node.i:
+            return depth
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            depth += 1
+    return depth
 
 
 OBJECT_PRONOUNS = {"him", "her", "them", "it"}
