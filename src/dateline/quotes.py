@@ -18,7 +18,7 @@ from dateline.datafiles import data_file, load_mapping
 from dateline.model import ActorRef, Article, Quote
 from dateline.nlp import doc_text as nlp_doc_text
 
-__all__ = ["find_quotes", "quote_spans"]
+__all__ = ["find_quotes", "quote_spans", "quoted_speakers", "speaker_token"]
 
 QUOTES_FILE = "quotes.yaml"
 _OPEN_DOUBLE = "\u201c"
@@ -251,10 +251,17 @@ def _phrase(tok: Token) -> str:
     return doc[left : tok.i + 1].text
 
 
-def _speaker_ref(tok: Token, actors) -> ActorRef:
+def speaker_token(tok: Token, actors) -> Token:
+    """The words that name a speaker: a statement's owner ("Moscow's statement": Moscow), a
+    "he" or "she" the actor index does not know resolved to the person named before it."""
     tok = _owner(tok)
     if tok.lower_ in _PERSONAL and (actors is None or actors.at(tok.i) is None):
         tok = _antecedent(tok, actors) or tok
+    return tok
+
+
+def _speaker_ref(tok: Token, actors) -> ActorRef:
+    tok = speaker_token(tok, actors)
     text = _phrase(tok)
     if actors is not None:
         for i in [tok.i, *range(tok.left_edge.i, tok.i)]:
@@ -266,7 +273,8 @@ def _speaker_ref(tok: Token, actors) -> ActorRef:
 
 def _attribute(
     doc: Doc, text: str, start: int, end: int, quoted: list[bool], actors, sent_of: list[Span]
-) -> ActorRef | None:
+) -> Token | None:
+    """The words naming who says the quotation ``start:end`` (before :func:`speaker_token`)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -308,7 +316,7 @@ def _attribute(
         if tok.i in inside:
             continue
         if _is_speech_verb(tok) and here(tok) and (subject := speaker_of(tok)) is not None:
-            return _speaker_ref(subject, actors)
+            return subject
         if first_verb is None and tok.pos_ in ("VERB", "AUX"):
             first_verb = tok
     if words <= lex.scare_max_words:
@@ -329,10 +337,10 @@ def _attribute(
     candidates.sort(key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
     for verb in candidates:
         if (subject := speaker_of(verb)) is not None:
-            return _speaker_ref(subject, actors)
+            return subject
     agent = _according_to(t for s in sents.values() for t in s if not quoted[t.idx] and here(t))
     if agent is not None:
-        return _speaker_ref(agent, actors)
+        return agent
     if first_verb is not None:
         subject = _subject(first_verb)
         if (
@@ -341,7 +349,7 @@ def _attribute(
             and subject.pos_ != "PRON"
             and here(subject)
         ):
-            return _speaker_ref(subject, actors)
+            return subject
     return None
 
 
@@ -360,6 +368,43 @@ def attributed_spans(
 ) -> list[tuple[int, int, ActorRef | None, int | None]]:
     """``(start, end, speaker, sentence)`` of every quoted passage of ``text`` (the text ``doc``
     annotates): a quote that names no speaker takes the one of the passage it continues."""
+    return [
+        (start, end, _speaker_ref(tok, actors) if tok is not None else None, sentence)
+        for start, end, tok, sentence in _attributed_tokens(doc, text, actors)
+    ]
+
+
+def quoted_speakers(doc: Doc, text: str, actors) -> dict[int, Token | None]:
+    """Sentences (by index in ``doc.sents``) whose main verb lies inside a direct quotation, each
+    with the words that name the quotation's speaker (:func:`speaker_token`; None where the text
+    names nobody): "'This is barbaric.'" after "A resident said: ..." is the resident's. A
+    quotation that names no speaker and opens the sentence after another quotation of the same
+    paragraph ("'...,' she said. 'Uganda must withdraw.'") goes on in the same voice."""
+    spans = _attributed_tokens(doc, text, actors)
+    if not spans:
+        return {}
+    out: dict[int, Token | None] = {}
+    last: Token | None = None  # the speaker of a quotation in the sentence before
+    for n, sent in enumerate(doc.sents):
+        at = sent.root.idx
+        here = [
+            tok for start, end, tok, _ in spans if sent.start_char <= end and start < sent.end_char
+        ]
+        new_paragraph = "\n" in text[max(0, sent.start_char - 2) : sent.start_char]
+        said = next((t for t in reversed(here) if t is not None), None)
+        for start, end, tok, _ in spans:
+            if start <= at < end:
+                if tok is None and not new_paragraph:
+                    tok = said = last  # it runs on in the voice of the quotation before
+                out[n] = speaker_token(tok, actors) if tok is not None else None
+                break
+        last = said
+    return out
+
+
+def _attributed_tokens(
+    doc: Doc, text: str, actors
+) -> list[tuple[int, int, Token | None, int | None]]:
     spans = quote_spans(text)
     if not spans:
         return []
@@ -371,8 +416,8 @@ def attributed_spans(
     sentences = list(doc.sents)
     sent_index = {s.start: n for n, s in enumerate(sentences)}
     sent_of = [s for s in sentences for _ in range(len(s))]  # token index -> its sentence
-    found: list[tuple[int, int, ActorRef | None, int | None]] = []
-    chain_speaker: dict[int, ActorRef] = {}
+    found: list[tuple[int, int, Token | None, int | None]] = []
+    chain_speaker: dict[int, Token] = {}
     chains: list[int] = []
     for start, end, chain in spans:
         speaker = _attribute(doc, doc_text, start, end, quoted, actors, sent_of)

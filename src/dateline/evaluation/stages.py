@@ -45,7 +45,13 @@ class Trace:
 def trace_doc(doc, article, actors, lexicon, model) -> Trace:
     """Code ``doc`` as :func:`~dateline.events.extract.coder.extract_events` does (same stages,
     same order; ``tests/test_recall_stages.py`` checks they agree), recording each stage."""
-    from dateline.events.extract.coder import code_candidate, dedupe_events, sentence_candidates
+    from dateline.events.extract.coder import (
+        QUOTED_NOBODY,
+        code_candidate,
+        dedupe_events,
+        quoted_sentences,
+        sentence_candidates,
+    )
     from dateline.events.extract.triggers import find_candidates
     from dateline.events.gate import gate_sentences
     from dateline.events.ontology import Ontology
@@ -68,10 +74,12 @@ def trace_doc(doc, article, actors, lexicon, model) -> Trace:
             for i, row in zip(every, probs, strict=True):
                 trace.probability[i] = dict(zip(model.classes, map(float, row), strict=True))
     gated = gate_sentences(sentences, found, actors, model, lexicon)
+    quoted = quoted_sentences(doc, article, actors)
     events = []
     for s_i, sent in enumerate(sentences):
         trace.gated.update((c.token.i, c.event) for c in gated[s_i])
-        for cand in sentence_candidates(sent, gated[s_i], lexicon):
+        speaker = quoted.get(s_i, QUOTED_NOBODY)
+        for cand in sentence_candidates(sent, gated[s_i], lexicon, speaker):
             coded = code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology)
             trace.coded.setdefault(cand.token.i, []).extend(e.event for e in coded)
             events.extend(coded)

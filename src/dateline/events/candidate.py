@@ -24,6 +24,7 @@ class Candidate:
     undergone: bool = False  # the governing verb's subject suffers the event ("came under fire")
     confidence: float | None = None  # the event model's calibrated probability of the type
     model_mode: str | None = None  # the event model's mode, used when the lexicon gives none
+    speaker: Token | None = None  # who says a quoted sentence no verb of saying governs
 
     @property
     def head(self) -> Token:

@@ -11,6 +11,8 @@ from dateline.events.extract.inference import ATTACK_NOUNS
 from dateline.events.extract.triggers import (
     JUDGEMENT_ENTRY,
     NAMING_ID,
+    QUOTED_IDS,
+    QUOTED_REQUEST,
     RETRIBUTION_ENTRY,
     WARNED_ENTRY,
 )
@@ -54,7 +56,10 @@ def arguments(
         sources, targets = targets, sources
     if cand.event in {"CONCEDE", "RETREAT"}:
         targets = _withdrawal_targets(cand.head, targets, actors)
-    if cand.event in JUDGEMENTS:
+    if cand.entry.id == QUOTED_REQUEST.id:
+        # "'Each country must take its citizens back,' she said": she asks it of the countries
+        sources, targets = _speakers(cand, actors), sources
+    elif cand.event in JUDGEMENTS:
         sources, targets = _speaker_judges(cand, sources, targets, actors)
     elif not sources and cand.event in SPOKEN:
         sources = _speakers(cand, actors)  # "'It is time for talks,' the minister said"
@@ -110,7 +115,7 @@ JUDGEMENTS = {"ACCUSE", "THREATEN"}
 #: Entries of a speaker's judgement of someone and of a warning that someone will pay
 #: (events/extract/triggers.py): whom the reported clause judges, or who will pay, is the target,
 #: even of the speaker's own country ("protesters will pay").
-SPEAKER_AGAINST_CLAUSE = frozenset({JUDGEMENT_ENTRY.id, RETRIBUTION_ENTRY.id})
+SPEAKER_AGAINST_CLAUSE = frozenset({JUDGEMENT_ENTRY.id, RETRIBUTION_ENTRY.id}) | QUOTED_IDS
 
 
 def _speaker_judges(cand: Candidate, sources, targets, actors: ActorIndex):
@@ -135,6 +140,8 @@ def _speaker_judges(cand: Candidate, sources, targets, actors: ActorIndex):
             return [], []
         return warners, sources
     speakers = _speakers(cand, actors)
+    if cand.entry.id in QUOTED_IDS and not speakers:
+        return [], sources or targets  # "'They are terrorists.'": whoever says it, they are judged
     if not speakers or {id(a) for a, _ in speakers} & {id(a) for a, _ in sources}:
         return sources, targets
     if cand.entry.id in SPEAKER_AGAINST_CLAUSE:
@@ -155,6 +162,8 @@ def _speakers(cand: Candidate, actors: ActorIndex) -> list[tuple[Actor, Token]]:
     tok = cand.support if cand.nominal and cand.support is not None else cand.token
     say = _reporting_verb(tok)
     subj = subject_of(say) if say is not None else None
+    if subj is None and cand.speaker is not None:
+        subj = cand.speaker  # a quoted sentence: who says the quotation
     speakers = np_actors(antecedent(subj), actors) if subj is not None else []
     return [s for s in speakers if s[0].country or s[0].sector in {"IGO", "NGO"}]
 

@@ -34,9 +34,12 @@ from dateline.events.extract.inference import (
 )
 from dateline.events.extract.triggers import (
     JUDGEMENT_ENTRY,
+    QUOTED_IDS,
     WILLING_ENTRY,
+    conjoined_demands,
     find_candidates,
     noun_governor,
+    quoted_verdicts,
 )
 from dateline.events.gate import active_model, gate_sentences
 from dateline.events.lexicon import Lexicon
@@ -53,17 +56,47 @@ def extract_events(doc: Doc, article: Article, actors: ActorIndex, lexicon: Lexi
     model = active_model()
     found = [find_candidates(sent, lexicon, fallback=model is not None) for sent in sentences]
     gated = gate_sentences(sentences, found, actors, model, lexicon)
+    quoted = quoted_sentences(doc, article, actors)
     events: list[Event] = []
     for s_i, sent in enumerate(sentences):
-        for cand in sentence_candidates(sent, gated[s_i], lexicon):
+        speaker = quoted.get(s_i, QUOTED_NOBODY)
+        for cand in sentence_candidates(sent, gated[s_i], lexicon, speaker):
             events.extend(code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology))
     return dedupe_events(events, doc)
 
 
-def sentence_candidates(sent, gated: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
+#: What :func:`quoted_sentences` gives a sentence outside quotation marks.
+QUOTED_NOBODY = False
+
+
+def quoted_sentences(doc: Doc, article: Article, actors: ActorIndex) -> dict:
+    """Sentences whose main clause is inside a direct quotation, each with the words naming its
+    speaker (None where the text names nobody): their demands and judgements are the speaker's."""
+    from dateline.quotes import quoted_speakers
+
+    text = article.text
+    if "\u201c" not in text and '"' not in text:
+        return {}
+    return quoted_speakers(doc, text, actors)
+
+
+def sentence_candidates(
+    sent, gated: list[Candidate], lexicon: Lexicon, speaker=QUOTED_NOBODY
+) -> list[Candidate]:
     """The sentence's candidates the clause rules leave to code: the gated ones and requests put
-    as modals ("you must leave"), less the content of another trigger and the background."""
+    as modals ("you must leave") or conjoined to a verb of saying ("said ... but countries must
+    take them back"), in a quoted sentence (``speaker``: the words naming who says it, None for
+    nobody named) the demands and judgements of its main clause, less the content of another
+    trigger and the background."""
     candidates = gated + mod.modal_requests(sent, lexicon)
+    quoted = conjoined_demands(sent, lexicon)
+    if speaker is not QUOTED_NOBODY:
+        quoted += quoted_verdicts(sent, lexicon)
+        for cand in quoted:
+            cand.speaker = cand.speaker or speaker
+    if quoted:
+        said = {c.token.i for c in quoted}  # "Uganda must withdraw": demanded, not done
+        candidates = [c for c in candidates if c.token.i not in said] + quoted
     announced = lexicon.word_set("withdrawal_words") | lexicon.word_set("announcement_words")
     candidates = drop_elaborations(drop_absorbed(candidates, announced))
     return main_clause_first(
@@ -119,6 +152,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         # Americans in Cairo" are Egyptian police)
         sources = sources_in_context(sources, territory or _at_home(targets))
     modality, negated, reporter = mod.classify(cand, lexicon, actors)
+    if cand.entry.id in QUOTED_IDS:
+        modality, negated = "asserted", False  # "must not cross again": demanded now
     if modality == "asserted" and cand.event == "ASSAULT" and _exposed_to(cand):
         modality = "hypothetical"  # "left the villages open to attack": a risk
     if modality == "asserted" and cand.event in ACTS_OF_FORCE and _purpose_of(cand):
@@ -170,6 +205,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
     if event_type != cand.event:
         negated = False if event_type == "REJECT" else negated
     modality, negated = mod.stated(event_type, cand, modality, negated, reporter, lexicon)
+    if cand.entry.id in QUOTED_IDS:
+        modality, negated = "asserted", False
     if event_type == "ACCUSE" and cand.entry.id.startswith(JUDGEMENT_ENTRY.id) and not negated:
         modality = "asserted"  # "said any such move would be unacceptable": condemned now
     if mode == "visit" and not any(_official(a) for a, _ in sources):

@@ -1033,3 +1033,122 @@ def _weapons_test(lexicon: Lexicon) -> TriggerEntry:
         found = next(e for e in lexicon.entries if e.id == WEAPONS_TEST_ID)
         lexicon._memo[key] = found
     return found
+
+
+# A sentence inside a direct quotation speaks for the quotation's speaker, though no verb of saying
+# governs it ("A resident said: 'This is barbaric.'", "'The world must act,' she said. 'Each
+# country must take its citizens back.'"): its main clause is the speaker's words, coded as a
+# reported clause is (coder.extract_events keeps these only in quoted sentences and names the
+# speaker with dateline.quotes.quoted_speakers).
+#: A quoted "must" or "should" said of someone else: the speaker's REQUEST of the clause's subject.
+QUOTED_REQUEST = TriggerEntry(id="rule:quoted-request", event="REQUEST")
+#: A quoted condemnation or judgement of someone: the speaker's ACCUSE of what it judges.
+QUOTED_JUDGEMENT = TriggerEntry(id="rule:quoted-judgement", event="ACCUSE", mode="disapprove")
+QUOTED_ALLEGATION = replace(QUOTED_JUDGEMENT, id="rule:quoted-allegation", mode="allege")
+QUOTED_IDS = frozenset({QUOTED_REQUEST.id, QUOTED_JUDGEMENT.id, QUOTED_ALLEGATION.id})
+#: Subjects whose obligation is the speaker's own plan or duty, not a demand on anyone.
+OWN_SUBJECTS = frozenset({"i", "we"})
+
+
+def quoted_verdicts(sent, lexicon: Lexicon) -> list[Candidate]:
+    """Demands and judgements in the main clause of a sentence that no verb of saying governs
+    (for a quoted sentence: what the speaker demands or condemns). A clause with "must",
+    "should" or "ought" of anyone but the speaker's own side ("Each country must take its
+    citizens back", "The world should hold them to account") is a REQUEST; a condemnation
+    ("This is barbaric", "We find these atrocities inexcusable") or a judgement of someone
+    ("They are terrorists", "The regime is responsible for the attack") an ACCUSE."""
+    root = sent.root
+    out: list[Candidate] = []
+    for verb in (root, *(c for c in root.children if c.dep_ == "conj")):
+        if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() in lexicon.word_set(
+            "speech_verbs"
+        ):
+            continue
+        entry = _quoted_demand(verb, lexicon) or _pleaded(verb) or _quoted_judgement(verb, lexicon)
+        if entry is not None:
+            out.append(Candidate(verb, entry, entry.event, entry.mode))
+    return out
+
+
+def conjoined_demands(sent, lexicon: Lexicon) -> list[Candidate]:
+    """A demand conjoined to a verb of saying or to its reported clause, as the parser often hangs
+    it ("A spokesman said they would not free the detainees but countries must take them back"):
+    the speaker's
+    REQUEST of the clause's subject, as if it were the reported clause (speaker: the saying
+    verb's subject)."""
+    speech = lexicon.word_set("speech_verbs")
+    out: list[Candidate] = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in speech:
+            continue
+        speaker = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if speaker is None:
+            continue  # "belying claims that ...": nobody says it
+        clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+        for verb in (*tok.children, *(g for c in clauses for g in c.children)):
+            if verb.dep_ != "conj" or verb.pos_ not in {"VERB", "AUX"}:
+                continue
+            if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+                continue  # "said X and must now decide": the speaker's own clause
+            if _quoted_demand(verb, lexicon) is not None:
+                out.append(Candidate(verb, QUOTED_REQUEST, "REQUEST", None, speaker=speaker))
+    return out
+
+
+def _pleaded(verb: Token) -> TriggerEntry | None:
+    """A plea in the imperative ("Please stay away", "Don't let them take the town"): a verb in
+    its base form that opens its clause with no subject, with "please" or a negated "do"; not
+    "be" ("Do not be afraid": no act asked)."""
+    if (
+        verb.tag_ != "VB"
+        or is_be(verb)
+        or any(
+            c.dep_ in {"nsubj", "nsubjpass"} or (c.dep_ == "aux" and c.lower_ != "do")
+            for c in verb.children
+        )
+    ):
+        return None
+    pleading = any(c.lower_ == "please" for c in verb.children) or (
+        any(c.dep_ == "neg" for c in verb.children)
+        and any(c.dep_ == "aux" and c.lower_ == "do" for c in verb.children)
+    )
+    return QUOTED_REQUEST if pleading else None
+
+
+def _quoted_demand(verb: Token, lexicon: Lexicon) -> TriggerEntry | None:
+    """ "Each country must take its citizens back", "The coalition should stop the strikes":
+    a modal of obligation on an act (not a state, "should be relieved"), said of someone other
+    than the speaker's own side ("we must act" is a resolve, not a demand)."""
+    modals = lexicon.word_set("request_modals")
+    if not any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children):
+        return None
+    if is_be(verb):
+        return None
+    subject = subject_of(verb)
+    if subject is None or subject.lower_ in OWN_SUBJECTS:
+        return None
+    return QUOTED_REQUEST
+
+
+def _quoted_judgement(verb: Token, lexicon: Lexicon) -> TriggerEntry | None:
+    """ "This is barbaric", "We find these atrocities inexcusable", "They are terrorists",
+    "The regime is responsible for this massacre": the speaker's ACCUSE (not denied)."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
+    lemma = verb.lemma_.lower()
+    if not is_be(verb) and lemma not in lexicon.word_set("judgement_verbs") and lemma != "find":
+        return None
+    verdicts = [c for c in verb.children if c.dep_ in {"attr", "acomp", "oprd"}]
+    if lemma == "find":  # "we find these atrocities inexcusable": a small clause
+        verdicts += [g for c in verb.children if c.dep_ in {"ccomp", "xcomp"}
+                     for g in (c, *c.children) if g.dep_ in {"acomp", "ccomp", "xcomp", "attr"}]  # fmt: skip
+    if _condemned(verdicts, lexicon):
+        return QUOTED_JUDGEMENT
+    judged = [c for c in verb.children if c.dep_ == "nsubj"]
+    if lemma == "find" or not any(is_someone(antecedent(j), lexicon) for j in judged):
+        return None
+    if any(_blamed(v, lexicon) for v in verdicts):
+        return QUOTED_ALLEGATION
+    if any(_judging(v, lexicon) for v in verdicts):
+        return QUOTED_JUDGEMENT
+    return None
