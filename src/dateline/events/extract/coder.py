@@ -186,6 +186,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         return []  # "defended its position", "the town was defended by the rebels": no backing
     if event_type == "COERCE" and _armed_capture(cand, sources, lexicon):
         event_type, mode = "ASSAULT", "abduct"  # "detained by Kurdish fighters"
+    if event_type == "ASSAULT" and cyber_attack(cand, lexicon):
+        event_type, mode = "COERCE", "cyber"  # "a cyber attack on the ministry", "hackers hit"
     if event_type == "ASSAULT" and _verbal_clash(cand, sources, targets, lexicon):
         event_type, mode = "ACCUSE", None  # "the minister clashed with the president": words
     if event_type == "CONSULT" and _deal_brokered(cand, lexicon):
@@ -700,7 +702,11 @@ def _announced_withdrawal(
     own, else whoever decided: "Trump's decision", "Trump decided"), or None where it is no
     such announcement; a withdrawal that only could or might happen, or would if something else
     does, stays unstated ("could withdraw", "if the US withdraws")."""
-    if "RETREAT" not in {cand.event, cand.entry.event} or event_type not in {"RETREAT", "AGREE"}:
+    if "RETREAT" not in {cand.event, cand.entry.event} or event_type not in {
+        "RETREAT",
+        "AGREE",
+        "CONCEDE",
+    }:
         return None
     tok = cand.token
     if negated or modality not in {"future", "hypothetical", "asserted"}:
@@ -894,6 +900,42 @@ def _self_harm(cand: Candidate) -> bool:
         return False
     objects = [c for c in tok.children if c.dep_ == "dobj"]
     return bool(objects) and all(o.lower_ in REFLEXIVES for o in objects)
+
+
+def cyber_attack(cand: Candidate, lexicon: Lexicon) -> bool:
+    """An attack made through computers (PLOVER COERCE, mode cyber): the attack word, or a
+    modifier of it or of the noun a support verb carries, is a cyber word ("a cyber attack",
+    "malware attacks", "carried out a denial-of-service attack"), or its author is ("hackers
+    attacked the website"). "A cyber attack killed nobody" is no assault; "the militants
+    attacked the server room" stays one (no cyber word)."""
+    words = lexicon.word_set("cyber_words")
+
+    def cyber(tok) -> bool:
+        lower, lemma = tok.lower_, tok.lemma_.lower()
+        return lower.startswith("cyber") or lemma in words or lower in words
+
+    for node in {
+        t.i: t for t in (cand.token, cand.head, cand.object_token) if t is not None
+    }.values():
+        if node.lower_.startswith("cyber"):
+            return True
+        if any(c.dep_ in {"compound", "amod", "nmod"} and cyber(c) for c in node.children):
+            return True
+    verb = cand.support if cand.nominal and cand.support is not None else cand.token
+    authors = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "agent"}]
+    # the agent's noun, and what a quantity or series subject is of ("a wave of cyberattacks")
+    authors += [
+        g
+        for a in authors
+        for p in (a, *(c for c in a.children if c.dep_ == "prep" and c.lower_ == "of"))
+        if p.dep_ in {"agent", "prep"}
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+    return any(
+        cyber(a) or any(c.dep_ in {"compound", "amod"} and cyber(c) for c in a.children)
+        for a in authors
+    )
 
 
 def _verbal_clash(cand: Candidate, sources, targets, lexicon: Lexicon) -> bool:

@@ -1,0 +1,95 @@
+"""Round 13, story recall (issue 13): kinds of act the coder read as another type.
+
+- A promised or announced concession stays a CONCEDE (PLOVER manual, CONCEDE: future
+  concessions "do not reduce to AGREE"): "will lift the curfew" (events/modality.py,
+  ``retype``); a promised cooperative act is still an AGREE, and an announced withdrawal a
+  CONCEDE that happened (``coder._announced_withdrawal`` also reads a CONCEDE now).
+- Cyber attacks and hacking are COERCE, mode cyber (PLOVER COERCE): an attack with a cyber
+  modifier or author ("a cyber attack", "hackers attacked the website"), "hacked the website",
+  "a cyberattack" (events/extract/coder.py, ``cyber_attack``; lexicon coerce-hack,
+  coerce-cyberattack); "hacked to death" and attacks by troops stay what they were.
+- "cease-fire" is one token (nlp.WHOLE_WORDS): split, its "fire" read as shooting.
+
+Sentences of our own, never from the evaluation sets.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+DATE = "2021-05-10"
+
+
+def _events(pipeline, text: str) -> list:
+    return [e for e in pipeline.code_text(text, date=DATE).events if not e.negated]
+
+
+def _types(pipeline, text: str) -> list[str]:
+    return sorted(e.event for e in _events(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Thai government will lift the curfew in Bangkok next week.",
+        "The Nepalese government will ease restrictions on foreign journalists next month.",
+    ],
+)
+def test_a_promised_concession_stays_a_concession(pipeline, text):
+    events = _events(pipeline, text)
+    assert [e.event for e in events] == ["CONCEDE"], [(e.event, e.modality) for e in events]
+    assert events[0].modality == "future"
+
+
+def test_a_promised_cooperative_act_is_still_an_agreement(pipeline):
+    assert "AGREE" in _types(pipeline, "Ghana will cooperate with Togo on border security.")
+    assert "CONCEDE" not in _types(pipeline, "Iran will release the British sailors.")
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        ("Iranian hackers hacked the website of the Saudi foreign ministry.", ("IRN", "SAU")),
+        ("Russia launched a cyberattack on Estonia's banks.", ("RUS", "EST")),
+        ("Chinese hackers attacked the websites of the Taiwanese government.", ("CHN", "TWN")),
+        ("The Russian military carried out a cyber attack on Georgian websites.", ("RUS", "GEO")),
+        ("The ministry's website was attacked by hackers on Monday.", (None, None)),
+    ],
+)
+def test_a_cyber_attack_is_coercion(pipeline, text, dyad):
+    events = _events(pipeline, text)
+    assert [(e.event, e.mode) for e in events] == [("COERCE", "cyber")], [
+        (e.event, e.mode) for e in events
+    ]
+    got = events[0]
+    want_source, want_target = dyad
+    if want_source:
+        assert got.source is not None and got.source.country == want_source
+    if want_target:
+        assert got.target is not None and got.target.country == want_target
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Syrian troops attacked the rebel-held town of Douma.", "ASSAULT"),
+        ("Russian troops attacked the Georgian internet exchange with tanks.", "ASSAULT"),
+    ],
+)
+def test_an_attack_with_no_cyber_word_stays_an_assault(pipeline, text, kind):
+    assert _types(pipeline, text) == [kind]
+
+
+def test_hacked_to_death_is_no_cyber_attack(pipeline):
+    assert "COERCE" not in _types(pipeline, "Villagers were hacked to death in eastern Congo.")
+
+
+def test_cease_fire_is_one_word(pipeline):
+    doc = pipeline.nlp("The Malian government declared a cease-fire. Cease-fires rarely hold.")
+    words = [t.text for t in doc]
+    assert "cease-fire" in words and "Cease-fires" in words and "fire" not in words
+    types = _types(pipeline, "The Malian government has declared a humanitarian cease-fire.")
+    assert types == ["CONCEDE"]
+    assert "ASSAULT" in _types(pipeline, "Russian troops opened fire on the crowd in Kyiv.")
