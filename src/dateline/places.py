@@ -361,6 +361,7 @@ def locate_events(
             or _scene_change(sent, text)
             or _gone_elsewhere(event, trigger)
             or _over_many_towns(trigger)
+            or _many_acts(trigger)
         ):
             nearby = _country_level(nearby)
         if described and _against_another_state(event, nearby):
@@ -392,7 +393,7 @@ def locate_events(
                 before = _seat_country(before, event, "before")
             if described and _against_another_state(event, before):
                 before = None  # "the PKK, which has fought an insurgency against Turkey"
-            if _gone_elsewhere(event, trigger) or _over_many_towns(trigger):
+            if _gone_elsewhere(event, trigger) or _over_many_towns(trigger) or _many_acts(trigger):
                 before = _country_level(before, "before")
             home = _home(event)
             if (
@@ -1239,6 +1240,23 @@ def _over_many_towns(trigger: Token) -> bool:
     return False
 
 
+#: Words that make a plural act many acts ("repeated defeats", "dozens of attacks").
+_MANY_WORDS = {"repeated", "successive", "numerous", "countless", "many", "several", "multiple"}
+_MANY_OF = {"dozens", "hundreds", "scores", "thousands", "series", "spate", "string", "wave"}
+
+
+def _many_acts(trigger: Token) -> bool:
+    """The act is told as many acts ("after repeated military defeats", "dozens of chemical
+    attacks by the regime", "a series of raids"): more than the story's one town, so its
+    country at most."""
+    if trigger.tag_ != "NNS":
+        return False
+    if any(c.dep_ in ("amod", "nummod") and c.lower_ in _MANY_WORDS for c in trigger.children):
+        return True
+    of = trigger.head
+    return trigger.dep_ == "pobj" and of.lower_ == "of" and of.head.lower_ in _MANY_OF
+
+
 def _describes(trigger: Token) -> bool:
     """The event is told inside a relative clause that describes someone ("the PKK, which has
     fought an insurgency against the Turkish state"): background, not the scene's action."""
@@ -1665,7 +1683,58 @@ def find_mentions(doc: Doc, actors) -> list[PlaceMention]:
             out.append(PlaceMention(s, e + 1, doc[s : e + 1].text, site, tagged_org=org))
         else:
             out.append(PlaceMention(s, e, doc[s:e].text, p, tagged_org=org))
+    out += _named_again(doc, out, actors)
     return sorted(out + _back_references(doc, out) + _capitals(doc), key=lambda m: m.start)
+
+
+def _name_part(doc: Doc, m: PlaceMention) -> tuple[str, ...]:
+    """The proper name of a town's mention: "Tal Afar" of "the town of Tal Afar", "Douma";
+    nothing for a site or a phrase that ends in a common noun ("al-Hol camp", "Idlib province")."""
+    toks = list(doc[m.start : m.end])
+    for k, tok in enumerate(toks):
+        if tok.lower_ == "of":
+            toks = toks[k + 1 :]
+    if not toks or not all(t.is_title or t.is_upper or t.is_punct for t in toks):
+        return ()
+    if toks[0].is_punct or toks[-1].is_punct:
+        return ()
+    return tuple(t.text for t in toks)
+
+
+def _named_again(doc: Doc, found: list[PlaceMention], actors) -> list[PlaceMention]:
+    """A town the article names as a place is that place wherever its name comes back bare,
+    even where the NER missed it or called it a person ("the Damascus suburb of Douma" and later
+    "the government has retaken Douma"; "the town of Tal Afar" and later "Tal Afar fell"): one
+    name, one sense in an article. Not inside a longer name ("the Douma Revolutionary Council",
+    a person's full name "Ahmed Douma"), not next to another proper noun, not where the actor
+    stage found a group or a state (a namesake town of "Isis" is no place of the story)."""
+    names: dict[tuple[str, ...], Place | None] = {}
+    for m in found:
+        if m.refers_to or m.place.kind not in _FINE:
+            continue
+        name = _name_part(doc, m)
+        if not name:
+            continue
+        known = names.setdefault(name, m.place)
+        if known is not None and known.feature_id != m.place.feature_id:
+            names[name] = None  # one name, two places: no sense to carry
+    taken = {i for m in found for i in range(m.start, m.end)}
+    out = []
+    for name, place in names.items():
+        n = len(name)
+        for i in range(len(doc) - n + 1) if place is not None else ():
+            if tuple(t.text for t in doc[i : i + n]) != name or taken & set(range(i, i + n)):
+                continue
+            if doc[i].ent_iob_ == "I" or (i + n < len(doc) and doc[i + n].ent_iob_ == "I"):
+                continue  # part of a longer name the NER marked
+            neighbours = [doc[j] for j in (i - 1, i + n) if 0 <= j < len(doc)]
+            if any(t.pos_ == "PROPN" and (t.is_title or t.is_upper) for t in neighbours):
+                continue  # "Ahmed Douma", "Douma Council" the NER did not mark
+            if any(a.kind != "person" for j in range(i, i + n) for a in actors.all_at(j)):
+                continue
+            out.append(PlaceMention(i, i + n, doc[i : i + n].text, place))
+            taken.update(range(i, i + n))
+    return out
 
 
 #: "the town", "the city": a town named just before, when the words point back at it.
@@ -2663,6 +2732,8 @@ def _article_place(
             continue  # "a long blockade, like the siege of Sarajevo": not the story's scene
         if m.tagged_org or root.dep_ == "poss":  # the NER's ORG may still be a group's name;
             continue  # "in Syria's north", "at Mosul's airport" count as they did: not at all
+        if _names_incident(root):
+            continue  # "angered by the Manchester attack": an incident told, not the scene
         if m.place.kind in ("city", "admin1", "point"):
             weights[m.place.country] += 2
         elif _locative(root):
@@ -2690,6 +2761,18 @@ def _article_place(
             return m.location("article")
     place = gazetteer().country(country)
     return to_location(place, None, "article") if place else None
+
+
+def _names_incident(root: Token) -> bool:
+    """The place only names a one-off incident ("the Manchester attack", "the Salisbury
+    poisoning"; not a campaign, "the Afrin offensive", which is a story's scene)."""
+    g = gazetteer()
+    head = root.head
+    return (
+        root.dep_ in ("compound", "nmod")
+        and head.i != root.i
+        and head.lower_ in g.incident_nouns - g.campaign_nouns
+    )
 
 
 def _sent_to(root: Token) -> bool:

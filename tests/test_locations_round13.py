@@ -1,0 +1,108 @@
+"""Round 13 of where events happened (issue 18): sentences of our own for each new rule."""
+
+from __future__ import annotations
+
+from dateline.actors.index import ActorIndex
+from dateline.gazetteer import gazetteer
+from dateline.model import Actor, Mention
+from dateline.places import (
+    PlaceMention,
+    _article_place,
+    _many_acts,
+    _names_incident,
+    find_mentions,
+)
+from located import locate, one_side
+
+
+def _with_actor(nlp, text: str, name: str, kind: str, after: int = 0):
+    """The parse of ``text`` and an actor index with an actor of ``kind`` called ``name`` found
+    at each occurrence of ``name`` from token ``after`` on (one token or more)."""
+    doc = nlp(text)
+    actors = one_side()
+    actor = Actor(id="P9", name=name, country="SYR", kind=kind)
+    actors.actors.append(actor)
+    words = name.split()
+    for tok in doc:
+        n = len(words)
+        if tok.i >= after and [t.text for t in doc[tok.i : tok.i + n]] == words:
+            mention = Mention(name, tok.idx, doc[tok.i + n - 1].idx + len(words[-1]), 0)
+            actors.add_mention(actor, tok.i, tok.i + n, mention)
+    return doc, actors
+
+
+def test_a_town_named_as_a_place_is_that_place_where_its_name_comes_back_as_a_person(nlp):
+    text = (
+        "The army besieged the town of Kafr Nabl for months. "
+        "Soldiers finally stormed Kafr Nabl on Sunday."
+    )
+    doc, actors = _with_actor(nlp, text, "Kafr Nabl", "person", after=9)
+    found = [(m.text, m.place.name) for m in find_mentions(doc, actors)]
+    again = [name for words, name in found if words == "Kafr Nabl"]
+    assert again and again[0] == next(name for words, name in found if words.endswith("Nabl"))
+    place = locate(nlp, text, "stormed", actors=actors)
+    assert (place.text, place.basis) == ("Kafr Nabl", "clause")
+
+
+def test_a_group_or_a_full_personal_name_is_no_place_named_again(nlp):
+    text = (
+        "The army besieged the town of Kafr Nabl for months. "
+        "Ahmed Kafr Nabl, a teacher, said the soldiers stormed the market."
+    )
+    doc = nlp(text)
+    found = [m for m in find_mentions(doc, one_side()) if m.start >= 9]
+    assert not any("Kafr" in m.text for m in found)
+    text = "Rebels held the town of Saraqib for years. Saraqib said it would fight on."
+    doc, actors = _with_actor(nlp, text, "Saraqib", "organisation", after=7)
+    assert not [m for m in find_mentions(doc, actors) if m.start >= 7]
+
+
+def _mentions(doc, names: dict[str, str]) -> list[PlaceMention]:
+    """A mention at each token of ``doc`` whose text is a key of ``names`` (its country)."""
+    g = gazetteer()
+    return [
+        PlaceMention(t.i, t.i + 1, t.text, g.resolve(t.text, [names[t.text]]))
+        for t in doc
+        if t.text in names
+    ]
+
+
+def test_a_town_that_only_names_an_incident_is_not_the_story_s_place(nlp):
+    doc = nlp("He was angered by the Norwich bomb attack. The Aleppo offensive went on.")
+    roots = {t.text: t for t in doc}
+    assert _names_incident(roots["Norwich"])
+    assert not _names_incident(roots["Aleppo"])  # a campaign is a story's scene
+    text = (
+        "A British volunteer was wounded in Raqqa. He joined the Kurds after the Norwich "
+        "attack. The Norwich attack had changed him, he said. Friends said the Norwich "
+        "bombing shaped his life. He went back to Raqqa in May."
+    )
+    doc = nlp(text)
+    found = _mentions(doc, {"Raqqa": "SYR", "Norwich": "GBR"})
+    assert len(found) == 5
+    place = _article_place(doc, found, ActorIndex(), text)
+    assert place is not None and (place.country, place.name) == ("SYR", "Raqqa")
+
+
+def test_many_acts_are_not_placed_at_the_story_s_town(nlp):
+    doc = nlp(
+        "There have been dozens of chemical attacks by the regime. "
+        "Rebels suffered repeated defeats. The attack killed ten."
+    )
+    words = [t for t in doc if t.lower_ in ("attacks", "defeats", "attack")]
+    assert [_many_acts(t) for t in words] == [True, True, False]
+    first = "Syrian troops attacked the town of Saraqib on Monday. "
+    for then, trigger in (
+        ("The town of Saraqib has seen dozens of attacks by Syrian troops.", "attacks"),
+        ("Saraqib has suffered repeated airstrikes by the army.", "airstrikes"),
+    ):
+        place = locate(nlp, first + then, trigger, actors=one_side())
+        assert (place.country, place.precision) == ("SYR", "country")
+    place = locate(nlp, first + "Saraqib has suffered an airstrike by the army.", "airstrike")
+    assert place is not None and place.name == "Saraqib"  # one act stays at the town
+
+
+def test_the_index_holds_no_person_for_the_town_s_first_naming(nlp):
+    doc, actors = _with_actor(nlp, "Kafr Nabl fell. The town of Kafr Nabl burned.", "X Y", "person")
+    assert isinstance(actors, ActorIndex)
+    assert any(m.text.endswith("Kafr Nabl") for m in find_mentions(doc, actors))
