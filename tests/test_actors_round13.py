@@ -115,3 +115,29 @@ def test_a_countrys_towns_vote_only_when_the_article_names_it():
     # no country the article names has towns: every town votes
     index.actors = [country("SYR", "gazetteer", "gazetteer"), country("USA", "kb:x")]
     assert conflict_country(index) == "SYR"
+
+
+@pytest.mark.slow
+def test_a_peers_title_makes_a_british_legislator(pipeline):
+    found = _mentions(
+        pipeline,
+        "Rebels shelled Damascus on Monday. Lord Dannatt, a former official, urged the "
+        "government to end the siege.",
+    )
+    assert found["Dannatt"] == ("GBR", "LEG")
+
+
+def test_only_a_peers_title_alone_before_the_name_is_a_peerage():
+    from dateline.actors.resolve.persons import HONORIFICS, PEERAGE
+
+    assert PEERAGE <= HONORIFICS and "drug" not in HONORIFICS
+
+
+@pytest.mark.slow
+def test_a_royal_title_and_first_name_is_the_person_met_before(pipeline):
+    found = _mentions(
+        pipeline,
+        "Crown prince Mohammed bin Salman met Trump in Washington. Senators accused Prince "
+        "Mohammed of ordering the killing.",
+    )
+    assert found["Mohammed"] == ("SAU", "GOV")

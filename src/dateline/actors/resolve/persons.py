@@ -48,6 +48,21 @@ NOT_SURNAMES = {"foundation", "trust", "fund", "group", "bank", "line", "airways
                 "project", "campaign", "network", "media", "news", "times", "post", "party"}  # fmt: skip
 
 
+#: Honorifics NER may take into a person's name ("Prince Mohammed", "Sheikh Hamad", "Lord
+#: Smith"): the name is the words after them.
+HONORIFICS = {"prince", "princess", "crown", "king", "queen", "sheikh", "sheikha", "emir",
+              "lord", "lady", "baroness", "sir", "dame"}  # fmt: skip
+#: Titles of the British peerage: their holder sits in the House of Lords (GBR, LEG).
+PEERAGE = {"lord", "baroness"}
+
+
+def _peer(ctx: Context, span: Span, title_start: int) -> bool:
+    """A peer's title just before the name ("Lord Carlile"), not a lord of something else
+    ("a drug lord"): the title is the only word before the name."""
+    before = ctx.doc[title_start : span.start]
+    return len(before) == 1 and before[0].lower_ in PEERAGE and before[0].is_title
+
+
 #: Parts of speech of a sentence's first word that is no part of a name after it.
 LEADING_WORD_POS = {"ADP", "SCONJ", "CCONJ", "ADV"}
 
@@ -60,6 +75,15 @@ def resolve_person(ctx: Context, span: Span, entry=None) -> bool:
     # "Beyond Donald Trump, ...": NER took a sentence's first word (a preposition or a
     # conjunction) into the name
     while len(span) > 2 and span[0].is_sent_start and span[0].pos_ in LEADING_WORD_POS:
+        span = span[1:]
+    # "Prince Mohammed", "Lord Smith": NER took an honorific into the name; the person is the
+    # name after it (met before by that first name or surname), the title a cue before it
+    while (
+        entry is None
+        and len(span) > 1
+        and span[0].lower_ in HONORIFICS
+        and kb.lookup(span.text, on=ctx.on) is None
+    ):
         span = span[1:]
     name = span.text.strip()
     key = norm(name)
@@ -117,6 +141,9 @@ def resolve_person(ctx: Context, span: Span, entry=None) -> bool:
                 country, rule = poss, "possessive"
             else:
                 rule = "ner-person"
+        if country is None and _peer(ctx, span, title_start):
+            # "Lord Smith", "Baroness Jones": a member of the House of Lords
+            country, sector, rule = "GBR", sector or "LEG", "peer"
         if igo:
             country, sector, rule = None, "IGO", "igo-title"
         if role and _former(ctx, span):
@@ -138,6 +165,8 @@ def resolve_person(ctx: Context, span: Span, entry=None) -> bool:
 def _remember_given_name(ctx: Context, span: Span, actor) -> None:
     """ "Ricardo Vilanova ... Ricardo was freed": a person met by full name is met again by a
     known first name alone, unless two persons of the article share it."""
+    while len(span) > 2 and (span[0].lower_ in HONORIFICS or not span[0].is_title):
+        span = span[1:]  # "Crown prince Mohammed bin Salman ... Prince Mohammed"
     if len(span) < 2 or name_gender(span[0].text) is None:
         return
     first = norm(span[0].text)
