@@ -153,3 +153,23 @@ def test_a_pronoun_goes_to_the_subject_of_the_clause_it_stands_in(pipeline):
 def test_he_in_a_who_clause_is_the_noun_the_clause_hangs_on(pipeline):
     _, index = _resolve(pipeline, "Tom Ward met Karl Berg, who said he would resign in May.")
     assert _antecedents(index, "he") == ["Berg"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("Iran is seeking China's help with its programme to build new ports.", "Iran"),
+        (
+            "Al-Shabaab has tried to exploit the weakness of the government in Mogadishu, and it "
+            "has kept launching raids into Kenya.",
+            "al-Shabaab",
+        ),
+    ],
+)
+def test_it_goes_to_the_subject_of_the_clause_it_stands_in(pipeline, text, owner):
+    """ "its programme", "and it has kept ...": the subject of the clause (or of the first of
+    two joined clauses) the pronoun stands in, not the nearest state or body before it."""
+    _, index = _resolve(pipeline, text)
+    word = "its" if "its" in text.split() else "it"
+    assert [a.name for a in index.actors for m in a.mentions if m.text == word] == [owner]

@@ -176,6 +176,12 @@ def resolve_pronoun(ctx: Context, tok: Token) -> None:
             # its sentence goes on with the last sentence's subject
             subjects = [e for e in bodies if e[1] == sent - 1 and _is_subject(ctx.doc[e[0]])]
             bodies = subjects[-1:] or bodies
+        elif chosen := governing_subject(ctx, tok, bodies) or _shallowest_subject(
+            ctx, [e for e in bodies if _is_subject(ctx.doc[e[0]])], sent
+        ):
+            # "Isis has sought to exploit the vacuum ... and it has continued": the subject of
+            # the clause "it" stands in, as for "he"
+            bodies = [chosen]
         for _i, _s, actor in bodies[:1]:
             mention_tokens(ctx, actor, tok.i, tok.i + 1, "pronoun")
             return
