@@ -109,3 +109,30 @@ def test_the_causing_and_giving_verbs_are_word_classes():
     assert not CAUSING_VERBS & {"urge", "ask", "use", "press", "want"}
     # verbs of staying or holding would make whoever stays in a place its owner
     assert not GIVING_VERBS & {"stay", "live", "hold", "take"}
+
+
+@pytest.mark.slow
+def test_several_actors_of_a_one_sided_act_each_do_it_to_nobody_named(pipeline):
+    # the coding guide: one record per acting side; "A and B" act toward each other only in
+    # talks, agreements, cooperation and mutual support
+    events = _code(pipeline, "Britain and France condemned the attack.")
+    assert sorted(_sides(events, "ACCUSE")) == [("FRA", None), ("GBR", None)]
+    events = _code(pipeline, "The proposal was rejected by Ghana and Togo.")
+    assert sorted(_sides(events, "REJECT")) == [("GHA", None), ("TGO", None)]
+
+
+@pytest.mark.slow
+def test_several_parties_of_an_agreement_still_act_toward_each_other(pipeline):
+    events = _code(pipeline, "Germany and Italy agreed to share the costs.")
+    assert sorted(_sides(events, "AGREE")) == [("DEU", "ITA"), ("ITA", "DEU")]
+
+
+@pytest.mark.slow
+def test_several_who_surrender_surrender_to_whom_the_sentence_names(pipeline):
+    events = _code(
+        pipeline,
+        "Hundreds of Boko Haram fighters and their families surrendered to the Nigerian army.",
+    )
+    retreat = [e for e in events if e.event == "RETREAT"]
+    assert retreat and all(e.target is not None for e in retreat), events
+    assert {e.target.sector for e in retreat} == {"MIL"}

@@ -12,7 +12,7 @@ from dateline.actors.index import ActorIndex
 from dateline.events import cameo_codes
 from dateline.events import modality as mod
 from dateline.events.candidate import Candidate
-from dateline.events.extract.arguments import arguments
+from dateline.events.extract.arguments import MUTUAL, arguments
 from dateline.events.extract.clauses import (
     decided_measure,
     drop_absorbed,
@@ -276,13 +276,20 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
     pairs: list[tuple[tuple[Actor, Token] | None, tuple[Actor, Token] | None]] = []
     # "Syrian and Russian jets bombed rebel-held villages" hit the rebels: an act of force is
     # never a mutual act of its sources
-    mutual = len(sources) > 1 and event_type not in ACTS_OF_FORCE
+    reciprocal = event_type in RECIPROCAL or cand.entry.symmetric
+    mutual = len(sources) > 1 and event_type not in ACTS_OF_FORCE and reciprocal
     if mutual and targets and {t[0].country for t in targets} <= {s[0].country for s in sources}:
         targets = []  # "Serbs and Kosovars agreed on Serbian schools": mutual
     if mutual and all(t[0].kind == "role" and not t[0].country for t in targets):
         targets = []  # "the Eritrean and Ethiopian delegations agreed to swap prisoners"
-    if len(sources) > 1 and {id(t[0]) for t in targets} <= {id(s[0]) for s in sources}:
-        targets = []  # "X and Y agreed that their countries ...": the same parties, reciprocal
+    target_ids = {id(t[0]) for t in targets}
+    if len(sources) > 1 and target_ids <= {id(s[0]) for s in sources}:
+        doers = [s for s in sources if id(s[0]) not in target_ids]
+        if doers and targets and not reciprocal:
+            # "Trump's backing of the Saudi crown prince": the one it is aimed at does not do it
+            sources = doers
+        else:
+            targets = []  # "X and Y agreed that their countries ...": the same parties, reciprocal
     if sources and targets:
         pairs = [
             (s, t)
@@ -299,11 +306,7 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         pairs += _first_target_each(back)
         if not pairs:
             pairs = [(s, None) for s in sources]  # every target was the source's own side
-    elif (
-        sources
-        and len(sources) > 1
-        and (cand.event not in {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"} or cand.entry.symmetric)
-    ):
+    elif sources and len(sources) > 1 and (cand.event in RECIPROCAL or cand.entry.symmetric):
         # "X and Y agreed", "X and Y held talks": a reciprocal event, coded both ways (the
         # sentence gold's convention); "talks between X and Y", "a deal brokered by X, Y and
         # Z": one act named by a noun with its parties, by three parties or more, or by one
@@ -380,6 +383,13 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
     ):
         out += _alleged(out, reporter, ontology)
     return out
+
+
+#: Types whose several parties named as its subject act toward each other ("Germany and Italy
+#: agreed", "the two leaders met", "pledged each other support": arguments.MUTUAL); "Britain
+#: and France condemned the attack" or "rejected the plan" are each one's own act, aimed at
+#: nobody named (the coding guide: one record per acting side).
+RECIPROCAL = MUTUAL
 
 
 #: Hostile acts whose report by someone other than who did them is that speaker's accusation:
