@@ -90,3 +90,38 @@ def test_syrian_opposition_bodies_and_kurdish_units_are_known(pipeline):
     assert (hnc.country, hnc.sector) == ("SYR", "OPP")
     ypg, _ = _actor_of(index, "Kurdish People's Protection Units")
     assert (ypg.country, ypg.sector) == ("SYR", "REB")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "word", "country"),
+    [
+        (
+            "The Dutch government said on Monday it would not take the women back. Lawyers in "
+            "Iraq accused the government of abandoning them.",
+            "government",
+            "NLD",
+        ),
+        (
+            "The Assad regime has besieged the suburb for months. Aid agencies in Geneva said "
+            "the regime had blocked every convoy.",
+            "regime",
+            "SYR",
+        ),
+    ],
+)
+def test_the_government_and_the_regime_are_the_one_named_before(pipeline, text, word, country):
+    index = _index(pipeline, text)
+    found = [(a.country, m.rule) for a in index.actors for m in a.mentions if m.text == word]
+    assert found == [(country, "description")]
+
+
+@pytest.mark.slow
+def test_two_governments_named_before_leave_the_government_unresolved(pipeline):
+    index = _index(
+        pipeline,
+        "The Dutch government and the Belgian government met in Brussels. Lawyers in Iraq "
+        "accused the government of abandoning the women.",
+    )
+    found = [m.rule for a in index.actors for m in a.mentions if m.text == "government"]
+    assert found and "description" not in found
