@@ -140,3 +140,17 @@ def test_a_quoted_plea_is_the_speakers_request(coder):
 def test_an_imperative_without_a_plea_asks_nothing(coder):
     text = "The Malian president said: \u201cLook at the map. The north is ours.\u201d"
     assert not happened(coder, text, "REQUEST"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u201cThese charges are a sham,\u201d the Kenyan foreign minister said of Uganda.",
+        "The Kenyan foreign minister told reporters: \u201cUganda's treatment of them is"
+        " callous and cruel.\u201d",
+        "Kenya said Uganda's account of the clash was misleading.",
+    ],
+)
+def test_words_that_scorn_condemn_like_unacceptable(coder, text):
+    found = happened(coder, text, "ACCUSE")
+    assert "KEN" in {e.source.country for e in found if e.source}, text
