@@ -93,3 +93,25 @@ def test_cease_fire_is_one_word(pipeline):
     types = _types(pipeline, "The Malian government has declared a humanitarian cease-fire.")
     assert types == ["CONCEDE"]
     assert "ASSAULT" in _types(pipeline, "Russian troops opened fire on the crowd in Kyiv.")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # suspending demonstrations concedes, as suspending protests does (concede-abandon)
+        ("The Kenyan opposition suspended the demonstrations for a week.", "CONCEDE"),
+        # a promise of concessions (concede-concession)
+        ("The Peruvian government pledged concessions to the striking miners.", "CONCEDE"),
+        # a promise to disarm is a promised retreat (concede-promise)
+        ("The Congolese rebels agreed to disarm by the end of the month.", "CONCEDE"),
+        # expanding diplomatic ties (PLOVER SUPPORT; support-establish-ties)
+        ("Serbia and Montenegro expanded diplomatic ties on Friday.", "SUPPORT"),
+    ],
+)
+def test_more_wordings_of_concessions_and_ties(pipeline, text, kind):
+    assert kind in _types(pipeline, text), _types(pipeline, text)
+
+
+def test_strengthened_forces_stay_a_mobilisation(pipeline):
+    types = _types(pipeline, "The Indian army strengthened its forces along the border.")
+    assert types == ["MOBILIZE"]
