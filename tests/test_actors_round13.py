@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from coded import coded_events
 from dateline.actors.resolve import resolve_actors
 from dateline.actors.resolve.coreference import initials, is_acronym
 from dateline.model import Article
@@ -141,3 +142,26 @@ def test_a_royal_title_and_first_name_is_the_person_met_before(pipeline):
         "Mohammed of ordering the killing.",
     )
     assert found["Mohammed"] == ("SAU", "GOV")
+
+
+@pytest.mark.slow
+def test_people_a_government_jails_are_its_own(pipeline):
+    events = coded_events(
+        pipeline,
+        "Rebels shelled Aleppo in Syria on Monday. Syrian forces besieged Homs. Erdoğan has "
+        "jailed tens of thousands of people, including teachers and journalists. The Turkish "
+        "government arrested thousands of activists.",
+    )
+    held = [e for e in events if e.event == "COERCE" and e.source and e.source.country == "TUR"]
+    assert held and all(e.target is not None and e.target.country == "TUR" for e in held)
+
+
+@pytest.mark.slow
+def test_people_of_a_named_nationality_keep_it_when_arrested(pipeline):
+    events = coded_events(
+        pipeline,
+        "Rebels shelled Aleppo in Syria on Monday. Syrian forces besieged Homs. The Turkish "
+        "government arrested three Iraqi activists.",
+    )
+    held = [e for e in events if e.event == "COERCE" and e.source and e.source.country == "TUR"]
+    assert held and all(e.target is not None and e.target.country == "IRQ" for e in held)

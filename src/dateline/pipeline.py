@@ -107,6 +107,7 @@ class Pipeline:
 
     def _code_doc(self, article: Article, doc: Doc, starts: list[int] | None = None) -> Result:
         from dateline.actors.home import (
+            domestic_targets,
             localise_event_sides,
             place_victims,
             placed_authorities,
@@ -131,6 +132,7 @@ class Pipeline:
             words_at_speaker=self.settings.words_at_speaker_country,
         )  # fmt: skip
         localise_event_sides(events, actors, self._country_name)
+        domestic_targets(events, actors, self._country_name)
         story_attacker(events)
         placed_authorities(events, self._country_name)
         place_victims(events, self._country_name)

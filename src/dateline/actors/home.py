@@ -373,6 +373,69 @@ def placed_authorities(events: list, country_name) -> int:
     return changed
 
 
+#: Modes of holding people at home: arrests and detentions, bans, searches, convictions.
+DOMESTIC_MODES = {"arrest", "detain", "restrict", "ban", "seize", "confiscate", "censor", "convict"}
+#: A state's own bodies that arrest, try and ban at home (not its army, which also fights abroad).
+DOMESTIC_SOURCES = {"GOV", "COP", "JUD", "SPY"}
+#: Unnamed people a state holds at home: "thousands of activists", "people", "journalists".
+DOMESTIC_TARGETS = {"CVL", "OPP", "JRN", "EDU", "MED", "LEG", "PTY", "LAB"}
+
+
+#: Rules that give an actor the story's country, not its own words (``localise_roles`` and kin).
+STORY_RULES = {"home", "conflict", "unplaced"}
+
+
+def _story_placed(actor: Actor) -> bool:
+    """Every mention of the actor took its country from the story ("police+home"), none from
+    its words ("Iranian Kurds", "people+state")."""
+    return bool(actor.mentions) and all(
+        "+" in m.rule and m.rule.rsplit("+", 1)[1] in STORY_RULES for m in actor.mentions
+    )
+
+
+def domestic_targets(events: list, index: ActorIndex, country_name) -> int:
+    """Give the unnamed people a state's government, police or courts arrest, jail or ban
+    ("Erdoğan jails tens of thousands of people", "allowed the Turkish government to arrest
+    thousands of activists") the country of that state, over the story's country: a state
+    holds its own people at home. Not where the text puts the act in another country, nor to
+    people whose own words name a nationality. Returns how many targets changed."""
+    by_id = {a.id: a for a in index.actors}
+    changed = 0
+    for event in events:
+        source, target = event.source, event.target
+        if (
+            event.event not in {"COERCE", "SANCTION"}
+            or (event.mode is not None and event.mode not in DOMESTIC_MODES)
+            or source is None
+            or target is None
+            or not source.country
+            or source.sector not in DOMESTIC_SOURCES
+            or target.country == source.country
+            or target.sector not in DOMESTIC_TARGETS
+        ):
+            continue
+        if (source_actor := by_id.get(source.actor_id or "")) is not None and _story_placed(
+            source_actor
+        ):
+            continue  # "the authorities" of the story: their country is the story's guess
+        actor = by_id.get(target.actor_id or "")
+        if actor is None or actor.kind != "role" or (target.country and not _story_placed(actor)):
+            continue
+        loc = event.location
+        if (
+            loc is not None
+            and loc.country
+            and loc.basis in OWN_BASES
+            and loc.country != source.country
+        ):
+            continue
+        base = (target.name if target.country is None else None) or target.text
+        target.country = source.country
+        target.name = f"{country_name(source.country)} {base}"
+        changed += 1
+    return changed
+
+
 #: Acts done to people whose victims the coding guide keys to where the act happened when the
 #: text names nobody ("dozens died in the shelling", "the airstrikes hit the town"): civilians
 #: and fighters in Syria are Syria's.
