@@ -165,3 +165,23 @@ def test_people_of_a_named_nationality_keep_it_when_arrested(pipeline):
     )
     held = [e for e in events if e.event == "COERCE" and e.source and e.source.country == "TUR"]
     assert held and all(e.target is not None and e.target.country == "IRQ" for e in held)
+
+
+@pytest.mark.slow
+def test_an_office_only_an_igo_has_makes_an_igo_person(pipeline):
+    found = _mentions(
+        pipeline,
+        "Rebels shelled Damascus on Monday. Jean Moreau, the high commissioner for human "
+        "rights, condemned the attacks on hospitals.",
+    )
+    assert found["Jean Moreau"] == (None, "IGO")
+
+
+@pytest.mark.slow
+def test_a_states_high_commissioner_stays_the_states(pipeline):
+    found = _mentions(
+        pipeline,
+        "Rebels shelled Damascus on Monday. Tom Hart, the British high commissioner to India, "
+        "condemned the attacks.",
+    )
+    assert found["Tom Hart"][0] == "GBR"

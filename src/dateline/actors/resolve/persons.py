@@ -236,6 +236,13 @@ def igo_offices() -> frozenset[str]:
     return frozenset(str(w).lower() for w in raw["offices"])
 
 
+@lru_cache(maxsize=1)
+def igo_only_offices() -> frozenset[str]:
+    """``data/actors/igo_offices.yaml``: offices only an IGO has, that name it by themselves."""
+    raw = load_mapping(data_file("actors/igo_offices.yaml"), {"offices": list})
+    return frozenset(str(w).lower() for w in raw.get("igo_only_offices") or ())
+
+
 def _igo_title(ctx: Context, span: Span, title_start: int) -> bool:
     """The title in front of a name holds an IGO office: "EU commissioner", "African Union
     chief", "UN envoy" (an IGO named among the title's words, then one of its offices)."""
@@ -250,9 +257,19 @@ def _igo_apposition(ctx: Context, span: Span) -> bool:
         node.dep_ == "appos"
         and node.pos_ == "NOUN"
         and node.i >= span.end
-        and _igo_office(ctx, ctx.doc[node.left_edge.i : node.i + 1])
+        and (
+            _igo_office(ctx, ctx.doc[node.left_edge.i : node.i + 1])
+            or _igo_only_office(ctx.doc[node.left_edge.i : node.right_edge.i + 1])
+        )
         for node in span.root.children
     )
+
+
+def _igo_only_office(words: Span) -> bool:
+    """An office only an IGO has, named without it: "the high commissioner for human rights"
+    (``igo_only_offices`` in ``data/actors/igo_offices.yaml``)."""
+    text = words.text.lower()
+    return any(_word_pattern(office).search(text) for office in igo_only_offices())
 
 
 def _igo_office(ctx: Context, words: Span) -> bool:
