@@ -136,3 +136,33 @@ def test_several_who_surrender_surrender_to_whom_the_sentence_names(pipeline):
     retreat = [e for e in events if e.event == "RETREAT"]
     assert retreat and all(e.target is not None for e in retreat), events
     assert {e.target.sector for e in retreat} == {"MIL"}
+
+
+@pytest.mark.slow
+def test_a_second_phrase_of_the_same_preposition_names_the_target(pipeline):
+    events = _code(
+        pipeline, "The Iraqi president objected to this move, and also to Trump's plan to cut aid."
+    )
+    assert _sides(events, "ACCUSE") == [("IRQ", "USA")]
+
+
+@pytest.mark.slow
+def test_at_the_hands_of_names_who_did_it(pipeline):
+    events = _code(pipeline, "Dozens of Kenyan civilians were killed at the hands of al-Shabaab.")
+    assert _sides(events, "ASSAULT") == [("SOM", "KEN")]
+    events = _code(
+        pipeline,
+        "The Kenyan journalist, whose killing at the hands of Somali militants shocked the "
+        "world, was buried.",
+    )
+    assert _sides(events, "ASSAULT") == [("SOM", "KEN")]
+
+
+@pytest.mark.slow
+def test_whose_measure_was_lifted_on_someone_lifted_it(pipeline):
+    events = _code(pipeline, "US sanctions were lifted on several Turkish citizens.")
+    assert _sides(events, "RETREAT") == [("USA", "TUR")]
+    events = _code(pipeline, "EU sanctions were imposed on Russian banks.")
+    sanction = [e for e in events if e.event == "SANCTION"]
+    assert sanction and sanction[0].source.sector == "IGO", events
+    assert sanction[0].target.country == "RUS"

@@ -260,7 +260,15 @@ def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
             # "Raqqa fell to Kurdish forces", "the group lost the city to the army": who took it
             # acts; the subject (and what it lost) underwent it
             return winners, sources or _targets_of_verb(tok, cand, actors, depth=0)
-    targets += _targets_of_verb(tok, cand, actors, depth=0)
+    named = _targets_of_verb(tok, cand, actors, depth=0)
+    owners = _measure_owners(tok, subj, named, actors) if passive and not sources else []
+    if owners:
+        # "US sanctions were lifted on Turkish citizens": whose measure it was lifted it; whom
+        # the preposition names it was aimed at
+        ids = {id(a) for a, _ in owners}
+        sources += owners
+        targets = [t for t in targets if id(t[0]) not in ids]
+    targets += named
     if not targets and cand.event in ACTS_DONE_TO:
         targets += _victims_told_further(tok, actors)
     if (
@@ -274,6 +282,12 @@ def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
         if origins:
             sources += origins
             targets = [t for t in targets if t not in origins]
+    hands = at_the_hands_of(tok, actors) if cand.event in ACTS_DONE_TO and not passive else []
+    if hands:
+        # "the journalist, whose killing at the hands of Saudi agents ...": who did it; whose
+        # killing it was (parsed as its subject) underwent it
+        ids = {id(a) for a, _ in hands}
+        return hands, [x for x in sources + targets if id(x[0]) not in ids]
     enemies = _fought_by_victims(tok, actors) if cand.event == "ASSAULT" else []
     if enemies and not any(c.dep_ == "dobj" and c.lemma_.lower() not in FIGHT_WORDS
                            for c in tok.children):  # fmt: skip
@@ -318,6 +332,32 @@ def controller(verb: Token) -> Token | None:
     if obj is None or obj.pos_ not in {"NOUN", "PROPN"}:
         return None
     return obj
+
+
+def _measure_owners(
+    verb: Token, subj: Token | None, named: list[tuple[Actor, Token]], actors: ActorIndex
+) -> list[tuple[Actor, Token]]:
+    """Whose measure the subject of a passive verb is, where a preposition of the verb names
+    whom it is aimed at ("US sanctions were lifted on Turkish citizens", "Russian restrictions
+    were imposed on Georgian wine"): the actors only the subject's modifiers name, not its head
+    ("Turkish citizens were freed by ...": the head names who underwent it)."""
+    if subj is None or subj.pos_ != "NOUN" or actors.all_at(subj.i):
+        return []
+    aimed = {
+        t.i
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in {"on", "against"}
+        for t in c.subtree
+    }
+    if not any(t.i in aimed for _, t in named):
+        return []
+    return [
+        (a, c)
+        for c in subj.children
+        if c.dep_ in {"compound", "amod", "poss", "nmod"}
+        for a in actors.all_at(c.i)
+        if a.country or a.sector in {"IGO", "NGO"}
+    ]
 
 
 #: Verbs of dying or being hurt, and the fighting their victims were doing: "killed fighting
@@ -589,7 +629,7 @@ def _targets_of_verb(
         elif c.dep_ in {"prep", "dative"} and (c.lower_ in preps or c.dep_ == "dative"):
             if c.lower_ in used_preps:
                 continue  # "spoke with Putin ..., with officials on hand": the first one counts
-            used_preps.add(c.lower_)
+            before = len(out)
             for p in c.children:
                 if p.dep_ == "pcomp" and depth < 2:  # "looked forward to welcoming the king"
                     out += _targets_of_verb(p, cand, actors, depth + 1)
@@ -599,6 +639,10 @@ def _targets_of_verb(
                         continue  # "provided Pakistan with fighter jets": what was given
                     found = np_actors(p, actors) or _inner_actors(p, actors, preps)
                     out += found
+            if len(out) > before:
+                # one that names nobody leaves the next its turn: "objected to the move, and
+                # also to Trump's plan"
+                used_preps.add(c.lower_)
         elif c.dep_ == "prt":
             for p in c.children:
                 if p.dep_ == "pobj":
@@ -891,6 +935,15 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
                                 if q.dep_ == "pobj"
                                 for x in np_actors(q, actors)
                             ]
+    if cand.event in ACTS_DONE_TO:
+        # "his killing at the hands of Saudi agents": who did it, before whose it is
+        hands = at_the_hands_of(tok, actors)
+        if hands:
+            ids = {id(a) for a, _ in hands}
+            targets += [
+                x for x in sources if id(x[0]) not in ids and _undergone_by_possessor(tok, cand)
+            ]
+            sources = hands
     if not sources and cand.event in ACTS_DONE_TO:
         sources += _stray_by_actors(tok, actors)  # "dozens of attacks by the regime"
     if not targets and cand.event in ABSORBING:
@@ -1087,7 +1140,7 @@ UNDERGONE_NOUNS = {"sentence", "arrest", "detention", "conviction", "deportation
                    "expulsion", "trial", "execution", "imprisonment", "jailing", "capture",
                    "kidnapping", "abduction", "torture", "assassination", "prosecution",
                    "internment", "incarceration", "persecution", "removal", "ouster",
-                   "punishment"}  # fmt: skip
+                   "punishment", "killing", "murder"}  # fmt: skip
 
 
 def _undergone_by_possessor(noun: Token, cand: Candidate) -> bool:
@@ -1271,11 +1324,25 @@ def _unique(pairs: list[tuple[Actor, Token]]) -> list[tuple[Actor, Token]]:
     return out
 
 
+def at_the_hands_of(tok: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
+    """The actors of an "at the hands of" phrase hung on ``tok`` ("were killed at the hands of
+    the militia", "his death at the hands of Saudi agents"): who did it."""
+    return [
+        x
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "at"
+        for h in c.children
+        if h.dep_ == "pobj" and h.lower_ == "hands"
+        for x in _actors_after(h, "of", actors)
+    ]
+
+
 def agent_actors(verb: Token, actors: ActorIndex) -> list:
     """The actors of a passive verb's ``by`` phrase ("was shelled by the army"), also where the
     parser hangs it on the verb as a plain preposition or on the phrase before it ("are carried
-    out with impunity by Syrian forces")."""
-    found = _by_actors(verb, actors)
+    out with impunity by Syrian forces"), and of "at the hands of" ("killed at the hands of the
+    militia")."""
+    found = _by_actors(verb, actors) or at_the_hands_of(verb, actors)
     if found or any(c.dep_ == "agent" for c in verb.children):
         return found
     for c in verb.children:
