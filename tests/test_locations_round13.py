@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dateline.actors.index import ActorIndex
 from dateline.gazetteer import gazetteer
-from dateline.model import Actor, Mention
+from dateline.model import Actor, Event, Mention, Span
 from dateline.places import (
     PlaceMention,
     _article_place,
     _many_acts,
     _names_incident,
     find_mentions,
+    locate_events,
 )
 from located import locate, one_side
 
@@ -106,3 +107,53 @@ def test_the_index_holds_no_person_for_the_town_s_first_naming(nlp):
     doc, actors = _with_actor(nlp, "Kafr Nabl fell. The town of Kafr Nabl burned.", "X Y", "person")
     assert isinstance(actors, ActorIndex)
     assert any(m.text.endswith("Kafr Nabl") for m in find_mentions(doc, actors))
+
+
+def _two_sides(nlp, text: str, trigger: str, source, target, event_type="ASSAULT"):
+    """Locate the act at ``trigger`` of ``text`` done by ``source`` to ``target`` (each a
+    triple of its words, country and sector: the first occurrence of the source's words and
+    the last of the target's are the actors the actor stage found)."""
+    doc = nlp(text)
+    actors = ActorIndex(actors=[])
+    refs = []
+    for i, (words, country, sector) in enumerate((source, target)):
+        actor = Actor(id=f"A{i}", name=words, country=country, sector=sector, kind="organisation")
+        actors.actors.append(actor)
+        start = text.rindex(words) if i else text.index(words)
+        toks = [t for t in doc if start <= t.idx < start + len(words)]
+        mention = Mention(words, start, start + len(words), 0)
+        actors.add_mention(actor, toks[0].i, toks[-1].i + 1, mention)
+        refs.append(actor.ref(words))
+    start = text.index(trigger)
+    sentence = next(i for i, s in enumerate(doc.sents) if s.start_char <= start < s.end_char)
+    event = Event(
+        event=event_type, sentence=sentence, trigger=Span(trigger, start, start + len(trigger)),
+        quad_class=4, source=refs[0], target=refs[1],
+    )  # fmt: skip
+    locate_events([event], doc, actors, text)
+    return event.location
+
+
+#: A story set in another country than the domestic acts told in its last sentence.
+_ELSEWHERE = (
+    "Kurdish fighters clashed with Turkish troops near Afrin. Turkish jets bombed Afrin "
+    "again. The war has many fronts. "
+)
+_ARMY, _PESHMERGA = ("Iraqi army", "IRQ", "MIL"), ("Kurdish peshmerga forces", "IRQ", "MIL")
+
+
+def test_a_domestic_act_is_at_the_one_town_of_its_country_the_sentence_names(nlp):
+    text = _ELSEWHERE + (
+        "Kurdish peshmerga forces, who had held Kirkuk since 2014, were pushed out by the "
+        "Iraqi army."
+    )
+    place = _two_sides(nlp, text, "pushed", _ARMY, _PESHMERGA)
+    assert (place.name, place.precision, place.basis) == ("Kirkuk", "city", "actors")
+    # no town named: the country; a town they come from is no scene
+    police, press = ("Iraqi police", "IRQ", "COP"), ("Iraqi journalists", "IRQ", "MED")
+    for then in (
+        "Iraqi police arrested two Iraqi journalists on Monday.",
+        "Iraqi police arrested two Iraqi journalists, who were from Basra, on Monday.",
+    ):
+        place = _two_sides(nlp, _ELSEWHERE + then, "arrested", police, press)
+        assert (place.name, place.precision, place.basis) == ("Iraq", "country", "actors")

@@ -418,7 +418,8 @@ def locate_events(
                 and not _named_elsewhere(trigger, actors, nearby)
                 else None
             )
-            location = _at_home(event, dateline or about) or dateline or fallback
+            location = _home_town(_at_home(event, dateline or about), here, doc)
+            location = location or dateline or fallback
             if (
                 location is not None
                 and location.basis in ("article", "actors")
@@ -1850,6 +1851,34 @@ def _home(event: Event) -> str | None:
     if src is not None and src.sector in _AT_HOME_SECTORS:
         return src.country
     return None
+
+
+def _home_town(home: Location | None, here: list[PlaceMention], doc: Doc) -> Location | None:
+    """A domestic act placed at home (basis ``actors``) whose sentence names one town or
+    division of that country ("Kurdish forces, who had held Kirkuk, were pushed out by the
+    Iraqi army"; "the battle for the town of Tal Afar was won by Iraqi forces"): that town,
+    not the whole country; not a town they come from. Two towns of it, or none: the country."""
+    if home is None or home.basis != "actors":
+        return home
+    roots = {doc[m.start : m.end].root.i for m in here if m.place.kind in _FINE}
+    towns: dict[str, PlaceMention] = {}
+    for m in here:
+        root = doc[m.start : m.end].root
+        if m.place.kind not in _FINE or m.place.country != home.country:
+            continue
+        if _compared(root) or _qualifies(root, roots - {root.i}) or _names_incident(root):
+            continue
+        origin = _of_head(root)
+        if (
+            origin.dep_ == "pobj"
+            and origin.head.lower_ == "from"
+            and origin.head.head.lemma_.lower() not in _LEAVING
+        ):
+            continue  # "the men were from west London": where they come from
+        towns.setdefault(m.place.feature_id or m.place.name, m)
+    if len(towns) != 1:
+        return home
+    return next(iter(towns.values())).location("actors")
 
 
 def _at_home(event: Event, fallback: Location | None) -> Location | None:
