@@ -173,3 +173,15 @@ def test_it_goes_to_the_subject_of_the_clause_it_stands_in(pipeline, text, owner
     _, index = _resolve(pipeline, text)
     word = "its" if "its" in text.split() else "it"
     assert [a.name for a in index.actors for m in a.mentions if m.text == word] == [owner]
+
+
+@pytest.mark.slow
+def test_its_in_a_where_clause_is_the_country_the_clause_hangs_on(pipeline):
+    """ "in Mali, where its army has retaken two towns": Mali's army, not the state named
+    before; "it" itself in a relative clause still skips the noun ("a force which it armed")."""
+    _, index = _resolve(
+        pipeline,
+        "In Libya, rebels have advanced on the capital, and in Mali, where its army has retaken "
+        "two towns, the militants have fled north.",
+    )
+    assert [a.name for a in index.actors for m in a.mentions if m.text == "its"] == ["Mali"]

@@ -155,7 +155,9 @@ def resolve_pronoun(ctx: Context, tok: Token) -> None:
             # "the opposition said it would not attend": the body that said it
             mention_tokens(ctx, speaker[1], tok.i, tok.i + 1, "pronoun")
             return
-        bound = _clause_subject_ids(ctx, tok) | _relative_head_ids(ctx, tok)
+        bound = _clause_subject_ids(ctx, tok)
+        if tok.tag_ != "PRP$":  # "a force which its founder led" is the force's founder
+            bound |= _relative_head_ids(ctx, tok)
         bodies = [
             (i, s, actor)
             for i, s, actor in reversed(ctx.recent)
@@ -204,6 +206,13 @@ def governing_subject(ctx: Context, tok: Token, people: list) -> tuple | None:
         node = node.head
         if node.pos_ not in {"VERB", "AUX"}:
             continue
+        if (
+            tok.tag_ == "PRP$"
+            and node.dep_ == "relcl"
+            and node.head.i in by_token
+            and any(c.lower_ == "where" for c in node.children)
+        ):
+            return by_token[node.head.i]  # "in Iraq, where its army ...": Iraq's
         for c in node.children:
             if c.dep_ not in {"nsubj", "nsubjpass"} or c.i == tok.i:
                 continue
