@@ -44,3 +44,50 @@ def test_will_not_allow_a_seat_at_talks_is_a_refusal(pipeline):
 def test_a_past_refusal_to_allow_is_no_threat(pipeline):
     events = pipeline.code_text("Jordan did not allow the rebels to cross the border.").events
     assert "THREATEN" not in {e.event for e in events}
+
+
+def _confidence_of(monkeypatch, value):
+    from dateline.events.classifier import EventModel
+
+    monkeypatch.setattr(EventModel, "event_confidence", lambda self, probability: value)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("The rebel factions agreed a ceasefire in the north of the province.", "AGREE"),
+        ("The rebel commander met the leaders of the tribes in the desert.", "CONSULT"),
+    ],
+)
+def test_a_cooperative_reading_the_model_doubts_is_dropped(pipeline, monkeypatch, text, event):
+    # below its type's floor the event model's reading is mostly false out of fold: no event;
+    # above it the same sentence keeps its event
+    _confidence_of(monkeypatch, 0.6)
+    assert event in types_of(pipeline, text)
+    _confidence_of(monkeypatch, 0.25)
+    assert event not in types_of(pipeline, text)
+
+
+def test_a_doubted_act_between_two_states_is_kept(pipeline, monkeypatch):
+    # parties of two countries make it an act between states, what these types code
+    _confidence_of(monkeypatch, 0.25)
+    assert "AGREE" in types_of(pipeline, "Russia and Turkey agreed a ceasefire in Idlib.")
+
+
+def test_a_doubted_attack_or_demand_is_kept(pipeline, monkeypatch):
+    # types whose low-confidence events are right about as often as false keep them all
+    _confidence_of(monkeypatch, 0.2)
+    assert "ASSAULT" in types_of(pipeline, "Turkish jets bombed the Kurdish town of Afrin.")
+    assert "REQUEST" in types_of(pipeline, "Germany urged Turkey to release the journalist.")
+
+
+def test_without_the_model_no_confidence_floor_applies(lexicon_only, monkeypatch):
+    _confidence_of(monkeypatch, 0.1)
+    assert "AGREE" in types_of(lexicon_only, "Russia and Turkey agreed a ceasefire in Idlib.")
+
+
+def test_talks_a_support_verb_carries_are_kept_when_doubted(pipeline, monkeypatch):
+    # "held talks": the model scores the noun and underrates it, so no floor applies
+    _confidence_of(monkeypatch, 0.25)
+    text = "The rebel commander held talks with the leaders of the tribes on Monday."
+    assert "CONSULT" in types_of(pipeline, text)
