@@ -154,6 +154,7 @@ def test_a_domestic_act_is_at_the_one_town_of_its_country_the_sentence_names(nlp
     for then in (
         "Iraqi police arrested two Iraqi journalists on Monday.",
         "Iraqi police arrested two Iraqi journalists, who were from Basra, on Monday.",
+        "Iraqi police arrested two Iraqi journalists over Basra's protest on Monday.",
     ):
         place = _two_sides(nlp, _ELSEWHERE + then, "arrested", police, press)
         assert (place.name, place.precision, place.basis) == ("Iraq", "country", "actors")

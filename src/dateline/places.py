@@ -1857,7 +1857,8 @@ def _home_town(home: Location | None, here: list[PlaceMention], doc: Doc) -> Loc
     """A domestic act placed at home (basis ``actors``) whose sentence names one town or
     division of that country ("Kurdish forces, who had held Kirkuk, were pushed out by the
     Iraqi army"; "the battle for the town of Tal Afar was won by Iraqi forces"): that town,
-    not the whole country; not a town they come from. Two towns of it, or none: the country."""
+    not the whole country; not a town that acts or owns, nor one they come from. Two towns of
+    it, or none: the country."""
     if home is None or home.basis != "actors":
         return home
     roots = {doc[m.start : m.end].root.i for m in here if m.place.kind in _FINE}
@@ -1868,6 +1869,8 @@ def _home_town(home: Location | None, here: list[PlaceMention], doc: Doc) -> Loc
             continue
         if _compared(root) or _qualifies(root, roots - {root.i}) or _names_incident(root):
             continue
+        if root.dep_ in ("nsubj", "poss") and not _struck_ground(root):
+            continue  # "Ankara protested", "Hawaii's challenge to the ban": a side, an owner
         origin = _of_head(root)
         if (
             origin.dep_ == "pobj"
