@@ -154,3 +154,30 @@ def test_an_imperative_without_a_plea_asks_nothing(coder):
 def test_words_that_scorn_condemn_like_unacceptable(coder, text):
     found = happened(coder, text, "ACCUSE")
     assert "KEN" in {e.source.country for e in found if e.source}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan interior minister wants the two suspects to be tried in Kenya.",
+        "The Kenyan interior minister said he would like to see the suspects brought back to"
+        " Kenya.",
+        "Kenya's interior minister said: \u201cWe want every Shabaab recruit arrested.\u201d",
+    ],
+)
+def test_a_wish_that_something_be_done_to_someone_is_a_request(coder, text):
+    found = happened(coder, text, "REQUEST")
+    assert "KEN" in {e.source.country for e in found if e.source}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan minister wants the refugees to be safe.",
+        "The Kenyan minister wanted to see the camps himself.",
+        "The Kenyan minister does not want the suspects to be tried abroad.",
+        "The Kenyan police expected the suspects to be caught within days.",
+    ],
+)
+def test_no_wish_for_an_act_asks_nothing(coder, text):
+    assert not happened(coder, text, "REQUEST"), text

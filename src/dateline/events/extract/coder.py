@@ -36,6 +36,7 @@ from dateline.events.extract.triggers import (
     JUDGEMENT_ENTRY,
     QUOTED_IDS,
     WILLING_ENTRY,
+    WISHED_ENTRY,
     conjoined_demands,
     find_candidates,
     noun_governor,
@@ -154,6 +155,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
     modality, negated, reporter = mod.classify(cand, lexicon, actors)
     if cand.entry.id in QUOTED_IDS:
         modality, negated = "asserted", False  # "must not cross again": demanded now
+    elif cand.entry.id == WISHED_ENTRY.id and cand.token.lemma_.lower() == "like":
+        modality = "asserted"  # "would like to see them tried": a wish told now
     if modality == "asserted" and cand.event == "ASSAULT" and _exposed_to(cand):
         modality = "hypothetical"  # "left the villages open to attack": a risk
     if modality == "asserted" and cand.event in ACTS_OF_FORCE and _purpose_of(cand):

@@ -112,6 +112,8 @@ def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Cand
                 entry, obj = DIRECTIVE_ENTRY, None  # "told Somalia to withdraw its troops"
             elif entry is None and _demanded_of(tok, lexicon):
                 entry, obj = DIRECTIVE_ENTRY, None  # "Moscow expected Turkey to hand it over"
+            elif entry is None and _wanted_done(tok, lexicon):
+                entry, obj = WISHED_ENTRY, None  # "wants the men to be tried in Britain"
             if entry is None and fallback:
                 entry, obj = _match_verb(tok, lexicon, entries=lexicon.fallback_entries(tok))
             if entry is not None and entry.event == "ASSAULT" and _on_trial(tok, lexicon):
@@ -517,6 +519,46 @@ def _demanded_of(tok: Token, lexicon: Lexicon) -> bool:
             and is_someone(p, lexicon)
             for p in parties
         ):
+            return True
+    return False
+
+
+#: A wish that something be done to someone: a REQUEST, told now even as "would like".
+WISHED_ENTRY = replace(DIRECTIVE_ENTRY, id="rule:directive-wish")
+#: Verbs of wishing that something be done to someone: "wants them tried", "would like to see
+#: them brought back" ("like" only as "would like"; "wish" is mostly a regret: "we wish he
+#: hadn't gone").
+WISHING_VERBS = frozenset({"want", "like"})
+
+
+def _wanted_done(tok: Token, lexicon: Lexicon) -> bool:
+    """ "The minister wants the two men to be tried in Britain", "I would like to see them
+    brought to trial", "we want everyone who went there arrested": a wish that something be done
+    to someone is a demand (the wisher's REQUEST). Not denied, not a progressive, not "expect"
+    (a forecast: "expected the city to be taken"), and what is wished is an act (a verb done to
+    its subject), not a state ("wants them to be safe")."""
+    lemma = tok.lemma_.lower()
+    if lemma not in WISHING_VERBS or tok.tag_ == "VBG" or tok.pos_ != "VERB":
+        return False
+    if lemma == "like" and not any(
+        c.dep_ == "aux" and c.lower_ in {"would", "'d"} for c in tok.children
+    ):
+        return False  # "as they like": no wish told
+    if any(c.dep_ in {"neg", "nsubjpass", "auxpass"} for c in tok.children):
+        return False
+    clauses = [c for c in tok.children if c.dep_ in {"ccomp", "xcomp", "oprd"}]
+    # "would like to see them brought back": what is to be seen done
+    clauses += [g for c in clauses if c.lemma_.lower() == "see"
+                for g in c.children if g.dep_ in {"ccomp", "xcomp", "oprd"}]  # fmt: skip
+    for c in clauses:
+        if c.pos_ != "VERB" or is_be(c):
+            continue
+        done_to = c.tag_ == "VBN" or any(a.dep_ == "auxpass" for a in c.children)
+        seen = c.head.lemma_.lower() == "see" and c.head.i != tok.i
+        subject = any(a.dep_ in {"nsubj", "nsubjpass"} for a in c.children) or any(
+            a.dep_ == "dobj" for a in c.head.children
+        )
+        if (done_to or seen) and subject:
             return True
     return False
 
