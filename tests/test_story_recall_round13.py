@@ -115,3 +115,37 @@ def test_more_wordings_of_concessions_and_ties(pipeline, text, kind):
 def test_strengthened_forces_stay_a_mobilisation(pipeline):
     types = _types(pipeline, "The Indian army strengthened its forces along the border.")
     assert types == ["MOBILIZE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "mode"),
+    [
+        # accepting or meeting demands yields to them (concede-accept-demand)
+        ("The Peruvian government accepted the demands of the striking miners.", "CONCEDE", None),
+        (
+            "The Bolivian government met the miners' demands after a week of strikes.",
+            "CONCEDE",
+            None,
+        ),
+        # deception (PLOVER COERCE, mode misinformation)
+        (
+            "Russian agents spread disinformation about the Lithuanian elections.",
+            "COERCE",
+            "misinformation",
+        ),
+        ("Russia launched a disinformation campaign against Estonia.", "COERCE", "misinformation"),
+    ],
+)
+def test_yielding_to_demands_and_deception(pipeline, text, kind, mode):
+    events = _events(pipeline, text)
+    assert [(e.event, e.mode) for e in events] == [(kind, mode)], [
+        (e.event, e.mode) for e in events
+    ]
+
+
+def test_an_accepted_invitation_and_a_military_campaign_keep_their_types(pipeline):
+    assert _types(pipeline, "The Kenyan minister accepted the invitation to visit Uganda.") == [
+        "AGREE"
+    ]
+    text = "The Syrian army launched a military campaign against the rebels in Idlib."
+    assert _types(pipeline, text) == ["ASSAULT"]

@@ -191,6 +191,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         event_type, mode = "ASSAULT", "abduct"  # "detained by Kurdish fighters"
     if event_type == "ASSAULT" and cyber_attack(cand, lexicon):
         event_type, mode = "COERCE", "cyber"  # "a cyber attack on the ministry", "hackers hit"
+    elif event_type == "ASSAULT" and misinformation_campaign(cand, lexicon):
+        event_type, mode = "COERCE", "misinformation"  # "launched a disinformation campaign"
     if event_type == "ASSAULT" and _verbal_clash(cand, sources, targets, lexicon):
         event_type, mode = "ACCUSE", None  # "the minister clashed with the president": words
     if event_type == "CONSULT" and _deal_brokered(cand, lexicon):
@@ -976,6 +978,20 @@ def cyber_attack(cand: Candidate, lexicon: Lexicon) -> bool:
     return any(
         cyber(a) or any(c.dep_ in {"compound", "amod"} and cyber(c) for c in a.children)
         for a in authors
+    )
+
+
+def misinformation_campaign(cand: Candidate, lexicon: Lexicon) -> bool:
+    """A campaign or attack of deception (PLOVER COERCE, mode misinformation): the attack word,
+    or the noun a support verb carries, has a misinformation word as its modifier ("launched a
+    disinformation campaign against Estonia", "a propaganda offensive"); a military campaign
+    stays an assault."""
+    words = lexicon.word_set("misinformation_words")
+    nodes = {t.i: t for t in (cand.token, cand.head, cand.object_token) if t is not None}
+    return any(
+        c.dep_ in {"compound", "amod", "nmod"} and c.lemma_.lower() in words
+        for node in nodes.values()
+        for c in node.children
     )
 
 
