@@ -91,3 +91,22 @@ def test_talks_a_support_verb_carries_are_kept_when_doubted(pipeline, monkeypatc
     _confidence_of(monkeypatch, 0.25)
     text = "The rebel commander held talks with the leaders of the tribes on Monday."
     assert "CONSULT" in types_of(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Syrian government delegation will arrive in Geneva on Wednesday for talks with the "
+        "opposition.",
+        "The Egyptian president is due to fly to Khartoum for talks with Sudanese leaders.",
+    ],
+)
+def test_talks_a_journey_still_to_come_is_for_are_not_held_yet(pipeline, text):
+    held = [e for e in coded_acts(pipeline, text) if e.modality in {"asserted", "historical"}]
+    assert not [e for e in held if e.trigger.text == "talks"], text
+
+
+def test_talks_at_the_end_of_a_journey_made_are_held(pipeline):
+    text = "The Egyptian president arrived in Khartoum for talks with Sudanese leaders."
+    talks = [e for e in coded_acts(pipeline, text) if e.trigger.text == "talks"]
+    assert talks and all(e.event == "CONSULT" and e.modality == "asserted" for e in talks)

@@ -23,11 +23,22 @@ MODAL_REQUEST = TriggerEntry(id="rule:modal-request", event="REQUEST", mode=None
 HOSTILE_CONDITIONAL = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST"}
 
 
-def chain(cand: Candidate) -> list[Token]:
-    """The trigger and the verbs it hangs from as a complement ("expected to visit", "agreed to")."""
+def chain(cand: Candidate, lexicon: Lexicon | None = None) -> list[Token]:
+    """The trigger and the verbs it hangs from as a complement ("expected to visit", "agreed to");
+    with ``lexicon``, also the verb of a journey whose purpose the trigger noun names ("will
+    travel to Paris for talks": the talks take the journey's time)."""
     start = cand.support if cand.nominal and cand.support is not None else cand.token
     if cand.nominal and cand.support is None and cand.token.head.pos_ in {"VERB", "AUX"}:
         start = cand.token.head
+    if lexicon is not None and cand.nominal and cand.support is None:
+        prep = cand.token.head
+        if (
+            cand.token.dep_ == "pobj"
+            and prep.lower_ == "for"
+            and prep.head.pos_ == "VERB"
+            and prep.head.lemma_.lower() in lexicon.word_set("journey_verbs")
+        ):
+            start = prep.head
     nodes = [cand.token] if start is not cand.token else []
     node = start
     for _ in range(6):
@@ -53,7 +64,7 @@ def classify(
     future_adj = lexicon.word_set("future_adjectives")
     hypo_aux = lexicon.word_set("hypothetical_auxiliaries")
     conditionals = lexicon.word_set("conditional_markers")
-    nodes = chain(cand)
+    nodes = chain(cand, lexicon)
     negated = False
     modality = "asserted"
     for i, node in enumerate(nodes):
