@@ -166,3 +166,26 @@ def test_whose_measure_was_lifted_on_someone_lifted_it(pipeline):
     sanction = [e for e in events if e.event == "SANCTION"]
     assert sanction and sanction[0].source.sector == "IGO", events
     assert sanction[0].target.country == "RUS"
+
+
+@pytest.mark.slow
+def test_members_named_by_including_are_the_actors(pipeline):
+    events = _code(
+        pipeline,
+        "Kenyan officials have called on their western partners, including Britain, to take "
+        "their nationals home.",
+    )
+    assert _sides(events, "REQUEST") == [("KEN", "GBR")]
+    events = _code(
+        pipeline, "Several countries, including France and Germany, condemned the attack."
+    )
+    assert sorted(_sides(events, "ACCUSE")) == [("DEU", None), ("FRA", None)]
+
+
+@pytest.mark.slow
+def test_kinds_of_people_named_by_including_are_no_members(pipeline):
+    events = _code(
+        pipeline, "Ugandan police detained dozens of people, including teachers and students."
+    )
+    coerce = [e for e in events if e.event == "COERCE"]
+    assert coerce and coerce[0].target.text == "people", events

@@ -16,8 +16,43 @@ from dateline.events.extract.triggers import (
     RETRIBUTION_ENTRY,
     WARNED_ENTRY,
 )
-from dateline.events.syntax import antecedent, np_actors, stray_by_phrases, subject_of
+from dateline.events.syntax import antecedent, stray_by_phrases, subject_of
+from dateline.events.syntax import np_actors as phrase_actors
 from dateline.model import Actor
+
+
+def np_actors(tok: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
+    """The actors a side's noun phrase names (:func:`dateline.events.syntax.np_actors`), or the
+    members it names by name as examples where it has some ("European countries, including the
+    UK", "US allies such as Britain and France", "militias including Isis"): the coding guide
+    codes the named members, not the vaguer group; "civilians, including children" names no
+    member."""
+    members = [
+        x
+        for p in _example_phrases(tok)
+        for x in phrase_actors(p, actors)
+        if x[0].kind in NAMED_KINDS and x[1].pos_ == "PROPN"
+    ]
+    return members or phrase_actors(tok, actors)
+
+
+#: Actors a name stands for: "civilians, including children" names a kind of victim, no member.
+NAMED_KINDS = {"country", "person", "organisation", "group"}
+
+
+def _example_phrases(tok: Token) -> list[Token]:
+    """The objects of the "including" and "such as" phrases hung on ``tok``."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ != "prep":
+            continue
+        example = c.lower_ == "including" or (
+            c.lower_ == "as" and any(g.lower_ == "such" for g in c.children)
+        )
+        if example:
+            out += [g for g in c.children if g.dep_ == "pobj"]
+    return out
+
 
 # Passives that describe a state of their subject rather than an act done to it.
 STATIVE_PASSIVES = {
