@@ -446,3 +446,33 @@ def test_reflexive_is_a_gender_cue(pipeline):
     genders = gender.person_genders(doc, index)
     lindqvist = [a for a in index.actors if a.name == "Kim Lindqvist"]
     assert lindqvist and genders.get(lindqvist[0].id) == "female"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (
+            "Two brothers held in Iraq were stripped of Dutch citizenship in 2018.",
+            "NLD",
+        ),
+        ("Last year the Danish passports of three fighters held in Syria were revoked.", "DNK"),
+    ],
+)
+def test_a_citizenship_nobody_is_said_to_strip_is_stripped_by_its_state(pipeline, text, country):
+    """Only a state takes away its own citizenship or passport: the sanction's source is the
+    government of the nationality the text gives it."""
+    events = [
+        e for e in pipeline.code_text(text, date="2019-03-01").events if e.event == "SANCTION"
+    ]
+    assert events and all(e.source is not None for e in events)
+    assert {(e.source.country, e.source.sector) for e in events} == {(country, "GOV")}
+
+
+@pytest.mark.slow
+def test_a_citizenship_of_no_known_state_gives_no_source(pipeline):
+    text = "Two brothers held in Iraq were stripped of citizenship in 2018."
+    events = [
+        e for e in pipeline.code_text(text, date="2019-03-01").events if e.event == "SANCTION"
+    ]
+    assert all(e.source is None for e in events)

@@ -107,6 +107,7 @@ class Pipeline:
 
     def _code_doc(self, article: Article, doc: Doc, starts: list[int] | None = None) -> Result:
         from dateline.actors.home import (
+            citizenship_revoker,
             domestic_targets,
             localise_event_sides,
             place_victims,
@@ -135,6 +136,7 @@ class Pipeline:
         domestic_targets(events, actors, self._country_name)
         story_attacker(events)
         placed_authorities(events, self._country_name)
+        citizenship_revoker(events, doc, actors, self._country_name)
         place_victims(events, self._country_name)
         result = Result(article=article, events=events, quotes=quotes, actors=actors.used())
         if starts is not None:  # count the article's sentences, not the blanked text's

@@ -471,3 +471,57 @@ def _scene(event):
     if loc is None or not loc.country or loc.basis not in VICTIM_BASES:
         return None
     return loc
+
+
+#: What a state grants its own citizens: only that state strips or revokes it.
+CITIZENSHIP_WORDS = {"citizenship", "passport", "passports", "nationality"}
+
+
+def citizenship_revoker(events: list, doc: Doc, index: ActorIndex, country_name) -> int:
+    """Give a sanction nobody is said to have imposed that strips or revokes a citizenship or a
+    passport ("two fighters were stripped of Dutch citizenship", "Roe's passport was
+    cancelled") the government of the state whose citizenship it is: the nationality word
+    on it, else its owner's country. Returns how many sources were set."""
+    changed = 0
+    for event in events:
+        if event.event != "SANCTION" or event.source is not None:
+            continue
+        span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        country = _citizenship_country(span.root, index)
+        if country is None:
+            continue
+        word, found = country
+        event.source = ActorRef(
+            text=word, name=f"{country_name(found) or found} government", country=found,
+            sector="GOV",
+        )  # fmt: skip
+        changed += 1
+    return changed
+
+
+def _citizenship_country(trigger, index: ActorIndex) -> tuple[str, str] | None:
+    """(word, country) of the citizenship or passport the trigger takes away: the noun among
+    its own words or its prepositions' objects, and the one country of the words in front of
+    it ("their British citizenship", "Roe's passport"); None when there is none or two."""
+    nouns = [trigger] if trigger.lower_ in CITIZENSHIP_WORDS else []
+    for child in trigger.children:
+        if child.lower_ in CITIZENSHIP_WORDS and child.dep_ in {"dobj", "nsubjpass", "nsubj"}:
+            nouns.append(child)
+        if child.dep_ in {"prep", "agent"}:
+            nouns += [g for g in child.children if g.lower_ in CITIZENSHIP_WORDS]
+    if trigger.head.lower_ in CITIZENSHIP_WORDS:
+        nouns.append(trigger.head)
+    countries: dict[str, str] = {}
+    for noun in nouns:
+        for mod in noun.children:
+            if mod.dep_ not in {"amod", "compound", "poss", "nmod"}:
+                continue
+            for actor in index.all_at(mod.i):
+                if actor.country:
+                    countries.setdefault(actor.country, mod.text)
+    if len(countries) != 1:
+        return None
+    ((found, word),) = countries.items()
+    return word, found
