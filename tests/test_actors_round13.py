@@ -185,3 +185,10 @@ def test_a_states_high_commissioner_stays_the_states(pipeline):
         "condemned the attacks.",
     )
     assert found["Tom Hart"][0] == "GBR"
+
+
+def test_ngos_of_the_knowledge_base_have_no_country(pipeline):
+    # the coding guide keys IGOs and NGOs by sector, not by the country they work in
+    for name in ("White Helmets", "Syrian Observatory for Human Rights", "Amnesty International"):
+        entry = pipeline.kb.lookup(name)
+        assert entry is not None and entry.sector == "NGO" and entry.country is None, name
