@@ -181,3 +181,42 @@ def test_a_wish_that_something_be_done_to_someone_is_a_request(coder, text):
 )
 def test_no_wish_for_an_act_asks_nothing(coder, text):
     assert not happened(coder, text, "REQUEST"), text
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "The UN envoy said Uganda has a responsibility to protect the refugees in Gulu.",
+            (None, "UGA"),
+        ),
+        (
+            "Kenya's foreign minister said: \u201cWe are ready. Uganda has an obligation to let"
+            " the convoys in.\u201d",
+            ("KEN", "UGA"),
+        ),
+        (
+            "Kenya's foreign minister said: \u201cThe talks failed. The Ugandans need to hand the"
+            " suspects over.\u201d",
+            ("KEN", None),
+        ),
+    ],
+)
+def test_a_duty_or_need_said_of_someone_else_is_a_demand(coder, text, pair):
+    found = happened(coder, text, "REQUEST")
+    sources = {e.source.country for e in found if e.source}
+    targets = {e.target.country for e in found if e.target}
+    assert found, text
+    assert pair[0] is None or pair[0] in sources, sources
+    assert pair[1] is None or pair[1] in targets, targets
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN envoy said Uganda has no obligation to take them back.",
+        "Kenya's foreign minister said: \u201cWe have a responsibility to protect our people.\u201d",
+    ],
+)
+def test_no_duty_denied_or_of_ones_own_side_is_a_demand(coder, text):
+    assert not happened(coder, text, "REQUEST"), text

@@ -458,7 +458,9 @@ def modal_requests(sent, lexicon: Lexicon) -> list[Candidate]:
             continue
         for c in tok.children:
             if c.dep_ == "ccomp" and (
-                any(a.dep_ == "aux" and a.lower_ in modals for a in c.children) or _needs_to(c)
+                any(a.dep_ == "aux" and a.lower_ in modals for a in c.children)
+                or needs_to(c)
+                or owes_duty(c, lexicon)
             ):
                 if any(a.dep_ == "neg" for a in c.children):
                     continue
@@ -478,7 +480,45 @@ _OWN_SIDE = frozenset({"i", "we", "he", "she"})
 _FORECAST_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "could", "might", "may", "can"})
 
 
-def _needs_to(clause) -> bool:
+def owes_duty(clause, lexicon: Lexicon) -> bool:
+    """ "(X said) the government has a responsibility to protect them", "Turkey has an
+    obligation to let the convoys in": a duty to act said of someone else (``duty_nouns`` as the
+    object of "have" or "bear"), not denied ("has no obligation"), not the speaker's own side."""
+    if clause.lemma_.lower() not in {"have", "bear"} or any(
+        c.dep_ == "neg" for c in clause.children
+    ):
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in _OWN_SIDE for c in clause.children):
+        return False
+    duties = lexicon.word_set("duty_nouns")
+    return any(
+        c.dep_ == "dobj"
+        and c.lemma_.lower() in duties
+        and not any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        and _duty_to_act(c)
+        for c in clause.children
+    )
+
+
+def _duty_to_act(noun) -> bool:
+    """A duty to do something ("a responsibility to protect them", "responsibility for getting
+    them out"), not blame for what was done ("bears responsibility for the victims", "a duty to
+    the child")."""
+    for c in noun.children:
+        if c.dep_ in {"acl", "relcl"} and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children
+        ):
+            return True
+        if (
+            c.dep_ == "prep"
+            and c.lower_ == "for"
+            and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
+        ):
+            return True
+    return False
+
+
+def needs_to(clause) -> bool:
     """ "(X said) the army needed to leave the area", "the government has to release them": a
     verb of necessity with a to-infinitive whose subject is not the speaker's own side, neither
     forecast ("will have to pay the price": a warning) nor not yet met ("has yet to")."""

@@ -1158,11 +1158,18 @@ def _pleaded(verb: Token) -> TriggerEntry | None:
 
 
 def _quoted_demand(verb: Token, lexicon: Lexicon) -> TriggerEntry | None:
-    """ "Each country must take its citizens back", "The coalition should stop the strikes":
-    a modal of obligation on an act (not a state, "should be relieved"), said of someone other
+    """ "Each country must take its citizens back", "The coalition should stop the strikes",
+    "They need to hand them over", "Turkey has a responsibility to protect them": an obligation
+    on an act (not a state, "should be relieved"), said of someone other
     than the speaker's own side ("we must act" is a resolve, not a demand)."""
+    from dateline.events.modality import needs_to, owes_duty
+
     modals = lexicon.word_set("request_modals")
-    if not any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children):
+    if not (
+        any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
+        or (needs_to(verb) and not _thing_subject(verb))  # "it has to start": no one asked
+        or owes_duty(verb, lexicon)
+    ):
         return None
     if is_be(verb):
         return None
@@ -1170,6 +1177,11 @@ def _quoted_demand(verb: Token, lexicon: Lexicon) -> TriggerEntry | None:
     if subject is None or subject.lower_ in OWN_SUBJECTS:
         return None
     return QUOTED_REQUEST
+
+
+def _thing_subject(verb: Token) -> bool:
+    subject = subject_of(verb)
+    return subject is not None and subject.lower_ in {"it", "this", "that", "there"}
 
 
 def _quoted_judgement(verb: Token, lexicon: Lexicon) -> TriggerEntry | None:
