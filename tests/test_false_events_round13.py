@@ -110,3 +110,15 @@ def test_talks_at_the_end_of_a_journey_made_are_held(pipeline):
     text = "The Egyptian president arrived in Khartoum for talks with Sudanese leaders."
     talks = [e for e in coded_acts(pipeline, text) if e.trigger.text == "talks"]
     assert talks and all(e.event == "CONSULT" and e.modality == "asserted" for e in talks)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jordan accepted thousands of Syrian refugees last year.",
+        "The Lebanese government hosts more than a million Syrian refugees.",
+    ],
+)
+def test_taking_in_refugees_is_aid_not_an_agreement(coder, text):
+    types = types_of(coder, text)
+    assert "AID" in types and "AGREE" not in types, (text, types)
