@@ -158,3 +158,15 @@ def test_a_domestic_act_is_at_the_one_town_of_its_country_the_sentence_names(nlp
     ):
         place = _two_sides(nlp, _ELSEWHERE + then, "arrested", police, press)
         assert (place.name, place.precision, place.basis) == ("Iraq", "country", "actors")
+
+
+def test_the_name_beside_a_country_s_capital_is_that_town(nlp):
+    text = (
+        "The war began long ago. The insurgents seized Yemen\u2019s capital, Sana\u2019a, in 2015."
+    )
+    place = locate(nlp, text, "seized", actors=one_side())
+    assert (place.name, place.precision) == ("Sana\u2019a", "city")
+    assert place.country == "YEM"
+    # a name that is not the capital's stays what the NER and the gazetteer made of it
+    doc = nlp("The war began long ago. The insurgents seized Yemen's capital, Hodeidah, in May.")
+    assert not [m for m in find_mentions(doc, one_side()) if m.place.name == "Sanaa"]

@@ -1684,6 +1684,7 @@ def find_mentions(doc: Doc, actors) -> list[PlaceMention]:
             out.append(PlaceMention(s, e + 1, doc[s : e + 1].text, site, tagged_org=org))
         else:
             out.append(PlaceMention(s, e, doc[s:e].text, p, tagged_org=org))
+    out += _capital_named(doc, out)
     out += _named_again(doc, out, actors)
     return sorted(out + _back_references(doc, out) + _capitals(doc), key=lambda m: m.start)
 
@@ -1805,6 +1806,35 @@ def _capitals(doc: Doc) -> list[PlaceMention]:
             continue
         start = min(c.i for c in tok.subtree)
         out.append(PlaceMention(start, tok.i + 1, doc[start : tok.i + 1].text, place, place.name))
+    return out
+
+
+def _capital_named(doc: Doc, found: list[PlaceMention]) -> list[PlaceMention]:
+    """The name set beside a country's capital ("seized Yemen's capital, Sanaa", "the Syrian
+    capital, Damascus") is that capital town, even where the NER took it for an organisation:
+    when its letters are the capital's name (up to spelling: "Sana'a")."""
+    taken = {i for m in found for i in range(m.start, m.end)}
+    out = []
+    for tok in doc:
+        if tok.lower_ != "capital" or tok.pos_ != "NOUN":
+            continue
+        codes = {
+            gazetteer().demonym(c.text) if c.dep_ == "amod" else gazetteer().country_code(c.text)
+            for c in tok.children
+            if c.dep_ in ("amod", "poss", "nmod")
+        } - {None}
+        name = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if len(codes) != 1 or name is None:
+            continue
+        start, end = min(t.i for t in name.subtree), max(t.i for t in name.subtree) + 1
+        while end > start and doc[end - 1].is_punct:
+            end -= 1
+        place = gazetteer().capital(codes.pop())
+        words = doc[start:end].text
+        if place is None or taken & set(range(start, end)) or end - start > 3:
+            continue
+        if skeleton(words) == skeleton(place.name):
+            out.append(PlaceMention(start, end, words, place))
     return out
 
 
