@@ -189,3 +189,20 @@ def test_kinds_of_people_named_by_including_are_no_members(pipeline):
     )
     coerce = [e for e in events if e.event == "COERCE"]
     assert coerce and coerce[0].target.text == "people", events
+
+
+@pytest.mark.slow
+def test_a_trailing_participle_clause_is_done_to_the_subject(pipeline):
+    events = _code(
+        pipeline,
+        "Three British men are in Kurdish custody in Syria, accused of being members of Isis.",
+    )
+    accuse = [e for e in events if e.event == "ACCUSE"]
+    assert accuse and accuse[0].source is None, events
+    assert accuse[0].target.country == "GBR"
+    events = _code(
+        pipeline, "The Kenyan activist remains in jail, charged with treason by a Nairobi court."
+    )
+    assert _sides(events, "ACCUSE") == [("KEN", "KEN")]
+    charged = [e for e in events if e.event == "ACCUSE"][0]
+    assert charged.source.sector == "JUD" and charged.target.text == "Kenyan activist"

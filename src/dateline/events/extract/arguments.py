@@ -584,10 +584,13 @@ def reduced_passive(verb: Token) -> bool:
     captivity", "Captured last month, the two men ..."): that subject underwent it."""
     # the tagger reads some of these as a past tense ("nationals killed fighting ..."): an
     # "acl" has no tense of its own, so a VBD there is a participle too
+    # a participle clause after its head's, set off by a comma, is one too ("three men are in
+    # custody, accused of joining Isis": they are accused)
+    trailing = verb.dep_ == "advcl" and verb.i > 0 and verb.doc[verb.i - 1].text == ","
     return (
         verb.dep_ in {"acl", "advcl"}
         and (verb.tag_ == "VBN" or (verb.tag_ == "VBD" and verb.dep_ == "acl"))
-        and (verb.dep_ == "acl" or verb.i < verb.head.i)
+        and (verb.dep_ == "acl" or verb.i < verb.head.i or trailing)
         and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children)
     )
 
