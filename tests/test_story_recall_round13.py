@@ -149,3 +149,29 @@ def test_an_accepted_invitation_and_a_military_campaign_keep_their_types(pipelin
     ]
     text = "The Syrian army launched a military campaign against the rebels in Idlib."
     assert _types(pipeline, text) == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # moving armed units (mobilize-move)
+        "The Indian government dispatched hundreds of soldiers to Kashmir.",
+        "The Nigerian army rushed troops to the border with Cameroon.",
+        # raising the readiness of security units (mobilize-security, mobilize-step-up)
+        "Thai authorities tightened security in Bangkok ahead of the protests.",
+        "Kenyan police stepped up patrols in Nairobi ahead of the vote.",
+    ],
+)
+def test_moves_and_readiness_of_armed_units_mobilise(pipeline, text):
+    assert _types(pipeline, text) == ["MOBILIZE"], _types(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana and Togo strengthened security cooperation on Monday.",
+        "The Kenyan government moved the refugees to a new camp.",
+    ],
+)
+def test_security_ties_and_moving_civilians_are_no_mobilisation(pipeline, text):
+    assert "MOBILIZE" not in _types(pipeline, text)
