@@ -973,6 +973,15 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
                                 if q.dep_ == "pobj"
                                 for x in np_actors(q, actors)
                             ]
+    helped = _helped_owners(tok, actors)
+    if helped:
+        # "Britain came to Kenya's aid", "rushed to Mali's defence": the owner is the one helped,
+        # whoever came to its aid did it
+        verb = tok.head.head
+        subj = subject_of(verb)
+        ids = {id(a) for a, _ in helped}
+        helpers = np_actors(antecedent(subj), actors) if subj is not None else []
+        return [x for x in helpers if id(x[0]) not in ids], helped
     if cand.event in ACTS_DONE_TO:
         # "his killing at the hands of Saudi agents": who did it, before whose it is
         hands = at_the_hands_of(tok, actors)
@@ -991,6 +1000,10 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
                 targets += np_actors(subj, actors) if subj is not None else []
                 if not targets:
                     targets += _targets_of_verb(c, cand, actors, 1)
+    if not targets and cand.event in ACTS_DONE_TO | {"REJECT"}:
+        targets += _hindered(tok, actors)  # "vetoes that hampered UN action"
+    if not targets and cand.event in ACTS_DONE_TO | {"REJECT", "THREATEN"}:
+        targets += _passive_subject_of_agent(tok, sources, actors)  # "rendered impotent by vetoes"
     if not targets and cand.event in ACTS_DONE_TO:
         targets += _passive_victims(tok, actors)  # "civilians were uprooted by airstrikes"
     if not targets and cand.event in ACTS_DONE_TO:
@@ -1246,6 +1259,65 @@ def _clause_victims(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]
             if forceful:
                 out += [x for g in verb.children if g.dep_ == "dobj" for x in np_actors(g, actors)]
     return out
+
+
+#: Nouns of help that an actor comes to: "came to Kenya's aid", "rushed to Mali's defence".
+HELP_NOUNS = {"aid", "rescue", "defence", "defense", "assistance", "help", "support"}
+#: Verbs of going to someone's help.
+COMING_VERBS = {"come", "rush", "go", "race", "leap", "spring", "hurry", "run", "jump", "ride"}
+
+
+def _helped_owners(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
+    """Whose aid an actor comes to: the owner of "aid", "defence", "rescue" after "to" of a verb
+    of coming ("Britain came to Kenya's aid", "the army rushed to the town's defence") is the
+    one helped, not the helper; nobody for "aid to Kenya" or "Kenya's aid to refugees"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or noun.lemma_.lower() not in HELP_NOUNS or prep.lower_ != "to":
+        return []
+    verb = prep.head
+    if prep.dep_ != "prep" or verb.pos_ != "VERB" or verb.lemma_.lower() not in COMING_VERBS:
+        return []
+    return [x for c in noun.children if c.dep_ == "poss" for x in np_actors(c, actors)]
+
+
+#: Verbs of hindering what someone does: "vetoes that hampered UN action".
+HINDERING_VERBS = {"hamper", "block", "thwart", "stall", "derail", "paralyse", "paralyze",
+                   "hobble", "stymie", "frustrate", "obstruct", "impede", "cripple", "halt",
+                   "prevent", "undermine", "hinder", "scupper", "torpedo"}  # fmt: skip
+
+
+def _hindered(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
+    """Whose act a noun's own clause says the act hindered: "Russian vetoes that hampered UN
+    action", "a veto which blocked the council's resolution", "sanctions that crippled Iran's
+    economy": the object, or the owner its modifiers name. Not a clause whose subject is someone
+    else ("the veto that Russia said would block nothing")."""
+    out: list[tuple[Actor, Token]] = []
+    for c in noun.children:
+        if c.dep_ != "relcl" or c.lemma_.lower() not in HINDERING_VERBS:
+            continue
+        if not any(g.dep_ == "nsubj" and g.tag_ in {"WDT", "WP"} for g in c.children):
+            continue
+        for g in c.children:
+            if g.dep_ == "dobj":
+                out += np_actors(g, actors) or _inner_actors(g, actors, set())
+    return out
+
+
+def _passive_subject_of_agent(
+    noun: Token, sources: list[tuple[Actor, Token]], actors: ActorIndex
+) -> list[tuple[Actor, Token]]:
+    """Who a passive verb says an act noun did it to, where the noun is that verb's agent: "the
+    UN was rendered impotent by Russian vetoes", "Iran was hit by US sanctions", "the town was
+    struck by Saudi airstrikes": the passive subject; not one of the act's own doers."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "by" or prep.dep_ not in {"agent", "prep"}:
+        return []
+    verb = prep.head
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subj is None:
+        return []
+    ids = {id(a) for a, _ in sources}
+    return [x for x in np_actors(antecedent(subj), actors) if id(x[0]) not in ids]
 
 
 #: Verbs that carry out the act their object names: "the offensive Turkey launched".
