@@ -232,6 +232,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         return []  # "the family had spoken to her": private talk, no political consultation
     if not sources and not targets and not _unattributed_attack(event_type, cand):
         return []  # "calls for action", "the killings": nothing says who did what to whom
+    if event_type == "SUPPORT" and held_true(cand):
+        return []  # "reaffirmed that the border stays shut", "recognised it had failed": a belief
     if event_type == "ASSAULT" and _goal_reached(cand, lexicon):
         return []  # "six countries hit the 0.7% aid target": a figure reached, no strike
     if event_type == "ASSAULT" and _allegiance(cand, lexicon):
@@ -993,6 +995,27 @@ def misinformation_campaign(cand: Candidate, lexicon: Lexicon) -> bool:
         for node in nodes.values()
         for c in node.children
     )
+
+
+#: Verbs of holding something true: with a clause of what is held, a statement of belief, no
+#: backing of anyone ("recognised that the talks had failed", "reaffirmed that the border stays shut").
+BELIEF_VERBS = frozenset(
+    {"recognise", "recognize", "reaffirm", "affirm", "acknowledge", "accept", "reiterate",
+     "confirm", "establish", "uphold"}
+)  # fmt: skip
+
+
+def held_true(cand: Candidate) -> bool:
+    """A SUPPORT read from a verb of holding true whose content is a clause and which has no
+    object ("the minister reaffirmed that Nairobi would not reopen the border", "recognised the
+    plan had failed"): the coding guide codes no event for a belief stated;
+    "recognised Kosovo", "reaffirmed its support for the rebels" stay."""
+    tok = cand.token
+    if cand.nominal or tok.lemma_.lower() not in BELIEF_VERBS:
+        return False
+    if any(c.dep_ in {"dobj", "dative", "oprd"} for c in tok.children):
+        return False
+    return any(c.dep_ == "ccomp" for c in tok.children)
 
 
 def _verbal_clash(cand: Candidate, sources, targets, lexicon: Lexicon) -> bool:
