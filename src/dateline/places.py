@@ -2246,7 +2246,8 @@ def _in_clause(
     their target ("called on the Kremlin") or a noun's modifier ("a US withdrawal")."""
     clause = _clause_head(trigger)
     dated = _time_of_noun(trigger)
-    ranked: list[tuple[tuple[int, int], PlaceMention]] = []
+    inner: list[tuple[tuple[int, int], PlaceMention]] = []  # the clause's own places
+    antecedent: list[tuple[tuple[int, int], PlaceMention]] = []  # the place a "where" is of
     for m in here:
         root = trigger.doc[m.start : m.end].root
         verb = _attached_verb(root)
@@ -2274,11 +2275,24 @@ def _in_clause(
             )
         where = _where_clause_of(root, clause) and (not verbal or _meeting(trigger))
         if not (in_clause or on_noun or on_target or where):
-            continue
+            if not verbal and _where_clause(clause) and _argument_place(root, clause):
+                inner.append(((_SPECIFICITY.get(m.place.kind, 5), abs(m.start - trigger.i)), m))
+            continue  # ("Russia, where a court in Dagestan convicted her": Dagestan)
         if dated and not on_noun and _destination(root):
             continue  # "fled to the US after the invasion of Afghanistan": where they went
-        ranked.append(((_SPECIFICITY.get(m.place.kind, 5), abs(m.start - trigger.i)), m))
-    return _one_place(ranked, "clause", trigger.doc, here)
+        rank = (_SPECIFICITY.get(m.place.kind, 5), abs(m.start - trigger.i))
+        (antecedent if where and not in_clause else inner).append((rank, m))
+    best = min((r[0] for r, _ in antecedent), default=5)
+    if any(r[0] <= best for r, _ in inner):
+        antecedent = []  # "Idlib, where rebels in Saraqib killed soldiers": Saraqib
+    return _one_place(inner + antecedent, "clause", trigger.doc, here)
+
+
+def _where_clause(clause: Token) -> bool:
+    """ "Russia, where a court convicted her": a relative clause of a place opened by "where"."""
+    return clause.dep_ == "relcl" and any(
+        c.dep_ == "advmod" and c.lower_ == "where" for c in clause.children
+    )
 
 
 def _told_of_noun(
@@ -2410,9 +2424,7 @@ def _meeting(trigger: Token) -> bool:
 def _where_clause_of(root: Token, clause: Token) -> bool:
     """The event's clause is a "where" clause of the place ("Damascus, where the regime
     conducted its attack"; "the capital, Damascus, where ..."; "Afrin, where talks were held")."""
-    if clause.dep_ != "relcl" or not any(
-        c.dep_ == "advmod" and c.lower_ == "where" for c in clause.children
-    ):
+    if not _where_clause(clause):
         return False
     noun = clause.head
     return (
@@ -2819,10 +2831,21 @@ def _article_place(
         if k >= ARTICLE_PLACE_MIN and (not rest or k > rest[0][1]):
             # the town, not a site of it: "the White House" carries Washington's GeoNames id
             kinds = ("city", "admin1")
-            m = next(m for m in mentions if m.place.feature_id == fid and m.place.kind in kinds)
+            towns = [m for m in mentions if m.place.feature_id == fid and m.place.kind in kinds]
+            m = _most_named(towns, article_text)
             return m.location("article")
     place = gazetteer().country(country)
     return to_location(place, None, "article") if place else None
+
+
+def _most_named(towns: list[PlaceMention], article_text: str | None) -> PlaceMention:
+    """Of the mentions of one GeoNames id, the place named most in the text: a place the
+    gazetteer lists within a town shares the town's id, and a story about "Baghuz" that once
+    names "Abu Kamal" across the river is about Baghuz. The first named on a tie."""
+    if not article_text:
+        return towns[0]
+    times = {m.place.name: sum(_occurrences(article_text, w) for w in _names(m)) for m in towns}
+    return max(towns, key=lambda m: times[m.place.name])  # max keeps the first of equals
 
 
 def _names_incident(root: Token) -> bool:
