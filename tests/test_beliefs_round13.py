@@ -1,6 +1,6 @@
-"""A verb of holding true with a clause of what is held ("reaffirmed that ...", "recognised that
-...") states a belief, no SUPPORT; with someone or something backed as its object it stays a
-SUPPORT (round 13, sentences of our own)."""
+"""A clash of words between people is an ACCUSE; a verb of holding true with a clause of what
+is held ("reaffirmed that ...", "recognised that ...") states a belief, no SUPPORT; with someone
+or something backed as its object it stays a SUPPORT (round 13, sentences of our own)."""
 
 from __future__ import annotations
 
@@ -42,3 +42,22 @@ def test_held_true_needs_a_clause_and_no_object(pipeline):
 
     assert {"reaffirm", "recognise", "recognize"} <= BELIEF_VERBS
     assert not {"support", "back", "welcome", "praise"} & BELIEF_VERBS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator John Harlow clashed with Maria Lopez over the budget.",
+        "John Harlow and Pedro Ruiz clashed in public over the trade deal.",
+    ],
+)
+def test_a_quarrel_between_people_is_an_accusation(coder, text):
+    # one rule for both readings of a clash of words: the parse's people (clauses.verbal_clash)
+    # and the resolved civilian offices (the coder's) both make it an ACCUSE, not nothing
+    got = types_of(coder, text)
+    assert "ACCUSE" in got and "ASSAULT" not in got, (text, got)
+
+
+def test_a_clash_of_forces_stays_an_attack(coder):
+    got = types_of(coder, "Kenyan troops clashed with Somali militants near the border.")
+    assert "ASSAULT" in got and "ACCUSE" not in got, got

@@ -730,7 +730,8 @@ def verbal_clash(cand: Candidate) -> bool:
     with Trump", "Erdogan and Putin clashed in public over the ceasefire", "the minister clashed
     with the president's assessment". It is one when the other side is a person, or when every
     subject is a person and no group stands on the other side ("troops clashed with
-    protesters", "Haftar clashed with rival militias" stay attacks)."""
+    protesters", "Haftar clashed with rival militias" stay attacks). The coder retypes such a
+    clash to an ACCUSE, as it does one between civilian offices (coder._verbal_clash)."""
     tok = cand.token
     if cand.nominal or tok.lemma_.lower() != "clash":
         return False
@@ -896,7 +897,6 @@ def main_clause_first(
         and not habitual(c)
         and not ongoing_detention(c, detention)
         and not topic_gerund(c)
-        and not verbal_clash(c)
         and not joined_war(c)
         and not _denied(c.token, denial)
         and not _copular_infinitive(c.token, support)

@@ -18,6 +18,7 @@ from dateline.events.extract.clauses import (
     drop_absorbed,
     drop_elaborations,
     main_clause_first,
+    verbal_clash,
 )
 from dateline.events.extract.inference import (
     DOMESTIC,
@@ -193,8 +194,11 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         event_type, mode = "COERCE", "cyber"  # "a cyber attack on the ministry", "hackers hit"
     elif event_type == "ASSAULT" and misinformation_campaign(cand, lexicon):
         event_type, mode = "COERCE", "misinformation"  # "launched a disinformation campaign"
-    if event_type == "ASSAULT" and _verbal_clash(cand, sources, targets, lexicon):
-        event_type, mode = "ACCUSE", None  # "the minister clashed with the president": words
+    if event_type == "ASSAULT" and (
+        verbal_clash(cand) or _verbal_clash(cand, sources, targets, lexicon)
+    ):
+        # "the minister clashed with the president", "X and Y clashed in public": words
+        event_type, mode = "ACCUSE", None
     if event_type == "CONSULT" and _deal_brokered(cand, lexicon):
         event_type, mode = "AGREE", None  # "a deal brokered by Russia and Turkey": the deal struck
     elif event_type == "AGREE" and _invited_to_act(cand, lexicon):
