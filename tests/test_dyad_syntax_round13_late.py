@@ -54,3 +54,56 @@ def test_passive_subject_of_a_verb_whose_agent_is_the_act_is_its_target(pipeline
     rejects = [e for e in events if e.event == "REJECT"]
     assert rejects and rejects[0].source.country == "CHN"
     assert rejects[0].target is not None and rejects[0].target.sector == "IGO", rejects
+
+
+def _roles(events, kind: str):
+    return [
+        (
+            (e.source.country, e.source.sector) if e.source else None,
+            (e.target.country, e.target.sector) if e.target else None,
+        )
+        for e in events
+        if e.event == kind
+    ]
+
+
+@pytest.mark.slow
+def test_blows_taken_from_someone_were_dealt_by_them(pipeline):
+    events = _code(pipeline, "The rebels took heavy blows from the Ethiopian army.")
+    assert _roles(events, "ASSAULT") == [(("ETH", "MIL"), ("ETH", "REB"))]
+
+
+@pytest.mark.slow
+def test_a_town_taken_from_someone_is_no_blow_taken(pipeline):
+    events = _code(pipeline, "The Kenyan army took the town from the Somali militants.")
+    assert _roles(events, "ASSAULT") == [(("KEN", "MIL"), ("SOM", "REB"))]
+
+
+@pytest.mark.slow
+def test_whom_a_retort_hits_back_at_is_its_target(pipeline):
+    events = _code(
+        pipeline, "The Ghanaian president hit back at comments made by the Nigerian leader."
+    )
+    assert _sides(events, "ACCUSE") == [("GHA", "NGA")]
+
+
+@pytest.mark.slow
+def test_a_relative_clause_after_a_participle_phrase_describes_the_noun(pipeline):
+    events = _code(
+        pipeline,
+        "The Kurds, armed and supported by the US, who have been fighting Isis, feel betrayed.",
+    )
+    assault = [e for e in events if e.event == "ASSAULT"]
+    assert assault and assault[0].source is not None
+    assert assault[0].source.country != "USA" and assault[0].source.sector == "REB", assault
+
+
+@pytest.mark.slow
+def test_own_forces_sent_to_confront_someone_are_not_the_target(pipeline):
+    events = _code(
+        pipeline,
+        "Turkey has repeatedly threatened to send its troops to confront the Kurdish militia.",
+    )
+    threats = _roles(events, "THREATEN")
+    assert threats and threats[0][1] is not None and threats[0][1][0] != "TUR", threats
+    assert threats[0][1][1] == "REB", threats

@@ -255,7 +255,7 @@ def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
     sources: list[tuple[Actor, Token]] = []
     targets: list[tuple[Actor, Token]] = []
     subj = controller(tok) or subject_of(tok)
-    subj = antecedent(subj) if subj is not None else None  # "the army, which shelled X"
+    subj = _described(subj) or antecedent(subj) if subj is not None else None  # "the army, which"
     passive = (
         any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
         or reduced_passive(tok)
@@ -289,6 +289,14 @@ def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
         sources += found
         if not sources and cand.event in SPOKEN and subj.lemma_.lower() in DOCUMENT_NOUNS:
             sources += _document_authors(subj, actors)
+    givers = _received_from(tok, actors) if cand.event in ACTS_DONE_TO and not passive else []
+    if givers:
+        # "the rebels took heavy blows from the army", "the blows Isis took from the coalition":
+        # the act is told from the side that took it; who it came from did it
+        ids = {id(a) for a, _ in givers}
+        takers = [c for c in tok.children if c.dep_ == "nsubj"][1:]  # "the blows Isis took"
+        victims = sources or [x for c in takers for x in np_actors(c, actors)]
+        return givers, [x for x in victims if id(x[0]) not in ids]
     if cand.event in ACTS_DONE_TO and tok.lemma_.lower() in YIELDING_VERBS:
         winners = _actors_after(tok, "to", actors)
         if winners:
@@ -339,6 +347,31 @@ def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
             sources += parties[:1]
             targets = [t for t in targets if t not in parties[:1]]
     return sources, targets
+
+
+def _described(pronoun: Token) -> Token | None:
+    """The noun a relative clause set off by commas describes, where a participle phrase stands
+    between them ("the Kurds, armed and supported by the US, who have been fighting Isis": the
+    Kurds fight, not the US the parser hangs the clause on). None for any other subject."""
+    if (
+        pronoun.tag_ not in {"WP", "WDT"}
+        or pronoun.i == 0
+        or pronoun.doc[pronoun.i - 1].text != ","
+    ):
+        return None
+    named = pronoun.head.head if pronoun.head.dep_ == "relcl" else None
+    if named is None or named.dep_ != "pobj" or named.head.dep_ != "agent":
+        return None
+    participle = named.head.head
+    while participle.dep_ == "conj" and participle.head.i != participle.i:
+        participle = participle.head
+    described = participle.head
+    if participle.dep_ != "acl" or described.i > participle.i or described.i == participle.i:
+        return None
+    start = participle.left_edge.i  # "the Kurds, until now armed by the US, who ..."
+    if start == 0 or participle.doc[start - 1].text != ",":
+        return None  # "the men supported by the US, who ...": a phrase that names them
+    return described
 
 
 #: Verbs that make their object do what the infinitive after it says, so that it happened:
@@ -479,6 +512,35 @@ def _attackers_in_time_clause(verb: Token, actors: ActorIndex) -> list[tuple[Act
         if doers and not any(id(a) in victims for a, _ in doers):
             return doers
     return []
+
+
+#: Verbs of taking an act of force that someone else dealt: "took heavy blows from the army".
+RECEIVING_ACT_VERBS = {"take", "suffer", "sustain", "endure", "receive", "absorb", "withstand"}
+#: Nouns of blows taken, beside the nouns of attacks.
+BLOW_NOUNS = {"blow", "hit", "fire", "beating", "pounding", "battering", "punishment"}
+
+
+def _received_from(verb: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
+    """Who dealt an act of force that the subject of a verb of taking it took: the "from"
+    phrase of "took heavy blows from the army", "sustained fire from rebel positions", "the
+    blows the rebels took from the coalition" (the act noun the verb's object or the noun its
+    relative clause hangs on). Not "took the town from the rebels" (a capture, whose object is
+    no act)."""
+    if verb.lemma_.lower() not in RECEIVING_ACT_VERBS:
+        return []
+    acts = [c for c in verb.children if c.dep_ == "dobj"]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) > 1:
+        acts.append(subjects[0])  # "the blows Isis took": a relative clause parsed as two subjects
+    if verb.dep_ == "relcl" and verb.head.i != verb.i:
+        acts.append(verb.head)
+    acts = [a for a in acts if _attack_in(a) is not None or a.lemma_.lower() in BLOW_NOUNS]
+    out: list[tuple[Actor, Token]] = []
+    for node in [verb, *acts] if acts else []:
+        for c in node.children:
+            if c.dep_ == "prep" and c.lower_ == "from":
+                out += [x for p in c.children if p.dep_ == "pobj" for x in np_actors(p, actors)]
+    return out
 
 
 #: Verbs of losing ground whose "to" names who took it: "fell to the rebels", "lost X to Y".
@@ -660,6 +722,16 @@ def _targets_of_verb(
                 continue
             c = antecedent(c)  # "the town, which rebels seized": the town
             found = np_actors(c, actors)
+            aimed = _purpose_targets(tok, cand, actors, depth) if found else []
+            if (
+                aimed
+                and cand.event in ACTS_DONE_TO | {"THREATEN"}
+                and _own_forces(found, tok, actors)
+            ):
+                # "threatened to send its troops to confront the militia": whom they are sent
+                # against, not the subject's own forces
+                out += aimed
+                continue
             inner = [x for x in _inner_actors(c, actors, preps) if x not in found]
             if inner and all(_via_pronoun(t, actors) for _a, t in found):
                 found = []  # "reopened its border with Tajikistan": the border's other side
@@ -702,16 +774,24 @@ def _targets_of_verb(
     if not out:
         # "called for penalties against Chad", "complained over raids by Israel"
         topics = TOPIC_PREPS if cand.event in TOPIC_TYPES else set()
+        retort = any(g.dep_ in {"advmod", "prt"} and g.lower_ in RETORT_WORDS for g in tok.children)
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ not in preps | topics | {
-                "by",
-                "during",
-                "in",
-                "at",
-                "after",
-                "before",
-                "since",
-            }:
+            if c.dep_ == "prep" and (
+                c.lower_ == "at"
+                and retort
+                or c.lower_
+                not in preps
+                | topics
+                | {
+                    "by",
+                    "during",
+                    "in",
+                    "at",
+                    "after",
+                    "before",
+                    "since",
+                }
+            ):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         out += np_actors(p, actors) or _inner_actors(p, actors, preps)
@@ -744,6 +824,10 @@ def _targets_of_verb(
     return out
 
 
+#: Particles of a retort, whose "at" names whom it answers: "hit back at", "lashed out at".
+RETORT_WORDS = {"back", "out"}
+
+
 def _shared_object(verb: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
     """The object two joined verbs share, which the parser hangs on the last one only ("is
     killing or imprisoning Kurds", "will invade and destroy the enclave", "either shunned or
@@ -767,6 +851,28 @@ def _shared_object(verb: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]
             return np_actors(antecedent(obj), actors)
         return []
     return []
+
+
+def _purpose_targets(
+    verb: Token, cand: Candidate, actors: ActorIndex, depth: int
+) -> list[tuple[Actor, Token]]:
+    """The targets of a purpose clause of ``verb`` ("sent its troops to confront the militia")."""
+    if depth >= 2:
+        return []
+    out: list[tuple[Actor, Token]] = []
+    for c in verb.children:
+        if c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+            out += _targets_of_verb(c, cand, actors, depth + 1)
+    return out
+
+
+def _own_forces(found: list[tuple[Actor, Token]], verb: Token, actors: ActorIndex) -> bool:
+    """All of ``found`` are of the country of the verb's subject ("Turkey ... its troops")."""
+    subj = subject_of(verb)
+    if subj is None:
+        return False
+    own = {a.country for a, _ in np_actors(antecedent(subj), actors) if a.country}
+    return bool(own) and all(a.country in own for a, _ in found)
 
 
 def _own_side(found: list[tuple[Actor, Token]], verb: Token, actors: ActorIndex) -> bool:
