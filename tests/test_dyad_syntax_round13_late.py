@@ -107,3 +107,52 @@ def test_own_forces_sent_to_confront_someone_are_not_the_target(pipeline):
     threats = _roles(events, "THREATEN")
     assert threats and threats[0][1] is not None and threats[0][1][0] != "TUR", threats
     assert threats[0][1][1] == "REB", threats
+
+
+def _doc(words, heads, deps):
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+
+
+def test_a_despite_phrase_after_a_clause_of_time_belongs_to_the_main_clause():
+    from dateline.events.extract.arguments import main_clause
+
+    words = ["Egypt", "held", "back", ",", "most", "recently", "last", "week", "when", "Turkey",
+             "bombed", "a", "port", ",", "despite", "Libyan", "appeals", "."]  # fmt: skip
+    heads = [1, 1, 1, 1, 5, 7, 7, 1, 10, 10, 7, 12, 10, 10, 10, 16, 14, 1]
+    deps = ["nsubj", "ROOT", "advmod", "punct", "advmod", "advmod", "amod", "npadvmod", "advmod",
+            "nsubj", "relcl", "det", "dobj", "punct", "prep", "amod", "pobj", "punct"]  # fmt: skip
+    doc = _doc(words, heads, deps)
+    assert main_clause(doc[10], doc[14]).i == 1
+    # with no comma before it, the phrase is the time clause's own
+    words2 = [w for i, w in enumerate(words) if i != 13]
+    heads2 = [h - (h > 13) for i, h in enumerate(heads) if i != 13]
+    deps2 = [d for i, d in enumerate(deps) if i != 13]
+    doc2 = _doc(words2, heads2, deps2)
+    assert main_clause(doc2[10], doc2[13]).i == 10
+
+
+def test_an_owner_parsed_as_the_subject_of_its_noun_is_its_possessor():
+    from dateline.events.extract.arguments import possessor
+
+    doc = _doc(
+        ["the", "rebels", "’s", "calls", "were", "rebuffed"],
+        [1, 3, 1, 5, 5, 5],
+        ["det", "nsubj", "case", "nsubjpass", "auxpass", "ROOT"],
+    )
+    assert possessor(doc[1])
+    doc = _doc(["the", "rebels", "called", "for", "help"], [1, 2, 2, 2, 3],
+               ["det", "nsubj", "ROOT", "prep", "pobj"])  # fmt: skip
+    assert not possessor(doc[1])
+
+
+@pytest.mark.slow
+def test_a_despite_phrase_names_no_target_of_the_act(pipeline):
+    events = _code(
+        pipeline,
+        "Kenya struck the camps when the rebels attacked, despite calls from the UN for restraint.",
+    )
+    struck = [e for e in events if e.event == "ASSAULT" and e.source and e.source.country == "KEN"]
+    assert struck and all(e.target is None or e.target.sector != "IGO" for e in struck), struck

@@ -775,23 +775,9 @@ def _targets_of_verb(
         # "called for penalties against Chad", "complained over raids by Israel"
         topics = TOPIC_PREPS if cand.event in TOPIC_TYPES else set()
         retort = any(g.dep_ in {"advmod", "prt"} and g.lower_ in RETORT_WORDS for g in tok.children)
+        skip = preps | topics | NOT_TARGET_PREPS
         for c in tok.children:
-            if c.dep_ == "prep" and (
-                c.lower_ == "at"
-                and retort
-                or c.lower_
-                not in preps
-                | topics
-                | {
-                    "by",
-                    "during",
-                    "in",
-                    "at",
-                    "after",
-                    "before",
-                    "since",
-                }
-            ):
+            if c.dep_ == "prep" and ((c.lower_ == "at" and retort) or c.lower_ not in skip):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         out += np_actors(p, actors) or _inner_actors(p, actors, preps)
@@ -824,6 +810,9 @@ def _targets_of_verb(
     return out
 
 
+#: Prepositions that never name the target of a verb's act: when, where, by whom, and what it
+#: was done in spite of ("struck the camps, despite calls from the UN": not at the UN).
+NOT_TARGET_PREPS = {"by", "during", "in", "at", "after", "before", "since", "despite"}
 #: Particles of a retort, whose "at" names whom it answers: "hit back at", "lashed out at".
 RETORT_WORDS = {"back", "out"}
 
@@ -897,7 +886,7 @@ def _inner_actors(
     second: list[tuple[Actor, Token]] = []
     owners: list[tuple[Actor, Token]] = []
     for c in tok.children:
-        if c.dep_ == "poss" and c.tag_ != "PRP$":  # "their disapproval" belongs to the subject
+        if possessor(c) and c.tag_ != "PRP$":  # "their disapproval" belongs to the subject
             (first if modifiers else owners).extend(np_actors(c, actors))
         elif c.dep_ in {"compound", "amod"}:
             found = [(a, c) for a in actors.all_at(c.i) if a.kind != "role" or a.country]
@@ -937,6 +926,18 @@ def _inner_actors(
     # "imposed sanctions on Iran": the preposition names the target; "lifted U.S. sanctions"
     # names whose sanctions they are only when nothing else does
     return first or second or owners
+
+
+def possessor(tok: Token) -> bool:
+    """``tok`` owns its head noun: a possessive, or one the parser calls the noun's subject for
+    its "’s" ("the SDF’s calls" parsed as SDF (nsubj) ’s (case) calls)."""
+    if tok.dep_ == "poss":
+        return True
+    return (
+        tok.dep_ == "nsubj"
+        and (tok.head.pos_ == "NOUN" or tok.head.dep_ in NOMINAL_DEPS)  # "calls" read as a verb
+        and any(g.dep_ == "case" and g.lower_ in {"'s", "’s", "'", "’"} for g in tok.children)
+    )
 
 
 def _via_pronoun(tok: Token, actors: ActorIndex) -> bool:
@@ -1213,6 +1214,8 @@ def _exposed_parties(tok: Token, cand: Candidate, actors: ActorIndex) -> list[tu
     if word not in UNDER_PREPS and not (word in DESPITE_PREPS and cand.event in PRESSING_TYPES):
         return []
     holder = prep.head
+    if word in DESPITE_PREPS:
+        holder = main_clause(holder, prep)
     if holder.pos_ in {"VERB", "AUX"}:
         subj = subject_of(holder)
         found = np_actors(antecedent(subj), actors) if subj is not None else []
@@ -1225,6 +1228,27 @@ def _exposed_parties(tok: Token, cand: Candidate, actors: ActorIndex) -> list[tu
     if word in DESPITE_PREPS and not _own_doers(tok, found, actors):
         return []  # "amid a row with Erdogan, Germany withdrew": the subject is a party
     return found
+
+
+#: Words of a clause that says when: "last week when Israel bombed ...".
+WHEN_WORDS = {"when", "as", "after", "while", "before"}
+
+
+def main_clause(verb: Token, prep: Token) -> Token:
+    """The clause a "despite" phrase set off by a comma at the end of a clause of time belongs
+    to: "Russia held back, most recently last week when Israel bombed a base, despite Iranian
+    appeals" (Russia held back despite them; the parser hangs the phrase on "bombed")."""
+    if prep.i == 0 or prep.doc[prep.i - 1].text != ",":
+        return verb
+    if not any(c.dep_ in {"advmod", "mark"} and c.lower_ in WHEN_WORDS and c.i < verb.i
+               for c in verb.children):  # fmt: skip
+        return verb
+    if verb.dep_ == "advcl" and verb.head.i != verb.i:
+        return verb.head
+    if verb.dep_ == "relcl" and verb.head.dep_ in {"npadvmod", "pobj"}:
+        time = verb.head if verb.head.dep_ == "npadvmod" else verb.head.head
+        return time.head if time.head.i != time.i else verb
+    return verb
 
 
 def _own_doers(noun: Token, exposed: list[tuple[Actor, Token]], actors: ActorIndex) -> bool:
