@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from dateline.actors.index import ActorIndex
 from dateline.gazetteer import gazetteer
-from dateline.places import PlaceMention, _article_place, _most_named
+from dateline.places import (
+    PlaceMention,
+    _article_place,
+    _most_named,
+    _told_by_participle,
+    _town_references,
+    find_mentions,
+)
 from located import locate, one_side
 
 
@@ -44,3 +51,48 @@ def test_of_two_places_with_one_id_the_story_s_place_is_the_one_named_most(nlp):
     place = _article_place(doc, [found[1], found[0]], ActorIndex(), text)
     assert place is not None and place.name == "Baghuz"
     assert _most_named([found[1], found[0]], None).text == "Abu Kamal"  # no text: the first
+
+
+def test_the_town_of_a_story_that_names_it_once_is_that_town(nlp):
+    text = (
+        "Syrian troops stormed the town of Saraqib on Monday. Smoke rose over the town, "
+        "which had been besieged for months. Medics said the town had no water. Doctors "
+        "left on foot. A convoy waited. The shelling went on all night."
+    )
+    doc = nlp(text)
+    refs = _town_references(doc, find_mentions(doc, one_side()))
+    assert [doc[i].text for i in refs] == ["town", "town"]  # not "the town of Saraqib"
+    assert {m.place.name for m in refs.values()} == {"Saraqib"}
+    place = locate(nlp, text, "shelling", actors=one_side())
+    assert place is not None and (place.name, place.basis) == ("Saraqib", "article")
+    doc = nlp("Troops stormed Saraqib and Binnish. The town burned.")
+    assert not _town_references(doc, find_mentions(doc, one_side()))  # which town: a guess
+
+
+def test_a_participle_that_tells_of_a_place_was_done_to_it(nlp):
+    text = "The region in question is Afrin, defended by the YPG against the Turkish army."
+    place = locate(nlp, text, "defended", actors=one_side())
+    assert (place.name, place.basis) == ("Afrin", "clause")
+    for text, told in (
+        ("The region is Afrin, captured by Turkey in 2018.", True),
+        ("The region is Afrin, shelled from Kilis by Turkey.", False),
+    ):  # a time is no place phrase; a place phrase of its own says where it was done from
+        doc = nlp(text)
+        verb = next(t for t in doc if t.tag_ == "VBN")
+        assert verb.dep_ == "acl"
+        afrin = next(t for t in doc if t.text == "Afrin")
+        assert _told_by_participle(afrin, verb) is told
+
+
+def test_what_a_noun_act_is_on_is_where_its_side_is_based(nlp):
+    text = "Kurdish forces led the military assault on Islamic State troops based in Raqqa."
+    place = locate(nlp, text, "assault", actors=one_side())
+    assert (place.name, place.basis) == ("Raqqa", "clause")
+
+
+def test_through_a_town_is_in_it(nlp):
+    text = "Rebels marched through Aleppo and stormed the citadel."  # the NER's NORP
+    place = locate(nlp, text, "marched", actors=one_side())
+    assert place is not None and (place.name, place.basis) == ("Aleppo", "clause")
+    place = locate(nlp, "Government forces swept through Idlib on Monday.", "swept")
+    assert place is not None and (place.name, place.basis) == ("Idlib", "clause")

@@ -300,7 +300,8 @@ def locate_events(
     sents = list(doc.sents)
     mentions = find_mentions(doc, actors)
     named = [m for m in mentions if not m.refers_to]  # "the town" says nothing of the story
-    about = _article_place(doc, named, actors, article_text)
+    refs = _town_references(doc, named)
+    about = _article_place(doc, named, actors, article_text, refs)
     dateline = _dateline(article_text, named)
     doc_text = nlp_doc_text(doc)  # spaCy builds doc.text anew on each access
     text = article_text if article_text and len(article_text) == len(doc_text) else doc_text
@@ -343,7 +344,7 @@ def locate_events(
             location = _massed_at_border(event, trigger) or location
         location = location or _in_sentence(event, trigger, here, actors)
         location = location or _within_own_borders(event, trigger) or _demonym_place(trigger)
-        nearby = _near(about, named, sents, event.sentence, article_text)
+        nearby = _near(about, named, sents, event.sentence, article_text, refs)
         if location is None and _unknown_doer(event, trigger):
             event.location = None  # "were stripped of their citizenship": by whom, where?
             continue
@@ -1353,14 +1354,23 @@ NEAR_SENTENCES = 4
 OPENING = 2
 
 
-def _near(about: Location | None, mentions, sents, index: int, text: str | None) -> Location | None:
+def _near(
+    about: Location | None, mentions, sents, index: int, text: str | None,
+    refs: dict[int, PlaceMention] | None = None,
+) -> Location | None:  # fmt: skip
     """The article's place for the event of sentence ``index``: its town when the town is named
     in that sentence or the ``NEAR_SENTENCES`` before it (in the article's text: the parsed
     text may skip sentences), or in the opening (``OPENING`` sentences) in the sentence after
-    it, else its country."""
+    it, or called "the town" there (``refs``, :func:`_town_references`), else its country."""
     if about is None or about.precision == "country":
         return about
-    lo = sents[max(0, index - NEAR_SENTENCES)].start_char
+    first = sents[max(0, index - NEAR_SENTENCES)]
+    if any(
+        first.start <= i < sents[index].end and m.place.feature_id == about.feature_id
+        for i, m in (refs or {}).items()
+    ):
+        return about  # "... shockwaves through Baghuz." ... "in this desert town"
+    lo = first.start_char
     hi = sents[index].end_char
     words = {w for m in mentions if m.place.feature_id == about.feature_id for w in _names(m)}
     whole = text or sents[index].doc.text
@@ -1781,6 +1791,40 @@ def _back_references(doc: Doc, found: list[PlaceMention]) -> list[PlaceMention]:
             text = doc[start : tok.i + 1].text
             out.append(PlaceMention(start, tok.i + 1, text, first.place, first.text))
     return out
+
+
+_REF_DETS = {"the", "this", "that"}
+
+
+def _town_references(doc: Doc, named: list[PlaceMention]) -> dict[int, PlaceMention]:
+    """ "the town", "this desert town", "the besieged city" (no name of its own: no "of X",
+    no proper noun, no relative clause) after the article has named one town and no other:
+    that town, by the index of the noun. A story about one besieged town names it once or
+    twice and calls it "the town" from then on."""
+    towns = sorted(
+        (m for m in named if m.place.kind == "city" and not _compared(doc[m.start : m.end].root)),
+        key=lambda m: m.start,
+    )
+    found: dict[int, PlaceMention] = {}
+    for tok in doc:
+        if tok.tag_ != "NN" or _BACK_NOUNS.get(tok.lower_) != "city":
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in _REF_DETS for c in tok.children):
+            continue
+        if any(
+            c.dep_ in ("prep", "acl", "appos", "nmod")
+            or (c.dep_ == "relcl" and doc[c.left_edge.i - 1].text != ",")  # ", which ...": told
+            or c.pos_ == "PROPN"
+            or c.ent_type_
+            or c.lower_ in ("other", "another", "each", "every", "same", "next")
+            or (c.dep_ == "compound" and not (c.pos_ == "NOUN" and c.is_lower))
+            for c in tok.children
+        ):
+            continue  # "the town of Manbij", "the Kurdish town", "the town where ..."
+        before = {m.place.feature_id or m.place.name: m for m in towns if m.start < tok.i}
+        if len(before) == 1 and not any(m.start <= tok.i < m.end for m in towns):
+            found[tok.i] = next(iter(before.values()))
+    return found
 
 
 def _capitals(doc: Doc) -> list[PlaceMention]:
@@ -2234,7 +2278,7 @@ def _unknown_doer(event: Event, trigger: Token) -> bool:
 
 
 #: Prepositions that place an act at or around a place (and "into", "across" its ground).
-_WHERE = _LOCATIVE | {"into", "across", "throughout", "around", "on", "over"}
+_WHERE = _LOCATIVE | {"into", "across", "through", "throughout", "around", "on", "over"}
 
 
 def _in_clause(
@@ -2271,7 +2315,7 @@ def _in_clause(
             )
             on_target = event.event in _ON_TARGET and (
                 _acted_on(root, trigger, clause, event.event == "RETREAT")
-                or _argument_place(root, clause)
+                or _argument_place(root, clause, trigger)
             )
         where = _where_clause_of(root, clause) and (not verbal or _meeting(trigger))
         if not (in_clause or on_noun or on_target or where):
@@ -2394,9 +2438,10 @@ def _speaker_there(verb: Token, clause: Token) -> bool:
     return verb.head.head.i == clause.i and not any(c.dep_ == "acomp" for c in verb.children)
 
 
-def _argument_place(root: Token, clause: Token) -> bool:
+def _argument_place(root: Token, clause: Token, trigger: Token | None = None) -> bool:
     """The place of a side of an act on the ground ("troops based in Mosul shelled the village",
-    "fighters in Kobane held off an army", "bombed positions near Aleppo"): where the act was."""
+    "fighters in Kobane held off an army", "bombed positions near Aleppo"; of a noun act, what
+    it is on or against: "the assault on Isis troops based in Raqqa"): where the act was."""
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head  # "targets in Iraq and Syria": Syria as Iraq
     token = _of_head(root)
@@ -2405,6 +2450,14 @@ def _argument_place(root: Token, clause: Token) -> bool:
     noun = token.head.head
     if noun.dep_ == "acl" and noun.lemma_.lower() in ("base", "station", "deploy", "hold"):
         noun = noun.head  # "troops based in Mosul", "fighters held in Hasakah"
+    if (
+        trigger is not None
+        and trigger.pos_ == "NOUN"
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in ("on", "against")
+        and noun.head.head.i == trigger.i
+    ):
+        return noun.pos_ in ("NOUN", "PROPN")  # "the assault on troops based in Raqqa"
     return (
         noun.pos_ in ("NOUN", "PROPN", "PRON")
         and noun.dep_ in ("nsubj", "nsubjpass", "dobj")
@@ -2461,6 +2514,8 @@ def _acted_on(root: Token, trigger: Token, clause: Token, retreat: bool = False)
     was obliged to withdraw")."""
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
+    if _told_by_participle(root, trigger):
+        return True  # "Afrin, defended by the YPG": the place the act was done to
     if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.dep_ in ("dobj", "pobj"):
         root = root.head  # "drove Isis out of its capital, Raqqa": the noun the town names
     root = _of_head(root)  # "took control of Afrin", "shelled the outskirts of Hama"
@@ -2495,6 +2550,23 @@ def _acted_on(root: Token, trigger: Token, clause: Token, retreat: bool = False)
             return False  # "stormed across the border from Syria": where it came from
         return verb.i in acts
     return False
+
+
+def _told_by_participle(root: Token, trigger: Token) -> bool:
+    """The act is a past participle that describes the place ("Afrin, defended by the YPG",
+    "the town of Raqqa, captured by Kurdish forces"): done to it. Not a participle that has a
+    place phrase of its own ("the Afrin region, shelled from Kilis"; "captured in 2014" is a
+    time)."""
+    if trigger.dep_ != "acl" or trigger.tag_ != "VBN":
+        return False
+    for c in trigger.children:
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in _WHERE | {"from", "to", "towards"}
+            and any(g.dep_ == "pobj" and g.ent_type_ not in _NOT_PLACE_ENTS for g in c.children)
+        ):
+            return False  # "in 2014" is no place
+    return trigger.head.i in (root.i, _of_head(root).i)
 
 
 #: Blows sent from one place to land in another ("fired rockets from Lebanon").
@@ -2788,8 +2860,9 @@ ARTICLE_PLACE_MIN = 2
 
 
 def _article_place(
-    doc: Doc, mentions: list[PlaceMention], actors, article_text: str | None = None
-) -> Location | None:
+    doc: Doc, mentions: list[PlaceMention], actors, article_text: str | None = None,
+    refs: dict[int, PlaceMention] | None = None,
+) -> Location | None:  # fmt: skip
     """The place the whole article is about, for events whose text names none: the country
     counted over the places where things happen (towns and divisions twice; a country only
     after "in", "across"...; a place that acts, "Turkey said", not at all), then its town or
@@ -2826,6 +2899,9 @@ def _article_place(
         for fid in local:
             words = {min(_names(m), key=len) for m in mentions if m.place.feature_id == fid}
             local[fid] = max(local[fid], sum(_occurrences(article_text, w) for w in words))
+    for m in (refs or {}).values():  # "the town" of a town named once counts as a naming
+        if m.place.feature_id in local:
+            local[m.place.feature_id] += 1
     if local:
         (fid, k), *rest = local.most_common(2)
         if k >= ARTICLE_PLACE_MIN and (not rest or k > rest[0][1]):
