@@ -156,3 +156,30 @@ def test_a_despite_phrase_names_no_target_of_the_act(pipeline):
     )
     struck = [e for e in events if e.event == "ASSAULT" and e.source and e.source.country == "KEN"]
     assert struck and all(e.target is None or e.target.sector != "IGO" for e in struck), struck
+
+
+@pytest.mark.slow
+def test_a_resignation_over_a_decision_has_no_target(pipeline):
+    events = _code(
+        pipeline,
+        "The Kenyan defence minister resigned over the president's decision to withdraw troops "
+        "from Somalia.",
+    )
+    retreats = [e for e in events if e.event == "RETREAT"]
+    assert retreats and retreats[0].source.country == "KEN"
+    assert retreats[0].target is None, retreats
+
+
+@pytest.mark.slow
+def test_whoever_continues_to_provide_the_support_is_its_giver(pipeline):
+    events = _code(
+        pipeline, "Egypt is angry at the support the US continues to provide to the Libyan rebels."
+    )
+    assert _sides(events, "ACCUSE") == [("EGY", "USA")]
+
+
+@pytest.mark.slow
+def test_the_owner_of_an_imposition_of_sanctions_imposes_them(pipeline):
+    events = _code(pipeline, "The EU's imposition of sanctions on Minsk angered Moscow.")
+    sanctions = _roles(events, "SANCTION")
+    assert sanctions == [((None, "IGO"), ("BLR", "GOV"))], sanctions

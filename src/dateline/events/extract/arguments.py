@@ -776,6 +776,8 @@ def _targets_of_verb(
         topics = TOPIC_PREPS if cand.event in TOPIC_TYPES else set()
         retort = any(g.dep_ in {"advmod", "prt"} and g.lower_ in RETORT_WORDS for g in tok.children)
         skip = preps | topics | NOT_TARGET_PREPS
+        if cand.event in REASON_OVER:
+            skip = skip | {"over"}  # "resigned over Trump's decision": why, not at whom
         for c in tok.children:
             if c.dep_ == "prep" and ((c.lower_ == "at" and retort) or c.lower_ not in skip):
                 for p in c.children:
@@ -813,6 +815,8 @@ def _targets_of_verb(
 #: Prepositions that never name the target of a verb's act: when, where, by whom, and what it
 #: was done in spite of ("struck the camps, despite calls from the UN": not at the UN).
 NOT_TARGET_PREPS = {"by", "during", "in", "at", "after", "before", "since", "despite"}
+#: Types whose "over" names a reason, never a target: "resigned over the decision to withdraw".
+REASON_OVER = {"RETREAT"}
 #: Particles of a retort, whose "at" names whom it answers: "hit back at", "lashed out at".
 RETORT_WORDS = {"back", "out"}
 
@@ -901,11 +905,13 @@ def _inner_actors(
                 if p.dep_ == "pobj"
                 for x in np_actors(p, actors)
             )
-        elif c.dep_ == "relcl" and c.lemma_.lower() in GIVING_VERBS | CARRYING_VERBS:
-            # "the support the US provides to the militia", "the offensive Turkey launched":
-            # whose act it is; not "the town in which he stayed" nor "the areas it took"
+        elif c.dep_ == "relcl" and _giving_clause(c) is not None:
+            # "the support the US provides to the militia", "the offensive Turkey launched",
+            # "the support the US continues to provide": whose act it is; not "the town in which
+            # he stayed" nor "the areas it took"
+            giving = _giving_clause(c)
             if not any(a.dep_ in {"dobj", "prep"} and a.i < c.i for a in c.children) and not any(
-                a.dep_ == "dobj" for a in c.children
+                a.dep_ == "dobj" for a in giving.children
             ):
                 owners.extend(
                     x
@@ -938,6 +944,19 @@ def possessor(tok: Token) -> bool:
         and (tok.head.pos_ == "NOUN" or tok.head.dep_ in NOMINAL_DEPS)  # "calls" read as a verb
         and any(g.dep_ == "case" and g.lower_ in {"'s", "’s", "'", "’"} for g in tok.children)
     )
+
+
+def _giving_clause(relcl: Token) -> Token | None:
+    """The verb of giving or carrying out a relative clause says its subject does: the clause's
+    own ("the support the US provides") or the infinitive of its verb ("the support the US
+    continues to provide", "the aid it has promised to send"); None for any other clause."""
+    if relcl.lemma_.lower() in GIVING_VERBS | CARRYING_VERBS:
+        return relcl
+    return next(
+        (x for x in relcl.children
+         if x.dep_ == "xcomp" and x.lemma_.lower() in GIVING_VERBS | CARRYING_VERBS),
+        None,
+    )  # fmt: skip
 
 
 def _via_pronoun(tok: Token, actors: ActorIndex) -> bool:
@@ -1115,6 +1134,8 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
         targets += _passive_victims(tok, actors)  # "civilians were uprooted by airstrikes"
     if not targets and cand.event in ACTS_DONE_TO:
         targets += _clause_victims(tok, actors)  # "a campaign to drive Isis out of the city"
+    if not sources:
+        sources += _doers_of_use(tok, actors)  # "Russia's use of chemical weapons"
     if not sources:
         sources += _relative_doers(tok, actors)  # "the offensive Turkey launched in January"
     if not sources:
@@ -1448,6 +1469,32 @@ def _passive_subject_of_agent(
         return []
     ids = {id(a) for a, _ in sources}
     return [x for x in np_actors(antecedent(subj), actors) if id(x[0]) not in ids]
+
+
+#: Nouns of doing what their "of" names: "Russia's use of chemical weapons", "the EU's
+#: imposition of sanctions", "Turkey's launch of an offensive".
+DOING_NOUNS = {"use", "imposition", "launch", "resumption", "escalation", "intensification",
+               "continuation", "deployment"}  # fmt: skip
+
+
+def _doers_of_use(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
+    """Who does an act a noun of doing it has after "of": the owner of "use", "imposition",
+    "launch" ("Russia's use of chemical weapons", "the regime's use of barrel bombs", "US
+    imposition of sanctions"); not a possessive pronoun ("its use of force": whose it is, the
+    sentence does not say here)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i == prep.i:
+        return []
+    doing = prep.head
+    if doing.lemma_.lower() not in DOING_NOUNS:
+        return []
+    out: list[tuple[Actor, Token]] = []
+    for c in doing.children:
+        if c.dep_ == "poss" and c.tag_ != "PRP$":
+            out += np_actors(c, actors)
+        elif c.dep_ in {"compound", "amod", "nmod"}:
+            out += [(a, c) for a in actors.all_at(c.i) if a.kind != "role" or a.country]
+    return out
 
 
 #: Verbs that carry out the act their object names: "the offensive Turkey launched".
