@@ -183,3 +183,19 @@ def test_the_owner_of_an_imposition_of_sanctions_imposes_them(pipeline):
     events = _code(pipeline, "The EU's imposition of sanctions on Minsk angered Moscow.")
     sanctions = _roles(events, "SANCTION")
     assert sanctions == [((None, "IGO"), ("BLR", "GOV"))], sanctions
+
+
+@pytest.mark.slow
+def test_who_reports_an_act_of_force_did_not_do_it(pipeline):
+    events = _code(pipeline, "The capture was first reported by the New York Times.")
+    assaults = [e for e in events if e.event == "ASSAULT"]
+    assert assaults and all(e.source is None or e.source.sector != "JRN" for e in assaults)
+
+
+@pytest.mark.slow
+def test_whom_an_act_of_force_is_confirmed_to_is_no_victim(pipeline):
+    events = _code(pipeline, "Two Kenyan officials also confirmed the capture to Reuters.")
+    assaults = [e for e in events if e.event == "ASSAULT"]
+    assert assaults and all(e.target is None or e.target.sector != "JRN" for e in assaults)
+    events = _code(pipeline, "The Pentagon confirmed the strike on the convoy.")
+    assert [e.source.country for e in events if e.event == "ASSAULT" and e.source] == ["USA"]

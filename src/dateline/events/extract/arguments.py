@@ -1172,6 +1172,9 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
         and subject_of(verb) is not None
     ):
         sources = []
+    told = verb is not None and cand.event in ACTS_DONE_TO and verb.lemma_.lower() in TELLING_VERBS
+    if told and verb.lemma_.lower() in REPORTING_VERBS:
+        verb = None  # "the capture was first reported by the New York Times": the reporter
     if verb is not None:
         if not sources:
             subj = subject_of(verb)
@@ -1185,7 +1188,7 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
                 if c.dep_ == "ccomp":
                     subj = next((g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}), None)
                     targets += np_actors(subj, actors) if subj is not None else []
-        if not targets:
+        if not targets and not told:  # "confirmed the capture to Reuters": whom it was told
             for c in verb.children:
                 if c.dep_ == "advcl" and any(g.lower_ == "to" for g in c.children):
                     targets += _targets_of_verb(
@@ -1209,6 +1212,14 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
             elif subj is not None:
                 sources += np_actors(subj, actors)
     return sources, targets
+
+
+#: Verbs of telling of an act of force: whom it is told to ("confirmed the capture to
+#: Reuters") is no victim, and whoever reports, records or describes it ("the capture was first
+#: reported by the New York Times") did not do it (one who confirms or announces it may have).
+REPORTING_VERBS = {"report", "document", "record", "describe", "recount", "film", "witness"}
+TELLING_VERBS = REPORTING_VERBS | {"confirm", "deny", "reveal", "disclose", "announce", "tell",
+                                   "say", "acknowledge", "explain", "mention"}  # fmt: skip
 
 
 #: Prepositions of a state someone is in: "under fire", "under pressure from Washington".
