@@ -36,3 +36,12 @@ def dyads(events) -> set[tuple[str | None, str | None]]:
         (e.source.country if e.source else None, e.target.country if e.target else None)
         for e in events
     }
+
+
+def sides(events, kind: str) -> list[tuple[str | None, str | None]]:
+    """The (source country, target country) of each event of type ``kind``, in coding order."""
+    return [
+        (e.source.country if e.source else None, e.target.country if e.target else None)
+        for e in events
+        if e.event == kind
+    ]

@@ -10,22 +10,11 @@ from datetime import date
 
 import pytest
 
-from dateline.model import Article
+from coded import coded_events, sides
 
 
 def _code(pipeline, text: str):
-    return pipeline.code(Article(id="t", text=text, published=date(2019, 3, 1))).events
-
-
-def _sides(events, kind: str):
-    return [
-        (
-            e.source.country if e.source else None,
-            e.target.country if e.target else None,
-        )
-        for e in events
-        if e.event == kind
-    ]
+    return coded_events(pipeline, text, date(2019, 3, 1))
 
 
 @pytest.mark.slow
@@ -34,7 +23,7 @@ def test_who_is_under_pressure_is_whom_it_is_aimed_at(pipeline):
         pipeline,
         "The Kenyan foreign minister was under pressure from Washington to expel the diplomats.",
     )
-    assert _sides(events, "REQUEST") == [("USA", "KEN")]
+    assert sides(events, "REQUEST") == [("USA", "KEN")]
 
 
 @pytest.mark.slow
@@ -42,15 +31,15 @@ def test_who_goes_ahead_despite_calls_is_whom_they_were_aimed_at(pipeline):
     events = _code(
         pipeline, "Despite French calls for restraint, Israel went ahead with the operation."
     )
-    assert _sides(events, "REQUEST") == [("FRA", "ISR")]
+    assert sides(events, "REQUEST") == [("FRA", "ISR")]
     events = _code(pipeline, "Despite threats from Moscow, Kyiv signed the agreement.")
-    assert ("RUS", "UKR") in _sides(events, "THREATEN")
+    assert ("RUS", "UKR") in sides(events, "THREATEN")
 
 
 @pytest.mark.slow
 def test_amid_a_row_keeps_the_subject_as_its_party(pipeline):
     events = _code(pipeline, "Germany withdrew its forces amid a fierce row with Erdogan.")
-    accuse = _sides(events, "ACCUSE")
+    accuse = sides(events, "ACCUSE")
     assert accuse and all(source == "DEU" for source, _ in accuse), events
 
 
@@ -66,7 +55,7 @@ def test_who_a_causing_verb_makes_act_is_the_doer(pipeline):
 @pytest.mark.slow
 def test_a_verb_of_purpose_leaves_its_subject_the_doer(pipeline):
     events = _code(pipeline, "The Malian president used the summit to press Algeria for help.")
-    assert _sides(events, "REQUEST") == [("MLI", "DZA")]
+    assert sides(events, "REQUEST") == [("MLI", "DZA")]
 
 
 @pytest.mark.slow
@@ -81,8 +70,8 @@ def test_who_led_a_campaign_does_what_its_clause_says(pipeline):
 @pytest.mark.slow
 def test_two_joined_verbs_share_the_object_of_the_last(pipeline):
     events = _code(pipeline, "Kenyan police are killing or detaining Somali refugees.")
-    assert _sides(events, "ASSAULT") == [("KEN", "SOM")]
-    assert _sides(events, "COERCE") == [("KEN", "SOM")]
+    assert sides(events, "ASSAULT") == [("KEN", "SOM")]
+    assert sides(events, "COERCE") == [("KEN", "SOM")]
 
 
 @pytest.mark.slow
@@ -91,7 +80,7 @@ def test_a_verb_with_its_own_complement_shares_no_object(pipeline):
         pipeline,
         "Erdogan threatened to invade Afrin and accused Washington of backing terrorists.",
     )
-    assert ("TUR", "USA") not in _sides(events, "THREATEN")
+    assert ("TUR", "USA") not in sides(events, "THREATEN")
 
 
 @pytest.mark.slow
@@ -99,7 +88,7 @@ def test_the_doer_of_the_support_a_grievance_is_about_is_its_target(pipeline):
     events = _code(
         pipeline, "Sudan is angry at the aid the Egyptian government provides to the rebels."
     )
-    assert _sides(events, "ACCUSE") == [("SDN", "EGY")]
+    assert sides(events, "ACCUSE") == [("SDN", "EGY")]
 
 
 def test_the_causing_and_giving_verbs_are_word_classes():
@@ -116,15 +105,15 @@ def test_several_actors_of_a_one_sided_act_each_do_it_to_nobody_named(pipeline):
     # the coding guide: one record per acting side; "A and B" act toward each other only in
     # talks, agreements, cooperation and mutual support
     events = _code(pipeline, "Britain and France condemned the attack.")
-    assert sorted(_sides(events, "ACCUSE")) == [("FRA", None), ("GBR", None)]
+    assert sorted(sides(events, "ACCUSE")) == [("FRA", None), ("GBR", None)]
     events = _code(pipeline, "The proposal was rejected by Ghana and Togo.")
-    assert sorted(_sides(events, "REJECT")) == [("GHA", None), ("TGO", None)]
+    assert sorted(sides(events, "REJECT")) == [("GHA", None), ("TGO", None)]
 
 
 @pytest.mark.slow
 def test_several_parties_of_an_agreement_still_act_toward_each_other(pipeline):
     events = _code(pipeline, "Germany and Italy agreed to share the costs.")
-    assert sorted(_sides(events, "AGREE")) == [("DEU", "ITA"), ("ITA", "DEU")]
+    assert sorted(sides(events, "AGREE")) == [("DEU", "ITA"), ("ITA", "DEU")]
 
 
 @pytest.mark.slow
@@ -143,25 +132,25 @@ def test_a_second_phrase_of_the_same_preposition_names_the_target(pipeline):
     events = _code(
         pipeline, "The Iraqi president objected to this move, and also to Trump's plan to cut aid."
     )
-    assert _sides(events, "ACCUSE") == [("IRQ", "USA")]
+    assert sides(events, "ACCUSE") == [("IRQ", "USA")]
 
 
 @pytest.mark.slow
 def test_at_the_hands_of_names_who_did_it(pipeline):
     events = _code(pipeline, "Dozens of Kenyan civilians were killed at the hands of al-Shabaab.")
-    assert _sides(events, "ASSAULT") == [("SOM", "KEN")]
+    assert sides(events, "ASSAULT") == [("SOM", "KEN")]
     events = _code(
         pipeline,
         "The Kenyan journalist, whose killing at the hands of Somali militants shocked the "
         "world, was buried.",
     )
-    assert _sides(events, "ASSAULT") == [("SOM", "KEN")]
+    assert sides(events, "ASSAULT") == [("SOM", "KEN")]
 
 
 @pytest.mark.slow
 def test_whose_measure_was_lifted_on_someone_lifted_it(pipeline):
     events = _code(pipeline, "US sanctions were lifted on several Turkish citizens.")
-    assert _sides(events, "RETREAT") == [("USA", "TUR")]
+    assert sides(events, "RETREAT") == [("USA", "TUR")]
     events = _code(pipeline, "EU sanctions were imposed on Russian banks.")
     sanction = [e for e in events if e.event == "SANCTION"]
     assert sanction and sanction[0].source.sector == "IGO", events
@@ -175,11 +164,11 @@ def test_members_named_by_including_are_the_actors(pipeline):
         "Kenyan officials have called on their western partners, including Britain, to take "
         "their nationals home.",
     )
-    assert _sides(events, "REQUEST") == [("KEN", "GBR")]
+    assert sides(events, "REQUEST") == [("KEN", "GBR")]
     events = _code(
         pipeline, "Several countries, including France and Germany, condemned the attack."
     )
-    assert sorted(_sides(events, "ACCUSE")) == [("DEU", None), ("FRA", None)]
+    assert sorted(sides(events, "ACCUSE")) == [("DEU", None), ("FRA", None)]
 
 
 @pytest.mark.slow
@@ -203,6 +192,6 @@ def test_a_trailing_participle_clause_is_done_to_the_subject(pipeline):
     events = _code(
         pipeline, "The Kenyan activist remains in jail, charged with treason by a Nairobi court."
     )
-    assert _sides(events, "ACCUSE") == [("KEN", "KEN")]
+    assert sides(events, "ACCUSE") == [("KEN", "KEN")]
     charged = [e for e in events if e.event == "ACCUSE"][0]
     assert charged.source.sector == "JUD" and charged.target.text == "Kenyan activist"

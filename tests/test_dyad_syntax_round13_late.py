@@ -8,34 +8,23 @@ from datetime import date
 
 import pytest
 
-from dateline.model import Article
+from coded import coded_events, sides
 
 
 def _code(pipeline, text: str):
-    return pipeline.code(Article(id="t", text=text, published=date(2019, 3, 1))).events
-
-
-def _sides(events, kind: str):
-    return [
-        (
-            e.source.country if e.source else None,
-            e.target.country if e.target else None,
-        )
-        for e in events
-        if e.event == kind
-    ]
+    return coded_events(pipeline, text, date(2019, 3, 1))
 
 
 @pytest.mark.slow
 def test_whose_aid_an_actor_comes_to_is_the_one_helped(pipeline):
     events = _code(pipeline, "Britain came to Kenya's aid after the floods.")
-    assert _sides(events, "AID") == [("GBR", "KEN")]
+    assert sides(events, "AID") == [("GBR", "KEN")]
 
 
 @pytest.mark.slow
 def test_aid_given_to_someone_keeps_its_giver(pipeline):
     events = _code(pipeline, "Germany sent aid to Kenya.")
-    assert ("DEU", "KEN") in _sides(events, "AID"), events
+    assert ("DEU", "KEN") in sides(events, "AID"), events
 
 
 @pytest.mark.slow
@@ -84,7 +73,7 @@ def test_whom_a_retort_hits_back_at_is_its_target(pipeline):
     events = _code(
         pipeline, "The Ghanaian president hit back at comments made by the Nigerian leader."
     )
-    assert _sides(events, "ACCUSE") == [("GHA", "NGA")]
+    assert sides(events, "ACCUSE") == [("GHA", "NGA")]
 
 
 @pytest.mark.slow
@@ -175,7 +164,7 @@ def test_whoever_continues_to_provide_the_support_is_its_giver(pipeline):
     events = _code(
         pipeline, "Egypt is angry at the support the US continues to provide to the Libyan rebels."
     )
-    assert _sides(events, "ACCUSE") == [("EGY", "USA")]
+    assert sides(events, "ACCUSE") == [("EGY", "USA")]
 
 
 @pytest.mark.slow
