@@ -220,6 +220,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         modality, negated = "asserted", False
     if doubtful(cand, event_type, sources, targets):
         return []  # a reading the event model gives little chance (out of fold mostly false)
+    if event_type == "REJECT" and _no_comment(cand):
+        return []  # "declined to comment", "refused to give details": a silence to the press
     if event_type == "ACCUSE" and cand.entry.id.startswith(JUDGEMENT_ENTRY.id) and not negated:
         modality = "asserted"  # "said any such move would be unacceptable": condemned now
     if mode == "visit" and not any(_official(a) for a, _ in sources):
@@ -921,6 +923,51 @@ def _purpose_of(cand: Candidate) -> bool:
         return False
     holder = word.head.head
     return holder.pos_ == "NOUN" and holder.lemma_.lower() in PURPOSE_NOUNS
+
+
+PRESS_WORDS = {"comment", "elaborate", "speculate", "confirm", "disclose"}
+INFO_VERBS = {"discuss", "give", "provide", "reveal", "offer", "release"}
+INFO_NOUNS = {
+    "detail",
+    "report",
+    "case",
+    "matter",
+    "claim",
+    "allegation",
+    "specific",
+    "information",
+}
+REFUSALS = {"decline", "refuse"}
+
+
+def _no_comment(cand: Candidate) -> bool:
+    """A refusal to tell the press something ("declined to comment", "refused to give details of
+    the raid", "declined to discuss the case"), or an act only named inside what someone would
+    not comment on ("would not comment on whether it would seek his extradition"): no demand of
+    an actor is turned down (CODING_GUIDE: a quote's speaker merely speaking is no event).
+    "Refused to discuss its missile programme with the envoys" stays a REJECT (talks refused)."""
+
+    def silent(verb: Token) -> bool:
+        if verb.lemma_.lower() in PRESS_WORDS:
+            return True
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        return (
+            verb.lemma_.lower() in INFO_VERBS
+            and bool(objects)
+            and all(o.lemma_.lower() in INFO_NOUNS for o in objects)
+        )
+
+    def refused(verb: Token) -> bool:
+        if any(c.dep_ == "neg" for c in verb.children):
+            return True
+        return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REFUSALS
+
+    tok = cand.token
+    if tok.lemma_.lower() in REFUSALS:
+        return any(c.dep_ == "xcomp" and silent(c) for c in tok.children)
+    return any(
+        a.pos_ == "VERB" and a.lemma_.lower() in PRESS_WORDS and refused(a) for a in tok.ancestors
+    )
 
 
 def _dismissal(cand: Candidate, targets) -> bool:
