@@ -10,6 +10,7 @@ countries an unnamed "army" stays without a country rather than being given the 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from spacy.tokens import Doc
 
@@ -235,9 +236,7 @@ def localise_event_sides(events: list, index: ActorIndex, country_name) -> int:
                 or FOREIGN_WORDS.intersection((side.name or side.text).lower().split())
             ):
                 continue
-            base = (side.name if side.country is None else None) or side.text
-            side.country = loc.country
-            side.name = f"{country_name(loc.country)} {base}"
+            _give_country(side, loc.country, country_name)
             changed += 1
     return changed + localise_theatre_sides(events, index, country_name)
 
@@ -429,9 +428,7 @@ def domestic_targets(events: list, index: ActorIndex, country_name) -> int:
             and loc.country != source.country
         ):
             continue
-        base = (target.name if target.country is None else None) or target.text
-        target.country = source.country
-        target.name = f"{country_name(source.country)} {base}"
+        _give_country(target, source.country, country_name)
         changed += 1
     return changed
 
@@ -525,3 +522,11 @@ def _citizenship_country(trigger, index: ActorIndex) -> tuple[str, str] | None:
         return None
     ((found, word),) = countries.items()
     return word, found
+
+
+def _give_country(side: ActorRef, country: str, country_name: Callable[[str], str]) -> None:
+    """Key an unnamed ``side`` to ``country`` and put the country's name before its words ("police"
+    becomes "Turkey police"); a name it had without a country is kept as those words."""
+    base = (side.name if side.country is None else None) or side.text
+    side.country = country
+    side.name = f"{country_name(country)} {base}"
