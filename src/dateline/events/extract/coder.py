@@ -20,6 +20,7 @@ from dateline.events.extract.clauses import (
     main_clause_first,
     verbal_clash,
 )
+from dateline.events.extract.figurative import figurative_attack, unable_to
 from dateline.events.extract.inference import (
     DOMESTIC,
     DOMESTIC_SECTORS,
@@ -254,6 +255,12 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         return []  # "the fight looks promising on paper", "the war is over": its state
     if event_type == "ASSAULT" and _fight_as_mission(cand, lexicon):
         return []  # "hunters trained to fight the rebels": a role, no fighting told
+    if event_type == "ASSAULT" and hazard_caused(cand, lexicon):
+        return []  # "cholera kills dozens of children in Yemen": no attacker, whatever the place
+    if event_type == "ASSAULT" and figurative_attack(cand, lexicon):
+        return []  # "an attack on sovereignty", "the information war": no armed act
+    if unable_to(cand):
+        return []  # "is unable to provide support", "struggling to provide food": not done
     if event_type == "ASSAULT" and not sources and _no_attacker(cand, sent, lexicon):
         return []  # "a fire killed two children", "at least 40 people were killed": no act
     if event_type == "SANCTION" and not sources and _driven_out(cand, lexicon):
@@ -1233,6 +1240,8 @@ def _no_attacker(cand: Candidate, sent, lexicon: Lexicon) -> bool:
     no_doers = hazards | lexicon.word_set("state_nouns")
     if any(c.dep_ == "nsubj" and antecedent(c).lemma_.lower() in no_doers for c in children):
         return True
+    if hazard_caused(cand, lexicon):
+        return True
     subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
     if subject is None or any(c.dep_ == "agent" for c in children):
         return False
@@ -1256,6 +1265,25 @@ def _no_attacker(cand: Candidate, sent, lexicon: Lexicon) -> bool:
         for t in sent
         if t.pos_ in {"NOUN", "PROPN"}
     )  # "killed in an air strike" is the strike's; "killed in the six-year war" is a count
+
+
+def hazard_caused(cand: Candidate, lexicon: Lexicon) -> bool:
+    """A death or injury a hazard caused, whoever the sentence's place or context names: the
+    verb's subject is a hazard ("cholera kills dozens of children in Yemen", "malnutrition
+    killed 30 children in Tigray") or its passive's agent is ("were killed by an infection",
+    "lives cut short by disease"). "Soldiers killed ten villagers in the fire" stays an attack."""
+    tok = cand.token
+    if cand.nominal or tok.pos_ != "VERB":
+        return False
+    hazards = lexicon.word_set("hazard_nouns")
+    children = list(tok.children)
+    if any(c.dep_ == "nsubj" and antecedent(c).lemma_.lower() in hazards for c in children):
+        return True
+    return any(
+        c.dep_ == "agent" and g.dep_ == "pobj" and g.lemma_.lower() in hazards
+        for c in children
+        for g in c.children
+    )
 
 
 #: Verbs of striking a deal for others or with them; the lexicon's "agree-broker-deal" entry

@@ -1,0 +1,84 @@
+"""Readings of an event word that report no act (coder post-rules, issue 13 round 14).
+
+- ``unable_to``: an act someone cannot do ("the government is unable to provide support",
+  "powerless to stop the shelling"): it did not happen (the coding guide: only acts that took
+  place are events); "struggling to provide food" still provides it.
+- ``figurative_attack``: a word of force aimed at an idea, not at anyone ("an attack on
+  sovereignty", "damaged its reputation"), or a fight of words, data or money named by its
+  modifier ("an information war", "verbal assaults", "a legal battle"), or a body burning with
+  a feeling ("burning with anger"): no armed act.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dateline.events.candidate import Candidate
+from dateline.events.lexicon import Lexicon
+
+#: Heads of an act that say it could not be done: "unable to provide", "powerless to stop",
+#: "his inability to protect them" ("struggling to supply" still supplies).
+INABILITY_WORDS = frozenset({"unable", "powerless", "incapable", "inability"})
+
+#: The links from an act's verb up to a head whose complement it is.
+COMPLEMENT_DEPS = frozenset({"xcomp", "acl"})
+
+
+def _act_verb(cand: Candidate) -> Token:
+    return cand.support if cand.nominal and cand.support is not None else cand.token
+
+
+def unable_to(cand: Candidate) -> bool:
+    """The act is the complement of a word of inability: "is unable to provide support to its
+    nationals", "was powerless to stop the shelling", "his inability to protect them". "Troops
+    were able to retake the town" and "aid agencies are struggling to provide food" (provided,
+    with difficulty) are unchanged."""
+    verb = _act_verb(cand)
+    if verb.dep_ not in COMPLEMENT_DEPS:
+        return False
+    head = verb.head
+    return head.lemma_.lower() in INABILITY_WORDS or head.lower_ in INABILITY_WORDS
+
+
+def _attacked(cand: Candidate) -> list[Token]:
+    """The words an act of force is aimed at: a verb's object or passive subject, a noun's
+    "on", "against" or "upon" phrase."""
+    tok = cand.token
+    if cand.nominal:
+        return [
+            g
+            for c in cand.head.children
+            if c.dep_ == "prep" and c.lower_ in {"on", "against", "upon"}
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+    return [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+
+
+def figurative_attack(cand: Candidate, lexicon: Lexicon) -> bool:
+    """An ASSAULT word used of no armed act: aimed at an idea the lexicon's ``abstract_targets``
+    name ("a blatant attack on Syrian sovereignty", "has damaged its reputation", "an assault on
+    press freedom"); a fight its modifier makes one of words, data, money or law (the lexicon's
+    ``figurative_fight_modifiers``: "the information war", "verbal assaults", "a legal
+    battle"); a verb of burning or bursting with a feeling (``feeling_nouns``: "my stomach is
+    burning with anger"). "An attack on the ministry", "a ground offensive", "burning houses"
+    stay."""
+    abstract = lexicon.word_set("abstract_targets")
+    if any(t.lemma_.lower() in abstract or t.lower_ in abstract for t in _attacked(cand)):
+        return True
+    modifiers = lexicon.word_set("figurative_fight_modifiers")
+    nodes = {t.i: t for t in (cand.token, cand.head, cand.object_token) if t is not None}
+    if any(
+        c.dep_ in {"amod", "compound", "nmod"} and c.lemma_.lower() in modifiers
+        for node in nodes.values()
+        if node.pos_ in {"NOUN", "PROPN"}
+        for c in node.children
+    ):
+        return True  # "waged an information war", "a legal battle"
+    feelings = lexicon.word_set("feeling_nouns")
+    return not cand.nominal and any(
+        c.dep_ == "prep"
+        and c.lower_ == "with"
+        and any(g.dep_ == "pobj" and g.lemma_.lower() in feelings for g in c.children)
+        for c in cand.token.children
+    )

@@ -1,0 +1,96 @@
+"""False events on real news (round 14, prec30): figures of speech read as attacks, acts
+someone is unable to do, deaths from illness. Each test is a sentence of our own that a general
+rule must not code as an event, next to one it must still code."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def coded_acts(pipeline, text):
+    events = pipeline.code_text(text, date="2019-03-14").events
+    return [e for e in events if not e.negated]
+
+
+def types_of(pipeline, text):
+    return sorted({e.event for e in coded_acts(pipeline, text)})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Serbian foreign minister called the Kosovar plan a direct attack on Serbian sovereignty.",
+        "The Chilean opposition said the decree was an assault on Chilean democracy.",
+        "The Nigerian army attacked the credibility of the Amnesty report.",
+        "Russia has waged an information war against Estonia for a decade.",
+        "The Venezuelan president launched verbal assaults on the Colombian government.",
+        "Sudanese women are burning with anger at the Sudanese army.",
+    ],
+)
+def test_a_figure_of_speech_is_no_attack(coder, text):
+    assert "ASSAULT" not in types_of(coder, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chadian troops launched an attack on the rebel base near Abeche.",
+        "The Malian army launched a ground offensive against the rebels in Kidal.",
+        "Serbian police attacked the Kosovar demonstrators in Mitrovica.",
+    ],
+)
+def test_an_attack_on_people_or_places_stays(coder, text):
+    assert "ASSAULT" in types_of(coder, text)
+
+
+def test_a_legal_battle_is_no_attack(pipeline):
+    assert "ASSAULT" not in types_of(
+        pipeline, "The Kenyan government lost a legal battle with the opposition over the vote."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Spanish government said it is unable to provide aid to Spanish nationals in Yemen.",
+        "The Peruvian government said it was powerless to send troops to the mining towns.",
+    ],
+)
+def test_an_act_someone_is_unable_to_do_is_none(coder, text):
+    types = types_of(coder, text)
+    assert "AID" not in types and "MOBILIZE" not in types
+
+
+def test_an_act_someone_was_able_to_do_stays(coder):
+    text = "The Spanish government was able to provide aid to Spanish nationals in Yemen."
+    assert "AID" in types_of(coder, text)
+
+
+def test_an_attack_someone_was_powerless_to_stop_stays(coder):
+    text = "The Peruvian government said it was powerless to stop the attacks on the miners."
+    assert "ASSAULT" in types_of(coder, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cholera kills dozens of children in Yemen every month.",
+        "Malnutrition kills dozens of children in Yemen every month.",
+        "Dozens of children in Yemen were killed by an infection last winter.",
+    ],
+)
+def test_a_death_from_illness_is_no_attack(coder, text):
+    assert "ASSAULT" not in types_of(coder, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dozens of villagers in Yemen were killed by soldiers last winter.",
+        "Soldiers killed ten villagers in the fire in Yemen.",
+    ],
+)
+def test_a_killing_by_soldiers_stays(coder, text):
+    assert "ASSAULT" in types_of(coder, text)
