@@ -90,6 +90,11 @@ def resolve_named(ctx: Context, span: Span) -> bool:
         return False
     label = span.label_ if span.label_ else ""
     entry = kb.lookup(text, on=ctx.on)
+    if entry is not None and _other_nationals(kb, span, entry.country):
+        # "the Syrian national dialogue congress": a common noun in lower case that NER called a
+        # name, whose nationality is not the named institution's ("Congress"); the noun pass
+        # reads it as a role of its own country
+        return False
     if entry is None and (code := kb.country_of(text)):
         entry = kb.lookup(
             code, on=ctx.on
@@ -199,6 +204,21 @@ def resolve_named(ctx: Context, span: Span) -> bool:
         ctx.theatre[actor.id] = theatre().groups[group_id]  # Islamic State: SYR or IRQ
     mention(ctx, actor, span, f"kb:{entry.source}" if entry.source else "kb")
     return True
+
+
+def _other_nationals(kb, span: Span, country: str | None) -> bool:
+    """A name in lower case ("congress", "parliament") under a nationality other than
+    ``country``, the country of the knowledge-base entry of that name ("the Syrian congress")."""
+    if country is None or any(c.isupper() for c in span.text):
+        return False
+    root = span.root
+    words = span.doc[root.left_edge.i : root.i]  # its noun phrase's words before it
+    return any(
+        t.dep_ in {"amod", "compound", "nmod"}
+        and (other := kb.country_of(t.text))
+        and other != country
+        for t in words
+    )
 
 
 def _ethnic(span: Span) -> bool:

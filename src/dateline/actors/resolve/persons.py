@@ -63,14 +63,22 @@ def _peer(ctx: Context, span: Span, title_start: int) -> bool:
     return len(before) == 1 and before[0].lower_ in PEERAGE and before[0].is_title
 
 
+#: Possessive markers as spaCy splits them off a name ("Smith's", "Smith’s", "Jones'").
+POSSESSIVES = {"'s", "’s", "'", "’"}
+
 #: Parts of speech of a sentence's first word that is no part of a name after it.
 LEADING_WORD_POS = {"ADP", "SCONJ", "CCONJ", "ADV"}
 
 
 def resolve_person(ctx: Context, span: Span, entry=None) -> bool:
     kb = ctx.kb
+    # "Prince Mohammed’s agenda": NER ran the name on into what the person owns; a name holds
+    # no possessive, so the person is the words before it
+    inner = [t.i for t in span[1:] if t.text in {"'s", "’s"}]
+    if inner:
+        span = span.doc[span.start : inner[0]]
     # Trim possessive marker tokens.
-    while len(span) > 1 and span[-1].text in {"'s", "’s", "'"}:
+    while len(span) > 1 and span[-1].text in POSSESSIVES:
         span = span[:-1]
     # "Beyond Donald Trump, ...": NER took a sentence's first word (a preposition or a
     # conjunction) into the name

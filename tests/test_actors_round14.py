@@ -1,0 +1,56 @@
+"""Who did it to whom, round 14 (docs/accuracy.md, "Round 14: actors"), on sentences of our own:
+named actors keyed to the wrong country or office."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dateline.actors.resolve import resolve_actors
+from dateline.model import Article
+from dateline.nlp import annotate
+
+
+def _mentions(pipeline, text: str) -> dict[int, tuple[str, str | None, str | None]]:
+    """Each mention's start -> (words, country, sector) of the actor it resolved to."""
+    article = Article(id="t", text=text, published=date(2018, 3, 1))
+    index = resolve_actors(annotate(pipeline.nlp, text), article, pipeline.kb)
+    return {m.start: (m.text, a.country, a.sector) for a in index.actors for m in a.mentions}
+
+
+def _at(found: dict, text: str, word: str, nth: int = 0) -> tuple[str, str | None, str | None]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(word, start + 1)
+    assert start in found, found
+    return found[start]
+
+
+def test_a_name_holds_no_possessive():
+    from dateline.actors.resolve.persons import POSSESSIVES
+
+    assert {"'s", "’s"} <= POSSESSIVES
+
+
+@pytest.mark.slow
+def test_a_name_run_on_into_what_the_person_owns_is_the_person_met_before(pipeline):
+    # NER takes "Prince Mohammed’s agenda" for one name: the person is "Mohammed", met before
+    # by his full name, and "Prince Mohammed" later is the same person
+    text = (
+        "Crown prince Mohammed bin Salman visited Cairo in March. Few parts of Prince "
+        "Mohammed’s agenda survived the year, and Egypt welcomed Prince Mohammed warmly."
+    )
+    found = _mentions(pipeline, text)
+    assert _at(found, text, "Mohammed", 1)[1:] == ("SAU", "GOV")
+    assert _at(found, text, "Mohammed", 2)[1:] == ("SAU", "GOV")
+
+
+@pytest.mark.slow
+def test_a_lower_case_institution_of_another_nationality_is_no_named_one(pipeline):
+    # "congress" in lower case under "Iraqi" is Iraq's, not the United States Congress; the
+    # capitalised "US Congress" still is
+    text = "The Iraqi national congress voted on the budget on Sunday, a move the US Congress criticised."
+    found = _mentions(pipeline, text)
+    assert _at(found, text, "Iraqi")[1:] == ("IRQ", "LEG")
+    assert _at(found, text, "US Congress")[1:] == ("USA", "LEG")
