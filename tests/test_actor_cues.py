@@ -268,6 +268,51 @@ def test_in_a_civil_war_the_story_attacker_takes_attacks_on_the_other_side():
     assert home.side_of("MIL") == home.side_of("GOV") != home.side_of("REB")
 
 
+def test_an_air_strike_nobody_made_takes_only_a_state_body():
+    """ "Militants stormed the village ... Twenty were killed in airstrikes": the story's attacks
+    are the militia's, but no militia flies; an air strike takes the state body of that country
+    named before it, or nobody."""
+    from dateline.model import ActorRef, Event, Span
+
+    def event(sentence: int, source, target=None, mode=None) -> Event:
+        return Event(
+            event="ASSAULT", source=source, target=target, sentence=sentence, mode=mode,
+            trigger=Span("strikes", 0, 7),
+        )  # fmt: skip
+
+    militia = ActorRef(text="the militia", country="SYR", sector="REB", actor_id="A1")
+    army = ActorRef(text="the army", country="SYR", sector="MIL", actor_id="A2")
+    town = ActorRef(text="Raqqa", country="SYR", actor_id="A3")
+    from_air, on_foot = event(2, None, town, "aerial"), event(3, None, town)
+    events = [event(0, militia), event(1, militia), from_air, on_foot]
+    assert home.story_attacker(events) == 1
+    assert from_air.source is None and on_foot.source.actor_id == "A1"
+
+    later = event(3, None, town, "aerial")
+    events = [event(0, militia), event(1, army, town), event(2, militia), later]
+    assert home.story_attacker(events) == 1 and later.source.actor_id == "A2"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "trigger", "air"),
+    [
+        ("Twenty people were killed in air strikes on the town.", "killed", True),
+        ("Reports of airstrikes killing dozens of people reached the town.", "killing", True),
+        ("Warplanes bombed the market on Monday.", "bombed", True),
+        ("Gunmen killed twenty people in the market.", "killed", False),
+        ("A car bomb killed twenty people in the market.", "killed", False),
+    ],
+)
+def test_an_attack_from_the_air(nlp, text, trigger, air):
+    from dateline.model import Event, Span
+
+    doc = nlp(text)
+    start = text.index(trigger)
+    event = Event(event="ASSAULT", sentence=0, trigger=Span(trigger, start, start + len(trigger)))
+    assert home.from_the_air(event, doc) is air
+
+
 def test_an_arrest_nobody_made_is_the_authorities_where_it_is_placed():
     """ "He was arrested on a beach in Didim": the police of the country the text puts it in, a
     conviction its courts; a siege with nobody named, or an unplaced arrest, stays unattributed."""

@@ -134,7 +134,7 @@ class Pipeline:
         )  # fmt: skip
         localise_event_sides(events, actors, self._country_name)
         domestic_targets(events, actors, self._country_name)
-        story_attacker(events)
+        story_attacker(events, doc, actors)
         placed_authorities(events, self._country_name)
         citizenship_revoker(events, doc, actors, self._country_name)
         place_victims(events, self._country_name)

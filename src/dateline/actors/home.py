@@ -275,14 +275,26 @@ ATTACK_TYPES = {"ASSAULT"}
 STORY_ATTACKER_SHARE = 0.67
 
 
-def story_attacker(events: list) -> int:
+#: Modes of attack only a state's forces carry out (PLOVER ASSAULT "aerial": manned aircraft).
+AIR_MODES = {"aerial"}
+#: Words of an attack from the air, by manned aircraft (a drone or a rocket is not one).
+AIR_WORDS = {"airstrike", "airstrikes", "air-strike", "air-strikes", "warplane", "warplanes",
+             "jet", "jets", "aircraft", "bomber", "bombers", "helicopter", "helicopters",
+             "gunship", "gunships", "airpower", "sortie", "sorties"}  # fmt: skip
+#: Nouns of an attack that "air" in front of makes one from the air ("air strike", "air raid").
+AIR_COMPOUNDED = {"strike", "strikes", "raid", "raids", "attack", "attacks", "campaign", "power"}
+
+
+def story_attacker(events: list, doc: Doc | None = None, index: ActorIndex | None = None) -> int:
     """Give an attack nobody is said to have carried out the attacker of the story's other
     attacks, when they are (nearly) all one side's ("Turkish jets bombed Afrin ... Dozens of
     civilians were killed in the strikes"): the coding guide codes the source from the context.
     The attacker is the last armed or state body of that country named before (else the last
     side of it at all). Not to an attack on that side itself ("two Turkish soldiers were
     killed"); an attack on the other side of the same country (civilians, rebels, a town, a
-    person, in a civil war) takes it. Returns how many sources were set."""
+    person, in a civil war) takes it. An air strike takes only a state body of that country
+    ("airstrikes killed 20": not the militia that did the story's other attacks), else nobody.
+    Returns how many sources were set."""
     attributed = [
         e for e in events
         if e.event in ATTACK_TYPES and e.source is not None and e.source.country
@@ -305,6 +317,14 @@ def story_attacker(events: list) -> int:
             if e.source.country == country and e.sentence <= event.sentence
         ]
         candidates = before or sides
+        if event.mode in AIR_MODES or (doc is not None and from_the_air(event, doc)):
+            # an air strike is a state's: no rebel group or militia of that country flies
+            states = _state_ids(index)
+            candidates = [s for s in before if _state(s, states)] or [
+                s for s in sides if _state(s, states)
+            ]
+            if not candidates:
+                continue
         armed = [s for s in candidates if side_of(s.sector) in {"state", "armed"}]
         model = (armed or candidates)[-1]
         if _own_side(event.target, model):
@@ -320,6 +340,52 @@ def story_attacker(events: list) -> int:
 #: Sectors of a state's own bodies, and of armed groups that fight it (or for it).
 STATE_SIDE = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 ARMED_SIDE = {"REB", "PRM", "UAF", "INS", "SEP", "OPP"}
+
+
+def from_the_air(event, doc: Doc) -> bool:
+    """The attack's trigger names a blow from the air, or the words that carry it out do: its
+    subject or agent ("airstrikes killed", "killed by warplanes"), what it is done in or with
+    ("killed in air strikes"), the noun a clause of it describes ("airstrikes that killed")."""
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    trigger = span.root
+    words = [trigger]
+    for child in trigger.children:
+        if child.dep_ in {"nsubj", "nsubjpass", "agent", "prep"}:
+            words.append(child)
+            words += [g for g in child.children if g.dep_ == "pobj"]
+    if trigger.dep_ in {"relcl", "acl"}:
+        words.append(trigger.head)
+    return any(_air_word(w) for w in words)
+
+
+def _air_word(tok) -> bool:
+    """ "airstrikes", "warplanes", "air strikes", "an air raid"."""
+    if tok.lower_ in AIR_WORDS:
+        return True
+    return tok.lower_ in AIR_COMPOUNDED and any(
+        c.dep_ in {"compound", "amod", "nmod"} and c.lower_ in {"air", "aerial"}
+        for c in tok.children
+    )
+
+
+def _state_ids(index: ActorIndex | None) -> set[str]:
+    """Ids of the actors that are states named as such ("Turkey", not a town of it)."""
+    if index is None:
+        return set()
+    return {
+        a.id
+        for a in index.actors
+        if a.kind == "country" and any(m.text.lower() == a.name.lower() for m in a.mentions)
+    }
+
+
+def _state(side: ActorRef, states: set[str]) -> bool:
+    """The side is a state body ("the army"), or the state named by its name ("Turkey")."""
+    if side.sector is None:
+        return side.actor_id in states and (side.text or "").lower() == (side.name or "").lower()
+    return side_of(side.sector) == "state"
 
 
 def side_of(sector: str | None) -> str | None:
