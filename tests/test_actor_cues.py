@@ -502,6 +502,12 @@ def test_reflexive_is_a_gender_cue(pipeline):
             "NLD",
         ),
         ("Last year the Danish passports of three fighters held in Syria were revoked.", "DNK"),
+        # the nationality word on it, whatever country the owner "their" is given
+        (
+            "Two Isis fighters were captured in Syria. The two militants, who have been stripped "
+            "of their Dutch citizenship, are held by the Syrian army.",
+            "NLD",
+        ),
     ],
 )
 def test_a_citizenship_nobody_is_said_to_strip_is_stripped_by_its_state(pipeline, text, country):

@@ -576,18 +576,23 @@ def _citizenship_country(trigger, index: ActorIndex) -> tuple[str, str] | None:
             nouns += [g for g in child.children if g.lower_ in CITIZENSHIP_WORDS]
     if trigger.head.lower_ in CITIZENSHIP_WORDS:
         nouns.append(trigger.head)
-    countries: dict[str, str] = {}
-    for noun in nouns:
-        for mod in noun.children:
-            if mod.dep_ not in {"amod", "compound", "poss", "nmod"}:
-                continue
-            for actor in index.all_at(mod.i):
-                if actor.country:
-                    countries.setdefault(actor.country, mod.text)
-    if len(countries) != 1:
-        return None
-    ((found, word),) = countries.items()
-    return word, found
+    # the nationality word first ("their British citizenship": British, whatever "their"
+    # stands for), else the owner ("Roe's passport")
+    for deps in ({"amod", "compound", "nmod"}, {"poss"}):
+        countries: dict[str, str] = {}
+        for noun in nouns:
+            for mod in noun.children:
+                if mod.dep_ not in deps:
+                    continue
+                for actor in index.all_at(mod.i):
+                    if actor.country:
+                        countries.setdefault(actor.country, mod.text)
+        if len(countries) > 1:
+            return None
+        if countries:
+            ((found, word),) = countries.items()
+            return word, found
+    return None
 
 
 def _give_country(side: ActorRef, country: str, country_name: Callable[[str], str]) -> None:
