@@ -281,13 +281,16 @@ def _modifier_countries(
 
 
 def _prep_countries(ctx: Context, tok: Token) -> list[str]:
-    """Countries of a place after in/of/from: "officials in Kabul", "soldiers from Chad"."""
+    """Countries of a place after in/of/from: "officials in Kabul", "soldiers from Chad", and of
+    each place coordinated with it ("the leaders of Kenya and Uganda" are two)."""
     kb = ctx.kb
     countries: list[str] = []
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in {"in", "of", "from"}:
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
+            for first in child.children:
+                if first.dep_ != "pobj":
+                    continue
+                for pobj in (first, *first.conjuncts):
                     ent = _entity_of(ctx.doc, pobj)
                     phrase = ent.text if ent is not None else pobj.text
                     c = kb.country_of(phrase)
@@ -303,7 +306,7 @@ def _prep_countries(ctx: Context, tok: Token) -> list[str]:
                         )
                     if c is None:
                         c = country_inside(ctx, [g for g in pobj.subtree if g.i <= pobj.i])
-                    if c:
+                    if c and c not in countries:
                         countries.append(c)
     return countries
 

@@ -1,0 +1,53 @@
+"""Sides the sentence names, round 14 (docs/accuracy.md, "Round 14: sides in the sentence"), on
+sentences of our own: a role after of/from/in with places coordinated ("the leaders of Kenya and
+Uganda") is one role per place's country, not only the first's."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from coded import coded_events, sides
+from dateline.actors.resolve import resolve_actors
+from dateline.model import Article
+from dateline.nlp import annotate
+
+
+def _countries(pipeline, text: str, words: str) -> set[str | None]:
+    """The countries of the actors whose mention is exactly ``words``."""
+    article = Article(id="t", text=text, published=date(2019, 3, 1))
+    index = resolve_actors(annotate(pipeline.nlp, text), article, pipeline.kb)
+    return {a.country for a in index.actors for m in a.mentions if m.text == words}
+
+
+@pytest.mark.slow
+def test_a_role_of_two_coordinated_countries_is_one_role_of_each(pipeline):
+    text = "Soldiers from Kenya and Uganda attacked the rebel camp."
+    assert _countries(pipeline, text, "Soldiers") == {"KEN", "UGA"}
+
+
+@pytest.mark.slow
+def test_a_role_of_three_coordinated_places_is_one_role_of_each(pipeline):
+    text = "Courts in Kenya, Uganda and Tanzania are investigating the smugglers."
+    assert _countries(pipeline, text, "Courts") == {"KEN", "UGA", "TZA"}
+
+
+@pytest.mark.slow
+def test_a_role_of_one_country_stays_one_role(pipeline):
+    text = "Officials in Kenya said the talks had failed."
+    assert _countries(pipeline, text, "Officials") == {"KEN"}
+
+
+@pytest.mark.slow
+def test_the_leaders_of_two_countries_met_each_other(pipeline):
+    events = coded_events(pipeline, "The leaders of Kenya and Uganda met on Friday.")
+    assert frozenset({"KEN", "UGA"}) in {frozenset(s) for s in sides(events, "CONSULT")}, events
+
+
+@pytest.mark.slow
+def test_the_ministers_of_two_countries_agreed_with_each_other(pipeline):
+    events = coded_events(
+        pipeline, "The foreign ministers of Ghana and Togo agreed to reopen the border."
+    )
+    assert {frozenset(s) for s in sides(events, "AGREE")} == {frozenset({"GHA", "TGO"})}, events
