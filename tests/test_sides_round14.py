@@ -1,6 +1,7 @@
 """Sides the sentence names, round 14 (docs/accuracy.md, "Round 14: sides in the sentence"), on
 sentences of our own: a role after of/from/in with places coordinated ("the leaders of Kenya and
-Uganda") is one role per place's country, not only the first's."""
+Uganda") is one role per place's country, not only the first's; a weapon a nationality owns
+("Ugandan missiles") is that state's forces, and fired at a place it was fired by them."""
 
 from __future__ import annotations
 
@@ -51,3 +52,34 @@ def test_the_ministers_of_two_countries_agreed_with_each_other(pipeline):
         pipeline, "The foreign ministers of Ghana and Togo agreed to reopen the border."
     )
     assert {frozenset(s) for s in sides(events, "AGREE")} == {frozenset({"GHA", "TGO"})}, events
+
+
+def _roles(events, kind: str):
+    return [
+        (
+            (e.source.country, e.source.sector) if e.source else None,
+            e.target.country if e.target else None,
+        )
+        for e in events
+        if e.event == kind
+    ]
+
+
+@pytest.mark.slow
+def test_a_weapon_a_nationality_owns_is_that_states_forces(pipeline):
+    events = coded_events(pipeline, "Ugandan missiles struck the Kenyan border town of Busia.")
+    assert (("UGA", "MIL"), "KEN") in _roles(events, "ASSAULT"), events
+
+
+@pytest.mark.slow
+def test_a_weapon_nobody_owns_names_nobody(pipeline):
+    text = "Rockets hit the capital on Monday."
+    assert _countries(pipeline, text, "Rockets") == set()
+
+
+@pytest.mark.slow
+def test_weapons_fired_at_a_place_were_fired_by_their_owner(pipeline):
+    events = coded_events(
+        pipeline, "Suspected Ugandan rockets were fired at several Kenyan towns on Monday."
+    )
+    assert _roles(events, "ASSAULT") == [(("UGA", "MIL"), "KEN")], events

@@ -5,6 +5,7 @@ bare surnames NER missed.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -21,6 +22,7 @@ from dateline.actors.resolve.cues import (
 from dateline.actors.resolve.describe import description_antecedent
 from dateline.actors.resolve.possessed import RELATIONAL
 from dateline.actors.theatre import holder_word, is_backer, people_word, theatre
+from dateline.datafiles import data_file, load_mapping
 from dateline.model import Actor
 
 # Dependency labels that modify a noun inside its own noun phrase.
@@ -111,6 +113,8 @@ def resolve_noun(ctx: Context, tok: Token) -> bool:
     if sector is None and tok.lemma_.lower() in PEOPLE_BODIES and (people := people_word(mods)):
         _people_role(ctx, tok, mods, people, people[1].sector, None)  # "Kurdish groups"
         return True
+    if sector is None and _armed_weapon(ctx, tok, mods, role_tokens):
+        return True  # "Israeli missiles", "Russian planes": that state's forces
     if sector is None:
         return _bare_name(ctx, tok)
     countries, in_chunk = _chunk_countries(ctx, mods, role_tokens)
@@ -124,6 +128,28 @@ def resolve_noun(ctx: Context, tok: Token) -> bool:
     if _role_coref(ctx, tok, mods, countries, role_text):
         return True
     _role_actors(ctx, tok, mods, countries, sector, role_text)
+    return True
+
+
+@lru_cache(maxsize=1)
+def weapon_nouns() -> frozenset[str]:
+    """Weapons that stand for the forces firing them when a nationality says whose they are:
+    ``weapons`` in ``data/actors/sectors.yaml``."""
+    raw = load_mapping(data_file("actors/sectors.yaml"))
+    return frozenset(str(w).lower() for w in raw.get("weapons") or ())
+
+
+def _armed_weapon(ctx: Context, tok: Token, mods: list[Token], role_tokens: list[Token]) -> bool:
+    """ "Israeli missiles struck the town", "Russian planes bombed it": a weapon with a
+    nationality in front is that state's armed forces (sector MIL); a weapon no nationality
+    owns ("rockets hit the city") names nobody."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in weapon_nouns():
+        return False
+    countries, in_chunk = _chunk_countries(ctx, mods, role_tokens)
+    countries = _modifier_countries(ctx, mods, role_tokens, in_chunk, countries)
+    if not countries:
+        return False
+    _role_actors(ctx, tok, mods, countries, "MIL", tok.lower_)
     return True
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dateline.actors.index import ActorIndex
+from dateline.actors.resolve.roles import weapon_nouns
 from dateline.events.candidate import Candidate
 from dateline.events.extract.clauses import ABSORBING, DOCUMENT_NOUNS
 from dateline.events.extract.inference import ATTACK_NOUNS
@@ -274,7 +275,10 @@ def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
                 # "controls, an embargo and travel restrictions on Russian officials were imposed"
                 for node in [subj, *[c for c in subj.subtree if c.dep_ == "conj"]]:
                     found += _inner_actors(node, actors, set(cand.entry.targets))
-            targets += found
+            if not sources and found and subj.lemma_.lower() in weapon_nouns():
+                sources += found  # "Israeli missiles were fired at the town": theirs fired them
+            else:
+                targets += found
     elif subj is not None:
         attack = _attack_in(subj)
         found = np_actors(subj, actors)
