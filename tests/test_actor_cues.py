@@ -313,6 +313,40 @@ def test_an_attack_from_the_air(nlp, text, trigger, air):
     assert home.from_the_air(event, doc) is air
 
 
+def test_a_charge_nobody_brought_is_the_authorities_who_arrested_that_person():
+    """ "Roe was arrested in Kenya ... he has been charged with ...": the authorities that held
+    the person charge, convict and release them; nobody where two countries arrested them, or
+    where the text never said who held them."""
+    from dateline.model import ActorRef, Event, Span
+
+    def event(kind, sentence, source, target, mode=None, word="act") -> Event:
+        return Event(
+            event=kind, source=source, target=target, sentence=sentence, mode=mode,
+            trigger=Span(word, 0, len(word)),
+        )  # fmt: skip
+
+    police = ActorRef(text="Kenya", country="KEN", sector="COP", actor_id="A1")
+    roe = ActorRef(text="Roe", country="GBR", actor_id="A2")
+    kim = ActorRef(text="Kim", country="GBR", actor_id="A3")
+    charged = event("ACCUSE", 1, None, roe, "allege", "charged")
+    accused = event("ACCUSE", 1, None, roe, "allege", "accused")
+    convicted = event("SANCTION", 2, None, roe, "convict", "convicted")
+    other = event("SANCTION", 2, None, kim, "convict", "convicted")
+    before = event("RETREAT", 0, None, roe, "release", "released")
+    events = [event("COERCE", 0, police, roe, "arrest", "arrested"), before, charged, accused]
+    events += [convicted, other]
+    assert home.custody_authorities(events, {"KEN": "Kenya"}.get) == 3
+    assert {(e.source.country, e.source.sector) for e in (charged, convicted, before)} == {
+        ("KEN", "JUD")
+    }
+    assert accused.source is None and other.source is None  # an accusation; another person
+
+    uk = ActorRef(text="police", country="GBR", sector="COP", actor_id="A4")
+    twice = event("SANCTION", 3, None, roe, "convict", "convicted")
+    events = [event("COERCE", 0, police, roe, "arrest"), event("COERCE", 1, uk, roe, "detain")]
+    assert home.custody_authorities([*events, twice], {}.get) == 0 and twice.source is None
+
+
 def test_an_arrest_nobody_made_is_the_authorities_where_it_is_placed():
     """ "He was arrested on a beach in Didim": the police of the country the text puts it in, a
     conviction its courts; a siege with nobody named, or an unplaced arrest, stays unattributed."""

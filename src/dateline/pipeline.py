@@ -108,6 +108,7 @@ class Pipeline:
     def _code_doc(self, article: Article, doc: Doc, starts: list[int] | None = None) -> Result:
         from dateline.actors.home import (
             citizenship_revoker,
+            custody_authorities,
             domestic_targets,
             localise_event_sides,
             place_victims,
@@ -136,6 +137,7 @@ class Pipeline:
         domestic_targets(events, actors, self._country_name)
         story_attacker(events, doc, actors)
         placed_authorities(events, self._country_name)
+        custody_authorities(events, self._country_name)
         citizenship_revoker(events, doc, actors, self._country_name)
         place_victims(events, self._country_name)
         result = Result(article=article, events=events, quotes=quotes, actors=actors.used())

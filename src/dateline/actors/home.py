@@ -438,6 +438,51 @@ def placed_authorities(events: list, country_name) -> int:
     return changed
 
 
+#: Acts of the law that follow an arrest: a charge, a conviction or sentence, a release.
+CUSTODY_MODES = {"COERCE": {"arrest", "detain"}}
+LEGAL_STEPS = {"SANCTION": {"convict"}, "RETREAT": {"release"}}
+#: Words of a charge brought (an ACCUSE the law makes, not anyone's accusation).
+CHARGE_WORDS = {"charged", "charge", "charges", "indicted", "prosecuted"}
+
+
+def custody_authorities(events: list, country_name) -> int:
+    """Give a charge, a conviction or sentence, or a release nobody is said to have made the
+    authorities of the country whose police or authorities arrested or detained that person
+    before (in this sentence or an earlier one): "he was arrested in Turkey ... he has been
+    charged with membership of a terrorist group". Only where every such arrest of the person
+    before it is one country's; the person is the side the text resolved (same actor). Returns
+    how many sources were set."""
+    changed = 0
+    for event in events:
+        if event.source is not None or event.target is None or event.target.actor_id is None:
+            continue
+        charge = event.event == "ACCUSE" and event.trigger.text.lower() in CHARGE_WORDS
+        if not charge and event.mode not in LEGAL_STEPS.get(event.event, ()):
+            continue
+        held_by = {
+            e.source.country
+            for e in events
+            if e.event in CUSTODY_MODES
+            and e.mode in CUSTODY_MODES[e.event]
+            and e.sentence <= event.sentence
+            and e.source is not None
+            and e.source.country
+            and side_of(e.source.sector or "GOV") == "state"
+            and e.target is not None
+            and e.target.actor_id == event.target.actor_id
+            and not e.negated
+        }
+        if len(held_by) != 1:
+            continue
+        (country,) = held_by
+        event.source = ActorRef(
+            text=country_name(country) or country, name=f"{country_name(country) or country} authorities",
+            country=country, sector="JUD",
+        )  # fmt: skip
+        changed += 1
+    return changed
+
+
 #: Modes of holding people at home: arrests and detentions, bans, searches, convictions.
 DOMESTIC_MODES = {"arrest", "detain", "restrict", "ban", "seize", "confiscate", "censor", "convict"}
 #: A state's own bodies that arrest, try and ban at home (not its army, which also fights abroad).
