@@ -59,6 +59,10 @@ FOREIGN_ALIAS_PENALTY = 1.0
 NEAR_WEIGHT = 0.5
 #: Population assumed for a place GeoNames records none for (a division's seat).
 MIN_POPULATION = 1000
+#: ... and for a town of one of the article's countries: GeoNames lacks the figure for many
+#: sizeable towns of Syria and Iraq (Tall Abyad, Madaya), which a namesake abroad of 20,000
+#: people would otherwise take ("Madaya" in a story about Syria is not Myanmar's).
+UNKNOWN_HOME_POPULATION = 10_000
 #: A town named by a bare word counts for an actor's country only when the article already
 #: names that country, or when the town is at least this big.
 TOWN_MIN_POPULATION = 50_000
@@ -589,7 +593,10 @@ class Gazetteer:
 
         def score(item: tuple[Place, bool]) -> float:
             place, primary = item
-            s = math.log10(max(place.population, MIN_POPULATION))
+            home = place.country in hints and place.kind == "city"
+            s = math.log10(
+                max(place.population, UNKNOWN_HOME_POPULATION if home else MIN_POPULATION)
+            )
             if place.kind == "admin1":
                 s -= ADMIN1_PENALTY
             if not primary:  # another name, e.g. a historical one: less so outside the article
