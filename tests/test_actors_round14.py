@@ -54,3 +54,20 @@ def test_a_lower_case_institution_of_another_nationality_is_no_named_one(pipelin
     found = _mentions(pipeline, text)
     assert _at(found, text, "Iraqi")[1:] == ("IRQ", "LEG")
     assert _at(found, text, "US Congress")[1:] == ("USA", "LEG")
+
+
+@pytest.mark.slow
+def test_the_citizenship_the_text_gives_a_person_is_their_country(pipeline):
+    # a person no title or knowledge base places, in a story set in Syria, is a national of
+    # the state whose citizenship the text says they hold or lose
+    story = (
+        "Rebels shelled Aleppo and Homs on Monday, and Syrian troops fired back. Maria "
+        "Ostrova, who lives in a camp near Idlib, said she was afraid. "
+    )
+    text = story + "She has been stripped of her British citizenship."
+    assert _at(_mentions(pipeline, text), text, "Maria")[1] == "GBR"
+    text = story + "The government revoked the Belgian citizenship of Ostrova last year."
+    assert _at(_mentions(pipeline, text), text, "Maria")[1] == "BEL"
+    # two states named: neither
+    text = story + "She has been stripped of her Canadian and British citizenship."
+    assert _at(_mentions(pipeline, text), text, "Maria")[1] not in {"GBR", "CAN"}

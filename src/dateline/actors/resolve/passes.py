@@ -17,6 +17,7 @@ from dateline.actors.resolve.cues import gazetteer_country
 from dateline.actors.resolve.describe import AGE_WORD, age_description
 from dateline.actors.resolve.fighters import affiliate_fighters
 from dateline.actors.resolve.named import dateline_place, named_spans, resolve_named
+from dateline.actors.resolve.persons import citizenship_countries
 from dateline.actors.resolve.possessed import possessed_roles
 from dateline.actors.resolve.pronouns import resolve_pronoun
 from dateline.actors.resolve.roles import is_role_noun, resolve_noun
@@ -84,6 +85,7 @@ def resolve_actors(doc: Doc, article: Article, kb) -> ActorIndex:
     # 6. "I" and "we" inside a quotation are its speaker.
     quoted_first_person(ctx)
     possessed_roles(ctx)  # "its citizens": the country "its" stands for
+    citizenship_countries(ctx)  # "her British citizenship": the state she is a national of
     # 7. Foreign fighters act for the armed group they fight with ("a Briton who fought with
     #    the YPG"), then unnamed bodies ("police", "the army", "40 people") of a story set in
     #    one country.

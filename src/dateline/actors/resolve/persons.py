@@ -435,3 +435,60 @@ def ngo_name_words() -> frozenset[str]:
 def country_cue(ctx: Context, span: Span) -> str | None:
     role, country, _ = _title_cues(ctx, span)
     return country
+
+
+#: Nouns of the state a person belongs to: "her British citizenship", "his Canadian passport".
+CITIZENSHIP_NOUNS = {"citizenship", "nationality", "passport"}
+
+
+def citizenship_countries(ctx: Context) -> list:
+    """ "Begum was stripped of her British citizenship", "revoke the British citizenship of Jo
+    Roe": a person no cue placed is a national of the state whose citizenship or passport the
+    text gives them (one state named; "dual UK-Canadian citizenship" names none). Foreign
+    fighters still act for the group they fight with (fighters.py runs after this). The persons
+    changed."""
+    changed = []
+    for tok in ctx.doc:
+        if tok.lower_ not in CITIZENSHIP_NOUNS:
+            continue
+        states = {  # "her Canadian and British citizenship" names two
+            c
+            for t in tok.children
+            if t.dep_ in {"amod", "compound", "nmod"}
+            for w in t.subtree
+            if (c := ctx.kb.country_of(w.text))
+        }
+        if len(states) != 1:
+            continue
+        (state,) = states
+        for person in _holders(ctx, tok):
+            if person.kind == "person" and person.country is None:
+                person.country = state
+                for m in person.mentions:
+                    m.rule = f"{m.rule}+citizenship"
+                changed.append(person)
+    return changed
+
+
+def _holders(ctx: Context, noun: Token) -> list:
+    """The actors whose citizenship ``noun`` is: its possessor ("her", "Roe's"), its "of" phrase
+    ("the citizenship of Jo Roe"), or who is stripped of it ("Roe was stripped of British
+    citizenship", "stripped Roe of her citizenship")."""
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    owners += [
+        p
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "VERB":
+        verb = head.head
+        owners += [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    actors = []
+    for tok in owners:
+        for actor in ctx.index.all_at(tok.i):
+            if actor not in actors:
+                actors.append(actor)
+    return actors
