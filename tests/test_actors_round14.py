@@ -71,3 +71,40 @@ def test_the_citizenship_the_text_gives_a_person_is_their_country(pipeline):
     # two states named: neither
     text = story + "She has been stripped of her Canadian and British citizenship."
     assert _at(_mentions(pipeline, text), text, "Maria")[1] not in {"GBR", "CAN"}
+
+
+@pytest.mark.slow
+def test_a_role_a_comma_and_a_name_are_one_person_where_the_parser_missed_it(pipeline):
+    # "defence secretary" alone is a British office; set off by commas before a person the
+    # knowledge base knows, it is that person's office and country
+    text = (
+        "In Paris, after protests over the budget and the resignation of the defence "
+        "secretary, Jim Mattis, Macron has said he will not send French troops to Mali."
+    )
+    found = _mentions(pipeline, text)
+    assert _at(found, text, "the defence")[1:] == ("USA", "GOV")
+
+
+@pytest.mark.slow
+def test_a_role_before_the_subject_of_the_next_clause_is_someone_else(pipeline):
+    text = (
+        "After meeting the ambassador, Jim Mattis, who had flown in from Washington, said "
+        "the talks went well."
+    )
+    found = _mentions(pipeline, text)
+    # not merged into the person: the role keeps its own mention
+    assert _at(found, text, "ambassador")[0] == "ambassador"
+
+
+@pytest.mark.slow
+def test_a_title_in_the_text_says_the_person_was_in_office(pipeline):
+    # the knowledge base's term of Rex Tillerson ended in March 2018; a text of June that calls
+    # him the secretary of state tells of his time in office
+    article = Article(
+        id="t",
+        text="The secretary of state, Rex Tillerson, accused Moscow of breaking the treaty.",
+        published=date(2018, 6, 1),
+    )
+    index = resolve_actors(annotate(pipeline.nlp, article.text), article, pipeline.kb)
+    found = {m.text: (a.country, a.sector) for a in index.actors for m in a.mentions}
+    assert found["Rex Tillerson"] == ("USA", "GOV")

@@ -129,7 +129,39 @@ def appositions(ctx: Context) -> None:
         ]
         if mine and is_acronym(tok):
             _acronym_names_owner(ctx, mine[0], owners[0])
+    comma_appositions(ctx)
     spelled_out_acronyms(ctx)
+
+
+def comma_appositions(ctx: Context) -> None:
+    """ "the resignation of the defence secretary, Jim Mattis, Trump has said": a role, a comma
+    and a named person closed by a comma (or the sentence's end) are one person where the parser
+    missed the apposition; the person's own country beats the one the office title suggests."""
+    doc = ctx.doc
+    for comma in doc[1:-1]:
+        if comma.text != ",":
+            continue
+        role_tok, name_tok = doc[comma.i - 1], doc[comma.i + 1]
+        if role_tok.dep_ == "appos" or name_tok.head.i == role_tok.i:
+            continue  # the parser saw it: appositions() above
+        role = next((a for a in ctx.index.all_at(role_tok.i) if a.kind == "role"), None)
+        person = next((a for a in ctx.index.all_at(name_tok.i) if a.kind == "person"), None)
+        if role is None or person is None or name_tok.pos_ != "PROPN":
+            continue
+        end = name_tok.i
+        while end + 1 < len(doc) and person in ctx.index.all_at(end + 1):
+            end += 1
+        after = doc[end + 1] if end + 1 < len(doc) else None
+        if after is not None and not (
+            after.text == "," or after.is_sent_start or after.text == "."
+        ):
+            continue  # "said the spokesman, Jo Roe told ...": Roe begins a clause of her own
+        name = doc[end]
+        others = [c for c in name.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        others += [c for c in name.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        if name.dep_ in {"nsubj", "nsubjpass"} and all(c.i == name.i for c in others):
+            continue  # "after meeting the envoy, Jo Roe, who ..., said": Roe is the subject
+        _merge_role_and_person(ctx, role_tok, name)
 
 
 def is_acronym(tok: Token) -> bool:
@@ -198,8 +230,8 @@ def _merge_role_and_person(ctx: Context, head: Token, appos: Token) -> bool:
             continue
         if person.country is None and person.sector not in INTERNATIONAL:
             person.country = role.country  # not "the UN envoy for Syria"
-        if person.sector is None:
-            person.sector = role.sector
+        if person.sector is None or (person.sector == "ELI" and role.sector not in {None, "ELI"}):
+            person.sector = role.sector  # "the defence secretary, X": in office, as the text says
         span = ctx.doc[role_tok.left_edge.i : role_tok.i + 1]
         ctx.index.reassign(span.start, span.end, person, Mention(
             text=span.text, start=span.start_char, end=span.end_char,
