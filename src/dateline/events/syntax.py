@@ -204,6 +204,11 @@ GROUP_HEADS = {
     "faction",
     "sides",
     "side",
+    # a state named after its kind ("the nations of Ethiopia and Kenya", "the country of Georgia")
+    "nation",
+    "nations",
+    "country",
+    "countries",
     # kin speak for the person ("the parents of a British volunteer"): same country
     "family",
     "families",
