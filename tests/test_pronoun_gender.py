@@ -185,3 +185,25 @@ def test_its_in_a_where_clause_is_the_country_the_clause_hangs_on(pipeline):
         "two towns, the militants have fled north.",
     )
     assert [a.name for a in index.actors for m in a.mentions if m.text == "its"] == ["Mali"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        (
+            "Brexit talks stalled again. During his visit to Tokyo, Tom Ward said the deal "
+            "was dead.",
+            "his",
+        ),
+        (
+            "Tom Ward met Kim Lee. When she landed in Paris, Anna Roe said the talks had failed.",
+            "she",
+        ),
+    ],
+)
+def test_a_pronoun_set_before_its_clause_s_subject_is_that_subject(pipeline, text, word):
+    """ "During his visit ..., Ward said": the phrase in front of the subject speaks of it
+    (cataphora), not of a person named before."""
+    _, index = _resolve(pipeline, text)
+    assert _antecedents(index, word) == [("Ward" if word == "his" else "Roe")]

@@ -108,6 +108,9 @@ def resolve_pronoun(ctx: Context, tok: Token) -> None:
     ctx.recent.sort(key=lambda e: e[0])
     ctx.recent_groups.sort(key=lambda e: e[0])
     if low in PERSON_PRONOUNS:
+        if fronted := fronted_subject(ctx, tok):
+            mention_tokens(ctx, fronted, tok.i, tok.i + 1, "pronoun")
+            return
         own_subject = _clause_subject_ids(ctx, tok)
         people = [
             (i, s, a)
@@ -191,6 +194,34 @@ def resolve_pronoun(ctx: Context, tok: Token) -> None:
 
 #: How many clauses up a pronoun's governing subject is looked for.
 GOVERNING_REACH = 6
+#: Dependencies of a phrase or clause set before the clause it belongs to.
+FRONTED_DEPS = {"prep", "advcl", "npadvmod"}
+
+
+def fronted_subject(ctx: Context, tok: Token):
+    """The person a "his"/"her" or a subject "he"/"she" stands for when it lies in a phrase or
+    clause set before the subject of the clause it belongs to: "In his talks with Kim, Roe
+    said ...", "When she landed in Paris, Roe said ...": Roe (cataphora), where that subject is
+    one person the pronoun agrees with. None otherwise."""
+    if tok.tag_ != "PRP$" and tok.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    node = tok
+    for _ in range(GOVERNING_REACH):
+        if node.head.i == node.i:
+            return None
+        child, node = node, node.head
+        if node.pos_ not in {"VERB", "AUX"} or child.dep_ not in FRONTED_DEPS:
+            continue
+        subj = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is None or child.right_edge.i >= subj.left_edge.i:
+            return None
+        people = {
+            a.id: a
+            for a in ctx.index.all_at(subj.i)
+            if a.kind == "person" and agrees(ctx.genders.get(a.id), tok.lower_)
+        }
+        return next(iter(people.values())) if len(people) == 1 else None
+    return None
 
 
 def governing_subject(ctx: Context, tok: Token, people: list) -> tuple | None:
