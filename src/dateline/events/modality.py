@@ -305,8 +305,19 @@ def stated(
         if not (own_entry and cand.entry.event == "REJECT"):
             negated = False  # the event model read the negated act as the refusal it is
             modality = "asserted" if not conditional else modality
-    elif event == "REJECT" and cand.event != "REJECT" and modality == "future" and not conditional:
-        modality = "asserted"  # "will not accept": the refusal is stated now
+    elif (
+        event == "REJECT"
+        and cand.event != "REJECT"
+        and not conditional
+        and (
+            modality == "future"
+            or (modality == "hypothetical" and _backshifted_will(cand, reporter, lexicon))
+        )
+    ):
+        # "will not accept", "said it would not accept": the refusal is stated now
+        modality = "asserted"
+    if event == "REJECT" and modality in {"future", "hypothetical"} and _refusal_told(cand):
+        modality = "asserted"  # "Russia's refusal to compromise will anger Washington"
     threat_word = own_entry and cand.entry.event == "THREATEN"
     if event == "THREATEN" and cand.event == "THREATEN" and negated and not threat_word:
         negated = False  # "would not allow ...", "did not rule out ...": the negation is the threat
@@ -315,6 +326,32 @@ def stated(
         made = not _modal_on(cand.token, lexicon) if threat_word else said
         modality = "asserted" if made else modality
     return modality, negated
+
+
+def _backshifted_will(cand: Candidate, reporter: tuple | None, lexicon: Lexicon) -> bool:
+    """A "would" that reports a "will" ("the minister said Kenya would not accept the ruling":
+    the speaker said "Kenya will not accept it"): the modal on the trigger's clause and a verb of
+    saying over it, not a "would" of a guess ("Kenya would not accept such a ruling")."""
+    nodes = chain(cand)
+    would = any(c.dep_ == "aux" and c.lower_ == "would" for n in nodes for c in n.children)
+    return would and (reporter is not None or _speech_verb_over(nodes[-1], lexicon) is not None)
+
+
+def _refusal_told(cand: Candidate) -> bool:
+    """A refusal named by a noun with its author, the subject of a modal clause ("Russia's
+    refusal to compromise will anger Washington", "the French refusal would breach the
+    convention"): the modal says what the refusal does, the refusal is made."""
+    if not cand.nominal:
+        return False
+    noun = cand.head
+    return noun.dep_ in {"nsubj", "nsubjpass"} and any(
+        (c.dep_ == "poss" and c.pos_ == "PROPN")
+        or (
+            c.dep_ in {"amod", "compound"}
+            and (c.pos_ == "PROPN" or c.ent_type_ in {"NORP", "GPE", "ORG"})
+        )
+        for c in noun.children
+    )
 
 
 def _modal_on(tok: Token, lexicon: Lexicon) -> bool:
@@ -461,10 +498,11 @@ def modal_requests(sent, lexicon: Lexicon) -> list[Candidate]:
                 any(a.dep_ == "aux" and a.lower_ in modals for a in c.children)
                 or needs_to(c)
                 or owes_duty(c, lexicon)
+                or time_to_act(c)
             ):
                 if any(a.dep_ == "neg" for a in c.children):
                     continue
-                if is_be(c):
+                if is_be(c) and not time_to_act(c):
                     continue  # "X should be relieved", "must be able to": a state, no act asked
                 out.append(Candidate(tok, MODAL_REQUEST, "REQUEST", None))
                 break
@@ -516,6 +554,36 @@ def _duty_to_act(noun) -> bool:
         ):
             return True
     return False
+
+
+def time_to_act(clause) -> bool:
+    """ "(X said) it was time for Kenya to withdraw", "'It is high time for the rebels to lay down
+    their arms,' the envoy said": a clause that says the time has come for someone's act asks
+    it of them. Not "there was still time for the rebels to leave", "there is no time to act"
+    (no one asks) nor "it's time to bring our troops home" (the speaker's own plan)."""
+    if not is_be(clause) or any(c.dep_ == "neg" for c in clause.children):
+        return False
+    if not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in clause.children):
+        return False
+    times = [
+        c
+        for c in clause.children
+        if c.dep_ == "attr"
+        and c.lemma_.lower() == "time"
+        and not any(d.dep_ == "det" for d in c.children)
+    ]
+    # the act's infinitive hangs on "time" or, as the parser often has it, on the verb
+    acts = [g for t in times for g in t.children] + list(clause.children) if times else []
+    # someone the act is asked of: "time for Kenya to withdraw" ("it's time to bring our troops
+    # home" is the speaker's own plan)
+    return any(
+        g.dep_ in {"relcl", "acl", "advcl", "xcomp"}
+        and g.pos_ in {"VERB", "AUX"}
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in g.children)
+        and any(a.dep_ == "mark" and a.lower_ == "for" for a in g.children)
+        and any(a.dep_ in {"nsubj", "nsubjpass"} for a in g.children)
+        for g in acts
+    )
 
 
 def needs_to(clause) -> bool:

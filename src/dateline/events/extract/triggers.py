@@ -1162,8 +1162,10 @@ def _quoted_demand(verb: Token, lexicon: Lexicon) -> TriggerEntry | None:
     "They need to hand them over", "Turkey has a responsibility to protect them": an obligation
     on an act (not a state, "should be relieved"), said of someone other
     than the speaker's own side ("we must act" is a resolve, not a demand)."""
-    from dateline.events.modality import needs_to, owes_duty
+    from dateline.events.modality import needs_to, owes_duty, time_to_act
 
+    if time_to_act(verb):
+        return QUOTED_REQUEST  # "It is time for Kenya to withdraw its troops."
     modals = lexicon.word_set("request_modals")
     if not (
         any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
