@@ -1,7 +1,8 @@
 """Sides the sentence names, round 14 (docs/accuracy.md, "Round 14: sides in the sentence"), on
 sentences of our own: a role after of/from/in with places coordinated ("the leaders of Kenya and
 Uganda") is one role per place's country, not only the first's; a weapon a nationality owns
-("Ugandan missiles") is that state's forces, and fired at a place it was fired by them."""
+("Ugandan missiles") is that state's forces, and fired at a place it was fired by them; a
+speaker's judgement of a passive clause ("the ADF is linked to al-Shabaab") is of its subject."""
 
 from __future__ import annotations
 
@@ -83,3 +84,19 @@ def test_weapons_fired_at_a_place_were_fired_by_their_owner(pipeline):
         pipeline, "Suspected Ugandan rockets were fired at several Kenyan towns on Monday."
     )
     assert _roles(events, "ASSAULT") == [(("UGA", "MIL"), "KEN")], events
+
+
+@pytest.mark.slow
+def test_whom_a_passive_judgement_is_said_of_is_its_subject(pipeline):
+    events = coded_events(pipeline, "Kenya says the ADF is linked to al-Shabaab.")
+    assert sides(events, "ACCUSE") == [("KEN", "COD")], events
+
+
+@pytest.mark.slow
+def test_a_judgement_with_no_subject_side_is_of_the_one_it_names(pipeline):
+    events = coded_events(
+        pipeline,
+        "The Kenyan foreign minister said the famine was a stain on the conscience of the "
+        "Ugandan government.",
+    )
+    assert sides(events, "ACCUSE") == [("KEN", "UGA")], events

@@ -181,10 +181,23 @@ def _speaker_judges(cand: Candidate, sources, targets, actors: ActorIndex):
     if not speakers or {id(a) for a, _ in speakers} & {id(a) for a, _ in sources}:
         return sources, targets
     if cand.entry.id in SPEAKER_AGAINST_CLAUSE:
-        return speakers, sources  # "the government said the opposition leader was a traitor"
+        # "the government said the opposition leader was a traitor", "said it was a stain on
+        # the conscience of this government"; of a passive clause, whom it is said of is its
+        # subject: "Kenya says the militia is linked to al-Shabaab" (not the one it is linked to)
+        return speakers, sources or _passive_subjects(tok, targets)
     if any(a.country == s.country for a, _ in sources for s, _ in speakers if a.country):
         return sources, targets  # "the minister said Turkey would respond": his own side
     return speakers, sources or targets
+
+
+def _passive_subjects(tok: Token, pairs: list[tuple[Actor, Token]]) -> list[tuple[Actor, Token]]:
+    """The ``pairs`` named inside the passive subject of ``tok`` ("the militia is linked"); all
+    of them where ``tok`` has none."""
+    subjects = [c for c in tok.children if c.dep_ == "nsubjpass"]
+    if not subjects:
+        return pairs
+    inside = {g.i for c in subjects for g in c.subtree}
+    return [p for p in pairs if p[1].i in inside]
 
 
 #: Types whose act can be words alone, so that a reported clause with no actor of its own is
