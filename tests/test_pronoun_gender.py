@@ -207,3 +207,18 @@ def test_a_pronoun_set_before_its_clause_s_subject_is_that_subject(pipeline, tex
     (cataphora), not of a person named before."""
     _, index = _resolve(pipeline, text)
     assert _antecedents(index, word) == [("Ward" if word == "his" else "Roe")]
+
+
+@pytest.mark.slow
+def test_they_after_two_people_met_is_the_two_and_stays_them(pipeline):
+    """ "X spoke to Y. They agreed that the militia ... They agreed to ...": the two who spoke,
+    and the second "they" goes on with the first, not with the militia named between."""
+    doc, index = _resolve(
+        pipeline,
+        "Prime Minister Anna Roe spoke to President Tom Ward on Monday. They agreed that the "
+        "militia had broken the truce. They agreed to keep working closely together.",
+    )
+    they = [t.i for t in doc if t.text == "They"]
+    assert len(they) == 2
+    for i in they:
+        assert sorted(a.name.split()[-1] for a in index.all_at(i)) == ["Roe", "Ward"]

@@ -137,6 +137,12 @@ def resolve_pronoun(ctx: Context, tok: Token) -> None:
                 ctx.genders.setdefault(actor.id, gender)
             return
     elif low in PLURAL_PRONOUNS:
+        if found := previous_they(ctx, tok) or joint_pair(ctx, tok):
+            # "The minister spoke to Kim. They agreed ... They agreed ...": the two who met,
+            # and a "they" that opens sentence after sentence stays the same people
+            for actor in found:
+                mention_tokens(ctx, actor, tok.i, tok.i + 1, "pronoun")
+            return
         if tok.dep_ in {"nsubj", "nsubjpass"} and (found := _subject_antecedent(ctx, tok, sent)):
             # "Many supporters, such as X and Y, have cut aid to A and B. They ...": a subject
             # "they" goes on with the last clause's subject, not the last group named
@@ -190,6 +196,68 @@ def resolve_pronoun(ctx: Context, tok: Token) -> None:
         for _i, _s, actor in bodies[:1]:
             mention_tokens(ctx, actor, tok.i, tok.i + 1, "pronoun")
             return
+
+
+#: Verbs of two people doing something together: "X met Y", "X spoke to Y", "X talked with Y".
+JOINT_VERBS = {"meet", "speak", "talk", "phone", "call", "visit", "host", "dine", "confer"}
+
+
+def _previous_main_subject(tok: Token):
+    """The subject of the main verb of the sentence before ``tok``'s, with that verb."""
+    if tok.sent.start == 0:
+        return None, None
+    root = tok.doc[tok.sent.start - 1].sent.root
+    subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subj, root
+
+
+def _opening_subject(tok: Token) -> bool:
+    return tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.dep_ == "ROOT" and _sentence_initial(tok)
+
+
+def previous_they(ctx: Context, tok: Token) -> list:
+    """A subject "they" opening its sentence right after a sentence whose main subject was a
+    "they" too goes on with the same people ("They agreed that ... They agreed to ..."); empty
+    when that one stood for nobody known."""
+    if not _opening_subject(tok):
+        return []
+    subj, _root = _previous_main_subject(tok)
+    if subj is None or subj.lower_ != "they":
+        return []
+    return ctx.index.all_at(subj.i)
+
+
+def joint_pair(ctx: Context, tok: Token) -> list:
+    """A subject "they" opening its sentence after "X met Y" or "X spoke to Y" (one person
+    each): X and Y."""
+    if not _opening_subject(tok):
+        return []
+    subj, root = _previous_main_subject(tok)
+    if subj is None or root.lemma_.lower() not in JOINT_VERBS:
+        return []
+    partners = [c for c in root.children if c.dep_ == "dobj"]
+    partners += [
+        g
+        for c in root.children
+        if c.dep_ == "prep" and c.lower_ in {"to", "with"}
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    pair = [_one_person(ctx, subj)] + [_one_person(ctx, p) for p in partners[:1]]
+    if len(pair) != 2 or None in pair or pair[0].id == pair[1].id:
+        return []
+    return pair
+
+
+def _one_person(ctx: Context, head: Token):
+    """The one person (or one-person role) a noun phrase's head names, else None."""
+    actors = ctx.index.all_at(head.i)
+    if len(actors) != 1:
+        return None
+    actor = actors[0]
+    if actor.kind == "person" or (actor.kind == "role" and head.tag_ in {"NN", "NNP"}):
+        return actor
+    return None
 
 
 #: How many clauses up a pronoun's governing subject is looked for.
