@@ -27,6 +27,9 @@ def types_of(pipeline, text):
         "Russia has waged an information war against Estonia for a decade.",
         "The Venezuelan president launched verbal assaults on the Colombian government.",
         "Sudanese women are burning with anger at the Sudanese army.",
+        "The Kenyan court has effectively killed off any challenge to the president.",
+        "The Iranian parliament killed the nuclear deal with Europe.",
+        "Human rights groups documented the regime's abuses of civil and political rights in Egypt.",
     ],
 )
 def test_a_figure_of_speech_is_no_attack(coder, text):
@@ -39,6 +42,7 @@ def test_a_figure_of_speech_is_no_attack(coder, text):
         "Chadian troops launched an attack on the rebel base near Abeche.",
         "The Malian army launched a ground offensive against the rebels in Kidal.",
         "Serbian police attacked the Kosovar demonstrators in Mitrovica.",
+        "Soldiers killed off the wounded prisoners in Kenya.",
     ],
 )
 def test_an_attack_on_people_or_places_stays(coder, text):
@@ -94,3 +98,25 @@ def test_a_death_from_illness_is_no_attack(coder, text):
 )
 def test_a_killing_by_soldiers_stays(coder, text):
     assert "ASSAULT" in types_of(coder, text)
+
+
+def _confidence_of(monkeypatch, value):
+    from dateline.events.classifier import EventModel
+
+    monkeypatch.setattr(EventModel, "event_confidence", lambda self, probability: value)
+
+
+def test_an_accusation_the_model_doubts_is_dropped(pipeline, monkeypatch):
+    # below 0.5 the event model's ACCUSE readings were mostly false out of fold (12 false, 2
+    # right): no event; above it the same sentence keeps its accusation
+    text = "The Malian opposition leader criticised the junta for the arrests in Bamako."
+    _confidence_of(monkeypatch, 0.6)
+    assert "ACCUSE" in types_of(pipeline, text)
+    _confidence_of(monkeypatch, 0.45)
+    assert "ACCUSE" not in types_of(pipeline, text)
+
+
+def test_a_doubted_accusation_between_two_states_is_kept(pipeline, monkeypatch):
+    _confidence_of(monkeypatch, 0.45)
+    text = "Russia accused Ukraine of shelling the nuclear plant."
+    assert "ACCUSE" in types_of(pipeline, text)

@@ -42,13 +42,14 @@ def unable_to(cand: Candidate) -> bool:
 
 def _attacked(cand: Candidate) -> list[Token]:
     """The words an act of force is aimed at: a verb's object or passive subject, a noun's
-    "on", "against" or "upon" phrase."""
+    "on", "against", "upon" or "of" phrase (only an idea is looked for, so the "of" of an
+    author does no harm: "the attack of the rebels" names no idea)."""
     tok = cand.token
     if cand.nominal:
         return [
             g
             for c in cand.head.children
-            if c.dep_ == "prep" and c.lower_ in {"on", "against", "upon"}
+            if c.dep_ == "prep" and c.lower_ in {"on", "against", "upon", "of"}
             for g in c.children
             if g.dep_ == "pobj"
         ]
