@@ -108,3 +108,33 @@ def test_a_title_in_the_text_says_the_person_was_in_office(pipeline):
     index = resolve_actors(annotate(pipeline.nlp, article.text), article, pipeline.kb)
     found = {m.text: (a.country, a.sector) for a in index.actors for m in a.mentions}
     assert found["Rex Tillerson"] == ("USA", "GOV")
+
+
+def test_charities_the_phoenix_tables_lack_are_ngos(pipeline):
+    kb = pipeline.kb
+    for name in ("Reprieve", "Syrian American Medical Society", "Airwars", "Mercy Corps"):
+        entry = kb.lookup(name)
+        assert entry is not None and (entry.country, entry.sector) == (None, "NGO"), name
+
+
+@pytest.mark.slow
+def test_a_lawyer_at_a_charity_acts_for_the_ngo(pipeline):
+    text = (
+        "Rebels shelled Aleppo and Homs on Monday. Sarah Jane Whitlow, a senior lawyer at "
+        "Reprieve, said the detainees had been abused."
+    )
+    assert _at(_mentions(pipeline, text), text, "Sarah")[1:] == (None, "NGO")
+
+
+@pytest.mark.slow
+def test_the_end_of_a_full_name_met_before_is_that_person_whose_charity_it_names(pipeline):
+    # "Jane Whitlow" is the "Sarah Jane Whitlow" met before; the charity named in apposition
+    # at the later mention is hers
+    text = (
+        "Rebels shelled Aleppo and Homs on Monday. Sarah Jane Whitlow visited the camp on "
+        "Tuesday. Jane Whitlow, of the legal charity Reprieve, said the detainees had been "
+        "abused."
+    )
+    found = _mentions(pipeline, text)
+    assert _at(found, text, "Sarah")[1:] == (None, "NGO")
+    assert _at(found, text, "Jane Whitlow", 1)[1:] == (None, "NGO")

@@ -101,7 +101,14 @@ def resolve_person(ctx: Context, span: Span, entry=None) -> bool:
     known = ctx.people.get(key) or (
         ctx.people.get(surname) or ctx.given_names.get(key) if len(span) == 1 else None
     )
+    if known is None and entry is None and len(span) > 1:
+        known = _full_name_ending(ctx, key)
     if known is not None:
+        if known.country is None and known.sector is None:
+            # "Jo Roe ... Roe, of the charity Reprieve": the body named at a later mention
+            affiliation = _affiliation(ctx, span)
+            if affiliation is not None:
+                known.country, known.sector = affiliation.country, affiliation.sector
         mention(ctx, known, span, "surname")
         return True
     role, cue_country, title_start = _title_cues(ctx, span)
@@ -168,6 +175,13 @@ def resolve_person(ctx: Context, span: Span, entry=None) -> bool:
     titled = role or cue_country or igo
     mention_tokens(ctx, actor, title_start if titled else span.start, span.end, rule)
     return True
+
+
+def _full_name_ending(ctx: Context, key: str):
+    """ "Clive Stafford Smith ... Stafford Smith said": the one person met before whose full name
+    ends in these two or more words, or None."""
+    found = {id(a): a for k, a in ctx.people.items() if a is not None and k.endswith(" " + key)}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _remember_given_name(ctx: Context, span: Span, actor) -> None:
@@ -401,7 +415,16 @@ class _Unlisted:
 
 def _organisation(ctx: Context, pobj: Token):
     phrase = ctx.doc[pobj.left_edge.i : pobj.i + 1].text
-    for candidate in (phrase, re.sub(r"^the\s+", "", phrase, flags=re.I)):
+    start = pobj.i  # "the international legal nonprofit Reprieve": the name is "Reprieve"
+    while start > pobj.left_edge.i and ctx.doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    names = [ctx.doc[start : pobj.i + 1].text]
+    names += [  # "the legal charity Reprieve", its name in apposition
+        ctx.doc[c.left_edge.i : c.i + 1].text
+        for c in pobj.children
+        if c.dep_ == "appos" and c.pos_ == "PROPN"
+    ]
+    for candidate in (phrase, re.sub(r"^the\s+", "", phrase, flags=re.I), *names):
         entry = ctx.kb.lookup(candidate, on=ctx.on)
         if entry is not None and entry.kind in {"organisation", "group"}:
             return entry
