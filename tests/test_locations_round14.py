@@ -52,3 +52,30 @@ def test_a_district_the_gazetteer_now_knows_places_the_act_in_it(nlp):
     text = "Government jets bombed Jobar, on the eastern edge of Damascus, overnight."
     place = locate(nlp, text, "bombed", actors=one_side())
     assert place is not None and (place.name, place.country) == ("Jobar", "SYR")
+
+
+def test_the_town_a_blow_was_dealt_to_as_a_passive_subject_points_back(nlp):
+    text = (
+        "Fighters fled Mosul after a long siege. The city was retaken by Iraqi forces on Tuesday."
+    )
+    place = locate(nlp, text, "retaken", actors=one_side("Iraqi army", "IRQ"))
+    assert place is not None and (place.name, place.precision) == ("Mosul", "city")
+    assert place.text == "The city"  # the back reference, not a name
+    text = "Fighters fled Mosul and Aleppo last week. The city was retaken by government forces."
+    place = locate(nlp, text, "retaken", actors=one_side("Iraqi army", "IRQ"))
+    assert place is None or place.precision == "country"  # two towns before: which one?
+
+
+def test_an_arabic_name_the_ner_cut_after_its_first_word_is_taken_whole(nlp):
+    from dateline.places import _widen
+
+    doc = nlp("Isis fighters abandoned Deir ez-Zor, where they had besieged a base.")
+    i = next(t.i for t in doc if t.text == "Deir")
+    start, end = _widen(doc, i, i + 1)
+    assert doc[start:end].text == "Deir ez-Zor"
+    doc = nlp("Isis fighters abandoned Deir ez-Zor.")
+    j = next(t.i for t in doc if t.text == "Zor")
+    assert doc[slice(*_widen(doc, j, j + 1))].text == "Deir ez-Zor"  # the other way round
+    doc = nlp("Families fled Aleppo as Assad's forces advanced.")  # "as" is no name's article here
+    k = next(t.i for t in doc if t.text == "Aleppo")
+    assert _widen(doc, k, k + 1) == (k, k + 1)

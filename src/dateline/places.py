@@ -1762,8 +1762,8 @@ def _back_references(doc: Doc, found: list[PlaceMention]) -> list[PlaceMention]:
     sents = list(doc.sents)
     for tok in doc:
         kind = _BACK_NOUNS.get(tok.lower_)
-        if kind is None or not (_locative(tok) or _struck(tok)):
-            continue  # "deployed in the town", "shelled the town"
+        if kind is None or not (_locative(tok) or _struck(tok) or _struck_ground(tok)):
+            continue  # "deployed in the town", "shelled the town", "the town was shelled"
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or any(
             c.dep_ in ("prep", "relcl", "acl")
             or c.pos_ == "PROPN"
@@ -2131,6 +2131,14 @@ def _widen(doc: Doc, start: int, end: int) -> tuple[int, int]:
         and doc[start - 3].text[:1].isupper()
     ):
         start -= 3  # "Deir ez-Zor" of which the NER marked only "Zor" (a town in Kuwait)
+    while (
+        end + 2 < len(doc)
+        and doc[end].lower_ in _NAME_ARTICLES
+        and doc[end + 1].text in ("-", "\u2011")
+        and doc[end + 2].text[:1].isupper()
+        and doc[end - 1].text[:1].isupper()
+    ):
+        end += 3  # ... or only "Deir" ("after abandoning Deir ez-Zor"), or "Ras" of "Ras al-Ain"
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _CITY_WORDS:
         start -= 2
     if end < len(doc) and doc[end].lower_ in _DIVISION_WORDS:
