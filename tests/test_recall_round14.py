@@ -115,3 +115,25 @@ def test_time_for_nothing_asked_is_no_request(coder, text):
 def test_time_to_act_without_whom_it_is_asked_of_is_no_request(coder):
     text = "The Kenyan president said it was time to bring the troops home."
     assert _requests(coder, text) == [], text
+
+
+# - A text that is the subject of its own demand ("the resolution, which was approved on
+#   Saturday, called for a ceasefire", "the proposals call for fresh elections") asks even when
+#   the sentence names no author; a text described by what it says does not
+#   (events/extract/coder.py, ``text_speaks``).
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The resolution, which was approved on Saturday, called for a ceasefire.",
+        "The proposals also called for fresh elections in the spring.",
+    ],
+)
+def test_a_text_that_asks_with_no_author_named_is_a_request(coder, text):
+    assert len(_requests(coder, text)) == 1, text
+
+
+def test_a_text_described_by_what_it_says_asks_nothing(coder):
+    text = "Delegates are expected to endorse a statement urging the west to lift sanctions."
+    assert _requests(coder, text) == [], text

@@ -46,7 +46,7 @@ from dateline.events.extract.triggers import (
 )
 from dateline.events.gate import active_model, gate_sentences
 from dateline.events.lexicon import Lexicon
-from dateline.events.syntax import antecedent, is_be, np_actors, np_text
+from dateline.events.syntax import antecedent, is_be, np_actors, np_text, subject_of
 from dateline.model import Actor, Article, Event, Span
 
 
@@ -237,7 +237,12 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         and not any(_official(a) for a, _ in (*sources, *targets))
     ):
         return []  # "the family had spoken to her": private talk, no political consultation
-    if not sources and not targets and not _unattributed_attack(event_type, cand):
+    if (
+        not sources
+        and not targets
+        and not _unattributed_attack(event_type, cand)
+        and not text_speaks(cand)
+    ):
         return []  # "calls for action", "the killings": nothing says who did what to whom
     if event_type == "SUPPORT" and held_true(cand):
         return []  # "reaffirmed that the border stays shut", "recognised it had failed": a belief
@@ -537,6 +542,22 @@ def _at_home(targets):
     lives at home ("Pakistani policemen"), not foreigners who travel ("Japanese journalists",
     "Italian engineers" kidnapped abroad)."""
     return [t for t in targets if t[0].kind == "country" or t[0].sector in DOMESTIC_SECTORS]
+
+
+def text_speaks(cand: Candidate) -> bool:
+    """A text, the subject of its own demand, charge or refusal, whose author the sentence does
+    not name: "the resolution, which was approved on Saturday, called for a ceasefire", "the
+    proposals call for fresh elections". The text asks for whoever wrote it, and the asking is
+    reported (the coding guide: "X called for Y" is a REQUEST). Not a text described by what it
+    says ("delegates will endorse a statement urging the west to act": out of fold the one such
+    case was false)."""
+    from dateline.events.extract.clauses import DOCUMENT_ACTS, DOCUMENT_NOUNS
+
+    tok = cand.token
+    if cand.nominal or cand.event not in DOCUMENT_ACTS or (tok.dep_ == "acl" and tok.tag_ == "VBG"):
+        return False  # (a participle after the text's noun: what it says, "a statement urging")
+    subj = subject_of(tok)
+    return subj is not None and antecedent(subj).lemma_.lower() in DOCUMENT_NOUNS
 
 
 def _official(actor: Actor) -> bool:
