@@ -5,6 +5,8 @@
   concede-agree-ceasefire). Agreeing to talks or to a deal stays an AGREE.
 - A promise to allow what was barred eases a restriction (PLOVER CONCEDE; lexicon
   concede-promise): "agreed to allow public gatherings", "promised to let the exiles return".
+- Shelving, suspending or dropping a plan, a project or a proposal backs down from it: a
+  CONCEDE (lexicon concede-abandon).
 - A state named after its kind is that state ("the nations of Ethiopia and Kenya", "the
   country of Georgia": ``syntax.GROUP_HEADS``); before, such sides were nobody and the act dropped.
 - Sealing or cordoning off a place is a restriction, as a blockade is (COERCE, restrict;
@@ -88,3 +90,19 @@ def test_states_named_after_their_kind_are_the_sides(pipeline):
     ).events
     pairs = sorted((e.source.country, e.target.country) for e in events if e.event == "SUPPORT")
     assert pairs == [("ETH", "KEN"), ("KEN", "ETH")], pairs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Laotian government said it was suspending plans to impose a curfew in the capital.",
+        "The Congolese government shelved the controversial dam project after the protests.",
+        "The Ghanaian finance minister dropped his proposal to tax remittances.",
+    ],
+)
+def test_shelving_a_plan_concedes(pipeline, text):
+    assert "CONCEDE" in _types(pipeline, text)
+
+
+def test_drawing_up_a_plan_concedes_nothing(pipeline):
+    assert "CONCEDE" not in _types(pipeline, "The Malian rebels drew up plans to attack Gao.")
