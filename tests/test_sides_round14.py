@@ -2,7 +2,8 @@
 sentences of our own: a role after of/from/in with places coordinated ("the leaders of Kenya and
 Uganda") is one role per place's country, not only the first's; a weapon a nationality owns
 ("Ugandan missiles") is that state's forces, and fired at a place it was fired by them; a
-speaker's judgement of a passive clause ("the ADF is linked to al-Shabaab") is of its subject."""
+speaker's judgement of a passive clause ("the ADF is linked to al-Shabaab") is of its subject;
+a refusal another state's side tells, naming no one refused, refuses the teller."""
 
 from __future__ import annotations
 
@@ -100,3 +101,17 @@ def test_a_judgement_with_no_subject_side_is_of_the_one_it_names(pipeline):
         "Ugandan government.",
     )
     assert sides(events, "ACCUSE") == [("KEN", "UGA")], events
+
+
+@pytest.mark.slow
+def test_a_refusal_another_state_tells_refuses_the_teller(pipeline):
+    events = coded_events(pipeline, "Ugandan officials said Kenya had refused to help.")
+    assert sides(events, "REJECT") == [("KEN", "UGA")], events
+    events = coded_events(pipeline, "Kenya says Britain has stonewalled requests for help.")
+    assert sides(events, "REJECT") == [("GBR", "KEN")], events
+
+
+@pytest.mark.slow
+def test_a_refusal_the_refuser_tells_has_no_teller_as_target(pipeline):
+    events = coded_events(pipeline, "Kenya said it had refused to help.")
+    assert sides(events, "REJECT") == [("KEN", None)], events

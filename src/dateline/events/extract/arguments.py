@@ -99,6 +99,8 @@ def arguments(
         sources, targets = _speaker_judges(cand, sources, targets, actors)
     elif not sources and cand.event in SPOKEN:
         sources = _speakers(cand, actors)  # "'It is time for talks,' the minister said"
+    elif cand.event == "REJECT" and sources and not targets:
+        targets = _refused_speakers(cand, sources, actors)
     src_ids = {id(a) for a, _ in sources}
     targets = [t for t in targets if id(t[0]) not in src_ids or len(sources) > 1]
     return _informative(_unique(sources)), _informative(_unique(targets))
@@ -215,6 +217,14 @@ def _speakers(cand: Candidate, actors: ActorIndex) -> list[tuple[Actor, Token]]:
         subj = cand.speaker  # a quoted sentence: who says the quotation
     speakers = np_actors(antecedent(subj), actors) if subj is not None else []
     return [s for s in speakers if s[0].country or s[0].sector in {"IGO", "NGO"}]
+
+
+def _refused_speakers(cand: Candidate, sources, actors: ActorIndex) -> list[tuple[Actor, Token]]:
+    """ "The Kenyan authorities say Uganda has stonewalled their requests", "the parents said the
+    ministry had refused to help": a refusal told by another state's side, naming no one
+    refused, refuses the one who tells it."""
+    own = {a.country for a, _ in sources}
+    return [s for s in _speakers(cand, actors) if s[0].country and s[0].country not in own]
 
 
 def _reporting_verb(tok: Token) -> Token | None:
