@@ -138,3 +138,31 @@ def test_the_end_of_a_full_name_met_before_is_that_person_whose_charity_it_names
     found = _mentions(pipeline, text)
     assert _at(found, text, "Sarah")[1:] == (None, "NGO")
     assert _at(found, text, "Jane Whitlow", 1)[1:] == (None, "NGO")
+
+
+def test_people_the_knowledge_base_lacked_are_keyed_by_their_office_on_the_date(pipeline):
+    kb = pipeline.kb
+
+    def key(name: str, on: date) -> tuple[str | None, str | None]:
+        entry = kb.lookup(name, on=on)
+        assert entry is not None, name
+        return entry.country, entry.sector
+
+    # the African Union commission's chair acts for the IGO, before and after it for her state
+    assert key("Nkosazana Dlamini-Zuma", date(2016, 5, 1)) == (None, "IGO")
+    assert key("Nkosazana Dlamini-Zuma", date(2020, 5, 1)) == ("ZAF", "GOV")
+    assert key("Brandon Lewis", date(2018, 6, 1)) == ("GBR", "PTY")
+    assert key("Ratko Mladic", date(2017, 11, 22))[0] == "BIH"
+    # a foreign militant acts for the armed group, in the country where it fights
+    assert key("Mohammed Emwazi", date(2019, 1, 1)) == ("SYR", "REB")
+    assert key("Jamal Khashoggi", date(2019, 1, 1))[0] == "SAU"
+
+
+@pytest.mark.slow
+def test_a_militant_the_knowledge_base_knows_keeps_its_group_in_a_british_story(pipeline):
+    text = (
+        "Ministers in London met on Tuesday. Kurdish forces said they had handed Alexanda "
+        "Kotey to American troops, and Kotey is expected to face trial."
+    )
+    found = _mentions(pipeline, text)
+    assert _at(found, text, "Kotey", 1)[1:] == ("SYR", "REB")
