@@ -222,3 +222,14 @@ def test_they_after_two_people_met_is_the_two_and_stays_them(pipeline):
     assert len(they) == 2
     for i in they:
         assert sorted(a.name.split()[-1] for a in index.all_at(i)) == ["Roe", "Ward"]
+
+
+@pytest.mark.slow
+def test_one_person_named_by_a_role_is_no_they(pipeline):
+    doc, index = _resolve(
+        pipeline,
+        "The Italian prime minister arrived in Rome on Monday. It is not clear whether they "
+        "will resume the talks.",
+    )
+    (they,) = [t.i for t in doc if t.text == "they"]
+    assert not [a for a in index.all_at(they) if a.kind == "role" and "minister" in a.name]

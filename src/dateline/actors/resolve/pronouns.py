@@ -155,7 +155,13 @@ def resolve_pronoun(ctx: Context, tok: Token) -> None:
                     mention_tokens(ctx, actor, tok.i, tok.i + 1, "pronoun")
                 return
         for i, s, actor in reversed(ctx.recent):
-            if i < tok.i and sent - s <= 1 and actor.kind in {"role", "group", "organisation"}:
+            if (
+                i < tok.i
+                and sent - s <= 1
+                and actor.kind in {"role", "group", "organisation"}
+                and not (actor.kind == "role" and _singular_role(ctx, i))
+            ):
+                # "the prime minister ... they": one person is no "they"
                 mention_tokens(ctx, actor, tok.i, tok.i + 1, "pronoun")
                 return
     elif low in THING_PRONOUNS:
