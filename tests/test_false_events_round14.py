@@ -120,3 +120,27 @@ def test_a_doubted_accusation_between_two_states_is_kept(pipeline, monkeypatch):
     _confidence_of(monkeypatch, 0.45)
     text = "Russia accused Ukraine of shelling the nuclear plant."
     assert "ACCUSE" in types_of(pipeline, text)
+
+
+def test_a_task_given_is_no_act_done(coder):
+    text = "About 500 French soldiers are in Mali, tasked with training the Malian army."
+    assert "AID" not in types_of(coder, text)
+
+
+def test_training_done_stays_aid(coder):
+    assert "AID" in types_of(coder, "French soldiers trained the Malian army in Gao.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan government offered a reward for information about the kidnappers.",
+        "The Ghanaian president offered himself as a mediator between the two parties.",
+    ],
+)
+def test_offering_a_reward_or_oneself_is_no_agreement(coder, text):
+    assert "AGREE" not in types_of(coder, text)
+
+
+def test_offering_to_host_talks_stays_an_agreement(coder):
+    assert "AGREE" in types_of(coder, "Norway offered to host peace talks between the two sides.")

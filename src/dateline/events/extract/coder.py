@@ -20,7 +20,7 @@ from dateline.events.extract.clauses import (
     main_clause_first,
     verbal_clash,
 )
-from dateline.events.extract.figurative import figurative_attack, unable_to
+from dateline.events.extract.figurative import assigned, figurative_attack, unable_to
 from dateline.events.extract.inference import (
     DOMESTIC,
     DOMESTIC_SECTORS,
@@ -264,7 +264,7 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         return []  # "cholera kills dozens of children in Yemen": no attacker, whatever the place
     if event_type == "ASSAULT" and figurative_attack(cand, lexicon):
         return []  # "an attack on sovereignty", "the information war": no armed act
-    if unable_to(cand):
+    if unable_to(cand) or assigned(cand):
         return []  # "is unable to provide support", "struggling to provide food": not done
     if event_type == "ASSAULT" and not sources and _no_attacker(cand, sent, lexicon):
         return []  # "a fire killed two children", "at least 40 people were killed": no act

@@ -3,6 +3,8 @@
 - ``unable_to``: an act someone cannot do ("the government is unable to provide support",
   "powerless to stop the shelling"): it did not happen (the coding guide: only acts that took
   place are events); "struggling to provide food" still provides it.
+- ``assigned``: an act that is someone's task ("troops tasked with training local forces"): a
+  role, not an act reported done.
 - ``figurative_attack``: a word of force aimed at an idea, not at anyone ("an attack on
   sovereignty", "damaged its reputation"), or a fight of words, data or money named by its
   modifier ("an information war", "verbal assaults", "a legal battle"), or a body burning with
@@ -38,6 +40,23 @@ def unable_to(cand: Candidate) -> bool:
         return False
     head = verb.head
     return head.lemma_.lower() in INABILITY_WORDS or head.lower_ in INABILITY_WORDS
+
+
+#: Verbs of giving someone a task: what they are "tasked with" is assigned, not yet done.
+TASK_VERBS = frozenset({"task", "entrust", "mandate"})
+
+
+def assigned(cand: Candidate) -> bool:
+    """The act is a task given to someone ("troops tasked with training local forces", "was
+    entrusted with negotiating the handover", "tasked to monitor the ceasefire"): a role, not
+    an act reported done. "Troops trained local forces" is unchanged."""
+    verb = _act_verb(cand)
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "with":
+        head = head.head
+    elif verb.dep_ != "xcomp":
+        return False
+    return head.lemma_.lower() in TASK_VERBS
 
 
 def _attacked(cand: Candidate) -> list[Token]:
