@@ -3,7 +3,8 @@ sentences of our own: a role after of/from/in with places coordinated ("the lead
 Uganda") is one role per place's country, not only the first's; a weapon a nationality owns
 ("Ugandan missiles") is that state's forces, and fired at a place it was fired by them; a
 speaker's judgement of a passive clause ("the ADF is linked to al-Shabaab") is of its subject;
-a refusal another state's side tells, naming no one refused, refuses the teller."""
+a refusal another state's side tells, naming no one refused, refuses the teller; a people's
+allies ("America's Kurdish allies") are that people's armed movement."""
 
 from __future__ import annotations
 
@@ -115,3 +116,13 @@ def test_a_refusal_another_state_tells_refuses_the_teller(pipeline):
 def test_a_refusal_the_refuser_tells_has_no_teller_as_target(pipeline):
     events = coded_events(pipeline, "Kenya said it had refused to help.")
     assert sides(events, "REJECT") == [("KEN", None)], events
+
+
+@pytest.mark.slow
+def test_a_peoples_allies_are_its_armed_movement(pipeline):
+    events = coded_events(
+        pipeline, "The envoy was in the region for talks with America's Kurdish allies."
+    )
+    consult = [e for e in events if e.event == "CONSULT"]
+    assert consult and consult[0].target is not None, events
+    assert consult[0].target.sector == "REB" and consult[0].target.country != "USA", events

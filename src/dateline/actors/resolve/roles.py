@@ -46,6 +46,9 @@ LEADER_WORDS = {
 GROUP_DETERMINERS = {"two", "both", "three", "all"}
 #: Nouns that name a people's organised body: "Kurdish groups", "the Kurdish movement".
 PEOPLE_BODIES = {"group", "unit", "movement", "side", "faction"}
+#: Nouns for a people's armed movement as another's partner: "America's Kurdish allies", "the
+#: US military's Kurdish partners", "its Kurdish proxies".
+PEOPLE_PARTNERS = {"ally", "partner", "proxy"}
 #: Sectors of people who fight for a group: "Isis militants", "Hezbollah fighters".
 ARMED_SECTORS = {"REB", "PRM", "MIL", "UAF"}
 
@@ -110,7 +113,11 @@ def resolve_noun(ctx: Context, tok: Token) -> bool:
             sector = people[1].sector if state in people[1].countries else "CVL"
             _people_of_state(ctx, tok, mods, state, sector, tok.text)
         return True
-    if sector is None and tok.lemma_.lower() in PEOPLE_BODIES and (people := people_word(mods)):
+    if (
+        sector is None
+        and tok.lemma_.lower() in PEOPLE_BODIES | PEOPLE_PARTNERS
+        and (people := people_word(mods))
+    ):
         _people_role(ctx, tok, mods, people, people[1].sector, None)  # "Kurdish groups"
         return True
     if sector is None and _armed_weapon(ctx, tok, mods, role_tokens):
