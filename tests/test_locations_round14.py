@@ -79,3 +79,25 @@ def test_an_arabic_name_the_ner_cut_after_its_first_word_is_taken_whole(nlp):
     doc = nlp("Families fled Aleppo as Assad's forces advanced.")  # "as" is no name's article here
     k = next(t.i for t in doc if t.text == "Aleppo")
     assert _widen(doc, k, k + 1) == (k, k + 1)
+
+
+def test_a_town_written_with_a_leading_arabic_article_is_found_among_the_article_s_countries():
+    g = gazetteer()
+    assert g.resolve("al-Raqqa", ["SYR"]).name == "Ar Raqqah"
+    assert g.resolve("ar-Raqqa", ["SYR"]).name == "Ar Raqqah"
+    assert g.resolve("al-Mosul", ["IRQ"]).name == "Mosul"
+    assert g.resolve("al-Raqqa") is None  # no article country: not guessed worldwide
+    assert g.resolve("Al Jazeera", ["QAT"]) is None  # a broadcaster, no town of Qatar
+    assert g.resolve("El Salvador").kind == "country"  # a name that keeps its article
+
+
+@pytest.mark.parametrize(
+    ("name", "hint", "place"),
+    [
+        ("Talafar", "IRQ", "Tall Afar"),
+        ("Qayyara", "IRQ", "Al Qayyarah"),
+        ("Serekaniye", "SYR", "Ra's al Ayn"),  # the Kurdish name of Ras al-Ain
+    ],
+)
+def test_other_spellings_of_towns_of_conflict_reporting(name, hint, place):
+    assert gazetteer().resolve(name, [hint]).name == place

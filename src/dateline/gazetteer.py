@@ -464,6 +464,20 @@ class Gazetteer:
             feature_id=city.feature_id if city else None,
         )  # fmt: skip
 
+    def _without_article(self, name: str, countries: tuple[str, ...]) -> list[tuple[Place, bool]]:
+        """Towns of ``countries`` named ``name`` without its leading Arabic article ("al-Raqqa",
+        "ar-Raqqa": GeoNames knows "Raqqa" and "Ar Raqqah", and the skeleton of so short a name
+        is too weak to match by sound). Only the article's countries: "Al Jazeera" is no town."""
+        words = name_key(name).split()
+        if len(words) < 2 or words[0] not in _ARTICLES:
+            return []
+        core = " ".join(words[1:])
+        return [
+            (p, own)
+            for p, own in self.candidates(core)
+            if p.kind == "city" and p.country in countries
+        ]
+
     def _skeleton_matches(self, name: str, countries: Iterable[str]) -> list[Place]:
         """Towns of ``countries`` whose name or alias spells ``name`` another way: those of one
         country, the first of ``countries`` that has any (the article's own country before its
@@ -558,6 +572,8 @@ class Gazetteer:
             if place is not None:
                 return place
         found = self.candidates(name)
+        if not found and hints:
+            found = self._without_article(name, hints[:3])
         by_sound = not found
         if not found and hints:
             found = [(p, False) for p in self._skeleton_matches(name, hints[:3])]
