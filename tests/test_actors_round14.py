@@ -166,3 +166,14 @@ def test_a_militant_the_knowledge_base_knows_keeps_its_group_in_a_british_story(
     )
     found = _mentions(pipeline, text)
     assert _at(found, text, "Kotey", 1)[1:] == ("SYR", "REB")
+
+
+@pytest.mark.slow
+def test_two_names_ner_ran_together_over_a_verb_are_two_people(pipeline):
+    text = (
+        "Staffan de Mistura arrived in Geneva on Monday. At one point Ja’afari thanked de "
+        "Mistura for his patience."
+    )
+    found = _mentions(pipeline, text)
+    assert _at(found, text, "Ja’afari")[1:] == ("SYR", "GOV")
+    assert _at(found, text, "de Mistura", 1)[1:] == (None, "IGO")
