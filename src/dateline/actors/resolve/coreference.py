@@ -134,7 +134,7 @@ def appositions(ctx: Context) -> None:
 
 
 def comma_appositions(ctx: Context) -> None:
-    """ "the resignation of the defence secretary, Jim Mattis, Trump has said": a role, a comma
+    """ "the resignation of the defence secretary, Jim Mattis, Macron has said": a role, a comma
     and a named person closed by a comma (or the sentence's end) are one person where the parser
     missed the apposition; the person's own country beats the one the office title suggests."""
     doc = ctx.doc

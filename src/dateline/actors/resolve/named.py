@@ -91,14 +91,14 @@ def resolve_named(ctx: Context, span: Span) -> bool:
     label = span.label_ if span.label_ else ""
     verb = next((t for t in span[1:-1] if t.is_lower and t.pos_ in {"VERB", "AUX"}), None)
     if label == "PERSON" and verb is not None:
-        # "Jaafari accused de Mistura": NER ran two names together over the verb between them
+        # "Jaafari thanked de Mistura": NER ran two names together over the verb between them
         doc = span.doc
         parts = [doc[span.start : verb.i], doc[verb.i + 1 : span.end]]
         done = [resolve_named(ctx, Span(doc, p.start, p.end, label="PERSON")) for p in parts]
         return any(done)
     entry = kb.lookup(text, on=ctx.on)
     if entry is not None and _other_nationals(kb, span, entry.country):
-        # "the Syrian national dialogue congress": a common noun in lower case that NER called a
+        # "the Iraqi national congress": a common noun in lower case that NER called a
         # name, whose nationality is not the named institution's ("Congress"); the noun pass
         # reads it as a role of its own country
         return False

@@ -72,7 +72,7 @@ LEADING_WORD_POS = {"ADP", "SCONJ", "CCONJ", "ADV"}
 
 def resolve_person(ctx: Context, span: Span, entry=None) -> bool:
     kb = ctx.kb
-    # "Prince Mohammed’s agenda": NER ran the name on into what the person owns; a name holds
+    # "Prince Khalid’s plans": NER ran the name on into what the person owns; a name holds
     # no possessive, so the person is the words before it
     inner = [t.i for t in span[1:] if t.text in {"'s", "’s"}]
     if inner:
@@ -178,7 +178,7 @@ def resolve_person(ctx: Context, span: Span, entry=None) -> bool:
 
 
 def _full_name_ending(ctx: Context, key: str):
-    """ "Clive Stafford Smith ... Stafford Smith said": the one person met before whose full name
+    """ "Mary Jane Roe ... Jane Roe said": the one person met before whose full name
     ends in these two or more words, or None."""
     found = {id(a): a for k, a in ctx.people.items() if a is not None and k.endswith(" " + key)}
     return next(iter(found.values())) if len(found) == 1 else None
@@ -415,7 +415,7 @@ class _Unlisted:
 
 def _organisation(ctx: Context, pobj: Token):
     phrase = ctx.doc[pobj.left_edge.i : pobj.i + 1].text
-    start = pobj.i  # "the international legal nonprofit Reprieve": the name is "Reprieve"
+    start = pobj.i  # "the London legal charity Reprieve": the name is "Reprieve"
     while start > pobj.left_edge.i and ctx.doc[start - 1].pos_ == "PROPN":
         start -= 1
     names = [ctx.doc[start : pobj.i + 1].text]
@@ -465,7 +465,7 @@ CITIZENSHIP_NOUNS = {"citizenship", "nationality", "passport"}
 
 
 def citizenship_countries(ctx: Context) -> list:
-    """ "Begum was stripped of her British citizenship", "revoke the British citizenship of Jo
+    """ "Roe was stripped of her British citizenship", "revoke the British citizenship of Jo
     Roe": a person no cue placed is a national of the state whose citizenship or passport the
     text gives them (one state named; "dual UK-Canadian citizenship" names none). Foreign
     fighters still act for the group they fight with (fighters.py runs after this). The persons
