@@ -1558,6 +1558,7 @@ def dedupe_events(events: list[Event], doc: Doc | None = None) -> list[Event]:
     their parties."""
     if doc is not None:
         events = _shared_parties(events, doc)
+        events = _tolls_of_attacks(events, doc)
     events = [e for e in events if not _restated(e, events)]
     with_target = {
         (e.sentence, e.event, e.source.actor_id if e.source else None)
@@ -1583,12 +1584,96 @@ def dedupe_events(events: list[Event], doc: Doc | None = None) -> list[Event]:
         conjoinable = doc is not None and e.event in CONJOINED_ACT_TYPES
         tok = _trigger_token(doc, e) if conjoinable else None
         if key in seen and not (
-            tok is not None and all(_conjoined_acts(tok, other) for other in seen[key])
+            tok is not None
+            and all(
+                _conjoined_acts(tok, other) and not _one_measure(e, mode)
+                for other, mode in seen[key]
+            )
         ):
             continue
-        seen.setdefault(key, []).append(tok)
+        seen.setdefault(key, []).append((tok, e.mode))
         out.append(e)
     return out
+
+
+def _tolls_of_attacks(events: list[Event], doc: Doc) -> list[Event]:
+    """A death or wound told as what an attack coded in the sentence did is that attack told
+    again, one act, one record: "the strike killed five civilians", "the shelling, which killed
+    two children", "were killed by an air strike", "died in the bombing", "were killed when
+    jets bombed the market". The attack's record stays and takes the parties it lacks from the
+    toll (its victims, its attacker); a toll of an act not coded stays an event of its own."""
+    drop: set[int] = set()
+    out = list(events)
+    for n, e in enumerate(events):
+        if e.event != "ASSAULT":
+            continue
+        tok = _trigger_token(doc, e)
+        if tok is None or tok.lemma_.lower() not in TOLL_VERBS:
+            continue
+        causes = _toll_causes(tok)
+        if not causes:
+            continue
+        for m, o in enumerate(events):
+            if m == n or m in drop or o.event != "ASSAULT" or o.sentence != e.sentence:
+                continue
+            if o.negated != e.negated:
+                continue
+            other = _trigger_token(doc, o)
+            if other is None or other.i not in causes or other.lemma_.lower() in TOLL_VERBS:
+                continue
+            drop.add(n)
+            if o.source is None or o.target is None:
+                out[m] = replace(out[m], source=out[m].source or e.source,
+                                 target=out[m].target or e.target)  # fmt: skip
+            break
+    return [e for n, e in enumerate(out) if n not in drop]
+
+
+def _toll_causes(tok: Token) -> set[int]:
+    """The words that may name the act a death or wound verb tells the toll of: its subject (or
+    the noun a relative clause hangs on), the agent of its passive, the object of "in",
+    "during" or "from" on it, and the words of a "when", "as" or "after" clause on it."""
+    out: set[int] = set()
+    for c in tok.children:
+        if c.dep_ in {"nsubj", "csubj"}:
+            out.add(antecedent(c).i)
+        elif c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in {"in", "during", "from"}):
+            out |= {g.i for g in c.children if g.dep_ == "pobj"}
+        elif c.dep_ == "advcl" and any(
+            m.dep_ in {"mark", "advmod"} and m.lower_ in {"when", "as", "after"} for m in c.children
+        ):
+            out |= {t.i for t in c.subtree}
+    if tok.dep_ == "relcl" and tok.head.pos_ in {"NOUN", "PROPN"}:
+        out.add(tok.head.i)
+    # "the strike on Kharkiv, which killed six": the relative clause hangs on the strike's place
+    out |= {doc_tok.head.head.i for doc_tok in tok.doc if doc_tok.i in out and _placed_by(doc_tok)}
+    return out
+
+
+def _placed_by(tok: Token) -> bool:
+    """``tok`` is the object of a preposition of place or aim on a noun ("the strike on
+    Kharkiv", "the attack in Douma")."""
+    return (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ in {"on", "in", "at", "against"}
+        and tok.head.head.pos_ == "NOUN"
+    )
+
+
+#: Verbs of a death or wound an attack caused (coder._tolls_of_attacks).
+TOLL_VERBS = {"kill", "die", "injure", "wound", "maim", "hurt"}
+
+
+def _one_measure(event: Event, mode: str | None) -> bool:
+    """Conjoined words of one measure of the same kind on the same parties name one act, not
+    two: "convicted and sentenced him" (a sentence is the conviction's, the coding guide),
+    "arrested and detained", "sealed off and blockaded the town". Acts of force keep a record
+    each ("captured and killed"), and so do measures of two kinds ("arrested and deported")."""
+    return event.event in ONE_MEASURE_TYPES and event.mode is not None and event.mode == mode
+
+
+#: Types whose conjoined triggers of one mode on the same parties are one act (_one_measure).
+ONE_MEASURE_TYPES = {"COERCE", "SANCTION"}
 
 
 def _shared_parties(events: list[Event], doc: Doc) -> list[Event]:
