@@ -102,3 +102,40 @@ def test_conjoined_measures_of_two_kinds_or_acts_of_force_stay_two(nlp):
         _event(doc, "killed", "ASSAULT", "eth soldiers", "eri fighters", "abduct"),
     ]
     assert [k[0] for k in _kept(events, doc)] == ["captured", "killed"]
+
+
+class _Cand:
+    """What coder._nearest reads of a candidate: its trigger word."""
+
+    def __init__(self, token):
+        self.token = token
+        self.head = token
+        self.nominal = False
+
+
+def _targets(nlp, text, trigger, words):
+    from dateline.events.extract.coder import _nearest
+    from dateline.model import Actor
+
+    doc = nlp(text)
+    tok = {t.text: t for t in doc}
+    parties = [(Actor(id=w, name=w), tok[w]) for w in words]
+    return [a.id for a, _ in _nearest(_Cand(tok[trigger]), parties)]
+
+
+def test_a_party_named_deep_inside_what_is_said_of_another_is_no_target(nlp):
+    # the offensive's target is not what the blame is aimed at
+    text = "Kenyan officials blamed Somalia's offensive against the rebels of Jubaland."
+    assert _targets(nlp, text, "blamed", ["Somalia", "Jubaland"]) == ["Somalia"]
+    text = "Prosecutors in Nairobi charged Omondi with being a member of Shabaab."
+    assert _targets(nlp, text, "charged", ["Omondi", "Shabaab"]) == ["Omondi"]
+    text = "Nigeria accused Cameroon of arming separatists in Ambazonia."
+    assert _targets(nlp, text, "accused", ["Cameroon", "separatists"]) == ["Cameroon"]
+
+
+def test_conjoined_or_near_parties_stay_targets(nlp):
+    text = "The Ghanaian president urged Togo and Benin to reopen the border."
+    assert _targets(nlp, text, "urged", ["Togo", "Benin"]) == ["Togo", "Benin"]
+    # one step further is no restatement
+    text = "Nigeria warned Cameroon about its soldiers on Tuesday."
+    assert _targets(nlp, text, "warned", ["Cameroon", "soldiers"]) == ["Cameroon", "soldiers"]

@@ -292,7 +292,7 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         if named is not None:
             cameo, goldstein = named, ontology.cameo[named].goldstein
     sources = _one_per_side(sources)
-    targets = _addressed(cand, _outermost(_one_per_side(targets, readings=False)))
+    targets = _nearest(cand, _addressed(cand, _outermost(_one_per_side(targets, readings=False))))
     if event_type == "ASSAULT" and sources:
         # "government forces backed by Russian jets took the town", "Turkey invaded Afrin with
         # the aid of its proxies": the backers fought too (the coding guide: one record per
@@ -1491,6 +1491,39 @@ def _addressed(cand: Candidate, parties: list[tuple[Actor, Token]]) -> list[tupl
     inside = {t.i for c in cand.token.children if c.dep_ in {"xcomp", "ccomp"} for t in c.subtree}
     outside = [(a, t) for a, t in parties if t.i not in inside]
     return outside or parties
+
+
+def _nearest(cand: Candidate, parties: list[tuple[Actor, Token]]) -> list[tuple[Actor, Token]]:
+    """The parties an act is aimed at, less one named deep inside what is said of another: in
+    "blamed Kenya's offensive against the rebels of Jubaland", "charged him with being a member
+    of al-Shabaab" or "invited the ministers to discuss an attack by the militia", Kenya and
+    "him" are the targets, not the rebels, al-Shabaab or the militia. A party two or more
+    modifier steps further down from the trigger than the nearest one is dropped; conjuncts,
+    appositions and compounds are no steps ("urged Ghana and Togo")."""
+    if len(parties) < 2:
+        return parties
+    word = cand.head if cand.nominal else cand.token
+    depth = {t.i: _steps_below(t, word) for _, t in parties}
+    known = [d for d in depth.values() if d is not None]
+    if len(known) < 2:
+        return parties
+    nearest = min(known)
+    return [(a, t) for a, t in parties if depth[t.i] is None or depth[t.i] < nearest + 2]
+
+
+def _steps_below(tok: Token, word: Token) -> int | None:
+    """Modifier steps from ``word`` down to ``tok`` (conjunctions, appositions and compounds
+    are none), or None when ``tok`` does not hang under ``word``."""
+    node, steps = tok, 0
+    for _ in range(12):
+        if node.i == word.i:
+            return steps
+        if node.head.i == node.i:
+            return None
+        if node.dep_ not in {"conj", "appos", "compound", "cc"}:
+            steps += 1
+        node = node.head
+    return None
 
 
 def _outermost(parties: list[tuple[Actor, Token]]) -> list[tuple[Actor, Token]]:
