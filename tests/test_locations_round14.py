@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from dateline.actors.index import ActorIndex
 from dateline.gazetteer import gazetteer
+from dateline.places import find_mentions, told_in_general
 from located import locate, one_side
 
 
@@ -101,3 +103,46 @@ def test_a_town_written_with_a_leading_arabic_article_is_found_among_the_article
 )
 def test_other_spellings_of_towns_of_conflict_reporting(name, hint, place):
     assert gazetteer().resolve(name, [hint]).name == place
+
+
+def test_acts_told_in_general_are_found(nlp):
+    cases = [
+        ("Aid workers counted civilian deaths in government airstrikes.", "airstrikes", True),
+        ("Government airstrikes have killed thousands of people since 2015.", "airstrikes", True),
+        ("Government airstrikes have killed thousands of people since 2015.", "killed", True),
+        ("The militia has abducted hundreds of people throughout the war.", "abducted", True),
+        ("Since Sunday, airstrikes have killed 40 people.", "killed", False),  # the story's days
+        ("Aid workers counted the deaths in the airstrikes.", "airstrikes", False),  # these ones
+        ("Government airstrikes killed 40 people.", "killed", False),
+    ]
+    for text, word, general in cases:
+        doc = nlp(text)
+        trigger = next(t for t in doc if t.text == word)
+        assert told_in_general(trigger) is general, text
+
+
+_STORY = (
+    "Syrian troops attacked the town of Saraqib on Monday. "
+    "Residents of Saraqib said the shelling went on all night. "
+)
+
+
+def test_an_act_told_in_general_is_placed_at_the_country_not_the_story_s_town(nlp):
+    for then, trigger in (
+        ("Government airstrikes have killed thousands of civilians since 2015.", "killed"),
+        ("Rescuers have counted many civilian deaths in government airstrikes.", "airstrikes"),
+    ):
+        place = locate(nlp, _STORY + then, trigger, actors=one_side())
+        assert place is not None and (place.country, place.precision) == ("SYR", "country")
+    place = locate(nlp, _STORY + "Government airstrikes killed ten civilians.", "killed")
+    assert place is not None and place.name == "Saraqib"  # the story's act stays at its town
+
+
+def test_the_planet_is_no_place(nlp):
+    # With American places in the story, "Earth" would resolve to a Texan town of that name.
+    doc = nlp(
+        "Officials in Texas and the United States agreed. "
+        "Turkey's regime locks up more journalists than any other government on Earth."
+    )
+    names = [m.text for m in find_mentions(doc, ActorIndex())]
+    assert "Earth" not in names and "Texas" in names

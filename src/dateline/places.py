@@ -363,6 +363,7 @@ def locate_events(
             or _gone_elsewhere(event, trigger)
             or _over_many_towns(trigger)
             or _many_acts(trigger)
+            or told_in_general(trigger)
         ):
             nearby = _country_level(nearby)
         if described and _against_another_state(event, nearby):
@@ -394,7 +395,12 @@ def locate_events(
                 before = _seat_country(before, event, "before")
             if described and _against_another_state(event, before):
                 before = None  # "the PKK, which has fought an insurgency against Turkey"
-            if _gone_elsewhere(event, trigger) or _over_many_towns(trigger) or _many_acts(trigger):
+            if (
+                _gone_elsewhere(event, trigger)
+                or _over_many_towns(trigger)
+                or _many_acts(trigger)
+                or told_in_general(trigger)
+            ):
                 before = _country_level(before, "before")
             home = _home(event)
             if (
@@ -1259,6 +1265,44 @@ def _many_acts(trigger: Token) -> bool:
     return trigger.dep_ == "pobj" and of.lower_ == "of" and of.head.lower_ in _MANY_OF
 
 
+#: What a long stretch of time is of ("since 2014", "throughout the war", "for decades").
+_LONG_TIMES = {"war", "conflict", "uprising", "revolution", "year", "decade", "century"}
+#: Prepositions that tie harm to the acts that did it ("deaths in airstrikes").
+_HARM_BY = {"in", "from", "by"}
+
+
+def told_in_general(trigger: Token) -> bool:
+    """The act is told in general, not as the story's one happening: a bare plural act inside
+    a noun phrase ("civilian deaths in coalition airstrikes"), or acts in the present perfect
+    over a long stretch ("airstrikes have killed thousands since 2014", "has shelled towns
+    throughout the war"). Done at many places, so its country at most, never the story's town."""
+    if (
+        trigger.tag_ == "NNS"
+        and trigger.dep_ == "pobj"
+        and trigger.head.lower_ in _HARM_BY
+        and trigger.head.head.pos_ in ("NOUN", "PROPN")
+        and not any(c.dep_ in ("det", "poss", "nummod") for c in trigger.children)
+    ):
+        return True
+    verb = trigger
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass"):
+        verb = trigger.head  # "airstrikes have killed": the act's verb
+    if verb.tag_ != "VBN" or not any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBZ", "VBP")
+        for c in verb.children
+    ):
+        return False
+    for c in verb.children:
+        if c.dep_ != "prep" or c.lower_ not in ("since", "throughout", "for"):
+            continue
+        for g in c.subtree:
+            if g.lemma_.lower() in _LONG_TIMES and (c.lower_ != "for" or g.tag_ == "NNS"):
+                return True
+            if c.lower_ == "since" and g.tag_ == "CD" and len(g.text) == 4 and g.text.isdigit():
+                return True
+    return False
+
+
 def _describes(trigger: Token) -> bool:
     """The event is told inside a relative clause that describes someone ("the PKK, which has
     fought an insurgency against the Turkish state"): background, not the scene's action."""
@@ -1647,6 +1691,10 @@ class PlaceMention:
         return to_location(self.place, self.text, basis)
 
 
+#: Names of the whole world, which some towns share ("Earth", Texas): never a place of events.
+_WORLD_NAMES = {"earth", "planet earth", "the earth", "the world", "the globe"}
+
+
 def find_mentions(doc: Doc, actors) -> list[PlaceMention]:
     """Every place named in ``doc``: NER places, gazetteer phrases, "the city of X" (a place
     even when the NER took it for a person); not a person's name, not a demonym. Resolved with
@@ -1682,8 +1730,8 @@ def find_mentions(doc: Doc, actors) -> list[PlaceMention]:
     ours = set(_hints(actors)) | {p.country for _, _, p in first if p and p.kind == "country"}
     out = []
     for s, e, p in first:
-        if p is None:
-            continue
+        if p is None or names[(s, e)].lower() in _WORLD_NAMES:
+            continue  # "than any government on Earth": the planet, not a Texan town
         if p.kind in ("city", "admin1"):
             p = gazetteer().resolve(names[(s, e)], hints, near=near) or p
         if _stray_namesake(p, ours, names[(s, e)]) or _apposition_disagrees(doc, s, e, p, first):
