@@ -94,8 +94,9 @@ def test_many_acts_are_not_placed_at_the_story_s_town(nlp):
     assert [_many_acts(t) for t in words] == [True, True, False]
     first = "Syrian troops attacked the town of Saraqib on Monday. "
     for then, trigger in (
-        ("The town of Saraqib has seen dozens of attacks by Syrian troops.", "attacks"),
-        ("Saraqib has suffered repeated airstrikes by the army.", "airstrikes"),
+        # (a town that saw or suffered them is their place: test_locations_round14)
+        ("Syrian troops have carried out dozens of attacks.", "attacks"),
+        ("The army has launched repeated airstrikes.", "airstrikes"),
     ):
         place = locate(nlp, first + then, trigger, actors=one_side())
         assert (place.country, place.precision) == ("SYR", "country")

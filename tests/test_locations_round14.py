@@ -6,7 +6,7 @@ import pytest
 
 from dateline.actors.index import ActorIndex
 from dateline.gazetteer import gazetteer
-from dateline.places import find_mentions, told_in_general
+from dateline.places import find_mentions, saw_events, told_in_general
 from located import locate, one_side
 
 
@@ -146,3 +146,23 @@ def test_the_planet_is_no_place(nlp):
     )
     names = [m.text for m in find_mentions(doc, ActorIndex())]
     assert "Earth" not in names and "Texas" in names
+
+
+def test_a_place_that_saw_acts_is_where_they_happened(nlp):
+    story = (
+        "Government jets bombed Idlib on Monday. Residents of Idlib said the strikes hit a market. "
+    )
+    then = "Aleppo is said to have seen at least three chemical attacks, monitors say."
+    place = locate(nlp, story + then, "attacks", actors=one_side())
+    assert place is not None and place.name == "Aleppo"  # not the sentence before's Idlib
+    then = "Saraqib has suffered repeated airstrikes by the army."
+    place = locate(nlp, "Syrian troops attacked the town of Saraqib. " + then, "airstrikes")
+    assert place is not None and place.name == "Saraqib"  # many acts, all of them there
+    for text, general in (
+        ("Aleppo has seen three chemical attacks.", True),
+        ("Aleppo is reported to have suffered heavy shelling.", True),
+        ("Paris sees the fight as vital.", False),  # a view, not a scene
+        ("Aleppo said the attacks must stop.", False),
+    ):
+        doc = nlp(text)
+        assert saw_events(doc[0]) is general, text

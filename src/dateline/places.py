@@ -3055,8 +3055,31 @@ def _acts(doc: Doc, m: PlaceMention, actors) -> bool:
     root = doc[m.start : m.end].root
     if _locative(root):
         return False
+    if saw_events(root):
+        return False  # even where the actor stage took the place for a side
     subject = root.dep_ in ("nsubj", "nsubjpass", "poss") and not _struck_ground(root)
     return subject or bool(actors.all_at(root.i))
+
+
+#: Verbs whose subject is where things happened ("Douma has seen heavy shelling").
+_SAW = {"see", "witness", "suffer", "experience", "endure", "undergo"}
+#: Verbs that report or guess a clause about their subject ("X is said to have seen ...").
+_RAISING = {"say", "report", "believe", "think", "know", "understand", "appear", "seem"}
+
+
+def saw_events(root: Token) -> bool:
+    """ "Douma has seen heavy shelling", "the town is said to have suffered three attacks": a
+    place that saw or suffered something is where it happened, not a side that acts."""
+    while root.dep_ == "conj" and root.head.i != root.i:  # "both Damascus and Riyadh saw"
+        root = root.head
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = root.head
+    if verb.lemma_.lower() in _RAISING:
+        verb = next((c for c in verb.children if c.dep_ == "xcomp"), verb)
+    if verb.lemma_.lower() == "see" and verb.tag_ not in ("VBD", "VBN"):
+        return False  # "Paris sees the fight as vital": a view, not a scene
+    return verb.lemma_.lower() in _SAW
 
 
 def _struck_ground(root: Token) -> bool:
