@@ -106,3 +106,14 @@ def test_shelving_a_plan_concedes(pipeline, text):
 
 def test_drawing_up_a_plan_concedes_nothing(pipeline):
     assert "CONCEDE" not in _types(pipeline, "The Malian rebels drew up plans to attack Gao.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chilean president shelved plans to attend the summit in Lima.",
+        "The Kenyan minister dropped his proposal to travel to Kampala.",
+    ],
+)
+def test_giving_up_ones_own_trip_concedes_nothing(pipeline, text):
+    assert "CONCEDE" not in _types(pipeline, text)

@@ -20,7 +20,7 @@ from dateline.events.extract.clauses import (
     main_clause_first,
     verbal_clash,
 )
-from dateline.events.extract.figurative import assigned, figurative_attack, unable_to
+from dateline.events.extract.figurative import assigned, dropped_trip, figurative_attack, unable_to
 from dateline.events.extract.inference import (
     DOMESTIC,
     DOMESTIC_SECTORS,
@@ -266,6 +266,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         return []  # "an attack on sovereignty", "the information war": no armed act
     if unable_to(cand) or assigned(cand):
         return []  # "is unable to provide support", "struggling to provide food": not done
+    if event_type == "CONCEDE" and dropped_trip(cand):
+        return []  # "shelved plans to attend the summit": one's own trip, nothing given up
     if event_type == "ASSAULT" and not sources and _no_attacker(cand, sent, lexicon):
         return []  # "a fire killed two children", "at least 40 people were killed": no act
     if event_type == "SANCTION" and not sources and _driven_out(cand, lexicon):

@@ -59,6 +59,23 @@ def assigned(cand: Candidate) -> bool:
     return head.lemma_.lower() in TASK_VERBS
 
 
+#: Verbs of one's own trip: a plan to make one is no measure on anyone.
+TRIP_VERBS = frozenset({"visit", "tour", "attend", "travel", "fly", "go", "come", "head"})
+
+
+def dropped_trip(cand: Candidate) -> bool:
+    """A plan, proposal or scheme given up whose content is the actor's own trip ("dropped the
+    plan to visit the capital", "shelved plans to attend the summit") gives nothing up to
+    anyone: no concession. "Suspended plans to impose a curfew" is unchanged."""
+    plan = cand.object_token
+    if plan is None:
+        return False
+    return any(
+        child.dep_ in {"acl", "xcomp", "relcl"} and child.lemma_.lower() in TRIP_VERBS
+        for child in plan.children
+    )
+
+
 def _attacked(cand: Candidate) -> list[Token]:
     """The words an act of force is aimed at: a verb's object or passive subject, a noun's
     "on", "against", "upon" or "of" phrase (only an idea is looked for, so the "of" of an
