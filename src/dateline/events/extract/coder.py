@@ -1264,8 +1264,6 @@ def _no_attacker(cand: Candidate, sent, lexicon: Lexicon) -> bool:
     no_doers = hazards | lexicon.word_set("state_nouns")
     if any(c.dep_ == "nsubj" and antecedent(c).lemma_.lower() in no_doers for c in children):
         return True
-    if hazard_caused(cand, lexicon):
-        return True
     subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
     if subject is None or any(c.dep_ == "agent" for c in children):
         return False
