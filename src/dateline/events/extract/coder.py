@@ -1679,7 +1679,7 @@ def _toll_causes(tok: Token) -> set[int]:
     if tok.dep_ == "relcl" and tok.head.pos_ in {"NOUN", "PROPN"}:
         out.add(tok.head.i)
     # "the strike on Kharkiv, which killed six": the relative clause hangs on the strike's place
-    out |= {doc_tok.head.head.i for doc_tok in tok.doc if doc_tok.i in out and _placed_by(doc_tok)}
+    out |= {tok.doc[i].head.head.i for i in list(out) if _placed_by(tok.doc[i])}
     return out
 
 
