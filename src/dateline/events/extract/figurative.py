@@ -59,7 +59,9 @@ def assigned(cand: Candidate) -> bool:
     return head.lemma_.lower() in TASK_VERBS
 
 
-#: Verbs of one's own trip: a plan to make one is no measure on anyone.
+#: Verbs of one's own trip: a plan to make one is no measure on anyone. The lexicon's
+#: ``journey_verbs`` less "return", "leave", "arrive" ("plans to return the land", "to leave
+#: the coalition" are measures), plus visits.
 TRIP_VERBS = frozenset({"visit", "tour", "attend", "travel", "fly", "go", "come", "head"})
 
 
