@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
@@ -300,12 +300,13 @@ def locate_events(
     sents = list(doc.sents)
     mentions = find_mentions(doc, actors)
     named = [m for m in mentions if not m.refers_to]  # "the town" says nothing of the story
-    refs = _town_references(doc, named)
-    about = _article_place(doc, named, actors, article_text, refs)
-    dateline = _dateline(article_text, named)
     doc_text = nlp_doc_text(doc)  # spaCy builds doc.text anew on each access
     text = article_text if article_text and len(article_text) == len(doc_text) else doc_text
     hints = tuple(dict.fromkeys(m.place.country for m in mentions if m.place.country))
+    raw = unparsed_towns(doc, doc_text, text, hints)
+    refs = _town_references(doc, named, raw)
+    about = _article_place(doc, named, actors, article_text, refs, raw)
+    dateline = _dateline(article_text, named)
     for event in events:
         if not 0 <= event.sentence < len(sents):
             continue
@@ -344,7 +345,7 @@ def locate_events(
             location = _massed_at_border(event, trigger) or location
         location = location or _in_sentence(event, trigger, here, actors)
         location = location or _within_own_borders(event, trigger) or _demonym_place(trigger)
-        nearby = _near(about, named, sents, event.sentence, article_text, refs)
+        nearby = _near(about, named, sents, event.sentence, article_text, refs, raw)
         if location is None and _unknown_doer(event, trigger):
             event.location = None  # "were stripped of their citizenship": by whom, where?
             continue
@@ -1400,7 +1401,7 @@ OPENING = 2
 
 def _near(
     about: Location | None, mentions, sents, index: int, text: str | None,
-    refs: dict[int, PlaceMention] | None = None,
+    refs: dict[int, PlaceMention] | None = None, raw: list[RawTown] = (),
 ) -> Location | None:  # fmt: skip
     """The article's place for the event of sentence ``index``: its town when the town is named
     in that sentence or the ``NEAR_SENTENCES`` before it (in the article's text: the parsed
@@ -1417,6 +1418,7 @@ def _near(
     lo = first.start_char
     hi = sents[index].end_char
     words = {w for m in mentions if m.place.feature_id == about.feature_id for w in _names(m)}
+    words |= {r.text for r in raw if r.place.feature_id == about.feature_id}
     whole = text or sents[index].doc.text
     if index < OPENING and not any(_occurrences(whole[:lo], w) for w in words):
         hi = _next_end(whole, hi)  # the opening, before the town is first named: the next
@@ -1613,7 +1615,8 @@ def _scene_change(sent, text: str) -> bool:
 _FINE = {"city", "admin1", "point"}
 
 _RAW_PLACE = re.compile(
-    r"\b(?:in|near|at|outside|around|inside|into|across|throughout|of the (?:city|town|village) of)"
+    r"\b(?:in|near|at|outside|around|inside|into|across|through|throughout"
+    r"|of the (?:city|town|village) of)"
     r" (?:the )?((?:al-|el-)?[A-Z][\w'\u2019-]+(?: (?:al-)?[A-Z][\w'\u2019-]+){0,2})"
 )
 
@@ -1621,7 +1624,11 @@ _RAW_PLACE = re.compile(
 def _raw_places(words: str, hints) -> list[Location]:
     """Places after a locative word in text the parser did not see ("clashes near al-Bab"):
     towns and divisions of the article's countries, big towns elsewhere."""
-    out = []
+    return [to_location(place, name, "before") for _, name, place in _raw_hits(words, hints)]
+
+
+def _raw_hits(words: str, hints) -> Iterator[tuple[int, str, Place]]:
+    """(offset, name, place) of each place :func:`_raw_places` reads in ``words``."""
     for m in _RAW_PLACE.finditer(words):
         name = m.group(1)
         if name.split()[0].lower() in _CALENDAR or _talk_before(words[: m.start()]):
@@ -1635,7 +1642,40 @@ def _raw_places(words: str, hints) -> list[Location]:
             place.country in hints[:3] or place.population >= TOWN_NOT_PERSON
         ):
             continue
-        out.append(to_location(place, name, "before"))
+        yield m.start(1), name, place
+
+
+@dataclass(frozen=True, slots=True)
+class RawTown:
+    """A town or division named in a sentence the pipeline did not parse: where its name
+    starts in the article's text, the name and what the gazetteer made of it."""
+
+    idx: int
+    text: str
+    place: Place
+
+
+_PERSONAL = {"PERSON", "ORG", "NORP"}
+
+
+def unparsed_towns(doc: Doc, doc_text: str, text: str, hints) -> list[RawTown]:
+    """Towns and divisions named after a locative word ("in", "near", "through"...) in the
+    sentences the cheap pass blanked (the text spaCy saw is blank where the article's is not):
+    "The sonic boom sends shockwaves through Baghuz" names the scene of a story about one town
+    though no event is coded there. As :func:`_raw_places` (towns of the article's first
+    three countries, big towns elsewhere; no town named just after words of talking); not a
+    name the parsed text calls a person, group or people ("in Hamas" is no town)."""
+    if text is doc_text or len(text) != len(doc_text):
+        return []
+    personal = {e.text for e in doc.ents if e.label_ in _PERSONAL}
+    out = []
+    for gap in re.finditer(r"\s+", doc_text):
+        lo, hi = gap.span()
+        if not text[lo:hi].strip():
+            continue
+        for idx, name, place in _raw_hits(text[lo:hi], hints):
+            if place.kind in ("city", "admin1") and name not in personal:
+                out.append(RawTown(lo + idx, name, place))
     return out
 
 
@@ -1844,15 +1884,19 @@ def _back_references(doc: Doc, found: list[PlaceMention]) -> list[PlaceMention]:
 _REF_DETS = {"the", "this", "that"}
 
 
-def _town_references(doc: Doc, named: list[PlaceMention]) -> dict[int, PlaceMention]:
+def _town_references(
+    doc: Doc, named: list[PlaceMention], raw: list[RawTown] = ()
+) -> dict[int, PlaceMention | RawTown]:
     """ "the town", "this desert town", "the besieged city" (no name of its own: no "of X",
-    no proper noun, no relative clause) after the article has named one town and no other:
+    no proper noun, no relative clause) after the article has named one town and no other
+    (parsed, or in a sentence the pipeline did not parse: ``raw``, :func:`unparsed_towns`):
     that town, by the index of the noun. A story about one besieged town names it once or
     twice and calls it "the town" from then on."""
-    towns = sorted(
-        (m for m in named if m.place.kind == "city" and not _compared(doc[m.start : m.end].root)),
-        key=lambda m: m.start,
-    )
+    towns = [
+        (doc[m.start].idx, m) for m in named
+        if m.place.kind == "city" and not _compared(doc[m.start : m.end].root)
+    ]  # fmt: skip
+    towns += [(r.idx, r) for r in raw if r.place.kind == "city"]
     found: dict[int, PlaceMention] = {}
     for tok in doc:
         if tok.tag_ != "NN" or _BACK_NOUNS.get(tok.lower_) != "city":
@@ -1869,8 +1913,8 @@ def _town_references(doc: Doc, named: list[PlaceMention]) -> dict[int, PlaceMent
             for c in tok.children
         ):
             continue  # "the town of Manbij", "the Kurdish town", "the town where ..."
-        before = {m.place.feature_id or m.place.name: m for m in towns if m.start < tok.i}
-        if len(before) == 1 and not any(m.start <= tok.i < m.end for m in towns):
+        before = {m.place.feature_id or m.place.name: m for at, m in towns if at < tok.idx}
+        if len(before) == 1 and not any(m.start <= tok.i < m.end for m in named):
             found[tok.i] = next(iter(before.values()))
     return found
 
@@ -2917,7 +2961,7 @@ ARTICLE_PLACE_MIN = 2
 
 def _article_place(
     doc: Doc, mentions: list[PlaceMention], actors, article_text: str | None = None,
-    refs: dict[int, PlaceMention] | None = None,
+    refs: dict[int, PlaceMention | RawTown] | None = None, raw: list[RawTown] = (),
 ) -> Location | None:  # fmt: skip
     """The place the whole article is about, for events whose text names none: the country
     counted over the places where things happen (towns and divisions twice; a country only
@@ -2951,8 +2995,17 @@ def _article_place(
         if m.place.country == country and m.place.kind in ("city", "admin1")
         and not _compared(doc[m.start : m.end].root)
     )  # fmt: skip
+    unparsed = {}  # a town named only in sentences the pipeline did not parse (its words)
+    for r in raw:
+        if r.place.country == country and r.place.feature_id and r.place.feature_id not in local:
+            unparsed.setdefault(r.place.feature_id, r)
+    if article_text:
+        for fid, r in unparsed.items():
+            local[fid] = _occurrences(article_text, r.text)
     if local and article_text:
         for fid in local:
+            if fid in unparsed:
+                continue
             words = {min(_names(m), key=len) for m in mentions if m.place.feature_id == fid}
             local[fid] = max(local[fid], sum(_occurrences(article_text, w) for w in words))
     for m in (refs or {}).values():  # "the town" of a town named once counts as a naming
@@ -2961,6 +3014,8 @@ def _article_place(
     if local:
         (fid, k), *rest = local.most_common(2)
         if k >= ARTICLE_PLACE_MIN and (not rest or k > rest[0][1]):
+            if fid in unparsed:
+                return to_location(unparsed[fid].place, unparsed[fid].text, "article")
             # the town, not a site of it: "the White House" carries Washington's GeoNames id
             kinds = ("city", "admin1")
             towns = [m for m in mentions if m.place.feature_id == fid and m.place.kind in kinds]
