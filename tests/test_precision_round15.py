@@ -1,0 +1,50 @@
+"""Round 15, precision (prec31): the confidence floors of ``coder.doubtful`` for SUPPORT and AID,
+chosen on the out-of-fold curve of the cv24 fold models (docs/accuracy.md, "Round 15:
+precision")."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from dateline.events.extract.coder import DOUBTFUL_BELOW, doubtful
+
+
+def _cand(confidence, nominal=False, support=None):
+    return SimpleNamespace(confidence=confidence, nominal=nominal, support=support)
+
+
+def _side(country):
+    return (SimpleNamespace(country=country), None)
+
+
+@pytest.mark.parametrize(
+    ("event", "low", "kept"),
+    [("SUPPORT", 0.42, 0.47), ("AID", 0.32, 0.37), ("ACCUSE", 0.45, 0.55)],
+)
+def test_a_doubted_event_below_its_floor_is_dropped(event, low, kept):
+    sources, targets = [_side("TUR")], []
+    assert doubtful(_cand(low), event, sources, targets)
+    assert not doubtful(_cand(kept), event, sources, targets)
+
+
+@pytest.mark.parametrize("event", ["SUPPORT", "AID"])
+def test_an_act_between_two_states_keeps_its_low_score(event):
+    # "Turkey had armed and supported the Free Syrian Army": parties of two countries
+    assert not doubtful(_cand(0.2), event, [_side("TUR")], [_side("SYR")])
+
+
+def test_a_noun_a_support_verb_carries_keeps_its_low_score():
+    cand = _cand(0.2, nominal=True, support=object())
+    assert not doubtful(cand, "SUPPORT", [_side("ITA")], [])
+
+
+def test_an_unscored_rule_candidate_is_kept():
+    assert not doubtful(_cand(None), "SUPPORT", [_side("ITA")], [])
+
+
+@pytest.mark.parametrize("event", ["COOPERATE", "REQUEST", "THREATEN", "REJECT", "CONCEDE"])
+def test_types_without_a_floor_keep_low_scores(event):
+    assert event not in DOUBTFUL_BELOW
+    assert not doubtful(_cand(0.1), event, [_side("ITA")], [])
