@@ -1,8 +1,10 @@
 """Definite descriptions of actors named earlier: "the militia", "the group", "the ministry".
 
 Conservative by design: a description takes an antecedent only when exactly one actor of the
-right kind (``data/actors/descriptions.yaml``) was named before it in the article; a nationality
-in front ("the Syrian militia") must agree. Otherwise the noun stays a role of its own.
+right kind (``data/actors/descriptions.yaml``) was named before it in the article, or, of
+several, exactly one in its own sentence or the one before (``DESCRIPTION_REACH``); a
+nationality in front ("the Syrian militia") must agree. Otherwise the noun stays a role of its
+own.
 """
 
 from __future__ import annotations
@@ -60,6 +62,8 @@ def description_antecedent(ctx: Context, tok: Token, mods: list[Token]) -> bool:
     candidates = _earlier(ctx, tok, lambda a: _fits(a, word, data))
     if countries:
         candidates = [a for a in candidates if a.country in countries]
+    if len(candidates) > 1:
+        candidates = _just_named(ctx, tok, candidates)
     if len(candidates) != 1:
         return False
     start = min([tok.i] + [t.i for t in mods if t.dep_ != "det"])
@@ -81,6 +85,24 @@ def _fits(actor: Actor, word: str, data: Descriptions) -> bool:
 def _named_country(ctx: Context, tok: Token) -> str | None:
     found = [a.country for a in ctx.index.all_at(tok.i) if a.country]
     return found[0] if found else None
+
+
+#: How far back (in sentences) a description looks for the one actor of its kind named just
+#: before it, when the article has named several: "Turkey fights the PKK ... Membership of the
+#: YPG is illegal ... the militia" is the YPG.
+DESCRIPTION_REACH = 1
+
+
+def _just_named(ctx: Context, tok: Token, candidates: list[Actor]) -> list[Actor]:
+    """Of several earlier actors a description fits, those named in its own sentence (before
+    it) or the ``DESCRIPTION_REACH`` sentences before; the caller takes them only if one."""
+    here = ctx.sent_of.get(tok.i, 0)
+    near = {
+        id(actor)
+        for i, s, actor in ctx.recent
+        if i < tok.i and here - DESCRIPTION_REACH <= s <= here
+    }
+    return [a for a in candidates if id(a) in near]
 
 
 def _earlier(ctx: Context, tok: Token, fits) -> list[Actor]:

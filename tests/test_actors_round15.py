@@ -1,0 +1,82 @@
+"""Round 15 (issue 13, dyad F1): actors keyed to the wrong country, on sentences of our own.
+
+A definite description ("the militia") takes the one actor of its kind named just before it when
+the article has named several (dateline/actors/resolve/describe.py); unnamed armed rebels whose
+country only the story gave take the country the act's own clause names
+(dateline/actors/home.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dateline.actors.resolve import resolve_actors
+from dateline.model import Article
+
+
+def _index(pipeline, text: str):
+    doc = pipeline.nlp(text)
+    article = Article(id="t", text=text, published=date(2018, 3, 1))
+    return resolve_actors(doc, article, pipeline.kb)
+
+
+def _descriptions(index, word: str) -> list[tuple[str, str]]:
+    return [(a.name, m.rule) for a in index.actors for m in a.mentions if m.text == word]
+
+
+@pytest.mark.slow
+def test_the_militia_is_the_armed_group_named_in_the_sentence_before(pipeline):
+    index = _index(
+        pipeline,
+        "Hamas fighters fired rockets from Gaza last year. Hezbollah fighters crossed the border "
+        "near Qusair on Monday. Officials in Washington said the militia had moved artillery "
+        "overnight.",
+    )
+    assert _descriptions(index, "militia") == [("Hezbollah", "description")]
+
+
+@pytest.mark.slow
+def test_the_group_named_in_its_own_sentence_is_the_one_described(pipeline):
+    index = _index(
+        pipeline,
+        "Hamas fighters fired rockets from Gaza last year. Analysts in London spoke of the war. "
+        "Officials said on Monday that Hezbollah had moved artillery overnight and that the "
+        "militia would not withdraw.",
+    )
+    assert _descriptions(index, "militia") == [("Hezbollah", "description")]
+
+
+@pytest.mark.slow
+def test_two_armed_groups_just_named_still_leave_the_militia_unresolved(pipeline):
+    index = _index(
+        pipeline,
+        "Analysts in London spoke of the war last year. Hezbollah and Hamas fighters were seen "
+        "near the border on Monday. The militia denied it.",
+    )
+    found = _descriptions(index, "militia")
+    assert found and all(rule != "description" for _, rule in found)
+
+
+@pytest.mark.slow
+def test_rebels_the_story_placed_take_the_country_their_clause_names(pipeline):
+    result = pipeline.code_text(
+        "The White House said on Monday that Washington would keep its jets in Texas and "
+        "Virginia, and US officials in New York agreed. In Syria's Deir ez-Zor province, "
+        "Kurdish forces attacked extremists in several villages on Tuesday."
+    )
+    attacks = [e for e in result.events if e.event == "ASSAULT" and e.target is not None]
+    assert attacks
+    assert all((e.target.text, e.target.country) == ("extremists", "SYR") for e in attacks), [
+        (e.target.text, e.target.country) for e in attacks
+    ]
+
+
+@pytest.mark.slow
+def test_story_placed_civilians_keep_the_story_country(pipeline):
+    """Only armed rebels move to the clause's place: civilians, who are often foreigners held
+    or killed abroad, keep the country the story gave them."""
+    from dateline.actors.home import LAW_SECTORS, OWN_PLACE_SECTORS
+
+    assert "REB" in OWN_PLACE_SECTORS and LAW_SECTORS <= OWN_PLACE_SECTORS
+    assert "CVL" not in OWN_PLACE_SECTORS
