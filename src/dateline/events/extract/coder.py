@@ -20,7 +20,13 @@ from dateline.events.extract.clauses import (
     main_clause_first,
     verbal_clash,
 )
-from dateline.events.extract.figurative import assigned, dropped_trip, figurative_attack, unable_to
+from dateline.events.extract.figurative import (
+    assigned,
+    dropped_trip,
+    figurative_attack,
+    force_idiom,
+    unable_to,
+)
 from dateline.events.extract.inference import (
     DOMESTIC,
     DOMESTIC_SECTORS,
@@ -264,6 +270,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         return []  # "cholera kills dozens of children in Yemen": no attacker, whatever the place
     if event_type == "ASSAULT" and figurative_attack(cand, lexicon):
         return []  # "an attack on sovereignty", "the information war": no armed act
+    if event_type == "ASSAULT" and force_idiom(cand, lexicon):
+        return []  # "stabbed us in the back", "the war is hitting home": an idiom, no force
     if unable_to(cand) or assigned(cand):
         return []  # "is unable to provide support", "struggling to provide food": not done
     if event_type == "CONCEDE" and dropped_trip(cand):

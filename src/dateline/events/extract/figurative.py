@@ -9,6 +9,8 @@
   sovereignty", "damaged its reputation"), or a fight of words, data or money named by its
   modifier ("an information war", "verbal assaults", "a legal battle"), or a body burning with
   a feeling ("burning with anger"): no armed act.
+- ``force_idiom``: a verb of force in an idiom that hurts nobody ("stabbed us in the back",
+  "the war is hitting home", "lives cut short by disease", "took refuge in the town").
 """
 
 from __future__ import annotations
@@ -120,4 +122,39 @@ def figurative_attack(cand: Candidate, lexicon: Lexicon) -> bool:
         and c.lower_ == "with"
         and any(g.dep_ == "pobj" and g.lemma_.lower() in feelings for g in c.children)
         for c in cand.token.children
+    )
+
+
+def force_idiom(cand: Candidate, lexicon: Lexicon) -> bool:
+    """A verb of force in one of the lexicon's ``force_idioms`` ("stab back", "hit home",
+    "cut short", "take refuge"): the idiom's word is one of the verb's own words or the object
+    of its preposition ("those who stabbed us in the back", "the conflict is hitting home",
+    "their lives were cut short", "the leaders have taken refuge in the town", "a blow was
+    struck against the group"): a betrayal, a feeling, a death, shelter or a setback, no act of
+    force on anyone; so is ``betrayal_idioms``' "stab back" when a state, a group or "us" is
+    stabbed ("the US had stabbed Turkey in the back"). "Stabbed a policeman in the back", "hit
+    the town", "took the town" stay."""
+    tok = cand.token
+    if cand.nominal or tok.pos_ not in {"VERB", "ADJ"}:
+        return False
+    verb = tok.lemma_.lower()
+    near = [c for c in tok.children if c.dep_ != "conj"]
+    near += [g for c in near if c.dep_ in {"prep", "agent"} for g in c.children if g.dep_ == "pobj"]
+    if any(_idiom_word(t, verb, lexicon.word_set("force_idioms")) for t in near):
+        return True
+    stabbed = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return any(_idiom_word(t, verb, lexicon.word_set("betrayal_idioms")) for t in near) and any(
+        t.ent_type_ in BETRAYED_ENTS or t.lower_ in BETRAYED_PRONOUNS for t in stabbed
+    )
+
+
+#: Who can be stabbed in the back by a betrayal: a state, a group, a people, or "us".
+BETRAYED_ENTS = frozenset({"GPE", "ORG", "NORP"})
+BETRAYED_PRONOUNS = frozenset({"us", "we", "me"})
+
+
+def _idiom_word(tok: Token, verb: str, idioms: frozenset[str]) -> bool:
+    """``tok`` is the word of one of ``idioms`` ("verb word" pairs) whose verb is ``verb``."""
+    return any(
+        pair == f"{verb} {tok.lemma_.lower()}" or pair == f"{verb} {tok.lower_}" for pair in idioms
     )
