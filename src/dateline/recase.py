@@ -22,16 +22,37 @@ TITLE_SHARE = 1.0
 TITLE_MIN_WORDS = 3
 #: Short function words a title-case headline capitalises and running text does not.
 _SMALL = {"after", "over", "with", "from", "into", "amid", "says", "will", "have", "they"}
+#: Long function words that title case, in the style of most news desks (Chicago, NYT), keeps
+#: in lower case: prepositions and conjunctions ("Police Threaten Protesters with Arrest").
+TITLE_LOWER = {
+    "about", "above", "across", "after", "against", "along", "amid", "amidst", "among",
+    "amongst", "around", "before", "behind", "below", "beneath", "beside", "besides", "between",
+    "beyond", "despite", "down", "during", "from", "inside", "into", "near", "onto", "outside",
+    "over", "past", "since", "than", "that", "through", "toward", "towards", "under", "unless",
+    "until", "upon", "versus", "when", "where", "while", "with", "within", "without",
+}  # fmt: skip
+#: Short function words title case keeps in lower case; any other short word in lower case
+#: ("met", "won") is running text.
+TITLE_LOWER_SHORT = {
+    "a", "an", "and", "as", "at", "but", "by", "for", "in", "nor", "of", "off", "on", "or", "out",
+    "per", "so", "the", "to", "up", "via", "vs", "yet",
+}  # fmt: skip
 
 
 def headline_case(line: str) -> bool:
     """The line is set in capitals or in title case, not as a sentence."""
     words = _WORD.findall(line)
     long_words = [w for w in words if len(w) >= 4]
+    lowered = [w for w in long_words if w in TITLE_LOWER]  # "with", "from" in lower case
+    long_words = [w for w in long_words if w not in TITLE_LOWER]
     if len(long_words) < TITLE_MIN_WORDS:
         return False
     if TITLE_SHARE >= 1.0 and any(w[0].isalpha() and not w[0].isupper() for w in long_words):
         return False  # a long word in lower case: neither capitals nor title case (running text)
+    if lowered and any(
+        not w[0].isupper() and w not in TITLE_LOWER_SHORT for w in words if len(w) < 4
+    ):
+        return False  # "Merkel met with Macron in Paris": a short word in lower case, running text
     letters = [c for c in line if c.isalpha()]
     if letters and all(c.isupper() for c in letters):
         return True
@@ -39,7 +60,7 @@ def headline_case(line: str) -> bool:
     if len(capitalised) / len(long_words) < TITLE_SHARE:
         return False
     # running text capitalises names, not its small words: "After", "Over", "Says" give it away
-    small = [w for w in words if w.lower() in _SMALL]
+    small = [w for w in words if w.lower() in _SMALL and w not in TITLE_LOWER]
     return not small or any(w[0].isupper() for w in small)
 
 
