@@ -72,12 +72,30 @@ def _kb_matches(doc: Doc, kb) -> list[Span]:
         text = span.text
         # Case matters for short or common words: "May" the month is not Theresa May,
         # "US" the country is not "us".
-        if not any(c.isupper() for c in text):
+        if not any(c.isupper() for c in text) and not lowercase_body(span, kb):
             continue
         if len(span) == 1 and span[0].pos_ in {"VERB", "AUX", "ADP", "PRON", "DET"}:
             continue
         spans.append(span)
     return spans
+
+
+#: Kinds of knowledge-base entry a name written in lower case can still stand for: a body
+#: ("the security council", "the state department"), never a person or a place.
+LOWERCASE_KINDS = {"organisation", "metonym"}
+
+
+def lowercase_body(span: Span, kb) -> bool:
+    """ "the security council", "the state department": a body's name of two words or more,
+    written in lower case as some newspapers do, after "the"; its entry must be an organisation
+    or a metonym for a state's office, so no common phrase becomes a person or a place. A name
+    whose head is a role noun stays that role ("the general assembly" of a story's own state)."""
+    if len(span) < 2 or span.start == 0 or span.doc[span.start - 1].lower_ != "the":
+        return False
+    if is_role_noun(kb, span.root):
+        return False
+    entry = kb.lookup(span.text)
+    return entry is not None and entry.kind in LOWERCASE_KINDS
 
 
 def resolve_named(ctx: Context, span: Span) -> bool:

@@ -1,0 +1,49 @@
+"""Sides the sentence names, round 15 (docs/accuracy.md, "Round 15: missing sides"), on sentences
+of our own: a body's name written in lower case after "the" ("the security council"), as some
+newspapers write them, is still that body, unless its head is a role noun ("the general
+assembly")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from coded import coded_events, first_event
+from dateline.actors.resolve import resolve_actors
+from dateline.model import Article
+from dateline.nlp import annotate
+
+
+def _actors(pipeline, text: str, words: str) -> set[tuple[str | None, str | None]]:
+    """(country, sector) of the actors whose mention is exactly ``words``."""
+    article = Article(id="t", text=text, published=date(2019, 3, 1))
+    index = resolve_actors(annotate(pipeline.nlp, text), article, pipeline.kb)
+    return {(a.country, a.sector) for a in index.actors for m in a.mentions if m.text == words}
+
+
+@pytest.mark.slow
+def test_a_lower_case_council_after_the_is_the_un_body(pipeline):
+    text = "Kenya condemned the security council for its silence on the killings."
+    assert _actors(pipeline, text, "security council") == {(None, "IGO")}
+
+
+@pytest.mark.slow
+def test_a_lower_case_name_whose_head_is_a_role_stays_that_role(pipeline):
+    text = "Kenya's president told the general assembly that the sanctions had failed."
+    assert (None, "IGO") not in _actors(pipeline, text, "general assembly")
+
+
+@pytest.mark.slow
+def test_a_state_own_lower_case_council_is_not_the_un_body(pipeline):
+    text = "Russia's security council met on Friday to discuss the border."
+    assert (None, "IGO") not in _actors(pipeline, text, "security council")
+
+
+@pytest.mark.slow
+def test_the_lower_case_council_is_the_side_an_accusation_names(pipeline):
+    events = coded_events(
+        pipeline, "Kenya condemned the security council's failure to stop the killing in Sudan."
+    )
+    accuse = first_event(events, "ACCUSE")
+    assert accuse.target is not None and accuse.target.sector == "IGO", accuse
