@@ -9,7 +9,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-SCHEMA_VERSION = "1.2"  # what changed: docs/schema-changelog.md
+SCHEMA_VERSION = "1.3"  # what changed: docs/schema-changelog.md
 SCHEMA_FILE = "result-v1.json"
 #: Every event modality, and those of events that happened (counted in series, networks, GDELT).
 MODALITIES = ("asserted", "reported", "historical", "future", "hypothetical", "negated")
@@ -46,7 +46,8 @@ class Article:
 
 @dataclass(slots=True)
 class Span:
-    """A piece of the article text: character offsets into ``Article.text``."""
+    """A piece of the article text: character offsets into ``Article.text`` (into
+    ``Article.title`` for the trigger of a headline event, ``Event.part == "title"``)."""
 
     text: str
     start: int
@@ -154,6 +155,9 @@ class Event:
     location: Location | None = None
     confidence: float = 0.5
     sentence_text: str | None = None  # evidence, kept for stores and reports
+    #: where the trigger is: "text" (offsets and sentence number into ``Article.text``) or
+    #: "title" (the headline: offsets into ``Article.title``, sentence 0, evidence the title)
+    part: str = "text"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -168,6 +172,7 @@ class Event:
             "date": self.date,
             "date_precision": self.date_precision,
             "date_note": self.date_note,
+            "part": self.part,
             "sentence": self.sentence,
             "sentence_text": self.sentence_text,
             "trigger": {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc
@@ -72,6 +73,14 @@ class Pipeline:
         plan = self.selector.plan(article.text)
         return self._recase(plan.blank(article.text)), plan.starts
 
+    def title_view(self, article: Article) -> str | None:
+        """The headline as spaCy sees it (:func:`title_text`, re-cased on its own), or None when
+        it is not coded: ``settings.code_title`` off, no title, or the body opens with it."""
+        if not self.settings.code_title:
+            return None
+        text = title_text(article)
+        return self._recase(text) if text else None
+
     def _recase(self, text: str) -> str:
         from dateline.recase import name_lookup, recase_text
 
@@ -84,18 +93,36 @@ class Pipeline:
     def code(self, article: Article) -> Result:
         """Code one article."""
         text, starts = self._prepare(article)
-        return self._code_doc(article, nlp_mod.annotate(self.nlp, text), starts)
+        result = self._code_doc(article, nlp_mod.annotate(self.nlp, text), starts)
+        title = self.title_view(article)
+        if title:
+            self._add_title(result, nlp_mod.annotate(self.nlp, title))
+        return result
 
     def pipe(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Result]:
         """Code many articles, batching the spaCy work (at most ``batch_size`` articles and
         about ``dateline.fast.CHARS_PER_BATCH`` characters a batch, which bounds memory)."""
         from dateline.fast import pipe_docs
 
-        prepared = ((article, *self._prepare(article)) for article in articles)
-        for doc, (article, _, starts) in pipe_docs(
-            self.nlp, prepared, max_articles=batch_size, text_of=lambda item: item[1]
+        def prepared() -> Iterator[tuple[Article, str, list[int] | None, bool]]:
+            for article in articles:
+                yield (article, *self._prepare(article), False)
+                title = self.title_view(article)
+                if title:  # the headline, its own small Doc, right after its article's
+                    yield (article, title, None, True)
+
+        pending: Result | None = None
+        for doc, (article, _, starts, is_title) in pipe_docs(
+            self.nlp, prepared(), max_articles=batch_size, text_of=lambda item: item[1]
         ):
-            yield self._code_doc(article, doc, starts)
+            if is_title and pending is not None:
+                self._add_title(pending, doc)
+                continue
+            if pending is not None:
+                yield pending
+            pending = self._code_doc(article, doc, starts)
+        if pending is not None:
+            yield pending
 
     def code_text(
         self, text: str, date: date | str | None = None, title: str | None = None
@@ -104,6 +131,14 @@ class Pipeline:
         from dateline.ingest import article_from_text
 
         return self.code(article_from_text(text, published=date, title=title, detect_header=False))
+
+    def _add_title(self, result: Result, doc: Doc) -> None:
+        """Code the headline (its annotated ``doc``, :meth:`title_view`) as an article of its
+        own, dated as the article, and put its events before the body's, marked
+        ``part="title"`` (:func:`merge_title`). The body's events stay exactly as coded."""
+        article = result.article
+        headline = replace(article, text=title_text(article), title=None)
+        merge_title(result, self._code_doc(headline, doc))
 
     def _code_doc(self, article: Article, doc: Doc, starts: list[int] | None = None) -> Result:
         from dateline.actors.home import (
@@ -146,6 +181,65 @@ class Pipeline:
 
             renumber_sentences(result, doc, starts)
         return result
+
+
+#: What ends a headline as a sentence; one without it gets a full stop.
+_TITLE_END = (".", "!", "?", "\u2026")
+
+
+def title_text(article: Article) -> str:
+    """The headline as the coder reads it: the title on one line (other whitespace turned to
+    spaces, so every offset stays the title's own) with a full stop when it has no final
+    punctuation. Empty when there is no title, or when the body opens with the title (it is
+    coded there already)."""
+    title = article.title or ""
+    if not title.strip():
+        return ""
+    first_line = article.text.lstrip().split("\n", 1)[0]
+    if _bare(first_line) == _bare(title):
+        return ""
+    line = "".join(" " if c.isspace() else c for c in title)
+    return line if line.rstrip().endswith(_TITLE_END) else line + "."
+
+
+def _bare(line: str) -> str:
+    return " ".join(line.lower().split()).rstrip(".!?\u2026 ")
+
+
+def merge_title(result: Result, headline: Result) -> None:
+    """Put the events of the coded ``headline`` before those of ``result`` (its article):
+    each marked ``part="title"``, sentence 0, its trigger's offsets and words those of
+    ``Article.title``, its evidence the title. A headline actor is the article's actor of the
+    same name, country, sector and kind when there is one, else it joins the article's actors
+    (without mentions: their offsets would point into the title)."""
+    title = result.article.title or ""
+    same = {(a.name, a.country, a.sector, a.kind): a for a in result.actors}
+    ids = {a.id for a in result.actors}
+    renamed: dict[str, str] = {}
+    for actor in headline.actors:
+        known = same.get((actor.name, actor.country, actor.sector, actor.kind))
+        if known is not None:
+            renamed[actor.id] = known.id
+            continue
+        new_id = f"t{actor.id}"
+        while new_id in ids:
+            new_id += "'"
+        renamed[actor.id] = new_id
+        ids.add(new_id)
+        actor.id = new_id
+        actor.mentions = []
+        result.actors.append(actor)
+    for e in headline.events:
+        for ref in (e.source, e.target, e.reported_by):
+            if ref is not None and ref.actor_id is not None:
+                ref.actor_id = renamed.get(ref.actor_id, ref.actor_id)
+        e.part = "title"
+        e.sentence = 0
+        end = min(e.trigger.end, len(title))
+        e.trigger.text = title[e.trigger.start : end] or e.trigger.text
+        e.trigger.end = max(end, e.trigger.start)
+        e.sentence_text = title
+    result.events[:0] = headline.events
 
 
 _default: dict[Settings, Pipeline] = {}

@@ -20,6 +20,13 @@ class Settings:
     full_parse: bool = field(
         default=False, metadata={"help": "parse every sentence, not only candidates"}
     )
+    code_title: bool = field(
+        default=True,
+        metadata={
+            "help": "code the headline too (Article.title): it states the story's main act; its "
+            "events are marked part 'title'"
+        },
+    )
     actors_files: tuple[str, ...] = field(
         default=(), metadata={"help": "extra actor dictionaries (YAML/CSV/PETRARCH)"}
     )

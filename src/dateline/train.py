@@ -1085,7 +1085,8 @@ def train(
 def story_check(folder: Path, pipeline, share: float = 0.2) -> dict:
     """Story-level recall of the labelled type on the stories whose headline is set aside for
     validation (a fixed hash of the title; headlines of the sentence-coded stories, which the
-    model trains on, never count)."""
+    model trains on, never count). Each story's headline is coded with its body when the
+    pipeline's ``settings.code_title`` is on (DATELINE_CODE_TITLE=0: the body only)."""
     from dateline.evaluation import articles
 
     path = folder / STORY_FILE
@@ -1094,11 +1095,12 @@ def story_check(folder: Path, pipeline, share: float = 0.2) -> dict:
     stories = articles.load_stories(path)
     keep = story_check_headlines(folder, {s.title or s.id for s in stories}, share)
     held = [s for s in stories if (s.title or s.id) in keep]
-    predicted = articles.code_texts(((s.id, s.text, None) for s in held), pipeline)
+    predicted = articles.code_texts(((s.id, s.text, None, s.title) for s in held), pipeline)
     report = articles.score_stories(held, predicted)
     return {
         "stories": len(held),
         "headlines": len(keep),
+        "titles": articles.titles_coded(pipeline),
         "recall": round(report.types.recall, 4),
         "per_type": {k: round(v.recall, 3) for k, v in sorted(report.per_type.items())},
     }

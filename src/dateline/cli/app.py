@@ -86,6 +86,13 @@ FULL_PARSE_OPTION = typer.Option(
     "--full-parse/--fast",
     help="Parse every sentence (slower), not only those the cheap pass picks.",
 )
+CODE_TITLE_OPTION = typer.Option(
+    None,
+    "--title/--no-title",
+    help="Code the headline too (default): a headline states the story's main act in a few "
+    "words, so coding it finds the story's event where the body words it indirectly; its events "
+    "are marked part 'title'. --no-title codes the body only.",
+)
 
 
 def parse_date(value: str | None) -> date | None:

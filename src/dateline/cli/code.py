@@ -13,6 +13,7 @@ from rich.table import Table
 
 from dateline.cli.app import (
     ACTORS_OPTION,
+    CODE_TITLE_OPTION,
     DATE_FIELD_OPTION,
     FULL_PARSE_OPTION,
     ID_FIELD_OPTION,
@@ -65,6 +66,7 @@ def code_cli(
         False, "--include-negated", help="Also output negated events."
     ),
     full_parse: bool = FULL_PARSE_OPTION,
+    code_title: bool = CODE_TITLE_OPTION,
     min_confidence: float = MIN_CONFIDENCE_OPTION,
     max_input_bytes: int = MAX_INPUT_BYTES_OPTION,
     sample: bool = typer.Option(
@@ -106,6 +108,7 @@ def code_cli(
         id_field=id_field,
         include_negated=include_negated or None,
         full_parse=full_parse,
+        code_title=code_title,
         min_confidence=min_confidence,
         max_input_bytes=max_input_bytes,
     )
@@ -179,7 +182,8 @@ def print_result(result: Result, include_negated: bool = False) -> None:
     table = Table(
         title=f"Events ({len(events)})", title_justify="left", show_lines=False, expand=True
     )
-    for name, kw in (("#", {"justify": "right", "width": 3}), ("date", {"no_wrap": True}), ("source", {}),
+    # "#": the sentence of the text, or "title" for an event of the headline (Event.part)
+    for name, kw in (("#", {"justify": "right", "width": 5}), ("date", {"no_wrap": True}), ("source", {}),
                      ("event", {"no_wrap": True}), ("target", {}), ("trigger", {}), ("where", {}),
                      ("modality", {})):  # fmt: skip
         table.add_column(name, overflow="fold", **kw)  # fold, never cut ("Vladim...")
@@ -187,7 +191,7 @@ def print_result(result: Result, include_negated: bool = False) -> None:
         kind = e.event + (f"/{e.mode}" if e.mode else "")
         style = {1: "blue", 2: "green", 3: "yellow", 4: "red"}.get(e.quad_class or 0, "")
         table.add_row(
-            str(e.sentence),
+            "title" if e.part == "title" else str(e.sentence),
             e.date or "[dim]—[/]",
             _actor(e.source),
             f"[{style}]{kind}[/]" if style else kind,

@@ -12,6 +12,7 @@ from rich.markdown import Markdown
 from rich.table import Table
 
 from dateline.cli.app import (
+    CODE_TITLE_OPTION,
     FULL_PARSE_OPTION,
     MODEL_OPTION,
     app,
@@ -52,6 +53,7 @@ def eval_cli(
     ),
     model: str = MODEL_OPTION,
     full_parse: bool = FULL_PARSE_OPTION,
+    code_title: bool = CODE_TITLE_OPTION,
 ) -> None:
     """Code every gold sentence and score the events: precision, recall and F1 for event types and
     for (type, source country, target country) triples, per type, CAMEO root agreement and a
@@ -72,7 +74,7 @@ def eval_cli(
     if not gold.exists():
         raise EvaluationError(f"{gold}: no such gold file")
     baseline = _load_saved(compare_to) if compare_to else None
-    settings = Settings.load(model=model, full_parse=full_parse)
+    settings = Settings.load(model=model, full_parse=full_parse, code_title=code_title)
     report = evaluate_file(gold, get_pipeline(settings))
     report.meta.update({"label": gold.name if not save else save.stem, "model": settings.model})
     if save:

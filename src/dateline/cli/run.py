@@ -10,6 +10,7 @@ from rich.table import Table
 
 from dateline.cli.app import (
     ACTORS_OPTION,
+    CODE_TITLE_OPTION,
     DATE_FIELD_OPTION,
     FULL_PARSE_OPTION,
     ID_FIELD_OPTION,
@@ -50,6 +51,7 @@ def run_cli(
     id_field: str = ID_FIELD_OPTION,
     model: str = MODEL_OPTION,
     full_parse: bool = FULL_PARSE_OPTION,
+    code_title: bool = CODE_TITLE_OPTION,
     min_confidence: float = MIN_CONFIDENCE_OPTION,
     max_input_bytes: int = MAX_INPUT_BYTES_OPTION,
     actors_files: list[Path] = ACTORS_OPTION,
@@ -105,6 +107,7 @@ def run_cli(
     settings = Settings.load(
         model=model,
         full_parse=full_parse,
+        code_title=code_title,
         min_confidence=min_confidence,
         max_input_bytes=max_input_bytes,
         actors_files=tuple(str(p) for p in actors_files) if actors_files else None,

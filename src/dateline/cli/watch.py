@@ -15,6 +15,7 @@ from rich.text import Text
 
 from dateline.cli.app import (
     ACTORS_OPTION,
+    CODE_TITLE_OPTION,
     FULL_PARSE_OPTION,
     MODEL_OPTION,
     app,
@@ -124,6 +125,7 @@ def watch_cli(
     ),
     model: str = MODEL_OPTION,
     full_parse: bool = FULL_PARSE_OPTION,
+    code_title: bool = CODE_TITLE_OPTION,
     actors_files: list[Path] = ACTORS_OPTION,
     live: bool = typer.Option(
         None, "--live/--no-live", help="Live table of the sources (default: on a terminal)."
@@ -170,7 +172,7 @@ def watch_cli(
     if not urls:
         fail("no sources: the files given list no URL", 2)
     settings = Settings.load(
-        model=model, full_parse=full_parse,
+        model=model, full_parse=full_parse, code_title=code_title,
         actors_files=tuple(str(p) for p in actors_files) if actors_files else None,
         watch_every_s=parse_every(every), watch_timeout_s=timeout, watch_retries=retries,
         watch_max_bytes=max_bytes, watch_host_delay_s=host_delay,

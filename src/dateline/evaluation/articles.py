@@ -447,16 +447,20 @@ def score_stories(gold: list[StoryGold], predicted: dict[str, list[dict[str, Any
 # --------------------------------------------------------------------------- running
 
 
-def article_for(rid: str, text: str, day: str | None):
-    """The article the evaluation codes for a gold text (its id kept as the article's)."""
-    return replace(article_of(GoldRecord(id=rid, text=text, date=day)), id=rid)
+def article_for(rid: str, text: str, day: str | None, title: str | None = None):
+    """The article the evaluation codes for a gold text (its id kept as the article's, and its
+    headline, when the gold has one, as the article's title)."""
+    return replace(article_of(GoldRecord(id=rid, text=text, date=day)), id=rid, title=title)
 
 
 def code_texts(
-    items: Iterable[tuple[str, str, str | None]], pipeline: Any, batch_size: int = 16
+    items: Iterable[tuple[str, str, str | None] | tuple[str, str, str | None, str | None]],
+    pipeline: Any,
+    batch_size: int = 16,
 ) -> dict[str, list[dict[str, Any]]]:
-    """Code (id, text, date) items with ``pipeline``; id -> event dicts."""
-    articles = [article_for(rid, text, day) for rid, text, day in items]
+    """Code (id, text, date) or (id, text, date, title) items with ``pipeline``; id -> event
+    dicts. A title is coded when the pipeline's ``settings.code_title`` is on."""
+    articles = [article_for(*item) for item in items]
     return {
         result.article.id: [e.to_dict() for e in result.events]
         for result in pipeline.pipe(articles, batch_size=batch_size)
@@ -475,7 +479,14 @@ def evaluate_articles(path: str | Path, pipeline: Any) -> Report:
 def evaluate_stories(path: str | Path, pipeline: Any) -> Report:
     """Code every story of a story-level file and measure recall of its labelled type."""
     gold = load_stories(path)
-    predicted = code_texts(((s.id, s.text, None) for s in gold), pipeline)
+    predicted = code_texts(((s.id, s.text, None, s.title) for s in gold), pipeline)
     report = score_stories(gold, predicted)
-    report.meta.update({"gold": str(path), "format": STORY})
+    report.meta.update({"gold": str(path), "format": STORY, "titles": titles_coded(pipeline)})
     return report
+
+
+def titles_coded(pipeline: Any) -> str:
+    """What a story-level report says of the headlines: coded with the body, or not."""
+    settings = getattr(pipeline, "settings", None)
+    on = settings is None or getattr(settings, "code_title", True)
+    return "coded with the body (--no-title: body only)" if on else "not coded (body only)"
