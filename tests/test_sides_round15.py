@@ -1,7 +1,8 @@
 """Sides the sentence names, round 15 (docs/accuracy.md, "Round 15: missing sides"), on sentences
 of our own: a body's name written in lower case after "the" ("the security council"), as some
 newspapers write them, is still that body, unless its head is a role noun ("the general
-assembly")."""
+assembly"); a month's name after "with" or "called on" ("talks with May") is whom one deals
+with, not a date."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from datetime import date
 import pytest
 
 from coded import coded_events, first_event
+from dateline.actors import namesakes
 from dateline.actors.resolve import resolve_actors
 from dateline.model import Article
 from dateline.nlp import annotate
@@ -47,3 +49,29 @@ def test_the_lower_case_council_is_the_side_an_accusation_names(pipeline):
     )
     accuse = first_event(events, "ACCUSE")
     assert accuse.target is not None and accuse.target.sector == "IGO", accuse
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "is_date"),
+    [
+        ("Kenya's president held talks with May on trade.", False),
+        ("The families called on May to press Kenya for the men's release.", False),
+        ("The deal was signed with May elections in mind.", True),
+        ("The vote was called on May after weeks of talks.", True),
+        ("The talks resumed on May 5 in Nairobi.", True),
+    ],
+)
+def test_a_month_after_with_or_called_on_is_a_party_not_a_date(pipeline, text, is_date):
+    doc = pipeline.nlp(text)
+    tok = next(t for t in doc if t.text == "May")
+    assert namesakes.is_date_word(doc[tok.i : tok.i + 1]) is is_date
+
+
+@pytest.mark.slow
+def test_talks_with_a_leader_named_like_a_month_have_that_leader_as_target(pipeline):
+    events = coded_events(
+        pipeline, "After his talks with May in London, the Kenyan president praised the deal."
+    )
+    consult = first_event(events, "CONSULT")
+    assert consult.target is not None and consult.target.country == "GBR", consult

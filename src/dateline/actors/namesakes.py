@@ -23,6 +23,10 @@ DATE_LEADS = {"in", "on", "last", "next", "this", "early", "late", "mid", "mid-"
               "every", "each", "throughout"}  # fmt: skip
 #: Words before a month that make it a date unless a verb follows ("since May took office").
 WEAK_LEADS = {"since", "until", "till", "by", "before", "after", "from", "through", "starting"}
+#: Words before a month that make it a party dealt with, never a date: "talks with May".
+PARTY_LEADS = {"with"}
+#: Verbs whose "on" names whom they ask, not a day: "called on May to act".
+ASKING_VERBS = {"call"}
 #: "the end of May", "April and May", "March to May".
 _SPAN_WORDS = {"end", "beginning", "middle", "start", "half", "month"}
 _LINKS = {"and", "or", "to", "-", "–", "through", "until"}
@@ -47,6 +51,14 @@ def is_date_word(span: Span) -> bool:
         return False  # "May's government"
     if after is not None and after.like_num or before is not None and before.like_num:
         return True  # "May 5", "May 2019", "5 May"
+    noun_after = after is not None and after.pos_ == "NOUN"  # "with May elections in mind"
+    if (lead in PARTY_LEADS and not noun_after) or (
+        lead == "on"
+        and before2 is not None
+        and before2.lemma_.lower() in ASKING_VERBS
+        and not any(c.dep_ == "auxpass" for c in before2.children)  # "was called on May 5"
+    ):
+        return False  # "talks with May", "called on May to act": whom one deals with, no date
     if lead in DATE_LEADS:
         return True
     verb_after = after is not None and after.pos_ in {"VERB", "AUX"}
