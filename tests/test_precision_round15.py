@@ -48,3 +48,51 @@ def test_an_unscored_rule_candidate_is_kept():
 def test_types_without_a_floor_keep_low_scores(event):
     assert event not in DOUBTFUL_BELOW
     assert not doubtful(_cand(0.1), event, [_side("ITA")], [])
+
+
+def _types(pipeline, text):
+    events = pipeline.code_text(text, date="2019-03-14").events
+    return sorted({e.event for e in events if not e.negated})
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ethiopian cooperation with Djibouti has angered Eritrea.",
+        "Kenya's military collaboration with Uganda seems certain to grow.",
+        "Kenya's growing cooperation with Somalia includes a deal on border patrols.",
+    ],
+)
+def test_cooperation_as_what_a_clause_is_about_is_no_act(coder, text):
+    assert "COOPERATE" not in _types(coder, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan cooperation with Somalia began on Monday.",
+        "Kenya expanded its military cooperation with Somalia.",
+    ],
+)
+def test_cooperation_carried_or_taking_place_stays(coder, text):
+    assert "COOPERATE" in _types(coder, text)
+
+
+@pytest.mark.slow
+def test_a_protest_with_no_protester_is_no_act(coder):
+    text = "Since 2011, when the uprising against the Libyan regime turned into a civil war, little has changed."
+    assert "PROTEST" not in _types(coder, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands of Sudanese protesters marched in Khartoum against the army.",
+        "Kenyan opposition supporters staged a protest outside parliament in Nairobi.",
+    ],
+)
+def test_a_protest_with_its_protesters_stays(coder, text):
+    assert "PROTEST" in _types(coder, text)
