@@ -6,8 +6,9 @@ from spacy.tokens import Span as DocSpan
 
 from dateline.actors.index import ActorIndex
 from dateline.model import Event, Span
-from dateline.places import locate_events, unparsed_towns
+from dateline.places import find_mentions, locate_events, unparsed_towns
 from dateline.select import blank_unselected
+from located import locate, one_side
 
 
 def _fast(nlp, sentences: list[str], skip: set[int]):
@@ -93,3 +94,27 @@ def test_no_unparsed_town_after_words_of_talking_nor_one_the_parsed_text_calls_a
     name = next(t for t in doc if t.text == "Aleppo")
     doc.ents = [DocSpan(doc, name.i, name.i + 1, label="PERSON")]
     assert unparsed_towns(doc, blanked, text, ("SYR",)) == []
+
+
+def test_it_as_what_a_blow_hits_points_back_at_the_town_named_just_before(nlp):
+    text = "Kurdish forces attacked Raqqa. Two days after it was surrounded by the troops, it fell."
+    place = locate(nlp, text, "surrounded", actors=one_side())
+    assert place is not None and (place.name, place.basis, place.text) == ("Raqqa", "clause", "it")
+    text = "Troops reached Aleppo on Monday. They stormed it at dawn."
+    place = locate(nlp, text, "stormed", actors=one_side())
+    assert place is not None and (place.name, place.basis) == ("Aleppo", "clause")
+
+
+def test_it_after_a_nearer_singular_noun_is_no_town(nlp):
+    # "the group", "the militia": "it" may mean them, not the town named before.
+    for text, trigger in [
+        ("Isis fighters held Aleppo. Kurdish forces attacked the group and surrounded it.",
+         "surrounded"),
+        ("Turkey shelled Aleppo. The Kurdish militia said it was besieged by the army.",
+         "besieged"),
+    ]:  # fmt: skip
+        doc = nlp(text)
+        refs = [m for m in find_mentions(doc, one_side()) if m.text == "it"]
+        assert refs == []
+        place = locate(nlp, text, trigger, actors=one_side())
+        assert place is None or place.text != "it"

@@ -1784,7 +1784,8 @@ def find_mentions(doc: Doc, actors) -> list[PlaceMention]:
             out.append(PlaceMention(s, e, doc[s:e].text, p, tagged_org=org))
     out += _capital_named(doc, out)
     out += _named_again(doc, out, actors)
-    return sorted(out + _back_references(doc, out) + _capitals(doc), key=lambda m: m.start)
+    out += _back_references(doc, out)
+    return sorted(out + _it_references(doc, out) + _capitals(doc), key=lambda m: m.start)
 
 
 def _name_part(doc: Doc, m: PlaceMention) -> tuple[str, ...]:
@@ -1878,6 +1879,37 @@ def _back_references(doc: Doc, found: list[PlaceMention]) -> list[PlaceMention]:
             start = min(c.i for c in tok.subtree)
             text = doc[start : tok.i + 1].text
             out.append(PlaceMention(start, tok.i + 1, text, first.place, first.text))
+    return out
+
+
+#: Entity labels of words that are no antecedent of "it" ("on Monday", "48 hours").
+_NOT_ANTECEDENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
+
+
+def _it_references(doc: Doc, found: list[PlaceMention]) -> list[PlaceMention]:
+    """ "The fall of Afrin, two days after it was surrounded", "Troops reached Manbij. They
+    stormed it at dawn": "it" as what a blow on the ground hits (the object or passive subject
+    of a verb of ``ground_verbs``) points back at a town when the nearest singular noun before
+    it, in its sentence or the one before, is that town's name (a later singular noun, "the
+    group", "the army", "the area", is what "it" may mean: no reference)."""
+    out = []
+    sents = list(doc.sents)
+    towns = [m for m in found if m.place.kind == "city"]
+    for tok in doc:
+        if tok.lower_ != "it" or tok.tag_ != "PRP" or not (_struck(tok) or _struck_ground(tok)):
+            continue
+        here = next(i for i, sent in enumerate(sents) if sent.start <= tok.i < sent.end)
+        lo = sents[here - 1].start if here > 0 else sents[here].start
+        for i in range(tok.i - 1, lo - 1, -1):
+            prev = doc[i]
+            if prev.ent_type_ in _NOT_ANTECEDENTS:
+                continue
+            if prev.tag_ in ("NN", "NNP") or (prev.tag_ == "PRP" and prev.lower_ == "it"):
+                town = next((m for m in towns if m.start <= i < m.end), None)
+                if town is not None:
+                    name = town.refers_to or town.text
+                    out.append(PlaceMention(tok.i, tok.i + 1, tok.text, town.place, name))
+                break
     return out
 
 
@@ -2394,6 +2426,8 @@ def _in_clause(
     antecedent: list[tuple[tuple[int, int], PlaceMention]] = []  # the place a "where" is of
     for m in here:
         root = trigger.doc[m.start : m.end].root
+        if m.refers_to and root.tag_ == "PRP" and root.head.i != trigger.i:
+            continue  # "it was surrounded, like the siege of Ghouta": "it" is its verb's only
         verb = _attached_verb(root)
         in_clause = verb is not None and verb.i == clause.i
         if verbal:  # "talks in Sochi", not "a promise of a strike in Syria"
