@@ -39,3 +39,58 @@ def test_an_idiom_of_force_is_no_attack(coder, text):
 )
 def test_the_same_verbs_of_force_stay_attacks(coder, text):
     assert assault_triggers(coder, text) != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Nigerian president said Isis was being beaten badly on every level.",
+        "Though beaten militarily, al-Shabaab still controls much of rural Somalia.",
+    ],
+)
+def test_a_defeat_claimed_is_no_beating(coder, text):
+    assert assault_triggers(coder, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan police beat the protesters in Nairobi.",
+        "The Somali captives said they were beaten by the militants.",
+    ],
+)
+def test_a_beating_of_people_stays(coder, text):
+    assert assault_triggers(coder, text) != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Killing the rebel leader had been a priority of the Colombian army.",
+        "Retaking Kidal would not be easy for the Malian army.",
+        "Attacking the rebel camps will be the Colombian army's next task.",
+    ],
+)
+def test_an_act_as_the_subject_of_a_goal_or_forecast_is_not_told(coder, text):
+    assert assault_triggers(coder, text) == []
+
+
+def test_an_act_told_before_a_gerund_stays(coder):
+    text = "Malian troops killed the rebel leader after capturing Kidal."
+    assert "killed" in assault_triggers(coder, text)
+
+
+def test_a_count_of_the_dead_with_no_attacker_is_no_attack(coder):
+    assert assault_triggers(coder, "There have been 300 Somali civilians killed this year.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There have been up to 500 civilians killed in Saudi airstrikes in Yemen.",
+        "He was the fifth Kenyan soldier killed while serving in Somalia.",
+        "Four aid workers kidnapped in Mogadishu by al-Shabaab were freed on Monday.",
+    ],
+)
+def test_a_death_with_its_attack_or_one_person_named_stays(coder, text):
+    assert assault_triggers(coder, text) != []

@@ -725,6 +725,28 @@ def topic_gerund(cand: Candidate) -> bool:
     return gerund and tok.head.head.pos_ == "NOUN"
 
 
+#: Auxiliaries of a clause that forecasts or supposes ("capturing the town will break ...").
+FORECAST_AUXILIARIES = frozenset(
+    {"will", "would", "could", "might", "may", "shall", "should", "can"}
+)
+
+
+def subject_gerund(cand: Candidate) -> bool:
+    """An act named by a gerund clause that is another clause's subject ("killing her had been
+    a priority of the intelligence services", "capturing the town will break the group's hold",
+    "dislodging the rebels would not be easy"): what the sentence says something about (a
+    goal, a difficulty, a forecast), when that clause is one of being or of a modal: not an act
+    it reports. "Chasing them out allowed Turkey to boast", "troops killed her" and "after
+    capturing the town" stay."""
+    tok = cand.token
+    if cand.nominal or tok.dep_ != "csubj" or tok.tag_ != "VBG":
+        return False
+    clause = tok.head
+    return is_be(clause) or any(
+        c.dep_ == "aux" and c.lower_ in FORECAST_AUXILIARIES for c in clause.children
+    )  # "chasing them out allowed Turkey to boast": a consequence of an act told
+
+
 def verbal_clash(cand: Candidate) -> bool:
     """ "clash" as a quarrel between people, not a fight between forces: "the senator clashed
     with Trump", "Erdogan and Putin clashed in public over the ceasefire", "the minister clashed
@@ -897,6 +919,7 @@ def main_clause_first(
         and not habitual(c)
         and not ongoing_detention(c, detention)
         and not topic_gerund(c)
+        and not subject_gerund(c)
         and not joined_war(c)
         and not _denied(c.token, denial)
         and not _copular_infinitive(c.token, support)

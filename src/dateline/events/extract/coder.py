@@ -22,6 +22,7 @@ from dateline.events.extract.clauses import (
 )
 from dateline.events.extract.figurative import (
     assigned,
+    defeat_claimed,
     dropped_trip,
     figurative_attack,
     force_idiom,
@@ -280,6 +281,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         return []  # "an attack on sovereignty", "the information war": no armed act
     if event_type == "ASSAULT" and force_idiom(cand, lexicon):
         return []  # "stabbed us in the back", "the war is hitting home": an idiom, no force
+    if event_type == "ASSAULT" and defeat_claimed(cand):
+        return []  # "the group is being beaten badly": a victory claimed, no fighting told
     if unable_to(cand) or assigned(cand):
         return []  # "is unable to provide support", "struggling to provide food": not done
     if event_type == "CONCEDE" and dropped_trip(cand):
@@ -1308,8 +1311,10 @@ def _no_attacker(cand: Candidate, sent, lexicon: Lexicon) -> bool:
     killed two children", "fires, which have killed two children"), a passive with no agent
     names a hazard as the cause ("two children were burned in a fire"), or a passive with no
     agent whose subject is a count ("at least 40 people were killed", "400,000 have been killed
-    in the war") in a sentence that names no act (a death "in an air strike" belongs to the
-    strike; a war is no act, the coding guide's "the war has killed 400,000" a count)."""
+    in the war"), or a count the participle describes ("with 900 killed in the conflict",
+    "there have been 500 civilians killed") in a sentence that names no act (a death "in an air
+    strike" belongs to the strike; a war is no act, the coding guide's "the war has killed
+    400,000" a count)."""
     tok = cand.token
     if cand.nominal or tok.pos_ != "VERB":
         return False
@@ -1320,6 +1325,15 @@ def _no_attacker(cand: Candidate, sent, lexicon: Lexicon) -> bool:
     if any(c.dep_ == "nsubj" and antecedent(c).lemma_.lower() in no_doers for c in children):
         return True
     subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
+    own = range(0)  # words of the verb's own phrase, not the count's
+    if (
+        subject is None
+        and tok.dep_ == "acl"
+        and tok.tag_ == "VBN"
+        and tok.lemma_.lower() in TOLL_VERBS
+    ):
+        subject = tok.head  # "with 900 killed in the conflict", "500 civilians killed"
+        own = range(tok.left_edge.i, tok.right_edge.i + 1)
     if subject is None or any(c.dep_ == "agent" for c in children):
         return False
     if any(
@@ -1333,6 +1347,7 @@ def _no_attacker(cand: Candidate, sent, lexicon: Lexicon) -> bool:
     counted = any(
         t.dep_ in {"nummod", "quantmod"} or t.like_num or t.lower_ in counts
         for t in subject.subtree
+        if t.i not in own and t.tag_ != "JJ"  # "the fifth citizen killed": one person named
     )
     if not counted:
         return False

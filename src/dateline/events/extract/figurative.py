@@ -11,6 +11,8 @@
   a feeling ("burning with anger"): no armed act.
 - ``force_idiom``: a verb of force in an idiom that hurts nobody ("stabbed us in the back",
   "the war is hitting home", "lives cut short by disease", "took refuge in the town").
+- ``defeat_claimed``: "beat" said of a state or a group, or of nobody named ("the group is
+  being beaten badly", "though beaten militarily"): a victory claimed, not a beating.
 """
 
 from __future__ import annotations
@@ -158,3 +160,22 @@ def _idiom_word(tok: Token, verb: str, idioms: frozenset[str]) -> bool:
     return any(
         pair == f"{verb} {tok.lemma_.lower()}" or pair == f"{verb} {tok.lower_}" for pair in idioms
     )
+
+
+#: Words naming a state, a group or a people, beaten in war rather than with fists.
+BEATEN_SIDES = frozenset({"GPE", "ORG", "NORP"})
+
+
+def defeat_claimed(cand: Candidate) -> bool:
+    """ "Beat" said of a state, a group or a people, or with nobody named as beaten ("Trump said
+    the group was being beaten badly", "though beaten militarily, the movement survives", "the
+    army beat the rebels' alliance"): a defeat claimed, which the coding guide does not code as
+    an ASSAULT unless the fighting itself is told. A beating of people ("they were beaten",
+    "police beat the protesters", "beat her to the ground") stays."""
+    tok = cand.token
+    if cand.nominal or tok.lemma_.lower() != "beat":
+        return False
+    beaten = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if not beaten:
+        return tok.dep_ in {"advcl", "ROOT", "ccomp"} and tok.tag_ == "VBN"
+    return all(t.ent_type_ in BEATEN_SIDES for t in beaten)
