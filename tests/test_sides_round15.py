@@ -2,7 +2,7 @@
 of our own: a body's name written in lower case after "the" ("the security council"), as some
 newspapers write them, is still that body, unless its head is a role noun ("the general
 assembly"); a month's name after "with" or "called on" ("talks with May") is whom one deals
-with, not a date."""
+with, not a date; a veto is aimed at the international body the sentence names, the nearest."""
 
 from __future__ import annotations
 
@@ -75,3 +75,32 @@ def test_talks_with_a_leader_named_like_a_month_have_that_leader_as_target(pipel
     )
     consult = first_event(events, "CONSULT")
     assert consult.target is not None and consult.target.country == "GBR", consult
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China vetoed the resolution at the UN security council.",
+        "When the UN security council met on Friday, China vetoed the draft on Sudan.",
+        "China's veto at the United Nations angered Kenya.",
+    ],
+)
+def test_a_veto_is_aimed_at_the_body_it_is_cast_in(pipeline, text):
+    vetoes = [e for e in coded_events(pipeline, text) if e.event == "REJECT"]
+    assert len(vetoes) == 1, vetoes
+    assert vetoes[0].target is not None and vetoes[0].target.sector == "IGO", vetoes
+
+
+@pytest.mark.slow
+def test_of_two_bodies_a_veto_takes_the_one_named_nearest(pipeline):
+    text = "Once more the UN was helpless, the security council paralysed by Chinese vetoes."
+    vetoes = [e for e in coded_events(pipeline, text) if e.event == "REJECT"]
+    assert [e.target.text if e.target else None for e in vetoes] == ["security council"], vetoes
+
+
+@pytest.mark.slow
+def test_a_veto_with_no_body_named_keeps_its_other_target(pipeline):
+    events = coded_events(pipeline, "The president vetoed the bill passed by Congress.")
+    veto = first_event(events, "REJECT")
+    assert veto.target is not None and veto.target.sector == "LEG", veto

@@ -101,9 +101,38 @@ def arguments(
         sources = _speakers(cand, actors)  # "'It is time for talks,' the minister said"
     elif cand.event == "REJECT" and sources and not targets:
         targets = _refused_speakers(cand, sources, actors)
+    if cand.event == "REJECT" and tok.lemma_.lower() in VETO_WORDS:
+        targets = _veto_bodies(tok, sources, actors) or targets
     src_ids = {id(a) for a, _ in sources}
     targets = [t for t in targets if id(t[0]) not in src_ids or len(sources) > 1]
     return _informative(_unique(sources)), _informative(_unique(targets))
+
+
+#: A veto: cast in a body, which it stops from acting ("vetoed the resolution at the UN").
+VETO_WORDS = {"veto"}
+
+
+def _veto_bodies(
+    tok: Token, sources: list[tuple[Actor, Token]], actors: ActorIndex
+) -> list[tuple[Actor, Token]]:
+    """The international body a veto is cast in, where the sentence names one: "vetoed the
+    resolution at the UN security council", "the council, paralysed by Russian vetoes", "when
+    the security council met, China vetoed the draft" (not "vetoed the resolution on Syria":
+    Syria is what the draft was about); of several, the one named nearest. A veto cast nowhere
+    named keeps its other targets."""
+    src_ids = {id(a) for a, _ in sources}
+    words: dict[int, tuple[Actor, list[Token]]] = {}
+    for t in tok.sent:
+        for a in actors.all_at(t.i):
+            if a.sector == "IGO" and a.country is None and id(a) not in src_ids:
+                words.setdefault(id(a), (a, []))[1].append(t)
+    # the body named nearest the veto ("the UN is helpless, the council paralysed by vetoes"),
+    # by the head word of its mention ("council" of "the UN security council")
+    bodies = [
+        (a, next((t for t in ts if t.head.i not in {w.i for w in ts}), ts[-1]))
+        for a, ts in words.values()
+    ]
+    return sorted(bodies, key=lambda b: abs(b[1].i - tok.i))[:1]
 
 
 #: Words of a withdrawal: the troops that go are the source's own, the place they leave is the
