@@ -80,3 +80,39 @@ def test_story_placed_civilians_keep_the_story_country(pipeline):
 
     assert "REB" in OWN_PLACE_SECTORS and LAW_SECTORS <= OWN_PLACE_SECTORS
     assert "CVL" not in OWN_PLACE_SECTORS
+
+
+def _mentions(index, words: str) -> list[tuple[str | None, str | None, str]]:
+    return [
+        (a.country, a.sector, m.rule) for a in index.actors for m in a.mentions if m.text == words
+    ]
+
+
+@pytest.mark.slow
+def test_opposition_leaders_are_no_heads_of_state_met_before(pipeline):
+    index = _index(
+        pipeline,
+        "Putin met Assad in Sochi on Monday. The two leaders agreed on a plan. On Tuesday, "
+        "Syrian opposition leaders met in Riyadh.",
+    )
+    assert _mentions(index, "Syrian opposition leaders") == [("SYR", "OPP", "role")]
+
+
+@pytest.mark.slow
+def test_the_leaders_of_two_named_states_are_not_the_pair_met_before(pipeline):
+    index = _index(
+        pipeline,
+        "Trump met Macron in Paris on Monday. The two leaders agreed on trade. On Thursday the "
+        "leaders of France and Britain spoke on the phone.",
+    )
+    assert sorted(c for c, _, _ in _mentions(index, "leaders")) == ["FRA", "GBR"]
+
+
+@pytest.mark.slow
+def test_the_two_leaders_are_still_the_pair_met_before(pipeline):
+    index = _index(
+        pipeline, "Macron met Putin in Paris on Monday. On Thursday the two leaders spoke again."
+    )
+    found = _mentions(index, "the two leaders")
+    assert sorted(c for c, _, _ in found) == ["FRA", "RUS"]
+    assert {rule for _, _, rule in found} == {"group-coref"}

@@ -71,7 +71,11 @@ def people_by_role(ctx: Context, tok: Token, countries: list[str], plural: bool)
                 break
         for i, _s, group in _by_position(ctx.recent_groups):
             if i < tok.i and all(
-                a.kind == "person" and _role_matches(ctx, a, tok.lower_) for a in group
+                a.kind == "person"
+                and _role_matches(ctx, a, tok.lower_)
+                # "the Syrian leaders" are Syria's; "British men" may fight for another side
+                and (not countries or a.country in countries or tok.lower_ in {"man", "men"})
+                for a in group
             ):
                 if len(last_two) == 2 and pair_start > i:
                     return last_two

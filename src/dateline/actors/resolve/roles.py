@@ -95,7 +95,12 @@ def resolve_noun(ctx: Context, tok: Token) -> bool:
         owners = [t for t in mods if t.dep_ == "poss"]
         owned = {g.i for o in owners for g in o.subtree}
         mods = [t for t in mods if t.i not in owned]
-    if tok.lower_ in LEADER_WORDS and tok.pos_ == "NOUN" and _leader_by_cue(ctx, tok, mods):
+    if (
+        tok.lower_ in LEADER_WORDS
+        and tok.pos_ == "NOUN"
+        and not _other_body_leaders(ctx, tok, mods)
+        and _leader_by_cue(ctx, tok, mods)
+    ):
         return True
     if description_antecedent(ctx, tok, mods):  # "the militia", "the ministry"
         return True
@@ -168,6 +173,21 @@ def _mention_people(ctx: Context, tok: Token, mods: list[Token], people: list[Ac
         mention_tokens(ctx, p, start, tok.i + 1, rule)
     if len(people) > 1:
         ctx.recent_groups.append((tok.i, ctx.sent_of.get(tok.i, 0), tuple(people)))
+
+
+#: Sectors of the leaders of a state: "the two leaders" may be presidents met before.
+STATE_LEADER_SECTORS = {"GOV"}
+#: Words of LEADER_WORDS that name persons, not leaders ("the two men").
+PERSON_WORDS = {"man", "men"}
+
+
+def _other_body_leaders(ctx: Context, tok: Token, mods: list[Token]) -> bool:
+    """ "Opposition leaders", "rebel leaders", "religious leaders": a noun in front gives the
+    leaders another body's sector, so they are not the heads of state met before."""
+    if tok.lower_ in PERSON_WORDS:
+        return False  # "British men", "an innocent man": persons, whoever leads them
+    sector, phrase, _ = _role_of(ctx, tok, mods)
+    return bool(phrase and " " in phrase and sector and sector not in STATE_LEADER_SECTORS)
 
 
 def _leader_by_cue(ctx: Context, tok: Token, mods: list[Token]) -> bool:
@@ -363,6 +383,8 @@ def _role_coref(
     """Role coreference: "the French president", "the new U.S. leader", "the two presidents"."""
     plural = tok.tag_ in {"NNS", "NNPS"}
     dets = {t.lower_ for t in mods}
+    if _other_body_leaders(ctx, tok, mods):
+        return False
     if tok.lower_ in LEADER_WORDS or (role_text and role_text.split()[-1] in LEADER_WORDS):
         people = people_by_role(ctx, tok, countries, plural or bool(dets & GROUP_DETERMINERS))
         if people:
