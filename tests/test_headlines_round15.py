@@ -44,3 +44,58 @@ def test_title_case_headline_is_coded(pipeline, headline, event):
     text = headline + ".\n\nOfficials spoke on Monday."
     events = [e for e in pipeline.code_text(text).events if e.sentence == 0]
     assert event in {e.event for e in events}
+
+
+# --------------------------------------------------------------------------- headline verbs
+
+
+def test_verb_lemma_agrees_with_its_subject():
+    from dateline.recase import verb_lemma
+
+    verbs = frozenset({"approve", "decry", "deny", "thank", "pass"})
+    assert verb_lemma("approves", verbs, singular=True) == "approve"
+    assert verb_lemma("denies", verbs, singular=True) == "deny"
+    assert verb_lemma("decry", verbs, singular=False) == "decry"
+    assert verb_lemma("decry", verbs, singular=True) is None  # "the campaign decry"
+    assert verb_lemma("thanks", verbs, singular=False) is None  # "voters thanks"
+    assert verb_lemma("pass", verbs, singular=True) is None  # not a third-person form
+
+
+@pytest.mark.slow
+def test_a_verbless_headline_parse_gets_its_verb(pipeline):
+    from dateline import nlp as nlp_mod
+    from dateline.recase import headline_verb
+
+    doc = nlp_mod.annotate(pipeline.nlp, "Students in Lagos decry fuel price rise.")
+    assert "VERB" not in {t.pos_ for t in doc}  # spaCy reads it as one noun phrase
+    at = headline_verb(doc, pipeline.verbs)
+    verb = doc[at]
+    assert (verb.text, verb.pos_, verb.lemma_, verb.dep_) == ("decry", "VERB", "decry", "ROOT")
+    assert [t.text for t in verb.children if t.dep_ == "nsubj"] == ["Students"]
+    assert headline_verb(doc, pipeline.verbs) is None  # it has a verb now
+
+
+@pytest.mark.slow
+def test_a_headline_with_a_verb_is_left_alone(pipeline):
+    from dateline import nlp as nlp_mod
+    from dateline.recase import headline_verb
+
+    doc = nlp_mod.annotate(pipeline.nlp, "Students protest fuel price rise in Lagos.")
+    before = [(t.tag_, t.dep_, t.head.i) for t in doc]
+    assert headline_verb(doc, pipeline.verbs) is None
+    assert [(t.tag_, t.dep_, t.head.i) for t in doc] == before
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("title", "event", "source"),
+    [
+        ("Kenya Thanks Uganda for Help on Refugees", "SUPPORT", "KEN"),
+        ("Students in Lagos Decry Fuel Price Rise", "ACCUSE", "NGA"),
+        ("Chile and Peru Sign Fisheries Accord", "SUPPORT", "CHL"),
+    ],
+)
+def test_a_verbless_title_is_coded_through_article_title(pipeline, title, event, source):
+    result = pipeline.code_text("Officials spoke on Monday.", title=title)
+    heads = [e for e in result.events if e.part == "title"]
+    assert (event, source) in {(e.event, e.source.country) for e in heads if e.source}

@@ -23,6 +23,7 @@ class Pipeline:
         self._lexicon = None
         self._selector = None
         self._names = None
+        self._verbs: frozenset[str] | None = None
 
     @property
     def nlp(self):
@@ -136,9 +137,21 @@ class Pipeline:
         """Code the headline (its annotated ``doc``, :meth:`title_view`) as an article of its
         own, dated as the article, and put its events before the body's, marked
         ``part="title"`` (:func:`merge_title`). The body's events stay exactly as coded."""
+        from dateline.recase import headline_verb
+
         article = result.article
         headline = replace(article, text=title_text(article), title=None)
+        headline_verb(doc, self.verbs)
         merge_title(result, self._code_doc(headline, doc))
+
+    @property
+    def verbs(self) -> frozenset[str]:
+        """The verbs (base forms) spaCy's lemmatizer knows, for :func:`recase.headline_verb`."""
+        if self._verbs is None:
+            lookups = self.nlp.get_pipe("lemmatizer").lookups
+            index = lookups.get_table("lemma_index") if lookups.has_table("lemma_index") else {}
+            self._verbs = frozenset(index.get("verb", ()))
+        return self._verbs
 
     def _code_doc(self, article: Article, doc: Doc, starts: list[int] | None = None) -> Result:
         from dateline.actors.home import (

@@ -168,3 +168,132 @@ def name_lookup(kb, common: frozenset[str]) -> Callable[[str], str | None]:
         return None
 
     return written
+
+
+# --------------------------------------------------------------------------- headline verbs
+
+#: Noun tags spaCy gives a headline's verb when it reads the line as one noun phrase.
+_NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
+#: Tags of a finite verb: a headline with one has its verb.
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
+#: Subject words that take a plural verb though spaCy may tag them singular.
+_PLURAL_NOUNS = {"police", "people", "military", "troops", "forces"}
+
+
+def verb_lemma(word: str, verbs: frozenset[str], singular: bool) -> str | None:
+    """The verb ``word`` is in the present tense after a ``singular`` (or plural) subject: its
+    base form from ``verbs`` ("approves" -> "approve", "decry" after "activists"), or None."""
+    low = word.lower()
+    if not singular:
+        return low if low in verbs else None
+    if not low.endswith("s") or low.endswith("ss") or len(low) < 4:
+        return None
+    stems = [low[:-1]]
+    if low.endswith("es"):
+        stems.append(low[:-2])
+    if low.endswith("ies"):
+        stems.append(low[:-3] + "y")
+    return next((s for s in stems if s in verbs), None)
+
+
+def headline_verb(doc, verbs: frozenset[str]) -> int | None:
+    """A headline parsed as one noun phrase ("Bolivia approves of Gambia's policy", "Activists
+    decry new policy": no verb at all) gets its verb back: the first word spaCy tagged a noun
+    that is a known verb (``verbs``, base forms) agreeing in number with the words before it,
+    with a word after it. The verb becomes the root, the head of the words before it its
+    subject, the words after it its object and phrases. Returns the verb's index, or None
+    when the line has a verb or none is found. Only tags, lemmas and arcs change."""
+    if len(doc) < 3 or any(
+        t.tag_ in _FINITE
+        or (
+            t.pos_ in {"VERB", "AUX"}
+            and (t.dep_ == "ROOT" or any(c.dep_ == "nsubj" for c in t.children))
+        )
+        for t in doc
+    ):
+        return None
+    start = max((t.i + 1 for t in doc if t.text == ":"), default=0)  # "Sudan: ..."
+    for tok in doc[start + 1 :]:
+        found = _headline_verb_at(doc, start, tok, verbs)
+        if found is None:
+            continue
+        verb, lemma, subject = found
+        nxt = doc[verb.i + 1]
+        later = _headline_verb_at(doc, start, nxt, verbs)
+        if later is not None and verb.tag_ == "NNS" and later[1] == nxt.lower_:
+            # "Government forces attack rebels": a plural noun, then the verb
+            verb, lemma, subject = later
+        _make_verb(doc, start, verb, lemma, subject)
+        return verb.i
+    return None
+
+
+def _headline_verb_at(doc, start: int, tok, verbs):
+    if tok.tag_ not in _NOUN_TAGS or tok.ent_type_ or tok.i + 1 >= len(doc):
+        return None
+    if doc[tok.i + 1].is_punct or doc[tok.i - 1].tag_ not in _NOUN_TAGS | {","}:
+        return None
+    subject = _subject(doc, start, tok.i)
+    if subject is None:
+        return None
+    plural = (
+        subject.tag_ in {"NNS", "NNPS"}
+        or subject.lower_ in _PLURAL_NOUNS
+        or any(c.dep_ in {"conj", "appos"} and c.i < tok.i for c in subject.children)
+    )
+    lemma = verb_lemma(tok.text, verbs, singular=not plural)
+    return (tok, lemma, subject) if lemma else None
+
+
+def _subject(doc, start: int, end: int):
+    """The head of the words ``doc[start:end]``: the first noun among those whose head lies
+    outside them."""
+    roots = [t for t in doc[start:end] if not start <= t.head.i < end or t.head.i == t.i]
+    nouns = [t for t in roots if t.tag_ in _NOUN_TAGS | {"PRP"}]
+    return nouns[0] if nouns else None
+
+
+def _make_verb(doc, start: int, verb, lemma: str, subject) -> None:
+    import numpy
+    from spacy.attrs import DEP, HEAD
+
+    heads = [t.head.i for t in doc]
+    deps = [t.dep_ for t in doc]
+    heads[verb.i], deps[verb.i] = verb.i, "ROOT"
+    heads[subject.i], deps[subject.i] = verb.i, "nsubj"
+    has_object = False
+    for t in doc:
+        if t.i in (verb.i, subject.i):
+            continue
+        if t.i < start:
+            if not 0 <= heads[t.i] < start or heads[t.i] == t.i:
+                heads[t.i], deps[t.i] = verb.i, "punct" if t.is_punct else "npadvmod"
+        elif t.i < verb.i:
+            if not start <= heads[t.i] < verb.i or heads[t.i] == t.i:
+                heads[t.i] = subject.i
+                deps[t.i] = "conj" if deps[t.i] in {"ROOT", "compound"} else deps[t.i]
+        elif not verb.i < heads[t.i] < len(doc) or heads[t.i] == t.i:
+            heads[t.i] = verb.i
+            if t.is_punct:
+                deps[t.i] = "punct"
+            elif t.pos_ == "ADP":
+                deps[t.i] = "prep"
+            elif t.tag_ in _NOUN_TAGS | {"PRP", "CD"} and not has_object:
+                deps[t.i] = "dobj"
+            elif t.pos_ == "ADV":
+                deps[t.i] = "advmod"
+            elif deps[t.i] in {"ROOT", "compound"}:
+                deps[t.i] = "dep"
+        if t.i > verb.i and heads[t.i] == verb.i and deps[t.i] == "dobj":
+            has_object = True
+    arr = numpy.zeros((len(doc), 2), dtype="uint64")
+    for i in range(len(doc)):
+        arr[i, 0] = (
+            numpy.uint64(heads[i] - i) if heads[i] >= i else numpy.uint64(2**64 + heads[i] - i)
+        )
+        arr[i, 1] = doc.vocab.strings.add(deps[i])
+    doc.from_array([HEAD, DEP], arr)
+    verb.tag_ = "VBP" if lemma == verb.lower_ else "VBZ"
+    verb.pos_ = "VERB"
+    verb.lemma_ = lemma
+    verb.set_morph("Tense=Pres|VerbForm=Fin")
