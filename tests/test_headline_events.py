@@ -32,13 +32,13 @@ def _article(title, text=BODY):
     return article_from_text(text, published=DATE, title=title, detect_header=False)
 
 
-def _body_only(pipeline):
-    return Pipeline(pipeline.settings.with_(code_title=False))
-
-
 def _shared_nlp(new: Pipeline, old: Pipeline) -> Pipeline:
     new._nlp, new._kb, new._lexicon = old.nlp, old.kb, old.lexicon
     return new
+
+
+def _body_only(pipeline):
+    return _shared_nlp(Pipeline(pipeline.settings.with_(code_title=False)), pipeline)
 
 
 def _headline(result):
@@ -119,3 +119,129 @@ def test_the_setting_reads_the_environment(monkeypatch):
     assert Settings.load().code_title is True
     monkeypatch.setenv("DATELINE_CODE_TITLE", "0")
     assert Settings.load().code_title is False
+
+
+# --- the store, exports, event groups and the dashboard ----------------------------------------
+
+
+def test_headline_events_in_a_store_file_and_its_exports(pipeline, tmp_path):
+    import csv
+
+    from dateline.store import Store
+
+    result = pipeline.code(_article(STRIKES))
+    heads = _headline(result)
+    path = tmp_path / "events.duckdb"
+    with Store(path) as store:
+        assert store.add_result(result)
+    with Store(path, read_only=True) as store:
+        rows = store.sql(
+            "SELECT part, sentence, trigger_start, trigger_end, trigger_text, sentence_text, "
+            "group_id FROM events ORDER BY event_index"
+        )
+        assert list(rows["part"]) == [e.part for e in result.events]
+        head = rows.iloc[0]
+        assert head["part"] == "title" and head["sentence_text"] == STRIKES
+        assert STRIKES[head["trigger_start"] : head["trigger_end"]] == head["trigger_text"]
+        # the lead's record of the act and the headline's are one event group
+        lead = rows[(rows["part"] == "text") & (rows["trigger_text"] == "bombed")].iloc[0]
+        assert lead["group_id"] == head["group_id"], (heads[0].target, result.events[1].target)
+        n = store.export(tmp_path / "e.csv", "csv", include_duplicates=True)
+        exported = list(csv.DictReader((tmp_path / "e.csv").open(encoding="utf-8")))
+        assert n == len(exported) and [r["part"] for r in exported].count("title") == 1
+        store.export(tmp_path / "e.jsonl", "plover")
+        plover = [json.loads(x) for x in (tmp_path / "e.jsonl").read_text().splitlines()]
+        assert sorted(r["part"] for r in plover) == sorted(r["part"] for r in exported)
+
+
+def test_an_older_store_gets_the_part_column(tmp_path):
+    import duckdb
+
+    from dateline.store import Store, schema
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE schema_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP)")
+    for migration in schema.MIGRATIONS[:-1]:
+        migration(con)
+        con.execute("INSERT INTO schema_migrations (name) VALUES (?)", [migration.__name__])
+    columns = [c for c in schema.EVENT_COLUMNS if c != "part"]
+    values = ["a:0", "a", 0, "AGREE", *[None] * (len(columns) - 4)]
+    values[columns.index("negated")] = False
+    values[columns.index("group_id")] = "g"
+    con.execute(
+        f"INSERT INTO events ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+        values,
+    )
+    con.close()
+    with Store(path) as store:
+        assert store.migrations()[-1] == "m007_event_part"
+        assert list(store.sql("SELECT part FROM events")["part"]) == ["text"]
+
+
+def _key(src, kind, tgt, day, headline=False):
+    from dateline.store.dedup import GroupKey
+
+    return GroupKey(day, kind, src, tgt, False, headline=headline)
+
+
+@pytest.mark.parametrize(
+    ("head", "linked"),
+    [
+        (_key("TUR", "ASSAULT", "SYR", "2018-01-22", True), True),  # the lead's day before
+        (_key("TUR", "ASSAULT", "", "2018-01-22", True), True),  # target unknown in the headline
+        (_key("", "ASSAULT", "", "2018-01-22", True), True),  # nobody named: the lead's act
+        (_key("TUR", "ASSAULT", "IRQ", "2018-01-22", True), False),  # another target
+        (_key("TUR", "ACCUSE", "SYR", "2018-01-22", True), False),  # another type
+        (_key("TUR", "ASSAULT", "SYR", "2018-01-30", True), False),  # a week after
+        (_key("TUR", "ASSAULT", "", "2018-01-22"), False),  # a body event: the usual rules
+    ],
+)
+def test_a_headline_act_joins_the_group_of_its_restatement(head, linked):
+    from dateline.store.dedup import article_group_ids
+
+    keys = [head, _key("TUR", "ASSAULT", "SYR", "2018-01-21"), _key("RUS", "ASSAULT", "SYR", None)]
+    ids = article_group_ids(keys, "a")
+    assert (ids[0] == ids[1]) is linked
+    assert ids[1] != ids[2]
+
+
+def test_the_article_page_shows_the_headline_and_its_marks(pipeline):
+    from dateline.web.pages import _evidence_context
+    from dateline.web.queries import marks, result_doc
+
+    result = pipeline.code(_article(STRIKES.upper()))
+    doc = result_doc(result.to_dict())
+    chunks = _evidence_context(doc)["chunks"]
+    assert chunks[0].part == "title" and [e["part"] for e in chunks[0].events] == ["title"]
+    assert (
+        '<mark class="hl hl-t conflict"' in chunks[0].html and ">STRIKES</mark>" in chunks[0].html
+    )
+    assert all(c.part == "text" for c in chunks[1:])
+    # no trigger of the headline is marked in the text (its offsets count in the title)
+    head = doc["events"][0]
+    assert all(
+        (m.start, m.end) != (head["trigger_start"], head["trigger_end"])
+        for m in marks(doc)
+        if m.kind == "trigger"
+    )
+    assert sum(len(c.events) for c in chunks) == len(doc["events"])
+
+
+def test_story_evaluation_codes_the_title_and_says_so(pipeline, tmp_path):
+    from dateline.evaluation import evaluate_file
+
+    story = {
+        "id": "s1",
+        "level": "story",
+        "title": "Turkey Launches Air Strikes on Kurdish Militia in Syria",
+        "text": "The weather in Ankara was cold on Monday. Shops opened late.",
+        "events": [{"event": "ASSAULT"}],
+    }
+    path = tmp_path / "stories.jsonl"
+    path.write_text(json.dumps(story) + "\n", encoding="utf-8")
+    with_title = evaluate_file(path, pipeline)
+    body_only = evaluate_file(path, _body_only(pipeline))
+    assert (with_title.types.recall, body_only.types.recall) == (1.0, 0.0)
+    assert "titles: coded with the body" in with_title.to_markdown()
+    assert "titles: not coded (body only)" in body_only.to_markdown()

@@ -24,7 +24,7 @@ def readme_rows() -> list[list[str]]:
         cells = [c.strip() for c in line.split("│")]
         if len(cells) != 6:
             continue
-        if cells[0].isdigit():
+        if cells[0].isdigit() or cells[0] == "title":  # "title": an event of the headline
             rows.append(cells)
         elif not cells[0] and rows:
             rows[-1] = [
@@ -48,7 +48,7 @@ def test_readme_sample_rows_are_what_the_command_prints():
     assert out.exit_code == 0, out.output
     events = json.loads(out.stdout)["events"]
     printed = {
-        (str(e["sentence"]), e["date"] or "—", actor(e["source"]),
+        ("title" if e["part"] == "title" else str(e["sentence"]), e["date"] or "—", actor(e["source"]),
          e["event"] + (f"/{e['mode']}" if e["mode"] else ""), actor(e["target"]), e["trigger"]["text"])
         for e in events
     }  # fmt: skip

@@ -208,6 +208,39 @@ def test_code_a_text_shows_the_result_like_an_article(browser, pipeline, shots):
         thread.join(timeout=10)
 
 
+def test_a_headline_and_its_events_show_above_the_text(browser, pipeline):
+    from dateline.web import create_app
+    from dateline.web.fixtures import build_store
+
+    server, thread, url = _serve(create_app(build_store(":memory:"), pipeline=pipeline))
+    try:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        problems: list[str] = []
+        page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+        page.goto(f"{url}/code")
+        page.fill("textarea[name=text]", "The weather in Ankara was cold on Monday.")
+        page.fill("input[name=title]", "TURKEY LAUNCHES AIR STRIKES ON KURDISH MILITIA IN SYRIA")
+        page.fill("input[name=date]", "2018-01-22")
+        page.click("form button[type=submit]")
+        page.wait_for_selector(".evidence-text", timeout=CODING_TIMEOUT_MS)
+        rows = page.locator(".evidence-text .row")
+        head = rows.first
+        assert "headline" in (head.get_attribute("class") or "")
+        assert head.locator(".part-label").inner_text().lower() == "headline"
+        assert head.locator("mark.hl-t").inner_text() == "STRIKES"
+        assert (
+            head.locator(".evcard").count() == 1
+            and "ASSAULT" in head.locator(".evcard").inner_text()
+        )
+        assert rows.nth(1).locator("mark.hl-t").count() == 0  # nothing marked in the body
+        assert problems == []
+        context.close()
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
 @pytest.mark.skipif(
     not os.environ.get("DATELINE_SCREENSHOT_DB"),
     reason="set DATELINE_SCREENSHOT_DB=events.duckdb (a store built by `dateline run`) to shoot it",

@@ -196,7 +196,8 @@ class Report:
     def _story_markdown(self, errors: bool) -> str:
         """Story-level labels measure recall only: is the labelled type among the coded events?"""
         lines = [
-            f"Stories: {self.records} · coded events: {self.predicted_events}",
+            f"Stories: {self.records} · coded events: {self.predicted_events}"
+            + (f" · titles: {self.meta['titles']}" if self.meta.get("titles") else ""),
             "",
             "| labelled type | recall | found | stories |",
             "| --- | ---: | ---: | ---: |",

@@ -7,7 +7,8 @@ import hashlib
 import inspect
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -121,13 +122,15 @@ def group_id(
 @dataclass(frozen=True)
 class GroupKey:
     """What groups one event: its counting day, PLOVER type, side keys (``""`` when a side is
-    unknown; see :func:`actor_key`) and negation."""
+    unknown; see :func:`actor_key`) and negation. ``headline``: the event is the article's
+    headline's (``Event.part == "title"``); it takes no part in comparing keys."""
 
     day: str | None
     event: str
     source: str
     target: str
     negated: bool
+    headline: bool = field(default=False, compare=False)
 
     def link(self) -> tuple[str, str, str, bool]:
         """The key under which another article's group is reused (near duplicates)."""
@@ -183,4 +186,51 @@ def article_group_ids(
             )
         }
         out.append(matches.pop() if len(matches) == 1 else own(k))
+    _link_headlines(keys, out)
     return out
+
+
+#: A headline's act dated by its present tense (the publication day) restates a body act of up to
+#: this many days before ("Turkey Launches Air Strikes" over "Turkish jets bombed ... on Sunday").
+HEADLINE_DAYS = 2
+
+
+def _link_headlines(keys: Sequence[GroupKey], out: list[str]) -> None:
+    """A headline event not grouped with any body event joins the group of the first body event
+    (in text order: the lead first) that can be the same act: same type and negation, dated the
+    headline's day or up to :data:`HEADLINE_DAYS` before, no known side in conflict (a
+    reciprocal type's sides in either order), and a known side shared when the headline knows
+    one. In place."""
+    body = [i for i, k in enumerate(keys) if not k.headline]
+    grouped = {out[i] for i in body}
+    for i, k in enumerate(keys):
+        if not k.headline or out[i] in grouped:
+            continue
+        for j in body:
+            if _restates(k, keys[j]):
+                out[i] = out[j]
+                break
+
+
+def _restates(head: GroupKey, body: GroupKey) -> bool:
+    if (head.event, head.negated) != (body.event, body.negated) or not _days_fit(head, body):
+        return False
+    orders = [(body.source, body.target)]
+    if head.event in reciprocal_types():
+        orders.append((body.target, body.source))
+    for source, target in orders:
+        sides = ((head.source, source), (head.target, target))
+        if any(h and b and h != b for h, b in sides):
+            continue
+        if not (head.source or head.target) or any(h and h == b for h, b in sides):
+            return True
+    return False
+
+
+def _days_fit(head: GroupKey, body: GroupKey) -> bool:
+    if head.day == body.day:
+        return True
+    if head.day is None or body.day is None:
+        return False
+    gap = (date.fromisoformat(head.day) - date.fromisoformat(body.day)).days
+    return 0 <= gap <= HEADLINE_DAYS

@@ -30,7 +30,7 @@ EXPORT_COLUMNS = (
     "modality", "reported_by_name", "reported_by_country", "location_name", "location_country",
     "location_admin1", "location_lat", "location_lon", "location_precision",
     "location_feature_id", "location_basis", "confidence",
-    "sentence", "sentence_text", "trigger_text", "trigger_start", "trigger_end", "published",
+    "part", "sentence", "sentence_text", "trigger_text", "trigger_start", "trigger_end", "published",
     "article_title", "article_source", "url", "duplicate_of", "record_id", "origin", "month",
 )  # fmt: skip
 
@@ -187,6 +187,7 @@ def to_plover(store: Store, out: Path, include_negated: bool = False,
                 "mode": r["mode"],
                 "context": list(r["context"] or []),
                 "text": r["sentence_text"],
+                "part": r["part"],
                 "cameo": r["cameo"],
                 "quad_class": r["quad_class"],
                 "goldstein": r["goldstein"],

@@ -72,6 +72,7 @@ def group_key(result: Result, e: Event) -> dedup.GroupKey:
         side_key(e.source),
         side_key(e.target),
         bool(e.negated),
+        headline=e.part == "title",
     )
 
 
@@ -100,7 +101,7 @@ def event_row(result: Result, i: int, gid: str) -> tuple:
         loc.name if loc else None, loc.country if loc else None, loc.admin1 if loc else None,
         loc.lat if loc else None, loc.lon if loc else None, loc.precision if loc else None,
         e.confidence, gid, e.date_note, loc.feature_id if loc else None,
-        loc.basis if loc else None, loc.text if loc else None,
+        loc.basis if loc else None, loc.text if loc else None, e.part,
     )  # fmt: skip
 
 

@@ -18,7 +18,7 @@ EVENT_COLUMNS = (
     "reported_by_name", "reported_by_country", "reported_by_sector", "location_name",
     "location_country", "location_admin1", "location_lat", "location_lon", "location_precision",
     "confidence", "group_id", "date_note", "location_feature_id", "location_basis",
-    "location_text",
+    "location_text", "part",
 )  # fmt: skip
 
 ARTICLE_COLUMNS = (
@@ -283,9 +283,17 @@ def m006_location_detail(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f"ALTER TABLE events ADD COLUMN {column} VARCHAR")
 
 
+def m007_event_part(con: duckdb.DuckDBPyConnection) -> None:
+    """``events.part``: where the trigger is, ``text`` (offsets and sentence into
+    ``articles.text``) or ``title`` (a headline event: offsets into ``articles.title``). Rows of
+    older stores were all coded from the text."""
+    con.execute("ALTER TABLE events ADD COLUMN part VARCHAR DEFAULT 'text'")
+    con.execute("UPDATE events SET part = 'text' WHERE part IS NULL")
+
+
 MIGRATIONS: list[Migration] = [
     m001_initial, m002_event_groups, m003_record_ids, m004_watch, m005_event_date_notes,
-    m006_location_detail,
+    m006_location_detail, m007_event_part,
 ]  # fmt: skip
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -29,6 +29,7 @@ class Chunk:
     html: Markup
     events: list[dict] = field(default_factory=list)
     sentence: int | None = None
+    part: str = "text"  # "title": the row is the article's headline (its events' triggers)
 
 
 _KIND_CLASS = {"mention": "hl-m", "trigger": "hl-t", "quote": "hl-q"}
@@ -152,3 +153,9 @@ def chunk_article(text: str, marks: list[Mark], events: list[dict]) -> list[Chun
     if pos < len(text):
         add(pos, len(text))
     return chunks
+
+
+def headline_chunk(title: str, marks: list[Mark], events: list[dict]) -> Chunk:
+    """The row of the article's headline: the title with its events' triggers marked (their
+    offsets count in the title), and those events beside it."""
+    return Chunk(0, len(title), highlight(title, marks), pair_mutual(events), 0, part="title")

@@ -159,10 +159,16 @@ def articles_page(
 
 
 def _evidence_context(doc: dict[str, Any]) -> dict[str, Any]:
-    from dateline.web.highlight import chunk_article
+    from dateline.web.highlight import chunk_article, headline_chunk
 
     text = doc["article"].get("text") or ""
-    return {"chunks": chunk_article(text, queries.marks(doc), doc["events"])}
+    body = [e for e in doc["events"] if not queries.headline_event(e)]
+    chunks = chunk_article(text, queries.marks(doc), body)
+    headline = [e for e in doc["events"] if queries.headline_event(e)]
+    if headline:  # the headline's events: a row of their own above the text, marked in the title
+        title = doc["article"].get("title") or ""
+        chunks.insert(0, headline_chunk(title, queries.trigger_marks(headline), headline))
+    return {"chunks": chunks}
 
 
 @router.get("/articles/{article_id}")

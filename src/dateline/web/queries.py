@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import math
 from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 from dateline.store.filters import EventFilter
@@ -256,7 +257,20 @@ def marks(doc: dict[str, Any]) -> list[Mark]:
                 int(q["start"]), int(q["end"]), "quote", f"quote: {who}", (), q.get("anchor")
             )
             out.append(mark)
-    for e in doc["events"]:
+    out.extend(trigger_marks(e for e in doc["events"] if not headline_event(e)))
+    return out
+
+
+def headline_event(e: dict[str, Any]) -> bool:
+    """An event of the article's headline (``part`` "title"): its trigger offsets count in the
+    title, not in the text."""
+    return e.get("part") == "title"
+
+
+def trigger_marks(events: Iterable[dict[str, Any]]) -> list[Mark]:
+    """The highlights of event triggers (offsets into the text they were coded from)."""
+    out: list[Mark] = []
+    for e in events:
         if e.get("trigger_start") is None or e.get("trigger_end") is None:
             continue
         title = f"{e.get('event')}: {e.get('source') or '?'} → {e.get('target') or '?'}"
