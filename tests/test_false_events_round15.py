@@ -94,3 +94,35 @@ def test_a_count_of_the_dead_with_no_attacker_is_no_attack(coder):
 )
 def test_a_death_with_its_attack_or_one_person_named_stays(coder, text):
     assert assault_triggers(coder, text) != []
+
+
+def counted_types(pipeline, text):
+    events = pipeline.code_text(text, date="2019-03-14").events
+    return sorted(
+        e.event for e in events if not e.negated and e.modality in {"asserted", "historical"}
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ugandan opposition leaders face charges that could see them executed.",
+        "Arming the rebels could also lead to renewed fighting between the Sudanese army and "
+        "the rebels.",
+        "Before joining the government, the Nigerian minister advocated air strikes against "
+        "Boko Haram camps.",
+    ],
+)
+def test_an_attack_forecast_or_advocated_is_not_told(coder, text):
+    assert "ASSAULT" not in counted_types(coder, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The arrest of the rebel leader led to fighting between the Sudanese army and the rebels.",
+        "Witnesses saw Ethiopian soldiers attack the Eritrean border post.",
+    ],
+)
+def test_an_attack_that_followed_or_was_seen_stays(coder, text):
+    assert "ASSAULT" in counted_types(coder, text)
