@@ -244,6 +244,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         return []  # "the volunteer travelled to Iraq", "refugees arrived": a journey, no visit
     if event_type == "CONSULT" and not sources and not cand.nominal:
         return []  # "I spoke to him", "met up with the YPG": a meeting nobody known held
+    if event_type == "CONSULT" and call_not_talk(cand, lexicon):
+        return []  # "would not act on Trump's call", "Iran made a similar call": a demand
     if event_type == "CONSULT" and _speech_not_talks(cand, lexicon):
         return []  # "speaking to a conference", "he talks of recalling the troops": a speech
     if (
@@ -530,19 +532,18 @@ ONE_ACT_ON_MANY = {
 #: 0.3, CONSULT 10 / 1 and COERCE 3 / 1 below 0.4, RETREAT 7 / 0 below 0.3). Events of rule
 #: candidates the model does not score (no confidence of the model's) are kept. ACCUSE below 0.5
 #: (round 14, cv23 fold models): 12 false, 2 right ("raised concerns", "ridiculed her",
-#: "questioning the ambassador over tea"). SUPPORT below 0.45 and AID below 0.35 (round 15, cv24
-#: fold models of dfac8f0): 7 / 1 and 4 / 1 (backing as a standing state, "dependent on US
-#: logistical support", "recognise it as such", "struggling to provide food", "more useful
-#: treating the injured"); acts between two states keep "the army armed and supported the
-#: rebels"-like reports. Raising COOPERATE (0.4: 5 / 0 out of fold) cost a right event of
-#: guardian_lead_dev, and RETREAT (0.4: 6 / 0) two of plover_gsr_dev: left as they are.
+#: "questioning the ambassador over tea"). AID below 0.35 (round 15, cv24 fold models of
+#: dfac8f0): 4 false, 1 right ("struggling to provide food", "more useful treating the injured").
+#: SUPPORT below 0.45 (7 / 1) drops our own "the army armed and supported the rebels" (scored
+#: 0.23, tests/test_false_events_round8.py); raising COOPERATE (0.4: 5 / 0 out of fold) cost a
+#: right event of guardian_lead_dev, and RETREAT (0.4: 6 / 0) two of plover_gsr_dev: left as
+#: they are.
 DOUBTFUL_BELOW = {
     "AGREE": 0.3,
     "CONSULT": 0.4,
     "COERCE": 0.4,
     "RETREAT": 0.3,
     "ACCUSE": 0.5,
-    "SUPPORT": 0.45,
     "AID": 0.35,
 }
 
@@ -595,6 +596,26 @@ def text_speaks(cand: Candidate) -> bool:
 
 def _official(actor: Actor) -> bool:
     return actor.kind == "country" or actor.sector in VISITOR_SECTORS
+
+
+#: Prepositions that name the other party of a call ("a call with Erdogan", "a call between the
+#: two leaders", "a call to Ankara", "a call from Putin").
+CALL_PARTIES = {"with", "between", "to", "from"}
+
+
+def call_not_talk(cand: Candidate, lexicon: Lexicon) -> bool:
+    """The noun "call" read as talks where nothing says it was a telephone call or whom it was
+    with: "France would not act on Trump's call", "Iran made a similar call", "made an urgent
+    call home" (a demand, or a private call). "A phone call", "a call with Erdogan" and "Trump's
+    call between the two leaders" are talks (out of fold: 3 false, none right)."""
+    tok = cand.token
+    if not cand.nominal or tok.lemma_.lower() != "call":
+        return False
+    phone = set(((lexicon.lists.get("mode_cues") or {}).get("CONSULT") or {}).get("phone", ()))
+    phone.discard("call")
+    if any(c.lemma_.lower() in phone for c in tok.children):
+        return False  # "a phone call", "a telephone call"
+    return not any(c.dep_ == "prep" and c.lower_ in CALL_PARTIES for c in tok.children)
 
 
 def _mode_from_cues(cand: Candidate, lexicon: Lexicon) -> str | None:
