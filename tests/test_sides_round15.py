@@ -2,7 +2,8 @@
 of our own: a body's name written in lower case after "the" ("the security council"), as some
 newspapers write them, is still that body, unless its head is a role noun ("the general
 assembly"); a month's name after "with" or "called on" ("talks with May") is whom one deals
-with, not a date; a veto is aimed at the international body the sentence names, the nearest."""
+with, not a date; a veto is aimed at the international body the sentence names, the nearest;
+"the two leaders" pairs the leaders in the order the text first named them."""
 
 from __future__ import annotations
 
@@ -104,3 +105,13 @@ def test_a_veto_with_no_body_named_keeps_its_other_target(pipeline):
     events = coded_events(pipeline, "The president vetoed the bill passed by Congress.")
     veto = first_event(events, "REJECT")
     assert veto.target is not None and veto.target.sector == "LEG", veto
+
+
+@pytest.mark.slow
+def test_the_two_leaders_are_paired_in_the_order_the_text_named_them(pipeline):
+    text = (
+        "Kenyan President William Ruto met his Ugandan counterpart, Yoweri Museveni, in Nairobi. "
+        "The two presidents agreed to reopen the border."
+    )
+    agree = first_event(coded_events(pipeline, text), "AGREE")
+    assert (agree.source.country, agree.target.country) == ("KEN", "UGA"), agree

@@ -78,15 +78,25 @@ def people_by_role(ctx: Context, tok: Token, countries: list[str], plural: bool)
                 for a in group
             ):
                 if len(last_two) == 2 and pair_start > i:
-                    return last_two
+                    return in_text_order(ctx, last_two)
                 return list(group)
-        return seen[:2] if len(seen) >= 2 else []
+        return in_text_order(ctx, seen[:2]) if len(seen) >= 2 else []
     if countries:
         return seen[:1]
     # "the president" with no nationality: the most-mentioned matching person so far (salience),
     # the most recent one on a tie.
     counts = {a.id: sum(1 for i, _s, b in ctx.recent if b is a and i < tok.i) for a in seen}
     return [max(seen, key=lambda a: (counts[a.id], -seen.index(a)))]
+
+
+def in_text_order(ctx: Context, people: list[Actor]) -> list[Actor]:
+    """``people`` in the order the text first named them: "Putin and his Turkish counterpart
+    agreed ... the two leaders agreed" pairs Putin first, as a coordinated pair would."""
+    first = {}
+    for i, _s, actor in ctx.recent:
+        if actor in people:
+            first[id(actor)] = min(i, first.get(id(actor), i))
+    return sorted(people, key=lambda a: first.get(id(a), 0))
 
 
 def _by_position(entries: list[tuple]) -> list[tuple]:
