@@ -116,3 +116,35 @@ def test_the_two_leaders_are_still_the_pair_met_before(pipeline):
     found = _mentions(index, "the two leaders")
     assert sorted(c for c, _, _ in found) == ["FRA", "RUS"]
     assert {rule for _, _, rule in found} == {"group-coref"}
+
+
+@pytest.mark.slow
+def test_the_foreign_minister_is_the_holder_of_that_office_named_before(pipeline):
+    index = _index(
+        pipeline,
+        "Turkish foreign minister Ali Demirkol said Ankara would act. Paris disagreed. The "
+        "foreign minister also criticised Macron.",
+    )
+    assert _mentions(index, "The foreign minister") == [("TUR", "GOV", "office-coref")]
+
+
+@pytest.mark.slow
+def test_of_two_office_holders_the_one_just_named_is_meant(pipeline):
+    index = _index(
+        pipeline,
+        "Turkish foreign minister Ali Demirkol spoke on Monday. Greek foreign minister Nikos "
+        "Pappas replied on Tuesday. The foreign minister also criticised the press.",
+    )
+    assert _mentions(index, "The foreign minister") == [("GRC", "GOV", "office-coref")]
+
+
+@pytest.mark.slow
+def test_office_holders_named_long_before_leave_the_office_unresolved(pipeline):
+    index = _index(
+        pipeline,
+        "Turkish foreign minister Ali Demirkol met Greek foreign minister Nikos Pappas in "
+        "Athens. Talks went on for hours. Journalists waited outside. The foreign minister "
+        "later criticised the press.",
+    )
+    found = _mentions(index, "foreign minister")
+    assert found and all(rule != "office-coref" for _, _, rule in found)

@@ -390,7 +390,50 @@ def _role_coref(
         if people:
             _mention_people(ctx, tok, mods, people)
             return True
+        return False
+    if (holder := _office_holder(ctx, tok, mods, countries, role_text)) is not None:
+        mention_tokens(ctx, holder, min([tok.i] + [t.i for t in mods]), tok.i + 1, "office-coref")
+        return True
     return False
+
+
+#: How far back (in sentences) "the foreign minister" looks for the holder of that office when
+#: the article has named several.
+OFFICE_REACH = 2
+
+
+def _office_holder(
+    ctx: Context, tok: Token, mods: list[Token], countries: list[str], role_text: str | None
+) -> Actor | None:
+    """ "The foreign minister", "the minister": the person named before whose title is that
+    office (``ctx.roles``, from a title or the knowledge base), not a new minister of no state
+    (or of the state that has the office, ``kb.office_country``) -- the one such person, or of
+    several the one named last, within ``OFFICE_REACH`` sentences."""
+    if (
+        not role_text
+        or countries
+        or tok.tag_ != "NN"
+        or not any(t.dep_ == "det" and t.lower_ == "the" for t in mods)
+        or any(t.dep_ in {"poss", "nummod"} or t.lower_ == "former" for t in mods)
+    ):
+        return None
+    here = ctx.sent_of.get(tok.i, 0)
+    holders: list[tuple[int, int, Actor]] = []
+    for i, sent, actor in ctx.recent:
+        role = ctx.roles.get(actor.id, "")
+        if (
+            i < tok.i
+            and actor.kind == "person"
+            and (role == role_text or role.endswith(" " + role_text))
+        ):
+            holders.append((i, sent, actor))
+    distinct = {id(a): a for _, _, a in holders}
+    if len(distinct) == 1:
+        return holders[0][2]
+    if not holders:
+        return None
+    i, sent, actor = max(holders, key=lambda h: h[0])
+    return actor if here - sent <= OFFICE_REACH else None
 
 
 def _role_actors(
