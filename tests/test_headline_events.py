@@ -245,3 +245,13 @@ def test_story_evaluation_codes_the_title_and_says_so(pipeline, tmp_path):
     assert (with_title.types.recall, body_only.types.recall) == (1.0, 0.0)
     assert "titles: coded with the body" in with_title.to_markdown()
     assert "titles: not coded (body only)" in body_only.to_markdown()
+
+
+def test_a_headline_without_a_trigger_word_is_not_parsed_in_fast_mode(pipeline):
+    quiet = _article("Weather In Ankara Stays Cold Today")
+    assert pipeline.title_view(quiet) is None
+    assert pipeline.title_view(_article("UN CHIEF URGES CEASEFIRE")) == "UN chief urges ceasefire."
+    full = _shared_nlp(Pipeline(pipeline.settings.with_(full_parse=True)), pipeline)
+    assert full.title_view(quiet) is not None  # a full parse reads every headline
+    assert pipeline.selector.can_yield_events("Turkey launches air strikes on Kurdish militia")
+    assert not pipeline.selector.can_yield_events("A quiet day at the seaside")

@@ -76,11 +76,14 @@ class Pipeline:
 
     def title_view(self, article: Article) -> str | None:
         """The headline as spaCy sees it (:func:`title_text`, re-cased on its own), or None when
-        it is not coded: ``settings.code_title`` off, no title, or the body opens with it."""
+        it is not coded: ``settings.code_title`` off, no title, the body opens with it, or (fast
+        mode) it has no trigger word of the lexicon."""
         if not self.settings.code_title:
             return None
         text = title_text(article)
-        return self._recase(text) if text else None
+        if not text or not (self.settings.full_parse or self.selector.can_yield_events(text)):
+            return None  # no trigger word: nothing to code (fast mode, as for a body sentence)
+        return self._recase(text)
 
     def _recase(self, text: str) -> str:
         from dateline.recase import name_lookup, recase_text

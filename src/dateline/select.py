@@ -228,8 +228,9 @@ class SentenceSelector:
             i = j + 1
         return found
 
-    def keep(self, w: _Words, start: int, end: int) -> bool:
-        """Whether the sentence ``start:end`` needs the full pipeline."""
+    def has_trigger(self, w: _Words, start: int, end: int) -> bool:
+        """Whether the sentence ``start:end`` holds a trigger word of the lexicon with the words
+        its entry requires: the only sentences that can yield an event."""
         present: set[str] = set()  # every trigger lemma any word of the sentence could have
         lower, cache = w.lower, self._word_cache
         for word in lower[start:end]:
@@ -242,7 +243,19 @@ class SentenceSelector:
             for needs in self._requirements.get(lemma, ()):
                 if all(words & present for words in needs):
                     return True
-        texts = w.text
+        return False
+
+    def can_yield_events(self, text: str) -> bool:
+        """Whether a short text (a headline) has a trigger word that can yield an event; one
+        without needs no parse at all, as a sentence without one in :meth:`plan`."""
+        w = self.words(self.nlp.make_doc(text))
+        return self.has_trigger(w, 0, len(w.text))
+
+    def keep(self, w: _Words, start: int, end: int) -> bool:
+        """Whether the sentence ``start:end`` needs the full pipeline."""
+        if self.has_trigger(w, start, end):
+            return True
+        lower, texts = w.lower, w.text
         for i in range(start, end):
             if texts[i] in _QUOTE_CHARS:
                 return True
