@@ -99,3 +99,57 @@ def test_a_verbless_title_is_coded_through_article_title(pipeline, title, event,
     result = pipeline.code_text("Officials spoke on Monday.", title=title)
     heads = [e for e in result.events if e.part == "title"]
     assert (event, source) in {(e.event, e.source.country) for e in heads if e.source}
+
+
+@pytest.mark.slow
+def test_phrases_of_the_noun_taken_for_the_head_go_to_the_verb(pipeline):
+    result = pipeline.code_text(
+        "Officials spoke.", title="Police Fire Tear Gas at Students in Accra"
+    )
+    heads = [e for e in result.events if e.part == "title"]
+    assert [(e.event, e.target.name) for e in heads if e.target] == [("ASSAULT", "Ghana students")]
+
+
+# --------------------------------------------------------------------------- passives
+
+
+@pytest.mark.slow
+def test_a_participle_root_takes_a_passive_subject(pipeline):
+    from dateline import nlp as nlp_mod
+    from dateline.recase import headline_passive
+
+    doc = nlp_mod.annotate(pipeline.nlp, "Curfew imposed in Mombasa after riots.")
+    assert [t.dep_ for t in doc][:2] == ["nsubj", "ROOT"]  # as spaCy reads it
+    assert headline_passive(doc) == 1
+    assert doc[0].dep_ == "nsubjpass"
+
+
+@pytest.mark.slow
+def test_a_headline_passive_without_auxiliary_is_coded(pipeline):
+    result = pipeline.code_text("Officials spoke.", title="Curfew Imposed in Mombasa after Riots")
+    heads = [e for e in result.events if e.part == "title"]
+    assert ("COERCE", "KEN") in {(e.event, e.source.country) for e in heads if e.source}
+
+
+# --------------------------------------------------------------------------- headline verbs
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("title", "event"),
+    [
+        ("Turkey Hits Out at Greece over Island Dispute", "ACCUSE"),
+        ("Ghana Approves of Togo's Election Reforms", "SUPPORT"),
+        ("Britain Slashes Aid to Zambia", "SANCTION"),
+        ("Government Axes Aid to Refugees", "SANCTION"),
+    ],
+)
+def test_headline_verbs_with_a_political_meaning(pipeline, title, event):
+    result = pipeline.code_text("Officials spoke.", title=title)
+    assert event in {e.event for e in result.events if e.part == "title"}
+
+
+@pytest.mark.slow
+def test_nix_is_a_rejection_in_the_body_too(pipeline):
+    events = pipeline.code_text("The Chilean senate nixed the arms deal with Peru.").events
+    assert ("REJECT", "PER") in {(e.event, e.target.country) for e in events if e.target}

@@ -24,6 +24,7 @@ class Pipeline:
         self._selector = None
         self._names = None
         self._verbs: frozenset[str] | None = None
+        self._actor_nouns: frozenset[str] | None = None
 
     @property
     def nlp(self):
@@ -140,12 +141,21 @@ class Pipeline:
         """Code the headline (its annotated ``doc``, :meth:`title_view`) as an article of its
         own, dated as the article, and put its events before the body's, marked
         ``part="title"`` (:func:`merge_title`). The body's events stay exactly as coded."""
-        from dateline.recase import headline_verb
+        from dateline.recase import headline_passive, headline_verb
 
         article = result.article
         headline = replace(article, text=title_text(article), title=None)
-        headline_verb(doc, self.verbs)
+        if headline_verb(doc, self.verbs, self.actor_nouns) is None:
+            headline_passive(doc)
         merge_title(result, self._code_doc(headline, doc))
+
+    @property
+    def actor_nouns(self) -> frozenset[str]:
+        """One-word role nouns of the knowledge base ("forces", "police"), for
+        :func:`recase.headline_verb`."""
+        if self._actor_nouns is None:
+            self._actor_nouns = frozenset(p for p in self.kb.role_phrases() if " " not in p)
+        return self._actor_nouns
 
     @property
     def verbs(self) -> frozenset[str]:

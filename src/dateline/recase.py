@@ -196,11 +196,14 @@ def verb_lemma(word: str, verbs: frozenset[str], singular: bool) -> str | None:
     return next((s for s in stems if s in verbs), None)
 
 
-def headline_verb(doc, verbs: frozenset[str]) -> int | None:
+def headline_verb(
+    doc, verbs: frozenset[str], actor_nouns: frozenset[str] = frozenset()
+) -> int | None:
     """A headline parsed as one noun phrase ("Bolivia approves of Gambia's policy", "Activists
     decry new policy": no verb at all) gets its verb back: the first word spaCy tagged a noun
     that is a known verb (``verbs``, base forms) agreeing in number with the words before it,
-    with a word after it. The verb becomes the root, the head of the words before it its
+    with a word after it; after a plural noun of ``actor_nouns`` ("Government forces attack
+    rebels"), the verb that follows it. The verb becomes the root, the head of the words before it its
     subject, the words after it its object and phrases. Returns the verb's index, or None
     when the line has a verb or none is found. Only tags, lemmas and arcs change."""
     if len(doc) < 3 or any(
@@ -220,8 +223,8 @@ def headline_verb(doc, verbs: frozenset[str]) -> int | None:
         verb, lemma, subject = found
         nxt = doc[verb.i + 1]
         later = _headline_verb_at(doc, start, nxt, verbs)
-        if later is not None and verb.tag_ == "NNS" and later[1] == nxt.lower_:
-            # "Government forces attack rebels": a plural noun, then the verb
+        if later is not None and later[1] == nxt.lower_ and verb.lower_ in actor_nouns:
+            # "Government forces attack rebels": a plural actor noun, then the verb
             verb, lemma, subject = later
         _make_verb(doc, start, verb, lemma, subject)
         return verb.i
@@ -254,11 +257,13 @@ def _subject(doc, start: int, end: int):
 
 
 def _make_verb(doc, start: int, verb, lemma: str, subject) -> None:
-    import numpy
-    from spacy.attrs import DEP, HEAD
-
     heads = [t.head.i for t in doc]
     deps = [t.dep_ for t in doc]
+    old_root = next((t for t in doc if t.dep_ == "ROOT" and t.i > verb.i), None)
+    if old_root is not None:  # the noun spaCy took for the head: its phrases are the verb's
+        for c in old_root.children:
+            if c.i > old_root.i and (c.dep_ == "prep" or c.is_punct):
+                heads[c.i] = verb.i
     heads[verb.i], deps[verb.i] = verb.i, "ROOT"
     heads[subject.i], deps[subject.i] = verb.i, "nsubj"
     has_object = False
@@ -286,6 +291,49 @@ def _make_verb(doc, start: int, verb, lemma: str, subject) -> None:
                 deps[t.i] = "dep"
         if t.i > verb.i and heads[t.i] == verb.i and deps[t.i] == "dobj":
             has_object = True
+    _set_arcs(doc, heads, deps)
+    verb.tag_ = "VBP" if lemma == verb.lower_ else "VBZ"
+    verb.pos_ = "VERB"
+    verb.lemma_ = lemma
+    verb.set_morph("Tense=Pres|VerbForm=Fin")
+
+
+def headline_passive(doc) -> int | None:
+    """A headline's passive without its auxiliary ("Curfew imposed in Nairobi", "Envoy expelled
+    from Uganda"): a past participle that is the root, or that follows the root noun as its
+    only verb, with no finite verb in the line, gets that noun as its passive subject, as "a
+    curfew was imposed" has. Returns the participle's index, or None."""
+    if len(doc) < 3 or any(t.tag_ in _FINITE or t.dep_.startswith("aux") for t in doc):
+        return None
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return None
+    if root.tag_ == "VBN":
+        subjects = [c for c in root.children if c.dep_ == "nsubj" and c.i < root.i]
+        if not subjects:
+            return None
+        for c in subjects:
+            c.dep_ = "nsubjpass"
+        return root.i
+    participles = [c for c in root.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > root.i]
+    if root.tag_ not in _NOUN_TAGS or len(participles) != 1 or participles[0].i != root.i + 1:
+        return None
+    verb = participles[0]
+    heads = [t.head.i for t in doc]
+    deps = [t.dep_ for t in doc]
+    heads[verb.i], deps[verb.i] = verb.i, "ROOT"
+    heads[root.i], deps[root.i] = verb.i, "nsubjpass"
+    for c in root.children:
+        if c.i > verb.i and (c.dep_ == "prep" or c.is_punct):
+            heads[c.i] = verb.i
+    _set_arcs(doc, heads, deps)
+    return verb.i
+
+
+def _set_arcs(doc, heads: list[int], deps: list[str]) -> None:
+    import numpy
+    from spacy.attrs import DEP, HEAD
+
     arr = numpy.zeros((len(doc), 2), dtype="uint64")
     for i in range(len(doc)):
         arr[i, 0] = (
@@ -293,7 +341,3 @@ def _make_verb(doc, start: int, verb, lemma: str, subject) -> None:
         )
         arr[i, 1] = doc.vocab.strings.add(deps[i])
     doc.from_array([HEAD, DEP], arr)
-    verb.tag_ = "VBP" if lemma == verb.lower_ else "VBZ"
-    verb.pos_ = "VERB"
-    verb.lemma_ = lemma
-    verb.set_morph("Tense=Pres|VerbForm=Fin")
