@@ -148,3 +148,33 @@ def test_office_holders_named_long_before_leave_the_office_unresolved(pipeline):
     )
     found = _mentions(index, "foreign minister")
     assert found and all(rule != "office-coref" for _, _, rule in found)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        (
+            "Erdoğan warned Kurdish political activists in Turkey not to join the protests.",
+            "Kurdish political activists",
+            ("TUR", "CVL"),
+        ),
+        (
+            "Turkey has waged war on Kurdish militants in Turkey for decades.",
+            "Kurdish militants",
+            ("TUR", "REB"),
+        ),
+    ],
+)
+def test_a_state_named_right_after_a_peoples_body_places_it(pipeline, text, words, expected):
+    assert [(c, s) for c, s, _ in _mentions(_index(pipeline, text), words)] == [expected]
+
+
+@pytest.mark.slow
+def test_a_town_after_a_peoples_body_leaves_it_to_the_story(pipeline):
+    """ "Kurdish fighters in Afrin": the town says where the act is; the story still decides
+    whose the fighters are (Syria's here)."""
+    found = _mentions(
+        _index(pipeline, "Turkey attacked Kurdish fighters in Afrin."), "Kurdish fighters"
+    )
+    assert [rule for _, _, rule in found] == ["people"]

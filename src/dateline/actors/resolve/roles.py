@@ -137,6 +137,8 @@ def resolve_noun(ctx: Context, tok: Token) -> bool:
         countries = _prep_countries(ctx, tok)
     if not countries:
         countries = _participle_countries(ctx, tok)
+    if not countries and people_word([*mods, tok]):
+        countries = _state_named_next(ctx, tok)
     if _role_coref(ctx, tok, mods, countries, role_text):
         return True
     _role_actors(ctx, tok, mods, countries, sector, role_text)
@@ -331,6 +333,32 @@ def _modifier_countries(
         if c and c not in countries:
             countries.append(c)
     return countries
+
+
+#: Prepositions that put a people's body in a state when they follow its noun.
+IN_STATE_PREPS = {"in", "inside"}
+
+
+def _state_named_next(ctx: Context, tok: Token) -> list[str]:
+    """ "Warned Kurdish activists in Turkey", "war on Kurdish militants in Turkey": a state named
+    right after a stateless people's noun places that body there, even where the parser hangs
+    the "in" on the verb; only a country's own name (a town says where the act is, not whose
+    the body is)."""
+    doc = ctx.doc
+    if tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ not in IN_STATE_PREPS:
+        return []
+    prep = doc[tok.i + 1]
+    if prep.head.i == tok.i:
+        return []  # _prep_countries read it
+    for pobj in prep.children:
+        if pobj.dep_ != "pobj":
+            continue
+        ent = _entity_of(doc, pobj)
+        phrase = ent.text if ent is not None else pobj.text
+        entry = ctx.kb.lookup(re.sub(r"(?i)^the\s+", "", phrase), on=ctx.on)
+        if entry is not None and entry.kind == "country" and entry.name.lower() == phrase.lower():
+            return [entry.country]
+    return []
 
 
 def _prep_countries(ctx: Context, tok: Token) -> list[str]:
