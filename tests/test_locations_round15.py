@@ -118,3 +118,49 @@ def test_it_after_a_nearer_singular_noun_is_no_town(nlp):
         assert refs == []
         place = locate(nlp, text, trigger, actors=one_side())
         assert place is None or place.text != "it"
+
+
+def _pair(nlp, text, deed, word, deed_type="COERCE", word_type="ACCUSE"):
+    """The locations of a deed and of words (QuadClass 3) told in ``text``."""
+    doc = nlp(text)
+    events = []
+    for trigger, event_type, quad in ((deed, deed_type, 4), (word, word_type, 3)):
+        start = text.index(trigger)
+        events.append(
+            Event(
+                event=event_type,
+                sentence=0,
+                quad_class=quad,
+                trigger=Span(trigger, start, start + len(trigger)),
+            )  # fmt: skip
+        )
+    locate_events(events, doc, one_side(), text)
+    return [e.location for e in events]
+
+
+def test_words_joined_to_a_deed_by_one_doer_were_given_where_the_deed_was_done(nlp):
+    deed, words = _pair(
+        nlp, "Police arrested him in Antalya and charged him with terrorism offences.",
+        "arrested", "charged",
+    )  # fmt: skip
+    assert deed is not None and deed.name == "Antalya"
+    assert words is not None and (words.name, words.basis) == ("Antalya", "sentence")
+    deed, words = _pair(
+        nlp, "Troops stormed the village near Aleppo and demanded the surrender of the fighters.",
+        "stormed", "demanded", "ASSAULT", "DEMAND",
+    )  # fmt: skip
+    assert words is not None and words.name == "Aleppo"
+
+
+def test_words_of_another_doer_through_a_medium_or_as_topics_stay_unplaced(nlp):
+    for text, deed, word in [
+        ("Police arrested him in Antalya and his lawyer denied the charges.", "arrested",
+         "denied"),
+        ("Police arrested him in Antalya and said in a statement that he was a spy.",
+         "arrested", "said"),
+        ("Trump has tweeted about firing missiles into Syria and clashing with Russia.",
+         "firing", "clashing"),
+    ]:  # fmt: skip
+        placed, words = _pair(nlp, text, deed, word)
+        assert placed is not None  # the deed is placed ...
+        assert words is None  # ... the words are not

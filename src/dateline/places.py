@@ -438,8 +438,50 @@ def locate_events(
             ):
                 location = None
         event.location = location
+    _with_partner_act(events, doc)
     _speaker_venue(events, doc, mentions, actors, published)
     _talks_venue(events, doc, mentions, actors, published)
+
+
+def _with_partner_act(events: list[Event], doc: Doc) -> None:
+    """Words joined to a deed as one doer's two verbs ("police arrested him in Antalya and
+    charged him", "were on holiday in Didim when the authorities arrested and charged him",
+    "stormed the village near Aleppo and demanded the fighters' surrender") were given where
+    the deed was done, when its own clause or sentence placed it: the text says where. Not
+    words given through a medium ("and said in a statement"), nor a verb with a subject of
+    its own ("police arrested him and his lawyer denied the charge"), an auxiliary of its own
+    or a gerund's ("tweeted about firing missiles and clashing with Russia")."""
+    spans = {}
+    for e in events:
+        span = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+        if span is not None and len(span):
+            spans[id(e)] = span.root
+    deeds = [
+        e for e in events
+        if e.quad_class not in _VERBAL and e.location is not None and e.location.country
+        and e.location.basis in ("clause", "sentence") and id(e) in spans
+    ]  # fmt: skip
+    for e in events:
+        if e.quad_class not in _VERBAL or e.location is not None or id(e) not in spans:
+            continue
+        word = spans[id(e)]
+        if word.pos_ != "VERB" or _through_medium(word):
+            continue
+        for d in deeds:
+            deed = spans[id(d)]
+            if d.sentence != e.sentence or deed.pos_ != "VERB":
+                continue
+            later, first = (word, deed) if word.i > deed.i else (deed, word)
+            if later.dep_ != "conj" or later.head.i != first.i:
+                continue
+            if later.tag_ == "VBG" or any(
+                c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in later.children
+            ):
+                continue  # "police arrested him and his lawyer denied it": another doer; a
+                # verb of its own tense ("... have condemned"), or a gerund ("tweeted about
+                # firing missiles and clashing with Russia": topics), is no shared act
+            e.location = replace(d.location, basis="sentence")
+            break
 
 
 #: The speaker's venue counts when the article's opening names it (its first sentences): the
