@@ -126,3 +126,12 @@ def test_an_attack_forecast_or_advocated_is_not_told(coder, text):
 )
 def test_an_attack_that_followed_or_was_seen_stays(coder, text):
     assert "ASSAULT" in counted_types(coder, text)
+
+
+def test_a_count_of_places_bombed_is_an_attack_not_a_toll(coder):
+    text = "Up to 12 Syrian clinics have been bombed in the past three days."
+    assert assault_triggers(coder, text) == ["bombed"]
+
+
+def test_a_count_of_the_dead_with_no_act_named_stays_no_attack(coder):
+    assert assault_triggers(coder, "At least 10 Somali civilians were killed and 45 injured.") == []

@@ -1342,12 +1342,20 @@ def _goal_reached(cand: Candidate, lexicon: Lexicon) -> bool:
     )
 
 
+#: Verbs of a death or an injury whose count with no attacker is a toll, not an act ("40 people
+#: were killed", "dozens were murdered"); "two men were captured", "12 clinics were bombed" tell
+#: acts. The toll verbs (``TOLL_VERBS``) and their synonyms of killing.
+COUNTED_DEATHS = frozenset(
+    {"kill", "die", "injure", "wound", "maim", "hurt", "murder", "massacre", "slaughter", "slay"}
+)
+
+
 def _no_attacker(cand: Candidate, sent, lexicon: Lexicon) -> bool:
     """A death or injury nobody is said to have caused: the verb's subject is a hazard ("a fire
     killed two children", "fires, which have killed two children"), a passive with no agent
-    names a hazard as the cause ("two children were burned in a fire"), or a passive with no
-    agent whose subject is a count ("at least 40 people were killed", "400,000 have been killed
-    in the war"), or a count the participle describes ("with 900 killed in the conflict",
+    names a hazard as the cause ("two children were burned in a fire"), or a passive death or
+    injury (``COUNTED_DEATHS``) with no agent whose subject is a count ("at least 40 people were
+    killed", "400,000 have been killed in the war"; "two men were captured" is an act), or a count the participle describes ("with 900 killed in the conflict",
     "there have been 500 civilians killed") in a sentence that names no act (a death "in an air
     strike" belongs to the strike; a war is no act, the coding guide's "the war has killed
     400,000" a count)."""
@@ -1366,7 +1374,7 @@ def _no_attacker(cand: Candidate, sent, lexicon: Lexicon) -> bool:
         subject is None
         and tok.dep_ == "acl"
         and tok.tag_ == "VBN"
-        and tok.lemma_.lower() in TOLL_VERBS
+        and tok.lemma_.lower() in COUNTED_DEATHS
     ):
         subject = tok.head  # "with 900 killed in the conflict", "500 civilians killed"
         own = range(tok.left_edge.i, tok.right_edge.i + 1)
@@ -1385,8 +1393,8 @@ def _no_attacker(cand: Candidate, sent, lexicon: Lexicon) -> bool:
         for t in subject.subtree
         if t.i not in own and t.tag_ != "JJ"  # "the fifth citizen killed": one person named
     )
-    if not counted:
-        return False
+    if not counted or tok.lemma_.lower() not in COUNTED_DEATHS:
+        return False  # "two men were captured", "12 clinics have been bombed": acts, not a toll
     conflicts = lexicon.word_set("state_nouns") | lexicon.word_set("conflict_nouns")
     return not any(
         t.i != tok.i and t.lemma_.lower() not in conflicts and lexicon.noun_entries(t)
