@@ -153,3 +153,15 @@ def test_headline_verbs_with_a_political_meaning(pipeline, title, event):
 def test_nix_is_a_rejection_in_the_body_too(pipeline):
     events = pipeline.code_text("The Chilean senate nixed the arms deal with Peru.").events
     assert ("REJECT", "PER") in {(e.event, e.target.country) for e in events if e.target}
+
+
+# --------------------------------------------------------------------------- names
+
+
+@pytest.mark.slow
+def test_a_short_country_name_is_no_acronym(pipeline):
+    from dateline.recase import name_lookup
+
+    written = name_lookup(pipeline.kb, frozenset())
+    assert [written(w) for w in ("Chad", "PERU", "Togo")] == ["Chad", "Peru", "Togo"]
+    assert [written(w) for w in ("Nato", "uk")] == ["NATO", "UK"]  # acronyms stay acronyms

@@ -137,6 +137,13 @@ MONTHS_AND_DAYS = {
 TOWN_POPULATION = 50_000
 
 
+def _country_named(kb, low: str) -> bool:
+    """``low`` is the name of the country it stands for ("chad", "peru"; not "uk")."""
+    code = kb.country_of(low)
+    entry = kb.lookup(code) if code else None
+    return entry is not None and (entry.name or "").lower() == low
+
+
 def name_lookup(kb, common: frozenset[str]) -> Callable[[str], str | None]:
     """``is_name`` for :func:`recase_text` from the actor knowledge base and the gazetteer:
     countries, demonyms, organisations, groups and full names of people, acronyms ("UN", "US"),
@@ -156,6 +163,8 @@ def name_lookup(kb, common: frozenset[str]) -> Callable[[str], str | None]:
             return None  # "march", "may", "police"
         if low in MONTHS_AND_DAYS:
             return title
+        if single and len(phrase) <= 4 and _country_named(kb, low):
+            return title  # "Chad", "Iran": a country's own name, not an acronym ("UK", "UAE")
         if single and len(phrase) <= 4 and kb.lookup(phrase.upper()) is not None:
             return phrase.upper()  # "un", "us", "nato"
         if kb.country_of(low) or kb.lookup(low) is not None:
