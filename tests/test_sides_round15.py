@@ -3,7 +3,8 @@ of our own: a body's name written in lower case after "the" ("the security counc
 newspapers write them, is still that body, unless its head is a role noun ("the general
 assembly"); a month's name after "with" or "called on" ("talks with May") is whom one deals
 with, not a date; a veto is aimed at the international body the sentence names, the nearest;
-"the two leaders" pairs the leaders in the order the text first named them."""
+"the two leaders" pairs the leaders in the order the text first named them; the possessor of an
+arrest or a sentence ("after his arrest in Kenya") underwent it, whoever the clause makes its doer."""
 
 from __future__ import annotations
 
@@ -115,3 +116,18 @@ def test_the_two_leaders_are_paired_in_the_order_the_text_named_them(pipeline):
     )
     agree = first_event(coded_events(pipeline, text), "AGREE")
     assert (agree.source.country, agree.target.country) == ("KEN", "UGA"), agree
+
+
+@pytest.mark.slow
+def test_one_who_underwent_an_arrest_is_not_its_doer(pipeline):
+    text = "Omar Farah, a senior al-Shabaab recruiter, was questioned after his arrest in Kenya."
+    arrest = first_event(coded_events(pipeline, text), "COERCE")
+    assert arrest.target is not None and arrest.target.country == "SOM", arrest
+    assert arrest.source is None or arrest.source.country == "KEN", arrest
+
+
+@pytest.mark.slow
+def test_an_arrest_by_named_police_keeps_them_as_its_doer(pipeline):
+    text = "Omar Farah, a senior al-Shabaab recruiter, was questioned after his arrest by Kenyan police."
+    arrest = first_event(coded_events(pipeline, text), "COERCE")
+    assert (arrest.source.country, arrest.target.country) == ("KEN", "SOM"), arrest

@@ -103,6 +103,11 @@ def arguments(
         targets = _refused_speakers(cand, sources, actors)
     if cand.event == "REJECT" and tok.lemma_.lower() in VETO_WORDS:
         targets = _veto_bodies(tok, sources, actors) or targets
+    if cand.nominal and _undergone_by_possessor(cand.head, cand):
+        # "was questioned after his arrest in Kenya": he underwent the arrest, whoever the
+        # clause around it makes its doer
+        owners = {id(a) for a, t in targets if t.dep_ == "poss" and t.head.i == cand.head.i}
+        sources = [x for x in sources if id(x[0]) not in owners]
     src_ids = {id(a) for a, _ in sources}
     targets = [t for t in targets if id(t[0]) not in src_ids or len(sources) > 1]
     return _informative(_unique(sources)), _informative(_unique(targets))
