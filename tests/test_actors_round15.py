@@ -178,3 +178,14 @@ def test_a_town_after_a_peoples_body_leaves_it_to_the_story(pipeline):
         _index(pipeline, "Turkey attacked Kurdish fighters in Afrin."), "Kurdish fighters"
     )
     assert [rule for _, _, rule in found] == ["people"]
+
+
+@pytest.mark.slow
+def test_the_envoy_is_the_person_whose_title_is_an_envoy_for_somewhere(pipeline):
+    """A title's scope ("special envoy | for Syria") is not part of the office."""
+    index = _index(
+        pipeline,
+        "Staffan de Mistura met opposition delegates in Geneva on Monday. The envoy said talks "
+        "would resume.",
+    )
+    assert _mentions(index, "The envoy") == [(None, "IGO", "office-coref")]

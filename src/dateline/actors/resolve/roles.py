@@ -425,6 +425,9 @@ def _role_coref(
     return False
 
 
+#: What follows an office's own words in a title: "special envoy | for Syria", "secretary
+#: general | of Nato" ("the envoy" is the special envoy for Syria).
+OFFICE_SCOPE = re.compile(r" (?:for|of|to|on|at) ")
 #: How far back (in sentences) "the foreign minister" looks for the holder of that office when
 #: the article has named several.
 OFFICE_REACH = 2
@@ -448,7 +451,7 @@ def _office_holder(
     here = ctx.sent_of.get(tok.i, 0)
     holders: list[tuple[int, int, Actor]] = []
     for i, sent, actor in ctx.recent:
-        role = ctx.roles.get(actor.id, "")
+        role = OFFICE_SCOPE.split(ctx.roles.get(actor.id, ""), maxsplit=1)[0]
         if (
             i < tok.i
             and actor.kind == "person"
