@@ -135,3 +135,21 @@ def test_a_count_of_places_bombed_is_an_attack_not_a_toll(coder):
 
 def test_a_count_of_the_dead_with_no_act_named_stays_no_attack(coder):
     assert assault_triggers(coder, "At least 10 Somali civilians were killed and 45 injured.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The presence of French troops prevents Malian rebels from attacking Gao.",
+        "The Nigerian army is weeks away from capturing the last Boko Haram stronghold.",
+        "Somali women said their sons were afraid of being attacked by al-Shabaab on the way "
+        "to school.",
+    ],
+)
+def test_an_attack_prevented_not_yet_done_or_feared_is_not_told(coder, text):
+    assert "ASSAULT" not in counted_types(coder, text)
+
+
+def test_an_attack_before_an_arrest_stays(pipeline):
+    text = "The Kenyan soldier was arrested after attacking a Somali policeman."
+    assert "ASSAULT" in counted_types(pipeline, text)

@@ -146,6 +146,11 @@ def classify(
         negated = True
     if modality == "asserted":
         modality = _supposed(cand, lexicon) or modality
+    kept_from = _kept_from(cand, lexicon)
+    if kept_from == "negated":
+        negated = True  # "the US presence prevents Turkey from invading"
+    elif kept_from and modality == "asserted":
+        modality = kept_from  # "weeks away from capturing the town"
     if modality == "asserted" and cand.nominal and _scheduled(cand.head, lexicon):
         modality = "future"  # "a summit to be held on Friday", "talks are due to resume"
     if modality == "asserted" and _names_a_plan(cand, lexicon):
@@ -248,6 +253,37 @@ def _supposed(cand: Candidate, lexicon: Lexicon) -> str | None:
     if noun.lemma_.lower() in lexicon.word_set("plan_nouns"):
         return "future"
     return None
+
+
+#: Adjectives of fear: an act they are "of" is feared, not done ("afraid of being attacked").
+FEAR_ADJECTIVES = frozenset({"afraid", "scared", "frightened", "terrified", "fearful"})
+
+
+def _kept_from(cand: Candidate, lexicon: Lexicon) -> str | None:
+    """A verb's act as the gerund of a preposition that keeps it from happening: "prevents
+    Turkey from invading" (a ``preventive_verbs`` verb's "from": negated), "is weeks away from
+    capturing the town" (future). "Arrested after fighting the army" stays told."""
+    tok = cand.token
+    if cand.nominal or tok.dep_ != "pcomp":
+        return None
+    prep, head = tok.head, tok.head.head
+    word = head.lemma_.lower()
+    if prep.lower_ == "from" and word in lexicon.word_set("preventive_verbs"):
+        return "negated"
+    if prep.lower_ == "from" and head.lower_ == "away":
+        return "future"
+    return None
+
+
+def feared(cand: Candidate, lexicon: Lexicon) -> bool:
+    """A verb's act as the gerund a fear or a risk is "of" ("afraid of being attacked", "more
+    scared of prisons than of getting bombed", "the risk of being killed"): feared, not done,
+    and no threat by anyone (the coder drops it). "Accused of killing" stays told."""
+    tok = cand.token
+    if cand.nominal or tok.dep_ != "pcomp" or tok.head.lower_ not in {"of", "than"}:
+        return False
+    word = tok.head.head.lemma_.lower()
+    return word in FEAR_ADJECTIVES or word in lexicon.word_set("hypothetical_nouns")
 
 
 def _scheduled(noun: Token, lexicon: Lexicon) -> bool:

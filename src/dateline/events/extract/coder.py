@@ -285,6 +285,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         return []  # "stabbed us in the back", "the war is hitting home": an idiom, no force
     if event_type == "ASSAULT" and defeat_claimed(cand):
         return []  # "the group is being beaten badly": a victory claimed, no fighting told
+    if mod.feared(cand, lexicon):
+        return []  # "afraid of being attacked", "the risk of being killed": a fear, no act
     if unable_to(cand) or assigned(cand):
         return []  # "is unable to provide support", "struggling to provide food": not done
     if event_type == "CONCEDE" and dropped_trip(cand):
