@@ -127,3 +127,27 @@ def test_a_second_verb_of_support_keeps_its_low_score(pipeline):
 def test_support_of_a_fact_below_the_floor_is_dropped(pipeline):
     text = "The Kenyan government must recognise it as such."
     assert "SUPPORT" not in _types(pipeline, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ethiopia seeks a dominant role on the Red Sea coast.",
+        "The Kenyan government sought a new regional order after the war.",
+    ],
+)
+def test_seeking_with_nobody_to_ask_is_no_request(coder, text):
+    assert "REQUEST" not in _types(coder, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sri Lanka sought emergency loans from India.",
+        "The Somali government is seeking funds from Qatar.",
+    ],
+)
+def test_seeking_from_someone_stays_a_request(coder, text):
+    assert "REQUEST" in _types(coder, text)

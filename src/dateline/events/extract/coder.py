@@ -244,6 +244,11 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         return []  # "the volunteer travelled to Iraq", "refugees arrived": a journey, no visit
     if event_type == "CONSULT" and not sources and not cand.nominal:
         return []  # "I spoke to him", "met up with the YPG": a meeting nobody known held
+    if event_type == "REQUEST" and cand.entry.id == "request-seek" and not targets:
+        # "Ethiopia seeks a dominant role", "officials are seeking information": seeking with
+        # nobody to ask it of is wanting ("sought loans from India", "sought Kenya's backing"
+        # ask someone; out of fold 3 false, none right)
+        return []
     if event_type == "CONSULT" and call_not_talk(cand, lexicon):
         return []  # "would not act on Trump's call", "Iran made a similar call": a demand
     if event_type == "CONSULT" and _speech_not_talks(cand, lexicon):
