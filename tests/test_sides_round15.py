@@ -4,7 +4,8 @@ newspapers write them, is still that body, unless its head is a role noun ("the 
 assembly"); a month's name after "with" or "called on" ("talks with May") is whom one deals
 with, not a date; a veto is aimed at the international body the sentence names, the nearest;
 "the two leaders" pairs the leaders in the order the text first named them; the possessor of an
-arrest or a sentence ("after his arrest in Kenya") underwent it, whoever the clause makes its doer."""
+arrest or a sentence ("after his arrest in Kenya") underwent it, whoever the clause makes its doer;
+a gerund the parser made a verb ("killed in airstrikes and shelling by X") is done by its "by"."""
 
 from __future__ import annotations
 
@@ -131,3 +132,14 @@ def test_an_arrest_by_named_police_keeps_them_as_its_doer(pipeline):
     text = "Omar Farah, a senior al-Shabaab recruiter, was questioned after his arrest by Kenyan police."
     arrest = first_event(coded_events(pipeline, text), "COERCE")
     assert (arrest.source.country, arrest.target.country) == ("KEN", "SOM"), arrest
+
+
+@pytest.mark.slow
+def test_a_gerund_parsed_as_a_verb_is_done_by_its_by_phrase(pipeline):
+    text = (
+        "The toll in the district rose to more than 500 killed in airstrikes and shelling by "
+        "Somali government forces."
+    )
+    shelling = [e for e in coded_events(pipeline, text) if e.trigger.text == "shelling"]
+    assert shelling and shelling[0].source is not None, shelling
+    assert (shelling[0].source.country, shelling[0].source.sector) == ("SOM", "MIL"), shelling

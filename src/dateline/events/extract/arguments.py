@@ -350,6 +350,11 @@ def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
         sources += found
         if not sources and cand.event in SPOKEN and subj.lemma_.lower() in DOCUMENT_NOUNS:
             sources += _document_authors(subj, actors)
+    elif tok.tag_ == "VBG":
+        # "killed in airstrikes and shelling by government forces": a gerund the parser made a
+        # verb, with no subject, is done by its "by" phrase, as the noun would be (not "fighting
+        # by the Kenyan border": the phrase's own head must name the actor)
+        sources += [(a, t) for a, t in _by_actors(tok, actors) if t.head.lower_ == "by"]
     givers = _received_from(tok, actors) if cand.event in ACTS_DONE_TO and not passive else []
     if givers:
         # "the rebels took heavy blows from the army", "the blows Isis took from the coalition":
