@@ -189,3 +189,29 @@ def test_the_envoy_is_the_person_whose_title_is_an_envoy_for_somewhere(pipeline)
         "would resume.",
     )
     assert _mentions(index, "The envoy") == [(None, "IGO", "office-coref")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Vladimir Putin, the Russian president whose military intervened in the war in "
+            "2015, welcomed the move.",
+            ("RUS", "MIL"),
+        ),
+        ("Erdogan, whose troops entered Afrin in January, spoke on Monday.", ("TUR", "MIL")),
+    ],
+)
+def test_whose_forces_are_the_state_of_the_leader_described(pipeline, text, expected):
+    index = _index(pipeline, text)
+    words = "whose military" if "military" in text else "whose troops"
+    assert [(c, s) for c, s, _ in _mentions(index, words)] == [expected]
+
+
+@pytest.mark.slow
+def test_whose_militia_of_a_private_person_is_not_his_passports(pipeline):
+    index = _index(
+        pipeline, "Tom Walker, a British businessman whose militia fought the rebels, spoke."
+    )
+    assert [c for c, _, _ in _mentions(index, "whose militia")] == [None]
