@@ -151,3 +151,20 @@ def test_seeking_with_nobody_to_ask_is_no_request(coder, text):
 )
 def test_seeking_from_someone_stays_a_request(coder, text):
     assert "REQUEST" in _types(coder, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan troops are pressing ahead with a final assault on the town.",
+        "Guns were pressed against the prisoners' heads in Nairobi.",
+    ],
+)
+def test_pressing_that_moves_or_goes_on_is_no_request(coder, text):
+    assert "REQUEST" not in _types(coder, text)
+
+
+@pytest.mark.slow
+def test_pressing_someone_to_act_stays_a_request(coder):
+    assert "REQUEST" in _types(coder, "Kenya pressed Somalia to reopen the border.")

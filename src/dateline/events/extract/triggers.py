@@ -942,6 +942,11 @@ def _speech_without_act(entry: TriggerEntry, tok: Token, lexicon: Lexicon) -> bo
         return True  # "asked me not to be disappointed": a feeling asked for, no act
     if entry.event == "REQUEST" and tok.lemma_.lower() in {"push", "drive"}:
         return _presses_for_nothing(tok, lexicon)
+    if entry.event == "REQUEST" and tok.lemma_.lower() == "press":
+        # "pressing ahead with a final assault", "guns were pressed against their heads": a
+        # movement or going on, no demand ("pressed Turkey to extradite him" asks)
+        moves = lexicon.word_set("movement_words")
+        return any(c.dep_ in {"prep", "prt", "advmod"} and c.lower_ in moves for c in tok.children)
     if entry.event == "REQUEST" and tok.lemma_.lower() == "require":
         # "the court required him to pay" asks; "they require support" needs, and "the deal
         # requires Iran to cut its stocks", "successes require Assad to stay" ask nobody
