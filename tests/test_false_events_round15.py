@@ -153,3 +153,13 @@ def test_an_attack_prevented_not_yet_done_or_feared_is_not_told(coder, text):
 def test_an_attack_before_an_arrest_stays(pipeline):
     text = "The Kenyan soldier was arrested after attacking a Somali policeman."
     assert "ASSAULT" in counted_types(pipeline, text)
+
+
+def test_picking_a_fight_is_a_quarrel_not_an_attack(coder):
+    text = "The Turkish president has picked a fight with Greece in recent weeks."
+    assert assault_triggers(coder, text) == []
+
+
+def test_a_battle_fought_stays_an_attack(coder):
+    text = "Ugandan troops fought a battle with the rebels near Kasese."
+    assert assault_triggers(coder, text) != []

@@ -137,7 +137,12 @@ def force_idiom(cand: Candidate, lexicon: Lexicon) -> bool:
     stabbed ("the US had stabbed Turkey in the back"). "Stabbed a policeman in the back", "hit
     the town", "took the town" stay."""
     tok = cand.token
-    if cand.nominal or tok.pos_ not in {"VERB", "ADJ"}:
+    if cand.nominal:
+        # "picked a fight with its neighbour": the noun is the idiom's word, its verb the head
+        return tok.dep_ == "dobj" and _idiom_word(
+            tok, tok.head.lemma_.lower(), lexicon.word_set("force_idioms")
+        )
+    if tok.pos_ not in {"VERB", "ADJ"}:
         return False
     verb = tok.lemma_.lower()
     near = [c for c in tok.children if c.dep_ != "conj"]
