@@ -5,7 +5,8 @@ assembly"); a month's name after "with" or "called on" ("talks with May") is who
 with, not a date; a veto is aimed at the international body the sentence names, the nearest;
 "the two leaders" pairs the leaders in the order the text first named them; the possessor of an
 arrest or a sentence ("after his arrest in Kenya") underwent it, whoever the clause makes its doer;
-a gerund the parser made a verb ("killed in airstrikes and shelling by X") is done by its "by"."""
+a gerund the parser made a verb ("killed in airstrikes and shelling by X") is done by its "by";
+a tour's "of" names the state toured."""
 
 from __future__ import annotations
 
@@ -143,3 +144,16 @@ def test_a_gerund_parsed_as_a_verb_is_done_by_its_by_phrase(pipeline):
     shelling = [e for e in coded_events(pipeline, text) if e.trigger.text == "shelling"]
     assert shelling and shelling[0].source is not None, shelling
     assert (shelling[0].source.country, shelling[0].source.sector) == ("SOM", "MIL"), shelling
+
+
+@pytest.mark.slow
+def test_a_tour_of_a_state_is_aimed_at_that_state(pipeline):
+    events = coded_events(pipeline, "President Ruto's tour of Uganda ended on Friday.")
+    tour = first_event(events, "CONSULT")
+    assert tour.target is not None and tour.target.country == "UGA", tour
+
+
+@pytest.mark.slow
+def test_a_tour_of_places_no_state_names_has_no_target(pipeline):
+    events = coded_events(pipeline, "Ruto's tour of the refugee camps ended on Friday.")
+    assert all(e.target is None for e in events if e.event == "CONSULT"), events

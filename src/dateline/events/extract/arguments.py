@@ -1070,6 +1070,10 @@ TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 MUTUAL = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT"}
 
 
+#: Journeys whose "of" names the state gone round: "a tour of Iraq", "a tour of the region".
+TOUR_NOUNS = {"tour"}
+
+
 def _noun_arguments(cand: Candidate, actors: ActorIndex):
     tok = cand.head
     sources: list[tuple[Actor, Token]] = []
@@ -1133,6 +1137,15 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
             for p in c.children:
                 if p.dep_ == "pobj":
                     targets += np_actors(p, actors) or _inner_actors(p, actors, preps)
+        elif (
+            c.dep_ == "prep"
+            and c.lower_ == "of"
+            and cand.event == "CONSULT"
+            and tok.lemma_.lower() in TOUR_NOUNS
+        ):
+            # "Rouhani's tour of Iraq": the state toured (not "the visit of the king": a visitor)
+            targets += [x for p in c.children if p.dep_ == "pobj"
+                        for x in np_actors(p, actors) if x[0].kind == "country"]  # fmt: skip
         elif c.dep_ == "prep" and c.lower_ == "of" and cand.event in {"RETREAT", "MOBILIZE"}:
             for p in c.children:
                 if p.dep_ == "pobj":
