@@ -165,3 +165,30 @@ def test_a_short_country_name_is_no_acronym(pipeline):
     written = name_lookup(pipeline.kb, frozenset())
     assert [written(w) for w in ("Chad", "PERU", "Togo")] == ["Chad", "Peru", "Togo"]
     assert [written(w) for w in ("Nato", "uk")] == ["NATO", "UK"]  # acronyms stay acronyms
+
+
+# --------------------------------------------------------------------------- "X to act"
+
+
+@pytest.mark.slow
+def test_an_announced_act_hung_on_its_subject_noun_gets_the_root(pipeline):
+    from dateline import nlp as nlp_mod
+    from dateline.recase import headline_infinitive
+
+    doc = nlp_mod.annotate(pipeline.nlp, "Regional bloc to impose sanctions on Mali.")
+    at = headline_infinitive(doc)
+    assert at is not None and doc[at].lemma_ == "impose" and doc[at].dep_ == "ROOT"
+    assert [t.text for t in doc[at].children if t.dep_ == "nsubj"] == ["bloc"]
+
+
+@pytest.mark.slow
+def test_an_announced_act_in_a_title_is_coded(pipeline):
+    title = "Security Council to Establish Probe into Chemical Attack"
+    heads = [e for e in pipeline.code_text("Officials spoke.", title=title).events]
+    assert "ACCUSE" in {e.event for e in heads if e.part == "title"}
+
+
+@pytest.mark.slow
+def test_an_inquiry_established_or_convened_is_an_investigation(pipeline):
+    text = "The Kenyan government established an inquiry into the shooting."
+    assert "ACCUSE" in {e.event for e in pipeline.code_text(text).events}

@@ -339,6 +339,34 @@ def headline_passive(doc) -> int | None:
     return verb.i
 
 
+def headline_infinitive(doc) -> int | None:
+    """A headline's act announced by "to" and a verb after its subject, which spaCy hung on the
+    subject noun ("International body to establish inquiry into ...": a noun root, the verb its
+    relative clause): with no finite verb in the line, the verb becomes the root and the noun its
+    subject, as in "UN to establish inquiry". Returns the verb's index, or None."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.tag_ not in _NOUN_TAGS or any(t.tag_ in _FINITE for t in doc):
+        return None
+    verbs = [
+        c
+        for c in root.children
+        if c.tag_ == "VB" and c.dep_ in {"relcl", "acl"} and c.i > root.i
+        and any(a.tag_ == "TO" and a.dep_ == "aux" and a.i == c.i - 1 for a in c.children)
+    ]  # fmt: skip
+    if len(verbs) != 1 or verbs[0].i != root.i + 2:
+        return None
+    verb = verbs[0]
+    heads = [t.head.i for t in doc]
+    deps = [t.dep_ for t in doc]
+    heads[verb.i], deps[verb.i] = verb.i, "ROOT"
+    heads[root.i], deps[root.i] = verb.i, "nsubj"
+    for c in root.children:
+        if c.i > verb.i and (c.dep_ == "prep" or c.is_punct):
+            heads[c.i] = verb.i
+    _set_arcs(doc, heads, deps)
+    return verb.i
+
+
 def _set_arcs(doc, heads: list[int], deps: list[str]) -> None:
     import numpy
     from spacy.attrs import DEP, HEAD
