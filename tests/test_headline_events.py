@@ -255,3 +255,18 @@ def test_a_headline_without_a_trigger_word_is_not_parsed_in_fast_mode(pipeline):
     assert full.title_view(quiet) is not None  # a full parse reads every headline
     assert pipeline.selector.can_yield_events("Turkey launches air strikes on Kurdish militia")
     assert not pipeline.selector.can_yield_events("A quiet day at the seaside")
+
+
+def test_dateline_code_marks_headline_rows_and_no_title_drops_them():
+    from typer.testing import CliRunner
+
+    from dateline.cli import app
+
+    runner = CliRunner()
+    shown = runner.invoke(app, ["code", "--sample"], env={"COLUMNS": "200"})
+    assert shown.exit_code == 0, shown.output
+    rows = [line for line in shown.stdout.splitlines() if "│" in line]
+    assert any(line.split("│")[1].strip() == "title" for line in rows), shown.stdout
+    body = runner.invoke(app, ["code", "--sample", "--no-title", "--format", "json"])
+    assert body.exit_code == 0, body.output
+    assert {e["part"] for e in json.loads(body.stdout)["events"]} == {"text"}
