@@ -192,3 +192,13 @@ def test_an_announced_act_in_a_title_is_coded(pipeline):
 def test_an_inquiry_established_or_convened_is_an_investigation(pipeline):
     text = "The Kenyan government established an inquiry into the shooting."
     assert "ACCUSE" in {e.event for e in pipeline.code_text(text).events}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("verb", ["Weighs", "Mulls"])
+def test_sanctions_weighed_are_no_sanctions_imposed(pipeline, verb):
+    title = f"Canada {verb} Sanctions on Venezuela"
+    heads = [e for e in pipeline.code_text("Officials spoke.", title=title).events]
+    heads = [e for e in heads if e.part == "title"]
+    assert heads and all(e.modality == "future" for e in heads)
+    assert "SANCTION" not in {e.event for e in heads}
