@@ -67,6 +67,21 @@ def test_an_act_someone_is_unable_to_do_is_none(coder, text):
     assert "AID" not in types and "MOBILIZE" not in types
 
 
+def test_the_words_of_inability_are_the_lexicons_to_extend(pipeline, monkeypatch, tmp_path):
+    """The words of inability are the lexicon's ``inability_words``: a user file naming
+    "helpless" makes "helpless to provide aid" an act not done."""
+    import yaml
+
+    from dateline.events.lexicon import Lexicon
+
+    text = "The Spanish government was helpless to provide aid to Spanish nationals in Yemen."
+    assert "AID" in types_of(pipeline, text)
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(yaml.safe_dump({"inability_words": ["unable", "helpless"]}))
+    monkeypatch.setattr(pipeline, "_lexicon", Lexicon.load([mine]))
+    assert "AID" not in types_of(pipeline, text)
+
+
 def test_an_act_someone_was_able_to_do_stays(coder):
     text = "The Spanish government was able to provide aid to Spanish nationals in Yemen."
     assert "AID" in types_of(coder, text)

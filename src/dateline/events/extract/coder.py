@@ -292,9 +292,9 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         return []  # "the group is being beaten badly": a victory claimed, no fighting told
     if mod.feared(cand, lexicon):
         return []  # "afraid of being attacked", "the risk of being killed": a fear, no act
-    if unable_to(cand) or assigned(cand):
+    if unable_to(cand, lexicon) or assigned(cand, lexicon):
         return []  # "is unable to provide support", "struggling to provide food": not done
-    if event_type == "CONCEDE" and dropped_trip(cand):
+    if event_type == "CONCEDE" and dropped_trip(cand, lexicon):
         return []  # "shelved plans to attend the summit": one's own trip, nothing given up
     if event_type == "ASSAULT" and not sources and _no_attacker(cand, sent, lexicon):
         return []  # "a fire killed two children", "at least 40 people were killed": no act

@@ -22,10 +22,6 @@ from spacy.tokens import Token
 from dateline.events.candidate import Candidate
 from dateline.events.lexicon import Lexicon
 
-#: Heads of an act that say it could not be done: "unable to provide", "powerless to stop",
-#: "his inability to protect them" ("struggling to supply" still supplies).
-INABILITY_WORDS = frozenset({"unable", "powerless", "incapable", "inability"})
-
 #: The links from an act's verb up to a head whose complement it is.
 COMPLEMENT_DEPS = frozenset({"xcomp", "acl"})
 
@@ -34,50 +30,44 @@ def _act_verb(cand: Candidate) -> Token:
     return cand.support if cand.nominal and cand.support is not None else cand.token
 
 
-def unable_to(cand: Candidate) -> bool:
+def unable_to(cand: Candidate, lexicon: Lexicon) -> bool:
     """The act is the complement of a word of inability: "is unable to provide support to its
     nationals", "was powerless to stop the shelling", "his inability to protect them". "Troops
     were able to retake the town" and "aid agencies are struggling to provide food" (provided,
-    with difficulty) are unchanged."""
+    with difficulty) are unchanged (the lexicon's ``inability_words``)."""
     verb = _act_verb(cand)
     if verb.dep_ not in COMPLEMENT_DEPS:
         return False
     head = verb.head
-    return head.lemma_.lower() in INABILITY_WORDS or head.lower_ in INABILITY_WORDS
+    inability = lexicon.word_set("inability_words")
+    return head.lemma_.lower() in inability or head.lower_ in inability
 
 
-#: Verbs of giving someone a task: what they are "tasked with" is assigned, not yet done.
-TASK_VERBS = frozenset({"task", "entrust", "mandate"})
-
-
-def assigned(cand: Candidate) -> bool:
+def assigned(cand: Candidate, lexicon: Lexicon) -> bool:
     """The act is a task given to someone ("troops tasked with training local forces", "was
     entrusted with negotiating the handover", "tasked to monitor the ceasefire"): a role, not
-    an act reported done. "Troops trained local forces" is unchanged."""
+    an act reported done (the lexicon's ``task_verbs``). "Troops trained local forces" is
+    unchanged."""
     verb = _act_verb(cand)
     head = verb.head
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "with":
         head = head.head
     elif verb.dep_ != "xcomp":
         return False
-    return head.lemma_.lower() in TASK_VERBS
+    return head.lemma_.lower() in lexicon.word_set("task_verbs")
 
 
-#: Verbs of one's own trip: a plan to make one is no measure on anyone. The lexicon's
-#: ``journey_verbs`` less "return", "leave", "arrive" ("plans to return the land", "to leave
-#: the coalition" are measures), plus visits.
-TRIP_VERBS = frozenset({"visit", "tour", "attend", "travel", "fly", "go", "come", "head"})
-
-
-def dropped_trip(cand: Candidate) -> bool:
+def dropped_trip(cand: Candidate, lexicon: Lexicon) -> bool:
     """A plan, proposal or scheme given up whose content is the actor's own trip ("dropped the
     plan to visit the capital", "shelved plans to attend the summit") gives nothing up to
-    anyone: no concession. "Suspended plans to impose a curfew" is unchanged."""
+    anyone: no concession (the lexicon's ``trip_verbs``). "Suspended plans to impose a curfew"
+    is unchanged."""
     plan = cand.object_token
     if plan is None:
         return False
+    trips = lexicon.word_set("trip_verbs")
     return any(
-        child.dep_ in {"acl", "xcomp", "relcl"} and child.lemma_.lower() in TRIP_VERBS
+        child.dep_ in {"acl", "xcomp", "relcl"} and child.lemma_.lower() in trips
         for child in plan.children
     )
 
@@ -151,13 +141,14 @@ def force_idiom(cand: Candidate, lexicon: Lexicon) -> bool:
         return True
     stabbed = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
     return any(_idiom_word(t, verb, lexicon.word_set("betrayal_idioms")) for t in near) and any(
-        t.ent_type_ in BETRAYED_ENTS or t.lower_ in BETRAYED_PRONOUNS for t in stabbed
+        t.ent_type_ in BETRAYED_ENTS or t.lower_ in lexicon.word_set("betrayed_pronouns")
+        for t in stabbed
     )
 
 
-#: Who can be stabbed in the back by a betrayal: a state, a group, a people, or "us".
+#: Who can be stabbed in the back by a betrayal: a state, a group, a people (or "us": the
+#: lexicon's ``betrayed_pronouns``).
 BETRAYED_ENTS = frozenset({"GPE", "ORG", "NORP"})
-BETRAYED_PRONOUNS = frozenset({"us", "we", "me"})
 
 
 def _idiom_word(tok: Token, verb: str, idioms: frozenset[str]) -> bool:
