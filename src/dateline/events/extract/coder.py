@@ -236,7 +236,7 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         modality, negated = "asserted", False
     if doubtful(cand, event_type, sources, targets):
         return []  # a reading the event model gives little chance (out of fold mostly false)
-    if event_type == "REJECT" and _no_comment(cand):
+    if event_type == "REJECT" and _no_comment(cand, lexicon):
         return []  # "declined to comment", "refused to give details": a silence to the press
     if event_type == "ACCUSE" and cand.entry.id.startswith(JUDGEMENT_ENTRY.id) and not negated:
         modality = "asserted"  # "said any such move would be unacceptable": condemned now
@@ -784,8 +784,6 @@ def _transitive_assembly(cand: Candidate, lexicon: Lexicon) -> bool:
 #: fold (cv24 fold models): RETREAT 6 false, 1 right; COOPERATE 2 false, none right. Other
 #: types' nouns as subjects are mostly right ("the talks ended", "his refusal angered Ankara").
 SUBJECT_TOPICS = {"COOPERATE"}
-#: Verbs that place the act in time, and so report it: "his resignation follows Mattis's".
-SEQUENCE_VERBS = {"follow", "precede", "come"}
 
 
 def subject_of_comment(cand: Candidate, lexicon: Lexicon) -> bool:
@@ -801,7 +799,7 @@ def subject_of_comment(cand: Candidate, lexicon: Lexicon) -> bool:
         return False
     verb = head.head
     told = lexicon.word_set("occurrence_verbs") | lexicon.word_set("outbreak_verbs")
-    return verb.lemma_.lower() not in told | SEQUENCE_VERBS
+    return verb.lemma_.lower() not in told | lexicon.word_set("sequence_verbs")
 
 
 def _no_release(cand: Candidate, lexicon: Lexicon) -> bool:
@@ -977,15 +975,8 @@ def _allegiance(cand: Candidate, lexicon: Lexicon) -> bool:
     return allied
 
 
-#: Verbs that say how a fight stands rather than tell any fighting ("the fight against the
-#: rebels looks promising on paper", "the war is all but over", "the campaign seems a success").
-STANDING_VERBS = {"be", "look", "seem", "appear", "remain", "prove", "sound"}
-#: Verbs that settle a fight as won or lost: a fight that "has been won" is a victory claim (the
-#: coding guide: no ASSAULT unless the fighting itself is reported).
-OUTCOME_OF_FIGHT = {"win", "lose"}
-#: Verbs whose infinitive complement is the start of fighting, told as it happens ("began to
-#: fight the rebels").
-ONSET_VERBS = {"begin", "start", "resume"}
+#: The lexicon's ``fight_standing_verbs`` (how a fight stands), ``fight_outcome_verbs`` (a
+#: fight won or lost) and ``fight_onset_verbs`` (fighting begun) are read below.
 
 
 def _fight_assessed(cand: Candidate, lexicon: Lexicon) -> bool:
@@ -998,9 +989,10 @@ def _fight_assessed(cand: Candidate, lexicon: Lexicon) -> bool:
         "conflict_nouns"
     ):
         return False
+    verb = tok.head.lemma_.lower()
     if tok.dep_ == "nsubj":
-        return tok.head.lemma_.lower() in STANDING_VERBS or is_be(tok.head)
-    return tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in OUTCOME_OF_FIGHT
+        return verb in lexicon.word_set("fight_standing_verbs") or is_be(tok.head)
+    return tok.dep_ == "nsubjpass" and verb in lexicon.word_set("fight_outcome_verbs")
 
 
 def _fight_as_mission(cand: Candidate, lexicon: Lexicon) -> bool:
@@ -1014,7 +1006,7 @@ def _fight_as_mission(cand: Candidate, lexicon: Lexicon) -> bool:
         return False
     if tok.lemma_.lower() not in lexicon.word_set("conflict_nouns"):
         return False
-    return tok.head.lemma_.lower() not in ONSET_VERBS
+    return tok.head.lemma_.lower() not in lexicon.word_set("fight_onset_verbs")
 
 
 #: Adjectives that put an act of force as a risk someone runs ("vulnerable to attack", "open to
@@ -1057,49 +1049,38 @@ def _purpose_of(cand: Candidate) -> bool:
     return holder.pos_ == "NOUN" and holder.lemma_.lower() in PURPOSE_NOUNS
 
 
-PRESS_WORDS = {"comment", "elaborate", "speculate", "confirm", "disclose"}
-INFO_VERBS = {"discuss", "give", "provide", "reveal", "offer", "release"}
-INFO_NOUNS = {
-    "detail",
-    "report",
-    "case",
-    "matter",
-    "claim",
-    "allegation",
-    "specific",
-    "information",
-}
-REFUSALS = {"decline", "refuse"}
-
-
-def _no_comment(cand: Candidate) -> bool:
+def _no_comment(cand: Candidate, lexicon: Lexicon) -> bool:
     """A refusal to tell the press something ("declined to comment", "refused to give details of
     the raid", "declined to discuss the case"), or an act only named inside what someone would
     not comment on ("would not comment on whether it would seek his extradition"): no demand of
     an actor is turned down (CODING_GUIDE: a quote's speaker merely speaking is no event).
-    "Refused to discuss its missile programme with the envoys" stays a REJECT (talks refused)."""
+    "Refused to discuss its missile programme with the envoys" stays a REJECT (talks refused).
+    The words are the lexicon's ``press_words``, ``press_info_verbs``, ``press_info_nouns`` and
+    ``press_refusals``."""
+    press = lexicon.word_set("press_words")
+    info_verbs = lexicon.word_set("press_info_verbs")
+    info_nouns = lexicon.word_set("press_info_nouns")
+    refusals = lexicon.word_set("press_refusals")
 
     def silent(verb: Token) -> bool:
-        if verb.lemma_.lower() in PRESS_WORDS:
+        if verb.lemma_.lower() in press:
             return True
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         return (
-            verb.lemma_.lower() in INFO_VERBS
+            verb.lemma_.lower() in info_verbs
             and bool(objects)
-            and all(o.lemma_.lower() in INFO_NOUNS for o in objects)
+            and all(o.lemma_.lower() in info_nouns for o in objects)
         )
 
     def refused(verb: Token) -> bool:
         if any(c.dep_ == "neg" for c in verb.children):
             return True
-        return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REFUSALS
+        return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in refusals
 
     tok = cand.token
-    if tok.lemma_.lower() in REFUSALS:
+    if tok.lemma_.lower() in refusals:
         return any(c.dep_ == "xcomp" and silent(c) for c in tok.children)
-    return any(
-        a.pos_ == "VERB" and a.lemma_.lower() in PRESS_WORDS and refused(a) for a in tok.ancestors
-    )
+    return any(a.pos_ == "VERB" and a.lemma_.lower() in press and refused(a) for a in tok.ancestors)
 
 
 def _dismissal(cand: Candidate, targets) -> bool:
@@ -1349,21 +1330,14 @@ def _goal_reached(cand: Candidate, lexicon: Lexicon) -> bool:
     )
 
 
-#: Verbs of a death or an injury whose count with no attacker is a toll, not an act ("40 people
-#: were killed", "dozens were murdered"); "two men were captured", "12 clinics were bombed" tell
-#: acts. The toll verbs (``TOLL_VERBS``) and their synonyms of killing.
-COUNTED_DEATHS = frozenset(
-    {"kill", "die", "injure", "wound", "maim", "hurt", "murder", "massacre", "slaughter", "slay"}
-)
-
-
 def _no_attacker(cand: Candidate, sent, lexicon: Lexicon) -> bool:
     """A death or injury nobody is said to have caused: the verb's subject is a hazard ("a fire
     killed two children", "fires, which have killed two children"), a passive with no agent
     names a hazard as the cause ("two children were burned in a fire"), or a passive death or
-    injury (``COUNTED_DEATHS``) with no agent whose subject is a count ("at least 40 people were
-    killed", "400,000 have been killed in the war"; "two men were captured" is an act), or a count the participle describes ("with 900 killed in the conflict",
-    "there have been 500 civilians killed") in a sentence that names no act (a death "in an air
+    injury (the lexicon's ``counted_death_verbs``) with no agent whose subject is a count ("at
+    least 40 people were killed", "400,000 have been killed in the war"; "two men were
+    captured" is an act), or a count the participle describes ("with 900 killed in the
+    conflict", "there have been 500 civilians killed") in a sentence that names no act (a death "in an air
     strike" belongs to the strike; a war is no act, the coding guide's "the war has killed
     400,000" a count)."""
     tok = cand.token
@@ -1381,7 +1355,7 @@ def _no_attacker(cand: Candidate, sent, lexicon: Lexicon) -> bool:
         subject is None
         and tok.dep_ == "acl"
         and tok.tag_ == "VBN"
-        and tok.lemma_.lower() in COUNTED_DEATHS
+        and tok.lemma_.lower() in lexicon.word_set("counted_death_verbs")
     ):
         subject = tok.head  # "with 900 killed in the conflict", "500 civilians killed"
         own = range(tok.left_edge.i, tok.right_edge.i + 1)
@@ -1400,7 +1374,7 @@ def _no_attacker(cand: Candidate, sent, lexicon: Lexicon) -> bool:
         for t in subject.subtree
         if t.i not in own and t.tag_ != "JJ"  # "the fifth citizen killed": one person named
     )
-    if not counted or tok.lemma_.lower() not in COUNTED_DEATHS:
+    if not counted or tok.lemma_.lower() not in lexicon.word_set("counted_death_verbs"):
         return False  # "two men were captured", "12 clinics have been bombed": acts, not a toll
     conflicts = lexicon.word_set("state_nouns") | lexicon.word_set("conflict_nouns")
     return not any(
@@ -1429,18 +1403,14 @@ def hazard_caused(cand: Candidate, lexicon: Lexicon) -> bool:
     )
 
 
-#: Verbs of striking a deal for others or with them; the lexicon's "agree-broker-deal" entry
-#: names the deal nouns that make them an AGREE.
-BROKER_VERBS = {"broker", "negotiate", "mediate"}
-
-
 def _deal_brokered(cand: Candidate, lexicon: Lexicon) -> bool:
     """A brokering verb whose deal is not its object but the noun it describes or its passive
     subject: "a deal brokered by Russia and Turkey", "the truce, which was negotiated by Qatar",
     "the ceasefire was mediated by Egypt". The deal was struck (the coding guide codes "brokered
-    a truce" as AGREE); "talks brokered by Qatar" stay a CONSULT."""
+    a truce" as AGREE); "talks brokered by Qatar" stay a CONSULT
+    (the lexicon's ``broker_verbs``)."""
     tok = cand.token
-    if cand.nominal or tok.lemma_.lower() not in BROKER_VERBS:
+    if cand.nominal or tok.lemma_.lower() not in lexicon.word_set("broker_verbs"):
         return False
     deals = set()
     for entry in lexicon.by_verb.get(tok.lemma_.lower(), ()):
@@ -1451,16 +1421,12 @@ def _deal_brokered(cand: Candidate, lexicon: Lexicon) -> bool:
     return any(c.dep_ == "nsubjpass" and c.lemma_.lower() in deals for c in tok.children)
 
 
-#: Verbs of taking part in a meeting: what an invitation to meet is for ("invited Togo to attend
-#: the summit" is an offer to meet, an AGREE).
-TAKING_PART = {"attend", "join", "participate", "come", "take", "visit", "hold", "sign"}
-
-
 def _invited_to_act(cand: Candidate, lexicon: Lexicon) -> bool:
     """An invitation to do something other than to meet: "invited the government to protect its
     border", "invited Nigeria in to help": a request of the invited side (PLOVER REQUEST: ask
     someone to act), not an offer to meet ("invited Togo to attend the summit", "invited the
-    leaders to Bamako to discuss the ceasefire" stay an AGREE)."""
+    leaders to Bamako to discuss the ceasefire" stay an AGREE; the lexicon's
+    ``taking_part_verbs``)."""
     tok = cand.token
     if cand.nominal or tok.lemma_.lower() != "invite":
         return False
@@ -1469,7 +1435,7 @@ def _invited_to_act(cand: Candidate, lexicon: Lexicon) -> bool:
         return False
     lemma = acts[0].lemma_.lower()
     meets = any(e.event in {"CONSULT", "AGREE"} for e in lexicon.by_verb.get(lemma, ()))
-    return not meets and lemma not in TAKING_PART
+    return not meets and lemma not in lexicon.word_set("taking_part_verbs")
 
 
 def _one_per_side(
@@ -1814,7 +1780,8 @@ def _placed_by(tok: Token) -> bool:
     )
 
 
-#: Verbs of a death or wound an attack caused (coder._tolls_of_attacks).
+#: Verbs of a death or wound an attack caused (coder._tolls_of_attacks); the lexicon's
+#: ``counted_death_verbs`` are these plus synonyms of killing (not merged).
 TOLL_VERBS = {"kill", "die", "injure", "wound", "maim", "hurt"}
 
 
