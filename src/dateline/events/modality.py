@@ -255,10 +255,6 @@ def _supposed(cand: Candidate, lexicon: Lexicon) -> str | None:
     return None
 
 
-#: Adjectives of fear: an act they are "of" is feared, not done ("afraid of being attacked").
-FEAR_ADJECTIVES = frozenset({"afraid", "scared", "frightened", "terrified", "fearful"})
-
-
 def _kept_from(cand: Candidate, lexicon: Lexicon) -> str | None:
     """A verb's act as the gerund of a preposition that keeps it from happening: "prevents
     Turkey from invading" (a ``preventive_verbs`` verb's "from": negated), "is weeks away from
@@ -278,12 +274,15 @@ def _kept_from(cand: Candidate, lexicon: Lexicon) -> str | None:
 def feared(cand: Candidate, lexicon: Lexicon) -> bool:
     """A verb's act as the gerund a fear or a risk is "of" ("afraid of being attacked", "more
     scared of prisons than of getting bombed", "the risk of being killed"): feared, not done,
-    and no threat by anyone (the coder drops it). "Accused of killing" stays told."""
+    and no threat by anyone (the coder drops it). "Accused of killing" stays told. The words of
+    fear are the lexicon's ``fear_adjectives`` and ``hypothetical_nouns``."""
     tok = cand.token
     if cand.nominal or tok.dep_ != "pcomp" or tok.head.lower_ not in {"of", "than"}:
         return False
     word = tok.head.head.lemma_.lower()
-    return word in FEAR_ADJECTIVES or word in lexicon.word_set("hypothetical_nouns")
+    return word in lexicon.word_set("fear_adjectives") or word in lexicon.word_set(
+        "hypothetical_nouns"
+    )
 
 
 def _scheduled(noun: Token, lexicon: Lexicon) -> bool:
