@@ -5,7 +5,7 @@ bare surnames NER missed.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -27,28 +27,7 @@ from dateline.model import Actor
 
 # Dependency labels that modify a noun inside its own noun phrase.
 NP_MODIFIERS = {"compound", "amod", "nmod", "det", "nummod", "quantmod", "flat", "predet", "case"}
-LEADER_WORDS = {
-    "leader",
-    "leaders",
-    "president",
-    "presidents",
-    "man",
-    "men",
-    "sides",
-    "premier",
-    "premiers",
-    "chancellor",
-    "heads",
-    "head",
-    "counterparts",
-    "counterpart",
-}
 GROUP_DETERMINERS = {"two", "both", "three", "all"}
-#: Nouns that name a people's organised body: "Kurdish groups", "the Kurdish movement".
-PEOPLE_BODIES = {"group", "unit", "movement", "side", "faction"}
-#: Nouns for a people's armed movement as another's partner: "America's Kurdish allies", "the
-#: US military's Kurdish partners", "its Kurdish proxies".
-PEOPLE_PARTNERS = {"ally", "partner", "proxy"}
 #: Sectors of people who fight for a group: "Isis militants", "Hezbollah fighters".
 ARMED_SECTORS = {"REB", "PRM", "MIL", "UAF"}
 
@@ -96,7 +75,7 @@ def resolve_noun(ctx: Context, tok: Token) -> bool:
         owned = {g.i for o in owners for g in o.subtree}
         mods = [t for t in mods if t.i not in owned]
     if (
-        tok.lower_ in LEADER_WORDS
+        tok.lower_ in role_words("leader_words")
         and tok.pos_ == "NOUN"
         and not _other_body_leaders(ctx, tok, mods)
         and _leader_by_cue(ctx, tok, mods)
@@ -120,7 +99,7 @@ def resolve_noun(ctx: Context, tok: Token) -> bool:
         return True
     if (
         sector is None
-        and tok.lemma_.lower() in PEOPLE_BODIES | PEOPLE_PARTNERS
+        and tok.lemma_.lower() in role_words("people_bodies") | role_words("people_partners")
         and (people := people_word(mods))
     ):
         _people_role(ctx, tok, mods, people, people[1].sector, None)  # "Kurdish groups"
@@ -146,11 +125,21 @@ def resolve_noun(ctx: Context, tok: Token) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _sector_lists() -> dict:
+    return load_mapping(data_file("actors/sectors.yaml"))
+
+
+@cache
+def role_words(name: str) -> frozenset[str]:
+    """The lowercased words of the list ``name`` in ``data/actors/sectors.yaml`` (``weapons``,
+    ``leader_words``, ``person_words``, ``people_bodies``, ``people_partners``)."""
+    return frozenset(str(w).lower() for w in _sector_lists().get(name) or ())
+
+
 def weapon_nouns() -> frozenset[str]:
     """Weapons that stand for the forces firing them when a nationality says whose they are:
     ``weapons`` in ``data/actors/sectors.yaml``."""
-    raw = load_mapping(data_file("actors/sectors.yaml"))
-    return frozenset(str(w).lower() for w in raw.get("weapons") or ())
+    return role_words("weapons")
 
 
 def _armed_weapon(ctx: Context, tok: Token, mods: list[Token], role_tokens: list[Token]) -> bool:
@@ -179,14 +168,12 @@ def _mention_people(ctx: Context, tok: Token, mods: list[Token], people: list[Ac
 
 #: Sectors of the leaders of a state: "the two leaders" may be presidents met before.
 STATE_LEADER_SECTORS = {"GOV"}
-#: Words of LEADER_WORDS that name persons, not leaders ("the two men").
-PERSON_WORDS = {"man", "men"}
 
 
 def _other_body_leaders(ctx: Context, tok: Token, mods: list[Token]) -> bool:
     """ "Opposition leaders", "rebel leaders", "religious leaders": a noun in front gives the
     leaders another body's sector, so they are not the heads of state met before."""
-    if tok.lower_ in PERSON_WORDS:
+    if tok.lower_ in role_words("person_words"):
         return False  # "British men", "an innocent man": persons, whoever leads them
     sector, phrase, _ = _role_of(ctx, tok, mods)
     return bool(phrase and " " in phrase and sector and sector not in STATE_LEADER_SECTORS)
@@ -413,7 +400,8 @@ def _role_coref(
     dets = {t.lower_ for t in mods}
     if _other_body_leaders(ctx, tok, mods):
         return False
-    if tok.lower_ in LEADER_WORDS or (role_text and role_text.split()[-1] in LEADER_WORDS):
+    leaders = role_words("leader_words")
+    if tok.lower_ in leaders or (role_text and role_text.split()[-1] in leaders):
         people = people_by_role(ctx, tok, countries, plural or bool(dets & GROUP_DETERMINERS))
         if people:
             _mention_people(ctx, tok, mods, people)
