@@ -38,10 +38,11 @@ def test_backing_someone_stays_support(pipeline, text):
 
 
 def test_held_true_needs_a_clause_and_no_object(pipeline):
-    from dateline.events.extract.coder import BELIEF_VERBS
+    from dateline.events.lexicon import Lexicon
 
-    assert {"reaffirm", "recognise", "recognize"} <= BELIEF_VERBS
-    assert not {"support", "back", "welcome", "praise"} & BELIEF_VERBS
+    belief_verbs = Lexicon.load().word_set("belief_verbs")
+    assert {"reaffirm", "recognise", "recognize"} <= belief_verbs
+    assert not {"support", "back", "welcome", "praise"} & belief_verbs
 
 
 @pytest.mark.parametrize(

@@ -166,9 +166,9 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         modality, negated = "asserted", False  # "must not cross again": demanded now
     elif cand.entry.id == WISHED_ENTRY.id and cand.token.lemma_.lower() == "like":
         modality = "asserted"  # "would like to see them tried": a wish told now
-    if modality == "asserted" and cand.event == "ASSAULT" and _exposed_to(cand):
+    if modality == "asserted" and cand.event == "ASSAULT" and _exposed_to(cand, lexicon):
         modality = "hypothetical"  # "left the villages open to attack": a risk
-    if modality == "asserted" and cand.event in ACTS_OF_FORCE and _purpose_of(cand):
+    if modality == "asserted" and cand.event in ACTS_OF_FORCE and _purpose_of(cand, lexicon):
         modality = "future"  # "set the date for a bombardment", "a base for attacks": a plan
     if modality == "future" and decided_measure(cand):
         modality = "asserted"  # "his decision to revoke her citizenship": decided, so imposed
@@ -266,7 +266,7 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         and not text_speaks(cand)
     ):
         return []  # "calls for action", "the killings": nothing says who did what to whom
-    if event_type == "SUPPORT" and held_true(cand):
+    if event_type == "SUPPORT" and held_true(cand, lexicon):
         return []  # "reaffirmed that the border stays shut", "recognised it had failed": a belief
     if event_type == "ASSAULT" and _goal_reached(cand, lexicon):
         return []  # "six countries hit the 0.7% aid target": a figure reached, no strike
@@ -327,7 +327,7 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         # "government forces backed by Russian jets took the town", "Turkey invaded Afrin with
         # the aid of its proxies": the backers fought too (the coding guide: one record per
         # acting side)
-        sources += _backers(cand, sources, targets, actors)
+        sources += _backers(cand, sources, targets, actors, lexicon)
     trig = cand.token
     trigger = Span(text=trig.text, start=trig.idx, end=trig.idx + len(trig.text))
     pairs: list[tuple[tuple[Actor, Token] | None, tuple[Actor, Token] | None]] = []
@@ -1009,44 +1009,34 @@ def _fight_as_mission(cand: Candidate, lexicon: Lexicon) -> bool:
     return tok.head.lemma_.lower() not in lexicon.word_set("fight_onset_verbs")
 
 
-#: Adjectives that put an act of force as a risk someone runs ("vulnerable to attack", "open to
-#: a Russian assault", "exposed to airstrikes"): the act may come, it is not told as done.
-EXPOSED_ADJECTIVES = {"vulnerable", "open", "exposed", "susceptible", "prone"}
 REFLEXIVES = {"himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself"}
 
 
-def _exposed_to(cand: Candidate) -> bool:
+def _exposed_to(cand: Candidate, lexicon: Lexicon) -> bool:
     """An attack named as what someone is left open to ("would leave the Kurds vulnerable to
     Turkish attack", "the areas will be open to a Russian assault"): a risk, not an act told.
-    "Was subjected to a bombardment" reports one."""
+    "Was subjected to a bombardment" reports one (the lexicon's ``exposure_adjectives``)."""
     word = cand.head if cand.nominal else cand.token
     return (
         word.dep_ == "pobj"
         and word.head.lower_ == "to"
-        and word.head.head.lemma_.lower() in EXPOSED_ADJECTIVES
+        and word.head.head.lemma_.lower() in lexicon.word_set("exposure_adjectives")
     )
 
 
-#: Nouns of what an act is for, not of an act done: "the date for a bombardment", "a base for
-#: attacks", "a pretext for an invasion", "grounds for a strike".
-PURPOSE_NOUNS = {
-    "date", "deadline", "timetable", "base", "launchpad", "springboard", "screen", "cover",
-    "pretext", "excuse", "justification", "grounds", "rationale", "case", "plan", "blueprint",
-    "preparation", "preparations",
-}  # fmt: skip
 #: Prepositions that aim fire at something ("fired at the convoy", "opened fire on the crowd").
 FIRE_AIMS = {"at", "on", "upon", "into", "toward", "towards"}
 
 
-def _purpose_of(cand: Candidate) -> bool:
+def _purpose_of(cand: Candidate, lexicon: Lexicon) -> bool:
     """An act of force named as what something is for ("set a date for a full-scale
     bombardment", "the camps became a base for attacks", "a pretext for an invasion"):
-    planned or feared, not told as done."""
+    planned or feared, not told as done (the lexicon's ``purpose_nouns``)."""
     word = cand.head if cand.nominal else cand.token
     if word.dep_ != "pobj" or word.head.lower_ != "for":
         return False
     holder = word.head.head
-    return holder.pos_ == "NOUN" and holder.lemma_.lower() in PURPOSE_NOUNS
+    return holder.pos_ == "NOUN" and holder.lemma_.lower() in lexicon.word_set("purpose_nouns")
 
 
 def _no_comment(cand: Candidate, lexicon: Lexicon) -> bool:
@@ -1161,21 +1151,14 @@ def misinformation_campaign(cand: Candidate, lexicon: Lexicon) -> bool:
     )
 
 
-#: Verbs of holding something true: with a clause of what is held, a statement of belief, no
-#: backing of anyone ("recognised that the talks had failed", "reaffirmed that the border stays shut").
-BELIEF_VERBS = frozenset(
-    {"recognise", "recognize", "reaffirm", "affirm", "acknowledge", "accept", "reiterate",
-     "confirm", "establish", "uphold"}
-)  # fmt: skip
-
-
-def held_true(cand: Candidate) -> bool:
+def held_true(cand: Candidate, lexicon: Lexicon) -> bool:
     """A SUPPORT read from a verb of holding true whose content is a clause and which has no
     object ("the minister reaffirmed that Nairobi would not reopen the border", "recognised the
     plan had failed"): the coding guide codes no event for a belief stated;
-    "recognised Kosovo", "reaffirmed its support for the rebels" stay."""
+    "recognised Kosovo", "reaffirmed its support for the rebels" stay (the lexicon's
+    ``belief_verbs``)."""
     tok = cand.token
-    if cand.nominal or tok.lemma_.lower() not in BELIEF_VERBS:
+    if cand.nominal or tok.lemma_.lower() not in lexicon.word_set("belief_verbs"):
         return False
     if any(c.dep_ in {"dobj", "dative", "oprd"} for c in tok.children):
         return False
@@ -1515,34 +1498,27 @@ def _names_several(tok: Token) -> bool:
     return any(t.dep_ in {"cc", "conj"} for t in tok.subtree if t.i < tok.i)
 
 
-#: Participles that join a backer to the side that acted ("forces backed by Russian jets").
-BACKING_PARTICIPLES = {"back", "support", "aid", "assist", "help", "accompany", "reinforce"}
-#: Nouns of help that name a backer ("with the aid of its proxies", "with Russian air support").
-BACKING_NOUNS = {"aid", "help", "support", "backing", "assistance", "cover"}
-
-
-def _backers(cand: Candidate, sources, targets, actors: ActorIndex) -> list:
+def _backers(cand: Candidate, sources, targets, actors: ActorIndex, lexicon: Lexicon) -> list:
     """The parties that backed the attackers in the act itself: the agent of a participle of
     backing on an attacker or on the act ("rebels, backed by Turkish jets, shelled the town",
     "Backed by Russian air power, the army swept through the south"), the owner of a noun of
     help after "with" ("with the aid of militias", "with Russian air support"). A party fighting
     "alongside" them is left to the clause rules (tests/test_assault_round12.py), and so are
-    parties already on either side."""
+    parties already on either side. The words are the lexicon's ``backing_participles`` and
+    ``backing_nouns``."""
+    participles = lexicon.word_set("backing_participles")
+    nouns = lexicon.word_set("backing_nouns")
     verb = cand.token
     heads = [t for _, t in sources] + [verb]
     found: list[tuple[Actor, Token]] = []
     for head in heads:
         for c in head.children:
-            if (
-                c.dep_ in {"acl", "advcl"}
-                and c.tag_ == "VBN"
-                and c.lemma_.lower() in BACKING_PARTICIPLES
-            ):
+            if c.dep_ in {"acl", "advcl"} and c.tag_ == "VBN" and c.lemma_.lower() in participles:
                 found += [x for a in c.children if a.dep_ == "agent" for p in a.children
                           if p.dep_ == "pobj" for x in np_actors(p, actors)]  # fmt: skip
             elif c.dep_ == "prep" and c.lower_ == "with":
                 for p in c.children:
-                    if p.dep_ == "pobj" and p.lemma_.lower() in BACKING_NOUNS:
+                    if p.dep_ == "pobj" and p.lemma_.lower() in nouns:
                         owners = [x for o in p.children if o.dep_ == "prep" and o.lower_ == "of"
                                   for q in o.children if q.dep_ == "pobj" for x in np_actors(q, actors)]  # fmt: skip
                         found += owners or np_actors(p, actors)
