@@ -23,6 +23,7 @@ class Pipeline:
         self._lexicon = None
         self._selector = None
         self._names = None
+        self._title_names = None
         self._verbs: frozenset[str] | None = None
         self._actor_nouns: frozenset[str] | None = None
 
@@ -82,18 +83,20 @@ class Pipeline:
         if not self.settings.code_title:
             return None
         text = title_text(article)
-        if not text or not (self.settings.full_parse or self.selector.can_yield_events(text)):
-            return None  # no trigger word: nothing to code (fast mode, as for a body sentence)
-        return self._recase(text)
+        return self._recase(text, title=True) if text else None
 
-    def _recase(self, text: str) -> str:
+    def _recase(self, text: str, title: bool = False) -> str:
+        """``text`` re-cased (:func:`recase.recase_text`); a ``title`` also knows the surnames
+        of the knowledge base's people as names (the body's lines do not: they are training
+        text)."""
         from dateline.recase import name_lookup, recase_text
 
         if self._names is None:
             common = self.lexicon.trigger_lemmas() | frozenset(self.nlp.Defaults.stop_words)
             common |= frozenset(w for p in self.kb.role_phrases() for w in p.split())
             self._names = name_lookup(self.kb, common)
-        return recase_text(text, self._names)
+            self._title_names = name_lookup(self.kb, common, self.common_words)
+        return recase_text(text, self._title_names if title else self._names)
 
     def code(self, article: Article) -> Result:
         """Code one article."""
@@ -157,6 +160,15 @@ class Pipeline:
         if self._actor_nouns is None:
             self._actor_nouns = frozenset(p for p in self.kb.role_phrases() if " " not in p)
         return self._actor_nouns
+
+    @property
+    def common_words(self) -> frozenset[str]:
+        """The verbs, adjectives and adverbs spaCy's lemmatizer knows (base forms), for
+        :func:`recase.name_lookup` ("trump", "brown", "rice"). Not its nouns: they hold the
+        names of the famous ("putin", "castro")."""
+        lookups = self.nlp.get_pipe("lemmatizer").lookups
+        index = lookups.get_table("lemma_index") if lookups.has_table("lemma_index") else {}
+        return frozenset(w for pos in ("verb", "adj", "adv") for w in index.get(pos, ()))
 
     @property
     def verbs(self) -> frozenset[str]:

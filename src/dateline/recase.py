@@ -144,11 +144,15 @@ def _country_named(kb, low: str) -> bool:
     return entry is not None and (entry.name or "").lower() == low
 
 
-def name_lookup(kb, common: frozenset[str]) -> Callable[[str], str | None]:
+def name_lookup(
+    kb, common: frozenset[str], words: frozenset[str] | None = None
+) -> Callable[[str], str | None]:
     """``is_name`` for :func:`recase_text` from the actor knowledge base and the gazetteer:
     countries, demonyms, organisations, groups and full names of people, acronyms ("UN", "US"),
     towns of ``TOWN_POPULATION`` or more, months and weekdays. One-word ``common`` words (event
-    triggers, role nouns, stop words) stay lower case."""
+    triggers, role nouns, stop words) stay lower case. Given ``words`` (common words: verbs,
+    adjectives, adverbs), the surname of a person of the knowledge base that is none of them
+    is a name too ("Putin", "Erdogan"; not "Bush", "Rice")."""
     from functools import lru_cache
 
     from dateline.gazetteer import gazetteer
@@ -161,6 +165,8 @@ def name_lookup(kb, common: frozenset[str]) -> Callable[[str], str | None]:
         single = " " not in phrase
         if single and (low in common or low.rstrip("s") in common):
             return None  # "march", "may", "police"
+        if single and words is not None and low not in words and kb.people_with_surname(low):
+            return title  # "Putin": a known person's surname that is no common word
         if low in MONTHS_AND_DAYS:
             return title
         if single and len(phrase) <= 4 and _country_named(kb, low):
