@@ -41,6 +41,13 @@ def np_actors(tok: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
 NAMED_KINDS = {"country", "person", "organisation", "group"}
 
 
+def lexicon_words(name: str) -> frozenset[str]:
+    """The word list ``name`` of the shipped lexicon (``data/triggers.yaml``), read once."""
+    from dateline.events.lexicon import Lexicon
+
+    return Lexicon.load().word_set(name)
+
+
 def _example_phrases(tok: Token) -> list[Token]:
     """The objects of the "including" and "such as" phrases hung on ``tok``."""
     out: list[Token] = []
@@ -53,24 +60,6 @@ def _example_phrases(tok: Token) -> list[Token]:
         if example:
             out += [g for g in c.children if g.dep_ == "pobj"]
     return out
-
-
-# Passives that describe a state of their subject rather than an act done to it.
-STATIVE_PASSIVES = {
-    "commit",
-    "dedicate",
-    "determine",
-    "prepare",
-    "engage",
-    "oblige",
-    "resolve",
-    "set",
-    "involve",
-}
-
-
-#: Verbs of hosting a visit, whose object is the visitor.
-HOST_VERBS = {"host", "receive", "welcome"}
 
 
 # Types whose purpose clause names a topic, never a participant: "met X to discuss Syria".
@@ -86,7 +75,11 @@ def arguments(
         sources, targets = _noun_arguments(cand, actors)
     else:
         sources, targets = _verb_arguments(tok, cand, actors)
-    if cand.event == "CONSULT" and not cand.nominal and tok.lemma_.lower() in HOST_VERBS:
+    if (
+        cand.event == "CONSULT"
+        and not cand.nominal
+        and tok.lemma_.lower() in lexicon_words("host_verbs")
+    ):
         # "Kenya hosted the Ugandan president": PLOVER codes the visitor as the actor and the
         # host as the recipient (CONSULT, mode visit)
         sources, targets = targets, sources
@@ -101,7 +94,7 @@ def arguments(
         sources = _speakers(cand, actors)  # "'It is time for talks,' the minister said"
     elif cand.event == "REJECT" and sources and not targets:
         targets = _refused_speakers(cand, sources, actors)
-    if cand.event == "REJECT" and tok.lemma_.lower() in VETO_WORDS:
+    if cand.event == "REJECT" and tok.lemma_.lower() in lexicon_words("veto_words"):
         targets = _veto_bodies(tok, sources, actors) or targets
     if cand.nominal and _undergone_by_possessor(cand.head, cand):
         # "was questioned after his arrest in Kenya": he underwent the arrest, whoever the
@@ -111,10 +104,6 @@ def arguments(
     src_ids = {id(a) for a, _ in sources}
     targets = [t for t in targets if id(t[0]) not in src_ids or len(sources) > 1]
     return _informative(_unique(sources)), _informative(_unique(targets))
-
-
-#: A veto: cast in a body, which it stops from acting ("vetoed the resolution at the UN").
-VETO_WORDS = {"veto"}
 
 
 def _veto_bodies(
@@ -320,7 +309,7 @@ def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
         or _shared_passive(tok)
     )
     has_agent = any(c.dep_ == "agent" for c in tok.children)
-    if passive and not has_agent and tok.lemma_.lower() in STATIVE_PASSIVES:
+    if passive and not has_agent and tok.lemma_.lower() in lexicon_words("stative_passives"):
         passive = False  # "France is committed to the UN": a state of the subject
     if passive:
         sources += agent_actors(tok, actors) or _attack_owners(tok, actors)
@@ -363,7 +352,7 @@ def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
         takers = [c for c in tok.children if c.dep_ == "nsubj"][1:]  # "the blows Isis took"
         victims = sources or [x for c in takers for x in np_actors(c, actors)]
         return givers, [x for x in victims if id(x[0]) not in ids]
-    if cand.event in ACTS_DONE_TO and tok.lemma_.lower() in YIELDING_VERBS:
+    if cand.event in ACTS_DONE_TO and tok.lemma_.lower() in lexicon_words("yielding_verbs"):
         winners = _actors_after(tok, "to", actors)
         if winners:
             # "Raqqa fell to Kurdish forces", "the group lost the city to the army": who took it
@@ -398,7 +387,7 @@ def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
         ids = {id(a) for a, _ in hands}
         return hands, [x for x in sources + targets if id(x[0]) not in ids]
     enemies = _fought_by_victims(tok, actors) if cand.event == "ASSAULT" else []
-    if enemies and not any(c.dep_ == "dobj" and c.lemma_.lower() not in FIGHT_WORDS
+    if enemies and not any(c.dep_ == "dobj" and c.lemma_.lower() not in lexicon_words("fight_words")
                            for c in tok.children):  # fmt: skip
         # "two British men killed fighting Isis", "he died while battling the Taliban": who
         # they fought killed them; they (the subject, whatever the parse) underwent it
@@ -494,21 +483,20 @@ def _measure_owners(
     ]
 
 
-#: Verbs of dying or being hurt, and the fighting their victims were doing: "killed fighting
-#: Isis", "wounded while battling the Taliban" (whom they fought did it).
-VICTIM_VERBS = {"kill", "die", "wound", "injure", "shoot", "martyr"}
-FIGHT_WORDS = {"fight", "fighting", "battle", "battling", "combat", "combating", "combatting"}
-
-
 def _fought_by_victims(verb: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
     """Whom the victims of ``verb`` were fighting when it happened: the object or "against"
     phrase of a "fighting" clause hung on it ("killed fighting Isis", "died while fighting
     against the army"); nobody for "fighting alongside the YPG" or "fighting for the YPG"."""
-    if verb.lemma_.lower() not in VICTIM_VERBS:
+    if verb.lemma_.lower() not in lexicon_words("victim_verbs"):
         return []
     out: list[tuple[Actor, Token]] = []
     for c in verb.children:
-        if c.lemma_.lower() not in FIGHT_WORDS or c.dep_ not in {"xcomp", "advcl", "dobj", "acl"}:
+        if c.lemma_.lower() not in lexicon_words("fight_words") or c.dep_ not in {
+            "xcomp",
+            "advcl",
+            "dobj",
+            "acl",
+        }:
             continue
         if any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children):
             continue  # "killed as the army fought the rebels": the fight is someone else's
@@ -580,19 +568,13 @@ def _attackers_in_time_clause(verb: Token, actors: ActorIndex) -> list[tuple[Act
     return []
 
 
-#: Verbs of taking an act of force that someone else dealt: "took heavy blows from the army".
-RECEIVING_ACT_VERBS = {"take", "suffer", "sustain", "endure", "receive", "absorb", "withstand"}
-#: Nouns of blows taken, beside the nouns of attacks.
-BLOW_NOUNS = {"blow", "hit", "fire", "beating", "pounding", "battering", "punishment"}
-
-
 def _received_from(verb: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
     """Who dealt an act of force that the subject of a verb of taking it took: the "from"
     phrase of "took heavy blows from the army", "sustained fire from rebel positions", "the
     blows the rebels took from the coalition" (the act noun the verb's object or the noun its
     relative clause hangs on). Not "took the town from the rebels" (a capture, whose object is
     no act)."""
-    if verb.lemma_.lower() not in RECEIVING_ACT_VERBS:
+    if verb.lemma_.lower() not in lexicon_words("receiving_act_verbs"):
         return []
     acts = [c for c in verb.children if c.dep_ == "dobj"]
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -600,7 +582,11 @@ def _received_from(verb: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]
         acts.append(subjects[0])  # "the blows Isis took": a relative clause parsed as two subjects
     if verb.dep_ == "relcl" and verb.head.i != verb.i:
         acts.append(verb.head)
-    acts = [a for a in acts if _attack_in(a) is not None or a.lemma_.lower() in BLOW_NOUNS]
+    acts = [
+        a
+        for a in acts
+        if _attack_in(a) is not None or a.lemma_.lower() in lexicon_words("blow_nouns")
+    ]
     out: list[tuple[Actor, Token]] = []
     for node in [verb, *acts] if acts else []:
         for c in node.children:
@@ -609,21 +595,13 @@ def _received_from(verb: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]
     return out
 
 
-#: Verbs of losing ground whose "to" names who took it: "fell to the rebels", "lost X to Y".
-YIELDING_VERBS = {"fall", "lose"}
-#: Nouns of a number or stretch of acts: "a series of airstrikes", "three days of shelling",
-#: "one of the deadliest bombing campaigns".
-SPAN_NOUNS = {"series", "wave", "spate", "string", "barrage", "round", "day", "week", "month",
-              "night", "hour", "year", "one"}  # fmt: skip
-
-
 def _attack_in(noun: Token) -> Token | None:
     """The noun of an act of force a phrase names ("the bombing", "a series of airstrikes",
     "three days of shelling"), or None."""
     for _ in range(3):
         if noun.lemma_.lower() in ATTACKS:
             return noun
-        if noun.lemma_.lower() not in SPAN_NOUNS:
+        if noun.lemma_.lower() not in lexicon_words("span_nouns"):
             return None
         noun = next(
             (p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -635,13 +613,6 @@ def _attack_in(noun: Token) -> Token | None:
     return None
 
 
-#: Verbs that bring a text out: whoever passed, issued or published it is its author.
-AUTHORING_VERBS = frozenset(
-    {"pass", "adopt", "approve", "issue", "publish", "release", "write", "send", "sign", "draft",
-     "table", "submit", "present", "put", "produce", "deliver"}
-)  # fmt: skip
-
-
 def _document_authors(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
     """Who speaks through a text that the lexicon's verb has as subject: "a resolution passed by
     the AU called for ...", "a letter from the opposition calls on ...", "the council passed a
@@ -649,14 +620,14 @@ def _document_authors(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Toke
     sentence names no author (a report by nobody named asks nothing of anyone's)."""
     found = _by_actors(noun, actors) or _actors_after(noun, "from", actors)
     for c in noun.children:
-        if not found and c.dep_ == "acl" and c.lemma_.lower() in AUTHORING_VERBS:
+        if not found and c.dep_ == "acl" and c.lemma_.lower() in lexicon_words("authoring_verbs"):
             found = agent_actors(c, actors)  # "a resolution passed by the AU"
     verb = noun.head
     if (
         not found
         and noun.dep_ == "dobj"
         and verb.pos_ == "VERB"
-        and verb.lemma_.lower() in AUTHORING_VERBS
+        and verb.lemma_.lower() in lexicon_words("authoring_verbs")
     ):
         subj = subject_of(verb)
         if subj is not None:
@@ -780,7 +751,7 @@ def _targets_of_verb(
                     c, actors, preps | {"along", "near", "at", "to", "toward"}, modifiers=False
                 )
                 continue
-            if c.lemma_.lower() in FIGHTING_NOUNS | {"insurgency", "campaign"}:
+            if c.lemma_.lower() in lexicon_words("fighting_nouns") | {"insurgency", "campaign"}:
                 # "fought an insurgency against the state": the act is no participant
                 out += [x for p in c.children if p.dep_ == "prep" and p.lower_ in
                         {"against", "on", "with"} for q in p.children if q.dep_ == "pobj"
@@ -1056,10 +1027,6 @@ AGENTIVE_NOUNS = {
 INNER_PREPS = {"of", "by", "from", "between", "about", "over", "for", "along"}
 
 
-# Fighting between two sides: "clashes between X and Y".
-FIGHTING_NOUNS = {"clash", "clashes", "fighting", "battle", "war", "hostility", "hostilities",
-                  "skirmish", "confrontation", "fight"}  # fmt: skip
-
 # Acts done to someone, whose noun's "of" names who underwent it ("the shelling of Aleppo").
 ACTS_DONE_TO = {"ASSAULT", "COERCE", "SANCTION"}
 # Acts whose "on", "about", "over" name what they are about, not a party: "talks on Syria".
@@ -1068,10 +1035,6 @@ TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 
 # Acts two parties do together: "between X and Y" names both as parties.
 MUTUAL = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT"}
-
-
-#: Journeys whose "of" names the state gone round: "a tour of Iraq", "a tour of the region".
-TOUR_NOUNS = {"tour"}
 
 
 def _noun_arguments(cand: Candidate, actors: ActorIndex):
@@ -1124,7 +1087,11 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
                 sources += parties
             else:
                 targets += parties
-        elif c.dep_ == "prep" and c.lower_ == "between" and tok.lemma_.lower() in FIGHTING_NOUNS:
+        elif (
+            c.dep_ == "prep"
+            and c.lower_ == "between"
+            and tok.lemma_.lower() in lexicon_words("fighting_nouns")
+        ):
             # "clashes between Kurdish groups and Turkish-led forces": the first side against
             # the other, as the coding guide writes "A and B agreed"
             parties = [x for p in c.children if p.dep_ == "pobj" for x in np_actors(p, actors)]
@@ -1141,7 +1108,7 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
             c.dep_ == "prep"
             and c.lower_ == "of"
             and cand.event == "CONSULT"
-            and tok.lemma_.lower() in TOUR_NOUNS
+            and tok.lemma_.lower() in lexicon_words("tour_nouns")
         ):
             # "Rouhani's tour of Iraq": the state toured (not "the visit of the king": a visitor)
             targets += [x for p in c.children if p.dep_ == "pobj"
