@@ -57,3 +57,45 @@ def test_both_people_of_a_title_case_headline_are_found(pipeline, title, sides):
     events = [e for e in pipeline.code(article).events if e.part == "title"]
     found = {a.country for e in events for a in (e.source, e.target) if a is not None}
     assert sides <= found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("title", "event", "source", "target"),
+    [
+        # a headline's bare "-ed" form of a verb acting on someone is a passive
+        ("Students Abducted by Gunmen in Kano", "ASSAULT", "gunmen", "Students"),
+        ("Opposition Leader Jailed for Five Years", "COERCE", None, "Opposition leader"),
+        # a verb of one's own act stays active: the subject resigned, marched
+        ("Minister Resigned over Bribery Scandal", "RETREAT", "Minister", None),
+    ],
+)
+def test_a_bare_past_form_of_a_verb_acting_on_someone_is_a_passive(
+    pipeline, title, event, source, target
+):
+    article = article_from_text(
+        "Officials spoke on Monday.", published="2018-01-22", title=title, detect_header=False
+    )
+    events = [e for e in pipeline.code(article).events if e.part == "title"]
+    sides = {(e.event, e.source and e.source.text, e.target and e.target.text) for e in events}
+    assert (event, source, target) in sides
+
+
+@pytest.mark.slow
+def test_the_passive_reading_needs_a_verb_acting_on_someone(pipeline):
+    from dateline import nlp as nlp_mod
+    from dateline.recase import headline_passive
+
+    def parse(line):
+        return nlp_mod.annotate(pipeline.nlp, line)
+
+    doc = parse("Journalists detained in Ankara.")
+    assert doc[1].tag_ == "VBD" and doc[0].dep_ == "nsubj"
+    assert headline_passive(doc, pipeline.acts_on) == 1
+    assert (doc[0].dep_, doc[1].tag_) == ("nsubjpass", "VBN")
+    doc = parse("Journalists detained in Ankara.")
+    assert headline_passive(doc) is None and doc[0].dep_ == "nsubj"  # no verb class given
+    doc = parse("Police detained journalists in Ankara.")  # an object: active
+    assert headline_passive(doc, pipeline.acts_on) is None and doc[0].dep_ == "nsubj"
+    assert pipeline.acts_on("detain") and not pipeline.acts_on("resign")
+    assert not pipeline.acts_on("protest")  # one of its entries is an act of one's own

@@ -150,7 +150,7 @@ class Pipeline:
         headline = replace(article, text=title_text(article), title=None)
         verb = headline_verb(doc, self.verbs, self.actor_nouns)
         if verb is None and headline_infinitive(doc) is None:
-            headline_passive(doc)
+            headline_passive(doc, self.acts_on)
         merge_title(result, self._code_doc(headline, doc))
 
     @property
@@ -160,6 +160,13 @@ class Pipeline:
         if self._actor_nouns is None:
             self._actor_nouns = frozenset(p for p in self.kb.role_phrases() if " " not in p)
         return self._actor_nouns
+
+    def acts_on(self, lemma: str) -> bool:
+        """Every entry of the verb ``lemma`` in the lexicon acts on someone (its example names a
+        target: "kill", "detain", "deport"; not "resign", "march", "protest"), for
+        :func:`recase.headline_passive`."""
+        entries = [e for e in self.lexicon.by_verb.get(lemma.lower(), ()) if not e.fallback]
+        return bool(entries) and all(e.example and e.example.get("target") for e in entries)
 
     @property
     def common_words(self) -> frozenset[str]:

@@ -313,15 +313,26 @@ def _make_verb(doc, start: int, verb, lemma: str, subject) -> None:
     verb.set_morph("Tense=Pres|VerbForm=Fin")
 
 
-def headline_passive(doc) -> int | None:
+def headline_passive(doc, acts_on: Callable[[str], bool] | None = None) -> int | None:
     """A headline's passive without its auxiliary ("Curfew imposed in Nairobi", "Envoy expelled
     from Uganda"): a past participle that is the root, or that follows the root noun as its
     only verb, with no finite verb in the line, gets that noun as its passive subject, as "a
-    curfew was imposed" has. Returns the participle's index, or None."""
-    if len(doc) < 3 or any(t.tag_ in _FINITE or t.dep_.startswith("aux") for t in doc):
-        return None
+    curfew was imposed" has. A headline states a past act in the present tense, so a bare
+    "-ed" root after its subject, with no object, of a verb that ``acts_on`` someone (by its
+    lemma), is that participle too ("Journalists detained in X", "Students abducted by
+    gunmen": its "by" the agent; not "Minister resigned"). Returns the participle's index, or
+    None."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None:
+    if len(doc) < 3 or root is None or any(t.dep_.startswith("aux") for t in doc):
+        return None
+    if root.tag_ == "VBD" and root.lower_.endswith("ed") and acts_on and acts_on(root.lemma_):
+        if any(t.tag_ in _FINITE for t in doc if t.i != root.i) or any(
+            c.dep_ in {"dobj", "dative", "ccomp", "xcomp", "attr"} for c in root.children
+        ):
+            return None
+        root.tag_ = "VBN"
+        root.set_morph("Aspect=Perf|Tense=Past|VerbForm=Part")
+    if any(t.tag_ in _FINITE for t in doc):
         return None
     if root.tag_ == "VBN":
         subjects = [c for c in root.children if c.dep_ == "nsubj" and c.i < root.i]
@@ -329,6 +340,9 @@ def headline_passive(doc) -> int | None:
             return None
         for c in subjects:
             c.dep_ = "nsubjpass"
+        for c in root.children:
+            if c.dep_ == "prep" and c.lower_ == "by" and c.i > root.i:
+                c.dep_ = "agent"  # "shot by gunmen"
         return root.i
     participles = [c for c in root.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > root.i]
     if root.tag_ not in _NOUN_TAGS or len(participles) != 1 or participles[0].i != root.i + 1:
