@@ -99,3 +99,39 @@ def test_the_passive_reading_needs_a_verb_acting_on_someone(pipeline):
     assert headline_passive(doc, pipeline.acts_on) is None and doc[0].dep_ == "nsubj"
     assert pipeline.acts_on("detain") and not pipeline.acts_on("resign")
     assert not pipeline.acts_on("protest")  # one of its entries is an act of one's own
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("title", "event", "sides"),
+    [
+        ("Trump, Putin Agree to Cooperate on Fighting Terrorism", "AGREE", {"USA", "RUS"}),
+        ("Turkey, Russia Sign Deal on Idlib Buffer Zone", "SUPPORT", {"TUR", "RUS"}),
+        ("Chile, Peru, Hold Joint Naval Drills off Arica", "COOPERATE", {"CHL", "PER"}),
+    ],
+)
+def test_names_joined_by_commas_are_all_the_subject(pipeline, title, event, sides):
+    article = article_from_text(
+        "Officials spoke on Monday.", published="2018-01-22", title=title, detect_header=False
+    )
+    events = [e for e in pipeline.code(article).events if e.part == "title"]
+    sources = {e.source.country for e in events if e.event == event and e.source is not None}
+    assert sides <= sources
+
+
+@pytest.mark.slow
+def test_a_list_subject_needs_names_before_the_verb(pipeline):
+    from dateline import nlp as nlp_mod
+    from dateline.recase import headline_list_subject
+
+    doc = nlp_mod.annotate(pipeline.nlp, "Trump, Putin agree to cooperate on terrorism.")
+    assert headline_list_subject(doc) == 3
+    assert (doc[0].dep_, doc[0].head.i, doc[2].dep_, doc[2].head.i) == ("nsubj", 3, "conj", 0)
+    doc = nlp_mod.annotate(pipeline.nlp, "Turkey, Russia sign deal on buffer zone.")
+    assert headline_list_subject(doc) == 3 and doc[3].dep_ == "ROOT"
+    assert (doc[0].dep_, doc[4].dep_, doc[4].head.i) == ("nsubj", "dobj", 3)
+    for line in ("In Syria, rebels agree to talks.", "Iran, Iraq.", "Kenya agrees to talks."):
+        doc = nlp_mod.annotate(pipeline.nlp, line)
+        before = [(t.dep_, t.head.i) for t in doc]
+        assert headline_list_subject(doc) is None
+        assert [(t.dep_, t.head.i) for t in doc] == before

@@ -144,13 +144,19 @@ class Pipeline:
         """Code the headline (its annotated ``doc``, :meth:`title_view`) as an article of its
         own, dated as the article, and put its events before the body's, marked
         ``part="title"`` (:func:`merge_title`). The body's events stay exactly as coded."""
-        from dateline.recase import headline_infinitive, headline_passive, headline_verb
+        from dateline.recase import (
+            headline_infinitive,
+            headline_list_subject,
+            headline_passive,
+            headline_verb,
+        )
 
         article = result.article
         headline = replace(article, text=title_text(article), title=None)
         verb = headline_verb(doc, self.verbs, self.actor_nouns)
         if verb is None and headline_infinitive(doc) is None:
             headline_passive(doc, self.acts_on)
+        headline_list_subject(doc)
         merge_title(result, self._code_doc(headline, doc))
 
     @property

@@ -398,3 +398,62 @@ def _set_arcs(doc, heads: list[int], deps: list[str]) -> None:
         )
         arr[i, 1] = doc.vocab.strings.add(deps[i])
     doc.from_array([HEAD, DEP], arr)
+
+
+#: Lower-case words inside a name of the list a headline opens with ("Trinidad and Tobago").
+_NAME_INNER = {"and", "of", "the", "&"}
+
+
+def headline_list_subject(doc) -> int | None:
+    """A headline opening with names joined by commas, as headlines write "and" ("Turkey, Russia
+    sign deal", "Trump, Putin agree to ..."), before its finite verb: the first name becomes the
+    verb's subject and the others its conjuncts, so each is a side (spaCy took the first for a
+    verb's modifier or the root, the last alone for the subject). A finite verb spaCy hung
+    inside a noun phrase ("sign" a compound of "deal") becomes the root. Returns the verb's
+    index, or None when the line does not open so."""
+    verb = next((t for t in doc if t.tag_ in {"VBP", "VBZ", "VBD"}), None)
+    if verb is None or verb.i < 3:
+        return None
+    groups: list[list] = [[]]
+    for t in doc[: verb.i]:
+        if t.text == ",":
+            groups.append([])
+        elif t.text[:1].isupper() or (t.lower_ in _NAME_INNER and groups[-1]):
+            groups[-1].append(t)
+        else:
+            return None
+    if groups and not groups[-1]:
+        groups.pop()  # "Gambia, Ireland, hold drills": a comma before the verb
+    if len(groups) < 2 or any(not g for g in groups):
+        return None
+    heads = [t.head.i for t in doc]
+    deps = [t.dep_ for t in doc]
+    if verb.dep_ != "ROOT":
+        if verb.dep_ not in {"compound", "amod", "nmod"}:
+            return None
+        old_root = next(t for t in doc if t.dep_ == "ROOT")
+        heads[verb.i], deps[verb.i] = verb.i, "ROOT"
+        for t in doc:
+            if t.i != verb.i and (
+                heads[t.i] == t.i
+                or (t.i > verb.i and heads[t.i] == old_root.i and (t.dep_ == "prep" or t.is_punct))
+            ):
+                heads[t.i], deps[t.i] = verb.i, "punct" if t.is_punct else deps[t.i]
+        obj = doc[verb.head.i] if verb.head.i > verb.i else None
+        if obj is not None:
+            heads[obj.i], deps[obj.i] = verb.i, "dobj"
+    roots = [g[-1] for g in groups]  # the head of a name is its last word
+    first = roots[0]
+    for g, r in zip(groups, roots, strict=True):
+        for t in g:
+            if t.i != r.i:
+                heads[t.i] = r.i
+                deps[t.i] = "cc" if t.lower_ in _NAME_INNER else "compound"
+    heads[first.i], deps[first.i] = verb.i, "nsubj"
+    for r in roots[1:]:
+        heads[r.i], deps[r.i] = first.i, "conj"
+    for t in doc[: verb.i]:
+        if t.text == ",":
+            heads[t.i], deps[t.i] = first.i, "punct"
+    _set_arcs(doc, heads, deps)
+    return verb.i
