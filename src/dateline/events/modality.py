@@ -23,21 +23,13 @@ MODAL_REQUEST = TriggerEntry(id="rule:modal-request", event="REQUEST", mode=None
 HOSTILE_CONDITIONAL = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST"}
 
 
-#: Verbs whose "to" or "in" names what comes of something: an act named there has their
-#: modality ("could lead to renewed fighting", "would result in clashes"; "led to fighting" is
-#: told as done).
-RESULT_VERBS = frozenset({"lead", "result"})
-#: Verbs of seeing whose bare infinitive ("to see", "could see") takes what is seen as its
-#: clause: the act seen has the seeing's modality ("wanted to see the army attack", "charges
-#: that could see them executed"); "saw troops fire" (a past seeing) tells the firing.
-SEEING_VERBS = frozenset({"see", "watch"})
-
-
 def chain(cand: Candidate, lexicon: Lexicon | None = None) -> list[Token]:
     """The trigger and the verbs it hangs from as a complement ("expected to visit", "agreed to",
     "wanted to see them attack"), from the verb whose result a noun names ("could lead to
     fighting"); with ``lexicon``, also the verb of a journey whose purpose the trigger noun names
-    ("will travel to Paris for talks": the talks take the journey's time)."""
+    ("will travel to Paris for talks": the talks take the journey's time). The verbs of a
+    result and of seeing are the shipped lexicon's ``result_verbs`` and ``seeing_verbs``."""
+    shipped = Lexicon.load()
     start = cand.support if cand.nominal and cand.support is not None else cand.token
     if cand.nominal and cand.support is None and cand.token.head.pos_ in {"VERB", "AUX"}:
         start = cand.token.head
@@ -55,7 +47,7 @@ def chain(cand: Candidate, lexicon: Lexicon | None = None) -> list[Token]:
         and cand.support is None
         and cand.token.dep_ == "pobj"
         and cand.token.head.lower_ in {"to", "in"}
-        and cand.token.head.head.lemma_.lower() in RESULT_VERBS
+        and cand.token.head.head.lemma_.lower() in shipped.word_set("result_verbs")
     ):
         start = cand.token.head.head  # "could lead to renewed fighting": the result's modality
     nodes = [cand.token] if start is not cand.token else []
@@ -69,7 +61,7 @@ def chain(cand: Candidate, lexicon: Lexicon | None = None) -> list[Token]:
         elif (
             node.dep_ == "ccomp"
             and node.head.tag_ == "VB"
-            and node.head.lemma_.lower() in SEEING_VERBS
+            and node.head.lemma_.lower() in shipped.word_set("seeing_verbs")
         ):
             node = node.head  # "wanted to see them attack", "could see them executed"
         elif node.dep_ == "pcomp" and node.head.head.pos_ in {"VERB", "ADJ", "AUX"}:
