@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from dateline.events.candidate import Candidate
 from dateline.events.extract.triggers import GRIEVANCE_ENTRY, JUDGEMENT_ENTRY
+from dateline.events.lexicon import Lexicon
 from dateline.events.syntax import is_be
 
 # Verbal types whose complement is part of what they say ("agreed to cooperate", "demanded that
@@ -589,33 +590,16 @@ STANDING = {"SUPPORT"}
 # (``habitual`` keeps them).
 CHARGING_ENTRIES = frozenset({"accuse-verbs", "accuse-disapprove"})
 RELATIVE_WORDS = {"who", "which", "that", "whom"}
-# ... and verbs of holding someone: "the leader now imprisoned in Turkey", "women who were being
-# detained in the camp" describe a detention, not the act of detaining (unlike "arrested").
-STANDING_VERBS = {
-    "imprison",
-    "detain",
-    "jail",
-    "hold",
-    "intern",
-    "incarcerate",
-    "station",
-    "oppose",
-}
-
-
-# ... and verbs of pledging oneself, as a participle modifying a noun: "a people committed to
-# peace", "committed allies", "a president pledged to end the wars" state a stance, not a pledge
-# made ("X is committed to reform" is coded as a stated commitment, as the gold does).
-PLEDGE_VERBS = {"commit", "pledge", "dedicate", "devote"}
-
-
-ISOLATION_VERBS = {"cut", "isolate", "separate", "disconnect", "sever"}
+# ... and the shipped lexicon's ``standing_participles`` (verbs of holding someone: "the leader
+# now imprisoned in Turkey"), ``pledge_verbs`` ("a people committed to peace"),
+# ``isolation_verbs`` ("cut off from aid") and ``held_backing_verbs`` ("has enjoyed Turkish
+# backing"), read below.
 
 
 def _isolated(tok: Token) -> bool:
     """ "the militants are cut off from their leadership", "the camp became cut off from aid":
     a participle of being cut off from something, with nobody said to do it, is a state."""
-    if tok.lemma_.lower() not in ISOLATION_VERBS:
+    if tok.lemma_.lower() not in Lexicon.load().word_set("isolation_verbs"):
         return False  # "were expelled from Kenya" is an act, even with nobody named
     agent = any(c.dep_ == "agent" for c in tok.children)
     cut_from = any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children)
@@ -630,15 +614,10 @@ def _isolated(tok: Token) -> bool:
 
 def _pledged(tok: Token) -> bool:
     """A participle of pledging oneself that modifies a noun, with nobody said to bind it."""
-    if tok.lemma_.lower() not in PLEDGE_VERBS or any(c.dep_ == "agent" for c in tok.children):
+    pledges = Lexicon.load().word_set("pledge_verbs")
+    if tok.lemma_.lower() not in pledges or any(c.dep_ == "agent" for c in tok.children):
         return False
     return tok.dep_ in {"acl", "amod"}
-
-
-# Verbs whose object, a SUPPORT noun, is backing someone has or gets, not an act of backing
-# the sentence reports ("the opposition has enjoyed Turkish backing for years", "the militia
-# receives support from the PKK"); "expressed support for X" and "won the backing of X" are acts.
-HELD_BACKING_VERBS = {"enjoy", "receive"}
 
 
 def _held_backing(cand: Candidate) -> bool:
@@ -650,7 +629,8 @@ def _held_backing(cand: Candidate) -> bool:
     tok = cand.token
     if tok.dep_ == "pobj" and tok.head.lower_ == "with":
         return True
-    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in HELD_BACKING_VERBS
+    held = Lexicon.load().word_set("held_backing_verbs")
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in held
 
 
 def standing_relation(cand: Candidate) -> bool:
@@ -667,7 +647,8 @@ def standing_relation(cand: Candidate) -> bool:
         return False
     if _isolated(tok) or _pledged(tok):
         return True
-    if cand.event not in STANDING and tok.lemma_.lower() not in STANDING_VERBS:
+    standing = Lexicon.load().word_set("standing_participles")
+    if cand.event not in STANDING and tok.lemma_.lower() not in standing:
         return False
     if tok.dep_ in {"acl", "amod", "compound"}:
         return True
