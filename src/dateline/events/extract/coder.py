@@ -438,7 +438,7 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         and event_type in ALLEGED_ACTS
         and modality in {"asserted", "historical"}
     ):
-        out += _alleged(out, reporter, ontology)
+        out += _alleged(out, reporter, ontology, lexicon)
     return out
 
 
@@ -453,22 +453,23 @@ RECIPROCAL = MUTUAL
 #: "Kurdish officials said Turkish jets had bombed the village" is the officials' ACCUSE of Turkey
 #: (PLOVER: "accuse, allege"), besides the bombing itself (the coding guide codes both).
 ALLEGED_ACTS = {"ASSAULT", "COERCE"}
-#: Verbs of saying that assert what is disputed: a plain "said" reports news as often as it
-#: accuses ("the Pentagon said the SDF had seized the town").
-CLAIM_VERBS = {"claim", "insist", "assert", "contend", "maintain", "allege"}
 #: Sectors of a state's own organs: a government reporting what its own army or police did
 #: ("the ministry said its forces had retaken the town") accuses nobody.
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 
 
-def _alleged(acts: list[Event], reporter: tuple[Actor, Token], ontology) -> list[Event]:
+def _alleged(
+    acts: list[Event], reporter: tuple[Actor, Token], ontology, lexicon: Lexicon
+) -> list[Event]:
     """The speaker's ACCUSE of whoever did the reported acts ``acts`` ("the ministry said rebels
     shelled the town", "Russia has claimed US jets struck the convoy"): one per doer, at the verb
     of saying, unless the doer is the speaker or the speaker's own state organ ("the army said its
     troops killed ten militants"), or nobody is named doing it."""
     speaker, subject = reporter
     verb = subject.head
-    if subject.dep_ not in SUBJECT_DEPS or verb.lemma_.lower() not in CLAIM_VERBS:
+    if subject.dep_ not in SUBJECT_DEPS or verb.lemma_.lower() not in lexicon.word_set(
+        "claim_verbs"
+    ):
         return []
     ref = speaker.ref(np_text(subject))
     out: list[Event] = []
@@ -1697,14 +1698,16 @@ def _tolls_of_attacks(events: list[Event], doc: Doc) -> list[Event]:
     again, one act, one record: "the strike killed five civilians", "the shelling, which killed
     two children", "were killed by an air strike", "died in the bombing", "were killed when
     jets bombed the market". The attack's record stays and takes the parties it lacks from the
-    toll (its victims, its attacker); a toll of an act not coded stays an event of its own."""
+    toll (its victims, its attacker); a toll of an act not coded stays an event of its own. The
+    verbs of a toll are the shipped lexicon's ``toll_verbs``."""
+    tolls = Lexicon.load().word_set("toll_verbs")
     drop: set[int] = set()
     out = list(events)
     for n, e in enumerate(events):
         if e.event != "ASSAULT":
             continue
         tok = _trigger_token(doc, e)
-        if tok is None or tok.lemma_.lower() not in TOLL_VERBS:
+        if tok is None or tok.lemma_.lower() not in tolls:
             continue
         causes = _toll_causes(tok)
         if not causes:
@@ -1715,7 +1718,7 @@ def _tolls_of_attacks(events: list[Event], doc: Doc) -> list[Event]:
             if o.negated != e.negated:
                 continue
             other = _trigger_token(doc, o)
-            if other is None or other.i not in causes or other.lemma_.lower() in TOLL_VERBS:
+            if other is None or other.i not in causes or other.lemma_.lower() in tolls:
                 continue
             drop.add(n)
             if o.source is None or o.target is None:
@@ -1754,11 +1757,6 @@ def _placed_by(tok: Token) -> bool:
         and tok.head.lower_ in {"on", "in", "at", "against"}
         and tok.head.head.pos_ == "NOUN"
     )
-
-
-#: Verbs of a death or wound an attack caused (coder._tolls_of_attacks); the lexicon's
-#: ``counted_death_verbs`` are these plus synonyms of killing (not merged).
-TOLL_VERBS = {"kill", "die", "injure", "wound", "maim", "hurt"}
 
 
 def _one_measure(event: Event, mode: str | None) -> bool:
@@ -1817,7 +1815,7 @@ def _conjoined_acts(tok: Token, other: Token | None) -> bool:
     them": one attack)."""
     if other is None or tok.lemma_.lower() == other.lemma_.lower():
         return False
-    if {tok.lemma_.lower(), other.lemma_.lower()} & OUTCOME_VERBS:
+    if {tok.lemma_.lower(), other.lemma_.lower()} & Lexicon.load().word_set("outcome_verbs"):
         return False
     return other.i in {c.i for c in tok.conjuncts}
 
@@ -1826,5 +1824,3 @@ def _conjoined_acts(tok: Token, other: Token | None) -> bool:
 #: "arrested and deported"); what conjoined words of a statement say ("warned it would shoot
 #: down the missiles and attack their launchers") or talks ("met and negotiated") is one act.
 CONJOINED_ACT_TYPES = {"ASSAULT", "COERCE", "SANCTION"}
-#: Verbs of what an attack did to its victims, not an act of its own beside it.
-OUTCOME_VERBS = {"wound", "injure", "hurt", "maim"}
