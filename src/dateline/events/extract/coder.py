@@ -220,8 +220,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
     elif event_type == "AGREE" and _invited_to_act(cand, lexicon):
         event_type, mode = "REQUEST", None  # "invited the government to protect its border"
     elif (
-        event_type == "REJECT"
-        and cand.event == "CONCEDE"
+        event_type in {"REJECT", "THREATEN"}  # the model may read the promise as either
+        and "CONCEDE" in {cand.event, cand.entry.event}
         and modality in {"future", "hypothetical"}
         and _permitted(cand, None, lexicon)
         and not _permitted(cand, TALKS_ACTS, lexicon)
