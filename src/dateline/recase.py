@@ -347,16 +347,7 @@ def headline_passive(doc, acts_on: Callable[[str], bool] | None = None) -> int |
     participles = [c for c in root.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > root.i]
     if root.tag_ not in _NOUN_TAGS or len(participles) != 1 or participles[0].i != root.i + 1:
         return None
-    verb = participles[0]
-    heads = [t.head.i for t in doc]
-    deps = [t.dep_ for t in doc]
-    heads[verb.i], deps[verb.i] = verb.i, "ROOT"
-    heads[root.i], deps[root.i] = verb.i, "nsubjpass"
-    for c in root.children:
-        if c.i > verb.i and (c.dep_ == "prep" or c.is_punct):
-            heads[c.i] = verb.i
-    _set_arcs(doc, heads, deps)
-    return verb.i
+    return _verb_over_noun(doc, root, participles[0], "nsubjpass")
 
 
 def headline_infinitive(doc) -> int | None:
@@ -375,12 +366,17 @@ def headline_infinitive(doc) -> int | None:
     ]  # fmt: skip
     if len(verbs) != 1 or verbs[0].i != root.i + 2:
         return None
-    verb = verbs[0]
+    return _verb_over_noun(doc, root, verbs[0], "nsubj")
+
+
+def _verb_over_noun(doc, noun, verb, subject_dep: str) -> int:
+    """Make ``verb`` the root and ``noun`` (spaCy's root) its subject; the phrases after the verb
+    that hung on the noun go to the verb. Returns the verb's index."""
     heads = [t.head.i for t in doc]
     deps = [t.dep_ for t in doc]
     heads[verb.i], deps[verb.i] = verb.i, "ROOT"
-    heads[root.i], deps[root.i] = verb.i, "nsubj"
-    for c in root.children:
+    heads[noun.i], deps[noun.i] = verb.i, subject_dep
+    for c in noun.children:
         if c.i > verb.i and (c.dep_ == "prep" or c.is_punct):
             heads[c.i] = verb.i
     _set_arcs(doc, heads, deps)
