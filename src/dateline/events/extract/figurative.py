@@ -137,7 +137,8 @@ def force_idiom(cand: Candidate, lexicon: Lexicon) -> bool:
     verb = tok.lemma_.lower()
     near = [c for c in tok.children if c.dep_ != "conj"]
     near += [g for c in near if c.dep_ in {"prep", "agent"} for g in c.children if g.dep_ == "pobj"]
-    if any(_idiom_word(t, verb, lexicon.word_set("force_idioms")) for t in near):
+    idioms = lexicon.word_set("force_idioms")
+    if any(_idiom_word(t, verb, idioms) for t in near):
         return True
     stabbed = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
     return any(_idiom_word(t, verb, lexicon.word_set("betrayal_idioms")) for t in near) and any(
@@ -153,9 +154,7 @@ BETRAYED_ENTS = frozenset({"GPE", "ORG", "NORP"})
 
 def _idiom_word(tok: Token, verb: str, idioms: frozenset[str]) -> bool:
     """``tok`` is the word of one of ``idioms`` ("verb word" pairs) whose verb is ``verb``."""
-    return any(
-        pair == f"{verb} {tok.lemma_.lower()}" or pair == f"{verb} {tok.lower_}" for pair in idioms
-    )
+    return f"{verb} {tok.lemma_.lower()}" in idioms or f"{verb} {tok.lower_}" in idioms
 
 
 #: Words naming a state, a group or a people, beaten in war rather than with fists.
