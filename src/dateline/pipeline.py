@@ -179,18 +179,21 @@ class Pipeline:
         """The verbs, adjectives and adverbs spaCy's lemmatizer knows (base forms), for
         :func:`recase.name_lookup` ("trump", "brown", "rice"). Not its nouns: they hold the
         names of the famous ("putin", "castro")."""
-        lookups = self.nlp.get_pipe("lemmatizer").lookups
-        index = lookups.get_table("lemma_index") if lookups.has_table("lemma_index") else {}
+        index = self._lemma_index()
         return frozenset(w for pos in ("verb", "adj", "adv") for w in index.get(pos, ()))
 
     @property
     def verbs(self) -> frozenset[str]:
         """The verbs (base forms) spaCy's lemmatizer knows, for :func:`recase.headline_verb`."""
         if self._verbs is None:
-            lookups = self.nlp.get_pipe("lemmatizer").lookups
-            index = lookups.get_table("lemma_index") if lookups.has_table("lemma_index") else {}
-            self._verbs = frozenset(index.get("verb", ()))
+            self._verbs = frozenset(self._lemma_index().get("verb", ()))
         return self._verbs
+
+    def _lemma_index(self):
+        """spaCy's lemmatizer's ``lemma_index`` table (base forms by part of speech), or an
+        empty mapping when its lookups have none."""
+        lookups = self.nlp.get_pipe("lemmatizer").lookups
+        return lookups.get_table("lemma_index") if lookups.has_table("lemma_index") else {}
 
     def _code_doc(self, article: Article, doc: Doc, starts: list[int] | None = None) -> Result:
         from dateline.actors.home import (
