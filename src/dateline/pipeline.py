@@ -78,8 +78,9 @@ class Pipeline:
 
     def title_view(self, article: Article) -> str | None:
         """The headline as spaCy sees it (:func:`title_text`, re-cased on its own), or None when
-        it is not coded: ``settings.code_title`` off, no title, the body opens with it, or (fast
-        mode) it has no trigger word of the lexicon."""
+        it is not coded: ``settings.code_title`` off, no title, or the body opens with it. A
+        headline without a trigger word of the lexicon is parsed too, in fast mode as well (the
+        event model may still propose its act)."""
         if not self.settings.code_title:
             return None
         text = title_text(article)
