@@ -142,23 +142,20 @@ def force_idiom(cand: Candidate, lexicon: Lexicon) -> bool:
         return True
     stabbed = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
     return any(_idiom_word(t, verb, lexicon.word_set("betrayal_idioms")) for t in near) and any(
-        t.ent_type_ in BETRAYED_ENTS or t.lower_ in lexicon.word_set("betrayed_pronouns")
+        t.ent_type_ in SIDE_ENTS or t.lower_ in lexicon.word_set("betrayed_pronouns")
         for t in stabbed
     )
 
 
-#: Who can be stabbed in the back by a betrayal: a state, a group, a people (or "us": the
-#: lexicon's ``betrayed_pronouns``).
-BETRAYED_ENTS = frozenset({"GPE", "ORG", "NORP"})
+#: Entity labels of a state, a group or a people: who can be stabbed in the back by a betrayal
+#: (or "us": the lexicon's ``betrayed_pronouns``), and who is beaten in war rather than with
+#: fists.
+SIDE_ENTS = frozenset({"GPE", "ORG", "NORP"})
 
 
 def _idiom_word(tok: Token, verb: str, idioms: frozenset[str]) -> bool:
     """``tok`` is the word of one of ``idioms`` ("verb word" pairs) whose verb is ``verb``."""
     return f"{verb} {tok.lemma_.lower()}" in idioms or f"{verb} {tok.lower_}" in idioms
-
-
-#: Words naming a state, a group or a people, beaten in war rather than with fists.
-BEATEN_SIDES = frozenset({"GPE", "ORG", "NORP"})
 
 
 def defeat_claimed(cand: Candidate) -> bool:
@@ -173,4 +170,4 @@ def defeat_claimed(cand: Candidate) -> bool:
     beaten = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
     if not beaten:
         return tok.dep_ in {"advcl", "ROOT", "ccomp"} and tok.tag_ == "VBN"
-    return all(t.ent_type_ in BEATEN_SIDES for t in beaten)
+    return all(t.ent_type_ in SIDE_ENTS for t in beaten)
