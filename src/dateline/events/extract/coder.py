@@ -798,9 +798,9 @@ def subject_of_comment(cand: Candidate, lexicon: Lexicon) -> bool:
         head = head.head
     if head.dep_ != "nsubj":
         return False
-    verb = head.head
-    told = lexicon.word_set("occurrence_verbs") | lexicon.word_set("outbreak_verbs")
-    return verb.lemma_.lower() not in told | lexicon.word_set("sequence_verbs")
+    verb = head.head.lemma_.lower()
+    told = ("occurrence_verbs", "outbreak_verbs", "sequence_verbs")
+    return not any(verb in lexicon.word_set(name) for name in told)
 
 
 def _no_release(cand: Candidate, lexicon: Lexicon) -> bool:
