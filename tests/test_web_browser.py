@@ -9,6 +9,7 @@ import os
 import socket
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -178,8 +179,10 @@ def test_dyad_network_and_actor_pages_draw(page, base_url, shots):
     assert page.problems == []
 
 
-@pytest.mark.slow
-def test_code_a_text_shows_the_result_like_an_article(browser, pipeline, shots):
+@contextmanager
+def _code_page(browser, pipeline):
+    """The dashboard's /code page on a live server over an empty store, with the console's
+    errors collected (the test asserts there are none)."""
     from dateline.web import create_app
     from dateline.web.fixtures import build_store
 
@@ -190,6 +193,16 @@ def test_code_a_text_shows_the_result_like_an_article(browser, pipeline, shots):
         problems: list[str] = []
         page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
         page.goto(f"{url}/code")
+        yield page, problems
+        context.close()
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.mark.slow
+def test_code_a_text_shows_the_result_like_an_article(browser, pipeline, shots):
+    with _code_page(browser, pipeline) as (page, problems):
         page.fill(
             "textarea[name=text]",
             "Ruritania and Freedonia signed a trade agreement on Monday. <i>Officials</i> said so.",
@@ -202,23 +215,10 @@ def test_code_a_text_shows_the_result_like_an_article(browser, pipeline, shots):
         assert page.locator("details.json").count() == 1
         page.screenshot(path=str(shots / "code.png"), full_page=True)
         assert problems == []
-        context.close()
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
 
 
 def test_a_headline_and_its_events_show_above_the_text(browser, pipeline):
-    from dateline.web import create_app
-    from dateline.web.fixtures import build_store
-
-    server, thread, url = _serve(create_app(build_store(":memory:"), pipeline=pipeline))
-    try:
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        page = context.new_page()
-        problems: list[str] = []
-        page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-        page.goto(f"{url}/code")
+    with _code_page(browser, pipeline) as (page, problems):
         page.fill("textarea[name=text]", "The weather in Ankara was cold on Monday.")
         page.fill("input[name=title]", "TURKEY LAUNCHES AIR STRIKES ON KURDISH MILITIA IN SYRIA")
         page.fill("input[name=date]", "2018-01-22")
@@ -235,10 +235,6 @@ def test_a_headline_and_its_events_show_above_the_text(browser, pipeline):
         )
         assert rows.nth(1).locator("mark.hl-t").count() == 0  # nothing marked in the body
         assert problems == []
-        context.close()
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
 
 
 @pytest.mark.skipif(
