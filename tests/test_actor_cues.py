@@ -343,8 +343,16 @@ def test_a_charge_nobody_brought_is_the_authorities_who_arrested_that_person():
 
     uk = ActorRef(text="police", country="GBR", sector="COP", actor_id="A4")
     twice = event("SANCTION", 3, None, roe, "convict", "convicted")
-    events = [event("COERCE", 0, police, roe, "arrest"), event("COERCE", 1, uk, roe, "detain")]
-    assert home.custody_authorities([*events, twice], {}.get) == 0 and twice.source is None
+    events = [event("COERCE", 0, uk, roe, "detain"), event("COERCE", 1, police, roe, "arrest")]
+    assert home.custody_authorities([*events, twice], {}.get) == 1
+    assert twice.source.country == "KEN"  # the authorities that held them last, not first
+    # "after his arrest in July": a later mention of the arrest is the same police's; the
+    # first mention of an arrest takes nobody's country from an arrest in its own sentence
+    again = event("COERCE", 4, None, roe, "arrest", "arrest")
+    first = event("COERCE", 0, None, kim, "detain", "arrested")
+    kim_held = event("COERCE", 0, uk, kim, "detain", "detained")
+    assert home.custody_authorities([*events, again, first, kim_held], {}.get) == 1
+    assert (again.source.country, again.source.sector) == ("KEN", "COP") and first.source is None
 
 
 def test_an_arrest_nobody_made_is_the_authorities_where_it_is_placed():
@@ -368,6 +376,39 @@ def test_an_arrest_nobody_made_is_the_authorities_where_it_is_placed():
     )  # fmt: skip
     assert conviction.source.sector == "JUD"
     assert siege.source is None and unplaced.source is None
+
+
+def test_a_charge_or_a_release_nobody_made_is_the_authorities_where_it_is_placed():
+    """ "He has been charged in Turkey with ...", "they were released in Qamishli": the courts
+    of the country the text puts it in. An accusation is the law's only where its own clause
+    places it ("is accused in Turkey of ..."), not where the story does; a resignation stays."""
+    from dateline.model import ActorRef, Event, Location, Span
+
+    def event(kind: str, mode: str | None, word: str, place: Location) -> Event:
+        return Event(
+            event=kind, mode=mode, source=None, target=ActorRef(text="him", country="GBR"),
+            sentence=0, trigger=Span(word, 0, len(word)), location=place,
+        )  # fmt: skip
+
+    clause = Location(
+        name="Turkey", country="TUR", precision="country", basis="clause", text="Turkey"
+    )
+    story = Location(
+        name="Turkey", country="TUR", precision="country", basis="article", text="Turkey"
+    )
+    charged, released = (
+        event("ACCUSE", "allege", "charged", story),
+        event("RETREAT", "release", "released", story),
+    )
+    accused_here = event("ACCUSE", "allege", "accused", clause)
+    accused_there = event("ACCUSE", "allege", "accused", story)
+    resigned = event("RETREAT", "resign", "resigned", clause)
+    events = [charged, released, accused_here, accused_there, resigned]
+    assert home.placed_authorities(events, {"TUR": "Turkey"}.get) == 3
+    assert {(e.source.country, e.source.sector) for e in (charged, released, accused_here)} == {
+        ("TUR", "JUD")
+    }
+    assert accused_there.source is None and resigned.source is None
 
 
 # ------------------------------------------------------------------ wired into the resolver

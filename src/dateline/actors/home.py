@@ -419,27 +419,39 @@ def _own_side(target: ActorRef | None, attacker: ActorRef) -> bool:
 #: Acts of the police and the courts (their modes), and the sector of the authority that
 #: carries them out; a siege, a blockade or a ban is not theirs.
 LAW_MODES = {"arrest": "COP", "detain": "COP", "convict": "JUD"}
+#: Words of a charge brought (an ACCUSE the law makes, not anyone's accusation).
+CHARGE_WORDS = {"charged", "charge", "charges", "indicted", "prosecuted"}
+#: Other acts of the law by type (their modes): a release from custody.
+LAW_ACTS = {"RETREAT": {"release": "JUD"}}
 
 
 def placed_authorities(events: list, country_name) -> int:
-    """Give an arrest, a detention or a conviction nobody is said to have made the authorities
-    of the country where the text puts it ("he was arrested on a beach in Didim" in a story
-    that says where Didim is; "was convicted last year in Turkey"): the police and the courts
-    act at home, and the coding guide codes them from the context. Returns how many sources
-    were set."""
+    """Give an arrest, a detention, a charge, a conviction or a release nobody is said to have
+    made the authorities of the country where the text puts it ("he was arrested on a beach in
+    Didim" in a story that says where Didim is; "was convicted last year in Turkey"; "has been
+    charged in Turkey with ..."; "they were released in north-east Syria"): the police and
+    the courts act at home, and the coding guide codes them from the context. An accusation is
+    the law's only as a charge, or where its own clause places it ("is accused in Turkey of
+    planning attacks"). Returns how many sources were set."""
     changed = 0
     for event in events:
         loc = _scene(event)
-        if (
-            event.event not in {"COERCE", "SANCTION"}
-            or event.mode not in LAW_MODES
-            or event.source is not None
-            or loc is None
+        if event.source is not None or loc is None:
+            continue
+        if event.event in {"COERCE", "SANCTION"} and event.mode in LAW_MODES:
+            sector = LAW_MODES[event.mode]
+        elif event.mode in LAW_ACTS.get(event.event, {}):
+            sector = LAW_ACTS[event.event][event.mode]
+        elif event.event == "ACCUSE" and (
+            event.trigger.text.lower() in CHARGE_WORDS
+            or (event.trigger.text.lower() == "accused" and loc.basis == "clause")
         ):
+            sector = "JUD"
+        else:
             continue
         event.source = ActorRef(
             text=loc.text or loc.name, name=f"{country_name(loc.country) or loc.country} authorities",
-            country=loc.country, sector=LAW_MODES[event.mode],
+            country=loc.country, sector=sector,
         )  # fmt: skip
         changed += 1
     return changed
@@ -448,43 +460,43 @@ def placed_authorities(events: list, country_name) -> int:
 #: Acts of the law that follow an arrest: a charge, a conviction or sentence, a release.
 CUSTODY_MODES = {"COERCE": {"arrest", "detain"}}
 LEGAL_STEPS = {"SANCTION": {"convict"}, "RETREAT": {"release"}}
-#: Words of a charge brought (an ACCUSE the law makes, not anyone's accusation).
-CHARGE_WORDS = {"charged", "charge", "charges", "indicted", "prosecuted"}
 
 
 def custody_authorities(events: list, country_name) -> int:
-    """Give a charge, a conviction or sentence, or a release nobody is said to have made the
-    authorities of the country whose police or authorities arrested or detained that person
-    before (in this sentence or an earlier one): "he was arrested in Turkey ... he has been
-    charged with membership of a terrorist group". Only where every such arrest of the person
-    before it is one country's; the person is the side the text resolved (same actor). Returns
-    how many sources were set."""
+    """Give a charge, a conviction or sentence, a release, or a later mention of the arrest
+    ("after his arrest in July") nobody is said to have made the authorities of the country
+    whose police or authorities last arrested or detained that person before (in this sentence
+    or an earlier one): "he was arrested in Turkey ... he has been charged with membership of a
+    terrorist group"; "arrested at a British airport in 2015 ... arrested in Turkey last year
+    ... convicted in September" is Turkey's. The person is the side the text resolved (same
+    actor). Returns how many sources were set."""
     changed = 0
     for event in events:
         if event.source is not None or event.target is None or event.target.actor_id is None:
             continue
         charge = event.event == "ACCUSE" and event.trigger.text.lower() in CHARGE_WORDS
-        if not charge and event.mode not in LEGAL_STEPS.get(event.event, ()):
+        again = event.mode in CUSTODY_MODES.get(event.event, ())
+        if not charge and not again and event.mode not in LEGAL_STEPS.get(event.event, ()):
             continue
-        held_by = {
-            e.source.country
+        held = [
+            e
             for e in events
             if e.event in CUSTODY_MODES
             and e.mode in CUSTODY_MODES[e.event]
-            and e.sentence <= event.sentence
+            and (e.sentence < event.sentence or (e.sentence == event.sentence and not again))
             and e.source is not None
             and e.source.country
             and side_of(e.source.sector or "GOV") == "state"
             and e.target is not None
             and e.target.actor_id == event.target.actor_id
             and not e.negated
-        }
-        if len(held_by) != 1:
+        ]
+        if not held:
             continue
-        (country,) = held_by
+        country = max(held, key=lambda e: (e.sentence, e.trigger.start)).source.country
         event.source = ActorRef(
             text=country_name(country) or country, name=f"{country_name(country) or country} authorities",
-            country=country, sector="JUD",
+            country=country, sector="COP" if again else "JUD",
         )  # fmt: skip
         changed += 1
     return changed
