@@ -188,6 +188,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
     ):
         # "Trump's decision to withdraw", "France plans to withdraw its troops": conceded now
         event_type, mode, modality, sources = "CONCEDE", None, "asserted", announced
+    elif event_type == "AGREE" and _withdrawal_promised(cand, lexicon):
+        event_type, mode = "CONCEDE", None  # "the withdrawal promised by Trump": conceded
     if event_type == "REQUEST" and _command(cand, sources, targets, lexicon):
         return []  # "ordered a pause", "ordered his generals to plan the exit": no one else asked
     if event_type == "PROTEST" and not sources:
@@ -204,6 +206,10 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         return []  # "defended its position", "the town was defended by the rebels": no backing
     if event_type in SUBJECT_TOPICS and subject_of_comment(cand, lexicon):
         return []  # "US withdrawal is likely to be messy", "their cooperation includes a deal"
+    if event_type == "AGREE" and vowed_state(cand, lexicon):
+        return []  # "vowed the campaign would be swift", "pledged the troops would remain"
+    if event_type == "REQUEST" and _asked_in_person(cand, sources, targets, lexicon):
+        return []  # "I asked them how many had been held", "she asked me not to be angry"
     if event_type == "COERCE" and _armed_capture(cand, sources, lexicon):
         event_type, mode = "ASSAULT", "abduct"  # "detained by Kurdish fighters"
     if event_type == "ASSAULT" and cyber_attack(cand, lexicon):
@@ -803,6 +809,33 @@ def subject_of_comment(cand: Candidate, lexicon: Lexicon) -> bool:
     return not any(verb in lexicon.word_set(name) for name in told)
 
 
+def vowed_state(cand: Candidate, lexicon: Lexicon) -> bool:
+    """A vow or pledge whose content is a clause saying how something will be, not an act ("vowed
+    the campaign would be over within weeks", "pledged that the troops would remain"): an
+    assurance, no promise to cooperate (out of fold on the 209 real articles 3 false AGREEs, none
+    right). "Vowed that Nigeria would help Niger" promises an act and stays an AGREE."""
+    tok = cand.token
+    if cand.nominal or tok.lemma_.lower() not in lexicon.word_set("vow_verbs"):
+        return False
+    states = lexicon.word_set("state_content_verbs")
+    return any(c.dep_ == "ccomp" and c.lemma_.lower() in states for c in tok.children)
+
+
+def _asked_in_person(cand: Candidate, sources, targets, lexicon: Lexicon) -> bool:
+    """A question or favour asked by or of "I" or "me" with no state, official or organisation
+    on either side ("I asked them how many men had been held", "she asked me not to be angry"):
+    the reporter's or a private person's asking, no political request. "I am asking Congress
+    to act" (a president quoted) and "Kenya asked me to mediate" keep theirs."""
+    tok = cand.token
+    if cand.nominal or tok.lemma_.lower() not in lexicon.word_set("asking_verbs"):
+        return False
+    if not any(
+        c.lower_ in {"i", "me"} and c.dep_ in {"nsubj", "dobj", "dative"} for c in tok.children
+    ):
+        return False
+    return not any(_official(a) for a, _ in (*sources, *targets))
+
+
 def _no_release(cand: Candidate, lexicon: Lexicon) -> bool:
     """A verb of releasing (the entry retreat-release) that sets nobody free: what it frees is a
     place ("Mosul was freed from the militants", "the army freed the town": taken by force, an
@@ -893,7 +926,13 @@ def _announced_withdrawal(
     tok = cand.token
     if negated or modality not in {"future", "hypothetical", "asserted"}:
         return None
-    if modality == "asserted" and tok.tag_ not in {"VB", "VBG"}:
+    decided = lexicon.word_set("announcement_words")
+    # "the withdrawal announced by Trump", "a pullout promised by the president": the noun's
+    # participle says the withdrawal was decided, not done
+    announced_by = cand.nominal and any(
+        c.dep_ == "acl" and c.tag_ == "VBN" and c.lower_ in decided for c in tok.children
+    )
+    if modality == "asserted" and tok.tag_ not in {"VB", "VBG"} and not announced_by:
         return None  # "announced that its troops had withdrawn": a withdrawal done
     speech = lexicon.word_set("speech_verbs")
     if tok.lemma_.lower() not in lexicon.word_set("withdrawal_words") and not (
@@ -905,8 +944,9 @@ def _announced_withdrawal(
         return None  # "the US could withdraw": a possibility, nobody's decision
     if any(c.lower_ in lexicon.word_set("hypothetical_modifiers") for c in tok.children):
         return None  # "a potential US withdrawal"
-    decided = lexicon.word_set("announcement_words")
     conditions = lexicon.word_set("conditional_markers")
+    if announced_by:
+        return sources or None
     node, came_from = tok, None
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in conditions for c in node.children):
@@ -924,6 +964,20 @@ def _announced_withdrawal(
             break  # "told to plan for the withdrawal": no decision of it
         node, came_from = node.head, node
     return None
+
+
+def _withdrawal_promised(cand: Candidate, lexicon: Lexicon) -> bool:
+    """A participle of announcing or promising that describes a withdrawal noun ("the troop
+    withdrawal promised by Trump", "a pullout announced last week"): what it promised is a
+    withdrawal, which the coding guide codes as the CONCEDE of its announcement, not an AGREE."""
+    tok = cand.token
+    return (
+        not cand.nominal
+        and tok.dep_ == "acl"
+        and tok.tag_ == "VBN"
+        and tok.lower_ in lexicon.word_set("announcement_words")
+        and tok.head.lemma_.lower() in lexicon.word_set("withdrawal_words")
+    )
 
 
 #: How a withdrawal hangs from what decides or announces it: "plans to withdraw", "the decision
