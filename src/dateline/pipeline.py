@@ -97,7 +97,9 @@ class Pipeline:
             common |= frozenset(w for p in self.kb.role_phrases() for w in p.split())
             self._names = name_lookup(self.kb, common)
             self._title_names = name_lookup(self.kb, common, self.common_words)
-        return recase_text(text, self._title_names if title else self._names)
+        if title:
+            return recase_text(text, self._title_names, hyphenated=True)
+        return recase_text(text, self._names)
 
     def code(self, article: Article) -> Result:
         """Code one article."""
@@ -146,18 +148,26 @@ class Pipeline:
         own, dated as the article, and put its events before the body's, marked
         ``part="title"`` (:func:`merge_title`). The body's events stay exactly as coded."""
         from dateline.recase import (
+            headline_first_noun,
             headline_infinitive,
             headline_list_subject,
+            headline_occurrence,
             headline_passive,
             headline_verb,
         )
 
         article = result.article
         headline = replace(article, text=title_text(article), title=None)
+        headline_first_noun(doc, self.act_noun)
         verb = headline_verb(doc, self.verbs, self.actor_nouns)
         if verb is None and headline_infinitive(doc) is None:
             headline_passive(doc, self.acts_on)
         headline_list_subject(doc)
+        headline_occurrence(
+            doc,
+            self.lexicon.word_set("occurrence_verbs"),
+            lambda t: bool(self.lexicon.noun_entries(t)),
+        )
         merge_title(result, self._code_doc(headline, doc))
 
     @property
@@ -167,6 +177,24 @@ class Pipeline:
         if self._actor_nouns is None:
             self._actor_nouns = frozenset(p for p in self.kb.role_phrases() if " " not in p)
         return self._actor_nouns
+
+    def act_noun(self, word: str) -> str | None:
+        """The base form of ``word`` (lower case) as a noun of the lexicon that names an act
+        ("ceasefire", "sanctions" -> "sanction"), unless it is a known name; else None. For
+        :func:`recase.headline_first_noun`."""
+        if self._title_names is None:
+            self._recase("")
+        if self._title_names(word):
+            return None
+        forms = [word]
+        if word.endswith("ies"):
+            forms.append(word[:-3] + "y")
+        if word.endswith("es"):
+            forms.append(word[:-2])
+        if word.endswith("s") and not word.endswith("ss"):
+            forms.append(word[:-1])
+        lexicon = self.lexicon
+        return next((f for f in forms if lexicon.by_noun.get(f)), None)
 
     def acts_on(self, lemma: str) -> bool:
         """Every entry of the verb ``lemma`` in the lexicon acts on someone (its example names a

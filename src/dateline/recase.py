@@ -64,19 +64,24 @@ def headline_case(line: str) -> bool:
     return not small or any(w[0].isupper() for w in small)
 
 
-def recase_text(text: str, is_name: Callable[[str], str | None]) -> str:
+def recase_text(text: str, is_name: Callable[[str], str | None], hyphenated: bool = False) -> str:
     """``text`` with its headline-case lines (or, when it has no capital letter, all of it)
-    re-cased; ``is_name(words)`` returns the written form of a known name or None.
+    re-cased; ``is_name(words)`` returns the written form of a known name or None. With
+    ``hyphenated`` (headlines), a known name written with a hyphen in one word keeps its
+    capitals ("Guinea-Bissau", "Timor-Leste"; otherwise "guinea-bissau").
 
     The result has exactly the length of ``text``.
     """
     if not any(c.isupper() for c in text):
-        return _recase_spans(text, [m.span() for m in _LINE.finditer(text)], is_name)
+        spans = [m.span() for m in _LINE.finditer(text)]
+        return _recase_spans(text, spans, is_name, hyphenated)
     spans = [m.span() for m in _LINE.finditer(text) if headline_case(m.group())]
-    return _recase_spans(text, spans, is_name) if spans else text
+    return _recase_spans(text, spans, is_name, hyphenated) if spans else text
 
 
-def _recase_spans(text: str, spans: list[tuple[int, int]], is_name) -> str:
+def _recase_spans(
+    text: str, spans: list[tuple[int, int]], is_name, hyphenated: bool = False
+) -> str:
     chars = list(text)
     for start, end in spans:
         line = text[start:end]
@@ -85,7 +90,7 @@ def _recase_spans(text: str, spans: list[tuple[int, int]], is_name) -> str:
         i = 0
         sentence_start = True
         while i < len(words):
-            size, form = _longest_name(line, words, i, is_name)
+            size, form = _longest_name(line, words, i, is_name, hyphenated)
             for k in range(i, i + size):
                 m = words[k]
                 if not capitals and m.group().isupper() and len(m.group()) <= 5:
@@ -101,8 +106,12 @@ def _recase_spans(text: str, spans: list[tuple[int, int]], is_name) -> str:
     return "".join(chars)
 
 
-def _longest_name(line: str, words, i: int, is_name) -> tuple[int, list[str] | None]:
-    """(number of words, their written forms) of the longest known name starting at word ``i``."""
+def _longest_name(
+    line: str, words, i: int, is_name, hyphenated: bool = False
+) -> tuple[int, list[str] | None]:
+    """(number of words, their written forms) of the longest known name starting at word ``i``;
+    with ``hyphenated``, a written form of the phrase's own length is cut where its words are
+    (a word may hold a hyphen: "Guinea-Bissau")."""
     for size in (3, 2, 1):
         if i + size > len(words):
             continue
@@ -118,6 +127,9 @@ def _longest_name(line: str, words, i: int, is_name) -> tuple[int, list[str] | N
             forms = re.split(r"[ -]", written)
             if len(forms) == size:
                 return size, forms
+            if hyphenated and len(written) == len(phrase):
+                at = group[0].start()
+                return size, [written[w.start() - at : w.end() - at] for w in group]
     return 1, None
 
 
@@ -453,3 +465,60 @@ def headline_list_subject(doc) -> int | None:
             heads[t.i], deps[t.i] = first.i, "punct"
     _set_arcs(doc, heads, deps)
     return verb.i
+
+
+def headline_first_noun(doc, act_noun: Callable[[str], str | None]) -> int | None:
+    """A headline's first word is capitalised as the first word of any sentence, and spaCy may
+    take it for a name ("Ceasefire begins in X", "Sanctions take hold"): a first word tagged a
+    proper noun, before a word that is none, whose lower-case form ``act_noun`` knows as the
+    noun of an act (returning its base form) is that common noun again. Returns 0, or None.
+    Only its tag, part of speech and lemma change."""
+    if len(doc) < 2 or doc[0].tag_ not in {"NNP", "NNPS"} or doc[1].tag_ in {"NNP", "NNPS"}:
+        return None
+    tok = doc[0]
+    lemma = act_noun(tok.lower_)
+    if lemma is None:
+        return None
+    tok.tag_ = "NN" if lemma == tok.lower_ else "NNS"
+    tok.pos_ = "NOUN"
+    tok.lemma_ = lemma
+    return 0
+
+
+#: Prepositions of where an act takes place and between whom ("talks begin between X and Y in Z").
+_SETTING_PREPS = {
+    "in", "across", "near", "inside", "outside", "throughout", "around", "between", "among",
+    "amongst", "with", "against", "on",
+}  # fmt: skip
+#: Objects with which "take" says that something takes place or effect ("sanctions take hold").
+_TAKING_OBJECTS = {"hold", "effect", "place", "shape"}
+
+
+def headline_occurrence(doc, occurs: frozenset[str], is_act: Callable) -> list[int]:
+    """An act named by a noun that is the subject of a verb of its taking place ("Ceasefire
+    begins in X", "Peace talks resume between X and Y", "Sanctions take hold in X": ``occurs``,
+    lemmas; ``is_act(token)`` says the noun names an act): the verb's phrases of place and
+    parties are the act's own ("a ceasefire in X", "talks between X and Y"), as a news
+    sentence writes them, so the act gets its place and sides. Not a verb with another object
+    ("talks open a new chapter") or one spaCy took for a clause's. Returns the indices of the
+    phrases moved."""
+    heads = [t.head.i for t in doc]
+    moved: list[int] = []
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in occurs or verb.tag_ in {"VBN", "VBG"}:
+            continue
+        nouns = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+        if len(nouns) != 1 or not is_act(nouns[0]):
+            continue
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "xcomp", "ccomp", "attr"}]
+        if any(c.dep_ != "dobj" or c.lemma_.lower() not in _TAKING_OBJECTS for c in objects):
+            continue
+        noun = nouns[0]
+        own = {c.lower_ for c in noun.children if c.dep_ == "prep"}
+        for c in verb.children:
+            if c.dep_ == "prep" and c.i > verb.i and c.lower_ in _SETTING_PREPS - own:
+                heads[c.i] = noun.i
+                moved.append(c.i)
+    if moved:
+        _set_arcs(doc, heads, [t.dep_ for t in doc])
+    return moved

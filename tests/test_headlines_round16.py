@@ -1,0 +1,103 @@
+"""Round 16: headlines that gave no event. A name written with a hyphen keeps its capitals when a
+headline is re-cased; a headline's first word, capitalised as any sentence's, is the common noun
+of an act again; an act named by a noun that a verb says takes place ("Ceasefire begins in X")
+gets the verb's place and parties. Headlines of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.ingest import article_from_text
+from dateline.recase import headline_first_noun, headline_occurrence, recase_text
+
+
+def _names(phrase):
+    known = {"guinea-bissau": "Guinea-Bissau", "mali": "Mali", "timor-leste": "Timor-Leste"}
+    return known.get(phrase.lower())
+
+
+def test_a_hyphenated_name_keeps_its_capitals_in_a_headline():
+    line = "Troops From Guinea-Bissau And Mali Arrive In Timor-Leste"
+    assert recase_text(line, _names, hyphenated=True) == (
+        "Troops from Guinea-Bissau and Mali arrive in Timor-Leste"
+    )
+    # the body's headline lines as before (they are training text)
+    assert recase_text(line, _names) == "Troops from guinea-bissau and Mali arrive in timor-leste"
+
+
+def _act_noun(word):
+    return {"ceasefire": "ceasefire", "sanctions": "sanction", "talks": "talks"}.get(word)
+
+
+@pytest.mark.slow
+def test_first_word_taken_for_a_name_is_the_noun_of_an_act(nlp):
+    doc = nlp("Ceasefire begins in the east of Armenia.")
+    if doc[0].tag_ not in {"NNP", "NNPS"}:
+        pytest.skip("the model tagged it a noun already")
+    assert headline_first_noun(doc, _act_noun) == 0
+    assert (doc[0].pos_, doc[0].tag_, doc[0].lemma_) == ("NOUN", "NN", "ceasefire")
+
+
+@pytest.mark.slow
+def test_first_word_that_is_no_act_or_part_of_a_name_stays(nlp):
+    doc = nlp("Saint Lucia begins talks with Cuba.")
+    assert headline_first_noun(doc, _act_noun) is None  # two proper nouns: a name
+    doc = nlp("Obama begins talks with Cuba.")
+    assert headline_first_noun(doc, _act_noun) is None
+    assert doc[0].tag_ == "NNP"
+
+
+@pytest.mark.slow
+def test_place_and_parties_of_an_act_that_takes_place(nlp):
+    occurs = frozenset({"begin", "resume", "take"})
+
+    def is_act(tok):
+        return tok.lower_ in {"ceasefire", "talks", "sanctions", "protests"}
+
+    doc = nlp("Peace talks begin between Sudan and rebels in Geneva.")
+    moved = headline_occurrence(doc, occurs, is_act)
+    assert [doc[i].text for i in moved] == ["between", "in"]
+    assert all(doc[i].head.text == "talks" for i in moved)
+    doc = nlp("Sanctions take hold in Iran.")
+    assert [doc[i].head.text for i in headline_occurrence(doc, occurs, is_act)] == ["Sanctions"]
+    # another object: the subject does something ("take control"); not an act's noun
+    assert headline_occurrence(nlp("Rebels take control of the town."), occurs, is_act) == []
+    assert headline_occurrence(nlp("The army begins patrols in Gao."), occurs, is_act) == []
+
+
+def _title_events(pipeline, title):
+    article = article_from_text(
+        "Officials met on Monday.", published="2019-03-02", title=title, detect_header=False
+    )
+    return [e for e in pipeline.code(article).events if e.part == "title"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("title", "event", "target"),
+    [
+        ("Ceasefire begins in the north of Mozambique", "RETREAT", "MOZ"),
+        ("Ceasefire Takes Effect in Eastern Ukraine", "RETREAT", "UKR"),
+        ("Sanctions take hold in Venezuela as talks stall", "SANCTION", "VEN"),
+    ],
+)
+def test_an_act_that_takes_place_somewhere_is_coded_there(pipeline, title, event, target):
+    found = [
+        (e.event, e.target.country if e.target else None) for e in _title_events(pipeline, title)
+    ]
+    assert (event, target) in found
+
+
+@pytest.mark.slow
+def test_parties_of_talks_that_begin(pipeline):
+    events = _title_events(pipeline, "Peace Talks Begin between Colombia and Venezuela in Havana")
+    sides = {a.country for e in events if e.event == "CONSULT" for a in (e.source, e.target) if a}
+    assert {"COL", "VEN"} <= sides
+
+
+@pytest.mark.slow
+def test_an_act_with_no_place_and_no_party_stays_uncoded(pipeline):
+    # the coding guide: an act needs an actor; a bare "talks resume" names none
+    assert not [
+        e for e in _title_events(pipeline, "Talks Resume after Long Pause") if e.event == "CONSULT"
+    ]
