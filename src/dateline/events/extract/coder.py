@@ -33,6 +33,7 @@ from dateline.events.extract.inference import (
     DOMESTIC_SECTORS,
     TERRITORIAL,
     VERBAL_CONFLICT,
+    asked_home,
     condition_subject,
     domestic_targets,
     own_country,
@@ -140,6 +141,10 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         ]  # fmt: skip
     if not targets and (cand.event == "THREATEN" or cand.event in mod.HOSTILE_CONDITIONAL):
         targets = condition_subject(cand, actors)
+    if not targets and cand.event == "REQUEST":
+        # "pleaded to be brought back to Australia": the state that is home is asked
+        homing = lexicon.word_set("homecoming_verbs"), lexicon.word_set("homeward_verbs")
+        targets = asked_home(cand, actors, sources, *homing)
     territory = territory_target(cand, actors, sources) if cand.event in TERRITORIAL else []
     targets = domestic_targets(sources, targets, territory, cand.event)
     placed = False  # the target is where the act happened, not whom it addressed

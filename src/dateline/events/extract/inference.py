@@ -287,3 +287,73 @@ def _in_participle_modifier(tok: Token, top: Token) -> bool:
             return True
         node = node.head
     return False
+
+
+def asked_home(
+    cand: Candidate, actors: ActorIndex, sources, homecoming, homeward
+) -> list[tuple[Actor, Token]]:
+    """A plea to be let home that names nobody asked asks the state that is home: the place the
+    return goes to ("pleaded to be brought back to Australia", "to return to her family in
+    Alabama"), else the country of the one who would return ("appealed for her to be allowed
+    to return"), else of the one pleading. ``homecoming``: verbs of returning ("return");
+    ``homeward``: verbs that return with "back" or "home" ("brought back", "come home")."""
+    from dateline.gazetteer import gazetteer
+
+    verb = cand.support if cand.nominal and cand.support is not None else cand.token
+    for tok in verb.subtree:
+        if tok.i == verb.i or tok.pos_ != "VERB" or not _in_content(tok, verb):
+            continue
+        lemma = tok.lemma_.lower()
+        if any(c.dep_ == "dobj" for c in tok.children):
+            continue  # "to repatriate its citizens": whoever is asked brings others home
+        if lemma not in homecoming and not (
+            lemma in homeward and any(c.lower_ in {"back", "home"} for c in tok.children)
+        ):
+            continue
+        near = [a.country for a, _ in sources if a.country]
+        heads = [tok] + [c for c in tok.children if c.lower_ in {"back", "home"}]
+        for prep in (c for h in heads for c in h.children):
+            if prep.dep_ != "prep" or prep.lower_ not in {"to", "into"}:
+                continue
+            for place in prep.subtree:
+                found = [a for a in actors.all_at(place.i) if a.country and a.kind == "country"]
+                if found:
+                    return [(found[0], place)]
+                if place.pos_ == "PROPN" and place.ent_type_ in {"GPE", "LOC"}:
+                    where = gazetteer().resolve(place.text, near)
+                    if where is not None and where.country:
+                        return [(_home_state(where.country), place)]
+        node = tok
+        while node.i != verb.i:
+            subj = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subj is not None:
+                found = [a for a, _ in np_actors(subj, actors) if a.country]
+                return [(_home_state(found[0].country), subj)] if found else []
+            node = node.head
+        countries = {a.country for a, _ in sources if a.country}
+        if len(countries) == 1:
+            (country,) = countries
+            return [(_home_state(country), sources[0][1])]
+        return []
+    return []
+
+
+def _in_content(tok: Token, verb: Token) -> bool:
+    """``tok`` is what ``verb`` asks for: reached from it through clauses and their objects
+    ("pleaded to be brought back", "appealed for her to be allowed to return"), not a clause
+    that only tells when or why ("asked for forgiveness after she returned")."""
+    node = tok
+    while node.i != verb.i:
+        if node.dep_ not in {"xcomp", "ccomp", "pobj", "prep", "advcl", "dobj"}:
+            return False
+        if node.dep_ == "advcl" and not any(
+            c.dep_ in {"mark", "aux"} and c.lower_ in {"to", "for"} for c in node.children
+        ):
+            return False  # "when he returned": a time, not what is asked
+        node = node.head
+    return True
+
+
+def _home_state(country: str) -> Actor:
+    """The state a plea to be let home asks."""
+    return Actor(id=f"home:{country}", name=country, country=country, kind="country")

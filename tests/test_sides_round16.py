@@ -1,0 +1,40 @@
+"""Sides the text implies, round 16 (docs/accuracy.md, "Round 16: sides34"), on sentences of our
+own: a plea to be let home that names nobody asked asks the state that is home (the place the
+return goes to, else the country of the one who would return, else of the one pleading). (The
+law's acts nobody is said to have done are in test_actor_cues.py.)"""
+
+from __future__ import annotations
+
+import pytest
+
+from coded import coded_events, first_event
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "home"),
+    [
+        ("The family of Mohammed Masri has pleaded to be brought back to Australia.", "AUS"),
+        ("Shamima Begum, a British teenager, has appealed for her to be allowed to return.", "GBR"),
+        ("The Canadian woman has asked to be allowed to go home.", "CAN"),
+    ],
+)
+def test_a_plea_to_be_let_home_asks_the_state_that_is_home(pipeline, text, home):
+    request = first_event(coded_events(pipeline, text), "REQUEST")
+    assert request.target is not None and request.target.country == home, request
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels asked for a ceasefire after they returned to the town.",
+        "The Canadian woman asked for a lawyer.",
+        "The Canadian minister urged each country to repatriate its own citizens.",
+    ],
+)
+def test_a_request_that_is_no_plea_to_go_home_gets_no_home_state(pipeline, text):
+    """A return that only says when, a return of others the one asked would make, or no
+    return at all: nobody is asked by this rule."""
+    request = first_event(coded_events(pipeline, text), "REQUEST")
+    assert request.target is None or not request.target.actor_id.startswith("home:"), request
