@@ -134,11 +134,11 @@ def test_derived_noun_is_a_candidate_and_a_thing_is_not(pipeline, monkeypatch):
 def test_petrarch_verb_is_a_feature_for_the_model_and_no_event_without_it(pipeline, monkeypatch):
     from dateline.events.extract.triggers import find_candidates
 
-    text = "The Peruvian army surrounded the rebel camp near Ayacucho."
+    text = "The Peruvian army pummelled the rebel camp near Ayacucho."
     doc = pipeline.nlp(text)
     assert not [c for s in doc.sents for c in find_candidates(s, pipeline.lexicon)]
     cands = [c for s in doc.sents for c in find_candidates(s, pipeline.lexicon, fallback=True)]
-    verb = [c for c in cands if c.token.lower_ == "surrounded"]
+    verb = [c for c in cands if c.token.lower_ == "pummelled"]
     assert verb and verb[0].entry.fallback and verb[0].proposed_type.startswith("pv:")
     monkeypatch.setenv("DATELINE_EVENT_MODEL", "off")
     assert not happened(pipeline, text), "without the model a fallback verb proposes nothing"

@@ -240,6 +240,15 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         # "will not allow the rebels to cross the border": a promise to stop them, made now
         # (but "will not allow the Kurds to attend the talks" refuses them a seat: a REJECT)
         event_type, mode, negated, modality = "THREATEN", None, False, "asserted"
+    aim = _sent_to_fight(cand, lexicon) if event_type in {"MOBILIZE", "AID"} else None
+    if aim is not None and modality == "asserted" and not negated:
+        # "sent troops into Somalia to oust the militias": the units went in to fight
+        event_type, mode = "ASSAULT", None
+        units = {t.i for c in cand.token.children if c.dep_ == "dobj" for t in c.subtree}
+        targets = [t for t in targets if t[1].i not in units]  # the units are not attacked
+        if not targets:
+            aimed = Candidate(aim, cand.entry, "ASSAULT", None)
+            targets = _enemies_not_allies(aimed, arguments(aimed, actors)[1], actors, lexicon)
     if event_type != cand.event:
         negated = False if event_type == "REJECT" else negated
     modality, negated = mod.stated(event_type, cand, modality, negated, reporter, lexicon)
@@ -723,6 +732,29 @@ def _armed_capture(cand: Candidate, sources, lexicon: Lexicon) -> bool:
     if cand.token.lemma_.lower() not in lexicon.word_set("capture_verbs") or not sources:
         return False
     return all(a.sector in ARMED_SECTORS for a, _ in sources)
+
+
+def _sent_to_fight(cand: Candidate, lexicon: Lexicon) -> Token | None:
+    """The act of force armed units were sent to carry out: "sent troops into Somalia to oust
+    the militias", "dispatched jets to strike the rebels", "Russia sent in aircraft to attack
+    Idlib" (the infinitive of aim on the verb or on the units, whose verb the lexicon reads as
+    an ASSAULT). The training gold codes such a sending as the attack, not as a deployment
+    (MOBILIZE) or aid; units sent "to support" or "to help" someone stay what they were."""
+    verb = cand.token
+    if cand.nominal or verb.lemma_.lower() not in lexicon.word_set("sending_verbs"):
+        return None
+    units = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if not any(u.lemma_.lower() in lexicon.word_set("sent_units") for u in units):
+        return None
+    for clause in [c for h in (verb, *units) for c in h.children]:
+        if (
+            clause.dep_ in {"advcl", "xcomp", "acl"}
+            and clause.pos_ == "VERB"
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
+            and any(e.event == "ASSAULT" for e in lexicon.verb_entries(clause))
+        ):
+            return clause
+    return None
 
 
 def _ordered_withdrawal(event_type, cand: Candidate, sources, targets, lexicon: Lexicon) -> bool:

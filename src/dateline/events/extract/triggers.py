@@ -163,6 +163,7 @@ def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Cand
                 not licensed
                 and not _noun_has_own_args(frame)
                 and not _stray_doer(frame, entries[0])
+                and not _authored_request(frame, entries[0], lexicon)
             ):
                 continue
             if not licensed and tok.lemma_.lower() in states and not _noun_has_target(frame):
@@ -836,6 +837,19 @@ def _noun_has_own_args(tok: Token) -> bool:
     ("a conversation with Turnbull", "the assault on the town") or a source ("Obama's
     sanctions", "Turkish shelling", "airstrikes by the coalition")."""
     return _noun_has_target(tok) or _noun_has_source(tok)
+
+
+def _authored_request(noun: Token, entry: TriggerEntry, lexicon: Lexicon) -> bool:
+    """A request named with its author as a possessive pronoun or common noun: "its calls for a
+    ceasefire", "the opposition's demands", "the president's call" (a named author, "Ghana's
+    demands", is :func:`_noun_has_source`'s). Only the nouns of asking (``solicitation_nouns``)
+    typed REQUEST, and not a compound ("his telephone call" is a call on the phone)."""
+    return (
+        entry.event == "REQUEST"
+        and noun.lemma_.lower() in lexicon.word_set("solicitation_nouns")
+        and not any(c.dep_ == "compound" for c in noun.children)
+        and any(c.dep_ == "poss" and c.pos_ in {"PRON", "NOUN"} for c in noun.children)
+    )
 
 
 def _noun_has_source(tok: Token) -> bool:

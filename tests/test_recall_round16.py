@@ -1,0 +1,104 @@
+"""Round 16, recall (issue 13, recall34): acts the coder did not propose.
+
+- Armed units sent to carry out an act of force ("sent troops into Somalia to oust the
+  militias", "dispatched jets to strike the camps") went in to fight: the sending is that
+  attack by the sender (the training gold codes it so), not a deployment (MOBILIZE) or aid;
+  units sent to help someone, or sent with no such aim, stay what they were
+  (events/extract/coder.py, ``_sent_to_fight``).
+- Armed units or police surrounding people or a place close them in, as a siege does (COERCE,
+  restrict: the lexicon entry coerce-surround); "surrounded by supporters" or "the uncertainty
+  surrounding the talks" hold nobody.
+- A request named with its author as a common noun or a pronoun ("the opposition's demand for
+  a recount", "its calls for a recount") is the author's REQUEST, as one with a named author is
+  (events/extract/triggers.py, ``_authored_request``); "his telephone call" is no demand.
+
+Sentences of our own, never from the evaluation sets.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _events(pipeline, text: str, event: str) -> list:
+    events = pipeline.code_text(text, date="2024-03-14").events
+    return [
+        e
+        for e in events
+        if e.event == event and not e.negated and e.modality in {"asserted", "historical"}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker", "attacked"),
+    [
+        ("Ethiopia sent forces to oust the Islamist militants from the Somali town of Baidoa.",
+         "ETH", "SOM"),
+        ("The Kenyan army dispatched jets to strike al-Shabaab camps in Somalia.", "KEN", "SOM"),
+        ("Kenya sent troops into the Somali enclave of Gedo to fight the militants.", "KEN", "SOM"),
+    ],
+)  # fmt: skip
+def test_units_sent_to_fight_are_the_attack(pipeline, text, attacker, attacked):
+    attacks = _events(pipeline, text, "ASSAULT")
+    assert [(e.source.country, e.target.country) for e in attacks] == [(attacker, attacked)], text
+    assert not _events(pipeline, text, "MOBILIZE") and not _events(pipeline, text, "AID"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ugandan army sent troops to help Somali forces defend Mogadishu.",
+        "Kenya sent troops to the Somali border on Monday.",
+        "The government sent troops to the border to prevent an invasion.",
+    ],
+)
+def test_units_sent_without_an_act_of_force_to_do_attack_nobody(pipeline, text):
+    assert _events(pipeline, text, "ASSAULT") == [], text
+
+
+def test_a_sending_threatened_is_no_attack(pipeline):
+    text = "Kenya threatened to send troops into Somalia to fight al-Shabaab."
+    assert _events(pipeline, text, "ASSAULT") == []
+    assert [e.source.country for e in _events(pipeline, text, "THREATEN")] == ["KEN"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Somali troops surrounded the town of Kismayo on Monday.", "SOM", "SOM"),
+        ("Ugandan troops surrounded the Congolese rebels in the forest near Beni.", "UGA", "COD"),
+        (
+            "Kenyan police surrounded the protesters outside the parliament in Nairobi.",
+            "KEN",
+            "KEN",
+        ),
+    ],
+)
+def test_armed_units_surrounding_someone_restrict_them(coder, text, source, target):
+    got = _events(coder, text, "COERCE")
+    assert [(e.source.country, e.target.country) for e in got] == [(source, target)], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan president was surrounded by supporters at the rally.",
+        "There is uncertainty surrounding the talks between Kenya and Uganda.",
+        "Kenyan farmers grow maize in the hills surrounding the town.",
+    ],
+)
+def test_surroundings_hold_nobody(coder, text):
+    assert _events(coder, text, "COERCE") == [], text
+
+
+def test_a_demand_with_a_common_noun_author_is_a_request(pipeline):
+    text = "The Ugandan opposition's demand for a recount came as protests spread across Kampala."
+    requests = _events(pipeline, text, "REQUEST")
+    assert [(e.trigger.text, e.source.country) for e in requests] == [("demand", "UGA")]
+
+
+def test_a_telephone_call_with_a_pronoun_author_is_no_demand(pipeline):
+    text = "The Kenyan president praised Uganda in his telephone call to Museveni on Monday."
+    assert _events(pipeline, text, "REQUEST") == []
