@@ -12,17 +12,37 @@ from dateline.recase import headline_first_noun, headline_occurrence, recase_tex
 
 
 def _names(phrase):
-    known = {"guinea-bissau": "Guinea-Bissau", "mali": "Mali", "timor-leste": "Timor-Leste"}
+    known = {
+        "guinea-bissau": "Guinea-Bissau",
+        "mali": "Mali",
+        "timor-leste": "Timor-Leste",
+        "trinidad and tobago": "Trinidad And Tobago",
+        "heard island and mcdonald islands": "Heard Island And Mcdonald Islands",
+    }
     return known.get(phrase.lower())
 
 
 def test_a_hyphenated_name_keeps_its_capitals_in_a_headline():
     line = "Troops From Guinea-Bissau And Mali Arrive In Timor-Leste"
-    assert recase_text(line, _names, hyphenated=True) == (
+    assert recase_text(line, _names, headline=True) == (
         "Troops from Guinea-Bissau and Mali arrive in Timor-Leste"
     )
     # the body's headline lines as before (they are training text)
     assert recase_text(line, _names) == "Troops from guinea-bissau and Mali arrive in timor-leste"
+
+
+def test_a_long_name_keeps_its_capitals_and_its_small_words_in_a_headline():
+    line = "Heard Island and McDonald Islands, Trinidad And Tobago Hold Joint Drills"
+    assert recase_text(line, _names, headline=True) == (
+        "Heard Island and McDonald Islands, Trinidad and Tobago hold joint drills"
+    )
+    assert recase_text(line.upper(), _names, headline=True) == (
+        "Heard Island and Mcdonald Islands, Trinidad and Tobago hold joint drills"
+    )
+    # the body's lines look for names of up to three words
+    assert recase_text(line, _names) == (
+        "Heard island and mcdonald islands, Trinidad And Tobago hold joint drills"
+    )
 
 
 def _act_noun(word):

@@ -98,7 +98,7 @@ class Pipeline:
             self._names = name_lookup(self.kb, common)
             self._title_names = name_lookup(self.kb, common, self.common_words)
         if title:
-            return recase_text(text, self._title_names, hyphenated=True)
+            return recase_text(text, self._title_names, headline=True)
         return recase_text(text, self._names)
 
     def code(self, article: Article) -> Result:

@@ -64,24 +64,23 @@ def headline_case(line: str) -> bool:
     return not small or any(w[0].isupper() for w in small)
 
 
-def recase_text(text: str, is_name: Callable[[str], str | None], hyphenated: bool = False) -> str:
+def recase_text(text: str, is_name: Callable[[str], str | None], headline: bool = False) -> str:
     """``text`` with its headline-case lines (or, when it has no capital letter, all of it)
     re-cased; ``is_name(words)`` returns the written form of a known name or None. With
-    ``hyphenated`` (headlines), a known name written with a hyphen in one word keeps its
-    capitals ("Guinea-Bissau", "Timor-Leste"; otherwise "guinea-bissau").
+    ``headline`` (an article's title, :func:`_longest_name`), names written with a hyphen
+    ("Guinea-Bissau") or of up to :data:`HEADLINE_NAME_WORDS` words ("Saint Vincent and the
+    Grenadines") keep their capitals too.
 
     The result has exactly the length of ``text``.
     """
     if not any(c.isupper() for c in text):
         spans = [m.span() for m in _LINE.finditer(text)]
-        return _recase_spans(text, spans, is_name, hyphenated)
+        return _recase_spans(text, spans, is_name, headline)
     spans = [m.span() for m in _LINE.finditer(text) if headline_case(m.group())]
-    return _recase_spans(text, spans, is_name, hyphenated) if spans else text
+    return _recase_spans(text, spans, is_name, headline) if spans else text
 
 
-def _recase_spans(
-    text: str, spans: list[tuple[int, int]], is_name, hyphenated: bool = False
-) -> str:
+def _recase_spans(text: str, spans: list[tuple[int, int]], is_name, headline: bool = False) -> str:
     chars = list(text)
     for start, end in spans:
         line = text[start:end]
@@ -90,12 +89,14 @@ def _recase_spans(
         i = 0
         sentence_start = True
         while i < len(words):
-            size, form = _longest_name(line, words, i, is_name, hyphenated)
+            size, form = _longest_name(line, words, i, is_name, headline)
             for k in range(i, i + size):
                 m = words[k]
                 if not capitals and m.group().isupper() and len(m.group()) <= 5:
                     continue  # an acronym in a title-case line: "UN", "NATO"
                 written = form[k - i] if form else m.group().lower()
+                if form and headline and written[:1].isupper() and not m.group().isupper():
+                    written = m.group()  # a name as the headline writes it: "McDonald", "d'Ivoire"
                 if sentence_start and k == i and not form:
                     written = written[:1].upper() + written[1:]
                 _put(chars, start + m.start(), m.group(), written)
@@ -106,13 +107,21 @@ def _recase_spans(
     return "".join(chars)
 
 
+#: The most words of a known name a headline's re-casing looks for ("Heard Island and McDonald
+#: Islands"); the body's lines look for three.
+HEADLINE_NAME_WORDS = 6
+#: Small words written in lower case inside a headline's name ("Trinidad and Tobago").
+_NAME_SMALL = {"and", "of", "the"}
+
+
 def _longest_name(
-    line: str, words, i: int, is_name, hyphenated: bool = False
+    line: str, words, i: int, is_name, headline: bool = False
 ) -> tuple[int, list[str] | None]:
-    """(number of words, their written forms) of the longest known name starting at word ``i``;
-    with ``hyphenated``, a written form of the phrase's own length is cut where its words are
-    (a word may hold a hyphen: "Guinea-Bissau")."""
-    for size in (3, 2, 1):
+    """(number of words, their written forms) of the longest known name starting at word ``i``.
+    With ``headline``: names of up to :data:`HEADLINE_NAME_WORDS` words, their small words
+    in lower case, and a written form of the phrase's own length cut where its words are (a
+    word may hold a hyphen: "Guinea-Bissau")."""
+    for size in range(HEADLINE_NAME_WORDS if headline else 3, 0, -1):
         if i + size > len(words):
             continue
         group = words[i : i + size]
@@ -123,13 +132,20 @@ def _longest_name(
             continue
         phrase = line[group[0].start() : group[-1].end()]
         written = is_name(phrase)
-        if written:
-            forms = re.split(r"[ -]", written)
-            if len(forms) == size:
-                return size, forms
-            if hyphenated and len(written) == len(phrase):
-                at = group[0].start()
-                return size, [written[w.start() - at : w.end() - at] for w in group]
+        if not written:
+            continue
+        forms = re.split(r"[ -]", written)
+        if len(forms) != size:
+            if not headline or len(written) != len(phrase):
+                continue
+            at = group[0].start()
+            forms = [written[w.start() - at : w.end() - at] for w in group]
+        if headline:
+            forms = [
+                f.lower() if 0 < k < size - 1 and f.lower() in _NAME_SMALL else f
+                for k, f in enumerate(forms)
+            ]
+        return size, forms
     return 1, None
 
 
