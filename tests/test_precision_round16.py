@@ -86,3 +86,26 @@ def test_asking_by_or_of_me_with_no_official_is_no_request(pipeline, text):
 )
 def test_asking_of_or_by_an_official_stays_a_request(pipeline, text):
     assert "REQUEST" in _types(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The summit was conceived by the United States as a way to press EU countries to adopt a "
+        "harder line on Iran.",
+        "Kenya found a way to urge Uganda to withdraw.",
+    ],
+)
+def test_an_act_a_means_is_for_is_not_done(pipeline, text):
+    assert "REQUEST" not in _types(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya pressed Uganda to withdraw its troops.",
+        "Kenya used the summit to press Uganda to withdraw its troops.",
+    ],
+)
+def test_a_pressing_told_stays_a_request(pipeline, text):
+    assert "REQUEST" in _types(pipeline, text)

@@ -238,8 +238,13 @@ def _supposed(cand: Candidate, lexicon: Lexicon) -> str | None:
         noun = tok.head.head
     elif tok.dep_ == "acl" and tok.pos_ == "VERB":
         noun = tok.head
+    elif tok.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        noun = tok.head  # "a tool with which to press Russia"
     if noun is None or noun.pos_ != "NOUN" or noun is cand.support:
         return None
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    if infinitive and noun.lemma_.lower() in lexicon.word_set("purpose_holders"):
+        return "hypothetical"  # "a way to press the EU", "an opportunity to strike": a purpose
     if noun.lemma_.lower() in lexicon.word_set("hypothetical_nouns"):
         return "hypothetical"
     if noun.lemma_.lower() in lexicon.word_set("plan_nouns"):
