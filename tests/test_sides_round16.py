@@ -1,7 +1,8 @@
 """Sides the text implies, round 16 (docs/accuracy.md, "Round 16: sides34"), on sentences of our
 own: a plea to be let home that names nobody asked asks the state that is home (the place the
-return goes to, else the country of the one who would return, else of the one pleading). (The
-law's acts nobody is said to have done are in test_actor_cues.py.)"""
+return goes to, else the country of the one who would return, else of the one pleading); a
+withdrawal a state concedes that names no place is from the country the story is set in, other
+than the state's own. (The law's acts nobody is said to have done are in test_actor_cues.py.)"""
 
 from __future__ import annotations
 
@@ -38,3 +39,30 @@ def test_a_request_that_is_no_plea_to_go_home_gets_no_home_state(pipeline, text)
     return at all: nobody is asked by this rule."""
     request = first_event(coded_events(pipeline, text), "REQUEST")
     assert request.target is None or not request.target.actor_id.startswith("home:"), request
+
+
+STORY = (
+    "Kurdish fighters in Syria said on Monday that they feared an attack from Turkey. "
+    "Syria's government said it would defend Manbij, and Syrian officials met Kurdish leaders "
+    "in Damascus. The fighting in northern Syria has displaced thousands. "
+)
+
+
+@pytest.mark.slow
+def test_a_withdrawal_that_names_no_place_is_from_the_country_the_story_is_set_in(pipeline):
+    events = coded_events(
+        pipeline, STORY + "The White House announced its decision to withdraw from the country."
+    )
+    concede = first_event(events, "CONCEDE")
+    assert concede.source is not None and concede.source.country == "USA", concede
+    assert concede.target is not None and concede.target.country == "SYR", concede
+
+
+@pytest.mark.slow
+def test_a_withdrawal_in_a_story_of_no_one_country_gets_no_place(pipeline):
+    text = (
+        "Iraq, Iran, Jordan and Syria met in Amman. Turkey and Lebanon sent envoys to Beirut. "
+        "The White House announced its decision to withdraw from the country."
+    )
+    concede = first_event(coded_events(pipeline, text), "CONCEDE")
+    assert concede.target is None, concede

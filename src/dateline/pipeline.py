@@ -233,6 +233,7 @@ class Pipeline:
             place_victims,
             placed_authorities,
             story_attacker,
+            withdrawal_theatre,
         )
         from dateline.actors.resolve import resolve_actors
         from dateline.events.cameo_codes import refine_codes
@@ -259,6 +260,8 @@ class Pipeline:
         custody_authorities(events, self._country_name)
         citizenship_revoker(events, doc, actors, self._country_name)
         place_victims(events, self._country_name)
+        withdrawals = self.lexicon.word_set("withdrawal_words")
+        withdrawal_theatre(events, doc, actors, withdrawals, self._country_name)
         result = Result(article=article, events=events, quotes=quotes, actors=actors.used())
         if starts is not None:  # count the article's sentences, not the blanked text's
             from dateline.select import renumber_sentences

@@ -665,3 +665,44 @@ def _give_country(side: ActorRef, country: str, country_name: Callable[[str], st
     base = (side.name if side.country is None else None) or side.text
     side.country = country
     side.name = f"{country_name(country)} {base}"
+
+
+#: The share of the mentions of countries other than a withdrawing state's that the country it
+#: leaves must hold (stories of a withdrawal name the withdrawing state most, and the
+#: neighbours it leaves through often).
+WITHDRAWAL_SHARE = 0.45
+
+
+def withdrawal_theatre(
+    events: list, doc: Doc, index: ActorIndex, withdrawal_words, country_name
+) -> int:
+    """Give a withdrawal a state concedes that names no place ("Trump's decision to withdraw",
+    "the planned US pullout", "to withdraw US troops from the country") the country the story
+    is set in, other than the withdrawing state's own: the one the article's places and
+    national actors name most, by a clear plurality (:data:`WITHDRAWAL_SHARE`) of the mentions
+    of countries other than the state's. Its troops leave where they are, and the coding guide
+    codes the side from the context. ``withdrawal_words``: the base forms of the trigger
+    ("withdraw", "withdrawal", "pullout"). Returns how many targets were set."""
+    votes = place_votes(index)
+    changed = 0
+    for event in events:
+        source = event.source
+        if event.event != "CONCEDE" or event.target is not None or source is None:
+            continue
+        if not source.country:
+            continue
+        span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        if not any(t.lemma_.lower() in withdrawal_words for t in span.root.subtree):
+            continue  # "announced he was withdrawing its troops" is one too
+        others = Counter({c: n for c, n in votes.items() if c != source.country})
+        if not others:
+            continue
+        (country, top), *_ = others.most_common(1)
+        if top / sum(others.values()) < WITHDRAWAL_SHARE:
+            continue
+        name = country_name(country) or country
+        event.target = ActorRef(text=name, name=name, country=country)
+        changed += 1
+    return changed
