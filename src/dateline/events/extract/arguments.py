@@ -1646,7 +1646,14 @@ def _undergone_arguments(tok: Token, verb: Token, sources, targets, actors: Acto
                 for p in c.children:
                     if p.dep_ == "pobj":
                         givers += np_actors(p, actors)
-    return givers, victims or targets
+            if c.dep_ == "prep" and c.lower_ in {"in", "at", "during"}:
+                # "won concessions in talks with Iraq": the other side of the talks gave them
+                talks = lexicon_words("talks_nouns")
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.lemma_.lower() in talks:
+                        givers += _actors_after(p, "with", actors)
+    given = {a.id for a, _ in givers}
+    return givers, victims or [t for t in targets if t[0].id not in given]
 
 
 def _place_named(actor: Actor, tok: Token) -> bool:

@@ -215,6 +215,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         return []  # "vowed the campaign would be swift", "pledged the troops would remain"
     if event_type == "REQUEST" and _asked_in_person(cand, sources, targets, lexicon):
         return []  # "I asked them how many had been held", "she asked me not to be angry"
+    if event_type == "RETREAT" and mode == "withdraw" and civilian_withdrawal(sources):
+        event_type, mode = "SANCTION", "withdraw"  # "the rights group withdrew from Yemen"
     if event_type == "COERCE" and _armed_capture(cand, sources, lexicon):
         event_type, mode = "ASSAULT", "abduct"  # "detained by Kurdish fighters"
     if event_type == "ASSAULT" and cyber_attack(cand, lexicon):
@@ -755,6 +757,18 @@ def _sent_to_fight(cand: Candidate, lexicon: Lexicon) -> Token | None:
         ):
             return clause
     return None
+
+
+#: Sectors of bodies with no armed forces to withdraw: what they pull out of a country is
+#: themselves, their staff or their aid.
+UNARMED_SECTORS = {"NGO", "SOC", "MED", "REL", "EDU", "JRN"}
+
+
+def civilian_withdrawal(sources) -> bool:
+    """A withdrawal by aid agencies, charities or rights groups (every source of an unarmed
+    sector): PLOVER codes withdrawing oneself or one's non-military resources (aid, observers,
+    diplomats) from a country a SANCTION (withdraw), a military retreat a RETREAT."""
+    return bool(sources) and all(a.sector in UNARMED_SECTORS for a, _ in sources)
 
 
 def _ordered_withdrawal(event_type, cand: Candidate, sources, targets, lexicon: Lexicon) -> bool:

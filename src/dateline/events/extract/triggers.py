@@ -152,6 +152,8 @@ def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Cand
                 out.append(Candidate(tok, CRITICISED_ENTRY, "ACCUSE", CRITICISED_ENTRY.mode,
                                      nominal=True, support=governor, frame=frame, undergone=True))  # fmt: skip
                 continue
+            if not undergone and tok.lemma_.lower() in lexicon.word_set("won_nouns"):
+                continue  # "holds mining concessions": a licence ("made concessions": a verb's)
             reported = _reported_act(frame, entries[0], lexicon)
             licensed = (
                 undergone
@@ -697,10 +699,29 @@ def _complement_holds(tok: Token, entry: TriggerEntry, lexicon: Lexicon) -> bool
             entries = []
         if any(e.event in hostile for e in entries):
             return True
+        if node.pos_ == "NOUN" and any(
+            _hostile_modifier(c, hostile, lexicon) for c in node.children
+        ):
+            return True  # "of suspending talks" parsed as talks that are "suspending"
         if node.lemma_.lower() in helping or any(e.event in cooperative for e in entries):
             continue  # help promised: what it is for is not the vow's act
         frontier.extend(node.children)
     return False
+
+
+def _hostile_modifier(tok: Token, hostile: set[str], lexicon: Lexicon) -> bool:
+    """An -ing verb the parser hangs on a noun as its modifier ("the potential of suspending
+    talks": "suspending" an amod of "talks") whose lexicon entry is a hostile act on the noun."""
+    if tok.dep_ != "amod" or tok.tag_ != "VBG":
+        return False
+    noun = tok.head.lemma_.lower()
+    return any(
+        e.event in hostile
+        and (not e.objects or noun in e.objects)
+        and not e.particle
+        and not e.preps
+        for e in lexicon.verb_entries(tok)
+    )
 
 
 def _forbids_someone(verb: Token, lexicon: Lexicon) -> bool:
@@ -772,9 +793,13 @@ def _find_object(tok: Token, lemmas: frozenset[str]) -> Token | None:
 def _undergoes(noun: Token, verb: Token, forms: set[str], lexicon: Lexicon) -> bool:
     """ "suffered an attack", "faced sanctions", "came under fire": the verb's subject is on the
     receiving end of the event noun (``undergoer_verbs``, or a verb + preposition of
-    ``undergoer_preps``)."""
+    ``undergoer_preps``); "won concessions": the subject gains what the noun gives
+    (``winning_verbs`` with one of ``won_nouns``)."""
     if noun.dep_ == "dobj":
-        return bool(forms & lexicon.word_set("undergoer_verbs"))
+        won = noun.lemma_.lower() in lexicon.word_set("won_nouns")
+        return bool(forms & lexicon.word_set("undergoer_verbs")) or (
+            won and bool(forms & lexicon.word_set("winning_verbs"))
+        )
     preps = {str(k): str(v) for k, v in (lexicon.lists.get("undergoer_preps") or {}).items()}
     return noun.dep_ == "pobj" and any(preps.get(f) == noun.head.lower_ for f in forms)
 

@@ -1,0 +1,155 @@
+"""Round 16, typing (issue 13): acts the coder gave another PLOVER type than the manual does.
+
+- A boycott announced, declared or staged by its boycotters is a PROTEST (mode boycott: "the
+  withdrawal of commercial or social relations"); one a state imposes on another's goods stays a
+  SANCTION (lexicon protest-announce-boycott, sanction-impose-boycott).
+- A concession won is one made to the winner: "the unions won concessions from the government"
+  is the government's CONCEDE toward the unions (``winning_verbs`` with ``won_nouns``); a
+  concession held as a licence is no act.
+- Agreeing to a withdrawal promises it: a CONCEDE (the coding guide: an announced or promised
+  withdrawal is a CONCEDE), as agreeing to a ceasefire is.
+- Withdrawing oneself or one's non-military resources (aid, observers, diplomats) from a country
+  is a SANCTION (withdraw), a military retreat a RETREAT: aid agencies and rights groups pulling
+  out, envoys withdrawn (``coder.civilian_withdrawal``, lexicon sanction-withdraw-envoys).
+- Raising the possibility or the prospect of a hostile act threatens it (PLOVER THREATEN, mode
+  relations: "threaten to suspend ... ongoing talks"; lexicon threaten-raise-prospect); the
+  prospect of talks threatens nothing.
+
+Sentences of our own, never from the evaluation sets.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+DATE = "2021-05-10"
+
+
+def _events(pipeline, text: str):
+    return [e for e in pipeline.code_text(text, date=DATE).events if not e.negated]
+
+
+def _types(pipeline, text: str) -> list[str]:
+    return sorted(e.event for e in _events(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghanaian opposition parties announced a boycott of the election.",
+        "Kenya and Chile declared a boycott of the Oslo summit on Monday.",
+    ],
+)
+def test_an_announced_boycott_is_a_protest(pipeline, text):
+    events = _events(pipeline, text)
+    types = sorted(e.event for e in events)
+    assert "PROTEST" in types and "SANCTION" not in types, types
+    assert all(e.mode == "boycott" for e in events if e.event == "PROTEST")
+
+
+def test_a_boycott_imposed_on_goods_stays_a_sanction(pipeline):
+    types = _types(pipeline, "Egypt imposed a boycott on Qatari goods in June.")
+    assert "SANCTION" in types and "PROTEST" not in types, types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peruvian miners won concessions from the Bolivian government.",
+        "The Zambian unions extracted major concessions from the Malawian government.",
+    ],
+)
+def test_a_concession_won_is_made_by_whom_it_was_won_from(pipeline, text):
+    events = [e for e in _events(pipeline, text) if e.event == "CONCEDE"]
+    assert events, _types(pipeline, text)
+    assert events[0].source is not None and events[0].source.country in {"BOL", "MWI"}
+    assert events[0].target is None or events[0].target.country not in {"BOL", "MWI"}
+
+
+def test_a_concession_won_in_talks_is_made_by_the_other_side(pipeline):
+    events = _events(
+        pipeline, "Kenyan reformers gained important concessions in talks with Uganda."
+    )
+    conceded = [e for e in events if e.event == "CONCEDE"]
+    assert conceded and conceded[0].source is not None and conceded[0].source.country == "UGA"
+
+
+def test_a_concession_held_as_a_licence_is_no_act(pipeline):
+    types = _types(pipeline, "The Chinese firm holds mining concessions in Guinea.")
+    assert "CONCEDE" not in types, types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Yemeni parties agreed to a withdrawal of forces from the port.",
+        "Armenia consented to a pullout of its troops from the district.",
+    ],
+)
+def test_agreeing_to_a_withdrawal_concedes(pipeline, text):
+    types = _types(pipeline, text)
+    assert "CONCEDE" in types and "AGREE" not in types, types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Amnesty International withdrew its staff from Yemen.",
+        "The human rights group withdrew from Afghanistan amid security concerns.",
+        "Sweden withdrew its ambassador from Ethiopia on Monday.",
+    ],
+)
+def test_a_withdrawal_of_unarmed_resources_is_a_sanction(pipeline, text):
+    events = _events(pipeline, text)
+    types = sorted(e.event for e in events)
+    assert "SANCTION" in types and "RETREAT" not in types, types
+    assert all(e.mode == "withdraw" for e in events if e.event == "SANCTION")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia withdrew its troops from Syria on Monday.",
+        "The rebel group withdrew from the town after the fighting.",
+    ],
+)
+def test_a_military_withdrawal_stays_a_retreat(pipeline, text):
+    types = _types(pipeline, text)
+    assert "RETREAT" in types and "SANCTION" not in types, types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Morocco raised the possibility of suspending talks with Algeria.",
+        "The Kenyan minister raised the prospect of sanctions against Uganda.",
+    ],
+)
+def test_raising_the_prospect_of_a_hostile_act_threatens(pipeline, text):
+    types = _types(pipeline, text)
+    assert "THREATEN" in types, types
+
+
+def test_a_headline_raising_the_prospect_of_suspended_talks_threatens(pipeline):
+    # the parser hangs "Suspending" on "Talks" as a modifier (triggers._hostile_modifier)
+    from dateline.model import Article
+
+    article = Article(
+        id="t", title="Ghana Raises Potential of Suspending Talks with Togo", text="."
+    )
+    types = [e.event for e in pipeline.code(article).events if not e.negated]
+    assert "THREATEN" in types, types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya raised the possibility of talks with Somalia.",
+        "The report raised the possibility of a deal with Iran.",
+    ],
+)
+def test_raising_the_prospect_of_talks_threatens_nothing(pipeline, text):
+    types = _types(pipeline, text)
+    assert "THREATEN" not in types, types
