@@ -11,6 +11,11 @@
 - A request named with its author as a common noun or a pronoun ("the opposition's demand for
   a recount", "its calls for a recount") is the author's REQUEST, as one with a named author is
   (events/extract/triggers.py, ``_authored_request``); "his telephone call" is no demand.
+- Verbs of force the lexicon lacked: enemy fighters "neutralised", hunted down or rooted out
+  (ASSAULT; vowed, a threat), a place liberated from an armed group (ASSAULT; "areas liberated
+  from the militants", "the liberated town" name a place: coder._liberated_place), people
+  locked up (COERCE, detain; "are locked up in a prison" is an ongoing detention, "locked up
+  the store" holds nobody) and taken hostage (ASSAULT, abduct).
 
 Sentences of our own, never from the evaluation sets.
 """
@@ -102,3 +107,49 @@ def test_a_demand_with_a_common_noun_author_is_a_request(pipeline):
 def test_a_telephone_call_with_a_pronoun_author_is_no_demand(pipeline):
     text = "The Kenyan president praised Uganda in his telephone call to Museveni on Monday."
     assert _events(pipeline, text, "REQUEST") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "source", "target"),
+    [
+        ("Kenyan troops neutralised dozens of al-Shabaab fighters near Kismayo.",
+         "ASSAULT", "KEN", "SOM"),
+        ("Somali troops hunted down the al-Shabaab fighters near Kismayo.", "ASSAULT", "SOM", "SOM"),
+        ("Kenyan forces liberated the Somali town of Kismayo from al-Shabaab.",
+         "ASSAULT", "KEN", "SOM"),
+        ("Belarusian police locked up dozens of opposition activists in Minsk.",
+         "COERCE", "BLR", "BLR"),
+        ("Somali militants took two Kenyan aid workers hostage near the border.",
+         "ASSAULT", "SOM", "KEN"),
+        ("A Kenyan journalist was taken hostage by al-Shabaab fighters on Monday.",
+         "ASSAULT", "SOM", "KEN"),
+        ("The Kenyan president vowed to root out the Somali militants.", "THREATEN", "KEN", "SOM"),
+    ],
+)  # fmt: skip
+def test_verbs_of_force_the_lexicon_lacked(coder, text, event, source, target):
+    got = _events(coder, text, event)
+    assert [(e.source.country, e.target.country) for e in got] == [(source, target)], text
+
+
+def test_a_place_liberated_with_nobody_freeing_it_is_a_place(coder):
+    assert (
+        _events(coder, "Kenyan troops entered the liberated Somali town of Kismayo.", "ASSAULT")
+        == []
+    )
+    text = "Kenyan engineers are rebuilding areas liberated from al-Shabaab in southern Somalia."
+    assert _events(coder, text, "ASSAULT") == []
+    text = "Kenyan engineers are rebuilding towns liberated by the Somali army."
+    assert [e.source.country for e in _events(coder, text, "ASSAULT")] == ["SOM"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("The new Kenyan radar neutralised the advantage of the Somali pirates.", "ASSAULT"),
+        ("The Kenyan shopkeeper locked up the store and went home.", "COERCE"),
+        ("Two Belarusian activists are locked up in a prison in Minsk.", "COERCE"),
+        ("Kenyan women are liberating themselves from old customs.", "ASSAULT"),
+    ],
+)
+def test_the_same_verbs_without_an_act_of_force(coder, text, event):
+    assert _events(coder, text, event) == [], text

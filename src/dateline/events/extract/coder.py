@@ -205,6 +205,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         return []
     if event_type == "PROTEST" and _transitive_assembly(cand, lexicon):
         return []  # "demonstrated its resolve", "gathered strength": no one took to the streets
+    if event_type == "ASSAULT" and _liberated_place(cand):
+        return []  # "areas liberated from the militants", "the liberated city": a place
     if event_type == "RETREAT" and _no_release(cand, lexicon):
         return []  # "the town was freed from the militants", "troops freed up for Iraq"
     if event_type == "SUPPORT" and _self_defence(cand, sources, targets, lexicon):
@@ -885,6 +887,22 @@ def _asked_in_person(cand: Candidate, sources, targets, lexicon: Lexicon) -> boo
     ):
         return False
     return not any(_official(a) for a, _ in (*sources, *targets))
+
+
+def _liberated_place(cand: Candidate) -> bool:
+    """ "The liberated city", "areas liberated from the militants": a participle of freeing by
+    the noun it describes, with nobody named as freeing it, names a place and its past, not an
+    act the sentence reports ("the city was liberated from the militants in 2016", "areas they
+    liberated" and "towns liberated by the army" report one). Out of fold such participles were
+    no gold event (the entry assault-liberate)."""
+    tok = cand.token
+    return (
+        cand.entry.id == "assault-liberate"
+        and not cand.nominal
+        and tok.dep_ in {"acl", "amod"}
+        and tok.tag_ == "VBN"
+        and not any(c.dep_ == "agent" for c in tok.children)
+    )
 
 
 def _no_release(cand: Candidate, lexicon: Lexicon) -> bool:
