@@ -109,3 +109,19 @@ def test_an_act_a_means_is_for_is_not_done(pipeline, text):
 )
 def test_a_pressing_told_stays_a_request(pipeline, text):
     assert "REQUEST" in _types(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya allowed Ethiopian jets to use its airspace to strike al-Shabaab.",
+        "Djibouti allowed France to use its port for the operation.",
+    ],
+)
+def test_letting_another_state_s_forces_act_is_cooperation(pipeline, text):
+    types = _types(pipeline, text)
+    assert "COOPERATE" in types and "CONCEDE" not in types
+
+
+def test_letting_people_in_stays_a_concession(pipeline):
+    assert "CONCEDE" in _types(pipeline, "Cuba allowed Spanish journalists to enter the country.")

@@ -195,6 +195,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         event_type, mode, modality, sources = "CONCEDE", None, "asserted", announced
     elif event_type == "AGREE" and _withdrawal_promised(cand, lexicon):
         event_type, mode = "CONCEDE", None  # "the withdrawal promised by Trump": conceded
+    elif event_type == "CONCEDE" and _foreign_force_allowed(cand, sources, targets, lexicon):
+        event_type, mode = "COOPERATE", None  # "Moscow allowed Turkish jets into its airspace"
     if event_type == "REQUEST" and _command(cand, sources, targets, lexicon):
         return []  # "ordered a pause", "ordered his generals to plan the exit": no one else asked
     if event_type == "PROTEST" and not sources:
@@ -1033,6 +1035,32 @@ def _announced_withdrawal(
             break  # "told to plan for the withdrawal": no decision of it
         node, came_from = node.head, node
     return None
+
+
+def _foreign_force_allowed(cand: Candidate, sources, targets, lexicon: Lexicon) -> bool:
+    """Letting another state or its forces act ("Moscow allowed Ankara to use the airspace",
+    "allowed Turkish jets into the airspace it controls", "allowed the Turkish strikes"): the
+    training gold codes it as military cooperation (COOPERATE), not a concession (out of fold
+    3 false CONCEDEs that were right COOPERATEs, no right CONCEDE of "allow" lost). Letting
+    people in ("allowed Spanish journalists to enter") stays a concession."""
+    if cand.nominal or not any(e.id == ALLOW_ENTRY for e in lexicon.verb_entries(cand.token)):
+        return False
+    own = {a.country for a, _ in sources if a.country}
+    if not own:
+        return False
+
+    def force(actor, tok) -> bool:
+        if actor.country is None or actor.country in own:
+            return False
+        if actor.kind == "country" or actor.sector == "MIL":
+            return True
+        return any(e.event == "ASSAULT" for e in lexicon.noun_entries(tok))  # "Turkish strikes"
+
+    return any(force(a, t) for a, t in targets)
+
+
+#: The lexicon entry of letting someone do something (CONCEDE).
+ALLOW_ENTRY = "concede-allow"
 
 
 def _withdrawal_promised(cand: Candidate, lexicon: Lexicon) -> bool:
