@@ -147,6 +147,15 @@ class Pipeline:
         """Code the headline (its annotated ``doc``, :meth:`title_view`) as an article of its
         own, dated as the article, and put its events before the body's, marked
         ``part="title"`` (:func:`merge_title`). The body's events stay exactly as coded."""
+        article = result.article
+        headline = replace(article, text=title_text(article), title=None)
+        self.repair_title(doc)
+        merge_title(result, self._code_doc(headline, doc))
+
+    def repair_title(self, doc: Doc) -> None:
+        """The parse repairs a headline's own Doc gets before it is coded (``dateline.recase``:
+        a first word taken for a name, a verb read as a noun, "X to act", passives without their
+        auxiliary, names joined by commas, an act that takes place somewhere)."""
         from dateline.recase import (
             headline_first_noun,
             headline_infinitive,
@@ -156,8 +165,6 @@ class Pipeline:
             headline_verb,
         )
 
-        article = result.article
-        headline = replace(article, text=title_text(article), title=None)
         headline_first_noun(doc, self.act_noun)
         verb = headline_verb(doc, self.verbs, self.actor_nouns)
         if verb is None and headline_infinitive(doc) is None:
@@ -168,7 +175,6 @@ class Pipeline:
             self.lexicon.word_set("occurrence_verbs"),
             lambda t: bool(self.lexicon.noun_entries(t)),
         )
-        merge_title(result, self._code_doc(headline, doc))
 
     @property
     def actor_nouns(self) -> frozenset[str]:

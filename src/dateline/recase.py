@@ -373,9 +373,51 @@ def headline_passive(doc, acts_on: Callable[[str], bool] | None = None) -> int |
                 c.dep_ = "agent"  # "shot by gunmen"
         return root.i
     participles = [c for c in root.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > root.i]
-    if root.tag_ not in _NOUN_TAGS or len(participles) != 1 or participles[0].i != root.i + 1:
+    if root.tag_ in _NOUN_TAGS and len(participles) == 1 and participles[0].i == root.i + 1:
+        return _verb_over_noun(doc, root, participles[0], "nsubjpass")
+    return _passive_after_phrase(doc)
+
+
+def _passive_after_phrase(doc) -> int | None:
+    """The participle of a passive headline whose subject is a longer phrase, a number or a
+    phrase after a colon ("Hundreds of protesters arrested in X", "Restrictions on rights,
+    media freedoms imposed in X", "Six indicted by grand jury", "Unrest in X: curfew imposed
+    after clashes"): the line's only participle spaCy hung inside the noun phrase, right after
+    it, becomes the root, the phrase's head (after a colon: the noun in apposition to the words
+    before it, which become the root's modifier) its passive subject. Returns its index, or
+    None."""
+    found = [t for t in doc if t.dep_ == "acl" and t.tag_ == "VBN"]
+    if len(found) != 1:
         return None
-    return _verb_over_noun(doc, root, participles[0], "nsubjpass")
+    verb = found[0]
+    root = verb.sent.root  # "Kenya: Curfew imposed in X" may be two sentences
+    head = verb.head
+    while head.dep_ == "conj":
+        head = head.head  # "Restrictions on rights, media freedoms imposed"
+    if head.i == root.i:
+        subject = root
+    elif head.dep_ == "appos" and head.head.i == root.i:
+        subject = head  # "Unrest in X: curfew imposed"
+    else:
+        return None  # "return of the vehicle seized in the raid": the participle describes
+    if subject.tag_ not in _NOUN_TAGS | {"CD"} or subject.i > verb.i:
+        return None
+    if any(subject not in (t, *t.ancestors) for t in doc[subject.i : verb.i]):
+        return None  # the participle does not follow the subject's phrase
+    heads = [t.head.i for t in doc]
+    deps = [t.dep_ for t in doc]
+    heads[verb.i], deps[verb.i] = verb.i, "ROOT"
+    heads[subject.i], deps[subject.i] = verb.i, "nsubjpass"
+    if subject.i != root.i:
+        heads[root.i], deps[root.i] = verb.i, "npadvmod"  # "Unrest in X:"
+    for t in doc[verb.i + 1 :]:
+        if t.is_punct and heads[t.i] in {root.i, subject.i}:
+            heads[t.i] = verb.i
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            deps[c.i] = "agent"  # "indicted by a grand jury"
+    _set_arcs(doc, heads, deps)
+    return verb.i
 
 
 def headline_infinitive(doc) -> int | None:
@@ -484,21 +526,28 @@ def headline_list_subject(doc) -> int | None:
 
 
 def headline_first_noun(doc, act_noun: Callable[[str], str | None]) -> int | None:
-    """A headline's first word is capitalised as the first word of any sentence, and spaCy may
-    take it for a name ("Ceasefire begins in X", "Sanctions take hold"): a first word tagged a
-    proper noun, before a word that is none, whose lower-case form ``act_noun`` knows as the
-    noun of an act (returning its base form) is that common noun again. Returns 0, or None.
-    Only its tag, part of speech and lemma change."""
-    if len(doc) < 2 or doc[0].tag_ not in {"NNP", "NNPS"} or doc[1].tag_ in {"NNP", "NNPS"}:
-        return None
-    tok = doc[0]
-    lemma = act_noun(tok.lower_)
-    if lemma is None:
-        return None
-    tok.tag_ = "NN" if lemma == tok.lower_ else "NNS"
-    tok.pos_ = "NOUN"
-    tok.lemma_ = lemma
-    return 0
+    """A headline's first word, and the first after a colon, are capitalised as the first word
+    of any sentence, and spaCy may take one for a name ("Ceasefire begins in X", "Unrest in X:
+    Curfew imposed"): such a word tagged a proper noun, before a word that is none, whose
+    lower-case form ``act_noun`` knows as the noun of an act (returning its base form) is that
+    common noun again. Returns the index of the last one changed, or None. Only tags, parts of
+    speech and lemmas change."""
+    starts = [0] + [t.i + 1 for t in doc if t.text == ":"]
+    changed = None
+    for i in starts:
+        if i + 1 >= len(doc) or doc[i].tag_ not in {"NNP", "NNPS"}:
+            continue
+        if doc[i + 1].tag_ in {"NNP", "NNPS"}:
+            continue  # "Saint Lucia": a name of two words
+        tok = doc[i]
+        lemma = act_noun(tok.lower_)
+        if lemma is None:
+            continue
+        tok.tag_ = "NN" if lemma == tok.lower_ else "NNS"
+        tok.pos_ = "NOUN"
+        tok.lemma_ = lemma
+        changed = i
+    return changed
 
 
 #: Prepositions of where an act takes place and between whom ("talks begin between X and Y in Z").
