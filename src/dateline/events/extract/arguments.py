@@ -73,6 +73,9 @@ def arguments(
     tok = cand.token
     if cand.nominal:
         sources, targets = _noun_arguments(cand, actors)
+        if not sources:
+            # "the Vienna talks": where they met stands for who met only when nobody else does
+            sources = venues(cand, actors)
     else:
         sources, targets = _verb_arguments(tok, cand, actors)
     if (
@@ -730,6 +733,7 @@ def _targets_of_verb(
     if cand.event in TOPIC_TYPES:
         preps -= TOPIC_PREPS  # "agreed on Syria", "met over Idlib": the topic
     used_preps: set[str] = set()
+    addressed = False  # the verb's own object names a party ("urged western diplomats to ...")
     object_is_topic = cand.entry.object_role == "topic" and depth == 0
     # "provided Pakistan with fighter jets": what is given comes with "with", the object is whom
     # it is given to
@@ -772,6 +776,9 @@ def _targets_of_verb(
             inner = [x for x in _inner_actors(c, actors, preps) if x not in found]
             if inner and all(_via_pronoun(t, actors) for _a, t in found):
                 found = []  # "reopened its border with Tajikistan": the border's other side
+            # "urged foreign donors to fund X": a plural object names whom it is asked of even
+            # where the actor tables know no one there
+            addressed = addressed or bool(found) or _plural_people(c)
             out += found + inner
         elif c.dep_ in {"prep", "dative"} and (c.lower_ in preps or c.dep_ == "dative"):
             if c.lower_ in used_preps:
@@ -832,6 +839,10 @@ def _targets_of_verb(
                     c, cand, actors, depth + 1
                 )  # "opened fire to disperse protesters"
             elif c.dep_ in {"ccomp", "xcomp"} and c.pos_ in {"VERB", "AUX"}:
+                if c.dep_ == "xcomp" and addressed:
+                    # "urged western diplomats to bring the opposition down": whom the act is
+                    # asked of, told or warned is its target, not the object of what they are to do
+                    continue
                 inner_subj = next((g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}), None)
                 if inner_subj is not None and c.dep_ == "ccomp":
                     found = np_actors(inner_subj, actors) or _inner_actors(
@@ -847,6 +858,18 @@ def _targets_of_verb(
                     if g.dep_ in {"acl", "relcl", "xcomp"} and cand.event in ABSORBING:
                         out += _targets_of_verb(g, cand, actors, depth + 1)
     return out
+
+
+#: Tags of an object that may name people with no actor known: "urged foreign donors to ...".
+PEOPLE_TAGS = {"NNS", "NNPS"}
+#: Entity labels of an amount, never whom an act is asked of ("pledged $3bn to buy ...").
+AMOUNT_LABELS = {"MONEY", "QUANTITY", "CARDINAL", "PERCENT"}
+
+
+def _plural_people(obj: Token) -> bool:
+    """A plural noun object that may name people no actor table knows ("urged foreign donors
+    to fund X"), not an amount."""
+    return obj.dep_ == "dobj" and obj.tag_ in PEOPLE_TAGS and obj.ent_type_ not in AMOUNT_LABELS
 
 
 #: Prepositions that never name the target of a verb's act: when, where, by whom, and what it
@@ -1037,6 +1060,27 @@ TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 MUTUAL = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT"}
 
 
+def _venue(cand: Candidate, tok: Token, found: list[tuple[Actor, Token]]) -> bool:
+    """``tok``, a modifier of a noun of talks or a deal, names a town or a capital (the actors
+    ``found`` there): where they were held ("the Vienna talks", "the Madrid conference")."""
+    return (
+        cand.event in MUTUAL
+        and tok.dep_ == "compound"
+        and bool(found)
+        and all(_place_named(a, tok) for a, _ in found)
+    )
+
+
+def venues(cand: Candidate, actors: ActorIndex) -> list[tuple[Actor, Token]]:
+    """The actors of the venue modifiers of a nominal candidate (:func:`_venue`)."""
+    out: list[tuple[Actor, Token]] = []
+    for c in cand.head.children:
+        found = [(a, c) for a in actors.all_at(c.i)]
+        if _venue(cand, c, found):
+            out += found
+    return out
+
+
 def _noun_arguments(cand: Candidate, actors: ActorIndex):
     tok = cand.head
     sources: list[tuple[Actor, Token]] = []
@@ -1058,6 +1102,8 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
             if hits and found and all(_place_named(a, c) for a, _ in found):
                 targets.extend(found)  # "the Manchester bombing", "the Aleppo siege": the place hit
                 continue
+            if _venue(cand, c, found):
+                continue  # "the Oslo talks, brokered by Norway and Qatar": where, not who
             (targets if hits and sources else sources).extend(found)
         elif c.dep_ == "prep" and c.lower_ == "by":
             for p in c.children:

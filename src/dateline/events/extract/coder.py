@@ -411,7 +411,11 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
             and first[1].dep_ == "pobj"
             and first[1].head.dep_ == "agent"
         )
-        if (
+        if event_type == "CONSULT" and _mediators(cand, sources, lexicon):
+            # "talks brokered by Russia, Turkey and Iran": three mediators, one record each
+            # (the coding guide: one record per acting side), not talks among them
+            pairs = [(s, None) for s in sources]
+        elif (
             len(sources) > 2
             or one_mention
             or by_agent
@@ -1536,6 +1540,26 @@ def hazard_caused(cand: Candidate, lexicon: Lexicon) -> bool:
         for c in children
         for g in c.children
     )
+
+
+def _mediators(cand: Candidate, sources: list, lexicon: Lexicon) -> bool:
+    """Every source is named by the "by" phrase of a mediating verb, the trigger's own or a
+    participle on the talks noun ("the Sochi talks, brokered by Russia, Turkey and Iran", "the
+    talks were mediated by Qatar and Egypt"): third parties to the talks, not their parties."""
+    verbs = lexicon.word_set("mediator_verbs")
+    for _actor, tok in sources:
+        node = tok
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        agent = node.head
+        verb = agent.head
+        if node.dep_ != "pobj" or agent.lower_ != "by" or verb.lemma_.lower() not in verbs:
+            return False
+        own = not cand.nominal and verb.i == cand.token.i
+        on_noun = cand.nominal and verb.dep_ in {"acl", "relcl"} and verb.head.i == cand.head.i
+        if not (own or on_noun):
+            return False
+    return True
 
 
 def _deal_brokered(cand: Candidate, lexicon: Lexicon) -> bool:

@@ -1,0 +1,90 @@
+"""Sides chosen, round 16 (docs/accuracy.md, "Round 16: argument choice"), on sentences of our
+own: whom an act is asked of, told or warned is the object of the asking verb, not the object of
+what they are asked to do ("urged western diplomats to bring the opposition down"), even where
+that object names no country; the parties named by the "by" phrase of a mediating verb ("talks
+brokered by Norway, Qatar and Egypt") are third parties, one record each, not talks among
+them; a town or capital that names where talks were held ("the Oslo talks") is a
+party only when no other is named."""
+
+from __future__ import annotations
+
+import pytest
+
+from coded import happened
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("The minister urged western diplomats to bring the opposition to the table.", "diplomats"),
+        ("Kenya asked foreign donors to fund the Somali army.", "donors"),
+    ],
+)
+def test_whom_an_act_is_asked_of_is_the_target(lexicon_only, text, asked):
+    records = happened(lexicon_only, text, "REQUEST")
+    assert records, text
+    assert all(asked in e.target.text for e in records if e.target), [
+        (e.source, e.target) for e in records
+    ]
+
+
+def test_a_state_asked_stays_the_target(lexicon_only):
+    text = "Trump urged France to repatriate the captured fighters."
+    records = happened(lexicon_only, text, "REQUEST")
+    assert {e.target.country for e in records if e.target} == {"FRA"}
+
+
+def test_an_inner_object_is_the_target_when_nobody_is_asked(lexicon_only):
+    text = "Chad vowed to expel the Sudanese ambassador."
+    records = happened(lexicon_only, text, "THREATEN") + happened(lexicon_only, text, "COERCE")
+    assert "SDN" in {e.target.country for e in records if e.target}, records
+
+
+@pytest.mark.parametrize(
+    ("text", "mediators"),
+    [
+        ("The Oslo talks, brokered by Norway, Qatar and Egypt, broke down.", {"NOR", "QAT", "EGY"}),
+        ("The talks, mediated by Qatar and Egypt, ended on Monday.", {"QAT", "EGY"}),
+    ],
+)  # fmt: skip
+def test_mediators_of_talks_each_consult(lexicon_only, text, mediators):
+    records = happened(lexicon_only, text, "CONSULT")
+    assert {e.source.country for e in records if e.source} == mediators
+    assert not any(e.target and e.target.country in mediators for e in records), [
+        (e.source, e.target) for e in records
+    ]
+
+
+def test_talks_between_parties_stay_among_them(lexicon_only):
+    records = happened(lexicon_only, "Talks between Chad and Niger collapsed.", "CONSULT")
+    assert {(e.source.country, e.target.country) for e in records} == {("TCD", "NER")}
+
+
+def test_a_mediator_between_two_parties_keeps_them_as_targets(lexicon_only):
+    records = happened(lexicon_only, "Qatar mediated between Sudan and Chad last month.", "CONSULT")
+    assert {(e.source.country, e.target.country) for e in records} == {
+        ("QAT", "SDN"),
+        ("QAT", "TCD"),
+    }
+
+
+def test_a_brokered_deal_stays_among_its_brokers(lexicon_only):
+    text = "A truce brokered by Chad, Niger and Mali collapsed."
+    records = happened(lexicon_only, text, "AGREE")
+    assert {(e.source.country, e.target.country) for e in records} == {
+        ("TCD", "NER"),
+        ("TCD", "MLI"),
+    }
+
+
+def test_a_venue_gives_way_to_the_parties_named(lexicon_only):
+    text = "The Oslo talks between Chad and Niger were held on Monday."
+    records = happened(lexicon_only, text, "CONSULT")
+    assert {(e.source.country, e.target.country) for e in records} == {("TCD", "NER")}
+
+
+def test_a_venue_with_nobody_else_named_is_kept(lexicon_only):
+    records = happened(lexicon_only, "The Oslo talks were held on Monday.", "CONSULT")
+    assert {e.source.country for e in records} == {"NOR"}
