@@ -2,7 +2,9 @@
 own: a plea to be let home that names nobody asked asks the state that is home (the place the
 return goes to, else the country of the one who would return, else of the one pleading); a
 withdrawal a state concedes that names no place is from the country the story is set in, other
-than the state's own. (The law's acts nobody is said to have done are in test_actor_cues.py.)"""
+than the state's own; a refusal that names nobody refused refuses whoever asked the refuser in
+its sentence or the two before. (The law's acts nobody is said to have done are in
+test_actor_cues.py.)"""
 
 from __future__ import annotations
 
@@ -66,3 +68,37 @@ def test_a_withdrawal_in_a_story_of_no_one_country_gets_no_place(pipeline):
     )
     concede = first_event(coded_events(pipeline, text), "CONCEDE")
     assert concede.target is None, concede
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "asker"),
+    [
+        (
+            "Kurdish leaders called on Russia to close the airspace over Afrin. However, Moscow refused.",
+            "SYR",
+        ),
+        (
+            "Kenya asked Uganda to hand over the suspects. Police said the border was quiet. Uganda refused.",
+            "KEN",
+        ),
+    ],
+)
+def test_a_refusal_that_names_nobody_refuses_who_asked_the_refuser(pipeline, text, asker):
+    reject = first_event(coded_events(pipeline, text), "REJECT")
+    assert reject.target is not None and reject.target.country == asker, reject
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks collapsed on Monday. Russia refused.",
+        "Kenya asked Uganda to hand over the suspects. Tanzania refused.",
+        "Kenya asked Uganda to hand over the suspects. The talks stalled. The court met. "
+        "The border was quiet. Uganda refused.",
+    ],
+)
+def test_a_refusal_answers_no_request_to_another_nor_one_long_before(pipeline, text):
+    reject = first_event(coded_events(pipeline, text), "REJECT")
+    assert reject.target is None, reject

@@ -238,6 +238,7 @@ class Pipeline:
             localise_event_sides,
             place_victims,
             placed_authorities,
+            refused_asker,
             story_attacker,
             withdrawal_theatre,
         )
@@ -268,6 +269,7 @@ class Pipeline:
         place_victims(events, self._country_name)
         withdrawals = self.lexicon.word_set("withdrawal_words")
         withdrawal_theatre(events, doc, actors, withdrawals, self._country_name)
+        refused_asker(events)
         result = Result(article=article, events=events, quotes=quotes, actors=actors.used())
         if starts is not None:  # count the article's sentences, not the blanked text's
             from dateline.select import renumber_sentences

@@ -706,3 +706,50 @@ def withdrawal_theatre(
         event.target = ActorRef(text=name, name=name, country=country)
         changed += 1
     return changed
+
+
+#: How many sentences back a refusal may answer a request (its own sentence and the two before).
+ANSWER_WINDOW = 2
+
+
+def refused_asker(events: list) -> int:
+    """Give a refusal that names nobody refused ("Moscow had refused", "many governments have
+    stonewalled the issue") the one who asked the refuser before: the source of the latest
+    request aimed at the refuser's side (same country, or the same IGO or NGO) in this sentence
+    or the two before ("Kurdish leaders called on Russia to close the airspace ... Moscow had
+    refused"). A refuser with no side of its own answers only a request of its own sentence
+    ("X called on its partners to act, but many governments refused"). Returns how many
+    targets were set."""
+    changed = 0
+    for event in events:
+        if event.event != "REJECT" or event.target is not None or event.source is None:
+            continue
+        key = _side_key(event.source)
+        asked = [
+            e
+            for e in events
+            if e.event == "REQUEST"
+            and e.source is not None
+            and _side_key(e.source) is not None
+            and _side_key(e.source) != key
+            and (e.sentence, e.trigger.start) < (event.sentence, event.trigger.start)
+            and event.sentence - e.sentence <= (ANSWER_WINDOW if key else 0)
+            and (key is None or (e.target is not None and _side_key(e.target) == key))
+            and not e.negated
+        ]
+        if not asked:
+            continue
+        asker = max(asked, key=lambda e: (e.sentence, e.trigger.start)).source
+        event.target = ActorRef(
+            text=asker.text, name=asker.name, country=asker.country, sector=asker.sector,
+            actor_id=asker.actor_id,
+        )  # fmt: skip
+        changed += 1
+    return changed
+
+
+def _side_key(side: ActorRef) -> str | None:
+    """The side's key for a dyad: its country, else IGO or NGO, else None."""
+    if side.country:
+        return side.country
+    return side.sector if side.sector in {"IGO", "NGO"} else None
