@@ -125,3 +125,25 @@ def test_letting_another_state_s_forces_act_is_cooperation(pipeline, text):
 
 def test_letting_people_in_stays_a_concession(pipeline):
     assert "CONCEDE" in _types(pipeline, "Cuba allowed Spanish journalists to enter the country.")
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("The Kenyan journalist warned me to be careful.", "THREATEN"),
+        ("The farmer refused my offer and blamed me for the drought.", "ACCUSE"),
+    ],
+)
+def test_words_between_me_and_private_people_are_no_event(pipeline, text, event):
+    assert event not in _types(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("The militants threatened to kill me, he told police.", "THREATEN"),
+        ("I accuse the Kenyan government of lying.", "ACCUSE"),
+    ],
+)
+def test_words_of_or_to_the_armed_or_officials_stay(pipeline, text, event):
+    assert event in _types(pipeline, text)

@@ -217,8 +217,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         return []  # "US withdrawal is likely to be messy", "their cooperation includes a deal"
     if event_type == "AGREE" and vowed_state(cand, lexicon):
         return []  # "vowed the campaign would be swift", "pledged the troops would remain"
-    if event_type == "REQUEST" and _asked_in_person(cand, sources, targets, lexicon):
-        return []  # "I asked them how many had been held", "she asked me not to be angry"
+    if event_type in IN_PERSON_TYPES and _asked_in_person(cand, sources, targets, lexicon):
+        return []  # "I asked them how many had been held", "they praised me and let me go"
     if event_type == "RETREAT" and mode == "withdraw" and civilian_withdrawal(sources):
         event_type, mode = "SANCTION", "withdraw"  # "the rights group withdrew from Yemen"
     if event_type == "COERCE" and _armed_capture(cand, sources, lexicon):
@@ -881,18 +881,23 @@ def vowed_state(cand: Candidate, lexicon: Lexicon) -> bool:
 
 
 def _asked_in_person(cand: Candidate, sources, targets, lexicon: Lexicon) -> bool:
-    """A question or favour asked by or of "I" or "me" with no state, official or organisation
-    on either side ("I asked them how many men had been held", "she asked me not to be angry"):
-    the reporter's or a private person's asking, no political request. "I am asking Congress
-    to act" (a president quoted) and "Kenya asked me to mediate" keep theirs."""
+    """Words said by or to "I" or "me" with no state, official, organisation or armed group on
+    either side ("I asked them how many men had been held", "she asked me not to be angry", "a
+    veteran correspondent warned me to be careful"): the reporter's or a private person's words,
+    no political act. "I am asking Congress to act" (a president quoted), "Kenya asked me to
+    mediate" and "the militants threatened to kill me" keep theirs."""
     tok = cand.token
-    if cand.nominal or tok.lemma_.lower() not in lexicon.word_set("asking_verbs"):
+    if cand.nominal:
         return False
     if not any(
         c.lower_ in {"i", "me"} and c.dep_ in {"nsubj", "dobj", "dative"} for c in tok.children
     ):
         return False
-    return not any(_official(a) for a, _ in (*sources, *targets))
+    return not any(_official(a) or a.sector in ARMED_SECTORS for a, _ in (*sources, *targets))
+
+
+#: Acts of speech that "I" or "me" with nobody official or armed makes private (_asked_in_person).
+IN_PERSON_TYPES = {"REQUEST", "THREATEN", "SUPPORT", "ACCUSE", "REJECT"}
 
 
 def _liberated_place(cand: Candidate) -> bool:
