@@ -347,6 +347,7 @@ class Gazetteer:
         self.campaign_nouns = frozenset(str(w).lower() for w in data.get("campaign_nouns") or ())
         self.movement_verbs = frozenset(str(w).lower() for w in data.get("movement_verbs") or ())
         self.sent_verbs = frozenset(str(w).lower() for w in data.get("sent_verbs") or ())
+        self.origin_nouns = frozenset(str(w).lower() for w in data.get("origin_nouns") or ())
         self.ground_verbs = frozenset(str(w).lower() for w in data.get("ground_verbs") or ())
         self.not_places = frozenset(name_key(str(w)) for w in data.get("not_places") or ())
         self.desk_nouns = frozenset(str(w).lower() for w in data.get("desk_nouns") or ())

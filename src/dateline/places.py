@@ -85,6 +85,8 @@ def _of_head(token: Token) -> Token:
             token = token.head  # "in Syria's north-east", "across Iraq's eastern desert"
         elif token.dep_ == "poss" and _town_site(token):
             token = token.head  # "at Ankara's presidential complex", "at Aleppo's airport"
+        elif town_modifier(token):
+            token = token.head  # "in the Albu Kamal border city": where "city" is
         else:
             break
     return token
@@ -305,6 +307,9 @@ def locate_events(
     hints = tuple(dict.fromkeys(m.place.country for m in mentions if m.place.country))
     raw = unparsed_towns(doc, doc_text, text, hints)
     refs = _town_references(doc, named, raw)
+    for m in mentions:  # "in the Afghan capital" of a story that names Kabul counts as naming it
+        if m.refers_to and m.text.lower().endswith("capital") and m.start not in refs:
+            refs[m.start] = m
     about = _article_place(doc, named, actors, article_text, refs, raw)
     dateline = _dateline(article_text, named)
     for event in events:
@@ -916,6 +921,8 @@ def _elsewhere_named(
             and root.head.lower_ == "from"
             and root.head.head.lemma_.lower() in _LEAVING
         )
+        if _sent_to(root):
+            return False  # "to send them to the camp at Guantanamo Bay": not there yet
         return m.place.kind in _FINE and (_locative(root) or acted_on or left)
 
     named = [m.place.country for m in here if scene(m)]
@@ -929,6 +936,7 @@ def _elsewhere_named(
                 m.place.country for m in mentions
                 if lo <= doc[m.start].idx < hi and m.place.kind in _FINE
                 and _scene_place(doc[m.start : m.end].root)
+                and not _sent_to(doc[m.start : m.end].root)
             ]  # fmt: skip
         else:
             named += [p.country for p in _raw_places(text[lo:hi], hints)]
@@ -1572,6 +1580,8 @@ def _before(
                 continue
             if _aside(root) or _compared(root):
                 continue  # "attacked Idlib as ministers gathered in Brussels": Idlib
+            if _sent_to(root):
+                continue  # "to send them to the camp at Guantanamo Bay": not where they are
             found.append(m.location("before"))
     else:
         found = _raw_places(text[lo:hi], hints)
@@ -1824,10 +1834,33 @@ def find_mentions(doc: Doc, actors) -> list[PlaceMention]:
             out.append(PlaceMention(s, e + 1, doc[s : e + 1].text, site, tagged_org=org))
         else:
             out.append(PlaceMention(s, e, doc[s:e].text, p, tagged_org=org))
+    out = [m for m in out if not home_of_person(doc[m.start : m.end].root)]
     out += _capital_named(doc, out)
     out += _named_again(doc, out, actors)
     out += _back_references(doc, out)
     return sorted(out + _it_references(doc, out) + _capitals(doc), key=lambda m: m.start)
+
+
+def home_of_person(root: Token) -> bool:
+    """The place is where a person comes from ("Sam Jones, 29, from Leeds, was killed", "a
+    neighbour from Leeds", "the two men from London"): their home, not where anything
+    happens, so no place of events nor of the article. "from" hangs from a person's name, from
+    one described by an age ("Jones, 29, from Leeds"), or from a noun of `origin_nouns`; not
+    from an act ("the withdrawal from Syria") nor refugees (who fled from the place)."""
+    while root.dep_ == "appos" and root.head.i != root.i:
+        root = root.head  # "from Accrington, Lancashire"
+    root = _of_head(root)  # "from the town of X"
+    if root.dep_ != "pobj" or root.head.lower_ != "from" or root.head.dep_ != "prep":
+        return False
+    who = root.head.head
+    if who.ent_type_ == "PERSON":
+        return True
+    if who.pos_ == "NUM" and who.dep_ == "appos":
+        return who.head.ent_type_ == "PERSON" or who.head.pos_ in ("NOUN", "PROPN")
+    return who.pos_ in ("NOUN", "PROPN") and (
+        who.lower_ in gazetteer().origin_nouns
+        or any(c.dep_ == "appos" and c.like_num for c in who.children)
+    )
 
 
 def _name_part(doc: Doc, m: PlaceMention) -> tuple[str, ...]:
@@ -2161,6 +2194,13 @@ def _unmarked_places(doc: Doc, actors, spans, hints) -> list[tuple[int, int, Pla
         # the small model tags some towns NORP or DATE ("bombed positions in Aleppo"): after a
         # locative word, a name that is no demonym may still be a town (checked below)
         mislabel = locative and tok.ent_type_ in ("NORP", "DATE") and not _demonym_or_country(tok)
+        # and PRODUCT ("arrived at the frontline in Manbij"), not after "on" ("on Twitter")
+        mislabel = mislabel or (
+            locative
+            and tok.ent_type_ == "PRODUCT"
+            and _of_head(base).head.lower_ != "on"
+            and not _demonym_or_country(tok)
+        )
         # and some big towns ORG ("a chemical attack on Homs"): read as a name the NER took for
         # a person (a big town of the article's countries so spelt), never by sound ("Hamas")
         org = locative and tok.ent_type_ == "ORG" and not _demonym_or_country(tok)
@@ -2243,6 +2283,7 @@ def _named_as_places(doc: Doc, sent) -> list[tuple[int, int]]:
             continue
         called = s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in _CITY_WORDS
         called = called or _town_apposition(doc, s, ent.end)  # "Khan Sheikhoun, a town in"
+        called = called or town_modifier(doc[ent.end - 1])  # "the Albu Kamal border city"
         if called or (ent.label_ == "PERSON" and len(ent) == 1 and _town_not_person(ent)):
             out.append((s, ent.end))
     return out
@@ -2339,6 +2380,20 @@ def _apposition_disagrees(doc: Doc, start: int, end: int, place: Place, found) -
 
 #: Nouns that call an apposed name a populated place ("Khan Sheikhoun, a town in Idlib").
 _TOWN_NOUNS = {"city", "town", "village", "hamlet", "port", "bordertown"}
+
+
+def town_modifier(tok: Token) -> bool:
+    """The name stands before a noun that calls it a town ("advanced in the Albu Kamal border
+    city", "shelled the Manbij border town"; the NER tags such names ORG or PRODUCT): a proper
+    name that modifies a noun of ``_TOWN_NOUNS`` (not "the Hama city council", where the town
+    noun itself modifies another)."""
+    return (
+        tok.pos_ == "PROPN"
+        and tok.dep_ in ("compound", "amod", "nmod")
+        and tok.head.lower_ in _TOWN_NOUNS
+        and tok.head.i > tok.i
+        and tok.head.dep_ != "compound"
+    )
 
 
 def _town_apposition(doc: Doc, start: int, end: int) -> bool:
@@ -3128,8 +3183,16 @@ def _sent_to(root: Token) -> bool:
     "a transfer to Guantánamo", "extradited back to Spain": `sent_verbs`): somewhere they end
     up, not the scene of the story, so it does not count towards the article's place. Not
     where people travel, flee or are taken: "we travelled to the town of Kobani" to report the
-    story there."""
+    story there. A place inside what they are sent to counts as it ("sent to the detention camp
+    at Guantánamo Bay in Cuba": Cuba too)."""
     root = _of_head(root)
+    for _ in range(4):
+        prep = root.head
+        if not (root.dep_ == "pobj" and prep.lower_ in ("at", "in", "near", "on", "of")):
+            break
+        if prep.head.pos_ not in ("NOUN", "PROPN") or prep.head.i == prep.i:
+            break
+        root = prep.head
     if root.dep_ != "pobj" or root.head.lower_ != "to":
         return False
     verb = root.head.head
