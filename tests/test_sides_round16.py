@@ -17,9 +17,12 @@ from coded import coded_events, first_event
 @pytest.mark.parametrize(
     ("text", "home"),
     [
-        ("The family of Mohammed Masri has pleaded to be brought back to Australia.", "AUS"),
-        ("Shamima Begum, a British teenager, has appealed for her to be allowed to return.", "GBR"),
-        ("The Canadian woman has asked to be allowed to go home.", "CAN"),
+        (
+            "The Dutch woman's parents say she has begged to be flown back to the Netherlands.",
+            "NLD",
+        ),
+        ("Her Belgian lawyer has appealed for the young widow to be allowed to return.", "BEL"),
+        ("The Canadian fighter has asked to be allowed to go home.", "CAN"),
     ],
 )
 def test_a_plea_to_be_let_home_asks_the_state_that_is_home(pipeline, text, home):

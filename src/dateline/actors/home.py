@@ -464,12 +464,12 @@ LEGAL_STEPS = {"SANCTION": {"convict"}, "RETREAT": {"release"}}
 
 def custody_authorities(events: list, country_name) -> int:
     """Give a charge, a conviction or sentence, a release, or a later mention of the arrest
-    ("after his arrest in July") nobody is said to have made the authorities of the country
-    whose police or authorities last arrested or detained that person before (in this sentence
-    or an earlier one): "he was arrested in Turkey ... he has been charged with membership of a
-    terrorist group"; "arrested at a British airport in 2015 ... arrested in Turkey last year
-    ... convicted in September" is Turkey's. The person is the side the text resolved (same
-    actor). Returns how many sources were set."""
+    ("after his arrest") nobody is said to have made the authorities of the country whose
+    police or authorities last arrested or detained that person before (in this sentence or an
+    earlier one): "he was arrested in Turkey ... he has been charged with membership of a
+    terrorist group"; "detained by police at home in 2015 ... arrested in Kenya last year ...
+    convicted in March" is Kenya's. The person is the side the text resolved (same actor).
+    Returns how many sources were set."""
     changed = 0
     for event in events:
         if event.source is not None or event.target is None or event.target.actor_id is None:
@@ -676,8 +676,8 @@ WITHDRAWAL_SHARE = 0.45
 def withdrawal_theatre(
     events: list, doc: Doc, index: ActorIndex, withdrawal_words, country_name
 ) -> int:
-    """Give a withdrawal a state concedes that names no place ("Trump's decision to withdraw",
-    "the planned US pullout", "to withdraw US troops from the country") the country the story
+    """Give a withdrawal a state concedes that names no place ("the president's decision to
+    withdraw", "a planned pullout", "to withdraw its troops from the country") the country the story
     is set in, other than the withdrawing state's own: the one the article's places and
     national actors name most, by a clear plurality (:data:`WITHDRAWAL_SHARE`) of the mentions
     of countries other than the state's. Its troops leave where they are, and the coding guide
@@ -713,8 +713,8 @@ ANSWER_WINDOW = 2
 
 
 def refused_asker(events: list) -> int:
-    """Give a refusal that names nobody refused ("Moscow had refused", "many governments have
-    stonewalled the issue") the one who asked the refuser before: the source of the latest
+    """Give a refusal that names nobody refused ("Uganda refused", "several governments
+    have refused") the one who asked the refuser before: the source of the latest
     request aimed at the refuser's side (same country, or the same IGO or NGO) in this sentence
     or the two before ("Kurdish leaders called on Russia to close the airspace ... Moscow had
     refused"). A refuser with no side of its own answers only a request of its own sentence

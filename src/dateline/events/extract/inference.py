@@ -293,10 +293,11 @@ def asked_home(
     cand: Candidate, actors: ActorIndex, sources, homecoming, homeward
 ) -> list[tuple[Actor, Token]]:
     """A plea to be let home that names nobody asked asks the state that is home: the place the
-    return goes to ("pleaded to be brought back to Australia", "to return to her family in
-    Alabama"), else the country of the one who would return ("appealed for her to be allowed
-    to return"), else of the one pleading. ``homecoming``: verbs of returning ("return");
-    ``homeward``: verbs that return with "back" or "home" ("brought back", "come home")."""
+    return goes to ("begged to be flown back to the Netherlands", "to return to her parents in
+    Ohio"), else the country of the one who would return ("appealed for the Dutch widow to be
+    allowed to return"), else of the one pleading ("her Belgian lawyer appealed for the widow to
+    be allowed to return"). ``homecoming``: verbs of returning ("return"); ``homeward``: verbs
+    that return with "back" or "home" ("flown back", "go home")."""
     from dateline.gazetteer import gazetteer
 
     verb = cand.support if cand.nominal and cand.support is not None else cand.token
@@ -328,7 +329,9 @@ def asked_home(
             subj = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             if subj is not None:
                 found = [a for a, _ in np_actors(subj, actors) if a.country]
-                return [(_home_state(found[0].country), subj)] if found else []
+                if found:
+                    return [(_home_state(found[0].country), subj)]
+                break  # one of no known country: home is the pleader's
             node = node.head
         countries = {a.country for a, _ in sources if a.country}
         if len(countries) == 1:
