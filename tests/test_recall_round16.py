@@ -15,7 +15,12 @@
   (ASSAULT; vowed, a threat), a place liberated from an armed group (ASSAULT; "areas liberated
   from the militants", "the liberated town" name a place: coder._liberated_place), people
   locked up (COERCE, detain; "are locked up in a prison" is an ongoing detention, "locked up
-  the store" holds nobody) and taken hostage (ASSAULT, abduct).
+  the store" holds nobody) and taken hostage (ASSAULT, abduct); armed forces taking control of
+  a place or advancing on it (ASSAULT; "took control of parliament after the vote", "the talks
+  advanced on Monday" are no attack).
+- A grievance told with a that-clause about what someone named did ("we are disappointed that
+  the Ugandan court has sentenced him") is an ACCUSE of them, as "angry at X" is; more adjectives
+  of grievance (frustrated, disappointed, sickened, ...): triggers._grievance.
 
 Sentences of our own, never from the evaluation sets.
 """
@@ -153,3 +158,43 @@ def test_a_place_liberated_with_nobody_freeing_it_is_a_place(coder):
 )
 def test_the_same_verbs_without_an_act_of_force(coder, text, event):
     assert _events(coder, text, event) == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Somali rebels took control of the town of Baidoa on Sunday.", "SOM", "SOM"),
+        ("Iraqi forces wrested back control of the cities of Mosul and Ramadi.", "IRQ", "IRQ"),
+        ("Kenyan forces advanced on the Somali port of Kismayo.", "KEN", "SOM"),
+        ("The Ugandan rebels were advancing against the Congolese army near Beni.", "UGA", "COD"),
+    ],
+)
+def test_taking_control_of_a_place_or_advancing_on_it_is_an_attack(coder, text, source, target):
+    got = _events(coder, text, "ASSAULT")
+    assert [(e.source.country, e.target.country) for e in got] == [(source, target)], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan opposition party took control of parliament after the vote.",
+        "The talks between Kenya and Uganda advanced on Monday.",
+        "Kenya advanced its ambitions in the region with a new port.",
+    ],
+)
+def test_control_won_in_a_vote_or_talks_advancing_are_no_attack(coder, text):
+    assert _events(coder, text, "ASSAULT") == [], text
+
+
+def test_a_grievance_about_what_someone_did_accuses_them(coder):
+    text = (
+        '"We are disappointed that the Ugandan court has sentenced him," the Kenyan foreign '
+        "minister said."
+    )
+    got = _events(coder, text, "ACCUSE")
+    assert [(e.trigger.text, e.target.country) for e in got] == [("disappointed", "UGA")]
+
+
+def test_a_grievance_about_ones_own_lot_accuses_nobody(coder):
+    text = '"He is frustrated that he is not allowed to see his family," his Kenyan lawyer said.'
+    assert _events(coder, text, "ACCUSE") == []

@@ -197,9 +197,10 @@ def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Cand
 
 def _grievance(tok: Token, lexicon: Lexicon) -> bool:
     """An adjective of grievance said of its subject and about someone or something ("Egypt is
-    angry at Ethiopia", "Warsaw was furious over the flights"; triggers.yaml
-    ``grievance_adjectives``); an attributive one ("an angry crowd") or one about nothing named
-    ("officials were upset") states no grievance against anyone."""
+    angry at Ethiopia", "Warsaw was furious over the flights", "Kenya is disappointed that the
+    Ugandan court jailed him"; triggers.yaml ``grievance_adjectives``); an attributive one ("an
+    angry crowd") or one about nothing named ("officials were upset") states no grievance
+    against anyone."""
     if tok.pos_ != "ADJ" or tok.dep_ not in {"acomp", "xcomp", "conj", "amod"}:
         return False
     if tok.dep_ == "amod" or tok.lower_ not in lexicon.word_set("grievance_adjectives"):
@@ -207,6 +208,13 @@ def _grievance(tok: Token, lexicon: Lexicon) -> bool:
     preps = lexicon.word_set("grievance_preps")
     return any(
         c.dep_ == "prep" and c.lower_ in preps and any(g.dep_ == "pobj" for g in c.children)
+        for c in tok.children
+    ) or any(
+        c.dep_ == "ccomp"
+        and any(
+            g.dep_ in {"nsubj", "nsubjpass"} and g.pos_ != "PRON" and is_someone(g, lexicon)
+            for g in c.children
+        )
         for c in tok.children
     )
 
