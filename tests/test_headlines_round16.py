@@ -165,3 +165,31 @@ def test_passive_headlines_get_their_act(pipeline, title, event, target):
         (e.event, e.target.country if e.target else None) for e in _title_events(pipeline, title)
     ]
     assert (event, target) in found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("title", "event", "target"),
+    [
+        ("Clashes Reported in Northern Mali", "ASSAULT", "MLI"),
+        ("Arrests of Journalists Reported in Cairo", "COERCE", "EGY"),
+    ],
+)
+def test_an_act_reported_somewhere_is_coded_there(pipeline, title, event, target):
+    found = [
+        (e.event, e.target.country if e.target else None) for e in _title_events(pipeline, title)
+    ]
+    assert (event, target) in found
+
+
+@pytest.mark.slow
+def test_a_reported_act_keeps_only_its_first_place(nlp):
+    from dateline.recase import headline_passive
+
+    doc = nlp("Mass expulsions reported in Chad in the week before the summit.")
+    assert doc[headline_passive(doc)].text == "reported"
+    moved = headline_occurrence(
+        doc, frozenset(), lambda t: t.lower_ == "expulsions", frozenset({"report"})
+    )
+    assert [doc[i].text for i in moved] == ["in"] and doc[moved[0]].head.text == "expulsions"
+    assert doc[moved[0] + 2].head.text == "reported"  # "in the week": when, left to the verb

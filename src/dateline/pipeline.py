@@ -167,13 +167,16 @@ class Pipeline:
 
         headline_first_noun(doc, self.act_noun)
         verb = headline_verb(doc, self.verbs, self.actor_nouns)
+        reports = self.lexicon.word_set("report_verbs")
         if verb is None and headline_infinitive(doc) is None:
-            headline_passive(doc, self.acts_on)
+            # "Clashes reported in X": a verb of reporting with no object is a passive too
+            headline_passive(doc, lambda lemma: lemma in reports or self.acts_on(lemma))
         headline_list_subject(doc)
         headline_occurrence(
             doc,
             self.lexicon.word_set("occurrence_verbs"),
             lambda t: bool(self.lexicon.noun_entries(t)),
+            reports,
         )
 
     @property

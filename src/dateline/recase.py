@@ -559,20 +559,30 @@ _SETTING_PREPS = {
 _TAKING_OBJECTS = {"hold", "effect", "place", "shape"}
 
 
-def headline_occurrence(doc, occurs: frozenset[str], is_act: Callable) -> list[int]:
+def headline_occurrence(
+    doc, occurs: frozenset[str], is_act: Callable, reports: frozenset[str] = frozenset()
+) -> list[int]:
     """An act named by a noun that is the subject of a verb of its taking place ("Ceasefire
     begins in X", "Peace talks resume between X and Y", "Sanctions take hold in X": ``occurs``,
-    lemmas; ``is_act(token)`` says the noun names an act): the verb's phrases of place and
-    parties are the act's own ("a ceasefire in X", "talks between X and Y"), as a news
-    sentence writes them, so the act gets its place and sides. Not a verb with another object
-    ("talks open a new chapter") or one spaCy took for a clause's. Returns the indices of the
-    phrases moved."""
+    lemmas; ``is_act(token)`` says the noun names an act), or the passive subject of a verb
+    of reporting (``reports``: "Clashes reported in X", "Deportations confirmed in Y"): the
+    verb's phrases of place and parties are the act's own ("a ceasefire in X", "talks between
+    X and Y"), as a news sentence writes them, so the act gets its place and sides. Not a verb
+    with another object ("talks open a new chapter") or one spaCy took for a clause's. Returns
+    the indices of the phrases moved."""
     heads = [t.head.i for t in doc]
     moved: list[int] = []
     for verb in doc:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in occurs or verb.tag_ in {"VBN", "VBG"}:
+        if verb.pos_ != "VERB":
             continue
-        nouns = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+        lemma = verb.lemma_.lower()
+        if lemma in occurs and verb.tag_ not in {"VBN", "VBG"}:
+            subject_dep = "nsubj"
+        elif lemma in reports and verb.tag_ == "VBN":
+            subject_dep = "nsubjpass"
+        else:
+            continue
+        nouns = [c for c in verb.children if c.dep_ == subject_dep and c.pos_ == "NOUN"]
         if len(nouns) != 1 or not is_act(nouns[0]):
             continue
         objects = [c for c in verb.children if c.dep_ in {"dobj", "xcomp", "ccomp", "attr"}]
@@ -584,6 +594,7 @@ def headline_occurrence(doc, occurs: frozenset[str], is_act: Callable) -> list[i
             if c.dep_ == "prep" and c.i > verb.i and c.lower_ in _SETTING_PREPS - own:
                 heads[c.i] = noun.i
                 moved.append(c.i)
+                own.add(c.lower_)  # the first "in" is the place: "in X in the lead-up to"
     if moved:
         _set_arcs(doc, heads, [t.dep_ for t in doc])
     return moved
