@@ -14,6 +14,11 @@
 - Raising the possibility or the prospect of a hostile act threatens it (PLOVER THREATEN, mode
   relations: "threaten to suspend ... ongoing talks"; lexicon threaten-raise-prospect); the
   prospect of talks threatens nothing.
+- Cancelling or shuttering a project backs down from it, as shelving it does (CONCEDE, lexicon
+  concede-abandon); closing an office or a crossing is no concession.
+- Peacekeepers who arrived in a country were let in: besides the sender's AID, the host's
+  RETREAT (access: PLOVER "allowing the entry of ... peacekeepers"; ``coder.admitted``); an
+  arrival only planned is neither.
 
 Sentences of our own, never from the evaluation sets.
 """
@@ -153,3 +158,34 @@ def test_a_headline_raising_the_prospect_of_suspended_talks_threatens(pipeline):
 def test_raising_the_prospect_of_talks_threatens_nothing(pipeline, text):
     types = _types(pipeline, text)
     assert "THREATEN" not in types, types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan government cancelled the controversial dam project after protests.",
+        "The Norwegian ministry will shutter the disputed mining project.",
+    ],
+)
+def test_cancelling_a_project_concedes(pipeline, text):
+    types = _types(pipeline, text)
+    assert "CONCEDE" in types, types
+
+
+def test_closing_a_campaign_office_concedes_nothing(pipeline):
+    types = _types(pipeline, "The Iraqi government closed the campaign office of the party.")
+    assert "CONCEDE" not in types, types
+
+
+def test_peacekeepers_arrived_were_let_in_by_the_host(pipeline):
+    events = _events(pipeline, "Kenyan peacekeepers arrived in Haiti on Tuesday.")
+    aid = [e for e in events if e.event == "AID"]
+    retreat = [e for e in events if e.event == "RETREAT"]
+    assert aid and aid[0].source.country == "KEN"
+    assert len(retreat) == 1 and retreat[0].mode == "access"
+    assert retreat[0].source.country == "HTI" and retreat[0].target.country == "KEN"
+
+
+def test_peacekeepers_due_to_arrive_are_not_let_in_yet(pipeline):
+    types = _types(pipeline, "Ghanaian peacekeepers will arrive in Mali next week.")
+    assert "RETREAT" not in types, types

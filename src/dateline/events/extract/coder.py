@@ -469,6 +469,42 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         and modality in {"asserted", "historical"}
     ):
         out += _alleged(out, reporter, ontology, lexicon)
+    if cand.entry.id == ARRIVED_KEEPERS_ID and modality == "asserted" and not negated:
+        out += admitted(out, ontology)
+    return out
+
+
+#: The lexicon entry of peacekeepers or monitors arriving, deploying or landing somewhere.
+ARRIVED_KEEPERS_ID = "aid-peacekeepers"
+
+
+def admitted(acts: list[Event], ontology) -> list[Event]:
+    """Peacekeepers or monitors who arrived in a country were let in by it: besides the sender's
+    AID (CAMEO 074), the host's RETREAT (access: PLOVER "allowing the entry of observers,
+    peacekeepers", CAMEO 0861 "admit peacekeepers"; the codebook counts only a mission actually
+    implemented, so only an arrival told as done). One per host, toward the sender."""
+    out: list[Event] = []
+    seen: set[str] = set()
+    for act in acts:
+        host = act.target
+        if act.event != "AID" or host is None or not host.country or host.actor_id in seen:
+            continue
+        if act.source is not None and act.source.country == host.country:
+            continue  # its own monitors moving about the country
+        seen.add(host.actor_id)
+        out.append(
+            replace(
+                act,
+                event="RETREAT",
+                mode="access",
+                context=list(act.context),
+                cameo=ontology.cameo_for("RETREAT", "access"),
+                quad_class=ontology.quad_class("RETREAT"),
+                goldstein=ontology.goldstein("RETREAT", "access"),
+                source=host,
+                target=act.source,
+            )
+        )
     return out
 
 
