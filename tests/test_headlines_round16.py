@@ -193,3 +193,22 @@ def test_a_reported_act_keeps_only_its_first_place(nlp):
     )
     assert [doc[i].text for i in moved] == ["in"] and doc[moved[0]].head.text == "expulsions"
     assert doc[moved[0] + 2].head.text == "reported"  # "in the week": when, left to the verb
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("Human rights group withdraws from Chad amid security concerns.", "withdraws"),
+        ("Rebels attack bases in the north.", "attack"),  # "bases": no act, "attack" stays
+    ],
+)
+def test_a_noun_before_the_verb_of_an_act_is_no_verb(nlp, text, verb):
+    from dateline.recase import headline_verb
+
+    doc = nlp(text)
+    acts = {"withdraw", "attack", "condemn"}.__contains__
+    verbs = frozenset({"group", "withdraw", "attack", "base", "right"})
+    found = headline_verb(doc, verbs, frozenset(), acts)
+    root = doc[found] if found is not None else next(t for t in doc if t.dep_ == "ROOT")
+    assert root.text == verb

@@ -166,7 +166,9 @@ class Pipeline:
         )
 
         headline_first_noun(doc, self.act_noun)
-        verb = headline_verb(doc, self.verbs, self.actor_nouns)
+        verb = headline_verb(
+            doc, self.verbs, self.actor_nouns, lambda lemma: bool(self.lexicon.by_verb.get(lemma))
+        )
         reports = self.lexicon.word_set("report_verbs")
         if verb is None and headline_infinitive(doc) is None:
             # "Clashes reported in X": a verb of reporting with no object is a passive too

@@ -240,15 +240,21 @@ def verb_lemma(word: str, verbs: frozenset[str], singular: bool) -> str | None:
 
 
 def headline_verb(
-    doc, verbs: frozenset[str], actor_nouns: frozenset[str] = frozenset()
+    doc,
+    verbs: frozenset[str],
+    actor_nouns: frozenset[str] = frozenset(),
+    acts: Callable[[str], bool] | None = None,
 ) -> int | None:
     """A headline parsed as one noun phrase ("Bolivia approves of Gambia's policy", "Activists
     decry new policy": no verb at all) gets its verb back: the first word spaCy tagged a noun
     that is a known verb (``verbs``, base forms) agreeing in number with the words before it,
     with a word after it; after a plural noun of ``actor_nouns`` ("Government forces attack
     rebels"), the verb that follows it. The verb becomes the root, the head of the words before it its
-    subject, the words after it its object and phrases. Returns the verb's index, or None
-    when the line has a verb or none is found. Only tags, lemmas and arcs change."""
+    subject, the words after it its object and phrases. A base form followed by the "-s" form
+    of a verb that ``acts`` names an act (by lemma) where the first does not ("Human rights
+    group withdraws from X": "group" no act, "withdraws" one) is a noun, the next word the
+    verb. Returns the verb's index, or None when the line has a verb or none is found. Only
+    tags, lemmas and arcs change."""
     if len(doc) < 3 or any(
         t.tag_ in _FINITE
         or (
@@ -268,6 +274,16 @@ def headline_verb(
         later = _headline_verb_at(doc, start, nxt, verbs)
         if later is not None and later[1] == nxt.lower_ and verb.lower_ in actor_nouns:
             # "Government forces attack rebels": a plural actor noun, then the verb
+            verb, lemma, subject = later
+        elif (
+            later is not None
+            and acts is not None
+            and lemma == verb.lower_
+            and later[1] != nxt.lower_
+            and acts(later[1])
+            and not acts(lemma)
+        ):
+            # "Human rights group withdraws from X": "group" a noun, "withdraws" the act
             verb, lemma, subject = later
         _make_verb(doc, start, verb, lemma, subject)
         return verb.i
