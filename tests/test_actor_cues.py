@@ -411,6 +411,46 @@ def test_a_charge_or_a_release_nobody_made_is_the_authorities_where_it_is_placed
     assert accused_there.source is None and resigned.source is None
 
 
+def test_a_law_act_nothing_attributes_is_the_authorities_of_the_story_police_and_courts():
+    """ "Kenyan police arrested ... a Kenyan court charged ... he was convicted in March": the
+    authorities whose police and courts do three in four of the article's acts of the law, and
+    at least two; nobody where two countries' share them, or where only one act says whose."""
+    from dateline.model import ActorRef, Event, Span
+
+    def event(kind, source, mode=None, word="act") -> Event:
+        return Event(
+            event=kind, source=source, target=ActorRef(text="him", country="GBR"), sentence=0,
+            mode=mode, trigger=Span(word, 0, len(word)),
+        )  # fmt: skip
+
+    def law(country, sector="COP"):
+        return event("COERCE", ActorRef(text=country, country=country, sector=sector), "arrest")
+
+    convicted, charged = (
+        event("SANCTION", None, "convict"),
+        event("ACCUSE", None, "allege", "charged"),
+    )
+    accused, siege = event("ACCUSE", None, "allege", "accused"), event("COERCE", None, "restrict")
+    events = [
+        law("KEN"),
+        law("KEN", "JUD"),
+        law("KEN"),
+        law("UGA"),
+        convicted,
+        charged,
+        accused,
+        siege,
+    ]
+    assert home.story_authorities(events, {"KEN": "Kenya"}.get) == 2
+    assert (convicted.source.country, convicted.source.sector) == ("KEN", "JUD")
+    assert charged.source.country == "KEN" and accused.source is None and siege.source is None
+
+    shared = event("SANCTION", None, "convict")
+    assert home.story_authorities([law("KEN"), law("KEN"), law("UGA"), shared], {}.get) == 0
+    single = event("SANCTION", None, "convict")
+    assert home.story_authorities([law("KEN"), single], {}.get) == 0 and single.source is None
+
+
 # ------------------------------------------------------------------ wired into the resolver
 
 

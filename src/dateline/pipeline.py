@@ -245,6 +245,7 @@ class Pipeline:
             placed_authorities,
             refused_asker,
             story_attacker,
+            story_authorities,
             withdrawal_theatre,
         )
         from dateline.actors.resolve import resolve_actors
@@ -270,6 +271,7 @@ class Pipeline:
         story_attacker(events, doc, actors)
         placed_authorities(events, self._country_name)
         custody_authorities(events, self._country_name)
+        story_authorities(events, self._country_name)
         citizenship_revoker(events, doc, actors, self._country_name)
         place_victims(events, self._country_name)
         withdrawals = self.lexicon.word_set("withdrawal_words")

@@ -753,3 +753,45 @@ def _side_key(side: ActorRef) -> str | None:
     if side.country:
         return side.country
     return side.sector if side.sector in {"IGO", "NGO"} else None
+
+
+#: The share of the article's acts by police and courts one country's must hold for its
+#: authorities to be taken as those of the law's acts the text leaves unattributed.
+STORY_LAW_SHARE = 0.75
+
+
+def story_authorities(events: list, country_name) -> int:
+    """Give an arrest, a charge, a conviction or a release nobody is said to have made, and
+    that neither its place nor an earlier arrest of the person attributes (placed_authorities,
+    custody_authorities), the authorities of the country whose police and courts do the
+    article's attributed acts of the law, where one country's do three in four of them and at
+    least two ("Kenyan police arrested ... a Kenyan court charged ... he was convicted in
+    March"). Returns how many sources were set."""
+    law = Counter(
+        e.source.country
+        for e in events
+        if e.source is not None and e.source.country and e.source.sector in LAW_SECTORS
+    )
+    if not law:
+        return 0
+    (country, top), *_ = law.most_common(1)
+    if top < 2 or top / sum(law.values()) < STORY_LAW_SHARE:
+        return 0
+    changed = 0
+    for event in events:
+        if event.source is not None:
+            continue
+        if event.event in {"COERCE", "SANCTION"} and event.mode in LAW_MODES:
+            sector = LAW_MODES[event.mode]
+        elif event.mode in LAW_ACTS.get(event.event, {}):
+            sector = LAW_ACTS[event.event][event.mode]
+        elif event.event == "ACCUSE" and event.trigger.text.lower() in CHARGE_WORDS:
+            sector = "JUD"
+        else:
+            continue
+        event.source = ActorRef(
+            text=country_name(country) or country, name=f"{country_name(country) or country} authorities",
+            country=country, sector=sector,
+        )  # fmt: skip
+        changed += 1
+    return changed
