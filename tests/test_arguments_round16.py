@@ -4,7 +4,8 @@ what they are asked to do ("urged western diplomats to bring the opposition down
 that object names no country; the parties named by the "by" phrase of a mediating verb ("talks
 brokered by Norway, Qatar and Egypt") are third parties, one record each, not talks among
 them; a town or capital that names where talks were held ("the Oslo talks") is a
-party only when no other is named."""
+party only when no other is named; who backs the doer, named by a participle the parser hangs on
+the object ("pound the area, backed by Iranian allies"), is not the target."""
 
 from __future__ import annotations
 
@@ -88,3 +89,24 @@ def test_a_venue_gives_way_to_the_parties_named(lexicon_only):
 def test_a_venue_with_nobody_else_named_is_kept(lexicon_only):
     records = happened(lexicon_only, "The Oslo talks were held on Monday.", "CONSULT")
     assert {e.source.country for e in records} == {"NOR"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chadian government forces continue to pound the area, backed by Sudanese and Libyan allies.",
+        "Chadian forces shelled the villages, supported by Sudanese airstrikes, on Monday.",
+    ],
+)
+def test_who_backs_an_object_is_not_its_target(pipeline, text):
+    records = happened(pipeline, text, "ASSAULT")
+    assert not any(e.target and e.target.country == "SDN" for e in records), [
+        (e.source, e.target) for e in records
+    ]
+
+
+def test_who_made_an_object_is_still_its_owner(lexicon_only):
+    records = happened(
+        lexicon_only, "Chad condemned the comments made by the Sudanese president.", "ACCUSE"
+    )
+    assert {e.target.country for e in records if e.target} == {"SDN"}

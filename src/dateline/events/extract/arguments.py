@@ -956,6 +956,12 @@ def _inner_actors(
             found = [(a, c) for a in actors.all_at(c.i) if a.kind != "role" or a.country]
             (first if modifiers else owners).extend(found)
         elif c.dep_ == "acl" and c.tag_ == "VBN":
+            if tok.dep_ not in {"nsubj", "nsubjpass"} and c.lemma_.lower() in lexicon_words(
+                "backing_participles"
+            ):
+                # "pound the area, backed by Iranian allies" (the parser hangs the clause's
+                # participle on its object): who backs is on the doer's side, never the target
+                continue
             # "the comments made by the president": whose comments they are
             owners.extend(
                 x
