@@ -17,7 +17,8 @@
   locked up (COERCE, detain; "are locked up in a prison" is an ongoing detention, "locked up
   the store" holds nobody) and taken hostage (ASSAULT, abduct); armed forces taking control of
   a place or advancing on it (ASSAULT; "took control of parliament after the vote", "the talks
-  advanced on Monday" are no attack).
+  advanced on Monday" are no attack), sweeping into a place or spearheading a campaign of force
+  (ASSAULT; "a wave of protests swept through the capital", "led to the campaign" are not).
 - A grievance told with a that-clause about what someone named did ("we are disappointed that
   the Ugandan court has sentenced him") is an ACCUSE of them, as "angry at X" is; more adjectives
   of grievance (frustrated, disappointed, sickened, ...): triggers._grievance.
@@ -198,3 +199,33 @@ def test_a_grievance_about_what_someone_did_accuses_them(coder):
 def test_a_grievance_about_ones_own_lot_accuses_nobody(coder):
     text = '"He is frustrated that he is not allowed to see his family," his Kenyan lawyer said.'
     assert _events(coder, text, "ACCUSE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Somali rebels swept into the town of Baidoa on Sunday.", "SOM", "SOM"),
+        (
+            "The Somali army spearheaded the offensive against al-Shabaab near Kismayo.",
+            "SOM",
+            "SOM",
+        ),
+        ("Kenyan troops spearheaded the assault on the Somali port of Kismayo.", "KEN", "SOM"),
+    ],
+)
+def test_sweeping_in_or_spearheading_a_campaign_of_force_is_an_attack(coder, text, source, target):
+    got = _events(coder, text, "ASSAULT")
+    assert [(e.source.country, e.target.country) for e in got] == [(source, target)], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A wave of protests swept through the Kenyan capital on Monday.",
+        "The Kenyan foreign minister led the talks with Uganda.",
+        "A dispute over fishing rights led to the Kenyan military campaign in 2011.",
+        "The Kenyan president swept aside the objections of the opposition.",
+    ],
+)
+def test_protests_sweeping_a_city_or_talks_led_are_no_attack(coder, text):
+    assert _events(coder, text, "ASSAULT") == [], text
