@@ -110,3 +110,23 @@ def test_a_capital_called_by_its_country_counts_as_naming_the_town_the_story_nam
     text = _KABUL.replace("in the Afghan capital", "in the country")
     place = locate(nlp, text, "detonated", actors=one_side("Afghan police", "AFG"))
     assert place is not None and (place.name, place.precision) == ("Afghanistan", "country")
+
+
+def test_an_as_clause_of_the_act_s_own_people_tells_its_scene(nlp):
+    for text, trigger, name in [
+        ("He was killed as his unit cleared mines in Raqqa.", "killed", "Raqqa"),
+        ("Two soldiers were wounded as they patrolled a market in Kirkuk.", "wounded", "Kirkuk"),
+        ("He was killed when a mine exploded as his unit cleared a village near Raqqa.", "killed",
+         "Raqqa"),
+    ]:  # fmt: skip
+        place = locate(nlp, text, trigger, actors=one_side())
+        assert place is not None and (place.name, place.basis) == (name, "sentence"), text
+
+
+def test_an_as_clause_of_other_people_or_of_words_sets_another_scene(nlp):
+    for text in [
+        "Jets bombed a bridge as ministers met in Brussels.",
+        "Jets bombed a bridge as he spoke in Brussels.",
+    ]:
+        place = locate(nlp, text, "bombed", actors=one_side())
+        assert place is None or place.basis != "sentence", text

@@ -2931,7 +2931,26 @@ def _simultaneous(verb: Token) -> bool:
     for c in verb.children:
         if c.dep_ in ("mark", "advmod") and c.lower_ in _SAME_TIME:
             return c.lower_ == "when" or c.i == 0 or c.doc[c.i - 1].text != ","
+        if c.dep_ == "mark" and c.lower_ == "as":
+            return _as_of_same_people(verb)
     return False
+
+
+#: Pronouns that point at the people an act was done by or to ("as his unit cleared mines").
+_SAME_PEOPLE = {"he", "she", "they", "we", "his", "her", "their", "our"}
+
+
+def _as_of_same_people(verb: Token) -> bool:
+    """ "was killed as his unit cleared mines in Raqqa", "was wounded as they patrolled a
+    market in Kirkuk": an "as" clause whose subject is the act's own people (a personal
+    pronoun in it) tells the act's moment and scene; not one of other people ("bombed a bridge
+    as ministers met in Brussels"), nor words ("as he spoke in Brussels": `talk_words`)."""
+    from dateline.quotes import lexicon as quote_words
+
+    if verb.lemma_.lower() in gazetteer().talk_words | quote_words().speech_verbs:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(t.lower_ in _SAME_PEOPLE for s in subjects for t in s.subtree)
 
 
 def _at_the_time(clause: Token) -> set[int]:
