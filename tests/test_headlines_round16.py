@@ -212,3 +212,29 @@ def test_a_noun_before_the_verb_of_an_act_is_no_verb(nlp, text, verb):
     found = headline_verb(doc, verbs, frozenset(), acts)
     root = doc[found] if found is not None else next(t for t in doc if t.dep_ == "ROOT")
     assert root.text == verb
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("title", "event", "side"),
+    [
+        ("Peace Talks Resume Between Sudan and Rebels", "CONSULT", "SDN"),
+        ("Fighting Resumes in Eastern Ukraine", "ASSAULT", "UKR"),
+        ("Rebel Attacks Kill 10 in Mali", "ASSAULT", "MLI"),
+    ],
+)
+def test_a_plural_act_noun_or_a_gerund_before_its_verb(pipeline, title, event, side):
+    found = {
+        (e.event, a.country)
+        for e in _title_events(pipeline, title)
+        for a in (e.source, e.target)
+        if a is not None
+    }
+    assert (event, side) in found
+
+
+@pytest.mark.slow
+def test_a_singular_act_noun_as_the_verb_stays_the_verb(pipeline):
+    # "request" agrees with "Activists" as a verb: "end" is its object, not the verb
+    events = _title_events(pipeline, "Activists in Chile Request End to Migration Policy")
+    assert [e.event for e in events] == ["REQUEST"]

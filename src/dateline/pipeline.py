@@ -167,7 +167,11 @@ class Pipeline:
 
         headline_first_noun(doc, self.act_noun)
         verb = headline_verb(
-            doc, self.verbs, self.actor_nouns, lambda lemma: bool(self.lexicon.by_verb.get(lemma))
+            doc,
+            self.verbs,
+            self.actor_nouns,
+            lambda lemma: bool(self.lexicon.by_verb.get(lemma)),
+            self.act_noun,
         )
         reports = self.lexicon.word_set("report_verbs")
         if verb is None and headline_infinitive(doc) is None:

@@ -244,6 +244,7 @@ def headline_verb(
     verbs: frozenset[str],
     actor_nouns: frozenset[str] = frozenset(),
     acts: Callable[[str], bool] | None = None,
+    act_nouns: Callable[[str], object] | None = None,
 ) -> int | None:
     """A headline parsed as one noun phrase ("Bolivia approves of Gambia's policy", "Activists
     decry new policy": no verb at all) gets its verb back: the first word spaCy tagged a noun
@@ -253,7 +254,9 @@ def headline_verb(
     subject, the words after it its object and phrases. A base form followed by the "-s" form
     of a verb that ``acts`` names an act (by lemma) where the first does not ("Human rights
     group withdraws from X": "group" no act, "withdraws" one) is a noun, the next word the
-    verb. Returns the verb's index, or None when the line has a verb or none is found. Only
+    verb; so is a plural noun of an act (``act_nouns``, a word's noun of an act or None: "Peace
+    talks resume", "Rebel attacks kill 10") before a verb in its base form. Returns the verb's
+    index, or None when the line has a verb or none is found. Only
     tags, lemmas and arcs change."""
     if len(doc) < 3 or any(
         t.tag_ in _FINITE
@@ -272,7 +275,14 @@ def headline_verb(
         verb, lemma, subject = found
         nxt = doc[verb.i + 1]
         later = _headline_verb_at(doc, start, nxt, verbs)
-        if later is not None and later[1] == nxt.lower_ and verb.lower_ in actor_nouns:
+        if (
+            later is not None
+            and later[1] == nxt.lower_
+            and (
+                verb.lower_ in actor_nouns
+                or (act_nouns is not None and lemma != verb.lower_ and act_nouns(verb.lower_))
+            )
+        ):
             # "Government forces attack rebels": a plural actor noun, then the verb
             verb, lemma, subject = later
         elif (
@@ -544,15 +554,19 @@ def headline_list_subject(doc) -> int | None:
 def headline_first_noun(doc, act_noun: Callable[[str], str | None]) -> int | None:
     """A headline's first word, and the first after a colon, are capitalised as the first word
     of any sentence, and spaCy may take one for a name ("Ceasefire begins in X", "Unrest in X:
-    Curfew imposed"): such a word tagged a proper noun, before a word that is none, whose
-    lower-case form ``act_noun`` knows as the noun of an act (returning its base form) is that
-    common noun again. Returns the index of the last one changed, or None. Only tags, parts of
+    Curfew imposed"): such a word tagged a proper noun, before a word that is none, or a
+    gerund subject ("Fighting resumes in X"), whose lower-case form ``act_noun`` knows as the
+    noun of an act (returning its base form) is that common noun again. Returns the index of the last one changed, or None. Only tags, parts of
     speech and lemmas change."""
     starts = [0] + [t.i + 1 for t in doc if t.text == ":"]
     changed = None
     for i in starts:
-        if i + 1 >= len(doc) or doc[i].tag_ not in {"NNP", "NNPS"}:
+        if i + 1 >= len(doc):
             continue
+        if doc[i].tag_ not in {"NNP", "NNPS"} and not (
+            doc[i].tag_ == "VBG" and doc[i].dep_ in {"nsubj", "nsubjpass"}
+        ):
+            continue  # "Fighting resumes in X": a gerund subject named the act
         if doc[i + 1].tag_ in {"NNP", "NNPS"}:
             continue  # "Saint Lucia": a name of two words
         tok = doc[i]
