@@ -5,13 +5,20 @@ that object names no country; the parties named by the "by" phrase of a mediatin
 brokered by Norway, Qatar and Egypt") are third parties, one record each, not talks among
 them; a town or capital that names where talks were held ("the Oslo talks") is a
 party only when no other is named; who backs the doer, named by a participle the parser hangs on
-the object ("pound the area, backed by Iranian allies"), is not the target."""
+the object ("pound the area, backed by Iranian allies"), is not the target; "it" before "be", an
+adjective and a that-clause ("it is unacceptable that X closed the border") stands for the clause,
+no actor."""
 
 from __future__ import annotations
+
+from datetime import date
 
 import pytest
 
 from coded import happened
+from dateline.actors.resolve import resolve_actors
+from dateline.model import Article
+from dateline.nlp import annotate
 
 pytestmark = pytest.mark.slow
 
@@ -110,3 +117,22 @@ def test_who_made_an_object_is_still_its_owner(lexicon_only):
         lexicon_only, "Chad condemned the comments made by the Sudanese president.", "ACCUSE"
     )
     assert {e.target.country for e in records if e.target} == {"SDN"}
+
+
+def _it_countries(pipeline, text: str) -> set[str | None]:
+    """The countries of the actors the second sentence's opening "It" is resolved to."""
+    article = Article(id="t", text=text, published=date(2019, 3, 1))
+    doc = annotate(pipeline.nlp, text)
+    index = resolve_actors(doc, article, pipeline.kb)
+    it = next(t for t in doc if t.text == "It")
+    return {a.country for a in index.all_at(it.i)}
+
+
+def test_it_before_an_adjective_and_a_that_clause_stands_for_no_one(pipeline):
+    text = "Kenya protested on Monday. It is unacceptable that Uganda closed the border, the minister said."
+    assert _it_countries(pipeline, text) == set()
+
+
+def test_it_before_a_result_clause_keeps_its_antecedent(pipeline):
+    text = "Kenya protested on Monday. It was so angry that it recalled its ambassador."
+    assert _it_countries(pipeline, text) == {"KEN"}

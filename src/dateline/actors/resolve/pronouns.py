@@ -94,10 +94,19 @@ def _extraposed(be: Token) -> bool:
             marks = {g.lower_ for g in clause.children if g.dep_ == "mark"}
             to = any(g.dep_ == "aux" and g.lower_ == "to" for g in clause.children)
             if (to and (node is be and clause.dep_ == "xcomp" or "for" in marks)) or (
-                "that" in marks and node is not be
+                "that" in marks and (node is not be or _judged_that(be))
             ):
                 return True
     return False
+
+
+def _judged_that(be: Token) -> bool:
+    """ "it is unacceptable that the talks failed": "be" with an adjective and no degree word
+    ("it was so strong that ..." tells a result of something), so the that-clause is its subject."""
+    adjectives = [c for c in be.children if c.dep_ == "acomp" and c.pos_ == "ADJ"]
+    return bool(adjectives) and not any(
+        g.lower_ in {"so", "such", "too"} for a in adjectives for g in a.children
+    )
 
 
 def resolve_pronoun(ctx: Context, tok: Token) -> None:
