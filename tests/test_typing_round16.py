@@ -19,6 +19,9 @@
 - Peacekeepers who arrived in a country were let in: besides the sender's AID, the host's
   RETREAT (access: PLOVER "allowing the entry of ... peacekeepers"; ``coder.admitted``); an
   arrival only planned is neither.
+- A vow that a hostile act will not happen threatens nothing ("pledged not to expel the
+  refugees": ``triggers._complement_holds`` leaves out a negated complement); "vowed not to
+  allow them to hold the border" stays a threat.
 
 Sentences of our own, never from the evaluation sets.
 """
@@ -189,3 +192,21 @@ def test_peacekeepers_arrived_were_let_in_by_the_host(pipeline):
 def test_peacekeepers_due_to_arrive_are_not_let_in_yet(pipeline):
     types = _types(pipeline, "Ghanaian peacekeepers will arrive in Mali next week.")
     assert "RETREAT" not in types, types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan government pledged not to expel the Somali refugees.",
+        "The Ugandan government vowed not to attack the rebel-held villages.",
+    ],
+)
+def test_a_vow_that_a_hostile_act_will_not_happen_threatens_nothing(pipeline, text):
+    types = _types(pipeline, text)
+    assert "THREATEN" not in types, types
+
+
+def test_a_vow_not_to_allow_someone_stays_a_threat(pipeline):
+    text = "The Turkish president vowed not to allow Kurdish groups to hold the border."
+    types = _types(pipeline, text)
+    assert "THREATEN" in types and "CONCEDE" not in types, types

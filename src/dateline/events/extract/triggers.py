@@ -678,6 +678,14 @@ def _complement_holds(tok: Token, entry: TriggerEntry, lexicon: Lexicon) -> bool
     vow is for is its purpose, not the vow's ("pledged troops to help Mali fight the rebels",
     "promised military aid to defeat the insurgents": help promised, no threat)."""
     clauses = [c for c in tok.children if c.dep_ in {"xcomp", "ccomp", "advcl"}]
+    if entry.event == "THREATEN":
+        # "pledged not to expel the refugees": a hostile act vowed not to happen threatens
+        # nothing (coder.promised_restraint); "vowed not to allow them to return" still does
+        forbidding = lexicon.word_set("permission_verbs")
+        clauses = [
+            c for c in clauses
+            if c.lemma_.lower() in forbidding or not any(g.dep_ == "neg" for g in c.children)
+        ]  # fmt: skip
     if any(c.lemma_.lower() in entry.complement for c in clauses):
         return True
     if entry.event != "THREATEN":
