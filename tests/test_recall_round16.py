@@ -18,7 +18,8 @@
   the store" holds nobody) and taken hostage (ASSAULT, abduct); armed forces taking control of
   a place or advancing on it (ASSAULT; "took control of parliament after the vote", "the talks
   advanced on Monday" are no attack), sweeping into a place or spearheading a campaign of force
-  (ASSAULT; "a wave of protests swept through the capital", "led to the campaign" are not).
+  (ASSAULT; "a wave of protests swept through the capital", "led to the campaign" are not),
+  a state intervening in a war (ASSAULT; "intervened in the debate" is not).
 - A grievance told with a that-clause about what someone named did ("we are disappointed that
   the Ugandan court has sentenced him") is an ACCUSE of them, as "angry at X" is; more adjectives
   of grievance (frustrated, disappointed, sickened, ...): triggers._grievance.
@@ -229,3 +230,10 @@ def test_sweeping_in_or_spearheading_a_campaign_of_force_is_an_attack(coder, tex
 )
 def test_protests_sweeping_a_city_or_talks_led_are_no_attack(coder, text):
     assert _events(coder, text, "ASSAULT") == [], text
+
+
+def test_intervening_in_a_war_is_an_attack(coder):
+    got = _events(coder, "Ethiopia intervened in the Somali civil war in 2006.", "ASSAULT")
+    assert [e.source.country for e in got] == ["ETH"]
+    text = "The Kenyan president intervened in the debate over the new constitution."
+    assert _events(coder, text, "ASSAULT") == []
