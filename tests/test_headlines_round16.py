@@ -238,3 +238,30 @@ def test_a_singular_act_noun_as_the_verb_stays_the_verb(pipeline):
     # "request" agrees with "Activists" as a verb: "end" is its object, not the verb
     events = _title_events(pipeline, "Activists in Chile Request End to Migration Policy")
     assert [e.event for e in events] == ["REQUEST"]
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "body"),
+    [
+        # a few long words in lower case ("have", "sides"): title case for a headline only
+        ("Chile and Peru have Promised to Ratify a New Treaty", True, False),
+        ("All sides in Sudan Conflict Agree to Implement Ceasefire", True, False),
+        ("Côte d’Ivoire and Ghana Expand Diplomatic Ties", True, False),  # a name's particle
+        # running text stays running text
+        ("Trump says Kim wants a deal", False, False),
+        ("Merkel met with Macron in Paris", False, False),
+    ],
+)
+def test_title_case_of_a_headline_allows_a_few_lower_case_words(line, title, body):
+    from dateline.recase import HEADLINE_TITLE_SHARE, headline_case
+
+    assert headline_case(line, HEADLINE_TITLE_SHARE) is title
+    assert headline_case(line) is body
+
+
+def test_a_headline_with_small_words_in_lower_case_is_recased():
+    names = {"chile": "Chile", "peru": "Peru"}.get
+    line = "Chile and Peru have Promised to Ratify a New Treaty"
+    assert recase_text(line, lambda p: names(p.lower()), headline=True) == (
+        "Chile and Peru have promised to ratify a new treaty"
+    )

@@ -39,15 +39,25 @@ TITLE_LOWER_SHORT = {
 }  # fmt: skip
 
 
-def headline_case(line: str) -> bool:
-    """The line is set in capitals or in title case, not as a sentence."""
+#: A headline (an article's title) is in title case from this share of capitalised long words
+#: ("Guinea and Nauru have Promised to Ratify a New Treaty"); body lines need all of them.
+HEADLINE_TITLE_SHARE = 0.75
+#: A name's particle before its capital ("d'Ivoire", "al-Assad"): a capitalised word.
+_PARTICLE = re.compile(r"^[a-z]{1,2}['’-][A-Z]")
+
+
+def headline_case(line: str, share: float = TITLE_SHARE) -> bool:
+    """The line is set in capitals or in title case, not as a sentence. With ``share`` below 1
+    (a title: :data:`HEADLINE_TITLE_SHARE`), that share of its long words capitalised is title
+    case whatever its small words ("have", "will"), and a name's particle ("d'Ivoire") counts
+    as a capital."""
     words = _WORD.findall(line)
     long_words = [w for w in words if len(w) >= 4]
     lowered = [w for w in long_words if w in TITLE_LOWER]  # "with", "from" in lower case
     long_words = [w for w in long_words if w not in TITLE_LOWER]
     if len(long_words) < TITLE_MIN_WORDS:
         return False
-    if TITLE_SHARE >= 1.0 and any(w[0].isalpha() and not w[0].isupper() for w in long_words):
+    if share >= 1.0 and any(w[0].isalpha() and not w[0].isupper() for w in long_words):
         return False  # a long word in lower case: neither capitals nor title case (running text)
     if lowered and any(
         not w[0].isupper() and w not in TITLE_LOWER_SHORT for w in words if len(w) < 4
@@ -56,9 +66,11 @@ def headline_case(line: str) -> bool:
     letters = [c for c in line if c.isalpha()]
     if letters and all(c.isupper() for c in letters):
         return True
-    capitalised = [w for w in long_words if w[0].isupper()]
-    if len(capitalised) / len(long_words) < TITLE_SHARE:
+    capitalised = [w for w in long_words if w[0].isupper() or (share < 1.0 and _PARTICLE.match(w))]
+    if len(capitalised) / len(long_words) < share:
         return False
+    if share < 1.0:
+        return True
     # running text capitalises names, not its small words: "After", "Over", "Says" give it away
     small = [w for w in words if w.lower() in _SMALL and w not in TITLE_LOWER]
     return not small or any(w[0].isupper() for w in small)
@@ -76,7 +88,8 @@ def recase_text(text: str, is_name: Callable[[str], str | None], headline: bool 
     if not any(c.isupper() for c in text):
         spans = [m.span() for m in _LINE.finditer(text)]
         return _recase_spans(text, spans, is_name, headline)
-    spans = [m.span() for m in _LINE.finditer(text) if headline_case(m.group())]
+    share = HEADLINE_TITLE_SHARE if headline else TITLE_SHARE
+    spans = [m.span() for m in _LINE.finditer(text) if headline_case(m.group(), share)]
     return _recase_spans(text, spans, is_name, headline) if spans else text
 
 
