@@ -19,6 +19,9 @@
 - Peacekeepers who arrived in a country were let in: besides the sender's AID, the host's
   RETREAT (access: PLOVER "allowing the entry of ... peacekeepers"; ``coder.admitted``); an
   arrival only planned is neither.
+- Improving or expanding diplomatic cooperation is SUPPORT (PLOVER: "improve, or expand
+  diplomatic, non-material cooperation"; lexicon support-improve-cooperation); military,
+  security or economic cooperation is material, no SUPPORT.
 - A vow that a hostile act will not happen threatens nothing ("pledged not to expel the
   refugees": ``triggers._complement_holds`` leaves out a negated complement); "vowed not to
   allow them to hold the border" stays a threat.
@@ -210,3 +213,27 @@ def test_a_vow_not_to_allow_someone_stays_a_threat(pipeline):
     text = "The Turkish president vowed not to allow Kurdish groups to hold the border."
     types = _types(pipeline, text)
     assert "THREATEN" in types and "CONCEDE" not in types, types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile and Peru improved their diplomatic cooperation on Monday.",
+        "Ghana and Togo expanded their partnership in the region.",
+    ],
+)
+def test_improving_diplomatic_cooperation_is_support(pipeline, text):
+    types = _types(pipeline, text)
+    assert "SUPPORT" in types, types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile and Peru expanded their military cooperation on Monday.",
+        "Kenya and Uganda strengthened security cooperation.",
+    ],
+)
+def test_improving_material_cooperation_is_no_support(pipeline, text):
+    types = _types(pipeline, text)
+    assert "SUPPORT" not in types, types
