@@ -265,3 +265,18 @@ def test_a_headline_with_small_words_in_lower_case_is_recased():
     assert recase_text(line, lambda p: names(p.lower()), headline=True) == (
         "Chile and Peru have promised to ratify a new treaty"
     )
+
+
+@pytest.mark.slow
+def test_a_typographic_apostrophe_in_a_name(pipeline):
+    article = article_from_text(
+        "Officials met on Monday.",
+        published="2019-03-02",
+        title="Côte d\u2019Ivoire Makes Concessions to Ghana on Immigration",
+        detect_header=False,
+    )
+    from dateline.pipeline import title_text
+
+    assert len(pipeline.title_view(article)) == len(title_text(article))
+    events = [e for e in pipeline.code(article).events if e.part == "title"]
+    assert ("CONCEDE", "CIV") in {(e.event, e.source.country if e.source else None) for e in events}

@@ -78,13 +78,18 @@ class Pipeline:
 
     def title_view(self, article: Article) -> str | None:
         """The headline as spaCy sees it (:func:`title_text`, re-cased on its own), or None when
-        it is not coded: ``settings.code_title`` off, no title, or the body opens with it. A
-        headline without a trigger word of the lexicon is parsed too, in fast mode as well (the
-        event model may still propose its act)."""
+        it is not coded: ``settings.code_title`` off, no title, or the body opens with it; its
+        typographic apostrophes written straight. A headline without a trigger word of the
+        lexicon is parsed too, in fast mode as well (the event model may still propose its
+        act)."""
         if not self.settings.code_title:
             return None
         text = title_text(article)
-        return self._recase(text, title=True) if text else None
+        if not text:
+            return None
+        # a typographic apostrophe as spaCy and the actor tables read names ("Côte d'Ivoire",
+        # "Assad's forces"); one character for one, so every offset still points into the title
+        return self._recase(text.replace("\u2019", "'"), title=True)
 
     def _recase(self, text: str, title: bool = False) -> str:
         """``text`` re-cased (:func:`recase.recase_text`); a ``title`` also knows the surnames
