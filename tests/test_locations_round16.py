@@ -130,3 +130,17 @@ def test_an_as_clause_of_other_people_or_of_words_sets_another_scene(nlp):
     ]:
         place = locate(nlp, text, "bombed", actors=one_side())
         assert place is None or place.basis != "sentence", text
+
+
+def test_a_meeting_happens_where_the_people_met_are(nlp):
+    # The parser hangs the place phrase on the people of the "with" phrase.
+    for text, trigger, name in [
+        ("The adviser held talks with officials at Ankara's presidential complex.", "talks",
+         "Ankara"),
+        ("The envoy met with rebel leaders in Gaziantep on Monday.", "met", "Gaziantep"),
+    ]:  # fmt: skip
+        place = locate(nlp, text, trigger, "CONSULT", actors=one_side("Turkish army", "TUR"))
+        assert place is not None and (place.name, place.basis) == (name, "clause"), text
+    # Where the people met come from is no venue.
+    text = "The envoy met with rebel leaders from Idlib on Monday."
+    assert locate(nlp, text, "met", "CONSULT", actors=one_side("Turkish army", "TUR")) is None

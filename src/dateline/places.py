@@ -2533,7 +2533,7 @@ def _in_clause(
             in_clause = in_clause or (
                 verb is not None and (_said_there(verb, clause) or _speaker_there(verb, clause))
             )
-            in_clause = in_clause or _venue_of_pledge(root, clause)
+            in_clause = in_clause or _venue_of_pledge(root, clause) or _met_there(root, trigger)
         else:
             on_noun = trigger.pos_ not in ("VERB", "AUX") and (
                 _hangs_from(root, trigger)
@@ -2561,6 +2561,32 @@ def _in_clause(
     if any(r[0] <= best for r, _ in inner):
         antecedent = []  # "Idlib, where rebels in Saraqib killed soldiers": Saraqib
     return _one_place(inner + antecedent, "clause", trigger.doc, here)
+
+
+#: Words of meeting whose "with" phrase names the people met ("held talks with X", "met with X").
+_MEET = {"meet", "talk", "talks", "meeting", "negotiate", "negotiation", "negotiations", "confer"}
+
+
+def _met_there(root: Token, trigger: Token) -> bool:
+    """ "held talks with officials at Ankara's presidential complex", "met with rebel leaders in
+    Gaziantep": the parser hangs the place phrase on the people met; a meeting happens where
+    they are met. Only "at" and "in", only for the people of a "with" phrase of a meeting word
+    (not a phone call, which has no single place)."""
+    if trigger.lemma_.lower() not in _MEET and trigger.lower_ not in _MEET:
+        return False
+    place = _of_head(root)
+    if place.dep_ != "pobj" or place.head.lower_ not in ("at", "in"):
+        return False
+    people = place.head.head
+    while people.dep_ == "conj" and people.head.i != people.i:
+        people = people.head  # "with his counterpart, X, and other officials at ..."
+    while people.dep_ == "appos" and people.head.i != people.i:
+        people = people.head
+    if people.dep_ != "pobj" or people.head.lower_ != "with":
+        return False
+    return people.head.head.i == trigger.i or (
+        trigger.pos_ == "NOUN" and people.head.head.i == trigger.head.i
+    )  # "met with X", "talks with X"; "held talks with X" (the parser hangs "with" on "held")
 
 
 def _where_clause(clause: Token) -> bool:
