@@ -136,3 +136,19 @@ def test_it_before_an_adjective_and_a_that_clause_stands_for_no_one(pipeline):
 def test_it_before_a_result_clause_keeps_its_antecedent(pipeline):
     text = "Kenya protested on Monday. It was so angry that it recalled its ambassador."
     assert _it_countries(pipeline, text) == {"KEN"}
+
+
+def test_two_capitals_naming_talks_are_its_parties(lexicon_only):
+    text = "The Oslo–Stockholm talks were held on Monday."
+    records = happened(lexicon_only, text, "CONSULT")
+    assert {(e.source.country, e.target.country if e.target else None) for e in records} == {
+        ("NOR", "SWE")
+    }
+
+
+def test_a_sponsor_does_not_make_the_venue_a_party(lexicon_only):
+    text = "The UN-sponsored Oslo talks between Chad and Niger were held on Monday."
+    records = happened(lexicon_only, text, "CONSULT")
+    assert "NOR" not in {e.source.country for e in records if e.source} | {
+        e.target.country for e in records if e.target
+    }, [(e.source, e.target) for e in records]

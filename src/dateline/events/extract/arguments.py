@@ -1066,14 +1066,25 @@ TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 MUTUAL = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT"}
 
 
-def _venue(cand: Candidate, tok: Token, found: list[tuple[Actor, Token]]) -> bool:
+def _venue(
+    cand: Candidate, tok: Token, found: list[tuple[Actor, Token]], actors: ActorIndex
+) -> bool:
     """``tok``, a modifier of a noun of talks or a deal, names a town or a capital (the actors
-    ``found`` there): where they were held ("the Vienna talks", "the Madrid conference")."""
-    return (
+    ``found`` there): where they were held ("the Vienna talks", "the Madrid conference"); not
+    where another modifier names a state too ("the Baghdad–Washington talks": the parties; not
+    "the UN-sponsored Geneva talks")."""
+    if not (
         cand.event in MUTUAL
         and tok.dep_ == "compound"
-        and bool(found)
+        and found
         and all(_place_named(a, tok) for a, _ in found)
+    ):
+        return False
+    others = [
+        c for c in cand.head.children if c.i != tok.i and c.dep_ in {"compound", "nmod", "amod"}
+    ]
+    return not any(
+        a.kind == "country" for o in [*others, *tok.children] for a in actors.all_at(o.i)
     )
 
 
@@ -1082,7 +1093,7 @@ def venues(cand: Candidate, actors: ActorIndex) -> list[tuple[Actor, Token]]:
     out: list[tuple[Actor, Token]] = []
     for c in cand.head.children:
         found = [(a, c) for a in actors.all_at(c.i)]
-        if _venue(cand, c, found):
+        if _venue(cand, c, found, actors):
             out += found
     return out
 
@@ -1108,7 +1119,7 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
             if hits and found and all(_place_named(a, c) for a, _ in found):
                 targets.extend(found)  # "the Manchester bombing", "the Aleppo siege": the place hit
                 continue
-            if _venue(cand, c, found):
+            if _venue(cand, c, found, actors):
                 continue  # "the Oslo talks, brokered by Norway and Qatar": where, not who
             (targets if hits and sources else sources).extend(found)
         elif c.dep_ == "prep" and c.lower_ == "by":
