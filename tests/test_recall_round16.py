@@ -19,7 +19,8 @@
   a place or advancing on it (ASSAULT; "took control of parliament after the vote", "the talks
   advanced on Monday" are no attack), sweeping into a place or spearheading a campaign of force
   (ASSAULT; "a wave of protests swept through the capital", "led to the campaign" are not),
-  a state intervening in a war (ASSAULT; "intervened in the debate" is not).
+  a state intervening in a war (ASSAULT; "intervened in the debate" is not), people segregated
+  by force (COERCE, restrict).
 - A grievance told with a that-clause about what someone named did ("we are disappointed that
   the Ugandan court has sentenced him") is an ACCUSE of them, as "angry at X" is; more adjectives
   of grievance (frustrated, disappointed, sickened, ...): triggers._grievance.
@@ -237,3 +238,9 @@ def test_intervening_in_a_war_is_an_attack(coder):
     assert [e.source.country for e in got] == ["ETH"]
     text = "The Kenyan president intervened in the debate over the new constitution."
     assert _events(coder, text, "ASSAULT") == []
+
+
+def test_people_segregated_are_restricted(coder):
+    text = "Libyan guards segregated the Nigerian migrants in a separate camp."
+    got = _events(coder, text, "COERCE")
+    assert [(e.source.country, e.target.country) for e in got] == [("LBY", "NGA")]
