@@ -22,6 +22,8 @@
 - Improving or expanding diplomatic cooperation is SUPPORT (PLOVER: "improve, or expand
   diplomatic, non-material cooperation"; lexicon support-improve-cooperation); military,
   security or economic cooperation is material, no SUPPORT.
+- Expressing respect, admiration or gratitude commends (PLOVER SUPPORT; lexicon
+  support-express-regard); "in this respect ... expressed concern" stays an ACCUSE.
 - A vow that a hostile act will not happen threatens nothing ("pledged not to expel the
   refugees": ``triggers._complement_holds`` leaves out a negated complement); "vowed not to
   allow them to hold the border" stays a threat.
@@ -236,4 +238,26 @@ def test_improving_diplomatic_cooperation_is_support(pipeline, text):
 )
 def test_improving_material_cooperation_is_no_support(pipeline, text):
     types = _types(pipeline, text)
+    assert "SUPPORT" not in types, types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana and Togo expressed their respect for each other.",
+        "The Kenyan president voiced his gratitude to Uganda.",
+    ],
+)
+def test_expressed_regard_is_support(pipeline, text):
+    types = _types(pipeline, text)
+    assert "SUPPORT" in types, types
+
+
+def test_expressed_concern_in_some_respect_stays_an_accusation(pipeline):
+    types = _types(pipeline, "In this respect, Kenya expressed concern about Uganda.")
+    assert "ACCUSE" in types and "SUPPORT" not in types, types
+
+
+def test_admiration_for_nobody_named_is_no_commendation(pipeline):
+    types = _types(pipeline, "Instead the senator expresses admiration for strongmen.")
     assert "SUPPORT" not in types, types

@@ -292,6 +292,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         and not text_speaks(cand)
     ):
         return []  # "calls for action", "the killings": nothing says who did what to whom
+    if cand.entry.id == REGARD_ID and not targets and len(sources) < 2:
+        return []  # "expresses admiration for dictators": a view of nobody named, no commendation
     if event_type == "SUPPORT" and held_true(cand, lexicon):
         return []  # "reaffirmed that the border stays shut", "recognised it had failed": a belief
     if event_type == "ASSAULT" and _goal_reached(cand, lexicon):
@@ -813,6 +815,11 @@ def civilian_withdrawal(sources) -> bool:
     sector): PLOVER codes withdrawing oneself or one's non-military resources (aid, observers,
     diplomats) from a country a SANCTION (withdraw), a military retreat a RETREAT."""
     return bool(sources) and all(a.sector in UNARMED_SECTORS for a, _ in sources)
+
+
+#: The lexicon entry of respect, admiration or gratitude expressed: a commendation only of
+#: someone named (or of each other).
+REGARD_ID = "support-express-regard"
 
 
 def _ordered_withdrawal(event_type, cand: Candidate, sources, targets, lexicon: Lexicon) -> bool:
