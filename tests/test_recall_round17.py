@@ -1,0 +1,56 @@
+"""Round 17, recall (issue 13, recall35): acts the coder did not propose.
+
+- People taken, transferred or delivered to a prison or into custody are detained (PLOVER
+  COERCE, detain: the lexicon entry coerce-take-to-prison); a camp only as a detention or
+  internment camp ("taken to a refugee camp" holds nobody), and "took place in a prison" is no
+  detention (a visit, "took journalists to the prison for a tour", is not told apart).
+
+Sentences of our own, never from the evaluation sets.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _events(pipeline, text: str, event: str) -> list:
+    events = pipeline.code_text(text, date="2024-03-14").events
+    return [
+        e
+        for e in events
+        if e.event == event and not e.negated and e.modality in {"asserted", "historical"}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Ugandan police took the opposition leader to a prison in Kampala.", "UGA", "UGA"),
+        ("Kenyan guards transferred the Somali prisoners to a jail in Garissa.", "KEN", "SOM"),
+        ("Rwandan soldiers took the Congolese rebels into custody near Goma.", "RWA", "COD"),
+    ],
+)  # fmt: skip
+def test_people_taken_to_prison_are_detained(coder, text, source, target):
+    got = _events(coder, text, "COERCE")
+    assert [(e.mode, e.source.country, e.target.country) for e in got] == [
+        ("detain", source, target)
+    ], text
+
+
+def test_taken_to_a_detention_camp_with_nobody_taking_them(coder):
+    text = "The Somali women were taken to a detention camp on Monday."
+    got = _events(coder, text, "COERCE")
+    assert [(e.mode, e.target.country) for e in got] == [("detain", "SOM")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Somali refugees were taken to a camp near Dadaab.",
+        "The talks between Kenya and Somalia took place in a prison in Nairobi.",
+    ],
+)
+def test_a_camp_or_a_venue_detains_nobody(coder, text):
+    assert [e for e in _events(coder, text, "COERCE") if e.mode == "detain"] == [], text
