@@ -2284,9 +2284,27 @@ def _named_as_places(doc: Doc, sent) -> list[tuple[int, int]]:
         called = s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in _CITY_WORDS
         called = called or _town_apposition(doc, s, ent.end)  # "Khan Sheikhoun, a town in"
         called = called or town_modifier(doc[ent.end - 1])  # "the Albu Kamal border city"
+        called = called or _names_gathering(ent)  # "the Sochi peace talks", tagged NORP
         if called or (ent.label_ == "PERSON" and len(ent) == 1 and _town_not_person(ent)):
             out.append((s, ent.end))
     return out
+
+
+def _names_gathering(ent) -> bool:
+    """ "the Sochi peace talks", the name tagged NORP: one word before a noun of talks
+    (:func:`_talks_noun`) is a town when a town of 100,000+ people bears it; not a people
+    or a country ("the Syrian peace talks", "the Kurdish talks" name parties)."""
+    tok = ent.root
+    return (
+        len(ent) == 1
+        and tok.dep_ == "compound"
+        and _talks_noun(tok.head)
+        and not _demonym_or_country(tok)
+        and any(
+            p.kind == "city" and own and p.population >= TOWN_NOT_PERSON
+            for p, own in gazetteer().candidates(ent.text)
+        )
+    )
 
 
 #: A one-word "person" the NER found is a town when a town this big has that name.
@@ -2528,7 +2546,9 @@ def _in_clause(
         verb = _attached_verb(root)
         in_clause = verb is not None and verb.i == clause.i
         if verbal:  # "talks in Sochi", not "a promise of a strike in Syria"
-            on_noun = trigger.pos_ not in ("VERB", "AUX") and _hangs_from(root, trigger, 1)
+            on_noun = trigger.pos_ not in ("VERB", "AUX") and (
+                _hangs_from(root, trigger, 1) or _gathering_town(root, trigger, m)
+            )
             on_target = _visited(root, trigger, clause)
             in_clause = in_clause or (
                 verb is not None and (_said_there(verb, clause) or _speaker_there(verb, clause))
@@ -2561,6 +2581,28 @@ def _in_clause(
     if any(r[0] <= best for r, _ in inner):
         antecedent = []  # "Idlib, where rebels in Saraqib killed soldiers": Saraqib
     return _one_place(inner + antecedent, "clause", trigger.doc, here)
+
+
+_DASHES = {"-", "\u2013", "\u2014", "/"}
+
+
+def _gathering_town(root: Token, trigger: Token, m: PlaceMention) -> bool:
+    """ "the Munich security conference", "the Sochi peace talks", "the 1991 Madrid peace
+    conference": a town naming a gathering is where it met, as "talks in Sochi" is. Not a
+    country or a division ("the US-Russia talks", "an Idlib summit" name parties or a topic),
+    not an agreement ("the Idlib deal" is about Idlib), not talks to come, not two names
+    joined by a dash ("the Baghdad–Washington talks": its parties)."""
+    doc = root.doc
+    joined = {doc[i].text for i in (m.start - 1, m.end) if 0 <= i < len(doc)}
+    return (
+        not joined & _DASHES
+        and root.dep_ == "compound"
+        and root.head.i == trigger.i
+        and m.place.kind in ("city", "point")
+        and _talks_noun(trigger)
+        and trigger.lower_ not in ("agreement", "agreements")
+        and not _to_come(trigger)
+    )
 
 
 #: Words of meeting whose "with" phrase names the people met ("held talks with X", "met with X").
