@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dateline.actors.index import ActorIndex
+from dateline.model import Actor, Mention
+from dateline.places import find_mentions
 from located import locate, one_side
 
 
@@ -24,6 +27,42 @@ def test_a_country_or_talks_to_come_name_no_venue(nlp):
         ("The Vienna conference will open next month.", "conference"),
     ]:
         assert locate(nlp, text, trigger, "CONSULT", actors=one_side()) is None, text
+
+
+def _as_person(nlp, text: str, name: str) -> ActorIndex:
+    """The actor index the actor stage builds when it takes the town ``name`` of ``text`` for a
+    person (the NER's PERSON), beside a state side of Syria."""
+    doc = nlp(text)
+    actors = one_side()
+    first = next(t.i for t in doc if t.text == name.split()[0])
+    start = text.index(name)
+    person = Actor(id="P1", name=name, kind="person")
+    actors.actors.append(person)
+    span = Mention(name, start, start + len(name), 1, "ner-person")
+    actors.add_mention(person, first, first + len(name.split()), span)
+    return actors
+
+
+def test_a_town_taken_for_a_person_after_a_locative_word_is_the_town(nlp):
+    # The NER calls "Khan Sheikhun" a person and the actor stage follows it; after "in", or
+    # naming an attack, a town of the story's country so spelt is the place.
+    for text, trigger in [
+        (
+            "Syrian jets bombed Idlib. A barrel bomb killed four children in Khan Sheikhun.",
+            "killed",
+        ),
+        ("Syrian jets bombed Idlib. The Khan Sheikhun gas attack shocked the world.", "attack"),
+    ]:
+        place = locate(nlp, text, trigger, actors=_as_person(nlp, text, "Khan Sheikhun"))
+        assert place is not None and place.name == "Khan Sheikhun", text
+
+
+def test_a_person_who_is_no_town_stays_a_person(nlp):
+    # "confidence in Hassan Rouhani": no town of the story's countries is so spelt.
+    text = "Syrian jets bombed Idlib. Voters lost confidence in Hassan Rouhani, he said."
+    assert [m.text for m in find_mentions(nlp(text), _as_person(nlp, text, "Hassan Rouhani"))] == [
+        "Idlib"
+    ]
 
 
 def test_two_towns_joined_on_talks_are_their_parties(nlp):

@@ -2174,9 +2174,13 @@ def _unmarked_places(doc: Doc, actors, spans, hints) -> list[tuple[int, int, Pla
     countries there, or a big town; the same as the object of an act ("seized Tal Abyad"); a
     name the NER took for a person ("shelled Jisr al-Shughur") only when a town of the article's
     countries is so spelt in GeoNames (no other spelling: "Bashar" is no "Basra"); never a name
-    the actor stage knows."""
+    the actor stage knows, unless a blow hits it, or it stands after a locative word or names
+    an attack ("in Khan Sheikhun", "the Khan Sheikhun attack": the actor stage makes a
+    person of the NER's PERSON) and a town of 15,000+ people of the article's countries is so
+    spelt."""
     taken = {i for s, e in spans for i in range(s, e)}
     entity_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+    incident_nouns = gazetteer().incident_nouns
     out = []
     for tok in doc:
         if tok.i in taken or tok.pos_ != "PROPN" or tok.lower_ in _CALENDAR:
@@ -2204,7 +2208,9 @@ def _unmarked_places(doc: Doc, actors, spans, hints) -> list[tuple[int, int, Pla
         # and some big towns ORG ("a chemical attack on Homs"): read as a name the NER took for
         # a person (a big town of the article's countries so spelt), never by sound ("Hamas")
         org = locative and tok.ent_type_ == "ORG" and not _demonym_or_country(tok)
-        if not (locative or acted_on) or (
+        # a "person" naming an attack ("the Khan Sheikhun chemical attack"): see ``held``
+        incident = person and base.dep_ == "compound" and base.head.lower_ in incident_nouns
+        if not (locative or acted_on or incident) or (
             tok.ent_type_ in _NOT_PLACES and not person and not mislabel and not org
         ):
             continue
@@ -2223,7 +2229,10 @@ def _unmarked_places(doc: Doc, actors, spans, hints) -> list[tuple[int, int, Pla
             continue  # a group the actor stage knows ("an attack on Hezbollah")
         known = known and not org  # an ORG name it knows only as the NER's ORG
         struck = known and _struck(base)
-        if taken.intersection(range(start, end)) or (known and not struck):
+        # a name the actor stage made a person, after a locative word or naming an attack
+        # ("killed dozens in Khan Sheikhun": the NER's PERSON): a town, checked as below
+        held = known and person and (locative or incident)
+        if taken.intersection(range(start, end)) or (known and not struck and not held):
             continue
         name = doc[start:end].text
         if person or struck or org:  # as GeoNames spells it or an alternate, no other spelling
@@ -2231,6 +2240,7 @@ def _unmarked_places(doc: Doc, actors, spans, hints) -> list[tuple[int, int, Pla
                 p for p, _ in gazetteer().candidates(name)
                 if p.kind == "city" and p.country in hints[:3]
                 and (not (struck or org) or p.population >= TOWN_NOT_PERSON)
+                and (not held or p.population >= STRAY_TOWN)
             ]  # fmt: skip
             place = max(own, key=lambda p: p.population) if own else None
         else:
