@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dateline.actors.index import ActorIndex
-from dateline.model import Actor, Mention
-from dateline.places import find_mentions
+from dateline.model import Actor, ActorRef, Event, Mention, Span
+from dateline.places import find_mentions, locate_events
 from located import locate, one_side
 
 
@@ -63,6 +63,46 @@ def test_a_person_who_is_no_town_stays_a_person(nlp):
     assert [m.text for m in find_mentions(nlp(text), _as_person(nlp, text, "Hassan Rouhani"))] == [
         "Idlib"
     ]
+
+
+def _said_by(nlp, text: str, trigger: str, country: str, event_type: str = "ACCUSE"):
+    """Where words of ``text`` at ``trigger`` are placed when their speaker is of ``country``."""
+    doc = nlp(text)
+    start = text.index(trigger)
+    sentence = next(i for i, s in enumerate(doc.sents) if s.start_char <= start < s.end_char)
+    event = Event(
+        event=event_type, sentence=sentence, trigger=Span(trigger, start, start + len(trigger)),
+        quad_class=3, source=ActorRef(text="the minister", country=country, sector="GOV"),
+    )  # fmt: skip
+    locate_events([event], doc, ActorIndex(), text)
+    return event.location
+
+
+def test_words_told_to_the_speaker_s_own_legislature_are_said_at_its_capital(nlp):
+    for text, trigger, country, town in [
+        ("The foreign secretary told MPs that the deal was dead.", "told", "GBR", "London"),
+        (
+            "The president, in a speech to parliament, accused the rebels of lying.",
+            "accused",
+            "TUR",
+            "Ankara",
+        ),
+    ]:
+        place = _said_by(nlp, text, trigger, country)
+        assert place is not None and place.name == town, text
+
+
+def test_words_to_another_legislature_or_an_audience_anywhere_are_not_placed(nlp):
+    for text, trigger, country in [
+        ("The chancellor told the Knesset that the deal was dead.", "told", "DEU"),
+        (
+            "The minister accused the rebels of lying in a speech to the European parliament.",
+            "accused",
+            "TUR",
+        ),  # fmt: skip
+        ("The minister urged lawmakers to reject the deal.", "urged", "TUR"),
+    ]:
+        assert _said_by(nlp, text, trigger, country, "REQUEST") is None, text
 
 
 def test_two_towns_joined_on_talks_are_their_parties(nlp):

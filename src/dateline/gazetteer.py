@@ -351,6 +351,10 @@ class Gazetteer:
         self.ground_verbs = frozenset(str(w).lower() for w in data.get("ground_verbs") or ())
         self.not_places = frozenset(name_key(str(w)) for w in data.get("not_places") or ())
         self.desk_nouns = frozenset(str(w).lower() for w in data.get("desk_nouns") or ())
+        self.legislatures = {
+            str(k).lower(): (str(v) if v else None)
+            for k, v in (data.get("legislatures") or {}).items()
+        }
 
     # --- entries ------------------------------------------------------------------------------
 

@@ -337,6 +337,7 @@ def locate_events(
                 or _moved(trigger_span.root, here, in_story.country)
             ):
                 in_story = None
+            location = location or _said_to_legislature(event, trigger_span.root)
             event.location = location or _said_at_dateline(event, dateline) or in_story
             if event.location is None and words_at_speaker:
                 event.location = _said_at_home(event)
@@ -2716,6 +2717,87 @@ def _said_there(verb: Token, clause: Token) -> bool:
     if verb.i in speaking - {clause.i}:
         return True
     return verb.dep_ == "advcl" and verb.lemma_.lower() in talk and verb.head.i in speaking
+
+
+#: Nouns of a speech given to a legislature ("in a speech to parliament").
+_SPEECH_NOUNS = {"speech", "address", "statement", "remarks"}
+
+
+def _said_to_legislature(event: Event, trigger: Token) -> Location | None:
+    """Words said to the speaker's own legislature ("told MPs", "addressed parliament", "in a
+    speech to parliament, he said ...", "told the Commons"; `legislatures`) were said where it
+    sits: the capital of the speaker's country (basis ``clause``, city precision). The speech
+    verb is the trigger or the verb whose content the trigger's clause is, as in
+    :func:`_said_there`. Not a legislature of another country than the speaker's ("the
+    European parliament", "told Congress" of a foreign leader), nor words with no speaker of a
+    known country."""
+    from dateline.quotes import lexicon as quote_words
+
+    src = event.source
+    if src is None or not src.country:
+        return None
+    g = gazetteer()
+    talk = g.talk_words | quote_words().speech_verbs
+    verbs, tok = [_clause_head(trigger)], _clause_head(trigger)
+    for _ in range(4):
+        if tok.dep_ not in ("ccomp", "parataxis") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if tok.lemma_.lower() not in talk:
+            break
+        verbs.append(tok)
+    for verb in verbs:  # the words' own verb ("accused X in a speech to parliament"), or one
+        for noun in _legislature_nouns(verb):  # of speaking whose content they are
+            home = g.legislatures[noun.lower_]
+            owners = {
+                g.demonym(c.text) if c.dep_ == "amod" else g.country_code(c.text)
+                for c in noun.children
+                if c.dep_ in ("amod", "poss", "compound")
+            } - {None}
+            if home:
+                owners.add(home)
+            if owners - {src.country} or any(
+                c.dep_ in ("amod", "compound") and c.lower_ in ("european", "eu", "un")
+                for c in noun.children
+            ):
+                continue  # another country's legislature, or a bloc's
+            capital = g.capital(src.country)
+            if capital is not None:
+                return to_location(capital, None, "clause")
+    return None
+
+
+#: Verbs whose object is the audience words are told to ("told MPs", "addressed parliament").
+_TOLD = {"tell", "address", "brief", "inform", "warn"}
+
+
+def _legislature_nouns(verb: Token) -> Iterator[Token]:
+    """The legislature a speech verb's words were told to: its object ("told MPs"; not "urged
+    lawmakers", said anywhere), a "to", "in" or "before" phrase ("said in parliament"), or that
+    of a speech noun in such a phrase, on the verb or its subject ("Erdogan, in a speech to
+    parliament, said")."""
+    legislatures = gazetteer().legislatures
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    preps = [c for c in (*verb.children, *(p for s in subjects for p in s.children))]
+    for c in preps:
+        if (
+            c.head.i == verb.i
+            and c.dep_ in ("dobj", "dative")
+            and c.lower_ in legislatures
+            and verb.lemma_.lower() in _TOLD
+        ):
+            yield c
+        if c.dep_ != "prep":
+            continue
+        for obj in c.children:
+            if obj.dep_ != "pobj":
+                continue
+            if c.lower_ in ("to", "in", "before") and obj.lower_ in legislatures:
+                yield obj
+            if c.lower_ in ("in", "during") and obj.lower_ in _SPEECH_NOUNS:
+                for p in obj.children:
+                    if p.dep_ == "prep" and p.lower_ in ("to", "before"):
+                        yield from (o for o in p.children if o.lower_ in legislatures)
 
 
 def _venue_of_pledge(root: Token, clause: Token) -> bool:
