@@ -108,3 +108,26 @@ def test_words_to_another_legislature_or_an_audience_anywhere_are_not_placed(nlp
 def test_two_towns_joined_on_talks_are_their_parties(nlp):
     text = "An official close to the Ankara–Moscow talks said a deal was near."
     assert locate(nlp, text, "talks", "CONSULT", actors=one_side()) is None
+
+
+def test_a_meeting_is_where_the_people_met_or_the_gathering_met(nlp):
+    for text, trigger, town in [
+        # the parser hangs the place on the people met
+        ("He said he had met the Greek foreign minister in Oslo on Tuesday.", "met", "Oslo"),
+        (
+            "The defence minister met his counterpart on the sidelines of the Vienna security "
+            "conference.",
+            "met",
+            "Vienna",
+        ),
+        ("The two ministers met at the Minsk summit.", "met", "Minsk"),
+        # a trip coded as a meeting is where it went
+        ("Iranian officials travelled to Ankara last week.", "travelled", "Ankara"),
+    ]:
+        place = locate(nlp, text, trigger, "CONSULT", actors=one_side())
+        assert place is not None and place.name == town, text
+
+
+def test_a_meeting_to_come_at_a_gathering_is_not_placed(nlp):
+    text = "The envoy said he would meet rebel leaders at the Geneva talks next month."
+    assert locate(nlp, text, "meet", "CONSULT", actors=one_side()) is None

@@ -2565,6 +2565,7 @@ def _in_clause(
                 verb is not None and (_said_there(verb, clause) or _speaker_there(verb, clause))
             )
             in_clause = in_clause or _venue_of_pledge(root, clause) or _met_there(root, trigger)
+            in_clause = in_clause or _gathering_town(root, trigger, m)  # "met at the X summit"
         else:
             on_noun = trigger.pos_ not in ("VERB", "AUX") and (
                 _hangs_from(root, trigger)
@@ -2595,6 +2596,18 @@ def _in_clause(
 
 
 _DASHES = {"-", "\u2013", "\u2014", "/"}
+_SIDELINES = {"sidelines", "sideline", "margins", "margin"}
+
+
+def _met_at(noun: Token, trigger: Token) -> bool:
+    """ "met his counterpart at the Vienna conference", "on the sidelines of the Munich
+    conference": a meeting held at a gathering is where the gathering met."""
+    if trigger.lemma_.lower() not in _MEET or noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    if prep.lower_ == "of" and prep.head.lower_ in _SIDELINES and prep.head.dep_ == "pobj":
+        prep = prep.head.head
+    return prep.lower_ in ("at", "on", "during") and prep.head.i == trigger.i
 
 
 def _gathering_town(root: Token, trigger: Token, m: PlaceMention) -> bool:
@@ -2602,17 +2615,19 @@ def _gathering_town(root: Token, trigger: Token, m: PlaceMention) -> bool:
     conference": a town naming a gathering is where it met, as "talks in Sochi" is. Not a
     country or a division ("the US-Russia talks", "an Idlib summit" name parties or a topic),
     not an agreement ("the Idlib deal" is about Idlib), not talks to come, not two names
-    joined by a dash ("the Baghdad–Washington talks": its parties)."""
+    joined by a dash ("the Baghdad–Washington talks": its parties). A meeting held at such a
+    gathering ("met on the sidelines of the Munich conference") is there too."""
     doc = root.doc
     joined = {doc[i].text for i in (m.start - 1, m.end) if 0 <= i < len(doc)}
+    gathering = root.head
     return (
         not joined & _DASHES
         and root.dep_ == "compound"
-        and root.head.i == trigger.i
+        and (gathering.i == trigger.i or _met_at(gathering, trigger))
         and m.place.kind in ("city", "point")
-        and _talks_noun(trigger)
-        and trigger.lower_ not in ("agreement", "agreements")
-        and not _to_come(trigger)
+        and _talks_noun(gathering)
+        and gathering.lower_ not in ("agreement", "agreements")
+        and not _to_come(gathering)
     )
 
 
@@ -2635,6 +2650,8 @@ def _met_there(root: Token, trigger: Token) -> bool:
         people = people.head  # "with his counterpart, X, and other officials at ..."
     while people.dep_ == "appos" and people.head.i != people.i:
         people = people.head
+    if people.dep_ == "dobj" and people.head.lemma_.lower() == "meet":
+        return people.head.i == trigger.i  # "met Iran's leaders in Tehran"
     if people.dep_ != "pobj" or people.head.lower_ != "with":
         return False
     return people.head.head.i == trigger.i or (
