@@ -4,6 +4,10 @@
   COERCE, detain: the lexicon entry coerce-take-to-prison); a camp only as a detention or
   internment camp ("taken to a refugee camp" holds nobody), and "took place in a prison" is no
   detention (a visit, "took journalists to the prison for a tour", is not told apart).
+- Whoever leads an act does it: an event noun that is the object of "lead", active or passive
+  ("Kenyan troops led the assault in Kismayo", "the assault was led by Kenyan troops"), is
+  carried as by a support verb (``object_support_verbs``, triggers._carried_object); "led the
+  investigation into the attack" carries no attack.
 
 Sentences of our own, never from the evaluation sets.
 """
@@ -54,3 +58,20 @@ def test_taken_to_a_detention_camp_with_nobody_taking_them(coder):
 )
 def test_a_camp_or_a_venue_detains_nobody(coder, text):
     assert [e for e in _events(coder, text, "COERCE") if e.mode == "detain"] == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan troops led the assault in the Somali town of Kismayo on Monday.",
+        "The assault in the Somali town of Kismayo was led by Kenyan troops.",
+    ],
+)
+def test_whoever_leads_an_assault_attacks(coder, text):
+    got = _events(coder, text, "ASSAULT")
+    assert [(e.source.country, e.target.country) for e in got] == [("KEN", "SOM")], text
+
+
+def test_leading_an_inquiry_into_an_attack_attacks_nobody(coder):
+    text = "The Kenyan general led the investigation into the attack."
+    assert _events(coder, text, "ASSAULT") == []
