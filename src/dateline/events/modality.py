@@ -478,6 +478,8 @@ def retype(
     if modality in {"future", "hypothetical"}:
         if event in hostile and _nobody_threatens(cand, nodes, lexicon):
             return event, mode  # a guess about the past or a consequence: no threat, not done
+        if event in hostile and not conditional and _hedged_guess(nodes, lexicon):
+            return event, mode  # "the regime might attack any day": a possibility, no threat
         if event in hostile or (conditional == "unless" and event in cooperative):
             return "THREATEN", None
         scheduled = cand.nominal and _scheduled(cand.head, lexicon)  # nobody's promise
@@ -523,6 +525,30 @@ def _nobody_threatens(cand: Candidate, nodes: list[Token], lexicon: Lexicon) -> 
         and verb.pos_ in {"VERB", "AUX"}
         and any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
     )
+
+
+#: Subjects that speak for the speaker's own side: "we could strike back" is a warning.
+_SPEAKERS = frozenset({"i", "we"})
+
+
+def _hedged_guess(nodes: list[Token], lexicon: Lexicon) -> bool:
+    """A hostile act only said to be possible ("the regime might attack any day", "a strike could
+    be launched next week", "troops may shell the town"): the PLOVER manual's THREATEN is a warning or
+    ultimatum its author makes, and a hedging modal (the lexicon's ``hedging_auxiliaries``) with
+    no condition tells someone's guess, not a promise to act. "We could strike back" (the
+    speaker's own side), "warned that its army could attack" (a warning: the lexicon's
+    ``warning_verbs``) and "will strike if attacked" stay threats."""
+    hedges = lexicon.word_set("hedging_auxiliaries")
+    top = nodes[-1]
+    if top.dep_ == "ccomp" and top.head.lemma_.lower() in lexicon.word_set("warning_verbs"):
+        return False
+    for node in nodes:
+        auxes = [c for c in node.children if c.dep_ == "aux"]
+        if not any(a.lower_ in hedges for a in auxes):
+            continue
+        subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        return not any(c.lower_ in _SPEAKERS for c in subjects)
+    return False
 
 
 def _conditional_marker(nodes: list[Token]) -> str | None:

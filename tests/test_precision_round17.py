@@ -1,0 +1,41 @@
+"""Round 17, precision (prec35): false events read out of fold on the real training articles
+(docs/accuracy.md, "Round 17: prec35"). Each test is a sentence of our own that a general rule
+must not code as the event, next to one it must still code."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _counted(pipeline, text):
+    """The types the article scorer counts: not negated, asserted or historical."""
+    events = pipeline.code_text(text, date="2019-03-14").events
+    return sorted(
+        {e.event for e in events if not e.negated and e.modality in {"asserted", "historical"}}
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials in Nairobi said the militants might attack the capital any day.",
+        "A missile strike could be launched by the Somali militants as early as next week, Kenyan "
+        "officials said.",
+        "The militants might bomb the Kenyan capital again, a police spokesman told reporters.",
+    ],
+)
+def test_a_hostile_act_only_said_to_be_possible_is_no_threat(pipeline, text):
+    assert "THREATEN" not in _counted(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We could strike back at Eritrea within hours," the Ethiopian defence minister said.',
+        "The Ethiopian prime minister threatened to attack Eritrea.",
+    ],
+)
+def test_a_threat_by_its_author_stays_a_threat(pipeline, text):
+    assert "THREATEN" in _counted(pipeline, text)
