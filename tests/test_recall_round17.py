@@ -1,9 +1,9 @@
 """Round 17, recall (issue 13, recall35): acts the coder did not propose.
 
-- People taken, transferred or delivered to a prison or into custody are detained (PLOVER
-  COERCE, detain: the lexicon entry coerce-take-to-prison); a camp only as a detention or
-  internment camp ("taken to a refugee camp" holds nobody), and "took place in a prison" is no
-  detention (a visit, "took journalists to the prison for a tour", is not told apart).
+- People taken, transferred or delivered to a prison, a camp or into custody, or placed in a
+  camp, are detained (PLOVER COERCE, detain: the lexicon entries coerce-take-to-prison and
+  coerce-put-in-prison); "taken to a hospital" and "took place in a prison" are no detention (a
+  visit, "took journalists to the prison for a tour", is not told apart).
 - Whoever leads an act does it: an event noun that is the object of "lead", active or passive
   ("Kenyan troops led the assault in Kismayo", "the assault was led by Kenyan troops"), is
   carried as by a support verb (``object_support_verbs``, triggers._carried_object); "led the
@@ -50,13 +50,27 @@ def test_taken_to_a_detention_camp_with_nobody_taking_them(coder):
 
 
 @pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Kenyan police placed the Somali men in a camp near the border.", "SOM"),
+        ("The Somali families were transferred to a camp in Garissa by Kenyan police.", "SOM"),
+    ],
+)
+def test_people_placed_or_transferred_in_a_camp_are_detained(coder, text, target):
+    got = _events(coder, text, "COERCE")
+    assert [(e.mode, e.source.country, e.target.country) for e in got] == [
+        ("detain", "KEN", target)
+    ], text
+
+
+@pytest.mark.parametrize(
     "text",
     [
-        "The Somali refugees were taken to a camp near Dadaab.",
+        "The wounded Somali boy was taken to a hospital in Garissa.",
         "The talks between Kenya and Somalia took place in a prison in Nairobi.",
     ],
 )
-def test_a_camp_or_a_venue_detains_nobody(coder, text):
+def test_a_hospital_or_a_venue_detains_nobody(coder, text):
     assert [e for e in _events(coder, text, "COERCE") if e.mode == "detain"] == [], text
 
 
