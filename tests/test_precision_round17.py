@@ -39,3 +39,26 @@ def test_a_hostile_act_only_said_to_be_possible_is_no_threat(pipeline, text):
 )
 def test_a_threat_by_its_author_stays_a_threat(pipeline, text):
     assert "THREATEN" in _counted(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For Nairobi, the Ugandan withdrawal represents a chance to widen its influence in Somalia.",
+        "The Burundian minister said the Ugandan withdrawal had created a dangerous vacuum in "
+        "Mogadishu.",
+    ],
+)
+def test_a_withdrawal_a_clause_comments_on_is_no_retreat(pipeline, text):
+    assert "RETREAT" not in _counted(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The withdrawal of Ugandan troops began on Monday.",
+        "Ugandan troops withdrew from Mogadishu on Monday.",
+    ],
+)
+def test_a_withdrawal_told_taking_place_stays_a_retreat(pipeline, text):
+    assert "RETREAT" in _counted(pipeline, text)
