@@ -62,3 +62,19 @@ def test_a_withdrawal_a_clause_comments_on_is_no_retreat(pipeline, text):
 )
 def test_a_withdrawal_told_taking_place_stays_a_retreat(pipeline, text):
     assert "RETREAT" in _counted(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya gave tacit support to the Ethiopian offensive against the Somali militants.",
+        "Kenya provided political support to the Somali president.",
+    ],
+)
+def test_support_given_in_words_is_support_not_aid(pipeline, text):
+    types = _counted(pipeline, text)
+    assert "SUPPORT" in types and "AID" not in types
+
+
+def test_material_support_stays_aid(pipeline):
+    assert "AID" in _counted(pipeline, "Kenya gave military support to the Somali army.")

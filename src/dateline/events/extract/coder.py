@@ -232,6 +232,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
     ):
         # "the minister clashed with the president", "X and Y clashed in public": words
         event_type, mode = "ACCUSE", None
+    if event_type == "AID" and _support_in_words(cand, lexicon):
+        event_type, mode = "SUPPORT", None  # "gave tacit support to the incursion": no material
     if event_type == "CONSULT" and _deal_brokered(cand, lexicon):
         event_type, mode = "AGREE", None  # "a deal brokered by Russia and Turkey": the deal struck
     elif event_type == "AGREE" and _invited_to_act(cand, lexicon):
@@ -1627,6 +1629,24 @@ def _deal_brokered(cand: Candidate, lexicon: Lexicon) -> bool:
     if tok.dep_ in {"acl", "relcl"} and tok.head.lemma_.lower() in deals:
         return True
     return any(c.dep_ == "nsubjpass" and c.lemma_.lower() in deals for c in tok.children)
+
+
+def _support_in_words(cand: Candidate, lexicon: Lexicon) -> bool:
+    """Support given or provided whose every modifier says it is words or standing ("gave tacit
+    support to the offensive", "provided diplomatic backing"): PLOVER SUPPORT is verbal support,
+    material support an AID, so "gave military support" and "political and military support"
+    stay AID, and so does support with no such word."""
+    if cand.nominal:
+        return False
+    nouns = {"support", "backing"}
+    verbal = lexicon.word_set("verbal_support_modifiers")
+    for obj in cand.token.children:
+        if obj.dep_ != "dobj" or obj.lemma_.lower() not in nouns:
+            continue
+        mods = [c for c in obj.children if c.dep_ in {"amod", "compound"}]
+        mods += [g for m in mods for g in m.children if g.dep_ == "conj"]
+        return bool(mods) and all(m.lower_ in verbal for m in mods)
+    return False
 
 
 def _invited_to_act(cand: Candidate, lexicon: Lexicon) -> bool:
