@@ -2,12 +2,8 @@
 
 - People taken, transferred or delivered to a prison, a camp or into custody, or placed in a
   camp, are detained (PLOVER COERCE, detain: the lexicon entries coerce-take-to-prison and
-  coerce-put-in-prison); "taken to a hospital" and "took place in a prison" are no detention (a
-  visit, "took journalists to the prison for a tour", is not told apart).
-- Whoever leads an act does it: an event noun that is the object of "lead", active or passive
-  ("Kenyan troops led the assault in Kismayo", "the assault was led by Kenyan troops"), is
-  carried as by a support verb (``object_support_verbs``, triggers._carried_object); "led the
-  investigation into the attack" carries no attack.
+  coerce-put-in-prison); "taken to a hospital" (even one in a camp) and "took place in a prison"
+  are no detention (a visit, "took journalists to the prison for a tour", is not told apart).
 
 Sentences of our own, never from the evaluation sets.
 """
@@ -67,25 +63,9 @@ def test_people_placed_or_transferred_in_a_camp_are_detained(coder, text, target
     "text",
     [
         "The wounded Somali boy was taken to a hospital in Garissa.",
+        "The Somali infant had been taken to hospital in the Dadaab camp several times.",
         "The talks between Kenya and Somalia took place in a prison in Nairobi.",
     ],
 )
 def test_a_hospital_or_a_venue_detains_nobody(coder, text):
     assert [e for e in _events(coder, text, "COERCE") if e.mode == "detain"] == [], text
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Kenyan troops led the assault in the Somali town of Kismayo on Monday.",
-        "The assault in the Somali town of Kismayo was led by Kenyan troops.",
-    ],
-)
-def test_whoever_leads_an_assault_attacks(coder, text):
-    got = _events(coder, text, "ASSAULT")
-    assert [(e.source.country, e.target.country) for e in got] == [("KEN", "SOM")], text
-
-
-def test_leading_an_inquiry_into_an_attack_attacks_nobody(coder):
-    text = "The Kenyan general led the investigation into the attack."
-    assert _events(coder, text, "ASSAULT") == []

@@ -77,7 +77,6 @@ def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Cand
     also verbs only the converted PETRARCH table names (a feature for the event model, which
     decides whether they report an event: see :mod:`dateline.events.gate`)."""
     support = lexicon.word_set("support_verbs")
-    object_support = lexicon.word_set("object_support_verbs")
     states = lexicon.word_set("state_nouns") | lexicon.word_set("stance_nouns")
     stances = lexicon.word_set("stance_nouns")
     conflicts = lexicon.word_set("conflict_nouns")
@@ -159,7 +158,6 @@ def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Cand
             licensed = (
                 undergone
                 or bool(support & forms)
-                or (bool(object_support & forms) and _carried_object(frame, governor))
                 or (tok.lemma_.lower() not in states and _takes_place(frame, lexicon))
                 or reported
             )
@@ -841,15 +839,6 @@ def noun_governor(tok: Token) -> Token | None:
     ):
         return head.head.head
     return None
-
-
-def _carried_object(noun: Token, verb: Token | None) -> bool:
-    """Whether ``noun`` (or the noun it is conjoined to) is ``verb``'s object, active or passive
-    ("led the assault", "the assault was led by"), not a noun in one of its phrases ("led the
-    inquiry into the attack")."""
-    while noun.dep_ == "conj":
-        noun = noun.head
-    return verb is not None and noun.head.i == verb.i and noun.dep_ in {"dobj", "nsubjpass"}
 
 
 def _reported_act(noun: Token, entry: TriggerEntry, lexicon: Lexicon) -> bool:
