@@ -78,3 +78,21 @@ def test_support_given_in_words_is_support_not_aid(pipeline, text):
 
 def test_material_support_stays_aid(pipeline):
     assert "AID" in _counted(pipeline, "Kenya gave military support to the Somali army.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rift will deepen when Ethiopia meets Somalia in Addis Ababa.",
+        "When the Ugandan troops leave, the Somali army will take over the base.",
+    ],
+)
+def test_an_act_in_a_when_clause_of_a_future_is_not_done(pipeline, text):
+    assert not {"CONSULT", "RETREAT"} & set(_counted(pipeline, text))
+
+
+def test_an_act_in_a_when_clause_of_the_past_is_done(pipeline):
+    text = (
+        "The rift deepened when the Ethiopian prime minister met the Somali president in Mogadishu."
+    )
+    assert "CONSULT" in _counted(pipeline, text)

@@ -176,8 +176,8 @@ TIME_MARKS = {"as", "when", "once", "until", "till", "while", "before", "after"}
 
 def _time_clause_modality(top: Token, lexicon: Lexicon) -> str | None:
     if top.dep_ != "advcl" or not any(
-        c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in top.children
-    ):
+        c.dep_ in {"mark", "advmod"} and c.lower_ in TIME_MARKS for c in top.children
+    ):  # the parser makes "when" an adverb of its clause, "once" and "until" its markers
         return None
     head = top.head
     auxes = {c.lower_ for c in head.children if c.dep_ == "aux"}
