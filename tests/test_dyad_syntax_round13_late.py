@@ -57,9 +57,20 @@ def _roles(events, kind: str):
 
 
 @pytest.mark.slow
-def test_blows_taken_from_someone_were_dealt_by_them(pipeline):
-    events = _code(pipeline, "The rebels took heavy blows from the Ethiopian army.")
-    assert _roles(events, "ASSAULT") == [(("ETH", "MIL"), ("ETH", "REB"))]
+@pytest.mark.parametrize(
+    "text",
+    [
+        # nouns of blows the lexicon codes, taken by the verb's subject (round 17: "took fire"
+        # and "took a beating" had their sides swapped or lost); whether the model proposes
+        # "blows" itself is the model's business, not this test's
+        "The rebels took heavy fire from the Ethiopian army.",
+        "The rebels took a beating from the Ethiopian army.",
+        "The rebels suffered a pounding from the Ethiopian army.",
+    ],
+)
+def test_blows_taken_from_someone_were_dealt_by_them(pipeline, text):
+    events = _code(pipeline, text)
+    assert _roles(events, "ASSAULT") == [(("ETH", "MIL"), ("ETH", "REB"))], text
 
 
 @pytest.mark.slow

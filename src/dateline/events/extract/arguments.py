@@ -1258,6 +1258,11 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
         # ahead": who is under it (or goes ahead despite it) is whom it is aimed at
         ids = {id(a) for a, _ in exposed}
         return [s for s in sources if id(s[0]) not in ids], exposed
+    taker = _act_taken(tok, cand)
+    if taker is not None:
+        # "the rebels took heavy fire from the army", "took a beating from the police": the act
+        # is told from the side that took it; who it came from did it
+        return _undergone_arguments(tok, taker, sources, targets, actors)
     receiver = _receiving_verb(tok, cand)
     if receiver is not None:
         # "was given a suspended sentence", "is serving a jail sentence": the subject undergoes it
@@ -1477,6 +1482,20 @@ def _undergone_by_possessor(noun: Token, cand: Candidate) -> bool:
 #: sentence", "was handed a jail term".
 RECEIVING_VERBS = {"serve"}
 RECEIVING_PASSIVES = {"give", "hand"}
+
+
+def _act_taken(noun: Token, cand: Candidate) -> Token | None:
+    """The verb of taking an act of force (``receiving_act_verbs``) whose object is ``noun``, a
+    noun of attack or of blows ("took heavy fire from", "suffered a beating from"), or None: as
+    :func:`_received_from` does for the verb, the noun's event is told from the side that took
+    it. Not "took the town" (no act)."""
+    if cand.event not in ACTS_DONE_TO or noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
+        return None
+    if noun.head.lemma_.lower() not in lexicon_words("receiving_act_verbs"):
+        return None
+    if _attack_in(noun) is None and noun.lemma_.lower() not in lexicon_words("blow_nouns"):
+        return None
+    return noun.head
 
 
 def _receiving_verb(noun: Token, cand: Candidate) -> Token | None:
