@@ -1,6 +1,6 @@
 """Round 15, precision (prec31): the confidence floors of ``coder.doubtful`` for SUPPORT and AID,
 chosen on the out-of-fold curve of the cv24 fold models, and rules against false cooperative and verbal
-events (docs/accuracy.md, "Round 15: precision")."""
+events (docs/accuracy-history.md, "Round 15: precision")."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Sides the sentence names, round 15 (docs/accuracy.md, "Round 15: missing sides"), on sentences
+"""Sides the sentence names, round 15 (docs/accuracy-history.md, "Round 15: missing sides"), on sentences
 of our own: a body's name written in lower case after "the" ("the security council"), as some
 newspapers write them, is still that body, unless its head is a role noun ("the general
 assembly"); a month's name after "with" or "called on" ("talks with May") is whom one deals
