@@ -585,17 +585,19 @@ def _received_from(verb: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]
         acts.append(subjects[0])  # "the blows Isis took": a relative clause parsed as two subjects
     if verb.dep_ == "relcl" and verb.head.i != verb.i:
         acts.append(verb.head)
-    acts = [
-        a
-        for a in acts
-        if _attack_in(a) is not None or a.lemma_.lower() in lexicon_words("blow_nouns")
-    ]
+    acts = [a for a in acts if _act_of_force(a)]
     out: list[tuple[Actor, Token]] = []
     for node in [verb, *acts] if acts else []:
         for c in node.children:
             if c.dep_ == "prep" and c.lower_ == "from":
                 out += [x for p in c.children if p.dep_ == "pobj" for x in np_actors(p, actors)]
     return out
+
+
+def _act_of_force(noun: Token) -> bool:
+    """``noun`` names an act of force one can take: an attack ("airstrikes", "a series of
+    shelling") or a blow ("heavy fire", "a beating")."""
+    return _attack_in(noun) is not None or noun.lemma_.lower() in lexicon_words("blow_nouns")
 
 
 def _attack_in(noun: Token) -> Token | None:
@@ -1493,9 +1495,7 @@ def _act_taken(noun: Token, cand: Candidate) -> Token | None:
         return None
     if noun.head.lemma_.lower() not in lexicon_words("receiving_act_verbs"):
         return None
-    if _attack_in(noun) is None and noun.lemma_.lower() not in lexicon_words("blow_nouns"):
-        return None
-    return noun.head
+    return noun.head if _act_of_force(noun) else None
 
 
 def _receiving_verb(noun: Token, cand: Candidate) -> Token | None:
