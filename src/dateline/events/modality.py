@@ -234,15 +234,15 @@ def _supposed(cand: Candidate, lexicon: Lexicon) -> str | None:
         if c.dep_ in {"amod", "compound"} and c.lower_ in lexicon.word_set("future_modifiers"):
             return "future"
     noun = None
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
         noun = tok.head.head
     elif tok.dep_ == "acl" and tok.pos_ == "VERB":
         noun = tok.head
-    elif tok.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+    elif tok.dep_ == "relcl" and infinitive:
         noun = tok.head  # "a tool with which to press Russia"
     if noun is None or noun.pos_ != "NOUN" or noun is cand.support:
         return None
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     if infinitive and noun.lemma_.lower() in lexicon.word_set("purpose_holders"):
         return "hypothetical"  # "a way to press the EU", "an opportunity to strike": a purpose
     if noun.lemma_.lower() in lexicon.word_set("hypothetical_nouns"):
