@@ -16,16 +16,9 @@ from __future__ import annotations
 
 import pytest
 
+from coded import happened
+
 pytestmark = pytest.mark.slow
-
-
-def _attacks(pipeline, text: str) -> list:
-    events = pipeline.code_text(text, date="2024-03-14").events
-    return [
-        e
-        for e in events
-        if e.event == "ASSAULT" and not e.negated and e.modality in {"asserted", "historical"}
-    ]
 
 
 @pytest.mark.parametrize(
@@ -36,7 +29,7 @@ def _attacks(pipeline, text: str) -> list:
     ],
 )
 def test_an_attack_named_with_its_attacker_in_a_purpose_clause_happened(coder, text, attacker):
-    attacks = _attacks(coder, text)
+    attacks = happened(coder, text, "ASSAULT")
     assert [e.source.country for e in attacks if e.source] == [attacker], text
 
 
@@ -48,7 +41,7 @@ def test_an_attack_named_with_its_attacker_in_a_purpose_clause_happened(coder, t
     ],
 )
 def test_an_attack_named_without_an_attacker_in_a_purpose_clause_is_an_aim(coder, text):
-    assert _attacks(coder, text) == [], text
+    assert happened(coder, text, "ASSAULT") == [], text
 
 
 # - A refusal reported with a backshifted "would" ("the minister said the government would not

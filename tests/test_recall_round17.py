@@ -12,16 +12,9 @@ from __future__ import annotations
 
 import pytest
 
+from coded import happened
+
 pytestmark = pytest.mark.slow
-
-
-def _events(pipeline, text: str, event: str) -> list:
-    events = pipeline.code_text(text, date="2024-03-14").events
-    return [
-        e
-        for e in events
-        if e.event == event and not e.negated and e.modality in {"asserted", "historical"}
-    ]
 
 
 @pytest.mark.parametrize(
@@ -33,7 +26,7 @@ def _events(pipeline, text: str, event: str) -> list:
     ],
 )  # fmt: skip
 def test_people_taken_to_prison_are_detained(coder, text, source, target):
-    got = _events(coder, text, "COERCE")
+    got = happened(coder, text, "COERCE")
     assert [(e.mode, e.source.country, e.target.country) for e in got] == [
         ("detain", source, target)
     ], text
@@ -41,7 +34,7 @@ def test_people_taken_to_prison_are_detained(coder, text, source, target):
 
 def test_taken_to_a_detention_camp_with_nobody_taking_them(coder):
     text = "The Somali women were taken to a detention camp on Monday."
-    got = _events(coder, text, "COERCE")
+    got = happened(coder, text, "COERCE")
     assert [(e.mode, e.target.country) for e in got] == [("detain", "SOM")]
 
 
@@ -53,7 +46,7 @@ def test_taken_to_a_detention_camp_with_nobody_taking_them(coder):
     ],
 )
 def test_people_placed_or_transferred_in_a_camp_are_detained(coder, text, target):
-    got = _events(coder, text, "COERCE")
+    got = happened(coder, text, "COERCE")
     assert [(e.mode, e.source.country, e.target.country) for e in got] == [
         ("detain", "KEN", target)
     ], text
@@ -68,4 +61,4 @@ def test_people_placed_or_transferred_in_a_camp_are_detained(coder, text, target
     ],
 )
 def test_a_hospital_or_a_venue_detains_nobody(coder, text):
-    assert [e for e in _events(coder, text, "COERCE") if e.mode == "detain"] == [], text
+    assert [e for e in happened(coder, text, "COERCE") if e.mode == "detain"] == [], text

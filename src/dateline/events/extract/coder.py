@@ -1638,7 +1638,7 @@ def _support_in_words(cand: Candidate, lexicon: Lexicon) -> bool:
     stay AID, and so does support with no such word."""
     if cand.nominal:
         return False
-    nouns = {"support", "backing"}
+    nouns = lexicon.word_set("support_nouns")
     verbal = lexicon.word_set("verbal_support_modifiers")
     for obj in cand.token.children:
         if obj.dep_ != "dobj" or obj.lemma_.lower() not in nouns:
