@@ -50,7 +50,7 @@ def chain(cand: Candidate, lexicon: Lexicon | None = None) -> list[Token]:
         and cand.token.head.head.lemma_.lower() in shipped.word_set("result_verbs")
     ):
         start = cand.token.head.head  # "could lead to renewed fighting": the result's modality
-    nodes = [cand.token] if start is not cand.token else []
+    nodes = [cand.token] if start != cand.token else []
     node = start
     for _ in range(6):
         nodes.append(node)
@@ -109,15 +109,15 @@ def classify(
             ):
                 modality = "hypothetical" if modality == "asserted" else modality
         if (
-            node is not cand.token
+            node != cand.token
             and node.pos_ in {"VERB", "AUX"}
             and node.lemma_.lower() in future_verbs
         ):
             modality = "future"
-        if node is not cand.token and node.lemma_.lower() in future_adj:
+        if node != cand.token and node.lemma_.lower() in future_adj:
             modality = "future"
         if (
-            node is not cand.token
+            node != cand.token
             and node.lemma_.lower() == "go"
             and any(c.lower_ == "to" for c in node.children)
         ):
@@ -160,11 +160,7 @@ def classify(
     held_off = particles.get(governor.lemma_.lower()) in {
         c.lower_ for c in governor.children if c.dep_ in {"prt", "advmod"}
     }
-    if (
-        cand.nominal
-        and governor is not frame
-        and (governor.lemma_.lower() in preventive or held_off)
-    ):
+    if cand.nominal and governor != frame and (governor.lemma_.lower() in preventive or held_off):
         negated = True  # "held off from a full-scale attack", "averted a strike"
     return modality, negated, _reporter(nodes[-1], lexicon, actors)
 
@@ -241,7 +237,7 @@ def _supposed(cand: Candidate, lexicon: Lexicon) -> str | None:
         noun = tok.head
     elif tok.dep_ == "relcl" and infinitive:
         noun = tok.head  # "a tool with which to press Russia"
-    if noun is None or noun.pos_ != "NOUN" or noun is cand.support:
+    if noun is None or noun.pos_ != "NOUN" or noun == cand.support:
         return None
     if infinitive and noun.lemma_.lower() in lexicon.word_set("purpose_holders"):
         return "hypothetical"  # "a way to press the EU", "an opportunity to strike": a purpose
@@ -462,13 +458,13 @@ def retype(
     hostile = set(lexicon.lists.get("hostile", ()))
     failure = lexicon.word_set("failure_verbs")
     nodes = chain(cand)
-    failed = any(n is not cand.token and n.lemma_.lower() in failure for n in nodes)
+    failed = any(n != cand.token and n.lemma_.lower() in failure for n in nodes)
     if failed and event in cooperative:
         return "REJECT", None
     if negated:
         forecast = lexicon.word_set("forecast_words")
         denied_forecast = any(
-            n is not cand.token and (n.lower_ in forecast or n.lemma_.lower() in forecast)
+            n != cand.token and (n.lower_ in forecast or n.lemma_.lower() in forecast)
             for n in nodes
         )  # "is not due to visit": no refusal, a visit that is not expected
         if modality in {"future", "hypothetical"} and event in cooperative and not denied_forecast:

@@ -48,7 +48,7 @@ def _np_left(tok: Token) -> list[Token]:
     for child in tok.lefts:
         if child.dep_ in NP_MODIFIERS or child.dep_ == "poss":
             out.append(child)
-            out.extend(t for t in child.subtree if t is not child)
+            out.extend(t for t in child.subtree if t != child)
     return sorted(out, key=lambda t: t.i)
 
 
