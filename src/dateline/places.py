@@ -1878,6 +1878,15 @@ def _name_part(doc: Doc, m: PlaceMention) -> tuple[str, ...]:
     return tuple(t.text for t in toks)
 
 
+def positions_by_text(doc: Doc) -> dict[str, list[int]]:
+    """Where each token text of ``doc`` stands (ascending): a name is then looked for only
+    where its first word is, not by slicing the document at every token."""
+    at: dict[str, list[int]] = {}
+    for i, token in enumerate(doc):
+        at.setdefault(token.text, []).append(i)
+    return at
+
+
 def _named_again(doc: Doc, found: list[PlaceMention], actors) -> list[PlaceMention]:
     """A town the article names as a place is that place wherever its name comes back bare,
     even where the NER missed it or called it a person ("the Damascus suburb of Douma" and later
@@ -1897,10 +1906,13 @@ def _named_again(doc: Doc, found: list[PlaceMention], actors) -> list[PlaceMenti
             names[name] = None  # one name, two places: no sense to carry
     taken = {i for m in found for i in range(m.start, m.end)}
     out = []
+    starts = positions_by_text(doc) if any(p is not None for p in names.values()) else {}
     for name, place in names.items():
         n = len(name)
-        for i in range(len(doc) - n + 1) if place is not None else ():
-            if tuple(t.text for t in doc[i : i + n]) != name or taken & set(range(i, i + n)):
+        for i in starts.get(name[0], ()) if place is not None else ():
+            if i + n > len(doc) or tuple(t.text for t in doc[i : i + n]) != name:
+                continue
+            if taken & set(range(i, i + n)):
                 continue
             if doc[i].ent_iob_ == "I" or (i + n < len(doc) and doc[i + n].ent_iob_ == "I"):
                 continue  # part of a longer name the NER marked

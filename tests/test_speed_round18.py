@@ -1,0 +1,67 @@
+"""Round 18 speed-ups (speed18, issue 13): each faster path gives what the slower one gave, on
+sentences of our own."""
+
+from __future__ import annotations
+
+from dateline.places import _named_again, find_mentions, positions_by_text
+from located import one_side
+
+
+def _named_again_by_scan(doc, found, actors):
+    """The old way of :func:`dateline.places._named_again`'s search: slice the document at
+    every token and compare the texts (kept here as the reference)."""
+    from dateline.places import _FINE, PlaceMention, _name_part
+
+    names = {}
+    for m in found:
+        if m.refers_to or m.place.kind not in _FINE:
+            continue
+        name = _name_part(doc, m)
+        if name:
+            known = names.setdefault(name, m.place)
+            if known is not None and known.feature_id != m.place.feature_id:
+                names[name] = None
+    taken = {i for m in found for i in range(m.start, m.end)}
+    out = []
+    for name, place in names.items():
+        n = len(name)
+        for i in range(len(doc) - n + 1) if place is not None else ():
+            if tuple(t.text for t in doc[i : i + n]) != name or taken & set(range(i, i + n)):
+                continue
+            if doc[i].ent_iob_ == "I" or (i + n < len(doc) and doc[i + n].ent_iob_ == "I"):
+                continue
+            neighbours = [doc[j] for j in (i - 1, i + n) if 0 <= j < len(doc)]
+            if any(t.pos_ == "PROPN" and (t.is_title or t.is_upper) for t in neighbours):
+                continue
+            if any(a.kind != "person" for j in range(i, i + n) for a in actors.all_at(j)):
+                continue
+            out.append(PlaceMention(i, i + n, doc[i : i + n].text, place))
+            taken.update(range(i, i + n))
+    return out
+
+
+def test_positions_by_text_lists_every_token_where_it_stands(nlp):
+    doc = nlp("Kafr Nabl fell. Rebels left Kafr Nabl, then Nabl again.")
+    at = positions_by_text(doc)
+    assert at["Kafr"] == [0, 6]
+    assert at["Nabl"] == [1, 7, 10]
+    assert sorted(i for spots in at.values() for i in spots) == list(range(len(doc)))
+    assert all(doc[i].text == text for text, spots in at.items() for i in spots)
+
+
+def test_a_town_named_again_is_found_where_the_scan_found_it(nlp):
+    text = (
+        "The army besieged the town of Kafr Nabl for months. Soldiers finally stormed Kafr "
+        "Nabl on Sunday, and the people of Kafr Nabl fled to the town of Maarat al-Numan. "
+        "Nabl is quiet now. Maarat al-Numan was shelled later, and Kafr Nabl"
+    )
+    doc = nlp(text)
+    actors = one_side()
+    found = list(find_mentions(doc, actors))
+    first = [m for m in found if m.start < 12]
+    again = _named_again(doc, first, actors)
+    assert [(m.start, m.end, m.text) for m in again] == [
+        (m.start, m.end, m.text) for m in _named_again_by_scan(doc, first, actors)
+    ]
+    assert [m.text for m in again][:2] == ["Kafr Nabl", "Kafr Nabl"]
+    assert again[-1].end == len(doc)  # a name at the very end of the document
