@@ -65,3 +65,31 @@ def test_a_town_named_again_is_found_where_the_scan_found_it(nlp):
     ]
     assert [m.text for m in again][:2] == ["Kafr Nabl", "Kafr Nabl"]
     assert again[-1].end == len(doc)  # a name at the very end of the document
+
+
+def test_quotations_are_attributed_once_per_document_and_text(nlp):
+    from dateline.quotes import _attributed_tokens, _attributed_tokens_fresh, quoted_speakers
+
+    text = (
+        'The minister said: "We will not withdraw our troops." Rebels rejected the offer.\n'
+        '"The talks have failed," a spokesman told reporters. "We fight on."'
+    )
+    doc = nlp(text)
+    fresh = [
+        (s, e, t.i if t is not None else None, n)
+        for s, e, t, n in _attributed_tokens_fresh(doc, text)
+    ]
+    first = _attributed_tokens(doc, text, None)
+    assert [(s, e, t.i if t is not None else None, n) for s, e, t, n in first] == fresh
+    assert fresh and fresh[0][2] is not None  # the minister's "said" names a speaker
+    assert _attributed_tokens(doc, text, None) is first  # the second caller reads the first answer
+
+    def by_index(speakers: dict) -> dict:
+        return {k: v.i if v is not None else None for k, v in speakers.items()}
+
+    # the cached answer gives the quoted sentences a fresh parse gives
+    assert by_index(quoted_speakers(doc, text, None)) == by_index(
+        quoted_speakers(nlp(text), text, None)
+    )
+    other = text.replace('"We fight on."', "We fight on.")  # another text of the same length
+    assert len(_attributed_tokens(doc, other, None)) == len(fresh) - 1

@@ -272,7 +272,7 @@ def _speaker_ref(tok: Token, actors) -> ActorRef:
 
 
 def _attribute(
-    doc: Doc, text: str, start: int, end: int, quoted: list[bool], actors, sent_of: list[Span]
+    doc: Doc, text: str, start: int, end: int, quoted: list[bool], sent_of: list[Span]
 ) -> Token | None:
     """The words naming who says the quotation ``start:end`` (before :func:`speaker_token`)."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -402,8 +402,27 @@ def quoted_speakers(doc: Doc, text: str, actors) -> dict[int, Token | None]:
     return out
 
 
+#: Where :func:`_attributed_tokens` keeps its answer for a document (text, answer).
+_ATTRIBUTED_KEY = "dateline.quotes.attributed"
+
+
 def _attributed_tokens(
     doc: Doc, text: str, actors
+) -> list[tuple[int, int, Token | None, int | None]]:
+    """``(start, end, speaker words, sentence)`` of every quotation of ``text``, worked out once
+    per document and text (kept in ``doc.user_data``): the event coder asks for the quoted
+    sentences and the quote stage for the quotes, and neither the parse nor the quotation marks
+    change in between. The speaker words come from the parse alone (not from ``actors``)."""
+    memo = doc.user_data.get(_ATTRIBUTED_KEY)
+    if memo is not None and memo[0] == text:
+        return memo[1]
+    found = _attributed_tokens_fresh(doc, text)
+    doc.user_data[_ATTRIBUTED_KEY] = (text, found)
+    return found
+
+
+def _attributed_tokens_fresh(
+    doc: Doc, text: str
 ) -> list[tuple[int, int, Token | None, int | None]]:
     spans = quote_spans(text)
     if not spans:
@@ -420,7 +439,7 @@ def _attributed_tokens(
     chain_speaker: dict[int, Token] = {}
     chains: list[int] = []
     for start, end, chain in spans:
-        speaker = _attribute(doc, doc_text, start, end, quoted, actors, sent_of)
+        speaker = _attribute(doc, doc_text, start, end, quoted, sent_of)
         if speaker is not None and chain not in chain_speaker:
             chain_speaker[chain] = speaker
         first = doc.char_span(start, end, alignment_mode="expand")
