@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from dateline.actors.index import ActorIndex
 from dateline.actors.resolve.roles import weapon_nouns
 from dateline.events.candidate import Candidate
-from dateline.events.extract.clauses import ABSORBING, DOCUMENT_NOUNS
+from dateline.events.extract.clauses import ABSORBING, DECISION_NOUNS, DOCUMENT_NOUNS
 from dateline.events.extract.inference import ATTACK_NOUNS
 from dateline.events.extract.triggers import (
     JUDGEMENT_ENTRY,
@@ -16,6 +16,7 @@ from dateline.events.extract.triggers import (
     QUOTED_REQUEST,
     RETRIBUTION_ENTRY,
     WARNED_ENTRY,
+    had_done,
 )
 from dateline.events.syntax import antecedent, stray_by_phrases, subject_of
 from dateline.events.syntax import np_actors as phrase_actors
@@ -304,6 +305,13 @@ def _informative(pairs: list[tuple[Actor, Token]]) -> list[tuple[Actor, Token]]:
 def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
     sources: list[tuple[Actor, Token]] = []
     targets: list[tuple[Actor, Token]] = []
+    done = had_done(tok)
+    if done:
+        # "the activist had her citizenship revoked": whoever has it done to them underwent
+        # it, whoever the "by" phrase names did it
+        holder = subject_of(tok.head if tok.dep_ == "ccomp" else tok.head.head)
+        undergoer = antecedent(holder) if holder is not None else done[0]
+        return agent_actors(tok, actors), np_actors(undergoer, actors)
     subj = controller(tok) or subject_of(tok)
     subj = _described(subj) or antecedent(subj) if subj is not None else None  # "the army, which"
     passive = (
@@ -316,6 +324,10 @@ def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
         passive = False  # "France is committed to the UN": a state of the subject
     if passive:
         sources += agent_actors(tok, actors) or _attack_owners(tok, actors)
+        if not sources and _ordered(tok):
+            # "the minister ordered her citizenship to be revoked": who gave the order did it
+            orderer = subject_of(tok.head)
+            sources += np_actors(antecedent(orderer), actors) if orderer is not None else []
         if not sources and cand.event in ACTS_DONE_TO:
             sources += _attackers_in_time_clause(tok, actors)
         if subj is not None:
@@ -405,6 +417,16 @@ def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
             sources += parties[:1]
             targets = [t for t in targets if t not in parties[:1]]
     return sources, targets
+
+
+def _ordered(verb: Token) -> bool:
+    """A verb in the complement of a verb of ordering or decreeing ("ordered that her passport be
+    cancelled", "decreed the envoy to be expelled")."""
+    return (
+        verb.dep_ in {"ccomp", "xcomp"}
+        and verb.head.pos_ == "VERB"
+        and verb.head.lemma_.lower() in DECISION_NOUNS
+    )
 
 
 def _described(pronoun: Token) -> Token | None:

@@ -112,6 +112,12 @@ def drop_absorbed(
     # (coder._announced_withdrawal), the decision noun is the same act, not an AGREE of its own
     deciding = {n for i in kept if (n := _deciding_noun(by_index[i].token, announced)) is not None}
     deciding &= {c.token.i for c in cands if c.nominal}
+    # "ordered her citizenship to be revoked": the order is the measure imposed, not a request
+    deciding |= {
+        by_index[i].token.head.i
+        for i in kept
+        if by_index[i].token.dep_ in {"ccomp", "xcomp"} and by_index[i].token.head.i in by_index
+    }
     absorbed.update(deciding)
     for cand in cands:
         if cand.token.i in deciding:
@@ -309,10 +315,16 @@ def decided_measure(cand: Candidate) -> bool:
     coding guide codes it), not an aim; an act of force decided ("the decision to attack") is
     still to come."""
     tok = cand.token
+    if cand.nominal or cand.event != "SANCTION":
+        return False
+    if tok.dep_ in {"ccomp", "xcomp"} and tok.head.pos_ == "VERB":
+        # "ordered her citizenship to be revoked", "decreed that his passport be cancelled":
+        # an order of a measure in the passive, to nobody named, imposes it as the decision does
+        return tok.head.lemma_.lower() in DECISION_NOUNS and any(
+            c.dep_ == "auxpass" for c in tok.children
+        )
     return (
-        not cand.nominal
-        and cand.event == "SANCTION"
-        and tok.dep_ == "acl"
+        tok.dep_ == "acl"
         and tok.head.pos_ == "NOUN"
         and tok.head.lemma_.lower() in DECISION_NOUNS
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)

@@ -1,0 +1,106 @@
+"""Round 18, recall (issue 13, recall18): measures the coder did not propose.
+
+- A measure noun whose "of" phrase names who or what place underwent it ("the siege of the
+  town", "the blockade of the enclave", "the jailing of the activists") reports the act, as
+  "the assault on the town" does (triggers._undergoer_of); acts of force stay as they were.
+- A measure ordered in the passive ("ordered her citizenship to be revoked", "ordered that the
+  envoy be expelled") is imposed by the order, by whoever gave it (clauses.decided_measure,
+  arguments._ordered), not a request of anyone.
+- A measure someone had done to them ("had her citizenship revoked", "had his assets frozen by
+  Kenya") is the measure, undergone by the subject of "have" (triggers.had_done).
+
+Sentences of our own, never from the evaluation sets.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _events(pipeline, text: str, event: str) -> list:
+    events = pipeline.code_text(text, date="2024-03-14").events
+    return [
+        e
+        for e in events
+        if e.event == event and not e.negated and e.modality in {"asserted", "historical"}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The siege of Kadugli lasted two years.", "Kadugli"),
+        ("Thousands died during the siege of Kadugli by Sudanese forces.", "Kadugli"),
+        ("The blockade of Gaza is now the most crippling in the region.", "Gaza"),
+    ],
+)
+def test_a_measure_of_a_place_is_reported(coder, text, target):
+    got = _events(coder, text, "COERCE")
+    assert [(e.mode, e.target.text if e.target else None) for e in got] == [("restrict", target)], (
+        text
+    )
+
+
+def test_an_act_of_force_of_a_place_is_left_to_the_model(lexicon_only):
+    # only measures are licensed by their "of" phrase: the lexicon alone codes no assault here
+    text = "Residents of the region still remember the bombing of Kadugli."
+    assert _events(lexicon_only, text, "ASSAULT") == []
+
+
+def test_a_measure_of_a_thing_is_not_reported(lexicon_only):
+    text = "The blockade of the talks by the delegates annoyed the mediators."
+    assert _events(lexicon_only, text, "COERCE") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Danish interior minister ordered his citizenship to be revoked.",
+        "The Danish interior minister ordered that her citizenship be revoked.",
+    ],
+)
+def test_an_ordered_revocation_is_imposed_by_whoever_ordered_it(coder, text):
+    got = _events(coder, text, "SANCTION")
+    assert [(e.mode, e.source.country, e.modality) for e in got] == [
+        ("expel", "DNK", "asserted")
+    ], text
+    assert _events(coder, text, "REQUEST") == []
+
+
+def test_an_ordered_expulsion_asks_nothing_of_the_expelled(coder):
+    text = "The Kenyan president ordered that the Somali envoy be expelled."
+    got = _events(coder, text, "SANCTION")
+    assert [(e.source.country, e.target.country) for e in got] == [("KEN", "SOM")]
+    assert _events(coder, text, "REQUEST") == []
+
+
+def test_an_order_to_someone_to_act_stays_a_request(coder):
+    text = "The Kenyan president ordered the Somali envoy to leave the country."
+    got = _events(coder, text, "REQUEST")
+    assert [(e.source.country, e.target.country) for e in got] == [("KEN", "SOM")]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The Somali-born activist had her Danish citizenship revoked last year.", "SOM"),
+        ("The Somali-born man, who has had his passport revoked, could be tried.", "SOM"),
+    ],
+)
+def test_a_revocation_someone_had_done_to_them(coder, text, target):
+    got = _events(coder, text, "SANCTION")
+    assert [(e.mode, e.target.country) for e in got] == [("expel", target)], text
+
+
+def test_assets_someone_had_frozen_by_a_state(coder):
+    text = "The Somali businessman had his assets frozen by Kenya."
+    got = _events(coder, text, "SANCTION")
+    assert [(e.source.country, e.target.country) for e in got] == [("KEN", "SOM")]
+
+
+def test_a_thing_someone_had_repaired_is_no_measure(lexicon_only):
+    text = "The Somali businessman had his car repaired in Nairobi."
+    assert _events(lexicon_only, text, "SANCTION") == []
+    assert _events(lexicon_only, text, "COERCE") == []
