@@ -40,3 +40,35 @@ def test_a_ban_on_exchanges_is_a_sanction(pipeline, text):
 def test_a_ban_on_people_or_their_voice_stays_coerce(pipeline, text):
     # PLOVER COERCE (ban, censor): banning individuals, organisations or publications
     assert _counted(pipeline, text) == ["COERCE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two Kenyan aid workers were seized last week near the Somali border.",
+        "The two Britons, a teacher and a mechanic, were seized last month.",
+        "A wounded fighter seized on the battlefield was taken to Mogadishu.",
+    ],
+)
+def test_people_seized_with_no_captor_named_were_captured(pipeline, text):
+    # the coding guide: a capture of fighters or hostages is an ASSAULT (abduct) by the captor
+    assert "ASSAULT" in _counted(pipeline, text)
+    assert "COERCE" not in _counted(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police seized two suspects in Nairobi.",
+        "Two aid workers were detained near the border.",
+    ],
+)
+def test_police_seizures_and_detentions_stay_coerce(pipeline, text):
+    # an arrest or a detention, by the police or with nobody named, stays a COERCE
+    assert _counted(pipeline, text) == ["COERCE"]
+
+
+def test_seized_goods_are_no_capture(pipeline):
+    assert "ASSAULT" not in _counted(
+        pipeline, "Weapons seized in the raid were shown to reporters."
+    )

@@ -221,7 +221,7 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         return []  # "I asked them how many had been held", "they praised me and let me go"
     if event_type == "RETREAT" and mode == "withdraw" and civilian_withdrawal(sources):
         event_type, mode = "SANCTION", "withdraw"  # "the rights group withdrew from Yemen"
-    if event_type == "COERCE" and _armed_capture(cand, sources, lexicon):
+    if event_type == "COERCE" and _armed_capture(cand, sources, targets, lexicon):
         event_type, mode = "ASSAULT", "abduct"  # "detained by Kurdish fighters"
     if event_type == "ASSAULT" and cyber_attack(cand, lexicon):
         event_type, mode = "COERCE", "cyber"  # "a cyber attack on the ministry", "hackers hit"
@@ -775,13 +775,36 @@ def _answer_by_nobody(cand: Candidate, lexicon: Lexicon) -> bool:
     )
 
 
-def _armed_capture(cand: Candidate, sources, lexicon: Lexicon) -> bool:
+#: Kinds of actor that are people (a seizure of them is a capture, not a confiscation).
+PEOPLE_KINDS = {"person", "role", "group"}
+
+
+def _armed_capture(cand: Candidate, sources, targets, lexicon: Lexicon) -> bool:
     """A capture by armed forces, rebels or unidentified gunmen is an ASSAULT (abduct), as the
     coding guide and PLOVER code a capture of fighters or hostages; an arrest, and a detention
-    by the police, the courts or a government, stays a COERCE."""
-    if cand.token.lemma_.lower() not in lexicon.word_set("capture_verbs") or not sources:
+    by the police, the courts or a government, stays a COERCE. People seized with nobody named
+    who seized them ("two aid workers were seized near the border") were captured too: PLOVER's
+    COERCE (seize) is property the authorities confiscate."""
+    lemma = cand.token.lemma_.lower()
+    if lemma not in lexicon.word_set("capture_verbs"):
         return False
+    if not sources:
+        return lemma in lexicon.word_set("people_seizing_verbs") and any(
+            _people_taken(cand.token, actor, tok) for actor, tok in targets
+        )
     return all(a.sector in ARMED_SECTORS for a, _ in sources)
+
+
+def _people_taken(verb: Token, actor: Actor, tok: Token) -> bool:
+    """Whether ``tok`` (a target's words) is whom ``verb`` takes, its object, its passive subject
+    or the noun its participle describes ("a fighter seized on the battlefield"), and people: a
+    person, a role or a group, or a people's plural name ("two Britons")."""
+    taken = (tok.head.i == verb.i and tok.dep_ in {"dobj", "nsubjpass"}) or (
+        verb.dep_ == "acl" and verb.head.i == tok.i
+    )
+    if not taken:
+        return False
+    return actor.kind in PEOPLE_KINDS or tok.tag_ in {"NNS", "NNPS"}
 
 
 def _sent_to_fight(cand: Candidate, lexicon: Lexicon) -> Token | None:
