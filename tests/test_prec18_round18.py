@@ -72,3 +72,23 @@ def test_seized_goods_are_no_capture(pipeline):
     assert "ASSAULT" not in _counted(
         pipeline, "Weapons seized in the raid were shown to reporters."
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Government troops blocked aid deliveries to the besieged town of Malakal.",
+        "Rights groups say supply routes to the town have been blocked by the army.",
+        "The UN said the crisis had deepened, with access to food blocked in three towns by the "
+        "army.",
+        "Rights groups say clinics have been shelled and supply routes blocked by the army.",
+    ],
+)
+def test_blocking_access_or_supplies_is_a_restriction(pipeline, text):
+    # PLOVER COERCE (restrict): restrictions on movement, public goods withheld
+    assert "COERCE" in _counted(pipeline, text)
+    assert "REJECT" not in _counted(pipeline, text)
+
+
+def test_blocking_a_resolution_stays_a_rejection(pipeline):
+    assert _counted(pipeline, "Russia blocked a UN resolution on the war.") == ["REJECT"]

@@ -221,6 +221,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         return []  # "I asked them how many had been held", "they praised me and let me go"
     if event_type == "RETREAT" and mode == "withdraw" and civilian_withdrawal(sources):
         event_type, mode = "SANCTION", "withdraw"  # "the rights group withdrew from Yemen"
+    if event_type == "REJECT" and _blocked_access(cand, lexicon):
+        event_type, mode = "COERCE", "restrict"  # "blocked aid deliveries", "routes blocked"
     if event_type == "COERCE" and _armed_capture(cand, sources, targets, lexicon):
         event_type, mode = "ASSAULT", "abduct"  # "detained by Kurdish fighters"
     if event_type == "ASSAULT" and cyber_attack(cand, lexicon):
@@ -772,6 +774,30 @@ def _answer_by_nobody(cand: Candidate, lexicon: Lexicon) -> bool:
         and c.lemma_.lower() in lexicon.word_set("solicitation_nouns")
         and any(g.dep_ == "poss" for g in c.children)
         for c in verb.children
+    )
+
+
+def _blocked_access(cand: Candidate, lexicon: Lexicon) -> bool:
+    """Blocking access, supplies or routes ("blocked aid deliveries to the town", "with access
+    to aid blocked", "supply routes were blocked"): a restriction on people (PLOVER COERCE),
+    not the rejection of a proposal that blocking a resolution is. What is blocked is the verb's
+    object or passive subject, the subject of a bare participle (an elided "were"), or the noun
+    the participle describes."""
+    verb = cand.token
+    if cand.nominal or verb.lemma_.lower() not in lexicon.word_set("blocking_verbs"):
+        return False
+    blocked = [
+        c
+        for c in verb.children
+        if c.dep_ in {"dobj", "nsubjpass"} or (c.dep_ == "nsubj" and verb.tag_ == "VBN")
+    ]
+    if verb.dep_ == "acl":
+        blocked.append(verb.head)
+    nouns = lexicon.word_set("access_nouns")
+    return any(
+        t.lemma_.lower() in nouns
+        or any(c.dep_ == "compound" and c.lemma_.lower() in nouns for c in t.children)
+        for t in blocked
     )
 
 
