@@ -92,3 +92,26 @@ def test_blocking_access_or_supplies_is_a_restriction(pipeline, text):
 
 def test_blocking_a_resolution_stays_a_rejection(pipeline):
     assert _counted(pipeline, "Russia blocked a UN resolution on the war.") == ["REJECT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We are going to withdraw our troops from Somalia, the Kenyan minister said.",
+        '"We\'re going to withdraw," the Kenyan minister said.',
+        "\u201cIt\u2019s clear, we\u2019re going to withdraw,\u201d the Kenyan minister said.",
+    ],
+)
+def test_a_withdrawal_one_is_going_to_make_is_announced(pipeline, text):
+    # the coding guide: an announced or promised future withdrawal is a CONCEDE, not a RETREAT
+    assert _counted(pipeline, text) == ["CONCEDE"]
+
+
+def test_an_attack_one_is_going_to_make_has_not_happened(pipeline):
+    text = "The Kenyan army is going to attack the militants next week."
+    assert "ASSAULT" not in _counted(pipeline, text)
+
+
+def test_an_attack_made_on_the_way_stays_done(pipeline):
+    text = "Kenyan troops attacked the town, going on to seize the airport."
+    assert "ASSAULT" in _counted(pipeline, text)

@@ -122,6 +122,8 @@ def classify(
             and any(c.lower_ == "to" for c in node.children)
         ):
             modality = "future"
+        if i and _going_to(node, nodes[i - 1]):
+            modality = "future"  # "we're going to withdraw": "to" hangs on the act, not "going"
     top = nodes[-1]
     if (
         modality == "asserted"
@@ -163,6 +165,25 @@ def classify(
     if cand.nominal and governor != frame and (governor.lemma_.lower() in preventive or held_off):
         negated = True  # "held off from a full-scale attack", "averted a strike"
     return modality, negated, _reporter(nodes[-1], lexicon, actors)
+
+
+def _form_of_be(tok: Token) -> bool:
+    """ "is", "were", and the contractions "'re", "'s", "'m" with either apostrophe."""
+    return tok.lemma_.lower() == "be" or tok.lower_.replace("\u2019", "'") in {"'re", "'s", "'m"}
+
+
+def _going_to(node: Token, act: Token) -> bool:
+    """ "is going to attack", "we're going to withdraw", "were going to leave": "going" with a
+    form of "be" over an infinitive (the parser hangs "to" on the infinitive, its xcomp), a plan
+    told, not an act done ("went to attack" is a purpose: no "be")."""
+    return (
+        node.lemma_.lower() == "go"
+        and node.tag_ == "VBG"
+        and any(c.dep_ == "aux" and _form_of_be(c) for c in node.children)
+        and act.dep_ == "xcomp"
+        and act.head.i == node.i
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in act.children)
+    )
 
 
 # A time clause takes the modality of the clause it is attached to: "thousands may die as forces
