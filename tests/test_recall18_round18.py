@@ -104,3 +104,34 @@ def test_a_thing_someone_had_repaired_is_no_measure(lexicon_only):
     text = "The Somali businessman had his car repaired in Nairobi."
     assert _events(lexicon_only, text, "SANCTION") == []
     assert _events(lexicon_only, text, "COERCE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The Sudanese army had laid siege to the town of Kadugli since 2014.", "SDN"),
+        ("The Sudanese army has used sieges as a weapon of war.", "SDN"),
+        ("Sieges have been used as a weapon of war most often by the Sudanese army.", "SDN"),
+    ],
+)
+def test_laying_siege_or_using_sieges_restricts(coder, text, source):
+    got = _events(coder, text, "COERCE")
+    assert [(e.mode, e.source.country) for e in got] == [("restrict", source)], text
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The Eritrean regime practised rape and torture against its opponents.", "ERI"),
+        ("The Ugandan rebels employed rape and torture as systematic means of terror.", "UGA"),
+        ("The Burundian police used torture against the detained opposition activists.", "BDI"),
+    ],
+)
+def test_violence_used_as_a_method_is_an_assault(coder, text, source):
+    got = _events(coder, text, "ASSAULT")
+    assert [e.source.country for e in got] == [source], text
+
+
+def test_laying_a_wreath_or_using_a_report_is_no_siege(lexicon_only):
+    text = "The Sudanese minister laid a wreath and used the report on the siege as evidence."
+    assert _events(lexicon_only, text, "COERCE") == []
