@@ -93,3 +93,40 @@ def test_quotations_are_attributed_once_per_document_and_text(nlp):
     )
     other = text.replace('"We fight on."', "We fight on.")  # another text of the same length
     assert len(_attributed_tokens(doc, other, None)) == len(fresh) - 1
+
+
+def test_fold_drops_the_combining_marks_the_character_by_character_filter_dropped():
+    import unicodedata
+
+    from dateline.gazetteer import fold, skeletons
+
+    def fold_by_character(text: str) -> str:
+        quotes = {"\u2019": "'", "\u2018": "", "\u02bf": "", "\u02be": "", "`": ""}
+        text = text.translate(str.maketrans(quotes))
+        if text.isascii():
+            return text
+        text = unicodedata.normalize("NFKD", text)
+        return "".join(c for c in text if not unicodedata.combining(c)).replace("\u0131", "i")
+
+    names = ["\u1e28alab", "\u00c9lys\u00e9e", "Diyarbak\u0131r", "Ar Raqqah", "Qu\u1ea3ng Tr\u1ecb",
+             "S\u00e3o Paulo", "\u0130zmir", "Ma\u02bfarrat", "Sh\u0101m\u012b", "plain"]  # fmt: skip
+    for name in names:
+        assert fold(name) == fold_by_character(name)
+    joined = "\n".join(names)
+    assert fold(joined) == fold_by_character(joined)
+    assert fold("\u1e28alab") == "Halab" and fold("Diyarbak\u0131r") == "Diyarbakir"
+    assert skeletons(names) == [skeletons([n])[0] for n in names]
+
+
+def test_a_scene_change_opens_a_sentence_as_any_of_its_words_does():
+    import re
+
+    from dateline.places import _scene_opening
+
+    words = ("meanwhile", "last year", "last", "elsewhere", "in 2014")
+    pattern = _scene_opening(words)
+    for opening in ("meanwhile, rebels", "last year the army", "lastly, he said", "last week",
+                    "elsewhere in syria", "in 2014,", "in 20145", "meanwhiles", "the army"):  # fmt: skip
+        expected = any(re.match(rf"{re.escape(w)}\b", opening) for w in words)
+        assert (pattern.match(opening) is not None) == expected, opening
+    assert _scene_opening(()).match("meanwhile") is None

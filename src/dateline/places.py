@@ -1660,7 +1660,17 @@ def _scene_change(sent, text: str) -> bool:
     if first is None:
         return False
     opening = text[first.idx : first.idx + 40].lower().lstrip("\"'\u201c\u2018 ")
-    return any(re.match(rf"{re.escape(w)}\b", opening) for w in gazetteer().scene_changes)
+    return _scene_opening(gazetteer().scene_changes).match(opening) is not None
+
+
+@cache
+def _scene_opening(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for ``any(re.match(rf"{re.escape(w)}\b", s) for w in words)``: an
+    alternation tries each word in turn, so it matches where one of them does."""
+    return re.compile("(?:" + "|".join(re.escape(w) for w in words) + r")\b") if words else _NEVER
+
+
+_NEVER = re.compile(r"(?!)")
 
 
 #: What the sentence before may lend: a town, a site or a division; a country it names is too
