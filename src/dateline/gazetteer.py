@@ -352,6 +352,8 @@ class Gazetteer:
         self.scene_changes = tuple(str(w).lower() for w in data.get("scene_changes") or ())
         self.incident_nouns = frozenset(str(w).lower() for w in data.get("incident_nouns") or ())
         self.campaign_nouns = frozenset(str(w).lower() for w in data.get("campaign_nouns") or ())
+        self.battle_nouns = frozenset(str(w).lower() for w in data.get("battle_nouns") or ())
+        self.under_nouns = frozenset(str(w).lower() for w in data.get("under_nouns") or ())
         self.movement_verbs = frozenset(str(w).lower() for w in data.get("movement_verbs") or ())
         self.sent_verbs = frozenset(str(w).lower() for w in data.get("sent_verbs") or ())
         self.origin_nouns = frozenset(str(w).lower() for w in data.get("origin_nouns") or ())

@@ -92,6 +92,23 @@ def _of_head(token: Token) -> Token:
     return token
 
 
+def _battle_for(token: Token) -> Token | None:
+    """The fight a place is fought over ("the battle for Raqqa", "the fight for the city of
+    Manbij", "the battle for its capital, Raqqa"): the noun of ``battle_nouns``, or None. A
+    "for" phrase says where only on such a noun ("went to fight for Isis" names a side)."""
+    if _demonym_or_country(token):
+        return None  # "the fight for Syria": a struggle over a state, fought anywhere
+    if token.dep_ == "appos" and token.head.i != token.i:
+        token = token.head  # "the battle for its capital, Raqqa"
+    token = _of_head(token)
+    if token.dep_ != "pobj" or token.head.lower_ != "for":
+        return None
+    noun = token.head.head
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in gazetteer().battle_nouns:
+        return None
+    return noun
+
+
 #: Sites a town's possessive places in the town (a country's embassy or base may lie abroad).
 _TOWN_SITES = {"airport", "prison", "airbase", "hospital", "university", "square", "mosque",
                "palace", "complex", "compound", "stadium", "old city", "market"}  # fmt: skip
@@ -126,11 +143,13 @@ def _part_noun(token: Token, parts: frozenset[str]) -> bool:
 
 def _attached_verb(token: Token) -> Token | None:
     """The verb a place phrase hangs from through locative prepositions, or None."""
+    battle = _battle_for(token)
     token = _of_head(token)
-    if token.dep_ != "pobj" or token.head.lower_ not in _LOCATIVE:
+    if battle is None and (token.dep_ != "pobj" or token.head.lower_ not in _LOCATIVE):
         return None
-    prep, tok = token.head, token.head.head
-    venues = gazetteer().venue_nouns
+    prep, tok = (token.head, battle) if battle is not None else (token.head, token.head.head)
+    # "the battle for Raqqa killed hundreds", "launched the battle for Mosul": the fight's verb
+    venues = gazetteer().venue_nouns | (gazetteer().battle_nouns if battle is not None else set())
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX"):
             if tok.dep_ == "acl" and tok.head.lemma_.lower() in venues:
@@ -1609,9 +1628,16 @@ def _compared(root: Token, trigger: Token | None = None) -> bool:
         compared = tok.lower_ in ("like", "unlike") or (
             tok.lower_ == "as" and any(c.dep_ == "prep" for c in tok.children)
         )  # "as in Bosnia", "as at Srebrenica"; not "such as" (examples)
+        compared = compared or _never_seen(tok.head)
         if compared:
             return trigger is None or not tok.is_ancestor(trigger)
     return False
+
+
+def _never_seen(verb: Token) -> bool:
+    """ "a tempo not seen even in the battles for Mosul", "on a scale never witnessed since
+    the siege of Aleppo": a measure against another scene, not the act's own."""
+    return verb.lemma_.lower() in ("see", "witness") and any(c.dep_ == "neg" for c in verb.children)
 
 
 #: Words before a town's name that make it a figure ("another Srebrenica", "a new Aleppo").
@@ -2215,7 +2241,9 @@ def _unmarked_places(doc: Doc, actors, spans, hints) -> list[tuple[int, int, Pla
             base = base.head  # "bombed Homs and Aleppo": Aleppo as Homs
         if base.dep_ == "compound" and base.head.lower_ in _SITE_WORDS:
             base = base.head  # "arrested him at Manchester airport" (the NER said DATE)
-        locative = _locative(base)
+        # a name in a place's position: after "in", "near"...; or what saw or came under blows
+        # ("Homs has been under siege", the NER's ORG)
+        locative = _locative(base) or saw_events(base)
         acted_on = base.dep_ in ("dobj", "nsubjpass") and base.head.pos_ == "VERB"
         person = tok.ent_type_ == "PERSON"
         # the small model tags some towns NORP or DATE ("bombed positions in Aleppo"): after a
@@ -3330,6 +3358,8 @@ def _article_place(
             continue  # "in Syria's north", "at Mosul's airport" count as they did: not at all
         if _names_incident(root):
             continue  # "angered by the Manchester attack": an incident told, not the scene
+        if _battle_for(root) is not None:
+            continue  # "a tempo not seen even in the battles for Mosul": often a fight recalled
         if m.place.kind in ("city", "admin1", "point"):
             weights[m.place.country] += 2
         elif _locative(root):
@@ -3458,6 +3488,8 @@ def _occurrences(text: str, words: str) -> int:
 def _locative(root: Token) -> bool:
     """ "in Syria", "across Iraq", "on the outskirts of Damascus": the place is where something
     happens."""
+    if _battle_for(root) is not None:
+        return True  # "the battle for Raqqa": fought there
     root = _of_head(root)
     return root.dep_ == "pobj" and root.head.lower_ in _WHERE
 
@@ -3487,11 +3519,32 @@ def saw_events(root: Token) -> bool:
     if root.dep_ not in ("nsubj", "nsubjpass"):
         return False
     verb = root.head
+    if _under_blows(verb):
+        return True  # "Ghouta is under daily bombardment", "the town came under attack"
     if verb.lemma_.lower() in _RAISING:
         verb = next((c for c in verb.children if c.dep_ == "xcomp"), verb)
     if verb.lemma_.lower() == "see" and verb.tag_ not in ("VBD", "VBN"):
         return False  # "Paris sees the fight as vital": a view, not a scene
     return verb.lemma_.lower() in _SAW
+
+
+#: Verbs whose subject is put under blows ("X is under siege", "X came under attack").
+_UNDER_VERBS = {"be", "come", "remain", "stay", "fall"}
+
+
+def _under_blows(verb: Token) -> bool:
+    """The verb puts its subject under blows of ``under_nouns`` ("is under daily bombardment",
+    "came under heavy attack", "has been under siege"): its subject is where they fell."""
+    if verb.lemma_.lower() not in _UNDER_VERBS:
+        return False
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "under"
+        and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in gazetteer().under_nouns for g in c.children
+        )
+        for c in verb.children
+    )
 
 
 def _struck_ground(root: Token) -> bool:
@@ -3512,10 +3565,11 @@ def _listed_after_locative(root: Token) -> bool:
 def _hangs_from(token: Token, noun: Token, steps: int = 4) -> bool:
     """True when a place phrase modifies a noun trigger: "a summit [in Hamburg]" (through at
     most ``steps`` words: 1, the noun itself)."""
+    battle = _battle_for(token)
     token = _of_head(token)
-    if token.dep_ != "pobj" or token.head.lower_ not in _LOCATIVE:
+    if battle is None and (token.dep_ != "pobj" or token.head.lower_ not in _LOCATIVE):
         return False
-    tok = token.head.head
+    tok = battle if battle is not None else token.head.head
     for _ in range(steps):
         if tok.i == noun.i:
             return True
