@@ -115,3 +115,30 @@ def test_an_attack_one_is_going_to_make_has_not_happened(pipeline):
 def test_an_attack_made_on_the_way_stays_done(pipeline):
     text = "Kenyan troops attacked the town, going on to seize the airport."
     assert "ASSAULT" in _counted(pipeline, text)
+
+
+def test_a_strike_by_an_air_force_is_an_attack(coder):
+    # armies and air forces strike at someone (PLOVER ASSAULT); workers' strikes are PROTEST
+    text = "A monitor said the strikes had probably been carried out by the Kenyan air force."
+    counted = _counted(coder, text)
+    assert "PROTEST" not in counted
+    assert "ASSAULT" in counted
+
+
+def test_a_workers_strike_stays_a_protest(pipeline):
+    assert _counted(pipeline, "Dock workers staged a strike in Mombasa.") == ["PROTEST"]
+
+
+def test_gathering_to_mourn_is_no_protest(pipeline):
+    text = (
+        "Hundreds of Kenyans gathered outside the parliament in Nairobi to mourn the slain leader."
+    )
+    assert "PROTEST" not in _counted(pipeline, text)
+
+
+def test_gathering_to_protest_stays_a_protest(pipeline):
+    text = (
+        "Hundreds of Kenyans gathered outside the parliament in Nairobi to protest against the "
+        "killing of the opposition leader."
+    )
+    assert "PROTEST" in _counted(pipeline, text)

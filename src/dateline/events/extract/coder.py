@@ -221,6 +221,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         return []  # "I asked them how many had been held", "they praised me and let me go"
     if event_type == "RETREAT" and mode == "withdraw" and civilian_withdrawal(sources):
         event_type, mode = "SANCTION", "withdraw"  # "the rights group withdrew from Yemen"
+    if event_type == "PROTEST" and _armed_strike(cand, sources, lexicon):
+        event_type, mode = "ASSAULT", None  # "the strikes were carried out by the air force"
     if event_type == "REJECT" and _blocked_access(cand, lexicon):
         event_type, mode = "COERCE", "restrict"  # "blocked aid deliveries", "routes blocked"
     if event_type == "COERCE" and _armed_capture(cand, sources, targets, lexicon):
@@ -777,6 +779,15 @@ def _answer_by_nobody(cand: Candidate, lexicon: Lexicon) -> bool:
     )
 
 
+def _armed_strike(cand: Candidate, sources, lexicon: Lexicon) -> bool:
+    """A strike carried out by armed forces ("the strikes had been carried out by the air
+    force", "an army strike on the town") is an attack, not a walkout: armies, air forces and
+    rebels strike at someone (PLOVER ASSAULT), workers strike against their employer (PROTEST)."""
+    if cand.token.lemma_.lower() != "strike" or not sources:
+        return False
+    return all(a.sector in ARMED_SECTORS for a, _ in sources)
+
+
 def _blocked_access(cand: Candidate, lexicon: Lexicon) -> bool:
     """Blocking access, supplies or routes ("blocked aid deliveries to the town", "with access
     to aid blocked", "supply routes were blocked"): a restriction on people (PLOVER COERCE),
@@ -929,12 +940,18 @@ def _permitted(cand: Candidate, acts: frozenset[str] | None, lexicon: Lexicon) -
 def _transitive_assembly(cand: Candidate, lexicon: Lexicon) -> bool:
     """A verb of gathering in the street (``assembly_verbs``) used with an object or a clause:
     "the visit demonstrated Russia's clout", "demonstrated that the plan works", "rallied its
-    followers", "the group gathered strength". "Students demonstrated in Santiago" and
-    "thousands rallied against the law" are protests."""
+    followers", "the group gathered strength"; or gathering to mourn, pray or celebrate
+    ("thousands gathered to mourn the activist": a funeral, no grievance voiced). "Students
+    demonstrated in Santiago" and "thousands rallied against the law" are protests."""
     tok = cand.token
     if cand.nominal or tok.lemma_.lower() not in lexicon.word_set("assembly_verbs"):
         return False
-    return any(c.dep_ in {"dobj", "ccomp"} for c in tok.children)
+    mourning = lexicon.word_set("mourning_verbs")
+    return any(
+        c.dep_ in {"dobj", "ccomp"}
+        or (c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in mourning)
+        for c in tok.children
+    )
 
 
 #: Types whose noun, the subject of a clause with no verb carrying it, is what the clause says
