@@ -135,3 +135,53 @@ def test_violence_used_as_a_method_is_an_assault(coder, text, source):
 def test_laying_a_wreath_or_using_a_report_is_no_siege(lexicon_only):
     text = "The Sudanese minister laid a wreath and used the report on the siege as evidence."
     assert _events(lexicon_only, text, "COERCE") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three days of heavy shelling and airstrikes had displaced 8,000 people in the Sudanese"
+        " town of Kadugli.",
+        "Tens of thousands of civilians in Darfur have been uprooted by Sudanese airstrikes and"
+        " shelling.",
+        "Many Kurds in the Eritrean town have been forcibly displaced, residents said.",
+    ],
+)
+def test_people_driven_out_by_attacks_or_forcibly(coder, text):
+    got = _events(coder, text, "SANCTION")
+    assert [e.mode for e in got] == ["expel"], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The floods displaced 5,000 families in southern Sudan.",
+        "Fighting in Darfur has driven 160,000 people from their homes.",
+        "The fire displaced dozens of families in Nairobi.",
+    ],
+)
+def test_people_displaced_by_floods_fires_or_fighting_are_no_expulsion(coder, text):
+    assert _events(coder, text, "SANCTION") == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please stay away from the militants.",
+        "Take our hands, please surrender.",
+        "Please don't believe the rebels' empty promises.",
+    ],
+)
+def test_a_plea_with_please_is_a_request_even_with_nobody_named(coder, text):
+    got = _events(coder, text, "REQUEST")
+    assert [(e.modality, e.negated) for e in got] == [("asserted", False)], text
+
+
+def test_a_plea_after_a_verb_of_saying_is_the_speakers(coder):
+    text = 'The Kenyan envoy said: "Please let the Somali refugees back into the country."'
+    got = _events(coder, text, "REQUEST")
+    assert [e.source.country for e in got] == ["KEN"]
+
+
+def test_pleasing_someone_asks_nothing(coder):
+    assert _events(coder, "They please their voters with promises of aid.", "REQUEST") == []

@@ -94,6 +94,9 @@ class SentenceSelector:
         # a warning that someone will pay for an act ("said Y will pay the price")
         for lemma in self.lexicon.word_set("retribution_verbs"):
             self._requirements.setdefault(lemma, []).append((speaking,))
+        # an imperative plea ("Please stay away": triggers.said_please) needs no other word
+        for lemma in self.lexicon.word_set("plea_words"):
+            self._requirements.setdefault(lemma, []).append(())
         # someone told or persuaded to do something ("told Somalia to withdraw": triggers._directive)
         for lemma in self.lexicon.word_set("directive_verbs"):
             self._requirements.setdefault(lemma, []).append((frozenset({"to"}),))

@@ -44,13 +44,16 @@ from dateline.events.extract.inference import (
 )
 from dateline.events.extract.triggers import (
     JUDGEMENT_ENTRY,
+    PLEA_ENTRY,
     QUOTED_IDS,
     WILLING_ENTRY,
     WISHED_ENTRY,
     conjoined_demands,
     find_candidates,
     noun_governor,
+    please_pleas,
     quoted_verdicts,
+    said_please,
 )
 from dateline.events.gate import active_model, gate_sentences
 from dateline.events.lexicon import Lexicon
@@ -105,6 +108,9 @@ def sentence_candidates(
         quoted += quoted_verdicts(sent, lexicon)
         for cand in quoted:
             cand.speaker = cand.speaker or speaker
+    else:
+        # "Please stay away from the militants": asked of someone, whoever says it
+        quoted += please_pleas(sent, lexicon)
     if quoted:
         said = {c.token.i for c in quoted}  # "Uganda must withdraw": demanded, not done
         candidates = [c for c in candidates if c.token.i not in said] + quoted
@@ -167,7 +173,7 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         # Americans in Cairo" are Egyptian police)
         sources = sources_in_context(sources, territory or _at_home(targets))
     modality, negated, reporter = mod.classify(cand, lexicon, actors)
-    if cand.entry.id in QUOTED_IDS:
+    if cand.entry.id in QUOTED_IDS or cand.entry is PLEA_ENTRY:
         modality, negated = "asserted", False  # "must not cross again": demanded now
     elif cand.entry.id == WISHED_ENTRY.id and cand.token.lemma_.lower() == "like":
         modality = "asserted"  # "would like to see them tried": a wish told now
@@ -264,7 +270,7 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
     if event_type != cand.event:
         negated = False if event_type == "REJECT" else negated
     modality, negated = mod.stated(event_type, cand, modality, negated, reporter, lexicon)
-    if cand.entry.id in QUOTED_IDS:
+    if cand.entry.id in QUOTED_IDS or cand.entry is PLEA_ENTRY:
         modality, negated = "asserted", False
     if doubtful(cand, event_type, sources, targets):
         return []  # a reading the event model gives little chance (out of fold mostly false)
@@ -296,6 +302,7 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         and not targets
         and not _unattributed_attack(event_type, cand)
         and not text_speaks(cand)
+        and not (event_type == "REQUEST" and said_please(cand.token, lexicon))
     ):
         return []  # "calls for action", "the killings": nothing says who did what to whom
     if cand.entry.id == REGARD_ID and not targets and len(sources) < 2:
@@ -1542,8 +1549,42 @@ ENEMY_PREPS = {"against", "with", "at", "into", "upon", "toward", "towards", "ov
 
 def _driven_out(cand: Candidate, lexicon: Lexicon) -> bool:
     """People displaced or forced to leave: an expulsion only by someone who drove them out (the
-    coding guide: people who simply flee are no event; floods and hardship expel nobody)."""
-    return cand.token.lemma_.lower() in lexicon.word_set("displacement_verbs")
+    coding guide: people who simply flee are no event; floods and hardship expel nobody), or
+    "forcibly", or by attacks aimed at them (:func:`_displaced_by_attacks`)."""
+    tok = cand.token
+    if tok.lemma_.lower() not in lexicon.word_set("displacement_verbs"):
+        return False
+    forcible = lexicon.word_set("forcible_adverbs")
+    if any(c.dep_ == "advmod" and c.lower_ in forcible for c in tok.children):
+        return False  # "were forcibly displaced": someone forced them out
+    return not _displaced_by_attacks(tok, lexicon)
+
+
+def _displaced_by_attacks(verb: Token, lexicon: Lexicon) -> bool:
+    """The displacing verb's subject or agent names attacks (``displacing_attacks``): "days of
+    shelling and airstrikes displaced 5,000 people", "were uprooted by airstrikes", "fierce
+    attacks forced thousands to flee" (through "of" and conjuncts: "a week of attacks")."""
+    attacks = lexicon.word_set("displacing_attacks")
+    heads = [c for c in verb.children if c.dep_ == "nsubj"]
+    heads += [
+        g
+        for c in verb.children
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    frontier, seen = list(heads), 0
+    while frontier and seen < 8:
+        node = frontier.pop(0)
+        seen += 1
+        if node.lemma_.lower() in attacks or node.lower_ in attacks:
+            return True
+        for c in node.children:
+            if c.dep_ == "conj":
+                frontier.append(c)
+            elif c.dep_ == "prep" and c.lower_ == "of":
+                frontier.extend(g for g in c.children if g.dep_ == "pobj")
+    return False
 
 
 def _speech_not_talks(cand: Candidate, lexicon: Lexicon) -> bool:

@@ -1263,6 +1263,29 @@ def _pleaded(verb: Token) -> TriggerEntry | None:
     return QUOTED_REQUEST if pleading else None
 
 
+def said_please(verb: Token, lexicon: Lexicon) -> bool:
+    """An imperative plea with "please" (``plea_words``: "Please stay away from the militants",
+    "please surrender"): a request of whoever it addresses, whether or not the sentence names
+    the speaker or the addressee (the training gold codes such pleas, with both from the
+    story)."""
+    words = lexicon.word_set("plea_words")
+    return _pleaded(verb) is not None and any(c.lower_ in words for c in verb.children)
+
+
+#: An imperative plea with "please" outside a quotation whose speaker is known: coded with the
+#: verb's own arguments ("the envoy said: 'Please let them back'": the envoy asks).
+PLEA_ENTRY = TriggerEntry(id="rule:please-plea", event="REQUEST")
+
+
+def please_pleas(sent, lexicon: Lexicon) -> list[Candidate]:
+    """The imperative pleas with "please" of a sentence no speaker is known for."""
+    return [
+        Candidate(tok, PLEA_ENTRY, "REQUEST", None)
+        for tok in sent
+        if tok.pos_ == "VERB" and said_please(tok, lexicon)
+    ]
+
+
 def _quoted_demand(verb: Token, lexicon: Lexicon) -> TriggerEntry | None:
     """ "Each country must take its citizens back", "The coalition should stop the strikes",
     "They need to hand them over", "Turkey has a responsibility to protect them": an obligation
