@@ -142,3 +142,25 @@ def test_gathering_to_protest_stays_a_protest(pipeline):
         "killing of the opposition leader."
     )
     assert "PROTEST" in _counted(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When the Kenyan striker put his side ahead with a sublime strike in the first half, "
+        "fans in Nairobi cheered.",
+        "The Kenyan midfielder was dismissed after receiving a second yellow card.",
+    ],
+)
+def test_a_game_told_in_the_news_is_no_event(pipeline, text):
+    # the coding guide: sports are non-political acts
+    assert _counted(pipeline, text) == []
+
+
+def test_a_protest_before_the_match_stays_a_protest(pipeline):
+    text = "Before the match, Somali exiles staged a protest outside the stadium against the government."
+    assert _counted(pipeline, text) == ["PROTEST"]
+
+
+def test_a_dismissal_outside_a_game_is_still_coded(pipeline):
+    assert _counted(pipeline, "The president dismissed his defence minister on Monday.") != []

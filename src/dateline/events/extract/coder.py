@@ -26,6 +26,7 @@ from dateline.events.extract.figurative import (
     dropped_trip,
     figurative_attack,
     force_idiom,
+    sporting_play,
     unable_to,
 )
 from dateline.events.extract.inference import (
@@ -331,6 +332,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         return []  # "stabbed us in the back", "the war is hitting home": an idiom, no force
     if event_type == "ASSAULT" and defeat_claimed(cand):
         return []  # "the group is being beaten badly": a victory claimed, no fighting told
+    if sporting_play(cand, lexicon):
+        return []  # "the striker's sublime strike", "the midfielder was dismissed": a game
     if mod.feared(cand, lexicon):
         return []  # "afraid of being attacked", "the risk of being killed": a fear, no act
     if unable_to(cand, lexicon) or assigned(cand, lexicon):

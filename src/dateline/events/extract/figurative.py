@@ -11,6 +11,9 @@
   a feeling ("burning with anger"): no armed act.
 - ``force_idiom``: a verb of force in an idiom that hurts nobody ("stabbed us in the back",
   "the war is hitting home", "lives cut short by disease", "took refuge in the town").
+- ``sporting_play``: a word of force, dismissal or striking in a sentence about a game ("the
+  striker put the side ahead with a sublime strike", "the midfielder was dismissed after a
+  second yellow card"): play, not a political act (the coding guide: sports are no events).
 - ``defeat_claimed``: "beat" said of a state or a group, or of nobody named ("the group is
   being beaten badly", "though beaten militarily"): a victory claimed, not a beating.
 """
@@ -171,3 +174,22 @@ def defeat_claimed(cand: Candidate) -> bool:
     if not beaten:
         return tok.dep_ in {"advcl", "ROOT", "ccomp"} and tok.tag_ == "VBN"
     return all(t.ent_type_ in SIDE_ENTS for t in beaten)
+
+
+def sporting_play(cand: Candidate, lexicon: Lexicon) -> bool:
+    """The trigger is one of the ``sport_triggers`` ("strike", "dismissed", "shot") in a sentence
+    that names a player's position or a referee's card (``sport_words``: "striker",
+    "midfielder", "yellow card"): a move in a game, not a political act (the coding guide:
+    sports are no events). A protest staged "before the match" is unchanged: "protest" is no
+    word of play."""
+    tok = cand.token
+    if tok.lemma_.lower() not in lexicon.word_set("sport_triggers"):
+        return False
+    words = lexicon.word_set("sport_words")
+    sent = tok.sent
+    for t in sent:
+        if t.lower_ in words or t.lemma_.lower() in words:
+            return True
+        if t.lower_ == "card" and t.i > sent.start and t.nbor(-1).lower_ in {"yellow", "red"}:
+            return True
+    return False
