@@ -43,10 +43,22 @@ def test_a_measure_of_a_place_is_reported(coder, text, target):
     )
 
 
-def test_an_act_of_force_of_a_place_is_left_to_the_model(lexicon_only):
-    # only measures are licensed by their "of" phrase: the lexicon alone codes no assault here
-    text = "Residents of the region still remember the bombing of Kadugli."
+def test_a_place_freed_is_left_to_the_model(lexicon_only):
+    # of acts of force only attacks aimed at someone are licensed by their "of" phrase
+    text = "The liberation of Kadugli was celebrated in Khartoum."
     assert _events(lexicon_only, text, "ASSAULT") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The targeting of hospitals in Darfur has become routine.", "SDN"),
+        ("Residents of the region still remember the bombing of Kadugli.", "SDN"),
+    ],
+)
+def test_an_attack_of_someone_is_reported(lexicon_only, text, target):
+    got = _events(lexicon_only, text, "ASSAULT")
+    assert [e.target.country for e in got] == [target], text
 
 
 def test_a_measure_of_a_thing_is_not_reported(lexicon_only):
@@ -185,3 +197,16 @@ def test_a_plea_after_a_verb_of_saying_is_the_speakers(coder):
 
 def test_pleasing_someone_asks_nothing(coder):
     assert _events(coder, "They please their voters with promises of aid.", "REQUEST") == []
+
+
+def test_coerce_has_no_confidence_floor():
+    # a low-scored restriction or detention by a state at home (one country) is kept
+    from types import SimpleNamespace
+
+    from dateline.events.extract.coder import DOUBTFUL_BELOW, doubtful
+
+    token = SimpleNamespace(dep_="ROOT", head=None)
+    cand = SimpleNamespace(confidence=0.2, nominal=False, support=None, token=token)
+    side = (SimpleNamespace(country="SDN"), None)
+    assert "COERCE" not in DOUBTFUL_BELOW
+    assert not doubtful(cand, "COERCE", [side], [side])

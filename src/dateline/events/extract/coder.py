@@ -629,11 +629,12 @@ ONE_ACT_ON_MANY = {
 #: SUPPORT below 0.45 (7 / 1) drops our own "the army armed and supported the rebels" (scored
 #: 0.23, tests/test_false_events_round8.py); raising COOPERATE (0.4: 5 / 0 out of fold) cost a
 #: right event of guardian_lead_dev, and RETREAT (0.4: 6 / 0) two of plover_gsr_dev: left as
-#: they are.
+#: they are. COERCE's floor of 0.4 went in round 18 (recall18): on the cv26 fold models it
+#: dropped one right event ("sieges have been used as a weapon of war by the regime", a regime
+#: besieging its own country) and no false one.
 DOUBTFUL_BELOW = {
     "AGREE": 0.3,
     "CONSULT": 0.4,
-    "COERCE": 0.4,
     "RETREAT": 0.3,
     "ACCUSE": 0.5,
     "SUPPORT": 0.45,

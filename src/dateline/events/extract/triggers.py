@@ -914,8 +914,10 @@ def _authored_request(noun: Token, entry: TriggerEntry, lexicon: Lexicon) -> boo
 
 
 #: Types of a measure done to someone, whose noun's "of" phrase names who underwent it ("the
-#: siege of the town"). Not ASSAULT: out of fold (round 18) its nouns with an "of" phrase added 9
-#: right events and 6 false ("the liberation of Raqqa", "the slaughter of civilians" as a topic).
+#: siege of the town"). ASSAULT only for nouns of an attack aimed at someone
+#: (``aimed_attack_nouns``: "the bombardment of the city"): out of fold (round 18) all its nouns
+#: with an "of" phrase added 9 right events and 6 false ("the liberation of Raqqa", "the
+#: slaughter of civilians" as a topic, "the capture of the two men" coded twice).
 UNDERGONE_OF_TYPES = frozenset({"COERCE", "SANCTION"})
 
 
@@ -927,7 +929,9 @@ def _undergoer_of(noun: Token, entry: TriggerEntry, lexicon: Lexicon) -> bool:
     from dateline.events.extract.arguments import AGENTIVE_NOUNS, UNDERGONE_NOUNS
 
     lemma = noun.lemma_.lower()
-    if entry.event not in UNDERGONE_OF_TYPES:
+    if entry.event not in UNDERGONE_OF_TYPES and not (
+        entry.event == "ASSAULT" and lemma in lexicon.word_set("aimed_attack_nouns")
+    ):
         return False
     if lemma in AGENTIVE_NOUNS and lemma not in UNDERGONE_NOUNS:
         return False
