@@ -154,8 +154,7 @@ def test_laying_a_wreath_or_using_a_report_is_no_siege(lexicon_only):
     [
         "Three days of heavy shelling and airstrikes had displaced 8,000 people in the Sudanese"
         " town of Kadugli.",
-        "Tens of thousands of civilians in Darfur have been uprooted by Sudanese airstrikes and"
-        " shelling.",
+        "Some 20,000 villagers in Darfur have been uprooted by Sudanese airstrikes and shelling.",
         "Many Kurds in the Eritrean town have been forcibly displaced, residents said.",
     ],
 )
