@@ -59,3 +59,39 @@ def test_a_scene_never_seen_before_is_no_place_of_the_act(nlp):
     )
     place = locate(nlp, text, "offensive", actors=one_side())
     assert place is None or place.name not in ("Mosul", "Raqqa"), place
+
+
+def test_the_enclave_points_back_at_the_story_s_one_town(nlp):
+    # A story about one besieged town names it, then calls it "the enclave": an act told
+    # there, sentences later, is in that town, as with "the town".
+    text = (
+        "Turkish jets bombed Afrin on Sunday, and Turkish troops shelled Afrin again on Monday. "
+        "Ankara says the YPG is a terror group. US officials have urged restraint. "
+        "European governments have been silent. The UN has said nothing either. "
+        "Doctors inside the enclave said the shelling killed 12 people."
+    )
+    place = locate(nlp, text, "shelling", actors=one_side())
+    assert place is not None and place.name == "Afrin", place
+
+
+def test_the_enclave_after_two_towns_points_at_neither(nlp):
+    # With two towns named before it, "the enclave" could be either: no town from it.
+    text = (
+        "Turkish jets bombed Afrin on Sunday, and Turkish troops shelled Afrin again on Monday. "
+        "Russian jets bombed Raqqa on Tuesday. US officials have urged restraint. "
+        "European governments have been silent. The UN has said nothing either. "
+        "Doctors inside the enclave said the shelling killed 12 people."
+    )
+    place = locate(nlp, text, "shelling", actors=one_side())
+    assert place is None or place.precision == "country", place
+
+
+def test_a_scene_change_leaves_the_town_before_behind(nlp):
+    # "Meanwhile, in the east, fighters pushed into the enclave": not the town of the sentence
+    # before, which the words leave.
+    text = (
+        "Cluster bombs hit several villages near Saraqib on Monday. Meanwhile, in the east, "
+        "Kurdish fighters pushed further into the enclave after heavy clashes."
+    )
+    place = locate(nlp, text, "pushed", actors=one_side())
+    assert place is None or place.name != "Saraqib", place

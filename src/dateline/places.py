@@ -1963,7 +1963,14 @@ def _named_again(doc: Doc, found: list[PlaceMention], actors) -> list[PlaceMenti
 
 
 #: "the town", "the city": a town named just before, when the words point back at it.
-_BACK_NOUNS = {"town": "city", "city": "city", "village": "city", "province": "admin1"}
+#: ("fled the enclave": a story's besieged town, called so after its name)
+_BACK_NOUNS = {
+    "town": "city",
+    "city": "city",
+    "village": "city",
+    "province": "admin1",
+    "enclave": "city",
+}
 
 
 def _back_references(doc: Doc, found: list[PlaceMention]) -> list[PlaceMention]:
@@ -1973,6 +1980,7 @@ def _back_references(doc: Doc, found: list[PlaceMention]) -> list[PlaceMention]:
     ones, or none, and the words name no place ("the town of X" is X itself, found above)."""
     out = []
     sents = list(doc.sents)
+    text: str | None = None
     for tok in doc:
         kind = _BACK_NOUNS.get(tok.lower_)
         if kind is None or not (_locative(tok) or _struck(tok) or _struck_ground(tok)):
@@ -1988,7 +1996,11 @@ def _back_references(doc: Doc, found: list[PlaceMention]) -> list[PlaceMention]:
             continue
         told = {gazetteer().demonym(c.text) for c in tok.children if c.dep_ == "amod"} - {None}
         here = next(i for i, sent in enumerate(sents) if sent.start <= tok.i < sent.end)
-        lo = sents[here - 1].start if here > 0 else sents[here].start
+        if text is None:
+            text = doc.text  # spaCy builds it anew on each access
+        # "Meanwhile, in eastern Syria, fighters pushed into the enclave": not the one before
+        back = here > 0 and not _scene_change(sents[here], text)
+        lo = sents[here - 1].start if back else sents[here].start
         named = {
             m.place.feature_id or m.place.name: m
             for m in found
