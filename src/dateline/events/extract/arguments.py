@@ -9,6 +9,7 @@ from dateline.actors.resolve.roles import weapon_nouns
 from dateline.events.candidate import Candidate
 from dateline.events.extract.clauses import ABSORBING, DECISION_NOUNS, DOCUMENT_NOUNS
 from dateline.events.extract.inference import ATTACK_NOUNS
+from dateline.events.extract.nouns import AGENTIVE_NOUNS, UNDERGONE_NOUNS
 from dateline.events.extract.triggers import (
     JUDGEMENT_ENTRY,
     NAMING_ID,
@@ -1061,22 +1062,6 @@ def _via_pronoun(tok: Token, actors: ActorIndex) -> bool:
 GIVING_VERBS = {"provide", "give", "offer", "supply", "send", "deliver", "extend", "impose",
                 "sign", "issue", "propose", "adopt", "pursue"}  # fmt: skip
 
-AGENTIVE_NOUNS = {
-    "withdrawal",
-    "removal",
-    "release",
-    "resignation",
-    "departure",
-    "expulsion",
-    "extradition",
-    "return",
-    "surrender",
-    "disarmament",
-    "pullout",
-    "ouster",
-    "arrest",
-    "punishment",
-}
 INNER_PREPS = {"of", "by", "from", "between", "about", "over", "for", "along"}
 
 
@@ -1483,15 +1468,6 @@ def _participle_arguments(participle: Token, cand: Candidate, preps: set[str], a
         elif c.dep_ == "prep" and c.lower_ in preps - {"by", "for", "between"}:
             targets += [x for p in c.children if p.dep_ == "pobj" for x in np_actors(p, actors)]
     return sources, targets
-
-
-#: Nouns of acts done to a person whose possessor is that person: "his sentence", "her
-#: detention", "Brunson's arrest" (but "Turkey's detention of a US citizen": of names them).
-UNDERGONE_NOUNS = {"sentence", "arrest", "detention", "conviction", "deportation", "extradition",
-                   "expulsion", "trial", "execution", "imprisonment", "jailing", "capture",
-                   "kidnapping", "abduction", "torture", "assassination", "prosecution",
-                   "internment", "incarceration", "persecution", "removal", "ouster",
-                   "punishment", "killing", "murder"}  # fmt: skip
 
 
 def _undergone_by_possessor(noun: Token, cand: Candidate) -> bool:

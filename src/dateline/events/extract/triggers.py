@@ -8,6 +8,7 @@ from spacy.symbols import ADJ, AUX, NOUN, VERB
 from spacy.tokens import Token
 
 from dateline.events.candidate import Candidate
+from dateline.events.extract.nouns import AGENTIVE_NOUNS, UNDERGONE_NOUNS
 from dateline.events.lexicon import Lexicon, TriggerEntry, lemma_forms
 from dateline.events.syntax import antecedent, is_be, stray_by_phrases, subject_of
 
@@ -926,8 +927,6 @@ def _undergoer_of(noun: Token, entry: TriggerEntry, lexicon: Lexicon) -> bool:
     siege of the town", "the blockade of the enclave", "the jailing of two activists" name
     the act and its target as "the assault on the town" does (a noun whose "of" names its doer,
     "the withdrawal of the troops", is not one of these)."""
-    from dateline.events.extract.arguments import AGENTIVE_NOUNS, UNDERGONE_NOUNS
-
     lemma = noun.lemma_.lower()
     if entry.event not in UNDERGONE_OF_TYPES and not (
         entry.event == "ASSAULT" and lemma in lexicon.word_set("aimed_attack_nouns")
