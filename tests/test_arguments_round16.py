@@ -1,4 +1,4 @@
-"""Sides chosen, round 16 (docs/accuracy.md, "Round 16: argument choice"), on sentences of our
+"""Sides chosen, round 16 (docs/accuracy-history.md, "Round 16: argument choice"), on sentences of our
 own: whom an act is asked of, told or warned is the object of the asking verb, not the object of
 what they are asked to do ("urged western diplomats to bring the opposition down"), even where
 that object names no country; the parties named by the "by" phrase of a mediating verb ("talks

@@ -1,5 +1,5 @@
 """Round 16, precision (prec34): false events read out of fold on the real training articles
-(docs/accuracy.md, "Round 16: precision"). Each test is a sentence of our own that a general rule
+(docs/accuracy-history.md, "Round 16: precision"). Each test is a sentence of our own that a general rule
 must not code as the event, next to one it must still code."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Sides the text implies, round 16 (docs/accuracy.md, "Round 16: sides34"), on sentences of our
+"""Sides the text implies, round 16 (docs/accuracy-history.md, "Round 16: missing sides"), on sentences of our
 own: a plea to be let home that names nobody asked asks the state that is home (the place the
 return goes to, else the country of the one who would return, else of the one pleading); a
 withdrawal a state concedes that names no place is from the country the story is set in, other
