@@ -18,6 +18,15 @@ def happened(pipeline, text: str, event: str) -> list:
     ]
 
 
+def happened_types(pipeline, text: str) -> list[str]:
+    """The types the article scorer counts in ``text`` (not negated, asserted or historical),
+    each once, sorted; dated as a 2019 story."""
+    events = pipeline.code_text(text, date="2019-03-14").events
+    return sorted(
+        {e.event for e in events if not e.negated and e.modality in {"asserted", "historical"}}
+    )
+
+
 def coded_events(pipeline, text: str, published: date = date(2018, 3, 1)) -> list:
     """Every event the coder finds in ``text``, dated as a story of ``published``."""
     return pipeline.code(Article(id="t", text=text, published=published)).events

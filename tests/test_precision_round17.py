@@ -6,15 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from coded import happened_types
+
 pytestmark = pytest.mark.slow
-
-
-def _counted(pipeline, text):
-    """The types the article scorer counts: not negated, asserted or historical."""
-    events = pipeline.code_text(text, date="2019-03-14").events
-    return sorted(
-        {e.event for e in events if not e.negated and e.modality in {"asserted", "historical"}}
-    )
 
 
 @pytest.mark.parametrize(
@@ -27,7 +21,7 @@ def _counted(pipeline, text):
     ],
 )
 def test_a_hostile_act_only_said_to_be_possible_is_no_threat(pipeline, text):
-    assert "THREATEN" not in _counted(pipeline, text)
+    assert "THREATEN" not in happened_types(pipeline, text)
 
 
 @pytest.mark.parametrize(
@@ -38,7 +32,7 @@ def test_a_hostile_act_only_said_to_be_possible_is_no_threat(pipeline, text):
     ],
 )
 def test_a_threat_by_its_author_stays_a_threat(pipeline, text):
-    assert "THREATEN" in _counted(pipeline, text)
+    assert "THREATEN" in happened_types(pipeline, text)
 
 
 @pytest.mark.parametrize(
@@ -50,7 +44,7 @@ def test_a_threat_by_its_author_stays_a_threat(pipeline, text):
     ],
 )
 def test_a_withdrawal_a_clause_comments_on_is_no_retreat(pipeline, text):
-    assert "RETREAT" not in _counted(pipeline, text)
+    assert "RETREAT" not in happened_types(pipeline, text)
 
 
 @pytest.mark.parametrize(
@@ -61,7 +55,7 @@ def test_a_withdrawal_a_clause_comments_on_is_no_retreat(pipeline, text):
     ],
 )
 def test_a_withdrawal_told_taking_place_stays_a_retreat(pipeline, text):
-    assert "RETREAT" in _counted(pipeline, text)
+    assert "RETREAT" in happened_types(pipeline, text)
 
 
 @pytest.mark.parametrize(
@@ -72,12 +66,12 @@ def test_a_withdrawal_told_taking_place_stays_a_retreat(pipeline, text):
     ],
 )
 def test_support_given_in_words_is_support_not_aid(pipeline, text):
-    types = _counted(pipeline, text)
+    types = happened_types(pipeline, text)
     assert "SUPPORT" in types and "AID" not in types
 
 
 def test_material_support_stays_aid(pipeline):
-    assert "AID" in _counted(pipeline, "Kenya gave military support to the Somali army.")
+    assert "AID" in happened_types(pipeline, "Kenya gave military support to the Somali army.")
 
 
 @pytest.mark.parametrize(
@@ -88,11 +82,11 @@ def test_material_support_stays_aid(pipeline):
     ],
 )
 def test_an_act_in_a_when_clause_of_a_future_is_not_done(pipeline, text):
-    assert not {"CONSULT", "RETREAT"} & set(_counted(pipeline, text))
+    assert not {"CONSULT", "RETREAT"} & set(happened_types(pipeline, text))
 
 
 def test_an_act_in_a_when_clause_of_the_past_is_done(pipeline):
     text = (
         "The rift deepened when the Ethiopian prime minister met the Somali president in Mogadishu."
     )
-    assert "CONSULT" in _counted(pipeline, text)
+    assert "CONSULT" in happened_types(pipeline, text)
