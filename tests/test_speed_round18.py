@@ -79,10 +79,10 @@ def test_quotations_are_attributed_once_per_document_and_text(nlp):
         (s, e, t.i if t is not None else None, n)
         for s, e, t, n in _attributed_tokens_fresh(doc, text)
     ]
-    first = _attributed_tokens(doc, text, None)
+    first = _attributed_tokens(doc, text)
     assert [(s, e, t.i if t is not None else None, n) for s, e, t, n in first] == fresh
     assert fresh and fresh[0][2] is not None  # the minister's "said" names a speaker
-    assert _attributed_tokens(doc, text, None) is first  # the second caller reads the first answer
+    assert _attributed_tokens(doc, text) is first  # the second caller reads the first answer
 
     def by_index(speakers: dict) -> dict:
         return {k: v.i if v is not None else None for k, v in speakers.items()}
@@ -92,7 +92,7 @@ def test_quotations_are_attributed_once_per_document_and_text(nlp):
         quoted_speakers(nlp(text), text, None)
     )
     other = text.replace('"We fight on."', "We fight on.")  # another text of the same length
-    assert len(_attributed_tokens(doc, other, None)) == len(fresh) - 1
+    assert len(_attributed_tokens(doc, other)) == len(fresh) - 1
 
 
 def test_fold_drops_the_combining_marks_the_character_by_character_filter_dropped():

@@ -370,7 +370,7 @@ def attributed_spans(
     annotates): a quote that names no speaker takes the one of the passage it continues."""
     return [
         (start, end, _speaker_ref(tok, actors) if tok is not None else None, sentence)
-        for start, end, tok, sentence in _attributed_tokens(doc, text, actors)
+        for start, end, tok, sentence in _attributed_tokens(doc, text)
     ]
 
 
@@ -380,7 +380,7 @@ def quoted_speakers(doc: Doc, text: str, actors) -> dict[int, Token | None]:
     names nobody): "'This is barbaric.'" after "A resident said: ..." is the resident's. A
     quotation that names no speaker and opens the sentence after another quotation of the same
     paragraph ("'...,' she said. 'Uganda must withdraw.'") goes on in the same voice."""
-    spans = _attributed_tokens(doc, text, actors)
+    spans = _attributed_tokens(doc, text)
     if not spans:
         return {}
     out: dict[int, Token | None] = {}
@@ -406,13 +406,11 @@ def quoted_speakers(doc: Doc, text: str, actors) -> dict[int, Token | None]:
 _ATTRIBUTED_KEY = "dateline.quotes.attributed"
 
 
-def _attributed_tokens(
-    doc: Doc, text: str, actors
-) -> list[tuple[int, int, Token | None, int | None]]:
+def _attributed_tokens(doc: Doc, text: str) -> list[tuple[int, int, Token | None, int | None]]:
     """``(start, end, speaker words, sentence)`` of every quotation of ``text``, worked out once
     per document and text (kept in ``doc.user_data``): the event coder asks for the quoted
     sentences and the quote stage for the quotes, and neither the parse nor the quotation marks
-    change in between. The speaker words come from the parse alone (not from ``actors``)."""
+    change in between. The speaker words come from the parse alone."""
     memo = doc.user_data.get(_ATTRIBUTED_KEY)
     if memo is not None and memo[0] == text:
         return memo[1]
