@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from dateline.actors.index import ActorIndex
 from dateline.actors.resolve.roles import weapon_nouns
 from dateline.events.candidate import Candidate
-from dateline.events.extract.clauses import ABSORBING, DECISION_NOUNS, DOCUMENT_NOUNS
+from dateline.events.extract.clauses import ABSORBING, DOCUMENT_NOUNS, ordered
 from dateline.events.extract.inference import ATTACK_NOUNS
 from dateline.events.extract.nouns import AGENTIVE_NOUNS, UNDERGONE_NOUNS
 from dateline.events.extract.triggers import (
@@ -325,7 +325,7 @@ def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
         passive = False  # "France is committed to the UN": a state of the subject
     if passive:
         sources += agent_actors(tok, actors) or _attack_owners(tok, actors)
-        if not sources and _ordered(tok):
+        if not sources and ordered(tok):
             # "the minister ordered her citizenship to be revoked": who gave the order did it
             orderer = subject_of(tok.head)
             sources += np_actors(antecedent(orderer), actors) if orderer is not None else []
@@ -418,16 +418,6 @@ def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
             sources += parties[:1]
             targets = [t for t in targets if t not in parties[:1]]
     return sources, targets
-
-
-def _ordered(verb: Token) -> bool:
-    """A verb in the complement of a verb of ordering or decreeing ("ordered that her passport be
-    cancelled", "decreed the envoy to be expelled")."""
-    return (
-        verb.dep_ in {"ccomp", "xcomp"}
-        and verb.head.pos_ == "VERB"
-        and verb.head.lemma_.lower() in DECISION_NOUNS
-    )
 
 
 def _described(pronoun: Token) -> Token | None:

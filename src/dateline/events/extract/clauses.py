@@ -308,6 +308,17 @@ def decided_withdrawal(tok: Token, announced: frozenset[str]) -> bool:
 DECISION_NOUNS = frozenset({"decision", "order", "ruling", "decree"})
 
 
+def ordered(verb: Token) -> bool:
+    """A verb in the complement of a verb of ordering or decreeing (a ``DECISION_NOUNS`` word
+    used as a verb: "ordered that her passport be cancelled", "decreed the envoy to be
+    expelled")."""
+    return (
+        verb.dep_ in {"ccomp", "xcomp"}
+        and verb.head.pos_ == "VERB"
+        and verb.head.lemma_.lower() in DECISION_NOUNS
+    )
+
+
 def decided_measure(cand: Candidate) -> bool:
     """A penalty or measure that is the content of a decision noun ("the minister's decision to
     revoke her citizenship", "the US decision to reimpose sanctions", "his order to expel the
@@ -317,12 +328,10 @@ def decided_measure(cand: Candidate) -> bool:
     tok = cand.token
     if cand.nominal or cand.event != "SANCTION":
         return False
-    if tok.dep_ in {"ccomp", "xcomp"} and tok.head.pos_ == "VERB":
+    if ordered(tok):
         # "ordered her citizenship to be revoked", "decreed that his passport be cancelled":
         # an order of a measure in the passive, to nobody named, imposes it as the decision does
-        return tok.head.lemma_.lower() in DECISION_NOUNS and any(
-            c.dep_ == "auxpass" for c in tok.children
-        )
+        return any(c.dep_ == "auxpass" for c in tok.children)
     return (
         tok.dep_ == "acl"
         and tok.head.pos_ == "NOUN"
