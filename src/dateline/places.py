@@ -141,15 +141,27 @@ def _part_noun(token: Token, parts: frozenset[str]) -> bool:
     )
 
 
-def _attached_verb(token: Token) -> Token | None:
-    """The verb a place phrase hangs from through locative prepositions, or None."""
+def _place_governor(token: Token) -> tuple[Token, Token, bool] | None:
+    """The preposition a place phrase hangs from and the word above it, through a locative
+    preposition ("talks in Paris": "in", "talks") or as the ground a fight is for ("the battle
+    for Raqqa": "for", "battle"; the flag says so), or None."""
     battle = _battle_for(token)
     token = _of_head(token)
-    if battle is None and (token.dep_ != "pobj" or token.head.lower_ not in _LOCATIVE):
+    if battle is not None:
+        return token.head, battle, True
+    if token.dep_ != "pobj" or token.head.lower_ not in _LOCATIVE:
         return None
-    prep, tok = (token.head, battle) if battle is not None else (token.head, token.head.head)
+    return token.head, token.head.head, False
+
+
+def _attached_verb(token: Token) -> Token | None:
+    """The verb a place phrase hangs from through locative prepositions, or None."""
+    found = _place_governor(token)
+    if found is None:
+        return None
+    prep, tok, battle = found
     # "the battle for Raqqa killed hundreds", "launched the battle for Mosul": the fight's verb
-    venues = gazetteer().venue_nouns | (gazetteer().battle_nouns if battle is not None else set())
+    venues = gazetteer().venue_nouns | (gazetteer().battle_nouns if battle else set())
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX"):
             if tok.dep_ == "acl" and tok.head.lemma_.lower() in venues:
@@ -3577,11 +3589,10 @@ def _listed_after_locative(root: Token) -> bool:
 def _hangs_from(token: Token, noun: Token, steps: int = 4) -> bool:
     """True when a place phrase modifies a noun trigger: "a summit [in Hamburg]" (through at
     most ``steps`` words: 1, the noun itself)."""
-    battle = _battle_for(token)
-    token = _of_head(token)
-    if battle is None and (token.dep_ != "pobj" or token.head.lower_ not in _LOCATIVE):
+    found = _place_governor(token)
+    if found is None:
         return False
-    tok = battle if battle is not None else token.head.head
+    tok = found[1]
     for _ in range(steps):
         if tok.i == noun.i:
             return True
