@@ -93,8 +93,12 @@ def test_an_act_nobody_is_said_to_do_is_one_record_whatever_it_names(pipeline):
     assert len(happened(pipeline, text, "RETREAT")) == 1
     # with its author named, an act of force on several parties at once is still one act, one
     # record per source (round 10: the gold codes a conjoined target in one record 45 times in
-    # 53; coder._first_target_each); a request to several states is one record each
-    found = pairs(pipeline, "Police arrested Kenyan and Ugandan journalists in Kampala.", "COERCE")
+    # 53; coder._first_target_each); a request to several states is one record each. (Round 19:
+    # one mention whose own words name two countries, "arrested Kenyan and Ugandan journalists",
+    # is one side each, as the gold of the training articles codes it: out of fold +2 right,
+    # 0 false; tests/test_recall19_round19.py. Conjoined mentions stay one record.)
+    text = "Police arrested two Kenyan journalists and a Ugandan lawyer in Kampala."
+    found = pairs(pipeline, text, "COERCE")
     assert len(found) == 1
     assert len(pairs(pipeline, "Ghana urged Togo and Benin to reopen the border.", "REQUEST")) == 2
 

@@ -1897,7 +1897,22 @@ def _first_target_each(pairs: list) -> list:
         key = (id(src[0]), src[1].i)
         if key not in chosen or (tgt[0].country and not chosen[key][1][0].country):
             chosen[key] = (src, tgt)  # the first party placed in a country
-    return list(chosen.values())
+    out = []
+    for src, tgt in chosen.values():
+        out.append((src, tgt))
+        # "surrendered to Russian and Syrian forces", "pounded Somali and Ethiopian positions":
+        # one mention whose own words name parties of several countries is one side each
+        out += [
+            (s, t)
+            for s, t in pairs
+            if s is src
+            and t[1].i == tgt[1].i
+            and t[0].country
+            and tgt[0].country
+            and t[0].country != tgt[0].country
+            and _names_several(t[1])
+        ]
+    return out
 
 
 def _addressed(cand: Candidate, parties: list[tuple[Actor, Token]]) -> list[tuple[Actor, Token]]:
