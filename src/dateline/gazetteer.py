@@ -139,7 +139,9 @@ def _file_key(name: str) -> str:
 
 _NOT_LETTER = re.compile(r"[^a-z ]")
 _DIGRAPHS = (("kh", "k"), ("sh", "s"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("q", "k"))
-_VOWEL_LIKE = re.compile(r"\B[hwy]|[aeiou]")
+#: An inner h, w or y (dropped with the vowels: ``_consonants``).
+_INNER_HWY = re.compile(r"\B[hwy]")
+_NO_VOWELS = str.maketrans("", "", "aeiou")
 _FIRST_VOWEL = re.compile(r"\b[aeiou]")
 _DOUBLED = re.compile(r"(.)\1+")
 #: The Arabic article run into its name ("Azzour", "Ezzor", "Arraqqa"): a word's first vowel
@@ -163,21 +165,31 @@ def _consonants(text: str) -> str:
         text = text.replace(a, b)
     text = _DOUBLED.sub(lambda m: m[1], text)
     text = _FIRST_VOWEL.sub("A", text)
-    return _VOWEL_LIKE.sub("", text).lower()
+    # inner h/w/y and the vowels dropped: the h/w/y first (their word edges are those of the
+    # text as it stands, as when one pattern dropped both), the vowels by a table (~4x faster)
+    return _INNER_HWY.sub("", text).translate(_NO_VOWELS).lower()
 
 
 _NOT_LETTER_OR_LINE = re.compile(r"[^a-z \n]")
+#: A whole word of :data:`_ARTICLES` in text of ``[a-z \n]`` (``skeletons``).
+_ARTICLE_WORD = re.compile(rf"(?<![a-z])(?:{'|'.join(sorted(_ARTICLES))})(?![a-z])")
+_SPACES = re.compile(r" {2,}")
+_EDGE_SPACE = re.compile(r"^ | $", re.MULTILINE)
 
 
 def skeletons(names: list[str]) -> list[str]:
     """:func:`skeleton` of each name, the text work done once over all of them (a country's
     towns: tens of thousands of names); no step of it reaches across a line break."""
-    names = [n.replace("\n", "") for n in names]
-    text = _NOT_LETTER_OR_LINE.sub("", fold("\n".join(names)).lower().replace("-", " "))
-    text = "\n".join(
-        " ".join(w for w in line.split() if w not in _ARTICLES) for line in text.split("\n")
-    )
-    return _consonants(_ASSIMILATED.sub(r"\1", text)).split("\n")
+    return _skeleton_lines("\n".join(n.replace("\n", "") for n in names)).split("\n")
+
+
+def _skeleton_lines(text: str) -> str:
+    """:func:`skeleton` of each line of ``text``, one line each: the article words go with three
+    regular expressions over the whole text (the words of a line joined by one space, as
+    ``" ".join(line.split())`` without them) rather than a Python loop per line and word."""
+    text = _NOT_LETTER_OR_LINE.sub("", fold(text).lower().replace("-", " "))
+    text = _EDGE_SPACE.sub("", _SPACES.sub(" ", _ARTICLE_WORD.sub("", text)))
+    return _consonants(_ASSIMILATED.sub(r"\1", text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -531,9 +543,9 @@ class Gazetteer:
         """Skeleton -> towns of one country by their own names (built once per country, when a
         name of the article is not found as written)."""
         run = self._country_run(iso2)
-        names = [self._lines[i].split("\t", 2)[1] for i in run]
+        names = "\n".join([line.split("\t", 2)[1] for line in self._lines[run.start : run.stop]])
         index: dict[str, list[int]] = {}
-        for i, skel in zip(run, skeletons(names), strict=True):
+        for i, skel in zip(run, _skeleton_lines(names).split("\n"), strict=True):
             index.setdefault(skel, []).append(i)
         return index
 
