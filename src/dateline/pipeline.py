@@ -252,6 +252,8 @@ class Pipeline:
             localise_event_sides,
             place_victims,
             placed_authorities,
+            previous_actor,
+            previous_target,
             refused_asker,
             story_attacker,
             story_authorities,
@@ -286,6 +288,8 @@ class Pipeline:
         withdrawals = self.lexicon.word_set("withdrawal_words")
         withdrawal_theatre(events, doc, actors, withdrawals, self._country_name)
         refused_asker(events)
+        previous_actor(events)  # last: a source only the act before gives
+        previous_target(events)  # and a target only the act of the same kind before gives
         result = Result(article=article, events=events, quotes=quotes, actors=actors.used())
         if starts is not None:  # count the article's sentences, not the blanked text's
             from dateline.select import renumber_sentences
