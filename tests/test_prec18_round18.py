@@ -1,5 +1,5 @@
 """Round 18, precision (prec18): false events read out of fold on the real training articles
-(docs/accuracy.md, "Round 18: precision"). Each test is a sentence of our own that a general
+(docs/accuracy-history.md, "Round 18: precision"). Each test is a sentence of our own that a general
 rule must type as the PLOVER codebook does, next to one that must keep its old type."""
 
 from __future__ import annotations
