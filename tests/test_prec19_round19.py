@@ -68,3 +68,29 @@ def test_the_party_named_first_is_the_source(pipeline, text):
     assert {
         (e.source.country, e.target.country) for e in events if e.event in {"AGREE", "CONSULT"}
     } == {(first, "UGA" if first == "KEN" else "GBR")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two Kenyan doctors were struck off the medical register for faking staff records.",
+        "The blast wave shot past the walls of the Somali army barracks.",
+        "Hundreds of al-Shabaab recruits, most of them fired by religious zeal, have moved into "
+        "the area.",
+    ],
+)
+def test_a_word_of_force_in_an_idiom_or_of_a_feeling_is_no_attack(pipeline, text):
+    # the coding guide: metaphors and non-political acts are no events ("struck off" a register
+    # is a professional sanction, "shot past" a motion, "fired by zeal" a feeling)
+    assert not happened(pipeline, text, "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan troops shot two al-Shabaab fighters near the border.",
+        "Rockets fired by al-Shabaab fighters hit the Somali army base.",
+    ],
+)
+def test_shooting_and_firing_at_people_stay_attacks(pipeline, text):
+    assert happened(pipeline, text, "ASSAULT")

@@ -96,8 +96,9 @@ def figurative_attack(cand: Candidate, lexicon: Lexicon) -> bool:
     name ("a blatant attack on Syrian sovereignty", "has damaged its reputation", "an assault on
     press freedom"); a fight its modifier makes one of words, data, money or law (the lexicon's
     ``figurative_fight_modifiers``: "the information war", "verbal assaults", "a legal
-    battle"); a verb of burning or bursting with a feeling (``feeling_nouns``: "my stomach is
-    burning with anger"). "An attack on the ministry", "a ground offensive", "burning houses"
+    battle"); a verb of burning or bursting with a feeling, or fired by one (``feeling_nouns``:
+    "my stomach is burning with anger", "fighters fired by ideological conviction"). "An attack
+    on the ministry", "a ground offensive", "burning houses", "a rocket fired by the rebels"
     stay."""
     abstract = lexicon.word_set("abstract_targets")
     if any(t.lemma_.lower() in abstract or t.lower_ in abstract for t in _attacked(cand)):
@@ -113,8 +114,7 @@ def figurative_attack(cand: Candidate, lexicon: Lexicon) -> bool:
         return True  # "waged an information war", "a legal battle"
     feelings = lexicon.word_set("feeling_nouns")
     return not cand.nominal and any(
-        c.dep_ == "prep"
-        and c.lower_ == "with"
+        (c.dep_ == "prep" and c.lower_ == "with" or c.dep_ == "agent" and c.lower_ == "by")
         and any(g.dep_ == "pobj" and g.lemma_.lower() in feelings for g in c.children)
         for c in cand.token.children
     )
