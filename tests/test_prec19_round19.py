@@ -94,3 +94,29 @@ def test_a_word_of_force_in_an_idiom_or_of_a_feeling_is_no_attack(pipeline, text
 )
 def test_shooting_and_firing_at_people_stay_attacks(pipeline, text):
     assert happened(pipeline, text, "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("The Kenyan lawyer pleaded not guilty to the charge of spying for Uganda.", "REQUEST"),
+        ("Two Ugandan women plead their innocence in a Kenyan court.", "REQUEST"),
+        ("The Kenyan commander took charge of the battalions in the north.", "ACCUSE"),
+        ("The Kenyan general is in sole charge of the army these days.", "ACCUSE"),
+    ],
+)
+def test_a_plea_in_court_or_a_command_is_no_act_on_anyone(pipeline, text, event):
+    # a plea in court asks nobody for anything; "in charge" is a command, not an accusation
+    assert not happened(pipeline, text, event)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("The minister pleaded with Uganda to open the border.", "REQUEST"),
+        ("Kenya dropped the charges against the Ugandan journalists.", "ACCUSE"),
+        ("The Kenyan prosecutor brought charges against two Ugandan officials.", "ACCUSE"),
+    ],
+)
+def test_pleading_with_a_state_and_laying_charges_stay(pipeline, text, event):
+    assert happened(pipeline, text, event)

@@ -22,6 +22,7 @@ from dateline.events.extract.clauses import (
 )
 from dateline.events.extract.figurative import (
     assigned,
+    court_plea_or_command,
     defeat_claimed,
     dropped_trip,
     figurative_attack,
@@ -334,6 +335,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         return []  # "the group is being beaten badly": a victory claimed, no fighting told
     if sporting_play(cand, lexicon):
         return []  # "the striker's sublime strike", "the midfielder was dismissed": a game
+    if court_plea_or_command(cand, event_type, lexicon):
+        return []  # "pleaded not guilty", "took charge of the battalions": no act on anyone
     if mod.feared(cand, lexicon):
         return []  # "afraid of being attacked", "the risk of being killed": a fear, no act
     if unable_to(cand, lexicon) or assigned(cand, lexicon):

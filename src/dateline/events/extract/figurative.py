@@ -14,6 +14,9 @@
 - ``sporting_play``: a word of force, dismissal or striking in a sentence about a game ("the
   striker put the side ahead with a sublime strike", "the midfielder was dismissed after a
   second yellow card"): play, not a political act (the coding guide: sports are no events).
+- ``court_plea_or_command``: a plea in court ("pleaded not guilty", "plead their innocence") asks
+  nobody for anything, and "took charge of", "is in charge of" name a command, not an
+  accusation (the lexicon's ``court_plea_words``).
 - ``defeat_claimed``: "beat" said of a state or a group, or of nobody named ("the group is
   being beaten badly", "though beaten militarily"): a victory claimed, not a beating.
 """
@@ -192,4 +195,27 @@ def sporting_play(cand: Candidate, lexicon: Lexicon) -> bool:
             return True
         if t.lower_ == "card" and t.i > sent.start and t.nbor(-1).lower_ in {"yellow", "red"}:
             return True
+    return False
+
+
+def court_plea_or_command(cand: Candidate, event_type: str, lexicon: Lexicon) -> bool:
+    """A plea in court ("pleaded not guilty to the charge", "he pleaded guilty", "two women plead
+    their innocence": the lexicon's ``court_plea_words`` as the verb's complement or object) asks
+    nobody for anything: no REQUEST; "pleaded with Uganda to open the border" stays. "Charge"
+    as what is taken or what someone is in ("took charge of the battalions", "is in sole charge
+    of the army") is a command, no accusation; "dropped the charges", "on terrorism charges"
+    stay."""
+    tok = cand.token
+    lemma = tok.lemma_.lower()
+    if event_type == "REQUEST" and lemma == "plead" and not cand.nominal:
+        pleas = lexicon.word_set("court_plea_words")
+        return any(
+            c.dep_ in {"acomp", "dobj", "oprd", "advmod"} and c.lemma_.lower() in pleas
+            for c in tok.children
+        )
+    if event_type == "ACCUSE" and lemma == "charge" and tok.pos_ == "NOUN":
+        head = tok.head
+        taken = tok.dep_ == "dobj" and head.lemma_.lower() == "take"
+        held = tok.dep_ == "pobj" and head.lower_ == "in"
+        return (taken or held) and tok.tag_ == "NN"
     return False
