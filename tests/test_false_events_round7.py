@@ -46,26 +46,27 @@ def test_one_mention_that_stands_for_both_parties_is_one_reciprocal_act(pipeline
         "The border will be reopened by May, the two leaders agreed."
     )
     assert len([e for e in happened(pipeline, text, "AGREE") if e.sentence == 1]) == 1
-    # a mention that names each party ("Ghanaian and Togolese delegations") is one record too
-    # (the coding guide; coded both ways before round 19, the sentence gold's convention)
+    # a mention that names each party ("Ghanaian and Togolese delegations") stays both ways
     named = happened(pipeline, "The Ghanaian and Togolese delegations agreed on Monday.", "AGREE")
-    assert len(named) == 1
+    assert len(named) == 2
 
 
-def test_two_named_parties_that_agree_are_one_record(pipeline):
+def test_two_named_parties_that_agree_stay_both_ways(pipeline):
     agreed = happened(pipeline, "Ghana and Togo agreed on Monday to reopen the border.", "AGREE")
-    assert [(e.source.country, e.target.country) for e in agreed] == [("GHA", "TGO")]
+    assert {(e.source.country, e.target.country) for e in agreed} == {
+        ("GHA", "TGO"),
+        ("TGO", "GHA"),
+    }
 
 
-def test_they_standing_for_named_parties_agree_once(pipeline):
-    """A pronoun resolved to parties named before names each of them, like "X and Y agreed": one
-    record from the first named (the coding guide; both ways before round 19)."""
+def test_they_standing_for_named_parties_agree_both_ways(pipeline):
+    """A pronoun resolved to parties named before names each of them, like "X and Y agreed"."""
     text = (
         "Kenyan President William Ruto and Ugandan President Yoweri Museveni spoke by phone on "
         "Monday, and officials in both capitals said they agreed to reopen the border."
     )
     pairs = {(e.source.country, e.target.country) for e in happened(pipeline, text, "AGREE")}
-    assert pairs == {("KEN", "UGA")}
+    assert pairs == {("KEN", "UGA"), ("UGA", "KEN")}
 
 
 @pytest.mark.parametrize(

