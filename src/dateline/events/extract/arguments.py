@@ -8,7 +8,6 @@ from dateline.actors.index import ActorIndex
 from dateline.actors.resolve.roles import weapon_nouns
 from dateline.events.candidate import Candidate
 from dateline.events.extract.clauses import ABSORBING, DOCUMENT_NOUNS, ordered
-from dateline.events.extract.inference import ATTACK_NOUNS
 from dateline.events.extract.nouns import AGENTIVE_NOUNS, UNDERGONE_NOUNS
 from dateline.events.extract.triggers import (
     JUDGEMENT_ENTRY,
@@ -134,9 +133,6 @@ def _veto_bodies(
     return sorted(bodies, key=lambda b: abs(b[1].i - tok.i))[:1]
 
 
-#: Words of a withdrawal: the troops that go are the source's own, the place they leave is the
-#: target ("withdraw US troops from Syria", "announced that its forces would leave Syria").
-WITHDRAW_WORDS = {"withdraw", "withdrawal", "pull", "pullout", "pullback", "leave", "exit"}
 #: Clauses that say what an announcement, decision or order is ("decided to withdraw",
 #: "announced that troops would leave"); a reason ("resigned over the decision to withdraw")
 #: is not among them.
@@ -151,7 +147,7 @@ def _withdrawal_targets(
     with no place named it has no target rather than the withdrawing troops."""
     near = [head, *[c for c in head.children if c.dep_ in CONTENT_DEPS]]
     near += [g for c in near[1:] for g in c.children if g.dep_ in CONTENT_DEPS]
-    node = next((t for t in near if t.lemma_.lower() in WITHDRAW_WORDS), None)
+    node = next((t for t in near if t.lemma_.lower() in lexicon_words("withdrawing_words")), None)
     if node is None:
         return targets
     leavers: set[int] = set()
@@ -445,14 +441,6 @@ def _described(pronoun: Token) -> Token | None:
     return described
 
 
-#: Verbs that make their object do what the infinitive after it says, so that it happened:
-#: "persuaded Trump to launch strikes", "forced the army to withdraw", "led Riyadh to renege".
-#: Not verbs of asking ("urged Russia to halt": a request, whose content has not happened), nor
-#: of purpose ("used the talks to press", "toured London to press": the subject acts).
-CAUSING_VERBS = {"persuade", "convince", "force", "compel", "oblige", "lead", "prompt", "cause",
-                 "drive", "spur", "provoke", "induce", "push"}  # fmt: skip
-
-
 def controller(verb: Token) -> Token | None:
     """The object that does what an infinitive says, where the verb governing the infinitive
     makes it do so ("persuaded Trump to launch strikes", "forced the army to withdraw", "led
@@ -461,7 +449,7 @@ def controller(verb: Token) -> Token | None:
     ("forced it to retreat": "it" may stand for anything)."""
     if verb.dep_ != "xcomp" or verb.head.i == verb.i:
         return None
-    if verb.head.lemma_.lower() not in CAUSING_VERBS:
+    if verb.head.lemma_.lower() not in lexicon_words("causing_verbs"):
         return None
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return None
@@ -575,7 +563,7 @@ def _attackers_in_time_clause(verb: Token, actors: ActorIndex) -> list[tuple[Act
             e.event in FORCE_TYPES and not e.objects and not e.particle
             for e in lexicon.verb_entries(c)
         ) or (
-            c.lemma_.lower() in CARRYING_VERBS
+            c.lemma_.lower() in lexicon_words("carrying_verbs")
             and any(g.dep_ == "dobj" and _attack_in(g) is not None for g in c.children)
         )
         doers = np_actors(antecedent(subj), actors) if forceful else []
@@ -616,8 +604,9 @@ def _act_of_force(noun: Token) -> bool:
 def _attack_in(noun: Token) -> Token | None:
     """The noun of an act of force a phrase names ("the bombing", "a series of airstrikes",
     "three days of shelling"), or None."""
+    attacks = lexicon_words("attack_nouns") | lexicon_words("owned_attack_nouns")
     for _ in range(3):
-        if noun.lemma_.lower() in ATTACKS:
+        if noun.lemma_.lower() in attacks:
             return noun
         if noun.lemma_.lower() not in lexicon_words("span_nouns"):
             return None
@@ -710,18 +699,6 @@ def reduced_passive(verb: Token) -> bool:
         and (verb.dep_ == "acl" or verb.i < verb.head.i or trailing)
         and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children)
     )
-
-
-# Acts of force whose owner is who did it: "an Isis ambush", "a Turkish offensive".
-ATTACKS = ATTACK_NOUNS | {
-    "offensive",
-    "assault",
-    "bombardment",
-    "incursion",
-    "operation",
-    "shelling",
-    "campaign",
-}
 
 
 def _attack_owners(verb: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
@@ -1031,11 +1008,11 @@ def _giving_clause(relcl: Token) -> Token | None:
     """The verb of giving or carrying out a relative clause says its subject does: the clause's
     own ("the support the US provides") or the infinitive of its verb ("the support the US
     continues to provide", "the aid it has promised to send"); None for any other clause."""
-    if relcl.lemma_.lower() in GIVING_VERBS | CARRYING_VERBS:
+    giving = lexicon_words("giving_verbs") | lexicon_words("carrying_verbs")
+    if relcl.lemma_.lower() in giving:
         return relcl
     return next(
-        (x for x in relcl.children
-         if x.dep_ == "xcomp" and x.lemma_.lower() in GIVING_VERBS | CARRYING_VERBS),
+        (x for x in relcl.children if x.dep_ == "xcomp" and x.lemma_.lower() in giving),
         None,
     )  # fmt: skip
 
@@ -1046,11 +1023,6 @@ def _via_pronoun(tok: Token, actors: ActorIndex) -> bool:
         c.dep_ == "poss" and c.tag_ == "PRP$" for c in tok.children
     )
 
-
-#: Verbs whose object is what their subject gives or does to others: "the support the US
-#: provides", "the sanctions Washington imposed", "the deal Ankara signed".
-GIVING_VERBS = {"provide", "give", "offer", "supply", "send", "deliver", "extend", "impose",
-                "sign", "issue", "propose", "adopt", "pursue"}  # fmt: skip
 
 INNER_PREPS = {"of", "by", "from", "between", "about", "over", "for", "along"}
 
@@ -1110,7 +1082,7 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
                 targets += np_actors(c, actors)  # "his sentence", "Brunson's arrest"
             else:
                 sources += np_actors(c, actors)
-        elif c.dep_ == "amod" and c.lemma_.lower() in LEADING_PARTICIPLES:
+        elif c.dep_ == "amod" and c.lemma_.lower() in lexicon_words("leading_participles"):
             sources += _leaders(c, actors)  # "the US-led airstrikes", "a Russian-led assault"
         elif c.dep_ in {"compound", "amod", "nmod"}:
             found = [(a, c) for a in actors.all_at(c.i)]
@@ -1285,8 +1257,13 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
         and subject_of(verb) is not None
     ):
         sources = []
-    told = verb is not None and cand.event in ACTS_DONE_TO and verb.lemma_.lower() in TELLING_VERBS
-    if told and verb.lemma_.lower() in REPORTING_VERBS:
+    reporting = lexicon_words("reporting_verbs")
+    told = (
+        verb is not None
+        and cand.event in ACTS_DONE_TO
+        and verb.lemma_.lower() in reporting | lexicon_words("telling_verbs")
+    )
+    if told and verb.lemma_.lower() in reporting:
         verb = None  # "the capture was first reported by the New York Times": the reporter
     if verb is not None:
         if not sources:
@@ -1325,14 +1302,6 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
             elif subj is not None:
                 sources += np_actors(subj, actors)
     return sources, targets
-
-
-#: Verbs of telling of an act of force: whom it is told to ("confirmed the capture to
-#: Reuters") is no victim, and whoever reports, records or describes it ("the capture was first
-#: reported by the New York Times") did not do it (one who confirms or announces it may have).
-REPORTING_VERBS = {"report", "document", "record", "describe", "recount", "film", "witness"}
-TELLING_VERBS = REPORTING_VERBS | {"confirm", "deny", "reveal", "disclose", "announce", "tell",
-                                   "say", "acknowledge", "explain", "mention"}  # fmt: skip
 
 
 #: Prepositions of a state someone is in: "under fire", "under pressure from Washington".
@@ -1409,13 +1378,6 @@ def _own_doers(noun: Token, exposed: list[tuple[Actor, Token]], actors: ActorInd
     return any(id(a) not in ids for a, _ in doers)
 
 
-#: Participles of leading an act, hyphened to who leads it: "US-led airstrikes", "a
-#: Turkish-launched offensive" (not "-backed" or "-sponsored": a backer or a sponsor stands
-#: behind the act, it does not carry it out; "UN-sponsored talks" are the parties' talks).
-LEADING_PARTICIPLES = {"lead", "led", "launch", "launched", "direct", "directed", "command",
-                       "commanded", "spearhead", "spearheaded"}  # fmt: skip
-
-
 def _leaders(participle: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
     """Who a hyphened participle before an act's noun names as leading it ("US-led",
     "Saudi-led"): the actors of the words hung on the participle before it."""
@@ -1428,17 +1390,13 @@ def _leaders(participle: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]
     ]
 
 
-#: Nouns whose "from" names the place or body left, not who acts: "withdrawal from Syria".
-LEAVING_NOUNS = {"exit", "escape", "flight", "defection", "evacuation", "exodus", "retreat"}
-
-
 def _from_is_origin(noun: Token, cand: Candidate) -> bool:
     """A noun's "from" phrase names who the act comes from ("airstrikes from Russian jets"),
     except for acts of leaving or removal ("the withdrawal from Syria", "his expulsion from the
     party")."""
     lemma = noun.lemma_.lower()
     return cand.event not in {"RETREAT", "CONCEDE"} and lemma not in (
-        AGENTIVE_NOUNS | WITHDRAW_WORDS | LEAVING_NOUNS
+        AGENTIVE_NOUNS | lexicon_words("withdrawing_words") | lexicon_words("leaving_nouns")
     )
 
 
@@ -1468,12 +1426,6 @@ def _undergone_by_possessor(noun: Token, cand: Candidate) -> bool:
     return not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
 
 
-#: Verbs whose subject receives the act their object names: "serving a sentence", "was given a
-#: sentence", "was handed a jail term".
-RECEIVING_VERBS = {"serve"}
-RECEIVING_PASSIVES = {"give", "hand"}
-
-
 def _act_taken(noun: Token, cand: Candidate) -> Token | None:
     """The verb of taking an act of force (``receiving_act_verbs``) whose object is ``noun``, a
     noun of attack or of blows ("took heavy fire from", "suffered a beating from"), or None: as
@@ -1493,21 +1445,15 @@ def _receiving_verb(noun: Token, cand: Candidate) -> Token | None:
         return None
     verb = noun.head
     lemma = verb.lemma_.lower()
-    if lemma in RECEIVING_VERBS:
+    if lemma in lexicon_words("receiving_verbs"):
         return verb
     passive = verb.tag_ == "VBN" and (
         any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
         or (verb.dep_ == "conj" and any(c.dep_ == "nsubjpass" for c in verb.head.children))
     )
-    return verb if lemma in RECEIVING_PASSIVES and passive else None
+    return verb if lemma in lexicon_words("receiving_passives") and passive else None
 
 
-#: Verbs of an act of force, besides the lexicon's, whose object a campaign's clause names as
-#: the one it is waged against: "a campaign to drive Isis from the city", "the push that
-#: dislodged the rebels".
-OUSTING_VERBS = {"oust", "drive", "push", "force", "expel", "dislodge", "eliminate", "defeat",
-                 "crush", "clear", "root", "flush", "evict", "remove", "wipe", "topple",
-                 "overthrow", "rout", "encircle", "besiege", "surround"}  # fmt: skip
 #: Types of the lexicon's verbs that make such a clause an act against its object.
 FORCE_TYPES = {"ASSAULT", "COERCE", "SANCTION"}
 
@@ -1531,7 +1477,7 @@ def _clause_victims(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]
         if not (infinitive or relative):
             continue
         for verb in [c, *[g for g in c.children if g.dep_ == "conj" and g.pos_ == "VERB"]]:
-            forceful = verb.lemma_.lower() in OUSTING_VERBS or any(
+            forceful = verb.lemma_.lower() in lexicon_words("ousting_verbs") or any(
                 e.event in FORCE_TYPES for e in lexicon.verb_entries(verb)
             )
             if forceful:
@@ -1539,29 +1485,25 @@ def _clause_victims(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]
     return out
 
 
-#: Nouns of help that an actor comes to: "came to Kenya's aid", "rushed to Mali's defence".
-HELP_NOUNS = {"aid", "rescue", "defence", "defense", "assistance", "help", "support"}
-#: Verbs of going to someone's help.
-COMING_VERBS = {"come", "rush", "go", "race", "leap", "spring", "hurry", "run", "jump", "ride"}
-
-
 def _helped_owners(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
     """Whose aid an actor comes to: the owner of "aid", "defence", "rescue" after "to" of a verb
     of coming ("Britain came to Kenya's aid", "the army rushed to the town's defence") is the
     one helped, not the helper; nobody for "aid to Kenya" or "Kenya's aid to refugees"."""
     prep = noun.head
-    if noun.dep_ != "pobj" or noun.lemma_.lower() not in HELP_NOUNS or prep.lower_ != "to":
+    if (
+        noun.dep_ != "pobj"
+        or noun.lemma_.lower() not in lexicon_words("help_nouns")
+        or prep.lower_ != "to"
+    ):
         return []
     verb = prep.head
-    if prep.dep_ != "prep" or verb.pos_ != "VERB" or verb.lemma_.lower() not in COMING_VERBS:
+    if (
+        prep.dep_ != "prep"
+        or verb.pos_ != "VERB"
+        or verb.lemma_.lower() not in lexicon_words("coming_verbs")
+    ):
         return []
     return [x for c in noun.children if c.dep_ == "poss" for x in np_actors(c, actors)]
-
-
-#: Verbs of hindering what someone does: "vetoes that hampered UN action".
-HINDERING_VERBS = {"hamper", "block", "thwart", "stall", "derail", "paralyse", "paralyze",
-                   "hobble", "stymie", "frustrate", "obstruct", "impede", "cripple", "halt",
-                   "prevent", "undermine", "hinder", "scupper", "torpedo"}  # fmt: skip
 
 
 def _hindered(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
@@ -1571,7 +1513,7 @@ def _hindered(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
     else ("the veto that Russia said would block nothing")."""
     out: list[tuple[Actor, Token]] = []
     for c in noun.children:
-        if c.dep_ != "relcl" or c.lemma_.lower() not in HINDERING_VERBS:
+        if c.dep_ != "relcl" or c.lemma_.lower() not in lexicon_words("hindering_verbs"):
             continue
         if not any(g.dep_ == "nsubj" and g.tag_ in {"WDT", "WP"} for g in c.children):
             continue
@@ -1598,12 +1540,6 @@ def _passive_subject_of_agent(
     return [x for x in np_actors(antecedent(subj), actors) if id(x[0]) not in ids]
 
 
-#: Nouns of doing what their "of" names: "Russia's use of chemical weapons", "the EU's
-#: imposition of sanctions", "Turkey's launch of an offensive".
-DOING_NOUNS = {"use", "imposition", "launch", "resumption", "escalation", "intensification",
-               "continuation", "deployment"}  # fmt: skip
-
-
 def _doers_of_use(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
     """Who does an act a noun of doing it has after "of": the owner of "use", "imposition",
     "launch" ("Russia's use of chemical weapons", "the regime's use of barrel bombs", "US
@@ -1613,7 +1549,7 @@ def _doers_of_use(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
     if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i == prep.i:
         return []
     doing = prep.head
-    if doing.lemma_.lower() not in DOING_NOUNS:
+    if doing.lemma_.lower() not in lexicon_words("doing_nouns"):
         return []
     out: list[tuple[Actor, Token]] = []
     for c in doing.children:
@@ -1624,18 +1560,12 @@ def _doers_of_use(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
     return out
 
 
-#: Verbs that carry out the act their object names: "the offensive Turkey launched".
-CARRYING_VERBS = {"launch", "lead", "conduct", "carry", "mount", "wage", "stage", "begin",
-                  "start", "order", "unleash", "intensify", "escalate", "resume", "step",
-                  "spearhead"}  # fmt: skip
-
-
 def _relative_doers(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
     """Who carried out an act named by a noun that a relative clause says they launched or led
     ("the offensive Turkey launched in January", "the raids that the army conducted"); not who
     judged it ("the strikes that Russia condemned")."""
     for c in noun.children:
-        if c.dep_ != "relcl" or c.lemma_.lower() not in CARRYING_VERBS:
+        if c.dep_ != "relcl" or c.lemma_.lower() not in lexicon_words("carrying_verbs"):
             continue
         subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
         if subj is not None and subj.tag_ not in {"WDT", "WP"}:
@@ -1655,17 +1585,10 @@ def _carriers(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
     verb = node.head
-    if node.dep_ != "dobj" or verb.lemma_.lower() not in CARRYING_VERBS:
+    if node.dep_ != "dobj" or verb.lemma_.lower() not in lexicon_words("carrying_verbs"):
         return []
     subj = subject_of(verb)
     return np_actors(antecedent(subj), actors) if subj is not None else []
-
-
-#: Words whose "for" names an act of the one who answers for it: "claimed responsibility for
-#: the bombing", "was responsible for the shelling", "took credit for the attack".
-ANSWERABLE_WORDS = {"responsibility", "responsible", "credit"}
-#: Verbs whose object answers for what their "for" names: "blamed the PKK for the attack".
-BLAMING_VERBS = {"blame", "hold"}
 
 
 def _answerable(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
@@ -1677,11 +1600,12 @@ def _answerable(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
         return []
     word = prep.head
     lemma = word.lemma_.lower()
-    if lemma in BLAMING_VERBS or (lemma in ANSWERABLE_WORDS and word.dep_ == "oprd"):
-        verb = word if lemma in BLAMING_VERBS else word.head  # "held X responsible for"
+    blaming, answerable = lexicon_words("blaming_verbs"), lexicon_words("answerable_words")
+    if lemma in blaming or (lemma in answerable and word.dep_ == "oprd"):
+        verb = word if lemma in blaming else word.head  # "held X responsible for"
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         return np_actors(obj, actors) if obj is not None else []
-    if lemma not in ANSWERABLE_WORDS:
+    if lemma not in answerable:
         return []
     if word.dep_ == "amod":
         return np_actors(word.head, actors)  # "held Hezbollah responsible for" (parsed so)

@@ -10,6 +10,7 @@ from dateline.actors.index import ActorIndex
 from dateline.events import modality as mod
 from dateline.events.candidate import Candidate
 from dateline.events.extract.clauses import CONDITION_MARKS
+from dateline.events.lexicon import Lexicon
 from dateline.events.syntax import np_actors, subject_of
 from dateline.model import Actor
 
@@ -84,29 +85,6 @@ def condition_subject(cand: Candidate, actors: ActorIndex) -> list[tuple[Actor, 
     return []
 
 
-ATTACK_NOUNS = {
-    "bombing",
-    "attack",
-    "blast",
-    "explosion",
-    "bomb",
-    "strike",
-    "airstrike",
-    "shelling",
-    "shell",
-    "mine",
-    "rocket",
-    "missile",
-    "gunfire",
-    "fire",
-    "ambush",
-    "raid",
-    "device",
-    "gunman",
-    "gunmen",
-}
-
-
 def unattributed(cand: Candidate) -> bool:
     """No one is named as doing it: a passive with no agent, or a weapon or attack as subject
     ("a roadside bomb killed ..."), as opposed to an actor the resolver did not know."""
@@ -116,7 +94,7 @@ def unattributed(cand: Candidate) -> bool:
         return not cand.nominal or cand.support is None
     if subj.dep_ == "nsubjpass":
         return not any(c.dep_ == "agent" for c in verb.children)
-    return subj.lemma_.lower() in ATTACK_NOUNS
+    return subj.lemma_.lower() in Lexicon.load().word_set("attack_nouns")
 
 
 def own_side(source: Actor, target: Actor, event_type: str) -> bool:
