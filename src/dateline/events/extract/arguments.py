@@ -7,8 +7,7 @@ from spacy.tokens import Token
 from dateline.actors.index import ActorIndex
 from dateline.actors.resolve.roles import weapon_nouns
 from dateline.events.candidate import Candidate
-from dateline.events.extract.clauses import ABSORBING, DOCUMENT_NOUNS, ordered
-from dateline.events.extract.nouns import AGENTIVE_NOUNS, UNDERGONE_NOUNS
+from dateline.events.extract.clauses import ABSORBING, ordered
 from dateline.events.extract.triggers import (
     JUDGEMENT_ENTRY,
     NAMING_ID,
@@ -349,7 +348,11 @@ def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
             # "launched airstrikes that killed civilians", "led a campaign to oust Isis"
             found = found or _carriers(attack, actors)
         sources += found
-        if not sources and cand.event in SPOKEN and subj.lemma_.lower() in DOCUMENT_NOUNS:
+        if (
+            not sources
+            and cand.event in SPOKEN
+            and subj.lemma_.lower() in lexicon_words("document_nouns")
+        ):
             sources += _document_authors(subj, actors)
     elif tok.tag_ == "VBG":
         # "killed in airstrikes and shelling by government forces": a gerund the parser made a
@@ -979,7 +982,7 @@ def _inner_actors(
                 )
         elif c.dep_ == "prep" and (c.lower_ in preps or c.lower_ in INNER_PREPS):
             # "the pullback of Kenyan troops from Somalia": who withdraws comes first
-            agentive = c.lower_ == "of" and tok.lemma_.lower() in AGENTIVE_NOUNS
+            agentive = c.lower_ == "of" and tok.lemma_.lower() in lexicon_words("agentive_nouns")
             bucket = first if (c.lower_ in preps and c.lower_ != "from") or agentive else second
             for p in c.children:
                 if p.dep_ == "pobj":
@@ -1155,7 +1158,10 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
             c.dep_ == "prep"
             and c.lower_ == "of"
             and cand.event in ACTS_DONE_TO
-            and (tok.lemma_.lower() not in AGENTIVE_NOUNS or tok.lemma_.lower() in UNDERGONE_NOUNS)
+            and (
+                tok.lemma_.lower() not in lexicon_words("agentive_nouns")
+                or tok.lemma_.lower() in lexicon_words("undergone_nouns")
+            )
         ):
             # "the beheading of two journalists by militants", "the siege of the town": who
             # underwent it
@@ -1396,7 +1402,9 @@ def _from_is_origin(noun: Token, cand: Candidate) -> bool:
     party")."""
     lemma = noun.lemma_.lower()
     return cand.event not in {"RETREAT", "CONCEDE"} and lemma not in (
-        AGENTIVE_NOUNS | lexicon_words("withdrawing_words") | lexicon_words("leaving_nouns")
+        lexicon_words("agentive_nouns")
+        | lexicon_words("withdrawing_words")
+        | lexicon_words("leaving_nouns")
     )
 
 
@@ -1421,7 +1429,9 @@ def _participle_arguments(participle: Token, cand: Candidate, preps: set[str], a
 def _undergone_by_possessor(noun: Token, cand: Candidate) -> bool:
     """The possessor of ``noun`` underwent it: a person's or a group's sentence, arrest, trial
     ("his sentence", "the activist's arrest"), where no "of" phrase names who underwent it."""
-    if cand.event not in ACTS_DONE_TO or noun.lemma_.lower() not in UNDERGONE_NOUNS:
+    if cand.event not in ACTS_DONE_TO or noun.lemma_.lower() not in lexicon_words(
+        "undergone_nouns"
+    ):
         return False
     return not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
 

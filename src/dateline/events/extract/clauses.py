@@ -23,13 +23,6 @@ CONTENT_PREPS = {"of", "on", "for"}
 # Entries of a speaker's judgement of someone (events/extract/triggers.py, ``_judgement``; the
 # naming verbs' entry extends the id: "rule:judgement-naming").
 JUDGEMENT_PREFIX = JUDGEMENT_ENTRY.id
-#: Texts that speak for their authors: what a resolution demands or a report urges, its author
-#: (the body that passed or published it) asks (the coding guide: "X called for Y" is X's
-#: REQUEST; arguments._document_authors finds X).
-DOCUMENT_NOUNS = frozenset(
-    {"resolution", "report", "statement", "letter", "declaration", "communique", "communiqué",
-     "motion", "petition", "proposal", "memorandum", "dossier"}
-)  # fmt: skip
 #: What a text does when it speaks: asks, condemns, refuses, threatens, backs.
 DOCUMENT_ACTS = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"})
 # Clauses that describe background or conditions rather than the reported happening.
@@ -68,10 +61,6 @@ COMPLEMENT_DEPS = {
 }
 
 
-#: Nouns of an answer to an act: "their response to the attack", "retaliation for the bombing".
-RESPONSE_NOUNS = frozenset({"response", "retaliation", "reprisal", "reaction", "revenge"})
-
-
 def fact_in_content(tok: Token, clause: Token) -> bool:
     """A word inside the content ``clause`` of another trigger that names the act an answer
     answers, not the content: "agreed to coordinate their response to the chemical attack",
@@ -83,7 +72,7 @@ def fact_in_content(tok: Token, clause: Token) -> bool:
         if (
             node.dep_ == "pobj"
             and head.lower_ in {"to", "for"}
-            and head.head.lemma_.lower() in RESPONSE_NOUNS
+            and head.head.lemma_.lower() in Lexicon.load().word_set("response_nouns")
         ):
             return True
         if head.i == node.i:
@@ -304,18 +293,14 @@ def decided_withdrawal(tok: Token, announced: frozenset[str]) -> bool:
     return False
 
 
-#: Nouns of a decision that enacts what it decides.
-DECISION_NOUNS = frozenset({"decision", "order", "ruling", "decree"})
-
-
 def ordered(verb: Token) -> bool:
-    """A verb in the complement of a verb of ordering or decreeing (a ``DECISION_NOUNS`` word
+    """A verb in the complement of a verb of ordering or decreeing (a ``decision_nouns`` word
     used as a verb: "ordered that her passport be cancelled", "decreed the envoy to be
     expelled")."""
     return (
         verb.dep_ in {"ccomp", "xcomp"}
         and verb.head.pos_ == "VERB"
-        and verb.head.lemma_.lower() in DECISION_NOUNS
+        and verb.head.lemma_.lower() in Lexicon.load().word_set("decision_nouns")
     )
 
 
@@ -335,7 +320,7 @@ def decided_measure(cand: Candidate) -> bool:
     return (
         tok.dep_ == "acl"
         and tok.head.pos_ == "NOUN"
-        and tok.head.lemma_.lower() in DECISION_NOUNS
+        and tok.head.lemma_.lower() in Lexicon.load().word_set("decision_nouns")
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     )
 
@@ -415,9 +400,6 @@ def sure_background(cand: Candidate) -> bool:
 AGENT_ENTITIES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 #: Auxiliaries of a perfect: "where Russia has mounted an offensive" is an act done.
 PERFECT_AUX = frozenset({"have", "has", "had", "'ve", "’ve"})
-#: Verbs of holding ground: their participle says who holds it, not an act ("areas controlled
-#: by the rebels"; "areas retaken by the rebels" is one).
-HELD_VERBS = frozenset({"occupy", "control", "hold", "besiege"})
 
 
 def told_act(cand: Candidate) -> bool:
@@ -436,7 +418,7 @@ def told_act(cand: Candidate) -> bool:
     kids = list(tok.children)
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
         return False
-    if tok.lemma_.lower() in HELD_VERBS:
+    if tok.lemma_.lower() in Lexicon.load().word_set("holding_ground_verbs"):
         return False  # "the enclave occupied by the militants": what they hold
     if tok.tag_ == "VBN" and tok.dep_ == "acl":
         return any(c.dep_ == "agent" and any(map(_names_actor, c.children)) for c in kids)
@@ -775,9 +757,6 @@ def verbal_clash(cand: Candidate) -> bool:
     return all(p.ent_type_ == "" and p.tag_ == "NN" for p in partners)
 
 
-# Nouns of a war someone can join as a fighter ("volunteers joined the fight against the
-# rebels"): joining it is taking a side, not an attack the sentence reports.
-JOINED_WARS = {"fight", "war", "struggle", "insurgency", "jihad"}
 # Subjects that make joining a war an act of a state or group ("Britain joined the war").
 GROUP_ENTS = {"GPE", "ORG", "NORP"}
 
@@ -788,7 +767,11 @@ def joined_war(cand: Candidate) -> bool:
     joined the war in Syria" tell who went to fight, not a fight the sentence reports ("Britain
     joined the war", "Chad joined the offensive" stay)."""
     tok = cand.token
-    if not cand.nominal or cand.event != "ASSAULT" or tok.lower_ not in JOINED_WARS:
+    if (
+        not cand.nominal
+        or cand.event != "ASSAULT"
+        or tok.lower_ not in Lexicon.load().word_set("joinable_wars")
+    ):
         return False
     verb = tok.head
     if tok.dep_ != "dobj" or verb.lemma_.lower() != "join":
@@ -817,7 +800,7 @@ def document_speaks(cand: Candidate) -> bool:
         not cand.nominal
         and cand.event in DOCUMENT_ACTS
         and tok.dep_ in {"relcl", "acl"}
-        and tok.head.lemma_.lower() in DOCUMENT_NOUNS
+        and tok.head.lemma_.lower() in Lexicon.load().word_set("document_nouns")
     )
 
 

@@ -696,13 +696,15 @@ def text_speaks(cand: Candidate) -> bool:
     reported (the coding guide: "X called for Y" is a REQUEST). Not a text described by what it
     says ("delegates will endorse a statement urging the west to act": out of fold the one such
     case was false)."""
-    from dateline.events.extract.clauses import DOCUMENT_ACTS, DOCUMENT_NOUNS
+    from dateline.events.extract.clauses import DOCUMENT_ACTS
 
     tok = cand.token
     if cand.nominal or cand.event not in DOCUMENT_ACTS or (tok.dep_ == "acl" and tok.tag_ == "VBG"):
         return False  # (a participle after the text's noun: what it says, "a statement urging")
     subj = subject_of(tok)
-    return subj is not None and antecedent(subj).lemma_.lower() in DOCUMENT_NOUNS
+    return subj is not None and antecedent(subj).lemma_.lower() in Lexicon.load().word_set(
+        "document_nouns"
+    )
 
 
 def _official(actor: Actor) -> bool:

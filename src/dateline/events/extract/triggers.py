@@ -8,11 +8,9 @@ from spacy.symbols import ADJ, AUX, NOUN, VERB
 from spacy.tokens import Token
 
 from dateline.events.candidate import Candidate
-from dateline.events.extract.nouns import AGENTIVE_NOUNS, UNDERGONE_NOUNS
 from dateline.events.lexicon import Lexicon, TriggerEntry, lemma_forms
 from dateline.events.syntax import antecedent, is_be, stray_by_phrases, subject_of
 
-WILLING = {"willing", "ready", "prepared", "eager", "keen"}
 WILLING_ENTRY = TriggerEntry(id="rule:willing", event="AGREE")
 # A feeling of grievance about someone (triggers.yaml, ``grievance_adjectives``): "Egypt is angry
 # at Ethiopia" is Egypt's ACCUSE of Ethiopia; the targets are what the feeling is about.
@@ -43,30 +41,10 @@ WEAPONS_TEST_ID = "mobilize-test-weapon"
 # "X said Y was responsible for the attack": blame laid, an allegation (same id: the judged is
 # the target, the speaker the source).
 ALLEGE_ENTRY = replace(JUDGEMENT_ENTRY, mode="allege")
-# What blame can be laid for besides an act the lexicon names ("guilty of war crimes").
-CRIME_WORDS = {"crime", "death", "killing", "violence", "atrocity", "abuse", "terrorism", "murder"}
 # Who can be judged: a named person, group or state, a pronoun of persons, a role the actor
 # tables know ("the militants", "the regime"); a thing or a hazard is judged by nobody.
 PERSON_ENTS = {"PERSON", "NORP", "ORG", "GPE"}
 PERSON_PRONOUNS = {"he", "she", "they", "we", "you", "him", "her", "them", "us", "who"}
-# Heads that an event noun modifies without changing the event: "mediation effort".
-GENERIC_HEADS = {
-    "effort",
-    "process",
-    "mission",
-    "operation",
-    "campaign",
-    "initiative",
-    "attempt",
-    "bid",
-    "plan",
-    "programme",
-    "program",
-    "drive",
-    "move",
-    "round",
-    "session",
-}
 # A word in one of these positions is a noun, whatever the tagger said ("staged rallies").
 NOMINAL_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos"}
 #: The word classes :func:`find_candidates` looks at: verbs, auxiliaries, adjectives, nouns.
@@ -123,7 +101,7 @@ def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Cand
                 out.append(Candidate(tok, entry, entry.event, entry.mode, object_token=obj))
         elif (
             tok.pos_ == "ADJ"
-            and tok.lemma_.lower() in WILLING
+            and tok.lemma_.lower() in lexicon.word_set("willing_adjectives")
             and any(c.dep_ == "xcomp" for c in tok.children)
         ):
             # "Chile is willing to send engineers": an offer, unless what is offered is hostile
@@ -141,7 +119,9 @@ def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Cand
             if _judgement_noun(tok, lexicon):
                 continue  # "the militants posed a threat to the city": a judgement, no act
             frame = tok
-            if tok.dep_ == "compound" and tok.head.lemma_.lower() in GENERIC_HEADS:
+            if tok.dep_ == "compound" and tok.head.lemma_.lower() in lexicon.word_set(
+                "generic_heads"
+            ):
                 frame = tok.head  # "a mediation effort between", "the peace process with"
             elif tok.dep_ == "compound":
                 continue  # "aid deliveries", "war crimes court": a modifier, not the event
@@ -320,9 +300,6 @@ MODAL_AUX = {
     "should",
     "must",
 }
-#: Verbs of what befalls the subject, not of its conduct ("warned that Somalia was facing
-#: famine", "warned the regime risked a confrontation").
-UNDERGOING_VERBS = {"face", "suffer", "risk", "need", "lose", "die", "starve", "remain", "become"}
 
 
 def _warned_conduct(verb: Token, lexicon: Lexicon) -> bool:
@@ -337,7 +314,7 @@ def _warned_conduct(verb: Token, lexicon: Lexicon) -> bool:
         return False
     if verb.pos_ not in {"VERB", "AUX"} or _warning_is_threat(head, lexicon):
         return False
-    if verb.lemma_.lower() in UNDERGOING_VERBS or is_be(verb):
+    if verb.lemma_.lower() in lexicon.word_set("undergoing_verbs") or is_be(verb):
         return False
     if any(
         (c.dep_ in {"aux", "auxpass"} and c.lower_ in MODAL_AUX) or c.dep_ == "neg"
@@ -404,7 +381,9 @@ def _blamed(adjective: Token, lexicon: Lexicon) -> bool:
     acts = [g for c in adjective.children if c.dep_ == "prep" and c.lower_ in {"for", "of", "in"}
             for g in c.children if g.dep_ in {"pobj", "pcomp"}]  # fmt: skip
     return any(
-        a.pos_ == "VERB" or bool(lexicon.noun_entries(a)) or a.lemma_.lower() in CRIME_WORDS
+        a.pos_ == "VERB"
+        or bool(lexicon.noun_entries(a))
+        or a.lemma_.lower() in lexicon.word_set("crime_words")
         for a in acts
     )
 
@@ -538,10 +517,6 @@ def _demanded_of(tok: Token, lexicon: Lexicon) -> bool:
 
 #: A wish that something be done to someone: a REQUEST, told now even as "would like".
 WISHED_ENTRY = replace(DIRECTIVE_ENTRY, id="rule:directive-wish")
-#: Verbs of wishing that something be done to someone: "wants them tried", "would like to see
-#: them brought back" ("like" only as "would like"; "wish" is mostly a regret: "we wish he
-#: hadn't gone").
-WISHING_VERBS = frozenset({"want", "like"})
 
 
 def _wanted_done(tok: Token, lexicon: Lexicon) -> bool:
@@ -551,7 +526,7 @@ def _wanted_done(tok: Token, lexicon: Lexicon) -> bool:
     (a forecast: "expected the city to be taken"), and what is wished is an act (a verb done to
     its subject), not a state ("wants them to be safe")."""
     lemma = tok.lemma_.lower()
-    if lemma not in WISHING_VERBS or tok.tag_ == "VBG" or tok.pos_ != "VERB":
+    if lemma not in lexicon.word_set("wishing_verbs") or tok.tag_ == "VBG" or tok.pos_ != "VERB":
         return False
     if lemma == "like" and not any(
         c.dep_ == "aux" and c.lower_ in {"would", "'d"} for c in tok.children
@@ -932,7 +907,9 @@ def _undergoer_of(noun: Token, entry: TriggerEntry, lexicon: Lexicon) -> bool:
         entry.event == "ASSAULT" and lemma in lexicon.word_set("aimed_attack_nouns")
     ):
         return False
-    if lemma in AGENTIVE_NOUNS and lemma not in UNDERGONE_NOUNS:
+    if lemma in lexicon.word_set("agentive_nouns") and lemma not in lexicon.word_set(
+        "undergone_nouns"
+    ):
         return False
     return any(
         c.dep_ == "prep"
