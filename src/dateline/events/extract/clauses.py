@@ -469,7 +469,7 @@ def _intention_of_noun(
             node.dep_ in {"acl", "xcomp"}
             and node.head.pos_ == "NOUN"
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
-            and node.head.lemma_.lower() not in {"attempt", "bid", "try", "effort"}
+            and node.head.lemma_.lower() not in Lexicon.load().word_set("attempt_nouns")
         ):
             if node.head.lemma_.lower() in campaign:
                 return False

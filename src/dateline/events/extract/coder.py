@@ -722,10 +722,11 @@ def call_not_talk(cand: Candidate, lexicon: Lexicon) -> bool:
     call home" (a demand, or a private call). "A phone call", "a call with Erdogan" and "Trump's
     call between the two leaders" are talks (out of fold: 3 false, none right)."""
     tok = cand.token
-    if not cand.nominal or tok.lemma_.lower() != "call":
+    calls = lexicon.word_set("call_nouns")
+    if not cand.nominal or tok.lemma_.lower() not in calls:
         return False
     phone = set(((lexicon.lists.get("mode_cues") or {}).get("CONSULT") or {}).get("phone", ()))
-    phone.discard("call")
+    phone -= calls
     if any(c.lemma_.lower() in phone for c in tok.children):
         return False  # "a phone call", "a telephone call"
     return not any(c.dep_ == "prep" and c.lower_ in CALL_PARTIES for c in tok.children)
@@ -799,7 +800,7 @@ def _armed_strike(cand: Candidate, sources, lexicon: Lexicon) -> bool:
     """A strike carried out by armed forces ("the strikes had been carried out by the air
     force", "an army strike on the town") is an attack, not a walkout: armies, air forces and
     rebels strike at someone (PLOVER ASSAULT), workers strike against their employer (PROTEST)."""
-    if cand.token.lemma_.lower() != "strike" or not sources:
+    if cand.token.lemma_.lower() not in lexicon.word_set("strike_words") or not sources:
         return False
     return all(a.sector in ARMED_SECTORS for a, _ in sources)
 
@@ -1367,7 +1368,8 @@ def _dismissal(cand: Candidate, targets) -> bool:
     defence secretary", "ministers who were fired by the prime minister"): a sacking. "Fired
     at the minister", "fired missiles at the convoy" are shots."""
     tok = cand.token
-    if cand.nominal or tok.lemma_.lower() != "fire" or not targets:
+    firing = Lexicon.load().word_set("firing_verbs")
+    if cand.nominal or tok.lemma_.lower() not in firing or not targets:
         return False
     if any(
         c.dep_ == "prep"
@@ -1772,7 +1774,7 @@ def _invited_to_act(cand: Candidate, lexicon: Lexicon) -> bool:
     leaders to Bamako to discuss the ceasefire" stay an AGREE; the lexicon's
     ``taking_part_verbs``)."""
     tok = cand.token
-    if cand.nominal or tok.lemma_.lower() != "invite":
+    if cand.nominal or tok.lemma_.lower() not in lexicon.word_set("invitation_verbs"):
         return False
     acts = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
     if not acts:

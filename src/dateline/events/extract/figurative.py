@@ -171,7 +171,7 @@ def defeat_claimed(cand: Candidate) -> bool:
     an ASSAULT unless the fighting itself is told. A beating of people ("they were beaten",
     "police beat the protesters", "beat her to the ground") stays."""
     tok = cand.token
-    if cand.nominal or tok.lemma_.lower() != "beat":
+    if cand.nominal or tok.lemma_.lower() not in Lexicon.load().word_set("beating_verbs"):
         return False
     beaten = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
     if not beaten:
@@ -188,12 +188,12 @@ def sporting_play(cand: Candidate, lexicon: Lexicon) -> bool:
     tok = cand.token
     if tok.lemma_.lower() not in lexicon.word_set("sport_triggers"):
         return False
-    words = lexicon.word_set("sport_words")
+    words, cards = lexicon.word_set("sport_words"), lexicon.word_set("sport_cards")
     sent = tok.sent
     for t in sent:
         if t.lower_ in words or t.lemma_.lower() in words:
             return True
-        if t.lower_ == "card" and t.i > sent.start and t.nbor(-1).lower_ in {"yellow", "red"}:
+        if t.i > sent.start and f"{t.nbor(-1).lower_} {t.lower_}" in cards:  # "yellow card"
             return True
     return False
 

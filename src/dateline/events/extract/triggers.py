@@ -166,7 +166,9 @@ def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Cand
             ):
                 continue  # "allies in the fight against X", "during the battle for Y": a setting
             entry = entries[0]
-            pressing = entry.event == "REQUEST" and tok.lemma_.lower() in {"push", "drive"}
+            pressing = entry.event == "REQUEST" and tok.lemma_.lower() in lexicon.word_set(
+                "push_words"
+            )
             if pressing and _presses_for_nothing(tok, lexicon):
                 continue  # "a final ground push on the town": an offensive, no demand
             if entry.event == "PROTEST" and _military_strike(frame, lexicon):
@@ -997,12 +999,7 @@ def _speech_without_act(entry: TriggerEntry, tok: Token, lexicon: Lexicon) -> bo
     if entry.event == "CONSULT" and tok.lemma_.lower() in lexicon.word_set("naming_verbs"):
         # "called it the worst moment", "call them 'the Daeshis'": naming, not a phone call
         return any(c.dep_ in {"oprd", "xcomp", "ccomp", "attr"} for c in tok.children)
-    if entry.event == "AGREE" and tok.lemma_.lower() in {
-        "agree",
-        "accept",
-        "concede",
-        "acknowledge",
-    }:
+    if entry.event == "AGREE" and tok.lemma_.lower() in lexicon.word_set("assent_verbs"):
         # "agreed the regime had a pattern of abuse", "accepted that Assad has survived": a view
         # shared or a fact acknowledged ("agreed that talks would resume" is a commitment)
         return any(
@@ -1010,20 +1007,20 @@ def _speech_without_act(entry: TriggerEntry, tok: Token, lexicon: Lexicon) -> bo
             and not any(g.dep_ == "aux" and g.lower_ in WILL_AUX | {"to"} for g in c.children)
             for c in tok.children
         ) and not any(c.dep_ in {"xcomp", "dobj"} for c in tok.children)
-    if entry.event == "REQUEST" and tok.lemma_.lower() in {"seek", "try", "attempt"}:
+    if entry.event == "REQUEST" and tok.lemma_.lower() in lexicon.word_set("attempt_verbs"):
         if any(c.dep_ == "xcomp" for c in tok.children):
             return True  # "sought to unseat": an aim
         # "relatives are seeking 700 missing women", "police sought the suspect": a search
-        return tok.lemma_.lower() == "seek" and any(
+        return tok.lemma_.lower() in lexicon.word_set("seeking_verbs") and any(
             c.dep_ == "dobj" and is_someone(c, lexicon) and c.pos_ != "PROPN" for c in tok.children
         )
     if entry.event == "REQUEST" and any(
         c.dep_ == "xcomp" and is_be(c) and not _passive(c) for c in tok.children
     ):
         return True  # "asked me not to be disappointed": a feeling asked for, no act
-    if entry.event == "REQUEST" and tok.lemma_.lower() in {"push", "drive"}:
+    if entry.event == "REQUEST" and tok.lemma_.lower() in lexicon.word_set("push_words"):
         return _presses_for_nothing(tok, lexicon)
-    if entry.event == "REQUEST" and tok.lemma_.lower() == "press":
+    if entry.event == "REQUEST" and tok.lemma_.lower() in lexicon.word_set("pressing_verbs"):
         # "pressing ahead with a final assault", "guns were pressed against their heads": a
         # movement or going on, no demand ("pressed Turkey to extradite him" asks)
         moves = lexicon.word_set("movement_words")
@@ -1133,7 +1130,7 @@ def _passive(verb: Token) -> bool:
 def _blamed_for(noun: Token, verb: Token) -> bool:
     """ "came under fire for his decision", "faced attacks over his remarks": what one is on
     the receiving end of for a reason is criticism (an attack by arms has no reason phrase)."""
-    return noun.lemma_.lower() in {"fire", "attack"} and any(
+    return noun.lemma_.lower() in Lexicon.load().word_set("criticism_nouns") and any(
         c.dep_ == "prep" and c.lower_ in {"for", "over"} for c in (*verb.children, *noun.children)
     )
 
