@@ -155,7 +155,7 @@ def _withdrawal_targets(
         if c.dep_ in {"nsubj", "nsubjpass", "poss", "compound", "amod"}:
             leavers.update(t.i for t in c.subtree)
         if c.dep_ == "dobj":
-            if node.lemma_.lower() == "leave":
+            if node.lemma_.lower() in lexicon_words("place_leaving_verbs"):
                 places += [x for x in np_actors(c, actors) if x[0].kind == "country"]
             leavers.update(t.i for t in c.subtree)
         if c.dep_ == "prep" and c.lower_ == "of" and node.pos_ == "NOUN":

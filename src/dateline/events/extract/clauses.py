@@ -739,7 +739,7 @@ def verbal_clash(cand: Candidate) -> bool:
     protesters", "Haftar clashed with rival militias" stay attacks). The coder retypes such a
     clash to an ACCUSE, as it does one between civilian offices (coder._verbal_clash)."""
     tok = cand.token
-    if cand.nominal or tok.lemma_.lower() != "clash":
+    if cand.nominal or tok.lemma_.lower() not in Lexicon.load().word_set("clash_verbs"):
         return False
     partners = [
         p
@@ -774,7 +774,7 @@ def joined_war(cand: Candidate) -> bool:
     ):
         return False
     verb = tok.head
-    if tok.dep_ != "dobj" or verb.lemma_.lower() != "join":
+    if tok.dep_ != "dobj" or verb.lemma_.lower() not in Lexicon.load().word_set("joining_verbs"):
         return False
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     subjects += [c for s in subjects for c in s.conjuncts]

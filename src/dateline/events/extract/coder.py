@@ -177,7 +177,9 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
     modality, negated, reporter = mod.classify(cand, lexicon, actors)
     if cand.entry.id in QUOTED_IDS or cand.entry is PLEA_ENTRY:
         modality, negated = "asserted", False  # "must not cross again": demanded now
-    elif cand.entry.id == WISHED_ENTRY.id and cand.token.lemma_.lower() == "like":
+    elif cand.entry.id == WISHED_ENTRY.id and cand.token.lemma_.lower() in lexicon.word_set(
+        "would_wishing_verbs"
+    ):
         modality = "asserted"  # "would like to see them tried": a wish told now
     if modality == "asserted" and cand.event == "ASSAULT" and _exposed_to(cand, lexicon):
         modality = "hypothetical"  # "left the villages open to attack": a risk

@@ -530,7 +530,7 @@ def _wanted_done(tok: Token, lexicon: Lexicon) -> bool:
     lemma = tok.lemma_.lower()
     if lemma not in lexicon.word_set("wishing_verbs") or tok.tag_ == "VBG" or tok.pos_ != "VERB":
         return False
-    if lemma == "like" and not any(
+    if lemma in lexicon.word_set("would_wishing_verbs") and not any(
         c.dep_ == "aux" and c.lower_ in {"would", "'d"} for c in tok.children
     ):
         return False  # "as they like": no wish told
@@ -1025,7 +1025,7 @@ def _speech_without_act(entry: TriggerEntry, tok: Token, lexicon: Lexicon) -> bo
         # movement or going on, no demand ("pressed Turkey to extradite him" asks)
         moves = lexicon.word_set("movement_words")
         return any(c.dep_ in {"prep", "prt", "advmod"} and c.lower_ in moves for c in tok.children)
-    if entry.event == "REQUEST" and tok.lemma_.lower() == "require":
+    if entry.event == "REQUEST" and tok.lemma_.lower() in lexicon.word_set("requiring_verbs"):
         # "the court required him to pay" asks; "they require support" needs, and "the deal
         # requires Iran to cut its stocks", "successes require Assad to stay" ask nobody
         subject = subject_of(tok)
@@ -1038,7 +1038,7 @@ def _speech_without_act(entry: TriggerEntry, tok: Token, lexicon: Lexicon) -> bo
     if entry.event == "REQUEST" and tok.lemma_.lower() in lexicon.word_set("question_verbs"):
         # "began asking questions", "asked what you think of X", "asked if the envoy had left"
         return any(
-            (c.dep_ == "dobj" and c.lemma_.lower() == "question")
+            (c.dep_ == "dobj" and c.lemma_.lower() in lexicon.word_set("question_nouns"))
             or (c.dep_ == "ccomp" and _indirect_question(c))
             for c in tok.children
         )
@@ -1104,7 +1104,7 @@ def _indirect_question(clause: Token) -> bool:
 def _military_strike(noun: Token, lexicon: Lexicon) -> bool:
     """ "air strikes", "a drone strike", "strikes on Tehran's forces": the strike is an attack
     (a walkout has no target of its own and no weapon)."""
-    if noun.lemma_.lower() != "strike":
+    if noun.lemma_.lower() not in lexicon.word_set("strike_words"):
         return False
     words = lexicon.word_set("military_strike_words")
     aimed = list(noun.children)
