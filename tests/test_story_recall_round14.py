@@ -8,7 +8,8 @@
 - Shelving, suspending or dropping a plan, a project or a proposal backs down from it: a
   CONCEDE (lexicon concede-abandon).
 - A state named after its kind is that state ("the nations of Ethiopia and Kenya", "the
-  country of Georgia": ``syntax.GROUP_HEADS``); before, such sides were nobody and the act dropped.
+  country of Georgia": the lexicon's ``group_heads``); before, such sides were nobody and the
+  act dropped.
 - Sealing or cordoning off a place is a restriction, as a blockade is (COERCE, restrict;
   coerce-seal-off); sowing misinformation is COERCE, mode misinformation (coerce-misinformation).
 

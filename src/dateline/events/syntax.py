@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dateline.actors.index import ActorIndex
+from dateline.events.lexicon import Lexicon
 from dateline.model import Actor
 
 
@@ -107,7 +108,7 @@ def np_actors(tok: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
                                 found.extend(a for a in actors.all_at(g.i) if a not in found)
         if not found:
             found = _holders(t, actors)  # "rebel-held districts", "Isis-controlled areas"
-        if not found and t.lower_ in GROUP_HEADS:
+        if not found and t.lower_ in Lexicon.load().word_set("group_heads"):
             # "members of Ghana's cabinet", "two of its nationals"
             for c in t.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
@@ -140,83 +141,20 @@ def np_actors(tok: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
     return out
 
 
-#: "rebel-held", "Isis-controlled", "Kurdish-run": a place named by who holds it; "a Saudi-led
-#: attack", "the US-led bombing": an act named by who leads it.
-HOLDING_VERBS = {"hold", "held", "control", "controlled", "run", "occupy", "occupied", "led"}
-
-
-#: Bodies of several states that one of them leads.
-MULTINATIONAL = {"coalition", "alliance", "mission", "force"}
-
-
 def _holders(tok: Token, actors: ActorIndex) -> list[Actor]:
     """The holder of a place or the leader of an act described by it: "rebel-held districts"
     are the rebels', "a Saudi-led attack" the Saudis'."""
     out: list[Actor] = []
+    lexicon = Lexicon.load()
+    holding = lexicon.word_set("holding_participles")
     for c in tok.children:
-        if c.lower_ == "led" and tok.lemma_.lower() in MULTINATIONAL:
+        if c.lower_ == "led" and tok.lemma_.lower() in lexicon.word_set("multinational_bodies"):
             continue  # "the US-led coalition" is the coalition's, not the United States'
-        if c.dep_ == "amod" and c.lower_ in HOLDING_VERBS:
+        if c.dep_ == "amod" and c.lower_ in holding:
             for g in c.children:
                 if g.dep_ in {"npadvmod", "compound", "nmod", "amod"}:
                     out.extend(a for a in actors.all_at(g.i) if a not in out)
     return out
-
-
-GROUP_HEADS = {
-    "scores",
-    "number",
-    "handful",
-    "dozen",
-    "deployment",
-    "contingent",
-    "batch",
-    "patch",
-    "unit",
-    "team",
-    "squad",
-    "convoy",
-    "leaders",
-    "leader",
-    "members",
-    "member",
-    "head",
-    "heads",
-    "one",
-    "two",
-    "three",
-    "some",
-    "many",
-    "dozens",
-    "hundreds",
-    "thousands",
-    "group",
-    "delegation",
-    "officials",
-    "representatives",
-    "supporters",
-    "units",
-    "part",
-    "most",
-    "all",
-    "none",
-    "wing",
-    "faction",
-    "sides",
-    "side",
-    # a state named after its kind ("the nations of Ethiopia and Kenya", "the country of Georgia")
-    "nation",
-    "nations",
-    "country",
-    "countries",
-    # kin speak for the person ("the parents of a British volunteer"): same country
-    "family",
-    "families",
-    "parents",
-    "relatives",
-    "mother",
-    "father",
-}
 
 
 def np_text(tok: Token) -> str:
