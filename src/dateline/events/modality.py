@@ -320,7 +320,7 @@ def _scheduled(noun: Token, lexicon: Lexicon) -> bool:
     def taking_place(verb: Token) -> bool:
         passive = any(c.dep_ == "auxpass" for c in verb.children)
         return verb.lemma_.lower() in occurs or (
-            passive and verb.lemma_.lower() in {"hold", "convene"}
+            passive and verb.lemma_.lower() in lexicon.word_set("convening_passives")
         )
 
     pred = noun.head
@@ -348,7 +348,9 @@ def _names_a_plan(cand: Candidate, lexicon: Lexicon) -> bool:
     """The trigger is itself a plan word no lexicon entry reads as an act ("intends", "poised"):
     the event model proposed the act it plans, which has not happened."""
     tok = cand.token
-    if cand.event in _PLAN_ACTS or (cand.event == "MOBILIZE" and tok.lemma_.lower() == "prepare"):
+    if cand.event in _PLAN_ACTS or (
+        cand.event == "MOBILIZE" and tok.lemma_.lower() in lexicon.word_set("preparing_verbs")
+    ):
         return False
     if cand.nominal or tok.pos_ == "NOUN":  # "Trump's decision to pull out"
         nouns = lexicon.word_set("plan_nouns")
@@ -622,7 +624,7 @@ def owes_duty(clause, lexicon: Lexicon) -> bool:
     """ "(X said) the government has a responsibility to protect them", "Turkey has an
     obligation to let the convoys in": a duty to act said of someone else (``duty_nouns`` as the
     object of "have" or "bear"), not denied ("has no obligation"), not the speaker's own side."""
-    if clause.lemma_.lower() not in {"have", "bear"} or any(
+    if clause.lemma_.lower() not in lexicon.word_set("duty_verbs") or any(
         c.dep_ == "neg" for c in clause.children
     ):
         return False
@@ -669,7 +671,7 @@ def time_to_act(clause) -> bool:
         c
         for c in clause.children
         if c.dep_ == "attr"
-        and c.lemma_.lower() == "time"
+        and c.lemma_.lower() in Lexicon.load().word_set("time_nouns")
         and not any(d.dep_ == "det" for d in c.children)
     ]
     # the act's infinitive hangs on "time" or, as the parser often has it, on the verb
@@ -770,6 +772,6 @@ def _is_background(cand: Candidate, lexicon: Lexicon) -> bool:
         for c in node.children:
             if c.dep_ in {"agent", "nsubj"}:
                 for g in c.subtree:
-                    if g.lower_ in {"former", "then", "late"}:
+                    if g.lower_ in lexicon.word_set("former_modifiers"):
                         return True
     return False
