@@ -207,15 +207,18 @@ def court_plea_or_command(cand: Candidate, event_type: str, lexicon: Lexicon) ->
     stay."""
     tok = cand.token
     lemma = tok.lemma_.lower()
-    if event_type == "REQUEST" and lemma == "plead" and not cand.nominal:
+    if event_type == "REQUEST" and lemma in lexicon.word_set("plea_verbs") and not cand.nominal:
         pleas = lexicon.word_set("court_plea_words")
         return any(
             c.dep_ in {"acomp", "dobj", "oprd", "advmod"} and c.lemma_.lower() in pleas
             for c in tok.children
         )
-    if event_type == "ACCUSE" and lemma == "charge" and tok.pos_ == "NOUN":
+    charges = lexicon.word_set("command_charge_nouns")
+    if event_type == "ACCUSE" and lemma in charges and tok.pos_ == "NOUN":
         head = tok.head
-        taken = tok.dep_ == "dobj" and head.lemma_.lower() == "take"
+        taken = tok.dep_ == "dobj" and head.lemma_.lower() in lexicon.word_set(
+            "taking_charge_verbs"
+        )
         held = tok.dep_ == "pobj" and head.lower_ == "in"
         return (taken or held) and tok.tag_ == "NN"
     return False
