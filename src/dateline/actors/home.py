@@ -305,7 +305,7 @@ def story_attacker(events: list, doc: Doc | None = None, index: ActorIndex | Non
     attributed = [
         e for e in events
         if e.event in ATTACK_TYPES and e.source is not None and e.source.country
-        and not e.negated and e.modality in {"asserted", "historical"}
+        and not e.negated and e.modality in TOLD_DONE
     ]  # fmt: skip
     votes = Counter(e.source.country for e in attributed)
     if not votes:
@@ -801,6 +801,14 @@ def story_authorities(events: list, country_name) -> int:
 TOLD_DONE = {"asserted", "historical"}
 
 
+def _told_done(events: list) -> list:
+    """The acts told as done (not negated), in the order the text tells them."""
+    return sorted(
+        (e for e in events if not e.negated and e.modality in TOLD_DONE),
+        key=lambda e: (e.sentence, e.trigger.start),
+    )
+
+
 def previous_actor(events: list) -> int:
     """Give an act told as done whose sentence names nobody doing it the doer of the act told
     just before it: the last one of its own sentence before it, else the last one of the
@@ -810,10 +818,7 @@ def previous_actor(events: list) -> int:
     A sentence of no act told as done breaks the chain; negated, planned or hypothetical acts
     neither give nor take. Last of the article passes: every rule that knows better has run.
     Returns how many sources were set."""
-    done = sorted(
-        (e for e in events if not e.negated and e.modality in TOLD_DONE),
-        key=lambda e: (e.sentence, e.trigger.start),
-    )
+    done = _told_done(events)
     changed = 0
     before: list[ActorRef] = []  # the doers of the sentence before (given ones too)
     here: list[ActorRef] = []  # the doers this sentence names before the act
@@ -855,10 +860,7 @@ def previous_target(events: list) -> int:
     to close the airspace ... It also called for an end to the sieges": Moscow is asked again;
     "Jets bombed the Kurdish town ... The strikes went on overnight"). Not a party of the
     sentence itself, nor the act's own doer. Returns how many targets were set."""
-    done = sorted(
-        (e for e in events if not e.negated and e.modality in TOLD_DONE),
-        key=lambda e: (e.sentence, e.trigger.start),
-    )
+    done = _told_done(events)
     changed = 0
     last: dict[str, tuple[int, ActorRef]] = {}  # the last target of each kind, by sentence
     pending: list[tuple[str, int, ActorRef]] = []  # this sentence's, usable from the next
