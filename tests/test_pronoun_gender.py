@@ -45,6 +45,15 @@ def test_what_a_person_says_of_themselves_is_a_cue(pipeline):
 
 
 @pytest.mark.slow
+def test_a_name_set_after_its_role_noun_takes_the_role_s_gender(pipeline):
+    """The name hangs on the role noun as an apposition ("the chairwoman, Ngozi Adebayo")."""
+    text = "The committee's chairwoman, Ngozi Adebayo, said on Monday that the vote would go ahead."
+    doc = pipeline.nlp(text)
+    (person,) = [e for e in doc.ents if e.label_ == "PERSON"]
+    assert gender.context_gender(doc, person.start, person.end) == "female"
+
+
+@pytest.mark.slow
 def test_another_person_in_between_is_no_cue(pipeline):
     text = "Kim Lund, who met Helga Berg in Oslo and praised her, left on Monday."
     assert _gender_of(pipeline, text, "Kim Lund") is None

@@ -108,11 +108,12 @@ def context_gender(doc: Doc, start: int, end: int) -> str | None:
     root = doc[start:end].root
     if gender := c.roles.get(root.lower_) or c.roles.get(root.lemma_.lower()):
         return gender  # the mention is itself a role noun: "the spokeswoman" (an apposition)
-    for tok in (*root.children, root.head):
-        if tok.dep_ == "appos" or (tok is root.head and root.dep_ == "appos"):
-            gender = c.roles.get(tok.lemma_.lower()) or c.roles.get(tok.lower_)
-            if gender:
-                return gender
+    appositions = [t for t in root.children if t.dep_ == "appos"]
+    if root.dep_ == "appos":  # "the chairwoman, Jane Roe": the name hangs on the role noun
+        appositions.append(root.head)
+    for tok in appositions:
+        if gender := c.roles.get(tok.lemma_.lower()) or c.roles.get(tok.lower_):
+            return gender
     return None
 
 
