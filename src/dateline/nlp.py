@@ -10,7 +10,7 @@ from functools import lru_cache
 import spacy
 from spacy.attrs import ORTH
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from dateline.components import speed_up, use_numpy_gemm
 from dateline.errors import ModelError
@@ -104,6 +104,20 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+def listed_apposition(tok: Token) -> bool:
+    """``tok`` is the second name of a list that the parser read as an apposition: "Saudi
+    Arabia, the UAE, Bahrain and Egypt" and "The US, UK and France" come out as the first name
+    with an apposition whose conjuncts are the rest. A name in apposition to a name, with a
+    name conjoined to it, lists parties; it does not rename the first ("Syria's ally, Iran",
+    "Donald Trump, the US president" stay appositions)."""
+    return (
+        tok.dep_ == "appos"
+        and tok.pos_ == "PROPN"
+        and tok.head.pos_ == "PROPN"
+        and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in tok.children)
+    )
 
 
 def remember_text(doc: Doc, text: str) -> Doc:

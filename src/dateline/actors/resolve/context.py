@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from dateline.actors.index import ActorIndex
 from dateline.model import Actor, Mention
-from dateline.nlp import doc_text
+from dateline.nlp import doc_text, listed_apposition
 
 _name_chars = re.compile(r"[^\w\s'-]")
 
@@ -76,10 +76,12 @@ def mention_tokens(ctx: Context, actor: Actor, start: int, end: int, rule: str) 
     root = span.root
     if root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children):
         head = root
-        while head.dep_ == "conj":
+        # "The US, UK and France": the list's second name, read as an apposition, is a member
+        while head.dep_ == "conj" or listed_apposition(head):
             head = head.head
         members: list[Actor] = []
-        for t in [head, *[c for c in head.subtree if c.dep_ == "conj"]]:
+        listed = [c for c in head.subtree if c.dep_ == "conj" or listed_apposition(c)]
+        for t in [head, *listed]:
             for a in ctx.index.all_at(t.i):
                 if a not in members:
                     members.append(a)

@@ -61,6 +61,7 @@ from dateline.events.gate import active_model, gate_sentences
 from dateline.events.lexicon import Lexicon
 from dateline.events.syntax import antecedent, is_be, np_actors, np_text, subject_of
 from dateline.model import Actor, Article, Event, Span
+from dateline.nlp import listed_apposition
 
 
 def extract_events(doc: Doc, article: Article, actors: ActorIndex, lexicon: Lexicon) -> list[Event]:
@@ -2000,7 +2001,8 @@ def _renames(tok: Token, earlier: Token) -> bool:
     for _ in range(6):
         if node.dep_ not in {"appos", "conj"} or node.head is node:
             return False
-        appositive = appositive or node.dep_ == "appos"
+        # "Saudi Arabia, the UAE, Bahrain and Egypt": a list read as an apposition renames nobody
+        appositive = appositive or (node.dep_ == "appos" and not listed_apposition(node))
         node = node.head
         if node.i == earlier.i:
             return appositive

@@ -1,0 +1,54 @@
+"""Round 20, parties (parties20; issue 13): gold events coded with the right type but with
+fewer records than the gold's parties.
+
+- A list of names that the parser reads as a name with an apposition ("Saudi Arabia, the UAE,
+  Bahrain and Egypt", "The US, UK and France") names one party each, not one party renamed
+  (``nlp.listed_apposition``; ``coder._renames`` and the groups "they" stands for).
+
+Sentences of our own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+DATE = "2021-05-10"
+
+
+def _pairs(pipeline, text: str, event: str) -> list[tuple[str | None, str | None]]:
+    return sorted(
+        (e.source.country if e.source else None, e.target.country if e.target else None)
+        for e in pipeline.code_text(text, date=DATE).events
+        if e.event == event and not e.negated
+    )
+
+
+def test_listed_apposition_is_read_from_the_parse(pipeline):
+    from dateline.nlp import listed_apposition
+
+    doc = pipeline.nlp("Kenya, the DRC, Uganda and Rwanda signed the accord.")
+    appos = [t for t in doc if t.dep_ == "appos"]
+    if not appos:
+        pytest.skip("the parser read this list as conjuncts")
+    assert all(listed_apposition(t) for t in appos)
+    doc = pipeline.nlp("Syria's closest ally, Iran, sent advisers to Damascus.")
+    assert not any(listed_apposition(t) for t in doc)
+
+
+def test_a_list_read_as_an_apposition_is_one_source_each(coder):
+    text = "Saudi Arabia, the UAE, Bahrain and Egypt imposed a trade embargo on Qatar last June."
+    sources = {s for s, _ in _pairs(coder, text, "SANCTION")}
+    assert {"SAU", "ARE", "BHR", "EGY"} <= sources
+
+
+def test_they_after_a_list_read_as_an_apposition_stands_for_all(coder):
+    text = "The US, UK and France said they had bombed three chemical weapons sites in Syria."
+    sources = {s for s, _ in _pairs(coder, text, "ASSAULT")}
+    assert {"USA", "GBR", "FRA"} <= sources
+
+
+def test_an_apposition_that_renames_stays_one_party(coder):
+    text = "Iran's foreign minister, Mohammad Javad Zarif, condemned the sanctions on Tehran."
+    assert len(_pairs(coder, text, "ACCUSE")) <= 1
