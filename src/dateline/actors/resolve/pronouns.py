@@ -120,7 +120,7 @@ def resolve_pronoun(ctx: Context, tok: Token) -> None:
         if fronted := fronted_subject(ctx, tok):
             mention_tokens(ctx, fronted, tok.i, tok.i + 1, "pronoun")
             return
-        own_subject = _clause_subject_ids(ctx, tok)
+        own_subject = _clause_subject_ids(ctx, tok) | _relative_bound(ctx, tok)
         people = [
             (i, s, a)
             for i, s, a in reversed(ctx.recent)
@@ -146,20 +146,23 @@ def resolve_pronoun(ctx: Context, tok: Token) -> None:
                 ctx.genders.setdefault(actor.id, gender)
             return
     elif low in PLURAL_PRONOUNS:
+        # "the militia, which they accuse of ...": "they" are not the militia
+        bound = _relative_bound(ctx, tok)
         if found := previous_they(ctx, tok) or joint_pair(ctx, tok):
             # "The minister spoke to Kim. They agreed ... They agreed ...": the two who met,
             # and a "they" that opens sentence after sentence stays the same people
             for actor in found:
                 mention_tokens(ctx, actor, tok.i, tok.i + 1, "pronoun")
             return
-        if tok.dep_ in {"nsubj", "nsubjpass"} and (found := _subject_antecedent(ctx, tok, sent)):
+        found = _subject_antecedent(ctx, tok, sent) if tok.dep_ in {"nsubj", "nsubjpass"} else ()
+        if found and not bound.intersection(a.id for a in found):
             # "Many supporters, such as X and Y, have cut aid to A and B. They ...": a subject
             # "they" goes on with the last clause's subject, not the last group named
             for actor in found:
                 mention_tokens(ctx, actor, tok.i, tok.i + 1, "pronoun")
             return
         for i, s, group in reversed(ctx.recent_groups):
-            if i < tok.i and sent - s <= 1:
+            if i < tok.i and sent - s <= 1 and not bound.intersection(a.id for a in group):
                 for actor in group:
                     mention_tokens(ctx, actor, tok.i, tok.i + 1, "pronoun")
                 return
@@ -167,6 +170,7 @@ def resolve_pronoun(ctx: Context, tok: Token) -> None:
             if (
                 i < tok.i
                 and sent - s <= 1
+                and actor.id not in bound
                 and actor.kind in {"role", "group", "organisation"}
                 and not (actor.kind == "role" and _singular_role(ctx, i))
             ):
@@ -429,6 +433,15 @@ def _relative_head_ids(ctx: Context, tok: Token) -> set[str]:
             return set()
         node = node.head
     return set()
+
+
+def _relative_bound(ctx: Context, tok: Token) -> set[str]:
+    """Ids a subject or object "they", "he" or "she" of a relative clause cannot stand for: the
+    noun the clause hangs on ("the militia, which they accuse of ...", "the aide whom he
+    sacked"). A possessive is free ("a force which its founder led")."""
+    if tok.tag_ == "PRP$" or tok.dep_ not in {"nsubj", "nsubjpass", "dobj", "dative", "pobj"}:
+        return set()
+    return _relative_head_ids(ctx, tok)
 
 
 def _clause_subject_ids(ctx: Context, tok: Token) -> set[str]:

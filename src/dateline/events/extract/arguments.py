@@ -1220,6 +1220,8 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
         targets += _passive_victims(tok, actors)  # "civilians were uprooted by airstrikes"
     if not targets and cand.event in ACTS_DONE_TO:
         targets += _clause_victims(tok, actors)  # "a campaign to drive Isis out of the city"
+    if not targets and cand.event in ACTS_DONE_TO:
+        targets += _guarded(tok, actors)  # "defending the town from a Turkish invasion"
     if not sources:
         sources += _doers_of_use(tok, actors)  # "Russia's use of chemical weapons"
     if not sources:
@@ -1531,6 +1533,24 @@ def _hindered(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
             if g.dep_ == "dobj":
                 out += np_actors(g, actors) or _inner_actors(g, actors, set())
     return out
+
+
+#: Prepositions of what someone or something is kept from: "protect civilians from attacks".
+GUARDED_PREPS = {"from", "against"}
+
+
+def _guarded(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
+    """Whom an attack a verb of guarding keeps someone from is aimed at: "died defending
+    Kurdish-held territory from a Turkish invasion", "to protect civilians against airstrikes":
+    the verb's object (not "defended the decision against criticism": an attack noun only,
+    which the caller's event type says)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in GUARDED_PREPS:
+        return []
+    verb = prep.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon_words("guarding_verbs"):
+        return []
+    return [x for c in verb.children if c.dep_ == "dobj" for x in np_actors(c, actors)]
 
 
 def _passive_subject_of_agent(

@@ -97,13 +97,20 @@ def unattributed(cand: Candidate) -> bool:
     return subj.lemma_.lower() in Lexicon.load().word_set("attack_nouns")
 
 
+#: Sectors of a state's own organs: one of them agreeing "with" its own country is the state
+#: itself; a rebel leader, a party or a person of no office dealing with it is a dyad.
+OWN_STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+
+
 def own_side(source: Actor, target: Actor, event_type: str) -> bool:
-    """A leader agreeing or talking "with" their own country is not a dyad."""
+    """A leader agreeing or talking "with" their own country is not a dyad; a Kurdish leader
+    who "negotiated self-rule with Baghdad's rulers" (no office of that state) is one."""
     return (
         event_type in {"AGREE", "CONSULT", "SUPPORT", "COOPERATE"}
         and target.kind == "country"
         and source.country is not None
         and source.country == target.country
+        and (source.kind == "country" or source.sector in OWN_STATE_SECTORS)
     )
 
 

@@ -1,0 +1,48 @@
+"""Round 20, the dyad lane (dyad20): sides the argument and actor stages used to miss or give
+the wrong party, on sentences of our own: a pronoun of a relative clause is not the noun the
+clause hangs on; a person of no office dealing with their own state's rulers is a dyad; an
+attack someone is defended from is aimed at what is defended."""
+
+from __future__ import annotations
+
+from coded import coded_events, sides
+
+
+def test_they_of_a_relative_clause_is_not_its_head(pipeline):
+    events = coded_events(
+        pipeline,
+        "Villagers see the raid as an outrage against the Ugandan army, which they accuse of "
+        "burning homes.",
+    )
+    accusations = [e for e in events if e.event == "ACCUSE"]
+    assert accusations, [(e.event, e.source, e.target) for e in events]
+    assert accusations[0].target is not None and accusations[0].target.sector == "MIL"
+    assert accusations[0].source is None or accusations[0].source.sector != "MIL"
+
+
+def test_a_person_of_no_office_deals_with_their_own_rulers(pipeline):
+    events = coded_events(pipeline, "Ahmet Kaya negotiated a truce with Ankara's new rulers.")
+    assert ("TUR", "TUR") in sides(events, "AGREE")
+
+
+def test_a_state_organ_agreeing_with_its_own_capital_is_no_dyad(pipeline):
+    events = coded_events(
+        pipeline, "The Turkish interior minister agreed with Ankara's new rulers on Monday."
+    )
+    assert ("TUR", "TUR") not in sides(events, "AGREE")
+
+
+def test_the_attack_is_aimed_at_what_is_defended_from_it(pipeline):
+    events = coded_events(
+        pipeline, "He died defending Kurdish-held villages from a Turkish assault."
+    )
+    assaults = [e for e in events if e.event == "ASSAULT" and e.source is not None]
+    assert assaults and assaults[0].source.country == "TUR"
+    assert assaults[0].target is not None and "villages" in assaults[0].target.text
+
+
+def test_a_stance_defended_against_criticism_is_no_attack_target(pipeline):
+    events = coded_events(
+        pipeline, "The minister defended the decision against criticism from Uganda."
+    )
+    assert not [e for e in events if e.event == "ASSAULT"]
