@@ -48,6 +48,7 @@ from dateline.events.extract.triggers import (
     JUDGEMENT_ENTRY,
     PLEA_ENTRY,
     QUOTED_IDS,
+    RETRIBUTION_ENTRY,
     WILLING_ENTRY,
     WISHED_ENTRY,
     conjoined_demands,
@@ -283,6 +284,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         return []  # "declined to comment", "refused to give details": a silence to the press
     if event_type == "ACCUSE" and cand.entry.id.startswith(JUDGEMENT_ENTRY.id) and not negated:
         modality = "asserted"  # "said any such move would be unacceptable": condemned now
+    if cand.entry.id == RETRIBUTION_ENTRY.id and not negated:
+        modality = "asserted"  # "said Y would pay the price / face consequences": threatened now
     if mode == "visit" and not any(_official(a) for a, _ in sources):
         return []  # "the volunteer travelled to Iraq", "refugees arrived": a journey, no visit
     if event_type == "CONSULT" and not sources and not cand.nominal:

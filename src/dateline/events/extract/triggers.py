@@ -411,6 +411,9 @@ def _naming_parts(tok: Token, lexicon: Lexicon) -> tuple[list[Token], list[Token
         ]
     verdicts += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"
                  for g in c.children if g.dep_ in {"pobj", "amod", "pcomp", "acomp"}]  # fmt: skip
+    # "described the move as a betrayal", "as provocative": "as" parsed under the object
+    verdicts += [g for o in objects[:1] for c in o.children if c.dep_ == "prep" and c.lower_ == "as"
+                 for g in c.children if g.dep_ in {"pobj", "amod", "pcomp", "acomp"}]  # fmt: skip
     # "described the move as deeply disturbing", parsed as a clause that "as" modifies
     verdicts += [c for c in tok.children if c.dep_ == "advcl" and c.pos_ in {"ADJ", "VERB"}
                  and any(g.dep_ in {"advmod", "mark"} and g.lower_ == "as" for g in c.children)]  # fmt: skip
@@ -435,7 +438,7 @@ def characterises_a_thing(tok: Token, lexicon: Lexicon) -> bool:
 
 
 def _retribution(tok: Token, lexicon: Lexicon) -> bool:
-    """ "(X said) Y will pay the price / would pay dearly / will have to pay a heavy price": a
+    """ "(X said) Y will pay the price / would pay dearly / would face consequences": a
     speaker's warning of what Y will suffer, which PLOVER codes as the speaker's THREATEN. Only a
     future, reported clause whose payer is someone; a price paid in the narrative is a cost."""
     if tok.lemma_.lower() not in lexicon.word_set("retribution_verbs"):

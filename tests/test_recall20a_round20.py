@@ -1,0 +1,69 @@
+"""Round 20, recall of judgements, demands and threats (recall20a; issue 13): gold ACCUSE and
+THREATEN events the coder missed out of fold with no candidate at their words.
+
+- A verb of naming whose "as" the parser hangs under the object ("described the move by Uganda
+  as a betrayal") judges as one with "as" under the verb does (``triggers._naming_parts``).
+- More words that condemn what they judge (``condemnation_words``: "a blunder", "an
+  embarrassment", "ridiculous"), "liken" and "smear" as verbs of disapproval, "raised
+  accusations" as "raised concerns" (triggers.yaml).
+- "(X said) Y would face consequences" warns Y as "would pay the price" does
+  (``retribution_verbs``), and such a warning is made when it is said, whatever its modal.
+
+Sentences of our own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from coded import happened
+
+pytestmark = pytest.mark.slow
+
+
+def _pairs(pipeline, text: str, event: str) -> list[tuple[str | None, str | None]]:
+    return sorted(
+        (e.source.country if e.source else None, e.target.country if e.target else None)
+        for e in happened(pipeline, text, event)
+    )
+
+
+def test_naming_with_as_under_the_object(coder):
+    text = "Kenya and Tanzania described the move by Uganda as a “blatant betrayal”."
+    assert ("KEN", "UGA") in _pairs(coder, text, "ACCUSE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ugandan officials called the Kenyan plan a blunder.",
+        "A senior Kenyan official said the Ugandan proposal was plainly ridiculous.",
+    ],
+)
+def test_more_words_of_condemnation(coder, text):
+    assert any(s in {"UGA", "KEN"} for s, _ in _pairs(coder, text, "ACCUSE"))
+
+
+def test_a_neutral_verdict_condemns_nothing(coder):
+    text = "Ugandan officials called the Kenyan plan a compromise."
+    assert not _pairs(coder, text, "ACCUSE")
+
+
+def test_likening_someone_to_a_dictator(coder):
+    text = "The Kenyan president likened the Ugandan leader to a dictator."
+    assert ("KEN", "UGA") in _pairs(coder, text, "ACCUSE")
+
+
+def test_raised_accusations(coder):
+    text = "The Kenyan government raised accusations that Uganda had armed the rebels."
+    assert any(s == "KEN" for s, _ in _pairs(coder, text, "ACCUSE"))
+
+
+def test_would_face_consequences_is_a_threat_made(coder):
+    text = "The Ugandan president said Kenya would face consequences if it closed the border."
+    assert ("UGA", "KEN") in _pairs(coder, text, "THREATEN")
+
+
+def test_a_cost_forecast_for_a_thing_threatens_nobody(coder):
+    text = "The Ugandan finance minister said the economy would face consequences."
+    assert not _pairs(coder, text, "THREATEN")
