@@ -46,3 +46,45 @@ def test_a_stance_defended_against_criticism_is_no_attack_target(pipeline):
         pipeline, "The minister defended the decision against criticism from Uganda."
     )
     assert not [e for e in events if e.event == "ASSAULT"]
+
+
+def test_whose_killing_at_the_hands_of_names_the_victim(pipeline):
+    events = coded_events(
+        pipeline,
+        "The rebel leader, whose killing at the hands of Houthi rebels shocked the country, "
+        "was buried on Friday.",
+    )
+    assaults = [e for e in events if e.event == "ASSAULT"]
+    assert assaults and assaults[0].source is not None and assaults[0].source.country == "YEM"
+    assert assaults[0].target is not None and "leader" in assaults[0].target.text
+
+
+def test_the_owner_of_an_office_in_apposition_gives_an_igo_or_ngo(pipeline):
+    events = coded_events(
+        pipeline,
+        "Syrian forces shelled the town on Monday. Nadia Karim, Amnesty International's "
+        "regional director, urged the government to stop the attacks.",
+    )
+    requests = [e for e in events if e.event == "REQUEST"]
+    assert requests and requests[0].source is not None
+    assert (requests[0].source.country, requests[0].source.sector) == (None, "NGO")
+
+
+def test_a_state_owning_the_office_keeps_its_country(pipeline):
+    events = coded_events(
+        pipeline,
+        "Syrian forces shelled the town on Monday. Javad Zarif, Iran's foreign minister, urged "
+        "the government to stop the attacks.",
+    )
+    requests = [e for e in events if e.event == "REQUEST"]
+    assert requests and requests[0].source is not None and requests[0].source.country == "IRN"
+
+
+def test_jihadis_and_photojournalists_are_role_nouns(pipeline):
+    events = coded_events(
+        pipeline, "A group of jihadis captured Pedro Alvarez, the Spanish photojournalist."
+    )
+    assaults = [e for e in events if e.event == "ASSAULT"]
+    assert assaults, [(e.event, e.source, e.target) for e in events]
+    assert assaults[0].source is not None and assaults[0].source.sector == "REB"
+    assert assaults[0].target is not None and assaults[0].target.country == "ESP"

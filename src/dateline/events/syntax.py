@@ -63,10 +63,16 @@ def _by(tok: Token) -> bool:
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
 
 
+def _bare_whose(tok: Token) -> bool:
+    """A "whose" the parser made an argument of its own ("the leader, whose killing at the
+    hands of rebels ...": the subject of "killing"), standing for the noun it hangs on."""
+    return tok.lower_ == "whose" and tok.dep_ in {"nsubj", "nsubjpass", "dobj"}
+
+
 def antecedent(tok: Token) -> Token:
     """The noun a relative pronoun stands for ("the embassy, which it had closed": embassy),
     else ``tok`` itself."""
-    if tok.lower_ not in RELATIVE_PRONOUNS or tok.tag_ not in {"WDT", "WP"}:
+    if not ((tok.lower_ in RELATIVE_PRONOUNS and tok.tag_ in {"WDT", "WP"}) or _bare_whose(tok)):
         return tok
     node = tok.head
     for _ in range(3):

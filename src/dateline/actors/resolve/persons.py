@@ -338,6 +338,15 @@ def _affiliation(ctx: Context, span: Span):
     (``ngo_name_words`` in ``data/actors/sectors.yaml``): no country, sector NGO."""
     root = span.root
     nodes = [root, *(c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN")]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        nodes.append(root.head)  # "Unicef's regional director, X": the office X is named in
+    for node in nodes[1:]:
+        # "X, Unicef's regional director", "Amnesty's director, X": the body that owns the
+        # office (an IGO or an NGO; a state's office is the title's, "Iran's envoy")
+        for owner in (c for c in node.children if c.dep_ == "poss" and c.tag_ != "PRP$"):
+            found = _organisation(ctx, owner)
+            if found is not None and found.sector in INTERNATIONAL:
+                return found
     for node in nodes:
         # "X, an adviser to the UN": an office's "to" ties it to the body as "of" does, unless
         # a state holds the office ("X, the French envoy to the UN", "France's ambassador to")
