@@ -56,9 +56,9 @@ def pipe_docs(
 ) -> Iterator[tuple[Doc, T]]:
     """``(doc, item)`` for every item, in order, annotated in length-sized batches; ``text_of``
     gives the text spaCy sees (an article's, or one with sentences blanked)."""
-    from dateline.nlp import remember_text
+    from dateline.nlp import annotate_batch, remember_text
 
     for batch in sized_batches(items, max(1, max_articles), max_chars, text_of):
-        docs = nlp.pipe((text_of(item) for item in batch), batch_size=len(batch))
-        for doc, item in zip(docs, batch, strict=True):
-            yield remember_text(doc, text_of(item)), item
+        texts = [text_of(item) for item in batch]
+        for doc, text, item in zip(annotate_batch(nlp, texts), texts, batch, strict=True):
+            yield remember_text(doc, text), item

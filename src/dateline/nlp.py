@@ -129,4 +129,37 @@ def remember_text(doc: Doc, text: str) -> Doc:
 
 def annotate(nlp: Language, text: str) -> Doc:
     """Run the full pipeline (tagger, parser, NER, lemmatizer) over ``text``."""
-    return remember_text(nlp(text), text)
+    return remember_text(annotate_batch(nlp, [text])[0], text)
+
+
+_FAST_NER: dict[int, tuple[Language, object]] = {}
+
+
+def fast_ner(nlp: Language):  # noqa: ANN201 - dateline.ner.FastNER or None
+    """The numpy decoder of ``nlp``'s entity recognizer (:class:`dateline.ner.FastNER`: the
+    same entities, without spaCy's per-move GIL round trips), or None where it cannot stand in
+    for the stock component: no "ner", "ner" not the last component (a later one could read
+    what it sets), or a model it cannot reproduce."""
+    entry = _FAST_NER.get(id(nlp))
+    if entry is not None and entry[0] is nlp:
+        return entry[1]
+    from dateline.ner import FastNER
+
+    fast = None
+    if nlp.pipe_names and nlp.pipe_names[-1] == "ner":
+        candidate = FastNER(nlp.get_pipe("ner"))
+        fast = None if candidate.reason else candidate
+    _FAST_NER[id(nlp)] = (nlp, fast)
+    return fast
+
+
+def annotate_batch(nlp: Language, texts: list[str]) -> list[Doc]:
+    """``nlp`` over ``texts`` as one batch (``nlp.pipe(texts, batch_size=len(texts))``), with
+    the entity recognizer decoded by :func:`fast_ner` where it can be: the same annotations."""
+    size = max(1, len(texts))
+    fast = fast_ner(nlp)
+    if fast is None:
+        return list(nlp.pipe(texts, batch_size=size))
+    docs = list(nlp.pipe(texts, batch_size=size, disable=["ner"]))
+    fast(docs)
+    return docs
