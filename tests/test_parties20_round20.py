@@ -4,6 +4,9 @@ fewer records than the gold's parties.
 - A list of names that the parser reads as a name with an apposition ("Saudi Arabia, the UAE,
   Bahrain and Egypt", "The US, UK and France") names one party each, not one party renamed
   (``nlp.listed_apposition``; ``coder._renames`` and the groups "they" stands for).
+- "The leaders of Iran and Turkey" names a party of each country (``coder._names_several``).
+- "X and Y hunted them down": a plural object pronoun is not the named subjects of its own
+  clause (``pronouns._named_subject_ids``).
 
 Sentences of our own.
 """
@@ -52,3 +55,24 @@ def test_they_after_a_list_read_as_an_apposition_stands_for_all(coder):
 def test_an_apposition_that_renames_stays_one_party(coder):
     text = "Iran's foreign minister, Mohammad Javad Zarif, condemned the sanctions on Tehran."
     assert len(_pairs(coder, text, "ACCUSE")) <= 1
+
+
+def test_the_leaders_of_two_states_are_one_target_each(coder):
+    text = "The Kenyan president held talks in Nairobi with the leaders of Uganda and Tanzania."
+    targets = {t for _, t in _pairs(coder, text, "CONSULT")}
+    assert {"UGA", "TZA"} <= targets
+
+
+def test_the_leaders_of_one_state_stay_one_target(coder):
+    text = "The Kenyan president held talks in Nairobi with the leaders of Uganda on Monday."
+    assert len(_pairs(coder, text, "CONSULT")) == 1
+
+
+def test_them_is_not_the_subjects_of_its_own_clause(coder):
+    text = (
+        "Al-Shabaab fighters fled into the forest, where Kenyan troops and the Somali army "
+        "continue to hunt them down."
+    )
+    pairs = _pairs(coder, text, "ASSAULT")
+    assert ("KEN", "KEN") not in pairs
+    assert {s for s, _ in pairs} == {"KEN", "SOM"}

@@ -146,8 +146,9 @@ def resolve_pronoun(ctx: Context, tok: Token) -> None:
                 ctx.genders.setdefault(actor.id, gender)
             return
     elif low in PLURAL_PRONOUNS:
-        # "the militia, which they accuse of ...": "they" are not the militia
-        bound = _relative_bound(ctx, tok)
+        # "the militia, which they accuse of ...": "they" are not the militia; "the army and the
+        # militias hunted them down": "them" are not the clause's own named subjects
+        bound = _relative_bound(ctx, tok) | _named_subject_ids(ctx, tok)
         if found := previous_they(ctx, tok) or joint_pair(ctx, tok):
             # "The minister spoke to Kim. They agreed ... They agreed ...": the two who met,
             # and a "they" that opens sentence after sentence stays the same people
@@ -458,6 +459,17 @@ def _clause_subject_ids(ctx: Context, tok: Token) -> set[str]:
     if subj is None:
         return set()
     return {a.id for t in subj.subtree if _in_phrase(t, subj) for a in ctx.index.all_at(t.i)}
+
+
+def _named_subject_ids(ctx: Context, tok: Token) -> set[str]:
+    """:func:`_clause_subject_ids` where the subject is named, not a pronoun: "they asked the
+    world to protect them" (the parser makes "they" the subject of "protect") may well be the
+    same people."""
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    subj = subject_of(verb) if verb.pos_ in {"VERB", "AUX"} else None
+    if subj is None or subj.pos_ == "PRON":
+        return set()
+    return _clause_subject_ids(ctx, tok)
 
 
 def _in_phrase(tok: Token, head: Token) -> bool:

@@ -1864,7 +1864,15 @@ def _names_several(tok: Token) -> bool:
     """The mention of ``tok`` joins several words of its own ("Russian and Syrian positions",
     "Turkish and Kurdish fighters"), not one word that stands for several parties ("they",
     "the two men")."""
-    return any(t.dep_ in {"cc", "conj"} for t in tok.subtree if t.i < tok.i)
+    if any(t.dep_ in {"cc", "conj"} for t in tok.subtree if t.i < tok.i):
+        return True
+    # "the leaders of Iran and Turkey", "the foreign ministers of Kenya and Uganda"
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(p.dep_ == "pobj" and any(g.dep_ == "conj" for g in p.children) for p in c.children)
+        for c in tok.children
+    )
 
 
 def _backers(cand: Candidate, sources, targets, actors: ActorIndex, lexicon: Lexicon) -> list:
