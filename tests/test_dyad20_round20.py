@@ -88,3 +88,15 @@ def test_jihadis_and_photojournalists_are_role_nouns(pipeline):
     assert assaults, [(e.event, e.source, e.target) for e in events]
     assert assaults[0].source is not None and assaults[0].source.sector == "REB"
     assert assaults[0].target is not None and assaults[0].target.country == "ESP"
+
+
+def test_a_name_a_date_phrase_swallowed_is_the_subject(pipeline):
+    # parsed as "In [September Turkey]": the name is the object of "in", the verb subjectless
+    events = coded_events(pipeline, "In September Turkey asked Russia to delay the offensive.")
+    assert ("TUR", "RUS") in sides(events, "REQUEST")
+
+
+def test_a_subject_the_parser_found_stays(pipeline):
+    # parsed as "In [September] Kenya persuaded": the subject is the parser's
+    events = coded_events(pipeline, "In September Kenya persuaded Uganda to reopen the border.")
+    assert ("KEN", "UGA") in sides(events, "REQUEST")

@@ -18,6 +18,8 @@ def subject_of(verb: Token) -> Token | None:
         for c in node.children:
             if c.dep_ in {"nsubj", "nsubjpass", "csubj"}:
                 return c
+        if node.i == verb.i and (swallowed := _dated_subject(node)) is not None:
+            return swallowed
         if node.dep_ in {"xcomp", "conj", "advcl", "ccomp", "acomp"} and node.head.i != node.i:
             if node.dep_ == "ccomp":
                 return None
@@ -29,6 +31,31 @@ def subject_of(verb: Token) -> Token | None:
             node = node.head.head  # "shifted its focus from fighting Isis": Turkey fights
             continue
         return None
+    return None
+
+
+#: Finite verb tags: a verb that has a tense has a subject somewhere.
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+
+
+def _dated_subject(verb: Token) -> Token | None:
+    """The name a date phrase before a subjectless finite verb swallowed: "In September Turkey
+    persuaded Russia" parsed as "In [September Turkey]", the name the object of "in" with the
+    month as its compound, right before the verb. None otherwise."""
+    if verb.tag_ not in FINITE_TAGS:
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i > verb.i:
+            continue
+        for pobj in prep.children:
+            if (
+                pobj.dep_ == "pobj"
+                and pobj.pos_ == "PROPN"
+                and pobj.ent_type_ != "DATE"
+                and pobj.i == verb.i - 1
+                and any(c.dep_ == "compound" and c.ent_type_ == "DATE" for c in pobj.children)
+            ):
+                return pobj
     return None
 
 
