@@ -8,6 +8,10 @@ THREATEN events the coder missed out of fold with no candidate at their words.
   accusations" as "raised concerns" (triggers.yaml).
 - "(X said) Y would face consequences" warns Y as "would pay the price" does
   (``retribution_verbs``), and such a warning is made when it is said, whatever its modal.
+- A verdict that something breaks the law ("it is against international law", "would be in
+  breach of the convention") condemns as "is illegal" does, and so does what something amounts
+  to ("amounts to a betrayal", "tantamount to a farce": ``triggers._verdict_phrases``,
+  ``law_nouns``, ``breach_nouns``).
 
 Sentences of our own.
 """
@@ -67,3 +71,29 @@ def test_would_face_consequences_is_a_threat_made(coder):
 def test_a_cost_forecast_for_a_thing_threatens_nobody(coder):
     text = "The Ugandan finance minister said the economy would face consequences."
     assert not _pairs(coder, text, "THREATEN")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("“It is against international law to strip someone of citizenship,” the Kenyan senator"
+         " said.", "KEN"),
+        ("The Ugandan minister said the Kenyan expulsions would be in breach of the refugee"
+         " convention.", "UGA"),
+        ("The Somali minister said the Kenyan decision amounted to a betrayal of the refugees.",
+         "SOM"),
+    ],
+)  # fmt: skip
+def test_a_verdict_of_unlawfulness_condemns(coder, text, source):
+    assert source in {s for s, _ in _pairs(coder, text, "ACCUSE")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan minister said Uganda was against the plan.",
+        "The Kenyan minister said the refugees were in the camp.",
+    ],
+)
+def test_a_preposition_that_breaks_no_law_condemns_nothing(coder, text):
+    assert not _pairs(coder, text, "ACCUSE")

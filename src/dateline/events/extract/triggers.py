@@ -251,6 +251,7 @@ def _judgement(tok: Token, lexicon: Lexicon) -> TriggerEntry | None:
     elif _reported(tok, lexicon):
         judged = [c for c in tok.children if c.dep_ == "nsubj"]
         verdicts = [c for c in tok.children if c.dep_ in {"attr", "dobj", "acomp"}]
+        verdicts += _verdict_phrases(tok)
     else:
         return None
     if _condemned(verdicts, lexicon):
@@ -273,12 +274,44 @@ def _judgement(tok: Token, lexicon: Lexicon) -> TriggerEntry | None:
     return JUDGEMENT_ENTRY
 
 
+def _verdict_phrases(verb: Token) -> list[Token]:
+    """The prepositions of a verb of being or amounting that can hold a verdict: "is against
+    international law", "would be in breach of the convention", "amounts to a betrayal"
+    (:func:`_condemned` reads them)."""
+    amounting = verb.lemma_.lower() == "amount"
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "prep" and (c.lower_ in {"against", "in"} or (amounting and c.lower_ == "to"))
+    ]
+
+
+def _unlawful(prep: Token, lexicon: Lexicon) -> bool:
+    """ "against international law", "in breach of the convention", "in violation of the
+    charter" (``law_nouns``, ``breach_nouns``); "against the plan", "in the camp" judge nothing."""
+    objects = [g for g in prep.children if g.dep_ == "pobj"]
+    if prep.lower_ == "against":
+        return any(o.lemma_.lower() in lexicon.word_set("law_nouns") for o in objects)
+    if prep.lower_ == "in":
+        return any(o.lemma_.lower() in lexicon.word_set("breach_nouns") for o in objects)
+    return False
+
+
 def _condemned(verdicts: list[Token], lexicon: Lexicon) -> bool:
     """A verdict that condemns: "unacceptable", "illegal", "a disgrace", "a blatant betrayal"
-    (``condemnation_words``, also as a conjunct: "astounding and unacceptable"); not denied
-    ("not illegal", "no disgrace")."""
+    (``condemnation_words``, also as a conjunct: "astounding and unacceptable"), "against
+    international law", "amounts to a betrayal" (:func:`_verdict_phrases`); not denied ("not
+    illegal", "no disgrace")."""
     words = lexicon.word_set("condemnation_words")
+    nominal: list[Token] = []
     for verdict in verdicts:
+        if verdict.dep_ != "prep":
+            nominal.append(verdict)
+        elif _unlawful(verdict, lexicon):
+            return True
+        else:  # "amounts to a betrayal": what it amounts to
+            nominal += [g for g in verdict.children if g.dep_ == "pobj"]
+    for verdict in nominal:
         for v in (verdict, *(c for c in verdict.children if c.dep_ == "conj")):
             if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in v.children):
                 continue
@@ -1304,6 +1337,7 @@ def _quoted_judgement(verb: Token, lexicon: Lexicon) -> TriggerEntry | None:
     if not is_be(verb) and lemma not in lexicon.word_set("judgement_verbs") and lemma != "find":
         return None
     verdicts = [c for c in verb.children if c.dep_ in {"attr", "acomp", "oprd"}]
+    verdicts += _verdict_phrases(verb)
     if lemma == "find":  # "we find these atrocities inexcusable": a small clause
         verdicts += [g for c in verb.children if c.dep_ in {"ccomp", "xcomp"}
                      for g in (c, *c.children) if g.dep_ in {"acomp", "ccomp", "xcomp", "attr"}]  # fmt: skip
