@@ -7,6 +7,8 @@ fewer records than the gold's parties.
 - "The leaders of Iran and Turkey" names a party of each country (``coder._names_several``).
 - "X and Y hunted them down": a plural object pronoun is not the named subjects of its own
   clause (``pronouns._named_subject_ids``).
+- "The two countries", "both nations", "the three powers" are the states coordinated just
+  before (``coreference.counted_states``).
 
 Sentences of our own.
 """
@@ -76,3 +78,30 @@ def test_them_is_not_the_subjects_of_its_own_clause(coder):
     pairs = _pairs(coder, text, "ASSAULT")
     assert ("KEN", "KEN") not in pairs
     assert {s for s, _ in pairs} == {"KEN", "SOM"}
+
+
+def test_the_two_countries_are_the_pair_named_before(coder):
+    text = (
+        "Uganda and Rwanda traded accusations over the border on Monday. "
+        "The two countries have deployed troops to the frontier."
+    )
+    sources = {s for s, _ in _pairs(coder, text, "MOBILIZE")}
+    assert {"UGA", "RWA"} <= sources
+
+
+def test_the_three_countries_need_three_named_before(pipeline):
+    text = "Kenya and Uganda met in Arusha. The three countries agreed to open their borders."
+    events = pipeline.code_text(text, date=DATE).events
+    assert not any(e.source and e.source.text == "three countries" for e in events)
+
+
+def test_both_countries_after_in_are_places_not_parties(pipeline):
+    text = (
+        "Kenya and Uganda host many refugees. Aid workers in both countries condemned the "
+        "cuts to rations."
+    )
+    events = pipeline.code_text(text, date=DATE).events
+    assert not any(
+        (e.source and "countries" in e.source.text) or (e.target and "countries" in e.target.text)
+        for e in events
+    )

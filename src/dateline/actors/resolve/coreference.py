@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from dateline.actors.resolve.context import Context
+from dateline.actors.resolve.context import Context, mention_tokens
 from dateline.model import Actor, Mention
 
 HEAD_ROLES = (
@@ -306,3 +306,50 @@ def register_groups(ctx: Context) -> None:
                     members.append(a)
         if len(members) > 1 and any(t.dep_ == "cc" for t in tok.subtree):
             ctx.recent_groups.append((tok.i, ctx.sent_of.get(tok.i, 0), tuple(members)))
+
+
+#: How many states a counting word names ("the two countries", "both nations").
+STATE_COUNTS = {"two": 2, "both": 2, "three": 3}
+
+#: Prepositions before "both countries" that make it places, not parties ("in both countries",
+#: "across the two states").
+PLACE_PREPS = {"in", "across", "throughout", "of", "from", "to", "into", "inside", "on"}
+
+
+def counted_states(ctx: Context, nouns: frozenset[str]) -> None:
+    """ "The two countries", "both nations", "the three powers" (``nouns``: the lemmas of
+    ``counted_state_nouns``) name the states coordinated just before, in this sentence or the
+    two before ("Kenya and Uganda signed ... The two countries agreed"): a group of that many
+    states, each a party (the coding guide: one record per party). Not "in both countries"
+    (places), and nothing where no such group was named."""
+    for tok in ctx.doc:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns or ctx.index.all_at(tok.i):
+            continue
+        count = next(
+            (STATE_COUNTS[c.lower_] for c in tok.children
+             if c.dep_ in {"nummod", "det", "predet"} and c.lower_ in STATE_COUNTS),
+            None,
+        )  # fmt: skip
+        if count is None:
+            continue
+        if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS:
+            continue
+        sent = ctx.sent_of.get(tok.i, 0)
+        group = next(
+            (
+                members
+                for i, s, members in sorted(ctx.recent_groups, key=lambda e: -e[0])
+                if i < tok.i
+                and sent - s <= 2
+                and len(members) == count
+                and all(a.kind == "country" for a in members)
+                and len({a.country for a in members}) == count
+            ),
+            None,
+        )
+        if group is None:
+            continue
+        start = min([tok.i] + [c.i for c in tok.children if c.i < tok.i])
+        for actor in group:
+            mention_tokens(ctx, actor, start, tok.i + 1, "group-coref")
+        ctx.recent_groups.append((tok.i, sent, tuple(group)))

@@ -12,7 +12,7 @@ from dateline.actors.gender import person_genders
 from dateline.actors.index import ActorIndex
 from dateline.actors.namesakes import is_date_word
 from dateline.actors.resolve.context import Context, norm
-from dateline.actors.resolve.coreference import appositions, register_groups
+from dateline.actors.resolve.coreference import appositions, counted_states, register_groups
 from dateline.actors.resolve.cues import gazetteer_country
 from dateline.actors.resolve.describe import AGE_WORD, age_description
 from dateline.actors.resolve.fighters import affiliate_fighters
@@ -20,7 +20,7 @@ from dateline.actors.resolve.named import dateline_place, named_spans, resolve_n
 from dateline.actors.resolve.persons import citizenship_countries
 from dateline.actors.resolve.possessed import possessed_roles
 from dateline.actors.resolve.pronouns import resolve_pronoun
-from dateline.actors.resolve.roles import is_role_noun, resolve_noun
+from dateline.actors.resolve.roles import is_role_noun, resolve_noun, role_words
 from dateline.actors.resolve.speakers import quoted_first_person
 from dateline.model import Actor, Article, Mention
 from dateline.nlp import word_ids
@@ -72,6 +72,7 @@ def resolve_actors(doc: Doc, article: Article, kb) -> ActorIndex:
     #    "they" and "the two" can refer to.
     register_groups(ctx)
     appositions(ctx)
+    counted_states(ctx, role_words("counted_state_nouns"))  # "the two countries"
     # 5. Pronouns, now that every explicit mention is known, agreeing in gender with the people
     #    whose titles, first names or roles say it.
     ctx.genders = person_genders(doc, index)
