@@ -12,6 +12,9 @@ THREATEN events the coder missed out of fold with no candidate at their words.
   breach of the convention") condemns as "is illegal" does, and so does what something amounts
   to ("amounts to a betrayal", "tantamount to a farce": ``triggers._verdict_phrases``,
   ``law_nouns``, ``breach_nouns``).
+- A mistake laid at someone's door in a reported or quoted clause ("said the envoy had made a
+  serious mistake") is the speaker's ACCUSE, unless the speaker's own side or kin erred
+  (``triggers._mistake_of``).
 
 Sentences of our own.
 """
@@ -96,4 +99,28 @@ def test_a_verdict_of_unlawfulness_condemns(coder, text, source):
     ],
 )
 def test_a_preposition_that_breaks_no_law_condemns_nothing(coder, text):
+    assert not _pairs(coder, text, "ACCUSE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ugandan president said the Kenyan envoy had made a serious mistake.",
+        "“The Kenyans would be making a grave mistake to join this offensive,” the Ugandan"
+        " minister said.",
+    ],
+)
+def test_a_mistake_laid_at_someones_door(coder, text):
+    assert ("UGA", "KEN") in _pairs(coder, text, "ACCUSE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ugandan minister said his government had made mistakes.",
+        "“Everybody makes mistakes,” the Kenyan minister said.",
+        "The Ugandan minister said Kenya had made no mistake.",
+    ],
+)
+def test_a_mistake_admitted_or_denied_accuses_nobody(coder, text):
     assert not _pairs(coder, text, "ACCUSE")

@@ -220,6 +220,8 @@ def _judgement(tok: Token, lexicon: Lexicon) -> TriggerEntry | None:
     if _warned_conduct(tok, lexicon):
         return WARNED_ENTRY  # "warned that Iran is delivering missiles to the group"
     lemma = tok.lemma_.lower()
+    if _reported(tok, lexicon) and _mistake_of(tok, lexicon):
+        return JUDGEMENT_ENTRY  # "said the US envoy had made a serious mistake"
     naming = lemma in lexicon.word_set("judging_verbs")
     associating = lemma in lexicon.word_set("association_words")
     if (
@@ -295,6 +297,34 @@ def _unlawful(prep: Token, lexicon: Lexicon) -> bool:
     if prep.lower_ == "in":
         return any(o.lemma_.lower() in lexicon.word_set("breach_nouns") for o in objects)
     return False
+
+
+def _mistake_of(verb: Token, lexicon: Lexicon) -> bool:
+    """ "(X said) the envoy had made a serious mistake", "'The Russians would be making a grave
+    mistake,' she said": a mistake laid at someone's door (``error_verbs``, ``error_nouns``),
+    the speaker's ACCUSE. Not denied, not the speaker's own side or kin ("we made mistakes",
+    "his government made mistakes", "my daughter made a mistake": an admission) nor anyone at
+    all ("everybody makes mistakes")."""
+    if verb.lemma_.lower() not in lexicon.word_set("error_verbs"):
+        return False
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False
+    if not any(
+        c.dep_ == "dobj"
+        and c.lemma_.lower() in lexicon.word_set("error_nouns")
+        and not any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        for c in verb.children
+    ):
+        return False
+    common = lexicon.word_set("common_people")
+    subjects = [antecedent(c) for c in verb.children if c.dep_ == "nsubj"]
+    return any(
+        s.lower_ not in OWN_SUBJECTS
+        and s.lemma_.lower() not in common
+        and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in s.children)
+        and is_someone(s, lexicon)
+        for s in subjects
+    )
 
 
 def _condemned(verdicts: list[Token], lexicon: Lexicon) -> bool:
@@ -1333,6 +1363,8 @@ def _quoted_judgement(verb: Token, lexicon: Lexicon) -> TriggerEntry | None:
     "The regime is responsible for this massacre": the speaker's ACCUSE (not denied)."""
     if any(c.dep_ == "neg" for c in verb.children):
         return None
+    if _mistake_of(verb, lexicon):
+        return QUOTED_JUDGEMENT  # "'They are making a grave mistake'"
     lemma = verb.lemma_.lower()
     if not is_be(verb) and lemma not in lexicon.word_set("judgement_verbs") and lemma != "find":
         return None
