@@ -355,6 +355,7 @@ class Gazetteer:
         self.aliases = {name_key(k): str(v) for k, v in (data.get("aliases") or {}).items()}
         self.venue_nouns = frozenset(str(w).lower() for w in data.get("venue_nouns") or ())
         self.visit_verbs = frozenset(str(w).lower() for w in data.get("visit_verbs") or ())
+        self.delegate_nouns = frozenset(str(w).lower() for w in data.get("delegate_nouns") or ())
         self.part_nouns = frozenset(str(w).lower() for w in data.get("part_nouns") or ())
         self.talk_words = frozenset(str(w).lower() for w in data.get("talk_words") or ())
         self.scene_changes = tuple(str(w).lower() for w in data.get("scene_changes") or ())

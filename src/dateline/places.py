@@ -85,8 +85,8 @@ def _of_head(token: Token) -> Token:
             token = token.head  # "in Syria's north-east", "across Iraq's eastern desert"
         elif token.dep_ == "poss" and _town_site(token):
             token = token.head  # "at Ankara's presidential complex", "at Aleppo's airport"
-        elif town_modifier(token):
-            token = token.head  # "in the Albu Kamal border city": where "city" is
+        elif town_modifier(token) or area_modifier(token):
+            token = token.head  # "in the Albu Kamal border city", "the Douma district"
         else:
             break
     return token
@@ -684,6 +684,7 @@ def _talks_venue(events: list[Event], doc: Doc, mentions, actors, published) -> 
     venue = next(iter(venues.values())).location("talks")
     end = sents[min(last + 1, len(sents) - 1)].end
     parties = {a.id for i in range(end) for a in actors.all_at(i)}
+    parties |= _delegates(doc, actors)  # "the government's chief negotiator", named later
     for e in events:
         src = e.source
         if src is None or src.actor_id not in parties or not 0 <= e.sentence < len(sents):
@@ -700,6 +701,24 @@ def _talks_venue(events: list[Event], doc: Doc, mentions, actors, published) -> 
         ):
             continue  # "Lavrov, back in Moscow, said", or "He said" after "speaking in Moscow"
         e.location = venue
+
+
+def _delegates(doc: Doc, actors) -> set[str]:
+    """Actors the text calls a delegation or its members anywhere ("the Syrian government
+    delegation", "the rebels' chief negotiator, Mohammed Abdulsalam": ``delegate_nouns``):
+    in a story of talks they speak at the talks, though first named after the opening."""
+    nouns = gazetteer().delegate_nouns
+    found: set[str] = set()
+    for (start, end), actor in getattr(actors, "spans", {}).items():
+        if actor.id in found or not 0 <= start < end <= len(doc):
+            continue
+        root = doc[start:end].root
+        words = [*doc[start:end], *(c for c in root.children if c.dep_ in ("appos", "compound"))]
+        if root.dep_ == "appos":  # "Bashar Ja'afari" beside "the lead negotiator"
+            words.append(root.head)
+        if any(w.lower_ in nouns or w.lemma_.lower() in nouns for w in words):
+            found.add(actor.id)
+    return found
 
 
 #: Verbs that put a speaker at the place they hang from ("was speaking at a forum in London").
@@ -1877,6 +1896,8 @@ def find_mentions(doc: Doc, actors) -> list[PlaceMention]:
             p = gazetteer().resolve(names[(s, e)], hints, near=near) or p
         if _stray_namesake(p, ours, names[(s, e)]) or _apposition_disagrees(doc, s, e, p, first):
             continue
+        if area_modifier(doc[e - 1]) and _sounds_like_only(p, names[(s, e)]):
+            continue  # "the Bousraya neighbourhood" of Raqqa: no village of Daraa found by sound
         site = _site(doc, e, p)
         org = (s, e) in orgs
         if site is not p:
@@ -2263,8 +2284,11 @@ def _unmarked_places(doc: Doc, actors, spans, hints) -> list[tuple[int, int, Pla
         base = tok
         while base.dep_ == "conj" and base.head.i != base.i:
             base = base.head  # "bombed Homs and Aleppo": Aleppo as Homs
+        area = False
         if base.dep_ == "compound" and base.head.lower_ in _SITE_WORDS:
             base = base.head  # "arrested him at Manchester airport" (the NER said DATE)
+        elif area_modifier(base):
+            base, area = base.head, True  # "bombed the Douma district" (the NER found no name)
         # a name in a place's position: after "in", "near"...; or what saw or came under blows
         # ("Homs has been under siege", the NER's ORG)
         locative = _locative(base) or saw_events(base)
@@ -2310,14 +2334,20 @@ def _unmarked_places(doc: Doc, actors, spans, hints) -> list[tuple[int, int, Pla
         if taken.intersection(range(start, end)) or (known and not struck and not held):
             continue
         name = doc[start:end].text
-        if person or struck or org:  # as GeoNames spells it or an alternate, no other spelling
+        # as GeoNames spells it or an alternate, no other spelling; a name before an area noun
+        # too ("the Bousraya neighbourhood" of a city is no village found by sound elsewhere)
+        if person or struck or org or area:
             own = [
                 p for p, _ in gazetteer().candidates(name)
                 if p.kind == "city" and p.country in hints[:3]
-                and (not (struck or org) or p.population >= TOWN_NOT_PERSON)
+                and (not (struck or org) or area or p.population >= TOWN_NOT_PERSON)
                 and (not held or p.population >= STRAY_TOWN)
             ]  # fmt: skip
             place = max(own, key=lambda p: p.population) if own else None
+            if place is None and area:  # "the Douma district": GeoNames' "Duma", a town of
+                found = gazetteer().resolve(name, hints[:3])  # 15,000+ found by its sound
+                if found and found.kind == "city" and found.country in hints[:3]:
+                    place = found if found.population >= STRAY_TOWN else None
         else:
             place = gazetteer().resolve(name, hints[:3])
             if place is not None and not (
@@ -2367,6 +2397,9 @@ def _named_as_places(doc: Doc, sent) -> list[tuple[int, int]]:
         if ent.label_ in _PLACE_LABELS:
             continue
         called = s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in _CITY_WORDS
+        called = called or (  # "shelled the suburb of Harasta" (the NER's PERSON)
+            s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in _AREA_OF_WORDS
+        )
         called = called or _town_apposition(doc, s, ent.end)  # "Khan Sheikhoun, a town in"
         called = called or town_modifier(doc[ent.end - 1])  # "the Albu Kamal border city"
         called = called or _names_gathering(ent)  # "the Sochi peace talks", tagged NORP
@@ -2410,6 +2443,10 @@ def _town_not_person(ent) -> bool:
 
 _CITY_WORDS = {"city", "town", "village", "port", "capital", "province", "governorate", "region",
                "resort", "bordertown"}  # fmt: skip
+#: Nouns of a part of a town whose "of" phrase names a place ("the suburb of Harasta", "the
+#: neighbourhood of Jobar"), whatever label the NER gave the name; only for a name the NER did
+#: not take for a place ("Ghouta, a suburb of Damascus" keeps its Damascus as it was).
+_AREA_OF_WORDS = {"suburb", "neighbourhood", "neighborhood", "enclave"}
 _DIVISION_WORDS = {"province", "governorate", "region", "state", "oblast", "district", "county"}
 
 
@@ -2461,6 +2498,9 @@ def _called_place(doc: Doc, start: int, end: int) -> bool:
     when the actor stage took the name for a person (its surname rule can carry a NER slip in
     one sentence to every other mention of the name)."""
     called = end - start > 2 and doc[start].lower_ in _CITY_WORDS and doc[start + 1].lower_ == "of"
+    called = called or (
+        start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _AREA_OF_WORDS
+    )
     return (
         called
         or (end - start > 1 and doc[end - 1].lower_ in _DIVISION_WORDS)
@@ -2497,6 +2537,37 @@ def town_modifier(tok: Token) -> bool:
         and tok.head.i > tok.i
         and tok.head.dep_ != "compound"
     )
+
+
+#: Nouns of an area a town's name may modify ("the Douma district", "the Afrin enclave").
+_AREA_NOUNS = {"district", "neighbourhood", "neighborhood", "suburb", "suburbs", "enclave",
+               "pocket", "canton"}  # fmt: skip
+
+
+def area_modifier(tok: Token) -> bool:
+    """The name stands before a noun of an area of it ("bombed the Douma district", "advanced
+    into the Afrin enclave"; the NER often tags such names ORG or NORP, or not at all): where
+    the area noun is, as for ``town_modifier``. Not "the Damascus suburb of Douma": the "of"
+    phrase names the place."""
+    head = tok.head
+    return (
+        tok.pos_ == "PROPN"
+        and tok.dep_ in ("compound", "amod", "nmod")
+        and head.lower_ in _AREA_NOUNS
+        and head.i > tok.i
+        and head.dep_ != "compound"
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+    )
+
+
+def _sounds_like_only(place: Place, name: str) -> bool:
+    """A small town (under ``STRAY_TOWN``) the gazetteer found for ``name`` only by its sound,
+    not as GeoNames spells it or an alternate: for the name of a district or neighbourhood
+    ("the Bousraya neighbourhood"), likely a village elsewhere."""
+    if place.kind != "city" or place.population >= STRAY_TOWN:
+        return False
+    exact = {p.feature_id for p, _ in gazetteer().candidates(name)}
+    return place.feature_id not in exact
 
 
 def _town_apposition(doc: Doc, start: int, end: int) -> bool:
