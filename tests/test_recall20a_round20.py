@@ -15,6 +15,8 @@ THREATEN events the coder missed out of fold with no candidate at their words.
 - A mistake laid at someone's door in a reported or quoted clause ("said the envoy had made a
   serious mistake") is the speaker's ACCUSE, unless the speaker's own side or kin erred
   (``triggers._mistake_of``).
+- Whom someone is likened to is no target ("likened the president to a dictator": the entry
+  accuse-liken takes no "to" phrase).
 
 Sentences of our own.
 """
@@ -124,3 +126,11 @@ def test_a_mistake_laid_at_someones_door(coder, text):
 )
 def test_a_mistake_admitted_or_denied_accuses_nobody(coder, text):
     assert not _pairs(coder, text, "ACCUSE")
+
+
+def test_whom_someone_is_likened_to_is_no_target(coder):
+    text = (
+        "In a scathing editorial, the Nation newspaper likened the Kenyan president to Idi Amin,"
+        " a Ugandan dictator who thrived on chaos."
+    )
+    assert [t for _, t in _pairs(coder, text, "ACCUSE")] == ["KEN"]
