@@ -17,6 +17,8 @@ THREATEN events the coder missed out of fold with no candidate at their words.
   (``triggers._mistake_of``).
 - Whom someone is likened to is no target ("likened the president to a dictator": the entry
   accuse-liken takes no "to" phrase).
+- "called out Togo for its silence" criticises (accuse-call-out; "called out the army" does
+  not), and "defame", "slander", "demonise" disapprove.
 
 Sentences of our own.
 """
@@ -134,3 +136,18 @@ def test_whom_someone_is_likened_to_is_no_target(coder):
         " a Ugandan dictator who thrived on chaos."
     )
     assert [t for _, t in _pairs(coder, text, "ACCUSE")] == ["KEN"]
+
+
+def test_calling_someone_out(coder):
+    text = "The Ghanaian president called out Togo for its silence on the border closure."
+    assert ("GHA", "TGO") in _pairs(coder, text, "ACCUSE")
+
+
+def test_calling_out_the_army_accuses_nobody(coder):
+    text = "The Kenyan government called out the army to restore order."
+    assert not _pairs(coder, text, "ACCUSE")
+
+
+def test_defaming_a_country(coder):
+    text = "The Ugandan minister said the Kenyan report was defaming his country."
+    assert _pairs(coder, text, "ACCUSE")
