@@ -19,6 +19,7 @@ THREATEN events the coder missed out of fold with no candidate at their words.
   accuse-liken takes no "to" phrase).
 - "called out Togo for its silence" criticises (accuse-call-out; "called out the army" does
   not), and "defame", "slander", "demonise" disapprove.
+- "egged Uganda on" urges it (request-egg-on).
 
 Sentences of our own.
 """
@@ -151,3 +152,8 @@ def test_calling_out_the_army_accuses_nobody(coder):
 def test_defaming_a_country(coder):
     text = "The Ugandan minister said the Kenyan report was defaming his country."
     assert _pairs(coder, text, "ACCUSE")
+
+
+def test_egging_someone_on(coder):
+    text = "Rwanda egged Uganda on against the rebels."
+    assert ("RWA", "UGA") in _pairs(coder, text, "REQUEST")
