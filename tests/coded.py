@@ -18,6 +18,16 @@ def happened(pipeline, text: str, event: str) -> list:
     ]
 
 
+def country_pairs(pipeline, text: str, event: str) -> list[tuple[str | None, str | None]]:
+    """(source country, target country) of each not-negated ``event`` coded in ``text``, sorted;
+    dated as a 2021 story (whatever its modality: records per party, not what happened)."""
+    return sorted(
+        (e.source.country if e.source else None, e.target.country if e.target else None)
+        for e in pipeline.code_text(text, date="2021-05-10").events
+        if e.event == event and not e.negated
+    )
+
+
 def happened_types(pipeline, text: str) -> list[str]:
     """The types the article scorer counts in ``text`` (not negated, asserted or historical),
     each once, sorted; dated as a 2019 story."""

@@ -17,17 +17,11 @@ from __future__ import annotations
 
 import pytest
 
+from coded import country_pairs
+
 pytestmark = pytest.mark.slow
 
 DATE = "2021-05-10"
-
-
-def _pairs(pipeline, text: str, event: str) -> list[tuple[str | None, str | None]]:
-    return sorted(
-        (e.source.country if e.source else None, e.target.country if e.target else None)
-        for e in pipeline.code_text(text, date=DATE).events
-        if e.event == event and not e.negated
-    )
 
 
 def test_listed_apposition_is_read_from_the_parse(pipeline):
@@ -44,30 +38,30 @@ def test_listed_apposition_is_read_from_the_parse(pipeline):
 
 def test_a_list_read_as_an_apposition_is_one_source_each(coder):
     text = "Saudi Arabia, the UAE, Bahrain and Egypt imposed a trade embargo on Qatar last June."
-    sources = {s for s, _ in _pairs(coder, text, "SANCTION")}
+    sources = {s for s, _ in country_pairs(coder, text, "SANCTION")}
     assert {"SAU", "ARE", "BHR", "EGY"} <= sources
 
 
 def test_they_after_a_list_read_as_an_apposition_stands_for_all(coder):
     text = "The US, UK and France said they had bombed three chemical weapons sites in Syria."
-    sources = {s for s, _ in _pairs(coder, text, "ASSAULT")}
+    sources = {s for s, _ in country_pairs(coder, text, "ASSAULT")}
     assert {"USA", "GBR", "FRA"} <= sources
 
 
 def test_an_apposition_that_renames_stays_one_party(coder):
     text = "Iran's foreign minister, Mohammad Javad Zarif, condemned the sanctions on Tehran."
-    assert len(_pairs(coder, text, "ACCUSE")) <= 1
+    assert len(country_pairs(coder, text, "ACCUSE")) <= 1
 
 
 def test_the_leaders_of_two_states_are_one_target_each(coder):
     text = "The Kenyan president held talks in Nairobi with the leaders of Uganda and Tanzania."
-    targets = {t for _, t in _pairs(coder, text, "CONSULT")}
+    targets = {t for _, t in country_pairs(coder, text, "CONSULT")}
     assert {"UGA", "TZA"} <= targets
 
 
 def test_the_leaders_of_one_state_stay_one_target(coder):
     text = "The Kenyan president held talks in Nairobi with the leaders of Uganda on Monday."
-    assert len(_pairs(coder, text, "CONSULT")) == 1
+    assert len(country_pairs(coder, text, "CONSULT")) == 1
 
 
 def test_them_is_not_the_subjects_of_its_own_clause(coder):
@@ -75,7 +69,7 @@ def test_them_is_not_the_subjects_of_its_own_clause(coder):
         "Al-Shabaab fighters fled into the forest, where Kenyan troops and the Somali army "
         "continue to hunt them down."
     )
-    pairs = _pairs(coder, text, "ASSAULT")
+    pairs = country_pairs(coder, text, "ASSAULT")
     assert ("KEN", "KEN") not in pairs
     assert {s for s, _ in pairs} == {"KEN", "SOM"}
 
@@ -85,7 +79,7 @@ def test_the_two_countries_are_the_pair_named_before(coder):
         "Uganda and Rwanda traded accusations over the border on Monday. "
         "The two countries have deployed troops to the frontier."
     )
-    sources = {s for s, _ in _pairs(coder, text, "MOBILIZE")}
+    sources = {s for s, _ in country_pairs(coder, text, "MOBILIZE")}
     assert {"UGA", "RWA"} <= sources
 
 

@@ -11,31 +11,23 @@ from __future__ import annotations
 
 import pytest
 
+from coded import country_pairs
+
 pytestmark = pytest.mark.slow
-
-DATE = "2021-05-10"
-
-
-def _pairs(pipeline, text: str, event: str) -> list[tuple[str | None, str | None]]:
-    return sorted(
-        (e.source.country if e.source else None, e.target.country if e.target else None)
-        for e in pipeline.code_text(text, date=DATE).events
-        if e.event == event and not e.negated
-    )
 
 
 def test_a_mention_naming_two_countries_is_two_targets(coder):
     text = "The rebel commanders surrendered to Russian and Syrian forces on Monday."
-    targets = {t for _, t in _pairs(coder, text, "RETREAT")}
+    targets = {t for _, t in country_pairs(coder, text, "RETREAT")}
     assert {"RUS", "SYR"} <= targets
 
 
 def test_conjoined_parties_of_one_country_stay_one_target(coder):
     # two people of one state acted on at once: one act, one record (ONE_ACT_ON_MANY)
     text = "Ugandan police arrested two Kenyan journalists and a Kenyan lawyer in Kampala."
-    assert len(_pairs(coder, text, "COERCE")) == 1
+    assert len(country_pairs(coder, text, "COERCE")) == 1
 
 
 def test_a_party_read_once_is_not_doubled(coder):
     text = "Ethiopian troops shelled the Eritrean town of Zalambessa on Sunday."
-    assert len(_pairs(coder, text, "ASSAULT")) == 1
+    assert len(country_pairs(coder, text, "ASSAULT")) == 1

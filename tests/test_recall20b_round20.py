@@ -19,17 +19,11 @@ from __future__ import annotations
 
 import pytest
 
+from coded import country_pairs
+
 pytestmark = pytest.mark.slow
 
 DATE = "2021-05-10"
-
-
-def _pairs(pipeline, text: str, event: str) -> list[tuple[str | None, str | None]]:
-    return sorted(
-        (e.source.country if e.source else None, e.target.country if e.target else None)
-        for e in pipeline.code_text(text, date=DATE).events
-        if e.event == event and not e.negated
-    )
 
 
 def _types(pipeline, text: str) -> set[str]:
@@ -38,7 +32,7 @@ def _types(pipeline, text: str) -> set[str]:
 
 def test_a_town_fallen_to_troops_was_taken_by_them(coder):
     text = "The Somali port of Kismayo fell to Kenyan troops on Sunday."
-    assert ("KEN", "SOM") in _pairs(coder, text, "ASSAULT")
+    assert ("KEN", "SOM") in country_pairs(coder, text, "ASSAULT")
 
 
 @pytest.mark.parametrize(
@@ -57,23 +51,23 @@ def test_a_figure_or_a_duty_falling_to_someone_is_no_attack(coder, text):
 
 def test_people_used_as_human_shields_were_assaulted(coder):
     text = "Somali militants used Kenyan villagers as human shields."
-    assert ("SOM", "KEN") in _pairs(coder, text, "ASSAULT")
+    assert ("SOM", "KEN") in country_pairs(coder, text, "ASSAULT")
 
 
 def test_guns_turned_on_people_fire_on_them(lexicon_only):
     text = "Ethiopian soldiers turned their guns on Eritrean refugees near the border."
-    assert ("ETH", "ERI") in _pairs(lexicon_only, text, "ASSAULT")
+    assert ("ETH", "ERI") in country_pairs(lexicon_only, text, "ASSAULT")
 
 
 def test_an_enemy_held_off_was_fought(lexicon_only):
     text = "Malian troops held off the jihadist fighters near Sevare."
-    assert any(s == "MLI" for s, _ in _pairs(lexicon_only, text, "ASSAULT"))
+    assert any(s == "MLI" for s, _ in country_pairs(lexicon_only, text, "ASSAULT"))
 
 
 def test_fire_opened_near_a_border_is_no_border_opened(coder):
     text = "Israeli soldiers opened fire on Palestinian protesters near the Gaza border."
     assert "RETREAT" not in _types(coder, text)
-    assert ("ISR", "PSE") in _pairs(coder, text, "ASSAULT")
+    assert ("ISR", "PSE") in country_pairs(coder, text, "ASSAULT")
 
 
 def test_a_military_campaign_launched_is_an_attack(coder):
@@ -95,12 +89,12 @@ def test_a_campaign_of_votes_words_or_care_is_no_attack(lexicon_only, text):
 
 def test_an_operation_started_against_forces_is_an_attack(lexicon_only):
     text = "Ethiopia started the operation against Tigrayan forces on Wednesday."
-    assert any(s == "ETH" for s, _ in _pairs(lexicon_only, text, "ASSAULT"))
+    assert any(s == "ETH" for s, _ in country_pairs(lexicon_only, text, "ASSAULT"))
 
 
 def test_a_regime_taking_over_a_city_seizes_it(lexicon_only):
     text = "The Syrian regime took over the city of Aleppo on Sunday."
-    assert any(s == "SYR" for s, _ in _pairs(lexicon_only, text, "ASSAULT"))
+    assert any(s == "SYR" for s, _ in country_pairs(lexicon_only, text, "ASSAULT"))
 
 
 def test_a_government_taking_over_a_railway_seizes_nothing(coder):
@@ -110,7 +104,7 @@ def test_a_government_taking_over_a_railway_seizes_nothing(coder):
 
 def test_troops_readying_for_an_offensive_mobilise(lexicon_only):
     text = "Ethiopian troops were preparing for an assault on the Tigrayan capital."
-    assert any(s == "ETH" for s, _ in _pairs(lexicon_only, text, "MOBILIZE"))
+    assert any(s == "ETH" for s, _ in country_pairs(lexicon_only, text, "MOBILIZE"))
 
 
 def test_people_bracing_for_an_attack_mobilise_nothing(coder):
