@@ -43,12 +43,17 @@ def without_ner(nlp):
     return [d for d in nlp.pipe(TEXTS, batch_size=len(TEXTS), disable=["ner"])]
 
 
+def _another_kernel(decoder: FastNER) -> bool:
+    """The decoder stood down because this CPU's blis sums in another order (spaCy decodes)."""
+    return bool(decoder.reason) and "blis" in decoder.reason
+
+
 def test_same_entities_as_spacy_in_one_batch(nlp, without_ner):
     stock = [d.copy() for d in without_ner]
     list(nlp.get_pipe("ner").pipe(stock, batch_size=len(stock)))
     fast = [d.copy() for d in without_ner]
     decoder = FastNER(nlp.get_pipe("ner"))
-    assert decoder.reason is None
+    assert decoder.reason is None or _another_kernel(decoder)
     decoder(fast)
     assert [_ents(d) for d in fast] == [_ents(d) for d in stock]
     # the texts hold entities of several kinds and lengths, so the check is not vacuous
@@ -61,7 +66,7 @@ def test_same_entities_as_spacy_in_one_batch(nlp, without_ner):
 def test_annotate_batch_equals_nlp_pipe(nlp):
     stock = list(nlp.pipe(TEXTS, batch_size=len(TEXTS)))
     docs = annotate_batch(nlp, TEXTS)
-    assert fast_ner(nlp) is not None
+    assert fast_ner(nlp) is not None or _another_kernel(FastNER(nlp.get_pipe("ner")))
     assert [_ents(d) for d in docs] == [_ents(d) for d in stock]
     assert [[(t.dep_, t.head.i, t.lemma_) for t in d] for d in docs] == [
         [(t.dep_, t.head.i, t.lemma_) for t in d] for d in stock
@@ -83,6 +88,8 @@ def test_preset_entities_go_to_spacy(nlp, without_ner):
 def test_exact_scores_are_blis_bit_for_bit(nlp):
     blis = pytest.importorskip("blis.py")
     decoder = FastNER(nlp.get_pipe("ner"))
+    if _another_kernel(decoder):
+        pytest.skip(decoder.reason)
     rng = np.random.default_rng(20)
     hidden = (rng.standard_normal((6, decoder.W.shape[1])) * 3).astype(np.float32)
     cols = np.arange(decoder.n_classes)
@@ -91,12 +98,22 @@ def test_exact_scores_are_blis_bit_for_bit(nlp):
         assert np.array_equal(decoder._exact(row, cols), want.astype(np.float32))
 
 
+def test_a_kernel_that_sums_in_another_order_stands_the_decoder_down(nlp, monkeypatch):
+    """Near-ties are settled by replaying blis's sum: where it is not blis's (checked against
+    blis when built), every batch goes to spaCy's own decoder, so entities stay spaCy's."""
+    monkeypatch.setattr(FastNER, "_exact", lambda self, hidden, cols: np.zeros(len(cols)))
+    decoder = FastNER(nlp.get_pipe("ner"))
+    assert _another_kernel(decoder)
+
+
 def test_no_fast_decoder_when_a_component_follows_ner():
     import spacy
 
     from dateline.settings import DEFAULT_MODEL
 
     other = spacy.load(DEFAULT_MODEL, exclude=["lemmatizer", "attribute_ruler"])
+    if _another_kernel(FastNER(other.get_pipe("ner"))):
+        pytest.skip("this CPU's blis kernel: the decoder stands down everywhere")
     assert fast_ner(other) is not None
     other.add_pipe("sentencizer", last=True)
     from dateline import nlp as nlp_mod

@@ -19,7 +19,8 @@ Scores are computed in float64 with a bound on the chain's rounding; where two v
 within the bound, the chain is replayed exactly (float32 rounding after every exact float64
 step), so every decision is spaCy's own. The ties rule is spaCy's too (the lowest move index
 wins). A batch this decoder cannot reproduce (preset entities, another model shape, beam search)
-goes to spaCy's own component.
+goes to spaCy's own component, and so does every batch on a CPU whose blis kernel sums in
+another order than the replay (checked once when the decoder is built).
 """
 
 from __future__ import annotations
@@ -87,6 +88,24 @@ class FastNER:
         self._pairs = [
             np.array(sorted(pair), dtype=np.intp) for pair in zip(inside, last, strict=True)
         ]
+        if not self._sums_as_blis():
+            self.reason = "this CPU's blis kernel sums in another order"
+
+    def _sums_as_blis(self) -> bool:
+        """Whether ``_exact`` gives blis's own bits on this CPU. Near-ties are settled by
+        replaying blis's sum; blis picks its kernel for the CPU, and a kernel that sums in
+        another order would settle some ties otherwise than spaCy, so then spaCy decodes."""
+        try:
+            from blis.py import gemm
+        except ImportError:  # spaCy's parser needs blis; without it nothing can be compared
+            return False
+        rows = np.random.default_rng(0).standard_normal((8, self.W.shape[1])) * 3
+        hidden = rows.astype(np.float32)
+        want = (gemm(hidden, self.W, trans2=True) + self.b).astype(np.float32)
+        cols = np.arange(self.n_classes)
+        return all(
+            np.array_equal(self._exact(h, cols), w) for h, w in zip(hidden, want, strict=True)
+        )
 
     @staticmethod
     def _unsupported(ner: Any) -> str | None:
