@@ -33,6 +33,8 @@ from spacy.attrs import IS_SPACE, SENT_START
 from spacy.tokens import Doc, Span
 from thinc.api import NumpyOps
 
+from dateline.components import one_blas_thread
+
 #: Unit roundoff of float32, and a bound on a 64-term fused multiply-add chain's error
 #: relative to the sum of the terms' magnitudes (gamma_n = n u / (1 - n u), with room).
 _U32 = 2.0**-24
@@ -156,13 +158,14 @@ class FastNER:
         tokvecs = self.tok2vec.predict(docs)
         Yf = self.lower.predict(tokvecs)  # (tokens + 1, 3, hidden, pieces); row 0: padding
         offset = 0
-        closed = self._closed_scores(Yf)
-        for doc in docs:
-            n = len(doc)
-            if n:
-                ents = self._decode(doc, Yf, closed, offset)
-                self._annotate(doc, ents)
-            offset += n
+        with one_blas_thread():  # numpy's float64 products: threads cost CPU, save no time
+            closed = self._closed_scores(Yf)
+            for doc in docs:
+                n = len(doc)
+                if n:
+                    ents = self._decode(doc, Yf, closed, offset)
+                    self._annotate(doc, ents)
+                offset += n
 
     def _closed_scores(self, Yf: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Hidden layer (float32), move scores (float64) and their error bounds for every token
