@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import weakref
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
@@ -132,24 +133,29 @@ def annotate(nlp: Language, text: str) -> Doc:
     return remember_text(annotate_batch(nlp, [text])[0], text)
 
 
-_FAST_NER: dict[int, tuple[Language, object]] = {}
+#: Each loaded pipeline's decoder, with the component names it was built for; weak keys, so a
+#: pipeline let go of is not kept alive by this cache.
+_FAST_NER: weakref.WeakKeyDictionary[Language, tuple[tuple[str, ...], object]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def fast_ner(nlp: Language):  # noqa: ANN201 - dateline.ner.FastNER or None
     """The numpy decoder of ``nlp``'s entity recognizer (:class:`dateline.ner.FastNER`: the
     same entities, without spaCy's per-move GIL round trips), or None where it cannot stand in
     for the stock component: no "ner", "ner" not the last component (a later one could read
-    what it sets), or a model it cannot reproduce."""
-    entry = _FAST_NER.get(id(nlp))
-    if entry is not None and entry[0] is nlp:
+    what it sets), or a model it cannot reproduce. Built again when the components change."""
+    names = tuple(nlp.pipe_names)
+    entry = _FAST_NER.get(nlp)
+    if entry is not None and entry[0] == names:
         return entry[1]
     from dateline.ner import FastNER
 
     fast = None
-    if nlp.pipe_names and nlp.pipe_names[-1] == "ner":
+    if names and names[-1] == "ner":
         candidate = FastNER(nlp.get_pipe("ner"))
         fast = None if candidate.reason else candidate
-    _FAST_NER[id(nlp)] = (nlp, fast)
+    _FAST_NER[nlp] = (names, fast)
     return fast
 
 
