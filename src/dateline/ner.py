@@ -14,7 +14,8 @@ without that loop:
   token by token.
 
 The output layer's product is where the numbers could drift: spaCy multiplies with blis, whose
-kernel accumulates each score as a chain of fused multiply-adds over the 64 hidden units.
+kernel accumulates each score as a chain of fused multiply-adds over the hidden units (64 in
+the small English model).
 Scores are computed in float64 with a bound on the chain's rounding; where two valid moves lie
 within the bound, the chain is replayed exactly (float32 rounding after every exact float64
 step), so every decision is spaCy's own. The ties rule is spaCy's too (the lowest move index
@@ -35,7 +36,7 @@ from thinc.api import NumpyOps
 
 from dateline.components import one_blas_thread
 
-#: Unit roundoff of float32, and a bound on a 64-term fused multiply-add chain's error
+#: Unit roundoff of float32, and a bound on an n-term fused multiply-add chain's error
 #: relative to the sum of the terms' magnitudes (gamma_n = n u / (1 - n u), with room).
 _U32 = 2.0**-24
 _SAFETY = 4.0
@@ -56,6 +57,7 @@ class FastNER:
         self.W = np.ascontiguousarray(upper.get_param("W"), dtype=np.float32)
         self.b = np.ascontiguousarray(upper.get_param("b"), dtype=np.float32)
         self.W64 = self.W.astype(np.float64)
+        self.n_hidden = self.W.shape[1]  # the length of each score's multiply-add chain
         self.absW64 = np.abs(self.W64)
         self.b64 = self.b.astype(np.float64)
         self.lower_b = np.asarray(self.lower.get_param("b"), dtype=np.float32)
@@ -180,6 +182,12 @@ class FastNER:
         bound = np.abs(h64) @ self.absW64.T
         return hidden, scores, bound
 
+    def _slack(self, bound: np.ndarray, scores: np.ndarray) -> np.ndarray:
+        """How far blis's float32 scores can lie from ``scores`` (float64): the chain's rounding
+        over the hidden units (``bound``: the sum of the terms' magnitudes), then the final
+        float32 rounding, with room (``_SAFETY``)."""
+        return _SAFETY * (self.n_hidden * _U32 * bound + _U32 * np.abs(scores) + 1e-30)
+
     def _exact(self, hidden: np.ndarray, cols: np.ndarray) -> np.ndarray:
         """The float32 scores blis gives for ``cols``: a fused multiply-add chain over the
         hidden units from zero, plus the bias. Each step's product is exact in float64 and
@@ -214,9 +222,7 @@ class FastNER:
         best = scores.argmax(axis=1)
         top2 = np.partition(scores, -2, axis=1)[:, -2:]
         top = top2[:, 1]
-        slack = _SAFETY * (
-            64 * _U32 * bound_c[offset : offset + n].max(axis=1) + _U32 * np.abs(top) + 1e-30
-        )
+        slack = self._slack(bound_c[offset : offset + n].max(axis=1), top)
         unsure = np.flatnonzero(~space & (top - top2[:, 0] <= 2 * slack))
         for i in unsure.tolist():
             cols = np.flatnonzero(valid[i])
@@ -263,7 +269,7 @@ class FastNER:
                 s = W64[pair] @ h64
                 s += b64[pair]
                 bound = absW64[pair] @ np.abs(h64)
-                slack = _SAFETY * (64 * _U32 * bound + _U32 * np.abs(s) + 1e-30)
+                slack = self._slack(bound, s)
                 if abs(s[0] - s[1]) <= slack.sum():
                     s = self._exact(h, pair)
                 chosen = pair[0] if s[0] >= s[1] else pair[1]  # a tie: the lower index
