@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import re
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src"
@@ -161,6 +162,30 @@ def test_nothing_outside_the_store_reaches_into_a_store_object():
         if not m.startswith("dateline.store")
         for hit in private.findall(path.read_text(encoding="utf-8"))
     ]
+    assert found == []
+
+
+#: Names the code gives spaCy tokens; ``is`` between two of them (or a ``.head``) is a bug waiting:
+#: a Token is a new object on every access, so identity holds only by accident of assignment.
+TOKEN_NAMES = {"tok", "token", "t", "node", "head", "root", "be", "clause", "noun", "left", "c"}
+
+
+def _token_like(node: ast.expr) -> bool:
+    if isinstance(node, ast.Attribute):
+        return node.attr == "head"
+    return isinstance(node, ast.Name) and node.id in TOKEN_NAMES
+
+
+def test_tokens_are_compared_by_index_not_identity():
+    found = []
+    for m, path in modules().items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Compare):
+                continue
+            sides = [node.left, *node.comparators]
+            for op, (a, b) in zip(node.ops, pairwise(sides), strict=True):
+                if isinstance(op, ast.Is | ast.IsNot) and _token_like(a) and _token_like(b):
+                    found.append(f"{m}:{node.lineno}: {ast.unparse(node)}")
     assert found == []
 
 

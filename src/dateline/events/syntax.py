@@ -197,7 +197,7 @@ def np_text(tok: Token) -> str:
         if c.dep_ in {"compound", "amod", "nmod", "poss", "det", "nummod", "case", "punct"}:
             left = c if c.i < left.i else left
             break
-    if left is not tok and left.dep_ == "amod" and left.left_edge.i < left.i:
+    if left.i != tok.i and left.dep_ == "amod" and left.left_edge.i < left.i:
         left = left.left_edge  # "US-backed forces", "Kurdish-led fighters": the whole modifier
     start = min(left.i, tok.i)
     while start < tok.i and tok.doc[start].dep_ in {"det", "punct"}:

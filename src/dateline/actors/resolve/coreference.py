@@ -299,7 +299,7 @@ def register_groups(ctx: Context) -> None:
             continue
         members: list[Actor] = []
         for t in tok.subtree:
-            if t.dep_ in {"prep", "relcl", "acl", "advcl", "ccomp", "xcomp"} and t is not tok:
+            if t.dep_ in {"prep", "relcl", "acl", "advcl", "ccomp", "xcomp"} and t.i != tok.i:
                 break
             for a in ctx.index.all_at(t.i):
                 if a.kind in {"person", "country", "organisation", "group"} and a not in members:

@@ -351,7 +351,7 @@ def _affiliation(ctx: Context, span: Span):
         # "X, an adviser to the UN": an office's "to" ties it to the body as "of" does, unless
         # a state holds the office ("X, the French envoy to the UN", "France's ambassador to")
         preps = {"of", "from", "at", "for"}
-        if node is not root and not country_inside(ctx, list(node.lefts)):
+        if node.i != root.i and not country_inside(ctx, list(node.lefts)):
             preps.add("to")
         for child in node.children:
             if child.dep_ == "prep" and child.lower_ in preps:
@@ -363,7 +363,9 @@ def _affiliation(ctx: Context, span: Span):
                     owners = [c for c in pobj.children if c.dep_ == "poss" and c.tag_ != "PRP$"]
                     for place in [pobj, *owners]:
                         found = _organisation(ctx, place)
-                        if found is not None and (node is root or found.sector in INTERNATIONAL):
+                        if found is not None and (
+                            node.i == root.i or found.sector in INTERNATIONAL
+                        ):
                             return found  # an armed group's member is fighters.py's
     return None
 

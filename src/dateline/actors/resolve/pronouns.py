@@ -93,8 +93,8 @@ def _extraposed(be: Token) -> bool:
                 continue
             marks = {g.lower_ for g in clause.children if g.dep_ == "mark"}
             to = any(g.dep_ == "aux" and g.lower_ == "to" for g in clause.children)
-            if (to and (node is be and clause.dep_ == "xcomp" or "for" in marks)) or (
-                "that" in marks and (node is not be or _judged_that(be))
+            if (to and (node.i == be.i and clause.dep_ == "xcomp" or "for" in marks)) or (
+                "that" in marks and (node.i != be.i or _judged_that(be))
             ):
                 return True
     return False

@@ -507,7 +507,7 @@ def _copular_infinitive(tok: Token, support: frozenset[str] = frozenset()) -> bo
             # "It’s one thing to": the curly contraction parses its attribute as an object
             attribute = head.dep_ in {"attr", "dobj"} and is_be(head.head)
             return is_be(head) or attribute
-        if node.dep_ in {"relcl", "advcl", "ROOT"} or (node is not tok and node.dep_ == "conj"):
+        if node.dep_ in {"relcl", "advcl", "ROOT"} or (node.i != tok.i and node.dep_ == "conj"):
             return False
     return False
 
@@ -578,7 +578,7 @@ def describes_noun(tok: Token, events: set[int], perception: frozenset[str]) -> 
             return noun.i not in events and not seen
         if (
             node.dep_ not in {"xcomp", "dobj", "prep", "pobj", "compound", "amod"}
-            and node is not tok
+            and node.i != tok.i
         ):
             break
     return False

@@ -2010,7 +2010,7 @@ def _renames(tok: Token, earlier: Token) -> bool:
     Elsheikh": Elsheikh renames "men" too)."""
     node, appositive = tok, False
     for _ in range(6):
-        if node.dep_ not in {"appos", "conj"} or node.head is node:
+        if node.dep_ not in {"appos", "conj"} or node.head.i == node.i:
             return False
         # "Saudi Arabia, the UAE, Bahrain and Egypt": a list read as an apposition renames nobody
         appositive = appositive or (node.dep_ == "appos" and not listed_apposition(node))

@@ -522,7 +522,7 @@ def _retribution(tok: Token, lexicon: Lexicon) -> bool:
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in {"have", "go"}:
         clause = tok.head  # "will have to pay", "is going to pay"
     future = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in clause.children) or (
-        clause is not tok and clause.lemma_.lower() == "go" and clause.tag_ == "VBG"
+        clause.i != tok.i and clause.lemma_.lower() == "go" and clause.tag_ == "VBG"
     )
     if not future or not _reported(clause, lexicon):
         return False
@@ -825,7 +825,7 @@ def _find_object(tok: Token, lemmas: frozenset[str]) -> Token | None:
         if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd", "dative", "npadvmod"}:
             noun = antecedent(c)  # "the embassy, which it had closed"
             frontier.append(noun)
-            if noun is not c and noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN":
+            if noun.i != c.i and noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN":
                 frontier.append(noun.head.head)  # "its embassy in Yangon, which": either noun
     frontier.extend(had_done(tok))
     for prep in (c for c in tok.children if c.dep_ in {"prep", "prt", "agent"}):
