@@ -317,6 +317,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         return []  # "expresses admiration for dictators": a view of nobody named, no commendation
     if event_type == "SUPPORT" and held_true(cand, lexicon):
         return []  # "reaffirmed that the border stays shut", "recognised it had failed": a belief
+    if event_type == "CONCEDE" and _fact_admitted(cand, lexicon):
+        return []  # "the army conceded that the offensive had failed": a fact owned, no yielding
     if event_type == "ASSAULT" and _goal_reached(cand, lexicon):
         return []  # "six countries hit the 0.7% aid target": a figure reached, no strike
     if event_type == "ASSAULT" and _allegiance(cand, lexicon):
@@ -459,6 +461,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         pairs = [(None, targets[0])]
     else:
         pairs = [(None, None)]  # an attack nobody is attached to (_unattributed_attack)
+    if event_type == "CONSULT" and all(_deliberation(s, t) for s, t in pairs):
+        return []  # "the senator met the vice-president": a state's own counsel, no dyad
     out = []
     reporter_ref = reporter[0].ref(reporter[1].text) if reporter else None
     for src, tgt in pairs:
@@ -686,6 +690,29 @@ ACTS_OF_FORCE = {"ASSAULT", "COERCE", "SANCTION", "THREATEN"}
 
 # Who can pay a visit: a state or someone acting for one, an IGO/NGO, a party or opposition.
 VISITOR_SECTORS = {"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "IGO", "NGO", "PTY", "OPP"}
+
+
+#: Sectors of the organs a state deliberates through: its government and its legislature.
+COUNSEL_SECTORS = {"GOV", "LEG"}
+
+
+def _deliberation(src, tgt) -> bool:
+    """Talks between two organs of one state ("a Republican senator met the vice-president",
+    "the foreign secretary is talking to the development secretary"): the state's own counsel,
+    which the article gold does not code as a CONSULT (out of fold, cv26 fold models: 3 such
+    records false, 1 right). Talks with its own troops or citizens, or between parties of no
+    office, stay."""
+    if src is None or tgt is None:
+        return False
+    a, b = src[0], tgt[0]
+    return (
+        a.country is not None
+        and a.country == b.country
+        and a.kind != "country"
+        and b.kind != "country"
+        and a.sector in COUNSEL_SECTORS
+        and b.sector in COUNSEL_SECTORS
+    )
 
 
 def _at_home(targets):
@@ -1458,6 +1485,25 @@ def held_true(cand: Candidate, lexicon: Lexicon) -> bool:
     if cand.nominal or tok.lemma_.lower() not in lexicon.word_set("belief_verbs"):
         return False
     if any(c.dep_ in {"dobj", "dative", "oprd"} for c in tok.children):
+        return False
+    return any(c.dep_ == "ccomp" for c in tok.children)
+
+
+def _fact_admitted(cand: Candidate, lexicon: Lexicon) -> bool:
+    """A verb of conceding whose content is a clause and which has no object ("Central Command
+    conceded that the offensive had crippled its efforts"), or that a speaker's "as" sets aside
+    ("as the minister conceded, it was a mistake"): a fact owned up to, no demand yielded to
+    (out of fold, cv26 fold models: 2 such CONCEDEs false, none right). "conceded the point",
+    "conceded to the miners' demands" stay."""
+    tok = cand.token
+    if cand.nominal or tok.lemma_.lower() not in lexicon.word_set("admission_verbs"):
+        return False
+    if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        return True  # "as the minister conceded (in Nairobi), ..."
+    after = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if after is not None and after.lower_ == "that" and after.dep_ == "mark":
+        return True  # "conceded that the offensive had crippled efforts" (however parsed)
+    if any(c.dep_ in {"dobj", "dative", "oprd", "prep"} for c in tok.children):
         return False
     return any(c.dep_ == "ccomp" for c in tok.children)
 

@@ -1,0 +1,74 @@
+"""Round 21, the cooperative types (coop21; issue 13): general word senses that are not acts,
+and constructions of cooperation the coder did not read. Sentences of our own.
+
+- Talks between two organs of one state (a senator and the vice-president, two ministers) are
+  the state's own counsel, no CONSULT (``coder._deliberation``); talks with another state's
+  officials, or a minister meeting the state's own troops, stay.
+- Liaising with someone is talking with them (``consult-talk``).
+- Conceding that something is so owns up to a fact, no concession (``coder._fact_admitted``);
+  conceding to demands, or conceding defeat, stays a CONCEDE.
+- An account or a figure borne out ("this account was supported by officials") backs no one.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from coded import country_pairs
+
+pytestmark = pytest.mark.slow
+
+DATE = "2021-05-10"
+
+
+def _types(pipeline, text: str) -> set[str]:
+    return {e.event for e in pipeline.code_text(text, date=DATE).events if not e.negated}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Kenyan senator told reporters after meeting with the Kenyan vice-president.",
+        "The Kenyan senator says he still talks to the president of Kenya every week.",
+        "The Kenyan foreign minister said he was talking to the finance minister, Ukur Yatani.",
+    ],
+)
+def test_talks_between_organs_of_one_state_are_no_consult(coder, text):
+    assert "CONSULT" not in _types(coder, text)
+
+
+def test_talks_with_another_states_leader_or_own_troops_stay(coder):
+    assert ("KEN", "UGA") in country_pairs(
+        coder, "Kenyatta met the Ugandan president in Nairobi.", "CONSULT"
+    )
+    text = "The Kenyan foreign minister met Kenyan troops in Somalia."
+    assert "CONSULT" in _types(coder, text)
+
+
+def test_liaising_with_someone_is_talks(lexicon_only):
+    text = "Kenyan officials liaised with the Ugandan authorities on his behalf."
+    assert ("KEN", "UGA") in country_pairs(lexicon_only, text, "CONSULT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan army has conceded that the offensive has crippled efforts against al-Shabaab.",
+        "Yet as the Kenyan foreign minister conceded in Nairobi in 2015, it was a mistake.",
+        "The Kenyan minister conceded the war had been a mistake.",
+    ],
+)
+def test_a_fact_conceded_is_no_concession(coder, text):
+    assert "CONCEDE" not in _types(coder, text)
+
+
+def test_demands_or_defeat_conceded_stay_concessions(coder):
+    assert "CONCEDE" in _types(coder, "The Bolivian government conceded to the miners' demands.")
+    text = "The Kenyan government conceded defeat in the border dispute with Uganda."
+    assert "CONCEDE" in _types(coder, text)
+
+
+def test_an_account_borne_out_backs_no_one(coder):
+    assert "SUPPORT" not in _types(coder, "This account was supported by senior Kenyan officials.")
+    text = "The Kenyan government supported the Somali army."
+    assert ("KEN", "SOM") in country_pairs(coder, text, "SUPPORT")
