@@ -104,9 +104,37 @@ def arguments(
         # clause around it makes its doer
         owners = {id(a) for a, t in targets if t.dep_ == "poss" and t.head.i == cand.head.i}
         sources = [x for x in sources if id(x[0]) not in owners]
+    if cand.event in OWN_MEANS_ACTS and sources:
+        # "deployed tanks along its southern border", "quit their roles": what the source moves
+        # or gives up is its own, no party it acts on
+        targets = [t for t in targets if not _owned_by_source(t, sources, actors)]
     src_ids = {id(a) for a, _ in sources}
     targets = [t for t in targets if id(t[0]) not in src_ids or len(sources) > 1]
     return _informative(_unique(sources)), _informative(_unique(targets))
+
+
+#: Acts done with the source's own means (forces, posts, bases): a possessive pronoun that
+#: stands for the source names its own things, not a target ("massed its troops on its border").
+OWN_MEANS_ACTS = {"MOBILIZE", "RETREAT"}
+
+
+def _owned_by_source(
+    target: tuple[Actor, Token], sources: list[tuple[Actor, Token]], actors: ActorIndex
+) -> bool:
+    """The target's noun is owned by a possessive pronoun ("its", "their") that stands for one
+    of the sources, and the target is that pronoun's actor or of the sources' own country ("its
+    own forces")."""
+    actor, tok = target
+    ids = {id(a) for a, _ in sources}
+    countries = {a.country for a, _ in sources if a.country}
+    owners = [
+        a for c in tok.children if c.dep_ == "poss" and c.tag_ == "PRP$" for a in actors.all_at(c.i)
+    ]
+    if not any(id(a) in ids or (a.country is not None and a.country in countries) for a in owners):
+        return False
+    return any(a is actor for a in owners) or (
+        actor.country is not None and actor.country in countries
+    )
 
 
 def _veto_bodies(
@@ -315,6 +343,12 @@ def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
         or reduced_passive(tok)
         or _shared_passive(tok)
     )
+    captors = _captive_by(tok, actors)
+    if captors and subj is not None:
+        # "the reporter taken hostage by al-Shabaab", parsed as if the reporter took a hostage:
+        # the "by" phrase took them, the subject was taken
+        ids = {id(a) for a, _ in captors}
+        return captors, [x for x in np_actors(subj, actors) if id(x[0]) not in ids]
     has_agent = any(c.dep_ == "agent" for c in tok.children)
     if passive and not has_agent and tok.lemma_.lower() in lexicon_words("stative_passives"):
         passive = False  # "France is committed to the UN": a state of the subject
@@ -332,6 +366,14 @@ def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
                 # "controls, an embargo and travel restrictions on Russian officials were imposed"
                 for node in [subj, *[c for c in subj.subtree if c.dep_ == "conj"]]:
                     found += _inner_actors(node, actors, set(cand.entry.targets))
+                captors = _captors(subj, actors)
+                if captors:
+                    # "tourists held by the rebels were tortured": the captors are no target;
+                    # what the captives underwent they did
+                    ids = {id(a) for a, _ in captors}
+                    found = [x for x in found if id(x[0]) not in ids]
+                    if not sources and cand.event in CAPTORS_ACT:
+                        sources += captors
             if not sources and found and subj.lemma_.lower() in weapon_nouns():
                 sources += found  # "Israeli missiles were fired at the town": theirs fired them
             else:
@@ -417,6 +459,49 @@ def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
             sources += parties[:1]
             targets = [t for t in targets if t not in parties[:1]]
     return sources, targets
+
+
+#: Acts the captors of their passive subject did: "hostages held by Isis were killed", "were
+#: released".
+CAPTORS_ACT = {"ASSAULT", "COERCE", "SANCTION", "RETREAT"}
+
+
+def _captors(subj: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
+    """The actors of the "by" phrase of a participle of captivity that describes a subject
+    naming no actor ("tourists held by the rebels", "a number of westerners imprisoned by
+    Isis"): the captors of the people the subject names. Not inside a relative clause."""
+    out: list[tuple[Actor, Token]] = []
+    for c in subj.subtree:
+        if c.dep_ != "acl" or c.tag_ not in {"VBN", "VBD"} or c.i < subj.i:
+            continue
+        if c.lemma_.lower() not in lexicon_words("captivity_participles"):
+            continue
+        if any(a.dep_ in {"relcl", "acl"} for a in c.ancestors if a.i > subj.i and a.i < c.i):
+            continue
+        out += _by_actors(c, actors)
+    return out
+
+
+def _captive_by(verb: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
+    """The actors of the "by" phrase of a verb of capture whose only object is the captive noun
+    ("was taken hostage by Isis", "held captive by the militia"), which the parser often reads
+    as an active verb with a subject and a plain "by" phrase: who took the captive. Empty for
+    any other verb, or where the verb has another object ("took two aid workers hostage")."""
+    if verb.lemma_.lower() not in lexicon_words("hostage_taking_verbs"):
+        return []
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "oprd", "attr"}]
+    if len(objects) != 1 or objects[0].lemma_.lower() not in lexicon_words("captive_nouns"):
+        return []
+    if any(c.dep_ == "det" for c in objects[0].children):
+        return []  # "held a prisoner by the arm": a prisoner, not being one
+    return [
+        x
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "by"
+        for p in c.children
+        if p.dep_ == "pobj"
+        for x in np_actors(p, actors)
+    ]
 
 
 def _described(pronoun: Token) -> Token | None:
