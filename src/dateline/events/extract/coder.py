@@ -223,6 +223,16 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         return []  # "areas liberated from the militants", "the liberated city": a place
     if event_type == "RETREAT" and _no_release(cand, lexicon):
         return []  # "the town was freed from the militants", "troops freed up for Iraq"
+    if event_type == "RETREAT" and _published(cand, lexicon):
+        return []  # "an Isis video released on Tuesday": published, nobody set free
+    if event_type in HABIT_TYPES and _habit_named(cand, lexicon):
+        return []  # "earned a reputation for executions", "a history of mounting assaults"
+    if event_type == "REQUEST" and _asked_to_know(cand, lexicon):
+        return []  # "demanded to know whether he was on the line": a question, no act asked
+    if event_type == "REQUEST" and _phone_call(cand, lexicon):
+        return []  # "his telephone call congratulating Putin": a call made, no demand
+    if event_type == "ACCUSE" and (_praise_named(cand, lexicon) or _of_importance(cand, lexicon)):
+        return []  # "people called her a hero", "housing was of primary concern": no complaint
     if event_type == "SUPPORT" and _self_defence(cand, sources, targets, lexicon):
         return []  # "defended its position", "the town was defended by the rebels": no backing
     if event_type in SUBJECT_TOPICS and subject_of_comment(cand, lexicon):
@@ -1096,6 +1106,106 @@ def _no_release(cand: Candidate, lexicon: Lexicon) -> bool:
     )
 
 
+def _published(cand: Candidate, lexicon: Lexicon) -> bool:
+    """A verb of releasing whose object is a text, a picture or a recording (the lexicon's
+    ``released_items``: "an Isis video released on Tuesday", "the ministry released a
+    statement", "figures released by the UN"): published, nobody set free. "Turkey released a
+    US pastor" and "the prisoners released on Monday" are releases (round 21, precision21)."""
+    tok = cand.token
+    if cand.nominal or tok.lemma_.lower() != "release":
+        return False
+    items = lexicon.word_set("released_items")
+    objects = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        objects.append(tok.head)  # "a video released on Tuesday"
+    return any(o.lemma_.lower() in items for o in objects)
+
+
+#: Types whose act a habit or a record can name without telling it (the conflict types; the
+#: cooperative ones are another lane's, round 21).
+HABIT_TYPES = frozenset({"ASSAULT", "COERCE", "REQUEST", "ACCUSE", "RETREAT", "THREATEN", "REJECT"})
+
+
+def _habit_named(cand: Candidate, lexicon: Lexicon) -> bool:
+    """An act named as what someone is known for, a habit or a record (the lexicon's
+    ``habit_words`` over "for" or "of": "earned a reputation for waterboarding and mock
+    executions", "Russia has a history of mounting assaults", "a militia known for torturing
+    prisoners"): a description of the actor, no act the sentence tells (out of fold 3 false,
+    none right, round 21). "Responsible for the attack" and "blamed for the killings" are
+    accusations of an act, and stay."""
+    node = cand.token
+    for _ in range(4):
+        if node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head  # "waterboarding, mock executions and crucifixions"
+        elif node.dep_ == "dobj" and node.head.tag_ == "VBG":
+            node = node.head  # "a history of mounting assaults"
+        else:
+            break
+    if node.dep_ not in {"pobj", "pcomp"} or node.head.lower_ not in {"for", "of"}:
+        return False
+    holder = node.head.head  # "known" has the lemma "know"
+    return bool({holder.lemma_.lower(), holder.lower_} & lexicon.word_set("habit_words"))
+
+
+def _asked_to_know(cand: Candidate, lexicon: Lexicon) -> bool:
+    """A verb of asking whose infinitive is one of finding out, with nobody asked (the
+    lexicon's ``knowing_verbs``: "Trump demanded to know whether his adviser was still on the
+    line", "she asked to understand the charges"): a question, no act asked of anyone. "Asked
+    Turkey to explain" asks a state (round 21, precision21)."""
+    tok = cand.token
+    if cand.nominal or tok.lemma_.lower() not in lexicon.word_set("asking_verbs"):
+        return False
+    if any(c.dep_ in {"dobj", "dative"} for c in tok.children):
+        return False
+    knowing = lexicon.word_set("knowing_verbs")
+    return any(
+        c.dep_ == "xcomp"
+        and c.lemma_.lower() in knowing
+        and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+        for c in tok.children
+    )
+
+
+def _phone_call(cand: Candidate, lexicon: Lexicon) -> bool:
+    """The noun "call" of a telephone ("his telephone call congratulating Putin", "a phone call
+    with Erdogan"): a conversation (CONSULT's phone cue words), not a call for something. "Trump's
+    call for a withdrawal" stays a demand (round 21, precision21)."""
+    tok = cand.token
+    if not cand.nominal or tok.lemma_.lower() not in lexicon.word_set("call_nouns"):
+        return False
+    phone = set(((lexicon.lists.get("mode_cues") or {}).get("CONSULT") or {}).get("phone", ()))
+    phone -= lexicon.word_set("call_nouns")
+    return any(
+        c.dep_ in {"compound", "amod", "nmod"} and c.lemma_.lower() in phone for c in tok.children
+    )
+
+
+def _praise_named(cand: Candidate, lexicon: Lexicon) -> bool:
+    """A verb of naming whose name is one of praise (the lexicon's ``praise_nouns``: "people
+    have called Anna a hero and a martyr", "dubbed him a champion of the poor"): a judgement
+    in someone's favour, no accusation. "Called them traitors" accuses (round 21)."""
+    tok = cand.token
+    if cand.nominal or tok.lemma_.lower() not in lexicon.word_set("naming_verbs"):
+        return False
+    praise = lexicon.word_set("praise_nouns")
+    return any(c.dep_ in {"oprd", "attr"} and c.lemma_.lower() in praise for c in tok.children)
+
+
+def _of_importance(cand: Candidate, lexicon: Lexicon) -> bool:
+    """A noun of feeling that "of" makes a degree of importance (the lexicon's
+    ``importance_nouns``: "housing was of primary concern in the camps", "a matter of great
+    concern"): how much something matters, no complaint about anyone. "Raised concerns about the
+    strikes" and "his concern about the attack" stay (round 21)."""
+    tok = cand.token
+    return (
+        cand.nominal
+        and tok.lemma_.lower() in lexicon.word_set("importance_nouns")
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ == "of"
+        and not any(c.dep_ == "det" for c in tok.children)
+    )
+
+
 def _self_defence(cand: Candidate, sources, targets, lexicon: Lexicon) -> bool:
     """Defending that backs nobody: a verb of defending (``defence_verbs``) whose object is the
     author's own stance, no actor ("the ministry defended its decision", "he defended his
@@ -1756,10 +1866,23 @@ def hazard_caused(cand: Candidate, lexicon: Lexicon) -> bool:
     children = list(tok.children)
     if any(c.dep_ == "nsubj" and antecedent(c).lemma_.lower() in hazards for c in children):
         return True
-    return any(
+    if any(
         c.dep_ == "agent" and g.dep_ == "pobj" and g.lemma_.lower() in hazards
         for c in children
         for g in c.children
+    ):
+        return True
+    # "two children who burned to death in a fire", "he died in a flood": a death with no doer
+    # and no one acted on, in a hazard (round 21; "soldiers killed ten villagers in the fire" acts)
+    if tok.lemma_.lower() not in lexicon.word_set("hazard_death_verbs") or any(
+        c.dep_ in {"dobj", "agent"} for c in children
+    ):
+        return False
+    return any(
+        c.dep_ == "prep" and c.lower_ in {"in", "from"} and g.lemma_.lower() in hazards
+        for c in children
+        for g in c.children
+        if g.dep_ == "pobj"
     )
 
 
