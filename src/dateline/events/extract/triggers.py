@@ -205,10 +205,16 @@ def _grievance(tok: Token, lexicon: Lexicon) -> bool:
 
 def _noun_preps_hold(entry: TriggerEntry, noun: Token) -> bool:
     """A noun entry with ``preps`` applies only where the noun governs one of them ("calls for a
-    ceasefire" is a demand, "a call with the president" a phone call)."""
+    ceasefire" is a demand, "a call with the president" a phone call), as a preposition or as
+    the mark of a clause the noun governs ("its call for Chad to withdraw")."""
     if not entry.preps or entry.verbs:
         return True
-    return any(c.dep_ == "prep" and c.lower_ in entry.preps for c in noun.children)
+    return any(c.dep_ == "prep" and c.lower_ in entry.preps for c in noun.children) or any(
+        g.dep_ == "mark" and g.lower_ in entry.preps
+        for c in noun.children
+        if c.dep_ in {"advcl", "acl", "relcl", "ccomp"}
+        for g in c.children
+    )
 
 
 def _judgement(tok: Token, lexicon: Lexicon) -> TriggerEntry | None:
