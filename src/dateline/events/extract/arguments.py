@@ -1321,7 +1321,13 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
         # "the town is under bombardment", "despite pressure from Washington, Ankara went
         # ahead": who is under it (or goes ahead despite it) is whom it is aimed at
         ids = {id(a) for a, _ in exposed}
-        return [s for s in sources if id(s[0]) not in ids], exposed
+        doers = [s for s in sources if id(s[0]) not in ids]
+        if not doers and tok.head.lower_ in UNDER_PREPS:
+            # "Kurdish leaders under assault from Turkey": the blows come from the doer
+            doers = [x for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                     for p in c.children if p.dep_ == "pobj"
+                     for x in np_actors(p, actors) if id(x[0]) not in ids]  # fmt: skip
+        return doers, exposed
     taker = _act_taken(tok, cand)
     if taker is not None:
         # "the rebels took heavy fire from the army", "took a beating from the police": the act

@@ -146,6 +146,7 @@ def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Cand
                 not licensed
                 and not _noun_has_own_args(frame)
                 and not _stray_doer(frame, entries[0])
+                and not _under_blows_from(frame, entries[0], lexicon)
                 and not _authored_request(frame, entries[0], lexicon)
                 and not _undergoer_of(frame, entries[0], lexicon)
             ):
@@ -1006,6 +1007,23 @@ def _stray_doer(noun: Token, entry: TriggerEntry) -> bool:
     """An act done to someone whose doer's "by" phrase the parser hung beside the noun ("dozens
     of attacks by the regime", "the bombardment of the town by Russian jets")."""
     return entry.event in {"ASSAULT", "COERCE", "SANCTION"} and bool(stray_by_phrases(noun))
+
+
+def _under_blows_from(noun: Token, entry: TriggerEntry, lexicon: Lexicon) -> bool:
+    """An attack someone is "under" that names who it comes "from": "Kurdish leaders under
+    assault from Turkey", "the town is under attack from the militants" name the act, its target
+    and its doer as "came under attack from" does (the "from" phrase is the doer,
+    ``arguments._exposed_parties``); "under attack" alone names nobody who attacks."""
+    if entry.event not in {"ASSAULT", "COERCE"} or noun.dep_ != "pobj":
+        return False
+    if noun.head.lower_ != "under":
+        return False
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "from"
+        and any(g.dep_ == "pobj" and is_someone(antecedent(g), lexicon) for g in c.children)
+        for c in noun.children
+    )
 
 
 def _noun_has_target(tok: Token, someone: Lexicon | None = None) -> bool:
