@@ -52,3 +52,28 @@ def test_own_people_attacked_stay_the_target(pipeline):
         pipeline, "Syria's use of chemical weapons against its own people is barbaric."
     )
     assert ("SYR", "SYR") in sides(events, "ASSAULT")
+
+
+def test_the_small_nation_is_the_state_named_before(pipeline):
+    events = coded_events(
+        pipeline,
+        "Eritrea has long been isolated. Kenya, Uganda and Rwanda imposed an economic boycott "
+        "on the small nation last year.",
+    )
+    pairs = sides(events, "SANCTION")
+    assert ("KEN", "ERI") in pairs and ("RWA", "ERI") in pairs, pairs
+
+
+def test_the_country_is_not_the_state_acting_on_it(pipeline):
+    events = coded_events(
+        pipeline, "Eritrea was isolated. Ethiopia accused the country of backing the rebels."
+    )
+    assert ("ETH", "ETH") not in sides(events, "ACCUSE")
+
+
+def test_a_country_left_or_crossed_is_a_place(pipeline):
+    result = pipeline.code_text(
+        "Kenya deported him in May. He was not allowed to leave the country.", date="2018-03-01"
+    )
+    texts = {m.text for a in result.actors for m in a.mentions}
+    assert "the country" not in texts and "country" not in texts

@@ -19,7 +19,7 @@ from dateline.actors.resolve.fighters import affiliate_fighters
 from dateline.actors.resolve.named import dateline_place, named_spans, resolve_named
 from dateline.actors.resolve.persons import citizenship_countries
 from dateline.actors.resolve.possessed import possessed_roles
-from dateline.actors.resolve.pronouns import resolve_pronoun
+from dateline.actors.resolve.pronouns import country_noun, resolve_country_noun, resolve_pronoun
 from dateline.actors.resolve.roles import is_role_noun, resolve_noun, role_words
 from dateline.actors.resolve.speakers import quoted_first_person
 from dateline.model import Actor, Article, Mention
@@ -76,9 +76,12 @@ def resolve_actors(doc: Doc, article: Article, kb) -> ActorIndex:
     # 5. Pronouns, now that every explicit mention is known, agreeing in gender with the people
     #    whose titles, first names or roles say it.
     ctx.genders = person_genders(doc, index)
+    states = role_words("state_reference_nouns")
     for tok in doc:
         if tok.pos == PRON and tok.i not in claimed:
             resolve_pronoun(ctx, tok)
+        elif tok.pos == NOUN and not by_token.get(tok.i) and country_noun(tok, states):
+            resolve_country_noun(ctx, tok)  # "a boycott on the small nation": the state named
     age = doc.vocab.strings[AGE_WORD]
     for tok in doc:
         if tok.lower == age and tok.i not in claimed and not by_token.get(tok.i):

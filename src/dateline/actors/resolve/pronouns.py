@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from dateline.actors.gender import agrees, pronoun_gender
 from dateline.actors.resolve.context import Context, mention_tokens
+from dateline.actors.resolve.roles import role_words
 from dateline.events.syntax import RELATIVE_PRONOUNS, is_be, subject_of
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
@@ -508,3 +509,63 @@ def _is_body(ctx: Context, start: int, actor) -> bool:
         return True
     head = _mention_head(ctx, start)
     return actor.kind == "role" and head.tag_ in {"NN", "NNP"} and not _singular_role(ctx, start)
+
+
+#: Prepositions before "the country" that make it a place, not a party ("across the country",
+#: "fled to the country", "troops inside the country").
+COUNTRY_PLACE_PREPS = {"in", "across", "throughout", "inside", "into", "within", "around",
+                       "outside", "from", "to", "out", "at", "over", "through"}  # fmt: skip
+
+
+def country_noun(tok: Token, nouns: frozenset[str]) -> bool:
+    """A singular "the country" or "that nation", with or without adjectives ("the small, rich
+    nation"), standing for one state named before (``nouns``: ``state_reference_nouns``). Not
+    "the country of X" (it names X), not "this country" (the speaker's own), and not a place
+    ("in the country", "across the nation", "leave the country": ``state_place_verbs``)."""
+
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.lemma_.lower() not in nouns:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in {"the", "that"} for c in tok.children):
+        return False
+    if any(c.dep_ in {"compound", "nmod", "poss"} for c in tok.children):
+        return False  # "the host country", "Syria's neighbouring country"
+    if any(
+        c.dep_ == "prep" and c.lower_ == "of" and g.dep_ == "pobj" and g.pos_ == "PROPN"
+        for c in tok.children
+        for g in c.children
+    ):
+        return False  # "the country of Kenya" names it
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in role_words("state_place_verbs"):
+        return False  # "not allowed to leave the country"
+    return not (tok.dep_ == "pobj" and tok.head.lower_ in COUNTRY_PLACE_PREPS)
+
+
+def resolve_country_noun(ctx: Context, tok: Token) -> None:
+    """ "Kenya, Uganda and Rwanda imposed a boycott on the small nation": the last state named
+    in this sentence or the one before that is not the subject of the clause the noun is in
+    (those impose it on another), as "it" would stand for."""
+    sent = ctx.sent_of.get(tok.i, 0)
+    bound = _governing_subject_ids(ctx, tok)
+    ctx.recent.sort(key=lambda e: e[0])
+    for i, s, actor in reversed(ctx.recent):
+        if i < tok.i and sent - s <= 1 and actor.kind == "country" and actor.id not in bound:
+            start = min([tok.i] + [c.i for c in tok.children if c.dep_ in {"det", "amod"}])
+            mention_tokens(ctx, actor, start, tok.i + 1, "country-noun")
+            return
+
+
+def _governing_subject_ids(ctx: Context, tok: Token) -> set[str]:
+    """Ids of the actors of the subject of the nearest verb above ``tok`` (with its
+    conjuncts): the noun is another state than the one acting on it."""
+    node = tok
+    for _ in range(GOVERNING_REACH):
+        if node.head.i == node.i:
+            return set()
+        node = node.head
+        if node.pos_ not in {"VERB", "AUX"}:
+            continue
+        subj = subject_of(node)
+        if subj is None:
+            return set()
+        return {a.id for t in subj.subtree for a in ctx.index.all_at(t.i)}
+    return set()
