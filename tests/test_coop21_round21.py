@@ -8,6 +8,12 @@ and constructions of cooperation the coder did not read. Sentences of our own.
 - Conceding that something is so owns up to a fact, no concession (``coder._fact_admitted``);
   conceding to demands, or conceding defeat, stays a CONCEDE.
 - An account or a figure borne out ("this account was supported by officials") backs no one.
+- A position yielded ("concedes Museveni will remain in power") stays a CONCEDE.
+- Backing, partnering or cooperating told with an adverb of duration or habit ("has long
+  partnered", "had previously backed") is a relation described, no act
+  (``coder._standing_relation``).
+- Arming another's forces is military aid (``aid-arm``); the noun "arm" is none. Diplomatic
+  links restored are ties restored (``support-establish-ties``).
 """
 
 from __future__ import annotations
@@ -72,3 +78,48 @@ def test_an_account_borne_out_backs_no_one(coder):
     assert "SUPPORT" not in _types(coder, "This account was supported by senior Kenyan officials.")
     text = "The Kenyan government supported the Somali army."
     assert ("KEN", "SOM") in country_pairs(coder, text, "SUPPORT")
+
+
+def test_a_position_yielded_stays_a_concession(coder):
+    text = "The Kenyan government concedes Museveni will remain in power in Uganda."
+    assert "CONCEDE" in _types(coder, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The US has long partnered with Kenyan forces in the battle against al-Shabaab.",
+        "Ethiopia and Kenya had previously backed the Somali militia.",
+    ],
+)
+def test_a_standing_relation_is_no_act(coder, text):
+    types = _types(coder, text)
+    assert "COOPERATE" not in types and "SUPPORT" not in types
+
+
+def test_once_as_a_time_clause_keeps_the_act(lexicon_only):
+    text = "Once Kenya backed the Ugandan bid, Tanzania withdrew its own."
+    assert "SUPPORT" in _types(lexicon_only, text)
+
+
+def test_arming_anothers_forces_is_aid(lexicon_only):
+    text = "The Ethiopian government directly armed the Somali militia."
+    assert ("ETH", "SOM") in country_pairs(lexicon_only, text, "AID")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Somali militants armed with rifles stormed the Kenyan hotel.",
+        "Nairobi says the militia is the Somali arm of a terror group.",
+        "The militia and its political arms have been accused of abuses in Kenya.",
+    ],
+)
+def test_no_one_armed_or_the_noun_arm_is_no_aid(coder, text):
+    types = _types(coder, text)
+    assert "AID" not in types and "AGREE" not in types
+
+
+def test_diplomatic_links_restored_are_ties(lexicon_only):
+    text = "Somalia has restored diplomatic links with Kenya."
+    assert ("SOM", "KEN") in country_pairs(lexicon_only, text, "SUPPORT")

@@ -209,6 +209,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         event_type, mode = "CONCEDE", None  # "the withdrawal promised by Trump": conceded
     elif event_type == "CONCEDE" and _foreign_force_allowed(cand, sources, targets, lexicon):
         event_type, mode = "COOPERATE", None  # "Moscow allowed Turkish jets into its airspace"
+    elif event_type == "MOBILIZE" and _armed_others(cand, sources, targets, lexicon):
+        event_type, mode = "AID", None  # "Ethiopia armed the Somali militia": another's forces
     if event_type == "REQUEST" and _command(cand, sources, targets, lexicon):
         return []  # "ordered a pause", "ordered his generals to plan the exit": no one else asked
     if event_type == "PROTEST" and not sources:
@@ -327,6 +329,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         return []  # "expresses admiration for dictators": a view of nobody named, no commendation
     if event_type == "SUPPORT" and held_true(cand, lexicon):
         return []  # "reaffirmed that the border stays shut", "recognised it had failed": a belief
+    if event_type in STANDING_TYPES and _standing_relation(cand, lexicon):
+        return []  # "the US has long partnered with the Kurds", "had previously backed the YPG"
     if event_type == "CONCEDE" and _fact_admitted(cand, lexicon):
         return []  # "the army conceded that the offensive had failed": a fact owned, no yielding
     if event_type == "ASSAULT" and _goal_reached(cand, lexicon):
@@ -1599,23 +1603,59 @@ def held_true(cand: Candidate, lexicon: Lexicon) -> bool:
     return any(c.dep_ == "ccomp" for c in tok.children)
 
 
+def _armed_others(cand: Candidate, sources, targets, lexicon: Lexicon) -> bool:
+    """Arming forces of another country than the one who arms them ("Ethiopia armed the Somali
+    militia"): military aid (PLOVER AID), not a mobilisation of one's own (``arming_verbs``;
+    "Kenya armed its reservists" stays a MOBILIZE)."""
+    if cand.token.lemma_.lower() not in lexicon.word_set("arming_verbs"):
+        return False
+    own = {a.country for a, _ in sources if a.country}
+    return bool(own) and any(a.country and a.country not in own for a, _ in targets)
+
+
+#: Types of a relation that lasts (backing, partnering, arming): told with an adverb of
+#: duration or habit, a relation described, not an act.
+STANDING_TYPES = {"SUPPORT", "COOPERATE", "AID"}
+
+
+def _standing_relation(cand: Candidate, lexicon: Lexicon) -> bool:
+    """A verb of backing, partnering or helping modified by an adverb of duration or habit
+    (``standing_adverbs``: "the US has long partnered with the Kurds", "Russia and the US had
+    previously backed the YPG", "Moscow, which has occasionally cooperated with the Kurds"):
+    the article gold codes no act for a relation described (out of fold, cv26 fold models: 4
+    such records false, none right)."""
+    if cand.nominal:
+        return False
+    adverbs = lexicon.word_set("standing_adverbs")
+    tok = cand.token
+    subjects = [c.i for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    first = min(subjects, default=-1)
+    # after the subject: "Once Kenya backed the bid, ..." is a time clause, not a habit
+    return any(c.dep_ == "advmod" and c.lower_ in adverbs and c.i > first for c in tok.children)
+
+
 def _fact_admitted(cand: Candidate, lexicon: Lexicon) -> bool:
     """A verb of conceding whose content is a clause and which has no object ("Central Command
     conceded that the offensive had crippled its efforts"), or that a speaker's "as" sets aside
     ("as the minister conceded, it was a mistake"): a fact owned up to, no demand yielded to
     (out of fold, cv26 fold models: 2 such CONCEDEs false, none right). "conceded the point",
-    "conceded to the miners' demands" stay."""
+    "conceded to the miners' demands" stay, and so does a position yielded, a clause of what
+    will or must be let happen ("the west concedes Assad will remain in power")."""
     tok = cand.token
     if cand.nominal or tok.lemma_.lower() not in lexicon.word_set("admission_verbs"):
         return False
     if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
         return True  # "as the minister conceded (in Nairobi), ..."
     after = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    clauses = [c for c in tok.children if c.dep_ == "ccomp"]
     if after is not None and after.lower_ == "that" and after.dep_ == "mark":
-        return True  # "conceded that the offensive had crippled efforts" (however parsed)
-    if any(c.dep_ in {"dobj", "dative", "oprd", "prep"} for c in tok.children):
+        clauses.append(after.head)  # "conceded that the offensive had crippled efforts"
+    elif any(c.dep_ in {"dobj", "dative", "oprd", "prep"} for c in tok.children):
         return False
-    return any(c.dep_ == "ccomp" for c in tok.children)
+    yielded = lexicon.word_set("yielding_modals")
+    return bool(clauses) and not any(
+        c.dep_ == "aux" and c.lower_ in yielded for v in clauses for c in v.children
+    )
 
 
 def _verbal_clash(cand: Candidate, sources, targets, lexicon: Lexicon) -> bool:
