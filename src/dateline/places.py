@@ -356,6 +356,7 @@ def locate_events(
             m for m in mentions
             if sent.start <= m.start < sent.end
             and not _compared(doc[m.start : m.end].root, trigger_span.root)
+            and not _across_bullet(doc, m.start, trigger_span.root.i)
         ]  # fmt: skip
         verbal = event.quad_class in _VERBAL
         location = _in_clause(event, trigger_span.root, here, actors, verbal)
@@ -2309,14 +2310,23 @@ def _unmarked_places(doc: Doc, actors, spans, hints) -> list[tuple[int, int, Pla
         org = locative and tok.ent_type_ == "ORG" and not _demonym_or_country(tok)
         # a "person" naming an attack ("the Khan Sheikhun chemical attack"): see ``held``
         incident = person and base.dep_ == "compound" and base.head.lower_ in incident_nouns
-        if not (locative or acted_on or incident) or (
-            tok.ent_type_ in _NOT_PLACES and not person and not mislabel and not org
+        # and a name the NER took for an organisation or a product naming one ("the Salisbury
+        # attack", "the Leeds bombing"): a town of the article's countries so spelt, as above
+        named = (
+            not person
+            and tok.ent_type_ in ("ORG", "PRODUCT")
+            and base.dep_ == "compound"
+            and base.head.lower_ in incident_nouns
+            and not _demonym_or_country(tok)
+        )
+        if not (locative or acted_on or incident or named) or (
+            tok.ent_type_ in _NOT_PLACES and not person and not mislabel and not org and not named
         ):
             continue
         ent = entity_at.get(tok.i)
-        if org and (ent is None or len(ent) > 1):
+        if (org or named) and (ent is None or len(ent) > 1):
             continue  # "attacks on Hayat Tahrir al-Sham": a group's long name
-        if (person or org) and ent is not None:
+        if (person or org or named) and ent is not None:
             start, end = ent.start, ent.end
         else:
             start = min(
@@ -2324,9 +2334,9 @@ def _unmarked_places(doc: Doc, actors, spans, hints) -> list[tuple[int, int, Pla
             )
             start, end = _widen(doc, start, tok.i + 1)
         known = any(actors.all_at(i) for i in range(start, end))
-        if org and known and not _bare_org(actors, start, end):
+        if (org or named) and known and not _bare_org(actors, start, end):
             continue  # a group the actor stage knows ("an attack on Hezbollah")
-        known = known and not org  # an ORG name it knows only as the NER's ORG
+        known = known and not (org or named)  # an ORG name it knows only as the NER's ORG
         struck = known and _struck(base)
         # a name the actor stage made a person, after a locative word or naming an attack
         # ("killed dozens in Khan Sheikhun": the NER's PERSON): a town, checked as below
@@ -2336,14 +2346,16 @@ def _unmarked_places(doc: Doc, actors, spans, hints) -> list[tuple[int, int, Pla
         name = doc[start:end].text
         # as GeoNames spells it or an alternate, no other spelling; a name before an area noun
         # too ("the Bousraya neighbourhood" of a city is no village found by sound elsewhere)
-        if person or struck or org or area:
+        if person or struck or org or area or named:
             own = [
                 p for p, _ in gazetteer().candidates(name)
                 if p.kind == "city" and p.country in hints[:3]
-                and (not (struck or org) or area or p.population >= TOWN_NOT_PERSON)
-                and (not held or p.population >= STRAY_TOWN)
+                and (not (struck or org) or area or named or p.population >= TOWN_NOT_PERSON)
+                and (not (held or named) or p.population >= STRAY_TOWN)
             ]  # fmt: skip
             place = max(own, key=lambda p: p.population) if own else None
+            if place is not None and named and not _best_known(name, place):
+                place = None  # "the Salisbury attack" of a US story: not Salisbury, Maryland
             if place is None and area:  # "the Douma district": GeoNames' "Duma", a town of
                 found = gazetteer().resolve(name, hints[:3])  # 15,000+ found by its sound
                 if found and found.kind == "city" and found.country in hints[:3]:
@@ -2359,6 +2371,15 @@ def _unmarked_places(doc: Doc, actors, spans, hints) -> list[tuple[int, int, Pla
             out.append((start, end, place))
             taken.update(range(start, end))
     return out
+
+
+def _best_known(name: str, place: Place) -> bool:
+    """The town is the biggest of those spelt as ``name`` (of those spelt so exactly, when any
+    is): a name that names an incident alone ("the Salisbury attack") names the best-known
+    town of the name, not a smaller namesake in another of the article's countries."""
+    towns = [(p, exact) for p, exact in gazetteer().candidates(name) if p.kind == "city"]
+    pool = [p for p, exact in towns if exact] or [p for p, _ in towns]
+    return bool(pool) and max(p.population for p in pool) <= place.population
 
 
 def _bare_org(actors, start: int, end: int) -> bool:
@@ -3597,6 +3618,8 @@ def _acts(doc: Doc, m: PlaceMention, actors) -> bool:
     if saw_events(root):
         return False  # even where the actor stage took the place for a side
     subject = root.dep_ in ("nsubj", "nsubjpass", "poss") and not _struck_ground(root)
+    if _fought_for(root):
+        return False  # "killed in the battle to recapture Tikrit": the fight's ground
     return subject or bool(actors.all_at(root.i))
 
 
@@ -3646,6 +3669,35 @@ def _struck_ground(root: Token) -> bool:
     """ "Zabadani has been besieged", "Afrin was shelled": a place that suffers a blow on the
     ground (a passive of ``ground_verbs``) is where it fell, not a side that acts."""
     return root.dep_ == "nsubjpass" and root.head.lemma_.lower() in gazetteer().ground_verbs
+
+
+#: Marks that end one piece of text and start another within what the parser takes for one
+#: sentence (a letters page: "... Jane Doe Leeds, Yorkshire • Last week the minister ...").
+_BULLETS = {"\u2022", "\u25aa", "\u25cf"}
+
+
+def _across_bullet(doc: Doc, start: int, trigger: int) -> bool:
+    """A bullet lies between the place and the trigger: they are in different pieces of text
+    (a letter's signature and the next letter's first words; a note after an article), so
+    the place says nothing of where the act happened."""
+    lo, hi = sorted((start, trigger))
+    return any(doc[i].text in _BULLETS for i in range(lo, hi))
+
+
+def _fought_for(root: Token) -> bool:
+    """ "the battle to recapture Tikrit", "an operation to retake Hajin": a town a fight of
+    ``campaign_nouns`` is waged to take (the object of ``ground_verbs`` in the fight's purpose
+    clause) is its ground, where the fight and what happens in it take place, not a side that
+    acts (the actor stage takes the object of "recapture" for its target)."""
+    verb = root.head
+    while root.dep_ == "conj" and root.head.i != root.i:  # "to retake Raqqa and Tabqa"
+        root = root.head
+        verb = root.head
+    return (
+        root.dep_ == "dobj"
+        and verb.lemma_.lower() in gazetteer().ground_verbs
+        and _campaign_purpose(verb)
+    )
 
 
 def _listed_after_locative(root: Token) -> bool:
