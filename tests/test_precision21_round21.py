@@ -158,3 +158,57 @@ def test_the_coder_codes_no_act_for_these(pipeline, text):
 )
 def test_the_acts_stay(pipeline, text, event):
     assert event in _types(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "excuse"),
+    [
+        ("The foreign secretary left the summit early, pleading parliamentary business.", True),
+        ("The Kenyan president pleaded with Uganda to open the border.", False),
+        ("The family has pleaded to be brought back to Australia.", False),
+    ],
+)
+def test_a_plea_with_an_object_is_an_excuse_not_a_request(nlp, text, excuse):
+    from dateline.events.extract.figurative import court_plea_or_command
+
+    word = next(t for t in text.split() if t.startswith("plead"))
+    cand = _cand(nlp, text, word, "REQUEST")
+    assert court_plea_or_command(cand, "REQUEST", Lexicon.load()) is excuse
+
+
+@pytest.mark.parametrize(
+    ("text", "apart"),
+    [
+        ("Many Isis fighters had dispersed before the last stand at Baghuz.", True),
+        ("Kenyan police dispersed the protesters in Nairobi.", False),
+        ("The protesters were dispersed by the police.", False),
+    ],
+)
+def test_dispersing_with_no_object_is_no_coercion(nlp, text, apart):
+    cand = _cand(nlp, text, "dispersed", "COERCE")
+    assert coder._went_apart(cand, Lexicon.load()) is apart
+
+
+@pytest.mark.parametrize(
+    ("text", "comparison"),
+    [
+        ("Anything beats being in the camp surrounded by the militias.", True),
+        ("Soldiers beat the prisoners in the camp.", False),
+    ],
+)
+def test_anything_beats_is_a_comparison(nlp, text, comparison):
+    word = next(t for t in text.split() if t.startswith("beat"))
+    cand = _cand(nlp, text, word, "ASSAULT")
+    assert coder._comparison_beat(cand, Lexicon.load()) is comparison
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The British foreign secretary left the summit early, pleading parliamentary business.",
+        "Many Isis fighters had dispersed before the last stand at Baghuz.",
+    ],
+)
+def test_no_request_or_coercion_is_coded_for_these(pipeline, text):
+    assert _types(pipeline, text) == []

@@ -233,6 +233,10 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         return []  # "demanded to know whether he was on the line": a question, no act asked
     if event_type == "REQUEST" and _phone_call(cand, lexicon):
         return []  # "his telephone call congratulating Putin": a call made, no demand
+    if event_type == "COERCE" and _went_apart(cand, lexicon):
+        return []  # "many Isis fighters had dispersed before the last stand": nobody made them
+    if event_type == "ASSAULT" and _comparison_beat(cand, lexicon):
+        return []  # "anything beats being in the camp": a comparison, no beating
     if event_type == "ACCUSE" and (_praise_named(cand, lexicon) or _of_importance(cand, lexicon)):
         return []  # "people called her a hero", "housing was of primary concern": no complaint
     if event_type == "SUPPORT" and _self_defence(cand, sources, targets, lexicon):
@@ -1182,6 +1186,28 @@ def _phone_call(cand: Candidate, lexicon: Lexicon) -> bool:
     return any(
         c.dep_ in {"compound", "amod", "nmod"} and c.lemma_.lower() in phone for c in tok.children
     )
+
+
+def _went_apart(cand: Candidate, lexicon: Lexicon) -> bool:
+    """A verb of dispersing with no object and no passive (the lexicon's ``dispersal_verbs``:
+    "many Isis fighters had dispersed before the last stand", "the crowd scattered"): the
+    subject went its way, nobody dispersed anyone. "Police dispersed the protesters" and "the
+    protesters were dispersed" stay (round 21)."""
+    tok = cand.token
+    if cand.nominal or tok.lemma_.lower() not in lexicon.word_set("dispersal_verbs"):
+        return False
+    return not any(c.dep_ in {"dobj", "nsubjpass", "auxpass", "agent"} for c in tok.children)
+
+
+def _comparison_beat(cand: Candidate, lexicon: Lexicon) -> bool:
+    """ "Beat" whose subject is an indefinite pronoun (the lexicon's ``comparison_subjects``:
+    "anything beats being in Arsal", "nothing beats home"): one thing better than another, no
+    beating. "They beat the prisoners" stays (round 21)."""
+    tok = cand.token
+    if cand.nominal or tok.lemma_.lower() != "beat":
+        return False
+    subjects = lexicon.word_set("comparison_subjects")
+    return any(c.dep_ == "nsubj" and c.lower_ in subjects for c in tok.children)
 
 
 def _praise_named(cand: Candidate, lexicon: Lexicon) -> bool:

@@ -200,8 +200,10 @@ def sporting_play(cand: Candidate, lexicon: Lexicon) -> bool:
 
 def court_plea_or_command(cand: Candidate, event_type: str, lexicon: Lexicon) -> bool:
     """A plea in court ("pleaded not guilty to the charge", "he pleaded guilty", "two women plead
-    their innocence": the lexicon's ``court_plea_words`` as the verb's complement or object) asks
-    nobody for anything: no REQUEST; "pleaded with Uganda to open the border" stays. "Charge"
+    their innocence": the lexicon's ``court_plea_words`` as the verb's complement or object), or
+    a plea with any object, an excuse given ("left early, pleading parliamentary business",
+    "pleaded ignorance"), asks nobody for anything: no REQUEST; "pleaded with Uganda to open the
+    border" and "pleaded to be brought home" stay. "Charge"
     as what is taken or what someone is in ("took charge of the battalions", "is in sole charge
     of the army") is a command, no accusation; "dropped the charges", "on terrorism charges"
     stay."""
@@ -210,7 +212,8 @@ def court_plea_or_command(cand: Candidate, event_type: str, lexicon: Lexicon) ->
     if event_type == "REQUEST" and lemma in lexicon.word_set("plea_verbs") and not cand.nominal:
         pleas = lexicon.word_set("court_plea_words")
         return any(
-            c.dep_ in {"acomp", "dobj", "oprd", "advmod"} and c.lemma_.lower() in pleas
+            c.dep_ == "dobj"  # "pleading Brexit business", "pleaded ignorance": an excuse
+            or (c.dep_ in {"acomp", "oprd", "advmod"} and c.lemma_.lower() in pleas)
             for c in tok.children
         )
     charges = lexicon.word_set("command_charge_nouns")
