@@ -4,7 +4,14 @@ Sentences of our own.
 
 - Cutting someone's throat or head is killing them (``assault-cut-throat``); cutting aid stays
   a sanction.
-- Driving back soldiers or an invasion is repelling them (``assault-repel``).
+- Driving back soldiers is repelling them (``assault-repel``); enemies routed or harried are
+  beaten (``assault-rout``).
+- An attack someone is "under" that names who it comes "from" is that doer's act on them
+  (``triggers._under_blows_from``); "under attack" alone names no doer.
+- Fighters sent to the front mobilise (``mobilize-send-front``); aid sent there is aid.
+- People thrown from a height are assaulted (``assault-throw-from``); an armed enemy pushed back
+  or to the edge of its ground is driven there (``assault-push-to``, ``assault-push-back``);
+  a bombardment kept up goes on (``assault-keep-up``).
 - Forces tightening the noose or the net on an enemy close in on it (``assault-tighten-noose``);
   a grip on power tightened is no act of force.
 - Drawing down a presence or troops is a withdrawal (``retreat-draw-down``).
@@ -96,4 +103,34 @@ def test_under_assault_from_a_state_names_the_doer(lexicon_only):
 
 def test_under_attack_alone_names_no_doer(lexicon_only):
     text = "The Kenyan town of Mandera is under attack."
+    assert "ASSAULT" not in _types(lexicon_only, text)
+
+
+def test_prisoners_thrown_from_cliffs_are_assaulted(lexicon_only):
+    text = "Somali militants threw two Kenyan prisoners from the cliffs."
+    assert ("SOM", "KEN") in country_pairs(lexicon_only, text, "ASSAULT")
+
+
+def test_throwing_everyone_off_balance_is_no_assault(lexicon_only):
+    text = "The Kenyan president believes that throwing everyone else off balance helps him."
+    assert "ASSAULT" not in _types(lexicon_only, text)
+
+
+def test_militants_pushed_back_are_driven_back(lexicon_only):
+    text = "Kenyan troops pushed the Somali militants back towards the border."
+    assert ("KEN", "SOM") in country_pairs(lexicon_only, text, "ASSAULT")
+
+
+def test_a_government_pushed_to_the_table_is_not_attacked(lexicon_only):
+    text = "The US pushed the Kenyan government to the table last year."
+    assert "ASSAULT" not in _types(lexicon_only, text)
+
+
+def test_a_bombardment_kept_up_goes_on(lexicon_only):
+    text = "Ethiopian warplanes kept up their bombardment of Mekelle for a third day."
+    assert "ASSAULT" in _types(lexicon_only, text)
+
+
+def test_pressure_kept_up_is_no_assault(lexicon_only):
+    text = "Kenyan activists said it was vital to keep up the pressure on Uganda."
     assert "ASSAULT" not in _types(lexicon_only, text)
