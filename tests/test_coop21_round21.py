@@ -14,6 +14,8 @@ and constructions of cooperation the coder did not read. Sentences of our own.
   (``coder._standing_relation``).
 - Arming another's forces is military aid (``aid-arm``); the noun "arm" is none. Diplomatic
   links restored are ties restored (``support-establish-ties``).
+- Bringing one's troops home or back withdraws them (``retreat-bring-home``), and announced
+  it is conceded; an order "for" a withdrawal decides it (``coder._announced_withdrawal``).
 """
 
 from __future__ import annotations
@@ -123,3 +125,21 @@ def test_no_one_armed_or_the_noun_arm_is_no_aid(coder, text):
 def test_diplomatic_links_restored_are_ties(lexicon_only):
     text = "Somalia has restored diplomatic links with Kenya."
     assert ("SOM", "KEN") in country_pairs(lexicon_only, text, "SUPPORT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyatta announced he was bringing the troops home from Somalia.",
+        "Kenyatta's order for a full withdrawal of 2,000 Kenyan troops from Somalia left officials"
+        " scrambling.",
+    ],
+)
+def test_a_withdrawal_announced_or_ordered_is_conceded(coder, text):
+    assert ("KEN", "SOM") in country_pairs(coder, text, "CONCEDE")
+
+
+def test_people_brought_back_are_no_withdrawal(coder):
+    text = "Kenyan soldiers brought back two Somali prisoners from the border."
+    types = _types(coder, text)
+    assert "CONCEDE" not in types and "RETREAT" not in types

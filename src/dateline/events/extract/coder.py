@@ -1342,6 +1342,10 @@ def _announced_withdrawal(
                 return sources
             deciders = [c for c in node.children if c.dep_ in {"poss", "nsubj"}]
             return [x for c in deciders for x in np_actors(c, actors)]
+        if node.dep_ == "pobj" and node.head.lower_ == "for" and node.head.head.pos_ == "NOUN":
+            # "Trump's order for a full withdrawal", "plans for a pullout": what the noun decides
+            node, came_from = node.head.head, node
+            continue
         if node.dep_ not in CONTENT_LINKS:
             break  # "told to plan for the withdrawal": no decision of it
         node, came_from = node.head, node
