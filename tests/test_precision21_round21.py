@@ -212,3 +212,54 @@ def test_anything_beats_is_a_comparison(nlp, text, comparison):
 )
 def test_no_request_or_coercion_is_coded_for_these(pipeline, text):
     assert _types(pipeline, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "privacy"),
+    [
+        ("The family asked that they be left alone to grieve.", "asked", True),
+        ("Her family have requested that they are left alone by the media.", "requested", True),
+        ("The Kenyan government asked that the refugees be returned to Somalia.", "asked", False),
+    ],
+)
+def test_asking_to_be_left_alone_asks_privacy_not_an_act(nlp, text, word, privacy):
+    cand = _cand(nlp, text, word, "REQUEST")
+    assert coder._privacy_asked(cand, Lexicon.load()) is privacy
+
+
+@pytest.mark.parametrize(
+    ("text", "feeling"),
+    [
+        ("If this is it, Assad should be relieved, said an analyst.", True),
+        ("The minister said the general should be relieved of his command.", False),
+        ("The minister said the refugees should be encouraged to return.", False),
+    ],
+)
+def test_a_feeling_in_a_modal_clause_asks_no_act(nlp, text, feeling):
+    from dateline.events.modality import _feeling_passive
+
+    doc = nlp(text)
+    clause = next(t for t in doc if t.lower_ in {"relieved", "encouraged"})
+    assert _feeling_passive(clause, Lexicon.load()) is feeling
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "event", "coded"),
+    [
+        ("The family asked that they be left alone to grieve.", "REQUEST", False),
+        (
+            "If this is it, Assad should be relieved, said an analyst at the Kenyan institute.",
+            "REQUEST",
+            False,
+        ),
+        ("The Kenyan government asked that the refugees be returned to Somalia.", "REQUEST", True),
+        (
+            "The Kenyan minister said the general should be relieved of his command.",
+            "REQUEST",
+            True,
+        ),
+    ],
+)
+def test_privacy_and_feelings_are_no_requests(pipeline, text, event, coded):
+    assert (event in _types(pipeline, text)) is coded

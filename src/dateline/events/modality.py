@@ -606,9 +606,26 @@ def modal_requests(sent, lexicon: Lexicon) -> list[Candidate]:
                     continue
                 if is_be(c) and not time_to_act(c):
                     continue  # "X should be relieved", "must be able to": a state, no act asked
+                if _feeling_passive(c, lexicon):
+                    continue  # "(said) Assad should be relieved", "they must be worried"
                 out.append(Candidate(tok, MODAL_REQUEST, "REQUEST", None))
                 break
     return out
+
+
+def _feeling_passive(clause, lexicon: Lexicon) -> bool:
+    """A passive participle of feeling (the lexicon's ``feeling_participles``: "Assad should be
+    relieved", "they must be worried"): a state of mind, no act asked. "The general should be
+    relieved of his command" (an "of" phrase) and "should be encouraged to return" ask one
+    (round 21, precision21)."""
+    if clause.lemma_.lower() not in lexicon.word_set("feeling_participles"):
+        return False
+    if not any(c.dep_ == "auxpass" for c in clause.children):
+        return False
+    return not any(
+        c.dep_ in {"xcomp", "ccomp", "dobj"} or (c.dep_ == "prep" and c.lower_ == "of")
+        for c in clause.children
+    )
 
 
 #: Verbs of necessity that ask like "must" with a to-infinitive ("X said Y needed to leave",

@@ -231,6 +231,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         return []  # "earned a reputation for executions", "a history of mounting assaults"
     if event_type == "REQUEST" and _asked_to_know(cand, lexicon):
         return []  # "demanded to know whether he was on the line": a question, no act asked
+    if event_type == "REQUEST" and _privacy_asked(cand, lexicon):
+        return []  # "the family asked that they be left alone to grieve": privacy, no act
     if event_type == "REQUEST" and _phone_call(cand, lexicon):
         return []  # "his telephone call congratulating Putin": a call made, no demand
     if event_type == "COERCE" and _went_apart(cand, lexicon):
@@ -1170,6 +1172,24 @@ def _asked_to_know(cand: Candidate, lexicon: Lexicon) -> bool:
         c.dep_ == "xcomp"
         and c.lemma_.lower() in knowing
         and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+        for c in tok.children
+    )
+
+
+def _privacy_asked(cand: Candidate, lexicon: Lexicon) -> bool:
+    """A verb of asking whose clause is to be left alone (the lexicon's ``privacy_words``: "the
+    family asked that they be left alone to grieve", "have requested that they are left alone by
+    the media"): privacy asked of everyone, no act asked of a state or a group. "Asked that the
+    refugees be returned" asks one (round 21, precision21)."""
+    tok = cand.token
+    if cand.nominal:
+        return False
+    privacy = lexicon.word_set("privacy_words")
+    return any(
+        c.dep_ in {"ccomp", "xcomp"}
+        and c.lemma_.lower() == "leave"
+        and any(a.dep_ == "auxpass" for a in c.children)
+        and any(g.lower_ in privacy for g in c.children)
         for c in tok.children
     )
 
