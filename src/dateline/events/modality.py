@@ -71,6 +71,20 @@ def chain(cand: Candidate, lexicon: Lexicon | None = None) -> list[Token]:
     return nodes
 
 
+def _asking_attempted(cand: Candidate, node, below, lexicon: Lexicon) -> bool:
+    """ "sought to convince Togo of the plan's merits", "sought to persuade Benin to join": one
+    who seeks to win someone over asks it of them then, as "tried to persuade" does (a request
+    is made in the trying); sought acts of other kinds stay aims ("sought to unseat him")."""
+    return (
+        cand.event == "REQUEST"
+        and not cand.nominal
+        and below is not None
+        and below.i == cand.token.i
+        and cand.token.dep_ == "xcomp"
+        and node.lemma_.lower() in lexicon.word_set("seeking_verbs")
+    )
+
+
 def classify(
     cand: Candidate, lexicon: Lexicon, actors: ActorIndex
 ) -> tuple[str, bool, tuple | None]:
@@ -112,6 +126,7 @@ def classify(
             node != cand.token
             and node.pos_ in {"VERB", "AUX"}
             and node.lemma_.lower() in future_verbs
+            and not _asking_attempted(cand, node, nodes[i - 1] if i else None, lexicon)
         ):
             modality = "future"
         if node != cand.token and node.lemma_.lower() in future_adj:

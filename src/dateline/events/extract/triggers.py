@@ -548,7 +548,7 @@ def _directive(tok: Token, lexicon: Lexicon) -> bool:
     if not any(
         c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
         for c in tok.children
-    ):
+    ) and not _won_over(tok, lexicon):
         return False
     subjects = [antecedent(c) for c in tok.children if c.dep_ == "nsubj"]
     if subjects and not any(is_someone(s, lexicon) for s in subjects):
@@ -560,6 +560,15 @@ def _directive(tok: Token, lexicon: Lexicon) -> bool:
     audience = lexicon.word_set("audience_nouns")
     told = [antecedent(c) for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
     return any(is_someone(t, lexicon) and t.lemma_.lower() not in audience for t in told)
+
+
+def _won_over(tok: Token, lexicon: Lexicon) -> bool:
+    """ "convinced Togo of the merits of the plan": a verb of ``persuasion_verbs`` with an "of"
+    phrase naming what someone is won over to (the content a to-infinitive gives otherwise)."""
+    return tok.lemma_.lower() in lexicon.word_set("persuasion_verbs") and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children)
+        for c in tok.children
+    )
 
 
 def _demanded_of(tok: Token, lexicon: Lexicon) -> bool:
