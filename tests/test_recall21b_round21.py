@@ -12,6 +12,8 @@ Sentences of our own.
 - People thrown from a height are assaulted (``assault-throw-from``); an armed enemy pushed back
   or to the edge of its ground is driven there (``assault-push-to``, ``assault-push-back``);
   a bombardment kept up goes on (``assault-keep-up``).
+- People evicted, property commandeered or land annexed, and ranks purged are coerced
+  (``coerce-deport``, ``coerce-seize``, ``coerce-purge``).
 - Forces tightening the noose or the net on an enemy close in on it (``assault-tighten-noose``);
   a grip on power tightened is no act of force.
 - Drawing down a presence or troops is a withdrawal (``retreat-draw-down``).
@@ -134,3 +136,15 @@ def test_a_bombardment_kept_up_goes_on(lexicon_only):
 def test_pressure_kept_up_is_no_assault(lexicon_only):
     text = "Kenyan activists said it was vital to keep up the pressure on Uganda."
     assert "ASSAULT" not in _types(lexicon_only, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan police evicted the Somali refugees from the stadium.",
+        "Ethiopian militias commandeered a Somali bank in Mogadishu.",
+        "The Ugandan president purged the army of Kenyan-trained officers.",
+    ],
+)
+def test_people_evicted_property_commandeered_and_ranks_purged_are_coerced(lexicon_only, text):
+    assert "COERCE" in _types(lexicon_only, text)
