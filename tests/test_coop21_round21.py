@@ -16,6 +16,7 @@ and constructions of cooperation the coder did not read. Sentences of our own.
   links restored are ties restored (``support-establish-ties``).
 - Bringing one's troops home or back withdraws them (``retreat-bring-home``), and announced
   it is conceded; an order "for" a withdrawal decides it (``coder._announced_withdrawal``).
+- Acting "in coordination with" someone cooperates with them (``cooperate-coordination``).
 """
 
 from __future__ import annotations
@@ -143,3 +144,13 @@ def test_people_brought_back_are_no_withdrawal(coder):
     text = "Kenyan soldiers brought back two Somali prisoners from the border."
     types = _types(coder, text)
     assert "CONCEDE" not in types and "RETREAT" not in types
+
+
+def test_acting_in_coordination_with_someone_cooperates(coder):
+    text = "The Kenyan army struck the camp in coordination with Somalia."
+    assert ("KEN", "SOM") in country_pairs(coder, text, "COOPERATE")
+
+
+def test_a_lack_of_coordination_is_no_cooperation(coder):
+    text = "There was a lack of coordination between Kenyan ministries."
+    assert "COOPERATE" not in _types(coder, text)
