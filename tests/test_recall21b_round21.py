@@ -12,6 +12,8 @@ Sentences of our own.
 - People thrown from a height are assaulted (``assault-throw-from``); an armed enemy pushed back
   or to the edge of its ground is driven there (``assault-push-to``, ``assault-push-back``);
   a bombardment kept up goes on (``assault-keep-up``).
+- People or units pinned down are assaulted (``assault-pin-down``); a date pinned down is no
+  act of force.
 - People evicted, property commandeered or land annexed, and ranks purged are coerced
   (``coerce-deport``, ``coerce-seize``, ``coerce-purge``).
 - Forces tightening the noose or the net on an enemy close in on it (``assault-tighten-noose``);
@@ -148,3 +150,13 @@ def test_pressure_kept_up_is_no_assault(lexicon_only):
 )
 def test_people_evicted_property_commandeered_and_ranks_purged_are_coerced(lexicon_only, text):
     assert "COERCE" in _types(lexicon_only, text)
+
+
+def test_civilians_pinned_down_by_an_air_force_are_assaulted(lexicon_only):
+    text = "Up to 40,000 Tigrayan civilians have been pinned down by the Ethiopian air force."
+    assert "ASSAULT" in _types(lexicon_only, text)
+
+
+def test_a_date_pinned_down_is_no_assault(lexicon_only):
+    text = "The Kenyan negotiators pinned down a date for the talks with Uganda."
+    assert "ASSAULT" not in _types(lexicon_only, text)
