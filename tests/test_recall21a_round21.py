@@ -7,6 +7,8 @@ THREATEN events the coder missed out of fold, in constructions of their own.
   it of its object as a to-infinitive does (``triggers._won_over``, ``persuasion_verbs``), and
   one who "sought to convince" someone asked then, as "tried to" does
   (``modality._asking_attempted``); other acts sought stay aims.
+- "is under pressure from Kenya to accept the plan": pressure from someone is a demand made of
+  the one under it (request-pressure-from); pressure from no one named is none.
 
 Sentences of our own.
 """
@@ -57,3 +59,19 @@ def test_an_act_sought_stays_an_aim(coder):
     text = "Kenyan troops sought to capture the Ugandan town of Busia."
     assert happened(coder, text, "ASSAULT") == []
     assert happened(coder, text, "COERCE") == []
+
+
+def test_pressure_from_someone_is_a_demand(coder):
+    text = "Kenya is under heavy pressure from Uganda and Tanzania to accept the plan."
+    assert {("UGA", "KEN"), ("TZA", "KEN")} <= set(_pairs(coder, text, "REQUEST"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan forces are under pressure from all sides.",
+        "The fighting increased the pressure on Kenyan hospitals.",
+    ],
+)
+def test_pressure_from_nobody_named_asks_nothing(coder, text):
+    assert _pairs(coder, text, "REQUEST") == []
