@@ -17,6 +17,9 @@ and constructions of cooperation the coder did not read. Sentences of our own.
 - Bringing one's troops home or back withdraws them (``retreat-bring-home``), and announced
   it is conceded; an order "for" a withdrawal decides it (``coder._announced_withdrawal``).
 - Acting "in coordination with" someone cooperates with them (``cooperate-coordination``).
+- A journey told as the time of another act ("before arriving in Kampala") or to where a
+  meeting told took place ("travelled on to Kampala, where he met ...") is no visit of its own
+  (``coder._arrival_as_setting``).
 """
 
 from __future__ import annotations
@@ -154,3 +157,24 @@ def test_acting_in_coordination_with_someone_cooperates(coder):
 def test_a_lack_of_coordination_is_no_cooperation(coder):
     text = "There was a lack of coordination between Kenyan ministries."
     assert "COOPERATE" not in _types(coder, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan envoy, before arriving in Kampala, had directly contradicted the president.",
+        "After Somalia, Kenyatta travelled on to Kampala, where he met Uganda's president Yoweri"
+        " Museveni.",
+    ],
+)
+def test_a_journey_as_a_setting_or_a_meetings_visit_is_no_visit_of_its_own(coder, text):
+    assert not [
+        e
+        for e in coder.code_text(text, date=DATE).events
+        if e.event == "CONSULT" and e.trigger.text in {"arriving", "travelled"}
+    ]
+
+
+def test_a_journey_told_is_a_visit(coder):
+    text = "Kenyatta travelled to Kampala on Monday."
+    assert ("KEN", "UGA") in country_pairs(coder, text, "CONSULT")

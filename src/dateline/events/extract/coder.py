@@ -335,6 +335,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         return []  # "expresses admiration for dictators": a view of nobody named, no commendation
     if event_type == "SUPPORT" and held_true(cand, lexicon):
         return []  # "reaffirmed that the border stays shut", "recognised it had failed": a belief
+    if cand.entry.id == ARRIVAL_ID and _arrival_as_setting(cand, lexicon):
+        return []  # "before arriving in Ankara, Bolton had ...": when, not a visit told
     if event_type in STANDING_TYPES and _standing_relation(cand, lexicon):
         return []  # "the US has long partnered with the Kurds", "had previously backed the YPG"
     if event_type == "CONCEDE" and _fact_admitted(cand, lexicon):
@@ -1661,6 +1663,35 @@ def _armed_others(cand: Candidate, sources, targets, lexicon: Lexicon) -> bool:
         return False
     own = {a.country for a, _ in sources if a.country}
     return bool(own) and any(a.country and a.country not in own for a, _ in targets)
+
+
+#: The lexicon entry of arriving, travelling or flying somewhere (a visit).
+ARRIVAL_ID = "consult-arrive"
+#: Prepositions whose gerund is the time of the clause it hangs on ("before arriving in
+#: Ankara", "after travelling to Cairo", "on arriving").
+TIME_PREPS = {"before", "after", "upon", "on"}
+#: Verbs of a meeting held where a journey went ("travelled to Cairo, where he met Sisi").
+MEETING_VERBS = {"meet", "talk", "confer", "hold"}
+
+
+def _arrival_as_setting(cand: Candidate, lexicon: Lexicon) -> bool:
+    """An arrival or a journey told as the time of another act ("Bolton, before arriving in
+    Ankara, had contradicted the president"), or whose destination is where a meeting told in
+    the same sentence took place ("travelled on to Cairo, where he met Sisi"): a setting, or the
+    meeting's own visit, which the gold codes once, as the meeting."""
+    tok = cand.token
+    if tok.dep_ == "pcomp" and tok.head.lower_ in TIME_PREPS:
+        return True
+    return any(
+        r.dep_ == "relcl"
+        and r.lemma_.lower() in MEETING_VERBS
+        and any(a.lower_ == "where" for a in r.children)
+        for p in tok.children
+        if p.dep_ == "prep"
+        for q in p.children
+        if q.dep_ == "pobj"
+        for r in q.children
+    )
 
 
 #: Types of a relation that lasts (backing, partnering, arming): told with an adverb of
