@@ -71,3 +71,24 @@ def test_a_place_across_a_bullet_is_another_piece_of_text(nlp):
     kurdistan = next(t for t in doc if t.text == "Kurdistan")
     shelled = next(t for t in doc if t.text == "shelled")
     assert not _across_bullet(doc, kurdistan.i, shelled.i)
+
+
+def test_an_act_on_a_gathering_set_in_a_town_by_an_aside_is_there(pipeline):
+    # "the congress, meeting in Sochi, ...": the parser hangs the participle on the main verb.
+    text = (
+        "The opposition congress, meeting in the city of Tbilisi on Friday, was boycotted "
+        "by the main Kurdish parties."
+    )
+    place = _placed(pipeline, text, "boycotted")
+    assert place is not None and (place.name, place.country) == ("Tbilisi", "GEO"), place
+
+
+def test_an_aside_of_people_is_no_venue(nlp):
+    from dateline.places import _venue_aside
+
+    doc = nlp("The army, fighting in Idlib since May, was attacked by rebels.")
+    fighting = next(t for t in doc if t.text == "fighting")
+    assert not _venue_aside(fighting)
+    doc = nlp("The summit, meeting in Paris this week, was attacked by gunmen.")
+    meeting = next(t for t in doc if t.text == "meeting")
+    assert _venue_aside(meeting) == (meeting.dep_ == "advcl")

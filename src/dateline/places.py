@@ -189,6 +189,31 @@ def _attached_verb(token: Token) -> Token | None:
     return None
 
 
+def _venue_aside(verb: Token) -> bool:
+    """ "The congress, meeting in Sochi on Monday, is boycotted by ...": a participle set off
+    by a comma right after its clause's subject, a gathering of ``venue_nouns``, says where the
+    gathering is (the parser hangs it from the main verb as an adverbial clause), and an act
+    done to the gathering is done there. Not a participle with a subject or a "while" of its
+    own, nor words about the gathering ("the summit, meeting in Paris, was denounced": said
+    wherever the speakers were; the caller checks)."""
+    if verb.dep_ != "advcl" or verb.tag_ not in ("VBG", "VBN") or verb.head.i == verb.i:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
+        return False
+    subject = next(
+        (c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i),
+        None,
+    )
+    doc = verb.doc
+    return (
+        subject is not None
+        and subject.lemma_.lower() in gazetteer().venue_nouns
+        and verb.i >= 2
+        and doc[verb.i - 1].text == ","
+        and subject.i == verb.i - 2
+    )
+
+
 def _past_aside(prep: Token, verb: Token) -> Token:
     """An opening phrase the parser hung on a participle set off after it ("In a speech
     delivered in Cairo, pitched as the centrepiece of his tour, the envoy called for ..."):
@@ -2721,7 +2746,9 @@ def _in_clause(
         if m.refers_to and root.tag_ == "PRP" and root.head.i != trigger.i:
             continue  # "it was surrounded, like the siege of Ghouta": "it" is its verb's only
         verb = _attached_verb(root)
-        in_clause = verb is not None and verb.i == clause.i
+        in_clause = verb is not None and (
+            verb.i == clause.i or (not verbal and verb.head.i == clause.i and _venue_aside(verb))
+        )  # "the congress, meeting in Sochi, was boycotted": done where the congress met
         if verbal:  # "talks in Sochi", not "a promise of a strike in Syria"
             on_noun = trigger.pos_ not in ("VERB", "AUX") and (
                 _hangs_from(root, trigger, 1) or _gathering_town(root, trigger, m)
