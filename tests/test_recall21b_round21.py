@@ -15,7 +15,8 @@ Sentences of our own.
 - People or units pinned down are assaulted (``assault-pin-down``); a date pinned down is no
   act of force.
 - People evicted, property commandeered or land annexed, and ranks purged are coerced
-  (``coerce-deport``, ``coerce-seize``, ``coerce-purge``).
+  (``coerce-deport``, ``coerce-seize``, ``coerce-purge``); people coerced into something are
+  coerced (``coerce-coerce``).
 - Forces tightening the noose or the net on an enemy close in on it (``assault-tighten-noose``);
   a grip on power tightened is no act of force.
 - Drawing down a presence or troops is a withdrawal (``retreat-draw-down``).
@@ -160,3 +161,8 @@ def test_civilians_pinned_down_by_an_air_force_are_assaulted(lexicon_only):
 def test_a_date_pinned_down_is_no_assault(lexicon_only):
     text = "The Kenyan negotiators pinned down a date for the talks with Uganda."
     assert "ASSAULT" not in _types(lexicon_only, text)
+
+
+def test_villagers_coerced_into_joining_are_coerced(lexicon_only):
+    text = "Somali militants coerced Kenyan villagers into joining the group."
+    assert ("SOM", "KEN") in country_pairs(lexicon_only, text, "COERCE")
