@@ -63,7 +63,9 @@ def test_a_plea_in_court_or_a_command_is_no_act_on_anyone(pipeline, text, event)
     ("text", "event"),
     [
         ("The minister pleaded with Uganda to open the border.", "REQUEST"),
-        ("Kenya dropped the charges against the Ugandan journalists.", "ACCUSE"),
+        # charges dropped are a prosecution given up (PLOVER RETREAT: legal restrictions eased),
+        # not an accusation made then (round 21, retreat-drop-charges)
+        ("Kenya dropped the charges against the Ugandan journalists.", "RETREAT"),
         ("The Kenyan prosecutor brought charges against two Ugandan officials.", "ACCUSE"),
     ],
 )
