@@ -18,6 +18,14 @@ def happened(pipeline, text: str, event: str) -> list:
     ]
 
 
+def happened_pairs(pipeline, text: str, event: str) -> list[tuple[str | None, str | None]]:
+    """(source country, target country) of each ``event`` that happened in ``text``, sorted."""
+    return sorted(
+        (e.source.country if e.source else None, e.target.country if e.target else None)
+        for e in happened(pipeline, text, event)
+    )
+
+
 def country_pairs(pipeline, text: str, event: str) -> list[tuple[str | None, str | None]]:
     """(source country, target country) of each not-negated ``event`` coded in ``text``, sorted;
     dated as a 2021 story (whatever its modality: records per party, not what happened)."""

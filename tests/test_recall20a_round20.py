@@ -28,21 +28,14 @@ from __future__ import annotations
 
 import pytest
 
-from coded import happened
+from coded import happened_pairs
 
 pytestmark = pytest.mark.slow
 
 
-def _pairs(pipeline, text: str, event: str) -> list[tuple[str | None, str | None]]:
-    return sorted(
-        (e.source.country if e.source else None, e.target.country if e.target else None)
-        for e in happened(pipeline, text, event)
-    )
-
-
 def test_naming_with_as_under_the_object(coder):
     text = "Kenya and Tanzania described the move by Uganda as a “blatant betrayal”."
-    assert ("KEN", "UGA") in _pairs(coder, text, "ACCUSE")
+    assert ("KEN", "UGA") in happened_pairs(coder, text, "ACCUSE")
 
 
 @pytest.mark.parametrize(
@@ -53,32 +46,32 @@ def test_naming_with_as_under_the_object(coder):
     ],
 )
 def test_more_words_of_condemnation(coder, text):
-    assert any(s in {"UGA", "KEN"} for s, _ in _pairs(coder, text, "ACCUSE"))
+    assert any(s in {"UGA", "KEN"} for s, _ in happened_pairs(coder, text, "ACCUSE"))
 
 
 def test_a_neutral_verdict_condemns_nothing(coder):
     text = "Ugandan officials called the Kenyan plan a compromise."
-    assert not _pairs(coder, text, "ACCUSE")
+    assert not happened_pairs(coder, text, "ACCUSE")
 
 
 def test_likening_someone_to_a_dictator(coder):
     text = "The Kenyan president likened the Ugandan leader to a dictator."
-    assert ("KEN", "UGA") in _pairs(coder, text, "ACCUSE")
+    assert ("KEN", "UGA") in happened_pairs(coder, text, "ACCUSE")
 
 
 def test_raised_accusations(coder):
     text = "The Kenyan government raised accusations that Uganda had armed the rebels."
-    assert any(s == "KEN" for s, _ in _pairs(coder, text, "ACCUSE"))
+    assert any(s == "KEN" for s, _ in happened_pairs(coder, text, "ACCUSE"))
 
 
 def test_would_face_consequences_is_a_threat_made(coder):
     text = "The Ugandan president said Kenya would face consequences if it closed the border."
-    assert ("UGA", "KEN") in _pairs(coder, text, "THREATEN")
+    assert ("UGA", "KEN") in happened_pairs(coder, text, "THREATEN")
 
 
 def test_a_cost_forecast_for_a_thing_threatens_nobody(coder):
     text = "The Ugandan finance minister said the economy would face consequences."
-    assert not _pairs(coder, text, "THREATEN")
+    assert not happened_pairs(coder, text, "THREATEN")
 
 
 @pytest.mark.parametrize(
@@ -93,7 +86,7 @@ def test_a_cost_forecast_for_a_thing_threatens_nobody(coder):
     ],
 )  # fmt: skip
 def test_a_verdict_of_unlawfulness_condemns(coder, text, source):
-    assert source in {s for s, _ in _pairs(coder, text, "ACCUSE")}
+    assert source in {s for s, _ in happened_pairs(coder, text, "ACCUSE")}
 
 
 @pytest.mark.parametrize(
@@ -104,7 +97,7 @@ def test_a_verdict_of_unlawfulness_condemns(coder, text, source):
     ],
 )
 def test_a_preposition_that_breaks_no_law_condemns_nothing(coder, text):
-    assert not _pairs(coder, text, "ACCUSE")
+    assert not happened_pairs(coder, text, "ACCUSE")
 
 
 @pytest.mark.parametrize(
@@ -116,7 +109,7 @@ def test_a_preposition_that_breaks_no_law_condemns_nothing(coder, text):
     ],
 )
 def test_a_mistake_laid_at_someones_door(coder, text):
-    assert ("UGA", "KEN") in _pairs(coder, text, "ACCUSE")
+    assert ("UGA", "KEN") in happened_pairs(coder, text, "ACCUSE")
 
 
 @pytest.mark.parametrize(
@@ -128,7 +121,7 @@ def test_a_mistake_laid_at_someones_door(coder, text):
     ],
 )
 def test_a_mistake_admitted_or_denied_accuses_nobody(coder, text):
-    assert not _pairs(coder, text, "ACCUSE")
+    assert not happened_pairs(coder, text, "ACCUSE")
 
 
 def test_whom_someone_is_likened_to_is_no_target(coder):
@@ -136,24 +129,24 @@ def test_whom_someone_is_likened_to_is_no_target(coder):
         "In a scathing editorial, the Nation newspaper likened the Kenyan president to Idi Amin,"
         " a Ugandan dictator who thrived on chaos."
     )
-    assert [t for _, t in _pairs(coder, text, "ACCUSE")] == ["KEN"]
+    assert [t for _, t in happened_pairs(coder, text, "ACCUSE")] == ["KEN"]
 
 
 def test_calling_someone_out(coder):
     text = "The Ghanaian president called out Togo for its silence on the border closure."
-    assert ("GHA", "TGO") in _pairs(coder, text, "ACCUSE")
+    assert ("GHA", "TGO") in happened_pairs(coder, text, "ACCUSE")
 
 
 def test_calling_out_the_army_accuses_nobody(coder):
     text = "The Kenyan government called out the army to restore order."
-    assert not _pairs(coder, text, "ACCUSE")
+    assert not happened_pairs(coder, text, "ACCUSE")
 
 
 def test_defaming_a_country(coder):
     text = "The Ugandan minister said the Kenyan report was defaming his country."
-    assert _pairs(coder, text, "ACCUSE")
+    assert happened_pairs(coder, text, "ACCUSE")
 
 
 def test_egging_someone_on(coder):
     text = "Rwanda egged Uganda on against the rebels."
-    assert ("RWA", "UGA") in _pairs(coder, text, "REQUEST")
+    assert ("RWA", "UGA") in happened_pairs(coder, text, "REQUEST")

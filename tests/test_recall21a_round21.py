@@ -17,42 +17,35 @@ from __future__ import annotations
 
 import pytest
 
-from coded import happened
+from coded import happened, happened_pairs
 
 pytestmark = pytest.mark.slow
 
 
-def _pairs(pipeline, text: str, event: str) -> list[tuple[str | None, str | None]]:
-    return sorted(
-        (e.source.country if e.source else None, e.target.country if e.target else None)
-        for e in happened(pipeline, text, event)
-    )
-
-
 def test_a_call_for_someone_to_act_is_a_demand(coder):
     text = "Kenya issued a call for Uganda to withdraw its troops."
-    assert "KEN" in {s for s, _ in _pairs(coder, text, "REQUEST")}
-    assert _pairs(coder, text, "CONSULT") == []
+    assert "KEN" in {s for s, _ in happened_pairs(coder, text, "REQUEST")}
+    assert happened_pairs(coder, text, "CONSULT") == []
 
 
 def test_a_call_with_someone_stays_a_phone_call(lexicon_only):
     text = "Kenya's president held a call with the Ugandan president on Monday."
-    assert _pairs(lexicon_only, text, "REQUEST") == []
+    assert happened_pairs(lexicon_only, text, "REQUEST") == []
 
 
 def test_won_over_to_a_view_is_asked(coder):
     text = "Kenya persuaded Uganda of the need for talks."
-    assert ("KEN", "UGA") in _pairs(coder, text, "REQUEST")
+    assert ("KEN", "UGA") in happened_pairs(coder, text, "REQUEST")
 
 
 def test_a_cause_that_convinces_asks_nothing(coder):
     text = "The report convinced Kenyan officials of the danger."
-    assert _pairs(coder, text, "REQUEST") == []
+    assert happened_pairs(coder, text, "REQUEST") == []
 
 
 def test_seeking_to_convince_is_asking(coder):
     text = "Kenya has also sought to convince Uganda of the merits of the plan."
-    assert ("KEN", "UGA") in _pairs(coder, text, "REQUEST")
+    assert ("KEN", "UGA") in happened_pairs(coder, text, "REQUEST")
 
 
 def test_an_act_sought_stays_an_aim(coder):
@@ -63,7 +56,7 @@ def test_an_act_sought_stays_an_aim(coder):
 
 def test_pressure_from_someone_is_a_demand(coder):
     text = "Kenya is under heavy pressure from Uganda and Tanzania to accept the plan."
-    assert {("UGA", "KEN"), ("TZA", "KEN")} <= set(_pairs(coder, text, "REQUEST"))
+    assert {("UGA", "KEN"), ("TZA", "KEN")} <= set(happened_pairs(coder, text, "REQUEST"))
 
 
 @pytest.mark.parametrize(
@@ -74,4 +67,4 @@ def test_pressure_from_someone_is_a_demand(coder):
     ],
 )
 def test_pressure_from_nobody_named_asks_nothing(coder, text):
-    assert _pairs(coder, text, "REQUEST") == []
+    assert happened_pairs(coder, text, "REQUEST") == []

@@ -995,9 +995,15 @@ def _undergoer_of(noun: Token, entry: TriggerEntry, lexicon: Lexicon) -> bool:
         "undergone_nouns"
     ):
         return False
+    return _prep_names_someone(noun, "of", lexicon)
+
+
+def _prep_names_someone(noun: Token, prep: str, lexicon: Lexicon) -> bool:
+    """``noun`` has a ``prep`` phrase ("of", "from") whose object is someone (a relative pronoun
+    standing for its noun): "the killing of civilians", "under attack from the militants"."""
     return any(
         c.dep_ == "prep"
-        and c.lower_ == "of"
+        and c.lower_ == prep
         and any(g.dep_ == "pobj" and is_someone(antecedent(g), lexicon) for g in c.children)
         for c in noun.children
     )
@@ -1027,12 +1033,7 @@ def _under_blows_from(noun: Token, entry: TriggerEntry, lexicon: Lexicon) -> boo
         return False
     if noun.head.lower_ != "under":
         return False
-    return any(
-        c.dep_ == "prep"
-        and c.lower_ == "from"
-        and any(g.dep_ == "pobj" and is_someone(antecedent(g), lexicon) for g in c.children)
-        for c in noun.children
-    )
+    return _prep_names_someone(noun, "from", lexicon)
 
 
 def _noun_has_target(tok: Token, someone: Lexicon | None = None) -> bool:
