@@ -331,3 +331,9 @@ def _entry(raw: Any, path: str, row: int) -> TriggerEntry:
         targets=tuple(raw.get("targets") or DEFAULT_TARGET_PREPS),
         example=raw.get("example"),
     )
+
+
+def shipped_words(name: str) -> frozenset[str]:
+    """The word list ``name`` of the shipped lexicon (``data/triggers.yaml``), built once: for
+    rules that are not handed the run's ``Lexicon`` (a user's extra files do not reach them)."""
+    return Lexicon.load().word_set(name)

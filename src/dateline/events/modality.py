@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from dateline.events.candidate import Candidate
-from dateline.events.lexicon import Lexicon, TriggerEntry
+from dateline.events.lexicon import Lexicon, TriggerEntry, shipped_words
 from dateline.events.syntax import is_be, np_actors, subject_of
 
 if TYPE_CHECKING:
@@ -703,7 +703,7 @@ def time_to_act(clause) -> bool:
         c
         for c in clause.children
         if c.dep_ == "attr"
-        and c.lemma_.lower() in Lexicon.load().word_set("time_nouns")
+        and c.lemma_.lower() in shipped_words("time_nouns")
         and not any(d.dep_ == "det" for d in c.children)
     ]
     # the act's infinitive hangs on "time" or, as the parser often has it, on the verb

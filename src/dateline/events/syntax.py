@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dateline.actors.index import ActorIndex
-from dateline.events.lexicon import Lexicon
+from dateline.events.lexicon import Lexicon, shipped_words
 from dateline.model import Actor
 
 
@@ -141,7 +141,7 @@ def np_actors(tok: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
                                 found.extend(a for a in actors.all_at(g.i) if a not in found)
         if not found:
             found = _holders(t, actors)  # "rebel-held districts", "Isis-controlled areas"
-        if not found and t.lower_ in Lexicon.load().word_set("group_heads"):
+        if not found and t.lower_ in shipped_words("group_heads"):
             # "members of Ghana's cabinet", "two of its nationals"
             for c in t.children:
                 if c.dep_ == "prep" and c.lower_ == "of":

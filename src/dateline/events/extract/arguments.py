@@ -17,6 +17,7 @@ from dateline.events.extract.triggers import (
     WARNED_ENTRY,
     had_done,
 )
+from dateline.events.lexicon import Lexicon, shipped_words
 from dateline.events.syntax import antecedent, stray_by_phrases, subject_of
 from dateline.events.syntax import np_actors as phrase_actors
 from dateline.model import Actor
@@ -39,13 +40,6 @@ def np_actors(tok: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
 
 #: Actors a name stands for: "civilians, including children" names a kind of victim, no member.
 NAMED_KINDS = {"country", "person", "organisation", "group"}
-
-
-def lexicon_words(name: str) -> frozenset[str]:
-    """The word list ``name`` of the shipped lexicon (``data/triggers.yaml``), read once."""
-    from dateline.events.lexicon import Lexicon
-
-    return Lexicon.load().word_set(name)
 
 
 def _example_phrases(tok: Token) -> list[Token]:
@@ -81,7 +75,7 @@ def arguments(
     if (
         cand.event == "CONSULT"
         and not cand.nominal
-        and tok.lemma_.lower() in lexicon_words("host_verbs")
+        and tok.lemma_.lower() in shipped_words("host_verbs")
     ):
         # "Kenya hosted the Ugandan president": PLOVER codes the visitor as the actor and the
         # host as the recipient (CONSULT, mode visit)
@@ -97,7 +91,7 @@ def arguments(
         sources = _speakers(cand, actors)  # "'It is time for talks,' the minister said"
     elif cand.event == "REJECT" and sources and not targets:
         targets = _refused_speakers(cand, sources, actors)
-    if cand.event == "REJECT" and tok.lemma_.lower() in lexicon_words("veto_words"):
+    if cand.event == "REJECT" and tok.lemma_.lower() in shipped_words("veto_words"):
         targets = _veto_bodies(tok, sources, actors) or targets
     if cand.nominal and _undergone_by_possessor(cand.head, cand):
         # "was questioned after his arrest in Kenya": he underwent the arrest, whoever the
@@ -174,7 +168,7 @@ def _withdrawal_targets(
     with no place named it has no target rather than the withdrawing troops."""
     near = [head, *[c for c in head.children if c.dep_ in CONTENT_DEPS]]
     near += [g for c in near[1:] for g in c.children if g.dep_ in CONTENT_DEPS]
-    node = next((t for t in near if t.lemma_.lower() in lexicon_words("withdrawing_words")), None)
+    node = next((t for t in near if t.lemma_.lower() in shipped_words("withdrawing_words")), None)
     if node is None:
         return targets
     leavers: set[int] = set()
@@ -183,7 +177,7 @@ def _withdrawal_targets(
         if c.dep_ in {"nsubj", "nsubjpass", "poss", "compound", "amod"}:
             leavers.update(t.i for t in c.subtree)
         if c.dep_ == "dobj":
-            if node.lemma_.lower() in lexicon_words("place_leaving_verbs"):
+            if node.lemma_.lower() in shipped_words("place_leaving_verbs"):
                 places += [x for x in np_actors(c, actors) if x[0].kind == "country"]
             leavers.update(t.i for t in c.subtree)
         if c.dep_ == "prep" and c.lower_ == "of" and node.pos_ == "NOUN":
@@ -281,9 +275,8 @@ def _refused_speakers(cand: Candidate, sources, actors: ActorIndex) -> list[tupl
 def _reporting_verb(tok: Token) -> Token | None:
     """The verb of saying whose reported clause holds ``tok`` (through at most three heads),
     or None."""
-    from dateline.events.lexicon import Lexicon
 
-    speech = Lexicon.load().word_set("speech_verbs")
+    speech = shipped_words("speech_verbs")
     node = tok
     for _ in range(4):
         if node.dep_ == "ccomp" and node.head.lemma_.lower() in speech:
@@ -350,7 +343,7 @@ def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
         ids = {id(a) for a, _ in captors}
         return captors, [x for x in np_actors(subj, actors) if id(x[0]) not in ids]
     has_agent = any(c.dep_ == "agent" for c in tok.children)
-    if passive and not has_agent and tok.lemma_.lower() in lexicon_words("stative_passives"):
+    if passive and not has_agent and tok.lemma_.lower() in shipped_words("stative_passives"):
         passive = False  # "France is committed to the UN": a state of the subject
     if passive:
         sources += agent_actors(tok, actors) or _attack_owners(tok, actors)
@@ -393,7 +386,7 @@ def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
         if (
             not sources
             and cand.event in SPOKEN
-            and subj.lemma_.lower() in lexicon_words("document_nouns")
+            and subj.lemma_.lower() in shipped_words("document_nouns")
         ):
             sources += _document_authors(subj, actors)
     elif tok.tag_ == "VBG":
@@ -409,7 +402,7 @@ def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
         takers = [c for c in tok.children if c.dep_ == "nsubj"][1:]  # "the blows Isis took"
         victims = sources or [x for c in takers for x in np_actors(c, actors)]
         return givers, [x for x in victims if id(x[0]) not in ids]
-    if cand.event in ACTS_DONE_TO and tok.lemma_.lower() in lexicon_words("yielding_verbs"):
+    if cand.event in ACTS_DONE_TO and tok.lemma_.lower() in shipped_words("yielding_verbs"):
         winners = _actors_after(tok, "to", actors)
         if winners:
             # "Raqqa fell to Kurdish forces", "the group lost the city to the army": who took it
@@ -444,7 +437,7 @@ def _verb_arguments(tok: Token, cand: Candidate, actors: ActorIndex):
         ids = {id(a) for a, _ in hands}
         return hands, [x for x in sources + targets if id(x[0]) not in ids]
     enemies = _fought_by_victims(tok, actors) if cand.event == "ASSAULT" else []
-    if enemies and not any(c.dep_ == "dobj" and c.lemma_.lower() not in lexicon_words("fight_words")
+    if enemies and not any(c.dep_ == "dobj" and c.lemma_.lower() not in shipped_words("fight_words")
                            for c in tok.children):  # fmt: skip
         # "two British men killed fighting Isis", "he died while battling the Taliban": who
         # they fought killed them; they (the subject, whatever the parse) underwent it
@@ -474,7 +467,7 @@ def _captors(subj: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
     for c in subj.subtree:
         if c.dep_ != "acl" or c.tag_ not in {"VBN", "VBD"} or c.i < subj.i:
             continue
-        if c.lemma_.lower() not in lexicon_words("captivity_participles"):
+        if c.lemma_.lower() not in shipped_words("captivity_participles"):
             continue
         if any(a.dep_ in {"relcl", "acl"} for a in c.ancestors if a.i > subj.i and a.i < c.i):
             continue
@@ -487,10 +480,10 @@ def _captive_by(verb: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
     ("was taken hostage by Isis", "held captive by the militia"), which the parser often reads
     as an active verb with a subject and a plain "by" phrase: who took the captive. Empty for
     any other verb, or where the verb has another object ("took two aid workers hostage")."""
-    if verb.lemma_.lower() not in lexicon_words("hostage_taking_verbs"):
+    if verb.lemma_.lower() not in shipped_words("hostage_taking_verbs"):
         return []
     objects = [c for c in verb.children if c.dep_ in {"dobj", "oprd", "attr"}]
-    if len(objects) != 1 or objects[0].lemma_.lower() not in lexicon_words("captive_nouns"):
+    if len(objects) != 1 or objects[0].lemma_.lower() not in shipped_words("captive_nouns"):
         return []
     if any(c.dep_ == "det" for c in objects[0].children):
         return []  # "held a prisoner by the arm": a prisoner, not being one
@@ -537,7 +530,7 @@ def controller(verb: Token) -> Token | None:
     ("forced it to retreat": "it" may stand for anything)."""
     if verb.dep_ != "xcomp" or verb.head.i == verb.i:
         return None
-    if verb.head.lemma_.lower() not in lexicon_words("causing_verbs"):
+    if verb.head.lemma_.lower() not in shipped_words("causing_verbs"):
         return None
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return None
@@ -579,11 +572,11 @@ def _fought_by_victims(verb: Token, actors: ActorIndex) -> list[tuple[Actor, Tok
     """Whom the victims of ``verb`` were fighting when it happened: the object or "against"
     phrase of a "fighting" clause hung on it ("killed fighting Isis", "died while fighting
     against the army"); nobody for "fighting alongside the YPG" or "fighting for the YPG"."""
-    if verb.lemma_.lower() not in lexicon_words("victim_verbs"):
+    if verb.lemma_.lower() not in shipped_words("victim_verbs"):
         return []
     out: list[tuple[Actor, Token]] = []
     for c in verb.children:
-        if c.lemma_.lower() not in lexicon_words("fight_words") or c.dep_ not in {
+        if c.lemma_.lower() not in shipped_words("fight_words") or c.dep_ not in {
             "xcomp",
             "advcl",
             "dobj",
@@ -605,8 +598,6 @@ def _victims_told_further(verb: Token, actors: ActorIndex) -> list[tuple[Actor, 
     on Tuesday, killing four civilians", "bombed the market, wounding dozens of villagers"): the
     participle is the same act (``clauses.drop_elaborations`` codes it once), its object the
     act's victims."""
-    from dateline.events.lexicon import Lexicon
-
     lexicon = Lexicon.load()
     for c in verb.children:
         if c.dep_ not in {"advcl", "xcomp"} or c.tag_ != "VBG":
@@ -632,8 +623,6 @@ def _attackers_in_time_clause(verb: Token, actors: ActorIndex) -> list[tuple[Act
     for what the victims did ("was arrested after he fought against Isis"). The clause's verb
     must be an act of force by itself (a lexicon entry that needs no particular object:
     "bombed", not "announced" that is a sanction only with "sanctions")."""
-    from dateline.events.lexicon import Lexicon
-
     if any(c.dep_ == "aux" and c.lower_ in MODAL_WORDS for c in verb.children):
         return []  # "thousands may be displaced as the army storms the city": not done yet
     lexicon = Lexicon.load()
@@ -651,7 +640,7 @@ def _attackers_in_time_clause(verb: Token, actors: ActorIndex) -> list[tuple[Act
             e.event in FORCE_TYPES and not e.objects and not e.particle
             for e in lexicon.verb_entries(c)
         ) or (
-            c.lemma_.lower() in lexicon_words("carrying_verbs")
+            c.lemma_.lower() in shipped_words("carrying_verbs")
             and any(g.dep_ == "dobj" and _attack_in(g) is not None for g in c.children)
         )
         doers = np_actors(antecedent(subj), actors) if forceful else []
@@ -666,7 +655,7 @@ def _received_from(verb: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]
     blows the rebels took from the coalition" (the act noun the verb's object or the noun its
     relative clause hangs on). Not "took the town from the rebels" (a capture, whose object is
     no act)."""
-    if verb.lemma_.lower() not in lexicon_words("receiving_act_verbs"):
+    if verb.lemma_.lower() not in shipped_words("receiving_act_verbs"):
         return []
     acts = [c for c in verb.children if c.dep_ == "dobj"]
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -686,17 +675,17 @@ def _received_from(verb: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]
 def _act_of_force(noun: Token) -> bool:
     """``noun`` names an act of force one can take: an attack ("airstrikes", "a series of
     shelling") or a blow ("heavy fire", "a beating")."""
-    return _attack_in(noun) is not None or noun.lemma_.lower() in lexicon_words("blow_nouns")
+    return _attack_in(noun) is not None or noun.lemma_.lower() in shipped_words("blow_nouns")
 
 
 def _attack_in(noun: Token) -> Token | None:
     """The noun of an act of force a phrase names ("the bombing", "a series of airstrikes",
     "three days of shelling"), or None."""
-    attacks = lexicon_words("attack_nouns") | lexicon_words("owned_attack_nouns")
+    attacks = shipped_words("attack_nouns") | shipped_words("owned_attack_nouns")
     for _ in range(3):
         if noun.lemma_.lower() in attacks:
             return noun
-        if noun.lemma_.lower() not in lexicon_words("span_nouns"):
+        if noun.lemma_.lower() not in shipped_words("span_nouns"):
             return None
         noun = next(
             (p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -715,14 +704,14 @@ def _document_authors(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Toke
     sentence names no author (a report by nobody named asks nothing of anyone's)."""
     found = _by_actors(noun, actors) or _actors_after(noun, "from", actors)
     for c in noun.children:
-        if not found and c.dep_ == "acl" and c.lemma_.lower() in lexicon_words("authoring_verbs"):
+        if not found and c.dep_ == "acl" and c.lemma_.lower() in shipped_words("authoring_verbs"):
             found = agent_actors(c, actors)  # "a resolution passed by the AU"
     verb = noun.head
     if (
         not found
         and noun.dep_ == "dobj"
         and verb.pos_ == "VERB"
-        and verb.lemma_.lower() in lexicon_words("authoring_verbs")
+        and verb.lemma_.lower() in shipped_words("authoring_verbs")
     ):
         subj = subject_of(verb)
         if subj is not None:
@@ -835,7 +824,7 @@ def _targets_of_verb(
                     c, actors, preps | {"along", "near", "at", "to", "toward"}, modifiers=False
                 )
                 continue
-            if c.lemma_.lower() in lexicon_words("fighting_nouns") | {"insurgency", "campaign"}:
+            if c.lemma_.lower() in shipped_words("fighting_nouns") | {"insurgency", "campaign"}:
                 # "fought an insurgency against the state": the act is no participant
                 out += [x for p in c.children if p.dep_ == "prep" and p.lower_ in
                         {"against", "on", "with"} for q in p.children if q.dep_ == "pobj"
@@ -1036,7 +1025,7 @@ def _inner_actors(
             found = [(a, c) for a in actors.all_at(c.i) if a.kind != "role" or a.country]
             (first if modifiers else owners).extend(found)
         elif c.dep_ == "acl" and c.tag_ == "VBN":
-            if tok.dep_ not in {"nsubj", "nsubjpass"} and c.lemma_.lower() in lexicon_words(
+            if tok.dep_ not in {"nsubj", "nsubjpass"} and c.lemma_.lower() in shipped_words(
                 "backing_participles"
             ):
                 # "pound the area, backed by Iranian allies" (the parser hangs the clause's
@@ -1067,7 +1056,7 @@ def _inner_actors(
                 )
         elif c.dep_ == "prep" and (c.lower_ in preps or c.lower_ in INNER_PREPS):
             # "the pullback of Kenyan troops from Somalia": who withdraws comes first
-            agentive = c.lower_ == "of" and tok.lemma_.lower() in lexicon_words("agentive_nouns")
+            agentive = c.lower_ == "of" and tok.lemma_.lower() in shipped_words("agentive_nouns")
             bucket = first if (c.lower_ in preps and c.lower_ != "from") or agentive else second
             for p in c.children:
                 if p.dep_ == "pobj":
@@ -1096,7 +1085,7 @@ def _giving_clause(relcl: Token) -> Token | None:
     """The verb of giving or carrying out a relative clause says its subject does: the clause's
     own ("the support the US provides") or the infinitive of its verb ("the support the US
     continues to provide", "the aid it has promised to send"); None for any other clause."""
-    giving = lexicon_words("giving_verbs") | lexicon_words("carrying_verbs")
+    giving = shipped_words("giving_verbs") | shipped_words("carrying_verbs")
     if relcl.lemma_.lower() in giving:
         return relcl
     return next(
@@ -1170,7 +1159,7 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
                 targets += np_actors(c, actors)  # "his sentence", "Brunson's arrest"
             else:
                 sources += np_actors(c, actors)
-        elif c.dep_ == "amod" and c.lemma_.lower() in lexicon_words("leading_participles"):
+        elif c.dep_ == "amod" and c.lemma_.lower() in shipped_words("leading_participles"):
             sources += _leaders(c, actors)  # "the US-led airstrikes", "a Russian-led assault"
         elif c.dep_ in {"compound", "amod", "nmod"}:
             found = [(a, c) for a in actors.all_at(c.i)]
@@ -1212,7 +1201,7 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
         elif (
             c.dep_ == "prep"
             and c.lower_ == "between"
-            and tok.lemma_.lower() in lexicon_words("fighting_nouns")
+            and tok.lemma_.lower() in shipped_words("fighting_nouns")
         ):
             # "clashes between Kurdish groups and Turkish-led forces": the first side against
             # the other, as the coding guide writes "A and B agreed"
@@ -1230,7 +1219,7 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
             c.dep_ == "prep"
             and c.lower_ == "of"
             and cand.event == "CONSULT"
-            and tok.lemma_.lower() in lexicon_words("tour_nouns")
+            and tok.lemma_.lower() in shipped_words("tour_nouns")
         ):
             # "Rouhani's tour of Iraq": the state toured (not "the visit of the king": a visitor)
             targets += [x for p in c.children if p.dep_ == "pobj"
@@ -1244,8 +1233,8 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
             and c.lower_ == "of"
             and cand.event in ACTS_DONE_TO
             and (
-                tok.lemma_.lower() not in lexicon_words("agentive_nouns")
-                or tok.lemma_.lower() in lexicon_words("undergone_nouns")
+                tok.lemma_.lower() not in shipped_words("agentive_nouns")
+                or tok.lemma_.lower() in shipped_words("undergone_nouns")
             )
         ):
             # "the beheading of two journalists by militants", "the siege of the town": who
@@ -1356,11 +1345,11 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
         and subject_of(verb) is not None
     ):
         sources = []
-    reporting = lexicon_words("reporting_verbs")
+    reporting = shipped_words("reporting_verbs")
     told = (
         verb is not None
         and cand.event in ACTS_DONE_TO
-        and verb.lemma_.lower() in reporting | lexicon_words("telling_verbs")
+        and verb.lemma_.lower() in reporting | shipped_words("telling_verbs")
     )
     if told and verb.lemma_.lower() in reporting:
         verb = None  # "the capture was first reported by the New York Times": the reporter
@@ -1495,9 +1484,9 @@ def _from_is_origin(noun: Token, cand: Candidate) -> bool:
     party")."""
     lemma = noun.lemma_.lower()
     return cand.event not in {"RETREAT", "CONCEDE"} and lemma not in (
-        lexicon_words("agentive_nouns")
-        | lexicon_words("withdrawing_words")
-        | lexicon_words("leaving_nouns")
+        shipped_words("agentive_nouns")
+        | shipped_words("withdrawing_words")
+        | shipped_words("leaving_nouns")
     )
 
 
@@ -1522,7 +1511,7 @@ def _participle_arguments(participle: Token, cand: Candidate, preps: set[str], a
 def _undergone_by_possessor(noun: Token, cand: Candidate) -> bool:
     """The possessor of ``noun`` underwent it: a person's or a group's sentence, arrest, trial
     ("his sentence", "the activist's arrest"), where no "of" phrase names who underwent it."""
-    if cand.event not in ACTS_DONE_TO or noun.lemma_.lower() not in lexicon_words(
+    if cand.event not in ACTS_DONE_TO or noun.lemma_.lower() not in shipped_words(
         "undergone_nouns"
     ):
         return False
@@ -1536,7 +1525,7 @@ def _act_taken(noun: Token, cand: Candidate) -> Token | None:
     it. Not "took the town" (no act)."""
     if cand.event not in ACTS_DONE_TO or noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
         return None
-    if noun.head.lemma_.lower() not in lexicon_words("receiving_act_verbs"):
+    if noun.head.lemma_.lower() not in shipped_words("receiving_act_verbs"):
         return None
     return noun.head if _act_of_force(noun) else None
 
@@ -1548,13 +1537,13 @@ def _receiving_verb(noun: Token, cand: Candidate) -> Token | None:
         return None
     verb = noun.head
     lemma = verb.lemma_.lower()
-    if lemma in lexicon_words("receiving_verbs"):
+    if lemma in shipped_words("receiving_verbs"):
         return verb
     passive = verb.tag_ == "VBN" and (
         any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
         or (verb.dep_ == "conj" and any(c.dep_ == "nsubjpass" for c in verb.head.children))
     )
-    return verb if lemma in lexicon_words("receiving_passives") and passive else None
+    return verb if lemma in shipped_words("receiving_passives") and passive else None
 
 
 #: Types of the lexicon's verbs that make such a clause an act against its object.
@@ -1566,8 +1555,6 @@ def _clause_victims(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]
     drive Isis from the city", "a ground offensive that ousted the rebels", "airstrikes that
     have killed dozens of civilians". Not a clause whose subject is someone else ("the raid
     that police said ...") nor one of helping ("a mission to protect civilians")."""
-    from dateline.events.lexicon import Lexicon
-
     lexicon = Lexicon.load()
     out: list[tuple[Actor, Token]] = []
     for c in noun.children:
@@ -1580,7 +1567,7 @@ def _clause_victims(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]
         if not (infinitive or relative):
             continue
         for verb in [c, *[g for g in c.children if g.dep_ == "conj" and g.pos_ == "VERB"]]:
-            forceful = verb.lemma_.lower() in lexicon_words("ousting_verbs") or any(
+            forceful = verb.lemma_.lower() in shipped_words("ousting_verbs") or any(
                 e.event in FORCE_TYPES for e in lexicon.verb_entries(verb)
             )
             if forceful:
@@ -1595,7 +1582,7 @@ def _helped_owners(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]
     prep = noun.head
     if (
         noun.dep_ != "pobj"
-        or noun.lemma_.lower() not in lexicon_words("help_nouns")
+        or noun.lemma_.lower() not in shipped_words("help_nouns")
         or prep.lower_ != "to"
     ):
         return []
@@ -1603,7 +1590,7 @@ def _helped_owners(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]
     if (
         prep.dep_ != "prep"
         or verb.pos_ != "VERB"
-        or verb.lemma_.lower() not in lexicon_words("coming_verbs")
+        or verb.lemma_.lower() not in shipped_words("coming_verbs")
     ):
         return []
     return [x for c in noun.children if c.dep_ == "poss" for x in np_actors(c, actors)]
@@ -1616,7 +1603,7 @@ def _hindered(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
     else ("the veto that Russia said would block nothing")."""
     out: list[tuple[Actor, Token]] = []
     for c in noun.children:
-        if c.dep_ != "relcl" or c.lemma_.lower() not in lexicon_words("hindering_verbs"):
+        if c.dep_ != "relcl" or c.lemma_.lower() not in shipped_words("hindering_verbs"):
             continue
         if not any(g.dep_ == "nsubj" and g.tag_ in {"WDT", "WP"} for g in c.children):
             continue
@@ -1639,7 +1626,7 @@ def _guarded(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
     if noun.dep_ != "pobj" or prep.lower_ not in GUARDED_PREPS:
         return []
     verb = prep.head
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon_words("guarding_verbs"):
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in shipped_words("guarding_verbs"):
         return []
     return [x for c in verb.children if c.dep_ == "dobj" for x in np_actors(c, actors)]
 
@@ -1670,7 +1657,7 @@ def _doers_of_use(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
     if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i == prep.i:
         return []
     doing = prep.head
-    if doing.lemma_.lower() not in lexicon_words("doing_nouns"):
+    if doing.lemma_.lower() not in shipped_words("doing_nouns"):
         return []
     out: list[tuple[Actor, Token]] = []
     for c in doing.children:
@@ -1686,7 +1673,7 @@ def _relative_doers(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]
     ("the offensive Turkey launched in January", "the raids that the army conducted"); not who
     judged it ("the strikes that Russia condemned")."""
     for c in noun.children:
-        if c.dep_ != "relcl" or c.lemma_.lower() not in lexicon_words("carrying_verbs"):
+        if c.dep_ != "relcl" or c.lemma_.lower() not in shipped_words("carrying_verbs"):
             continue
         subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
         if subj is not None and subj.tag_ not in {"WDT", "WP"}:
@@ -1706,7 +1693,7 @@ def _carriers(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
     verb = node.head
-    if node.dep_ != "dobj" or verb.lemma_.lower() not in lexicon_words("carrying_verbs"):
+    if node.dep_ != "dobj" or verb.lemma_.lower() not in shipped_words("carrying_verbs"):
         return []
     subj = subject_of(verb)
     return np_actors(antecedent(subj), actors) if subj is not None else []
@@ -1721,7 +1708,7 @@ def _answerable(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
         return []
     word = prep.head
     lemma = word.lemma_.lower()
-    blaming, answerable = lexicon_words("blaming_verbs"), lexicon_words("answerable_words")
+    blaming, answerable = shipped_words("blaming_verbs"), shipped_words("answerable_words")
     if lemma in blaming or (lemma in answerable and word.dep_ == "oprd"):
         verb = word if lemma in blaming else word.head  # "held X responsible for"
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -1763,7 +1750,7 @@ def _undergone_arguments(tok: Token, verb: Token, sources, targets, actors: Acto
                         givers += np_actors(p, actors)
             if c.dep_ == "prep" and c.lower_ in {"in", "at", "during"}:
                 # "won concessions in talks with Iraq": the other side of the talks gave them
-                talks = lexicon_words("talks_nouns")
+                talks = shipped_words("talks_nouns")
                 for p in c.children:
                     if p.dep_ == "pobj" and p.lemma_.lower() in talks:
                         givers += _actors_after(p, "with", actors)

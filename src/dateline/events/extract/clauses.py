@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from dateline.events.candidate import Candidate
 from dateline.events.extract.triggers import GRIEVANCE_ENTRY, JUDGEMENT_ENTRY
-from dateline.events.lexicon import Lexicon
+from dateline.events.lexicon import Lexicon, shipped_words
 from dateline.events.syntax import is_be
 
 # Verbal types whose complement is part of what they say ("agreed to cooperate", "demanded that
@@ -72,7 +72,7 @@ def fact_in_content(tok: Token, clause: Token) -> bool:
         if (
             node.dep_ == "pobj"
             and head.lower_ in {"to", "for"}
-            and head.head.lemma_.lower() in Lexicon.load().word_set("response_nouns")
+            and head.head.lemma_.lower() in shipped_words("response_nouns")
         ):
             return True
         if head.i == node.i:
@@ -268,9 +268,8 @@ def _blamed_attack(cand: Candidate, judge: Candidate) -> bool:
 
 
 def _conflict_nouns() -> frozenset[str]:
-    from dateline.events.lexicon import Lexicon
 
-    return Lexicon.load().word_set("conflict_nouns")
+    return shipped_words("conflict_nouns")
 
 
 #: Named entities that, in front of an attack noun, name who attacked ("the Turkish invasion").
@@ -300,7 +299,7 @@ def ordered(verb: Token) -> bool:
     return (
         verb.dep_ in {"ccomp", "xcomp"}
         and verb.head.pos_ == "VERB"
-        and verb.head.lemma_.lower() in Lexicon.load().word_set("decision_nouns")
+        and verb.head.lemma_.lower() in shipped_words("decision_nouns")
     )
 
 
@@ -320,7 +319,7 @@ def decided_measure(cand: Candidate) -> bool:
     return (
         tok.dep_ == "acl"
         and tok.head.pos_ == "NOUN"
-        and tok.head.lemma_.lower() in Lexicon.load().word_set("decision_nouns")
+        and tok.head.lemma_.lower() in shipped_words("decision_nouns")
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     )
 
@@ -418,7 +417,7 @@ def told_act(cand: Candidate) -> bool:
     kids = list(tok.children)
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
         return False
-    if tok.lemma_.lower() in Lexicon.load().word_set("holding_ground_verbs"):
+    if tok.lemma_.lower() in shipped_words("holding_ground_verbs"):
         return False  # "the enclave occupied by the militants": what they hold
     if tok.tag_ == "VBN" and tok.dep_ == "acl":
         return any(c.dep_ == "agent" and any(map(_names_actor, c.children)) for c in kids)
@@ -469,7 +468,7 @@ def _intention_of_noun(
             node.dep_ in {"acl", "xcomp"}
             and node.head.pos_ == "NOUN"
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
-            and node.head.lemma_.lower() not in Lexicon.load().word_set("attempt_nouns")
+            and node.head.lemma_.lower() not in shipped_words("attempt_nouns")
         ):
             if node.head.lemma_.lower() in campaign:
                 return False
@@ -602,7 +601,7 @@ RELATIVE_WORDS = {"who", "which", "that", "whom"}
 def _isolated(tok: Token) -> bool:
     """ "the militants are cut off from their leadership", "the camp became cut off from aid":
     a participle of being cut off from something, with nobody said to do it, is a state."""
-    if tok.lemma_.lower() not in Lexicon.load().word_set("isolation_verbs"):
+    if tok.lemma_.lower() not in shipped_words("isolation_verbs"):
         return False  # "were expelled from Kenya" is an act, even with nobody named
     agent = any(c.dep_ == "agent" for c in tok.children)
     cut_from = any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children)
@@ -617,7 +616,7 @@ def _isolated(tok: Token) -> bool:
 
 def _pledged(tok: Token) -> bool:
     """A participle of pledging oneself that modifies a noun, with nobody said to bind it."""
-    pledges = Lexicon.load().word_set("pledge_verbs")
+    pledges = shipped_words("pledge_verbs")
     if tok.lemma_.lower() not in pledges or any(c.dep_ == "agent" for c in tok.children):
         return False
     return tok.dep_ in {"acl", "amod"}
@@ -632,7 +631,7 @@ def _held_backing(cand: Candidate) -> bool:
     tok = cand.token
     if tok.dep_ == "pobj" and tok.head.lower_ == "with":
         return True
-    held = Lexicon.load().word_set("held_backing_verbs")
+    held = shipped_words("held_backing_verbs")
     return tok.dep_ == "dobj" and tok.head.lemma_.lower() in held
 
 
@@ -650,7 +649,7 @@ def standing_relation(cand: Candidate) -> bool:
         return False
     if _isolated(tok) or _pledged(tok):
         return True
-    standing = Lexicon.load().word_set("standing_participles")
+    standing = shipped_words("standing_participles")
     if cand.event not in STANDING and tok.lemma_.lower() not in standing:
         return False
     if tok.dep_ in {"acl", "amod", "compound"}:
@@ -673,12 +672,11 @@ def restated_claim(clause: Token) -> bool:
     """A clause the parser hangs as the content of a later verb whose object is a claim noun
     that restates it ("Chad accused Sudan of arming the rebels, a charge Khartoum denies"):
     the clause is told as done, and the verb answers the claim (triggers.yaml ``claim_nouns``)."""
-    from dateline.events.lexicon import Lexicon
 
     verb = clause.head
     if clause.dep_ != "ccomp" or not clause.i < verb.i:
         return False
-    claims = Lexicon.load().word_set("claim_nouns")
+    claims = shipped_words("claim_nouns")
     return any(
         c.dep_ in {"dobj", "nsubjpass"} and clause.i < c.i < verb.i and c.lemma_.lower() in claims
         for c in verb.children
@@ -739,7 +737,7 @@ def verbal_clash(cand: Candidate) -> bool:
     protesters", "Haftar clashed with rival militias" stay attacks). The coder retypes such a
     clash to an ACCUSE, as it does one between civilian offices (coder._verbal_clash)."""
     tok = cand.token
-    if cand.nominal or tok.lemma_.lower() not in Lexicon.load().word_set("clash_verbs"):
+    if cand.nominal or tok.lemma_.lower() not in shipped_words("clash_verbs"):
         return False
     partners = [
         p
@@ -770,11 +768,11 @@ def joined_war(cand: Candidate) -> bool:
     if (
         not cand.nominal
         or cand.event != "ASSAULT"
-        or tok.lower_ not in Lexicon.load().word_set("joinable_wars")
+        or tok.lower_ not in shipped_words("joinable_wars")
     ):
         return False
     verb = tok.head
-    if tok.dep_ != "dobj" or verb.lemma_.lower() not in Lexicon.load().word_set("joining_verbs"):
+    if tok.dep_ != "dobj" or verb.lemma_.lower() not in shipped_words("joining_verbs"):
         return False
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     subjects += [c for s in subjects for c in s.conjuncts]
@@ -800,7 +798,7 @@ def document_speaks(cand: Candidate) -> bool:
         not cand.nominal
         and cand.event in DOCUMENT_ACTS
         and tok.dep_ in {"relcl", "acl"}
-        and tok.head.lemma_.lower() in Lexicon.load().word_set("document_nouns")
+        and tok.head.lemma_.lower() in shipped_words("document_nouns")
     )
 
 
@@ -809,7 +807,6 @@ def laid_charge(cand: Candidate) -> bool:
     the murder", "the Kurds, all of whom he denounces as terrorists"): the accusation the
     sentence reports, neither a habit nor background to its main clause."""
     from dateline.events.extract.triggers import is_someone
-    from dateline.events.lexicon import Lexicon
 
     tok = cand.token
     if cand.nominal or cand.event != "ACCUSE" or cand.entry.id not in CHARGING_ENTRIES:

@@ -59,7 +59,7 @@ from dateline.events.extract.triggers import (
     said_please,
 )
 from dateline.events.gate import active_model, gate_sentences
-from dateline.events.lexicon import Lexicon
+from dateline.events.lexicon import Lexicon, shipped_words
 from dateline.events.syntax import antecedent, is_be, np_actors, np_text, subject_of
 from dateline.model import Actor, Article, Event, Span
 from dateline.nlp import listed_apposition
@@ -757,9 +757,7 @@ def text_speaks(cand: Candidate) -> bool:
     if cand.nominal or cand.event not in DOCUMENT_ACTS or (tok.dep_ == "acl" and tok.tag_ == "VBG"):
         return False  # (a participle after the text's noun: what it says, "a statement urging")
     subj = subject_of(tok)
-    return subj is not None and antecedent(subj).lemma_.lower() in Lexicon.load().word_set(
-        "document_nouns"
-    )
+    return subj is not None and antecedent(subj).lemma_.lower() in shipped_words("document_nouns")
 
 
 def _official(actor: Actor) -> bool:
@@ -1567,7 +1565,7 @@ def _dismissal(cand: Candidate, targets) -> bool:
     defence secretary", "ministers who were fired by the prime minister"): a sacking. "Fired
     at the minister", "fired missiles at the convoy" are shots."""
     tok = cand.token
-    firing = Lexicon.load().word_set("firing_verbs")
+    firing = shipped_words("firing_verbs")
     if cand.nominal or tok.lemma_.lower() not in firing or not targets:
         return False
     if any(
@@ -2382,7 +2380,7 @@ def _tolls_of_attacks(events: list[Event], doc: Doc) -> list[Event]:
     jets bombed the market". The attack's record stays and takes the parties it lacks from the
     toll (its victims, its attacker); a toll of an act not coded stays an event of its own. The
     verbs of a toll are the shipped lexicon's ``toll_verbs``."""
-    tolls = Lexicon.load().word_set("toll_verbs")
+    tolls = shipped_words("toll_verbs")
     drop: set[int] = set()
     out = list(events)
     for n, e in enumerate(events):
@@ -2497,7 +2495,7 @@ def _conjoined_acts(tok: Token, other: Token | None) -> bool:
     them": one attack)."""
     if other is None or tok.lemma_.lower() == other.lemma_.lower():
         return False
-    if {tok.lemma_.lower(), other.lemma_.lower()} & Lexicon.load().word_set("outcome_verbs"):
+    if {tok.lemma_.lower(), other.lemma_.lower()} & shipped_words("outcome_verbs"):
         return False
     return other.i in {c.i for c in tok.conjuncts}
 

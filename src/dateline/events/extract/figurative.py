@@ -26,7 +26,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dateline.events.candidate import Candidate
-from dateline.events.lexicon import Lexicon
+from dateline.events.lexicon import Lexicon, shipped_words
 
 #: The links from an act's verb up to a head whose complement it is.
 COMPLEMENT_DEPS = frozenset({"xcomp", "acl"})
@@ -171,7 +171,7 @@ def defeat_claimed(cand: Candidate) -> bool:
     an ASSAULT unless the fighting itself is told. A beating of people ("they were beaten",
     "police beat the protesters", "beat her to the ground") stays."""
     tok = cand.token
-    if cand.nominal or tok.lemma_.lower() not in Lexicon.load().word_set("beating_verbs"):
+    if cand.nominal or tok.lemma_.lower() not in shipped_words("beating_verbs"):
         return False
     beaten = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
     if not beaten:

@@ -10,7 +10,7 @@ from dateline.actors.index import ActorIndex
 from dateline.events import modality as mod
 from dateline.events.candidate import Candidate
 from dateline.events.extract.clauses import CONDITION_MARKS
-from dateline.events.lexicon import Lexicon
+from dateline.events.lexicon import shipped_words
 from dateline.events.syntax import np_actors, subject_of
 from dateline.model import Actor
 
@@ -94,7 +94,7 @@ def unattributed(cand: Candidate) -> bool:
         return not cand.nominal or cand.support is None
     if subj.dep_ == "nsubjpass":
         return not any(c.dep_ == "agent" for c in verb.children)
-    return subj.lemma_.lower() in Lexicon.load().word_set("attack_nouns")
+    return subj.lemma_.lower() in shipped_words("attack_nouns")
 
 
 #: Sectors of a state's own organs: one of them agreeing "with" its own country is the state

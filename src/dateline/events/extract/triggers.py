@@ -8,7 +8,7 @@ from spacy.symbols import ADJ, AUX, NOUN, VERB
 from spacy.tokens import Token
 
 from dateline.events.candidate import Candidate
-from dateline.events.lexicon import Lexicon, TriggerEntry, lemma_forms
+from dateline.events.lexicon import Lexicon, TriggerEntry, lemma_forms, shipped_words
 from dateline.events.syntax import antecedent, is_be, stray_by_phrases, subject_of
 
 WILLING_ENTRY = TriggerEntry(id="rule:willing", event="AGREE")
@@ -1230,7 +1230,7 @@ def _passive(verb: Token) -> bool:
 def _blamed_for(noun: Token, verb: Token) -> bool:
     """ "came under fire for his decision", "faced attacks over his remarks": what one is on
     the receiving end of for a reason is criticism (an attack by arms has no reason phrase)."""
-    return noun.lemma_.lower() in Lexicon.load().word_set("criticism_nouns") and any(
+    return noun.lemma_.lower() in shipped_words("criticism_nouns") and any(
         c.dep_ == "prep" and c.lower_ in {"for", "over"} for c in (*verb.children, *noun.children)
     )
 
