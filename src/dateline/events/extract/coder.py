@@ -1668,21 +1668,19 @@ ARRIVAL_ID = "consult-arrive"
 #: Prepositions whose gerund is the time of the clause it hangs on ("before arriving in
 #: Ankara", "after travelling to Cairo", "on arriving").
 TIME_PREPS = {"before", "after", "upon", "on"}
-#: Verbs of a meeting held where a journey went ("travelled to Cairo, where he met Sisi").
-MEETING_VERBS = {"meet", "talk", "confer", "hold"}
 
 
 def _arrival_as_setting(cand: Candidate, lexicon: Lexicon) -> bool:
     """An arrival or a journey told as the time of another act ("Bolton, before arriving in
     Ankara, had contradicted the president"), or whose destination is where a meeting told in
     the same sentence took place ("travelled on to Cairo, where he met Sisi"): a setting, or the
-    meeting's own visit, which the gold codes once, as the meeting."""
+    meeting's own visit, which the gold codes once, as the meeting (``meeting_verbs``)."""
     tok = cand.token
     if tok.dep_ == "pcomp" and tok.head.lower_ in TIME_PREPS:
         return True
     return any(
         r.dep_ == "relcl"
-        and r.lemma_.lower() in MEETING_VERBS
+        and r.lemma_.lower() in lexicon.word_set("meeting_verbs")
         and any(a.lower_ == "where" for a in r.children)
         for p in tok.children
         if p.dep_ == "prep"
