@@ -36,6 +36,12 @@ def country_pairs(pipeline, text: str, event: str) -> list[tuple[str | None, str
     )
 
 
+def coded_types(pipeline, text: str) -> set[str]:
+    """The types of the not-negated events coded in ``text``, dated as ``country_pairs`` dates
+    (whatever their modality)."""
+    return {e.event for e in pipeline.code_text(text, date="2021-05-10").events if not e.negated}
+
+
 def happened_types(pipeline, text: str) -> list[str]:
     """The types the article scorer counts in ``text`` (not negated, asserted or historical),
     each once, sorted; dated as a 2019 story."""

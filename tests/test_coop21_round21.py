@@ -26,15 +26,11 @@ from __future__ import annotations
 
 import pytest
 
-from coded import country_pairs
+from coded import coded_types, country_pairs
 
 pytestmark = pytest.mark.slow
 
 DATE = "2021-05-10"
-
-
-def _types(pipeline, text: str) -> set[str]:
-    return {e.event for e in pipeline.code_text(text, date=DATE).events if not e.negated}
 
 
 @pytest.mark.parametrize(
@@ -46,7 +42,7 @@ def _types(pipeline, text: str) -> set[str]:
     ],
 )
 def test_talks_between_organs_of_one_state_are_no_consult(coder, text):
-    assert "CONSULT" not in _types(coder, text)
+    assert "CONSULT" not in coded_types(coder, text)
 
 
 def test_talks_with_another_states_leader_or_own_troops_stay(coder):
@@ -54,7 +50,7 @@ def test_talks_with_another_states_leader_or_own_troops_stay(coder):
         coder, "Kenyatta met the Ugandan president in Nairobi.", "CONSULT"
     )
     text = "The Kenyan foreign minister met Kenyan troops in Somalia."
-    assert "CONSULT" in _types(coder, text)
+    assert "CONSULT" in coded_types(coder, text)
 
 
 def test_liaising_with_someone_is_talks(lexicon_only):
@@ -71,24 +67,28 @@ def test_liaising_with_someone_is_talks(lexicon_only):
     ],
 )
 def test_a_fact_conceded_is_no_concession(coder, text):
-    assert "CONCEDE" not in _types(coder, text)
+    assert "CONCEDE" not in coded_types(coder, text)
 
 
 def test_demands_or_defeat_conceded_stay_concessions(coder):
-    assert "CONCEDE" in _types(coder, "The Bolivian government conceded to the miners' demands.")
+    assert "CONCEDE" in coded_types(
+        coder, "The Bolivian government conceded to the miners' demands."
+    )
     text = "The Kenyan government conceded defeat in the border dispute with Uganda."
-    assert "CONCEDE" in _types(coder, text)
+    assert "CONCEDE" in coded_types(coder, text)
 
 
 def test_an_account_borne_out_backs_no_one(coder):
-    assert "SUPPORT" not in _types(coder, "This account was supported by senior Kenyan officials.")
+    assert "SUPPORT" not in coded_types(
+        coder, "This account was supported by senior Kenyan officials."
+    )
     text = "The Kenyan government supported the Somali army."
     assert ("KEN", "SOM") in country_pairs(coder, text, "SUPPORT")
 
 
 def test_a_position_yielded_stays_a_concession(coder):
     text = "The Kenyan government concedes Museveni will remain in power in Uganda."
-    assert "CONCEDE" in _types(coder, text)
+    assert "CONCEDE" in coded_types(coder, text)
 
 
 @pytest.mark.parametrize(
@@ -99,13 +99,13 @@ def test_a_position_yielded_stays_a_concession(coder):
     ],
 )
 def test_a_standing_relation_is_no_act(coder, text):
-    types = _types(coder, text)
+    types = coded_types(coder, text)
     assert "COOPERATE" not in types and "SUPPORT" not in types
 
 
 def test_once_as_a_time_clause_keeps_the_act(lexicon_only):
     text = "Once Kenya backed the Ugandan bid, Tanzania withdrew its own."
-    assert "SUPPORT" in _types(lexicon_only, text)
+    assert "SUPPORT" in coded_types(lexicon_only, text)
 
 
 def test_arming_anothers_forces_is_aid(lexicon_only):
@@ -122,7 +122,7 @@ def test_arming_anothers_forces_is_aid(lexicon_only):
     ],
 )
 def test_no_one_armed_or_the_noun_arm_is_no_aid(coder, text):
-    types = _types(coder, text)
+    types = coded_types(coder, text)
     assert "AID" not in types and "AGREE" not in types
 
 
@@ -145,7 +145,7 @@ def test_a_withdrawal_announced_or_ordered_is_conceded(coder, text):
 
 def test_people_brought_back_are_no_withdrawal(coder):
     text = "Kenyan soldiers brought back two Somali prisoners from the border."
-    types = _types(coder, text)
+    types = coded_types(coder, text)
     assert "CONCEDE" not in types and "RETREAT" not in types
 
 
@@ -156,7 +156,7 @@ def test_acting_in_coordination_with_someone_cooperates(coder):
 
 def test_a_lack_of_coordination_is_no_cooperation(coder):
     text = "There was a lack of coordination between Kenyan ministries."
-    assert "COOPERATE" not in _types(coder, text)
+    assert "COOPERATE" not in coded_types(coder, text)
 
 
 @pytest.mark.parametrize(

@@ -19,15 +19,9 @@ from __future__ import annotations
 
 import pytest
 
-from coded import country_pairs
+from coded import coded_types, country_pairs
 
 pytestmark = pytest.mark.slow
-
-DATE = "2021-05-10"
-
-
-def _types(pipeline, text: str) -> set[str]:
-    return {e.event for e in pipeline.code_text(text, date=DATE).events if not e.negated}
 
 
 def test_a_town_fallen_to_troops_was_taken_by_them(coder):
@@ -46,7 +40,7 @@ def test_a_town_fallen_to_troops_was_taken_by_them(coder):
     ],
 )
 def test_a_figure_or_a_duty_falling_to_someone_is_no_attack(coder, text):
-    assert "ASSAULT" not in _types(coder, text)
+    assert "ASSAULT" not in coded_types(coder, text)
 
 
 def test_people_used_as_human_shields_were_assaulted(coder):
@@ -66,13 +60,13 @@ def test_an_enemy_held_off_was_fought(lexicon_only):
 
 def test_fire_opened_near_a_border_is_no_border_opened(coder):
     text = "Israeli soldiers opened fire on Palestinian protesters near the Gaza border."
-    assert "RETREAT" not in _types(coder, text)
+    assert "RETREAT" not in coded_types(coder, text)
     assert ("ISR", "PSE") in country_pairs(coder, text, "ASSAULT")
 
 
 def test_a_military_campaign_launched_is_an_attack(coder):
     text = "Nigeria launched a military campaign against Boko Haram militants in Borno."
-    assert "ASSAULT" in _types(coder, text)
+    assert "ASSAULT" in coded_types(coder, text)
 
 
 @pytest.mark.parametrize(
@@ -84,7 +78,7 @@ def test_a_military_campaign_launched_is_an_attack(coder):
     ],
 )
 def test_a_campaign_of_votes_words_or_care_is_no_attack(lexicon_only, text):
-    assert "ASSAULT" not in _types(lexicon_only, text)
+    assert "ASSAULT" not in coded_types(lexicon_only, text)
 
 
 def test_an_operation_started_against_forces_is_an_attack(lexicon_only):
@@ -99,7 +93,7 @@ def test_a_regime_taking_over_a_city_seizes_it(lexicon_only):
 
 def test_a_government_taking_over_a_railway_seizes_nothing(coder):
     text = "The Kenyan government took over the running of the Ugandan railway."
-    assert "ASSAULT" not in _types(coder, text)
+    assert "ASSAULT" not in coded_types(coder, text)
 
 
 def test_troops_readying_for_an_offensive_mobilise(lexicon_only):
@@ -109,12 +103,12 @@ def test_troops_readying_for_an_offensive_mobilise(lexicon_only):
 
 def test_people_bracing_for_an_attack_mobilise_nothing(coder):
     text = "Residents of the Kenyan town were bracing for an attack by Somali militants."
-    assert "MOBILIZE" not in _types(coder, text)
+    assert "MOBILIZE" not in coded_types(coder, text)
 
 
 def test_units_positioned_are_deployed(lexicon_only):
     text = "Uganda positioned troops along its border with South Sudan."
-    assert "MOBILIZE" in _types(lexicon_only, text)
+    assert "MOBILIZE" in coded_types(lexicon_only, text)
 
 
 def test_refugees_or_an_embassy_moved_are_no_deployment(coder):
@@ -123,4 +117,4 @@ def test_refugees_or_an_embassy_moved_are_no_deployment(coder):
         "Kenya moved its embassy to Jerusalem.",
         "Kenyan drones moved slowly beneath the Somali jets.",
     ):
-        assert "MOBILIZE" not in _types(coder, text), text
+        assert "MOBILIZE" not in coded_types(coder, text), text

@@ -29,15 +29,9 @@ from __future__ import annotations
 
 import pytest
 
-from coded import country_pairs
+from coded import coded_types, country_pairs
 
 pytestmark = pytest.mark.slow
-
-DATE = "2021-05-10"
-
-
-def _types(pipeline, text: str) -> set[str]:
-    return {e.event for e in pipeline.code_text(text, date=DATE).events if not e.negated}
 
 
 def test_a_throat_cut_is_a_killing(lexicon_only):
@@ -47,7 +41,7 @@ def test_a_throat_cut_is_a_killing(lexicon_only):
 
 def test_aid_cut_is_no_killing(lexicon_only):
     text = "The Kenyan government cut aid to Somalia."
-    assert "ASSAULT" not in _types(lexicon_only, text)
+    assert "ASSAULT" not in coded_types(lexicon_only, text)
 
 
 def test_soldiers_repelled_are_fought(lexicon_only):
@@ -62,7 +56,7 @@ def test_tightening_the_noose_on_militants_is_an_assault(lexicon_only):
 
 def test_a_grip_on_power_tightened_is_no_assault(lexicon_only):
     text = "The Ugandan president tightened his grip on power."
-    assert "ASSAULT" not in _types(lexicon_only, text)
+    assert "ASSAULT" not in coded_types(lexicon_only, text)
 
 
 def test_a_presence_drawn_down_is_a_withdrawal(lexicon_only):
@@ -73,17 +67,17 @@ def test_a_presence_drawn_down_is_a_withdrawal(lexicon_only):
 def test_charges_dropped_are_a_retreat_not_an_accusation(lexicon_only):
     text = "Kenyan prosecutors dropped all charges against the Ugandan activist."
     assert ("KEN", "UGA") in country_pairs(lexicon_only, text, "RETREAT")
-    assert "ACCUSE" not in _types(lexicon_only, text)
+    assert "ACCUSE" not in coded_types(lexicon_only, text)
 
 
 def test_troops_edging_closer_mobilise(lexicon_only):
     text = "Ethiopian troops edged closer to the Tigrayan capital on Monday."
-    assert "MOBILIZE" in _types(lexicon_only, text)
+    assert "MOBILIZE" in coded_types(lexicon_only, text)
 
 
 def test_an_envoy_edging_towards_an_admission_is_no_force(lexicon_only):
     text = "The Kenyan envoy has edged towards an admission that the talks failed."
-    assert "MOBILIZE" not in _types(lexicon_only, text)
+    assert "MOBILIZE" not in coded_types(lexicon_only, text)
 
 
 def test_rebels_routed_are_beaten(lexicon_only):
@@ -93,12 +87,12 @@ def test_rebels_routed_are_beaten(lexicon_only):
 
 def test_militiamen_sent_to_the_front_mobilise(lexicon_only):
     text = "The Ethiopian army sent hundreds of Amhara militiamen to the front."
-    assert "MOBILIZE" in _types(lexicon_only, text)
+    assert "MOBILIZE" in coded_types(lexicon_only, text)
 
 
 def test_aid_sent_to_the_front_line_is_no_mobilisation(lexicon_only):
     text = "Kenya sent food aid to the front line in Somalia."
-    assert "MOBILIZE" not in _types(lexicon_only, text)
+    assert "MOBILIZE" not in coded_types(lexicon_only, text)
 
 
 def test_under_assault_from_a_state_names_the_doer(lexicon_only):
@@ -108,7 +102,7 @@ def test_under_assault_from_a_state_names_the_doer(lexicon_only):
 
 def test_under_attack_alone_names_no_doer(lexicon_only):
     text = "The Kenyan town of Mandera is under attack."
-    assert "ASSAULT" not in _types(lexicon_only, text)
+    assert "ASSAULT" not in coded_types(lexicon_only, text)
 
 
 def test_prisoners_thrown_from_cliffs_are_assaulted(lexicon_only):
@@ -118,7 +112,7 @@ def test_prisoners_thrown_from_cliffs_are_assaulted(lexicon_only):
 
 def test_throwing_everyone_off_balance_is_no_assault(lexicon_only):
     text = "The Kenyan president believes that throwing everyone else off balance helps him."
-    assert "ASSAULT" not in _types(lexicon_only, text)
+    assert "ASSAULT" not in coded_types(lexicon_only, text)
 
 
 def test_militants_pushed_back_are_driven_back(lexicon_only):
@@ -128,17 +122,17 @@ def test_militants_pushed_back_are_driven_back(lexicon_only):
 
 def test_a_government_pushed_to_the_table_is_not_attacked(lexicon_only):
     text = "The US pushed the Kenyan government to the table last year."
-    assert "ASSAULT" not in _types(lexicon_only, text)
+    assert "ASSAULT" not in coded_types(lexicon_only, text)
 
 
 def test_a_bombardment_kept_up_goes_on(lexicon_only):
     text = "Ethiopian warplanes kept up their bombardment of Mekelle for a third day."
-    assert "ASSAULT" in _types(lexicon_only, text)
+    assert "ASSAULT" in coded_types(lexicon_only, text)
 
 
 def test_pressure_kept_up_is_no_assault(lexicon_only):
     text = "Kenyan activists said it was vital to keep up the pressure on Uganda."
-    assert "ASSAULT" not in _types(lexicon_only, text)
+    assert "ASSAULT" not in coded_types(lexicon_only, text)
 
 
 @pytest.mark.parametrize(
@@ -150,17 +144,17 @@ def test_pressure_kept_up_is_no_assault(lexicon_only):
     ],
 )
 def test_people_evicted_property_commandeered_and_ranks_purged_are_coerced(lexicon_only, text):
-    assert "COERCE" in _types(lexicon_only, text)
+    assert "COERCE" in coded_types(lexicon_only, text)
 
 
 def test_civilians_pinned_down_by_an_air_force_are_assaulted(lexicon_only):
     text = "Up to 40,000 Tigrayan civilians have been pinned down by the Ethiopian air force."
-    assert "ASSAULT" in _types(lexicon_only, text)
+    assert "ASSAULT" in coded_types(lexicon_only, text)
 
 
 def test_a_date_pinned_down_is_no_assault(lexicon_only):
     text = "The Kenyan negotiators pinned down a date for the talks with Uganda."
-    assert "ASSAULT" not in _types(lexicon_only, text)
+    assert "ASSAULT" not in coded_types(lexicon_only, text)
 
 
 def test_villagers_coerced_into_joining_are_coerced(lexicon_only):
