@@ -182,3 +182,24 @@ def test_no_conflict_act_is_coded_from_these_words(pipeline, text):
     events = pipeline.code_text(text, date="2019-03-14").events
     words = {"retreating", "Evacuations", "detained", "ask"}
     assert not [e for e in events if e.trigger is not None and e.trigger.text in words]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "topic"),
+    [
+        ("He was angered by terrorist attacks in Kenya and decided to volunteer.", "attacks", True),
+        ("Recent attacks in Nairobi had inspired him to volunteer.", "attacks", True),
+        (
+            "The minister was concerned about Ethiopia's new offensive in Somalia.",
+            "offensive",
+            True,
+        ),
+        ("The president made no mention of the Mogadishu attack.", "attack", True),
+        ("He spent three months filming the battle for Kismayo.", "battle", True),
+        ("The government justified a drone strike on the militant leader.", "strike", False),
+        ("The attacks on Nairobi killed twelve people.", "attacks", False),
+    ],
+)
+def test_an_act_of_force_felt_or_spoken_about_is_a_topic(nlp, lexicon, text, word, topic):
+    cand = _cand(nlp, text, word, "ASSAULT", nominal=True)
+    assert coder._force_as_topic(cand, lexicon) is topic

@@ -251,6 +251,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         _held_still(cand, lexicon) or _wanted_for(cand, lexicon)
     ):
         return []  # "remains detained in Erbil", "wanted for arrest": a state, a warrant
+    if event_type == "ASSAULT" and _force_as_topic(cand, lexicon):
+        return []  # "angered by the attacks", "made no mention of the attack": a topic
     if event_type == "COERCE" and _standing_measure(cand, lexicon):
         return []  # "in the wake of Trump's travel ban": a standing policy named
     if event_type in VERBAL_CONFLICT_DROPS and _generic_subject(cand, sources, lexicon):
@@ -1394,6 +1396,26 @@ def _held_back(cand: Candidate, lexicon: Lexicon) -> bool:
         and head.lemma_.lower() in lexicon.word_set("hesitation_verbs")
         and not any(c.dep_ == "neg" for c in head.children)
     )
+
+
+def _force_as_topic(cand: Candidate, lexicon: Lexicon) -> bool:
+    """An act of force named as the cause or the topic of a feeling, a mention or a film (the
+    lexicon's ``force_topic_words``: "he was angered by terrorist attacks in the UK", "recent
+    attacks had inspired him to volunteer", "concerned about Turkey's new offensive", "made no
+    mention of the Manbij attack", "filming the battle for Raqqa"): what someone feels or speaks
+    about, no act the sentence tells. "The jets attacked the town" and "justified a drone strike
+    on him" stay (round 22, precision22)."""
+    tok = cand.token
+    if not cand.nominal or tok.pos_ != "NOUN":
+        return False
+    topic = lexicon.word_set("force_topic_words")
+    if tok.dep_ in {"dobj", "nsubj", "nsubjpass"}:
+        holder = tok.head
+    elif tok.dep_ == "pobj":
+        holder = tok.head.head
+    else:
+        return False
+    return holder.lemma_.lower() in topic or holder.lower_ in topic
 
 
 def _self_defence(cand: Candidate, sources, targets, lexicon: Lexicon) -> bool:
