@@ -98,6 +98,10 @@ def arguments(
         # clause around it makes its doer
         owners = {id(a) for a, t in targets if t.dep_ == "poss" and t.head.i == cand.head.i}
         sources = [x for x in sources if id(x[0]) not in owners]
+    if not targets:
+        # "held a rally in the capital against the regime": the parser hangs the act's
+        # "against" phrase on the place before it
+        targets = _against_after_place(cand, actors)
     if cand.event in OWN_MEANS_ACTS and sources:
         # "deployed tanks along its southern border", "quit their roles": what the source moves
         # or gives up is its own, no party it acts on
@@ -105,6 +109,34 @@ def arguments(
     src_ids = {id(a) for a, _ in sources}
     targets = [t for t in targets if id(t[0]) not in src_ids or len(sources) > 1]
     return _informative(_unique(sources)), _informative(_unique(targets))
+
+
+#: Prepositions of a place an act happens in, which the parser may give the act's "against"
+#: phrase ("a protest outside the embassy against the government").
+PLACE_PREPS = {"in", "at", "outside", "near", "across", "around", "inside", "throughout"}
+
+
+def _against_after_place(cand: Candidate, actors: ActorIndex) -> list[tuple[Actor, Token]]:
+    """Whom an act is "against" where the parser hung that phrase on the place the act happens
+    in: "staged a protest outside the embassy against the government", "held a rally in the
+    capital against the regime", "fought in the city against Isis". Read on the trigger and, for
+    a noun, on the verb that carries it; only where the lexicon takes "against" as a target."""
+    if "against" not in cand.entry.targets:
+        return []
+    heads = [cand.token] + ([cand.support] if cand.nominal and cand.support is not None else [])
+    return [
+        x
+        for head in heads
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ in PLACE_PREPS
+        for p in c.children
+        if p.dep_ == "pobj" and not actors.all_at(p.i)
+        for g in p.children
+        if g.dep_ == "prep" and g.lower_ == "against"
+        for q in g.children
+        if q.dep_ == "pobj"
+        for x in np_actors(q, actors)
+    ]
 
 
 #: Acts done with the source's own means (forces, posts, bases): a possessive pronoun that
@@ -719,6 +751,29 @@ def _document_authors(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Toke
     return found
 
 
+#: Prepositions of whom an act is aimed at that the parser hangs on the act's agent rather than
+#: on the act: "an offensive by the army against Isis" ("for" and "between" name no target there).
+AGENT_HUNG_PREPS = {"against", "on", "upon", "into", "toward", "towards"}
+
+
+def _hung_on_agent(
+    noun: Token, agent: Token, preps: set[str], actors: ActorIndex
+) -> list[tuple[Actor, Token]]:
+    """The targets an act noun's "by" phrase carries for it: "the offensive by the Iraqi army
+    against Isis" is parsed with "against Isis" under "army"; the act is aimed at Isis. Only
+    where the noun has no such phrase of its own."""
+    if any(c.dep_ == "prep" and c.lower_ in preps & AGENT_HUNG_PREPS for c in noun.children):
+        return []
+    return [
+        x
+        for g in agent.children
+        if g.dep_ == "prep" and g.lower_ in preps & AGENT_HUNG_PREPS
+        for q in g.children
+        if q.dep_ == "pobj"
+        for x in np_actors(q, actors) or _inner_actors(q, actors, preps)
+    ]
+
+
 def _by_actors(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
     """The actors of a noun's "by" phrase ("airstrikes by Russian jets")."""
     return [
@@ -873,7 +928,7 @@ def _targets_of_verb(
                 elif p.dep_ == "prep":  # "kidnapped up to 16 advisers"
                     out += [x for q in p.children if q.dep_ == "pobj" for x in np_actors(q, actors)]
     if not out and depth == 0:
-        out += _shared_object(tok, actors)  # "is killing or imprisoning Kurds"
+        out += _shared_object(tok, actors, preps)  # "is killing or imprisoning Kurds"
     if not out:
         # "took part in talks with the regime", "engaged in fighting against Isis": the party
         # the act inside the phrase is with
@@ -950,12 +1005,15 @@ REASON_OVER = {"RETREAT"}
 RETORT_WORDS = {"back", "out"}
 
 
-def _shared_object(verb: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
+def _shared_object(
+    verb: Token, actors: ActorIndex, preps: set[str] = frozenset()
+) -> list[tuple[Actor, Token]]:
     """The object two joined verbs share, which the parser hangs on the last one only ("is
     killing or imprisoning Kurds", "will invade and destroy the enclave", "either shunned or
     impeded any UN involvement"): the first verb's object too, where it has none of its own and
     the later verb has no subject of its own ("shelled the town and the army took the
-    villages" joins two clauses)."""
+    villages" joins two clauses). An object naming no actor is read inside as the verb's own
+    object is ("armed and supported factions of the Free Syrian Army": the FSA)."""
     own = {"dobj", "dative", "attr", "prep", "prt", "xcomp", "ccomp", "advcl", "agent"}
     if any(c.dep_ in own for c in verb.children):
         return []  # "fired on and arrested", "vowed that ... and warned X": its own complement
@@ -970,7 +1028,8 @@ def _shared_object(verb: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]
             return []
         obj = next((c for c in conj.children if c.dep_ == "dobj"), None)
         if obj is not None:
-            return np_actors(antecedent(obj), actors)
+            obj = antecedent(obj)
+            return np_actors(obj, actors) or _inner_actors(obj, actors, set(preps))
         return []
     return []
 
@@ -1174,6 +1233,7 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
             for p in c.children:
                 if p.dep_ == "pobj":
                     sources += np_actors(p, actors)
+                    targets += _hung_on_agent(tok, p, preps, actors)
         elif c.dep_ == "prep" and c.lower_ == "from" and _from_is_origin(tok, cand):
             # "shelling from Russian jets", "aid from the EU", "pressure from Washington": where
             # the act comes from is who does it
@@ -1338,9 +1398,11 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
         return sources or givers, receivers or targets
     if verb is None and tok.dep_ in {"dobj", "nsubjpass"} and tok.head.pos_ == "VERB":
         verb = tok.head  # "hastened the pullout of its units": any governing verb
+    agents = {id(a) for a, _ in _by_actors(tok, actors)}
     if (
         sources
         and not any(a.country for a, _ in sources)
+        and not any(id(a) in agents for a, _ in sources)  # "condemned the attack by militants"
         and verb is not None
         and subject_of(verb) is not None
     ):
