@@ -127,6 +127,7 @@ def classify(
             and node.pos_ in {"VERB", "AUX"}
             and node.lemma_.lower() in future_verbs
             and not _asking_attempted(cand, node, nodes[i - 1] if i else None, lexicon)
+            and not _purpose_told(cand, node, lexicon)
         ):
             modality = "future"
         if node != cand.token and node.lemma_.lower() in future_adj:
@@ -216,6 +217,11 @@ def _time_clause_modality(top: Token, lexicon: Lexicon) -> str | None:
     if auxes & lexicon.word_set("future_auxiliaries") or (
         head.lemma_.lower() in lexicon.word_set("future_verbs")
     ):
+        if top.tag_ == "VBD" and not any(c.dep_ in {"aux", "auxpass"} for c in top.children):
+            # "will arrive in Geneva after Russia brokered a deal": the simple past under a
+            # future was done (under "would" it is backshifted: "would abandon them once the
+            # war came to an end")
+            return None
         return "future"
     if auxes & lexicon.word_set("hypothetical_auxiliaries"):
         return "hypothetical"
@@ -314,6 +320,20 @@ def feared(cand: Candidate, lexicon: Lexicon) -> bool:
     )
 
 
+def _purpose_told(cand: Candidate, verb: Token, lexicon: Lexicon) -> bool:
+    """A verb of purpose in the passive whose subject, or whose participle's noun, is the event
+    noun ("airstrikes on the regime were intended to provide reassurance", "a phone call aimed
+    at convincing the president"): what the act was for, not a plan of it."""
+    if not cand.nominal or verb.tag_ != "VBN":
+        return False
+    if verb.lemma_.lower() not in lexicon.word_set("purpose_verbs"):
+        return False
+    noun = cand.head
+    return (noun.head.i == verb.i and noun.dep_ == "nsubjpass") or (
+        verb.dep_ == "acl" and verb.head.i == noun.i
+    )
+
+
 def _scheduled(noun: Token, lexicon: Lexicon) -> bool:
     """An event noun that is scheduled, not held: the subject of an infinitive or a forecast of
     its taking place ("a summit to be held on Friday", "talks are due to resume", "the talks
@@ -325,8 +345,13 @@ def _scheduled(noun: Token, lexicon: Lexicon) -> bool:
     occurs = lexicon.word_set("occurrence_verbs")
     if noun.dep_ == "pobj" and noun.head.head.lower_ == "ahead":
         return True
+    purposes = lexicon.word_set("purpose_verbs")
     if any(
-        c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in plans for c in noun.children
+        c.dep_ == "acl"
+        and c.tag_ == "VBN"
+        and c.lemma_.lower() in plans
+        and c.lemma_.lower() not in purposes  # "a call aimed at convincing him": held
+        for c in noun.children
     ):
         return True
     if noun.dep_ not in {"nsubj", "nsubjpass"}:

@@ -1,0 +1,129 @@
+"""Round 22, the cooperative types (coop22; issue 13): general constructions that name a
+cooperative act without telling it. Sentences of our own.
+
+- A talks, summit or support noun under a noun or adjective of setting or topic ("on the eve
+  of the summit", "the outcome of the talks", "an official familiar with the talks") is where
+  or what about, no act told (``coder._setting_of``, ``setting_nouns``).
+- Help asked "for" ("calls for Kenyan support were rebuffed") is asked, not given
+  (``coder._requested_help``).
+- A vow with an infinitive made to nobody ("promised to try to make it better") is a
+  unilateral pledge, no AGREE (``coder._unilateral_vow``); a pledge to someone stays.
+- Cooperation with no partner named ("was coordinating the response") is no COOPERATE.
+- A time clause in the simple past under a future main clause ("will arrive after Uganda
+  brokered a deal") tells a past act, not a future one (``modality._time_clause_modality``);
+  under "would" the past is backshifted and stays hypothetical.
+- A verb of purpose in the passive over an event noun ("airstrikes were intended to provide
+  reassurance", "a phone call aimed at convincing him") says what the act was for, not that
+  it is planned (``modality._purpose_told``); "talks planned for next month" stay future.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from coded import coded_types, country_pairs, happened, happened_pairs
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On the eve of the Kenyan summit, the minister asked if the rule would change.",
+        "The Kenyan envoy said he would report the outcome of the talks with Uganda to the UN.",
+        "A western official familiar with the Kenya-Uganda talks said the deal was close.",
+    ],
+)
+def test_a_talks_noun_as_setting_or_topic_is_no_consult(coder, text):
+    assert "CONSULT" not in coded_types(coder, text)
+
+
+def test_talks_held_stay_talks(coder):
+    text = "Kenya held talks with Uganda in Nairobi on Monday."
+    assert ("KEN", "UGA") in country_pairs(coder, text, "CONSULT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan president promised to try to make it better.",
+        "The Ugandan army vowed to win back control of the entire country.",
+    ],
+)
+def test_a_vow_made_to_nobody_is_no_agreement(coder, text):
+    assert "AGREE" not in coded_types(coder, text)
+
+
+def test_a_pledge_to_someone_stays_an_agreement(coder):
+    text = "Kenya pledged a support package for Uganda on Monday."
+    assert ("KEN", "UGA") in country_pairs(coder, text, "AGREE")
+
+
+def test_cooperation_with_no_partner_is_no_cooperate(coder):
+    text = "The Kenyan foreign ministry was coordinating the response."
+    assert "COOPERATE" not in coded_types(coder, text)
+
+
+def test_cooperation_with_a_partner_stays(coder):
+    text = "Kenya cooperated with Uganda on border security."
+    assert ("KEN", "UGA") in country_pairs(coder, text, "COOPERATE")
+
+
+def test_support_asked_for_is_not_given(pipeline):
+    """The rule itself, on the parse (the shipped model does not propose the noun here)."""
+    from dateline.events.candidate import Candidate
+    from dateline.events.extract.coder import _requested_help
+    from dateline.events.lexicon import Lexicon, TriggerEntry
+
+    lexicon = Lexicon.load()
+    entry = TriggerEntry(id="test:support", event="SUPPORT")
+    doc = pipeline.nlp(
+        "When the town was under attack, the rebels' calls for Kenyan support were rebuffed."
+    )
+    asked = [t for t in doc if t.lower_ == "support"][0]
+    assert _requested_help(Candidate(asked, entry, "SUPPORT", None, nominal=True), lexicon)
+    doc = pipeline.nlp("Kenya gave military support to the Somali army.")
+    given = [t for t in doc if t.lower_ == "support"][0]
+    assert not _requested_help(Candidate(given, entry, "SUPPORT", None, nominal=True), lexicon)
+
+
+def test_a_past_act_in_a_time_clause_of_a_future_one_was_done(coder):
+    text = (
+        "A Kenyan delegation will arrive in Geneva on Wednesday for the talks after Uganda "
+        "brokered a deal with Tanzania."
+    )
+    assert ("UGA", "TZA") in happened_pairs(coder, text, "AGREE")
+
+
+def test_a_present_time_clause_of_a_future_act_stays_future(coder):
+    text = "Kenya will send aid to Somalia when the rains come."
+    assert not happened(coder, text, "AID")
+
+
+def test_a_backshifted_past_under_would_stays_hypothetical(coder):
+    text = "Kenya hoped Uganda would sign the deal once Somali troops withdrew from the town."
+    assert not happened(coder, text, "RETREAT")
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            "Airstrikes by Kenyan forces on Somali militant camps were intended to provide "
+            "reassurance to Nairobi.",
+            "ASSAULT",
+        ),
+        (
+            "Sources said there was a phone call between the Kenyan president and the Ugandan "
+            "president aimed at convincing Kampala.",
+            "CONSULT",
+        ),
+    ],
+)
+def test_an_act_whose_purpose_is_told_happened(coder, text, event):
+    assert happened(coder, text, event)
+
+
+def test_talks_planned_stay_future(coder):
+    text = "Talks between Kenya and Uganda are planned for next month."
+    assert not happened(coder, text, "CONSULT")
