@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from dateline.events.candidate import Candidate
 from dateline.events.lexicon import Lexicon, TriggerEntry, shipped_words
-from dateline.events.syntax import is_be, np_actors, subject_of
+from dateline.events.syntax import antecedent, is_be, is_someone, np_actors, subject_of
 
 if TYPE_CHECKING:
     from dateline.actors.index import ActorIndex
@@ -631,12 +631,20 @@ def modal_requests(sent, lexicon: Lexicon) -> list[Candidate]:
         "warn",
     }
     modals = lexicon.word_set("request_modals")
+    believing = lexicon.word_set("belief_verbs")
     out = []
     for tok in sent:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in speech:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in speech | believing:
             continue
         for c in tok.children:
-            if c.dep_ == "ccomp" and (
+            if c.dep_ != "ccomp":
+                continue
+            if urged_as_vital(c, lexicon):
+                out.append(Candidate(tok, MODAL_REQUEST, "REQUEST", None))
+                break  # "said it was vital that Chad release them"
+            if tok.lemma_.lower() in believing:
+                continue
+            if (
                 any(a.dep_ == "aux" and a.lower_ in modals for a in c.children)
                 or needs_to(c)
                 or owes_duty(c, lexicon)
@@ -741,6 +749,37 @@ def time_to_act(clause) -> bool:
         and any(a.dep_ == "aux" and a.lower_ == "to" for a in g.children)
         and any(a.dep_ == "mark" and a.lower_ == "for" for a in g.children)
         and any(a.dep_ in {"nsubj", "nsubjpass"} for a in g.children)
+        for g in acts
+    )
+
+
+def urged_as_vital(clause, lexicon: Lexicon) -> bool:
+    """ "(X said) it was vital that Chad release the prisoners", "it is essential for Kenya to
+    withdraw": a clause calling someone else's act needed (``necessity_adjectives``) asks it of
+    them, as "Chad must release them" does. Not "it is vital that we act" (the speaker's own
+    side), "it was not essential" (denied) nor "it is vital that there is a deal" (nobody asked)."""
+    if not is_be(clause) or any(c.dep_ == "neg" for c in clause.children):
+        return False
+    if not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in clause.children):
+        return False
+    needed = [
+        c
+        for c in clause.children
+        if c.dep_ == "acomp"
+        and c.lemma_.lower() in lexicon.word_set("necessity_adjectives")
+        and not any(g.dep_ == "neg" for g in c.children)
+    ]
+    acts = [g for a in needed for g in (*a.children, *clause.children)]
+    return any(
+        g.dep_ in {"ccomp", "advcl"}
+        and g.pos_ in {"VERB", "AUX"}
+        and any(a.dep_ == "mark" and a.lower_ in {"that", "for"} for a in g.children)
+        and any(
+            s.dep_ in {"nsubj", "nsubjpass"}
+            and s.lower_ not in _OWN_SIDE
+            and is_someone(antecedent(s), lexicon)
+            for s in g.children
+        )
         for g in acts
     )
 

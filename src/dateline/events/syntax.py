@@ -204,3 +204,24 @@ def np_text(tok: Token) -> str:
         start += 1
     span = tok.doc[start : tok.i + 1]
     return span.text
+
+
+# Who can be judged: a named person, group or state, a pronoun of persons, a role the actor
+# tables know ("the militants", "the regime"); a thing or a hazard is judged by nobody.
+PERSON_ENTS = {"PERSON", "NORP", "ORG", "GPE"}
+PERSON_PRONOUNS = {"he", "she", "they", "we", "you", "him", "her", "them", "us", "who"}
+
+
+def is_someone(tok: Token, lexicon: Lexicon) -> bool:
+    """A person, a group or a state: named, a pronoun of persons, or a role the actor tables
+    know ("militants", "the regime"); not a thing or a hazard ("the drought")."""
+    from dateline.actors.kb import KnowledgeBase
+
+    if tok.lemma_.lower() in lexicon.word_set("hazard_nouns"):
+        return False
+    if tok.ent_type_ in PERSON_ENTS or tok.pos_ == "PROPN":
+        return True
+    if tok.pos_ == "PRON":
+        return tok.lower_ in PERSON_PRONOUNS
+    kb = KnowledgeBase.load()
+    return kb.sector_of(tok.lower_) is not None or kb.sector_of(tok.lemma_.lower()) is not None

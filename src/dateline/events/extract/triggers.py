@@ -9,7 +9,13 @@ from spacy.tokens import Token
 
 from dateline.events.candidate import Candidate
 from dateline.events.lexicon import Lexicon, TriggerEntry, lemma_forms, shipped_words
-from dateline.events.syntax import antecedent, is_be, stray_by_phrases, subject_of
+from dateline.events.syntax import (
+    antecedent,
+    is_be,
+    is_someone,
+    stray_by_phrases,
+    subject_of,
+)
 
 WILLING_ENTRY = TriggerEntry(id="rule:willing", event="AGREE")
 # A feeling of grievance about someone (triggers.yaml, ``grievance_adjectives``): "Egypt is angry
@@ -41,10 +47,6 @@ WEAPONS_TEST_ID = "mobilize-test-weapon"
 # "X said Y was responsible for the attack": blame laid, an allegation (same id: the judged is
 # the target, the speaker the source).
 ALLEGE_ENTRY = replace(JUDGEMENT_ENTRY, mode="allege")
-# Who can be judged: a named person, group or state, a pronoun of persons, a role the actor
-# tables know ("the militants", "the regime"); a thing or a hazard is judged by nobody.
-PERSON_ENTS = {"PERSON", "NORP", "ORG", "GPE"}
-PERSON_PRONOUNS = {"he", "she", "they", "we", "you", "him", "her", "them", "us", "who"}
 # A word in one of these positions is a noun, whatever the tagger said ("staged rallies").
 NOMINAL_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos"}
 #: The word classes :func:`find_candidates` looks at: verbs, auxiliaries, adjectives, nouns.
@@ -142,8 +144,10 @@ def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Cand
                 or (tok.lemma_.lower() not in states and _takes_place(frame, lexicon))
                 or reported
             )
+            threat_made = entries[0].event == "THREATEN" and _threat_of_act(frame, lexicon)
             if (
                 not licensed
+                and not threat_made
                 and not _noun_has_own_args(frame)
                 and not _stray_doer(frame, entries[0])
                 and not _under_blows_from(frame, entries[0], lexicon)
@@ -151,10 +155,16 @@ def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Cand
                 and not _undergoer_of(frame, entries[0], lexicon)
             ):
                 continue
-            if not licensed and tok.lemma_.lower() in states and not _noun_has_target(frame):
+            if (
+                not licensed
+                and not threat_made
+                and tok.lemma_.lower() in states
+                and not _noun_has_target(frame)
+            ):
                 continue  # "Syria's civil war", "the Iraq war": a state of affairs, no act
             if (
                 not licensed
+                and not threat_made
                 and tok.lemma_.lower() in stances
                 and not _noun_has_target(frame, someone=lexicon)
             ):
@@ -668,21 +678,6 @@ def _reported(tok: Token, lexicon: Lexicon) -> bool:
     return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in lexicon.word_set("speech_verbs")
 
 
-def is_someone(tok: Token, lexicon: Lexicon) -> bool:
-    """A person, a group or a state: named, a pronoun of persons, or a role the actor tables
-    know ("militants", "the regime"); not a thing or a hazard ("the drought")."""
-    from dateline.actors.kb import KnowledgeBase
-
-    if tok.lemma_.lower() in lexicon.word_set("hazard_nouns"):
-        return False
-    if tok.ent_type_ in PERSON_ENTS or tok.pos_ == "PROPN":
-        return True
-    if tok.pos_ == "PRON":
-        return tok.lower_ in PERSON_PRONOUNS
-    kb = KnowledgeBase.load()
-    return kb.sector_of(tok.lower_) is not None or kb.sector_of(tok.lemma_.lower()) is not None
-
-
 def _subject_allowed(entry: TriggerEntry, tok: Token) -> bool:
     """Entries restricted by their subject: troops "arriving" are no diplomatic visit."""
     if not entry.subject_words and not entry.not_subject_words:
@@ -958,6 +953,47 @@ def _noun_has_own_args(tok: Token) -> bool:
     ("a conversation with Turnbull", "the assault on the town") or a source ("Obama's
     sanctions", "Turkish shelling", "airstrikes by the coalition")."""
     return _noun_has_target(tok) or _noun_has_source(tok)
+
+
+#: Types of the lexicon whose acts, threatened, make a threat ("the threat of sanctions").
+THREATENED_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+#: Prepositions whose object is a danger one is exposed to or kept from ("exposed to the threat
+#: of an attack", "safe from the threat of", "under threat of"), not a threat someone made.
+_DANGER_PREPS = frozenset({"to", "from", "under"})
+
+
+def _threat_of_act(noun: Token, lexicon: Lexicon) -> bool:
+    """A threat of a hostile act ("the threat of armed intervention", "threats of possible
+    military action", "the threat to withhold funds"): a threat made, as "renewed its threat"
+    says, though no verb carries the noun and it names no target (``threatened_acts``, or a noun
+    or verb of a hostile type). A threat posed, faced or feared ("posed a threat to the city",
+    "face the threat of an attack", "exposed to the threat of a strike") is a danger."""
+    if noun.dep_ == "pobj" and noun.head.lower_ in _DANGER_PREPS:
+        return False
+    governor = noun_governor(noun)
+    if governor is not None and governor.lemma_.lower() in (
+        lexicon.word_set("judgement_verbs")
+        | lexicon.word_set("undergoing_verbs")
+        | lexicon.word_set("undergoer_verbs")
+        | lexicon.word_set("danger_verbs")
+    ):
+        return False
+    acts = lexicon.word_set("threatened_acts")
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            words = [g for g in c.children if g.dep_ in {"pobj", "pcomp"}]
+            hostile = [e for g in words for e in lexicon.noun_entries(g)]
+        elif c.dep_ in {"acl", "relcl"} and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children
+        ):
+            words, hostile = [c], list(lexicon.verb_entries(c))
+        else:
+            continue
+        if any(w.lemma_.lower() in acts for w in words) or any(
+            e.event in THREATENED_TYPES for e in hostile
+        ):
+            return True
+    return False
 
 
 def _authored_request(noun: Token, entry: TriggerEntry, lexicon: Lexicon) -> bool:
