@@ -203,3 +203,37 @@ def test_no_conflict_act_is_coded_from_these_words(pipeline, text):
 def test_an_act_of_force_felt_or_spoken_about_is_a_topic(nlp, lexicon, text, word, topic):
     cand = _cand(nlp, text, word, "ASSAULT", nominal=True)
     assert coder._force_as_topic(cand, lexicon) is topic
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "price"),
+    [
+        (
+            "The trip costs $5,000, twice what smugglers were charging for it last year.",
+            "charging",
+            True,
+        ),
+        ("The smugglers charged $4,000 a person for the crossing.", "charged", True),
+        ("Kenyan prosecutors charged him with terrorism offences.", "charged", False),
+        ("He has been charged with attending a training camp.", "charged", False),
+    ],
+)
+def test_a_price_charged_is_no_accusation(nlp, lexicon, text, word, price):
+    cand = _cand(nlp, text, word, "ACCUSE")
+    assert coder._price_charged(cand, lexicon) is price
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("The families who left need to be responsible for what they did.", False),
+        ("These people need to be brought back to Kenya.", True),
+        ("The government needs to release the detainees.", True),
+    ],
+)
+def test_a_state_needed_asks_no_act(nlp, text, asks):
+    from dateline.events.modality import needs_to
+
+    doc = nlp(text)
+    need = next(t for t in doc if t.lemma_ == "need")
+    assert needs_to(need) is asks

@@ -787,7 +787,9 @@ def urged_as_vital(clause, lexicon: Lexicon) -> bool:
 def needs_to(clause) -> bool:
     """ "(X said) the army needed to leave the area", "the government has to release them": a
     verb of necessity with a to-infinitive whose subject is not the speaker's own side, neither
-    forecast ("will have to pay the price": a warning) nor not yet met ("has yet to")."""
+    forecast ("will have to pay the price": a warning) nor not yet met ("has yet to"); an
+    infinitive of "be" with no participle ("the women need to be responsible for what they
+    did") asks a state, no act (round 22, precision22; "need to be brought back" asks one)."""
     if clause.lemma_.lower() not in NECESSITY_VERBS:
         return False
     if any(
@@ -797,7 +799,9 @@ def needs_to(clause) -> bool:
     if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in _OWN_SIDE for c in clause.children):
         return False
     return any(
-        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        c.dep_ == "xcomp"
+        and not is_be(c)
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
         for c in clause.children
     )
 

@@ -257,6 +257,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         return []  # "in the wake of Trump's travel ban": a standing policy named
     if event_type in VERBAL_CONFLICT_DROPS and _generic_subject(cand, sources, lexicon):
         return []  # "we rightly condemn the injustice": the writer's view, no actor's act
+    if event_type == "ACCUSE" and _price_charged(cand, lexicon):
+        return []  # "what smugglers were charging for the journey": a price, no charge
     if event_type == "ACCUSE" and _doubted(cand, lexicon):
         return []  # "questioning the viability of the alliance": a doubt, no accusation
     if event_type == "REQUEST" and _held_back(cand, lexicon):
@@ -1479,6 +1481,27 @@ def _force_as_topic(cand: Candidate, lexicon: Lexicon) -> bool:
     else:
         return False
     return holder.lemma_.lower() in topic or holder.lower_ in topic
+
+
+def _price_charged(cand: Candidate, lexicon: Lexicon) -> bool:
+    """A verb of charging that sets a price (the lexicon's ``price_verbs`` and ``price_nouns``):
+    with a sum, "what" or a "for" phrase and no "with" phrase ("almost 10 times what smugglers
+    were charging for the same journey", "they charged $4,000 a person"): no charge against
+    anyone. "Charged him with terrorism offences" accuses (round 22, precision22)."""
+    tok = cand.token
+    if cand.nominal or tok.lemma_.lower() not in lexicon.word_set("price_verbs"):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+        return False
+    prices = lexicon.word_set("price_nouns")
+    priced = any(
+        c.dep_ == "dobj" and (c.lemma_.lower() in prices or c.tag_ == "$" or c.like_num)
+        for c in tok.children
+    )
+    if tok.head.lower_ in prices and tok.dep_ in {"relcl", "ccomp"}:
+        priced = True  # "what smugglers were charging"
+    asked_for = any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children)
+    return priced or asked_for
 
 
 def _self_defence(cand: Candidate, sources, targets, lexicon: Lexicon) -> bool:
