@@ -166,7 +166,8 @@ def classify(
     if modality == "asserted" and _names_a_plan(cand, lexicon):
         modality = "future"  # "Chad intends to ...", "forces are preparing an offensive"
     if modality == "asserted":
-        modality = _time_clause_modality(nodes[-1], lexicon) or modality
+        act = None if cand.nominal else cand.token
+        modality = _time_clause_modality(nodes[-1], lexicon, act) or modality
     if modality == "asserted" and not cand.nominal and _asked(nodes, lexicon):
         modality = "hypothetical"  # "evidence about who carried out the attack": a question
     preventive = lexicon.word_set("preventive_verbs")
@@ -207,10 +208,21 @@ def _going_to(node: Token, act: Token) -> bool:
 TIME_MARKS = {"as", "when", "once", "until", "till", "while", "before", "after"}
 
 
-def _time_clause_modality(top: Token, lexicon: Lexicon) -> str | None:
+def _time_clause_modality(top: Token, lexicon: Lexicon, act: Token | None = None) -> str | None:
+    """The modality a time clause ``top`` takes from the clause it hangs on; none where the
+    trigger verb ``act`` is the clause's own verb in the simple past with its own subject ("the
+    activist wanted to record every abuse as the army cracked down on the protests": the
+    crackdown is told as done, whatever the main clause wants)."""
     if top.dep_ != "advcl" or not any(
         c.dep_ in {"mark", "advmod"} and c.lower_ in TIME_MARKS for c in top.children
     ):  # the parser makes "when" an adverb of its clause, "once" and "until" its markers
+        return None
+    if (
+        act is not None
+        and act.i == top.i
+        and top.tag_ == "VBD"
+        and any(c.dep_ == "nsubj" for c in top.children)
+    ):
         return None
     head = top.head
     auxes = {c.lower_ for c in head.children if c.dep_ == "aux"}
@@ -840,6 +852,24 @@ def event_date(
     return anchor.isoformat(), "day", False
 
 
+def _marks_past(text: str, marker: str, spans: frozenset[str]) -> bool:
+    """A background marker in ``text`` (a clause's words) that is not the start of a recent
+    span: "in the past, the army shelled the town" is background, "in the past week" or "in the
+    past three days" is the news itself (a word of ``spans`` right after the marker)."""
+    first = text.split(",")[0]
+    padded = f" {text} "
+    start = padded.find(f" {marker}")
+    while start >= 0:
+        end = start + 1 + len(marker)
+        in_first = start < len(first) + 1
+        if in_first or padded[end : end + 1] == " ":
+            following = padded[end:].split()
+            if not following or following[0] not in spans:
+                return True
+        start = padded.find(f" {marker}", start + 1)
+    return False
+
+
 def _speech_verb_over(top: Token, lexicon: Lexicon) -> Token | None:
     speech = lexicon.word_set("speech_verbs")
     node = top
@@ -863,9 +893,8 @@ def _is_background(cand: Candidate, lexicon: Lexicon) -> bool:
         for c in node.children:
             if c.dep_ == "aux" and c.lower_ == "had" and node.tag_ == "VBN" and not reported:
                 return True  # past perfect outside reported speech (where it is only backshift)
-    if any(
-        m in sent_text.split(",")[0] or f" {m} " in f" {sent_text} " for m in markers if " " in m
-    ):
+    spans = lexicon.word_set("recent_span_words")
+    if any(_marks_past(sent_text, m, spans) for m in markers if " " in m):
         return True
     # An act of a former official ("imposed by former President X") is background.
     for node in nodes:

@@ -159,6 +159,9 @@ def drop_absorbed(
                     if t.i != cand.token.i and t.i in by_index and t.i not in absorbed:
                         if fact_in_content(t, child):
                             continue  # "agreed on a response to the attack": it happened
+                        if t.i != child.i and told_act(by_index[t.i]):
+                            continue  # "to take back the fighters captured by Kenyan forces":
+                            # a clause describing a noun of the content tells a done act
                         if t.i in kept and cand.event in REACTIONS:
                             continue  # "condemned the decision to withdraw": conceded
                         if cand.event in JUDGING and (
@@ -308,9 +311,13 @@ def decided_measure(cand: Candidate) -> bool:
     revoke her citizenship", "the US decision to reimpose sanctions", "his order to expel the
     diplomats"): a SANCTION is imposed by deciding it, so the decision reports the act (as the
     coding guide codes it), not an aim; an act of force decided ("the decision to attack") is
-    still to come."""
+    still to come. A resignation decided ("the minister's decision to quit the cabinet",
+    ``resignation_verbs``) is given in the deciding, so it is the resignation told too."""
     tok = cand.token
-    if cand.nominal or cand.event != "SANCTION":
+    if cand.nominal or not (
+        cand.event == "SANCTION"
+        or (cand.event == "RETREAT" and tok.lemma_.lower() in shipped_words("resignation_verbs"))
+    ):
         return False
     if ordered(tok):
         # "ordered her citizenship to be revoked", "decreed that his passport be cancelled":

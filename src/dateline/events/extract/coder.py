@@ -2743,7 +2743,13 @@ def _conjoined_acts(tok: Token, other: Token | None) -> bool:
         return False
     if {tok.lemma_.lower(), other.lemma_.lower()} & shipped_words("outcome_verbs"):
         return False
-    return other.i in {c.i for c in tok.conjuncts}
+    return other.i in {c.i for c in tok.conjuncts} or _carries_conjunct(other, tok)
+
+
+def _carries_conjunct(verb: Token, act: Token) -> bool:
+    """A verb of doing whose object is conjoined to the act noun ("practised rape and torture":
+    "practised" tells the rape, "torture" another act; triggers._conjoined_acts)."""
+    return any(c.dep_ == "dobj" and act.i in {x.i for x in c.conjuncts} for c in verb.children)
 
 
 #: Material acts whose conjoined triggers are acts of their own ("captured and killed",

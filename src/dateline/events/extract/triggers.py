@@ -101,6 +101,7 @@ def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Cand
                 entry, obj = _weapons_test(lexicon), None  # "test-fired two missiles"
             if entry is not None:
                 out.append(Candidate(tok, entry, entry.event, entry.mode, object_token=obj))
+                out += _conjoined_acts(tok, entry, obj, lexicon)
         elif (
             tok.pos_ == "ADJ"
             and tok.lemma_.lower() in lexicon.word_set("willing_adjectives")
@@ -187,6 +188,32 @@ def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Cand
             out.append(Candidate(tok, entry, entry.event, entry.mode, nominal=True,
                                  support=governor if licensed and not reported else None,
                                  frame=frame, undergone=undergone))  # fmt: skip
+    return out
+
+
+#: Types of the acts a verb of doing carries as its object whose conjoined acts are each told
+#: ("practised rape and torture", "used chemical weapons and starvation sieges").
+CONJOINED_ACT_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def _conjoined_acts(
+    verb: Token, entry: TriggerEntry, obj: Token | None, lexicon: Lexicon
+) -> list[Candidate]:
+    """The acts conjoined to the act a verb of doing names as its object ("employed rape,
+    torture and murder", "practised rape and torture"): each is an act of its own (the coding
+    guide codes one record per act), done by the verb's subject. Only a noun of the lexicon
+    whose act is of force or coercion, after the object ("rape and torture", not "the
+    pretext and the attack")."""
+    if obj is None or entry.object_role != "topic" or entry.event not in CONJOINED_ACT_TYPES:
+        return []
+    out = []
+    for conj in obj.conjuncts:
+        if conj.i < obj.i or conj.pos_ != "NOUN" or conj.dep_ != "conj":
+            continue
+        entries = [e for e in lexicon.noun_entries(conj) if e.event in CONJOINED_ACT_TYPES]
+        if entries:
+            e = entries[0]
+            out.append(Candidate(conj, e, e.event, e.mode, nominal=True, support=verb, frame=conj))
     return out
 
 
