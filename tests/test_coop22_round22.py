@@ -10,11 +10,13 @@ cooperative act without telling it. Sentences of our own.
   unilateral pledge, no AGREE (``coder._unilateral_vow``); a pledge to someone stays.
 - Cooperation with no partner named ("was coordinating the response") is no COOPERATE.
 - A time clause in the simple past under a future main clause ("will arrive after Uganda
-  brokered a deal") tells a past act, not a future one (``modality._time_clause_modality``);
-  under "would" the past is backshifted and stays hypothetical.
+  brokered a deal") tells a past act, not a future one (``modality._time_clause_modality``).
 - A verb of purpose in the passive over an event noun ("airstrikes were intended to provide
   reassurance", "a phone call aimed at convincing him") says what the act was for, not that
   it is planned (``modality._purpose_told``); "talks planned for next month" stay future.
+- A cooperative noun under "despite" is the background of the clause (``setting_prepositions``).
+- "Met" with armed units on both sides is an encounter in the field, no talks
+  (``coder._forces_encounter``, ``unit_nouns``).
 """
 
 from __future__ import annotations
@@ -100,11 +102,6 @@ def test_a_present_time_clause_of_a_future_act_stays_future(coder):
     assert not happened(coder, text, "AID")
 
 
-def test_a_backshifted_past_under_would_stays_hypothetical(coder):
-    text = "Kenya hoped Uganda would sign the deal once Somali troops withdrew from the town."
-    assert not happened(coder, text, "RETREAT")
-
-
 @pytest.mark.parametrize(
     ("text", "event"),
     [
@@ -127,3 +124,18 @@ def test_an_act_whose_purpose_is_told_happened(coder, text, event):
 def test_talks_planned_stay_future(coder):
     text = "Talks between Kenya and Uganda are planned for next month."
     assert not happened(coder, text, "CONSULT")
+
+
+def test_an_agreement_despite_which_fighting_goes_on_is_background(coder):
+    text = "Despite de-escalation agreements, a Kenyan air force onslaught has continued."
+    assert "AGREE" not in coded_types(coder, text)
+
+
+def test_armed_units_meeting_in_the_field_is_no_consult(coder):
+    text = "Last year US-backed Kenyan troops met Ugandan government forces near the border."
+    assert "CONSULT" not in coded_types(coder, text)
+
+
+def test_commanders_meeting_ministers_stay_talks(coder):
+    text = "The Kenyan army chief met the Ugandan defence minister in Kampala."
+    assert ("KEN", "UGA") in country_pairs(coder, text, "CONSULT")

@@ -349,6 +349,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         and not any(_official(a) for a, _ in (*sources, *targets))
     ):
         return []  # "the family had spoken to her": private talk, no political consultation
+    if event_type == "CONSULT" and _forces_encounter(cand, lexicon):
+        return []  # "US-backed troops met Russian-backed forces on the territory": an encounter
     if (
         not sources
         and not targets
@@ -1121,11 +1123,30 @@ def _setting_of(cand: Candidate, lexicon: Lexicon) -> bool:
         tok = tok.head
     if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
         return False
+    if tok.head.lower_ in lexicon.word_set("setting_prepositions"):
+        return True  # "despite de-escalation agreements, the onslaught continued"
     head = tok.head.head
     lemma = head.lemma_.lower()
     if head.pos_ in {"NOUN", "PROPN"}:
         return lemma in lexicon.word_set("setting_nouns")
     return head.pos_ == "ADJ" and lemma in lexicon.word_set("setting_adjectives")
+
+
+def _forces_encounter(cand: Candidate, lexicon: Lexicon) -> bool:
+    """ "Meet" with armed units on both sides ("US-backed troops met Russian-backed government
+    forces on territory held by Isis"): units coming face to face, no consultation
+    (``unit_nouns``; "the army chief met the Ugandan defence minister" stays)."""
+    tok = cand.token
+    if cand.nominal or tok.lemma_.lower() != "meet":
+        return False
+    units = lexicon.word_set("unit_nouns")
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    others = [c for c in tok.children if c.dep_ == "dobj"] + [
+        g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+    ]
+    return any(c.lemma_.lower() in units for c in subjects) and any(
+        c.lemma_.lower() in units for c in others
+    )
 
 
 #: Words of asking that, with "for", ask for what their object names ("calls for US support").
