@@ -237,3 +237,22 @@ def test_a_state_needed_asks_no_act(nlp, text, asks):
     doc = nlp(text)
     need = next(t for t in doc if t.lemma_ == "need")
     assert needs_to(need) is asks
+
+
+def test_a_planned_exit_from_a_treaty_is_no_threat(pipeline):
+    text = "Kenya announced it would withdraw from the regional trade agreement."
+    types = {e.event for e in pipeline.code_text(text, date="2019-03-14").events}
+    assert "THREATEN" not in types and "SANCTION" in types
+    # a conditional exit is still a threat
+    text = "Kenya will withdraw from the regional trade agreement unless Uganda lifts its tariffs."
+    types = {e.event for e in pipeline.code_text(text, date="2019-03-14").events}
+    assert "THREATEN" in types
+
+
+def test_a_generic_we_of_a_participle_clause_is_nobody(nlp, lexicon):
+    text = "Having declined to help the refugees, we were uncertain of what to do."
+    cand = _cand(nlp, text, "declined", "REJECT")
+    assert coder._generic_subject(cand, [], lexicon)
+    text = "Having declined to help the refugees, Kenya closed its border."
+    cand = _cand(nlp, text, "declined", "REJECT")
+    assert not coder._generic_subject(cand, [], lexicon)

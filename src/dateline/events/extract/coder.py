@@ -198,6 +198,9 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         cand,
         lexicon,
     )
+    if event_type == "THREATEN" and _treaty_exit_planned(cand):
+        # "announced the US would withdraw from the Iran deal": a planned exit, no threat
+        event_type, mode = "SANCTION", "withdraw"
     if _ordered_withdrawal(event_type, cand, sources, targets, lexicon):
         event_type, mode = "CONCEDE", None  # "ordered US forces to leave", "announced a withdrawal"
     elif announced := _announced_withdrawal(
@@ -1455,7 +1458,10 @@ def _generic_subject(cand: Candidate, sources, lexicon: Lexicon) -> bool:
     if sources or cand.nominal:
         return False
     generic = lexicon.word_set("generic_subjects")
-    return any(c.dep_ == "nsubj" and c.lower_ in generic for c in cand.token.children)
+    tok = cand.token
+    if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children) and tok.dep_ == "advcl":
+        tok = tok.head  # "having declined to help them, we were uncertain": the main subject
+    return any(c.dep_ == "nsubj" and c.lower_ in generic for c in tok.children)
 
 
 def _doubted(cand: Candidate, lexicon: Lexicon) -> bool:
@@ -1523,6 +1529,18 @@ def _price_charged(cand: Candidate, lexicon: Lexicon) -> bool:
         priced = True  # "what smugglers were charging"
     asked_for = any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children)
     return priced or asked_for
+
+
+def _treaty_exit_planned(cand: Candidate) -> bool:
+    """A planned or reported exit from a treaty, a deal or a body (the lexicon's
+    ``sanction-withdraw-from``: "announced the US would withdraw from the Iran deal", "would
+    lose in the end for withdrawing from the agreement"), which the future would make a
+    THREATEN: the exit is the act, told with its own modality (the gold codes these SANCTION),
+    no threat aimed at anyone. "Will leave the treaty unless ..." stays a threat (round 22,
+    precision22)."""
+    if cand.event != "SANCTION" or not cand.entry.id.startswith("sanction-withdraw"):
+        return False
+    return mod._conditional_marker(mod.chain(cand)) is None
 
 
 def _self_defence(cand: Candidate, sources, targets, lexicon: Lexicon) -> bool:
