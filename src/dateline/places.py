@@ -1524,6 +1524,11 @@ def _country_level(place: Location | None, basis: str = "article") -> Location |
 NEAR_SENTENCES = 4
 #: The article's opening sentences, which the story's town may be named just after.
 OPENING = 2
+#: How many sentences after the lead the story's town may first be named for the lead's
+#: acts: a lead tells the act ("Fighting hits the last Isis pocket") and the second to
+#: fourth sentence names the town ("... in the village of X"). For the opening's second
+#: sentence only the next one (a second sentence tells background as often as the scene).
+LEAD_AHEAD = 3
 
 
 def _near(
@@ -1533,7 +1538,9 @@ def _near(
     """The article's place for the event of sentence ``index``: its town when the town is named
     in that sentence or the ``NEAR_SENTENCES`` before it (in the article's text: the parsed
     text may skip sentences), or in the opening (``OPENING`` sentences) in the sentence after
-    it, or called "the town" there (``refs``, :func:`_town_references`), else its country."""
+    it (the lead: in the ``LEAD_AHEAD`` sentences after it, unless it speaks of towns it does
+    not name), or called "the town" there (``refs``, :func:`_town_references`), else its
+    country."""
     if about is None or about.precision == "country":
         return about
     first = sents[max(0, index - NEAR_SENTENCES)]
@@ -1549,11 +1556,21 @@ def _near(
     whole = text or sents[index].doc.text
     if index < OPENING and not any(_occurrences(whole[:lo], w) for w in words):
         hi = _next_end(whole, hi)  # the opening, before the town is first named: the next
-    window = whole[lo:hi]  # sentence names the scene the lead told ("Fighters shot ... . In X")
+        lead = index == 0 and not whole[:lo].strip()  # the article's first sentence
+        if lead and not _unnamed_towns(sents[0]):  # sentences name the scene the lead
+            for _ in range(LEAD_AHEAD - 1):  # told ("Fighters shot ... . In X")
+                hi = _next_end(whole, hi)
+    window = whole[lo:hi]
     if any(_occurrences(window, w) for w in words):
         return about
     place = gazetteer().country(about.country) if about.country else None
     return to_location(place, None, "article") if place else None
+
+
+def _unnamed_towns(sent) -> bool:
+    """The sentence speaks of towns it does not name ("Several southern towns have
+    surrendered", "villages fell"): more than the story's one town."""
+    return any(t.tag_ == "NNS" and t.lemma_.lower() in _BACK_NOUNS for t in sent)
 
 
 def _fits_actors(event: Event, place: Location | None, trigger: Token | None = None) -> bool:
