@@ -7,6 +7,10 @@ the coder missed out of fold, in constructions of their own.
 - "said it was vital that Uganda withdraw its troops": an act of someone else called needed
   (``necessity_adjectives``) is asked of them, as "Uganda must" is
   (``modality.urged_as_vital``); not the speaker's own side, not a thing, not denied.
+- "claimed that the Ugandan government is pushing them out": the clause of a claim that says
+  what someone named is doing is a charge against them, as a warning of it is
+  (``charging_verbs``, ``triggers._warned_conduct``); not what ordinary people did, not a
+  forecast, not the claimer's own side.
 
 Sentences of our own.
 """
@@ -61,3 +65,20 @@ def test_vital_for_oneself_or_for_a_thing_asks_nothing(lexicon_only):
         "The Kenyan minister said it was not important that Uganda attend the talks.",
     ):
         assert happened(lexicon_only, text, "REQUEST") == [], text
+
+
+def test_a_claim_of_conduct_is_a_charge(coder):
+    text = (
+        "Kenyan refugees have increasingly claimed that the Ugandan government is attempting "
+        "to push them back to Sudan."
+    )
+    assert "UGA" in {t for _, t in happened_pairs(coder, text, "ACCUSE")}
+
+
+def test_a_claim_of_what_people_did_or_will_do_charges_nobody(lexicon_only):
+    for text in (
+        "Kenyan officials claimed that all women and children had left the Ugandan town.",
+        "Kenyan leaders claimed the Ugandan rebels could return.",
+        "Kenya claimed that its troops had entered the town.",
+    ):
+        assert happened(lexicon_only, text, "ACCUSE") == [], text

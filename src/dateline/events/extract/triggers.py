@@ -412,16 +412,22 @@ MODAL_AUX = {
 
 
 def _warned_conduct(verb: Token, lexicon: Lexicon) -> bool:
-    """The clause of a warning that says what someone is doing or has done ("warned that Iran is
-    delivering missiles", "warned that the Americans have taken dangerous steps"): a charge, not
-    a forecast. Only the clause of a warning that is no threat (``_warning_is_threat``: nobody
+    """The clause of a warning or a claim that says what someone is doing or has done ("warned
+    that Iran is delivering missiles", "warned that the Americans have taken dangerous steps",
+    "claimed that the government is pushing them out": ``charging_verbs``): a charge, not a
+    forecast. Only the clause of a warning that is no threat (``_warning_is_threat``: nobody
     warned, nothing the warner will do) whose subject is someone named, with no modal ("warned
     that the fighters could return": a forecast), no negation, and a verb of conduct ("warned
     that Somalia was facing famine": what befalls it)."""
     head = verb.head
-    if verb.dep_ != "ccomp" or head.lemma_.lower() not in lexicon.word_set("warning_verbs"):
+    if verb.dep_ != "ccomp" or verb.pos_ not in {"VERB", "AUX"}:
         return False
-    if verb.pos_ not in {"VERB", "AUX"} or _warning_is_threat(head, lexicon):
+    # "claimed that extremists were attacking the army": a charge, never a threat
+    charging = head.lemma_.lower() in lexicon.word_set("charging_verbs")
+    if not charging and (
+        head.lemma_.lower() not in lexicon.word_set("warning_verbs")
+        or _warning_is_threat(head, lexicon)
+    ):
         return False
     if verb.lemma_.lower() in lexicon.word_set("undergoing_verbs") or is_be(verb):
         return False
@@ -431,6 +437,8 @@ def _warned_conduct(verb: Token, lexicon: Lexicon) -> bool:
     ):
         return False
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if charging and any(s.lemma_.lower() in lexicon.word_set("common_people") for s in subjects):
+        return False  # "claimed that all women and children have left": no one charged
     return any(
         s.pos_ != "PRON" and is_someone(antecedent(s), lexicon) and s.lemma_.lower() not in
         lexicon.word_set("audience_nouns") for s in subjects
