@@ -159,7 +159,9 @@ def drop_absorbed(
                     if t.i != cand.token.i and t.i in by_index and t.i not in absorbed:
                         if fact_in_content(t, child):
                             continue  # "agreed on a response to the attack": it happened
-                        if t.i != child.i and told_act(by_index[t.i]):
+                        if t.i != child.i and (
+                            told_act(by_index[t.i]) or _told_in_relative(by_index[t.i])
+                        ):
                             continue  # "to take back the fighters captured by Kenyan forces":
                             # a clause describing a noun of the content tells a done act
                         if t.i in kept and cand.event in REACTIONS:
@@ -432,6 +434,28 @@ def told_act(cand: Candidate) -> bool:
         return False  # "would", "is being", "were": not a finite past act with its subject
     past = tok.tag_ == "VBD" or (tok.tag_ == "VBN" and not any(c.dep_ == "auxpass" for c in kids))
     return past and any(c.dep_ == "nsubj" and _names_actor(c) for c in kids)
+
+
+#: Personal pronouns that, as the subject of a relative clause inside what is asked, name who
+#: did its act ("take back the fighters that we captured", "a town they had liberated").
+PERSONAL_SUBJECTS = frozenset({"we", "they", "he", "she", "i"})
+
+
+def _told_in_relative(cand: Candidate) -> bool:
+    """A relative clause in the past (or the perfect) whose subject is a personal pronoun:
+    "the fighters that we captured in Syria", "a town they had liberated": what its noun
+    underwent, told as done (the pronoun's referent did it), not part of what another trigger
+    asks for. Not a relative word as subject ("the fighters who attacked") nor a modal or an
+    infinitive."""
+    tok = cand.token
+    if cand.nominal or tok.dep_ != "relcl":
+        return False
+    kids = list(tok.children)
+    if any(c.dep_ in {"aux", "auxpass"} and c.lower_ not in PERFECT_AUX for c in kids):
+        return False
+    if not (tok.tag_ == "VBD" or (tok.tag_ == "VBN" and any(c.dep_ == "aux" for c in kids))):
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in PERSONAL_SUBJECTS for c in kids)
 
 
 def _names_actor(tok: Token) -> bool:
