@@ -17,6 +17,8 @@ cooperative act without telling it. Sentences of our own.
 - A cooperative noun under "despite" is the background of the clause (``setting_prepositions``).
 - "Met" with armed units on both sides is an encounter in the field, no talks
   (``coder._forces_encounter``, ``unit_nouns``).
+- Backing that one "still" or "actively" does is a standing relation, no act
+  (``standing_adverbs``).
 """
 
 from __future__ import annotations
@@ -139,3 +141,19 @@ def test_armed_units_meeting_in_the_field_is_no_consult(coder):
 def test_commanders_meeting_ministers_stay_talks(coder):
     text = "The Kenyan army chief met the Ugandan defence minister in Kampala."
     assert ("KEN", "UGA") in country_pairs(coder, text, "CONSULT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan government still supports the Somali army.",
+        "The Kenyan government actively supports the Somali army, regarding it as an ally.",
+    ],
+)
+def test_backing_still_or_actively_done_is_a_standing_relation(coder, text):
+    assert "SUPPORT" not in coded_types(coder, text)
+
+
+def test_backing_told_as_done_stays(coder):
+    text = "The Kenyan government supported the Somali army in Kismayo."
+    assert ("KEN", "SOM") in country_pairs(coder, text, "SUPPORT")
