@@ -256,3 +256,28 @@ def test_a_generic_we_of_a_participle_clause_is_nobody(nlp, lexicon):
     text = "Having declined to help the refugees, Kenya closed its border."
     cand = _cand(nlp, text, "declined", "REJECT")
     assert not coder._generic_subject(cand, [], lexicon)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "compared"),
+    [
+        ("He sent fewer soldiers than the president demanded.", "demanded", True),
+        ("Kenya demanded the release of the prisoners.", "demanded", False),
+    ],
+)
+def test_a_demand_in_a_than_clause_is_a_measure(nlp, text, word, compared):
+    cand = _cand(nlp, text, word, "REQUEST")
+    assert coder._measure_compared(cand) is compared
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("“Then I ask Kenya: when will your troops leave?”", True),
+        ("I ask Kenya to withdraw its troops now.", False),
+        ("I ask Kenya: withdraw your troops now.", False),
+    ],
+)
+def test_a_question_put_asks_no_act(nlp, lexicon, text, question):
+    cand = _cand(nlp, text, "ask", "REQUEST")
+    assert coder._question_put(cand, lexicon) is question

@@ -264,6 +264,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         return []  # "what smugglers were charging for the journey": a price, no charge
     if event_type == "ACCUSE" and _doubted(cand, lexicon):
         return []  # "questioning the viability of the alliance": a doubt, no accusation
+    if event_type == "REQUEST" and (_measure_compared(cand) or _question_put(cand, lexicon)):
+        return []  # "fewer soldiers than Trump demanded", "I ask the US: did you ...?"
     if event_type == "REQUEST" and _held_back(cand, lexicon):
         return []  # "I hesitate to ask them to take more": nothing asked
     if event_type == "SUPPORT" and _self_defence(cand, sources, targets, lexicon):
@@ -1541,6 +1543,26 @@ def _treaty_exit_planned(cand: Candidate) -> bool:
     if cand.event != "SANCTION" or not cand.entry.id.startswith("sanction-withdraw"):
         return False
     return mod._conditional_marker(mod.chain(cand)) is None
+
+
+def _measure_compared(cand: Candidate) -> bool:
+    """A verb of asking in a "than" clause ("he sent fewer soldiers than Trump demanded"): the
+    measure of another act, no demand told (round 22, precision22)."""
+    tok = cand.token
+    return not cand.nominal and any(c.dep_ == "mark" and c.lower_ == "than" for c in tok.children)
+
+
+def _question_put(cand: Candidate, lexicon: Lexicon) -> bool:
+    """A verb of asking with no infinitive, whose clause a direct question follows ("then I ask
+    the US: did you have any time limit in Afghanistan?"): a question put, no act asked. "Asked
+    Turkey to explain the strikes" asks one (round 22, precision22)."""
+    tok = cand.token
+    if cand.nominal or tok.lemma_.lower() != "ask":
+        return False
+    if any(c.dep_ == "xcomp" for c in tok.children):
+        return False
+    rest = tok.sent[tok.i - tok.sent.start + 1 :]
+    return any(t.text == ":" for t in rest) and tok.sent.text.rstrip(" \u201d\"'").endswith("?")
 
 
 def _self_defence(cand: Candidate, sources, targets, lexicon: Lexicon) -> bool:
