@@ -643,7 +643,7 @@ def modal_requests(sent, lexicon: Lexicon) -> list[Candidate]:
         "warn",
     }
     modals = lexicon.word_set("request_modals")
-    believing = lexicon.word_set("belief_verbs")
+    believing = lexicon.word_set("demand_belief_verbs")
     out = []
     for tok in sent:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in speech | believing:
