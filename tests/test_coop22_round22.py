@@ -157,3 +157,19 @@ def test_backing_still_or_actively_done_is_a_standing_relation(coder, text):
 def test_backing_told_as_done_stays(coder):
     text = "The Kenyan government supported the Somali army in Kismayo."
     assert ("KEN", "SOM") in country_pairs(coder, text, "SUPPORT")
+
+
+def test_no_data_file_repeats_a_top_level_key():
+    """YAML keeps the last of two equal keys, so a list added under a name already taken
+    silently replaces the first (round 22: a second ``belief_verbs`` emptied held_true's)."""
+    import re
+    from collections import Counter
+    from pathlib import Path
+
+    import dateline.data
+
+    root = Path(dateline.data.__file__).parent
+    for path in sorted(root.rglob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        keys = Counter(re.findall(r"^([A-Za-z_][A-Za-z0-9_]*):", text, flags=re.M))
+        assert not [k for k, n in keys.items() if n > 1], path.name
