@@ -735,14 +735,22 @@ def _duty_to_act(noun) -> bool:
     return False
 
 
+def _it_is(clause) -> bool:
+    """An affirmed "it is ..." clause, the frame both ``time_to_act`` ("it was time for Kenya to
+    withdraw") and ``urged_as_vital`` ("it is vital that Chad release them") read."""
+    return (
+        is_be(clause)
+        and not any(c.dep_ == "neg" for c in clause.children)
+        and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in clause.children)
+    )
+
+
 def time_to_act(clause) -> bool:
     """ "(X said) it was time for Kenya to withdraw", "'It is high time for the rebels to lay down
     their arms,' the envoy said": a clause that says the time has come for someone's act asks
     it of them. Not "there was still time for the rebels to leave", "there is no time to act"
     (no one asks) nor "it's time to bring our troops home" (the speaker's own plan)."""
-    if not is_be(clause) or any(c.dep_ == "neg" for c in clause.children):
-        return False
-    if not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in clause.children):
+    if not _it_is(clause):
         return False
     times = [
         c
@@ -770,9 +778,7 @@ def urged_as_vital(clause, lexicon: Lexicon) -> bool:
     withdraw": a clause calling someone else's act needed (``necessity_adjectives``) asks it of
     them, as "Chad must release them" does. Not "it is vital that we act" (the speaker's own
     side), "it was not essential" (denied) nor "it is vital that there is a deal" (nobody asked)."""
-    if not is_be(clause) or any(c.dep_ == "neg" for c in clause.children):
-        return False
-    if not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in clause.children):
+    if not _it_is(clause):
         return False
     needed = [
         c
