@@ -132,17 +132,16 @@ def test_laying_siege_or_using_sieges_restricts(coder, text, source):
 
 
 @pytest.mark.parametrize(
-    ("text", "source"),
+    ("text", "source", "acts"),
     [
-        ("The Eritrean regime practised rape and torture against its opponents.", "ERI"),
-        ("The Ugandan rebels employed rape and torture as systematic means of terror.", "UGA"),
-        ("The Burundian police used torture against the detained opposition activists.", "BDI"),
+        # one record per act named: "rape and torture" are two acts since round 22 (recall22b)
+        ("The Eritrean regime practised rape and torture against its opponents.", "ERI", 2),
+        ("The Ugandan rebels employed rape and torture as systematic means of terror.", "UGA", 2),
+        ("The Burundian police used torture against the detained opposition activists.", "BDI", 1),
     ],
 )
-def test_violence_used_as_a_method_is_an_assault(coder, text, source):
+def test_violence_used_as_a_method_is_an_assault(coder, text, source, acts):
     got = _events(coder, text, "ASSAULT")
-    # one record per act named: "rape and torture" are two acts since round 22 (recall22b)
-    acts = 2 if " and torture" in text else 1
     assert [e.source.country for e in got] == [source] * acts, text
 
 
