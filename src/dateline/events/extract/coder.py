@@ -1044,6 +1044,12 @@ def _permitted(cand: Candidate, acts: frozenset[str] | None, lexicon: Lexicon) -
     return False
 
 
+def _verb_in(cand: Candidate, words: str, lexicon: Lexicon) -> bool:
+    """A candidate that is a verb (not an event noun) whose lemma is in the lexicon's word list
+    ``words``: the first test of the many rules below that read one verb's frame."""
+    return not cand.nominal and cand.token.lemma_.lower() in lexicon.word_set(words)
+
+
 def _transitive_assembly(cand: Candidate, lexicon: Lexicon) -> bool:
     """A verb of gathering in the street (``assembly_verbs``) used with an object or a clause:
     "the visit demonstrated Russia's clout", "demonstrated that the plan works", "rallied its
@@ -1051,7 +1057,7 @@ def _transitive_assembly(cand: Candidate, lexicon: Lexicon) -> bool:
     ("thousands gathered to mourn the activist": a funeral, no grievance voiced). "Students
     demonstrated in Santiago" and "thousands rallied against the law" are protests."""
     tok = cand.token
-    if cand.nominal or tok.lemma_.lower() not in lexicon.word_set("assembly_verbs"):
+    if not _verb_in(cand, "assembly_verbs", lexicon):
         return False
     mourning = lexicon.word_set("mourning_verbs")
     return any(
@@ -1093,7 +1099,7 @@ def vowed_state(cand: Candidate, lexicon: Lexicon) -> bool:
     assurance, no promise to cooperate (out of fold on the 209 real articles 3 false AGREEs, none
     right). "Vowed that Nigeria would help Niger" promises an act and stays an AGREE."""
     tok = cand.token
-    if cand.nominal or tok.lemma_.lower() not in lexicon.word_set("vow_verbs"):
+    if not _verb_in(cand, "vow_verbs", lexicon):
         return False
     states = lexicon.word_set("state_content_verbs")
     return any(c.dep_ == "ccomp" and c.lemma_.lower() in states for c in tok.children)
@@ -1106,7 +1112,7 @@ def _unilateral_vow(cand: Candidate, lexicon: Lexicon) -> bool:
     on the 209 real articles 5 such AGREEs false, none right). "Pledged a support package for
     the Gambia" and "promised Turkey it would ..." name whom they are made to and stay."""
     tok = cand.token
-    if cand.nominal or tok.lemma_.lower() not in lexicon.word_set("unilateral_vow_verbs"):
+    if not _verb_in(cand, "unilateral_vow_verbs", lexicon):
         return False
     return any(c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"} for c in tok.children)
 
@@ -1278,7 +1284,7 @@ def _asked_to_know(cand: Candidate, lexicon: Lexicon) -> bool:
     line", "she asked to understand the charges"): a question, no act asked of anyone. "Asked
     Turkey to explain" asks a state (round 21, precision21)."""
     tok = cand.token
-    if cand.nominal or tok.lemma_.lower() not in lexicon.word_set("asking_verbs"):
+    if not _verb_in(cand, "asking_verbs", lexicon):
         return False
     if any(c.dep_ in {"dobj", "dative"} for c in tok.children):
         return False
@@ -1329,7 +1335,7 @@ def _went_apart(cand: Candidate, lexicon: Lexicon) -> bool:
     subject went its way, nobody dispersed anyone. "Police dispersed the protesters" and "the
     protesters were dispersed" stay (round 21)."""
     tok = cand.token
-    if cand.nominal or tok.lemma_.lower() not in lexicon.word_set("dispersal_verbs"):
+    if not _verb_in(cand, "dispersal_verbs", lexicon):
         return False
     return not any(c.dep_ in {"dobj", "nsubjpass", "auxpass", "agent"} for c in tok.children)
 
@@ -1350,7 +1356,7 @@ def _praise_named(cand: Candidate, lexicon: Lexicon) -> bool:
     have called Anna a hero and a martyr", "dubbed him a champion of the poor"): a judgement
     in someone's favour, no accusation. "Called them traitors" accuses (round 21)."""
     tok = cand.token
-    if cand.nominal or tok.lemma_.lower() not in lexicon.word_set("naming_verbs"):
+    if not _verb_in(cand, "naming_verbs", lexicon):
         return False
     praise = lexicon.word_set("praise_nouns")
     return any(c.dep_ in {"oprd", "attr"} and c.lemma_.lower() in praise for c in tok.children)
@@ -1415,7 +1421,7 @@ def _held_still(cand: Candidate, lexicon: Lexicon) -> bool:
     Erbil", "is still held by the group"): a state of captivity, no capture told. "Was detained
     on Monday" stays (round 22, precision22)."""
     tok = cand.token
-    if cand.nominal or tok.lemma_.lower() not in lexicon.word_set("captivity_participles"):
+    if not _verb_in(cand, "captivity_participles", lexicon):
         return False
     remaining = lexicon.word_set("remaining_words")
     if any(c.dep_ in {"auxpass", "aux", "advmod"} and c.lower_ in remaining for c in tok.children):
@@ -1472,7 +1478,7 @@ def _doubted(cand: Candidate, lexicon: Lexicon) -> bool:
     no accusation. "Questioned the legality of the strikes" and "questioned the suspects" stay
     (round 22, precision22)."""
     tok = cand.token
-    if cand.nominal or tok.lemma_.lower() not in lexicon.word_set("doubt_verbs"):
+    if not _verb_in(cand, "doubt_verbs", lexicon):
         return False
     objects = lexicon.word_set("doubt_objects")
     return any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in tok.children)
@@ -1518,7 +1524,7 @@ def _price_charged(cand: Candidate, lexicon: Lexicon) -> bool:
     were charging for the same journey", "they charged $4,000 a person"): no charge against
     anyone. "Charged him with terrorism offences" accuses (round 22, precision22)."""
     tok = cand.token
-    if cand.nominal or tok.lemma_.lower() not in lexicon.word_set("price_verbs"):
+    if not _verb_in(cand, "price_verbs", lexicon):
         return False
     if any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
         return False
@@ -1572,7 +1578,7 @@ def _self_defence(cand: Candidate, sources, targets, lexicon: Lexicon) -> bool:
     was defended by foreign fighters": fighting, not support). "The party chairman defended the
     home secretary's decision" and "Russia defended its ally at the UN" back someone."""
     tok = cand.token
-    if cand.nominal or tok.lemma_.lower() not in lexicon.word_set("defence_verbs"):
+    if not _verb_in(cand, "defence_verbs", lexicon):
         return False
     if sources and all(a.sector in ARMED_SECTORS for a, _ in sources):
         return True
@@ -1596,7 +1602,7 @@ def _command(cand: Candidate, sources, targets, lexicon: Lexicon) -> bool:
     pay the rent" asks it of another actor, and a court's order ("a judge ordered an inquiry into
     the governor's spending") always does: a REQUEST."""
     tok = cand.token
-    if cand.nominal or tok.lemma_.lower() not in lexicon.word_set("command_verbs"):
+    if not _verb_in(cand, "command_verbs", lexicon):
         return False
     if any(a.sector == "JUD" for a, _ in sources):
         return False  # a court's order compels others, whatever it names
@@ -1754,7 +1760,7 @@ def _allegiance(cand: Candidate, lexicon: Lexicon) -> bool:
     side someone is on; an enemy named ("alongside the Kurds against X", "fought Y alongside
     Z") makes it an attack."""
     tok = cand.token
-    if cand.nominal or tok.lemma_.lower() not in lexicon.word_set("conflict_nouns"):
+    if not _verb_in(cand, "conflict_nouns", lexicon):
         return False
     ally_preps, ally_nouns = lexicon.word_set("ally_preps"), lexicon.word_set("ally_nouns")
     allied = False
@@ -1955,7 +1961,7 @@ def held_true(cand: Candidate, lexicon: Lexicon) -> bool:
     "recognised Kosovo", "reaffirmed its support for the rebels" stay (the lexicon's
     ``belief_verbs``)."""
     tok = cand.token
-    if cand.nominal or tok.lemma_.lower() not in lexicon.word_set("belief_verbs"):
+    if not _verb_in(cand, "belief_verbs", lexicon):
         return False
     if any(c.dep_ in {"dobj", "dative", "oprd"} for c in tok.children):
         return False
@@ -2028,7 +2034,7 @@ def _fact_admitted(cand: Candidate, lexicon: Lexicon) -> bool:
     "conceded to the miners' demands" stay, and so does a position yielded, a clause of what
     will or must be let happen ("the west concedes Assad will remain in power")."""
     tok = cand.token
-    if cand.nominal or tok.lemma_.lower() not in lexicon.word_set("admission_verbs"):
+    if not _verb_in(cand, "admission_verbs", lexicon):
         return False
     if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
         return True  # "as the minister conceded (in Nairobi), ..."
@@ -2192,7 +2198,7 @@ def _speech_not_talks(cand: Candidate, lexicon: Lexicon) -> bool:
     recalling the troops") or speaking out ("spoke out against the ban"): a speech, no
     consultation. "Spoke to the foreign minister", "talked with Ankara" stay."""
     tok = cand.token
-    if cand.nominal or tok.lemma_.lower() not in lexicon.word_set("talk_verbs"):
+    if not _verb_in(cand, "talk_verbs", lexicon):
         return False
     if any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
         return True
@@ -2339,7 +2345,7 @@ def _deal_brokered(cand: Candidate, lexicon: Lexicon) -> bool:
     a truce" as AGREE); "talks brokered by Qatar" stay a CONSULT
     (the lexicon's ``broker_verbs``)."""
     tok = cand.token
-    if cand.nominal or tok.lemma_.lower() not in lexicon.word_set("broker_verbs"):
+    if not _verb_in(cand, "broker_verbs", lexicon):
         return False
     deals = set()
     for entry in lexicon.by_verb.get(tok.lemma_.lower(), ()):
@@ -2375,7 +2381,7 @@ def _invited_to_act(cand: Candidate, lexicon: Lexicon) -> bool:
     leaders to Bamako to discuss the ceasefire" stay an AGREE; the lexicon's
     ``taking_part_verbs``)."""
     tok = cand.token
-    if cand.nominal or tok.lemma_.lower() not in lexicon.word_set("invitation_verbs"):
+    if not _verb_in(cand, "invitation_verbs", lexicon):
         return False
     acts = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
     if not acts:
