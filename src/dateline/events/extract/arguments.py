@@ -91,6 +91,10 @@ def arguments(
         sources = _speakers(cand, actors)  # "'It is time for talks,' the minister said"
     elif cand.event == "REJECT" and sources and not targets:
         targets = _refused_speakers(cand, sources, actors)
+    if cand.event == "ACCUSE" and cand.nominal and not targets:
+        # "said Trump's comments were a violation of sovereignty": what the verdict is said of
+        # is the copula's subject, and whoever it names is judged
+        targets = _judged_subject(cand.head, sources, actors)
     if cand.event == "REJECT" and tok.lemma_.lower() in shipped_words("veto_words"):
         targets = _veto_bodies(tok, sources, actors) or targets
     if cand.nominal and _undergone_by_possessor(cand.head, cand):
@@ -267,6 +271,21 @@ def _speaker_judges(cand: Candidate, sources, targets, actors: ActorIndex):
     if any(a.country == s.country for a, _ in sources for s, _ in speakers if a.country):
         return sources, targets  # "the minister said Turkey would respond": his own side
     return speakers, sources or targets
+
+
+def _judged_subject(
+    noun: Token, sources: list[tuple[Actor, Token]], actors: ActorIndex
+) -> list[tuple[Actor, Token]]:
+    """The actors named in the subject of the copula a verdict noun is the predicate of ("Y's
+    comments were a blatant violation", "the decision by Y is a disgrace"), less the
+    sources; none where the subject is a pronoun or the noun is no predicate."""
+    if noun.dep_ != "attr" or noun.head.lemma_ != "be":
+        return []
+    subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ == "PRON":
+        return []
+    ids = {id(a) for a, _ in sources}
+    return [x for x in np_actors(subj, actors) if id(x[0]) not in ids]
 
 
 def _passive_subjects(tok: Token, pairs: list[tuple[Actor, Token]]) -> list[tuple[Actor, Token]]:
@@ -1356,6 +1375,8 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
         targets += _clause_victims(tok, actors)  # "a campaign to drive Isis out of the city"
     if not targets and cand.event in ACTS_DONE_TO:
         targets += _guarded(tok, actors)  # "defending the town from a Turkish invasion"
+    if not targets and cand.event in ACTS_DONE_TO:
+        targets += _died_in(tok, actors)  # "Russians died in an American airstrike"
     if not sources:
         sources += _doers_of_use(tok, actors)  # "Russia's use of chemical weapons"
     if not sources:
@@ -1445,8 +1466,14 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
         head = tok.head.head if tok.dep_ == "pobj" else tok.head
         if head.pos_ in {"VERB", "AUX"}:
             subj = subject_of(head)
-            if subj is not None and subj.dep_ == "nsubjpass" and tok.head.lower_ in {"by", "in"}:
-                # "dozens were killed by the attack": who underwent it, not who did it
+            died = head.lemma_.lower() in shipped_words("perishing_verbs")
+            if (
+                subj is not None
+                and (subj.dep_ == "nsubjpass" or died)
+                and tok.head.lower_ in {"by", "in"}
+            ):
+                # "dozens were killed by the attack", "two soldiers died in the attack": who
+                # underwent it, not who did it
                 if not targets:
                     targets += np_actors(subj, actors)
             elif subj is not None:
@@ -1691,6 +1718,21 @@ def _guarded(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in shipped_words("guarding_verbs"):
         return []
     return [x for c in verb.children if c.dep_ == "dobj" for x in np_actors(c, actors)]
+
+
+def _died_in(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
+    """Who died in the act: the subject of a verb of dying (``perishing_verbs``) whose "in"
+    phrase the act noun is ("two soldiers died in a Turkish drone strike")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep":
+        return []
+    verb = prep.head
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in shipped_words(
+        "perishing_verbs"
+    ):
+        return []
+    subj = subject_of(verb)
+    return np_actors(antecedent(subj), actors) if subj is not None else []
 
 
 def _passive_subject_of_agent(
