@@ -32,3 +32,11 @@ def test_those_who_died_in_an_attack_never_did_it(pipeline):
     events = coded_events(pipeline, "Three Kenyan soldiers died in the attack on Sunday.")
     assert ("KEN", None) not in sides(events, "ASSAULT")
     assert (None, "KEN") in sides(events, "ASSAULT")
+
+
+def test_who_died_in_an_attack_on_a_town_is_its_target_over_the_town(pipeline):
+    events = coded_events(
+        pipeline, "The British student was reported to have died in an airstrike on Raqqa."
+    )
+    assert all(target == "GBR" for _, target in sides(events, "ASSAULT")), sides(events, "ASSAULT")
+    assert sides(events, "ASSAULT")

@@ -1375,8 +1375,10 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
         targets += _clause_victims(tok, actors)  # "a campaign to drive Isis out of the city"
     if not targets and cand.event in ACTS_DONE_TO:
         targets += _guarded(tok, actors)  # "defending the town from a Turkish invasion"
-    if not targets and cand.event in ACTS_DONE_TO:
-        targets += _died_in(tok, actors)  # "Russians died in an American airstrike"
+    if cand.event in ACTS_DONE_TO and all(_place_named(a, t) for a, t in targets):
+        # "Russians died in an American airstrike", "she died in an airstrike on Raqqa": who
+        # died in it is whom it hit, more than the town it hit
+        targets = _died_in(tok, actors) or targets
     if not sources:
         sources += _doers_of_use(tok, actors)  # "Russia's use of chemical weapons"
     if not sources:
