@@ -40,3 +40,12 @@ def test_who_died_in_an_attack_on_a_town_is_its_target_over_the_town(pipeline):
     )
     assert all(target == "GBR" for _, target in sides(events, "ASSAULT")), sides(events, "ASSAULT")
     assert sides(events, "ASSAULT")
+
+
+def test_in_particular_names_the_member_as_including_does(pipeline):
+    events = coded_events(
+        pipeline,
+        "Kenya said the security council members, in particular Russia, have blocked the "
+        "prosecutions.",
+    )
+    assert ("RUS", "KEN") in sides(events, "REJECT"), sides(events, "REJECT")

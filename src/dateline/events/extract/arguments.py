@@ -43,13 +43,15 @@ NAMED_KINDS = {"country", "person", "organisation", "group"}
 
 
 def _example_phrases(tok: Token) -> list[Token]:
-    """The objects of the "including" and "such as" phrases hung on ``tok``."""
+    """The objects of the "including", "such as" and "in particular" phrases hung on ``tok``."""
     out: list[Token] = []
     for c in tok.children:
         if c.dep_ != "prep":
             continue
-        example = c.lower_ == "including" or (
-            c.lower_ == "as" and any(g.lower_ == "such" for g in c.children)
+        example = (
+            c.lower_ == "including"
+            or (c.lower_ == "as" and any(g.lower_ == "such" for g in c.children))
+            or (c.lower_ == "in" and any(g.lower_ == "particular" for g in c.children))
         )
         if example:
             out += [g for g in c.children if g.dep_ == "pobj"]
