@@ -1377,10 +1377,6 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
         targets += _clause_victims(tok, actors)  # "a campaign to drive Isis out of the city"
     if not targets and cand.event in ACTS_DONE_TO:
         targets += _guarded(tok, actors)  # "defending the town from a Turkish invasion"
-    if cand.event in ACTS_DONE_TO and all(_place_named(a, t) for a, t in targets):
-        # "Russians died in an American airstrike", "she died in an airstrike on Raqqa": who
-        # died in it is whom it hit, more than the town it hit
-        targets = _died_in(tok, actors) or targets
     if not sources:
         sources += _doers_of_use(tok, actors)  # "Russia's use of chemical weapons"
     if not sources:
@@ -1470,14 +1466,8 @@ def _noun_arguments(cand: Candidate, actors: ActorIndex):
         head = tok.head.head if tok.dep_ == "pobj" else tok.head
         if head.pos_ in {"VERB", "AUX"}:
             subj = subject_of(head)
-            died = head.lemma_.lower() in shipped_words("perishing_verbs")
-            if (
-                subj is not None
-                and (subj.dep_ == "nsubjpass" or died)
-                and tok.head.lower_ in {"by", "in"}
-            ):
-                # "dozens were killed by the attack", "two soldiers died in the attack": who
-                # underwent it, not who did it
+            if subj is not None and subj.dep_ == "nsubjpass" and tok.head.lower_ in {"by", "in"}:
+                # "dozens were killed by the attack": who underwent it, not who did it
                 if not targets:
                     targets += np_actors(subj, actors)
             elif subj is not None:
@@ -1722,21 +1712,6 @@ def _guarded(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in shipped_words("guarding_verbs"):
         return []
     return [x for c in verb.children if c.dep_ == "dobj" for x in np_actors(c, actors)]
-
-
-def _died_in(noun: Token, actors: ActorIndex) -> list[tuple[Actor, Token]]:
-    """Who died in the act: the subject of a verb of dying (``perishing_verbs``) whose "in"
-    phrase the act noun is ("two soldiers died in a Turkish drone strike")."""
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep":
-        return []
-    verb = prep.head
-    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in shipped_words(
-        "perishing_verbs"
-    ):
-        return []
-    subj = subject_of(verb)
-    return np_actors(antecedent(subj), actors) if subj is not None else []
 
 
 def _passive_subject_of_agent(
