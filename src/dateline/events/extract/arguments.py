@@ -43,13 +43,15 @@ NAMED_KINDS = {"country", "person", "organisation", "group"}
 
 
 def _example_phrases(tok: Token) -> list[Token]:
-    """The objects of the "including" and "such as" phrases hung on ``tok``."""
+    """The objects of the "including", "such as" and "in particular" phrases hung on ``tok``."""
     out: list[Token] = []
     for c in tok.children:
         if c.dep_ != "prep":
             continue
-        example = c.lower_ == "including" or (
-            c.lower_ == "as" and any(g.lower_ == "such" for g in c.children)
+        example = (
+            c.lower_ == "including"
+            or (c.lower_ == "as" and any(g.lower_ == "such" for g in c.children))
+            or (c.lower_ == "in" and any(g.lower_ == "particular" for g in c.children))
         )
         if example:
             out += [g for g in c.children if g.dep_ == "pobj"]
@@ -91,6 +93,10 @@ def arguments(
         sources = _speakers(cand, actors)  # "'It is time for talks,' the minister said"
     elif cand.event == "REJECT" and sources and not targets:
         targets = _refused_speakers(cand, sources, actors)
+    if cand.event == "ACCUSE" and cand.nominal and not targets:
+        # "said Trump's comments were a violation of sovereignty": what the verdict is said of
+        # is the copula's subject, and whoever it names is judged
+        targets = _judged_subject(cand.head, sources, actors)
     if cand.event == "REJECT" and tok.lemma_.lower() in shipped_words("veto_words"):
         targets = _veto_bodies(tok, sources, actors) or targets
     if cand.nominal and _undergone_by_possessor(cand.head, cand):
@@ -267,6 +273,21 @@ def _speaker_judges(cand: Candidate, sources, targets, actors: ActorIndex):
     if any(a.country == s.country for a, _ in sources for s, _ in speakers if a.country):
         return sources, targets  # "the minister said Turkey would respond": his own side
     return speakers, sources or targets
+
+
+def _judged_subject(
+    noun: Token, sources: list[tuple[Actor, Token]], actors: ActorIndex
+) -> list[tuple[Actor, Token]]:
+    """The actors named in the subject of the copula a verdict noun is the predicate of ("Y's
+    comments were a blatant violation", "the decision by Y is a disgrace"), less the
+    sources; none where the subject is a pronoun or the noun is no predicate."""
+    if noun.dep_ != "attr" or noun.head.lemma_ != "be":
+        return []
+    subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ == "PRON":
+        return []
+    ids = {id(a) for a, _ in sources}
+    return [x for x in np_actors(subj, actors) if id(x[0]) not in ids]
 
 
 def _passive_subjects(tok: Token, pairs: list[tuple[Actor, Token]]) -> list[tuple[Actor, Token]]:
