@@ -66,9 +66,27 @@ def chain(cand: Candidate, lexicon: Lexicon | None = None) -> list[Token]:
             node = node.head  # "wanted to see them attack", "could see them executed"
         elif node.dep_ == "pcomp" and node.head.head.pos_ in {"VERB", "ADJ", "AUX"}:
             node = node.head.head
+        elif _result_gerund(node, shipped):
+            node = node.head  # "could lead to the president reaching a deal": a result
         else:
             break
     return nodes
+
+
+def _result_gerund(node: Token, shipped: Lexicon) -> bool:
+    """A gerund clause after a verb of result's "to" or "in", which the
+    parser hangs on the verb as an adverbial clause ("could lead to the president reaching a
+    deal", "may result in the army withdrawing"): the act is the result, with the result verb's
+    modality, as an act noun there is (round 23, precision23)."""
+    head = node.head
+    return (
+        node.dep_ == "advcl"
+        and node.tag_ == "VBG"
+        and head.lemma_.lower() in shipped.word_set("result_verbs")
+        and any(
+            c.dep_ == "prep" and c.lower_ in {"to", "in"} and c.i < node.i for c in head.children
+        )
+    )
 
 
 def _asking_attempted(cand: Candidate, node, below, lexicon: Lexicon) -> bool:

@@ -288,6 +288,8 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         event_type, mode = "COERCE", "restrict"  # "blocked aid deliveries", "routes blocked"
     if event_type == "COERCE" and _armed_capture(cand, sources, targets, lexicon):
         event_type, mode = "ASSAULT", "abduct"  # "detained by Kurdish fighters"
+    if event_type in {"ASSAULT", "COERCE"} and (raid := _raid_by(cand, sources, lexicon)):
+        event_type, mode = raid, None  # "armed police raided the resort": a police raid
     if event_type == "ASSAULT" and cyber_attack(cand, lexicon):
         event_type, mode = "COERCE", "cyber"  # "a cyber attack on the ministry", "hackers hit"
     elif event_type == "ASSAULT" and misinformation_campaign(cand, lexicon):
@@ -937,6 +939,22 @@ def _armed_capture(cand: Candidate, sources, targets, lexicon: Lexicon) -> bool:
             _people_taken(cand.token, actor, tok) for actor, tok in targets
         )
     return all(a.sector in ARMED_SECTORS for a, _ in sources)
+
+
+def _raid_by(cand: Candidate, sources, lexicon: Lexicon) -> str | None:
+    """The type of a raid by who carries it out (the lexicon's ``raid_words``): a raid by the
+    police is a search or an arrest, COERCE ("armed police raided the resort", "an FBI raid on
+    his lawyer's office"); one by armed forces is an attack, ASSAULT ("killed in a raid by US
+    commandos"). None where the raiders are neither, or not all police (round 23,
+    precision23)."""
+    if cand.token.lemma_.lower() not in lexicon.word_set("raid_words") or not sources:
+        return None
+    sectors = {actor.sector for actor, _ in sources}
+    if sectors == {"COP"}:
+        return "COERCE"
+    if sectors & ARMED_SECTORS and "COP" not in sectors:
+        return "ASSAULT"
+    return None
 
 
 def _people_taken(verb: Token, actor: Actor, tok: Token) -> bool:
