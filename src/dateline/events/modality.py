@@ -42,6 +42,8 @@ def chain(cand: Candidate, lexicon: Lexicon | None = None) -> list[Token]:
             and prep.head.lemma_.lower() in lexicon.word_set("journey_verbs")
         ):
             start = prep.head
+        elif _willed_through(cand, lexicon):
+            start = prep.head  # "ready to go into negotiations", "will depend on talks"
     if (
         cand.nominal
         and cand.support is None
@@ -69,6 +71,34 @@ def chain(cand: Candidate, lexicon: Lexicon | None = None) -> list[Token]:
         else:
             break
     return nodes
+
+
+#: Prepositions of time or circumstance: a cooperative act named after them is when or despite
+#: what the verb's act happens, not what the verb wants or plans ("will fly home after the talks").
+_SETTING_PREPOSITIONS = frozenset(
+    {"after", "before", "since", "during", "until", "till", "following", "amid", "despite",
+     "ahead", "without", "at", "from", "of", "by", "with", "about", "over"}
+)  # fmt: skip
+
+
+def _willed_through(cand: Candidate, lexicon: Lexicon) -> bool:
+    """A cooperative act named by a noun that is the object of a preposition hanging on a verb or
+    an adjective ("we are ready to go into negotiations", "what happens next will depend on
+    negotiations", "wants to enter into a deal"): the act takes that verb's modality, as the
+    object of a verb does ("wants a deal"). Prepositions of time and setting ("will fly home
+    after the talks") and of topic ("talked about the deal") keep the act's own (round 23,
+    coop23)."""
+    tok = cand.token
+    if not cand.nominal or cand.support is not None or tok.dep_ != "pobj":
+        return False
+    if cand.event not in set(lexicon.lists.get("cooperative", ())):
+        return False
+    prep = tok.head
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ not in _SETTING_PREPOSITIONS
+        and prep.head.pos_ in {"VERB", "ADJ"}
+    )
 
 
 def _asking_attempted(cand: Candidate, node, below, lexicon: Lexicon) -> bool:
@@ -355,6 +385,12 @@ def _scheduled(noun: Token, lexicon: Lexicon) -> bool:
     forecast = lexicon.word_set("forecast_words") | lexicon.word_set("future_adjectives")
     plans = lexicon.word_set("future_verbs")
     occurs = lexicon.word_set("occurrence_verbs")
+    if (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.lemma_.lower() in lexicon.word_set("span_nouns")
+    ):
+        noun = noun.head.head  # "a sixth round of talks is due to resume": scheduled with it
     if noun.dep_ == "pobj" and noun.head.head.lower_ == "ahead":
         return True
     purposes = lexicon.word_set("purpose_verbs")
