@@ -1,0 +1,101 @@
+"""Round 23, the cooperative types and modality (coop23; issue 13): cooperative acts that are
+wanted, planned or scheduled told apart from acts done, and promises reported as made.
+Sentences of our own.
+
+- A cooperative noun as the object of a preposition on a verb or adjective takes that word's
+  modality ("we are ready to go into negotiations with Ethiopia", "will depend on
+  negotiations"); prepositions of time and setting keep the act's own ("will fly home after
+  the talks": the talks were held) (``modality._willed_through``).
+- "Need to" is a verb of wanting ("we need to have long conversations with the Turks"): the
+  act is not yet done (``future_verbs``).
+- An event noun counted by a span noun ("a sixth round of talks is due to resume") is
+  scheduled as the span is (``modality._scheduled``, ``span_nouns``).
+- A cooperative act a speaker says their own side would do ("the minister said Kenya would
+  stall its offensive") is a promise made now, as a threat reported so is
+  (``modality._promise_reported``); another side's act ("said Ethiopia would ..."), a
+  condition ("... if the rebels left") or a guess stays hypothetical.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from coded import coded_types, happened, happened_pairs
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan opposition leader said: 'We are ready to go into the negotiations with the "
+        "Ethiopian government.'",
+        "What happens next will depend largely on negotiations between Kenya and Ethiopia.",
+    ],
+)
+def test_a_talks_noun_under_a_wish_or_a_future_is_not_held(pipeline, text):
+    assert happened(pipeline, text, "CONSULT") == []
+
+
+def test_talks_named_after_a_preposition_of_time_stay_held(pipeline):
+    text = "The Kenyan president will fly to Nairobi after his talks with the Ethiopian leader."
+    assert happened_pairs(pipeline, text, "CONSULT") == [("KEN", "ETH")]
+
+
+def test_talks_gone_into_are_held(pipeline):
+    text = "Kenyan officials went into negotiations with Ethiopia on Monday."
+    assert happened_pairs(pipeline, text, "CONSULT") == [("KEN", "ETH")]
+
+
+def test_talks_needed_are_not_held(pipeline):
+    text = "The Kenyan minister said: 'We need to have long conversations with the Ethiopians.'"
+    assert happened(pipeline, text, "CONSULT") == []
+
+
+def test_a_round_of_talks_due_to_resume_is_scheduled(pipeline):
+    text = (
+        "A sixth round of talks between Kenya and Ethiopia is due to resume in Nairobi on Tuesday."
+    )
+    assert happened(pipeline, text, "CONSULT") == []
+
+
+def test_a_round_of_talks_that_ended_was_held(pipeline):
+    text = "A sixth round of talks between Kenya and Ethiopia ended in Nairobi on Tuesday."
+    assert happened_pairs(pipeline, text, "CONSULT") == [("KEN", "ETH")]
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "pair"),
+    [
+        (
+            "The Kenyan president said last week that Kenya would stall its offensive in Somalia.",
+            "CONCEDE",
+            ("KEN", "SOM"),
+        ),
+        ("The Ghanaian minister said Ghana would readily deal with Togo.", "AGREE", ("GHA", "TGO")),
+        (
+            "Nigeria announced that Cameroonian delegates would be invited to Abuja.",
+            "AGREE",
+            ("NGA", "CMR"),
+        ),
+    ],
+)
+def test_a_promise_of_ones_own_side_reported_is_made(pipeline, text, event, pair):
+    assert pair in happened_pairs(pipeline, text, event)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            "The Ghanaian minister said Ghana would readily deal with Togo if the rebels left.",
+            "AGREE",
+        ),
+        ("The Ghanaian minister said Nigeria would readily deal with Togo.", "AGREE"),
+        ("Ghana would readily deal with Togo.", "AGREE"),
+        ("The Kenyan president said last week that Uganda would stall its offensive.", "CONCEDE"),
+    ],
+)
+def test_a_condition_another_side_or_a_guess_stays_unstated(pipeline, text, event):
+    assert happened(pipeline, text, event) == []
+    assert event in coded_types(pipeline, text)  # coded, as hypothetical
