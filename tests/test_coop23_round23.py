@@ -17,6 +17,9 @@ Sentences of our own.
 - A verb of offering or promising with an infinitive that the event model reads as the
   concession it names ("offered to remove the stockpile") is the offer made, an AGREE
   (``coder._concession_offered``, ``offer_verbs``); a promised withdrawal stays a CONCEDE.
+- A "when" clause the parser hangs on a time noun ("will be highlighted on Friday when Iran
+  hosts a summit") is a time clause of the verb the time noun belongs to, with its future
+  (``modality._when_relative_head``); in the past it is told.
 """
 
 from __future__ import annotations
@@ -120,3 +123,19 @@ def test_a_concession_offered_is_an_offer_made(pipeline, text):
 def test_a_promised_withdrawal_stays_a_concession(pipeline):
     text = "Kenya promised to withdraw its troops from Somalia."
     assert happened_pairs(pipeline, text, "CONCEDE") == [("KEN", "SOM")]
+
+
+def test_a_when_clause_on_a_time_noun_takes_the_future_of_its_verb(pipeline):
+    text = (
+        "Kenya's isolation will be highlighted on Friday when Uganda hosts a summit in Kampala "
+        "with Rwanda and Tanzania."
+    )
+    assert happened(pipeline, text, "CONSULT") == []
+
+
+def test_a_when_clause_on_a_time_noun_in_the_past_is_told(pipeline):
+    text = (
+        "Kenya's isolation was highlighted on Friday when Uganda hosted a summit in Kampala "
+        "with Rwanda and Tanzania."
+    )
+    assert ("UGA", "RWA") in happened_pairs(pipeline, text, "CONSULT")

@@ -243,8 +243,10 @@ def _time_clause_modality(top: Token, lexicon: Lexicon, act: Token | None = None
     trigger verb ``act`` is the clause's own verb in the simple past with its own subject ("the
     activist wanted to record every abuse as the army cracked down on the protests": the
     crackdown is told as done, whatever the main clause wants)."""
-    if top.dep_ != "advcl" or not any(
-        c.dep_ in {"mark", "advmod"} and c.lower_ in TIME_MARKS for c in top.children
+    head = _when_relative_head(top)
+    if head is None and (
+        top.dep_ != "advcl"
+        or not any(c.dep_ in {"mark", "advmod"} and c.lower_ in TIME_MARKS for c in top.children)
     ):  # the parser makes "when" an adverb of its clause, "once" and "until" its markers
         return None
     if (
@@ -254,7 +256,7 @@ def _time_clause_modality(top: Token, lexicon: Lexicon, act: Token | None = None
         and any(c.dep_ == "nsubj" for c in top.children)
     ):
         return None
-    head = top.head
+    head = head if head is not None else top.head
     auxes = {c.lower_ for c in head.children if c.dep_ == "aux"}
     if auxes & lexicon.word_set("future_auxiliaries") or (
         head.lemma_.lower() in lexicon.word_set("future_verbs")
@@ -268,6 +270,27 @@ def _time_clause_modality(top: Token, lexicon: Lexicon, act: Token | None = None
     if auxes & lexicon.word_set("hypothetical_auxiliaries"):
         return "hypothetical"
     return None
+
+
+def _when_relative_head(top: Token) -> Token | None:
+    """The verb a "when" clause on a time noun tells the time of ("will be highlighted on
+    Friday when Iran hosts a summit", "will meet next week, when the talks open"): the parser
+    hangs the clause on the noun as a relative clause; it is a time clause of that verb, with
+    its modality (round 23, coop23). None where ``top`` is no such clause."""
+    if top.dep_ != "relcl" or not any(
+        c.dep_ == "advmod" and c.lower_ == "when" for c in top.children
+    ):
+        return None
+    noun = top.head
+    if noun.ent_type_ not in {"DATE", "TIME"}:
+        return None
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        verb = noun.head.head
+    elif noun.dep_ in {"npadvmod", "tmod"}:
+        verb = noun.head
+    else:
+        return None
+    return verb if verb.pos_ in {"VERB", "AUX"} else None
 
 
 # Words that open an indirect question ("who carried out the attack", "whether they had left");
