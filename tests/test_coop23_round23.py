@@ -14,9 +14,6 @@ Sentences of our own.
   stall its offensive") is a promise made now, as a threat reported so is
   (``modality._promise_reported``); another side's act ("said Ethiopia would ..."), a
   condition ("... if the rebels left") or a guess stays hypothetical.
-- A verb of offering or promising with an infinitive that the event model reads as the
-  concession it names ("offered to remove the stockpile") is the offer made, an AGREE
-  (``coder._concession_offered``, ``offer_verbs``); a promised withdrawal stays a CONCEDE.
 - A "when" clause the parser hangs on a time noun ("will be highlighted on Friday when Iran
   hosts a summit") is a time clause of the verb the time noun belongs to, with its future
   (``modality._when_relative_head``); in the past it is told.
@@ -105,24 +102,6 @@ def test_a_promise_of_ones_own_side_reported_is_made(pipeline, text, event, pair
 def test_a_condition_another_side_or_a_guess_stays_unstated(pipeline, text, event):
     assert happened(pipeline, text, event) == []
     assert event in coded_types(pipeline, text)  # coded, as hypothetical
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Russia, Kenya's ally, offered to remove the regime's chemical weapons stockpile.",
-        "Turkey had promised to remove the militants and their heavy arms from the border areas.",
-    ],
-)
-def test_a_concession_offered_is_an_offer_made(pipeline, text):
-    types = {e.event for e in happened(pipeline, text, "AGREE")}
-    assert types == {"AGREE"}
-    assert happened(pipeline, text, "CONCEDE") == []
-
-
-def test_a_promised_withdrawal_stays_a_concession(pipeline):
-    text = "Kenya promised to withdraw its troops from Somalia."
-    assert happened_pairs(pipeline, text, "CONCEDE") == [("KEN", "SOM")]
 
 
 def test_a_when_clause_on_a_time_noun_takes_the_future_of_its_verb(pipeline):

@@ -303,8 +303,6 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
         event_type, mode = "AGREE", None  # "a deal brokered by Russia and Turkey": the deal struck
     elif event_type == "AGREE" and _invited_to_act(cand, lexicon):
         event_type, mode = "REQUEST", None  # "invited the government to protect its border"
-    elif event_type == "CONCEDE" and _concession_offered(cand, lexicon):
-        event_type, mode = "AGREE", None  # "offered to remove the stockpile": an offer, no removal
     elif (
         event_type in {"REJECT", "THREATEN"}  # the model may read the promise as either
         and "CONCEDE" in {cand.event, cand.entry.event}
@@ -2391,24 +2389,6 @@ def _invited_to_act(cand: Candidate, lexicon: Lexicon) -> bool:
     lemma = acts[0].lemma_.lower()
     meets = any(e.event in {"CONSULT", "AGREE"} for e in lexicon.by_verb.get(lemma, ()))
     return not meets and lemma not in lexicon.word_set("taking_part_verbs")
-
-
-def _concession_offered(cand: Candidate, lexicon: Lexicon) -> bool:
-    """A verb of offering or promising with an infinitive ("Russia offered to remove the
-    stockpile", "Turkey had promised to remove the militants"), read by the event model as the
-    concession it names: the offer or promise is made (PLOVER AGREE, intent to cooperate), the
-    concession is not. A promised withdrawal stays one (the coding guide: announced or promised,
-    a CONCEDE; the lexicon's ``withdrawal_words``)."""
-    if cand.nominal or not _verb_in(cand, "offer_verbs", lexicon):
-        return False
-    acts = [
-        c
-        for c in cand.token.children
-        if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-    ]
-    return bool(acts) and not any(
-        a.lemma_.lower() in lexicon.word_set("withdrawal_words") for a in acts
-    )
 
 
 def _one_per_side(
