@@ -1,5 +1,5 @@
 """Round 23, the cooperative types and modality (coop23; issue 13): cooperative acts that are
-wanted, planned or scheduled told apart from acts done, and promises reported as made.
+wanted, needed or scheduled told apart from acts done.
 Sentences of our own.
 
 - A cooperative noun as the object of a preposition on a verb or adjective takes that word's
@@ -10,10 +10,6 @@ Sentences of our own.
   act is not yet done (``future_verbs``).
 - An event noun counted by a span noun ("a sixth round of talks is due to resume") is
   scheduled as the span is (``modality._scheduled``, ``span_nouns``).
-- A cooperative act a speaker says their own side would do ("the minister said Kenya would
-  stall its offensive") is a promise made now, as a threat reported so is
-  (``modality._promise_reported``); another side's act ("said Ethiopia would ..."), a
-  condition ("... if the rebels left") or a guess stays hypothetical.
 - A "when" clause the parser hangs on a time noun ("will be highlighted on Friday when Iran
   hosts a summit") is a time clause of the verb the time noun belongs to, with its future
   (``modality._when_relative_head``); in the past it is told.
@@ -23,7 +19,7 @@ from __future__ import annotations
 
 import pytest
 
-from coded import coded_types, happened, happened_pairs
+from coded import happened, happened_pairs
 
 pytestmark = pytest.mark.slow
 
@@ -65,43 +61,6 @@ def test_a_round_of_talks_due_to_resume_is_scheduled(pipeline):
 def test_a_round_of_talks_that_ended_was_held(pipeline):
     text = "A sixth round of talks between Kenya and Ethiopia ended in Nairobi on Tuesday."
     assert happened_pairs(pipeline, text, "CONSULT") == [("KEN", "ETH")]
-
-
-@pytest.mark.parametrize(
-    ("text", "event", "pair"),
-    [
-        (
-            "The Kenyan president said last week that Kenya would stall its offensive in Somalia.",
-            "CONCEDE",
-            ("KEN", "SOM"),
-        ),
-        ("The Ghanaian minister said Ghana would readily deal with Togo.", "AGREE", ("GHA", "TGO")),
-        (
-            "Nigeria announced that Cameroonian delegates would be invited to Abuja.",
-            "AGREE",
-            ("NGA", "CMR"),
-        ),
-    ],
-)
-def test_a_promise_of_ones_own_side_reported_is_made(pipeline, text, event, pair):
-    assert pair in happened_pairs(pipeline, text, event)
-
-
-@pytest.mark.parametrize(
-    ("text", "event"),
-    [
-        (
-            "The Ghanaian minister said Ghana would readily deal with Togo if the rebels left.",
-            "AGREE",
-        ),
-        ("The Ghanaian minister said Nigeria would readily deal with Togo.", "AGREE"),
-        ("Ghana would readily deal with Togo.", "AGREE"),
-        ("The Kenyan president said last week that Uganda would stall its offensive.", "CONCEDE"),
-    ],
-)
-def test_a_condition_another_side_or_a_guess_stays_unstated(pipeline, text, event):
-    assert happened(pipeline, text, event) == []
-    assert event in coded_types(pipeline, text)  # coded, as hypothetical
 
 
 def test_a_when_clause_on_a_time_noun_takes_the_future_of_its_verb(pipeline):

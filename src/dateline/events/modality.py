@@ -474,7 +474,7 @@ def _names_a_plan(cand: Candidate, lexicon: Lexicon) -> bool:
 
 def stated(
     event: str, cand: Candidate, modality: str, negated: bool, reporter: tuple | None,
-    lexicon: Lexicon, actors: ActorIndex | None = None,
+    lexicon: Lexicon,
 ) -> tuple[str, bool]:  # fmt: skip
     """(modality, negated) of speech acts whose content has not happened: the act of speech has.
 
@@ -512,46 +512,7 @@ def stated(
         said = reporter is not None or _speech_verb_over(chain(cand)[-1], lexicon) is not None
         made = not _modal_on(cand.token, lexicon) if threat_word else said
         modality = "asserted" if made else modality
-    if (
-        modality == "hypothetical"
-        and not negated
-        and not conditional
-        and event in set(lexicon.lists.get("cooperative", ()))
-        and _promise_reported(cand, reporter, lexicon, actors)
-    ):
-        modality = "asserted"  # "Erdogan said Turkey would stall its offensive": promised now
     return modality, negated
-
-
-def _promise_reported(
-    cand: Candidate, reporter: tuple | None, lexicon: Lexicon, actors: ActorIndex | None
-) -> bool:
-    """A cooperative act a speaker says their own side would do ("the minister said Turkey
-    would stall its offensive", "France said it would take the militants back", "Moscow
-    announced that Kurdish delegates would be invited"): the "would" of a "will" backshifted
-    under a verb of saying in the past that comes first (not "..., he added", where the "would"
-    may be the speaker's own, nor "what does it say that it would allow"), on the act's own
-    verb, whose subject is a pronoun, the passive's subject, or a name of the speaker's
-    country. An intent to cooperate stated now, as a threat reported so is made (the training
-    gold codes it as done); a condition (``stated``) or another side's act is not."""
-    tok = cand.token
-    if cand.nominal or not any(c.dep_ == "aux" and c.lower_ == "would" for c in tok.children):
-        return False
-    speech = _speech_verb_over(chain(cand)[-1], lexicon)
-    if speech is None or speech.tag_ not in {"VBD", "VBN"} or speech.i > tok.i:
-        return False  # backshift: "announced that ... would"; not "what does it say that ..."
-    subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    if not subjects:
-        return False
-    subject = subjects[0]
-    if subject.dep_ == "nsubjpass" or subject.tag_ == "PRP":
-        return True
-    speaker = reporter[0] if reporter is not None else None
-    if speaker is None or not speaker.country or actors is None:
-        return False
-    return any(
-        a.country == speaker.country for t in subject.subtree for a in actors.all_at(t.i)
-    )  # "Erdogan said Turkey would ...", not "Erdogan said Russia would ..."
 
 
 def _backshifted_will(cand: Candidate, reporter: tuple | None, lexicon: Lexicon) -> bool:

@@ -324,7 +324,7 @@ def code_candidate(cand, s_i, sent, doc, article, actors, lexicon, ontology) -> 
             targets = _enemies_not_allies(aimed, arguments(aimed, actors)[1], actors, lexicon)
     if event_type != cand.event:
         negated = False if event_type == "REJECT" else negated
-    modality, negated = mod.stated(event_type, cand, modality, negated, reporter, lexicon, actors)
+    modality, negated = mod.stated(event_type, cand, modality, negated, reporter, lexicon)
     if cand.entry.id in QUOTED_IDS or cand.entry is PLEA_ENTRY:
         modality, negated = "asserted", False
     if doubtful(cand, event_type, sources, targets):
