@@ -42,6 +42,8 @@ def chain(cand: Candidate, lexicon: Lexicon | None = None) -> list[Token]:
             and prep.head.lemma_.lower() in lexicon.word_set("journey_verbs")
         ):
             start = prep.head
+        elif _willed_through(cand, lexicon):
+            start = prep.head  # "ready to go into negotiations", "will depend on talks"
     if (
         cand.nominal
         and cand.support is None
@@ -86,6 +88,34 @@ def _result_gerund(node: Token, shipped: Lexicon) -> bool:
         and any(
             c.dep_ == "prep" and c.lower_ in {"to", "in"} and c.i < node.i for c in head.children
         )
+    )
+
+
+#: Prepositions of time or circumstance: a cooperative act named after them is when or despite
+#: what the verb's act happens, not what the verb wants or plans ("will fly home after the talks").
+_SETTING_PREPOSITIONS = frozenset(
+    {"after", "before", "since", "during", "until", "till", "following", "amid", "despite",
+     "ahead", "without", "at", "from", "of", "by", "with", "about", "over"}
+)  # fmt: skip
+
+
+def _willed_through(cand: Candidate, lexicon: Lexicon) -> bool:
+    """A cooperative act named by a noun that is the object of a preposition hanging on a verb or
+    an adjective ("we are ready to go into negotiations", "what happens next will depend on
+    negotiations", "wants to enter into a deal"): the act takes that verb's modality, as the
+    object of a verb does ("wants a deal"). Prepositions of time and setting ("will fly home
+    after the talks") and of topic ("talked about the deal") keep the act's own (round 23,
+    coop23)."""
+    tok = cand.token
+    if not cand.nominal or cand.support is not None or tok.dep_ != "pobj":
+        return False
+    if cand.event not in set(lexicon.lists.get("cooperative", ())):
+        return False
+    prep = tok.head
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ not in _SETTING_PREPOSITIONS
+        and prep.head.pos_ in {"VERB", "ADJ"}
     )
 
 
@@ -231,8 +261,10 @@ def _time_clause_modality(top: Token, lexicon: Lexicon, act: Token | None = None
     trigger verb ``act`` is the clause's own verb in the simple past with its own subject ("the
     activist wanted to record every abuse as the army cracked down on the protests": the
     crackdown is told as done, whatever the main clause wants)."""
-    if top.dep_ != "advcl" or not any(
-        c.dep_ in {"mark", "advmod"} and c.lower_ in TIME_MARKS for c in top.children
+    head = _when_relative_head(top)
+    if head is None and (
+        top.dep_ != "advcl"
+        or not any(c.dep_ in {"mark", "advmod"} and c.lower_ in TIME_MARKS for c in top.children)
     ):  # the parser makes "when" an adverb of its clause, "once" and "until" its markers
         return None
     if (
@@ -242,7 +274,7 @@ def _time_clause_modality(top: Token, lexicon: Lexicon, act: Token | None = None
         and any(c.dep_ == "nsubj" for c in top.children)
     ):
         return None
-    head = top.head
+    head = head if head is not None else top.head
     auxes = {c.lower_ for c in head.children if c.dep_ == "aux"}
     if auxes & lexicon.word_set("future_auxiliaries") or (
         head.lemma_.lower() in lexicon.word_set("future_verbs")
@@ -256,6 +288,27 @@ def _time_clause_modality(top: Token, lexicon: Lexicon, act: Token | None = None
     if auxes & lexicon.word_set("hypothetical_auxiliaries"):
         return "hypothetical"
     return None
+
+
+def _when_relative_head(top: Token) -> Token | None:
+    """The verb a "when" clause on a time noun tells the time of ("will be highlighted on
+    Friday when Iran hosts a summit", "will meet next week, when the talks open"): the parser
+    hangs the clause on the noun as a relative clause; it is a time clause of that verb, with
+    its modality (round 23, coop23). None where ``top`` is no such clause."""
+    if top.dep_ != "relcl" or not any(
+        c.dep_ == "advmod" and c.lower_ == "when" for c in top.children
+    ):
+        return None
+    noun = top.head
+    if noun.ent_type_ not in {"DATE", "TIME"}:
+        return None
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        verb = noun.head.head
+    elif noun.dep_ in {"npadvmod", "tmod"}:
+        verb = noun.head
+    else:
+        return None
+    return verb if verb.pos_ in {"VERB", "AUX"} else None
 
 
 # Words that open an indirect question ("who carried out the attack", "whether they had left");
@@ -373,6 +426,12 @@ def _scheduled(noun: Token, lexicon: Lexicon) -> bool:
     forecast = lexicon.word_set("forecast_words") | lexicon.word_set("future_adjectives")
     plans = lexicon.word_set("future_verbs")
     occurs = lexicon.word_set("occurrence_verbs")
+    if (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.lemma_.lower() in lexicon.word_set("span_nouns")
+    ):
+        noun = noun.head.head  # "a sixth round of talks is due to resume": scheduled with it
     if noun.dep_ == "pobj" and noun.head.head.lower_ == "ahead":
         return True
     purposes = lexicon.word_set("purpose_verbs")
