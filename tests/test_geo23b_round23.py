@@ -64,3 +64,33 @@ def test_the_time_phrase_reader(nlp):
     # the act told inside the phrase is at its own place
     attack = next(t for t in nlp("Jets struck after an attack in Hama.") if t.text == "attack")
     assert not _in_time_phrase(next(t for t in attack.doc if t.text == "Hama"), attack)
+
+
+def test_a_bare_name_after_the_province_is_the_province(pipeline):
+    # The story speaks of Hama province and never singles out the town: "Hama" is the province.
+    text = (
+        "Government troops pushed into rebel-held Hama province on Monday, monitors said. "
+        "Russian jets bombed Hama overnight, killing 12 people."
+    )
+    place = _places(pipeline, text, "bombed")[0]
+    assert _where(place) == ("Hama", "admin1"), place
+
+
+def test_a_story_that_names_the_town_as_one_keeps_the_town(pipeline):
+    text = (
+        "Government troops pushed into rebel-held Hama province on Monday, monitors said. "
+        "Russian jets bombed Hama city overnight, killing 12 people. Jets bombed Hama again."
+    )
+    for place in _places(pipeline, text, "bombed"):
+        assert _where(place) == ("Hama", "city"), place
+
+
+def test_the_divisions_a_story_names(nlp):
+    from dateline.places import _divisions_named
+
+    assert _divisions_named("fighting in Idlib province and the governorate of Hama") == {
+        "Idlib",
+        "Hama",
+    }
+    assert _divisions_named("Idlib province, and the city of Idlib itself") == set()
+    assert _divisions_named("Russian jets hit Idlib") == set()

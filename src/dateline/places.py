@@ -1932,12 +1932,14 @@ def find_mentions(doc: Doc, actors) -> list[PlaceMention]:
     hints = tuple(dict.fromkeys([*sorted(counts, key=counts.get, reverse=True), *hints]))
     near = {(p.country, p.admin1) for _, _, p in first if p and p.kind in ("city", "admin1")}
     ours = set(_hints(actors)) | {p.country for _, _, p in first if p and p.kind == "country"}
+    divisions = _divisions_named(nlp_doc_text(doc))
     out = []
     for s, e, p in first:
         if p is None or names[(s, e)].lower() in _WORLD_NAMES:
             continue  # "than any government on Earth": the planet, not a Texan town
         if p.kind in ("city", "admin1"):
             p = gazetteer().resolve(names[(s, e)], hints, near=near) or p
+            p = _division_meant(names[(s, e)], p, hints, divisions) or p
         if _stray_namesake(p, ours, names[(s, e)]) or _apposition_disagrees(doc, s, e, p, first):
             continue
         if area_modifier(doc[e - 1]) and _sounds_like_only(p, names[(s, e)]):
@@ -1953,6 +1955,42 @@ def find_mentions(doc: Doc, actors) -> list[PlaceMention]:
     out += _named_again(doc, out, actors)
     out += _back_references(doc, out)
     return sorted(out + _it_references(doc, out) + _capitals(doc), key=lambda m: m.start)
+
+
+_DIVISION_NAMED = re.compile(
+    r"\b([A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?) (?:province|governorate)\b"
+    r"|\b(?:province|governorate) of ([A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?)"
+)
+_TOWN_NAMED = re.compile(
+    r"\b([A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?) city\b"
+    r"|\b(?:city|town) of ([A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?)"
+)
+
+
+def _divisions_named(text: str) -> set[str]:
+    """Names the text gives a province of ("Idlib province", "the governorate of Daraa") and
+    never a town of ("Idlib city", "the city of Idlib"): a story that speaks of the province
+    and never singles out its seat."""
+    divisions = {a or b for a, b in _DIVISION_NAMED.findall(text)}
+    towns = {a or b for a, b in _TOWN_NAMED.findall(text)}
+    return divisions - towns
+
+
+def _division_meant(name: str, place: Place, hints, divisions: set[str]) -> Place | None:
+    """The province a bare town name means in a story that names the province of that name
+    and never the town as one (:func:`_divisions_named`): "Idlib" after "Idlib province" is
+    the province ("Russian jets hit Idlib"), not its seat, which the gazetteer prefers for a
+    bare name. Only the division whose seat the town is (same country and division code)."""
+    if place.kind != "city" or not place.admin1 or name not in divisions:
+        return None
+    division = gazetteer().resolve(name, hints, kind="admin1")
+    if (
+        division is None
+        or division.kind != "admin1"
+        or (division.country, division.admin1) != (place.country, place.admin1)
+    ):
+        return None
+    return division
 
 
 def home_of_person(root: Token) -> bool:
