@@ -446,6 +446,7 @@ def locate_events(
             and nearby.precision != "country"
             and nearby.country == location.country
             and not _country_wide(sent.text, location.text)
+            and not _dated_town(here, nearby, trigger)
         ):
             location = nearby  # "fighting in Syria" just after "Manbij": Manbij
         if location is None and _several_countries(here, doc, trigger):
@@ -1931,12 +1932,14 @@ def find_mentions(doc: Doc, actors) -> list[PlaceMention]:
     hints = tuple(dict.fromkeys([*sorted(counts, key=counts.get, reverse=True), *hints]))
     near = {(p.country, p.admin1) for _, _, p in first if p and p.kind in ("city", "admin1")}
     ours = set(_hints(actors)) | {p.country for _, _, p in first if p and p.kind == "country"}
+    divisions = _divisions_named(nlp_doc_text(doc))
     out = []
     for s, e, p in first:
         if p is None or names[(s, e)].lower() in _WORLD_NAMES:
             continue  # "than any government on Earth": the planet, not a Texan town
         if p.kind in ("city", "admin1"):
             p = gazetteer().resolve(names[(s, e)], hints, near=near) or p
+            p = _division_meant(names[(s, e)], p, hints, divisions) or p
         if _stray_namesake(p, ours, names[(s, e)]) or _apposition_disagrees(doc, s, e, p, first):
             continue
         if area_modifier(doc[e - 1]) and _sounds_like_only(p, names[(s, e)]):
@@ -1952,6 +1955,42 @@ def find_mentions(doc: Doc, actors) -> list[PlaceMention]:
     out += _named_again(doc, out, actors)
     out += _back_references(doc, out)
     return sorted(out + _it_references(doc, out) + _capitals(doc), key=lambda m: m.start)
+
+
+_DIVISION_NAMED = re.compile(
+    r"\b([A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?) (?:province|governorate)\b"
+    r"|\b(?:province|governorate) of ([A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?)"
+)
+_TOWN_NAMED = re.compile(
+    r"\b([A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?) city\b"
+    r"|\b(?:city|town) of ([A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?)"
+)
+
+
+def _divisions_named(text: str) -> set[str]:
+    """Names the text gives a province of ("Idlib province", "the governorate of Daraa") and
+    never a town of ("Idlib city", "the city of Idlib"): a story that speaks of the province
+    and never singles out its seat."""
+    divisions = {a or b for a, b in _DIVISION_NAMED.findall(text)}
+    towns = {a or b for a, b in _TOWN_NAMED.findall(text)}
+    return divisions - towns
+
+
+def _division_meant(name: str, place: Place, hints, divisions: set[str]) -> Place | None:
+    """The province a bare town name means in a story that names the province of that name
+    and never the town as one (:func:`_divisions_named`): "Idlib" after "Idlib province" is
+    the province ("Russian jets hit Idlib"), not its seat, which the gazetteer prefers for a
+    bare name. Only the division whose seat the town is (same country and division code)."""
+    if place.kind != "city" or not place.admin1 or name not in divisions:
+        return None
+    division = gazetteer().resolve(name, hints, kind="admin1")
+    if (
+        division is None
+        or division.kind != "admin1"
+        or (division.country, division.admin1) != (place.country, place.admin1)
+    ):
+        return None
+    return division
 
 
 def home_of_person(root: Token) -> bool:
@@ -3224,6 +3263,7 @@ def _in_sentence(event: Event, trigger: Token, here: list[PlaceMention], actors)
     governing |= {t.i for t in clause.conjuncts}  # "..., and the rally went ahead in Brussels"
     governing |= _at_the_time(clause)  # "was killed when a mine exploded in Raqqa"
     ranked: list[tuple[tuple[int, int], PlaceMention]] = []
+    dated: list[tuple[tuple[int, int], PlaceMention]] = []  # places of the act dating this one
     for m in here:
         root = trigger.doc[m.start : m.end].root
         if m.place.kind == "country" or m.place.kind == "region":
@@ -3236,6 +3276,9 @@ def _in_sentence(event: Event, trigger: Token, here: list[PlaceMention], actors)
             continue
         if _elsewhere(root, clause) or _since(root, clause):
             continue
+        if _in_time_phrase(root, trigger if trigger.pos_ == "NOUN" else clause):
+            dated.append(((_SPECIFICITY.get(m.place.kind, 5), abs(m.start - trigger.i)), m))
+            continue  # "struck targets after a drone attack in the Golan": the attack's scene
         origin = _of_head(root)
         if (
             origin.dep_ == "pobj"
@@ -3250,7 +3293,39 @@ def _in_sentence(event: Event, trigger: Token, here: list[PlaceMention], actors)
         if event.event == "RETREAT" and _destination(root):
             continue  # "redeployed to Kabul": not where the withdrawal happened
         ranked.append(((_SPECIFICITY.get(m.place.kind, 5), abs(m.start - trigger.i)), m))
-    return _one_place(ranked, "sentence", trigger.doc, here)
+    found = _one_place(ranked, "sentence", trigger.doc, here)
+    if found is None and dated:  # the earlier act's country: "strikes on Syria after ..."
+        found = _country_level(_one_place(dated, "sentence", trigger.doc, here), "sentence")
+    return found
+
+
+#: Prepositions of a phrase that dates an act by another one ("after the attack in Douma",
+#: "following clashes in Cairo"): the place inside is the scene of that other act.
+_DATED_BY = {"after", "before", "following", "since"}
+
+
+def _in_time_phrase(root: Token, top: Token) -> bool:
+    """The place is inside a phrase that dates the act by another act ("Airstrikes on regime
+    targets after April's atrocity in Douma were meant to reassure"; "struck Iranian targets
+    after a drone attack in the Golan"): walking up from the place to ``top`` (the trigger or
+    its clause), a preposition of ``_DATED_BY`` whose phrase holds the place and not ``top``'s
+    act. Not "during", "amid" or "until" (the same time or the act's own span, often the same
+    scene)."""
+    for tok in [root, *root.ancestors]:
+        if tok.i == top.i:
+            return False
+        if tok.lower_ in _DATED_BY and tok.dep_ == "prep":
+            return not tok.is_ancestor(top)
+    return False
+
+
+def _dated_town(here: list[PlaceMention], town: Location, trigger: Token) -> bool:
+    """The town is named in the sentence only as the scene of the act that dates the event
+    (:func:`_in_time_phrase`): "strikes on regime targets after the atrocity in Douma" in a
+    story about Douma were not in Douma."""
+    top = trigger if trigger.pos_ == "NOUN" else _clause_head(trigger)
+    ours = [m for m in here if m.place.feature_id == town.feature_id]
+    return bool(ours) and all(_in_time_phrase(trigger.doc[m.start : m.end].root, top) for m in ours)
 
 
 def _since(root: Token, clause: Token) -> bool:
@@ -3763,6 +3838,8 @@ def _hangs_from(token: Token, noun: Token, steps: int = 4) -> bool:
     for _ in range(steps):
         if tok.i == noun.i:
             return True
+        if tok.lower_ in _DATED_BY and tok.dep_ == "prep":
+            return False  # "airstrikes after the atrocity in Douma": the atrocity's place
         if tok.dep_ in ("pobj", "prep", "npadvmod", "appos"):
             tok = tok.head
         else:
