@@ -6,8 +6,9 @@ fold for want of a licence for the noun. Sentences of our own.
   under siege" and "came under fire": the undergoer rule (``undergoer_preps``) now holds where
   the tagger calls "be" an auxiliary, which :func:`noun_governor` does not take as a verb
   (``triggers._under_copula``). Not in a clause that sets another act in time ("when the town
-  was under attack, ..."), and a danger ("under threat") or pressure with no one pressing stays
-  no act.
+  was under attack, ..."), only acts of force, coercion and pressure (a standing measure, "is
+  under sanctions", is no new act), and a danger ("under threat") or pressure with no one
+  pressing stays no act.
 """
 
 from __future__ import annotations
@@ -50,3 +51,8 @@ def test_a_danger_under_a_copula_is_no_threat_made(lexicon_only):
 def test_pressure_with_no_one_pressing_is_no_request(lexicon_only):
     text = "The Kenyan government is under intense pressure in Somalia."
     assert country_pairs(lexicon_only, text, "REQUEST") == []
+
+
+def test_a_standing_measure_under_a_copula_is_no_new_sanction(lexicon_only):
+    text = "Kenya is under sanctions from the United Nations."
+    assert country_pairs(lexicon_only, text, "SANCTION") == []
