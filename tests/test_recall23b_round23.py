@@ -1,14 +1,14 @@
 """Round 23, recall of material acts (recall23b; issue 13): acts of force the coder lost out of
 fold for want of a licence for the noun. Sentences of our own.
 
-- An act noun after "under" with "be" ("400,000 are under siege", "a town that was under
-  attack", "is under pressure from X") is undergone by the subject of "be", as in "has been
-  under siege" and "came under fire": the undergoer rule (``undergoer_preps``) now holds where
+- An act noun of force after "under" with "be" ("400,000 are under siege", "a town that was
+  under attack") is undergone by the subject of "be", as in "has been under siege" and "came
+  under fire": the undergoer rule (``undergoer_preps``) now holds where
   the tagger calls "be" an auxiliary, which :func:`noun_governor` does not take as a verb
   (``triggers._under_copula``). Not in a clause that sets another act in time ("when the town
-  was under attack, ..."), only acts of force, coercion and pressure (a standing measure, "is
-  under sanctions", is no new act), and a danger ("under threat") or pressure with no one
-  pressing stays no act.
+  was under attack, ..."), only acts of force and coercion (a standing measure, "is under
+  sanctions", is no new act; pressure is left as it was), and a danger ("under threat") or
+  pressure with no one pressing stays no act.
 """
 
 from __future__ import annotations
@@ -28,11 +28,6 @@ def test_people_under_siege_undergo_a_siege(lexicon_only):
 def test_a_town_that_was_under_attack_was_attacked(lexicon_only):
     text = "Kismayo, a Somali town that was under attack last year, is quiet now."
     assert happened_pairs(lexicon_only, text, "ASSAULT") == [(None, "SOM")]
-
-
-def test_pressure_from_someone_under_a_copula_is_their_request(lexicon_only):
-    text = "The Kenyan government is under pressure from Uganda to withdraw its troops."
-    assert happened_pairs(lexicon_only, text, "REQUEST") == [("UGA", "KEN")]
 
 
 def test_an_attack_in_a_time_clause_stays_a_setting(lexicon_only):
