@@ -7,8 +7,7 @@ Sentences of our own.
 - Driving back soldiers is repelling them (``assault-repel``); enemies routed or harried are
   beaten (``assault-rout``).
 - An attack someone is "under" that names who it comes "from" is that doer's act on them
-  (``triggers._under_blows_from``); "under attack" alone names no doer (round 23: the
-  attack is coded, with no source: ``triggers._under_copula``).
+  (``triggers._under_blows_from``); "under attack" alone names no doer.
 - Fighters sent to the front mobilise (``mobilize-send-front``); aid sent there is aid.
 - People thrown from a height are assaulted (``assault-throw-from``); an armed enemy pushed back
   or to the edge of its ground is driven there (``assault-push-to``, ``assault-push-back``);
@@ -102,10 +101,8 @@ def test_under_assault_from_a_state_names_the_doer(lexicon_only):
 
 
 def test_under_attack_alone_names_no_doer(lexicon_only):
-    # round 23 (recall23b): the town undergoes an attack ("be under", as "came under fire"),
-    # by nobody the sentence names
     text = "The Kenyan town of Mandera is under attack."
-    assert country_pairs(lexicon_only, text, "ASSAULT") == [(None, "KEN")]
+    assert "ASSAULT" not in coded_types(lexicon_only, text)
 
 
 def test_prisoners_thrown_from_cliffs_are_assaulted(lexicon_only):

@@ -129,8 +129,6 @@ def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Cand
             elif tok.dep_ == "compound":
                 continue  # "aid deliveries", "war crimes court": a modifier, not the event
             governor = noun_governor(frame)
-            if governor is None and _under_copula(frame, entries[0], lexicon):
-                governor = frame.head.head  # "400,000 are under siege": "are" tagged AUX
             forms = set(lemma_forms(governor)) if governor is not None else set()
             undergone = governor is not None and _undergoes(frame, governor, forms, lexicon)
             if undergone and _blamed_for(frame, governor):
@@ -930,33 +928,6 @@ def _undergoes(noun: Token, verb: Token, forms: set[str], lexicon: Lexicon) -> b
         )
     preps = {str(k): str(v) for k, v in (lexicon.lists.get("undergoer_preps") or {}).items()}
     return noun.dep_ == "pobj" and any(preps.get(f) == noun.head.lower_ for f in forms)
-
-
-#: Types of the acts a subject of "be under" undergoes (``_under_copula``): force and siege,
-#: which the training gold codes so; not a standing measure or an inquiry ("is under
-#: sanctions", "is under investigation": a state, not an act), nor pressure ("are under
-#: pressure from all sides, including Turkey": out of fold 1 right, 1 false).
-UNDER_COPULA_EVENTS = frozenset({"ASSAULT", "COERCE"})
-
-
-def _under_copula(noun: Token, entry: TriggerEntry, lexicon: Lexicon) -> bool:
-    """ "400,000 are under siege", "a city that was under attack": the object of an
-    ``undergoer_preps`` preposition of "be" where the tagger calls "be" an auxiliary, so that
-    :func:`noun_governor` (whose verbs the event model's features read too) finds no verb; the
-    subject of "be" is on the receiving end, as in "has been under siege". Not a clause that
-    sets another act in time or condition ("when the city was under attack, its calls for help
-    were rebuffed")."""
-    if entry.event not in UNDER_COPULA_EVENTS:
-        return False
-    if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
-        return False
-    verb = noun.head.head
-    if verb.pos_ != "AUX" or verb.lemma_.lower() != "be":
-        return False
-    if verb.dep_ == "advcl":
-        return False  # "when the city was under attack, ...": a setting of another act
-    preps = {str(k): str(v) for k, v in (lexicon.lists.get("undergoer_preps") or {}).items()}
-    return preps.get("be") == noun.head.lower_
 
 
 def noun_governor(tok: Token) -> Token | None:
