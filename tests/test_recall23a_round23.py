@@ -8,6 +8,10 @@ coder missed out of fold, in constructions of their own.
   raids": an adjective of concern about what someone named did is a grievance against them
   (``concern_adjectives``, ``triggers._grievance``, ``triggers.felt_passive``); about a thing
   or nobody's act ("concerned about his welfare") no one is blamed.
+- "the two presidents agreed that the regime had established a pattern of dangerous
+  behaviour": agreeing that someone named has done something is a charge the parties lay
+  together, as claiming it is (``charging_verbs``, ``triggers._warned_conduct``); with a modal
+  ("agreed that the talks should resume") it is no charge, and "agreed to" stays an AGREE.
 
 Sentences of our own.
 """
@@ -52,3 +56,19 @@ def test_concern_about_a_thing_blames_nobody(lexicon_only):
         "The Ugandan camp administration is now worried about an outbreak of dysentery.",
     ):
         assert happened(lexicon_only, text, "ACCUSE") == [], text
+
+
+def test_agreeing_that_someone_did_something_is_a_charge(coder):
+    text = (
+        "The Kenyan and Ugandan presidents agreed that the Somali regime had established a "
+        "pattern of dangerous behaviour."
+    )
+    assert happened_pairs(coder, text, "ACCUSE") == [("KEN", "SOM"), ("UGA", "SOM")]
+
+
+def test_agreeing_on_a_plan_charges_nobody(lexicon_only):
+    text = "The Kenyan and Ugandan ministers agreed that the talks should resume in Nairobi."
+    assert happened(lexicon_only, text, "ACCUSE") == []
+    text = "Kenya agreed to send troops to Somalia."
+    assert happened(lexicon_only, text, "ACCUSE") == []
+    assert happened(lexicon_only, text, "AGREE") != []
