@@ -9,7 +9,6 @@ from dateline.actors.resolve.roles import weapon_nouns
 from dateline.events.candidate import Candidate
 from dateline.events.extract.clauses import ABSORBING, ordered
 from dateline.events.extract.triggers import (
-    GRIEVANCE_ENTRY,
     JUDGEMENT_ENTRY,
     NAMING_ID,
     QUOTED_IDS,
@@ -73,12 +72,6 @@ def arguments(
             sources = venues(cand, actors)
     else:
         sources, targets = _verb_arguments(tok, cand, actors)
-    if cand.entry.id == GRIEVANCE_ENTRY.id and not cand.nominal and _felt(tok):
-        # "he was concerned about Turkey's offensive" (a passive parse): he feels it
-        subj = subject_of(tok)
-        feelers = np_actors(antecedent(subj), actors) if subj is not None else []
-        ids = {id(a) for a, _ in feelers}
-        sources, targets = feelers, [t for t in targets if id(t[0]) not in ids]
     if (
         cand.event == "CONSULT"
         and not cand.nominal
@@ -116,11 +109,6 @@ def arguments(
     src_ids = {id(a) for a, _ in sources}
     targets = [t for t in targets if id(t[0]) not in src_ids or len(sources) > 1]
     return _informative(_unique(sources)), _informative(_unique(targets))
-
-
-def _felt(tok: Token) -> bool:
-    """A feeling's participle with a passive subject (triggers.felt_passive)."""
-    return tok.pos_ == "VERB" and any(c.dep_ == "nsubjpass" for c in tok.children)
 
 
 #: Prepositions of a place an act happens in, which the parser may give the act's "against"

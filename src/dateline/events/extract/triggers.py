@@ -95,8 +95,6 @@ def find_candidates(sent, lexicon: Lexicon, fallback: bool = False) -> list[Cand
                 entry, obj = DIRECTIVE_ENTRY, None  # "Moscow expected Turkey to hand it over"
             elif entry is None and _wanted_done(tok, lexicon):
                 entry, obj = WISHED_ENTRY, None  # "wants the men to be tried in Britain"
-            elif entry is None and _grievance(tok, lexicon):
-                entry, obj = GRIEVANCE_ENTRY, None  # "he was concerned about the raids"
             if entry is None and fallback:
                 entry, obj = _match_verb(tok, lexicon, entries=lexicon.fallback_entries(tok))
             if entry is not None and entry.event == "ASSAULT" and _on_trial(tok, lexicon):
@@ -225,27 +223,11 @@ def _grievance(tok: Token, lexicon: Lexicon) -> bool:
     Ugandan court jailed him"; triggers.yaml ``grievance_adjectives``); an attributive one ("an
     angry crowd") or one about nothing named ("officials were upset") states no grievance
     against anyone."""
+    if tok.pos_ != "ADJ" or tok.dep_ not in {"acomp", "xcomp", "conj", "amod"}:
+        return False
+    if tok.dep_ == "amod" or tok.lower_ not in lexicon.word_set("grievance_adjectives"):
+        return False
     preps = lexicon.word_set("grievance_preps")
-    if felt_passive(tok, lexicon):
-        # "he was concerned about Turkey's offensive", parsed as a passive verb
-        tok_preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps - {"by"}]
-        return any(_someones_act(g, lexicon) for c in tok_preps for g in c.children
-                   if g.dep_ == "pobj")  # fmt: skip
-    concern = tok.lower_ in lexicon.word_set("concern_adjectives")
-    # "he was concerned about ...": a participle the parser made the complement of "be" is the
-    # adjective (of the grievance adjectives, out of fold, it added a feeling about rules)
-    participle = concern and tok.tag_ == "VBN" and tok.dep_ == "acomp"
-    if (tok.pos_ != "ADJ" and not participle) or tok.dep_ not in {"acomp", "xcomp", "conj"}:
-        return False
-    if concern:
-        return any(
-            c.dep_ == "prep" and c.lower_ in preps and _someones_act(g, lexicon)
-            for c in tok.children
-            for g in c.children
-            if g.dep_ == "pobj"
-        )
-    if tok.lower_ not in lexicon.word_set("grievance_adjectives"):
-        return False
     return any(
         c.dep_ == "prep" and c.lower_ in preps and any(g.dep_ == "pobj" for g in c.children)
         for c in tok.children
@@ -257,41 +239,6 @@ def _grievance(tok: Token, lexicon: Lexicon) -> bool:
         )
         for c in tok.children
     )
-
-
-def felt_passive(tok: Token, lexicon: Lexicon) -> bool:
-    """An adjective of concern the parser made a passive verb, with no "by" agent ("he was
-    concerned about the raids"): its passive subject feels it (arguments reads it so)."""
-    return (
-        tok.pos_ == "VERB"
-        and tok.tag_ == "VBN"
-        and tok.lower_ in lexicon.word_set("concern_adjectives")
-        and any(c.dep_ == "nsubjpass" for c in tok.children)
-        and not any(c.dep_ == "agent" for c in tok.children)
-    )
-
-
-def _someones_act(noun: Token, lexicon: Lexicon) -> bool:
-    """``noun`` names someone or what someone named did: "Turkey's new offensive", "the
-    Turkish incidents", "the raids by the army", "Kenya" (a possessive or a modifier that is
-    someone, not a pronoun); "his welfare", "booby-traps", "an outbreak" name nobody's act."""
-    if noun.pos_ == "PROPN" or noun.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"}:
-        return is_someone(noun, lexicon)
-    for c in noun.children:
-        if (
-            c.dep_ in {"poss", "amod", "compound", "nmod"}
-            and c.pos_ != "PRON"
-            and c.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"}
-            and is_someone(c, lexicon)
-        ):
-            return True
-        if (
-            c.dep_ in {"prep", "agent"}
-            and c.lower_ == "by"
-            and any(g.dep_ == "pobj" and is_someone(g, lexicon) for g in c.children)
-        ):
-            return True
-    return False
 
 
 def _noun_preps_hold(entry: TriggerEntry, noun: Token) -> bool:
