@@ -146,8 +146,6 @@ def drop_absorbed(
             if child.dep_ in COMPLEMENT_DEPS:
                 if child.dep_ == "prep" and child.lower_ in CIRCUMSTANCE_PREPS:
                     continue  # "after bombing the camp, the army demanded ...": an act before it
-                if _talks_as_occasion(child, by_index):
-                    continue  # "urged Putin in a phone call", "agreed at a summit": talks held
                 if restated_claim(child):
                     continue  # "X accused Y of Z, a charge Y rejected": the accusation is made
                 if (
@@ -351,26 +349,6 @@ def _deciding_noun(tok: Token, announced: frozenset[str]) -> int | None:
 # "struck the town in an airstrike", "arrested them during a raid", "attacked it with a drone
 # strike": an event noun in a verb's adjunct that names the same act as the verb.
 MANNER_PREPS = {"in", "during", "with", "through", "via"}
-
-
-#: Prepositions that name the talks a verbal act was made in ("urged Putin in a telephone
-#: call", "promised at a meeting in Sochi to set up a committee", "agreed at a summit"):
-#: the talks are where it was said, held as an act of their own, never what is said.
-OCCASION_PREPS = frozenset({"in", "at"})
-
-
-def _talks_as_occasion(prep: Token, by_index: dict[int, Candidate]) -> bool:
-    """``prep`` (a preposition of a verbal trigger) names talks a noun trigger of CONSULT tells
-    ("in a joint telephone call to the Kremlin, Merkel urged Putin to ...")."""
-    if prep.dep_ != "prep" or prep.lower_ not in OCCASION_PREPS:
-        return False
-    return any(
-        g.dep_ == "pobj"
-        and g.i in by_index
-        and by_index[g.i].nominal
-        and by_index[g.i].event == "CONSULT"
-        for g in prep.children
-    )
 
 
 def _manner_of(cand: Candidate, by_index: dict[int, Candidate]) -> Candidate | None:
