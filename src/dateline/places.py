@@ -3276,7 +3276,7 @@ def _in_sentence(event: Event, trigger: Token, here: list[PlaceMention], actors)
             continue
         if _elsewhere(root, clause) or _since(root, clause):
             continue
-        if _in_time_phrase(root, trigger if trigger.pos_ == "NOUN" else clause):
+        if _in_time_phrase(root, _dated_act(trigger, clause)):
             dated.append(((_SPECIFICITY.get(m.place.kind, 5), abs(m.start - trigger.i)), m))
             continue  # "struck targets after a drone attack in the Golan": the attack's scene
         origin = _of_head(root)
@@ -3304,6 +3304,17 @@ def _in_sentence(event: Event, trigger: Token, here: list[PlaceMention], actors)
 _DATED_BY = {"after", "before", "following", "since"}
 
 
+def _dating_preposition(tok: Token) -> bool:
+    """A preposition of ``_DATED_BY``: its phrase dates an act by another act."""
+    return tok.dep_ == "prep" and tok.lower_ in _DATED_BY
+
+
+def _dated_act(trigger: Token, clause: Token) -> Token:
+    """What a dating phrase is measured from: a noun trigger itself ("airstrikes after ..."),
+    else the trigger's clause (``clause``, its :func:`_clause_head`)."""
+    return trigger if trigger.pos_ == "NOUN" else clause
+
+
 def _in_time_phrase(root: Token, top: Token) -> bool:
     """The place is inside a phrase that dates the act by another act ("Airstrikes on regime
     targets after April's atrocity in Douma were meant to reassure"; "struck Iranian targets
@@ -3314,7 +3325,7 @@ def _in_time_phrase(root: Token, top: Token) -> bool:
     for tok in [root, *root.ancestors]:
         if tok.i == top.i:
             return False
-        if tok.lower_ in _DATED_BY and tok.dep_ == "prep":
+        if _dating_preposition(tok):
             return not tok.is_ancestor(top)
     return False
 
@@ -3323,7 +3334,7 @@ def _dated_town(here: list[PlaceMention], town: Location, trigger: Token) -> boo
     """The town is named in the sentence only as the scene of the act that dates the event
     (:func:`_in_time_phrase`): "strikes on regime targets after the atrocity in Douma" in a
     story about Douma were not in Douma."""
-    top = trigger if trigger.pos_ == "NOUN" else _clause_head(trigger)
+    top = _dated_act(trigger, _clause_head(trigger))
     ours = [m for m in here if m.place.feature_id == town.feature_id]
     return bool(ours) and all(_in_time_phrase(trigger.doc[m.start : m.end].root, top) for m in ours)
 
@@ -3838,7 +3849,7 @@ def _hangs_from(token: Token, noun: Token, steps: int = 4) -> bool:
     for _ in range(steps):
         if tok.i == noun.i:
             return True
-        if tok.lower_ in _DATED_BY and tok.dep_ == "prep":
+        if _dating_preposition(tok):
             return False  # "airstrikes after the atrocity in Douma": the atrocity's place
         if tok.dep_ in ("pobj", "prep", "npadvmod", "appos"):
             tok = tok.head
